@@ -1,0 +1,169 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using Microsoft.CodeAnalysis.CSharp;
+using OpenApiClientGenerator.Model;
+
+namespace OpenApiClientGenerator.Emitting;
+
+/// <summary>
+/// The small C# expressions and statements that depend on a value's shape (how to read, write and check it).
+/// Templates lay out the files; these fragments fill them in, because their recursion over nested arrays and maps
+/// would be unreadable in a template.
+/// </summary>
+internal static class CSharpFragments
+{
+    public static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+
+    /// <summary>The C# type of a value that is present (nullability is added by the caller).</summary>
+    public static string TypeName(TypeRef type) => type.Kind switch
+    {
+        ValueKind.String => "string",
+        ValueKind.Int32 => "int",
+        ValueKind.Int64 => "long",
+        ValueKind.Double => "double",
+        ValueKind.Boolean => "bool",
+        ValueKind.Enum or ValueKind.Object => type.TypeName!,
+        ValueKind.Array => "IReadOnlyList<" + TypeName(type.Element!) + ">",
+        ValueKind.Map => "IReadOnlyDictionary<string, " + TypeName(type.Element!) + ">",
+        _ => "JsonElement",
+    };
+
+    public static string NullableTypeName(TypeRef type) => TypeName(type) + "?";
+
+    public static bool IsValueType(TypeRef type)
+        => type.Kind is ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double or ValueKind.Boolean or ValueKind.Enum or ValueKind.Any;
+
+    /// <summary>An expression that reads the value at <paramref name="reader"/>; null for a JSON null.</summary>
+    public static string ReadNullable(TypeRef type, string reader, int depth) => type.Kind switch
+    {
+        ValueKind.String => $"JsonRead.String(ref {reader})",
+        ValueKind.Int32 => $"JsonRead.Int32(ref {reader})",
+        ValueKind.Int64 => $"JsonRead.Int64(ref {reader})",
+        ValueKind.Double => $"JsonRead.Double(ref {reader})",
+        ValueKind.Boolean => $"JsonRead.Boolean(ref {reader})",
+        ValueKind.Enum => $"{type.TypeName}Json.Read(ref {reader})",
+        ValueKind.Any => $"JsonRead.Element(ref {reader})",
+        _ => $"{reader}.TokenType == JsonTokenType.Null ? null : {ReadPresent(type, reader, depth)}",
+    };
+
+    /// <summary>An expression that reads a value that must not be null (an array item or map value).</summary>
+    public static string ReadPresent(TypeRef type, string reader, int depth)
+    {
+        var inner = "r" + (depth + 1).ToString(CultureInfo.InvariantCulture);
+        return type.Kind switch
+        {
+            ValueKind.Object => $"{type.TypeName}.ReadFrom(ref {reader})",
+            ValueKind.Any => $"JsonRead.Element(ref {reader})",
+            ValueKind.Array => $"JsonRead.List(ref {reader}, static (ref Utf8JsonReader {inner}) => {ReadPresent(type.Element!, inner, depth + 1)})",
+            ValueKind.Map => $"JsonRead.Map(ref {reader}, static (ref Utf8JsonReader {inner}) => {ReadPresent(type.Element!, inner, depth + 1)})",
+            _ => $"JsonRead.NotNull({ReadNullable(type, reader, depth)}, ref {reader})",
+        };
+    }
+
+    /// <summary>A statement that writes <paramref name="value"/>, which is not null.</summary>
+    public static string Write(TypeRef type, string writer, string value, int depth)
+    {
+        var innerWriter = "w" + (depth + 1).ToString(CultureInfo.InvariantCulture);
+        var innerValue = "item" + (depth + 1).ToString(CultureInfo.InvariantCulture);
+        return type.Kind switch
+        {
+            ValueKind.String => $"{writer}.WriteStringValue({value});",
+            ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double => $"{writer}.WriteNumberValue({value});",
+            ValueKind.Boolean => $"{writer}.WriteBooleanValue({value});",
+            ValueKind.Enum => $"{writer}.WriteStringValue({type.TypeName}Json.ToWire({value}));",
+            ValueKind.Array => $"JsonWrite.List({writer}, {value}, static ({innerWriter}, {innerValue}) => {{ {Write(type.Element!, innerWriter, innerValue, depth + 1)} }});",
+            ValueKind.Map => $"JsonWrite.Map({writer}, {value}, static ({innerWriter}, {innerValue}) => {{ {Write(type.Element!, innerWriter, innerValue, depth + 1)} }});",
+            _ => $"{value}.WriteTo({writer});",
+        };
+    }
+
+    /// <summary>A string form of a scalar for a URL or header.</summary>
+    public static string FormatScalar(TypeRef type, string value) => type.Kind switch
+    {
+        ValueKind.String => value,
+        ValueKind.Enum => $"{type.TypeName}Json.ToWire({value})",
+        ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double or ValueKind.Boolean => $"ApiHttp.Format({value})",
+        _ => $"{value}.GetRawText()",
+    };
+
+    /// <summary>Describes a character class the way a person would: "letters, digits and '-'".</summary>
+    public static string DescribeCharacterSet(CharacterClassSpec characterClass)
+    {
+        var parts = new List<string>();
+        var ranges = characterClass.Ranges.ToList();
+        if (Take(ranges, 'a', 'z') & Take(ranges, 'A', 'Z'))
+        {
+            parts.Add("letters");
+        }
+        else
+        {
+            if (Take(ranges, 'a', 'z'))
+            {
+                parts.Add("lower-case letters");
+            }
+
+            if (Take(ranges, 'A', 'Z'))
+            {
+                parts.Add("upper-case letters");
+            }
+        }
+
+        if (Take(ranges, '0', '9'))
+        {
+            parts.Add("digits");
+        }
+
+        foreach (var range in ranges)
+        {
+            parts.Add(range.First == range.Last ? Quote(range.First) : Quote(range.First) + " to " + Quote(range.Last));
+        }
+
+        var list = parts.Count == 1 ? parts[0] : string.Join(", ", parts.Take(parts.Count - 1)) + " and " + parts[parts.Count - 1];
+        return characterClass.IsNegated ? "any character except " + list : list;
+
+        static bool Take(List<CharacterRange> ranges, char first, char last)
+        {
+            var index = ranges.FindIndex(r => r.First == first && r.Last == last);
+            if (index < 0)
+            {
+                return false;
+            }
+
+            ranges.RemoveAt(index);
+            return true;
+        }
+
+        static string Quote(int c) => c switch
+        {
+            ' ' => "spaces",
+            '\t' => "tabs",
+            _ => "'" + (char)c + "'",
+        };
+    }
+
+    /// <summary>A condition that is true when the character <c>c</c> is in one of the ranges.</summary>
+    public static string RangeCondition(CharacterClassSpec characterClass)
+    {
+        var builder = new StringBuilder();
+        foreach (var range in characterClass.Ranges)
+        {
+            if (builder.Length > 0)
+            {
+                builder.Append(" or ");
+            }
+
+            builder.Append(range.First == range.Last
+                ? CharLiteral(range.First)
+                : ">= " + CharLiteral(range.First) + " and <= " + CharLiteral(range.Last));
+        }
+
+        return "c is " + (characterClass.Ranges.Count > 1 ? "(" + builder + ")" : builder.ToString());
+    }
+
+    private static string CharLiteral(int c) => SymbolDisplay.FormatLiteral((char)c, quote: true);
+
+    /// <summary>A number from the spec as a C# double literal; integers get ".0" nowhere, since the int converts.</summary>
+    public static string DoubleLiteral(string number) => number.Contains('.') || number.Contains('E') || number.Contains('e') ? number : number + "d";
+}

@@ -1,0 +1,458 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using OpenApiClientGenerator.Model;
+using OpenApiClientGenerator.Parsing;
+
+namespace OpenApiClientGenerator.Emitting;
+
+/// <summary>Turns a spec's model into the views the templates render, and renders them.</summary>
+internal static class SourceEmitter
+{
+    public static RenderResult Emit(ApiSpec spec, TemplateSet templates, GeneratorOptions options)
+    {
+        var view = BuildView(spec, options);
+        var renderer = new TemplateRenderer(templates);
+        var sources = new List<GeneratedSource>();
+        renderer.Render("Models.sbncs", view, spec.HintPrefix + ".Models.g.cs", sources);
+        if (spec.Operations.Count > 0)
+        {
+            renderer.Render("Client.sbncs", view, spec.HintPrefix + ".g.cs", sources);
+            if (options.EmitServiceCollectionExtensions)
+            {
+                renderer.Render("ServiceCollection.sbncs", view, spec.HintPrefix + ".ServiceCollection.g.cs", sources);
+            }
+        }
+
+        return new RenderResult(sources.ToEquatableArray(), renderer.Diagnostics.ToEquatableArray());
+    }
+
+    public static RenderResult EmitRuntime(TemplateSet templates, GeneratorOptions options)
+    {
+        var renderer = new TemplateRenderer(templates);
+        var sources = new List<GeneratedSource>();
+        renderer.Render("Runtime.sbncs", options, "OpenApiClientGenerator.Runtime.g.cs", sources);
+        return new RenderResult(sources.ToEquatableArray(), renderer.Diagnostics.ToEquatableArray());
+    }
+
+    private static SpecView BuildView(ApiSpec spec, GeneratorOptions options)
+    {
+        var types = spec.Types.ToDictionary(t => t.Name, t => t, System.StringComparer.Ordinal);
+        return new SpecView
+        {
+            Namespace = spec.Namespace,
+            ClientName = spec.ClientName,
+            Title = spec.Title,
+            Doc = XmlDoc.Summary(spec.Description ?? "Calls the " + spec.Title + " API."),
+            DefaultBaseAddress = spec.DefaultBaseAddress,
+            Types = spec.Types.Select(t => BuildType(t, types, options)).ToList(),
+            Operations = spec.Operations.Select(o => BuildOperation(o, types, spec.ClientName, options)).ToList(),
+            EmitDataAnnotations = options.EmitDataAnnotations,
+        };
+    }
+
+    private static TypeView BuildType(TypeSpec type, IReadOnlyDictionary<string, TypeSpec> types, GeneratorOptions options)
+    {
+        var validation = new ValidationWriter();
+        var kind = type.Kind switch
+        {
+            TypeKind.Enum => "enum",
+            TypeKind.MergePatch => "merge_patch",
+            TypeKind.JsonPatch => "json_patch",
+            _ => "object",
+        };
+        var properties = type.Properties.Select(p => BuildProperty(p, type, validation, options)).ToList();
+        var summary = type.Description ?? DefaultTypeSummary(type);
+        return new TypeView
+        {
+            Name = type.Name,
+            Kind = kind,
+            Doc = XmlDoc.Summary(summary),
+            Properties = properties,
+            EnumMembers = type.EnumMembers.Select(m => new EnumMemberView { Name = m.Name, WireValue = m.WireValue, WireLiteral = CSharpFragments.Literal(m.WireValue) }).ToList(),
+            HasSensitiveProperties = type.Properties.Any(p => p.IsSensitive),
+            KeepsUnknownMembers = type.Kind == TypeKind.Object,
+            JsonPatch = type.JsonPatch is { } patch ? BuildJsonPatch(type, patch, types, validation) : null,
+            Helpers = validation.Helpers,
+        };
+    }
+
+    private static string DefaultTypeSummary(TypeSpec type) => type.Kind switch
+    {
+        TypeKind.MergePatch => "A JSON merge patch (RFC 7396): members left unset are not sent and stay unchanged; members set to null are removed.",
+        TypeKind.JsonPatch => "A JSON Patch document (RFC 6902) restricted to the operations and paths the API allows.",
+        _ => type.Name + ".",
+    };
+
+    private static PropertyView BuildProperty(PropertySpec property, TypeSpec owner, ValidationWriter validation, GeneratorOptions options)
+    {
+        var isMergePatch = owner.Kind == TypeKind.MergePatch;
+        var presentType = CSharpFragments.TypeName(property.Type);
+        var nullableType = presentType + "?";
+        var local = LocalName(property.Name);
+        var declaredType = isMergePatch ? $"Optional<{nullableType}>" : property.IsRequiredMember ? presentType : nullableType;
+        var initExpression = isMergePatch || !property.IsRequiredMember
+            ? local
+            : $"{local} ?? throw JsonRead.MissingProperty({CSharpFragments.Literal(owner.Name)}, {CSharpFragments.Literal(property.WireName)})";
+        var writeValue = CSharpFragments.Write(property.Type, "writer", local, 0);
+        var writeLines = isMergePatch
+            ? new List<string>
+            {
+                $"if ({property.Name}.IsSet)",
+                "{",
+                $"    writer.WritePropertyName({CSharpFragments.Literal(property.WireName)});",
+                $"    if ({property.Name}.Value is {{ }} {local})",
+                "    {",
+                $"        {writeValue}",
+                "    }",
+                "    else",
+                "    {",
+                "        writer.WriteNullValue();",
+                "    }",
+                "}",
+            }
+            : new List<string>
+            {
+                $"if ({property.Name} is {{ }} {local})",
+                "{",
+                $"    writer.WritePropertyName({CSharpFragments.Literal(property.WireName)});",
+                $"    {writeValue}",
+                "}",
+            };
+
+        var checks = validation.Checks(property.Type, local, 0);
+        var validateLines = new List<string>();
+        var accessor = isMergePatch ? $"{property.Name}.IsSet && {property.Name}.Value is {{ }} {local}" : $"{property.Name} is {{ }} {local}";
+        if (checks.Count > 0)
+        {
+            validateLines.Add($"if ({accessor})");
+            validateLines.Add("{");
+            validateLines.Add($"    context.Push({CSharpFragments.Literal(property.WireName)});");
+            validateLines.AddRange(checks.Select(l => "    " + l));
+            validateLines.Add("    context.Pop();");
+            validateLines.Add("}");
+            if (property.IsRequired && !property.IsRequiredMember)
+            {
+                validateLines.Add("else");
+                validateLines.Add("{");
+                validateLines.Add($"    context.Missing({CSharpFragments.Literal(property.WireName)});");
+                validateLines.Add("}");
+            }
+        }
+        else if (property.IsRequired && !property.IsRequiredMember)
+        {
+            validateLines.Add($"if (!({accessor}))");
+            validateLines.Add("{");
+            validateLines.Add($"    context.Missing({CSharpFragments.Literal(property.WireName)});");
+            validateLines.Add("}");
+        }
+
+        return new PropertyView
+        {
+            Name = property.Name,
+            WireName = property.WireName,
+            WireLiteral = CSharpFragments.Literal(property.WireName),
+            Doc = XmlDoc.Property(property.Description, property.Type, property.IsRequired, property.DefaultValue, property.IsSensitive),
+            Type = declaredType,
+            IsRequiredMember = property.IsRequiredMember,
+            IsSensitive = property.IsSensitive,
+            Local = local,
+            LocalType = isMergePatch ? declaredType : nullableType,
+            ReadExpression = CSharpFragments.ReadNullable(property.Type, "reader", 0),
+            InitExpression = initExpression,
+            WriteLines = writeLines,
+            ValidateLines = validateLines,
+            Attributes = options.EmitDataAnnotations ? DataAnnotations.For(property) : [],
+        };
+    }
+
+    private static JsonPatchView BuildJsonPatch(TypeSpec type, JsonPatchSpec patch, IReadOnlyDictionary<string, TypeSpec> types, ValidationWriter validation)
+    {
+        var item = types[patch.ItemTypeName];
+        var opProperty = item.Properties.First(p => p.WireName == "op");
+        var operations = patch.Operations.Select(op => new JsonPatchOperationView
+        {
+            Name = IdentifierNames.ToPascalCase(op),
+            WireValue = op,
+            OpExpression = OpExpression(opProperty, op, types),
+            HasValue = op is not ("remove" or "move" or "copy"),
+        }).ToList();
+
+        var methods = new List<JsonPatchMethodView>();
+        foreach (var op in operations)
+        {
+            foreach (var path in patch.Paths)
+            {
+                methods.Add(new JsonPatchMethodView
+                {
+                    Name = op.Name + path.Name,
+                    Path = path.Path,
+                    PathLiteral = CSharpFragments.Literal(path.Path),
+                    Doc = XmlDoc.Summary(op.Name + "s <c>" + path.Path + "</c>" + (path.Description is null ? "." : ": " + path.Description)),
+                    OpExpression = op.OpExpression,
+                    HasValue = op.HasValue,
+                    ValueType = CSharpFragments.TypeName(path.ValueType),
+                    WriteValue = CSharpFragments.Write(path.ValueType, "w", "v", 0),
+                });
+            }
+        }
+
+        var validateLines = validation.Checks(new TypeRef(ValueKind.Array, null, new TypeRef(ValueKind.Object, item.Name, null, ConstraintSpec.None, false), ConstraintSpec.None, false), "_operations", 0);
+        return new JsonPatchView
+        {
+            ItemType = item.Name,
+            OpType = CSharpFragments.TypeName(opProperty.Type),
+            PathPattern = patch.PathPattern,
+            PathPatternLiteral = patch.PathPattern is null ? null : CSharpFragments.Literal(patch.PathPattern),
+            Operations = operations,
+            Methods = methods,
+            ValidateLines = validateLines,
+        };
+    }
+
+    private static string OpExpression(PropertySpec opProperty, string op, IReadOnlyDictionary<string, TypeSpec> types)
+    {
+        if (opProperty.Type.Kind == ValueKind.Enum && types.TryGetValue(opProperty.Type.TypeName!, out var enumType)
+            && enumType.EnumMembers.FirstOrDefault(m => m.WireValue == op) is { } member)
+        {
+            return enumType.Name + "." + member.Name;
+        }
+
+        return CSharpFragments.Literal(op);
+    }
+
+    private static OperationView BuildOperation(OperationSpec operation, IReadOnlyDictionary<string, TypeSpec> types, string clientName, GeneratorOptions options)
+    {
+        var validation = new ValidationWriter();
+        var parameterOwner = new TypeSpec(operation.RequestTypeName, TypeKind.Object, null, EquatableArray<PropertySpec>.Empty, EquatableArray<EnumMemberSpec>.Empty, null, false, null);
+        var parameters = new List<PropertyView>();
+        var validateLines = new List<string>();
+        foreach (var parameter in operation.Parameters)
+        {
+            var property = new PropertySpec(parameter.Name, parameter.WireName, parameter.Description, parameter.Type, parameter.IsRequired, parameter.IsRequired, parameter.IsSensitive, parameter.DefaultValue);
+            var view = BuildProperty(property, parameterOwner, validation, options);
+            parameters.Add(view);
+            if (view.ValidateLines.Count > 0)
+            {
+                var location = parameter.Location.ToString().ToLowerInvariant();
+                validateLines.Add($"context.Push({CSharpFragments.Literal(location)});");
+                validateLines.AddRange(view.ValidateLines);
+                validateLines.Add("context.Pop();");
+            }
+        }
+
+        PropertyView? body = null;
+        string? bodyWrite = null;
+        if (operation.Body is { } bodySpec)
+        {
+            body = new PropertyView
+            {
+                Name = "Body",
+                WireName = "body",
+                WireLiteral = "\"body\"",
+                Doc = XmlDoc.Property(bodySpec.Description ?? "The request body.", bodySpec.Type, bodySpec.IsRequired, null, false),
+                Type = bodySpec.IsRequired ? CSharpFragments.TypeName(bodySpec.Type) : CSharpFragments.NullableTypeName(bodySpec.Type),
+                IsRequiredMember = bodySpec.IsRequired,
+                IsSensitive = false,
+                Local = "body",
+                LocalType = CSharpFragments.NullableTypeName(bodySpec.Type),
+                ReadExpression = string.Empty,
+                InitExpression = string.Empty,
+                WriteLines = [],
+                ValidateLines = [],
+                Attributes = [],
+            };
+            var bodyChecks = validation.Checks(bodySpec.Type, "body", 0);
+            if (bodyChecks.Count > 0)
+            {
+                validateLines.Add("if (Body is { } body)");
+                validateLines.Add("{");
+                validateLines.AddRange(bodyChecks.Select(l => "    " + l));
+                validateLines.Add("}");
+            }
+
+            bodyWrite = CSharpFragments.Write(bodySpec.Type, "writer", "body", 0);
+        }
+
+        var success = operation.SuccessResponse;
+        var returnLines = new List<string>();
+        string returnType;
+        if (success?.Body is { } successBody)
+        {
+            var bodyType = CSharpFragments.TypeName(successBody);
+            var read = $"var result = ApiHttp.ReadBody(statusCode, requestId, body, static (ref Utf8JsonReader reader) => {CSharpFragments.ReadPresent(successBody, "reader", 0)});";
+            returnLines.Add(read);
+            var trackingExpression = TrackingExpression(success, successBody, types);
+            if (trackingExpression is not null)
+            {
+                returnType = $"AcceptedResponse<{bodyType}>";
+                returnLines.Add($"return new AcceptedResponse<{bodyType}>(statusCode, requestId, result, {trackingExpression});");
+            }
+            else
+            {
+                returnType = $"ApiResponse<{bodyType}>";
+                returnLines.Add($"return new ApiResponse<{bodyType}>(statusCode, requestId, result);");
+            }
+        }
+        else
+        {
+            returnType = "ApiResponse";
+            returnLines.Add("return new ApiResponse(statusCode, requestId);");
+        }
+
+        return new OperationView
+        {
+            Name = operation.Name,
+            MethodName = operation.Name + "Async",
+            HttpMethod = operation.HttpMethod,
+            Path = operation.PathTemplate,
+            Doc = XmlDoc.Summary(JoinSentences(operation.Summary, operation.Description) ?? operation.HttpMethod + " " + operation.PathTemplate),
+            RequestDoc = XmlDoc.Summary("The request for " + operation.Name + ": <c>" + operation.HttpMethod + " " + operation.PathTemplate + "</c>.", escape: false),
+            RequestType = operation.RequestTypeName,
+            Parameters = parameters,
+            Body = body,
+            BodyMediaType = operation.Body is null ? null : CSharpFragments.Literal(operation.Body.MediaType),
+            BodyWriteLambda = bodyWrite,
+            UriExpression = BuildUriExpression(operation),
+            QueryLines = BuildQueryLines(operation),
+            HeaderLines = BuildHeaderLines(operation),
+            ReturnType = returnType,
+            ReturnLines = returnLines,
+            ExceptionDocs = BuildExceptionDocs(operation),
+            ValidateLines = validateLines,
+            HasSensitiveParameters = operation.Parameters.Any(p => p.IsSensitive),
+            Helpers = validation.Helpers,
+        };
+    }
+
+    /// <summary>The id of accepted work: a 202, or a response marked with <c>x-operation-id-property</c>, names a body property.</summary>
+    private static string? TrackingExpression(ResponseSpec success, TypeRef body, IReadOnlyDictionary<string, TypeSpec> types)
+    {
+        if (success.TrackingIdProperty is null)
+        {
+            return null;
+        }
+
+        if (body.Kind == ValueKind.Object && types.TryGetValue(body.TypeName!, out var bodyType)
+            && bodyType.Properties.FirstOrDefault(p => p.WireName == success.TrackingIdProperty) is { } property)
+        {
+            return property.Type.Kind == ValueKind.String ? "result." + property.Name : "result." + property.Name + "?.ToString()";
+        }
+
+        return success.StatusCode == 202 ? "null" : null;
+    }
+
+    private static string BuildUriExpression(OperationSpec operation)
+    {
+        // Relative to HttpClient.BaseAddress, so that a base address with a path prefix keeps it.
+        var template = operation.PathTemplate.TrimStart('/');
+        var parts = new List<string>();
+        var literal = new StringBuilder();
+        for (var i = 0; i < template.Length; i++)
+        {
+            var close = template[i] == '{' ? template.IndexOf('}', i) : -1;
+            if (close > i)
+            {
+                var name = template.Substring(i + 1, close - i - 1);
+                var parameter = operation.Parameters.FirstOrDefault(p => p.Location == ParameterLocation.Path && p.WireName == name);
+                if (parameter is not null)
+                {
+                    if (literal.Length > 0)
+                    {
+                        parts.Add(CSharpFragments.Literal(literal.ToString()));
+                        literal.Clear();
+                    }
+
+                    parts.Add($"ApiHttp.Escape({CSharpFragments.FormatScalar(parameter.Type, "request." + parameter.Name)})");
+                    i = close;
+                    continue;
+                }
+            }
+
+            literal.Append(template[i]);
+        }
+
+        if (literal.Length > 0 || parts.Count == 0)
+        {
+            parts.Add(CSharpFragments.Literal(literal.ToString()));
+        }
+
+        return string.Join(" + ", parts);
+    }
+
+    private static List<string> BuildQueryLines(OperationSpec operation)
+    {
+        var lines = new List<string>();
+        foreach (var parameter in operation.Parameters.Where(p => p.Location == ParameterLocation.Query))
+        {
+            var local = LocalName(parameter.Name);
+            var value = parameter.Type.Kind is ValueKind.Array
+                ? $"string.Join(\",\", {local}.Select(v => ApiHttp.Escape({CSharpFragments.FormatScalar(parameter.Type.Element!, "v")})))"
+                : $"ApiHttp.Escape({CSharpFragments.FormatScalar(parameter.Type, local)})";
+            lines.Add($"if (request.{parameter.Name} is {{ }} {local})");
+            lines.Add("{");
+            lines.Add($"    uri.Append(uri.Length == 0 ? '?' : '&').Append({CSharpFragments.Literal(System.Uri.EscapeDataString(parameter.WireName) + "=")}).Append({value});");
+            lines.Add("}");
+        }
+
+        return lines;
+    }
+
+    private static List<string> BuildHeaderLines(OperationSpec operation)
+    {
+        var lines = new List<string>();
+        foreach (var parameter in operation.Parameters.Where(p => p.Location == ParameterLocation.Header))
+        {
+            var local = LocalName(parameter.Name);
+            lines.Add($"if (request.{parameter.Name} is {{ }} {local})");
+            lines.Add("{");
+            lines.Add($"    message.Headers.TryAddWithoutValidation({CSharpFragments.Literal(parameter.WireName)}, {CSharpFragments.FormatScalar(parameter.Type, local)});");
+            lines.Add("}");
+        }
+
+        return lines;
+    }
+
+    private static List<string> BuildExceptionDocs(OperationSpec operation)
+    {
+        var lines = new List<string>
+        {
+            "/// <exception cref=\"RequestValidationException\">The request breaks a constraint of the spec; nothing was sent.</exception>",
+        };
+        var documented = operation.ErrorResponses
+            .Where(r => r.StatusCode > 0)
+            .Select(r => r.StatusCode.ToString(CultureInfo.InvariantCulture) + (r.Description is null ? string.Empty : " (" + XmlDoc.Escape(r.Description) + ")"))
+            .ToList();
+        lines.Add("/// <exception cref=\"ApiException\">The service answered with an error status"
+            + (documented.Count == 0 ? "." : "; documented: " + string.Join(", ", documented) + ".") + "</exception>");
+        lines.Add("/// <exception cref=\"ApiResponseFormatException\">The service answered with success but a body that does not match the spec.</exception>");
+        return lines;
+    }
+
+    private static string? JoinSentences(string? first, string? second)
+    {
+        if (first is null)
+        {
+            return second;
+        }
+
+        if (second is null || second.StartsWith(first.TrimEnd('.'), System.StringComparison.Ordinal))
+        {
+            return second ?? first;
+        }
+
+        return first.TrimEnd() + (first.TrimEnd().EndsWith(".", System.StringComparison.Ordinal) ? " " : ". ") + second;
+    }
+
+    /// <summary>
+    /// The local variable for a property. The <c>Value</c> suffix keeps it clear of the generated code's own locals
+    /// (<c>reader</c>, <c>writer</c>, <c>context</c>, <c>request</c>, …) whatever the property is called.
+    /// </summary>
+    private static string LocalName(string propertyName)
+    {
+        var core = propertyName.TrimStart('_');
+        var camel = core.Length > 0 && char.IsLetter(core[0]) ? char.ToLowerInvariant(core[0]) + core.Substring(1) : "_" + core;
+        return camel + "Value";
+    }
+}

@@ -1,0 +1,70 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using OpenApiClientGenerator.Diagnostics;
+using OpenApiClientGenerator.Model;
+using Scriban;
+using Scriban.Runtime;
+
+namespace OpenApiClientGenerator.Emitting;
+
+/// <summary>Renders Scriban templates: the user's override when there is one, the embedded template otherwise.</summary>
+internal sealed class TemplateRenderer(TemplateSet templates)
+{
+    /// <summary>Embedded templates never change while the generator is loaded, so each is parsed once.</summary>
+    private static readonly ConcurrentDictionary<string, Template> EmbeddedTemplates = new(StringComparer.Ordinal);
+
+    public List<DiagnosticInfo> Diagnostics { get; } = [];
+
+    public static IReadOnlyList<string> EmbeddedNames { get; } =
+        typeof(TemplateRenderer).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith("Templates.", StringComparison.Ordinal))
+            .Select(n => n.Substring("Templates.".Length))
+            .OrderBy(n => n, StringComparer.Ordinal)
+            .ToList();
+
+    public void Render(string templateName, object model, string hintName, List<GeneratedSource> output)
+    {
+        var userTemplate = templates.Overrides.FirstOrDefault(t => string.Equals(t.Name, templateName, StringComparison.OrdinalIgnoreCase));
+        var template = userTemplate is null ? EmbeddedTemplates.GetOrAdd(templateName, LoadEmbedded) : Template.Parse(userTemplate.Text, userTemplate.Path);
+        var source = userTemplate?.Path ?? templateName;
+        if (template.HasErrors)
+        {
+            Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TemplateError, null, source, string.Join("; ", template.Messages.Select(m => m.ToString()))));
+            return;
+        }
+
+        try
+        {
+            var globals = new ScriptObject();
+            globals.Import(model, renamer: StandardMemberRenamer.Default);
+            var context = new TemplateContext
+            {
+                MemberRenamer = StandardMemberRenamer.Default,
+                StrictVariables = true,
+                LoopLimit = int.MaxValue,
+                RecursiveLimit = 64,
+            };
+            context.PushGlobal(globals);
+            var text = template.Render(context);
+            output.Add(new GeneratedSource(hintName, NormalizeNewLines(text)));
+        }
+        catch (Exception exception) when (exception is Scriban.Syntax.ScriptRuntimeException or InvalidOperationException or ArgumentException)
+        {
+            Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TemplateError, null, source, exception.Message));
+        }
+    }
+
+    private static Template LoadEmbedded(string name)
+    {
+        using var stream = typeof(TemplateRenderer).Assembly.GetManifestResourceStream("Templates." + name)
+            ?? throw new InvalidOperationException($"The embedded template '{name}' is missing.");
+        using var reader = new StreamReader(stream);
+        return Template.Parse(reader.ReadToEnd(), name);
+    }
+
+    /// <summary>Output must be byte-identical on every OS, so line endings never depend on the template file's checkout.</summary>
+    private static string NormalizeNewLines(string text) => text.Replace("\r\n", "\n");
+}

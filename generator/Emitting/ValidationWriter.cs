@@ -1,0 +1,219 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using OpenApiClientGenerator.Model;
+
+namespace OpenApiClientGenerator.Emitting;
+
+/// <summary>
+/// Writes the statements that check a value against its constraints, and the static helpers (pattern checks) they call.
+/// One writer serves one generated type, so helper names are unique within it.
+/// </summary>
+internal sealed class ValidationWriter
+{
+    private readonly List<string> _helpers = [];
+    private int _patternCount;
+
+    /// <summary>Gets the static members the checks need: character-set loops and regex fields.</summary>
+    public IReadOnlyList<string> Helpers => _helpers;
+
+    /// <summary>Statements that check <paramref name="value"/>, which is not null; empty when the shape has no constraints.</summary>
+    public List<string> Checks(TypeRef type, string value, int depth)
+    {
+        var lines = new List<string>();
+        var constraints = type.Constraints;
+        switch (type.Kind)
+        {
+            case ValueKind.String:
+                AddStringChecks(lines, constraints, value);
+                break;
+            case ValueKind.Int32:
+            case ValueKind.Int64:
+            case ValueKind.Double:
+                AddNumberChecks(lines, constraints, value);
+                break;
+            case ValueKind.Object:
+                lines.Add($"{value}.ValidateMembers(context);");
+                break;
+            case ValueKind.Array:
+                AddCountChecks(lines, constraints, value + ".Count");
+                AddNested(lines, type.Element!, value, depth, isMap: false);
+                break;
+            case ValueKind.Map:
+                AddNested(lines, type.Element!, value, depth, isMap: true);
+                break;
+        }
+
+        return lines;
+    }
+
+    private void AddNested(List<string> lines, TypeRef element, string collection, int depth, bool isMap)
+    {
+        var suffix = depth.ToString(CultureInfo.InvariantCulture);
+        if (isMap)
+        {
+            var entry = "entry" + suffix;
+            var inner = Checks(element, entry + ".Value", depth + 1);
+            if (inner.Count == 0)
+            {
+                return;
+            }
+
+            lines.Add($"foreach (var {entry} in {collection})");
+            lines.Add("{");
+            lines.Add($"    context.PushKey({entry}.Key);");
+            lines.AddRange(inner.Select(l => "    " + l));
+            lines.Add("    context.Pop();");
+            lines.Add("}");
+        }
+        else
+        {
+            var index = "i" + suffix;
+            var inner = Checks(element, $"{collection}[{index}]", depth + 1);
+            if (inner.Count == 0)
+            {
+                return;
+            }
+
+            lines.Add($"for (var {index} = 0; {index} < {collection}.Count; {index}++)");
+            lines.Add("{");
+            lines.Add($"    context.PushIndex({index});");
+            lines.AddRange(inner.Select(l => "    " + l));
+            lines.Add("    context.Pop();");
+            lines.Add("}");
+        }
+    }
+
+    private void AddStringChecks(List<string> lines, ConstraintSpec constraints, string value)
+    {
+        if (constraints.MinLength is { } minLength && minLength > 0)
+        {
+            lines.Add($"context.MinLength({value}, {minLength.ToString(CultureInfo.InvariantCulture)});");
+        }
+
+        if (constraints.MaxLength is { } maxLength)
+        {
+            lines.Add($"context.MaxLength({value}, {maxLength.ToString(CultureInfo.InvariantCulture)});");
+        }
+
+        if (constraints.Pattern is { } pattern)
+        {
+            var helper = AddPatternHelper(pattern);
+            var characterSet = pattern.CharacterClass is { } characterClass
+                ? CSharpFragments.Literal(CSharpFragments.DescribeCharacterSet(characterClass))
+                : "null";
+            lines.Add($"context.Pattern({helper}({value}), {CSharpFragments.Literal(pattern.Pattern)}, {characterSet});");
+        }
+
+        AddAllowedValues(lines, constraints, value, v => v.StartsWith("\"", System.StringComparison.Ordinal) ? v : null);
+    }
+
+    private static void AddNumberChecks(List<string> lines, ConstraintSpec constraints, string value)
+    {
+        if (constraints.Minimum is { } minimum)
+        {
+            lines.Add($"context.Minimum({value}, {CSharpFragments.DoubleLiteral(minimum)}, {CSharpFragments.Literal(minimum)}, exclusive: {(constraints.ExclusiveMinimum ? "true" : "false")});");
+        }
+
+        if (constraints.Maximum is { } maximum)
+        {
+            lines.Add($"context.Maximum({value}, {CSharpFragments.DoubleLiteral(maximum)}, {CSharpFragments.Literal(maximum)}, exclusive: {(constraints.ExclusiveMaximum ? "true" : "false")});");
+        }
+
+        if (constraints.MultipleOf is { } multipleOf)
+        {
+            lines.Add($"context.MultipleOf({value}, {multipleOf}m, {CSharpFragments.Literal(multipleOf)});");
+        }
+
+        AddAllowedValues(lines, constraints, value, v => decimal.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? v : null);
+    }
+
+    private static void AddCountChecks(List<string> lines, ConstraintSpec constraints, string count)
+    {
+        if (constraints.MinItems is { } minItems && minItems > 0)
+        {
+            lines.Add($"context.MinItems({count}, {minItems.ToString(CultureInfo.InvariantCulture)});");
+        }
+
+        if (constraints.MaxItems is { } maxItems)
+        {
+            lines.Add($"context.MaxItems({count}, {maxItems.ToString(CultureInfo.InvariantCulture)});");
+        }
+    }
+
+    /// <summary>
+    /// An enum on a string or number that did not become a C# enum (because it also allows other JSON kinds, say):
+    /// the value must equal one of the listed ones.
+    /// </summary>
+    private static void AddAllowedValues(List<string> lines, ConstraintSpec constraints, string value, System.Func<string, string?> toPattern)
+    {
+        if (constraints.AllowedValues.IsEmpty)
+        {
+            return;
+        }
+
+        var patterns = constraints.AllowedValues.Select(toPattern).ToList();
+        var allowed = CSharpFragments.Literal(string.Join(", ", constraints.AllowedValues));
+        if (patterns.All(p => p is null))
+        {
+            lines.Add($"context.NotAllowed({allowed});");
+            return;
+        }
+
+        lines.Add($"if ({value} is not ({string.Join(" or ", patterns.Where(p => p is not null))}))");
+        lines.Add("{");
+        lines.Add($"    context.NotAllowed({allowed});");
+        lines.Add("}");
+    }
+
+    private string AddPatternHelper(PatternSpec pattern)
+    {
+        _patternCount++;
+        var name = "MatchesPattern" + _patternCount.ToString(CultureInfo.InvariantCulture);
+        if (pattern.CharacterClass is { } characterClass)
+        {
+            var condition = CSharpFragments.RangeCondition(characterClass);
+            var lengthCheck = characterClass.MaxCount is { } max
+                ? $"value.Length >= {characterClass.MinCount.ToString(CultureInfo.InvariantCulture)} && value.Length <= {max.ToString(CultureInfo.InvariantCulture)}"
+                : characterClass.MinCount > 0 ? $"value.Length >= {characterClass.MinCount.ToString(CultureInfo.InvariantCulture)}" : null;
+            var body = new List<string>
+            {
+                $"/// <summary>Checks <c>{Xml(pattern.Pattern)}</c> with a loop: no regex, no backtracking.</summary>",
+                $"private static bool {name}(string value)",
+                "{",
+            };
+            if (lengthCheck is not null)
+            {
+                body.Add($"    if (!({lengthCheck}))");
+                body.Add("    {");
+                body.Add("        return false;");
+                body.Add("    }");
+                body.Add(string.Empty);
+            }
+
+            body.Add("    foreach (var c in value)");
+            body.Add("    {");
+            body.Add($"        if ({(characterClass.IsNegated ? condition : "!(" + condition + ")")})");
+            body.Add("        {");
+            body.Add("            return false;");
+            body.Add("        }");
+            body.Add("    }");
+            body.Add(string.Empty);
+            body.Add("    return true;");
+            body.Add("}");
+            _helpers.Add(string.Join("\n", body));
+        }
+        else
+        {
+            var field = "s_pattern" + _patternCount.ToString(CultureInfo.InvariantCulture);
+            var options = pattern.IsEcmaScript ? "RegexOptions.ECMAScript" : "RegexOptions.CultureInvariant";
+            _helpers.Add(
+                $"private static readonly Regex {field} = new({CSharpFragments.Literal(pattern.Pattern)}, {options}, TimeSpan.FromSeconds(1));\n\n" +
+                $"private static bool {name}(string value) => TextRules.IsMatch({field}, value);");
+        }
+
+        return name;
+    }
+
+    private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+}

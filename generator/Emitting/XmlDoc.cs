@@ -1,0 +1,138 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.RegularExpressions;
+using OpenApiClientGenerator.Model;
+
+namespace OpenApiClientGenerator.Emitting;
+
+/// <summary>Writes XML doc comments from the spec's descriptions, with the constraints spelled out for the reader.</summary>
+internal static class XmlDoc
+{
+    private static readonly Regex Whitespace = new(@"\s+", RegexOptions.CultureInvariant, System.TimeSpan.FromSeconds(1));
+
+    public static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
+    public static IReadOnlyList<string> Summary(string text, bool escape = true)
+    {
+        var lines = new List<string> { "/// <summary>" };
+        lines.AddRange(Wrap(escape ? Escape(Normalize(text)) : Normalize(text)).Select(l => "/// " + l));
+        lines.Add("/// </summary>");
+        return lines;
+    }
+
+    public static IReadOnlyList<string> Property(string? description, TypeRef type, bool isRequired, string? defaultValue, bool isSensitive)
+    {
+        var lines = new List<string>(Summary(description ?? "Not described by the spec."));
+        var facts = new List<string>();
+        facts.Add(isRequired ? "Required." : "Optional.");
+        facts.AddRange(Constraints(type));
+        if (defaultValue is not null)
+        {
+            facts.Add("The service's default is " + defaultValue + ".");
+        }
+
+        if (isSensitive)
+        {
+            facts.Add("A secret: never printed by ToString.");
+        }
+
+        lines.Add("/// <remarks>");
+        lines.AddRange(Wrap(Escape(string.Join(" ", facts))).Select(l => "/// " + l));
+        lines.Add("/// </remarks>");
+        return lines;
+    }
+
+    /// <summary>Sentences such as "1–36 characters: letters, digits and '-'." or "From 1 to 1000.".</summary>
+    public static IEnumerable<string> Constraints(TypeRef type)
+    {
+        var c = type.Constraints;
+        if (c.MinLength is not null || c.MaxLength is not null || c.Pattern?.CharacterClass is not null)
+        {
+            var length = (c.MinLength, c.MaxLength) switch
+            {
+                ({ } min, { } max) when min == max => Number(min) + " characters",
+                ({ } min, { } max) => Number(min) + "–" + Number(max) + " characters",
+                ({ } min, null) => "at least " + Number(min) + " characters",
+                (null, { } max) => "at most " + Number(max) + " characters",
+                _ => "Characters",
+            };
+            var characters = c.Pattern?.CharacterClass is { } characterClass ? ": " + CSharpFragments.DescribeCharacterSet(characterClass) : string.Empty;
+            yield return Capitalize(length + characters) + ".";
+        }
+
+        if (c.Pattern is { CharacterClass: null } pattern)
+        {
+            yield return "Matches " + pattern.Pattern + ".";
+        }
+
+        var lower = c.Minimum is null ? null : (c.ExclusiveMinimum ? "greater than " : "at least ") + c.Minimum;
+        var upper = c.Maximum is null ? null : (c.ExclusiveMaximum ? "less than " : "at most ") + c.Maximum;
+        if (lower is not null || upper is not null)
+        {
+            yield return Capitalize(string.Join(" and ", new[] { lower, upper }.Where(s => s is not null))) + ".";
+        }
+
+        if (c.MultipleOf is not null)
+        {
+            yield return "A multiple of " + c.MultipleOf + ".";
+        }
+
+        if (c.MinItems is not null || c.MaxItems is not null)
+        {
+            yield return (c.MinItems, c.MaxItems) switch
+            {
+                ({ } min, { } max) => Number(min) + "–" + Number(max) + " items.",
+                ({ } min, null) => "At least " + Number(min) + (min == 1 ? " item." : " items."),
+                (_, { } max) => "At most " + Number(max) + (max == 1 ? " item." : " items."),
+            };
+        }
+
+        if (!c.AllowedValues.IsEmpty)
+        {
+            yield return "One of " + string.Join(", ", c.AllowedValues) + ".";
+        }
+
+        if (type.Element is { } element && (type.Kind is ValueKind.Array or ValueKind.Map))
+        {
+            var elementFacts = Constraints(element).ToList();
+            if (elementFacts.Count > 0)
+            {
+                yield return (type.Kind == ValueKind.Array ? "Each item: " : "Each value: ") + string.Join(" ", elementFacts);
+            }
+        }
+    }
+
+    private static string Number(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
+
+    private static string Normalize(string text) => Whitespace.Replace(text, " ").Trim();
+
+    /// <summary>Wraps at about 110 characters so generated docs read well in a diff.</summary>
+    private static IEnumerable<string> Wrap(string text)
+    {
+        const int Width = 110;
+        var line = new System.Text.StringBuilder();
+        foreach (var word in text.Split(' '))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > Width)
+            {
+                yield return line.ToString();
+                line.Clear();
+            }
+
+            if (line.Length > 0)
+            {
+                line.Append(' ');
+            }
+
+            line.Append(word);
+        }
+
+        if (line.Length > 0)
+        {
+            yield return line.ToString();
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace OpenApiClientGenerator.Parsing;
+
+/// <summary>Turns wire names into C# identifiers. The result only ever depends on the input, never on culture.</summary>
+internal static class IdentifierNames
+{
+    /// <summary>
+    /// Splits on anything that cannot appear in an identifier and upper-cases the first letter of each part:
+    /// <c>max_num</c> and <c>maxNum</c> both become <c>MaxNum</c>; <c>X-Auth-Token</c> becomes <c>XAuthToken</c>.
+    /// Returns an empty string when the name has no letters or digits.
+    /// </summary>
+    public static string ToPascalCase(string name)
+    {
+        var builder = new StringBuilder(name.Length);
+        var startOfWord = true;
+        foreach (var c in name)
+        {
+            if (!IsIdentifierPart(c))
+            {
+                startOfWord = true;
+                continue;
+            }
+
+            builder.Append(startOfWord ? char.ToUpperInvariant(c) : c);
+            startOfWord = false;
+        }
+
+        if (builder.Length > 0 && !SyntaxFacts.IsIdentifierStartCharacter(builder[0]))
+        {
+            // A leading digit cannot start an identifier; an underscore keeps the digits readable.
+            builder.Insert(0, '_');
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Like <see cref="ToPascalCase"/> but with a lower-case first letter, escaped with <c>@</c> when it is a keyword.</summary>
+    public static string ToCamelCase(string name)
+    {
+        var pascal = ToPascalCase(name);
+        if (pascal.Length == 0)
+        {
+            return pascal;
+        }
+
+        var camel = char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);
+        return EscapeKeyword(camel);
+    }
+
+    public static string EscapeKeyword(string identifier)
+        => SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(identifier) is SyntaxKind.ValueKeyword
+            ? "@" + identifier
+            : identifier;
+
+    public static bool IsValidIdentifier(string identifier)
+        => SyntaxFacts.IsValidIdentifier(identifier) && SyntaxFacts.GetKeywordKind(identifier) == SyntaxKind.None;
+
+    private static bool IsIdentifierPart(char c)
+    {
+        // Formatting characters are legal in identifiers but invisible, so they would make names that look equal but differ.
+        return SyntaxFacts.IsIdentifierPartCharacter(c)
+            && c != '_'
+            && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format;
+    }
+}
+
+/// <summary>Hands out unique names within one scope (a namespace or a type), suffixing a number on collision.</summary>
+internal sealed class NameScope
+{
+    private readonly HashSet<string> _taken;
+
+    public NameScope(IEnumerable<string>? reserved = null)
+        => _taken = new HashSet<string>(reserved ?? [], System.StringComparer.Ordinal);
+
+    public bool IsTaken(string name) => _taken.Contains(name);
+
+    /// <summary>Returns <paramref name="preferred"/> if free, otherwise the first free <c>preferred2</c>, <c>preferred3</c>, ….</summary>
+    public string Claim(string preferred)
+    {
+        var candidate = preferred;
+        for (var suffix = 2; !_taken.Add(candidate); suffix++)
+        {
+            candidate = preferred + suffix.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return candidate;
+    }
+}

@@ -1,0 +1,912 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+using Microsoft.OpenApi.Reader;
+using OpenApiClientGenerator.Diagnostics;
+using OpenApiClientGenerator.Model;
+
+namespace OpenApiClientGenerator.Parsing;
+
+/// <summary>
+/// Turns one spec file into the generator's model. Microsoft.OpenApi objects live only inside this class:
+/// what leaves it is made of records, strings and equatable arrays.
+/// </summary>
+internal sealed class SpecParser
+{
+    private const string MergePatchMediaType = "application/merge-patch+json";
+    private const string JsonPatchMediaType = "application/json-patch+json";
+
+    /// <summary>Members every generated record has, which a property must not shadow.</summary>
+    private static readonly string[] ReservedMemberNames =
+    [
+        "Validate", "WriteTo", "ReadFrom", "ToJson", "FromJson", "AdditionalProperties", "EqualityContract", "ToString",
+        "GetHashCode", "Equals", "Clone", "GetType", "PrintMembers", "Deconstruct", "MemberwiseClone", "Finalize",
+    ];
+
+    /// <summary>Framework and runtime types the generated code names without qualification, which a schema must not shadow.</summary>
+    private static readonly string[] ReservedTypeNames =
+    [
+        "System", "Task", "HttpClient", "HttpMethod", "HttpRequestMessage", "CancellationToken", "JsonElement", "JsonEncodedText",
+        "JsonTokenType", "JsonException", "Utf8JsonReader", "Utf8JsonWriter", "Regex", "RegexOptions", "TimeSpan", "Uri",
+        "Optional", "ValidationError", "ValidationContext", "RequestValidationException", "ApiException", "ApiResponse",
+        "AcceptedResponse", "ApiResponseFormatException", "JsonRead", "JsonWrite", "JsonPointer", "ApiHttp", "TextRules",
+        "IReadOnlyList", "IReadOnlyDictionary", "List", "Dictionary", "StringComparer", "StringBuilder", "JsonPropertyNameAttribute",
+        "JsonPropertyName", "ArgumentNullException", "ArgumentException", "Action", "Func", "Exception", "String", "Object",
+    ];
+
+    private readonly SpecInput _input;
+    private readonly List<DiagnosticInfo> _diagnostics = [];
+    private readonly Dictionary<TypeKey, PendingType> _pendingTypes = [];
+    private readonly List<PendingType> _typeOrder = [];
+    private readonly NameScope _typeNames = new(ReservedTypeNames);
+    private SourceMap _sourceMap = null!;
+    private bool _hasErrors;
+
+    private SpecParser(SpecInput input) => _input = input;
+
+    [Flags]
+    private enum Usage
+    {
+        None = 0,
+        Request = 1,
+        Response = 2,
+    }
+
+    public static SpecParseResult Parse(SpecInput input)
+    {
+        var parser = new SpecParser(input);
+        ApiSpec? spec;
+        try
+        {
+            spec = parser.ParseDocument();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Microsoft.OpenApi throws on some malformed input (FormatException for `minLength: "x"`, for one).
+            // Whatever the cause, the user's build must go on with a diagnostic instead of CS8785.
+            parser._diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.GeneratorFailure,
+                parser.LocationOf(""),
+                input.Path,
+                exception.GetType().Name + ": " + exception.Message));
+            spec = null;
+        }
+
+        return new SpecParseResult(parser._hasErrors ? null : spec, parser._diagnostics.ToEquatableArray());
+    }
+
+    private ApiSpec? ParseDocument()
+    {
+        var document = SpecDocumentReader.Read(_input.Text);
+        _sourceMap = document.Map;
+        if (document.Error is { } syntaxError || document.Root is null)
+        {
+            var position = document.Error?.Position ?? default;
+            Report(DiagnosticDescriptors.SyntaxError, ToLocation(position), System.IO.Path.GetFileName(_input.Path), document.Error?.Message ?? "The document is empty");
+            return null;
+        }
+
+        CheckReferences(document.Root, "");
+        if (_hasErrors)
+        {
+            return null;
+        }
+
+        var openApi = ReadOpenApi(document.Root);
+        if (openApi is null || _hasErrors)
+        {
+            return null;
+        }
+
+        return BuildSpec(openApi);
+    }
+
+    private OpenApiDocument? ReadOpenApi(JsonNode root)
+    {
+        var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
+        var result = new OpenApiJsonReader().Read(root, new Uri("file:///spec.json"), settings);
+        foreach (var error in result.Diagnostic?.Errors ?? [])
+        {
+            Report(DiagnosticDescriptors.OpenApiError, LocationOfOpenApiPointer(error.Pointer), DisplayPointer(error.Pointer), error.Message);
+        }
+
+        if (result.Document is null || _hasErrors)
+        {
+            return null;
+        }
+
+        foreach (var error in result.Document.Validate(ValidationRuleSet.GetDefaultRuleSet()) ?? [])
+        {
+            var descriptor = error is OpenApiValidatorWarning ? DiagnosticDescriptors.OpenApiWarning : DiagnosticDescriptors.OpenApiError;
+            Report(descriptor, LocationOfOpenApiPointer(error.Pointer), DisplayPointer(error.Pointer), error.Message);
+        }
+
+        return result.Document;
+    }
+
+    /// <summary>
+    /// Checks every <c>$ref</c> before Microsoft.OpenApi sees the document, so that each bad one is reported at its own line
+    /// and no external file or URL is ever loaded.
+    /// </summary>
+    private void CheckReferences(JsonNode node, string pointer)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var member in obj)
+                {
+                    var memberPointer = JsonPointers.Append(pointer, member.Key);
+                    if (member.Key == "$ref" && member.Value is JsonValue refValue && refValue.TryGetValue(out string? reference))
+                    {
+                        CheckReference(reference, memberPointer);
+                    }
+                    else if (member.Value is not null)
+                    {
+                        CheckReferences(member.Value, memberPointer);
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (array[i] is { } item)
+                    {
+                        CheckReferences(item, JsonPointers.Append(pointer, i.ToString(CultureInfo.InvariantCulture)));
+                    }
+                }
+
+                break;
+        }
+
+        void CheckReference(string reference, string referencePointer)
+        {
+            if (!reference.StartsWith("#", StringComparison.Ordinal))
+            {
+                Report(DiagnosticDescriptors.ExternalReference, LocationOf(referencePointer), reference);
+            }
+            else if (!_sourceMap.TryGetPosition(Uri.UnescapeDataString(reference.Substring(1)), out _))
+            {
+                Report(DiagnosticDescriptors.UnresolvedReference, LocationOf(referencePointer), reference);
+            }
+        }
+    }
+
+    private ApiSpec BuildSpec(OpenApiDocument document)
+    {
+        var title = document.Info?.Title ?? System.IO.Path.GetFileNameWithoutExtension(_input.Path);
+        var baseName = IdentifierNames.ToPascalCase(title);
+        if (baseName.Length == 0)
+        {
+            baseName = "Api";
+            Report(DiagnosticDescriptors.InvalidIdentifier, LocationOf("/info/title"), title, baseName);
+        }
+
+        var clientName = _input.Options.ClientName is { Length: > 0 } configuredClient && IdentifierNames.IsValidIdentifier(configuredClient)
+            ? configuredClient
+            : baseName + "Client";
+        var ns = _input.Options.Namespace is { Length: > 0 } configuredNamespace
+            ? configuredNamespace
+            : string.IsNullOrEmpty(_input.Options.RootNamespace) ? baseName : _input.Options.RootNamespace + "." + baseName;
+        _typeNames.Claim(clientName);
+        _typeNames.Claim(clientName + "Options");
+        _typeNames.Claim(clientName + "ServiceCollectionExtensions");
+
+        var operations = ParseOperations(document);
+        foreach (var component in document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>())
+        {
+            // Unreferenced component schemas are still generated: users build specs up before they wire them to operations.
+            ResolveType(component.Value, JsonPointers.Append("/components/schemas", component.Key), IdentifierNames.ToPascalCase(component.Key), Usage.None, mergePatch: false, componentName: component.Key);
+        }
+
+        if (operations.Count == 0 && _typeOrder.Count == 0)
+        {
+            Report(DiagnosticDescriptors.NoOperations, LocationOf(""), System.IO.Path.GetFileName(_input.Path));
+        }
+
+        var types = new List<TypeSpec>();
+        for (var i = 0; i < _typeOrder.Count; i++)
+        {
+            types.Add(BuildType(_typeOrder[i]));
+        }
+
+        return new ApiSpec(
+            _input.Path,
+            clientName,
+            ns,
+            clientName,
+            title,
+            document.Info?.Description,
+            document.Servers?.FirstOrDefault()?.Url,
+            types.ToEquatableArray(),
+            operations.ToEquatableArray());
+    }
+
+    private List<OperationSpec> ParseOperations(OpenApiDocument document)
+    {
+        var operations = new List<OperationSpec>();
+        var operationNames = new NameScope();
+        foreach (var pathEntry in document.Paths ?? new OpenApiPaths())
+        {
+            var pathPointer = JsonPointers.Append("/paths", pathEntry.Key);
+            if (pathEntry.Value.Operations is null)
+            {
+                continue;
+            }
+
+            foreach (var operationEntry in pathEntry.Value.Operations.OrderBy(o => HttpMethodOrder(o.Key.Method)))
+            {
+                var method = operationEntry.Key.Method.ToUpperInvariant();
+                var operationPointer = JsonPointers.Append(pathPointer, method.ToLowerInvariant());
+                var operation = operationEntry.Value;
+                var preferredName = IdentifierNames.ToPascalCase(operation.OperationId ?? string.Empty);
+                if (preferredName.Length == 0)
+                {
+                    preferredName = IdentifierNames.ToPascalCase(method.ToLowerInvariant() + " " + pathEntry.Key);
+                }
+
+                var name = operationNames.Claim(preferredName);
+                operations.Add(ParseOperation(name, method, pathEntry.Key, operationPointer, pathEntry.Value, operation));
+            }
+        }
+
+        return operations;
+    }
+
+    private static int HttpMethodOrder(string method)
+        => Array.IndexOf(["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"], method.ToUpperInvariant()) is var i and >= 0 ? i : int.MaxValue;
+
+    private OperationSpec ParseOperation(string name, string method, string path, string pointer, IOpenApiPathItem pathItem, OpenApiOperation operation)
+    {
+        var requestTypeName = _typeNames.Claim(name + "Request");
+        var memberNames = new NameScope(ReservedMemberNames.Append(requestTypeName));
+        var parameters = new List<ParameterSpec>();
+        var pathParameters = (pathItem.Parameters ?? []).Select((p, i) => (Parameter: p, Pointer: JsonPointers.Append(JsonPointers.Append(JsonPointers.Append("/paths", path), "parameters"), i.ToString(CultureInfo.InvariantCulture))));
+        var operationParameters = (operation.Parameters ?? []).Select((p, i) => (Parameter: p, Pointer: JsonPointers.Append(JsonPointers.Append(pointer, "parameters"), i.ToString(CultureInfo.InvariantCulture))));
+
+        // Operation-level parameters override path-level ones with the same name and location.
+        var merged = operationParameters
+            .Concat(pathParameters.Where(pp => !operationParameters.Any(op => op.Parameter.Name == pp.Parameter.Name && op.Parameter.In == pp.Parameter.In)));
+        foreach (var (parameter, parameterPointer) in merged)
+        {
+            if (parameter.In is not { } location || location == Microsoft.OpenApi.ParameterLocation.Cookie || parameter.Name is null)
+            {
+                Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOf(parameterPointer), "A cookie parameter or one without a location", "it is left out of the request");
+                continue;
+            }
+
+            if (location == Microsoft.OpenApi.ParameterLocation.Header && IsContentNegotiationHeader(parameter.Name))
+            {
+                continue; // expressed by the request body's media type, which the client sets itself
+            }
+
+            var csharpName = ClaimMemberName(memberNames, parameter.Name, parameterPointer);
+            var type = parameter.Schema is null
+                ? TypeRef.Of(ValueKind.String, ConstraintSpec.None)
+                : ResolveType(parameter.Schema, JsonPointers.Append(parameterPointer, "schema"), requestTypeName + csharpName, Usage.Request, mergePatch: false);
+            parameters.Add(new ParameterSpec(
+                csharpName,
+                parameter.Name,
+                location switch
+                {
+                    Microsoft.OpenApi.ParameterLocation.Path => Model.ParameterLocation.Path,
+                    Microsoft.OpenApi.ParameterLocation.Query => Model.ParameterLocation.Query,
+                    _ => Model.ParameterLocation.Header,
+                },
+                Clean(parameter.Description),
+                type,
+                parameter.Required || location == Microsoft.OpenApi.ParameterLocation.Path,
+                IsSensitive(parameter.Extensions) || IsSensitiveHeader(parameter.Name),
+                FormatDefault(parameter.Schema?.Default)));
+        }
+
+        var body = ParseRequestBody(operation.RequestBody, JsonPointers.Append(pointer, "requestBody"), name, memberNames);
+        var (success, errors) = ParseResponses(operation.Responses, JsonPointers.Append(pointer, "responses"), name);
+        return new OperationSpec(
+            name,
+            method,
+            path,
+            Clean(operation.Summary),
+            Clean(operation.Description),
+            requestTypeName,
+            parameters.ToEquatableArray(),
+            body,
+            success,
+            errors.ToEquatableArray());
+    }
+
+    private BodySpec? ParseRequestBody(IOpenApiRequestBody? requestBody, string pointer, string operationName, NameScope memberNames)
+    {
+        if (requestBody?.Content is null || requestBody.Content.Count == 0)
+        {
+            return null;
+        }
+
+        var (mediaType, content) = requestBody.Content.FirstOrDefault(c => IsJsonMediaType(c.Key));
+        if (mediaType is null)
+        {
+            Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOf(JsonPointers.Append(pointer, "content")), "A request body that is not JSON", "the operation is generated without a body");
+            return null;
+        }
+
+        memberNames.Claim("Body");
+        var contentPointer = JsonPointers.Append(JsonPointers.Append(pointer, "content"), mediaType);
+        var schemaPointer = JsonPointers.Append(contentPointer, "schema");
+        if (content.Schema is null)
+        {
+            return new BodySpec(mediaType, BodyKind.Json, TypeRef.Of(ValueKind.Any, ConstraintSpec.None), requestBody.Required, Clean(requestBody.Description));
+        }
+
+        var isMergePatch = string.Equals(mediaType, MergePatchMediaType, StringComparison.OrdinalIgnoreCase);
+        if (TryParseJsonPatch(content.Schema, schemaPointer, operationName, mediaType) is { } jsonPatch)
+        {
+            return new BodySpec(mediaType, BodyKind.JsonPatch, jsonPatch, requestBody.Required, Clean(requestBody.Description));
+        }
+
+        var type = ResolveType(content.Schema, schemaPointer, operationName + "Body", Usage.Request, isMergePatch);
+        return new BodySpec(mediaType, isMergePatch ? BodyKind.MergePatch : BodyKind.Json, type, requestBody.Required, Clean(requestBody.Description));
+    }
+
+    /// <summary>
+    /// Recognises a JSON Patch body: an array of objects with <c>op</c> and <c>path</c>. The allowed operations come from
+    /// <c>op</c>'s enum, the allowed paths from <c>path</c>'s pattern, and typed paths from the item schema's
+    /// <c>x-json-patch-paths</c> map.
+    /// </summary>
+    private TypeRef? TryParseJsonPatch(IOpenApiSchema schema, string pointer, string operationName, string mediaType)
+    {
+        var target = Target(schema);
+        if (target?.Type is not { } type || !type.HasFlag(JsonSchemaType.Array) || target.Items is null)
+        {
+            return null;
+        }
+
+        var itemsPointer = schema is OpenApiSchemaReference arrayReference ? ComponentPointer(arrayReference) : JsonPointers.Append(pointer, "items");
+        if (target.Items is OpenApiSchemaReference itemReference)
+        {
+            itemsPointer = ComponentPointer(itemReference);
+        }
+
+        var item = Target(target.Items);
+        if (item?.Properties is null || !item.Properties.ContainsKey("op") || !item.Properties.ContainsKey("path"))
+        {
+            return null;
+        }
+
+        var isDeclaredJsonPatch = string.Equals(mediaType, JsonPatchMediaType, StringComparison.OrdinalIgnoreCase);
+        var operations = Target(item.Properties["op"])?.Enum?.Select(v => v?.GetValue<object>()?.ToString()).OfType<string>().ToList()
+            ?? (isDeclaredJsonPatch ? ["add", "remove", "replace", "move", "copy", "test"] : null);
+        if (operations is null)
+        {
+            return null;
+        }
+
+        var pathSchema = Target(item.Properties["path"]);
+        var pathPattern = pathSchema?.Pattern;
+        var itemTypeName = ResolveType(target.Items, JsonPointers.Append(pointer, "items"), operationName + "Operation", Usage.Request, mergePatch: false).TypeName!;
+        var documentName = _typeNames.Claim(operationName.StartsWith("Patch", StringComparison.Ordinal) ? operationName + "Document" : operationName + "PatchDocument");
+
+        var paths = new List<JsonPatchPathSpec>();
+        var pathNames = new NameScope();
+        if (item.Extensions is not null && item.Extensions.TryGetValue("x-json-patch-paths", out var extension) && extension is JsonNodeExtension { Node: JsonObject documented })
+        {
+            var pathsPointer = JsonPointers.Append(itemsPointer, "x-json-patch-paths");
+            foreach (var entry in documented)
+            {
+                var entryPointer = JsonPointers.Append(pathsPointer, entry.Key);
+                if (!JsonPointers.IsValid(entry.Key) || (pathPattern is not null && !PatternMatches(pathPattern, entry.Key)))
+                {
+                    Report(DiagnosticDescriptors.InvalidJsonPatchPath, LocationOfKey(entryPointer), entry.Key, pathPattern ?? "(none)");
+                    continue;
+                }
+
+                var valueSchema = ReadInlineSchema(entry.Value as JsonObject);
+                var lastSegments = JsonPointers.Unescape(entry.Key.Substring(entry.Key.LastIndexOf('/') + 1));
+                var pathName = pathNames.Claim(IdentifierNames.ToPascalCase(lastSegments) is { Length: > 0 } n ? n : "Path");
+                var valueType = valueSchema is null
+                    ? TypeRef.Of(ValueKind.Any, ConstraintSpec.None)
+                    : ResolveType(valueSchema, entryPointer, documentName + pathName, Usage.Request, mergePatch: false);
+                paths.Add(new JsonPatchPathSpec(entry.Key, pathName, Clean((entry.Value as JsonObject)?["description"]?.GetValue<string>()), valueType));
+            }
+        }
+
+        var patchSpec = new JsonPatchSpec(itemTypeName, operations.ToEquatableArray(), pathPattern, paths.ToEquatableArray());
+        var pending = new PendingType(documentName, target, pointer, TypeKind.JsonPatch) { JsonPatch = patchSpec, Usage = Usage.Request };
+        _pendingTypes[new TypeKey(target, TypeKind.JsonPatch)] = pending;
+        _typeOrder.Add(pending);
+        return new TypeRef(ValueKind.Object, documentName, null, ReadConstraints(target, pointer), false);
+    }
+
+    private (ResponseSpec? Success, List<ResponseSpec> Errors) ParseResponses(OpenApiResponses? responses, string pointer, string operationName)
+    {
+        ResponseSpec? success = null;
+        var errors = new List<ResponseSpec>();
+        foreach (var entry in (responses ?? new OpenApiResponses()).OrderBy(r => r.Key, StringComparer.Ordinal))
+        {
+            var responsePointer = JsonPointers.Append(pointer, entry.Key);
+            var statusCode = entry.Key == "default" ? 0 : int.TryParse(entry.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var code) ? code : -1;
+            if (statusCode < 0)
+            {
+                Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOfKey(responsePointer), $"The status code pattern '{entry.Key}'", "the response is handled as an undocumented status");
+                continue;
+            }
+
+            var response = entry.Value;
+            var isSuccess = statusCode is >= 200 and < 300;
+            TypeRef? body = null;
+            if (response.Content is not null && response.Content.FirstOrDefault(c => IsJsonMediaType(c.Key)) is { Key: not null } json && json.Value.Schema is not null)
+            {
+                var schemaPointer = JsonPointers.Append(JsonPointers.Append(JsonPointers.Append(responsePointer, "content"), json.Key), "schema");
+                body = isSuccess
+                    ? ResolveType(json.Value.Schema, schemaPointer, operationName + "Response", Usage.Response, mergePatch: false)
+                    : null; // error bodies are read by the API exception, whatever their shape
+            }
+
+            var hasRequestId = response.Headers?.Keys.Any(h => string.Equals(h, "X-Request-Id", StringComparison.OrdinalIgnoreCase)) ?? false;
+            var trackingProperty = response.Extensions is not null && response.Extensions.TryGetValue("x-operation-id-property", out var trackingExtension)
+                && trackingExtension is JsonNodeExtension { Node: JsonValue trackingValue } && trackingValue.TryGetValue(out string? configured)
+                ? configured
+                : statusCode == 202 ? "id" : null;
+            var spec = new ResponseSpec(statusCode, Clean(response.Description), body, trackingProperty, hasRequestId);
+            if (isSuccess)
+            {
+                success ??= spec;
+            }
+            else
+            {
+                errors.Add(spec);
+            }
+        }
+
+        return (success, errors);
+    }
+
+    /// <summary>
+    /// Maps a schema to the shape of a value, registering the named types it needs. Object and enum schemas become named types;
+    /// a type reached from a response records that, since responses may omit what requests must send.
+    /// </summary>
+    private TypeRef ResolveType(IOpenApiSchema schema, string pointer, string nameHint, Usage usage, bool mergePatch, string? componentName = null)
+    {
+        if (schema is OpenApiSchemaReference reference)
+        {
+            var target = reference.Target;
+            var referencePointer = ComponentPointer(reference);
+            if (target is null)
+            {
+                Report(DiagnosticDescriptors.UnresolvedReference, LocationOf(pointer), reference.Reference.ReferenceV3 ?? reference.Reference.Id ?? "?");
+                return TypeRef.Of(ValueKind.Any, ConstraintSpec.None);
+            }
+
+            return ResolveType(target, referencePointer, IdentifierNames.ToPascalCase(reference.Reference.Id ?? nameHint), usage, mergePatch, reference.Reference.Id);
+        }
+
+        var nullable = schema.Type is { } t && t.HasFlag(JsonSchemaType.Null);
+        ReportUnsupportedKeywords(schema, pointer);
+        if (schema.AllOf is { Count: 1 } && schema.Properties is not { Count: > 0 })
+        {
+            return ResolveType(schema.AllOf[0], JsonPointers.Append(JsonPointers.Append(pointer, "allOf"), "0"), nameHint, usage, mergePatch) with { IsNullable = nullable };
+        }
+
+        var constraints = ReadConstraints(schema, pointer);
+        var kind = ClassifyType(schema);
+        switch (kind)
+        {
+            case ValueKind.Enum:
+            case ValueKind.Object:
+                var typeKind = kind == ValueKind.Enum ? TypeKind.Enum : mergePatch ? TypeKind.MergePatch : TypeKind.Object;
+                var pending = GetOrAddType(schema, pointer, nameHint, typeKind, componentName);
+                var previousUsage = pending.Usage;
+                pending.Usage |= usage;
+                if (typeKind != TypeKind.Enum && (pending.Usage != previousUsage || !pending.Discovered))
+                {
+                    pending.Discovered = true;
+                    DiscoverProperties(pending);
+                }
+
+                // An enum type carries its values itself; an object type's constraints are its properties'.
+                return new TypeRef(kind, pending.Name, null, kind == ValueKind.Enum ? constraints with { AllowedValues = EquatableArray<string>.Empty } : ConstraintSpec.None, nullable);
+            case ValueKind.Array:
+                var element = schema.Items is null
+                    ? TypeRef.Of(ValueKind.Any, ConstraintSpec.None)
+                    : ResolveType(schema.Items, JsonPointers.Append(pointer, "items"), nameHint + "Item", usage, mergePatch: false);
+                return new TypeRef(ValueKind.Array, null, element, constraints, nullable);
+            case ValueKind.Map:
+                var value = schema.AdditionalProperties is null
+                    ? TypeRef.Of(ValueKind.Any, ConstraintSpec.None)
+                    : ResolveType(schema.AdditionalProperties, JsonPointers.Append(pointer, "additionalProperties"), nameHint + "Value", usage, mergePatch: false);
+                return new TypeRef(ValueKind.Map, null, value, constraints, nullable);
+            default:
+                return new TypeRef(kind, null, null, constraints, nullable);
+        }
+    }
+
+    private static ValueKind ClassifyType(IOpenApiSchema schema)
+    {
+        var type = schema.Type ?? 0;
+        var nonNull = type & ~JsonSchemaType.Null;
+        if (schema.Enum is { Count: > 0 } values && (nonNull == JsonSchemaType.String || nonNull == 0)
+            && values.All(v => v is null || v.GetValueKind() == System.Text.Json.JsonValueKind.String) && values.Any(v => v is not null))
+        {
+            return ValueKind.Enum;
+        }
+
+        switch (nonNull)
+        {
+            case JsonSchemaType.String:
+                return ValueKind.String;
+            case JsonSchemaType.Integer:
+                return schema.Format == "int64" ? ValueKind.Int64 : ValueKind.Int32;
+            case JsonSchemaType.Number:
+                return ValueKind.Double;
+            case JsonSchemaType.Boolean:
+                return ValueKind.Boolean;
+            case JsonSchemaType.Array:
+                return ValueKind.Array;
+            case JsonSchemaType.Object:
+            case 0 when schema.Properties is { Count: > 0 }:
+                return schema.Properties is { Count: > 0 } ? ValueKind.Object : ValueKind.Map;
+            default:
+                return ValueKind.Any;
+        }
+    }
+
+    private PendingType GetOrAddType(IOpenApiSchema schema, string pointer, string nameHint, TypeKind kind, string? componentName)
+    {
+        var key = new TypeKey(schema, kind);
+        if (_pendingTypes.TryGetValue(key, out var existing))
+        {
+            return existing;
+        }
+
+        var preferred = nameHint.Length > 0 ? nameHint : "Type";
+        if (componentName is not null && preferred.Length == 0)
+        {
+            Report(DiagnosticDescriptors.InvalidIdentifier, LocationOfKey(pointer), componentName, "Type");
+        }
+
+        var name = _typeNames.Claim(kind == TypeKind.MergePatch ? preferred + "Patch" : preferred);
+        if (componentName is not null && name != (kind == TypeKind.MergePatch ? preferred + "Patch" : preferred))
+        {
+            Report(DiagnosticDescriptors.NameCollision, LocationOfKey(pointer), preferred, componentName, preferred, name);
+        }
+
+        var pending = new PendingType(name, schema, pointer, kind);
+        _pendingTypes.Add(key, pending);
+        _typeOrder.Add(pending);
+        return pending;
+    }
+
+    private void DiscoverProperties(PendingType pending)
+    {
+        foreach (var property in pending.Schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
+        {
+            ResolveType(property.Value, PropertyPointer(pending.Pointer, property.Key), pending.BaseName + IdentifierNames.ToPascalCase(property.Key), pending.Usage, pending.Kind == TypeKind.MergePatch);
+        }
+    }
+
+    private TypeSpec BuildType(PendingType pending)
+    {
+        var description = Clean(pending.Schema.Description) ?? Clean(pending.Schema.Title);
+        if (pending.Kind == TypeKind.JsonPatch)
+        {
+            return new TypeSpec(pending.Name, TypeKind.JsonPatch, description, EquatableArray<PropertySpec>.Empty, EquatableArray<EnumMemberSpec>.Empty, pending.JsonPatch, false, null);
+        }
+
+        if (pending.Kind == TypeKind.Enum)
+        {
+            var memberNames = new NameScope();
+            var members = pending.Schema.Enum!
+                .Where(v => v is not null)
+                .Select(v => v!.GetValue<string>())
+                .Distinct(StringComparer.Ordinal)
+                .Select(v => new EnumMemberSpec(memberNames.Claim(IdentifierNames.ToPascalCase(v) is { Length: > 0 } n ? n : "Empty"), v))
+                .ToEquatableArray();
+            return new TypeSpec(pending.Name, TypeKind.Enum, description, EquatableArray<PropertySpec>.Empty, members, null, pending.Usage.HasFlag(Usage.Response), null);
+        }
+
+        var required = pending.Schema.Required ?? new HashSet<string>();
+        var propertyNames = new NameScope(ReservedMemberNames.Append(pending.Name));
+        var properties = new List<PropertySpec>();
+        var isReadFromResponses = pending.Usage.HasFlag(Usage.Response);
+        foreach (var property in pending.Schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
+        {
+            var pointer = PropertyPointer(pending.Pointer, property.Key);
+            var csharpName = ClaimMemberName(propertyNames, property.Key, pointer);
+            var type = ResolveType(property.Value, pointer, pending.BaseName + IdentifierNames.ToPascalCase(property.Key), pending.Usage, pending.Kind == TypeKind.MergePatch);
+            var isRequired = required.Contains(property.Key);
+            var propertyTarget = Target(property.Value);
+            properties.Add(new PropertySpec(
+                csharpName,
+                property.Key,
+                Clean(property.Value.Description) ?? Clean(propertyTarget?.Description),
+                type,
+                isRequired,
+                IsRequiredMember: isRequired && !isReadFromResponses && pending.Kind == TypeKind.Object,
+                IsSensitive(property.Value.Extensions) || IsSensitive(propertyTarget?.Extensions),
+                FormatDefault(property.Value.Default ?? propertyTarget?.Default)));
+        }
+
+        foreach (var missing in required.Where(r => pending.Schema.Properties is null || !pending.Schema.Properties.ContainsKey(r)).OrderBy(r => r, StringComparer.Ordinal))
+        {
+            // A required name with no schema: the value may be anything, but it must be there.
+            var csharpName = ClaimMemberName(propertyNames, missing, JsonPointers.Append(pending.Pointer, "required"));
+            properties.Add(new PropertySpec(csharpName, missing, null, TypeRef.Of(ValueKind.Any, ConstraintSpec.None), true, false, false, null));
+        }
+
+        return new TypeSpec(
+            pending.Name,
+            pending.Kind,
+            description,
+            properties.ToEquatableArray(),
+            EquatableArray<EnumMemberSpec>.Empty,
+            null,
+            isReadFromResponses,
+            pending.Kind == TypeKind.MergePatch && _pendingTypes.TryGetValue(new TypeKey(pending.Schema, TypeKind.Object), out var plain) ? plain.Name : null);
+    }
+
+    private string ClaimMemberName(NameScope scope, string wireName, string pointer)
+    {
+        var preferred = IdentifierNames.ToPascalCase(wireName);
+        if (preferred.Length == 0)
+        {
+            var fallback = scope.Claim("Value");
+            Report(DiagnosticDescriptors.InvalidIdentifier, LocationOfKey(pointer), wireName, fallback);
+            return fallback;
+        }
+
+        var name = scope.Claim(preferred);
+        if (name != preferred)
+        {
+            Report(DiagnosticDescriptors.NameCollision, LocationOfKey(pointer), preferred, wireName, preferred, name);
+        }
+
+        return name;
+    }
+
+    private ConstraintSpec ReadConstraints(IOpenApiSchema schema, string pointer)
+    {
+        PatternSpec? pattern = null;
+        if (schema.Pattern is { } patternText)
+        {
+            pattern = PatternAnalyzer.Analyze(patternText, out var patternError);
+            if (pattern is null)
+            {
+                Report(DiagnosticDescriptors.InvalidPattern, LocationOf(JsonPointers.Append(pointer, "pattern")), patternText, patternError ?? "unknown error");
+            }
+        }
+
+        var (minimum, exclusiveMinimum) = ReadBound(schema.Minimum, schema.ExclusiveMinimum);
+        var (maximum, exclusiveMaximum) = ReadBound(schema.Maximum, schema.ExclusiveMaximum);
+        var constraints = new ConstraintSpec(
+            schema.MinLength,
+            schema.MaxLength,
+            pattern,
+            minimum,
+            exclusiveMinimum,
+            maximum,
+            exclusiveMaximum,
+            schema.MultipleOf is { } multipleOf ? multipleOf.ToString(CultureInfo.InvariantCulture) : null,
+            schema.MinItems,
+            schema.MaxItems,
+            schema.Enum is { Count: > 0 } values ? values.Select(v => v?.ToJsonString() ?? "null").ToEquatableArray() : EquatableArray<string>.Empty);
+
+        CheckRange(constraints.MinLength, constraints.MaxLength, "minLength", "maxLength", pointer);
+        CheckRange(constraints.MinItems, constraints.MaxItems, "minItems", "maxItems", pointer);
+        if (minimum is not null && maximum is not null
+            && decimal.TryParse(minimum, NumberStyles.Float, CultureInfo.InvariantCulture, out var min)
+            && decimal.TryParse(maximum, NumberStyles.Float, CultureInfo.InvariantCulture, out var max)
+            && (min > max || (min == max && (exclusiveMinimum || exclusiveMaximum))))
+        {
+            Report(DiagnosticDescriptors.ContradictoryConstraints, LocationOf(JsonPointers.Append(pointer, "minimum")), "minimum", minimum, "maximum", maximum);
+        }
+
+        if (schema.MultipleOf is <= 0)
+        {
+            Report(DiagnosticDescriptors.ContradictoryConstraints, LocationOf(JsonPointers.Append(pointer, "multipleOf")), "0", "0", "multipleOf", constraints.MultipleOf!);
+        }
+
+        return constraints;
+    }
+
+    /// <summary>
+    /// Reads a bound in either dialect: OpenAPI 3.0 (draft 4) has a boolean <c>exclusiveMinimum</c> beside <c>minimum</c>,
+    /// 3.1 has a numeric one instead. Microsoft.OpenApi normalises both into strings.
+    /// </summary>
+    private static (string? Value, bool Exclusive) ReadBound(string? inclusive, string? exclusive)
+    {
+        if (exclusive is not null && decimal.TryParse(exclusive, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+        {
+            return (Normalize(exclusive), true);
+        }
+
+        return (inclusive is not null && decimal.TryParse(inclusive, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? Normalize(inclusive) : null, false);
+
+        static string Normalize(string number) => decimal.Parse(number, NumberStyles.Float, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
+    }
+
+    private void CheckRange(int? min, int? max, string minName, string maxName, string pointer)
+    {
+        if (min is { } low && max is { } high && low > high)
+        {
+            Report(DiagnosticDescriptors.ContradictoryConstraints, LocationOf(JsonPointers.Append(pointer, minName)), minName, low.ToString(CultureInfo.InvariantCulture), maxName, high.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    private void ReportUnsupportedKeywords(IOpenApiSchema schema, string pointer)
+    {
+        if (schema.OneOf is { Count: > 0 })
+        {
+            Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOf(JsonPointers.Append(pointer, "oneOf")), "oneOf", "the value is generated as a JsonElement and is not validated");
+        }
+
+        if (schema.AnyOf is { Count: > 0 })
+        {
+            Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOf(JsonPointers.Append(pointer, "anyOf")), "anyOf", "the value is generated as a JsonElement and is not validated");
+        }
+
+        if (schema.AllOf is { Count: > 1 } || (schema.AllOf is { Count: 1 } && schema.Properties is { Count: > 0 }))
+        {
+            Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOf(JsonPointers.Append(pointer, "allOf")), "allOf with more than one schema", "only the schema's own properties are generated");
+        }
+
+        if (schema.Not is not null)
+        {
+            Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOf(JsonPointers.Append(pointer, "not")), "not", "it is ignored");
+        }
+    }
+
+    private static IOpenApiSchema? Target(IOpenApiSchema? schema) => schema is OpenApiSchemaReference reference ? reference.Target : schema;
+
+    /// <summary>Reads a small schema written as a vendor-extension value, which Microsoft.OpenApi leaves as raw JSON.</summary>
+    private static IOpenApiSchema? ReadInlineSchema(JsonObject? node)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        var schema = new OpenApiSchema
+        {
+            Type = node["type"]?.GetValue<string>() switch
+            {
+                "string" => JsonSchemaType.String,
+                "integer" => JsonSchemaType.Integer,
+                "number" => JsonSchemaType.Number,
+                "boolean" => JsonSchemaType.Boolean,
+                "array" => JsonSchemaType.Array,
+                "object" => JsonSchemaType.Object,
+                _ => null,
+            },
+            Format = node["format"]?.GetValue<string>(),
+            Description = node["description"]?.GetValue<string>(),
+            Pattern = node["pattern"]?.GetValue<string>(),
+            MinLength = node["minLength"]?.GetValue<int>(),
+            MaxLength = node["maxLength"]?.GetValue<int>(),
+        };
+        if (node["additionalProperties"] is JsonObject additional)
+        {
+            schema.AdditionalProperties = ReadInlineSchema(additional);
+        }
+
+        if (node["items"] is JsonObject items)
+        {
+            schema.Items = ReadInlineSchema(items);
+        }
+
+        return schema;
+    }
+
+    private static bool PatternMatches(string pattern, string value)
+    {
+        try
+        {
+            return System.Text.RegularExpressions.Regex.IsMatch(value, pattern, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+        }
+        catch (ArgumentException)
+        {
+            return false; // the pattern itself is reported where it is declared
+        }
+    }
+
+    private static string ComponentPointer(OpenApiSchemaReference reference)
+        => JsonPointers.Append("/components/schemas", reference.Reference.Id ?? string.Empty);
+
+    private static string PropertyPointer(string typePointer, string propertyName)
+        => JsonPointers.Append(JsonPointers.Append(typePointer, "properties"), propertyName);
+
+    private static bool IsJsonMediaType(string mediaType)
+    {
+        var type = mediaType.Split(';')[0].Trim();
+        return type.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
+            || type.Equals("*/*", StringComparison.Ordinal);
+    }
+
+    private static bool IsContentNegotiationHeader(string name)
+        => name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase) || name.Equals("Accept", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsSensitiveHeader(string name)
+        => name.Equals("X-Auth-Token", StringComparison.OrdinalIgnoreCase) || name.Equals("Authorization", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsSensitive(IDictionary<string, IOpenApiExtension>? extensions)
+        => extensions is not null && extensions.TryGetValue("x-sensitive", out var extension)
+            && extension is JsonNodeExtension { Node: JsonValue value } && value.TryGetValue(out bool sensitive) && sensitive;
+
+    private static string? FormatDefault(JsonNode? value) => value?.ToJsonString();
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
+
+    private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo location, params string[] args)
+    {
+        _hasErrors |= descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error;
+        _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, args));
+    }
+
+    private LocationInfo LocationOf(string pointer) => ToLocation(_sourceMap?.Find(pointer) ?? default);
+
+    private LocationInfo LocationOfKey(string pointer)
+        => _sourceMap is not null && _sourceMap.TryGetKeyPosition(pointer, out var position) ? ToLocation(position) : LocationOf(pointer);
+
+    /// <summary>Microsoft.OpenApi's pointers start with <c>#</c>; an empty or unknown one falls back to the nearest known node.</summary>
+    private LocationInfo LocationOfOpenApiPointer(string? pointer)
+        => LocationOf(string.IsNullOrEmpty(pointer) ? "" : pointer!.TrimStart('#'));
+
+    private static string DisplayPointer(string? pointer) => string.IsNullOrEmpty(pointer) ? "#" : pointer!;
+
+    private LocationInfo ToLocation(SourcePosition position)
+    {
+        var (endLine, endColumn) = EndOf(position);
+        return new LocationInfo(_input.Path, position.Offset, position.Length, position.Line, position.Column, endLine, endColumn);
+    }
+
+    /// <summary>Finds the line and column where a node ends, so the IDE underlines the whole node.</summary>
+    private (int Line, int Column) EndOf(SourcePosition position)
+    {
+        var line = position.Line;
+        var column = position.Column;
+        var end = Math.Min(position.Offset + position.Length, _input.Text.Length);
+        for (var i = position.Offset; i < end; i++)
+        {
+            if (_input.Text[i] == '\n')
+            {
+                line++;
+                column = 0;
+            }
+            else
+            {
+                column++;
+            }
+        }
+
+        return (line, column);
+    }
+
+    private readonly record struct TypeKey(IOpenApiSchema Schema, TypeKind Kind)
+    {
+        public bool Equals(TypeKey other) => ReferenceEquals(Schema, other.Schema) && Kind == other.Kind;
+
+        public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Schema) ^ (int)Kind;
+    }
+
+    private sealed class PendingType(string name, IOpenApiSchema schema, string pointer, TypeKind kind)
+    {
+        public string Name { get; } = name;
+
+        /// <summary>The name nested inline types are named after: a patch type's nested types keep the plain name's prefix.</summary>
+        public string BaseName => Kind == TypeKind.MergePatch && Name.EndsWith("Patch", StringComparison.Ordinal) ? Name.Substring(0, Name.Length - 5) : Name;
+
+        public IOpenApiSchema Schema { get; } = schema;
+
+        public string Pointer { get; } = pointer;
+
+        public TypeKind Kind { get; } = kind;
+
+        public Usage Usage { get; set; }
+
+        public bool Discovered { get; set; }
+
+        public JsonPatchSpec? JsonPatch { get; init; }
+    }
+}

@@ -1,0 +1,13 @@
+namespace OpenApiClientGenerator;
+
+/// <summary>Names of the pipeline steps, so tests can check what ran and what came from the cache.</summary>
+public static class TrackingNames
+{
+    public const string SpecFiles = nameof(SpecFiles);
+    public const string SpecInputs = nameof(SpecInputs);
+    public const string ParsedSpecs = nameof(ParsedSpecs);
+    public const string TemplateOverrides = nameof(TemplateOverrides);
+    public const string Options = nameof(Options);
+    public const string RenderedSpecs = nameof(RenderedSpecs);
+    public const string RenderedRuntime = nameof(RenderedRuntime);
+}

@@ -1,0 +1,100 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace GeneratedClients.Tests.Infrastructure;
+
+/// <summary>A request as the server saw it on the wire.</summary>
+public sealed record RecordedRequest(string Method, string RawTarget, string Path, IReadOnlyDictionary<string, string> Headers, string? ContentType, byte[] Body)
+{
+    public string BodyText => Encoding.UTF8.GetString(Body);
+}
+
+/// <summary>What the server answers with next.</summary>
+public sealed record CannedResponse(int StatusCode, string? Body, string ContentType = "application/json", string? RequestId = "req-0001", TimeSpan Delay = default);
+
+/// <summary>
+/// A real Kestrel server on 127.0.0.1 with an ephemeral port. It records every request and answers with the canned
+/// response set for the test, so client tests assert on real bytes over a real socket.
+/// </summary>
+public sealed class RecordingServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+
+    private RecordingServer(WebApplication app) => _app = app;
+
+    public CannedResponse Response { get; set; } = new(200, "{}");
+
+    public IReadOnlyList<RecordedRequest> Requests => _requests.ToList();
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public static async Task<RecordingServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var server = new RecordingServer(app);
+        app.Run(server.HandleAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        return server;
+    }
+
+    public HttpClient CreateHttpClient(TimeSpan? timeout = null)
+        => new() { BaseAddress = BaseAddress, Timeout = timeout ?? TimeSpan.FromSeconds(30) };
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer);
+        var feature = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()!;
+        _requests.Enqueue(new RecordedRequest(
+            context.Request.Method,
+            feature.RawTarget,
+            context.Request.Path.Value ?? string.Empty,
+            context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+            context.Request.ContentType,
+            buffer.ToArray()));
+
+        var response = Response;
+        if (response.Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(response.Delay, context.RequestAborted);
+        }
+
+        context.Response.StatusCode = response.StatusCode;
+        if (response.RequestId is not null)
+        {
+            context.Response.Headers["X-Request-Id"] = response.RequestId;
+        }
+
+        if (response.Body is not null)
+        {
+            context.Response.ContentType = response.ContentType;
+            await context.Response.WriteAsync(response.Body, context.RequestAborted);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
