@@ -159,7 +159,9 @@ internal static class SourceEmitter
             IsSensitive = property.IsSensitive,
             Local = local,
             LocalType = isMergePatch ? declaredType : nullableType,
-            ReadExpression = CSharpFragments.ReadNullable(property.Type, "reader", 0),
+            ReadExpression = isMergePatch
+                ? $"Optional.Of<{nullableType}>({CSharpFragments.ReadNullable(property.Type, "reader", 0)})"
+                : CSharpFragments.ReadNullable(property.Type, "reader", 0),
             InitExpression = initExpression,
             WriteLines = writeLines,
             ValidateLines = validateLines,
@@ -189,7 +191,7 @@ internal static class SourceEmitter
                     Name = op.Name + path.Name,
                     Path = path.Path,
                     PathLiteral = CSharpFragments.Literal(path.Path),
-                    Doc = XmlDoc.Summary(op.Name + "s <c>" + path.Path + "</c>" + (path.Description is null ? "." : ": " + path.Description)),
+                    Doc = XmlDoc.Summary(op.Name + "s <c>" + XmlDoc.Escape(path.Path) + "</c>" + (path.Description is null ? "." : ": " + XmlDoc.Escape(path.Description)), escape: false),
                     OpExpression = op.OpExpression,
                     HasValue = op.HasValue,
                     ValueType = CSharpFragments.TypeName(path.ValueType),
@@ -203,6 +205,7 @@ internal static class SourceEmitter
         {
             ItemType = item.Name,
             OpType = CSharpFragments.TypeName(opProperty.Type),
+            ValueType = item.Properties.FirstOrDefault(p => p.WireName == "value") is { IsRequiredMember: true } ? "JsonElement" : "JsonElement?",
             PathPattern = patch.PathPattern,
             PathPatternLiteral = patch.PathPattern is null ? null : CSharpFragments.Literal(patch.PathPattern),
             Operations = operations,
@@ -272,7 +275,7 @@ internal static class SourceEmitter
                 validateLines.Add("}");
             }
 
-            bodyWrite = CSharpFragments.Write(bodySpec.Type, "writer", "body", 0);
+            bodyWrite = CSharpFragments.Write(bodySpec.Type, "writer", "requestBody", 0);
         }
 
         var success = operation.SuccessResponse;
@@ -281,7 +284,7 @@ internal static class SourceEmitter
         if (success?.Body is { } successBody)
         {
             var bodyType = CSharpFragments.TypeName(successBody);
-            var read = $"var result = ApiHttp.ReadBody(statusCode, requestId, body, static (ref Utf8JsonReader reader) => {CSharpFragments.ReadPresent(successBody, "reader", 0)});";
+            var read = $"var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => {CSharpFragments.ReadPresent(successBody, "reader", 0)});";
             returnLines.Add(read);
             var trackingExpression = TrackingExpression(success, successBody, types);
             if (trackingExpression is not null)

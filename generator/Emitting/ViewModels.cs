@@ -105,6 +105,9 @@ internal sealed class JsonPatchView
     /// <summary>Gets the C# type of the item's <c>op</c> member: the generated enum, or <c>string</c>.</summary>
     public required string OpType { get; init; }
 
+    /// <summary>Gets the C# type of the item's <c>value</c> member as the document's methods pass it.</summary>
+    public required string ValueType { get; init; }
+
     public required string? PathPattern { get; init; }
 
     public required string? PathPatternLiteral { get; init; }

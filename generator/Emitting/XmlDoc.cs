@@ -85,6 +85,7 @@ internal static class XmlDoc
                 ({ } min, { } max) => Number(min) + "–" + Number(max) + " items.",
                 ({ } min, null) => "At least " + Number(min) + (min == 1 ? " item." : " items."),
                 (_, { } max) => "At most " + Number(max) + (max == 1 ? " item." : " items."),
+                _ => string.Empty,
             };
         }
 

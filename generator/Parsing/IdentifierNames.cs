@@ -52,9 +52,7 @@ internal static class IdentifierNames
     }
 
     public static string EscapeKeyword(string identifier)
-        => SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(identifier) is SyntaxKind.ValueKeyword
-            ? "@" + identifier
-            : identifier;
+        => SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None ? "@" + identifier : identifier;
 
     public static bool IsValidIdentifier(string identifier)
         => SyntaxFacts.IsValidIdentifier(identifier) && SyntaxFacts.GetKeywordKind(identifier) == SyntaxKind.None;

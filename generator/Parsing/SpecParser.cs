@@ -325,7 +325,8 @@ internal sealed class SpecParser
             return null;
         }
 
-        var (mediaType, content) = requestBody.Content.FirstOrDefault(c => IsJsonMediaType(c.Key));
+        var json = requestBody.Content.FirstOrDefault(c => IsJsonMediaType(c.Key));
+        var (mediaType, content) = (json.Key, json.Value);
         if (mediaType is null)
         {
             Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOf(JsonPointers.Append(pointer, "content")), "A request body that is not JSON", "the operation is generated without a body");
