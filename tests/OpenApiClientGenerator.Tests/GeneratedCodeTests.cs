@@ -17,6 +17,7 @@ public sealed class GeneratedCodeTests
         Assert.Empty(run.CompilationProblems());
         var methods = run.Compilation.GetSymbolsWithName(n => n.EndsWith("Async", StringComparison.Ordinal), SymbolFilter.Member)
             .OfType<IMethodSymbol>()
+            .Where(m => m.DeclaredAccessibility == Accessibility.Public && m.ContainingType.Name.EndsWith("Client", StringComparison.Ordinal))
             .Select(m => m.ContainingType.Name + "." + m.Name)
             .OrderBy(n => n, StringComparer.Ordinal);
         Assert.Equal(
