@@ -198,7 +198,13 @@ internal sealed class SpecParser
         var operations = ParseOperations(document);
         foreach (var component in document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>())
         {
-            // Unreferenced component schemas are still generated: users build specs up before they wire them to operations.
+            if (IsGenerated(component.Value))
+            {
+                continue;
+            }
+
+            // Component schemas no operation reaches are still generated: users build specs up before they wire them to
+            // operations, and error bodies are there to read ApiException.ResponseBody with.
             ResolveType(component.Value, JsonPointers.Append("/components/schemas", component.Key), IdentifierNames.ToPascalCase(component.Key), Usage.None, mergePatch: false, componentName: component.Key);
         }
 
@@ -224,6 +230,10 @@ internal sealed class SpecParser
             types.ToEquatableArray(),
             operations.ToEquatableArray());
     }
+
+    /// <summary>Whether an operation already reached the schema, in any variant (a merge patch, say).</summary>
+    private bool IsGenerated(IOpenApiSchema schema)
+        => _typeOrder.Any(t => ReferenceEquals(t.Schema, schema));
 
     private List<OperationSpec> ParseOperations(OpenApiDocument document)
     {
