@@ -718,6 +718,7 @@ namespace OpenApiClientGenerator.Runtime
 
         public static byte[] ToUtf8(Action<Utf8JsonWriter> write)
         {
+#if NETCOREAPP3_0_OR_GREATER
             var buffer = new ArrayBufferWriter<byte>(256);
             using (var writer = new Utf8JsonWriter(buffer))
             {
@@ -725,6 +726,15 @@ namespace OpenApiClientGenerator.Runtime
             }
 
             return buffer.WrittenSpan.ToArray();
+#else
+            using var buffer = new MemoryStream(256);
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                write(writer);
+            }
+
+            return buffer.ToArray();
+#endif
         }
 
         /// <summary>Turns a typed value into a <see cref="JsonElement"/>, for JSON Patch values.</summary>
