@@ -1,0 +1,64 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using OpenApiClientGenerator.Tests.Infrastructure;
+
+namespace OpenApiClientGenerator.Tests;
+
+public sealed class TemplateOverrideTests
+{
+    private const string Spec = """
+        openapi: 3.0.3
+        info: { title: Pets, version: '1' }
+        paths:
+          /pets/{id}:
+            get:
+              operationId: GetPet
+              parameters:
+                - { name: id, in: path, required: true, schema: { type: string, maxLength: 10 } }
+              responses:
+                '200':
+                  description: The pet.
+                  content:
+                    application/json:
+                      schema: { type: object, properties: { name: { type: string } } }
+        """;
+
+    [Fact]
+    public void A_template_with_an_embedded_templates_name_replaces_it()
+    {
+        const string Custom = """
+            // Custom client for {{ title }}
+            namespace {{ namespace }}
+            {
+                public static class {{ client_name }}Operations
+                {
+            {{~ for operation in operations ~}}
+                    public const string {{ operation.name }} = {{ operation.http_method | string.literal }};
+            {{~ end ~}}
+                }
+            }
+            """;
+
+        var run = GeneratorHarness.Run([new InMemoryAdditionalText("/project/pets.openapi.yaml", Spec), new InMemoryAdditionalText("/project/templates/Client.sbncs", Custom)]);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        var client = run.Sources.Single(s => s.HintName == "PetsClient.g.cs").SourceText.ToString();
+        Assert.Contains("// Custom client for Pets", client, System.StringComparison.Ordinal);
+        Assert.Contains("public const string GetPet = \"GET\";", client, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("partial class PetsClient", client, System.StringComparison.Ordinal);
+        // The other templates are still the embedded ones.
+        Assert.Contains("record GetPetResponse", run.Sources.Single(s => s.HintName == "PetsClient.Models.g.cs").SourceText.ToString(), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_broken_template_is_reported_with_its_file_and_generates_nothing_from_it()
+    {
+        var run = GeneratorHarness.Run([new InMemoryAdditionalText("/project/pets.openapi.yaml", Spec), new InMemoryAdditionalText("/project/Client.sbncs", "{{ for x in }}")]);
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("OAG012", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Contains("/project/Client.sbncs", diagnostic.GetMessage(), System.StringComparison.Ordinal);
+        Assert.DoesNotContain(run.Sources, s => s.HintName == "PetsClient.g.cs");
+    }
+}
