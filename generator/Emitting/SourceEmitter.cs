@@ -62,7 +62,10 @@ internal static class SourceEmitter
             TypeKind.JsonPatch => "json_patch",
             _ => "object",
         };
-        var properties = type.Properties.Select(p => BuildProperty(p, type, validation, options)).ToList();
+        var plainType = type.Kind == TypeKind.MergePatch && CanDiff(type, types) ? type.PlainTypeName : null;
+        var properties = type.Properties
+            .Select(p => BuildProperty(p, type, validation, options) is var view && plainType is not null ? WithDiff(view, p, types) : view)
+            .ToList();
         var summary = type.Description ?? DefaultTypeSummary(type);
         return new TypeView
         {
@@ -73,8 +76,36 @@ internal static class SourceEmitter
             EnumMembers = type.EnumMembers.Select(m => new EnumMemberView { Name = m.Name, WireValue = m.WireValue, WireLiteral = CSharpFragments.Literal(m.WireValue) }).ToList(),
             HasSensitiveProperties = type.Properties.Any(p => p.IsSensitive),
             KeepsUnknownMembers = type.Kind == TypeKind.Object,
+            PlainType = plainType,
             JsonPatch = type.JsonPatch is { } patch ? BuildJsonPatch(type, patch, types, validation) : null,
             Helpers = validation.Helpers,
+        };
+    }
+
+    /// <summary>A patch can be built from two plain records when it has a plain twin, and so do the patches nested in it.</summary>
+    private static bool CanDiff(TypeSpec patch, IReadOnlyDictionary<string, TypeSpec> types)
+        => patch.PlainTypeName is not null && types.ContainsKey(patch.PlainTypeName)
+            && patch.Properties.All(p => NestedPatch(p.Type, types) is not { } nested || CanDiff(nested, types));
+
+    private static TypeSpec? NestedPatch(TypeRef type, IReadOnlyDictionary<string, TypeSpec> types)
+        => type.Kind == ValueKind.Object && types.TryGetValue(type.TypeName!, out var nested) && nested.Kind == TypeKind.MergePatch ? nested : null;
+
+    private static PropertyView WithDiff(PropertyView view, PropertySpec property, IReadOnlyDictionary<string, TypeSpec> types)
+    {
+        var member = property.Name;
+        if (NestedPatch(property.Type, types) is { } nested)
+        {
+            return view with
+            {
+                DiffExpression = $"MergePatch.Nested(before.{member}, after.{member}, static (b, a) => {nested.Name}.FromDiff(b, a), static v => {nested.Name}.FromWhole(v), static p => p.IsEmpty)",
+                WholeExpression = $"value.{member} is {{ }} {view.Local} ? Optional.Of<{nested.Name}?>({nested.Name}.FromWhole({view.Local})) : default",
+            };
+        }
+
+        return view with
+        {
+            DiffExpression = $"MergePatch.Value(before.{member}, after.{member}, static (w, v) => {{ {CSharpFragments.Write(property.Type, "w", "v", 0)} }})",
+            WholeExpression = $"value.{member} is {{ }} {view.Local} ? Optional.Of<{CSharpFragments.NullableTypeName(property.Type)}>({view.Local}) : default",
         };
     }
 

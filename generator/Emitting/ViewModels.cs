@@ -45,10 +45,13 @@ internal sealed class TypeView
 
     public bool KeepsUnknownMembers { get; init; }
 
+    /// <summary>Gets, for a merge patch built with <c>FromDiff</c>, the plain record it is a patch of; null otherwise.</summary>
+    public string? PlainType { get; init; }
+
     public JsonPatchView? JsonPatch { get; init; }
 }
 
-internal sealed class PropertyView
+internal sealed record PropertyView
 {
     public required string Name { get; init; }
 
@@ -86,6 +89,12 @@ internal sealed class PropertyView
 
     /// <summary>Gets DataAnnotations attributes, when they are switched on.</summary>
     public required IReadOnlyList<string> Attributes { get; init; }
+
+    /// <summary>Gets, in a merge patch, the expression for this member from plain records <c>before</c> and <c>after</c>.</summary>
+    public string? DiffExpression { get; init; }
+
+    /// <summary>Gets, in a merge patch, the expression for this member from a plain record <c>value</c>, set only where it has a value.</summary>
+    public string? WholeExpression { get; init; }
 }
 
 internal sealed class EnumMemberView

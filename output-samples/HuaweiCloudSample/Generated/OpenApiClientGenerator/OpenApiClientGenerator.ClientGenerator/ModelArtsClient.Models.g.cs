@@ -130,6 +130,45 @@ namespace HuaweiCloud.ModelArts
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
 
+        /// <summary>Gets a value indicating whether the patch changes nothing: no member is set.</summary>
+        public bool IsEmpty => !Template.IsSet;
+
+        /// <summary>
+        /// Builds the patch that turns <paramref name="before"/> into <paramref name="after"/>: members that differ are set
+        /// (to null where <paramref name="after"/> has none), nested objects carry only what changed inside, equal members stay unset.
+        /// </summary>
+        public static PluginSpecPatch FromDiff(PluginSpec before, PluginSpec after)
+        {
+            if (before is null)
+            {
+                throw new ArgumentNullException(nameof(before));
+            }
+
+            if (after is null)
+            {
+                throw new ArgumentNullException(nameof(after));
+            }
+
+            return new PluginSpecPatch
+            {
+                Template = MergePatch.Nested(before.Template, after.Template, static (b, a) => TemplatePatch.FromDiff(b, a), static v => TemplatePatch.FromWhole(v), static p => p.IsEmpty),
+            };
+        }
+
+        /// <summary>Builds a patch that sets every member <paramref name="value"/> has, and leaves the others unset.</summary>
+        public static PluginSpecPatch FromWhole(PluginSpec value)
+        {
+            if (value is null)
+            {
+                throw new ArgumentNullException(nameof(value));
+            }
+
+            return new PluginSpecPatch
+            {
+                Template = value.Template is { } templateValue ? Optional.Of<TemplatePatch?>(TemplatePatch.FromWhole(templateValue)) : default,
+            };
+        }
+
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="PluginSpecPatch"/>.</exception>
         public static PluginSpecPatch FromJson(ReadOnlySpan<byte> utf8Json)
@@ -244,6 +283,49 @@ namespace HuaweiCloud.ModelArts
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+
+        /// <summary>Gets a value indicating whether the patch changes nothing: no member is set.</summary>
+        public bool IsEmpty => !Name.IsSet && !Version.IsSet && !Inputs.IsSet;
+
+        /// <summary>
+        /// Builds the patch that turns <paramref name="before"/> into <paramref name="after"/>: members that differ are set
+        /// (to null where <paramref name="after"/> has none), nested objects carry only what changed inside, equal members stay unset.
+        /// </summary>
+        public static TemplatePatch FromDiff(Template before, Template after)
+        {
+            if (before is null)
+            {
+                throw new ArgumentNullException(nameof(before));
+            }
+
+            if (after is null)
+            {
+                throw new ArgumentNullException(nameof(after));
+            }
+
+            return new TemplatePatch
+            {
+                Name = MergePatch.Value(before.Name, after.Name, static (w, v) => { w.WriteStringValue(v); }),
+                Version = MergePatch.Value(before.Version, after.Version, static (w, v) => { w.WriteStringValue(v); }),
+                Inputs = MergePatch.Value(before.Inputs, after.Inputs, static (w, v) => { JsonWrite.Map(w, v, static (w1, item1) => { item1.WriteTo(w1); }); }),
+            };
+        }
+
+        /// <summary>Builds a patch that sets every member <paramref name="value"/> has, and leaves the others unset.</summary>
+        public static TemplatePatch FromWhole(Template value)
+        {
+            if (value is null)
+            {
+                throw new ArgumentNullException(nameof(value));
+            }
+
+            return new TemplatePatch
+            {
+                Name = value.Name is { } nameValue ? Optional.Of<string?>(nameValue) : default,
+                Version = value.Version is { } versionValue ? Optional.Of<string?>(versionValue) : default,
+                Inputs = value.Inputs is { } inputsValue ? Optional.Of<IReadOnlyDictionary<string, JsonElement>?>(inputsValue) : default,
+            };
+        }
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="TemplatePatch"/>.</exception>
