@@ -35,32 +35,38 @@ internal static class CSharpFragments
     public static bool IsValueType(TypeRef type)
         => type.Kind is ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double or ValueKind.Boolean or ValueKind.Enum or ValueKind.Any;
 
-    /// <summary>An expression that reads the value at <paramref name="reader"/>; null for a JSON null.</summary>
-    public static string ReadNullable(TypeRef type, string reader, int depth) => type.Kind switch
+    /// <summary>
+    /// An expression that reads the value at <paramref name="reader"/>; null for a JSON null. A <paramref name="lenient"/>
+    /// reader (for what services send) accepts numbers as strings and strings as numbers; a strict one (for what a client
+    /// builds) accepts only the JSON kind the schema names.
+    /// </summary>
+    public static string ReadNullable(TypeRef type, string reader, int depth, bool lenient) => type.Kind switch
     {
-        ValueKind.String => $"JsonRead.String(ref {reader})",
-        ValueKind.Int32 => $"JsonRead.Int32(ref {reader})",
-        ValueKind.Int64 => $"JsonRead.Int64(ref {reader})",
-        ValueKind.Double => $"JsonRead.Double(ref {reader})",
-        ValueKind.Boolean => $"JsonRead.Boolean(ref {reader})",
+        ValueKind.String => $"JsonRead.String(ref {reader}, {Lenient(lenient)})",
+        ValueKind.Int32 => $"JsonRead.Int32(ref {reader}, {Lenient(lenient)})",
+        ValueKind.Int64 => $"JsonRead.Int64(ref {reader}, {Lenient(lenient)})",
+        ValueKind.Double => $"JsonRead.Double(ref {reader}, {Lenient(lenient)})",
+        ValueKind.Boolean => $"JsonRead.Boolean(ref {reader}, {Lenient(lenient)})",
         ValueKind.Enum => $"{type.TypeName}Json.Read(ref {reader})",
         ValueKind.Any => $"JsonRead.Element(ref {reader})",
-        _ => $"{reader}.TokenType == JsonTokenType.Null ? null : {ReadPresent(type, reader, depth)}",
+        _ => $"{reader}.TokenType == JsonTokenType.Null ? null : {ReadPresent(type, reader, depth, lenient)}",
     };
 
     /// <summary>An expression that reads a value that must not be null (an array item or map value).</summary>
-    public static string ReadPresent(TypeRef type, string reader, int depth)
+    public static string ReadPresent(TypeRef type, string reader, int depth, bool lenient)
     {
         var inner = "r" + (depth + 1).ToString(CultureInfo.InvariantCulture);
         return type.Kind switch
         {
             ValueKind.Object => $"{type.TypeName}.ReadFrom(ref {reader})",
             ValueKind.Any => $"JsonRead.Element(ref {reader})",
-            ValueKind.Array => $"JsonRead.List(ref {reader}, static (ref Utf8JsonReader {inner}) => {ReadPresent(type.Element!, inner, depth + 1)})",
-            ValueKind.Map => $"JsonRead.Map(ref {reader}, static (ref Utf8JsonReader {inner}) => {ReadPresent(type.Element!, inner, depth + 1)})",
-            _ => $"JsonRead.NotNull({ReadNullable(type, reader, depth)}, ref {reader})",
+            ValueKind.Array => $"JsonRead.List(ref {reader}, static (ref Utf8JsonReader {inner}) => {ReadPresent(type.Element!, inner, depth + 1, lenient)})",
+            ValueKind.Map => $"JsonRead.Map(ref {reader}, static (ref Utf8JsonReader {inner}) => {ReadPresent(type.Element!, inner, depth + 1, lenient)})",
+            _ => $"JsonRead.NotNull({ReadNullable(type, reader, depth, lenient)}, ref {reader})",
         };
     }
+
+    private static string Lenient(bool lenient) => lenient ? "lenient: true" : "lenient: false";
 
     /// <summary>A statement that writes <paramref name="value"/>, which is not null.</summary>
     public static string Write(TypeRef type, string writer, string value, int depth)

@@ -82,6 +82,25 @@ internal static class SourceEmitter
         };
     }
 
+    /// <summary>
+    /// Types read from responses are read leniently: nothing a service sends is lost over a number sent as a string.
+    /// Others are read strictly, so reading JSON checks its kinds as JSON Schema does, null included unless the schema
+    /// allows it; a merge patch's null means "remove".
+    /// </summary>
+    private static string ReadExpression(PropertySpec property, TypeSpec owner)
+    {
+        var lenient = owner.IsReadFromResponses;
+        var read = CSharpFragments.ReadNullable(property.Type, "reader", 0, lenient);
+        if (owner.Kind == TypeKind.MergePatch)
+        {
+            return $"Optional.Of<{CSharpFragments.NullableTypeName(property.Type)}>({read})";
+        }
+
+        return lenient || property.Type.IsNullable || property.Type.Kind == ValueKind.Any
+            ? read
+            : CSharpFragments.ReadPresent(property.Type, "reader", 0, lenient);
+    }
+
     /// <summary>A patch can be built from two plain records when it has a plain twin, and so do the patches nested in it.</summary>
     private static bool CanDiff(TypeSpec patch, IReadOnlyDictionary<string, TypeSpec> types)
         => patch.PlainTypeName is not null && types.ContainsKey(patch.PlainTypeName)
@@ -190,9 +209,7 @@ internal static class SourceEmitter
             IsSensitive = property.IsSensitive,
             Local = local,
             LocalType = isMergePatch ? declaredType : nullableType,
-            ReadExpression = isMergePatch
-                ? $"Optional.Of<{nullableType}>({CSharpFragments.ReadNullable(property.Type, "reader", 0)})"
-                : CSharpFragments.ReadNullable(property.Type, "reader", 0),
+            ReadExpression = ReadExpression(property, owner),
             InitExpression = initExpression,
             WriteLines = writeLines,
             ValidateLines = validateLines,
@@ -315,7 +332,7 @@ internal static class SourceEmitter
         if (success?.Body is { } successBody)
         {
             var bodyType = CSharpFragments.TypeName(successBody);
-            var read = $"var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => {CSharpFragments.ReadPresent(successBody, "reader", 0)});";
+            var read = $"var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => {CSharpFragments.ReadPresent(successBody, "reader", 0, lenient: true)});";
             returnLines.Add(read);
             var trackingExpression = TrackingExpression(success, successBody, types);
             if (trackingExpression is not null)

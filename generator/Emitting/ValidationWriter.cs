@@ -42,9 +42,83 @@ internal sealed class ValidationWriter
             case ValueKind.Map:
                 AddNested(lines, type.Element!, value, depth, isMap: true);
                 break;
+            case ValueKind.Any when !IsUnconstrained(constraints):
+                lines.Add($"context.Element({value}, {AddElementRules(constraints)});");
+                break;
         }
 
         return lines;
+    }
+
+    private static bool IsUnconstrained(ConstraintSpec constraints)
+        => constraints.MinLength is null && constraints.MaxLength is null && constraints.Pattern is null && constraints.Minimum is null
+            && constraints.Maximum is null && constraints.MultipleOf is null && constraints.MinItems is null && constraints.MaxItems is null
+            && constraints.AllowedValues.IsEmpty && constraints.AllowedTypes.IsEmpty && constraints.RequiredProperties.IsEmpty;
+
+    /// <summary>
+    /// A value without a single C# type is kept as JSON and checked as JSON Schema does: each rule applies to the
+    /// JSON kinds it is about (a length to strings, a bound to numbers), so other kinds pass it.
+    /// </summary>
+    private string AddElementRules(ConstraintSpec constraints)
+    {
+        _patternCount++;
+        var field = "s_rules" + _patternCount.ToString(CultureInfo.InvariantCulture);
+        var members = new List<string>();
+        if (!constraints.AllowedTypes.IsEmpty)
+        {
+            members.Add("Types = " + string.Join(" | ", constraints.AllowedTypes.Select(t => "JsonTypes." + char.ToUpperInvariant(t[0]) + t.Substring(1))));
+        }
+
+        Add("MinLength", constraints.MinLength?.ToString(CultureInfo.InvariantCulture));
+        Add("MaxLength", constraints.MaxLength?.ToString(CultureInfo.InvariantCulture));
+        if (constraints.Pattern is { } pattern)
+        {
+            var options = pattern.IsEcmaScript ? "RegexOptions.ECMAScript" : "RegexOptions.CultureInvariant";
+            members.Add($"Pattern = new Regex({CSharpFragments.Literal(pattern.Pattern)}, {options}, TimeSpan.FromSeconds(1))");
+        }
+
+        if (constraints.Minimum is { } minimum)
+        {
+            members.Add($"Minimum = {CSharpFragments.DoubleLiteral(minimum)}");
+            members.Add($"MinimumText = {CSharpFragments.Literal(minimum)}");
+            Add("ExclusiveMinimum", constraints.ExclusiveMinimum ? "true" : null);
+        }
+
+        if (constraints.Maximum is { } maximum)
+        {
+            members.Add($"Maximum = {CSharpFragments.DoubleLiteral(maximum)}");
+            members.Add($"MaximumText = {CSharpFragments.Literal(maximum)}");
+            Add("ExclusiveMaximum", constraints.ExclusiveMaximum ? "true" : null);
+        }
+
+        if (constraints.MultipleOf is { } multipleOf)
+        {
+            members.Add($"MultipleOf = {multipleOf}m");
+            members.Add($"MultipleOfText = {CSharpFragments.Literal(multipleOf)}");
+        }
+
+        Add("MinItems", constraints.MinItems?.ToString(CultureInfo.InvariantCulture));
+        Add("MaxItems", constraints.MaxItems?.ToString(CultureInfo.InvariantCulture));
+        if (!constraints.RequiredProperties.IsEmpty)
+        {
+            members.Add("Required = new[] { " + string.Join(", ", constraints.RequiredProperties.Select(CSharpFragments.Literal)) + " }");
+        }
+
+        if (!constraints.AllowedValues.IsEmpty)
+        {
+            members.Add("AllowedValues = ElementRules.ParseValues(" + CSharpFragments.Literal("[" + string.Join(",", constraints.AllowedValues) + "]") + ")");
+        }
+
+        _helpers.Add($"private static readonly ElementRules {field} = new()\n{{\n" + string.Join("\n", members.Select(m => "    " + m + ",")) + "\n};");
+        return field;
+
+        void Add(string name, string? value)
+        {
+            if (value is not null)
+            {
+                members.Add(name + " = " + value);
+            }
+        }
     }
 
     private void AddNested(List<string> lines, TypeRef element, string collection, int depth, bool isMap)

@@ -78,7 +78,11 @@ internal sealed record CharacterClassSpec(bool IsNegated, EquatableArray<Charact
 
 internal readonly record struct CharacterRange(int First, int Last);
 
-/// <summary>Constraints from the spec. Numbers are kept as invariant strings so that they are emitted exactly as written.</summary>
+/// <summary>
+/// Constraints from the spec. Numbers are kept as invariant strings so that they are emitted exactly as written.
+/// <see cref="AllowedValues"/> holds JSON texts; <see cref="AllowedTypes"/> (JSON Schema type names) and
+/// <see cref="RequiredProperties"/> apply to values without a single C# type, which are checked as JSON.
+/// </summary>
 internal sealed record ConstraintSpec(
     int? MinLength,
     int? MaxLength,
@@ -90,9 +94,12 @@ internal sealed record ConstraintSpec(
     string? MultipleOf,
     int? MinItems,
     int? MaxItems,
-    EquatableArray<string> AllowedValues)
+    EquatableArray<string> AllowedValues,
+    EquatableArray<string> AllowedTypes,
+    EquatableArray<string> RequiredProperties)
 {
-    public static readonly ConstraintSpec None = new(null, null, null, null, false, null, false, null, null, null, EquatableArray<string>.Empty);
+    public static readonly ConstraintSpec None = new(
+        null, null, null, null, false, null, false, null, null, null, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty);
 
     public bool IsEmpty => this == None;
 }

@@ -548,7 +548,8 @@ internal sealed class SpecParser
             case JsonSchemaType.String:
                 return ValueKind.String;
             case JsonSchemaType.Integer:
-                return schema.Format == "int64" ? ValueKind.Int64 : ValueKind.Int32;
+                // JSON Schema integers are unbounded: only an explicit int32 format narrows them to int.
+                return schema.Format == "int32" ? ValueKind.Int32 : ValueKind.Int64;
             case JsonSchemaType.Number:
                 return ValueKind.Double;
             case JsonSchemaType.Boolean:
@@ -701,7 +702,11 @@ internal sealed class SpecParser
             schema.MultipleOf is { } multipleOf ? multipleOf.ToString(CultureInfo.InvariantCulture) : null,
             schema.MinItems,
             schema.MaxItems,
-            schema.Enum is { Count: > 0 } values ? values.Select(v => v?.ToJsonString() ?? "null").ToEquatableArray() : EquatableArray<string>.Empty);
+            schema.Enum is { Count: > 0 } values ? values.Select(v => v?.ToJsonString() ?? "null").ToEquatableArray() : EquatableArray<string>.Empty,
+            JsonTypeNames(schema.Type),
+            schema.Required is { Count: > 0 } required && schema.Properties is not { Count: > 0 }
+                ? required.OrderBy(r => r, StringComparer.Ordinal).ToEquatableArray()
+                : EquatableArray<string>.Empty);
 
         CheckRange(constraints.MinLength, constraints.MaxLength, "minLength", "maxLength", pointer);
         CheckRange(constraints.MinItems, constraints.MaxItems, "minItems", "maxItems", pointer);
@@ -719,6 +724,29 @@ internal sealed class SpecParser
         }
 
         return constraints;
+    }
+
+    private static EquatableArray<string> JsonTypeNames(JsonSchemaType? type)
+    {
+        if (type is not { } flags)
+        {
+            return EquatableArray<string>.Empty;
+        }
+
+        var names = new List<string>();
+        foreach (var (flag, name) in new[]
+        {
+            (JsonSchemaType.Null, "null"), (JsonSchemaType.Boolean, "boolean"), (JsonSchemaType.Integer, "integer"), (JsonSchemaType.Number, "number"),
+            (JsonSchemaType.String, "string"), (JsonSchemaType.Array, "array"), (JsonSchemaType.Object, "object"),
+        })
+        {
+            if (flags.HasFlag(flag))
+            {
+                names.Add(name);
+            }
+        }
+
+        return names.ToEquatableArray();
     }
 
     /// <summary>

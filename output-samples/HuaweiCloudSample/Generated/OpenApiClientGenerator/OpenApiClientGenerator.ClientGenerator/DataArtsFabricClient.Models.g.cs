@@ -92,22 +92,22 @@ namespace HuaweiCloud.DataArtsFabric
                 if (reader.ValueTextEquals("source"u8))
                 {
                     reader.Read();
-                    sourceValue = reader.TokenType == JsonTokenType.Null ? null : SourceRef.ReadFrom(ref reader);
+                    sourceValue = SourceRef.ReadFrom(ref reader);
                 }
                 else if (reader.ValueTextEquals("name"u8))
                 {
                     reader.Read();
-                    nameValue = JsonRead.String(ref reader);
+                    nameValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
                 }
                 else if (reader.ValueTextEquals("description"u8))
                 {
                     reader.Read();
-                    descriptionValue = JsonRead.String(ref reader);
+                    descriptionValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
                 }
                 else if (reader.ValueTextEquals("config"u8))
                 {
                     reader.Read();
-                    configValue = reader.TokenType == JsonTokenType.Null ? null : UpdateServiceInstanceConfig.ReadFrom(ref reader);
+                    configValue = UpdateServiceInstanceConfig.ReadFrom(ref reader);
                 }
                 else
                 {
@@ -284,12 +284,12 @@ namespace HuaweiCloud.DataArtsFabric
                 if (reader.ValueTextEquals("id"u8))
                 {
                     reader.Read();
-                    idValue = JsonRead.String(ref reader);
+                    idValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
                 }
                 else if (reader.ValueTextEquals("version_id"u8))
                 {
                     reader.Read();
-                    versionIdValue = JsonRead.String(ref reader);
+                    versionIdValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
                 }
                 else
                 {
@@ -433,7 +433,7 @@ namespace HuaweiCloud.DataArtsFabric
                 if (reader.ValueTextEquals("model_instance_config"u8))
                 {
                     reader.Read();
-                    modelInstanceConfigValue = reader.TokenType == JsonTokenType.Null ? null : UpdateModelInstanceConfig.ReadFrom(ref reader);
+                    modelInstanceConfigValue = UpdateModelInstanceConfig.ReadFrom(ref reader);
                 }
                 else
                 {
@@ -523,7 +523,7 @@ namespace HuaweiCloud.DataArtsFabric
                 if (reader.ValueTextEquals("resource"u8))
                 {
                     reader.Read();
-                    resourceValue = reader.TokenType == JsonTokenType.Null ? null : BaseDemand.ReadFrom(ref reader);
+                    resourceValue = BaseDemand.ReadFrom(ref reader);
                 }
                 else
                 {
@@ -622,12 +622,12 @@ namespace HuaweiCloud.DataArtsFabric
                 if (reader.ValueTextEquals("min"u8))
                 {
                     reader.Read();
-                    minValue = JsonRead.Int32(ref reader);
+                    minValue = JsonRead.NotNull(JsonRead.Int32(ref reader, lenient: false), ref reader);
                 }
                 else if (reader.ValueTextEquals("max"u8))
                 {
                     reader.Read();
-                    maxValue = JsonRead.Int32(ref reader);
+                    maxValue = JsonRead.NotNull(JsonRead.Int32(ref reader, lenient: false), ref reader);
                 }
                 else
                 {
@@ -718,7 +718,7 @@ namespace HuaweiCloud.DataArtsFabric
                 if (reader.ValueTextEquals("id"u8))
                 {
                     reader.Read();
-                    idValue = JsonRead.String(ref reader);
+                    idValue = JsonRead.String(ref reader, lenient: true);
                 }
                 else
                 {
@@ -877,32 +877,32 @@ namespace HuaweiCloud.DataArtsFabric
                 if (reader.ValueTextEquals("name"u8))
                 {
                     reader.Read();
-                    nameValue = JsonRead.String(ref reader);
+                    nameValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
                 }
                 else if (reader.ValueTextEquals("description"u8))
                 {
                     reader.Read();
-                    descriptionValue = JsonRead.String(ref reader);
+                    descriptionValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
                 }
                 else if (reader.ValueTextEquals("reserved_resource"u8))
                 {
                     reader.Read();
-                    reservedResourceValue = reader.TokenType == JsonTokenType.Null ? null : ReservedResource.ReadFrom(ref reader);
+                    reservedResourceValue = ReservedResource.ReadFrom(ref reader);
                 }
                 else if (reader.ValueTextEquals("ray_resource"u8))
                 {
                     reader.Read();
-                    rayResourceValue = reader.TokenType == JsonTokenType.Null ? null : RayResourceInput.ReadFrom(ref reader);
+                    rayResourceValue = RayResourceInput.ReadFrom(ref reader);
                 }
                 else if (reader.ValueTextEquals("cap"u8))
                 {
                     reader.Read();
-                    capValue = reader.TokenType == JsonTokenType.Null ? null : CapRef.ReadFrom(ref reader);
+                    capValue = CapRef.ReadFrom(ref reader);
                 }
                 else if (reader.ValueTextEquals("config"u8))
                 {
                     reader.Read();
-                    configValue = reader.TokenType == JsonTokenType.Null ? null : EndpointConfig.ReadFrom(ref reader);
+                    configValue = EndpointConfig.ReadFrom(ref reader);
                 }
                 else
                 {
@@ -1207,17 +1207,17 @@ namespace HuaweiCloud.DataArtsFabric
                 if (reader.ValueTextEquals("spec_code"u8))
                 {
                     reader.Read();
-                    specCodeValue = JsonRead.String(ref reader);
+                    specCodeValue = JsonRead.String(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("warm_up_num"u8))
                 {
                     reader.Read();
-                    warmUpNumValue = JsonRead.Int32(ref reader);
+                    warmUpNumValue = JsonRead.Int32(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("max_num"u8))
                 {
                     reader.Read();
-                    maxNumValue = JsonRead.Int32(ref reader);
+                    maxNumValue = JsonRead.Int32(ref reader, lenient: true);
                 }
                 else
                 {
@@ -1351,22 +1351,22 @@ namespace HuaweiCloud.DataArtsFabric
                 if (reader.ValueTextEquals("spec_code"u8))
                 {
                     reader.Read();
-                    specCodeValue = JsonRead.String(ref reader);
+                    specCodeValue = JsonRead.String(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("warm_up_num"u8))
                 {
                     reader.Read();
-                    warmUpNumValue = JsonRead.Int32(ref reader);
+                    warmUpNumValue = JsonRead.Int32(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("max_num"u8))
                 {
                     reader.Read();
-                    maxNumValue = JsonRead.Int32(ref reader);
+                    maxNumValue = JsonRead.Int32(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("use_public_resource"u8))
                 {
                     reader.Read();
-                    usePublicResourceValue = JsonRead.Boolean(ref reader);
+                    usePublicResourceValue = JsonRead.Boolean(ref reader, lenient: true);
                 }
                 else
                 {
@@ -1497,17 +1497,17 @@ namespace HuaweiCloud.DataArtsFabric
                 if (reader.ValueTextEquals("spec_code"u8))
                 {
                     reader.Read();
-                    specCodeValue = JsonRead.String(ref reader);
+                    specCodeValue = JsonRead.String(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("min"u8))
                 {
                     reader.Read();
-                    minValue = JsonRead.Int32(ref reader);
+                    minValue = JsonRead.Int32(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("max"u8))
                 {
                     reader.Read();
-                    maxValue = JsonRead.Int32(ref reader);
+                    maxValue = JsonRead.Int32(ref reader, lenient: true);
                 }
                 else
                 {
@@ -1625,12 +1625,12 @@ namespace HuaweiCloud.DataArtsFabric
                 if (reader.ValueTextEquals("head_node_resource"u8))
                 {
                     reader.Read();
-                    headNodeResourceValue = reader.TokenType == JsonTokenType.Null ? null : HeadNodeResourceDemand.ReadFrom(ref reader);
+                    headNodeResourceValue = HeadNodeResourceDemand.ReadFrom(ref reader);
                 }
                 else if (reader.ValueTextEquals("work_node_resources"u8))
                 {
                     reader.Read();
-                    workNodeResourcesValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => WorkNodeResourceDemand.ReadFrom(ref r1));
+                    workNodeResourcesValue = JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => WorkNodeResourceDemand.ReadFrom(ref r1));
                 }
                 else
                 {
@@ -1736,7 +1736,7 @@ namespace HuaweiCloud.DataArtsFabric
                 if (reader.ValueTextEquals("spec_code"u8))
                 {
                     reader.Read();
-                    specCodeValue = JsonRead.String(ref reader);
+                    specCodeValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
                 }
                 else
                 {
@@ -1828,12 +1828,12 @@ namespace HuaweiCloud.DataArtsFabric
                 if (reader.ValueTextEquals("name"u8))
                 {
                     reader.Read();
-                    nameValue = JsonRead.String(ref reader);
+                    nameValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
                 }
                 else if (reader.ValueTextEquals("resource"u8))
                 {
                     reader.Read();
-                    resourceValue = reader.TokenType == JsonTokenType.Null ? null : ResourceDemand.ReadFrom(ref reader);
+                    resourceValue = ResourceDemand.ReadFrom(ref reader);
                 }
                 else
                 {
@@ -1938,12 +1938,12 @@ namespace HuaweiCloud.DataArtsFabric
                 if (reader.ValueTextEquals("cap_id"u8))
                 {
                     reader.Read();
-                    capIdValue = JsonRead.String(ref reader);
+                    capIdValue = JsonRead.String(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("version_id"u8))
                 {
                     reader.Read();
-                    versionIdValue = JsonRead.String(ref reader);
+                    versionIdValue = JsonRead.String(ref reader, lenient: true);
                 }
                 else
                 {
@@ -2438,12 +2438,12 @@ namespace HuaweiCloud.DataArtsFabric
                 if (reader.ValueTextEquals("name"u8))
                 {
                     reader.Read();
-                    nameValue = JsonRead.String(ref reader);
+                    nameValue = JsonRead.String(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("import_path"u8))
                 {
                     reader.Read();
-                    importPathValue = JsonRead.String(ref reader);
+                    importPathValue = JsonRead.String(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("deployments"u8))
                 {
@@ -2458,7 +2458,7 @@ namespace HuaweiCloud.DataArtsFabric
                 else if (reader.ValueTextEquals("route_prefix"u8))
                 {
                     reader.Read();
-                    routePrefixValue = JsonRead.String(ref reader);
+                    routePrefixValue = JsonRead.String(ref reader, lenient: true);
                 }
                 else
                 {
@@ -2672,7 +2672,7 @@ namespace HuaweiCloud.DataArtsFabric
                 if (reader.ValueTextEquals("name"u8))
                 {
                     reader.Read();
-                    nameValue = JsonRead.String(ref reader);
+                    nameValue = JsonRead.String(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("ray_actor_options"u8))
                 {
@@ -2687,7 +2687,7 @@ namespace HuaweiCloud.DataArtsFabric
                 else if (reader.ValueTextEquals("num_replicas"u8))
                 {
                     reader.Read();
-                    numReplicasValue = JsonRead.Int32(ref reader);
+                    numReplicasValue = JsonRead.Int32(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("user_config"u8))
                 {
@@ -2697,17 +2697,17 @@ namespace HuaweiCloud.DataArtsFabric
                 else if (reader.ValueTextEquals("max_replicas_per_node"u8))
                 {
                     reader.Read();
-                    maxReplicasPerNodeValue = JsonRead.Int32(ref reader);
+                    maxReplicasPerNodeValue = JsonRead.Int32(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("max_ongoing_requests"u8))
                 {
                     reader.Read();
-                    maxOngoingRequestsValue = JsonRead.Int32(ref reader);
+                    maxOngoingRequestsValue = JsonRead.Int32(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("max_queued_requests"u8))
                 {
                     reader.Read();
-                    maxQueuedRequestsValue = JsonRead.Int32(ref reader);
+                    maxQueuedRequestsValue = JsonRead.Int32(ref reader, lenient: true);
                 }
                 else
                 {
@@ -2870,17 +2870,17 @@ namespace HuaweiCloud.DataArtsFabric
                 if (reader.ValueTextEquals("num_cpus"u8))
                 {
                     reader.Read();
-                    numCpusValue = JsonRead.Double(ref reader);
+                    numCpusValue = JsonRead.Double(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("memory"u8))
                 {
                     reader.Read();
-                    memoryValue = JsonRead.Double(ref reader);
+                    memoryValue = JsonRead.Double(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("resources"u8))
                 {
                     reader.Read();
-                    resourcesValue = JsonRead.String(ref reader);
+                    resourcesValue = JsonRead.String(ref reader, lenient: true);
                 }
                 else
                 {
@@ -3037,37 +3037,37 @@ namespace HuaweiCloud.DataArtsFabric
                 if (reader.ValueTextEquals("target_ongoing_requests"u8))
                 {
                     reader.Read();
-                    targetOngoingRequestsValue = JsonRead.Int32(ref reader);
+                    targetOngoingRequestsValue = JsonRead.Int32(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("max_ongoing_requests"u8))
                 {
                     reader.Read();
-                    maxOngoingRequestsValue = JsonRead.Int32(ref reader);
+                    maxOngoingRequestsValue = JsonRead.Int32(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("min_replicas"u8))
                 {
                     reader.Read();
-                    minReplicasValue = JsonRead.Int32(ref reader);
+                    minReplicasValue = JsonRead.Int32(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("max_replicas"u8))
                 {
                     reader.Read();
-                    maxReplicasValue = JsonRead.Int32(ref reader);
+                    maxReplicasValue = JsonRead.Int32(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("initial_replicas"u8))
                 {
                     reader.Read();
-                    initialReplicasValue = JsonRead.Int32(ref reader);
+                    initialReplicasValue = JsonRead.Int32(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("upscale_delay_s"u8))
                 {
                     reader.Read();
-                    upscaleDelaySValue = JsonRead.Int32(ref reader);
+                    upscaleDelaySValue = JsonRead.Int32(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("downscale_delay_s"u8))
                 {
                     reader.Read();
-                    downscaleDelaySValue = JsonRead.Int32(ref reader);
+                    downscaleDelaySValue = JsonRead.Int32(ref reader, lenient: true);
                 }
                 else
                 {
@@ -3201,12 +3201,12 @@ namespace HuaweiCloud.DataArtsFabric
                 if (reader.ValueTextEquals("working_dir"u8))
                 {
                     reader.Read();
-                    workingDirValue = JsonRead.String(ref reader);
+                    workingDirValue = JsonRead.String(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("env_vars"u8))
                 {
                     reader.Read();
-                    envVarsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1), ref r1));
+                    envVarsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: true), ref r1));
                 }
                 else
                 {
@@ -3543,7 +3543,7 @@ namespace HuaweiCloud.DataArtsFabric
                 if (reader.ValueTextEquals("spec_code"u8))
                 {
                     reader.Read();
-                    specCodeValue = JsonRead.String(ref reader);
+                    specCodeValue = JsonRead.String(ref reader, lenient: true);
                 }
                 else
                 {
@@ -3667,17 +3667,17 @@ namespace HuaweiCloud.DataArtsFabric
                 if (reader.ValueTextEquals("name"u8))
                 {
                     reader.Read();
-                    nameValue = JsonRead.String(ref reader);
+                    nameValue = JsonRead.String(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("min_replicas"u8))
                 {
                     reader.Read();
-                    minReplicasValue = JsonRead.Int32(ref reader);
+                    minReplicasValue = JsonRead.Int32(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("max_replicas"u8))
                 {
                     reader.Read();
-                    maxReplicasValue = JsonRead.Int32(ref reader);
+                    maxReplicasValue = JsonRead.Int32(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("limits"u8))
                 {
@@ -3917,17 +3917,17 @@ namespace HuaweiCloud.DataArtsFabric
                 if (reader.ValueTextEquals("enabled"u8))
                 {
                     reader.Read();
-                    enabledValue = JsonRead.Boolean(ref reader);
+                    enabledValue = JsonRead.Boolean(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("log_group_id"u8))
                 {
                     reader.Read();
-                    logGroupIdValue = JsonRead.String(ref reader);
+                    logGroupIdValue = JsonRead.String(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("log_stream_id"u8))
                 {
                     reader.Read();
-                    logStreamIdValue = JsonRead.String(ref reader);
+                    logStreamIdValue = JsonRead.String(ref reader, lenient: true);
                 }
                 else
                 {
@@ -4044,17 +4044,17 @@ namespace HuaweiCloud.DataArtsFabric
                 if (reader.ValueTextEquals("input_path"u8))
                 {
                     reader.Read();
-                    inputPathValue = JsonRead.String(ref reader);
+                    inputPathValue = JsonRead.String(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("output_path"u8))
                 {
                     reader.Read();
-                    outputPathValue = JsonRead.String(ref reader);
+                    outputPathValue = JsonRead.String(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("env_var_name"u8))
                 {
                     reader.Read();
-                    envVarNameValue = JsonRead.String(ref reader);
+                    envVarNameValue = JsonRead.String(ref reader, lenient: true);
                 }
                 else
                 {
@@ -4341,42 +4341,42 @@ namespace HuaweiCloud.DataArtsFabric
                 if (reader.ValueTextEquals("visibility"u8))
                 {
                     reader.Read();
-                    visibilityValue = JsonRead.String(ref reader);
+                    visibilityValue = JsonRead.String(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("id"u8))
                 {
                     reader.Read();
-                    idValue = JsonRead.String(ref reader);
+                    idValue = JsonRead.String(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("name"u8))
                 {
                     reader.Read();
-                    nameValue = JsonRead.String(ref reader);
+                    nameValue = JsonRead.String(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
-                    typeValue = JsonRead.String(ref reader);
+                    typeValue = JsonRead.String(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("status"u8))
                 {
                     reader.Read();
-                    statusValue = JsonRead.String(ref reader);
+                    statusValue = JsonRead.String(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("description"u8))
                 {
                     reader.Read();
-                    descriptionValue = JsonRead.String(ref reader);
+                    descriptionValue = JsonRead.String(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("create_time"u8))
                 {
                     reader.Read();
-                    createTimeValue = JsonRead.String(ref reader);
+                    createTimeValue = JsonRead.String(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("update_time"u8))
                 {
                     reader.Read();
-                    updateTimeValue = JsonRead.String(ref reader);
+                    updateTimeValue = JsonRead.String(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("owner"u8))
                 {
@@ -4406,12 +4406,12 @@ namespace HuaweiCloud.DataArtsFabric
                 else if (reader.ValueTextEquals("error_code"u8))
                 {
                     reader.Read();
-                    errorCodeValue = JsonRead.String(ref reader);
+                    errorCodeValue = JsonRead.String(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("error_msg"u8))
                 {
                     reader.Read();
-                    errorMsgValue = JsonRead.String(ref reader);
+                    errorMsgValue = JsonRead.String(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("urls"u8))
                 {
@@ -4421,7 +4421,7 @@ namespace HuaweiCloud.DataArtsFabric
                 else if (reader.ValueTextEquals("business_engine_instance_ids"u8))
                 {
                     reader.Read();
-                    businessEngineInstanceIdsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1), ref r1));
+                    businessEngineInstanceIdsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: true), ref r1));
                 }
                 else if (reader.ValueTextEquals("tokens_quota"u8))
                 {
@@ -4431,7 +4431,7 @@ namespace HuaweiCloud.DataArtsFabric
                 else if (reader.ValueTextEquals("runtime_env_type"u8))
                 {
                     reader.Read();
-                    runtimeEnvTypeValue = JsonRead.String(ref reader);
+                    runtimeEnvTypeValue = JsonRead.String(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("config"u8))
                 {
@@ -4739,22 +4739,22 @@ namespace HuaweiCloud.DataArtsFabric
                 if (reader.ValueTextEquals("domain_name"u8))
                 {
                     reader.Read();
-                    domainNameValue = JsonRead.String(ref reader);
+                    domainNameValue = JsonRead.String(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("domain_id"u8))
                 {
                     reader.Read();
-                    domainIdValue = JsonRead.String(ref reader);
+                    domainIdValue = JsonRead.String(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("user_name"u8))
                 {
                     reader.Read();
-                    userNameValue = JsonRead.String(ref reader);
+                    userNameValue = JsonRead.String(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("user_id"u8))
                 {
                     reader.Read();
-                    userIdValue = JsonRead.String(ref reader);
+                    userIdValue = JsonRead.String(ref reader, lenient: true);
                 }
                 else
                 {
@@ -4978,7 +4978,7 @@ namespace HuaweiCloud.DataArtsFabric
                 if (reader.ValueTextEquals("spec_code"u8))
                 {
                     reader.Read();
-                    specCodeValue = JsonRead.String(ref reader);
+                    specCodeValue = JsonRead.String(ref reader, lenient: true);
                 }
                 else
                 {
@@ -5090,22 +5090,22 @@ namespace HuaweiCloud.DataArtsFabric
                 if (reader.ValueTextEquals("name"u8))
                 {
                     reader.Read();
-                    nameValue = JsonRead.String(ref reader);
+                    nameValue = JsonRead.String(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("spec_code"u8))
                 {
                     reader.Read();
-                    specCodeValue = JsonRead.String(ref reader);
+                    specCodeValue = JsonRead.String(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("min_replicas"u8))
                 {
                     reader.Read();
-                    minReplicasValue = JsonRead.Int32(ref reader);
+                    minReplicasValue = JsonRead.Int32(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("max_replicas"u8))
                 {
                     reader.Read();
-                    maxReplicasValue = JsonRead.Int32(ref reader);
+                    maxReplicasValue = JsonRead.Int32(ref reader, lenient: true);
                 }
                 else
                 {
@@ -5218,12 +5218,12 @@ namespace HuaweiCloud.DataArtsFabric
                 if (reader.ValueTextEquals("mnt_path"u8))
                 {
                     reader.Read();
-                    mntPathValue = JsonRead.String(ref reader);
+                    mntPathValue = JsonRead.String(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("cache_ins_id"u8))
                 {
                     reader.Read();
-                    cacheInsIdValue = JsonRead.String(ref reader);
+                    cacheInsIdValue = JsonRead.String(ref reader, lenient: true);
                 }
                 else
                 {
@@ -5342,22 +5342,22 @@ namespace HuaweiCloud.DataArtsFabric
                 if (reader.ValueTextEquals("name"u8))
                 {
                     reader.Read();
-                    nameValue = JsonRead.String(ref reader);
+                    nameValue = JsonRead.String(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("address"u8))
                 {
                     reader.Read();
-                    addressValue = JsonRead.String(ref reader);
+                    addressValue = JsonRead.String(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
-                    typeValue = JsonRead.String(ref reader);
+                    typeValue = JsonRead.String(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("token"u8))
                 {
                     reader.Read();
-                    tokenValue = JsonRead.String(ref reader);
+                    tokenValue = JsonRead.String(ref reader, lenient: true);
                 }
                 else
                 {
@@ -5494,17 +5494,17 @@ namespace HuaweiCloud.DataArtsFabric
                 if (reader.ValueTextEquals("total"u8))
                 {
                     reader.Read();
-                    totalValue = JsonRead.Int64(ref reader);
+                    totalValue = JsonRead.Int64(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("used"u8))
                 {
                     reader.Read();
-                    usedValue = JsonRead.Int64(ref reader);
+                    usedValue = JsonRead.Int64(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("expire_time"u8))
                 {
                     reader.Read();
-                    expireTimeValue = JsonRead.String(ref reader);
+                    expireTimeValue = JsonRead.String(ref reader, lenient: true);
                 }
                 else
                 {
@@ -5621,17 +5621,17 @@ namespace HuaweiCloud.DataArtsFabric
                 if (reader.ValueTextEquals("error_code"u8))
                 {
                     reader.Read();
-                    errorCodeValue = JsonRead.String(ref reader);
+                    errorCodeValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
                 }
                 else if (reader.ValueTextEquals("error_msg"u8))
                 {
                     reader.Read();
-                    errorMsgValue = JsonRead.String(ref reader);
+                    errorMsgValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
                 }
                 else if (reader.ValueTextEquals("solution_msg"u8))
                 {
                     reader.Read();
-                    solutionMsgValue = JsonRead.String(ref reader);
+                    solutionMsgValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
                 }
                 else
                 {
@@ -5779,22 +5779,22 @@ namespace HuaweiCloud.DataArtsFabric
                 if (reader.ValueTextEquals("error"u8))
                 {
                     reader.Read();
-                    errorValue = reader.TokenType == JsonTokenType.Null ? null : Error403Detail.ReadFrom(ref reader);
+                    errorValue = Error403Detail.ReadFrom(ref reader);
                 }
                 else if (reader.ValueTextEquals("error_code"u8))
                 {
                     reader.Read();
-                    errorCodeValue = JsonRead.Int32(ref reader);
+                    errorCodeValue = JsonRead.NotNull(JsonRead.Int32(ref reader, lenient: false), ref reader);
                 }
                 else if (reader.ValueTextEquals("error_msg"u8))
                 {
                     reader.Read();
-                    errorMsgValue = JsonRead.String(ref reader);
+                    errorMsgValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
                 }
                 else if (reader.ValueTextEquals("title"u8))
                 {
                     reader.Read();
-                    titleValue = JsonRead.String(ref reader);
+                    titleValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
                 }
                 else
                 {
@@ -5923,17 +5923,17 @@ namespace HuaweiCloud.DataArtsFabric
                 if (reader.ValueTextEquals("code"u8))
                 {
                     reader.Read();
-                    codeValue = JsonRead.String(ref reader);
+                    codeValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
                 }
                 else if (reader.ValueTextEquals("message"u8))
                 {
                     reader.Read();
-                    messageValue = JsonRead.String(ref reader);
+                    messageValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
                 }
                 else if (reader.ValueTextEquals("title"u8))
                 {
                     reader.Read();
-                    titleValue = JsonRead.String(ref reader);
+                    titleValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
                 }
                 else
                 {

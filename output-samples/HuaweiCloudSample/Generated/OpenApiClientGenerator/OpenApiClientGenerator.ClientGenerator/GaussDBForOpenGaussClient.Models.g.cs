@@ -82,17 +82,17 @@ namespace HuaweiCloud.GaussDBForOpenGauss
                 if (reader.ValueTextEquals("plugin_name"u8))
                 {
                     reader.Read();
-                    pluginNameValue = InstallKernelPluginRequestBodyPluginNameJson.Read(ref reader);
+                    pluginNameValue = JsonRead.NotNull(InstallKernelPluginRequestBodyPluginNameJson.Read(ref reader), ref reader);
                 }
                 else if (reader.ValueTextEquals("url"u8))
                 {
                     reader.Read();
-                    urlValue = JsonRead.String(ref reader);
+                    urlValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
                 }
                 else if (reader.ValueTextEquals("sha_256"u8))
                 {
                     reader.Read();
-                    sha256Value = JsonRead.String(ref reader);
+                    sha256Value = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
                 }
                 else
                 {
@@ -177,7 +177,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
 
         internal static InstallKernelPluginRequestBodyPluginName? Read(ref Utf8JsonReader reader)
         {
-            var text = JsonRead.String(ref reader);
+            var text = JsonRead.String(ref reader, lenient: false);
             if (text is null)
             {
                 return null;
@@ -234,7 +234,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
                 if (reader.ValueTextEquals("job_id"u8))
                 {
                     reader.Read();
-                    jobIdValue = JsonRead.String(ref reader);
+                    jobIdValue = JsonRead.String(ref reader, lenient: true);
                 }
                 else
                 {
@@ -327,12 +327,12 @@ namespace HuaweiCloud.GaussDBForOpenGauss
                 if (reader.ValueTextEquals("error_code"u8))
                 {
                     reader.Read();
-                    errorCodeValue = JsonRead.String(ref reader);
+                    errorCodeValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
                 }
                 else if (reader.ValueTextEquals("error_msg"u8))
                 {
                     reader.Read();
-                    errorMsgValue = JsonRead.String(ref reader);
+                    errorMsgValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
                 }
                 else
                 {

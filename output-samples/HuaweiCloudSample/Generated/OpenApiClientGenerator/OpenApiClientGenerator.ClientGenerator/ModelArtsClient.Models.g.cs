@@ -346,12 +346,12 @@ namespace HuaweiCloud.ModelArts
                 if (reader.ValueTextEquals("name"u8))
                 {
                     reader.Read();
-                    nameValue = Optional.Of<string?>(JsonRead.String(ref reader));
+                    nameValue = Optional.Of<string?>(JsonRead.String(ref reader, lenient: false));
                 }
                 else if (reader.ValueTextEquals("version"u8))
                 {
                     reader.Read();
-                    versionValue = Optional.Of<string?>(JsonRead.String(ref reader));
+                    versionValue = Optional.Of<string?>(JsonRead.String(ref reader, lenient: false));
                 }
                 else if (reader.ValueTextEquals("inputs"u8))
                 {
@@ -676,12 +676,12 @@ namespace HuaweiCloud.ModelArts
                 if (reader.ValueTextEquals("name"u8))
                 {
                     reader.Read();
-                    nameValue = JsonRead.String(ref reader);
+                    nameValue = JsonRead.String(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("version"u8))
                 {
                     reader.Read();
-                    versionValue = JsonRead.String(ref reader);
+                    versionValue = JsonRead.String(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("inputs"u8))
                 {
@@ -804,12 +804,12 @@ namespace HuaweiCloud.ModelArts
                 if (reader.ValueTextEquals("op"u8))
                 {
                     reader.Read();
-                    opValue = PatchServiceV2RequestBodyOpJson.Read(ref reader);
+                    opValue = JsonRead.NotNull(PatchServiceV2RequestBodyOpJson.Read(ref reader), ref reader);
                 }
                 else if (reader.ValueTextEquals("path"u8))
                 {
                     reader.Read();
-                    pathValue = JsonRead.String(ref reader);
+                    pathValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
                 }
                 else if (reader.ValueTextEquals("value"u8))
                 {
@@ -908,7 +908,7 @@ namespace HuaweiCloud.ModelArts
 
         internal static PatchServiceV2RequestBodyOp? Read(ref Utf8JsonReader reader)
         {
-            var text = JsonRead.String(ref reader);
+            var text = JsonRead.String(ref reader, lenient: false);
             if (text is null)
             {
                 return null;
@@ -1115,12 +1115,12 @@ namespace HuaweiCloud.ModelArts
                 if (reader.ValueTextEquals("update_time"u8))
                 {
                     reader.Read();
-                    updateTimeValue = JsonRead.Int64(ref reader);
+                    updateTimeValue = JsonRead.Int64(ref reader, lenient: true);
                 }
                 else if (reader.ValueTextEquals("resource_ids"u8))
                 {
                     reader.Read();
-                    resourceIdsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1), ref r1));
+                    resourceIdsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: true), ref r1));
                 }
                 else
                 {
@@ -1219,12 +1219,12 @@ namespace HuaweiCloud.ModelArts
                 if (reader.ValueTextEquals("error_code"u8))
                 {
                     reader.Read();
-                    errorCodeValue = JsonRead.String(ref reader);
+                    errorCodeValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
                 }
                 else if (reader.ValueTextEquals("error_msg"u8))
                 {
                     reader.Read();
-                    errorMsgValue = JsonRead.String(ref reader);
+                    errorMsgValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
                 }
                 else
                 {
@@ -1323,12 +1323,12 @@ namespace HuaweiCloud.ModelArts
                 if (reader.ValueTextEquals("error_code"u8))
                 {
                     reader.Read();
-                    errorCodeValue = JsonRead.String(ref reader);
+                    errorCodeValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
                 }
                 else if (reader.ValueTextEquals("error_msg"u8))
                 {
                     reader.Read();
-                    errorMsgValue = JsonRead.String(ref reader);
+                    errorMsgValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
                 }
                 else
                 {

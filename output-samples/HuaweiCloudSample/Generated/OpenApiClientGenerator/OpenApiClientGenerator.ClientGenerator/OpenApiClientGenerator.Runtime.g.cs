@@ -418,6 +418,84 @@ namespace OpenApiClientGenerator.Runtime
 
         public void NotAllowed(string allowedValues) => Report("enum", "must be one of " + allowedValues, allowedValues);
 
+        /// <summary>Checks a value kept as JSON; each rule applies only to the JSON kinds it is about, as in JSON Schema.</summary>
+        public void Element(JsonElement value, ElementRules rules)
+        {
+            if (rules.Types != JsonTypes.None && (rules.Types & ElementRules.TypeOf(value)) == 0)
+            {
+                var expected = rules.TypesText;
+                Report("type", "must be " + expected, expected);
+                return;
+            }
+
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.String:
+                    var text = value.GetString()!;
+                    if (rules.MinLength is { } minLength)
+                    {
+                        MinLength(text, minLength);
+                    }
+
+                    if (rules.MaxLength is { } maxLength)
+                    {
+                        MaxLength(text, maxLength);
+                    }
+
+                    if (rules.Pattern is { } pattern)
+                    {
+                        Pattern(TextRules.IsMatch(pattern, text), pattern.ToString(), null);
+                    }
+
+                    break;
+                case JsonValueKind.Number:
+                    var number = value.GetDouble();
+                    if (rules.Minimum is { } minimum)
+                    {
+                        Minimum(number, minimum, rules.MinimumText!, rules.ExclusiveMinimum);
+                    }
+
+                    if (rules.Maximum is { } maximum)
+                    {
+                        Maximum(number, maximum, rules.MaximumText!, rules.ExclusiveMaximum);
+                    }
+
+                    if (rules.MultipleOf is { } multipleOf && !(value.TryGetDecimal(out var exact) ? exact % multipleOf == 0 : TextRules.IsMultipleOf(number, multipleOf)))
+                    {
+                        Report("multipleOf", "must be a multiple of " + rules.MultipleOfText, rules.MultipleOfText);
+                    }
+
+                    break;
+                case JsonValueKind.Array:
+                    if (rules.MinItems is { } minItems)
+                    {
+                        MinItems(value.GetArrayLength(), minItems);
+                    }
+
+                    if (rules.MaxItems is { } maxItems)
+                    {
+                        MaxItems(value.GetArrayLength(), maxItems);
+                    }
+
+                    break;
+                case JsonValueKind.Object when rules.Required is { } required:
+                    foreach (var name in required)
+                    {
+                        if (!value.TryGetProperty(name, out _))
+                        {
+                            Missing(name);
+                        }
+                    }
+
+                    break;
+            }
+
+            if (rules.AllowedValues is { } allowed && !Array.Exists(allowed, candidate => ElementRules.JsonEquals(candidate, value)))
+            {
+                NotAllowed(rules.AllowedValuesText);
+            }
+        }
+
         private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 
         private string CurrentPath()
@@ -462,6 +540,176 @@ namespace OpenApiClientGenerator.Runtime
 
             public bool IsKey { get; }
         }
+    }
+
+    /// <summary>The JSON kinds of JSON Schema's <c>type</c> keyword.</summary>
+    [Flags]
+    internal enum JsonTypes
+    {
+        None = 0,
+        Null = 1,
+        Boolean = 2,
+        Integer = 4,
+        Number = 8,
+        String = 16,
+        Array = 32,
+        Object = 64,
+    }
+
+    /// <summary>The constraints of a value the spec gives no single C# type, checked on its JSON.</summary>
+    internal sealed class ElementRules
+    {
+        private static readonly (JsonTypes Type, string Name)[] TypeNames =
+        {
+            (JsonTypes.Null, "null"), (JsonTypes.Boolean, "boolean"), (JsonTypes.Integer, "integer"), (JsonTypes.Number, "number"),
+            (JsonTypes.String, "string"), (JsonTypes.Array, "array"), (JsonTypes.Object, "object"),
+        };
+
+        public JsonTypes Types { get; set; }
+
+        public int? MinLength { get; set; }
+
+        public int? MaxLength { get; set; }
+
+        public System.Text.RegularExpressions.Regex? Pattern { get; set; }
+
+        public double? Minimum { get; set; }
+
+        public string? MinimumText { get; set; }
+
+        public bool ExclusiveMinimum { get; set; }
+
+        public double? Maximum { get; set; }
+
+        public string? MaximumText { get; set; }
+
+        public bool ExclusiveMaximum { get; set; }
+
+        public decimal? MultipleOf { get; set; }
+
+        public string? MultipleOfText { get; set; }
+
+        public int? MinItems { get; set; }
+
+        public int? MaxItems { get; set; }
+
+        public string[]? Required { get; set; }
+
+        public JsonElement[]? AllowedValues { get; set; }
+
+        public string TypesText
+        {
+            get
+            {
+                var names = new List<string>();
+                foreach (var (type, name) in TypeNames)
+                {
+                    if ((Types & type) != 0)
+                    {
+                        names.Add(name);
+                    }
+                }
+
+                return string.Join(" or ", names);
+            }
+        }
+
+        public string AllowedValuesText
+        {
+            get
+            {
+                var texts = new List<string>();
+                foreach (var value in AllowedValues ?? Array.Empty<JsonElement>())
+                {
+                    texts.Add(value.GetRawText());
+                }
+
+                return string.Join(", ", texts);
+            }
+        }
+
+        public static JsonElement[] ParseValues(string jsonArray)
+        {
+            using var document = JsonDocument.Parse(jsonArray);
+            var values = new List<JsonElement>();
+            foreach (var value in document.RootElement.EnumerateArray())
+            {
+                values.Add(value.Clone());
+            }
+
+            return values.ToArray();
+        }
+
+        /// <summary>An integer is also a number, and 1.0 is an integer.</summary>
+        public static JsonTypes TypeOf(JsonElement value) => value.ValueKind switch
+        {
+            JsonValueKind.Null => JsonTypes.Null,
+            JsonValueKind.True or JsonValueKind.False => JsonTypes.Boolean,
+            JsonValueKind.String => JsonTypes.String,
+            JsonValueKind.Array => JsonTypes.Array,
+            JsonValueKind.Object => JsonTypes.Object,
+            JsonValueKind.Number when IsIntegral(value) => JsonTypes.Integer | JsonTypes.Number,
+            JsonValueKind.Number => JsonTypes.Number,
+            _ => JsonTypes.None,
+        };
+
+        /// <summary>JSON equality as JSON Schema's <c>enum</c> means it: numbers by value, objects regardless of member order.</summary>
+        public static bool JsonEquals(JsonElement left, JsonElement right)
+        {
+            if (left.ValueKind != right.ValueKind)
+            {
+                return false;
+            }
+
+            switch (left.ValueKind)
+            {
+                case JsonValueKind.Number:
+                    return left.TryGetDecimal(out var l) && right.TryGetDecimal(out var r) ? l == r : left.GetDouble().Equals(right.GetDouble());
+                case JsonValueKind.String:
+                    return string.Equals(left.GetString(), right.GetString(), StringComparison.Ordinal);
+                case JsonValueKind.Array:
+                    if (left.GetArrayLength() != right.GetArrayLength())
+                    {
+                        return false;
+                    }
+
+                    using (var leftItems = left.EnumerateArray())
+                    using (var rightItems = right.EnumerateArray())
+                    {
+                        while (leftItems.MoveNext() && rightItems.MoveNext())
+                        {
+                            if (!JsonEquals(leftItems.Current, rightItems.Current))
+                            {
+                                return false;
+                            }
+                        }
+                    }
+
+                    return true;
+                case JsonValueKind.Object:
+                    var count = 0;
+                    foreach (var member in left.EnumerateObject())
+                    {
+                        count++;
+                        if (!right.TryGetProperty(member.Name, out var other) || !JsonEquals(member.Value, other))
+                        {
+                            return false;
+                        }
+                    }
+
+                    foreach (var _ in right.EnumerateObject())
+                    {
+                        count--;
+                    }
+
+                    return count == 0;
+                default:
+                    return true;
+            }
+        }
+
+        private static bool IsIntegral(JsonElement value)
+            => value.TryGetDecimal(out var number) ? number == decimal.Truncate(number) : Math.Floor(value.GetDouble()) == value.GetDouble();
     }
 
     /// <summary>Rules that JSON Schema defines differently from .NET's defaults.</summary>
@@ -538,54 +786,54 @@ namespace OpenApiClientGenerator.Runtime
             }
         }
 
-        public static string? String(ref Utf8JsonReader reader)
+        public static string? String(ref Utf8JsonReader reader, bool lenient)
             => reader.TokenType switch
             {
                 JsonTokenType.Null => null,
                 JsonTokenType.String => reader.GetString(),
-                JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False => RawText(ref reader),
+                JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False when lenient => RawText(ref reader),
                 _ => throw Unexpected(ref reader, "a string"),
             };
 
-        public static int? Int32(ref Utf8JsonReader reader)
+        public static int? Int32(ref Utf8JsonReader reader, bool lenient)
         {
-            if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var number))
+            if (reader.TokenType == JsonTokenType.Number)
             {
-                return number;
+                return reader.TryGetInt32(out var number) ? number : (int)Integral(ref reader, int.MinValue, int.MaxValue);
             }
 
-            return NumberFromString(ref reader, "an integer", static text => int.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture));
+            return NumberFromString(ref reader, lenient, "an integer", static text => int.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture));
         }
 
-        public static long? Int64(ref Utf8JsonReader reader)
+        public static long? Int64(ref Utf8JsonReader reader, bool lenient)
         {
-            if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var number))
+            if (reader.TokenType == JsonTokenType.Number)
             {
-                return number;
+                return reader.TryGetInt64(out var number) ? number : (long)Integral(ref reader, long.MinValue, long.MaxValue);
             }
 
-            return NumberFromString(ref reader, "an integer", static text => long.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture));
+            return NumberFromString(ref reader, lenient, "an integer", static text => long.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture));
         }
 
-        public static double? Double(ref Utf8JsonReader reader)
+        public static double? Double(ref Utf8JsonReader reader, bool lenient)
         {
             if (reader.TokenType == JsonTokenType.Number)
             {
                 return reader.GetDouble();
             }
 
-            return NumberFromString(ref reader, "a number", static text => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture));
+            return NumberFromString(ref reader, lenient, "a number", static text => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture));
         }
 
-        public static bool? Boolean(ref Utf8JsonReader reader)
+        public static bool? Boolean(ref Utf8JsonReader reader, bool lenient)
             => reader.TokenType switch
             {
                 JsonTokenType.True => true,
                 JsonTokenType.False => false,
                 JsonTokenType.Null => null,
-                JsonTokenType.String when reader.ValueTextEquals("true"u8) => true,
-                JsonTokenType.String when reader.ValueTextEquals("false"u8) => false,
-                JsonTokenType.String when reader.ValueTextEquals(""u8) => null,
+                JsonTokenType.String when lenient && reader.ValueTextEquals("true"u8) => true,
+                JsonTokenType.String when lenient && reader.ValueTextEquals("false"u8) => false,
+                JsonTokenType.String when lenient && reader.ValueTextEquals(""u8) => null,
                 _ => throw Unexpected(ref reader, "a boolean"),
             };
 
@@ -639,8 +887,11 @@ namespace OpenApiClientGenerator.Runtime
         public static JsonException UnknownEnumValue(string typeName, string? value)
             => new("'" + value + "' is not a known " + typeName + " value.");
 
-        /// <summary>A number sent as a string is read as the number; an empty string means the value is not set.</summary>
-        private static T? NumberFromString<T>(ref Utf8JsonReader reader, string expected, Func<string, T> parse)
+        /// <summary>
+        /// Leniently, a number sent as a string is read as the number and an empty string means the value is not set.
+        /// Strictly, only JSON numbers and null are accepted.
+        /// </summary>
+        private static T? NumberFromString<T>(ref Utf8JsonReader reader, bool lenient, string expected, Func<string, T> parse)
             where T : struct
         {
             if (reader.TokenType == JsonTokenType.Null)
@@ -648,9 +899,9 @@ namespace OpenApiClientGenerator.Runtime
                 return null;
             }
 
-            if (reader.TokenType is JsonTokenType.String or JsonTokenType.Number)
+            if (lenient && reader.TokenType == JsonTokenType.String)
             {
-                var text = reader.TokenType == JsonTokenType.String ? reader.GetString()! : RawText(ref reader);
+                var text = reader.GetString()!;
                 if (text.Length == 0)
                 {
                     return null;
@@ -667,6 +918,17 @@ namespace OpenApiClientGenerator.Runtime
             }
 
             throw Unexpected(ref reader, expected);
+        }
+
+        /// <summary>JSON Schema counts 1.0 as an integer; anything with a fraction, or out of the type's range, is not one.</summary>
+        private static decimal Integral(ref Utf8JsonReader reader, decimal min, decimal max)
+        {
+            if (reader.TryGetDecimal(out var number) && number == decimal.Truncate(number) && number >= min && number <= max)
+            {
+                return number;
+            }
+
+            throw Unexpected(ref reader, "an integer in range");
         }
 
         private static string RawText(ref Utf8JsonReader reader)
@@ -872,7 +1134,7 @@ namespace OpenApiClientGenerator.Runtime
                 var reader = JsonRead.Start(body);
                 return read(ref reader);
             }
-            catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException)
+            catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException or OverflowException)
             {
                 throw new ApiResponseFormatException(
                     "The service answered " + statusCode.ToString(CultureInfo.InvariantCulture) + " with a body that does not match the spec: " + exception.Message,
