@@ -443,7 +443,8 @@ internal static class SourceEmitter
                 : $"ApiHttp.Escape({CSharpFragments.FormatScalar(parameter.Type, local)})";
             lines.Add($"if (request.{parameter.Name} is {{ }} {local})");
             lines.Add("{");
-            lines.Add($"    uri.Append(uri.Length == 0 ? '?' : '&').Append({CSharpFragments.Literal(System.Uri.EscapeDataString(parameter.WireName) + "=")}).Append({value});");
+            lines.Add($"    uri.Append(separator).Append({CSharpFragments.Literal(System.Uri.EscapeDataString(parameter.WireName) + "=")}).Append({value});");
+            lines.Add("    separator = '&';");
             lines.Add("}");
         }
 
@@ -456,6 +457,11 @@ internal static class SourceEmitter
         foreach (var parameter in operation.Parameters.Where(p => p.Location == ParameterLocation.Header))
         {
             var local = LocalName(parameter.Name);
+            if (lines.Count > 0)
+            {
+                lines.Add(string.Empty);
+            }
+
             lines.Add($"if (request.{parameter.Name} is {{ }} {local})");
             lines.Add("{");
             lines.Add($"    message.Headers.TryAddWithoutValidation({CSharpFragments.Literal(parameter.WireName)}, {CSharpFragments.FormatScalar(parameter.Type, local)});");

@@ -65,6 +65,10 @@ internal sealed class TemplateRenderer(TemplateSet templates)
         return Template.Parse(reader.ReadToEnd(), name);
     }
 
-    /// <summary>Output must be byte-identical on every OS, so line endings never depend on the template file's checkout.</summary>
-    private static string NormalizeNewLines(string text) => text.Replace("\r\n", "\n");
+    /// <summary>
+    /// Output must be byte-identical on every OS, so line endings never depend on the template file's checkout; and an
+    /// indented empty line, which templates produce easily, should not show up as trailing whitespace in a diff.
+    /// </summary>
+    private static string NormalizeNewLines(string text)
+        => string.Join("\n", text.Replace("\r\n", "\n").Split('\n').Select(line => line.TrimEnd(' ', '\t')));
 }

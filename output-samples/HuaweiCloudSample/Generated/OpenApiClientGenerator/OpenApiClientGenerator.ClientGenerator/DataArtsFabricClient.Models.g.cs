@@ -196,7 +196,7 @@ namespace HuaweiCloud.DataArtsFabric
                     {
                         return false;
                     }
-        
+
                     foreach (var c in value)
                     {
                         if (!(c is (>= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' or '_' or '.' or ' ' or '-')))
@@ -204,7 +204,7 @@ namespace HuaweiCloud.DataArtsFabric
                             return false;
                         }
                     }
-        
+
                     return true;
                 }
 
@@ -218,7 +218,7 @@ namespace HuaweiCloud.DataArtsFabric
                             return false;
                         }
                     }
-        
+
                     return true;
                 }
     }
@@ -353,7 +353,7 @@ namespace HuaweiCloud.DataArtsFabric
                     {
                         return false;
                     }
-        
+
                     foreach (var c in value)
                     {
                         if (!(c is (>= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' or '-')))
@@ -361,7 +361,7 @@ namespace HuaweiCloud.DataArtsFabric
                             return false;
                         }
                     }
-        
+
                     return true;
                 }
 
@@ -372,7 +372,7 @@ namespace HuaweiCloud.DataArtsFabric
                     {
                         return false;
                     }
-        
+
                     foreach (var c in value)
                     {
                         if (!(c is (>= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' or '-')))
@@ -380,7 +380,7 @@ namespace HuaweiCloud.DataArtsFabric
                             return false;
                         }
                     }
-        
+
                     return true;
                 }
     }
@@ -767,7 +767,7 @@ namespace HuaweiCloud.DataArtsFabric
                     {
                         return false;
                     }
-        
+
                     foreach (var c in value)
                     {
                         if (!(c is (>= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' or '-')))
@@ -775,7 +775,7 @@ namespace HuaweiCloud.DataArtsFabric
                             return false;
                         }
                     }
-        
+
                     return true;
                 }
     }

@@ -64,12 +64,13 @@ namespace HuaweiCloud.DataArtsFabric
             }
 
             ApiHttp.EnsureBaseAddress(_httpClient, "DataArtsFabricClient");
-            var uri = new StringBuilder("v1/workspaces/" + ApiHttp.Escape(request.WorkspaceId) + "/services/instances/" + ApiHttp.Escape(request.InstanceId));
+            var uri = "v1/workspaces/" + ApiHttp.Escape(request.WorkspaceId) + "/services/instances/" + ApiHttp.Escape(request.InstanceId);
             using var message = new HttpRequestMessage(new HttpMethod("PUT"), new Uri(uri.ToString(), UriKind.Relative));
             if (request.XAuthToken is { } xAuthTokenValue)
             {
                 message.Headers.TryAddWithoutValidation("X-Auth-Token", xAuthTokenValue);
             }
+
             if (request.Body is { } requestBody)
             {
                 message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(writer => { requestBody.WriteTo(writer); }), "application/json");
@@ -107,12 +108,13 @@ namespace HuaweiCloud.DataArtsFabric
             }
 
             ApiHttp.EnsureBaseAddress(_httpClient, "DataArtsFabricClient");
-            var uri = new StringBuilder("v1/workspaces/" + ApiHttp.Escape(request.WorkspaceId) + "/endpoints/" + ApiHttp.Escape(request.EndpointId));
+            var uri = "v1/workspaces/" + ApiHttp.Escape(request.WorkspaceId) + "/endpoints/" + ApiHttp.Escape(request.EndpointId);
             using var message = new HttpRequestMessage(new HttpMethod("PUT"), new Uri(uri.ToString(), UriKind.Relative));
             if (request.XAuthToken is { } xAuthTokenValue)
             {
                 message.Headers.TryAddWithoutValidation("X-Auth-Token", xAuthTokenValue);
             }
+
             if (request.Body is { } requestBody)
             {
                 message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(writer => { requestBody.WriteTo(writer); }), "application/json");
@@ -216,7 +218,7 @@ namespace HuaweiCloud.DataArtsFabric
                     {
                         return false;
                     }
-        
+
                     foreach (var c in value)
                     {
                         if (!(c is (>= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' or '-')))
@@ -224,7 +226,7 @@ namespace HuaweiCloud.DataArtsFabric
                             return false;
                         }
                     }
-        
+
                     return true;
                 }
 
@@ -235,7 +237,7 @@ namespace HuaweiCloud.DataArtsFabric
                     {
                         return false;
                     }
-        
+
                     foreach (var c in value)
                     {
                         if (!(c is (>= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' or '-')))
@@ -243,7 +245,7 @@ namespace HuaweiCloud.DataArtsFabric
                             return false;
                         }
                     }
-        
+
                     return true;
                 }
     }
@@ -327,7 +329,7 @@ namespace HuaweiCloud.DataArtsFabric
                     {
                         return false;
                     }
-        
+
                     foreach (var c in value)
                     {
                         if (!(c is (>= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' or '-')))
@@ -335,7 +337,7 @@ namespace HuaweiCloud.DataArtsFabric
                             return false;
                         }
                     }
-        
+
                     return true;
                 }
     }

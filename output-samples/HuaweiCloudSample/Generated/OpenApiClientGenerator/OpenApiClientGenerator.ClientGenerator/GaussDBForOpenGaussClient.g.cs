@@ -59,16 +59,18 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             }
 
             ApiHttp.EnsureBaseAddress(_httpClient, "GaussDBForOpenGaussClient");
-            var uri = new StringBuilder("v3/" + ApiHttp.Escape(request.ProjectId) + "/instances/" + ApiHttp.Escape(request.InstanceId) + "/kernel-plugin");
+            var uri = "v3/" + ApiHttp.Escape(request.ProjectId) + "/instances/" + ApiHttp.Escape(request.InstanceId) + "/kernel-plugin";
             using var message = new HttpRequestMessage(new HttpMethod("POST"), new Uri(uri.ToString(), UriKind.Relative));
             if (request.XAuthToken is { } xAuthTokenValue)
             {
                 message.Headers.TryAddWithoutValidation("X-Auth-Token", xAuthTokenValue);
             }
+
             if (request.XLanguage is { } xLanguageValue)
             {
                 message.Headers.TryAddWithoutValidation("X-Language", xLanguageValue);
             }
+
             if (request.Body is { } requestBody)
             {
                 message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(writer => { requestBody.WriteTo(writer); }), "application/json");
@@ -182,7 +184,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
                     {
                         return false;
                     }
-        
+
                     foreach (var c in value)
                     {
                         if (!(c is (>= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9')))
@@ -190,7 +192,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
                             return false;
                         }
                     }
-        
+
                     return true;
                 }
 
@@ -201,7 +203,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
                     {
                         return false;
                     }
-        
+
                     foreach (var c in value)
                     {
                         if (!(c is (>= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9')))
@@ -209,7 +211,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
                             return false;
                         }
                     }
-        
+
                     return true;
                 }
     }

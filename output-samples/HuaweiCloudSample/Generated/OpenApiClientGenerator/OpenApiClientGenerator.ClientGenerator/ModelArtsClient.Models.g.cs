@@ -869,7 +869,7 @@ namespace HuaweiCloud.ModelArts
         }
 
         private static readonly Regex s_pattern1 = new("^/config/0/.+", RegexOptions.ECMAScript, TimeSpan.FromSeconds(1));
-        
+
                 private static bool MatchesPattern1(string value) => TextRules.IsMatch(s_pattern1, value);
     }
 

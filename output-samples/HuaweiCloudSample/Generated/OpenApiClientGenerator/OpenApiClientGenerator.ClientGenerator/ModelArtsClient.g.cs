@@ -59,12 +59,13 @@ namespace HuaweiCloud.ModelArts
             }
 
             ApiHttp.EnsureBaseAddress(_httpClient, "ModelArtsClient");
-            var uri = new StringBuilder("v2/" + ApiHttp.Escape(request.ProjectId) + "/pools/" + ApiHttp.Escape(request.PoolName) + "/plugins/" + ApiHttp.Escape(request.TemplateName));
+            var uri = "v2/" + ApiHttp.Escape(request.ProjectId) + "/pools/" + ApiHttp.Escape(request.PoolName) + "/plugins/" + ApiHttp.Escape(request.TemplateName);
             using var message = new HttpRequestMessage(new HttpMethod("PATCH"), new Uri(uri.ToString(), UriKind.Relative));
             if (request.XAuthToken is { } xAuthTokenValue)
             {
                 message.Headers.TryAddWithoutValidation("X-Auth-Token", xAuthTokenValue);
             }
+
             if (request.Body is { } requestBody)
             {
                 message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(writer => { requestBody.WriteTo(writer); }), "application/merge-patch+json");
@@ -99,16 +100,18 @@ namespace HuaweiCloud.ModelArts
             }
 
             ApiHttp.EnsureBaseAddress(_httpClient, "ModelArtsClient");
-            var uri = new StringBuilder("v1/" + ApiHttp.Escape(request.ProjectId) + "/services/" + ApiHttp.Escape(request.ServiceId));
+            var uri = "v1/" + ApiHttp.Escape(request.ProjectId) + "/services/" + ApiHttp.Escape(request.ServiceId);
             using var message = new HttpRequestMessage(new HttpMethod("PATCH"), new Uri(uri.ToString(), UriKind.Relative));
             if (request.XModelArtsUserID is { } xModelArtsUserIDValue)
             {
                 message.Headers.TryAddWithoutValidation("X-ModelArts-User-ID", xModelArtsUserIDValue);
             }
+
             if (request.XAuthToken is { } xAuthTokenValue)
             {
                 message.Headers.TryAddWithoutValidation("X-Auth-Token", xAuthTokenValue);
             }
+
             if (request.Body is { } requestBody)
             {
                 message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(writer => { requestBody.WriteTo(writer); }), "application/json");
