@@ -281,7 +281,15 @@ internal static class SourceEmitter
         var validateLines = new List<string>();
         foreach (var parameter in operation.Parameters)
         {
-            var property = new PropertySpec(parameter.Name, parameter.WireName, parameter.Description, parameter.Type, parameter.IsRequired, parameter.IsRequired, parameter.IsSensitive, parameter.DefaultValue);
+            // A credential header is often supplied by a DelegatingHandler (token refresh, signing), so the request
+            // need not carry it even where the service requires it.
+            var isSuppliedByHandler = parameter.IsSensitive && parameter.Location == ParameterLocation.Header;
+            var isRequired = parameter.IsRequired && !isSuppliedByHandler;
+            var description = isSuppliedByHandler && parameter.IsRequired
+                ? (parameter.Description is null ? string.Empty : parameter.Description.TrimEnd() + " ")
+                    + "The service requires it: set it here or add it from a DelegatingHandler on the HttpClient."
+                : parameter.Description;
+            var property = new PropertySpec(parameter.Name, parameter.WireName, description, parameter.Type, isRequired, isRequired, parameter.IsSensitive, parameter.DefaultValue);
             var view = BuildProperty(property, parameterOwner, validation, options);
             parameters.Add(view);
             if (view.ValidateLines.Count > 0)

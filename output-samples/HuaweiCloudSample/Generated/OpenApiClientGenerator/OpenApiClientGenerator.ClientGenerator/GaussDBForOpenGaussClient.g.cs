@@ -108,12 +108,13 @@ namespace HuaweiCloud.GaussDBForOpenGauss
         /// <summary>
         /// Definition User token. You can obtain the token by calling the IAM API used to obtain a user token. After the
         /// request is processed, the value of X-Subject-Token in the message header is the token value. Constraints N/A
-        /// Range N/A Default Value N/A
+        /// Range N/A Default Value N/A The service requires it: set it here or add it from a DelegatingHandler on the
+        /// HttpClient.
         /// </summary>
         /// <remarks>
-        /// Required. A secret: never printed by ToString.
+        /// Optional. A secret: never printed by ToString.
         /// </remarks>
-        public required string XAuthToken { get; init; }
+        public string? XAuthToken { get; init; }
 
         /// <summary>
         /// Definition Language. Constraints N/A Default Value en-us (the captured page lists no values under Range).

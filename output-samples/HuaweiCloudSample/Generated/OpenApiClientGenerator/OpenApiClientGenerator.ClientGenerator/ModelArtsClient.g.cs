@@ -226,12 +226,12 @@ namespace HuaweiCloud.ModelArts
         public string? XModelArtsUserID { get; init; }
 
         /// <summary>
-        /// User token
+        /// User token The service requires it: set it here or add it from a DelegatingHandler on the HttpClient.
         /// </summary>
         /// <remarks>
-        /// Required. A secret: never printed by ToString.
+        /// Optional. A secret: never printed by ToString.
         /// </remarks>
-        public required string XAuthToken { get; init; }
+        public string? XAuthToken { get; init; }
 
         /// <summary>
         /// Request body in the JSON patch format. Currently, the path can only be prefixed with /config, that is, only
