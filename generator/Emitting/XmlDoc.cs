@@ -63,7 +63,7 @@ internal static class XmlDoc
 
         if (c.Pattern is { CharacterClass: null } pattern)
         {
-            yield return "Matches " + pattern.Pattern + ".";
+            yield return "Must match the pattern '" + pattern.Pattern + "'.";
         }
 
         var lower = c.Minimum is null ? null : (c.ExclusiveMinimum ? "greater than " : "at least ") + c.Minimum;

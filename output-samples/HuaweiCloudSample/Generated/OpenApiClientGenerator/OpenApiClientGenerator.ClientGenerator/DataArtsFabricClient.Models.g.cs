@@ -57,7 +57,6 @@ namespace HuaweiCloud.DataArtsFabric
         public UpdateServiceInstanceConfig? Config { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
@@ -251,7 +250,6 @@ namespace HuaweiCloud.DataArtsFabric
         public string? VersionId { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
@@ -401,7 +399,6 @@ namespace HuaweiCloud.DataArtsFabric
         public UpdateModelInstanceConfig? ModelInstanceConfig { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
@@ -491,7 +488,6 @@ namespace HuaweiCloud.DataArtsFabric
         public required BaseDemand Resource { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
@@ -589,7 +585,6 @@ namespace HuaweiCloud.DataArtsFabric
         public int? Max { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
@@ -686,7 +681,6 @@ namespace HuaweiCloud.DataArtsFabric
         public string? Id { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
@@ -840,7 +834,6 @@ namespace HuaweiCloud.DataArtsFabric
         public EndpointConfig? Config { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
@@ -1029,7 +1022,6 @@ namespace HuaweiCloud.DataArtsFabric
         public ResourceDemand? Mu { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
@@ -1173,7 +1165,6 @@ namespace HuaweiCloud.DataArtsFabric
         public int? MaxNum { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
@@ -1316,7 +1307,6 @@ namespace HuaweiCloud.DataArtsFabric
         public bool? UsePublicResource { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
@@ -1463,7 +1453,6 @@ namespace HuaweiCloud.DataArtsFabric
         public int? Max { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
@@ -1592,7 +1581,6 @@ namespace HuaweiCloud.DataArtsFabric
         public required IReadOnlyList<WorkNodeResourceDemand> WorkNodeResources { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
@@ -1704,7 +1692,6 @@ namespace HuaweiCloud.DataArtsFabric
         public required string SpecCode { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
@@ -1795,7 +1782,6 @@ namespace HuaweiCloud.DataArtsFabric
         public required ResourceDemand Resource { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
@@ -1905,7 +1891,6 @@ namespace HuaweiCloud.DataArtsFabric
         public string? VersionId { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
@@ -2000,7 +1985,6 @@ namespace HuaweiCloud.DataArtsFabric
         public RayServiceConfig? RayServiceConfig { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
@@ -2115,7 +2099,6 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyList<DataBriefInfo>? DataInfos { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
@@ -2273,7 +2256,6 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyList<ServeApplication>? Applications { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
@@ -2402,7 +2384,6 @@ namespace HuaweiCloud.DataArtsFabric
         public string? RoutePrefix { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
@@ -2633,7 +2614,6 @@ namespace HuaweiCloud.DataArtsFabric
         public int? MaxQueuedRequests { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
@@ -2836,7 +2816,6 @@ namespace HuaweiCloud.DataArtsFabric
         public string? Resources { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
@@ -2999,7 +2978,6 @@ namespace HuaweiCloud.DataArtsFabric
         public int? DownscaleDelayS { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
@@ -3168,7 +3146,6 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, string>? EnvVars { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
@@ -3272,7 +3249,6 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyList<WorkerGroupSpecV2>? WorkerGroupSpecs { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
@@ -3403,7 +3379,6 @@ namespace HuaweiCloud.DataArtsFabric
         public ResourceSpec? Requests { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
@@ -3511,7 +3486,6 @@ namespace HuaweiCloud.DataArtsFabric
         public string? SpecCode { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
@@ -3631,7 +3605,6 @@ namespace HuaweiCloud.DataArtsFabric
         public ResourceSpec? Requests { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
@@ -3777,7 +3750,6 @@ namespace HuaweiCloud.DataArtsFabric
         public RayServiceLogLtsConfig? Lts { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
@@ -3883,7 +3855,6 @@ namespace HuaweiCloud.DataArtsFabric
         public string? LogStreamId { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
@@ -4010,7 +3981,6 @@ namespace HuaweiCloud.DataArtsFabric
         public string? EnvVarName { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
@@ -4290,7 +4260,6 @@ namespace HuaweiCloud.DataArtsFabric
         public EndpointConfig? Config { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
@@ -4704,7 +4673,6 @@ namespace HuaweiCloud.DataArtsFabric
         public string? UserId { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
@@ -4834,7 +4802,6 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyList<WorkerGroupResource>? WorkerGroupSpec { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
@@ -4946,7 +4913,6 @@ namespace HuaweiCloud.DataArtsFabric
         public string? SpecCode { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
@@ -5055,7 +5021,6 @@ namespace HuaweiCloud.DataArtsFabric
         public int? MaxReplicas { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
@@ -5185,7 +5150,6 @@ namespace HuaweiCloud.DataArtsFabric
         public string? CacheInsId { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
@@ -5307,7 +5271,6 @@ namespace HuaweiCloud.DataArtsFabric
         public string? Token { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
@@ -5460,7 +5423,6 @@ namespace HuaweiCloud.DataArtsFabric
         public string? ExpireTime { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
@@ -5587,7 +5549,6 @@ namespace HuaweiCloud.DataArtsFabric
         public string? SolutionMsg { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
@@ -5744,7 +5705,6 @@ namespace HuaweiCloud.DataArtsFabric
         public string? Title { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
@@ -5889,7 +5849,6 @@ namespace HuaweiCloud.DataArtsFabric
         public string? Title { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>

@@ -48,7 +48,6 @@ namespace HuaweiCloud.GaussDBForOpenGauss
         public required string Sha256 { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
@@ -202,7 +201,6 @@ namespace HuaweiCloud.GaussDBForOpenGauss
         public string? JobId { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
@@ -294,7 +292,6 @@ namespace HuaweiCloud.GaussDBForOpenGauss
         public string? ErrorMsg { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>

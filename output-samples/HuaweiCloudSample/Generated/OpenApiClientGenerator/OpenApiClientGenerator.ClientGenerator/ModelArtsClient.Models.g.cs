@@ -439,7 +439,6 @@ namespace HuaweiCloud.ModelArts
         public PluginSpec? Spec { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
@@ -527,7 +526,6 @@ namespace HuaweiCloud.ModelArts
         public Template? Template { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
@@ -642,7 +640,6 @@ namespace HuaweiCloud.ModelArts
         public IReadOnlyDictionary<string, JsonElement>? Inputs { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
@@ -754,7 +751,7 @@ namespace HuaweiCloud.ModelArts
         /// Operation path. The prefix is fixed at /config/0/.
         /// </summary>
         /// <remarks>
-        /// Required. Matches ^/config/0/.+.
+        /// Required. Must match the pattern '^/config/0/.+'.
         /// </remarks>
         [JsonPropertyName("path")]
         public required string Path { get; init; }
@@ -770,7 +767,6 @@ namespace HuaweiCloud.ModelArts
         public required JsonElement Value { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
@@ -1082,7 +1078,6 @@ namespace HuaweiCloud.ModelArts
         public IReadOnlyList<string>? ResourceIds { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
@@ -1186,7 +1181,6 @@ namespace HuaweiCloud.ModelArts
         public string? ErrorMsg { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
@@ -1290,7 +1284,6 @@ namespace HuaweiCloud.ModelArts
         public string? ErrorMsg { get; init; }
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        [JsonExtensionData]
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
