@@ -61,7 +61,11 @@ public sealed class ClientGenerator : IIncrementalGenerator
 
         var renderedSpecs = parsedSpecs
             .Combine(renderSettings)
-            .Select(static (pair, _) => Render(pair.Left, pair.Right.Left, pair.Right.Right))
+            .Select(static (pair, _) => new RenderedSpec(
+                pair.Left.Spec?.SourcePath ?? string.Empty,
+                pair.Left.Spec is { } spec ? spec.Namespace + "." + spec.ClientName : null,
+                pair.Left.NameLocation,
+                Render(pair.Left, pair.Right.Left, pair.Right.Right)))
             .WithTrackingName(TrackingNames.RenderedSpecs);
 
         var renderedRuntime = renderSettings
@@ -85,27 +89,45 @@ public sealed class ClientGenerator : IIncrementalGenerator
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            var failure = DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, null, parsed.Spec.SourcePath, exception.GetType().Name + ": " + exception.Message);
+            var failure = DiagnosticInfo.Create(
+                DiagnosticDescriptors.GeneratorFailure,
+                parsed.NameLocation,
+                Path.GetFileName(parsed.Spec.SourcePath),
+                exception.GetType().Name + ": " + exception.Message);
             return new RenderResult(EquatableArray<GeneratedSource>.Empty, parsed.Diagnostics.Concat([failure]).ToEquatableArray());
         }
     }
 
     /// <summary>
-    /// Adds every source under a unique hint name. Specs are ordered by path first, so the output does not depend on
-    /// the order of the AdditionalFiles.
+    /// Adds every source under a unique hint name. Specs are ordered by path, so the output does not depend on the order
+    /// of the AdditionalFiles. Two specs that would generate the same client (same namespace and name, as two specs with
+    /// the same title do) would not compile together: the first keeps it, the second reports OAG015.
     /// </summary>
-    private static void AddSources(SourceProductionContext context, ImmutableArray<RenderResult> specs, RenderResult runtime)
+    private static void AddSources(SourceProductionContext context, ImmutableArray<RenderedSpec> specs, RenderResult runtime)
     {
         var hintNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var clients = new Dictionary<string, string>(StringComparer.Ordinal);
         var anySpecSource = false;
-        foreach (var result in specs.OrderBy(r => r.Sources.Count == 0 ? string.Empty : r.Sources[0].HintName, StringComparer.Ordinal))
+        foreach (var spec in specs.OrderBy(s => s.Path, StringComparer.Ordinal))
         {
-            foreach (var diagnostic in result.Diagnostics)
+            foreach (var diagnostic in spec.Result.Diagnostics)
             {
                 context.ReportDiagnostic(diagnostic.ToDiagnostic());
             }
 
-            foreach (var source in result.Sources)
+            if (spec.Client is { } client && spec.Result.Sources.Count > 0)
+            {
+                if (clients.TryGetValue(client, out var firstPath))
+                {
+                    var duplicate = DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateClient, spec.ClientNameLocation, Path.GetFileName(firstPath), Path.GetFileName(spec.Path), client);
+                    context.ReportDiagnostic(duplicate.ToDiagnostic());
+                    continue;
+                }
+
+                clients.Add(client, spec.Path);
+            }
+
+            foreach (var source in spec.Result.Sources)
             {
                 AddUnique(context, hintNames, source);
                 anySpecSource = true;
@@ -136,6 +158,9 @@ public sealed class ClientGenerator : IIncrementalGenerator
 
         context.AddSource(hintName, SourceText.From(source.Text, System.Text.Encoding.UTF8));
     }
+
+    /// <summary>What rendering one spec gave, and the full name of its client, which no other spec's may have.</summary>
+    private sealed record RenderedSpec(string Path, string? Client, LocationInfo? ClientNameLocation, RenderResult Result);
 
     private enum AdditionalFileKind
     {
@@ -190,9 +215,13 @@ public sealed class ClientGenerator : IIncrementalGenerator
         return new GeneratorOptions(
             emitDataAnnotations,
             EmitServiceCollectionExtensions: compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions") is not null,
-            NeedsRequiredMemberPolyfill: compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.RequiredMemberAttribute") is null,
-            NeedsInitPolyfill: compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.IsExternalInit") is null);
+            NeedsRequiredMemberPolyfill: !HasAccessibleType(compilation, "System.Runtime.CompilerServices.RequiredMemberAttribute"),
+            NeedsInitPolyfill: !HasAccessibleType(compilation, "System.Runtime.CompilerServices.IsExternalInit"));
     }
+
+    /// <summary>System.Text.Json for netstandard2.0 carries its own internal IsExternalInit, which the consumer cannot use.</summary>
+    private static bool HasAccessibleType(Compilation compilation, string metadataName)
+        => compilation.GetTypesByMetadataName(metadataName).Any(t => compilation.IsSymbolAccessibleWithin(t, compilation.Assembly));
 
     private static string? Value(AnalyzerConfigOptions options, string key)
         => options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;

@@ -51,7 +51,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NameCollision = Create(
         "OAG008", DiagnosticSeverity.Warning,
         "Two names collide once converted to C#",
-        "'{0}' and '{1}' both become '{2}' in C#; '{1}' is generated as '{3}'");
+        "{0} and '{1}' both become '{2}' in C#; '{1}' is generated as '{3}'");
 
     public static readonly DiagnosticDescriptor InvalidPattern = Create(
         "OAG009", DiagnosticSeverity.Error,
@@ -83,11 +83,16 @@ internal static class DiagnosticDescriptors
         "A documented JSON Patch path is invalid",
         "The JSON Patch path '{0}' is not a valid JSON Pointer or does not match the path pattern '{1}'");
 
+    public static readonly DiagnosticDescriptor DuplicateClient = Create(
+        "OAG015", DiagnosticSeverity.Error,
+        "Two specs generate the same client",
+        "The specs '{0}' and '{1}' both generate '{2}', so '{1}' is not generated; give it another info.title, or set its OpenApiNamespace or OpenApiClientName metadata");
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         SyntaxError, OpenApiError, OpenApiWarning, UnresolvedReference, ExternalReference, UnsupportedConstruct,
         InvalidIdentifier, NameCollision, InvalidPattern, ContradictoryConstraints, GeneratorFailure, TemplateError,
-        NoOperations, InvalidJsonPatchPath,
+        NoOperations, InvalidJsonPatchPath, DuplicateClient,
     };
 
     public static DiagnosticDescriptor? FindById(string id) => All.FirstOrDefault(d => d.Id == id);

@@ -99,21 +99,19 @@ internal static class CSharpFragments
     {
         var parts = new List<string>();
         var ranges = characterClass.Ranges.ToList();
-        if (Take(ranges, 'a', 'z') & Take(ranges, 'A', 'Z'))
+        var lower = Take(ranges, 'a', 'z');
+        var upper = Take(ranges, 'A', 'Z');
+        if (lower && upper)
         {
             parts.Add("letters");
         }
-        else
+        else if (lower)
         {
-            if (Take(ranges, 'a', 'z'))
-            {
-                parts.Add("lower-case letters");
-            }
-
-            if (Take(ranges, 'A', 'Z'))
-            {
-                parts.Add("upper-case letters");
-            }
+            parts.Add("lower-case letters");
+        }
+        else if (upper)
+        {
+            parts.Add("upper-case letters");
         }
 
         if (Take(ranges, '0', '9'))

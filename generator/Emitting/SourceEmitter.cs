@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using Microsoft.CodeAnalysis.CSharp;
 using OpenApiClientGenerator.Model;
 using OpenApiClientGenerator.Parsing;
 
@@ -73,7 +74,7 @@ internal static class SourceEmitter
             Kind = kind,
             Doc = XmlDoc.Summary(summary),
             Properties = properties,
-            EnumMembers = type.EnumMembers.Select(m => new EnumMemberView { Name = m.Name, WireValue = m.WireValue, WireLiteral = CSharpFragments.Literal(m.WireValue) }).ToList(),
+            EnumMembers = type.EnumMembers.Select(m => new EnumMemberView { Name = m.Name, WireValue = SymbolDisplay.FormatLiteral(m.WireValue, quote: false), WireLiteral = CSharpFragments.Literal(m.WireValue) }).ToList(),
             HasSensitiveProperties = type.Properties.Any(p => p.IsSensitive),
             KeepsUnknownMembers = type.Kind == TypeKind.Object,
             PlainType = plainType,
@@ -182,7 +183,7 @@ internal static class SourceEmitter
             validateLines.AddRange(checks.Select(l => "    " + l));
             validateLines.Add("    context.Pop();");
             validateLines.Add("}");
-            if (property.IsRequired && !property.IsRequiredMember)
+            if (property.IsRequired)
             {
                 validateLines.Add("else");
                 validateLines.Add("{");
@@ -190,7 +191,7 @@ internal static class SourceEmitter
                 validateLines.Add("}");
             }
         }
-        else if (property.IsRequired && !property.IsRequiredMember)
+        else if (property.IsRequired)
         {
             validateLines.Add($"if (!({accessor}))");
             validateLines.Add("{");

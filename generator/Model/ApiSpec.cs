@@ -12,5 +12,8 @@ internal sealed record ApiSpec(
     EquatableArray<TypeSpec> Types,
     EquatableArray<OperationSpec> Operations);
 
-/// <summary>The result of parsing one spec: the model when it can be generated, and what to report either way.</summary>
-internal sealed record SpecParseResult(ApiSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <summary>
+/// The result of parsing one spec: the model when it can be generated, and what to report either way. <see cref="NameLocation"/>
+/// is where the name of the client comes from (<c>info.title</c>), for a collision with another spec's client.
+/// </summary>
+internal sealed record SpecParseResult(ApiSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics, LocationInfo? NameLocation = null);

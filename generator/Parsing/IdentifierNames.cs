@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
@@ -9,16 +10,27 @@ namespace OpenApiClientGenerator.Parsing;
 internal static class IdentifierNames
 {
     /// <summary>
+    /// C# takes identifiers of up to 512 characters, and generated names add suffixes ("ServiceCollectionExtensions") and
+    /// become file names; a longer name from the spec is cut, and a collision from the cut is handled like any other.
+    /// </summary>
+    public const int MaxLength = 128;
+
+    /// <summary>
     /// Splits on anything that cannot appear in an identifier and upper-cases the first letter of each part:
     /// <c>max_num</c> and <c>maxNum</c> both become <c>MaxNum</c>; <c>X-Auth-Token</c> becomes <c>XAuthToken</c>.
     /// Returns an empty string when the name has no letters or digits.
     /// </summary>
     public static string ToPascalCase(string name)
     {
-        var builder = new StringBuilder(name.Length);
+        var builder = new StringBuilder(Math.Min(name.Length, MaxLength));
         var startOfWord = true;
         foreach (var c in name)
         {
+            if (builder.Length == MaxLength)
+            {
+                break;
+            }
+
             if (!IsIdentifierPart(c))
             {
                 startOfWord = true;
@@ -35,8 +47,11 @@ internal static class IdentifierNames
             builder.Insert(0, '_');
         }
 
-        return builder.ToString();
+        return Shorten(builder.ToString());
     }
+
+    /// <summary>Cuts a name built from several parts (a nested type's, say) to <see cref="MaxLength"/>.</summary>
+    public static string Shorten(string identifier) => identifier.Length <= MaxLength ? identifier : identifier.Substring(0, MaxLength);
 
     /// <summary>Like <see cref="ToPascalCase"/> but with a lower-case first letter, escaped with <c>@</c> when it is a keyword.</summary>
     public static string ToCamelCase(string name)
@@ -66,25 +81,41 @@ internal static class IdentifierNames
     }
 }
 
-/// <summary>Hands out unique names within one scope (a namespace or a type), suffixing a number on collision.</summary>
+/// <summary>
+/// Hands out unique names within one scope (a namespace or a type), suffixing a number on collision, and remembers what
+/// took each name, to say so when a later name collides with it.
+/// </summary>
 internal sealed class NameScope
 {
-    private readonly HashSet<string> _taken;
+    private readonly Dictionary<string, string> _takenBy = new(System.StringComparer.Ordinal);
 
-    public NameScope(IEnumerable<string>? reserved = null)
-        => _taken = new HashSet<string>(reserved ?? [], System.StringComparer.Ordinal);
+    /// <summary>Takes names for the generator's own use; <paramref name="describe"/> says what each is, for a collision message.</summary>
+    public NameScope Reserve(IEnumerable<string> names, System.Func<string, string> describe)
+    {
+        foreach (var name in names)
+        {
+            _takenBy[name] = describe(name);
+        }
 
-    public bool IsTaken(string name) => _taken.Contains(name);
+        return this;
+    }
+
+    public bool IsTaken(string name) => _takenBy.ContainsKey(name);
+
+    /// <summary>What took <paramref name="name"/>: "'max_num'" for a name from the spec, or a description of the generator's own member.</summary>
+    public string? TakenBy(string name) => _takenBy.TryGetValue(name, out var claimant) ? claimant : null;
 
     /// <summary>Returns <paramref name="preferred"/> if free, otherwise the first free <c>preferred2</c>, <c>preferred3</c>, ….</summary>
-    public string Claim(string preferred)
+    /// <param name="claimant">What the name is for, quoted, as <see cref="TakenBy"/> will say; by default the name itself.</param>
+    public string Claim(string preferred, string? claimant = null)
     {
         var candidate = preferred;
-        for (var suffix = 2; !_taken.Add(candidate); suffix++)
+        for (var suffix = 2; _takenBy.ContainsKey(candidate); suffix++)
         {
             candidate = preferred + suffix.ToString(CultureInfo.InvariantCulture);
         }
 
+        _takenBy[candidate] = claimant ?? "'" + candidate + "'";
         return candidate;
     }
 }

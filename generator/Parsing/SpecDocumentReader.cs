@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.IO;
 using System.Text.Json.Nodes;
@@ -8,311 +9,635 @@ using YamlDotNet.Core.Events;
 
 namespace OpenApiClientGenerator.Parsing;
 
-/// <summary>Where a node is in the spec text. Line and column are 0-based, as Roslyn's <c>LinePosition</c>.</summary>
-internal readonly record struct SourcePosition(int Line, int Column, int Offset, int Length);
-
-/// <summary>The position of every node of a spec, keyed by JSON Pointer.</summary>
-internal sealed class SourceMap
-{
-    private readonly Dictionary<string, SourcePosition> _values = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SourcePosition> _keys = new(StringComparer.Ordinal);
-
-    public bool TryGetPosition(string jsonPointer, out SourcePosition position) => _values.TryGetValue(jsonPointer, out position);
-
-    /// <summary>The position of a mapping entry's key, which is where a name-related problem belongs.</summary>
-    public bool TryGetKeyPosition(string jsonPointer, out SourcePosition position) => _keys.TryGetValue(jsonPointer, out position);
-
-    /// <summary>The node itself, or the nearest ancestor the map knows, or the start of the file.</summary>
-    public SourcePosition Find(string jsonPointer)
-    {
-        var pointer = jsonPointer;
-        while (true)
-        {
-            if (_values.TryGetValue(pointer, out var position))
-            {
-                return position;
-            }
-
-            var slash = pointer.LastIndexOf('/');
-            if (slash < 0)
-            {
-                return default;
-            }
-
-            pointer = pointer.Substring(0, slash);
-        }
-    }
-
-    internal void AddValue(string pointer, SourcePosition position) => _values[pointer] = position;
-
-    internal void AddKey(string pointer, SourcePosition position) => _keys[pointer] = position;
-}
-
-internal sealed record SpecSyntaxError(string Message, SourcePosition Position);
-
-internal sealed class SpecDocument(JsonNode? root, SourceMap map, SpecSyntaxError? error)
-{
-    public JsonNode? Root { get; } = root;
-
-    public SourceMap Map { get; } = map;
-
-    public SpecSyntaxError? Error { get; } = error;
-}
-
 /// <summary>
-/// Reads a YAML or JSON spec into a <see cref="JsonNode"/> tree for Microsoft.OpenApi's JSON reader, recording where each
-/// node came from so that every diagnostic points at its line. JSON is read by the same YAML 1.2 parser.
+/// Reads a YAML or JSON spec into a <see cref="JsonNode"/> tree for Microsoft.OpenApi's JSON reader, recording where
+/// every node is so that each diagnostic points at its line. JSON goes through the same YAML 1.2 parser, since JSON is
+/// YAML's flow syntax: one parser gives both formats the same positions, limits and messages.
 /// </summary>
 internal static class SpecDocumentReader
 {
     private const int MaxDepth = 256;
     private const int MaxNodes = 1_000_000;
+    private const string TooLargeMessage = "Document is too large or too deeply nested";
+    private const string EmptyMessage = "The document is empty";
 
-    public static SpecDocument Read(string text)
+    private const string StrTag = "tag:yaml.org,2002:str";
+    private const string NullTag = "tag:yaml.org,2002:null";
+    private const string BoolTag = "tag:yaml.org,2002:bool";
+    private const string IntTag = "tag:yaml.org,2002:int";
+    private const string FloatTag = "tag:yaml.org,2002:float";
+
+    /// <summary>Reads the first document of <paramref name="text"/>. Never throws: a problem comes back as the document's error.</summary>
+    public static SpecDocument Read(string text) => new TreeReader(text).Read();
+
+    /// <summary>Turns a scalar into a JSON value by the YAML 1.2 core schema, as OpenAPI tooling does.</summary>
+    private static JsonNode? ConvertScalar(Scalar scalar, string text, SourcePosition position)
     {
-        var map = new SourceMap();
-        try
+        if (scalar.Tag.IsEmpty)
         {
-            var builder = new TreeBuilder(new Parser(new StringReader(text)), map);
-            var root = builder.ReadDocument();
-            return root is null
-                ? new SpecDocument(null, map, new SpecSyntaxError("The document is empty", default))
-                : new SpecDocument(root, map, null);
+            return scalar.Style == ScalarStyle.Plain ? ResolvePlain(text) : StringValue(text);
         }
-        catch (YamlException exception)
+
+        if (scalar.Tag.IsNonSpecific)
         {
-            return new SpecDocument(null, map, new SpecSyntaxError(CleanMessage(exception), Position(exception.Start, exception.End)));
+            return StringValue(text);
         }
-        catch (SpecFormatException exception)
+
+        switch (scalar.Tag.Value)
         {
-            return new SpecDocument(null, map, new SpecSyntaxError(exception.Message, exception.Position));
+            case StrTag:
+                return StringValue(text);
+            case NullTag when IsNull(text):
+                return null;
+            case BoolTag when TryParseBool(text, out var flag):
+                return JsonValue.Create(flag);
+            case IntTag when TryParseInteger(text, out var integer):
+                return integer;
+            case FloatTag when TryParseFloat(text, out var number):
+                return number;
+            case NullTag or BoolTag or IntTag or FloatTag:
+                var tagName = scalar.Tag.Value.Substring(scalar.Tag.Value.LastIndexOf(':') + 1);
+                throw new SpecFormatException($"'{text}' is not a valid !!{tagName}", position);
+            default:
+                // An application tag (!!binary, !custom) means nothing to OpenAPI: the text decides, as if untagged.
+                return scalar.Style == ScalarStyle.Plain ? ResolvePlain(text) : StringValue(text);
         }
     }
 
-    /// <summary>YamlDotNet prefixes its messages with the location, which the diagnostic already carries.</summary>
-    private static string CleanMessage(YamlException exception)
+    private static JsonNode? ResolvePlain(string text)
     {
-        var message = exception.InnerException is YamlException inner ? inner.Message : exception.Message;
-        var close = message.StartsWith("(", StringComparison.Ordinal) ? message.IndexOf("): ", StringComparison.Ordinal) : -1;
-        return close > 0 ? message.Substring(close + 3) : message;
+        if (IsNull(text))
+        {
+            return null;
+        }
+
+        if (TryParseBool(text, out var flag))
+        {
+            return JsonValue.Create(flag);
+        }
+
+        return TryParseInteger(text, out var number) || TryParseFloat(text, out number) ? number : StringValue(text);
     }
 
-    private static SourcePosition Position(Mark start, Mark end)
-        => new(
-            Math.Max(0, (int)start.Line - 1),
-            Math.Max(0, (int)start.Column - 1),
-            Math.Max(0, (int)start.Index),
-            Math.Max(1, (int)(end.Index - start.Index)));
+    private static bool IsNull(string text) => text is "" or "~" or "null" or "Null" or "NULL";
 
+    private static bool TryParseBool(string text, out bool value)
+    {
+        value = text is "true" or "True" or "TRUE";
+        return value || text is "false" or "False" or "FALSE";
+    }
+
+    /// <summary>YAML 1.2 core integers: <c>[-+]?[0-9]+</c>, <c>0o[0-7]+</c> and <c>0x[0-9a-fA-F]+</c>.</summary>
+    private static bool TryParseInteger(string text, [NotNullWhen(true)] out JsonValue? value)
+    {
+        value = null;
+        if (text.Length > 2 && text[0] == '0' && text[1] is 'x' or 'o')
+        {
+            return TryParseUnsigned(text, text[1] == 'x' ? 16 : 8, out value);
+        }
+
+        var digitsStart = text.Length > 0 && text[0] is '-' or '+' ? 1 : 0;
+        if (digitsStart == text.Length)
+        {
+            return false;
+        }
+
+        for (var i = digitsStart; i < text.Length; i++)
+        {
+            if (!IsDigit(text[i]))
+            {
+                return false;
+            }
+        }
+
+        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var small))
+        {
+            value = JsonValue.Create(small);
+        }
+        else if (decimal.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var large))
+        {
+            value = JsonValue.Create(large);
+        }
+        else
+        {
+            value = ApproximateOrText(text);
+        }
+
+        return true;
+    }
+
+    private static bool TryParseUnsigned(string text, int radix, [NotNullWhen(true)] out JsonValue? value)
+    {
+        value = null;
+        ulong result = 0;
+        for (var i = 2; i < text.Length; i++)
+        {
+            var digit = text[i] switch
+            {
+                >= '0' and <= '9' => text[i] - '0',
+                >= 'a' and <= 'f' => text[i] - 'a' + 10,
+                >= 'A' and <= 'F' => text[i] - 'A' + 10,
+                _ => radix,
+            };
+            if (digit >= radix)
+            {
+                return false;
+            }
+
+            // Past 64 bits the literal stays text: no OpenAPI keyword takes such a number.
+            if (result > (ulong.MaxValue - (ulong)digit) / (ulong)radix)
+            {
+                value = StringValue(text);
+                return true;
+            }
+
+            result = (result * (ulong)radix) + (ulong)digit;
+        }
+
+        value = result <= long.MaxValue ? JsonValue.Create((long)result) : JsonValue.Create((decimal)result);
+        return true;
+    }
+
+    /// <summary>
+    /// YAML 1.2 core floats: <c>[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?</c>, and <c>.inf</c> and <c>.nan</c>,
+    /// which JSON cannot hold and so stay text. A number becomes a decimal when that is exact, so <c>minimum: 1.1</c>
+    /// stays 1.1 for the validators it feeds, rather than double's 1.1000000000000001.
+    /// </summary>
+    private static bool TryParseFloat(string text, [NotNullWhen(true)] out JsonValue? value)
+    {
+        value = null;
+        var index = text.Length > 0 && text[0] is '-' or '+' ? 1 : 0;
+        if (IsSpecialFloat(text, index))
+        {
+            value = StringValue(text);
+            return true;
+        }
+
+        var integerStart = index;
+        while (index < text.Length && IsDigit(text[index]))
+        {
+            index++;
+        }
+
+        var integerEnd = index;
+        var fractionStart = index;
+        if (index < text.Length && text[index] == '.')
+        {
+            fractionStart = ++index;
+            while (index < text.Length && IsDigit(text[index]))
+            {
+                index++;
+            }
+        }
+
+        var fractionEnd = index;
+        if (integerEnd == integerStart && fractionEnd == fractionStart)
+        {
+            return false;
+        }
+
+        var exponent = 0;
+        if (index < text.Length && text[index] is 'e' or 'E')
+        {
+            index++;
+            var negative = index < text.Length && text[index] == '-';
+            if (index < text.Length && text[index] is '-' or '+')
+            {
+                index++;
+            }
+
+            var exponentStart = index;
+            while (index < text.Length && IsDigit(text[index]))
+            {
+                // Beyond any exponent decimal or double can hold, further digits only matter to the syntax.
+                exponent = Math.Min((exponent * 10) + (text[index] - '0'), 100_000);
+                index++;
+            }
+
+            if (index == exponentStart)
+            {
+                return false;
+            }
+
+            exponent = negative ? -exponent : exponent;
+        }
+
+        if (index != text.Length)
+        {
+            return false;
+        }
+
+        value = IsExactDecimal(text, integerStart, integerEnd, fractionStart, fractionEnd, exponent)
+            && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var exact)
+                ? JsonValue.Create(exact)
+                : ApproximateOrText(text);
+        return true;
+    }
+
+    private static bool IsSpecialFloat(string text, int start)
+        => text.Length - start == 4
+            && (text.Substring(start) is ".inf" or ".Inf" or ".INF" || (start == 0 && text is ".nan" or ".NaN" or ".NAN"));
+
+    /// <summary>
+    /// decimal.Parse rounds silently past 28 significant digits or 28 decimal places, so such numbers go to double.
+    /// Overflow needs no check here: decimal.TryParse fails on it.
+    /// </summary>
+    private static bool IsExactDecimal(string text, int integerStart, int integerEnd, int fractionStart, int fractionEnd, int exponent)
+    {
+        var integerDigits = integerEnd - integerStart;
+        var digitCount = integerDigits + (fractionEnd - fractionStart);
+        char DigitAt(int i) => i < integerDigits ? text[integerStart + i] : text[fractionStart + i - integerDigits];
+
+        var first = 0;
+        while (first < digitCount && DigitAt(first) == '0')
+        {
+            first++;
+        }
+
+        if (first == digitCount)
+        {
+            return true;
+        }
+
+        var last = digitCount - 1;
+        while (DigitAt(last) == '0')
+        {
+            last--;
+        }
+
+        var significantDigits = last - first + 1;
+        var decimalPlaces = last + 1 - integerDigits - exponent;
+        return significantDigits <= 28 && decimalPlaces <= 28;
+    }
+
+    /// <summary>Numbers decimal cannot hold become doubles; those double cannot hold either stay text, as JSON has no infinity.</summary>
+    private static JsonValue ApproximateOrText(string text)
+        => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && !double.IsInfinity(number)
+            ? JsonValue.Create(number)
+            : StringValue(text);
+
+    private static bool IsDigit(char c) => c is >= '0' and <= '9';
+
+    private static JsonValue StringValue(string text) => JsonValue.Create(text)!;
+
+    /// <summary>A problem the parser accepts but a JSON tree cannot hold: a duplicate key, an alias bomb, a bad tagged value.</summary>
     private sealed class SpecFormatException(string message, SourcePosition position) : Exception(message)
     {
         public SourcePosition Position { get; } = position;
     }
 
-    private sealed class TreeBuilder(IParser parser, SourceMap map)
+    /// <summary>What an anchor stands for; its size and height are charged again at every alias.</summary>
+    private readonly record struct Anchor(JsonNode? Node, int NodeCount, int Height);
+
+    /// <summary>
+    /// Builds the tree in one pass over YamlDotNet's event stream. Every Read method starts on the first event of its
+    /// node and leaves the parser on the event after it.
+    /// </summary>
+    private sealed class TreeReader
     {
-        private readonly Dictionary<string, JsonNode?> _anchors = new(StringComparer.Ordinal);
+        /// <summary>Line breaks in YAML 1.1, but ordinary characters in YAML 1.2 and in JSON.</summary>
+        private static readonly char[] Yaml11LineBreaks = ['\u0085', '\u2028', '\u2029'];
+
+        private readonly string _text;
+        private readonly LineIndex _lines;
+        private readonly int _byteOrderMarkLength;
+        private readonly Scanner _scanner;
+        private readonly Parser _parser;
+        private readonly SourceMap _map = new();
+        private readonly Dictionary<string, Anchor> _anchors = new(StringComparer.Ordinal);
+
+        /// <summary>What stands in for each of <see cref="Yaml11LineBreaks"/> while YamlDotNet reads, if the text has any.</summary>
+        private readonly char[]? _standIns;
+
         private int _nodeCount;
 
-        public JsonNode? ReadDocument()
+        /// <summary>Index just past the last node read: a block collection ends there, not at YamlDotNet's end mark.</summary>
+        private long _contentEnd;
+
+        /// <summary>The innermost flow collection being read, to explain the failure YamlDotNet reports without a message.</summary>
+        private NodeEvent? _openFlowCollection;
+
+        public TreeReader(string text)
         {
-            parser.Consume<StreamStart>();
-            if (!parser.TryConsume<DocumentStart>(out _))
-            {
-                return null;
-            }
+            _text = text;
+            _lines = new LineIndex(text);
 
-            if (parser.Accept<DocumentEnd>(out _))
+            // YamlDotNet takes U+0085, U+2028 and U+2029 for line breaks, as YAML 1.1 did: it rejects a quoted string
+            // that holds one, and trims the spaces around it. Characters the text lacks stand in for them, one for one,
+            // so that offsets stay right, and scalars get them back.
+            var readable = text;
+            if (text.IndexOfAny(Yaml11LineBreaks) >= 0)
             {
-                return null;
-            }
-
-            // Only the first document of a stream is the spec; later ones are ignored.
-            return ReadNode(string.Empty, 0);
-        }
-
-        private JsonNode? ReadNode(string pointer, int depth)
-        {
-            if (depth > MaxDepth)
-            {
-                throw new SpecFormatException("The document is too large or too deeply nested", Position(parser.Current!.Start, parser.Current.End));
-            }
-
-            var current = parser.Current ?? throw new SpecFormatException("Unexpected end of the document", default);
-            switch (current)
-            {
-                case AnchorAlias alias:
-                    parser.MoveNext();
-                    map.AddValue(pointer, Position(alias.Start, alias.End));
-                    if (!_anchors.TryGetValue(alias.Value.Value, out var anchored))
+                _standIns = new char[Yaml11LineBreaks.Length];
+                var candidate = '\uE000';
+                for (var i = 0; i < _standIns.Length; i++, candidate++)
+                {
+                    while (text.IndexOf(candidate) >= 0)
                     {
-                        throw new SpecFormatException($"The alias '*{alias.Value.Value}' names no anchor", Position(alias.Start, alias.End));
+                        candidate++;
                     }
 
-                    return anchored is null ? null : Count(anchored.DeepClone(), alias);
+                    _standIns[i] = candidate;
+                    readable = readable.Replace(Yaml11LineBreaks[i], candidate);
+                }
+            }
+
+            // YamlDotNet takes a byte order mark for content: skip it, and count it back into every offset.
+            var input = new StringReader(readable);
+            if (text.Length > 0 && text[0] == '\uFEFF')
+            {
+                input.Read();
+                _byteOrderMarkLength = 1;
+            }
+
+            _scanner = new Scanner(input, skipComments: true);
+            _parser = new Parser(_scanner);
+        }
+
+        private ParsingEvent Current => _parser.Current!;
+
+        public SpecDocument Read()
+        {
+            try
+            {
+                var root = ReadFirstDocument();
+                return root is null ? Failure(EmptyMessage, default) : new SpecDocument(root, _map, null);
+            }
+            catch (SpecFormatException exception)
+            {
+                return Failure(exception.Message, exception.Position);
+            }
+            catch (YamlException exception)
+            {
+                // A few errors carry the start of the enclosing node (a tab in the indentation marks its mapping),
+                // which is before text already read without fault; the scanner knows where reading stopped.
+                var position = exception.Start.Index < _contentEnd
+                    ? ErrorPosition(_scanner.CurrentPosition, _scanner.CurrentPosition)
+                    : ErrorPosition(exception.Start, exception.End);
+                var message = WithoutLocation(exception.Message);
+                return _openFlowCollection is not null && message.IndexOf(" flow ", StringComparison.Ordinal) >= 0
+                    ? UnclosedFlowCollection(position)
+                    : Failure(message, position);
+            }
+            catch (InvalidOperationException) when (_openFlowCollection is not null)
+            {
+                // YamlDotNet fails this way when a flow collection in block context is left open at the end of the text.
+                return UnclosedFlowCollection(ErrorPosition(_scanner.CurrentPosition, _scanner.CurrentPosition));
+            }
+            catch (Exception exception)
+            {
+                return Failure(exception.Message, ErrorPosition(_scanner.CurrentPosition, _scanner.CurrentPosition));
+            }
+        }
+
+        private SpecDocument Failure(string message, SourcePosition position) => new(null, _map, new SpecSyntaxError(message, position));
+
+        /// <summary>
+        /// A flow collection (<c>[</c> or <c>{</c>) that misses its closing bracket or a comma. The parser notices only
+        /// at the next token it cannot take, maybe lines later or at the end of the text; the bracket that opened the
+        /// collection is where to look, so the message names it, and at the end of the text the diagnostic is put there.
+        /// </summary>
+        private SpecDocument UnclosedFlowCollection(SourcePosition errorPosition)
+        {
+            var open = _openFlowCollection!;
+            var opening = ErrorPosition(open.Start, open.Start);
+            var (kind, closing) = open is MappingStart ? ("mapping", '}') : ("sequence", ']');
+            var atEnd = string.IsNullOrWhiteSpace(_text.Substring(Math.Min(errorPosition.Offset, _text.Length)));
+            return atEnd
+                ? Failure($"The flow {kind} that starts here is never closed: did not find expected ',' or '{closing}' before the end of the document.", opening)
+                : Failure(
+                    $"While parsing a flow {kind}, did not find expected ',' or '{closing}'. The {kind} starts at line {opening.Line + 1}, column {opening.Column + 1}.",
+                    errorPosition);
+        }
+
+        /// <summary>Only the first document of a stream is the spec: the events of later ones are never read.</summary>
+        private JsonNode? ReadFirstDocument()
+        {
+            MoveNext();
+            MoveNext();
+            if (Current is StreamEnd)
+            {
+                return null;
+            }
+
+            MoveNext();
+            if (Current is DocumentEnd)
+            {
+                return null;
+            }
+
+            // Reading the node moves the parser onto the document's end, which rejects anything left after the root.
+            return ReadNode(string.Empty, 0, out _);
+        }
+
+        private void MoveNext()
+        {
+            if (!_parser.MoveNext())
+            {
+                throw new SpecFormatException("Unexpected end of the document", ErrorPosition(_scanner.CurrentPosition, _scanner.CurrentPosition));
+            }
+        }
+
+        /// <param name="height">How many levels of collections the node holds, itself included: 0 for a scalar.</param>
+        private JsonNode? ReadNode(string pointer, int depth, out int height)
+        {
+            switch (Current)
+            {
                 case Scalar scalar:
-                    parser.MoveNext();
-                    map.AddValue(pointer, Position(scalar.Start, scalar.End));
-                    return Remember(scalar.Anchor, Count(ConvertScalar(scalar), scalar));
-                case SequenceStart sequenceStart:
-                    return Remember(sequenceStart.Anchor, ReadSequence(sequenceStart, pointer, depth));
-                case MappingStart mappingStart:
-                    return Remember(mappingStart.Anchor, ReadMapping(mappingStart, pointer, depth));
+                    height = 0;
+                    return ReadScalar(scalar, pointer);
+                case AnchorAlias alias:
+                    return ReadAlias(alias, pointer, depth, out height);
+                case MappingStart mapping:
+                    return ReadMapping(mapping, pointer, depth, out height);
+                case SequenceStart sequence:
+                    return ReadSequence(sequence, pointer, depth, out height);
                 default:
-                    throw new SpecFormatException($"Unexpected {current.GetType().Name}", Position(current.Start, current.End));
+                    throw new SpecFormatException($"Unexpected {Current.GetType().Name}", ErrorPosition(Current.Start, Current.End));
             }
         }
 
-        private JsonArray ReadSequence(SequenceStart start, string pointer, int depth)
+        private JsonNode? ReadScalar(Scalar scalar, string pointer)
         {
-            parser.MoveNext();
-            var array = new JsonArray();
-            Count(array, start);
-            while (!parser.TryConsume<SequenceEnd>(out _))
-            {
-                var itemPointer = pointer + "/" + array.Count.ToString(CultureInfo.InvariantCulture);
-                array.Add(ReadNode(itemPointer, depth + 1));
-            }
-
-            map.AddValue(pointer, Span(start, parser.Current));
-            return array;
+            var position = PositionOf(scalar.Start, scalar.End.Index);
+            var node = ConvertScalar(scalar, ValueOf(scalar), position);
+            Count(1, position);
+            _map.AddValue(pointer, position);
+            _contentEnd = scalar.End.Index;
+            Remember(scalar.Anchor, node, 1, 0);
+            MoveNext();
+            return node;
         }
 
-        private JsonObject ReadMapping(MappingStart start, string pointer, int depth)
+        /// <summary>A node has one parent, so an alias gets a copy of its anchor's node.</summary>
+        private JsonNode? ReadAlias(AnchorAlias alias, string pointer, int depth, out int height)
         {
-            parser.MoveNext();
-            var obj = new JsonObject();
-            Count(obj, start);
-            while (!parser.TryConsume<MappingEnd>(out _))
+            var position = PositionOf(alias.Start, alias.End.Index);
+            if (!_anchors.TryGetValue(alias.Value.Value, out var anchor))
             {
-                var keyEvent = parser.Current!;
-                if (keyEvent is not Scalar keyScalar)
+                throw new SpecFormatException($"Alias '*{alias.Value.Value}' refers to an undefined anchor", position);
+            }
+
+            // Copies of copies grow exponentially ("billion laughs"): charge the limits before copying anything.
+            if (depth + anchor.Height > MaxDepth)
+            {
+                throw new SpecFormatException(TooLargeMessage, position);
+            }
+
+            Count(anchor.NodeCount, position);
+            var copy = anchor.Node?.DeepClone();
+            _map.AddValue(pointer, position);
+            if (copy is JsonObject or JsonArray)
+            {
+                _map.AddAliasCopy(pointer, position, copy);
+            }
+
+            _contentEnd = alias.End.Index;
+            height = anchor.Height;
+            MoveNext();
+            return copy;
+        }
+
+        private JsonObject ReadMapping(MappingStart start, string pointer, int depth, out int height)
+        {
+            var firstNode = _nodeCount;
+            var isFlow = start.Style == MappingStyle.Flow;
+            var outerFlowCollection = BeginCollection(start, isFlow, depth);
+            var mapping = new JsonObject();
+            height = 1;
+            MoveNext();
+            while (Current is not MappingEnd)
+            {
+                if (Current is not Scalar key)
                 {
-                    throw new SpecFormatException("Only plain names can be mapping keys", Position(keyEvent.Start, keyEvent.End));
+                    throw new SpecFormatException("Only scalars can be mapping keys", ErrorPosition(Current.Start, Current.End));
                 }
 
-                parser.MoveNext();
-                var key = keyScalar.Value;
-                var keyPosition = Position(keyScalar.Start, keyScalar.End);
-                if (obj.ContainsKey(key))
+                var name = ValueOf(key);
+                var keyPosition = PositionOf(key.Start, key.End.Index);
+
+                // JsonObject throws on a duplicate; it is the second key that needs fixing.
+                if (mapping.ContainsKey(name))
                 {
-                    throw new SpecFormatException($"Duplicate key '{key}'", keyPosition);
+                    throw new SpecFormatException($"Duplicate key '{name}'", keyPosition);
                 }
 
-                var memberPointer = pointer + "/" + JsonPointers.Escape(key);
-                map.AddKey(memberPointer, keyPosition);
-                obj[key] = ReadNode(memberPointer, depth + 1);
+                var memberPointer = JsonPointers.Append(pointer, name);
+                _map.AddKey(memberPointer, keyPosition);
+                if (!key.Anchor.IsEmpty)
+                {
+                    Remember(key.Anchor, ConvertScalar(key, name, keyPosition), 1, 0);
+                }
+
+                _contentEnd = key.End.Index;
+                MoveNext();
+                mapping.Add(name, ReadNode(memberPointer, depth + 1, out var valueHeight));
+                height = Math.Max(height, valueHeight + 1);
             }
 
-            map.AddValue(pointer, Span(start, parser.Current));
-            return obj;
+            EndCollection(start, isFlow, pointer, outerFlowCollection);
+            Remember(start.Anchor, mapping, _nodeCount - firstNode, height);
+            MoveNext();
+            return mapping;
         }
 
-        /// <summary>A collection spans from its start to the event after its end, so the IDE underlines all of it.</summary>
-        private static SourcePosition Span(ParsingEvent start, ParsingEvent? next)
-            => next is null ? Position(start.Start, start.End) : Position(start.Start, next.Start);
+        private JsonArray ReadSequence(SequenceStart start, string pointer, int depth, out int height)
+        {
+            var firstNode = _nodeCount;
+            var isFlow = start.Style == SequenceStyle.Flow;
+            var outerFlowCollection = BeginCollection(start, isFlow, depth);
+            var sequence = new JsonArray();
+            height = 1;
+            MoveNext();
+            while (Current is not SequenceEnd)
+            {
+                var itemPointer = pointer + "/" + sequence.Count.ToString(CultureInfo.InvariantCulture);
+                sequence.Add(ReadNode(itemPointer, depth + 1, out var itemHeight));
+                height = Math.Max(height, itemHeight + 1);
+            }
 
-        private JsonNode? Remember(AnchorName anchor, JsonNode? node)
+            EndCollection(start, isFlow, pointer, outerFlowCollection);
+            Remember(start.Anchor, sequence, _nodeCount - firstNode, height);
+            MoveNext();
+            return sequence;
+        }
+
+        /// <param name="depth">The collection's depth: 0 for the root.</param>
+        /// <returns>The flow collection that was open before this one, to restore at its end.</returns>
+        private NodeEvent? BeginCollection(NodeEvent start, bool isFlow, int depth)
+        {
+            var position = ErrorPosition(start.Start, start.End);
+            if (depth >= MaxDepth)
+            {
+                throw new SpecFormatException(TooLargeMessage, position);
+            }
+
+            Count(1, position);
+            var outer = _openFlowCollection;
+            _openFlowCollection = isFlow ? start : outer;
+            return outer;
+        }
+
+        /// <summary>
+        /// Records the collection's span, from its first character to its last: a flow collection's closing bracket, or
+        /// a block collection's last node, since YamlDotNet marks a block's end at the next token, possibly lines later.
+        /// </summary>
+        private void EndCollection(NodeEvent start, bool isFlow, string pointer, NodeEvent? outerFlowCollection)
+        {
+            var closing = (int)Current.Start.Index + _byteOrderMarkLength;
+            if (isFlow && closing < _text.Length && _text[closing] is '}' or ']')
+            {
+                _contentEnd = Current.Start.Index + 1;
+            }
+
+            _map.AddValue(pointer, PositionOf(start.Start, _contentEnd));
+            _openFlowCollection = outerFlowCollection;
+        }
+
+        private void Remember(AnchorName anchor, JsonNode? node, int nodeCount, int height)
         {
             if (!anchor.IsEmpty)
             {
-                _anchors[anchor.Value] = node;
+                _anchors[anchor.Value] = new Anchor(node, nodeCount, height);
             }
-
-            return node;
         }
 
-        /// <summary>Aliases copy whole subtrees, so a small file can expand enormously: cap the total.</summary>
-        private T Count<T>(T node, ParsingEvent at)
-            where T : JsonNode?
+        private void Count(int nodes, SourcePosition position)
         {
-            _nodeCount += node is null ? 1 : CountNodes(node);
+            _nodeCount += nodes;
             if (_nodeCount > MaxNodes)
             {
-                throw new SpecFormatException("The document is too large or too deeply nested", Position(at.Start, at.End));
+                throw new SpecFormatException(TooLargeMessage, position);
             }
-
-            return node;
         }
 
-        private static int CountNodes(JsonNode node)
-        {
-            var count = 1;
-            switch (node)
-            {
-                case JsonObject obj:
-                    foreach (var member in obj)
-                    {
-                        count += member.Value is null ? 1 : CountNodes(member.Value);
-                    }
-
-                    break;
-                case JsonArray array:
-                    foreach (var item in array)
-                    {
-                        count += item is null ? 1 : CountNodes(item);
-                    }
-
-                    break;
-            }
-
-            return count;
-        }
-
-        /// <summary>YAML 1.2 core schema: quoted and block scalars are strings; plain ones may be null, booleans or numbers.</summary>
-        private static JsonNode? ConvertScalar(Scalar scalar)
+        private string ValueOf(Scalar scalar)
         {
             var value = scalar.Value;
-            var tag = scalar.Tag.IsEmpty ? null : scalar.Tag.Value;
-            if (tag is "tag:yaml.org,2002:str" || (tag is null && !scalar.IsPlainImplicit))
+            for (var i = 0; _standIns is not null && i < _standIns.Length; i++)
             {
-                return JsonValue.Create(value);
+                value = value.Replace(_standIns[i], Yaml11LineBreaks[i]);
             }
 
-            if (tag is "tag:yaml.org,2002:null" || value is "" or "~" or "null" or "Null" or "NULL")
-            {
-                return tag is null || tag == "tag:yaml.org,2002:null" ? null : JsonValue.Create(value);
-            }
-
-            if (value is "true" or "True" or "TRUE")
-            {
-                return JsonValue.Create(true);
-            }
-
-            if (value is "false" or "False" or "FALSE")
-            {
-                return JsonValue.Create(false);
-            }
-
-            if (long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer) && !value.StartsWith("+", StringComparison.Ordinal))
-            {
-                return JsonValue.Create(integer);
-            }
-
-            if (LooksNumeric(value) && decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
-            {
-                // decimal keeps the text's digits, so `minimum: 1.1` stays 1.1 for the validator.
-                return JsonValue.Create(number);
-            }
-
-            if (LooksNumeric(value) && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var large) && !double.IsInfinity(large))
-            {
-                return JsonValue.Create(large);
-            }
-
-            return JsonValue.Create(value);
+            return value;
         }
 
-        private static bool LooksNumeric(string value)
-        {
-            if (value.Length == 0)
-            {
-                return false;
-            }
+        /// <summary>Lines come from the offset, not from the mark, which counts neither the byte order mark nor the line breaks stood in for.</summary>
+        private SourcePosition PositionOf(Mark start, long endIndex)
+            => _lines.Position((int)start.Index + _byteOrderMarkLength, (int)Math.Max(0, endIndex - start.Index));
 
-            var start = value[0] is '-' or '+' ? 1 : 0;
-            return start < value.Length && (char.IsDigit(value[start]) || (value[start] == '.' && start + 1 < value.Length && char.IsDigit(value[start + 1])))
-                && value.IndexOf('_') < 0;
+        /// <summary>An error covers at least one character where there is one, so that the IDE has something to underline.</summary>
+        private SourcePosition ErrorPosition(Mark start, Mark end)
+        {
+            var position = PositionOf(start, end.Index);
+            return position with { Length = Math.Min(Math.Max(position.Length, 1), Math.Max(0, _text.Length - position.Offset)) };
+        }
+
+        /// <summary>Older YamlDotNet versions start messages with "(Line: 1, Col: 2, Idx: 1) - (Line: ...): "; the diagnostic has the location already.</summary>
+        private static string WithoutLocation(string message)
+        {
+            var end = message.StartsWith("(Line:", StringComparison.Ordinal) ? message.IndexOf("): ", StringComparison.Ordinal) : -1;
+            return end > 0 ? message.Substring(end + 3) : message;
         }
     }
 }

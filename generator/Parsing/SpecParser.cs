@@ -19,11 +19,12 @@ internal sealed class SpecParser
     private const string MergePatchMediaType = "application/merge-patch+json";
     private const string JsonPatchMediaType = "application/json-patch+json";
 
-    /// <summary>Members every generated record has, which a property must not shadow.</summary>
+    /// <summary>Members generated records have (merge patches have the last four too), which a property must not shadow.</summary>
     private static readonly string[] ReservedMemberNames =
     [
-        "Validate", "WriteTo", "ReadFrom", "ToJson", "FromJson", "AdditionalProperties", "EqualityContract", "ToString",
-        "GetHashCode", "Equals", "Clone", "GetType", "PrintMembers", "Deconstruct", "MemberwiseClone", "Finalize",
+        "Validate", "ValidateMembers", "WriteTo", "ReadFrom", "ToJson", "FromJson", "AdditionalProperties", "EqualityContract",
+        "ToString", "GetHashCode", "Equals", "Clone", "GetType", "PrintMembers", "Deconstruct", "MemberwiseClone", "Finalize",
+        "IsEmpty", "FromDiff", "FromWhole",
     ];
 
     /// <summary>Framework and runtime types the generated code names without qualification, which a schema must not shadow.</summary>
@@ -38,14 +39,19 @@ internal sealed class SpecParser
     ];
 
     private readonly SpecInput _input;
-    private readonly List<DiagnosticInfo> _diagnostics = [];
+    private readonly SpecDiagnostics _diagnostics;
+    private readonly LoadedDocument _document;
     private readonly Dictionary<TypeKey, PendingType> _pendingTypes = [];
     private readonly List<PendingType> _typeOrder = [];
-    private readonly NameScope _typeNames = new(ReservedTypeNames);
-    private SourceMap _sourceMap = null!;
-    private bool _hasErrors;
+    private readonly NameScope _typeNames = new NameScope().Reserve(ReservedTypeNames, name => $"the type '{name}' that generated code uses");
+    private readonly List<IOpenApiSchema> _containersBeingResolved = [];
 
-    private SpecParser(SpecInput input) => _input = input;
+    private SpecParser(SpecInput input, SpecDiagnostics diagnostics, LoadedDocument document)
+    {
+        _input = input;
+        _diagnostics = diagnostics;
+        _document = document;
+    }
 
     [Flags]
     private enum Usage
@@ -55,124 +61,48 @@ internal sealed class SpecParser
         Response = 2,
     }
 
+    /// <summary>
+    /// Reads the spec (YAML or JSON → JSON tree), checks the shape of its nodes and its references, reads it with
+    /// Microsoft.OpenApi and builds the model. Each step reports what it finds; any error stops the spec, so that no code
+    /// is generated from a spec that was misread.
+    /// </summary>
     public static SpecParseResult Parse(SpecInput input)
     {
-        var parser = new SpecParser(input);
-        ApiSpec? spec;
+        var diagnostics = new SpecDiagnostics(input);
+        ApiSpec? spec = null;
         try
         {
-            spec = parser.ParseDocument();
+            spec = ReadModel(input, diagnostics);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // Microsoft.OpenApi throws on some malformed input (FormatException for `minLength: "x"`, for one).
-            // Whatever the cause, the user's build must go on with a diagnostic instead of CS8785.
-            parser._diagnostics.Add(DiagnosticInfo.Create(
-                DiagnosticDescriptors.GeneratorFailure,
-                parser.LocationOf(""),
-                input.Path,
-                exception.GetType().Name + ": " + exception.Message));
-            spec = null;
+            // A bug of the generator's own: the user's build must go on with a diagnostic instead of CS8785.
+            diagnostics.Report(DiagnosticDescriptors.GeneratorFailure, diagnostics.LocationOf(string.Empty), diagnostics.FileName, exception.GetType().Name + ": " + exception.Message);
         }
 
-        return new SpecParseResult(parser._hasErrors ? null : spec, parser._diagnostics.ToEquatableArray());
+        return new SpecParseResult(diagnostics.HasErrors ? null : spec, diagnostics.ToEquatableArray(), spec is null ? null : diagnostics.LocationOf("/info/title"));
     }
 
-    private ApiSpec? ParseDocument()
+    private static ApiSpec? ReadModel(SpecInput input, SpecDiagnostics diagnostics)
     {
-        var document = SpecDocumentReader.Read(_input.Text);
-        _sourceMap = document.Map;
-        if (document.Error is { } syntaxError || document.Root is null)
+        var document = SpecDocumentReader.Read(input.Text);
+        diagnostics.Map = document.Map;
+        if (document.Root is not { } root)
         {
-            var position = document.Error?.Position ?? default;
-            Report(DiagnosticDescriptors.SyntaxError, ToLocation(position), System.IO.Path.GetFileName(_input.Path), document.Error?.Message ?? "The document is empty");
+            var error = document.Error ?? new SpecSyntaxError("The document is empty", default);
+            diagnostics.Report(DiagnosticDescriptors.SyntaxError, diagnostics.LocationOf(error.Position), diagnostics.FileName, error.Message);
             return null;
         }
 
-        CheckReferences(document.Root, "");
-        if (_hasErrors)
-        {
-            return null;
-        }
-
-        var openApi = ReadOpenApi(document.Root);
-        if (openApi is null || _hasErrors)
+        SpecShapeChecker.Check(root, diagnostics);
+        ReferenceChecker.Check(root, diagnostics);
+        if (diagnostics.HasErrors)
         {
             return null;
         }
 
-        return BuildSpec(openApi);
-    }
-
-    private OpenApiDocument? ReadOpenApi(JsonNode root)
-    {
-        var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
-        var result = new OpenApiJsonReader().Read(root, new Uri("file:///spec.json"), settings);
-        foreach (var error in result.Diagnostic?.Errors ?? [])
-        {
-            Report(DiagnosticDescriptors.OpenApiError, LocationOfOpenApiPointer(error.Pointer), DisplayPointer(error.Pointer), error.Message);
-        }
-
-        if (result.Document is null || _hasErrors)
-        {
-            return null;
-        }
-
-        foreach (var error in result.Document.Validate(ValidationRuleSet.GetDefaultRuleSet()) ?? [])
-        {
-            var descriptor = error is OpenApiValidatorWarning ? DiagnosticDescriptors.OpenApiWarning : DiagnosticDescriptors.OpenApiError;
-            Report(descriptor, LocationOfOpenApiPointer(error.Pointer), DisplayPointer(error.Pointer), error.Message);
-        }
-
-        return result.Document;
-    }
-
-    /// <summary>
-    /// Checks every <c>$ref</c> before Microsoft.OpenApi sees the document, so that each bad one is reported at its own line
-    /// and no external file or URL is ever loaded.
-    /// </summary>
-    private void CheckReferences(JsonNode node, string pointer)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                foreach (var member in obj)
-                {
-                    var memberPointer = JsonPointers.Append(pointer, member.Key);
-                    if (member.Key == "$ref" && member.Value is JsonValue refValue && refValue.TryGetValue(out string? reference))
-                    {
-                        CheckReference(reference, memberPointer);
-                    }
-                    else if (member.Value is not null)
-                    {
-                        CheckReferences(member.Value, memberPointer);
-                    }
-                }
-
-                break;
-            case JsonArray array:
-                for (var i = 0; i < array.Count; i++)
-                {
-                    if (array[i] is { } item)
-                    {
-                        CheckReferences(item, JsonPointers.Append(pointer, i.ToString(CultureInfo.InvariantCulture)));
-                    }
-                }
-
-                break;
-        }
-
-        void CheckReference(string reference, string referencePointer)
-        {
-            if (!reference.StartsWith("#", StringComparison.Ordinal))
-            {
-                Report(DiagnosticDescriptors.ExternalReference, LocationOf(referencePointer), reference);
-            }
-            else if (!_sourceMap.TryGetPosition(Uri.UnescapeDataString(reference.Substring(1)), out _))
-            {
-                Report(DiagnosticDescriptors.UnresolvedReference, LocationOf(referencePointer), reference);
-            }
-        }
+        var loaded = OpenApiDocumentLoader.Load(root, diagnostics);
+        return loaded is null ? null : new SpecParser(input, diagnostics, loaded).BuildSpec(loaded.Document);
     }
 
     private ApiSpec BuildSpec(OpenApiDocument document)
@@ -191,9 +121,7 @@ internal sealed class SpecParser
         var ns = _input.Options.Namespace is { Length: > 0 } configuredNamespace
             ? configuredNamespace
             : string.IsNullOrEmpty(_input.Options.RootNamespace) ? baseName : _input.Options.RootNamespace + "." + baseName;
-        _typeNames.Claim(clientName);
-        _typeNames.Claim(clientName + "Options");
-        _typeNames.Claim(clientName + "ServiceCollectionExtensions");
+        _typeNames.Reserve([clientName, clientName + "Options", clientName + "ServiceCollectionExtensions"], name => $"the generated type '{name}'");
 
         var operations = ParseOperations(document);
         foreach (var component in document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>())
@@ -258,7 +186,13 @@ internal sealed class SpecParser
                     preferredName = IdentifierNames.ToPascalCase(method.ToLowerInvariant() + " " + pathEntry.Key);
                 }
 
-                var name = operationNames.Claim(preferredName);
+                var name = operationNames.Claim(preferredName, "'" + (operation.OperationId ?? method + " " + pathEntry.Key) + "'");
+                if (name != preferredName)
+                {
+                    var namePointer = operation.OperationId is null ? operationPointer : JsonPointers.Append(operationPointer, "operationId");
+                    Report(DiagnosticDescriptors.NameCollision, LocationOf(namePointer), operationNames.TakenBy(preferredName)!, operation.OperationId ?? method + " " + pathEntry.Key, preferredName, name);
+                }
+
                 operations.Add(ParseOperation(name, method, pathEntry.Key, operationPointer, pathEntry.Value, operation));
             }
         }
@@ -271,8 +205,11 @@ internal sealed class SpecParser
 
     private OperationSpec ParseOperation(string name, string method, string path, string pointer, IOpenApiPathItem pathItem, OpenApiOperation operation)
     {
-        var requestTypeName = _typeNames.Claim(name + "Request");
-        var memberNames = new NameScope(ReservedMemberNames.Append(requestTypeName));
+        var requestTypeName = ClaimTypeName(name + "Request", $"the request record of '{name}'", null, pointer);
+        var memberNames = new NameScope()
+            .Reserve(ReservedMemberNames, ReservedMemberDescription)
+            .Reserve([requestTypeName], typeName => $"the record's own name '{typeName}'")
+            .Reserve(operation.RequestBody?.Content is { Count: > 0 } ? ["Body"] : [], _ => "the request body 'Body'");
         var parameters = new List<ParameterSpec>();
         var pathParameters = (pathItem.Parameters ?? []).Select((p, i) => (Parameter: p, Pointer: JsonPointers.Append(JsonPointers.Append(JsonPointers.Append("/paths", path), "parameters"), i.ToString(CultureInfo.InvariantCulture))));
         var operationParameters = (operation.Parameters ?? []).Select((p, i) => (Parameter: p, Pointer: JsonPointers.Append(JsonPointers.Append(pointer, "parameters"), i.ToString(CultureInfo.InvariantCulture))));
@@ -293,7 +230,7 @@ internal sealed class SpecParser
                 continue; // expressed by the request body's media type, which the client sets itself
             }
 
-            var csharpName = ClaimMemberName(memberNames, parameter.Name, parameterPointer);
+            var csharpName = ClaimMemberName(memberNames, parameter.Name, LocationOf(JsonPointers.Append(parameterPointer, "name")));
             var type = parameter.Schema is null
                 ? TypeRef.Of(ValueKind.String, ConstraintSpec.None)
                 : ResolveType(parameter.Schema, JsonPointers.Append(parameterPointer, "schema"), requestTypeName + csharpName, Usage.Request, mergePatch: false);
@@ -313,7 +250,7 @@ internal sealed class SpecParser
                 FormatDefault(parameter.Schema?.Default)));
         }
 
-        var body = ParseRequestBody(operation.RequestBody, JsonPointers.Append(pointer, "requestBody"), name, memberNames);
+        var body = ParseRequestBody(operation.RequestBody, JsonPointers.Append(pointer, "requestBody"), name);
         var (success, errors) = ParseResponses(operation.Responses, JsonPointers.Append(pointer, "responses"), name);
         return new OperationSpec(
             name,
@@ -328,7 +265,7 @@ internal sealed class SpecParser
             errors.ToEquatableArray());
     }
 
-    private BodySpec? ParseRequestBody(IOpenApiRequestBody? requestBody, string pointer, string operationName, NameScope memberNames)
+    private BodySpec? ParseRequestBody(IOpenApiRequestBody? requestBody, string pointer, string operationName)
     {
         if (requestBody?.Content is null || requestBody.Content.Count == 0)
         {
@@ -343,7 +280,6 @@ internal sealed class SpecParser
             return null;
         }
 
-        memberNames.Claim("Body");
         var contentPointer = JsonPointers.Append(JsonPointers.Append(pointer, "content"), mediaType);
         var schemaPointer = JsonPointers.Append(contentPointer, "schema");
         if (content.Schema is null)
@@ -387,7 +323,7 @@ internal sealed class SpecParser
         }
 
         var isDeclaredJsonPatch = string.Equals(mediaType, JsonPatchMediaType, StringComparison.OrdinalIgnoreCase);
-        var operations = Target(item.Properties["op"])?.Enum?.Select(v => v?.GetValue<object>()?.ToString()).OfType<string>().ToList()
+        var operations = Target(item.Properties["op"])?.Enum?.OfType<JsonValue>().Where(v => v.GetValueKind() == System.Text.Json.JsonValueKind.String).Select(v => v.GetValue<string>()).ToList()
             ?? (isDeclaredJsonPatch ? ["add", "remove", "replace", "move", "copy", "test"] : null);
         if (operations is null)
         {
@@ -397,7 +333,7 @@ internal sealed class SpecParser
         var pathSchema = Target(item.Properties["path"]);
         var pathPattern = pathSchema?.Pattern;
         var itemTypeName = ResolveType(target.Items, JsonPointers.Append(pointer, "items"), operationName + "Operation", Usage.Request, mergePatch: false).TypeName!;
-        var documentName = _typeNames.Claim(operationName.StartsWith("Patch", StringComparison.Ordinal) ? operationName + "Document" : operationName + "PatchDocument");
+        var documentName = ClaimTypeName(operationName.StartsWith("Patch", StringComparison.Ordinal) ? operationName + "Document" : operationName + "PatchDocument", $"the JSON Patch document of '{operationName}'", null, pointer);
 
         var paths = new List<JsonPatchPathSpec>();
         var pathNames = new NameScope();
@@ -413,13 +349,13 @@ internal sealed class SpecParser
                     continue;
                 }
 
-                var valueSchema = ReadInlineSchema(entry.Value as JsonObject);
+                var valueSchema = entry.Value is JsonObject schemaNode ? ReadExtensionSchema(schemaNode, entryPointer) : null;
                 var lastSegments = JsonPointers.Unescape(entry.Key.Substring(entry.Key.LastIndexOf('/') + 1));
                 var pathName = pathNames.Claim(IdentifierNames.ToPascalCase(lastSegments) is { Length: > 0 } n ? n : "Path");
                 var valueType = valueSchema is null
                     ? TypeRef.Of(ValueKind.Any, ConstraintSpec.None)
                     : ResolveType(valueSchema, entryPointer, documentName + pathName, Usage.Request, mergePatch: false);
-                paths.Add(new JsonPatchPathSpec(entry.Key, pathName, Clean((entry.Value as JsonObject)?["description"]?.GetValue<string>()), valueType));
+                paths.Add(new JsonPatchPathSpec(entry.Key, pathName, Clean(valueSchema?.Description), valueType));
             }
         }
 
@@ -486,18 +422,24 @@ internal sealed class SpecParser
             var referencePointer = ComponentPointer(reference);
             if (target is null)
             {
-                Report(DiagnosticDescriptors.UnresolvedReference, LocationOf(pointer), reference.Reference.ReferenceV3 ?? reference.Reference.Id ?? "?");
+                Report(DiagnosticDescriptors.UnresolvedReference, LocationOf(JsonPointers.Append(pointer, "$ref")), reference.Reference.ReferenceV3 ?? reference.Reference.Id ?? "?");
                 return TypeRef.Of(ValueKind.Any, ConstraintSpec.None);
             }
 
-            return ResolveType(target, referencePointer, IdentifierNames.ToPascalCase(reference.Reference.Id ?? nameHint), usage, mergePatch, reference.Reference.Id);
+            if (IsBeingResolved(target))
+            {
+                Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOf(JsonPointers.Append(pointer, "$ref")), "A schema that contains itself with no object in between", "the inner value is generated as a JsonElement");
+                return TypeRef.Of(ValueKind.Any, ConstraintSpec.None);
+            }
+
+            return ResolveContained(reference, () => ResolveType(target, referencePointer, IdentifierNames.ToPascalCase(reference.Reference.Id ?? nameHint), usage, mergePatch, reference.Reference.Id));
         }
 
         var nullable = schema.Type is { } t && t.HasFlag(JsonSchemaType.Null);
         ReportUnsupportedKeywords(schema, pointer);
         if (schema.AllOf is { Count: 1 } && schema.Properties is not { Count: > 0 })
         {
-            return ResolveType(schema.AllOf[0], JsonPointers.Append(JsonPointers.Append(pointer, "allOf"), "0"), nameHint, usage, mergePatch) with { IsNullable = nullable };
+            return ResolveContained(schema, () => ResolveType(schema.AllOf[0], JsonPointers.Append(JsonPointers.Append(pointer, "allOf"), "0"), nameHint, usage, mergePatch)) with { IsNullable = nullable };
         }
 
         var constraints = ReadConstraints(schema, pointer);
@@ -519,19 +461,40 @@ internal sealed class SpecParser
                 // An enum type carries its values itself; an object type's constraints are its properties'.
                 return new TypeRef(kind, pending.Name, null, kind == ValueKind.Enum ? constraints with { AllowedValues = EquatableArray<string>.Empty } : ConstraintSpec.None, nullable);
             case ValueKind.Array:
-                var element = schema.Items is null
+                var element = schema.Items is not { } items
                     ? TypeRef.Of(ValueKind.Any, ConstraintSpec.None)
-                    : ResolveType(schema.Items, JsonPointers.Append(pointer, "items"), nameHint + "Item", usage, mergePatch: false);
+                    : ResolveContained(schema, () => ResolveType(items, JsonPointers.Append(pointer, "items"), nameHint + "Item", usage, mergePatch: false));
                 return new TypeRef(ValueKind.Array, null, element, constraints, nullable);
             case ValueKind.Map:
-                var value = schema.AdditionalProperties is null
+                var value = schema.AdditionalProperties is not { } additionalProperties
                     ? TypeRef.Of(ValueKind.Any, ConstraintSpec.None)
-                    : ResolveType(schema.AdditionalProperties, JsonPointers.Append(pointer, "additionalProperties"), nameHint + "Value", usage, mergePatch: false);
+                    : ResolveContained(schema, () => ResolveType(additionalProperties, JsonPointers.Append(pointer, "additionalProperties"), nameHint + "Value", usage, mergePatch: false));
                 return new TypeRef(ValueKind.Map, null, value, constraints, nullable);
             default:
                 return new TypeRef(kind, null, null, constraints, nullable);
         }
     }
+
+    /// <summary>
+    /// Resolves a schema inside <paramref name="container"/>, a schema that gets no type of its own (a reference, an array, a
+    /// map, an allOf wrapper), noting that the container is being resolved. Meeting it again inside means that it contains
+    /// itself with no object in between, like an array of itself, which no C# type can be.
+    /// Named types need no such care: they are registered before their properties are resolved.
+    /// </summary>
+    private TypeRef ResolveContained(IOpenApiSchema container, Func<TypeRef> resolve)
+    {
+        _containersBeingResolved.Add(container);
+        try
+        {
+            return resolve();
+        }
+        finally
+        {
+            _containersBeingResolved.RemoveAt(_containersBeingResolved.Count - 1);
+        }
+    }
+
+    private bool IsBeingResolved(IOpenApiSchema schema) => _containersBeingResolved.Exists(s => ReferenceEquals(s, schema));
 
     private static ValueKind ClassifyType(IOpenApiSchema schema)
     {
@@ -573,16 +536,12 @@ internal sealed class SpecParser
         }
 
         var preferred = nameHint.Length > 0 ? nameHint : "Type";
-        if (componentName is not null && preferred.Length == 0)
+        if (componentName is not null && nameHint.Length == 0)
         {
-            Report(DiagnosticDescriptors.InvalidIdentifier, LocationOfKey(pointer), componentName, "Type");
+            Report(DiagnosticDescriptors.InvalidIdentifier, LocationOfKey(pointer), componentName, preferred);
         }
 
-        var name = _typeNames.Claim(kind == TypeKind.MergePatch ? preferred + "Patch" : preferred);
-        if (componentName is not null && name != (kind == TypeKind.MergePatch ? preferred + "Patch" : preferred))
-        {
-            Report(DiagnosticDescriptors.NameCollision, LocationOfKey(pointer), preferred, componentName, preferred, name);
-        }
+        var name = ClaimTypeName(kind == TypeKind.MergePatch ? preferred + "Patch" : preferred, "'" + (componentName ?? preferred) + "'", componentName, pointer);
 
         var pending = new PendingType(name, schema, pointer, kind);
         _pendingTypes.Add(key, pending);
@@ -608,24 +567,20 @@ internal sealed class SpecParser
 
         if (pending.Kind == TypeKind.Enum)
         {
-            var memberNames = new NameScope();
-            var members = pending.Schema.Enum!
-                .Where(v => v is not null)
-                .Select(v => v!.GetValue<string>())
-                .Distinct(StringComparer.Ordinal)
-                .Select(v => new EnumMemberSpec(memberNames.Claim(IdentifierNames.ToPascalCase(v) is { Length: > 0 } n ? n : "Empty"), v))
-                .ToEquatableArray();
+            var members = EnumMembers(pending);
             return new TypeSpec(pending.Name, TypeKind.Enum, description, EquatableArray<PropertySpec>.Empty, members, null, pending.Usage.HasFlag(Usage.Response), null);
         }
 
         var required = pending.Schema.Required ?? new HashSet<string>();
-        var propertyNames = new NameScope(ReservedMemberNames.Append(pending.Name));
+        var propertyNames = new NameScope()
+            .Reserve(ReservedMemberNames, ReservedMemberDescription)
+            .Reserve([pending.Name], typeName => $"the record's own name '{typeName}'");
         var properties = new List<PropertySpec>();
         var isReadFromResponses = pending.Usage.HasFlag(Usage.Response);
         foreach (var property in pending.Schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
         {
             var pointer = PropertyPointer(pending.Pointer, property.Key);
-            var csharpName = ClaimMemberName(propertyNames, property.Key, pointer);
+            var csharpName = ClaimMemberName(propertyNames, property.Key, LocationOfKey(pointer));
             var type = ResolveType(property.Value, pointer, pending.BaseName + IdentifierNames.ToPascalCase(property.Key), pending.Usage, pending.Kind == TypeKind.MergePatch);
             var isRequired = required.Contains(property.Key);
             var propertyTarget = Target(property.Value);
@@ -643,7 +598,7 @@ internal sealed class SpecParser
         foreach (var missing in required.Where(r => pending.Schema.Properties is null || !pending.Schema.Properties.ContainsKey(r)).OrderBy(r => r, StringComparer.Ordinal))
         {
             // A required name with no schema: the value may be anything, but it must be there.
-            var csharpName = ClaimMemberName(propertyNames, missing, JsonPointers.Append(pending.Pointer, "required"));
+            var csharpName = ClaimMemberName(propertyNames, missing, LocationOf(JsonPointers.Append(pending.Pointer, "required")));
             properties.Add(new PropertySpec(csharpName, missing, null, TypeRef.Of(ValueKind.Any, ConstraintSpec.None), true, false, false, null));
         }
 
@@ -658,24 +613,70 @@ internal sealed class SpecParser
             pending.Kind == TypeKind.MergePatch && _pendingTypes.TryGetValue(new TypeKey(pending.Schema, TypeKind.Object), out var plain) ? plain.Name : null);
     }
 
-    private string ClaimMemberName(NameScope scope, string wireName, string pointer)
+    private EquatableArray<EnumMemberSpec> EnumMembers(PendingType pending)
+    {
+        var memberNames = new NameScope();
+        var members = new List<EnumMemberSpec>();
+        var values = pending.Schema.Enum!;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (values[i] is not JsonValue value || !value.TryGetValue(out string? wireValue) || !seen.Add(wireValue))
+            {
+                continue;
+            }
+
+            var preferred = IdentifierNames.ToPascalCase(wireValue) is { Length: > 0 } pascal ? pascal : "Empty";
+            var name = memberNames.Claim(preferred, "'" + wireValue + "'");
+            if (name != preferred)
+            {
+                var valuePointer = JsonPointers.Append(JsonPointers.Append(pending.Pointer, "enum"), i.ToString(CultureInfo.InvariantCulture));
+                Report(DiagnosticDescriptors.NameCollision, LocationOf(valuePointer), memberNames.TakenBy(preferred)!, wireValue, preferred, name);
+            }
+
+            members.Add(new EnumMemberSpec(name, wireValue));
+        }
+
+        return members.ToEquatableArray();
+    }
+
+    /// <param name="location">Where the wire name is written.</param>
+    private string ClaimMemberName(NameScope scope, string wireName, LocationInfo location)
     {
         var preferred = IdentifierNames.ToPascalCase(wireName);
         if (preferred.Length == 0)
         {
-            var fallback = scope.Claim("Value");
-            Report(DiagnosticDescriptors.InvalidIdentifier, LocationOfKey(pointer), wireName, fallback);
+            var fallback = scope.Claim("Value", "'" + wireName + "'");
+            Report(DiagnosticDescriptors.InvalidIdentifier, location, wireName, fallback);
             return fallback;
         }
 
-        var name = scope.Claim(preferred);
+        var name = scope.Claim(preferred, "'" + wireName + "'");
         if (name != preferred)
         {
-            Report(DiagnosticDescriptors.NameCollision, LocationOfKey(pointer), preferred, wireName, preferred, name);
+            Report(DiagnosticDescriptors.NameCollision, location, scope.TakenBy(preferred)!, wireName, preferred, name);
         }
 
         return name;
     }
+
+    /// <summary>
+    /// Claims a type name. A collision is reported for a component schema, whose name the spec chose; other types are
+    /// named after where they are, and just take the next free name.
+    /// </summary>
+    private string ClaimTypeName(string preferred, string claimant, string? componentName, string pointer)
+    {
+        preferred = IdentifierNames.Shorten(preferred);
+        var name = _typeNames.Claim(preferred, claimant);
+        if (name != preferred && componentName is not null)
+        {
+            Report(DiagnosticDescriptors.NameCollision, LocationOfKey(pointer), _typeNames.TakenBy(preferred)!, componentName, preferred, name);
+        }
+
+        return name;
+    }
+
+    private static string ReservedMemberDescription(string name) => $"the member '{name}' that generated records have";
 
     private ConstraintSpec ReadConstraints(IOpenApiSchema schema, string pointer)
     {
@@ -702,7 +703,7 @@ internal sealed class SpecParser
             schema.MultipleOf is { } multipleOf ? multipleOf.ToString(CultureInfo.InvariantCulture) : null,
             schema.MinItems,
             schema.MaxItems,
-            schema.Enum is { Count: > 0 } values ? values.Select(v => v?.ToJsonString() ?? "null").ToEquatableArray() : EquatableArray<string>.Empty,
+            schema.Enum is { Count: > 0 } values ? values.Select(v => v is null || JsonNullSentinel.IsJsonNullSentinel(v) ? "null" : v.ToJsonString()).ToEquatableArray() : EquatableArray<string>.Empty,
             JsonTypeNames(schema.Type),
             schema.Required is { Count: > 0 } required && schema.Properties is not { Count: > 0 }
                 ? required.OrderBy(r => r, StringComparer.Ordinal).ToEquatableArray()
@@ -777,64 +778,57 @@ internal sealed class SpecParser
     {
         if (schema.OneOf is { Count: > 0 })
         {
-            Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOf(JsonPointers.Append(pointer, "oneOf")), "oneOf", "the value is generated as a JsonElement and is not validated");
+            Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOfKey(JsonPointers.Append(pointer, "oneOf")), "oneOf", "the value is generated as a JsonElement and is not validated");
         }
 
         if (schema.AnyOf is { Count: > 0 })
         {
-            Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOf(JsonPointers.Append(pointer, "anyOf")), "anyOf", "the value is generated as a JsonElement and is not validated");
+            Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOfKey(JsonPointers.Append(pointer, "anyOf")), "anyOf", "the value is generated as a JsonElement and is not validated");
         }
 
         if (schema.AllOf is { Count: > 1 } || (schema.AllOf is { Count: 1 } && schema.Properties is { Count: > 0 }))
         {
-            Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOf(JsonPointers.Append(pointer, "allOf")), "allOf with more than one schema", "only the schema's own properties are generated");
+            Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOfKey(JsonPointers.Append(pointer, "allOf")), "allOf with more than one schema", "only the schema's own properties are generated");
         }
 
         if (schema.Not is not null)
         {
-            Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOf(JsonPointers.Append(pointer, "not")), "not", "it is ignored");
+            Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOfKey(JsonPointers.Append(pointer, "not")), "not", "it is ignored");
         }
     }
 
     private static IOpenApiSchema? Target(IOpenApiSchema? schema) => schema is OpenApiSchemaReference reference ? reference.Target : schema;
 
-    /// <summary>Reads a small schema written as a vendor-extension value, which Microsoft.OpenApi leaves as raw JSON.</summary>
-    private static IOpenApiSchema? ReadInlineSchema(JsonObject? node)
+    /// <summary>
+    /// Reads a schema written as a vendor-extension value, which Microsoft.OpenApi leaves as raw JSON, with
+    /// Microsoft.OpenApi's own schema reader: it then has every keyword a schema has elsewhere, and the same errors.
+    /// The shape checks have made sure that it is an object.
+    /// </summary>
+    private IOpenApiSchema? ReadExtensionSchema(JsonObject node, string pointer)
     {
-        if (node is null)
+        IOpenApiSchema? Read(JsonNode fragment, OpenApiDiagnostic diagnostic)
+            => new ParsingContext(diagnostic).ParseFragment<OpenApiSchema>(fragment, _document.Version, _document.Document);
+
+        var diagnostic = new OpenApiDiagnostic();
+        IOpenApiSchema? schema;
+        try
         {
+            schema = Read(node.DeepClone(), diagnostic);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            var failing = pointer + ReaderFailureLocator.Locate(node, exception, fragment => Read(fragment, new OpenApiDiagnostic()));
+            Report(DiagnosticDescriptors.OpenApiError, LocationOf(failing), "#" + failing, OpenApiDocumentLoader.CannotRead(failing, exception));
             return null;
         }
 
-        var schema = new OpenApiSchema
+        foreach (var error in diagnostic.Errors)
         {
-            Type = node["type"]?.GetValue<string>() switch
-            {
-                "string" => JsonSchemaType.String,
-                "integer" => JsonSchemaType.Integer,
-                "number" => JsonSchemaType.Number,
-                "boolean" => JsonSchemaType.Boolean,
-                "array" => JsonSchemaType.Array,
-                "object" => JsonSchemaType.Object,
-                _ => null,
-            },
-            Format = node["format"]?.GetValue<string>(),
-            Description = node["description"]?.GetValue<string>(),
-            Pattern = node["pattern"]?.GetValue<string>(),
-            MinLength = node["minLength"]?.GetValue<int>(),
-            MaxLength = node["maxLength"]?.GetValue<int>(),
-        };
-        if (node["additionalProperties"] is JsonObject additional)
-        {
-            schema.AdditionalProperties = ReadInlineSchema(additional);
+            var errorPointer = pointer + (error.Pointer ?? string.Empty).TrimStart('#');
+            Report(DiagnosticDescriptors.OpenApiError, LocationOf(errorPointer), "#" + errorPointer, error.Message);
         }
 
-        if (node["items"] is JsonObject items)
-        {
-            schema.Items = ReadInlineSchema(items);
-        }
-
-        return schema;
+        return diagnostic.Errors.Count == 0 ? schema : null;
     }
 
     private static bool PatternMatches(string pattern, string value)
@@ -842,6 +836,10 @@ internal sealed class SpecParser
         try
         {
             return System.Text.RegularExpressions.Regex.IsMatch(value, pattern, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            return true; // a pattern too slow to tell is no fault of the path
         }
         catch (ArgumentException)
         {
@@ -878,49 +876,11 @@ internal sealed class SpecParser
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
 
     private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo location, params string[] args)
-    {
-        _hasErrors |= descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error;
-        _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, args));
-    }
+        => _diagnostics.Report(descriptor, location, args);
 
-    private LocationInfo LocationOf(string pointer) => ToLocation(_sourceMap?.Find(pointer) ?? default);
+    private LocationInfo LocationOf(string pointer) => _diagnostics.LocationOf(pointer);
 
-    private LocationInfo LocationOfKey(string pointer)
-        => _sourceMap is not null && _sourceMap.TryGetKeyPosition(pointer, out var position) ? ToLocation(position) : LocationOf(pointer);
-
-    /// <summary>Microsoft.OpenApi's pointers start with <c>#</c>; an empty or unknown one falls back to the nearest known node.</summary>
-    private LocationInfo LocationOfOpenApiPointer(string? pointer)
-        => LocationOf(string.IsNullOrEmpty(pointer) ? "" : pointer!.TrimStart('#'));
-
-    private static string DisplayPointer(string? pointer) => string.IsNullOrEmpty(pointer) ? "#" : pointer!;
-
-    private LocationInfo ToLocation(SourcePosition position)
-    {
-        var (endLine, endColumn) = EndOf(position);
-        return new LocationInfo(_input.Path, position.Offset, position.Length, position.Line, position.Column, endLine, endColumn);
-    }
-
-    /// <summary>Finds the line and column where a node ends, so the IDE underlines the whole node.</summary>
-    private (int Line, int Column) EndOf(SourcePosition position)
-    {
-        var line = position.Line;
-        var column = position.Column;
-        var end = Math.Min(position.Offset + position.Length, _input.Text.Length);
-        for (var i = position.Offset; i < end; i++)
-        {
-            if (_input.Text[i] == '\n')
-            {
-                line++;
-                column = 0;
-            }
-            else
-            {
-                column++;
-            }
-        }
-
-        return (line, column);
-    }
+    private LocationInfo LocationOfKey(string pointer) => _diagnostics.LocationOfKey(pointer);
 
     private readonly record struct TypeKey(IOpenApiSchema Schema, TypeKind Kind)
     {

@@ -23,7 +23,9 @@ public sealed record RecordedRequest(string Method, string RawTarget, string Pat
 }
 
 /// <summary>What the server answers with next.</summary>
-public sealed record CannedResponse(int StatusCode, string? Body, string ContentType = "application/json", string? RequestId = "req-0001", TimeSpan Delay = default);
+/// <param name="Delay">How long the server waits before it answers at all.</param>
+/// <param name="BodyDelay">How long the server stalls after it has sent the status, the headers and the first byte of the body.</param>
+public sealed record CannedResponse(int StatusCode, string? Body, string ContentType = "application/json", string? RequestId = "req-0001", TimeSpan Delay = default, TimeSpan BodyDelay = default);
 
 /// <summary>
 /// A real Kestrel server on 127.0.0.1 with an ephemeral port. It records every request and answers with the canned
@@ -33,6 +35,7 @@ public sealed class RecordingServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly TaskCompletionSource _firstRequest = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private RecordingServer(WebApplication app) => _app = app;
 
@@ -41,6 +44,9 @@ public sealed class RecordingServer : IAsyncDisposable
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToList();
 
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>Completes when the first request has been recorded (before any delay), e.g. to cancel a call in flight.</summary>
+    public Task FirstRequest => _firstRequest.Task;
 
     public static async Task<RecordingServer> StartAsync()
     {
@@ -72,6 +78,7 @@ public sealed class RecordingServer : IAsyncDisposable
             context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             context.Request.ContentType,
             buffer.ToArray()));
+        _firstRequest.TrySetResult();
 
         var response = Response;
         if (response.Delay > TimeSpan.Zero)
@@ -88,7 +95,19 @@ public sealed class RecordingServer : IAsyncDisposable
         if (response.Body is not null)
         {
             context.Response.ContentType = response.ContentType;
-            await context.Response.WriteAsync(response.Body, context.RequestAborted);
+            var body = Encoding.UTF8.GetBytes(response.Body);
+            if (response.BodyDelay > TimeSpan.Zero && body.Length > 1)
+            {
+                context.Response.ContentLength = body.Length;
+                await context.Response.Body.WriteAsync(body.AsMemory(0, 1), context.RequestAborted);
+                await context.Response.Body.FlushAsync(context.RequestAborted);
+                await Task.Delay(response.BodyDelay, context.RequestAborted);
+                await context.Response.Body.WriteAsync(body.AsMemory(1), context.RequestAborted);
+            }
+            else
+            {
+                await context.Response.Body.WriteAsync(body, context.RequestAborted);
+            }
         }
     }
 

@@ -334,6 +334,10 @@ namespace HuaweiCloud.DataArtsFabric
                 context.Pattern(MatchesPattern1(idValue), "^[A-Za-z0-9-]+$", "letters, digits and '-'");
                 context.Pop();
             }
+            else
+            {
+                context.Missing("id");
+            }
             if (VersionId is { } versionIdValue)
             {
                 context.Push("version_id");
@@ -556,6 +560,10 @@ namespace HuaweiCloud.DataArtsFabric
                 context.Push("resource");
                 resourceValue.ValidateMembers(context);
                 context.Pop();
+            }
+            else
+            {
+                context.Missing("resource");
             }
         }
     }
@@ -1663,6 +1671,10 @@ namespace HuaweiCloud.DataArtsFabric
                 headNodeResourceValue.ValidateMembers(context);
                 context.Pop();
             }
+            else
+            {
+                context.Missing("head_node_resource");
+            }
             if (WorkNodeResources is { } workNodeResourcesValue)
             {
                 context.Push("work_node_resources");
@@ -1673,6 +1685,10 @@ namespace HuaweiCloud.DataArtsFabric
                     context.Pop();
                 }
                 context.Pop();
+            }
+            else
+            {
+                context.Missing("work_node_resources");
             }
         }
     }
@@ -1755,6 +1771,10 @@ namespace HuaweiCloud.DataArtsFabric
 
         internal void ValidateMembers(ValidationContext context)
         {
+            if (!(SpecCode is { } specCodeValue))
+            {
+                context.Missing("spec_code");
+            }
         }
     }
 
@@ -1858,11 +1878,19 @@ namespace HuaweiCloud.DataArtsFabric
 
         internal void ValidateMembers(ValidationContext context)
         {
+            if (!(Name is { } nameValue))
+            {
+                context.Missing("name");
+            }
             if (Resource is { } resourceValue)
             {
                 context.Push("resource");
                 resourceValue.ValidateMembers(context);
                 context.Pop();
+            }
+            else
+            {
+                context.Missing("resource");
             }
         }
     }

@@ -180,6 +180,10 @@ namespace HuaweiCloud.DataArtsFabric
                 context.Pattern(MatchesPattern1(workspaceIdValue), "^[A-Za-z0-9-]+$", "letters, digits and '-'");
                 context.Pop();
             }
+            else
+            {
+                context.Missing("workspace_id");
+            }
             context.Pop();
             context.Push("path");
             if (InstanceId is { } instanceIdValue)
@@ -189,6 +193,10 @@ namespace HuaweiCloud.DataArtsFabric
                 context.MaxLength(instanceIdValue, 36);
                 context.Pattern(MatchesPattern2(instanceIdValue), "^[A-Za-z0-9-]+$", "letters, digits and '-'");
                 context.Pop();
+            }
+            else
+            {
+                context.Missing("instance_id");
             }
             context.Pop();
             if (Body is { } body)
@@ -300,6 +308,16 @@ namespace HuaweiCloud.DataArtsFabric
                 context.MaxLength(workspaceIdValue, 36);
                 context.Pattern(MatchesPattern1(workspaceIdValue), "^[A-Za-z0-9-]+$", "letters, digits and '-'");
                 context.Pop();
+            }
+            else
+            {
+                context.Missing("workspace_id");
+            }
+            context.Pop();
+            context.Push("path");
+            if (!(EndpointId is { } endpointIdValue))
+            {
+                context.Missing("endpoint_id");
             }
             context.Pop();
             if (Body is { } body)

@@ -137,6 +137,18 @@ namespace HuaweiCloud.GaussDBForOpenGauss
 
         internal void ValidateMembers(ValidationContext context)
         {
+            if (!(PluginName is { } pluginNameValue))
+            {
+                context.Missing("plugin_name");
+            }
+            if (!(Url is { } urlValue))
+            {
+                context.Missing("url");
+            }
+            if (!(Sha256 is { } sha256Value))
+            {
+                context.Missing("sha_256");
+            }
         }
     }
 

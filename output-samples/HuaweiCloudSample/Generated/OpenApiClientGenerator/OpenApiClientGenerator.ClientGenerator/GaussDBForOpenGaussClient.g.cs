@@ -145,6 +145,10 @@ namespace HuaweiCloud.GaussDBForOpenGauss
                 context.Pattern(MatchesPattern1(projectIdValue), "^[A-Za-z0-9]+$", "letters and digits");
                 context.Pop();
             }
+            else
+            {
+                context.Missing("project_id");
+            }
             context.Pop();
             context.Push("path");
             if (InstanceId is { } instanceIdValue)
@@ -154,6 +158,10 @@ namespace HuaweiCloud.GaussDBForOpenGauss
                 context.MaxLength(instanceIdValue, 36);
                 context.Pattern(MatchesPattern2(instanceIdValue), "^[A-Za-z0-9]+$", "letters and digits");
                 context.Pop();
+            }
+            else
+            {
+                context.Missing("instance_id");
             }
             context.Pop();
             if (Body is { } body)

@@ -856,11 +856,23 @@ namespace HuaweiCloud.ModelArts
 
         internal void ValidateMembers(ValidationContext context)
         {
+            if (!(Op is { } opValue))
+            {
+                context.Missing("op");
+            }
             if (Path is { } pathValue)
             {
                 context.Push("path");
                 context.Pattern(MatchesPattern1(pathValue), "^/config/0/.+", null);
                 context.Pop();
+            }
+            else
+            {
+                context.Missing("path");
+            }
+            if (!(Value is { } valueValue))
+            {
+                context.Missing("value");
             }
         }
 

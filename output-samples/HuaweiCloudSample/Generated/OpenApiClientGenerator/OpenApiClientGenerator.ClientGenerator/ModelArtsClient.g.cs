@@ -173,6 +173,24 @@ namespace HuaweiCloud.ModelArts
         public IReadOnlyList<ValidationError> Validate()
         {
             var context = ValidationContext.Rent();
+            context.Push("path");
+            if (!(ProjectId is { } projectIdValue))
+            {
+                context.Missing("project_id");
+            }
+            context.Pop();
+            context.Push("path");
+            if (!(PoolName is { } poolNameValue))
+            {
+                context.Missing("pool_name");
+            }
+            context.Pop();
+            context.Push("path");
+            if (!(TemplateName is { } templateNameValue))
+            {
+                context.Missing("template_name");
+            }
+            context.Pop();
             if (Body is { } body)
             {
                 body.ValidateMembers(context);
@@ -246,6 +264,18 @@ namespace HuaweiCloud.ModelArts
         public IReadOnlyList<ValidationError> Validate()
         {
             var context = ValidationContext.Rent();
+            context.Push("path");
+            if (!(ProjectId is { } projectIdValue))
+            {
+                context.Missing("project_id");
+            }
+            context.Pop();
+            context.Push("path");
+            if (!(ServiceId is { } serviceIdValue))
+            {
+                context.Missing("service_id");
+            }
+            context.Pop();
             if (Body is { } body)
             {
                 body.ValidateMembers(context);

@@ -1,0 +1,185 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using Microsoft.OpenApi;
+using OpenApiClientGenerator;
+
+namespace GenerationBenchmarks;
+
+/// <summary>
+/// Where a cold run spends its time and memory: the generator's own stages, called one by one over each spec, next to
+/// the pieces of the parse floor. A quick Stopwatch profile (median of RUNS calls after as many warm-up calls, and the
+/// bytes each call allocates), not a benchmark. The stages are internal to the generator, which gives this project no
+/// access to its internals: they are reached by reflection, and a stage that has moved is reported as such.
+/// </summary>
+public static class Breakdown
+{
+    public static int Run(int runs)
+    {
+        var workload = GeneratorWorkload.FromRepository();
+        var internals = Internals.TryLoad(out var missing);
+
+        // A first pass, not shown, takes the JIT to its final code for every stage before anything is measured.
+        Rows(workload, internals, runs);
+        var whole = Measure(runs, () => workload.CreateDriver().RunGenerators(workload.Compilation));
+        var rows = Rows(workload, internals, runs);
+
+        Console.WriteLine($"Cold run of the generator over the {workload.Specs.Length} specs (CSharpGeneratorDriver, step tracking off): {whole}");
+        Console.WriteLine();
+        Console.WriteLine("Per spec, each stage alone (median ms / KB allocated per call):");
+        Console.WriteLine();
+        Console.WriteLine("| spec | floor: YamlDotNet → JsonNode | floor: OpenApiJsonReader.Read | OpenApiDocument.Validate | generator: SpecDocumentReader.Read (YAML → JsonNode + source map) | generator: SpecParser.Parse (all of parsing) | generator: SourceEmitter.BuildView | generator: SourceEmitter.Emit (view + Scriban templates) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var row in rows)
+        {
+            Console.WriteLine("| " + string.Join(" | ", row) + " |");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(internals is null
+            ? "(generator stages: n/a, " + missing + ")"
+            : $"Shared runtime (SourceEmitter.EmitRuntime): {Measure(runs, internals.EmitRuntime)}");
+        return 0;
+    }
+
+    private static List<List<string>> Rows(GeneratorWorkload workload, Internals? internals, int runs)
+    {
+        var rows = new List<List<string>>();
+        foreach (var spec in workload.Specs)
+        {
+            var text = spec.GetText()!.ToString();
+            var node = ParseFloor.ToJsonNode(text);
+            var document = ParseFloor.Read(node.DeepClone());
+            var cells = new List<string>
+            {
+                Path.GetFileName(spec.Path),
+                Measure(runs, () => ParseFloor.ToJsonNode(text)).ToString(),
+                Measure(runs, () => ParseFloor.Read(node.DeepClone()), subtract: () => node.DeepClone()).ToString(),
+                Measure(runs, () => document.Validate(ValidationRuleSet.GetDefaultRuleSet())).ToString(),
+            };
+            if (internals is null)
+            {
+                cells.AddRange(Enumerable.Repeat("n/a", 4));
+            }
+            else
+            {
+                var parsed = internals.Parse(spec.Path, text);
+                cells.Add(Measure(runs, () => internals.ReadDocument(text)).ToString());
+                cells.Add(Measure(runs, () => internals.Parse(spec.Path, text)).ToString());
+                cells.Add(Measure(runs, () => internals.BuildView(parsed)).ToString());
+                cells.Add(Measure(runs, () => internals.Emit(parsed)).ToString());
+            }
+
+            rows.Add(cells);
+        }
+
+        return rows;
+    }
+
+    private static Figure Measure(int runs, Action action, Action? subtract = null)
+    {
+        var times = new List<double>();
+        var bytes = new List<long>();
+        for (var i = 0; i < 2 * Math.Max(1, runs); i++)
+        {
+            var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+            var stopwatch = Stopwatch.StartNew();
+            action();
+            var elapsed = stopwatch.Elapsed.TotalMilliseconds;
+            var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+            if (subtract is not null)
+            {
+                allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+                stopwatch.Restart();
+                subtract();
+                elapsed -= stopwatch.Elapsed.TotalMilliseconds;
+                allocated -= GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+            }
+
+            if (i >= Math.Max(1, runs))
+            {
+                times.Add(elapsed);
+                bytes.Add(allocated);
+            }
+        }
+
+        return new Figure(Median(times), bytes.Min() / 1024.0);
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    private readonly record struct Figure(double Milliseconds, double KiloBytes)
+    {
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Milliseconds:F2} ms / {KiloBytes:F0} KB");
+    }
+
+    /// <summary>The generator's stages, by reflection.</summary>
+    private sealed class Internals
+    {
+        private const BindingFlags Static = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static;
+        private readonly MethodInfo _read;
+        private readonly MethodInfo _parse;
+        private readonly MethodInfo _buildView;
+        private readonly MethodInfo _emit;
+        private readonly MethodInfo _emitRuntime;
+        private readonly ConstructorInfo _specInput;
+        private readonly object _specOptions;
+        private readonly object _templates;
+        private readonly object _options;
+        private readonly PropertyInfo _spec;
+
+        private Internals(Assembly generator)
+        {
+            Type T(string name) => generator.GetType("OpenApiClientGenerator." + name, throwOnError: true)!;
+            MethodInfo M(Type type, string name) => type.GetMethod(name, Static) ?? throw new MissingMethodException(type.FullName, name);
+            _read = M(T("Parsing.SpecDocumentReader"), "Read");
+            _parse = M(T("Parsing.SpecParser"), "Parse");
+            var emitter = T("Emitting.SourceEmitter");
+            _buildView = M(emitter, "BuildView");
+            _emit = M(emitter, "Emit");
+            _emitRuntime = M(emitter, "EmitRuntime");
+            _specInput = T("Model.SpecInput").GetConstructors().Single();
+            _specOptions = Activator.CreateInstance(T("Model.SpecOptions"), [null, null, null])!;
+            _templates = T("Model.TemplateSet").GetField("Embedded", Static)!.GetValue(null)!;
+            _options = Activator.CreateInstance(T("Model.GeneratorOptions"), [false, false, false, false])!;
+            _spec = T("Model.SpecParseResult").GetProperty("Spec")!;
+        }
+
+        public static Internals? TryLoad(out string? missing)
+        {
+            try
+            {
+                missing = null;
+                return new Internals(typeof(ClientGenerator).Assembly);
+            }
+            catch (Exception exception) when (exception is TypeLoadException or MissingMemberException or InvalidOperationException or ArgumentException or MissingMethodException or NullReferenceException)
+            {
+                missing = "the generator's internals have changed: " + exception.Message;
+                return null;
+            }
+        }
+
+        public object ReadDocument(string text) => _read.Invoke(null, [text])!;
+
+        /// <summary>The parsed spec (an ApiSpec).</summary>
+        public object Parse(string path, string text)
+        {
+            var result = _parse.Invoke(null, [_specInput.Invoke([path, text, _specOptions])])!;
+            return _spec.GetValue(result) ?? throw new InvalidOperationException("The spec did not parse: " + path);
+        }
+
+        public object BuildView(object spec) => _buildView.Invoke(null, [spec, _options])!;
+
+        public object Emit(object spec) => _emit.Invoke(null, [spec, _templates, _options])!;
+
+        public void EmitRuntime() => _emitRuntime.Invoke(null, [_templates, _options]);
+    }
+}

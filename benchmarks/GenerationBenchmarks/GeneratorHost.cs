@@ -1,0 +1,49 @@
+using System;
+using System.IO;
+using System.Linq;
+using Basic.Reference.Assemblies;
+using Microsoft.CodeAnalysis;
+
+namespace GenerationBenchmarks;
+
+/// <summary>
+/// The generator as a process of its own, for comparing whole processes with NSwag's command-line tool: read the
+/// specs, run the generator once, write the generated files. The consumer compilation references System.Runtime
+/// alone, so that the process pays for the generator and Roslyn's driver, not for loading a framework's worth of
+/// reference assemblies that a real build has loaded anyway.
+/// </summary>
+public static class GeneratorHost
+{
+    public static int Run(string[] args)
+    {
+        if (args.Length < 2)
+        {
+            Console.Error.WriteLine("usage: GenerationBenchmarks --host OUTPUT_DIRECTORY SPEC...");
+            return 2;
+        }
+
+        var outputDirectory = args[0];
+        var workload = new GeneratorWorkload(args.Skip(1).Select(p => (Path.GetFullPath(p), File.ReadAllText(p))), [Net80.References.SystemRuntime]);
+        var result = workload.CreateDriver().RunGenerators(workload.Compilation).GetRunResult();
+        var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString())
+            .Concat(result.Results.Where(r => r.Exception is not null).Select(r => r.Exception!.ToString()))
+            .ToList();
+        foreach (var error in errors)
+        {
+            Console.Error.WriteLine(error);
+        }
+
+        Directory.CreateDirectory(outputDirectory);
+        var files = 0;
+        foreach (var source in result.Results.SelectMany(r => r.GeneratedSources))
+        {
+            using var stream = File.Create(Path.Combine(outputDirectory, source.HintName));
+            using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false));
+            source.SourceText.Write(writer);
+            files++;
+        }
+
+        Console.WriteLine($"Generated {files} files into {outputDirectory}.");
+        return errors.Count == 0 && files > 0 ? 0 : 1;
+    }
+}

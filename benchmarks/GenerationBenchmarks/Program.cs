@@ -1,0 +1,65 @@
+using System;
+using System.IO;
+using System.Linq;
+using BenchmarkDotNet.Running;
+using Benchmarks.Shared;
+
+namespace GenerationBenchmarks;
+
+/// <summary>
+/// <list type="bullet">
+/// <item><c>[--quick] [BenchmarkDotNet arguments]</c>: the BenchmarkDotNet benchmarks (all of them unless <c>--filter</c> says otherwise).</item>
+/// <item><c>--host OUTPUT_DIRECTORY SPEC...</c>: runs the generator over the specs and writes what it generates; the
+/// process that the whole-process comparison starts.</item>
+/// <item><c>--processes [RUNS]</c>: whole-process comparison: this host against NSwag's command-line tool, each started RUNS times per spec.</item>
+/// <item><c>--breakdown [RUNS]</c>: where a cold run spends its time, step by step.</item>
+/// </list>
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        switch (args.FirstOrDefault())
+        {
+            case "--host":
+                return GeneratorHost.Run(args.Skip(1).ToArray());
+            case "--processes":
+                try
+                {
+                    return ProcessComparison.Run(RunCount(args, quickDefault: 3, fullDefault: 10));
+                }
+                catch (InvalidOperationException exception)
+                {
+                    Console.Error.WriteLine(exception.Message);
+                    return 1;
+                }
+
+            case "--breakdown":
+                return Breakdown.Run(RunCount(args, quickDefault: 5, fullDefault: 30));
+        }
+
+        var benchmarkArgs = BenchConfig.BenchmarkArguments(args, out var quick);
+        if (!NSwagTool.IsInstalled && !benchmarkArgs.Any(a => a.Contains("--list", StringComparison.Ordinal)))
+        {
+            try
+            {
+                NSwagTool.EnsureInstalled();
+            }
+            catch (InvalidOperationException exception)
+            {
+                Console.Error.WriteLine("// " + exception.Message);
+                Console.Error.WriteLine("// The NSwag benchmarks will fail; the others run.");
+            }
+        }
+
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(benchmarkArgs, BenchConfig.Create(quick));
+        return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+    }
+
+    private static int RunCount(string[] args, int quickDefault, int fullDefault)
+    {
+        var quick = args.Contains(BenchConfig.QuickSwitch);
+        var given = args.Skip(1).Select(a => int.TryParse(a, out var n) ? n : 0).FirstOrDefault(n => n > 0);
+        return given > 0 ? given : quick ? quickDefault : fullDefault;
+    }
+}

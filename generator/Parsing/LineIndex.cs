@@ -1,0 +1,52 @@
+using System.Collections.Generic;
+
+namespace OpenApiClientGenerator.Parsing;
+
+/// <summary>Turns offsets into lines and columns, with the line breaks of Roslyn's SourceText: CR, LF, CRLF, NEL, LS and PS.</summary>
+internal sealed class LineIndex
+{
+    private readonly List<int> _lineStarts = [0];
+
+    public LineIndex(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+            {
+                i++;
+            }
+
+            if (c is '\r' or '\n' or '\u0085' or '\u2028' or '\u2029')
+            {
+                _lineStarts.Add(i + 1);
+            }
+        }
+    }
+
+    public SourcePosition Position(int offset, int length)
+    {
+        var (line, column) = LineAndColumn(offset);
+        return new SourcePosition(line, column, offset, length);
+    }
+
+    public (int Line, int Column) LineAndColumn(int offset)
+    {
+        var line = _lineStarts.BinarySearch(offset);
+        line = line >= 0 ? line : ~line - 1;
+        return (line, offset - _lineStarts[line]);
+    }
+
+    /// <summary>Where the line holding <paramref name="offset"/> ends, before its line break.</summary>
+    public int EndOfLine(int offset, string text)
+    {
+        var (line, _) = LineAndColumn(offset);
+        var end = line + 1 < _lineStarts.Count ? _lineStarts[line + 1] : text.Length;
+        while (end > offset && text[end - 1] is '\r' or '\n' or '\u0085' or '\u2028' or '\u2029')
+        {
+            end--;
+        }
+
+        return end;
+    }
+}

@@ -1,0 +1,248 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using OpenApiClientGenerator.Diagnostics;
+
+namespace OpenApiClientGenerator.Parsing;
+
+/// <summary>
+/// Checks, before Microsoft.OpenApi reads the document, that every node the generator builds on is an object (or a
+/// list) where OpenAPI says so. Microsoft.OpenApi drops a component schema, a parameter or a media type that is not an
+/// object without a word, and throws NullReferenceException on a property schema that is not one; whoever writes
+/// <c>name: string</c> under <c>properties</c> deserves to be told where.
+/// </summary>
+internal sealed class SpecShapeChecker
+{
+    private static readonly string[] HttpMethods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+    private static readonly string[] SchemaMapKeywords = ["properties", "patternProperties", "dependentSchemas", "$defs", "x-json-patch-paths"];
+    private static readonly string[] SchemaListKeywords = ["allOf", "oneOf", "anyOf", "prefixItems"];
+    private static readonly string[] SchemaKeywords = ["items", "not", "contains", "propertyNames", "if", "then", "else", "unevaluatedItems"];
+
+    /// <summary>Keywords whose value may be <c>true</c> or <c>false</c> instead of a schema, in every OpenAPI version.</summary>
+    private static readonly string[] BooleanOrSchemaKeywords = ["additionalProperties", "unevaluatedProperties"];
+
+    private readonly SpecDiagnostics _diagnostics;
+
+    /// <summary>OpenAPI 3.1 schemas are JSON Schema 2020-12, where <c>true</c> and <c>false</c> are schemas too.</summary>
+    private readonly bool _booleanSchemas;
+
+    private SpecShapeChecker(SpecDiagnostics diagnostics, bool booleanSchemas)
+    {
+        _diagnostics = diagnostics;
+        _booleanSchemas = booleanSchemas;
+    }
+
+    public static void Check(JsonNode root, SpecDiagnostics diagnostics)
+    {
+        if (root is not JsonObject document)
+        {
+            Report(diagnostics, string.Empty, "The document", root);
+            return;
+        }
+
+        var version = document["openapi"] is JsonValue value && value.TryGetValue(out string? text) ? text : null;
+        new SpecShapeChecker(diagnostics, version?.StartsWith("3.1", StringComparison.Ordinal) == true).CheckDocument(document);
+    }
+
+    private void CheckDocument(JsonObject document)
+    {
+        EachMember(document, string.Empty, "paths", "A path item", CheckPathItem, allowsExtensions: true);
+        EachMember(document, string.Empty, "webhooks", "A path item", CheckPathItem);
+        if (Member<JsonObject>(document, string.Empty, "components", "'components'") is { } components)
+        {
+            EachMember(components, "/components", "schemas", "A schema", CheckSchema);
+            EachMember(components, "/components", "parameters", "A parameter", CheckParameter);
+            EachMember(components, "/components", "requestBodies", "A request body", CheckRequestBody);
+            EachMember(components, "/components", "responses", "A response", CheckResponse);
+            EachMember(components, "/components", "headers", "A header", CheckHeader);
+            EachMember(components, "/components", "pathItems", "A path item", CheckPathItem);
+        }
+    }
+
+    private void CheckPathItem(JsonObject pathItem, string pointer)
+    {
+        EachItem(pathItem, pointer, "parameters", "A parameter", CheckParameter);
+        foreach (var method in HttpMethods)
+        {
+            if (Member<JsonObject>(pathItem, pointer, method, "An operation") is { } operation)
+            {
+                CheckOperation(operation, JsonPointers.Append(pointer, method));
+            }
+        }
+    }
+
+    private void CheckOperation(JsonObject operation, string pointer)
+    {
+        EachItem(operation, pointer, "parameters", "A parameter", CheckParameter);
+        if (Member<JsonObject>(operation, pointer, "requestBody", "A request body") is { } requestBody)
+        {
+            CheckRequestBody(requestBody, JsonPointers.Append(pointer, "requestBody"));
+        }
+
+        EachMember(operation, pointer, "responses", "A response", CheckResponse, allowsExtensions: true);
+    }
+
+    private void CheckParameter(JsonObject parameter, string pointer) => CheckSchemaAndContent(parameter, pointer);
+
+    private void CheckHeader(JsonObject header, string pointer) => CheckSchemaAndContent(header, pointer);
+
+    private void CheckRequestBody(JsonObject requestBody, string pointer)
+        => EachMember(requestBody, pointer, "content", "A media type", CheckMediaType);
+
+    private void CheckResponse(JsonObject response, string pointer)
+    {
+        EachMember(response, pointer, "headers", "A header", CheckHeader);
+        EachMember(response, pointer, "content", "A media type", CheckMediaType);
+    }
+
+    private void CheckMediaType(JsonObject mediaType, string pointer) => CheckSchemaMember(mediaType, pointer, "schema");
+
+    private void CheckSchemaAndContent(JsonObject node, string pointer)
+    {
+        CheckSchemaMember(node, pointer, "schema");
+        EachMember(node, pointer, "content", "A media type", CheckMediaType);
+    }
+
+    private void CheckSchema(JsonObject schema, string pointer)
+    {
+        if (schema.ContainsKey("$ref"))
+        {
+            return;
+        }
+
+        foreach (var keyword in SchemaMapKeywords)
+        {
+            EachSchema(schema, pointer, keyword, isList: false);
+        }
+
+        foreach (var keyword in SchemaListKeywords)
+        {
+            EachSchema(schema, pointer, keyword, isList: true);
+        }
+
+        foreach (var keyword in SchemaKeywords)
+        {
+            CheckSchemaMember(schema, pointer, keyword);
+        }
+
+        foreach (var keyword in BooleanOrSchemaKeywords)
+        {
+            if (schema[keyword] is not JsonValue value || value.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
+            {
+                CheckSchemaMember(schema, pointer, keyword);
+            }
+        }
+    }
+
+    private void CheckSchemaMember(JsonObject owner, string pointer, string keyword)
+    {
+        if (!owner.TryGetPropertyValue(keyword, out var node) || IsBooleanSchema(node))
+        {
+            return;
+        }
+
+        if (Member<JsonObject>(owner, pointer, keyword, "A schema") is { } schema)
+        {
+            CheckSchema(schema, JsonPointers.Append(pointer, keyword));
+        }
+    }
+
+    private void EachSchema(JsonObject owner, string pointer, string keyword, bool isList)
+    {
+        var subject = "'" + keyword + "'";
+        var collection = isList ? (JsonNode?)Member<JsonArray>(owner, pointer, keyword, subject) : Member<JsonObject>(owner, pointer, keyword, subject);
+        var collectionPointer = JsonPointers.Append(pointer, keyword);
+        foreach (var (name, node) in Entries(collection))
+        {
+            var schemaPointer = JsonPointers.Append(collectionPointer, name);
+            if (IsBooleanSchema(node))
+            {
+                continue;
+            }
+
+            if (node is JsonObject schema)
+            {
+                CheckSchema(schema, schemaPointer);
+            }
+            else
+            {
+                Report(_diagnostics, schemaPointer, "A schema", node);
+            }
+        }
+    }
+
+    /// <param name="allowsExtensions">Whether the map may hold <c>x-</c> members, which are not entries (the Paths and Responses Objects).</param>
+    private void EachMember(JsonObject owner, string pointer, string name, string what, Action<JsonObject, string> check, bool allowsExtensions = false)
+        => Each(Member<JsonObject>(owner, pointer, name, "'" + name + "'"), JsonPointers.Append(pointer, name), what, check, allowsExtensions);
+
+    private void EachItem(JsonObject owner, string pointer, string name, string what, Action<JsonObject, string> check)
+        => Each(Member<JsonArray>(owner, pointer, name, "'" + name + "'"), JsonPointers.Append(pointer, name), what, check);
+
+    /// <summary>Checks each entry of a map or list that must hold objects. What a reference points at is checked where it is.</summary>
+    private void Each(JsonNode? collection, string pointer, string what, Action<JsonObject, string> check, bool allowsExtensions = false)
+    {
+        foreach (var (name, node) in Entries(collection))
+        {
+            if (allowsExtensions && name.StartsWith("x-", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var entryPointer = JsonPointers.Append(pointer, name);
+            if (node is not JsonObject entry)
+            {
+                Report(_diagnostics, entryPointer, what, node);
+            }
+            else if (!entry.ContainsKey("$ref"))
+            {
+                check(entry, entryPointer);
+            }
+        }
+    }
+
+    private static (string Name, JsonNode? Node)[] Entries(JsonNode? collection) => collection switch
+    {
+        JsonObject mapping => mapping.Select(member => (member.Key, member.Value)).ToArray(),
+        JsonArray sequence => sequence.Select((item, i) => (i.ToString(CultureInfo.InvariantCulture), item)).ToArray(),
+        _ => [],
+    };
+
+    /// <summary>The member when it has the expected shape; null when it is absent, or reported when it has another shape.</summary>
+    /// <param name="what">What the member is, to start the message with: "An operation", "'paths'".</param>
+    private T? Member<T>(JsonObject owner, string pointer, string name, string what)
+        where T : JsonNode
+    {
+        if (!owner.TryGetPropertyValue(name, out var node))
+        {
+            return null;
+        }
+
+        if (node is T expected)
+        {
+            return expected;
+        }
+
+        Report(_diagnostics, JsonPointers.Append(pointer, name), what, node, typeof(T) == typeof(JsonArray) ? "a list" : "an object");
+        return null;
+    }
+
+    private bool IsBooleanSchema(JsonNode? node)
+        => _booleanSchemas && node is JsonValue value && value.GetValueKind() is JsonValueKind.True or JsonValueKind.False;
+
+    private static void Report(SpecDiagnostics diagnostics, string pointer, string what, JsonNode? node, string expected = "an object")
+        => diagnostics.Report(DiagnosticDescriptors.OpenApiError, diagnostics.LocationOf(pointer), "#" + pointer, $"{what} must be {expected}, not {Describe(node)}");
+
+    private static string Describe(JsonNode? node) => node switch
+    {
+        null => "null",
+        JsonObject => "an object",
+        JsonArray => "a list",
+        JsonValue value when value.GetValueKind() == JsonValueKind.String => "the string '" + Shorten(value.GetValue<string>()) + "'",
+        JsonValue value when value.GetValueKind() is JsonValueKind.True or JsonValueKind.False => "the boolean " + value.ToJsonString(),
+        _ => "the number " + node.ToJsonString(),
+    };
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text.Substring(0, 60) + "…";
+}

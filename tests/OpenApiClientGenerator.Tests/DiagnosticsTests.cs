@@ -1,0 +1,632 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using OpenApiClientGenerator.Diagnostics;
+using OpenApiClientGenerator.Tests.Infrastructure;
+
+namespace OpenApiClientGenerator.Tests;
+
+/// <summary>
+/// Issue "Never break a build it should not break; point at the exact line when a spec is wrong": each kind of problem
+/// is reported with its ID and severity, a message that says what is wrong, and the file and 0-based line and column of
+/// the offending node; a spec with an error generates nothing, and the other specs are not affected.
+/// </summary>
+public sealed class DiagnosticsTests
+{
+    private const string Head = """
+        openapi: 3.0.3
+        info:
+          title: Demo
+          version: '1.0'
+        """;
+
+    [Fact]
+    public void A_yaml_syntax_error_is_reported_where_the_parser_stops()
+    {
+        var run = Run("demo.openapi.yaml", """
+            openapi: 3.0.3
+            info:
+              title: Demo
+              version: '1.0'
+            paths:
+              /items:
+                get:
+                  responses:
+                    '200':
+                      description: OK
+                     bad: indentation
+            """);
+
+        AssertSingle(run, "OAG001", DiagnosticSeverity.Error, "demo.openapi.yaml", 10, 9, "demo.openapi.yaml", "did not find expected key");
+    }
+
+    [Fact]
+    public void A_tab_in_the_indentation_is_reported_on_its_line()
+    {
+        var run = Run("demo.openapi.yaml", "openapi: 3.0.3\ninfo:\n\ttitle: Demo\n");
+
+        AssertSingle(run, "OAG001", DiagnosticSeverity.Error, "demo.openapi.yaml", 2, 0, "tab");
+    }
+
+    [Fact]
+    public void An_unclosed_flow_sequence_names_the_line_it_starts_on()
+    {
+        var run = Run("demo.openapi.yaml", """
+            openapi: 3.0.3
+            info:
+              title: Demo
+              version: '1.0'
+            paths:
+              /items:
+                get:
+                  tags: [items, search
+                  responses:
+                    '200':
+                      description: OK
+            """);
+
+        AssertSingle(run, "OAG001", DiagnosticSeverity.Error, "demo.openapi.yaml", 8, 6, "did not find expected ',' or ']'", "starts at line 8, column 13");
+    }
+
+    [Fact]
+    public void A_json_syntax_error_in_a_json_spec_is_reported_where_the_parser_stops()
+    {
+        var run = Run("demo.openapi.json", """
+            {
+              "openapi": "3.0.3",
+              "info": { "title": "Demo" "version": "1.0" },
+              "paths": {}
+            }
+            """);
+
+        AssertSingle(run, "OAG001", DiagnosticSeverity.Error, "demo.openapi.json", 2, 28, "demo.openapi.json", "did not find expected ',' or '}'", "starts at line 3, column 11");
+    }
+
+    [Fact]
+    public void A_json_object_left_open_is_reported_at_its_opening_brace()
+    {
+        var run = Run("demo.openapi.json", """
+            {
+              "openapi": "3.0.3",
+              "info": { "title": "Demo", "version": "1.0" },
+              "paths": {}
+            """);
+
+        AssertSingle(run, "OAG001", DiagnosticSeverity.Error, "demo.openapi.json", 0, 0, "never closed", "'}'");
+    }
+
+    [Fact]
+    public void A_duplicate_key_is_reported_at_the_second_occurrence()
+    {
+        var run = Run("demo.openapi.yaml", Head + """
+
+            paths: {}
+            components:
+              schemas:
+                Item:
+                  type: object
+                  type: string
+            """);
+
+        AssertSingle(run, "OAG001", DiagnosticSeverity.Error, "demo.openapi.yaml", 9, 6, "Duplicate key 'type'");
+    }
+
+    [Fact]
+    public void A_missing_info_object_is_reported_on_the_first_line()
+    {
+        var run = Run("demo.openapi.yaml", "openapi: 3.0.3\npaths: {}\n");
+
+        var errors = run.GeneratorDiagnostics.Where(d => d.Id == "OAG002").ToList();
+        Assert.Equal(2, errors.Count);
+        AssertDiagnostic(errors[0], "OAG002", DiagnosticSeverity.Error, "demo.openapi.yaml", 0, 0, "#/info/title", "'title'", "REQUIRED");
+        AssertDiagnostic(errors[1], "OAG002", DiagnosticSeverity.Error, "demo.openapi.yaml", 0, 0, "#/info/version", "'version'", "REQUIRED");
+    }
+
+    [Fact]
+    public void Paths_of_the_wrong_type_are_reported_at_the_value()
+    {
+        var run = Run("demo.openapi.yaml", Head + "\npaths: [1, 2]\n");
+
+        AssertSingle(run, "OAG002", DiagnosticSeverity.Error, "demo.openapi.yaml", 4, 7, "#/paths", "'paths' must be an object, not a list");
+    }
+
+    [Fact]
+    public void A_path_parameter_not_declared_required_is_reported_at_the_parameter()
+    {
+        var run = Run("demo.openapi.yaml", Head + """
+
+            paths:
+              /items/{id}:
+                get:
+                  parameters:
+                    - name: id
+                      in: path
+                      schema:
+                        type: string
+                  responses:
+                    '200':
+                      description: OK
+            """);
+
+        AssertSingle(run, "OAG002", DiagnosticSeverity.Error, "demo.openapi.yaml", 8, 10, "#/paths/~1items~1{id}/get/parameters/0/required", "\"required\" must be true");
+    }
+
+    [Fact]
+    public void A_property_schema_written_as_a_type_name_is_reported_at_the_value()
+    {
+        var run = Run("demo.openapi.yaml", Head + """
+
+            paths: {}
+            components:
+              schemas:
+                Item:
+                  type: object
+                  properties:
+                    name: string
+            """);
+
+        AssertSingle(run, "OAG002", DiagnosticSeverity.Error, "demo.openapi.yaml", 10, 14, "#/components/schemas/Item/properties/name", "A schema must be an object, not the string 'string'");
+    }
+
+    /// <summary>Microsoft.OpenApi throws FormatException on this value; the generator finds the node it failed on.</summary>
+    [Fact]
+    public void A_length_that_is_not_a_number_is_reported_at_the_value_not_as_a_crash()
+    {
+        var run = Run("demo.openapi.yaml", Head + """
+
+            paths: {}
+            components:
+              schemas:
+                Item:
+                  type: object
+                  properties:
+                    name:
+                      type: string
+                      minLength: "x"
+            """);
+
+        AssertSingle(run, "OAG002", DiagnosticSeverity.Error, "demo.openapi.yaml", 12, 21, "#/components/schemas/Item/properties/name/minLength", "'minLength' cannot be read", "'x'");
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id is "OAG011" or "CS8785");
+    }
+
+    [Fact]
+    public void A_flag_that_is_not_a_boolean_is_reported_at_the_value_not_as_a_crash()
+    {
+        var run = Run("demo.openapi.yaml", Head + """
+
+            paths:
+              /items:
+                get:
+                  deprecated: maybe
+                  responses:
+                    '200':
+                      description: OK
+            """);
+
+        AssertSingle(run, "OAG002", DiagnosticSeverity.Error, "demo.openapi.yaml", 7, 18, "#/paths/~1items/get/deprecated", "'deprecated' cannot be read", "'maybe'", "Boolean");
+    }
+
+    [Fact]
+    public void A_bad_value_in_a_documented_json_patch_path_is_reported_at_the_value()
+    {
+        var run = Run("demo.openapi.yaml", Head + """
+
+            paths:
+              /things:
+                patch:
+                  requestBody:
+                    content:
+                      application/json-patch+json:
+                        schema:
+                          type: array
+                          items: { $ref: '#/components/schemas/Change' }
+                  responses:
+                    '200': { description: OK }
+            components:
+              schemas:
+                Change:
+                  type: object
+                  properties:
+                    op: { type: string, enum: [replace] }
+                    path: { type: string }
+                    value: {}
+                  x-json-patch-paths:
+                    /name:
+                      type: string
+                      maxLength: 2.5
+            """);
+
+        AssertSingle(run, "OAG002", DiagnosticSeverity.Error, "demo.openapi.yaml", 26, 21, "#/components/schemas/Change/x-json-patch-paths/~1name/maxLength", "'maxLength' cannot be read", "'2.5'");
+    }
+
+    [Fact]
+    public void An_unsupported_openapi_version_is_reported_at_the_version()
+    {
+        var run = Run("demo.openapi.yaml", "openapi: 9.9.9\ninfo:\n  title: Demo\n  version: '1.0'\npaths: {}\n");
+
+        AssertSingle(run, "OAG002", DiagnosticSeverity.Error, "demo.openapi.yaml", 0, 9, "9.9.9", "not supported");
+    }
+
+    [Fact]
+    public void Extensions_beside_paths_and_responses_are_not_taken_for_them()
+    {
+        var run = Run("demo.openapi.yaml", Head + """
+
+            paths:
+              x-owner: team-a
+              /items:
+                get:
+                  responses:
+                    x-reviewed: true
+                    '200':
+                      description: OK
+            """);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationProblems());
+    }
+
+    [Fact]
+    public void A_component_name_openapi_forbids_is_reported_at_the_name()
+    {
+        var run = Run("demo.openapi.yaml", Head + """
+
+            paths: {}
+            components:
+              schemas:
+                Item:
+                  type: object
+                名称:
+                  type: object
+            """);
+
+        AssertSingle(run, "OAG002", DiagnosticSeverity.Error, "demo.openapi.yaml", 9, 4, "#/components", "'名称'", "MUST match the regular expression");
+    }
+
+    [Fact]
+    public void An_unresolved_reference_is_reported_at_the_reference()
+    {
+        var run = Run("demo.openapi.yaml", Head + """
+
+            paths: {}
+            components:
+              schemas:
+                Item:
+                  type: object
+                  properties:
+                    owner:
+                      $ref: '#/components/schemas/Missing'
+            """);
+
+        AssertSingle(run, "OAG004", DiagnosticSeverity.Error, "demo.openapi.yaml", 11, 16, "'#/components/schemas/Missing'", "does not point at anything");
+    }
+
+    [Fact]
+    public void An_external_reference_is_reported_at_the_reference_and_nothing_is_loaded()
+    {
+        var run = Run("demo.openapi.yaml", Head + """
+
+            paths: {}
+            components:
+              schemas:
+                Item:
+                  type: object
+                  properties:
+                    owner:
+                      $ref: 'other.yaml#/components/schemas/Owner'
+            """);
+
+        AssertSingle(run, "OAG005", DiagnosticSeverity.Error, "demo.openapi.yaml", 11, 16, "'other.yaml#/components/schemas/Owner'", "points outside this spec");
+    }
+
+    [Fact]
+    public void An_unsupported_one_of_is_a_warning_at_the_keyword_and_the_rest_is_generated()
+    {
+        var run = Run("demo.openapi.yaml", Head + """
+
+            paths: {}
+            components:
+              schemas:
+                Pet:
+                  type: object
+                  properties:
+                    kind:
+                      oneOf:
+                        - $ref: '#/components/schemas/Cat'
+                        - $ref: '#/components/schemas/Dog'
+                Cat:
+                  type: object
+                  properties:
+                    meows: { type: boolean }
+                Dog:
+                  type: object
+                  properties:
+                    barks: { type: boolean }
+            """);
+
+        AssertSingle(run, "OAG006", DiagnosticSeverity.Warning, "demo.openapi.yaml", 11, 10, "oneOf is not supported", "JsonElement");
+        Assert.NotEmpty(run.Sources);
+        Assert.Empty(run.CompilationProblems());
+    }
+
+    [Fact]
+    public void A_schema_that_contains_itself_with_no_object_in_between_is_a_warning_not_a_stack_overflow()
+    {
+        var run = Run("demo.openapi.yaml", Head + """
+
+            paths: {}
+            components:
+              schemas:
+                Tree:
+                  type: array
+                  items:
+                    $ref: '#/components/schemas/Tree'
+                Holder:
+                  type: object
+                  properties:
+                    tree: { $ref: '#/components/schemas/Tree' }
+            """);
+
+        AssertSingle(run, "OAG006", DiagnosticSeverity.Warning, "demo.openapi.yaml", 10, 14, "contains itself");
+        Assert.Empty(run.CompilationProblems());
+    }
+
+    [Fact]
+    public void A_name_without_letters_or_digits_is_a_warning_at_the_name()
+    {
+        var run = Run("demo.openapi.yaml", Head + """
+
+            paths: {}
+            components:
+              schemas:
+                Item:
+                  type: object
+                  properties:
+                    $$$:
+                      type: string
+            """);
+
+        AssertSingle(run, "OAG007", DiagnosticSeverity.Warning, "demo.openapi.yaml", 10, 8, "'$$$'", "'Value'");
+        Assert.Empty(run.CompilationProblems());
+    }
+
+    [Fact]
+    public void Names_that_collide_once_pascal_cased_are_a_warning_at_the_second_and_both_properties_are_generated()
+    {
+        var run = Run("demo.openapi.yaml", Head + """
+
+            paths: {}
+            components:
+              schemas:
+                Limits:
+                  type: object
+                  properties:
+                    max_num:
+                      type: integer
+                    maxNum:
+                      type: integer
+            """);
+
+        AssertSingle(run, "OAG008", DiagnosticSeverity.Warning, "demo.openapi.yaml", 12, 8, "'max_num' and 'maxNum' both become 'MaxNum'", "'maxNum' is generated as 'MaxNum2'");
+        Assert.Empty(run.CompilationProblems());
+        var limits = run.Compilation.GetTypeByMetadataName("Demo.Limits");
+        Assert.NotNull(limits);
+        Assert.Equal(
+            [("MaxNum", "max_num"), ("MaxNum2", "maxNum")],
+            limits.GetMembers().OfType<IPropertySymbol>().Where(p => p.Name.StartsWith("MaxNum", StringComparison.Ordinal))
+                .Select(p => (p.Name, (string)p.GetAttributes().Single(a => a.AttributeClass!.Name == "JsonPropertyNameAttribute").ConstructorArguments[0].Value!)));
+    }
+
+    [Fact]
+    public void A_property_named_like_a_generated_member_says_which_member_it_collides_with()
+    {
+        var run = Run("demo.openapi.yaml", Head + """
+
+            paths: {}
+            components:
+              schemas:
+                Item:
+                  type: object
+                  properties:
+                    validate:
+                      type: boolean
+            """);
+
+        AssertSingle(run, "OAG008", DiagnosticSeverity.Warning, "demo.openapi.yaml", 10, 8, "the member 'Validate' that generated records have", "'validate' is generated as 'Validate2'");
+        Assert.Empty(run.CompilationProblems());
+    }
+
+    [Fact]
+    public void An_invalid_pattern_is_reported_at_the_pattern()
+    {
+        var run = Run("demo.openapi.yaml", Head + """
+
+            paths: {}
+            components:
+              schemas:
+                Item:
+                  type: object
+                  properties:
+                    code:
+                      type: string
+                      pattern: '^[a-z$'
+            """);
+
+        AssertSingle(run, "OAG009", DiagnosticSeverity.Error, "demo.openapi.yaml", 12, 19, "'^[a-z$'", "not a valid regular expression", "Unterminated [] set");
+    }
+
+    [Fact]
+    public void A_minimum_length_above_the_maximum_is_reported_at_the_minimum()
+    {
+        var run = Run("demo.openapi.yaml", Head + """
+
+            paths: {}
+            components:
+              schemas:
+                Item:
+                  type: object
+                  properties:
+                    name:
+                      type: string
+                      minLength: 10
+                      maxLength: 2
+            """);
+
+        AssertSingle(run, "OAG010", DiagnosticSeverity.Error, "demo.openapi.yaml", 12, 21, "minLength (10) is greater than maxLength (2)");
+    }
+
+    [Fact]
+    public void A_minimum_above_the_maximum_is_reported_at_the_minimum()
+    {
+        var run = Run("demo.openapi.yaml", Head + """
+
+            paths: {}
+            components:
+              schemas:
+                Item:
+                  type: object
+                  properties:
+                    count:
+                      type: integer
+                      minimum: 10
+                      maximum: 2
+            """);
+
+        AssertSingle(run, "OAG010", DiagnosticSeverity.Error, "demo.openapi.yaml", 12, 19, "minimum (10) is greater than maximum (2)");
+    }
+
+    [Fact]
+    public void A_problem_in_a_schema_used_twice_is_reported_once()
+    {
+        var run = Run("demo.openapi.yaml", Head + """
+
+            paths:
+              /items:
+                post:
+                  requestBody:
+                    content:
+                      application/json:
+                        schema: { $ref: '#/components/schemas/Item' }
+                  responses:
+                    '200':
+                      description: OK
+                      content:
+                        application/json:
+                          schema: { $ref: '#/components/schemas/Item' }
+            components:
+              schemas:
+                Item:
+                  type: object
+                  properties:
+                    code: { type: string, minLength: 3, maxLength: 1 }
+            """);
+
+        AssertSingle(run, "OAG010", DiagnosticSeverity.Error, "demo.openapi.yaml", 22, 41, "minLength (3)");
+    }
+
+    [Fact]
+    public void A_spec_with_an_error_generates_nothing_while_the_other_specs_generate()
+    {
+        var run = GeneratorHarness.RunSpecs(
+            ("broken.openapi.yaml", Head.Replace("Demo", "Broken", StringComparison.Ordinal) + """
+
+                paths: {}
+                components:
+                  schemas:
+                    Item:
+                      type: object
+                      properties:
+                        name: { type: string, pattern: '(' }
+                        other: { type: string }
+                """),
+            ("fine.openapi.yaml", Head.Replace("Demo", "Fine", StringComparison.Ordinal) + """
+
+                paths: {}
+                components:
+                  schemas:
+                    Item:
+                      type: object
+                      properties:
+                        name: { type: string }
+                """));
+
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "OAG009" && d.Location.GetLineSpan().Path == "broken.openapi.yaml");
+        Assert.DoesNotContain(run.Sources, s => s.HintName.StartsWith("Broken", StringComparison.Ordinal));
+        Assert.Contains(run.Sources, s => s.HintName.StartsWith("FineClient", StringComparison.Ordinal));
+        Assert.Null(run.Compilation.GetTypeByMetadataName("Broken.Item"));
+        Assert.NotNull(run.Compilation.GetTypeByMetadataName("Fine.Item"));
+        Assert.Empty(run.CompilationProblems());
+    }
+
+    [Fact]
+    public void Two_specs_with_the_same_title_report_the_second_at_its_title_and_the_first_still_generates()
+    {
+        var spec = Head + """
+
+            paths: {}
+            components:
+              schemas:
+                Item:
+                  type: object
+                  properties:
+                    name: { type: string }
+            """;
+        var run = GeneratorHarness.RunSpecs(("b/demo.openapi.yaml", spec), ("a/demo.openapi.yaml", spec));
+
+        AssertDiagnostic(Assert.Single(run.GeneratorDiagnostics), "OAG015", DiagnosticSeverity.Error, "b/demo.openapi.yaml", 2, 9, "'demo.openapi.yaml' and 'demo.openapi.yaml' both generate 'Demo.DemoClient'", "info.title");
+        Assert.NotNull(run.Compilation.GetTypeByMetadataName("Demo.Item"));
+        Assert.Empty(run.CompilationProblems());
+    }
+
+    [Fact]
+    public void Every_descriptor_links_to_its_section_of_the_diagnostics_page()
+    {
+        var page = File.ReadAllText(Repository.PathOf("docs", "diagnostics.md"));
+        var anchors = Regex.Matches(page, "^## (OAG\\d{3})\\s*$", RegexOptions.Multiline).Select(m => m.Groups[1].Value.ToLowerInvariant()).ToList();
+
+        Assert.All(DiagnosticDescriptors.All, descriptor =>
+        {
+            var id = descriptor.Id.ToLowerInvariant();
+            Assert.EndsWith("docs/diagnostics.md#" + id, descriptor.HelpLinkUri, StringComparison.Ordinal);
+            Assert.Contains(id, anchors);
+            Assert.Contains($"| [{descriptor.Id}](#{id}) | {descriptor.DefaultSeverity} | {descriptor.Title} |", page, StringComparison.Ordinal);
+        });
+        Assert.Equal(DiagnosticDescriptors.All.Select(d => d.Id.ToLowerInvariant()), anchors);
+    }
+
+    [Fact]
+    public void Descriptor_ids_are_unique_and_enabled()
+    {
+        Assert.Equal(DiagnosticDescriptors.All.Count, DiagnosticDescriptors.All.Select(d => d.Id).Distinct().Count());
+        Assert.All(DiagnosticDescriptors.All, d => Assert.True(d.IsEnabledByDefault, d.Id));
+    }
+
+    private static GeneratorRun Run(string path, string text) => GeneratorHarness.RunSpecs((path, text));
+
+    private static void AssertSingle(GeneratorRun run, string id, DiagnosticSeverity severity, string path, int line, int column, params string[] messageParts)
+    {
+        var matching = run.GeneratorDiagnostics.Where(d => d.Id == id).ToList();
+        Assert.True(matching.Count == 1, $"Expected one {id}, got:\n" + string.Join("\n", run.GeneratorDiagnostics));
+        AssertDiagnostic(matching[0], id, severity, path, line, column, messageParts);
+        Assert.All(run.GeneratorDiagnostics, d => Assert.NotEqual("OAG011", d.Id));
+        if (severity == DiagnosticSeverity.Error)
+        {
+            Assert.DoesNotContain(run.Sources, s => !s.HintName.StartsWith("OpenApiClientGenerator.", StringComparison.Ordinal));
+        }
+    }
+
+    private static void AssertDiagnostic(Diagnostic diagnostic, string id, DiagnosticSeverity severity, string path, int line, int column, params string[] messageParts)
+    {
+        var span = diagnostic.Location.GetLineSpan();
+        var message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Equal(severity, diagnostic.Severity);
+        Assert.Equal(path, span.Path);
+        Assert.True((line, column) == (span.StartLinePosition.Line, span.StartLinePosition.Character), $"{id} at {span.StartLinePosition}, expected ({line},{column}): {message}");
+        Assert.True(diagnostic.Location.SourceSpan.Length > 0, $"{id} underlines nothing: {message}");
+        Assert.All(messageParts, part => Assert.Contains(part, message, StringComparison.Ordinal));
+    }
+}
