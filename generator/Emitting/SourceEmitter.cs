@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -47,15 +48,19 @@ internal static class SourceEmitter
             Title = spec.Title,
             Doc = XmlDoc.Summary(spec.Description ?? "Calls the " + spec.Title + " API."),
             DefaultBaseAddress = spec.DefaultBaseAddress,
-            Types = spec.Types.Select(t => BuildType(t, types, options)).ToList(),
+            Types = spec.Types.Select(t => BuildType(t, types, spec.Namespace, options)).ToList(),
             Operations = spec.Operations.Select(o => BuildOperation(o, types, spec.ClientName, options)).ToList(),
             EmitDataAnnotations = options.EmitDataAnnotations,
         };
     }
 
-    private static TypeView BuildType(TypeSpec type, IReadOnlyDictionary<string, TypeSpec> types, GeneratorOptions options)
+    private static TypeView BuildType(TypeSpec type, IReadOnlyDictionary<string, TypeSpec> types, string @namespace, GeneratorOptions options)
     {
-        var validation = new ValidationWriter();
+        var memberNames = new HashSet<string>(type.Properties.Select(p => p.Name), StringComparer.Ordinal);
+
+        // C# lets a property named like its own type ("Color Color") still name the type; any other property hides it.
+        var hidingNames = new HashSet<string>(type.Properties.Where(p => p.Type.TypeName != p.Name).Select(p => p.Name), StringComparer.Ordinal);
+        var validation = new ValidationWriter(memberNames);
         var kind = type.Kind switch
         {
             TypeKind.Enum => "enum",
@@ -65,7 +70,7 @@ internal static class SourceEmitter
         };
         var plainType = type.Kind == TypeKind.MergePatch && CanDiff(type, types) ? type.PlainTypeName : null;
         var properties = type.Properties
-            .Select(p => BuildProperty(p, type, validation, options) is var view && plainType is not null ? WithDiff(view, p, types) : view)
+            .Select(p => BuildProperty(p with { Type = Qualify(p.Type) }, type, validation, options) is var view && plainType is not null ? WithDiff(view, p, types, Qualify) : view)
             .ToList();
         var summary = type.Description ?? DefaultTypeSummary(type);
         return new TypeView
@@ -81,6 +86,19 @@ internal static class SourceEmitter
             JsonPatch = type.JsonPatch is { } patch ? BuildJsonPatch(type, patch, types, validation) : null,
             Helpers = validation.Helpers,
         };
+
+        // Inside the record, a property hides a type of the same name wherever the code names the type in an expression
+        // (Tag.ReadFrom, TagJson.Read); only then is the type's name qualified, so the usual code reads as written by hand.
+        string QualifiedName(string typeName)
+            => hidingNames.Contains(typeName) || hidingNames.Contains(typeName + "Json")
+                ? "global::" + (@namespace.Length > 0 ? @namespace + "." : string.Empty) + typeName
+                : typeName;
+
+        TypeRef Qualify(TypeRef typeRef) => typeRef with
+        {
+            TypeName = typeRef.TypeName is { } name ? QualifiedName(name) : null,
+            Element = typeRef.Element is { } element ? Qualify(element) : null,
+        };
     }
 
     /// <summary>
@@ -94,7 +112,7 @@ internal static class SourceEmitter
         var read = CSharpFragments.ReadNullable(property.Type, "reader", 0, lenient);
         if (owner.Kind == TypeKind.MergePatch)
         {
-            return $"Optional.Of<{CSharpFragments.NullableTypeName(property.Type)}>({read})";
+            return $"Optional<{CSharpFragments.NullableTypeName(property.Type)}>.Of({read})";
         }
 
         return lenient || property.Type.IsNullable || property.Type.Kind == ValueKind.Any
@@ -102,30 +120,39 @@ internal static class SourceEmitter
             : CSharpFragments.ReadPresent(property.Type, "reader", 0, lenient);
     }
 
-    /// <summary>A patch can be built from two plain records when it has a plain twin, and so do the patches nested in it.</summary>
+    /// <summary>
+    /// A patch can be built from two plain records when it has a plain twin, and so do the patches nested in it. A patch met again on the way (a tree's
+    /// node holding nodes) is assumed diffable: whether it is, is decided where it was first met.
+    /// </summary>
     private static bool CanDiff(TypeSpec patch, IReadOnlyDictionary<string, TypeSpec> types)
-        => patch.PlainTypeName is not null && types.ContainsKey(patch.PlainTypeName)
-            && patch.Properties.All(p => NestedPatch(p.Type, types) is not { } nested || CanDiff(nested, types));
+        => CanDiff(patch, types, new HashSet<string>(StringComparer.Ordinal));
+
+    private static bool CanDiff(TypeSpec patch, IReadOnlyDictionary<string, TypeSpec> types, HashSet<string> visiting)
+        => !visiting.Add(patch.Name)
+            || (patch.PlainTypeName is not null && types.ContainsKey(patch.PlainTypeName)
+                && patch.Properties.All(p => NestedPatch(p.Type, types) is not { } nested || CanDiff(nested, types, visiting)));
 
     private static TypeSpec? NestedPatch(TypeRef type, IReadOnlyDictionary<string, TypeSpec> types)
         => type.Kind == ValueKind.Object && types.TryGetValue(type.TypeName!, out var nested) && nested.Kind == TypeKind.MergePatch ? nested : null;
 
-    private static PropertyView WithDiff(PropertyView view, PropertySpec property, IReadOnlyDictionary<string, TypeSpec> types)
+    private static PropertyView WithDiff(PropertyView view, PropertySpec property, IReadOnlyDictionary<string, TypeSpec> types, Func<TypeRef, TypeRef> qualify)
     {
         var member = property.Name;
-        if (NestedPatch(property.Type, types) is { } nested)
+        var visibleType = qualify(property.Type);
+        if (NestedPatch(property.Type, types) is not null)
         {
+            var nested = visibleType.TypeName;
             return view with
             {
-                DiffExpression = $"MergePatch.Nested(before.{member}, after.{member}, static (b, a) => {nested.Name}.FromDiff(b, a), static v => {nested.Name}.FromWhole(v), static p => p.IsEmpty)",
-                WholeExpression = $"value.{member} is {{ }} {view.Local} ? Optional.Of<{nested.Name}?>({nested.Name}.FromWhole({view.Local})) : default",
+                DiffExpression = $"MergePatch.Nested(before.{member}, after.{member}, static (b, a) => {nested}.FromDiff(b, a), static v => {nested}.FromWhole(v), static p => p.IsEmpty)",
+                WholeExpression = $"value.{member} is {{ }} {view.Local} ? Optional<{nested}?>.Of({nested}.FromWhole({view.Local})) : default",
             };
         }
 
         return view with
         {
-            DiffExpression = $"MergePatch.Value(before.{member}, after.{member}, static (w, v) => {{ {CSharpFragments.Write(property.Type, "w", "v", 0)} }})",
-            WholeExpression = $"value.{member} is {{ }} {view.Local} ? Optional.Of<{CSharpFragments.NullableTypeName(property.Type)}>({view.Local}) : default",
+            DiffExpression = $"MergePatch.Value(before.{member}, after.{member}, static (w, v) => {{ {CSharpFragments.Write(visibleType, "w", "v", 0)} }})",
+            WholeExpression = $"value.{member} is {{ }} {view.Local} ? Optional<{CSharpFragments.NullableTypeName(visibleType)}>.Of({view.Local}) : default",
         };
     }
 
@@ -276,7 +303,7 @@ internal static class SourceEmitter
 
     private static OperationView BuildOperation(OperationSpec operation, IReadOnlyDictionary<string, TypeSpec> types, string clientName, GeneratorOptions options)
     {
-        var validation = new ValidationWriter();
+        var validation = new ValidationWriter(new HashSet<string>(operation.Parameters.Select(p => p.Name).Append("Body"), StringComparer.Ordinal));
         var parameterOwner = new TypeSpec(operation.RequestTypeName, TypeKind.Object, null, EquatableArray<PropertySpec>.Empty, EquatableArray<EnumMemberSpec>.Empty, null, false, null);
         var parameters = new List<PropertyView>();
         var validateLines = new List<string>();

@@ -46,6 +46,9 @@ internal sealed class TemplateRenderer(TemplateSet templates)
                 StrictVariables = true,
                 LoopLimit = int.MaxValue,
                 RecursiveLimit = 64,
+
+                // Scriban cuts longer strings with "..." by default, which would end a file with a long description mid-comment.
+                LimitToString = 0,
             };
             context.PushGlobal(globals);
             var text = template.Render(context);

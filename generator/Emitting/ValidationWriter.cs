@@ -9,7 +9,8 @@ namespace OpenApiClientGenerator.Emitting;
 /// Writes the statements that check a value against its constraints, and the static helpers (pattern checks) they call.
 /// One writer serves one generated type, so helper names are unique within it.
 /// </summary>
-internal sealed class ValidationWriter
+/// <param name="memberNames">The type's own members, which helper names must not collide with.</param>
+internal sealed class ValidationWriter(ISet<string> memberNames)
 {
     private readonly List<string> _helpers = [];
     private int _patternCount;
@@ -242,8 +243,13 @@ internal sealed class ValidationWriter
 
     private string AddPatternHelper(PatternSpec pattern)
     {
-        _patternCount++;
-        var name = "MatchesPattern" + _patternCount.ToString(CultureInfo.InvariantCulture);
+        string name;
+        do
+        {
+            _patternCount++;
+            name = "MatchesPattern" + _patternCount.ToString(CultureInfo.InvariantCulture);
+        }
+        while (memberNames.Contains(name));
         if (pattern.CharacterClass is { } characterClass)
         {
             var condition = CSharpFragments.RangeCondition(characterClass);

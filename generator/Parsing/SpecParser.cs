@@ -25,6 +25,10 @@ internal sealed class SpecParser
         "Validate", "ValidateMembers", "WriteTo", "ReadFrom", "ToJson", "FromJson", "AdditionalProperties", "EqualityContract",
         "ToString", "GetHashCode", "Equals", "Clone", "GetType", "PrintMembers", "Deconstruct", "MemberwiseClone", "Finalize",
         "IsEmpty", "FromDiff", "FromWhole",
+
+        // Types the records name in expressions (JsonRead.String, ValidationContext.Rent), where a property would hide them.
+        "JsonRead", "JsonWrite", "JsonElement", "JsonTokenType", "ValidationContext", "StringComparer", "MergePatch", "TextRules",
+        "ElementRules", "JsonTypes", "Regex", "RegexOptions", "TimeSpan",
     ];
 
     /// <summary>Framework and runtime types the generated code names without qualification, which a schema must not shadow.</summary>
@@ -200,6 +204,12 @@ internal sealed class SpecParser
         return operations;
     }
 
+    /// <summary>Scalars go into a path, query or header as text; a query also takes a list of scalars, as <c>a,b</c>.</summary>
+    private static bool CanFormat(TypeRef type, Microsoft.OpenApi.ParameterLocation location)
+        => IsScalar(type) || (location == Microsoft.OpenApi.ParameterLocation.Query && type.Kind == ValueKind.Array && IsScalar(type.Element!));
+
+    private static bool IsScalar(TypeRef type) => type.Kind is not (ValueKind.Object or ValueKind.Map or ValueKind.Array);
+
     private static int HttpMethodOrder(string method)
         => Array.IndexOf(["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"], method.ToUpperInvariant()) is var i and >= 0 ? i : int.MaxValue;
 
@@ -231,9 +241,15 @@ internal sealed class SpecParser
             }
 
             var csharpName = ClaimMemberName(memberNames, parameter.Name, LocationOf(JsonPointers.Append(parameterPointer, "name")));
+            var schemaPointer = JsonPointers.Append(parameterPointer, "schema");
             var type = parameter.Schema is null
                 ? TypeRef.Of(ValueKind.String, ConstraintSpec.None)
-                : ResolveType(parameter.Schema, JsonPointers.Append(parameterPointer, "schema"), requestTypeName + csharpName, Usage.Request, mergePatch: false);
+                : ResolveType(parameter.Schema, schemaPointer, requestTypeName + csharpName, Usage.Request, mergePatch: false);
+            if (!CanFormat(type, location))
+            {
+                Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOf(schemaPointer), $"A {location.ToString().ToLowerInvariant()} parameter whose value is an object or a nested list", "the parameter is a JsonElement, sent as its JSON text");
+                type = TypeRef.Of(ValueKind.Any, ConstraintSpec.None);
+            }
             parameters.Add(new ParameterSpec(
                 csharpName,
                 parameter.Name,

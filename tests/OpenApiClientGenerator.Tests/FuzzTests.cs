@@ -102,13 +102,12 @@ public sealed class FuzzTests(ITestOutputHelper output)
 
     /// <summary>
     /// Runs the cases on every core, each worker with its own generator session; the outcome of a case depends only on
-    /// its seed. A case that runs into a known emitter bug is counted, not failed (see <see cref="KnownEmitterBugs"/>).
+    /// its seed.
     /// </summary>
     private static FuzzReport Run(IReadOnlyList<int> cases, Func<int, MutatedSpec> specOf, Func<int, bool> shouldCompile)
     {
         var stopwatch = Stopwatch.StartNew();
         var failures = new ConcurrentBag<(int Case, string Message)>();
-        var knownBugs = new ConcurrentBag<(int Case, string Bug)>();
         var compiledClean = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         var (withErrors, compiled) = (0, 0);
         var next = -1;
@@ -132,15 +131,8 @@ public sealed class FuzzTests(ITestOutputHelper output)
             {
                 var spec = specOf(number);
                 Dump(number, spec);
-                if (KnownEmitterBugs.CrashingBug(spec) is { } crashingBug)
-                {
-                    knownBugs.Add((number, crashingBug));
-                    return;
-                }
-
                 var outcome = session.Run(spec.FileName, spec.Text);
                 var problem = outcome.Crashes().Concat(outcome.MisplacedDiagnostics(spec.FileName, spec.Text)).FirstOrDefault();
-                IReadOnlyList<Microsoft.CodeAnalysis.Diagnostic> compileErrors = [];
                 if (outcome.HasErrors)
                 {
                     Interlocked.Increment(ref withErrors);
@@ -148,20 +140,11 @@ public sealed class FuzzTests(ITestOutputHelper output)
                 else if (problem is null && (shouldCompile(number) || cases.Count == 1) && compiledClean.TryAdd(Fingerprint(outcome), true))
                 {
                     Interlocked.Increment(ref compiled);
-                    compileErrors = outcome.CompileErrors();
+                    var compileErrors = outcome.CompileErrors();
                     problem = compileErrors.Count == 0 ? null : "the generated code does not compile:\n    " + string.Join("\n    ", compileErrors.Take(5));
                 }
 
-                if (problem is null)
-                {
-                    return;
-                }
-
-                if (KnownEmitterBugs.Explain(spec.FileName, spec.Text, outcome.CrashDiagnostics, compileErrors) is { } knownBug)
-                {
-                    knownBugs.Add((number, knownBug));
-                }
-                else
+                if (problem is not null)
                 {
                     failures.Add((number, $"case {number} ({spec.Description}):\n  {problem}\n  diagnostics:\n  {outcome.Summary().Replace("\n", "\n  ", StringComparison.Ordinal)}"));
                 }
@@ -170,10 +153,8 @@ public sealed class FuzzTests(ITestOutputHelper output)
         Task.WaitAll(workers);
 
         var sorted = failures.OrderBy(f => f.Case).Select(f => f.Message).ToList();
-        var known = knownBugs.GroupBy(k => k.Bug).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => $"\n  {g.Count()} cases (first: case {g.Min(k => k.Case)}) ran into the known bug: {g.Key}");
         var summary = $"{cases.Count} cases in {stopwatch.Elapsed.TotalSeconds:F1} s: {withErrors} with errors reported, "
-            + $"{cases.Count - withErrors} without, {compiled} distinct outputs of those compiled; {sorted.Count} failed" + string.Concat(known);
+            + $"{cases.Count - withErrors} without, {compiled} distinct outputs of those compiled; {sorted.Count} failed";
         return new FuzzReport(sorted, summary);
     }
 

@@ -12,6 +12,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
     using System.Text;
     using System.Text.Json;
     using System.Text.Json.Serialization;
+    using System.Text.RegularExpressions;
     using System.Threading;
     using System.Threading.Tasks;
     using OpenApiClientGenerator.Runtime;

@@ -55,7 +55,7 @@ namespace HuaweiCloud.ModelArts
                 if (reader.ValueTextEquals("spec"u8))
                 {
                     reader.Read();
-                    specValue = Optional.Of<PluginSpecPatch?>(reader.TokenType == JsonTokenType.Null ? null : PluginSpecPatch.ReadFrom(ref reader));
+                    specValue = Optional<PluginSpecPatch?>.Of(reader.TokenType == JsonTokenType.Null ? null : PluginSpecPatch.ReadFrom(ref reader));
                 }
                 else
                 {
@@ -165,7 +165,7 @@ namespace HuaweiCloud.ModelArts
 
             return new PluginSpecPatch
             {
-                Template = value.Template is { } templateValue ? Optional.Of<TemplatePatch?>(TemplatePatch.FromWhole(templateValue)) : default,
+                Template = value.Template is { } templateValue ? Optional<TemplatePatch?>.Of(TemplatePatch.FromWhole(templateValue)) : default,
             };
         }
 
@@ -186,7 +186,7 @@ namespace HuaweiCloud.ModelArts
                 if (reader.ValueTextEquals("template"u8))
                 {
                     reader.Read();
-                    templateValue = Optional.Of<TemplatePatch?>(reader.TokenType == JsonTokenType.Null ? null : TemplatePatch.ReadFrom(ref reader));
+                    templateValue = Optional<TemplatePatch?>.Of(reader.TokenType == JsonTokenType.Null ? null : TemplatePatch.ReadFrom(ref reader));
                 }
                 else
                 {
@@ -321,9 +321,9 @@ namespace HuaweiCloud.ModelArts
 
             return new TemplatePatch
             {
-                Name = value.Name is { } nameValue ? Optional.Of<string?>(nameValue) : default,
-                Version = value.Version is { } versionValue ? Optional.Of<string?>(versionValue) : default,
-                Inputs = value.Inputs is { } inputsValue ? Optional.Of<IReadOnlyDictionary<string, JsonElement>?>(inputsValue) : default,
+                Name = value.Name is { } nameValue ? Optional<string?>.Of(nameValue) : default,
+                Version = value.Version is { } versionValue ? Optional<string?>.Of(versionValue) : default,
+                Inputs = value.Inputs is { } inputsValue ? Optional<IReadOnlyDictionary<string, JsonElement>?>.Of(inputsValue) : default,
             };
         }
 
@@ -346,17 +346,17 @@ namespace HuaweiCloud.ModelArts
                 if (reader.ValueTextEquals("name"u8))
                 {
                     reader.Read();
-                    nameValue = Optional.Of<string?>(JsonRead.String(ref reader, lenient: false));
+                    nameValue = Optional<string?>.Of(JsonRead.String(ref reader, lenient: false));
                 }
                 else if (reader.ValueTextEquals("version"u8))
                 {
                     reader.Read();
-                    versionValue = Optional.Of<string?>(JsonRead.String(ref reader, lenient: false));
+                    versionValue = Optional<string?>.Of(JsonRead.String(ref reader, lenient: false));
                 }
                 else if (reader.ValueTextEquals("inputs"u8))
                 {
                     reader.Read();
-                    inputsValue = Optional.Of<IReadOnlyDictionary<string, JsonElement>?>(reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map(ref reader, static (ref Utf8JsonReader r1) => JsonRead.Element(ref r1)));
+                    inputsValue = Optional<IReadOnlyDictionary<string, JsonElement>?>.Of(reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map(ref reader, static (ref Utf8JsonReader r1) => JsonRead.Element(ref r1)));
                 }
                 else
                 {
