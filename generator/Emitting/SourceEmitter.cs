@@ -80,6 +80,7 @@ internal static class SourceEmitter
             Doc = XmlDoc.Summary(summary),
             Properties = properties,
             EnumMembers = type.EnumMembers.Select(m => new EnumMemberView { Name = m.Name, WireValue = SymbolDisplay.FormatLiteral(m.WireValue, quote: false), WireLiteral = CSharpFragments.Literal(m.WireValue) }).ToList(),
+            AllowedValuesLiteral = CSharpFragments.Literal(string.Join(", ", type.EnumMembers.Select(m => CSharpFragments.JsonString(m.WireValue)))),
             HasSensitiveProperties = type.Properties.Any(p => p.IsSensitive),
             KeepsUnknownMembers = type.Kind == TypeKind.Object,
             PlainType = plainType,
@@ -163,7 +164,29 @@ internal static class SourceEmitter
         _ => type.Name + ".",
     };
 
-    private static PropertyView BuildProperty(PropertySpec property, TypeSpec owner, ValidationWriter validation, GeneratorOptions options)
+    /// <summary>
+    /// Checks that keep a parameter's text from changing the request's shape: a line break would end a header and start
+    /// another, and an empty, "." or ".." path segment would address another resource once the URI is normalized.
+    /// </summary>
+    private static IEnumerable<string> WireChecks(ParameterSpec parameter, string local)
+    {
+        var text = parameter.Type.Kind switch
+        {
+            ValueKind.String => local,
+            ValueKind.Any => local + ".GetRawText()",
+            _ => null,
+        };
+        return (text, parameter.Location) switch
+        {
+            (null, _) => [],
+            (_, ParameterLocation.Header) => [$"context.HeaderValue({text});"],
+            (_, ParameterLocation.Path) => [$"context.PathParameter({text}, refuseEmpty: {(parameter.Type.Constraints.MinLength is > 0 ? "false" : "true")});"],
+            _ => [],
+        };
+    }
+
+    /// <param name="wireChecks">Checks beyond the schema's for the value in <c>local</c>, which is not null.</param>
+    private static PropertyView BuildProperty(PropertySpec property, TypeSpec owner, ValidationWriter validation, GeneratorOptions options, Func<string, IEnumerable<string>>? wireChecks = null)
     {
         var isMergePatch = owner.Kind == TypeKind.MergePatch;
         var presentType = CSharpFragments.TypeName(property.Type);
@@ -174,6 +197,9 @@ internal static class SourceEmitter
             ? local
             : $"{local} ?? throw JsonRead.MissingProperty({CSharpFragments.Literal(owner.Name)}, {CSharpFragments.Literal(property.WireName)})";
         var writeValue = CSharpFragments.Write(property.Type, "writer", local, 0);
+
+        // A JsonElement left at its default holds no JSON at all: it counts as missing, not as a value to write.
+        var present = property.Type.Kind == ValueKind.Any ? "{ ValueKind: not JsonValueKind.Undefined }" : "{ }";
         var writeLines = isMergePatch
             ? new List<string>
             {
@@ -192,16 +218,16 @@ internal static class SourceEmitter
             }
             : new List<string>
             {
-                $"if ({property.Name} is {{ }} {local})",
+                $"if ({property.Name} is {present} {local})",
                 "{",
                 $"    writer.WritePropertyName({CSharpFragments.Literal(property.WireName)});",
                 $"    {writeValue}",
                 "}",
             };
 
-        var checks = validation.Checks(property.Type, local, 0);
+        var checks = wireChecks is null ? validation.Checks(property.Type, local, 0) : [.. wireChecks(local), .. validation.Checks(property.Type, local, 0)];
         var validateLines = new List<string>();
-        var accessor = isMergePatch ? $"{property.Name}.IsSet && {property.Name}.Value is {{ }} {local}" : $"{property.Name} is {{ }} {local}";
+        var accessor = isMergePatch ? $"{property.Name}.IsSet && {property.Name}.Value is {{ }} {local}" : $"{property.Name} is {present} {local}";
         if (checks.Count > 0)
         {
             validateLines.Add($"if ({accessor})");
@@ -276,7 +302,7 @@ internal static class SourceEmitter
             }
         }
 
-        var validateLines = validation.Checks(new TypeRef(ValueKind.Array, null, new TypeRef(ValueKind.Object, item.Name, null, ConstraintSpec.None, false), ConstraintSpec.None, false), "_operations", 0);
+        var validateLines = validation.Checks(new TypeRef(ValueKind.Array, null, new TypeRef(ValueKind.Object, item.Name, null, ConstraintSpec.None, false), patch.Constraints, false), "_operations", 0);
         return new JsonPatchView
         {
             ItemType = item.Name,
@@ -318,7 +344,7 @@ internal static class SourceEmitter
                     + "The service requires it: set it here or add it from a DelegatingHandler on the HttpClient."
                 : parameter.Description;
             var property = new PropertySpec(parameter.Name, parameter.WireName, description, parameter.Type, isRequired, isRequired, parameter.IsSensitive, parameter.DefaultValue);
-            var view = BuildProperty(property, parameterOwner, validation, options);
+            var view = BuildProperty(property, parameterOwner, validation, options, local => WireChecks(parameter, local));
             parameters.Add(view);
             if (view.ValidateLines.Count > 0)
             {

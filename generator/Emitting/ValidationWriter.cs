@@ -36,6 +36,12 @@ internal sealed class ValidationWriter(ISet<string> memberNames)
             case ValueKind.Object:
                 lines.Add($"{value}.ValidateMembers(context);");
                 break;
+            case ValueKind.Enum:
+                lines.Add($"if (!{type.TypeName}Json.IsDefined({value}))");
+                lines.Add("{");
+                lines.Add($"    context.NotAllowed({type.TypeName}Json.AllowedValues);");
+                lines.Add("}");
+                break;
             case ValueKind.Array:
                 AddCountChecks(lines, constraints, value + ".Count");
                 AddNested(lines, type.Element!, value, depth, isMap: false);
@@ -122,41 +128,58 @@ internal sealed class ValidationWriter(ISet<string> memberNames)
         }
     }
 
+    /// <summary>
+    /// Checks each item of a list or value of a map. C# lets a null item into a list of a reference type although the
+    /// schema does not allow it, and it would only fail when written, so it is reported like any other violation.
+    /// </summary>
     private void AddNested(List<string> lines, TypeRef element, string collection, int depth, bool isMap)
     {
         var suffix = depth.ToString(CultureInfo.InvariantCulture);
+        var item = "item" + (depth + 1).ToString(CultureInfo.InvariantCulture);
+        var inner = Checks(element, item, depth + 1);
+        var mayBeNull = !CSharpFragments.IsValueType(element) && !element.IsNullable;
+        if (inner.Count == 0 && !mayBeNull)
+        {
+            return;
+        }
+
+        string itemExpression;
         if (isMap)
         {
             var entry = "entry" + suffix;
-            var inner = Checks(element, entry + ".Value", depth + 1);
-            if (inner.Count == 0)
-            {
-                return;
-            }
-
             lines.Add($"foreach (var {entry} in {collection})");
             lines.Add("{");
             lines.Add($"    context.PushKey({entry}.Key);");
-            lines.AddRange(inner.Select(l => "    " + l));
-            lines.Add("    context.Pop();");
-            lines.Add("}");
+            itemExpression = entry + ".Value";
         }
         else
         {
             var index = "i" + suffix;
-            var inner = Checks(element, $"{collection}[{index}]", depth + 1);
-            if (inner.Count == 0)
-            {
-                return;
-            }
-
             lines.Add($"for (var {index} = 0; {index} < {collection}.Count; {index}++)");
             lines.Add("{");
             lines.Add($"    context.PushIndex({index});");
-            lines.AddRange(inner.Select(l => "    " + l));
-            lines.Add("    context.Pop();");
-            lines.Add("}");
+            itemExpression = $"{collection}[{index}]";
         }
+
+        if (mayBeNull)
+        {
+            lines.Add($"    if ({itemExpression} is {{ }} {item})");
+            lines.Add("    {");
+            lines.AddRange(inner.Select(l => "        " + l));
+            lines.Add("    }");
+            lines.Add("    else");
+            lines.Add("    {");
+            lines.Add("        context.NullItem();");
+            lines.Add("    }");
+        }
+        else
+        {
+            lines.Add($"    var {item} = {itemExpression};");
+            lines.AddRange(inner.Select(l => "    " + l));
+        }
+
+        lines.Add("    context.Pop();");
+        lines.Add("}");
     }
 
     private void AddStringChecks(List<string> lines, ConstraintSpec constraints, string value)

@@ -38,6 +38,9 @@ internal sealed class TypeView
 
     public IReadOnlyList<EnumMemberView> EnumMembers { get; init; } = [];
 
+    /// <summary>Gets, for an enum, its wire values as a C# literal of the list a violation message quotes.</summary>
+    public string? AllowedValuesLiteral { get; init; }
+
     /// <summary>Gets static helper members (pattern checks), each a block of lines.</summary>
     public IReadOnlyList<string> Helpers { get; init; } = [];
 

@@ -104,11 +104,12 @@ internal sealed record ConstraintSpec(
     public bool IsEmpty => this == None;
 }
 
-/// <summary>What a JSON Patch body allows: the operations, the path pattern, and the documented paths with their value types.</summary>
+/// <summary>What a JSON Patch body allows: the operations, the path pattern, the documented paths with their value types, and how many operations.</summary>
 internal sealed record JsonPatchSpec(
     string ItemTypeName,
     EquatableArray<string> Operations,
     string? PathPattern,
-    EquatableArray<JsonPatchPathSpec> Paths);
+    EquatableArray<JsonPatchPathSpec> Paths,
+    ConstraintSpec Constraints);
 
 internal sealed record JsonPatchPathSpec(string Path, string Name, string? Description, TypeRef ValueType);

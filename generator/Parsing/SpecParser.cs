@@ -375,11 +375,12 @@ internal sealed class SpecParser
             }
         }
 
-        var patchSpec = new JsonPatchSpec(itemTypeName, operations.ToEquatableArray(), pathPattern, paths.ToEquatableArray());
+        var constraints = ReadConstraints(target, pointer);
+        var patchSpec = new JsonPatchSpec(itemTypeName, operations.ToEquatableArray(), pathPattern, paths.ToEquatableArray(), constraints);
         var pending = new PendingType(documentName, target, pointer, TypeKind.JsonPatch) { JsonPatch = patchSpec, Usage = Usage.Request };
         _pendingTypes[new TypeKey(target, TypeKind.JsonPatch)] = pending;
         _typeOrder.Add(pending);
-        return new TypeRef(ValueKind.Object, documentName, null, ReadConstraints(target, pointer), false);
+        return new TypeRef(ValueKind.Object, documentName, null, constraints, false);
     }
 
     private (ResponseSpec? Success, List<ResponseSpec> Errors) ParseResponses(OpenApiResponses? responses, string pointer, string operationName)

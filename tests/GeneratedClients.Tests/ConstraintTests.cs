@@ -28,11 +28,6 @@ public sealed class ConstraintTests
     private static readonly Dictionary<string, string> Unbreakable = new(StringComparer.Ordinal)
     {
         ["UpdateServiceInstanceRequestBody.description:minLength"] = "minLength 0 holds for every string",
-        // Known generator gaps, listed in the issue note until the generator checks them.
-        ["PatchService.body:minItems"] = "known gap: the JSON Patch document does not check minItems yet",
-        ["PatchServiceV2RequestBody.op:enum"] = "known gap: an undefined C# enum value is not reported yet",
-        ["InstallKernelPluginRequestBody.plugin_name:enum"] = "known gap: an undefined C# enum value is not reported yet",
-        ["PatchServiceV2RequestBody.value:required"] = "known gap: a default JsonElement is not reported as missing yet",
         ["PatchService.header.X-Auth-Token:required"] = "a credential header may come from a DelegatingHandler, so the generator does not require it on the request record (commit 43e0219)",
         ["InstallKernelPlugin.header.X-Auth-Token:required"] = "a credential header may come from a DelegatingHandler, so the generator does not require it on the request record (commit 43e0219)",
     };
@@ -113,7 +108,7 @@ public sealed class ConstraintTests
         Assert.Equal([("header.X-Revision", "maxLength")], (valid with { XRevision = "123456789" }).Validate().Select(e => (e.Path, e.Rule)));
     }
 
-    [Fact(Skip = "Known gap, see issue note: null list items are not reported yet")]
+    [Fact]
     public void A_null_item_in_a_list_is_reported_not_thrown()
     {
         var request = PageRequests.UpdateEndpoint() with
@@ -203,6 +198,9 @@ public sealed class ConstraintTests
         Reject("PatchServiceV2RequestBody.path:pattern", "PatchService: the prefix alone", () => Operation("/config/0/").Validate(), "path", "pattern");
         RejectOnRead("PatchServiceV2RequestBody.op:enum", "PatchService: op add read from JSON", () => PatchServiceDocument.FromJson(Utf8("""[{"op":"add","path":"/config/0/x","value":1}]""")), "add");
         RejectOnRead("PatchServiceV2RequestBody.op:required", "PatchService: op missing from JSON", () => PatchServiceDocument.FromJson(Utf8("""[{"path":"/config/0/x","value":1}]""")), "'op'");
+        Reject("PatchService.body:minItems", "PatchService: a document without operations", () => (service with { Body = new PatchServiceDocument() }).Validate(), string.Empty, "minItems");
+        Reject("PatchServiceV2RequestBody.op:enum", "PatchService: an op cast from a number the spec does not list", () => (Operation() with { Op = (PatchServiceV2RequestBodyOp)99 }).Validate(), "op", "enum");
+        Reject("PatchServiceV2RequestBody.value:required", "PatchService: value left at default(JsonElement)", () => (Operation() with { Value = default }).Validate(), "value", "required");
         Reject("PatchServiceV2RequestBody.path:required", "PatchService: path null", () => (Operation() with { Path = null! }).Validate(), "path", "required");
 
         // ---------------- 002 UpdateServiceInstance ----------------
@@ -334,6 +332,7 @@ public sealed class ConstraintTests
 
         RejectOnRead("InstallKernelPluginRequestBody.plugin_name:enum", "InstallKernelPlugin: plugin_name postgres read from JSON", () => InstallKernelPluginRequestBody.FromJson(Utf8("""{"plugin_name":"postgres","url":"u","sha_256":"s"}""")), "postgres");
         RejectOnRead("InstallKernelPluginRequestBody.plugin_name:required", "InstallKernelPlugin: plugin_name missing from JSON", () => InstallKernelPluginRequestBody.FromJson(Utf8("""{"url":"u","sha_256":"s"}""")), "'plugin_name'");
+        Reject("InstallKernelPluginRequestBody.plugin_name:enum", "InstallKernelPlugin: plugin_name cast from a number the spec does not list", () => (kernel with { Body = kernel.Body with { PluginName = (InstallKernelPluginRequestBodyPluginName)99 } }).Validate(), "plugin_name", "enum");
         Reject("InstallKernelPluginRequestBody.url:required", "InstallKernelPlugin: url null", () => (kernel with { Body = kernel.Body with { Url = null! } }).Validate(), "url", "required");
         Reject("InstallKernelPluginRequestBody.sha_256:required", "InstallKernelPlugin: sha_256 null", () => (kernel with { Body = kernel.Body with { Sha256 = null! } }).Validate(), "sha_256", "required");
 

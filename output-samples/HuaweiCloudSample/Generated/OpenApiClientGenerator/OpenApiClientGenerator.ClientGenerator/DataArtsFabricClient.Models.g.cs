@@ -1681,7 +1681,14 @@ namespace HuaweiCloud.DataArtsFabric
                 for (var i0 = 0; i0 < workNodeResourcesValue.Count; i0++)
                 {
                     context.PushIndex(i0);
-                    workNodeResourcesValue[i0].ValidateMembers(context);
+                    if (workNodeResourcesValue[i0] is { } item1)
+                    {
+                        item1.ValidateMembers(context);
+                    }
+                    else
+                    {
+                        context.NullItem();
+                    }
                     context.Pop();
                 }
                 context.Pop();
@@ -2261,7 +2268,14 @@ namespace HuaweiCloud.DataArtsFabric
                 for (var i0 = 0; i0 < dataInfosValue.Count; i0++)
                 {
                     context.PushIndex(i0);
-                    dataInfosValue[i0].ValidateMembers(context);
+                    if (dataInfosValue[i0] is { } item1)
+                    {
+                        item1.ValidateMembers(context);
+                    }
+                    else
+                    {
+                        context.NullItem();
+                    }
                     context.Pop();
                 }
                 context.Pop();
@@ -2353,7 +2367,14 @@ namespace HuaweiCloud.DataArtsFabric
                 for (var i0 = 0; i0 < applicationsValue.Count; i0++)
                 {
                     context.PushIndex(i0);
-                    applicationsValue[i0].ValidateMembers(context);
+                    if (applicationsValue[i0] is { } item1)
+                    {
+                        item1.ValidateMembers(context);
+                    }
+                    else
+                    {
+                        context.NullItem();
+                    }
                     context.Pop();
                 }
                 context.Pop();
@@ -2541,7 +2562,14 @@ namespace HuaweiCloud.DataArtsFabric
                 for (var i0 = 0; i0 < deploymentsValue.Count; i0++)
                 {
                     context.PushIndex(i0);
-                    deploymentsValue[i0].ValidateMembers(context);
+                    if (deploymentsValue[i0] is { } item1)
+                    {
+                        item1.ValidateMembers(context);
+                    }
+                    else
+                    {
+                        context.NullItem();
+                    }
                     context.Pop();
                 }
                 context.Pop();
@@ -3250,6 +3278,23 @@ namespace HuaweiCloud.DataArtsFabric
 
         internal void ValidateMembers(ValidationContext context)
         {
+            if (EnvVars is { } envVarsValue)
+            {
+                context.Push("env_vars");
+                foreach (var entry0 in envVarsValue)
+                {
+                    context.PushKey(entry0.Key);
+                    if (entry0.Value is { } item1)
+                    {
+                    }
+                    else
+                    {
+                        context.NullItem();
+                    }
+                    context.Pop();
+                }
+                context.Pop();
+            }
         }
     }
 
@@ -3369,7 +3414,14 @@ namespace HuaweiCloud.DataArtsFabric
                 for (var i0 = 0; i0 < workerGroupSpecsValue.Count; i0++)
                 {
                     context.PushIndex(i0);
-                    workerGroupSpecsValue[i0].ValidateMembers(context);
+                    if (workerGroupSpecsValue[i0] is { } item1)
+                    {
+                        item1.ValidateMembers(context);
+                    }
+                    else
+                    {
+                        context.NullItem();
+                    }
                     context.Pop();
                 }
                 context.Pop();
@@ -4628,7 +4680,14 @@ namespace HuaweiCloud.DataArtsFabric
                 for (var i0 = 0; i0 < cachesValue.Count; i0++)
                 {
                     context.PushIndex(i0);
-                    cachesValue[i0].ValidateMembers(context);
+                    if (cachesValue[i0] is { } item1)
+                    {
+                        item1.ValidateMembers(context);
+                    }
+                    else
+                    {
+                        context.NullItem();
+                    }
                     context.Pop();
                 }
                 context.Pop();
@@ -4639,7 +4698,31 @@ namespace HuaweiCloud.DataArtsFabric
                 for (var i0 = 0; i0 < urlsValue.Count; i0++)
                 {
                     context.PushIndex(i0);
-                    urlsValue[i0].ValidateMembers(context);
+                    if (urlsValue[i0] is { } item1)
+                    {
+                        item1.ValidateMembers(context);
+                    }
+                    else
+                    {
+                        context.NullItem();
+                    }
+                    context.Pop();
+                }
+                context.Pop();
+            }
+            if (BusinessEngineInstanceIds is { } businessEngineInstanceIdsValue)
+            {
+                context.Push("business_engine_instance_ids");
+                for (var i0 = 0; i0 < businessEngineInstanceIdsValue.Count; i0++)
+                {
+                    context.PushIndex(i0);
+                    if (businessEngineInstanceIdsValue[i0] is { } item1)
+                    {
+                    }
+                    else
+                    {
+                        context.NullItem();
+                    }
                     context.Pop();
                 }
                 context.Pop();
@@ -4918,7 +5001,14 @@ namespace HuaweiCloud.DataArtsFabric
                 for (var i0 = 0; i0 < workerGroupSpecValue.Count; i0++)
                 {
                     context.PushIndex(i0);
-                    workerGroupSpecValue[i0].ValidateMembers(context);
+                    if (workerGroupSpecValue[i0] is { } item1)
+                    {
+                        item1.ValidateMembers(context);
+                    }
+                    else
+                    {
+                        context.NullItem();
+                    }
                     context.Pop();
                 }
                 context.Pop();

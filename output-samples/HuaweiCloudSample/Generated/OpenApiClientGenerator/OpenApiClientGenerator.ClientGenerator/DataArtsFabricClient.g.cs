@@ -176,6 +176,7 @@ namespace HuaweiCloud.DataArtsFabric
             if (WorkspaceId is { } workspaceIdValue)
             {
                 context.Push("workspace_id");
+                context.PathParameter(workspaceIdValue, refuseEmpty: false);
                 context.MinLength(workspaceIdValue, 1);
                 context.MaxLength(workspaceIdValue, 36);
                 context.Pattern(MatchesPattern1(workspaceIdValue), "^[A-Za-z0-9-]+$", "letters, digits and '-'");
@@ -190,6 +191,7 @@ namespace HuaweiCloud.DataArtsFabric
             if (InstanceId is { } instanceIdValue)
             {
                 context.Push("instance_id");
+                context.PathParameter(instanceIdValue, refuseEmpty: false);
                 context.MinLength(instanceIdValue, 1);
                 context.MaxLength(instanceIdValue, 36);
                 context.Pattern(MatchesPattern2(instanceIdValue), "^[A-Za-z0-9-]+$", "letters, digits and '-'");
@@ -198,6 +200,14 @@ namespace HuaweiCloud.DataArtsFabric
             else
             {
                 context.Missing("instance_id");
+            }
+            context.Pop();
+            context.Push("header");
+            if (XAuthToken is { } xAuthTokenValue)
+            {
+                context.Push("X-Auth-Token");
+                context.HeaderValue(xAuthTokenValue);
+                context.Pop();
             }
             context.Pop();
             if (Body is { } body)
@@ -305,6 +315,7 @@ namespace HuaweiCloud.DataArtsFabric
             if (WorkspaceId is { } workspaceIdValue)
             {
                 context.Push("workspace_id");
+                context.PathParameter(workspaceIdValue, refuseEmpty: false);
                 context.MinLength(workspaceIdValue, 1);
                 context.MaxLength(workspaceIdValue, 36);
                 context.Pattern(MatchesPattern1(workspaceIdValue), "^[A-Za-z0-9-]+$", "letters, digits and '-'");
@@ -316,9 +327,23 @@ namespace HuaweiCloud.DataArtsFabric
             }
             context.Pop();
             context.Push("path");
-            if (!(EndpointId is { } endpointIdValue))
+            if (EndpointId is { } endpointIdValue)
+            {
+                context.Push("endpoint_id");
+                context.PathParameter(endpointIdValue, refuseEmpty: true);
+                context.Pop();
+            }
+            else
             {
                 context.Missing("endpoint_id");
+            }
+            context.Pop();
+            context.Push("header");
+            if (XAuthToken is { } xAuthTokenValue)
+            {
+                context.Push("X-Auth-Token");
+                context.HeaderValue(xAuthTokenValue);
+                context.Pop();
             }
             context.Pop();
             if (Body is { } body)

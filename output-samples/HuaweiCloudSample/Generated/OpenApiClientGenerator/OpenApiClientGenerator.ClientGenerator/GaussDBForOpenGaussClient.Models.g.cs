@@ -137,7 +137,16 @@ namespace HuaweiCloud.GaussDBForOpenGauss
 
         internal void ValidateMembers(ValidationContext context)
         {
-            if (!(PluginName is { } pluginNameValue))
+            if (PluginName is { } pluginNameValue)
+            {
+                context.Push("plugin_name");
+                if (!InstallKernelPluginRequestBodyPluginNameJson.IsDefined(pluginNameValue))
+                {
+                    context.NotAllowed(InstallKernelPluginRequestBodyPluginNameJson.AllowedValues);
+                }
+                context.Pop();
+            }
+            else
             {
                 context.Missing("plugin_name");
             }
@@ -171,6 +180,11 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             InstallKernelPluginRequestBodyPluginName.Postgis => "postgis",
             _ => throw new ArgumentOutOfRangeException(nameof(value), value, null),
         };
+
+        /// <summary>Returns whether <paramref name="value"/> is a member the spec lists, not a number cast to the enum.</summary>
+        public static bool IsDefined(InstallKernelPluginRequestBodyPluginName value) => value is InstallKernelPluginRequestBodyPluginName.Postgis;
+
+        internal const string AllowedValues = "\"postgis\"";
 
         /// <summary>Parses a wire value; returns false for a value the spec does not list.</summary>
         public static bool TryParse(string? wireValue, out InstallKernelPluginRequestBodyPluginName value)

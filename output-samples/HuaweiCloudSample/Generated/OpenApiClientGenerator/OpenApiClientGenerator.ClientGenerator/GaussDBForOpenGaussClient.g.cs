@@ -141,6 +141,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             if (ProjectId is { } projectIdValue)
             {
                 context.Push("project_id");
+                context.PathParameter(projectIdValue, refuseEmpty: false);
                 context.MinLength(projectIdValue, 1);
                 context.MaxLength(projectIdValue, 32);
                 context.Pattern(MatchesPattern1(projectIdValue), "^[A-Za-z0-9]+$", "letters and digits");
@@ -155,6 +156,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             if (InstanceId is { } instanceIdValue)
             {
                 context.Push("instance_id");
+                context.PathParameter(instanceIdValue, refuseEmpty: false);
                 context.MinLength(instanceIdValue, 1);
                 context.MaxLength(instanceIdValue, 36);
                 context.Pattern(MatchesPattern2(instanceIdValue), "^[A-Za-z0-9]+$", "letters and digits");
@@ -163,6 +165,22 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             else
             {
                 context.Missing("instance_id");
+            }
+            context.Pop();
+            context.Push("header");
+            if (XAuthToken is { } xAuthTokenValue)
+            {
+                context.Push("X-Auth-Token");
+                context.HeaderValue(xAuthTokenValue);
+                context.Pop();
+            }
+            context.Pop();
+            context.Push("header");
+            if (XLanguage is { } xLanguageValue)
+            {
+                context.Push("X-Language");
+                context.HeaderValue(xLanguageValue);
+                context.Pop();
             }
             context.Pop();
             if (Body is { } body)

@@ -844,7 +844,7 @@ namespace HuaweiCloud.ModelArts
                 writer.WriteStringValue(pathValue);
             }
 
-            if (Value is { } valueValue)
+            if (Value is { ValueKind: not JsonValueKind.Undefined } valueValue)
             {
                 writer.WritePropertyName("value");
                 valueValue.WriteTo(writer);
@@ -856,7 +856,16 @@ namespace HuaweiCloud.ModelArts
 
         internal void ValidateMembers(ValidationContext context)
         {
-            if (!(Op is { } opValue))
+            if (Op is { } opValue)
+            {
+                context.Push("op");
+                if (!PatchServiceV2RequestBodyOpJson.IsDefined(opValue))
+                {
+                    context.NotAllowed(PatchServiceV2RequestBodyOpJson.AllowedValues);
+                }
+                context.Pop();
+            }
+            else
             {
                 context.Missing("op");
             }
@@ -870,7 +879,7 @@ namespace HuaweiCloud.ModelArts
             {
                 context.Missing("path");
             }
-            if (!(Value is { } valueValue))
+            if (!(Value is { ValueKind: not JsonValueKind.Undefined } valueValue))
             {
                 context.Missing("value");
             }
@@ -899,6 +908,11 @@ namespace HuaweiCloud.ModelArts
             PatchServiceV2RequestBodyOp.Replace => "replace",
             _ => throw new ArgumentOutOfRangeException(nameof(value), value, null),
         };
+
+        /// <summary>Returns whether <paramref name="value"/> is a member the spec lists, not a number cast to the enum.</summary>
+        public static bool IsDefined(PatchServiceV2RequestBodyOp value) => value is PatchServiceV2RequestBodyOp.Replace;
+
+        internal const string AllowedValues = "\"replace\"";
 
         /// <summary>Parses a wire value; returns false for a value the spec does not list.</summary>
         public static bool TryParse(string? wireValue, out PatchServiceV2RequestBodyOp value)
@@ -1015,10 +1029,18 @@ namespace HuaweiCloud.ModelArts
 
         internal void ValidateMembers(ValidationContext context)
         {
+            context.MinItems(_operations.Count, 1);
             for (var i0 = 0; i0 < _operations.Count; i0++)
             {
                 context.PushIndex(i0);
-                _operations[i0].ValidateMembers(context);
+                if (_operations[i0] is { } item1)
+                {
+                    item1.ValidateMembers(context);
+                }
+                else
+                {
+                    context.NullItem();
+                }
                 context.Pop();
             }
         }
@@ -1166,6 +1188,23 @@ namespace HuaweiCloud.ModelArts
 
         internal void ValidateMembers(ValidationContext context)
         {
+            if (ResourceIds is { } resourceIdsValue)
+            {
+                context.Push("resource_ids");
+                for (var i0 = 0; i0 < resourceIdsValue.Count; i0++)
+                {
+                    context.PushIndex(i0);
+                    if (resourceIdsValue[i0] is { } item1)
+                    {
+                    }
+                    else
+                    {
+                        context.NullItem();
+                    }
+                    context.Pop();
+                }
+                context.Pop();
+            }
         }
     }
 

@@ -175,21 +175,47 @@ namespace HuaweiCloud.ModelArts
         {
             var context = ValidationContext.Rent();
             context.Push("path");
-            if (!(ProjectId is { } projectIdValue))
+            if (ProjectId is { } projectIdValue)
+            {
+                context.Push("project_id");
+                context.PathParameter(projectIdValue, refuseEmpty: true);
+                context.Pop();
+            }
+            else
             {
                 context.Missing("project_id");
             }
             context.Pop();
             context.Push("path");
-            if (!(PoolName is { } poolNameValue))
+            if (PoolName is { } poolNameValue)
+            {
+                context.Push("pool_name");
+                context.PathParameter(poolNameValue, refuseEmpty: true);
+                context.Pop();
+            }
+            else
             {
                 context.Missing("pool_name");
             }
             context.Pop();
             context.Push("path");
-            if (!(TemplateName is { } templateNameValue))
+            if (TemplateName is { } templateNameValue)
+            {
+                context.Push("template_name");
+                context.PathParameter(templateNameValue, refuseEmpty: true);
+                context.Pop();
+            }
+            else
             {
                 context.Missing("template_name");
+            }
+            context.Pop();
+            context.Push("header");
+            if (XAuthToken is { } xAuthTokenValue)
+            {
+                context.Push("X-Auth-Token");
+                context.HeaderValue(xAuthTokenValue);
+                context.Pop();
             }
             context.Pop();
             if (Body is { } body)
@@ -266,15 +292,43 @@ namespace HuaweiCloud.ModelArts
         {
             var context = ValidationContext.Rent();
             context.Push("path");
-            if (!(ProjectId is { } projectIdValue))
+            if (ProjectId is { } projectIdValue)
+            {
+                context.Push("project_id");
+                context.PathParameter(projectIdValue, refuseEmpty: true);
+                context.Pop();
+            }
+            else
             {
                 context.Missing("project_id");
             }
             context.Pop();
             context.Push("path");
-            if (!(ServiceId is { } serviceIdValue))
+            if (ServiceId is { } serviceIdValue)
+            {
+                context.Push("service_id");
+                context.PathParameter(serviceIdValue, refuseEmpty: true);
+                context.Pop();
+            }
+            else
             {
                 context.Missing("service_id");
+            }
+            context.Pop();
+            context.Push("header");
+            if (XModelArtsUserID is { } xModelArtsUserIDValue)
+            {
+                context.Push("X-ModelArts-User-ID");
+                context.HeaderValue(xModelArtsUserIDValue);
+                context.Pop();
+            }
+            context.Pop();
+            context.Push("header");
+            if (XAuthToken is { } xAuthTokenValue)
+            {
+                context.Push("X-Auth-Token");
+                context.HeaderValue(xAuthTokenValue);
+                context.Pop();
             }
             context.Pop();
             if (Body is { } body)

@@ -312,6 +312,8 @@ namespace OpenApiClientGenerator.Runtime
         [ThreadStatic]
         private static ValidationContext? s_cached;
 
+        private static readonly char[] s_headerBreakers = { '\r', '\n', '\0' };
+
         private readonly List<PathSegment> _path = new();
         private List<ValidationError>? _errors;
 
@@ -413,6 +415,25 @@ namespace OpenApiClientGenerator.Runtime
             if (count > limit)
             {
                 Report("maxItems", "must have at most " + Text(limit) + (limit == 1 ? " item" : " items") + " (has " + Text(count) + ")", Text(limit));
+            }
+        }
+
+        public void NullItem() => Report("type", "must not be null", null);
+
+        public void HeaderValue(string value)
+        {
+            if (value.IndexOfAny(s_headerBreakers) >= 0)
+            {
+                Report("headerValue", "must not contain a line break or a NUL character, which would end the header", null);
+            }
+        }
+
+        /// <param name="refuseEmpty">Whether to report an empty value here, where no minLength of the schema reports it already.</param>
+        public void PathParameter(string value, bool refuseEmpty)
+        {
+            if ((refuseEmpty && value.Length == 0) || value == "." || value == "..")
+            {
+                Report("pathSegment", "must not be empty, '.' or '..', which would address another resource", null);
             }
         }
 
