@@ -34,6 +34,8 @@ internal static class DataAnnotations
                 attributes.Add($"[{Namespace}MinLength({Number(min)})]");
             }
 
+            // The spec's own pattern, not its .NET rewrite: ASP.NET hands it to JavaScript for client-side validation, and
+            // the attribute matches the whole value, which already gives "$" its ECMA-262 meaning.
             if (constraints.Pattern is { } pattern)
             {
                 attributes.Add($"[{Namespace}RegularExpression({CSharpFragments.Literal(pattern.Pattern)})]");

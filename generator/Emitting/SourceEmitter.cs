@@ -310,6 +310,7 @@ internal static class SourceEmitter
             ValueType = item.Properties.FirstOrDefault(p => p.WireName == "value") is { IsRequiredMember: true } ? "JsonElement" : "JsonElement?",
             PathPattern = patch.PathPattern,
             PathPatternLiteral = patch.PathPattern is null ? null : CSharpFragments.Literal(patch.PathPattern),
+            PathRegexLiteral = patch.PathPattern is null ? null : CSharpFragments.Literal(EcmaScriptPattern.ToDotNet(patch.PathPattern)),
             Operations = operations,
             Methods = methods,
             ValidateLines = validateLines,

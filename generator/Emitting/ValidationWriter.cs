@@ -80,8 +80,7 @@ internal sealed class ValidationWriter(ISet<string> memberNames)
         Add("MaxLength", constraints.MaxLength?.ToString(CultureInfo.InvariantCulture));
         if (constraints.Pattern is { } pattern)
         {
-            var options = pattern.IsEcmaScript ? "RegexOptions.ECMAScript" : "RegexOptions.CultureInvariant";
-            members.Add($"Pattern = new Regex({CSharpFragments.Literal(pattern.Pattern)}, {options}, TimeSpan.FromSeconds(1))");
+            members.Add($"Pattern = new Regex({CSharpFragments.Literal(pattern.RegexPattern)}, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))");
         }
 
         if (constraints.Minimum is { } minimum)
@@ -309,9 +308,8 @@ internal sealed class ValidationWriter(ISet<string> memberNames)
         else
         {
             var field = "s_pattern" + _patternCount.ToString(CultureInfo.InvariantCulture);
-            var options = pattern.IsEcmaScript ? "RegexOptions.ECMAScript" : "RegexOptions.CultureInvariant";
             _helpers.Add(
-                $"private static readonly Regex {field} = new({CSharpFragments.Literal(pattern.Pattern)}, {options}, TimeSpan.FromSeconds(1));\n\n" +
+                $"private static readonly Regex {field} = new({CSharpFragments.Literal(pattern.RegexPattern)}, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));\n\n" +
                 $"private static bool {name}(string value) => TextRules.IsMatch({field}, value);");
         }
 

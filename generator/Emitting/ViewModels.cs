@@ -124,6 +124,9 @@ internal sealed class JsonPatchView
 
     public required string? PathPatternLiteral { get; init; }
 
+    /// <summary>Gets the path pattern rewritten for .NET's regex engine, as a C# literal.</summary>
+    public required string? PathRegexLiteral { get; init; }
+
     public required IReadOnlyList<JsonPatchOperationView> Operations { get; init; }
 
     public required IReadOnlyList<JsonPatchMethodView> Methods { get; init; }

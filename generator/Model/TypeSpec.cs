@@ -65,10 +65,10 @@ internal sealed record TypeRef(ValueKind Kind, string? TypeName, TypeRef? Elemen
 }
 
 /// <summary>
-/// A string pattern: a simple character class is checked with a loop, anything else with a regex, in ECMAScript mode
-/// where .NET accepts the pattern that way, since OpenAPI patterns are ECMA-262.
+/// A string pattern as the spec writes it (ECMA-262), and the .NET pattern that matches the same strings. A simple
+/// character class is checked with a loop, anything else with a regex.
 /// </summary>
-internal sealed record PatternSpec(string Pattern, CharacterClassSpec? CharacterClass, bool IsEcmaScript);
+internal sealed record PatternSpec(string Pattern, string RegexPattern, CharacterClassSpec? CharacterClass);
 
 /// <summary>
 /// An anchored pattern of the form <c>^[...]*$</c>, <c>^[^...]+$</c> or <c>^[...]{m,n}$</c>: every character must

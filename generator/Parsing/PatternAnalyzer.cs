@@ -17,25 +17,15 @@ internal static class PatternAnalyzer
     /// <summary>Returns the pattern's spec, or the regex engine's complaint when .NET cannot compile it.</summary>
     public static PatternSpec? Analyze(string pattern, out string? error)
     {
-        error = null;
-        if (TryCompile(pattern, RegexOptions.ECMAScript, out _))
-        {
-            return new PatternSpec(pattern, ParseCharacterClass(pattern), IsEcmaScript: true);
-        }
-
-        if (TryCompile(pattern, RegexOptions.None, out error))
-        {
-            return new PatternSpec(pattern, ParseCharacterClass(pattern), IsEcmaScript: false);
-        }
-
-        return null;
+        var regexPattern = EcmaScriptPattern.ToDotNet(pattern);
+        return TryCompile(regexPattern, out error) ? new PatternSpec(pattern, regexPattern, ParseCharacterClass(pattern)) : null;
     }
 
-    private static bool TryCompile(string pattern, RegexOptions options, out string? error)
+    private static bool TryCompile(string pattern, out string? error)
     {
         try
         {
-            _ = new Regex(pattern, options, CompileCheckTimeout);
+            _ = new Regex(pattern, RegexOptions.CultureInvariant, CompileCheckTimeout);
             error = null;
             return true;
         }

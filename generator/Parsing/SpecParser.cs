@@ -852,7 +852,7 @@ internal sealed class SpecParser
     {
         try
         {
-            return System.Text.RegularExpressions.Regex.IsMatch(value, pattern, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+            return System.Text.RegularExpressions.Regex.IsMatch(value, EcmaScriptPattern.ToDotNet(pattern), System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
         {

@@ -594,7 +594,11 @@ public sealed class DiagnosticsTests
             Assert.Contains(id, anchors);
             Assert.Contains($"| [{descriptor.Id}](#{id}) | {descriptor.DefaultSeverity} | {descriptor.Title} |", page, StringComparison.Ordinal);
         });
-        Assert.Equal(DiagnosticDescriptors.All.Select(d => d.Id.ToLowerInvariant()), anchors);
+        var targets = File.ReadAllText(Repository.PathOf("generator", "buildTransitive", "OpenApiClientGenerator.targets"));
+        var msbuildIds = Regex.Matches(targets, "Code=\"(OAG\\d{3})\"").Select(m => m.Groups[1].Value).Distinct().ToList();
+        Assert.NotEmpty(msbuildIds);
+        Assert.All(msbuildIds, id => Assert.Contains($"| [{id}](#{id.ToLowerInvariant()}) | Warning |", page, StringComparison.Ordinal));
+        Assert.Equal(DiagnosticDescriptors.All.Select(d => d.Id).Concat(msbuildIds).Select(id => id.ToLowerInvariant()), anchors);
     }
 
     [Fact]
