@@ -28,7 +28,7 @@ namespace OpenApiClientGenerator.Tests;
 /// </summary>
 public sealed class FuzzTests(ITestOutputHelper output)
 {
-    private const int DefaultCaseCount = 2500;
+    private const int DefaultCaseCount = 3000;
 
     /// <summary>
     /// Compiling costs ten to fifty times as much as generating, so the default run compiles the cases without errors
