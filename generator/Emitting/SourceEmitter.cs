@@ -45,7 +45,7 @@ internal static class SourceEmitter
         {
             Namespace = spec.Namespace,
             ClientName = spec.ClientName,
-            Title = spec.Title,
+            Title = XmlDoc.SingleLine(spec.Title),
             Doc = XmlDoc.Summary(spec.Description ?? "Calls the " + spec.Title + " API."),
             DefaultBaseAddress = spec.DefaultBaseAddress,
             Types = spec.Types.Select(t => BuildType(t, types, spec.Namespace, options)).ToList(),
@@ -275,10 +275,16 @@ internal static class SourceEmitter
     {
         var item = types[patch.ItemTypeName];
         var opProperty = item.Properties.First(p => p.WireName == "op");
+        // Method names come from the spec's op values and paths, so they must stay clear of the document's own members,
+        // of the types its code names in expressions (a method would hide them), and of each other ("re-place" and
+        // "rePlace" both make "RePlace").
+        var methodNames = new NameScope()
+            .Reserve(SpecParser.ReservedMemberNames.Concat(["Count", "GetEnumerator", "CheckPath", "JsonPointer", "ArgumentException"]), name => name)
+            .Reserve(types.Keys.Concat(types.Keys.Select(name => name + "Json")), name => name);
         var operations = patch.Operations.Select(op => new JsonPatchOperationView
         {
-            Name = IdentifierNames.ToPascalCase(op),
-            WireValue = op,
+            Name = methodNames.Claim(IdentifierNames.ToPascalCase(op) is { Length: > 0 } name ? name : "Operation"),
+            WireValue = SymbolDisplay.FormatLiteral(op, quote: false),
             OpExpression = OpExpression(opProperty, op, types),
             HasValue = op is not ("remove" or "move" or "copy"),
         }).ToList();
@@ -290,7 +296,7 @@ internal static class SourceEmitter
             {
                 methods.Add(new JsonPatchMethodView
                 {
-                    Name = op.Name + path.Name,
+                    Name = methodNames.Claim(op.Name + path.Name),
                     Path = path.Path,
                     PathLiteral = CSharpFragments.Literal(path.Path),
                     Doc = XmlDoc.Summary(op.Name + "s <c>" + XmlDoc.Escape(path.Path) + "</c>" + (path.Description is null ? "." : ": " + XmlDoc.Escape(path.Description)), escape: false),

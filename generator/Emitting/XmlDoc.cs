@@ -11,7 +11,16 @@ internal static class XmlDoc
 {
     private static readonly Regex Whitespace = new(@"\s+", RegexOptions.CultureInvariant, System.TimeSpan.FromSeconds(1));
 
-    public static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+    private static readonly Regex LineTerminator = new("\r\n|[\r\n\u0085\u2028\u2029]", RegexOptions.CultureInvariant, System.TimeSpan.FromSeconds(1));
+
+    /// <summary>Escapes text for one line of a doc comment.</summary>
+    public static string Escape(string text) => SingleLine(text).Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
+    /// <summary>
+    /// Text for one line of a comment: every character C# ends a line at (CR, LF, NEL, LS, PS) becomes a space, since
+    /// the rest of the line would no longer be a comment.
+    /// </summary>
+    public static string SingleLine(string text) => LineTerminator.Replace(text, " ");
 
     public static IReadOnlyList<string> Summary(string text, bool escape = true)
     {

@@ -20,7 +20,7 @@ internal sealed class SpecParser
     private const string JsonPatchMediaType = "application/json-patch+json";
 
     /// <summary>Members generated records have (merge patches have the last four too), which a property must not shadow.</summary>
-    private static readonly string[] ReservedMemberNames =
+    internal static readonly string[] ReservedMemberNames =
     [
         "Validate", "ValidateMembers", "WriteTo", "ReadFrom", "ToJson", "FromJson", "AdditionalProperties", "EqualityContract",
         "ToString", "GetHashCode", "Equals", "Clone", "GetType", "PrintMembers", "Deconstruct", "MemberwiseClone", "Finalize",
@@ -339,7 +339,7 @@ internal sealed class SpecParser
         }
 
         var isDeclaredJsonPatch = string.Equals(mediaType, JsonPatchMediaType, StringComparison.OrdinalIgnoreCase);
-        var operations = Target(item.Properties["op"])?.Enum?.OfType<JsonValue>().Where(v => v.GetValueKind() == System.Text.Json.JsonValueKind.String).Select(v => v.GetValue<string>()).ToList()
+        var operations = Target(item.Properties["op"])?.Enum?.OfType<JsonValue>().Where(v => v.GetValueKind() == System.Text.Json.JsonValueKind.String).Select(v => v.GetValue<string>()).Distinct(StringComparer.Ordinal).ToList()
             ?? (isDeclaredJsonPatch ? ["add", "remove", "replace", "move", "copy", "test"] : null);
         if (operations is null)
         {

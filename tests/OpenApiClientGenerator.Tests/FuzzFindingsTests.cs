@@ -219,6 +219,51 @@ public sealed class FuzzFindingsTests
                     task: { type: string }
             """);
 
+    /// <summary>Was: CS0246 and CS0116; C# ends a line at U+2028 and U+2029, so the rest of a one-line comment became code.</summary>
+    [Fact]
+    public void Line_and_paragraph_separators_in_one_line_texts_generate_code_that_compiles()
+        => AssertCompiles("""
+            openapi: 3.0.3
+            info: { title: "Find\u2028ing", version: '1.0' }
+            paths:
+              /items:
+                get:
+                  responses:
+                    '200': { description: OK }
+                    '400': { description: "Invali\u2029d parameter" }
+                    '404': { description: "Not\u0085found\rat all" }
+            """);
+
+    /// <summary>Was: CS0111 for a repeated op value, and a raw line break in the doc comment of an op's method.</summary>
+    [Fact]
+    public void Odd_json_patch_op_values_generate_distinct_methods_that_compile()
+        => AssertCompiles(Head + """
+
+            paths:
+              /items/{id}:
+                patch:
+                  parameters:
+                    - { name: id, in: path, required: true, schema: { type: string } }
+                  requestBody:
+                    content:
+                      application/json-patch+json:
+                        schema: { type: array, items: { $ref: '#/components/schemas/Operation' } }
+                  responses:
+                    '200': { description: OK }
+            components:
+              schemas:
+                Operation:
+                  type: object
+                  required: [op, path]
+                  properties:
+                    op: { type: string, enum: [replace, replace, re-place, rePlace, count, json-write, "G\r!", "@@"] }
+                    path: { type: string }
+                    value: {}
+                  x-json-patch-paths:
+                    /name: { type: string }
+                    /count: { type: integer }
+            """);
+
     private static void AssertCompiles(string spec)
     {
         var run = GeneratorHarness.RunSpecs(("finding.openapi.yaml", spec));
