@@ -78,11 +78,18 @@ internal static class CSharpFragments
         {
             ValueKind.Object => $"{type.TypeName}.ReadFrom(ref {reader})",
             ValueKind.Any => $"JsonRead.Element(ref {reader})",
-            ValueKind.Array => $"JsonRead.List(ref {reader}, static (ref Utf8JsonReader {inner}) => {ReadPresent(type.Element!, inner, depth + 1, lenient)})",
-            ValueKind.Map => $"JsonRead.Map(ref {reader}, static (ref Utf8JsonReader {inner}) => {ReadPresent(type.Element!, inner, depth + 1, lenient)})",
+            ValueKind.Array => $"JsonRead.List{TypeArgument(type.Element!)}(ref {reader}, static (ref Utf8JsonReader {inner}) => {ReadPresent(type.Element!, inner, depth + 1, lenient)})",
+            ValueKind.Map => $"JsonRead.Map{TypeArgument(type.Element!)}(ref {reader}, static (ref Utf8JsonReader {inner}) => {ReadPresent(type.Element!, inner, depth + 1, lenient)})",
             _ => $"JsonRead.NotNull({ReadNullable(type, reader, depth, lenient)}, ref {reader})",
         };
     }
+
+    /// <summary>
+    /// The type argument of a call that takes a lambda over an element: explicit for a nested list or map, where C#
+    /// would otherwise infer it by binding each inner lambda again per level, which takes exponential time.
+    /// </summary>
+    private static string TypeArgument(TypeRef element)
+        => element.Kind is ValueKind.Array or ValueKind.Map ? "<" + TypeName(element) + ">" : string.Empty;
 
     private static string Lenient(bool lenient) => lenient ? "lenient: true" : "lenient: false";
 
@@ -97,8 +104,8 @@ internal static class CSharpFragments
             ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double => $"{writer}.WriteNumberValue({value});",
             ValueKind.Boolean => $"{writer}.WriteBooleanValue({value});",
             ValueKind.Enum => $"{writer}.WriteStringValue({type.TypeName}Json.ToWire({value}));",
-            ValueKind.Array => $"JsonWrite.List({writer}, {value}, static ({innerWriter}, {innerValue}) => {{ {Write(type.Element!, innerWriter, innerValue, depth + 1)} }});",
-            ValueKind.Map => $"JsonWrite.Map({writer}, {value}, static ({innerWriter}, {innerValue}) => {{ {Write(type.Element!, innerWriter, innerValue, depth + 1)} }});",
+            ValueKind.Array => $"JsonWrite.List{TypeArgument(type.Element!)}({writer}, {value}, static ({innerWriter}, {innerValue}) => {{ {Write(type.Element!, innerWriter, innerValue, depth + 1)} }});",
+            ValueKind.Map => $"JsonWrite.Map{TypeArgument(type.Element!)}({writer}, {value}, static ({innerWriter}, {innerValue}) => {{ {Write(type.Element!, innerWriter, innerValue, depth + 1)} }});",
             _ => $"{value}.WriteTo({writer});",
         };
     }

@@ -152,7 +152,9 @@ internal static class SourceEmitter
 
         return view with
         {
-            DiffExpression = $"MergePatch.Value(before.{member}, after.{member}, static (w, v) => {{ {CSharpFragments.Write(visibleType, "w", "v", 0)} }})",
+            // The type argument is explicit: a required member of the plain record is not nullable, and C# infers no T for
+            // "T?" from a non-nullable value type.
+            DiffExpression = $"MergePatch.Value<{CSharpFragments.TypeName(visibleType)}>(before.{member}, after.{member}, static (w, v) => {{ {CSharpFragments.Write(visibleType, "w", "v", 0)} }})",
             WholeExpression = $"value.{member} is {{ }} {view.Local} ? Optional<{CSharpFragments.NullableTypeName(visibleType)}>.Of({view.Local}) : default",
         };
     }

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using OpenApiClientGenerator.Tests.Infrastructure;
 
@@ -263,6 +264,32 @@ public sealed class FuzzFindingsTests
                     /name: { type: string }
                     /count: { type: integer }
             """);
+
+    /// <summary>
+    /// Was: the compiler ran for minutes on lists nested 40 deep: C# inferred each nested lambda's type by binding the
+    /// inner lambdas again per level. The timeout only stops a regression from hanging the suite.
+    /// </summary>
+    [Fact(Timeout = 120_000)]
+    public async Task Deeply_nested_lists_generate_code_that_compiles()
+    {
+        var schema = "{ type: string }";
+        for (var depth = 0; depth < 40; depth++)
+        {
+            schema = "{ type: array, items: " + schema + " }";
+        }
+
+        await Task.Run(() => AssertCompiles(Head + $$"""
+
+            paths: {}
+            components:
+              schemas:
+                Item:
+                  type: object
+                  properties:
+                    deep: {{schema}}
+                    map: { type: object, additionalProperties: {{schema}} }
+            """));
+    }
 
     private static void AssertCompiles(string spec)
     {

@@ -101,6 +101,12 @@ public sealed class FuzzTests(ITestOutputHelper output)
     }
 
     /// <summary>
+    /// A case still running after this long hangs the generator or the compiler: the run stops waiting for it and
+    /// fails, naming it, rather than hanging the suite.
+    /// </summary>
+    private static readonly TimeSpan HangLimit = TimeSpan.FromMinutes(2);
+
+    /// <summary>
     /// Runs the cases on every core, each worker with its own generator session; the outcome of a case depends only on
     /// its seed.
     /// </summary>
@@ -111,12 +117,14 @@ public sealed class FuzzTests(ITestOutputHelper output)
         var compiledClean = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         var (withErrors, compiled) = (0, 0);
         var next = -1;
+        var running = new ConcurrentDictionary<int, Stopwatch>();
         var workers = Enumerable.Range(0, Math.Max(1, Math.Min(Environment.ProcessorCount, cases.Count))).Select(_ => Task.Run(() =>
         {
             var session = new GeneratorSession();
             for (var i = Interlocked.Increment(ref next); i < cases.Count; i = Interlocked.Increment(ref next))
             {
                 var number = cases[i];
+                running[number] = Stopwatch.StartNew();
                 try
                 {
                     RunCase(number);
@@ -124,6 +132,10 @@ public sealed class FuzzTests(ITestOutputHelper output)
                 catch (Exception exception)
                 {
                     failures.Add((number, $"case {number}: the test itself failed: {exception}"));
+                }
+                finally
+                {
+                    running[number].Stop();
                 }
             }
 
@@ -150,7 +162,15 @@ public sealed class FuzzTests(ITestOutputHelper output)
                 }
             }
         })).ToArray();
-        Task.WaitAll(workers);
+        while (!Task.WaitAll(workers, TimeSpan.FromSeconds(1)))
+        {
+            var hung = running.Where(r => r.Value.IsRunning && r.Value.Elapsed > HangLimit).Select(r => r.Key).OrderBy(n => n).ToList();
+            if (hung.Count > 0)
+            {
+                failures.Add((hung[0], $"case {hung[0]} still runs after {HangLimit.TotalMinutes} minutes: the generator or the compiler hangs on it; the run stopped waiting"));
+                break;
+            }
+        }
 
         var sorted = failures.OrderBy(f => f.Case).Select(f => f.Message).ToList();
         var summary = $"{cases.Count} cases in {stopwatch.Elapsed.TotalSeconds:F1} s: {withErrors} with errors reported, "

@@ -305,9 +305,9 @@ namespace HuaweiCloud.ModelArts
 
             return new TemplatePatch
             {
-                Name = MergePatch.Value(before.Name, after.Name, static (w, v) => { w.WriteStringValue(v); }),
-                Version = MergePatch.Value(before.Version, after.Version, static (w, v) => { w.WriteStringValue(v); }),
-                Inputs = MergePatch.Value(before.Inputs, after.Inputs, static (w, v) => { JsonWrite.Map(w, v, static (w1, item1) => { item1.WriteTo(w1); }); }),
+                Name = MergePatch.Value<string>(before.Name, after.Name, static (w, v) => { w.WriteStringValue(v); }),
+                Version = MergePatch.Value<string>(before.Version, after.Version, static (w, v) => { w.WriteStringValue(v); }),
+                Inputs = MergePatch.Value<IReadOnlyDictionary<string, JsonElement>>(before.Inputs, after.Inputs, static (w, v) => { JsonWrite.Map(w, v, static (w1, item1) => { item1.WriteTo(w1); }); }),
             };
         }
 
