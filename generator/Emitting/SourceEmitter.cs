@@ -332,7 +332,7 @@ internal static class SourceEmitter
                 validateLines.Add("}");
             }
 
-            bodyWrite = CSharpFragments.Write(bodySpec.Type, "writer", "requestBody", 0);
+            bodyWrite = CSharpFragments.Write(bodySpec.Type, "writer", "body", 0);
         }
 
         var success = operation.SuccessResponse;

@@ -68,7 +68,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="UpdateServiceInstanceRequestBody"/>.</exception>
@@ -78,6 +78,14 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly byte[][] s_memberNames =
+        {
+            "source"u8.ToArray(),
+            "name"u8.ToArray(),
+            "description"u8.ToArray(),
+            "config"u8.ToArray(),
+        };
+
         internal static UpdateServiceInstanceRequestBody ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "UpdateServiceInstanceRequestBody");
@@ -86,34 +94,32 @@ namespace HuaweiCloud.DataArtsFabric
             string? descriptionValue = default;
             UpdateServiceInstanceConfig? configValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("source"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    sourceValue = SourceRef.ReadFrom(ref reader);
+                    case 0:
+                        reader.Read();
+                        sourceValue = SourceRef.ReadFrom(ref reader);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        nameValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        descriptionValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        continue;
+                    case 3:
+                        reader.Read();
+                        configValue = UpdateServiceInstanceConfig.ReadFrom(ref reader);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("name"u8))
-                {
-                    reader.Read();
-                    nameValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
-                }
-                else if (reader.ValueTextEquals("description"u8))
-                {
-                    reader.Read();
-                    descriptionValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
-                }
-                else if (reader.ValueTextEquals("config"u8))
-                {
-                    reader.Read();
-                    configValue = UpdateServiceInstanceConfig.ReadFrom(ref reader);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new UpdateServiceInstanceRequestBody
@@ -261,7 +267,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="SourceRef"/>.</exception>
@@ -271,30 +277,36 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly byte[][] s_memberNames =
+        {
+            "id"u8.ToArray(),
+            "version_id"u8.ToArray(),
+        };
+
         internal static SourceRef ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "SourceRef");
             string? idValue = default;
             string? versionIdValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("id"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    idValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                    case 0:
+                        reader.Read();
+                        idValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        versionIdValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("version_id"u8))
-                {
-                    reader.Read();
-                    versionIdValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new SourceRef
@@ -414,7 +426,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="UpdateServiceInstanceConfig"/>.</exception>
@@ -424,24 +436,30 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly byte[][] s_memberNames =
+        {
+            "model_instance_config"u8.ToArray(),
+        };
+
         internal static UpdateServiceInstanceConfig ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "UpdateServiceInstanceConfig");
             UpdateModelInstanceConfig? modelInstanceConfigValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("model_instance_config"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    modelInstanceConfigValue = UpdateModelInstanceConfig.ReadFrom(ref reader);
+                    case 0:
+                        reader.Read();
+                        modelInstanceConfigValue = UpdateModelInstanceConfig.ReadFrom(ref reader);
+                        continue;
                 }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new UpdateServiceInstanceConfig
@@ -503,7 +521,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="UpdateModelInstanceConfig"/>.</exception>
@@ -513,24 +531,30 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly byte[][] s_memberNames =
+        {
+            "resource"u8.ToArray(),
+        };
+
         internal static UpdateModelInstanceConfig ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "UpdateModelInstanceConfig");
             BaseDemand? resourceValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("resource"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    resourceValue = BaseDemand.ReadFrom(ref reader);
+                    case 0:
+                        reader.Read();
+                        resourceValue = BaseDemand.ReadFrom(ref reader);
+                        continue;
                 }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new UpdateModelInstanceConfig
@@ -604,7 +628,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="BaseDemand"/>.</exception>
@@ -614,30 +638,36 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly byte[][] s_memberNames =
+        {
+            "min"u8.ToArray(),
+            "max"u8.ToArray(),
+        };
+
         internal static BaseDemand ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "BaseDemand");
             int? minValue = default;
             int? maxValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("min"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    minValue = JsonRead.NotNull(JsonRead.Int32(ref reader, lenient: false), ref reader);
+                    case 0:
+                        reader.Read();
+                        minValue = JsonRead.NotNull(JsonRead.Int32(ref reader, lenient: false), ref reader);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        maxValue = JsonRead.NotNull(JsonRead.Int32(ref reader, lenient: false), ref reader);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("max"u8))
-                {
-                    reader.Read();
-                    maxValue = JsonRead.NotNull(JsonRead.Int32(ref reader, lenient: false), ref reader);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new BaseDemand
@@ -700,7 +730,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="UpdateServiceInstanceResponseBody"/>.</exception>
@@ -710,24 +740,30 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly byte[][] s_memberNames =
+        {
+            "id"u8.ToArray(),
+        };
+
         internal static UpdateServiceInstanceResponseBody ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "UpdateServiceInstanceResponseBody");
             string? idValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("id"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    idValue = JsonRead.String(ref reader, lenient: true);
+                    case 0:
+                        reader.Read();
+                        idValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
                 }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new UpdateServiceInstanceResponseBody
@@ -853,7 +889,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="UpdateEndpointRequestBody"/>.</exception>
@@ -862,6 +898,16 @@ namespace HuaweiCloud.DataArtsFabric
             var reader = JsonRead.Start(utf8Json);
             return ReadFrom(ref reader);
         }
+
+        private static readonly byte[][] s_memberNames =
+        {
+            "name"u8.ToArray(),
+            "description"u8.ToArray(),
+            "reserved_resource"u8.ToArray(),
+            "ray_resource"u8.ToArray(),
+            "cap"u8.ToArray(),
+            "config"u8.ToArray(),
+        };
 
         internal static UpdateEndpointRequestBody ReadFrom(ref Utf8JsonReader reader)
         {
@@ -873,44 +919,40 @@ namespace HuaweiCloud.DataArtsFabric
             CapRef? capValue = default;
             EndpointConfig? configValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("name"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    nameValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                    case 0:
+                        reader.Read();
+                        nameValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        descriptionValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        reservedResourceValue = ReservedResource.ReadFrom(ref reader);
+                        continue;
+                    case 3:
+                        reader.Read();
+                        rayResourceValue = RayResourceInput.ReadFrom(ref reader);
+                        continue;
+                    case 4:
+                        reader.Read();
+                        capValue = CapRef.ReadFrom(ref reader);
+                        continue;
+                    case 5:
+                        reader.Read();
+                        configValue = EndpointConfig.ReadFrom(ref reader);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("description"u8))
-                {
-                    reader.Read();
-                    descriptionValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
-                }
-                else if (reader.ValueTextEquals("reserved_resource"u8))
-                {
-                    reader.Read();
-                    reservedResourceValue = ReservedResource.ReadFrom(ref reader);
-                }
-                else if (reader.ValueTextEquals("ray_resource"u8))
-                {
-                    reader.Read();
-                    rayResourceValue = RayResourceInput.ReadFrom(ref reader);
-                }
-                else if (reader.ValueTextEquals("cap"u8))
-                {
-                    reader.Read();
-                    capValue = CapRef.ReadFrom(ref reader);
-                }
-                else if (reader.ValueTextEquals("config"u8))
-                {
-                    reader.Read();
-                    configValue = EndpointConfig.ReadFrom(ref reader);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new UpdateEndpointRequestBody
@@ -1041,7 +1083,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="ReservedResource"/>.</exception>
@@ -1051,6 +1093,13 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly byte[][] s_memberNames =
+        {
+            "apu"u8.ToArray(),
+            "dpu"u8.ToArray(),
+            "mu"u8.ToArray(),
+        };
+
         internal static ReservedResource ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "ReservedResource");
@@ -1058,29 +1107,28 @@ namespace HuaweiCloud.DataArtsFabric
             SqlResourceDef? dpuValue = default;
             ResourceDemand? muValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("apu"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    apuValue = reader.TokenType == JsonTokenType.Null ? null : ResourceDef.ReadFrom(ref reader);
+                    case 0:
+                        reader.Read();
+                        apuValue = reader.TokenType == JsonTokenType.Null ? null : ResourceDef.ReadFrom(ref reader);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        dpuValue = reader.TokenType == JsonTokenType.Null ? null : SqlResourceDef.ReadFrom(ref reader);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        muValue = reader.TokenType == JsonTokenType.Null ? null : ResourceDemand.ReadFrom(ref reader);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("dpu"u8))
-                {
-                    reader.Read();
-                    dpuValue = reader.TokenType == JsonTokenType.Null ? null : SqlResourceDef.ReadFrom(ref reader);
-                }
-                else if (reader.ValueTextEquals("mu"u8))
-                {
-                    reader.Read();
-                    muValue = reader.TokenType == JsonTokenType.Null ? null : ResourceDemand.ReadFrom(ref reader);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new ReservedResource
@@ -1184,7 +1232,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="ResourceDef"/>.</exception>
@@ -1194,6 +1242,13 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly byte[][] s_memberNames =
+        {
+            "spec_code"u8.ToArray(),
+            "warm_up_num"u8.ToArray(),
+            "max_num"u8.ToArray(),
+        };
+
         internal static ResourceDef ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "ResourceDef");
@@ -1201,29 +1256,28 @@ namespace HuaweiCloud.DataArtsFabric
             int? warmUpNumValue = default;
             int? maxNumValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("spec_code"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    specCodeValue = JsonRead.String(ref reader, lenient: true);
+                    case 0:
+                        reader.Read();
+                        specCodeValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        warmUpNumValue = JsonRead.Int32(ref reader, lenient: true);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        maxNumValue = JsonRead.Int32(ref reader, lenient: true);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("warm_up_num"u8))
-                {
-                    reader.Read();
-                    warmUpNumValue = JsonRead.Int32(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("max_num"u8))
-                {
-                    reader.Read();
-                    maxNumValue = JsonRead.Int32(ref reader, lenient: true);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new ResourceDef
@@ -1326,7 +1380,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="SqlResourceDef"/>.</exception>
@@ -1336,6 +1390,14 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly byte[][] s_memberNames =
+        {
+            "spec_code"u8.ToArray(),
+            "warm_up_num"u8.ToArray(),
+            "max_num"u8.ToArray(),
+            "use_public_resource"u8.ToArray(),
+        };
+
         internal static SqlResourceDef ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "SqlResourceDef");
@@ -1344,34 +1406,32 @@ namespace HuaweiCloud.DataArtsFabric
             int? maxNumValue = default;
             bool? usePublicResourceValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("spec_code"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    specCodeValue = JsonRead.String(ref reader, lenient: true);
+                    case 0:
+                        reader.Read();
+                        specCodeValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        warmUpNumValue = JsonRead.Int32(ref reader, lenient: true);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        maxNumValue = JsonRead.Int32(ref reader, lenient: true);
+                        continue;
+                    case 3:
+                        reader.Read();
+                        usePublicResourceValue = JsonRead.Boolean(ref reader, lenient: true);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("warm_up_num"u8))
-                {
-                    reader.Read();
-                    warmUpNumValue = JsonRead.Int32(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("max_num"u8))
-                {
-                    reader.Read();
-                    maxNumValue = JsonRead.Int32(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("use_public_resource"u8))
-                {
-                    reader.Read();
-                    usePublicResourceValue = JsonRead.Boolean(ref reader, lenient: true);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new SqlResourceDef
@@ -1472,7 +1532,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="ResourceDemand"/>.</exception>
@@ -1482,6 +1542,13 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly byte[][] s_memberNames =
+        {
+            "spec_code"u8.ToArray(),
+            "min"u8.ToArray(),
+            "max"u8.ToArray(),
+        };
+
         internal static ResourceDemand ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "ResourceDemand");
@@ -1489,29 +1556,28 @@ namespace HuaweiCloud.DataArtsFabric
             int? minValue = default;
             int? maxValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("spec_code"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    specCodeValue = JsonRead.String(ref reader, lenient: true);
+                    case 0:
+                        reader.Read();
+                        specCodeValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        minValue = JsonRead.Int32(ref reader, lenient: true);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        maxValue = JsonRead.Int32(ref reader, lenient: true);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("min"u8))
-                {
-                    reader.Read();
-                    minValue = JsonRead.Int32(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("max"u8))
-                {
-                    reader.Read();
-                    maxValue = JsonRead.Int32(ref reader, lenient: true);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new ResourceDemand
@@ -1600,7 +1666,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="RayResourceInput"/>.</exception>
@@ -1610,30 +1676,36 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly byte[][] s_memberNames =
+        {
+            "head_node_resource"u8.ToArray(),
+            "work_node_resources"u8.ToArray(),
+        };
+
         internal static RayResourceInput ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "RayResourceInput");
             HeadNodeResourceDemand? headNodeResourceValue = default;
             IReadOnlyList<WorkNodeResourceDemand>? workNodeResourcesValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("head_node_resource"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    headNodeResourceValue = HeadNodeResourceDemand.ReadFrom(ref reader);
+                    case 0:
+                        reader.Read();
+                        headNodeResourceValue = HeadNodeResourceDemand.ReadFrom(ref reader);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        workNodeResourcesValue = JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => WorkNodeResourceDemand.ReadFrom(ref r1));
+                        continue;
                 }
-                else if (reader.ValueTextEquals("work_node_resources"u8))
-                {
-                    reader.Read();
-                    workNodeResourcesValue = JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => WorkNodeResourceDemand.ReadFrom(ref r1));
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new RayResourceInput
@@ -1719,7 +1791,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="HeadNodeResourceDemand"/>.</exception>
@@ -1729,24 +1801,30 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly byte[][] s_memberNames =
+        {
+            "spec_code"u8.ToArray(),
+        };
+
         internal static HeadNodeResourceDemand ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "HeadNodeResourceDemand");
             string? specCodeValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("spec_code"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    specCodeValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                    case 0:
+                        reader.Read();
+                        specCodeValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        continue;
                 }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new HeadNodeResourceDemand
@@ -1813,7 +1891,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="WorkNodeResourceDemand"/>.</exception>
@@ -1823,30 +1901,36 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly byte[][] s_memberNames =
+        {
+            "name"u8.ToArray(),
+            "resource"u8.ToArray(),
+        };
+
         internal static WorkNodeResourceDemand ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "WorkNodeResourceDemand");
             string? nameValue = default;
             ResourceDemand? resourceValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("name"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    nameValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                    case 0:
+                        reader.Read();
+                        nameValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        resourceValue = ResourceDemand.ReadFrom(ref reader);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("resource"u8))
-                {
-                    reader.Read();
-                    resourceValue = ResourceDemand.ReadFrom(ref reader);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new WorkNodeResourceDemand
@@ -1930,7 +2014,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="CapRef"/>.</exception>
@@ -1940,30 +2024,36 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly byte[][] s_memberNames =
+        {
+            "cap_id"u8.ToArray(),
+            "version_id"u8.ToArray(),
+        };
+
         internal static CapRef ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "CapRef");
             string? capIdValue = default;
             string? versionIdValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("cap_id"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    capIdValue = JsonRead.String(ref reader, lenient: true);
+                    case 0:
+                        reader.Read();
+                        capIdValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        versionIdValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("version_id"u8))
-                {
-                    reader.Read();
-                    versionIdValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new CapRef
@@ -2024,7 +2114,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="EndpointConfig"/>.</exception>
@@ -2034,24 +2124,30 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly byte[][] s_memberNames =
+        {
+            "ray_service_config"u8.ToArray(),
+        };
+
         internal static EndpointConfig ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "EndpointConfig");
             RayServiceConfig? rayServiceConfigValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("ray_service_config"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    rayServiceConfigValue = reader.TokenType == JsonTokenType.Null ? null : RayServiceConfig.ReadFrom(ref reader);
+                    case 0:
+                        reader.Read();
+                        rayServiceConfigValue = reader.TokenType == JsonTokenType.Null ? null : RayServiceConfig.ReadFrom(ref reader);
+                        continue;
                 }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new EndpointConfig
@@ -2138,7 +2234,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="RayServiceConfig"/>.</exception>
@@ -2148,6 +2244,14 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly byte[][] s_memberNames =
+        {
+            "ray_serve_config"u8.ToArray(),
+            "ray_cluster_config"u8.ToArray(),
+            "log_config"u8.ToArray(),
+            "data_infos"u8.ToArray(),
+        };
+
         internal static RayServiceConfig ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "RayServiceConfig");
@@ -2156,34 +2260,32 @@ namespace HuaweiCloud.DataArtsFabric
             RayServiceLogConfig? logConfigValue = default;
             IReadOnlyList<DataBriefInfo>? dataInfosValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("ray_serve_config"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    rayServeConfigValue = reader.TokenType == JsonTokenType.Null ? null : RayServeConfig.ReadFrom(ref reader);
+                    case 0:
+                        reader.Read();
+                        rayServeConfigValue = reader.TokenType == JsonTokenType.Null ? null : RayServeConfig.ReadFrom(ref reader);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        rayClusterConfigValue = reader.TokenType == JsonTokenType.Null ? null : RayClusterConfig.ReadFrom(ref reader);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        logConfigValue = reader.TokenType == JsonTokenType.Null ? null : RayServiceLogConfig.ReadFrom(ref reader);
+                        continue;
+                    case 3:
+                        reader.Read();
+                        dataInfosValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => DataBriefInfo.ReadFrom(ref r1));
+                        continue;
                 }
-                else if (reader.ValueTextEquals("ray_cluster_config"u8))
-                {
-                    reader.Read();
-                    rayClusterConfigValue = reader.TokenType == JsonTokenType.Null ? null : RayClusterConfig.ReadFrom(ref reader);
-                }
-                else if (reader.ValueTextEquals("log_config"u8))
-                {
-                    reader.Read();
-                    logConfigValue = reader.TokenType == JsonTokenType.Null ? null : RayServiceLogConfig.ReadFrom(ref reader);
-                }
-                else if (reader.ValueTextEquals("data_infos"u8))
-                {
-                    reader.Read();
-                    dataInfosValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => DataBriefInfo.ReadFrom(ref r1));
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new RayServiceConfig
@@ -2295,7 +2397,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="RayServeConfig"/>.</exception>
@@ -2305,24 +2407,30 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly byte[][] s_memberNames =
+        {
+            "applications"u8.ToArray(),
+        };
+
         internal static RayServeConfig ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "RayServeConfig");
             IReadOnlyList<ServeApplication>? applicationsValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("applications"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    applicationsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => ServeApplication.ReadFrom(ref r1));
+                    case 0:
+                        reader.Read();
+                        applicationsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => ServeApplication.ReadFrom(ref r1));
+                        continue;
                 }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new RayServeConfig
@@ -2423,7 +2531,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="ServeApplication"/>.</exception>
@@ -2432,6 +2540,15 @@ namespace HuaweiCloud.DataArtsFabric
             var reader = JsonRead.Start(utf8Json);
             return ReadFrom(ref reader);
         }
+
+        private static readonly byte[][] s_memberNames =
+        {
+            "name"u8.ToArray(),
+            "import_path"u8.ToArray(),
+            "deployments"u8.ToArray(),
+            "runtime_env"u8.ToArray(),
+            "route_prefix"u8.ToArray(),
+        };
 
         internal static ServeApplication ReadFrom(ref Utf8JsonReader reader)
         {
@@ -2442,39 +2559,36 @@ namespace HuaweiCloud.DataArtsFabric
             ServeRuntimeEnv? runtimeEnvValue = default;
             string? routePrefixValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("name"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    nameValue = JsonRead.String(ref reader, lenient: true);
+                    case 0:
+                        reader.Read();
+                        nameValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        importPathValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        deploymentsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => Deployment.ReadFrom(ref r1));
+                        continue;
+                    case 3:
+                        reader.Read();
+                        runtimeEnvValue = reader.TokenType == JsonTokenType.Null ? null : ServeRuntimeEnv.ReadFrom(ref reader);
+                        continue;
+                    case 4:
+                        reader.Read();
+                        routePrefixValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("import_path"u8))
-                {
-                    reader.Read();
-                    importPathValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("deployments"u8))
-                {
-                    reader.Read();
-                    deploymentsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => Deployment.ReadFrom(ref r1));
-                }
-                else if (reader.ValueTextEquals("runtime_env"u8))
-                {
-                    reader.Read();
-                    runtimeEnvValue = reader.TokenType == JsonTokenType.Null ? null : ServeRuntimeEnv.ReadFrom(ref reader);
-                }
-                else if (reader.ValueTextEquals("route_prefix"u8))
-                {
-                    reader.Read();
-                    routePrefixValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new ServeApplication
@@ -2653,7 +2767,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="Deployment"/>.</exception>
@@ -2662,6 +2776,18 @@ namespace HuaweiCloud.DataArtsFabric
             var reader = JsonRead.Start(utf8Json);
             return ReadFrom(ref reader);
         }
+
+        private static readonly byte[][] s_memberNames =
+        {
+            "name"u8.ToArray(),
+            "ray_actor_options"u8.ToArray(),
+            "autoscaling_config"u8.ToArray(),
+            "num_replicas"u8.ToArray(),
+            "user_config"u8.ToArray(),
+            "max_replicas_per_node"u8.ToArray(),
+            "max_ongoing_requests"u8.ToArray(),
+            "max_queued_requests"u8.ToArray(),
+        };
 
         internal static Deployment ReadFrom(ref Utf8JsonReader reader)
         {
@@ -2675,54 +2801,48 @@ namespace HuaweiCloud.DataArtsFabric
             int? maxOngoingRequestsValue = default;
             int? maxQueuedRequestsValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("name"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    nameValue = JsonRead.String(ref reader, lenient: true);
+                    case 0:
+                        reader.Read();
+                        nameValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        rayActorOptionsValue = reader.TokenType == JsonTokenType.Null ? null : RayActorOptions.ReadFrom(ref reader);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        autoscalingConfigValue = reader.TokenType == JsonTokenType.Null ? null : AutoscalingConfig.ReadFrom(ref reader);
+                        continue;
+                    case 3:
+                        reader.Read();
+                        numReplicasValue = JsonRead.Int32(ref reader, lenient: true);
+                        continue;
+                    case 4:
+                        reader.Read();
+                        userConfigValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map(ref reader, static (ref Utf8JsonReader r1) => JsonRead.Element(ref r1));
+                        continue;
+                    case 5:
+                        reader.Read();
+                        maxReplicasPerNodeValue = JsonRead.Int32(ref reader, lenient: true);
+                        continue;
+                    case 6:
+                        reader.Read();
+                        maxOngoingRequestsValue = JsonRead.Int32(ref reader, lenient: true);
+                        continue;
+                    case 7:
+                        reader.Read();
+                        maxQueuedRequestsValue = JsonRead.Int32(ref reader, lenient: true);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("ray_actor_options"u8))
-                {
-                    reader.Read();
-                    rayActorOptionsValue = reader.TokenType == JsonTokenType.Null ? null : RayActorOptions.ReadFrom(ref reader);
-                }
-                else if (reader.ValueTextEquals("autoscaling_config"u8))
-                {
-                    reader.Read();
-                    autoscalingConfigValue = reader.TokenType == JsonTokenType.Null ? null : AutoscalingConfig.ReadFrom(ref reader);
-                }
-                else if (reader.ValueTextEquals("num_replicas"u8))
-                {
-                    reader.Read();
-                    numReplicasValue = JsonRead.Int32(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("user_config"u8))
-                {
-                    reader.Read();
-                    userConfigValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map(ref reader, static (ref Utf8JsonReader r1) => JsonRead.Element(ref r1));
-                }
-                else if (reader.ValueTextEquals("max_replicas_per_node"u8))
-                {
-                    reader.Read();
-                    maxReplicasPerNodeValue = JsonRead.Int32(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("max_ongoing_requests"u8))
-                {
-                    reader.Read();
-                    maxOngoingRequestsValue = JsonRead.Int32(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("max_queued_requests"u8))
-                {
-                    reader.Read();
-                    maxQueuedRequestsValue = JsonRead.Int32(ref reader, lenient: true);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new Deployment
@@ -2855,7 +2975,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="RayActorOptions"/>.</exception>
@@ -2865,6 +2985,13 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly byte[][] s_memberNames =
+        {
+            "num_cpus"u8.ToArray(),
+            "memory"u8.ToArray(),
+            "resources"u8.ToArray(),
+        };
+
         internal static RayActorOptions ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "RayActorOptions");
@@ -2872,29 +2999,28 @@ namespace HuaweiCloud.DataArtsFabric
             double? memoryValue = default;
             string? resourcesValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("num_cpus"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    numCpusValue = JsonRead.Double(ref reader, lenient: true);
+                    case 0:
+                        reader.Read();
+                        numCpusValue = JsonRead.Double(ref reader, lenient: true);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        memoryValue = JsonRead.Double(ref reader, lenient: true);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        resourcesValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("memory"u8))
-                {
-                    reader.Read();
-                    memoryValue = JsonRead.Double(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("resources"u8))
-                {
-                    reader.Read();
-                    resourcesValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new RayActorOptions
@@ -3017,7 +3143,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="AutoscalingConfig"/>.</exception>
@@ -3026,6 +3152,17 @@ namespace HuaweiCloud.DataArtsFabric
             var reader = JsonRead.Start(utf8Json);
             return ReadFrom(ref reader);
         }
+
+        private static readonly byte[][] s_memberNames =
+        {
+            "target_ongoing_requests"u8.ToArray(),
+            "max_ongoing_requests"u8.ToArray(),
+            "min_replicas"u8.ToArray(),
+            "max_replicas"u8.ToArray(),
+            "initial_replicas"u8.ToArray(),
+            "upscale_delay_s"u8.ToArray(),
+            "downscale_delay_s"u8.ToArray(),
+        };
 
         internal static AutoscalingConfig ReadFrom(ref Utf8JsonReader reader)
         {
@@ -3038,49 +3175,44 @@ namespace HuaweiCloud.DataArtsFabric
             int? upscaleDelaySValue = default;
             int? downscaleDelaySValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("target_ongoing_requests"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    targetOngoingRequestsValue = JsonRead.Int32(ref reader, lenient: true);
+                    case 0:
+                        reader.Read();
+                        targetOngoingRequestsValue = JsonRead.Int32(ref reader, lenient: true);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        maxOngoingRequestsValue = JsonRead.Int32(ref reader, lenient: true);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        minReplicasValue = JsonRead.Int32(ref reader, lenient: true);
+                        continue;
+                    case 3:
+                        reader.Read();
+                        maxReplicasValue = JsonRead.Int32(ref reader, lenient: true);
+                        continue;
+                    case 4:
+                        reader.Read();
+                        initialReplicasValue = JsonRead.Int32(ref reader, lenient: true);
+                        continue;
+                    case 5:
+                        reader.Read();
+                        upscaleDelaySValue = JsonRead.Int32(ref reader, lenient: true);
+                        continue;
+                    case 6:
+                        reader.Read();
+                        downscaleDelaySValue = JsonRead.Int32(ref reader, lenient: true);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("max_ongoing_requests"u8))
-                {
-                    reader.Read();
-                    maxOngoingRequestsValue = JsonRead.Int32(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("min_replicas"u8))
-                {
-                    reader.Read();
-                    minReplicasValue = JsonRead.Int32(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("max_replicas"u8))
-                {
-                    reader.Read();
-                    maxReplicasValue = JsonRead.Int32(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("initial_replicas"u8))
-                {
-                    reader.Read();
-                    initialReplicasValue = JsonRead.Int32(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("upscale_delay_s"u8))
-                {
-                    reader.Read();
-                    upscaleDelaySValue = JsonRead.Int32(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("downscale_delay_s"u8))
-                {
-                    reader.Read();
-                    downscaleDelaySValue = JsonRead.Int32(ref reader, lenient: true);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new AutoscalingConfig
@@ -3185,7 +3317,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="ServeRuntimeEnv"/>.</exception>
@@ -3195,30 +3327,36 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly byte[][] s_memberNames =
+        {
+            "working_dir"u8.ToArray(),
+            "env_vars"u8.ToArray(),
+        };
+
         internal static ServeRuntimeEnv ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "ServeRuntimeEnv");
             string? workingDirValue = default;
             IReadOnlyDictionary<string, string>? envVarsValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("working_dir"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    workingDirValue = JsonRead.String(ref reader, lenient: true);
+                    case 0:
+                        reader.Read();
+                        workingDirValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        envVarsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: true), ref r1));
+                        continue;
                 }
-                else if (reader.ValueTextEquals("env_vars"u8))
-                {
-                    reader.Read();
-                    envVarsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: true), ref r1));
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new ServeRuntimeEnv
@@ -3288,7 +3426,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="RayClusterConfig"/>.</exception>
@@ -3298,30 +3436,36 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly byte[][] s_memberNames =
+        {
+            "head_group_spec"u8.ToArray(),
+            "worker_group_specs"u8.ToArray(),
+        };
+
         internal static RayClusterConfig ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "RayClusterConfig");
             HeadGroupSpecV2? headGroupSpecValue = default;
             IReadOnlyList<WorkerGroupSpecV2>? workerGroupSpecsValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("head_group_spec"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    headGroupSpecValue = reader.TokenType == JsonTokenType.Null ? null : HeadGroupSpecV2.ReadFrom(ref reader);
+                    case 0:
+                        reader.Read();
+                        headGroupSpecValue = reader.TokenType == JsonTokenType.Null ? null : HeadGroupSpecV2.ReadFrom(ref reader);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        workerGroupSpecsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => WorkerGroupSpecV2.ReadFrom(ref r1));
+                        continue;
                 }
-                else if (reader.ValueTextEquals("worker_group_specs"u8))
-                {
-                    reader.Read();
-                    workerGroupSpecsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => WorkerGroupSpecV2.ReadFrom(ref r1));
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new RayClusterConfig
@@ -3418,7 +3562,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="HeadGroupSpecV2"/>.</exception>
@@ -3428,30 +3572,36 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly byte[][] s_memberNames =
+        {
+            "limits"u8.ToArray(),
+            "requests"u8.ToArray(),
+        };
+
         internal static HeadGroupSpecV2 ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "HeadGroupSpecV2");
             ResourceSpec? limitsValue = default;
             ResourceSpec? requestsValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("limits"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    limitsValue = reader.TokenType == JsonTokenType.Null ? null : ResourceSpec.ReadFrom(ref reader);
+                    case 0:
+                        reader.Read();
+                        limitsValue = reader.TokenType == JsonTokenType.Null ? null : ResourceSpec.ReadFrom(ref reader);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        requestsValue = reader.TokenType == JsonTokenType.Null ? null : ResourceSpec.ReadFrom(ref reader);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("requests"u8))
-                {
-                    reader.Read();
-                    requestsValue = reader.TokenType == JsonTokenType.Null ? null : ResourceSpec.ReadFrom(ref reader);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new HeadGroupSpecV2
@@ -3525,7 +3675,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="ResourceSpec"/>.</exception>
@@ -3535,24 +3685,30 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly byte[][] s_memberNames =
+        {
+            "spec_code"u8.ToArray(),
+        };
+
         internal static ResourceSpec ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "ResourceSpec");
             string? specCodeValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("spec_code"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    specCodeValue = JsonRead.String(ref reader, lenient: true);
+                    case 0:
+                        reader.Read();
+                        specCodeValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
                 }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new ResourceSpec
@@ -3644,7 +3800,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="WorkerGroupSpecV2"/>.</exception>
@@ -3653,6 +3809,15 @@ namespace HuaweiCloud.DataArtsFabric
             var reader = JsonRead.Start(utf8Json);
             return ReadFrom(ref reader);
         }
+
+        private static readonly byte[][] s_memberNames =
+        {
+            "name"u8.ToArray(),
+            "min_replicas"u8.ToArray(),
+            "max_replicas"u8.ToArray(),
+            "limits"u8.ToArray(),
+            "requests"u8.ToArray(),
+        };
 
         internal static WorkerGroupSpecV2 ReadFrom(ref Utf8JsonReader reader)
         {
@@ -3663,39 +3828,36 @@ namespace HuaweiCloud.DataArtsFabric
             ResourceSpec? limitsValue = default;
             ResourceSpec? requestsValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("name"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    nameValue = JsonRead.String(ref reader, lenient: true);
+                    case 0:
+                        reader.Read();
+                        nameValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        minReplicasValue = JsonRead.Int32(ref reader, lenient: true);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        maxReplicasValue = JsonRead.Int32(ref reader, lenient: true);
+                        continue;
+                    case 3:
+                        reader.Read();
+                        limitsValue = reader.TokenType == JsonTokenType.Null ? null : ResourceSpec.ReadFrom(ref reader);
+                        continue;
+                    case 4:
+                        reader.Read();
+                        requestsValue = reader.TokenType == JsonTokenType.Null ? null : ResourceSpec.ReadFrom(ref reader);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("min_replicas"u8))
-                {
-                    reader.Read();
-                    minReplicasValue = JsonRead.Int32(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("max_replicas"u8))
-                {
-                    reader.Read();
-                    maxReplicasValue = JsonRead.Int32(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("limits"u8))
-                {
-                    reader.Read();
-                    limitsValue = reader.TokenType == JsonTokenType.Null ? null : ResourceSpec.ReadFrom(ref reader);
-                }
-                else if (reader.ValueTextEquals("requests"u8))
-                {
-                    reader.Read();
-                    requestsValue = reader.TokenType == JsonTokenType.Null ? null : ResourceSpec.ReadFrom(ref reader);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new WorkerGroupSpecV2
@@ -3789,7 +3951,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="RayServiceLogConfig"/>.</exception>
@@ -3799,24 +3961,30 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly byte[][] s_memberNames =
+        {
+            "lts"u8.ToArray(),
+        };
+
         internal static RayServiceLogConfig ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "RayServiceLogConfig");
             RayServiceLogLtsConfig? ltsValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("lts"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    ltsValue = reader.TokenType == JsonTokenType.Null ? null : RayServiceLogLtsConfig.ReadFrom(ref reader);
+                    case 0:
+                        reader.Read();
+                        ltsValue = reader.TokenType == JsonTokenType.Null ? null : RayServiceLogLtsConfig.ReadFrom(ref reader);
+                        continue;
                 }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new RayServiceLogConfig
@@ -3894,7 +4062,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="RayServiceLogLtsConfig"/>.</exception>
@@ -3904,6 +4072,13 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly byte[][] s_memberNames =
+        {
+            "enabled"u8.ToArray(),
+            "log_group_id"u8.ToArray(),
+            "log_stream_id"u8.ToArray(),
+        };
+
         internal static RayServiceLogLtsConfig ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "RayServiceLogLtsConfig");
@@ -3911,29 +4086,28 @@ namespace HuaweiCloud.DataArtsFabric
             string? logGroupIdValue = default;
             string? logStreamIdValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("enabled"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    enabledValue = JsonRead.Boolean(ref reader, lenient: true);
+                    case 0:
+                        reader.Read();
+                        enabledValue = JsonRead.Boolean(ref reader, lenient: true);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        logGroupIdValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        logStreamIdValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("log_group_id"u8))
-                {
-                    reader.Read();
-                    logGroupIdValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("log_stream_id"u8))
-                {
-                    reader.Read();
-                    logStreamIdValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new RayServiceLogLtsConfig
@@ -4020,7 +4194,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="DataBriefInfo"/>.</exception>
@@ -4030,6 +4204,13 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly byte[][] s_memberNames =
+        {
+            "input_path"u8.ToArray(),
+            "output_path"u8.ToArray(),
+            "env_var_name"u8.ToArray(),
+        };
+
         internal static DataBriefInfo ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "DataBriefInfo");
@@ -4037,29 +4218,28 @@ namespace HuaweiCloud.DataArtsFabric
             string? outputPathValue = default;
             string? envVarNameValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("input_path"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    inputPathValue = JsonRead.String(ref reader, lenient: true);
+                    case 0:
+                        reader.Read();
+                        inputPathValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        outputPathValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        envVarNameValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("output_path"u8))
-                {
-                    reader.Read();
-                    outputPathValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("env_var_name"u8))
-                {
-                    reader.Read();
-                    envVarNameValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new DataBriefInfo
@@ -4299,7 +4479,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="EndpointDetail"/>.</exception>
@@ -4308,6 +4488,30 @@ namespace HuaweiCloud.DataArtsFabric
             var reader = JsonRead.Start(utf8Json);
             return ReadFrom(ref reader);
         }
+
+        private static readonly byte[][] s_memberNames =
+        {
+            "visibility"u8.ToArray(),
+            "id"u8.ToArray(),
+            "name"u8.ToArray(),
+            "type"u8.ToArray(),
+            "status"u8.ToArray(),
+            "description"u8.ToArray(),
+            "create_time"u8.ToArray(),
+            "update_time"u8.ToArray(),
+            "owner"u8.ToArray(),
+            "cap"u8.ToArray(),
+            "reserved_resource"u8.ToArray(),
+            "ray_resource"u8.ToArray(),
+            "caches"u8.ToArray(),
+            "error_code"u8.ToArray(),
+            "error_msg"u8.ToArray(),
+            "urls"u8.ToArray(),
+            "business_engine_instance_ids"u8.ToArray(),
+            "tokens_quota"u8.ToArray(),
+            "runtime_env_type"u8.ToArray(),
+            "config"u8.ToArray(),
+        };
 
         internal static EndpointDetail ReadFrom(ref Utf8JsonReader reader)
         {
@@ -4333,114 +4537,96 @@ namespace HuaweiCloud.DataArtsFabric
             string? runtimeEnvTypeValue = default;
             EndpointConfig? configValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("visibility"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    visibilityValue = JsonRead.String(ref reader, lenient: true);
+                    case 0:
+                        reader.Read();
+                        visibilityValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        idValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        nameValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 3:
+                        reader.Read();
+                        typeValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 4:
+                        reader.Read();
+                        statusValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 5:
+                        reader.Read();
+                        descriptionValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 6:
+                        reader.Read();
+                        createTimeValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 7:
+                        reader.Read();
+                        updateTimeValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 8:
+                        reader.Read();
+                        ownerValue = reader.TokenType == JsonTokenType.Null ? null : EndpointOwner.ReadFrom(ref reader);
+                        continue;
+                    case 9:
+                        reader.Read();
+                        capValue = reader.TokenType == JsonTokenType.Null ? null : CapRef.ReadFrom(ref reader);
+                        continue;
+                    case 10:
+                        reader.Read();
+                        reservedResourceValue = reader.TokenType == JsonTokenType.Null ? null : ReservedResource.ReadFrom(ref reader);
+                        continue;
+                    case 11:
+                        reader.Read();
+                        rayResourceValue = reader.TokenType == JsonTokenType.Null ? null : RayResourceOutput.ReadFrom(ref reader);
+                        continue;
+                    case 12:
+                        reader.Read();
+                        cachesValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => EndpointCache.ReadFrom(ref r1));
+                        continue;
+                    case 13:
+                        reader.Read();
+                        errorCodeValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 14:
+                        reader.Read();
+                        errorMsgValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 15:
+                        reader.Read();
+                        urlsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => EndpointUrl.ReadFrom(ref r1));
+                        continue;
+                    case 16:
+                        reader.Read();
+                        businessEngineInstanceIdsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: true), ref r1));
+                        continue;
+                    case 17:
+                        reader.Read();
+                        tokensQuotaValue = reader.TokenType == JsonTokenType.Null ? null : TokensQuota.ReadFrom(ref reader);
+                        continue;
+                    case 18:
+                        reader.Read();
+                        runtimeEnvTypeValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 19:
+                        reader.Read();
+                        configValue = reader.TokenType == JsonTokenType.Null ? null : EndpointConfig.ReadFrom(ref reader);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("id"u8))
-                {
-                    reader.Read();
-                    idValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("name"u8))
-                {
-                    reader.Read();
-                    nameValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    typeValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("status"u8))
-                {
-                    reader.Read();
-                    statusValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("description"u8))
-                {
-                    reader.Read();
-                    descriptionValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("create_time"u8))
-                {
-                    reader.Read();
-                    createTimeValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("update_time"u8))
-                {
-                    reader.Read();
-                    updateTimeValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("owner"u8))
-                {
-                    reader.Read();
-                    ownerValue = reader.TokenType == JsonTokenType.Null ? null : EndpointOwner.ReadFrom(ref reader);
-                }
-                else if (reader.ValueTextEquals("cap"u8))
-                {
-                    reader.Read();
-                    capValue = reader.TokenType == JsonTokenType.Null ? null : CapRef.ReadFrom(ref reader);
-                }
-                else if (reader.ValueTextEquals("reserved_resource"u8))
-                {
-                    reader.Read();
-                    reservedResourceValue = reader.TokenType == JsonTokenType.Null ? null : ReservedResource.ReadFrom(ref reader);
-                }
-                else if (reader.ValueTextEquals("ray_resource"u8))
-                {
-                    reader.Read();
-                    rayResourceValue = reader.TokenType == JsonTokenType.Null ? null : RayResourceOutput.ReadFrom(ref reader);
-                }
-                else if (reader.ValueTextEquals("caches"u8))
-                {
-                    reader.Read();
-                    cachesValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => EndpointCache.ReadFrom(ref r1));
-                }
-                else if (reader.ValueTextEquals("error_code"u8))
-                {
-                    reader.Read();
-                    errorCodeValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("error_msg"u8))
-                {
-                    reader.Read();
-                    errorMsgValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("urls"u8))
-                {
-                    reader.Read();
-                    urlsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => EndpointUrl.ReadFrom(ref r1));
-                }
-                else if (reader.ValueTextEquals("business_engine_instance_ids"u8))
-                {
-                    reader.Read();
-                    businessEngineInstanceIdsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: true), ref r1));
-                }
-                else if (reader.ValueTextEquals("tokens_quota"u8))
-                {
-                    reader.Read();
-                    tokensQuotaValue = reader.TokenType == JsonTokenType.Null ? null : TokensQuota.ReadFrom(ref reader);
-                }
-                else if (reader.ValueTextEquals("runtime_env_type"u8))
-                {
-                    reader.Read();
-                    runtimeEnvTypeValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("config"u8))
-                {
-                    reader.Read();
-                    configValue = reader.TokenType == JsonTokenType.Null ? null : EndpointConfig.ReadFrom(ref reader);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new EndpointDetail
@@ -4712,7 +4898,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="EndpointOwner"/>.</exception>
@@ -4722,6 +4908,14 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly byte[][] s_memberNames =
+        {
+            "domain_name"u8.ToArray(),
+            "domain_id"u8.ToArray(),
+            "user_name"u8.ToArray(),
+            "user_id"u8.ToArray(),
+        };
+
         internal static EndpointOwner ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "EndpointOwner");
@@ -4730,34 +4924,32 @@ namespace HuaweiCloud.DataArtsFabric
             string? userNameValue = default;
             string? userIdValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("domain_name"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    domainNameValue = JsonRead.String(ref reader, lenient: true);
+                    case 0:
+                        reader.Read();
+                        domainNameValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        domainIdValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        userNameValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 3:
+                        reader.Read();
+                        userIdValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("domain_id"u8))
-                {
-                    reader.Read();
-                    domainIdValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("user_name"u8))
-                {
-                    reader.Read();
-                    userNameValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("user_id"u8))
-                {
-                    reader.Read();
-                    userIdValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new EndpointOwner
@@ -4841,7 +5033,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="RayResourceOutput"/>.</exception>
@@ -4851,30 +5043,36 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly byte[][] s_memberNames =
+        {
+            "head_group_spec"u8.ToArray(),
+            "worker_group_spec"u8.ToArray(),
+        };
+
         internal static RayResourceOutput ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "RayResourceOutput");
             HeadGroupResource? headGroupSpecValue = default;
             IReadOnlyList<WorkerGroupResource>? workerGroupSpecValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("head_group_spec"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    headGroupSpecValue = reader.TokenType == JsonTokenType.Null ? null : HeadGroupResource.ReadFrom(ref reader);
+                    case 0:
+                        reader.Read();
+                        headGroupSpecValue = reader.TokenType == JsonTokenType.Null ? null : HeadGroupResource.ReadFrom(ref reader);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        workerGroupSpecValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => WorkerGroupResource.ReadFrom(ref r1));
+                        continue;
                 }
-                else if (reader.ValueTextEquals("worker_group_spec"u8))
-                {
-                    reader.Read();
-                    workerGroupSpecValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => WorkerGroupResource.ReadFrom(ref r1));
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new RayResourceOutput
@@ -4952,7 +5150,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="HeadGroupResource"/>.</exception>
@@ -4962,24 +5160,30 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly byte[][] s_memberNames =
+        {
+            "spec_code"u8.ToArray(),
+        };
+
         internal static HeadGroupResource ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "HeadGroupResource");
             string? specCodeValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("spec_code"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    specCodeValue = JsonRead.String(ref reader, lenient: true);
+                    case 0:
+                        reader.Read();
+                        specCodeValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
                 }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new HeadGroupResource
@@ -5060,7 +5264,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="WorkerGroupResource"/>.</exception>
@@ -5070,6 +5274,14 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly byte[][] s_memberNames =
+        {
+            "name"u8.ToArray(),
+            "spec_code"u8.ToArray(),
+            "min_replicas"u8.ToArray(),
+            "max_replicas"u8.ToArray(),
+        };
+
         internal static WorkerGroupResource ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "WorkerGroupResource");
@@ -5078,34 +5290,32 @@ namespace HuaweiCloud.DataArtsFabric
             int? minReplicasValue = default;
             int? maxReplicasValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("name"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    nameValue = JsonRead.String(ref reader, lenient: true);
+                    case 0:
+                        reader.Read();
+                        nameValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        specCodeValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        minReplicasValue = JsonRead.Int32(ref reader, lenient: true);
+                        continue;
+                    case 3:
+                        reader.Read();
+                        maxReplicasValue = JsonRead.Int32(ref reader, lenient: true);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("spec_code"u8))
-                {
-                    reader.Read();
-                    specCodeValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("min_replicas"u8))
-                {
-                    reader.Read();
-                    minReplicasValue = JsonRead.Int32(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("max_replicas"u8))
-                {
-                    reader.Read();
-                    maxReplicasValue = JsonRead.Int32(ref reader, lenient: true);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new WorkerGroupResource
@@ -5189,7 +5399,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="EndpointCache"/>.</exception>
@@ -5199,30 +5409,36 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly byte[][] s_memberNames =
+        {
+            "mnt_path"u8.ToArray(),
+            "cache_ins_id"u8.ToArray(),
+        };
+
         internal static EndpointCache ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "EndpointCache");
             string? mntPathValue = default;
             string? cacheInsIdValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("mnt_path"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    mntPathValue = JsonRead.String(ref reader, lenient: true);
+                    case 0:
+                        reader.Read();
+                        mntPathValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        cacheInsIdValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("cache_ins_id"u8))
-                {
-                    reader.Read();
-                    cacheInsIdValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new EndpointCache
@@ -5310,7 +5526,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="EndpointUrl"/>.</exception>
@@ -5320,6 +5536,14 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly byte[][] s_memberNames =
+        {
+            "name"u8.ToArray(),
+            "address"u8.ToArray(),
+            "type"u8.ToArray(),
+            "token"u8.ToArray(),
+        };
+
         internal static EndpointUrl ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "EndpointUrl");
@@ -5328,34 +5552,32 @@ namespace HuaweiCloud.DataArtsFabric
             string? typeValue = default;
             string? tokenValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("name"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    nameValue = JsonRead.String(ref reader, lenient: true);
+                    case 0:
+                        reader.Read();
+                        nameValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        addressValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        typeValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 3:
+                        reader.Read();
+                        tokenValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("address"u8))
-                {
-                    reader.Read();
-                    addressValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    typeValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("token"u8))
-                {
-                    reader.Read();
-                    tokenValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new EndpointUrl
@@ -5462,7 +5684,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="TokensQuota"/>.</exception>
@@ -5472,6 +5694,13 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly byte[][] s_memberNames =
+        {
+            "total"u8.ToArray(),
+            "used"u8.ToArray(),
+            "expire_time"u8.ToArray(),
+        };
+
         internal static TokensQuota ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "TokensQuota");
@@ -5479,29 +5708,28 @@ namespace HuaweiCloud.DataArtsFabric
             long? usedValue = default;
             string? expireTimeValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("total"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    totalValue = JsonRead.Int64(ref reader, lenient: true);
+                    case 0:
+                        reader.Read();
+                        totalValue = JsonRead.Int64(ref reader, lenient: true);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        usedValue = JsonRead.Int64(ref reader, lenient: true);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        expireTimeValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("used"u8))
-                {
-                    reader.Read();
-                    usedValue = JsonRead.Int64(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("expire_time"u8))
-                {
-                    reader.Read();
-                    expireTimeValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new TokensQuota
@@ -5588,7 +5816,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="ErrorResponse"/>.</exception>
@@ -5598,6 +5826,13 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly byte[][] s_memberNames =
+        {
+            "error_code"u8.ToArray(),
+            "error_msg"u8.ToArray(),
+            "solution_msg"u8.ToArray(),
+        };
+
         internal static ErrorResponse ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "ErrorResponse");
@@ -5605,29 +5840,28 @@ namespace HuaweiCloud.DataArtsFabric
             string? errorMsgValue = default;
             string? solutionMsgValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("error_code"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    errorCodeValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                    case 0:
+                        reader.Read();
+                        errorCodeValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        errorMsgValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        solutionMsgValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("error_msg"u8))
-                {
-                    reader.Read();
-                    errorMsgValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
-                }
-                else if (reader.ValueTextEquals("solution_msg"u8))
-                {
-                    reader.Read();
-                    solutionMsgValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new ErrorResponse
@@ -5744,7 +5978,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="Error403Response"/>.</exception>
@@ -5754,6 +5988,14 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly byte[][] s_memberNames =
+        {
+            "error"u8.ToArray(),
+            "error_code"u8.ToArray(),
+            "error_msg"u8.ToArray(),
+            "title"u8.ToArray(),
+        };
+
         internal static Error403Response ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "Error403Response");
@@ -5762,34 +6004,32 @@ namespace HuaweiCloud.DataArtsFabric
             string? errorMsgValue = default;
             string? titleValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("error"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    errorValue = Error403Detail.ReadFrom(ref reader);
+                    case 0:
+                        reader.Read();
+                        errorValue = Error403Detail.ReadFrom(ref reader);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        errorCodeValue = JsonRead.NotNull(JsonRead.Int32(ref reader, lenient: false), ref reader);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        errorMsgValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        continue;
+                    case 3:
+                        reader.Read();
+                        titleValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("error_code"u8))
-                {
-                    reader.Read();
-                    errorCodeValue = JsonRead.NotNull(JsonRead.Int32(ref reader, lenient: false), ref reader);
-                }
-                else if (reader.ValueTextEquals("error_msg"u8))
-                {
-                    reader.Read();
-                    errorMsgValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
-                }
-                else if (reader.ValueTextEquals("title"u8))
-                {
-                    reader.Read();
-                    titleValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new Error403Response
@@ -5888,7 +6128,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="Error403Detail"/>.</exception>
@@ -5898,6 +6138,13 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly byte[][] s_memberNames =
+        {
+            "code"u8.ToArray(),
+            "message"u8.ToArray(),
+            "title"u8.ToArray(),
+        };
+
         internal static Error403Detail ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "Error403Detail");
@@ -5905,29 +6152,28 @@ namespace HuaweiCloud.DataArtsFabric
             string? messageValue = default;
             string? titleValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("code"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    codeValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                    case 0:
+                        reader.Read();
+                        codeValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        messageValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        titleValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("message"u8))
-                {
-                    reader.Read();
-                    messageValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
-                }
-                else if (reader.ValueTextEquals("title"u8))
-                {
-                    reader.Read();
-                    titleValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new Error403Detail

@@ -59,7 +59,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="InstallKernelPluginRequestBody"/>.</exception>
@@ -69,6 +69,13 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             return ReadFrom(ref reader);
         }
 
+        private static readonly byte[][] s_memberNames =
+        {
+            "plugin_name"u8.ToArray(),
+            "url"u8.ToArray(),
+            "sha_256"u8.ToArray(),
+        };
+
         internal static InstallKernelPluginRequestBody ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "InstallKernelPluginRequestBody");
@@ -76,29 +83,28 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             string? urlValue = default;
             string? sha256Value = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("plugin_name"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    pluginNameValue = JsonRead.NotNull(InstallKernelPluginRequestBodyPluginNameJson.Read(ref reader), ref reader);
+                    case 0:
+                        reader.Read();
+                        pluginNameValue = JsonRead.NotNull(InstallKernelPluginRequestBodyPluginNameJson.Read(ref reader), ref reader);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        urlValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        sha256Value = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("url"u8))
-                {
-                    reader.Read();
-                    urlValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
-                }
-                else if (reader.ValueTextEquals("sha_256"u8))
-                {
-                    reader.Read();
-                    sha256Value = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new InstallKernelPluginRequestBody
@@ -224,7 +230,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="InstallKernelPluginResponseBody"/>.</exception>
@@ -234,24 +240,30 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             return ReadFrom(ref reader);
         }
 
+        private static readonly byte[][] s_memberNames =
+        {
+            "job_id"u8.ToArray(),
+        };
+
         internal static InstallKernelPluginResponseBody ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "InstallKernelPluginResponseBody");
             string? jobIdValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("job_id"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    jobIdValue = JsonRead.String(ref reader, lenient: true);
+                    case 0:
+                        reader.Read();
+                        jobIdValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
                 }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new InstallKernelPluginResponseBody
@@ -315,7 +327,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="GaussDBErrorResponse"/>.</exception>
@@ -325,30 +337,36 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             return ReadFrom(ref reader);
         }
 
+        private static readonly byte[][] s_memberNames =
+        {
+            "error_code"u8.ToArray(),
+            "error_msg"u8.ToArray(),
+        };
+
         internal static GaussDBErrorResponse ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "GaussDBErrorResponse");
             string? errorCodeValue = default;
             string? errorMsgValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("error_code"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    errorCodeValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                    case 0:
+                        reader.Read();
+                        errorCodeValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        errorMsgValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("error_msg"u8))
-                {
-                    reader.Read();
-                    errorMsgValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new GaussDBErrorResponse

@@ -36,7 +36,7 @@ namespace HuaweiCloud.ModelArts
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="UpdatePluginRequestBodyPatch"/>.</exception>
@@ -46,23 +46,29 @@ namespace HuaweiCloud.ModelArts
             return ReadFrom(ref reader);
         }
 
+        private static readonly byte[][] s_memberNames =
+        {
+            "spec"u8.ToArray(),
+        };
+
         internal static UpdatePluginRequestBodyPatch ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "UpdatePluginRequestBodyPatch");
             Optional<PluginSpecPatch?> specValue = default;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("spec"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    specValue = Optional.Of<PluginSpecPatch?>(reader.TokenType == JsonTokenType.Null ? null : PluginSpecPatch.ReadFrom(ref reader));
+                    case 0:
+                        reader.Read();
+                        specValue = Optional.Of<PluginSpecPatch?>(reader.TokenType == JsonTokenType.Null ? null : PluginSpecPatch.ReadFrom(ref reader));
+                        continue;
                 }
-                else
-                {
-                    // A patch only ever goes to the server, so a member the spec does not describe has no meaning here.
-                    reader.Read();
-                    reader.Skip();
-                }
+
+                // A patch only ever goes to the server, so a member the spec does not describe has no meaning here.
+                reader.Read();
+                reader.Skip();
             }
 
             return new UpdatePluginRequestBodyPatch
@@ -128,7 +134,7 @@ namespace HuaweiCloud.ModelArts
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Gets a value indicating whether the patch changes nothing: no member is set.</summary>
         public bool IsEmpty => !Template.IsSet;
@@ -177,23 +183,29 @@ namespace HuaweiCloud.ModelArts
             return ReadFrom(ref reader);
         }
 
+        private static readonly byte[][] s_memberNames =
+        {
+            "template"u8.ToArray(),
+        };
+
         internal static PluginSpecPatch ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "PluginSpecPatch");
             Optional<TemplatePatch?> templateValue = default;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("template"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    templateValue = Optional.Of<TemplatePatch?>(reader.TokenType == JsonTokenType.Null ? null : TemplatePatch.ReadFrom(ref reader));
+                    case 0:
+                        reader.Read();
+                        templateValue = Optional.Of<TemplatePatch?>(reader.TokenType == JsonTokenType.Null ? null : TemplatePatch.ReadFrom(ref reader));
+                        continue;
                 }
-                else
-                {
-                    // A patch only ever goes to the server, so a member the spec does not describe has no meaning here.
-                    reader.Read();
-                    reader.Skip();
-                }
+
+                // A patch only ever goes to the server, so a member the spec does not describe has no meaning here.
+                reader.Read();
+                reader.Skip();
             }
 
             return new PluginSpecPatch
@@ -282,7 +294,7 @@ namespace HuaweiCloud.ModelArts
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Gets a value indicating whether the patch changes nothing: no member is set.</summary>
         public bool IsEmpty => !Name.IsSet && !Version.IsSet && !Inputs.IsSet;
@@ -335,35 +347,41 @@ namespace HuaweiCloud.ModelArts
             return ReadFrom(ref reader);
         }
 
+        private static readonly byte[][] s_memberNames =
+        {
+            "name"u8.ToArray(),
+            "version"u8.ToArray(),
+            "inputs"u8.ToArray(),
+        };
+
         internal static TemplatePatch ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "TemplatePatch");
             Optional<string?> nameValue = default;
             Optional<string?> versionValue = default;
             Optional<IReadOnlyDictionary<string, JsonElement>?> inputsValue = default;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("name"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    nameValue = Optional.Of<string?>(JsonRead.String(ref reader, lenient: false));
+                    case 0:
+                        reader.Read();
+                        nameValue = Optional.Of<string?>(JsonRead.String(ref reader, lenient: false));
+                        continue;
+                    case 1:
+                        reader.Read();
+                        versionValue = Optional.Of<string?>(JsonRead.String(ref reader, lenient: false));
+                        continue;
+                    case 2:
+                        reader.Read();
+                        inputsValue = Optional.Of<IReadOnlyDictionary<string, JsonElement>?>(reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map(ref reader, static (ref Utf8JsonReader r1) => JsonRead.Element(ref r1)));
+                        continue;
                 }
-                else if (reader.ValueTextEquals("version"u8))
-                {
-                    reader.Read();
-                    versionValue = Optional.Of<string?>(JsonRead.String(ref reader, lenient: false));
-                }
-                else if (reader.ValueTextEquals("inputs"u8))
-                {
-                    reader.Read();
-                    inputsValue = Optional.Of<IReadOnlyDictionary<string, JsonElement>?>(reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map(ref reader, static (ref Utf8JsonReader r1) => JsonRead.Element(ref r1)));
-                }
-                else
-                {
-                    // A patch only ever goes to the server, so a member the spec does not describe has no meaning here.
-                    reader.Read();
-                    reader.Skip();
-                }
+
+                // A patch only ever goes to the server, so a member the spec does not describe has no meaning here.
+                reader.Read();
+                reader.Skip();
             }
 
             return new TemplatePatch
@@ -450,7 +468,7 @@ namespace HuaweiCloud.ModelArts
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="UpdatePluginResponseBody"/>.</exception>
@@ -460,24 +478,30 @@ namespace HuaweiCloud.ModelArts
             return ReadFrom(ref reader);
         }
 
+        private static readonly byte[][] s_memberNames =
+        {
+            "spec"u8.ToArray(),
+        };
+
         internal static UpdatePluginResponseBody ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "UpdatePluginResponseBody");
             PluginSpec? specValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("spec"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    specValue = reader.TokenType == JsonTokenType.Null ? null : PluginSpec.ReadFrom(ref reader);
+                    case 0:
+                        reader.Read();
+                        specValue = reader.TokenType == JsonTokenType.Null ? null : PluginSpec.ReadFrom(ref reader);
+                        continue;
                 }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new UpdatePluginResponseBody
@@ -537,7 +561,7 @@ namespace HuaweiCloud.ModelArts
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="PluginSpec"/>.</exception>
@@ -547,24 +571,30 @@ namespace HuaweiCloud.ModelArts
             return ReadFrom(ref reader);
         }
 
+        private static readonly byte[][] s_memberNames =
+        {
+            "template"u8.ToArray(),
+        };
+
         internal static PluginSpec ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "PluginSpec");
             Template? templateValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("template"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    templateValue = reader.TokenType == JsonTokenType.Null ? null : Template.ReadFrom(ref reader);
+                    case 0:
+                        reader.Read();
+                        templateValue = reader.TokenType == JsonTokenType.Null ? null : Template.ReadFrom(ref reader);
+                        continue;
                 }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new PluginSpec
@@ -651,7 +681,7 @@ namespace HuaweiCloud.ModelArts
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="Template"/>.</exception>
@@ -661,6 +691,13 @@ namespace HuaweiCloud.ModelArts
             return ReadFrom(ref reader);
         }
 
+        private static readonly byte[][] s_memberNames =
+        {
+            "name"u8.ToArray(),
+            "version"u8.ToArray(),
+            "inputs"u8.ToArray(),
+        };
+
         internal static Template ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "Template");
@@ -668,29 +705,28 @@ namespace HuaweiCloud.ModelArts
             string? versionValue = default;
             IReadOnlyDictionary<string, JsonElement>? inputsValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("name"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    nameValue = JsonRead.String(ref reader, lenient: true);
+                    case 0:
+                        reader.Read();
+                        nameValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        versionValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        inputsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map(ref reader, static (ref Utf8JsonReader r1) => JsonRead.Element(ref r1));
+                        continue;
                 }
-                else if (reader.ValueTextEquals("version"u8))
-                {
-                    reader.Read();
-                    versionValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("inputs"u8))
-                {
-                    reader.Read();
-                    inputsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map(ref reader, static (ref Utf8JsonReader r1) => JsonRead.Element(ref r1));
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new Template
@@ -778,7 +814,7 @@ namespace HuaweiCloud.ModelArts
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="PatchServiceV2RequestBody"/>.</exception>
@@ -788,6 +824,13 @@ namespace HuaweiCloud.ModelArts
             return ReadFrom(ref reader);
         }
 
+        private static readonly byte[][] s_memberNames =
+        {
+            "op"u8.ToArray(),
+            "path"u8.ToArray(),
+            "value"u8.ToArray(),
+        };
+
         internal static PatchServiceV2RequestBody ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "PatchServiceV2RequestBody");
@@ -795,29 +838,28 @@ namespace HuaweiCloud.ModelArts
             string? pathValue = default;
             JsonElement? valueValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("op"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    opValue = JsonRead.NotNull(PatchServiceV2RequestBodyOpJson.Read(ref reader), ref reader);
+                    case 0:
+                        reader.Read();
+                        opValue = JsonRead.NotNull(PatchServiceV2RequestBodyOpJson.Read(ref reader), ref reader);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        pathValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        valueValue = JsonRead.Element(ref reader);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("path"u8))
-                {
-                    reader.Read();
-                    pathValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
-                }
-                else if (reader.ValueTextEquals("value"u8))
-                {
-                    reader.Read();
-                    valueValue = JsonRead.Element(ref reader);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new PatchServiceV2RequestBody
@@ -995,7 +1037,7 @@ namespace HuaweiCloud.ModelArts
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
         /// <summary>Serializes the document to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a document from UTF-8 JSON.</summary>
         public static PatchServiceDocument FromJson(ReadOnlySpan<byte> utf8Json)
@@ -1101,7 +1143,7 @@ namespace HuaweiCloud.ModelArts
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="PatchServiceResponseBody"/>.</exception>
@@ -1111,30 +1153,36 @@ namespace HuaweiCloud.ModelArts
             return ReadFrom(ref reader);
         }
 
+        private static readonly byte[][] s_memberNames =
+        {
+            "update_time"u8.ToArray(),
+            "resource_ids"u8.ToArray(),
+        };
+
         internal static PatchServiceResponseBody ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "PatchServiceResponseBody");
             long? updateTimeValue = default;
             IReadOnlyList<string>? resourceIdsValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("update_time"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    updateTimeValue = JsonRead.Int64(ref reader, lenient: true);
+                    case 0:
+                        reader.Read();
+                        updateTimeValue = JsonRead.Int64(ref reader, lenient: true);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        resourceIdsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: true), ref r1));
+                        continue;
                 }
-                else if (reader.ValueTextEquals("resource_ids"u8))
-                {
-                    reader.Read();
-                    resourceIdsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: true), ref r1));
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new PatchServiceResponseBody
@@ -1204,7 +1252,7 @@ namespace HuaweiCloud.ModelArts
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="UpdatePluginErrorResponse"/>.</exception>
@@ -1214,30 +1262,36 @@ namespace HuaweiCloud.ModelArts
             return ReadFrom(ref reader);
         }
 
+        private static readonly byte[][] s_memberNames =
+        {
+            "error_code"u8.ToArray(),
+            "error_msg"u8.ToArray(),
+        };
+
         internal static UpdatePluginErrorResponse ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "UpdatePluginErrorResponse");
             string? errorCodeValue = default;
             string? errorMsgValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("error_code"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    errorCodeValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                    case 0:
+                        reader.Read();
+                        errorCodeValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        errorMsgValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("error_msg"u8))
-                {
-                    reader.Read();
-                    errorMsgValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new UpdatePluginErrorResponse
@@ -1307,7 +1361,7 @@ namespace HuaweiCloud.ModelArts
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="PatchServiceErrorResponse"/>.</exception>
@@ -1317,30 +1371,36 @@ namespace HuaweiCloud.ModelArts
             return ReadFrom(ref reader);
         }
 
+        private static readonly byte[][] s_memberNames =
+        {
+            "error_code"u8.ToArray(),
+            "error_msg"u8.ToArray(),
+        };
+
         internal static PatchServiceErrorResponse ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "PatchServiceErrorResponse");
             string? errorCodeValue = default;
             string? errorMsgValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("error_code"u8))
+                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
                 {
-                    reader.Read();
-                    errorCodeValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                    case 0:
+                        reader.Read();
+                        errorCodeValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        errorMsgValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("error_msg"u8))
-                {
-                    reader.Read();
-                    errorMsgValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new PatchServiceErrorResponse
