@@ -1043,7 +1043,9 @@ namespace OpenApiClientGenerator.Runtime
 
             private JsonScratch()
             {
-                Writer = new Utf8JsonWriter(_buffer);
+                // Generated writers emit well-formed JSON by construction, so checking every token's place is wasted work;
+                // System.Text.Json's serializer skips the check for the same reason.
+                Writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true });
             }
 
             public Utf8JsonWriter Writer { get; }
