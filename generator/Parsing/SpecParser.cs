@@ -46,6 +46,12 @@ internal sealed class SpecParser
     private readonly NameScope _typeNames = new NameScope().Reserve(ReservedTypeNames, name => $"the type '{name}' that generated code uses");
     private readonly List<IOpenApiSchema> _containersBeingResolved = [];
 
+    /// <summary>
+    /// Microsoft.OpenApi resolves a reference again on every read of <see cref="OpenApiSchemaReference.Target"/>, splitting
+    /// strings each time, and one reference is read many times (discovery, then building, per usage and variant).
+    /// </summary>
+    private readonly Dictionary<OpenApiSchemaReference, IOpenApiSchema?> _referenceTargets = new(ReferenceIdentity.Instance);
+
     private SpecParser(SpecInput input, SpecDiagnostics diagnostics, LoadedDocument document)
     {
         _input = input;
@@ -418,7 +424,7 @@ internal sealed class SpecParser
     {
         if (schema is OpenApiSchemaReference reference)
         {
-            var target = reference.Target;
+            var target = TargetOf(reference);
             var referencePointer = ComponentPointer(reference);
             if (target is null)
             {
@@ -797,7 +803,18 @@ internal sealed class SpecParser
         }
     }
 
-    private static IOpenApiSchema? Target(IOpenApiSchema? schema) => schema is OpenApiSchemaReference reference ? reference.Target : schema;
+    private IOpenApiSchema? Target(IOpenApiSchema? schema) => schema is OpenApiSchemaReference reference ? TargetOf(reference) : schema;
+
+    private IOpenApiSchema? TargetOf(OpenApiSchemaReference reference)
+    {
+        if (!_referenceTargets.TryGetValue(reference, out var target))
+        {
+            target = reference.Target;
+            _referenceTargets.Add(reference, target);
+        }
+
+        return target;
+    }
 
     /// <summary>
     /// Reads a schema written as a vendor-extension value, which Microsoft.OpenApi leaves as raw JSON, with
@@ -887,6 +904,16 @@ internal sealed class SpecParser
         public bool Equals(TypeKey other) => ReferenceEquals(Schema, other.Schema) && Kind == other.Kind;
 
         public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Schema) ^ (int)Kind;
+    }
+
+    /// <summary>Keys references by identity: each reference object in the document is resolved once.</summary>
+    private sealed class ReferenceIdentity : IEqualityComparer<OpenApiSchemaReference>
+    {
+        public static readonly ReferenceIdentity Instance = new();
+
+        public bool Equals(OpenApiSchemaReference? x, OpenApiSchemaReference? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(OpenApiSchemaReference obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 
     private sealed class PendingType(string name, IOpenApiSchema schema, string pointer, TypeKind kind)
