@@ -65,7 +65,7 @@ internal static class SourceEmitter
         };
         var plainType = type.Kind == TypeKind.MergePatch && CanDiff(type, types) ? type.PlainTypeName : null;
         var properties = type.Properties
-            .Select(p => BuildProperty(p, type, validation, options) is var view && plainType is not null ? WithDiff(view, p, types) : view)
+            .Select((p, index) => BuildProperty(p, MemberNameAt(index), type, validation, options) is var view && plainType is not null ? WithDiff(view, p, types) : view)
             .ToList();
         var summary = type.Description ?? DefaultTypeSummary(type);
         return new TypeView
@@ -136,7 +136,11 @@ internal static class SourceEmitter
         _ => type.Name + ".",
     };
 
-    private static PropertyView BuildProperty(PropertySpec property, TypeSpec owner, ValidationWriter validation, GeneratorOptions options)
+    /// <summary>The name of a record's member as its WriteTo writes it: from the record's <c>JsonMemberNames</c>, encoded once.</summary>
+    private static string MemberNameAt(int index) => "s_memberNames[" + index.ToString(CultureInfo.InvariantCulture) + "]";
+
+    /// <param name="writtenName">The expression WriteTo passes to <c>WritePropertyName</c>.</param>
+    private static PropertyView BuildProperty(PropertySpec property, string writtenName, TypeSpec owner, ValidationWriter validation, GeneratorOptions options)
     {
         var isMergePatch = owner.Kind == TypeKind.MergePatch;
         var presentType = CSharpFragments.TypeName(property.Type);
@@ -152,7 +156,7 @@ internal static class SourceEmitter
             {
                 $"if ({property.Name}.IsSet)",
                 "{",
-                $"    writer.WritePropertyName({CSharpFragments.Literal(property.WireName)});",
+                $"    writer.WritePropertyName({writtenName});",
                 $"    if ({property.Name}.Value is {{ }} {local})",
                 "    {",
                 $"        {writeValue}",
@@ -167,7 +171,7 @@ internal static class SourceEmitter
             {
                 $"if ({property.Name} is {{ }} {local})",
                 "{",
-                $"    writer.WritePropertyName({CSharpFragments.Literal(property.WireName)});",
+                $"    writer.WritePropertyName({writtenName});",
                 $"    {writeValue}",
                 "}",
             };
@@ -291,7 +295,8 @@ internal static class SourceEmitter
                     + "The service requires it: set it here or add it from a DelegatingHandler on the HttpClient."
                 : parameter.Description;
             var property = new PropertySpec(parameter.Name, parameter.WireName, description, parameter.Type, isRequired, isRequired, parameter.IsSensitive, parameter.DefaultValue);
-            var view = BuildProperty(property, parameterOwner, validation, options);
+            // Parameters go into the URL and headers: no template emits their write lines.
+            var view = BuildProperty(property, CSharpFragments.Literal(parameter.WireName), parameterOwner, validation, options);
             parameters.Add(view);
             if (view.ValidateLines.Count > 0)
             {

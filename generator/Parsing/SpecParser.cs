@@ -33,7 +33,7 @@ internal sealed class SpecParser
         "System", "Task", "HttpClient", "HttpMethod", "HttpRequestMessage", "CancellationToken", "JsonElement", "JsonEncodedText",
         "JsonTokenType", "JsonException", "Utf8JsonReader", "Utf8JsonWriter", "Regex", "RegexOptions", "TimeSpan", "Uri",
         "Optional", "ValidationError", "ValidationContext", "RequestValidationException", "ApiException", "ApiResponse",
-        "AcceptedResponse", "ApiResponseFormatException", "JsonRead", "JsonWrite", "JsonPointer", "ApiHttp", "TextRules",
+        "AcceptedResponse", "ApiResponseFormatException", "JsonRead", "JsonWrite", "JsonMemberNames", "JsonPointer", "ApiHttp", "TextRules",
         "IReadOnlyList", "IReadOnlyDictionary", "List", "Dictionary", "StringComparer", "StringBuilder", "JsonPropertyNameAttribute",
         "JsonPropertyName", "ArgumentNullException", "ArgumentException", "Action", "Func", "Exception", "String", "Object",
     ];

@@ -78,13 +78,11 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "source"u8.ToArray(),
-            "name"u8.ToArray(),
-            "description"u8.ToArray(),
-            "config"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "source",
+            "name",
+            "description",
+            "config");
 
         internal static UpdateServiceInstanceRequestBody ReadFrom(ref Utf8JsonReader reader)
         {
@@ -97,7 +95,7 @@ namespace HuaweiCloud.DataArtsFabric
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -137,25 +135,25 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (Source is { } sourceValue)
             {
-                writer.WritePropertyName("source");
+                writer.WritePropertyName(s_memberNames[0]);
                 sourceValue.WriteTo(writer);
             }
 
             if (Name is { } nameValue)
             {
-                writer.WritePropertyName("name");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteStringValue(nameValue);
             }
 
             if (Description is { } descriptionValue)
             {
-                writer.WritePropertyName("description");
+                writer.WritePropertyName(s_memberNames[2]);
                 writer.WriteStringValue(descriptionValue);
             }
 
             if (Config is { } configValue)
             {
-                writer.WritePropertyName("config");
+                writer.WritePropertyName(s_memberNames[3]);
                 configValue.WriteTo(writer);
             }
 
@@ -277,11 +275,9 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "id"u8.ToArray(),
-            "version_id"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "id",
+            "version_id");
 
         internal static SourceRef ReadFrom(ref Utf8JsonReader reader)
         {
@@ -292,7 +288,7 @@ namespace HuaweiCloud.DataArtsFabric
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -322,13 +318,13 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (Id is { } idValue)
             {
-                writer.WritePropertyName("id");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(idValue);
             }
 
             if (VersionId is { } versionIdValue)
             {
-                writer.WritePropertyName("version_id");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteStringValue(versionIdValue);
             }
 
@@ -436,10 +432,8 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "model_instance_config"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "model_instance_config");
 
         internal static UpdateServiceInstanceConfig ReadFrom(ref Utf8JsonReader reader)
         {
@@ -449,7 +443,7 @@ namespace HuaweiCloud.DataArtsFabric
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -474,7 +468,7 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (ModelInstanceConfig is { } modelInstanceConfigValue)
             {
-                writer.WritePropertyName("model_instance_config");
+                writer.WritePropertyName(s_memberNames[0]);
                 modelInstanceConfigValue.WriteTo(writer);
             }
 
@@ -531,10 +525,8 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "resource"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "resource");
 
         internal static UpdateModelInstanceConfig ReadFrom(ref Utf8JsonReader reader)
         {
@@ -544,7 +536,7 @@ namespace HuaweiCloud.DataArtsFabric
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -569,7 +561,7 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (Resource is { } resourceValue)
             {
-                writer.WritePropertyName("resource");
+                writer.WritePropertyName(s_memberNames[0]);
                 resourceValue.WriteTo(writer);
             }
 
@@ -638,11 +630,9 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "min"u8.ToArray(),
-            "max"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "min",
+            "max");
 
         internal static BaseDemand ReadFrom(ref Utf8JsonReader reader)
         {
@@ -653,7 +643,7 @@ namespace HuaweiCloud.DataArtsFabric
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -683,13 +673,13 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (Min is { } minValue)
             {
-                writer.WritePropertyName("min");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteNumberValue(minValue);
             }
 
             if (Max is { } maxValue)
             {
-                writer.WritePropertyName("max");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteNumberValue(maxValue);
             }
 
@@ -740,10 +730,8 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "id"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "id");
 
         internal static UpdateServiceInstanceResponseBody ReadFrom(ref Utf8JsonReader reader)
         {
@@ -753,7 +741,7 @@ namespace HuaweiCloud.DataArtsFabric
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -778,7 +766,7 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (Id is { } idValue)
             {
-                writer.WritePropertyName("id");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(idValue);
             }
 
@@ -899,15 +887,13 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "name"u8.ToArray(),
-            "description"u8.ToArray(),
-            "reserved_resource"u8.ToArray(),
-            "ray_resource"u8.ToArray(),
-            "cap"u8.ToArray(),
-            "config"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "name",
+            "description",
+            "reserved_resource",
+            "ray_resource",
+            "cap",
+            "config");
 
         internal static UpdateEndpointRequestBody ReadFrom(ref Utf8JsonReader reader)
         {
@@ -922,7 +908,7 @@ namespace HuaweiCloud.DataArtsFabric
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -972,37 +958,37 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (Name is { } nameValue)
             {
-                writer.WritePropertyName("name");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(nameValue);
             }
 
             if (Description is { } descriptionValue)
             {
-                writer.WritePropertyName("description");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteStringValue(descriptionValue);
             }
 
             if (ReservedResource is { } reservedResourceValue)
             {
-                writer.WritePropertyName("reserved_resource");
+                writer.WritePropertyName(s_memberNames[2]);
                 reservedResourceValue.WriteTo(writer);
             }
 
             if (RayResource is { } rayResourceValue)
             {
-                writer.WritePropertyName("ray_resource");
+                writer.WritePropertyName(s_memberNames[3]);
                 rayResourceValue.WriteTo(writer);
             }
 
             if (Cap is { } capValue)
             {
-                writer.WritePropertyName("cap");
+                writer.WritePropertyName(s_memberNames[4]);
                 capValue.WriteTo(writer);
             }
 
             if (Config is { } configValue)
             {
-                writer.WritePropertyName("config");
+                writer.WritePropertyName(s_memberNames[5]);
                 configValue.WriteTo(writer);
             }
 
@@ -1093,12 +1079,10 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "apu"u8.ToArray(),
-            "dpu"u8.ToArray(),
-            "mu"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "apu",
+            "dpu",
+            "mu");
 
         internal static ReservedResource ReadFrom(ref Utf8JsonReader reader)
         {
@@ -1110,7 +1094,7 @@ namespace HuaweiCloud.DataArtsFabric
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -1145,19 +1129,19 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (Apu is { } apuValue)
             {
-                writer.WritePropertyName("apu");
+                writer.WritePropertyName(s_memberNames[0]);
                 apuValue.WriteTo(writer);
             }
 
             if (Dpu is { } dpuValue)
             {
-                writer.WritePropertyName("dpu");
+                writer.WritePropertyName(s_memberNames[1]);
                 dpuValue.WriteTo(writer);
             }
 
             if (Mu is { } muValue)
             {
-                writer.WritePropertyName("mu");
+                writer.WritePropertyName(s_memberNames[2]);
                 muValue.WriteTo(writer);
             }
 
@@ -1242,12 +1226,10 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "spec_code"u8.ToArray(),
-            "warm_up_num"u8.ToArray(),
-            "max_num"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "spec_code",
+            "warm_up_num",
+            "max_num");
 
         internal static ResourceDef ReadFrom(ref Utf8JsonReader reader)
         {
@@ -1259,7 +1241,7 @@ namespace HuaweiCloud.DataArtsFabric
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -1294,19 +1276,19 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (SpecCode is { } specCodeValue)
             {
-                writer.WritePropertyName("spec_code");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(specCodeValue);
             }
 
             if (WarmUpNum is { } warmUpNumValue)
             {
-                writer.WritePropertyName("warm_up_num");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteNumberValue(warmUpNumValue);
             }
 
             if (MaxNum is { } maxNumValue)
             {
-                writer.WritePropertyName("max_num");
+                writer.WritePropertyName(s_memberNames[2]);
                 writer.WriteNumberValue(maxNumValue);
             }
 
@@ -1390,13 +1372,11 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "spec_code"u8.ToArray(),
-            "warm_up_num"u8.ToArray(),
-            "max_num"u8.ToArray(),
-            "use_public_resource"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "spec_code",
+            "warm_up_num",
+            "max_num",
+            "use_public_resource");
 
         internal static SqlResourceDef ReadFrom(ref Utf8JsonReader reader)
         {
@@ -1409,7 +1389,7 @@ namespace HuaweiCloud.DataArtsFabric
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -1449,25 +1429,25 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (SpecCode is { } specCodeValue)
             {
-                writer.WritePropertyName("spec_code");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(specCodeValue);
             }
 
             if (WarmUpNum is { } warmUpNumValue)
             {
-                writer.WritePropertyName("warm_up_num");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteNumberValue(warmUpNumValue);
             }
 
             if (MaxNum is { } maxNumValue)
             {
-                writer.WritePropertyName("max_num");
+                writer.WritePropertyName(s_memberNames[2]);
                 writer.WriteNumberValue(maxNumValue);
             }
 
             if (UsePublicResource is { } usePublicResourceValue)
             {
-                writer.WritePropertyName("use_public_resource");
+                writer.WritePropertyName(s_memberNames[3]);
                 writer.WriteBooleanValue(usePublicResourceValue);
             }
 
@@ -1542,12 +1522,10 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "spec_code"u8.ToArray(),
-            "min"u8.ToArray(),
-            "max"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "spec_code",
+            "min",
+            "max");
 
         internal static ResourceDemand ReadFrom(ref Utf8JsonReader reader)
         {
@@ -1559,7 +1537,7 @@ namespace HuaweiCloud.DataArtsFabric
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -1594,19 +1572,19 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (SpecCode is { } specCodeValue)
             {
-                writer.WritePropertyName("spec_code");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(specCodeValue);
             }
 
             if (Min is { } minValue)
             {
-                writer.WritePropertyName("min");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteNumberValue(minValue);
             }
 
             if (Max is { } maxValue)
             {
-                writer.WritePropertyName("max");
+                writer.WritePropertyName(s_memberNames[2]);
                 writer.WriteNumberValue(maxValue);
             }
 
@@ -1676,11 +1654,9 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "head_node_resource"u8.ToArray(),
-            "work_node_resources"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "head_node_resource",
+            "work_node_resources");
 
         internal static RayResourceInput ReadFrom(ref Utf8JsonReader reader)
         {
@@ -1691,7 +1667,7 @@ namespace HuaweiCloud.DataArtsFabric
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -1721,13 +1697,13 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (HeadNodeResource is { } headNodeResourceValue)
             {
-                writer.WritePropertyName("head_node_resource");
+                writer.WritePropertyName(s_memberNames[0]);
                 headNodeResourceValue.WriteTo(writer);
             }
 
             if (WorkNodeResources is { } workNodeResourcesValue)
             {
-                writer.WritePropertyName("work_node_resources");
+                writer.WritePropertyName(s_memberNames[1]);
                 JsonWrite.List(writer, workNodeResourcesValue, static (w1, item1) => { item1.WriteTo(w1); });
             }
 
@@ -1801,10 +1777,8 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "spec_code"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "spec_code");
 
         internal static HeadNodeResourceDemand ReadFrom(ref Utf8JsonReader reader)
         {
@@ -1814,7 +1788,7 @@ namespace HuaweiCloud.DataArtsFabric
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -1839,7 +1813,7 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (SpecCode is { } specCodeValue)
             {
-                writer.WritePropertyName("spec_code");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(specCodeValue);
             }
 
@@ -1901,11 +1875,9 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "name"u8.ToArray(),
-            "resource"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "name",
+            "resource");
 
         internal static WorkNodeResourceDemand ReadFrom(ref Utf8JsonReader reader)
         {
@@ -1916,7 +1888,7 @@ namespace HuaweiCloud.DataArtsFabric
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -1946,13 +1918,13 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (Name is { } nameValue)
             {
-                writer.WritePropertyName("name");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(nameValue);
             }
 
             if (Resource is { } resourceValue)
             {
-                writer.WritePropertyName("resource");
+                writer.WritePropertyName(s_memberNames[1]);
                 resourceValue.WriteTo(writer);
             }
 
@@ -2024,11 +1996,9 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "cap_id"u8.ToArray(),
-            "version_id"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "cap_id",
+            "version_id");
 
         internal static CapRef ReadFrom(ref Utf8JsonReader reader)
         {
@@ -2039,7 +2009,7 @@ namespace HuaweiCloud.DataArtsFabric
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -2069,13 +2039,13 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (CapId is { } capIdValue)
             {
-                writer.WritePropertyName("cap_id");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(capIdValue);
             }
 
             if (VersionId is { } versionIdValue)
             {
-                writer.WritePropertyName("version_id");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteStringValue(versionIdValue);
             }
 
@@ -2124,10 +2094,8 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "ray_service_config"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "ray_service_config");
 
         internal static EndpointConfig ReadFrom(ref Utf8JsonReader reader)
         {
@@ -2137,7 +2105,7 @@ namespace HuaweiCloud.DataArtsFabric
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -2162,7 +2130,7 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (RayServiceConfig is { } rayServiceConfigValue)
             {
-                writer.WritePropertyName("ray_service_config");
+                writer.WritePropertyName(s_memberNames[0]);
                 rayServiceConfigValue.WriteTo(writer);
             }
 
@@ -2244,13 +2212,11 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "ray_serve_config"u8.ToArray(),
-            "ray_cluster_config"u8.ToArray(),
-            "log_config"u8.ToArray(),
-            "data_infos"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "ray_serve_config",
+            "ray_cluster_config",
+            "log_config",
+            "data_infos");
 
         internal static RayServiceConfig ReadFrom(ref Utf8JsonReader reader)
         {
@@ -2263,7 +2229,7 @@ namespace HuaweiCloud.DataArtsFabric
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -2303,25 +2269,25 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (RayServeConfig is { } rayServeConfigValue)
             {
-                writer.WritePropertyName("ray_serve_config");
+                writer.WritePropertyName(s_memberNames[0]);
                 rayServeConfigValue.WriteTo(writer);
             }
 
             if (RayClusterConfig is { } rayClusterConfigValue)
             {
-                writer.WritePropertyName("ray_cluster_config");
+                writer.WritePropertyName(s_memberNames[1]);
                 rayClusterConfigValue.WriteTo(writer);
             }
 
             if (LogConfig is { } logConfigValue)
             {
-                writer.WritePropertyName("log_config");
+                writer.WritePropertyName(s_memberNames[2]);
                 logConfigValue.WriteTo(writer);
             }
 
             if (DataInfos is { } dataInfosValue)
             {
-                writer.WritePropertyName("data_infos");
+                writer.WritePropertyName(s_memberNames[3]);
                 JsonWrite.List(writer, dataInfosValue, static (w1, item1) => { item1.WriteTo(w1); });
             }
 
@@ -2407,10 +2373,8 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "applications"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "applications");
 
         internal static RayServeConfig ReadFrom(ref Utf8JsonReader reader)
         {
@@ -2420,7 +2384,7 @@ namespace HuaweiCloud.DataArtsFabric
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -2445,7 +2409,7 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (Applications is { } applicationsValue)
             {
-                writer.WritePropertyName("applications");
+                writer.WritePropertyName(s_memberNames[0]);
                 JsonWrite.List(writer, applicationsValue, static (w1, item1) => { item1.WriteTo(w1); });
             }
 
@@ -2541,14 +2505,12 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "name"u8.ToArray(),
-            "import_path"u8.ToArray(),
-            "deployments"u8.ToArray(),
-            "runtime_env"u8.ToArray(),
-            "route_prefix"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "name",
+            "import_path",
+            "deployments",
+            "runtime_env",
+            "route_prefix");
 
         internal static ServeApplication ReadFrom(ref Utf8JsonReader reader)
         {
@@ -2562,7 +2524,7 @@ namespace HuaweiCloud.DataArtsFabric
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -2607,31 +2569,31 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (Name is { } nameValue)
             {
-                writer.WritePropertyName("name");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(nameValue);
             }
 
             if (ImportPath is { } importPathValue)
             {
-                writer.WritePropertyName("import_path");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteStringValue(importPathValue);
             }
 
             if (Deployments is { } deploymentsValue)
             {
-                writer.WritePropertyName("deployments");
+                writer.WritePropertyName(s_memberNames[2]);
                 JsonWrite.List(writer, deploymentsValue, static (w1, item1) => { item1.WriteTo(w1); });
             }
 
             if (RuntimeEnv is { } runtimeEnvValue)
             {
-                writer.WritePropertyName("runtime_env");
+                writer.WritePropertyName(s_memberNames[3]);
                 runtimeEnvValue.WriteTo(writer);
             }
 
             if (RoutePrefix is { } routePrefixValue)
             {
-                writer.WritePropertyName("route_prefix");
+                writer.WritePropertyName(s_memberNames[4]);
                 writer.WriteStringValue(routePrefixValue);
             }
 
@@ -2777,17 +2739,15 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "name"u8.ToArray(),
-            "ray_actor_options"u8.ToArray(),
-            "autoscaling_config"u8.ToArray(),
-            "num_replicas"u8.ToArray(),
-            "user_config"u8.ToArray(),
-            "max_replicas_per_node"u8.ToArray(),
-            "max_ongoing_requests"u8.ToArray(),
-            "max_queued_requests"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "name",
+            "ray_actor_options",
+            "autoscaling_config",
+            "num_replicas",
+            "user_config",
+            "max_replicas_per_node",
+            "max_ongoing_requests",
+            "max_queued_requests");
 
         internal static Deployment ReadFrom(ref Utf8JsonReader reader)
         {
@@ -2804,7 +2764,7 @@ namespace HuaweiCloud.DataArtsFabric
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -2864,49 +2824,49 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (Name is { } nameValue)
             {
-                writer.WritePropertyName("name");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(nameValue);
             }
 
             if (RayActorOptions is { } rayActorOptionsValue)
             {
-                writer.WritePropertyName("ray_actor_options");
+                writer.WritePropertyName(s_memberNames[1]);
                 rayActorOptionsValue.WriteTo(writer);
             }
 
             if (AutoscalingConfig is { } autoscalingConfigValue)
             {
-                writer.WritePropertyName("autoscaling_config");
+                writer.WritePropertyName(s_memberNames[2]);
                 autoscalingConfigValue.WriteTo(writer);
             }
 
             if (NumReplicas is { } numReplicasValue)
             {
-                writer.WritePropertyName("num_replicas");
+                writer.WritePropertyName(s_memberNames[3]);
                 writer.WriteNumberValue(numReplicasValue);
             }
 
             if (UserConfig is { } userConfigValue)
             {
-                writer.WritePropertyName("user_config");
+                writer.WritePropertyName(s_memberNames[4]);
                 JsonWrite.Map(writer, userConfigValue, static (w1, item1) => { item1.WriteTo(w1); });
             }
 
             if (MaxReplicasPerNode is { } maxReplicasPerNodeValue)
             {
-                writer.WritePropertyName("max_replicas_per_node");
+                writer.WritePropertyName(s_memberNames[5]);
                 writer.WriteNumberValue(maxReplicasPerNodeValue);
             }
 
             if (MaxOngoingRequests is { } maxOngoingRequestsValue)
             {
-                writer.WritePropertyName("max_ongoing_requests");
+                writer.WritePropertyName(s_memberNames[6]);
                 writer.WriteNumberValue(maxOngoingRequestsValue);
             }
 
             if (MaxQueuedRequests is { } maxQueuedRequestsValue)
             {
-                writer.WritePropertyName("max_queued_requests");
+                writer.WritePropertyName(s_memberNames[7]);
                 writer.WriteNumberValue(maxQueuedRequestsValue);
             }
 
@@ -2985,12 +2945,10 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "num_cpus"u8.ToArray(),
-            "memory"u8.ToArray(),
-            "resources"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "num_cpus",
+            "memory",
+            "resources");
 
         internal static RayActorOptions ReadFrom(ref Utf8JsonReader reader)
         {
@@ -3002,7 +2960,7 @@ namespace HuaweiCloud.DataArtsFabric
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -3037,19 +2995,19 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (NumCpus is { } numCpusValue)
             {
-                writer.WritePropertyName("num_cpus");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteNumberValue(numCpusValue);
             }
 
             if (Memory is { } memoryValue)
             {
-                writer.WritePropertyName("memory");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteNumberValue(memoryValue);
             }
 
             if (Resources is { } resourcesValue)
             {
-                writer.WritePropertyName("resources");
+                writer.WritePropertyName(s_memberNames[2]);
                 writer.WriteStringValue(resourcesValue);
             }
 
@@ -3153,16 +3111,14 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "target_ongoing_requests"u8.ToArray(),
-            "max_ongoing_requests"u8.ToArray(),
-            "min_replicas"u8.ToArray(),
-            "max_replicas"u8.ToArray(),
-            "initial_replicas"u8.ToArray(),
-            "upscale_delay_s"u8.ToArray(),
-            "downscale_delay_s"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "target_ongoing_requests",
+            "max_ongoing_requests",
+            "min_replicas",
+            "max_replicas",
+            "initial_replicas",
+            "upscale_delay_s",
+            "downscale_delay_s");
 
         internal static AutoscalingConfig ReadFrom(ref Utf8JsonReader reader)
         {
@@ -3178,7 +3134,7 @@ namespace HuaweiCloud.DataArtsFabric
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -3233,43 +3189,43 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (TargetOngoingRequests is { } targetOngoingRequestsValue)
             {
-                writer.WritePropertyName("target_ongoing_requests");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteNumberValue(targetOngoingRequestsValue);
             }
 
             if (MaxOngoingRequests is { } maxOngoingRequestsValue)
             {
-                writer.WritePropertyName("max_ongoing_requests");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteNumberValue(maxOngoingRequestsValue);
             }
 
             if (MinReplicas is { } minReplicasValue)
             {
-                writer.WritePropertyName("min_replicas");
+                writer.WritePropertyName(s_memberNames[2]);
                 writer.WriteNumberValue(minReplicasValue);
             }
 
             if (MaxReplicas is { } maxReplicasValue)
             {
-                writer.WritePropertyName("max_replicas");
+                writer.WritePropertyName(s_memberNames[3]);
                 writer.WriteNumberValue(maxReplicasValue);
             }
 
             if (InitialReplicas is { } initialReplicasValue)
             {
-                writer.WritePropertyName("initial_replicas");
+                writer.WritePropertyName(s_memberNames[4]);
                 writer.WriteNumberValue(initialReplicasValue);
             }
 
             if (UpscaleDelayS is { } upscaleDelaySValue)
             {
-                writer.WritePropertyName("upscale_delay_s");
+                writer.WritePropertyName(s_memberNames[5]);
                 writer.WriteNumberValue(upscaleDelaySValue);
             }
 
             if (DownscaleDelayS is { } downscaleDelaySValue)
             {
-                writer.WritePropertyName("downscale_delay_s");
+                writer.WritePropertyName(s_memberNames[6]);
                 writer.WriteNumberValue(downscaleDelaySValue);
             }
 
@@ -3327,11 +3283,9 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "working_dir"u8.ToArray(),
-            "env_vars"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "working_dir",
+            "env_vars");
 
         internal static ServeRuntimeEnv ReadFrom(ref Utf8JsonReader reader)
         {
@@ -3342,7 +3296,7 @@ namespace HuaweiCloud.DataArtsFabric
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -3372,13 +3326,13 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (WorkingDir is { } workingDirValue)
             {
-                writer.WritePropertyName("working_dir");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(workingDirValue);
             }
 
             if (EnvVars is { } envVarsValue)
             {
-                writer.WritePropertyName("env_vars");
+                writer.WritePropertyName(s_memberNames[1]);
                 JsonWrite.Map(writer, envVarsValue, static (w1, item1) => { w1.WriteStringValue(item1); });
             }
 
@@ -3436,11 +3390,9 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "head_group_spec"u8.ToArray(),
-            "worker_group_specs"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "head_group_spec",
+            "worker_group_specs");
 
         internal static RayClusterConfig ReadFrom(ref Utf8JsonReader reader)
         {
@@ -3451,7 +3403,7 @@ namespace HuaweiCloud.DataArtsFabric
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -3481,13 +3433,13 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (HeadGroupSpec is { } headGroupSpecValue)
             {
-                writer.WritePropertyName("head_group_spec");
+                writer.WritePropertyName(s_memberNames[0]);
                 headGroupSpecValue.WriteTo(writer);
             }
 
             if (WorkerGroupSpecs is { } workerGroupSpecsValue)
             {
-                writer.WritePropertyName("worker_group_specs");
+                writer.WritePropertyName(s_memberNames[1]);
                 JsonWrite.List(writer, workerGroupSpecsValue, static (w1, item1) => { item1.WriteTo(w1); });
             }
 
@@ -3572,11 +3524,9 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "limits"u8.ToArray(),
-            "requests"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "limits",
+            "requests");
 
         internal static HeadGroupSpecV2 ReadFrom(ref Utf8JsonReader reader)
         {
@@ -3587,7 +3537,7 @@ namespace HuaweiCloud.DataArtsFabric
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -3617,13 +3567,13 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (Limits is { } limitsValue)
             {
-                writer.WritePropertyName("limits");
+                writer.WritePropertyName(s_memberNames[0]);
                 limitsValue.WriteTo(writer);
             }
 
             if (Requests is { } requestsValue)
             {
-                writer.WritePropertyName("requests");
+                writer.WritePropertyName(s_memberNames[1]);
                 requestsValue.WriteTo(writer);
             }
 
@@ -3685,10 +3635,8 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "spec_code"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "spec_code");
 
         internal static ResourceSpec ReadFrom(ref Utf8JsonReader reader)
         {
@@ -3698,7 +3646,7 @@ namespace HuaweiCloud.DataArtsFabric
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -3723,7 +3671,7 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (SpecCode is { } specCodeValue)
             {
-                writer.WritePropertyName("spec_code");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(specCodeValue);
             }
 
@@ -3810,14 +3758,12 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "name"u8.ToArray(),
-            "min_replicas"u8.ToArray(),
-            "max_replicas"u8.ToArray(),
-            "limits"u8.ToArray(),
-            "requests"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "name",
+            "min_replicas",
+            "max_replicas",
+            "limits",
+            "requests");
 
         internal static WorkerGroupSpecV2 ReadFrom(ref Utf8JsonReader reader)
         {
@@ -3831,7 +3777,7 @@ namespace HuaweiCloud.DataArtsFabric
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -3876,31 +3822,31 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (Name is { } nameValue)
             {
-                writer.WritePropertyName("name");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(nameValue);
             }
 
             if (MinReplicas is { } minReplicasValue)
             {
-                writer.WritePropertyName("min_replicas");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteNumberValue(minReplicasValue);
             }
 
             if (MaxReplicas is { } maxReplicasValue)
             {
-                writer.WritePropertyName("max_replicas");
+                writer.WritePropertyName(s_memberNames[2]);
                 writer.WriteNumberValue(maxReplicasValue);
             }
 
             if (Limits is { } limitsValue)
             {
-                writer.WritePropertyName("limits");
+                writer.WritePropertyName(s_memberNames[3]);
                 limitsValue.WriteTo(writer);
             }
 
             if (Requests is { } requestsValue)
             {
-                writer.WritePropertyName("requests");
+                writer.WritePropertyName(s_memberNames[4]);
                 requestsValue.WriteTo(writer);
             }
 
@@ -3961,10 +3907,8 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "lts"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "lts");
 
         internal static RayServiceLogConfig ReadFrom(ref Utf8JsonReader reader)
         {
@@ -3974,7 +3918,7 @@ namespace HuaweiCloud.DataArtsFabric
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -3999,7 +3943,7 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (Lts is { } ltsValue)
             {
-                writer.WritePropertyName("lts");
+                writer.WritePropertyName(s_memberNames[0]);
                 ltsValue.WriteTo(writer);
             }
 
@@ -4072,12 +4016,10 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "enabled"u8.ToArray(),
-            "log_group_id"u8.ToArray(),
-            "log_stream_id"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "enabled",
+            "log_group_id",
+            "log_stream_id");
 
         internal static RayServiceLogLtsConfig ReadFrom(ref Utf8JsonReader reader)
         {
@@ -4089,7 +4031,7 @@ namespace HuaweiCloud.DataArtsFabric
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -4124,19 +4066,19 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (Enabled is { } enabledValue)
             {
-                writer.WritePropertyName("enabled");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteBooleanValue(enabledValue);
             }
 
             if (LogGroupId is { } logGroupIdValue)
             {
-                writer.WritePropertyName("log_group_id");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteStringValue(logGroupIdValue);
             }
 
             if (LogStreamId is { } logStreamIdValue)
             {
-                writer.WritePropertyName("log_stream_id");
+                writer.WritePropertyName(s_memberNames[2]);
                 writer.WriteStringValue(logStreamIdValue);
             }
 
@@ -4204,12 +4146,10 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "input_path"u8.ToArray(),
-            "output_path"u8.ToArray(),
-            "env_var_name"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "input_path",
+            "output_path",
+            "env_var_name");
 
         internal static DataBriefInfo ReadFrom(ref Utf8JsonReader reader)
         {
@@ -4221,7 +4161,7 @@ namespace HuaweiCloud.DataArtsFabric
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -4256,19 +4196,19 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (InputPath is { } inputPathValue)
             {
-                writer.WritePropertyName("input_path");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(inputPathValue);
             }
 
             if (OutputPath is { } outputPathValue)
             {
-                writer.WritePropertyName("output_path");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteStringValue(outputPathValue);
             }
 
             if (EnvVarName is { } envVarNameValue)
             {
-                writer.WritePropertyName("env_var_name");
+                writer.WritePropertyName(s_memberNames[2]);
                 writer.WriteStringValue(envVarNameValue);
             }
 
@@ -4489,29 +4429,27 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "visibility"u8.ToArray(),
-            "id"u8.ToArray(),
-            "name"u8.ToArray(),
-            "type"u8.ToArray(),
-            "status"u8.ToArray(),
-            "description"u8.ToArray(),
-            "create_time"u8.ToArray(),
-            "update_time"u8.ToArray(),
-            "owner"u8.ToArray(),
-            "cap"u8.ToArray(),
-            "reserved_resource"u8.ToArray(),
-            "ray_resource"u8.ToArray(),
-            "caches"u8.ToArray(),
-            "error_code"u8.ToArray(),
-            "error_msg"u8.ToArray(),
-            "urls"u8.ToArray(),
-            "business_engine_instance_ids"u8.ToArray(),
-            "tokens_quota"u8.ToArray(),
-            "runtime_env_type"u8.ToArray(),
-            "config"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "visibility",
+            "id",
+            "name",
+            "type",
+            "status",
+            "description",
+            "create_time",
+            "update_time",
+            "owner",
+            "cap",
+            "reserved_resource",
+            "ray_resource",
+            "caches",
+            "error_code",
+            "error_msg",
+            "urls",
+            "business_engine_instance_ids",
+            "tokens_quota",
+            "runtime_env_type",
+            "config");
 
         internal static EndpointDetail ReadFrom(ref Utf8JsonReader reader)
         {
@@ -4540,7 +4478,7 @@ namespace HuaweiCloud.DataArtsFabric
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -4660,121 +4598,121 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (Visibility is { } visibilityValue)
             {
-                writer.WritePropertyName("visibility");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(visibilityValue);
             }
 
             if (Id is { } idValue)
             {
-                writer.WritePropertyName("id");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteStringValue(idValue);
             }
 
             if (Name is { } nameValue)
             {
-                writer.WritePropertyName("name");
+                writer.WritePropertyName(s_memberNames[2]);
                 writer.WriteStringValue(nameValue);
             }
 
             if (Type is { } typeValue)
             {
-                writer.WritePropertyName("type");
+                writer.WritePropertyName(s_memberNames[3]);
                 writer.WriteStringValue(typeValue);
             }
 
             if (Status is { } statusValue)
             {
-                writer.WritePropertyName("status");
+                writer.WritePropertyName(s_memberNames[4]);
                 writer.WriteStringValue(statusValue);
             }
 
             if (Description is { } descriptionValue)
             {
-                writer.WritePropertyName("description");
+                writer.WritePropertyName(s_memberNames[5]);
                 writer.WriteStringValue(descriptionValue);
             }
 
             if (CreateTime is { } createTimeValue)
             {
-                writer.WritePropertyName("create_time");
+                writer.WritePropertyName(s_memberNames[6]);
                 writer.WriteStringValue(createTimeValue);
             }
 
             if (UpdateTime is { } updateTimeValue)
             {
-                writer.WritePropertyName("update_time");
+                writer.WritePropertyName(s_memberNames[7]);
                 writer.WriteStringValue(updateTimeValue);
             }
 
             if (Owner is { } ownerValue)
             {
-                writer.WritePropertyName("owner");
+                writer.WritePropertyName(s_memberNames[8]);
                 ownerValue.WriteTo(writer);
             }
 
             if (Cap is { } capValue)
             {
-                writer.WritePropertyName("cap");
+                writer.WritePropertyName(s_memberNames[9]);
                 capValue.WriteTo(writer);
             }
 
             if (ReservedResource is { } reservedResourceValue)
             {
-                writer.WritePropertyName("reserved_resource");
+                writer.WritePropertyName(s_memberNames[10]);
                 reservedResourceValue.WriteTo(writer);
             }
 
             if (RayResource is { } rayResourceValue)
             {
-                writer.WritePropertyName("ray_resource");
+                writer.WritePropertyName(s_memberNames[11]);
                 rayResourceValue.WriteTo(writer);
             }
 
             if (Caches is { } cachesValue)
             {
-                writer.WritePropertyName("caches");
+                writer.WritePropertyName(s_memberNames[12]);
                 JsonWrite.List(writer, cachesValue, static (w1, item1) => { item1.WriteTo(w1); });
             }
 
             if (ErrorCode is { } errorCodeValue)
             {
-                writer.WritePropertyName("error_code");
+                writer.WritePropertyName(s_memberNames[13]);
                 writer.WriteStringValue(errorCodeValue);
             }
 
             if (ErrorMsg is { } errorMsgValue)
             {
-                writer.WritePropertyName("error_msg");
+                writer.WritePropertyName(s_memberNames[14]);
                 writer.WriteStringValue(errorMsgValue);
             }
 
             if (Urls is { } urlsValue)
             {
-                writer.WritePropertyName("urls");
+                writer.WritePropertyName(s_memberNames[15]);
                 JsonWrite.List(writer, urlsValue, static (w1, item1) => { item1.WriteTo(w1); });
             }
 
             if (BusinessEngineInstanceIds is { } businessEngineInstanceIdsValue)
             {
-                writer.WritePropertyName("business_engine_instance_ids");
+                writer.WritePropertyName(s_memberNames[16]);
                 JsonWrite.List(writer, businessEngineInstanceIdsValue, static (w1, item1) => { w1.WriteStringValue(item1); });
             }
 
             if (TokensQuota is { } tokensQuotaValue)
             {
-                writer.WritePropertyName("tokens_quota");
+                writer.WritePropertyName(s_memberNames[17]);
                 tokensQuotaValue.WriteTo(writer);
             }
 
             if (RuntimeEnvType is { } runtimeEnvTypeValue)
             {
-                writer.WritePropertyName("runtime_env_type");
+                writer.WritePropertyName(s_memberNames[18]);
                 writer.WriteStringValue(runtimeEnvTypeValue);
             }
 
             if (Config is { } configValue)
             {
-                writer.WritePropertyName("config");
+                writer.WritePropertyName(s_memberNames[19]);
                 configValue.WriteTo(writer);
             }
 
@@ -4908,13 +4846,11 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "domain_name"u8.ToArray(),
-            "domain_id"u8.ToArray(),
-            "user_name"u8.ToArray(),
-            "user_id"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "domain_name",
+            "domain_id",
+            "user_name",
+            "user_id");
 
         internal static EndpointOwner ReadFrom(ref Utf8JsonReader reader)
         {
@@ -4927,7 +4863,7 @@ namespace HuaweiCloud.DataArtsFabric
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -4967,25 +4903,25 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (DomainName is { } domainNameValue)
             {
-                writer.WritePropertyName("domain_name");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(domainNameValue);
             }
 
             if (DomainId is { } domainIdValue)
             {
-                writer.WritePropertyName("domain_id");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteStringValue(domainIdValue);
             }
 
             if (UserName is { } userNameValue)
             {
-                writer.WritePropertyName("user_name");
+                writer.WritePropertyName(s_memberNames[2]);
                 writer.WriteStringValue(userNameValue);
             }
 
             if (UserId is { } userIdValue)
             {
-                writer.WritePropertyName("user_id");
+                writer.WritePropertyName(s_memberNames[3]);
                 writer.WriteStringValue(userIdValue);
             }
 
@@ -5043,11 +4979,9 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "head_group_spec"u8.ToArray(),
-            "worker_group_spec"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "head_group_spec",
+            "worker_group_spec");
 
         internal static RayResourceOutput ReadFrom(ref Utf8JsonReader reader)
         {
@@ -5058,7 +4992,7 @@ namespace HuaweiCloud.DataArtsFabric
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -5088,13 +5022,13 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (HeadGroupSpec is { } headGroupSpecValue)
             {
-                writer.WritePropertyName("head_group_spec");
+                writer.WritePropertyName(s_memberNames[0]);
                 headGroupSpecValue.WriteTo(writer);
             }
 
             if (WorkerGroupSpec is { } workerGroupSpecValue)
             {
-                writer.WritePropertyName("worker_group_spec");
+                writer.WritePropertyName(s_memberNames[1]);
                 JsonWrite.List(writer, workerGroupSpecValue, static (w1, item1) => { item1.WriteTo(w1); });
             }
 
@@ -5160,10 +5094,8 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "spec_code"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "spec_code");
 
         internal static HeadGroupResource ReadFrom(ref Utf8JsonReader reader)
         {
@@ -5173,7 +5105,7 @@ namespace HuaweiCloud.DataArtsFabric
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -5198,7 +5130,7 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (SpecCode is { } specCodeValue)
             {
-                writer.WritePropertyName("spec_code");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(specCodeValue);
             }
 
@@ -5274,13 +5206,11 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "name"u8.ToArray(),
-            "spec_code"u8.ToArray(),
-            "min_replicas"u8.ToArray(),
-            "max_replicas"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "name",
+            "spec_code",
+            "min_replicas",
+            "max_replicas");
 
         internal static WorkerGroupResource ReadFrom(ref Utf8JsonReader reader)
         {
@@ -5293,7 +5223,7 @@ namespace HuaweiCloud.DataArtsFabric
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -5333,25 +5263,25 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (Name is { } nameValue)
             {
-                writer.WritePropertyName("name");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(nameValue);
             }
 
             if (SpecCode is { } specCodeValue)
             {
-                writer.WritePropertyName("spec_code");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteStringValue(specCodeValue);
             }
 
             if (MinReplicas is { } minReplicasValue)
             {
-                writer.WritePropertyName("min_replicas");
+                writer.WritePropertyName(s_memberNames[2]);
                 writer.WriteNumberValue(minReplicasValue);
             }
 
             if (MaxReplicas is { } maxReplicasValue)
             {
-                writer.WritePropertyName("max_replicas");
+                writer.WritePropertyName(s_memberNames[3]);
                 writer.WriteNumberValue(maxReplicasValue);
             }
 
@@ -5409,11 +5339,9 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "mnt_path"u8.ToArray(),
-            "cache_ins_id"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "mnt_path",
+            "cache_ins_id");
 
         internal static EndpointCache ReadFrom(ref Utf8JsonReader reader)
         {
@@ -5424,7 +5352,7 @@ namespace HuaweiCloud.DataArtsFabric
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -5454,13 +5382,13 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (MntPath is { } mntPathValue)
             {
-                writer.WritePropertyName("mnt_path");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(mntPathValue);
             }
 
             if (CacheInsId is { } cacheInsIdValue)
             {
-                writer.WritePropertyName("cache_ins_id");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteStringValue(cacheInsIdValue);
             }
 
@@ -5536,13 +5464,11 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "name"u8.ToArray(),
-            "address"u8.ToArray(),
-            "type"u8.ToArray(),
-            "token"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "name",
+            "address",
+            "type",
+            "token");
 
         internal static EndpointUrl ReadFrom(ref Utf8JsonReader reader)
         {
@@ -5555,7 +5481,7 @@ namespace HuaweiCloud.DataArtsFabric
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -5595,25 +5521,25 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (Name is { } nameValue)
             {
-                writer.WritePropertyName("name");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(nameValue);
             }
 
             if (Address is { } addressValue)
             {
-                writer.WritePropertyName("address");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteStringValue(addressValue);
             }
 
             if (Type is { } typeValue)
             {
-                writer.WritePropertyName("type");
+                writer.WritePropertyName(s_memberNames[2]);
                 writer.WriteStringValue(typeValue);
             }
 
             if (Token is { } tokenValue)
             {
-                writer.WritePropertyName("token");
+                writer.WritePropertyName(s_memberNames[3]);
                 writer.WriteStringValue(tokenValue);
             }
 
@@ -5694,12 +5620,10 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "total"u8.ToArray(),
-            "used"u8.ToArray(),
-            "expire_time"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "total",
+            "used",
+            "expire_time");
 
         internal static TokensQuota ReadFrom(ref Utf8JsonReader reader)
         {
@@ -5711,7 +5635,7 @@ namespace HuaweiCloud.DataArtsFabric
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -5746,19 +5670,19 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (Total is { } totalValue)
             {
-                writer.WritePropertyName("total");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteNumberValue(totalValue);
             }
 
             if (Used is { } usedValue)
             {
-                writer.WritePropertyName("used");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteNumberValue(usedValue);
             }
 
             if (ExpireTime is { } expireTimeValue)
             {
-                writer.WritePropertyName("expire_time");
+                writer.WritePropertyName(s_memberNames[2]);
                 writer.WriteStringValue(expireTimeValue);
             }
 
@@ -5826,12 +5750,10 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "error_code"u8.ToArray(),
-            "error_msg"u8.ToArray(),
-            "solution_msg"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "error_code",
+            "error_msg",
+            "solution_msg");
 
         internal static ErrorResponse ReadFrom(ref Utf8JsonReader reader)
         {
@@ -5843,7 +5765,7 @@ namespace HuaweiCloud.DataArtsFabric
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -5878,19 +5800,19 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (ErrorCode is { } errorCodeValue)
             {
-                writer.WritePropertyName("error_code");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(errorCodeValue);
             }
 
             if (ErrorMsg is { } errorMsgValue)
             {
-                writer.WritePropertyName("error_msg");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteStringValue(errorMsgValue);
             }
 
             if (SolutionMsg is { } solutionMsgValue)
             {
-                writer.WritePropertyName("solution_msg");
+                writer.WritePropertyName(s_memberNames[2]);
                 writer.WriteStringValue(solutionMsgValue);
             }
 
@@ -5988,13 +5910,11 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "error"u8.ToArray(),
-            "error_code"u8.ToArray(),
-            "error_msg"u8.ToArray(),
-            "title"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "error",
+            "error_code",
+            "error_msg",
+            "title");
 
         internal static Error403Response ReadFrom(ref Utf8JsonReader reader)
         {
@@ -6007,7 +5927,7 @@ namespace HuaweiCloud.DataArtsFabric
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -6047,25 +5967,25 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (Error is { } errorValue)
             {
-                writer.WritePropertyName("error");
+                writer.WritePropertyName(s_memberNames[0]);
                 errorValue.WriteTo(writer);
             }
 
             if (ErrorCode is { } errorCodeValue)
             {
-                writer.WritePropertyName("error_code");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteNumberValue(errorCodeValue);
             }
 
             if (ErrorMsg is { } errorMsgValue)
             {
-                writer.WritePropertyName("error_msg");
+                writer.WritePropertyName(s_memberNames[2]);
                 writer.WriteStringValue(errorMsgValue);
             }
 
             if (Title is { } titleValue)
             {
-                writer.WritePropertyName("title");
+                writer.WritePropertyName(s_memberNames[3]);
                 writer.WriteStringValue(titleValue);
             }
 
@@ -6138,12 +6058,10 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "code"u8.ToArray(),
-            "message"u8.ToArray(),
-            "title"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "code",
+            "message",
+            "title");
 
         internal static Error403Detail ReadFrom(ref Utf8JsonReader reader)
         {
@@ -6155,7 +6073,7 @@ namespace HuaweiCloud.DataArtsFabric
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -6190,19 +6108,19 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (Code is { } codeValue)
             {
-                writer.WritePropertyName("code");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(codeValue);
             }
 
             if (Message is { } messageValue)
             {
-                writer.WritePropertyName("message");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteStringValue(messageValue);
             }
 
             if (Title is { } titleValue)
             {
-                writer.WritePropertyName("title");
+                writer.WritePropertyName(s_memberNames[2]);
                 writer.WriteStringValue(titleValue);
             }
 

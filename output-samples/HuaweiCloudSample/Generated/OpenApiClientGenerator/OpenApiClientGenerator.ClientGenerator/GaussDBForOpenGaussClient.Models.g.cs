@@ -69,12 +69,10 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "plugin_name"u8.ToArray(),
-            "url"u8.ToArray(),
-            "sha_256"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "plugin_name",
+            "url",
+            "sha_256");
 
         internal static InstallKernelPluginRequestBody ReadFrom(ref Utf8JsonReader reader)
         {
@@ -86,7 +84,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -121,19 +119,19 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             writer.WriteStartObject();
             if (PluginName is { } pluginNameValue)
             {
-                writer.WritePropertyName("plugin_name");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(InstallKernelPluginRequestBodyPluginNameJson.ToWire(pluginNameValue));
             }
 
             if (Url is { } urlValue)
             {
-                writer.WritePropertyName("url");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteStringValue(urlValue);
             }
 
             if (Sha256 is { } sha256Value)
             {
-                writer.WritePropertyName("sha_256");
+                writer.WritePropertyName(s_memberNames[2]);
                 writer.WriteStringValue(sha256Value);
             }
 
@@ -240,10 +238,8 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "job_id"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "job_id");
 
         internal static InstallKernelPluginResponseBody ReadFrom(ref Utf8JsonReader reader)
         {
@@ -253,7 +249,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -278,7 +274,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             writer.WriteStartObject();
             if (JobId is { } jobIdValue)
             {
-                writer.WritePropertyName("job_id");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(jobIdValue);
             }
 
@@ -337,11 +333,9 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "error_code"u8.ToArray(),
-            "error_msg"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "error_code",
+            "error_msg");
 
         internal static GaussDBErrorResponse ReadFrom(ref Utf8JsonReader reader)
         {
@@ -352,7 +346,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -382,13 +376,13 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             writer.WriteStartObject();
             if (ErrorCode is { } errorCodeValue)
             {
-                writer.WritePropertyName("error_code");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(errorCodeValue);
             }
 
             if (ErrorMsg is { } errorMsgValue)
             {
-                writer.WritePropertyName("error_msg");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteStringValue(errorMsgValue);
             }
 

@@ -46,10 +46,8 @@ namespace HuaweiCloud.ModelArts
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "spec"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "spec");
 
         internal static UpdatePluginRequestBodyPatch ReadFrom(ref Utf8JsonReader reader)
         {
@@ -58,7 +56,7 @@ namespace HuaweiCloud.ModelArts
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -82,7 +80,7 @@ namespace HuaweiCloud.ModelArts
             writer.WriteStartObject();
             if (Spec.IsSet)
             {
-                writer.WritePropertyName("spec");
+                writer.WritePropertyName(s_memberNames[0]);
                 if (Spec.Value is { } specValue)
                 {
                     specValue.WriteTo(writer);
@@ -183,10 +181,8 @@ namespace HuaweiCloud.ModelArts
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "template"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "template");
 
         internal static PluginSpecPatch ReadFrom(ref Utf8JsonReader reader)
         {
@@ -195,7 +191,7 @@ namespace HuaweiCloud.ModelArts
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -219,7 +215,7 @@ namespace HuaweiCloud.ModelArts
             writer.WriteStartObject();
             if (Template.IsSet)
             {
-                writer.WritePropertyName("template");
+                writer.WritePropertyName(s_memberNames[0]);
                 if (Template.Value is { } templateValue)
                 {
                     templateValue.WriteTo(writer);
@@ -347,12 +343,10 @@ namespace HuaweiCloud.ModelArts
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "name"u8.ToArray(),
-            "version"u8.ToArray(),
-            "inputs"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "name",
+            "version",
+            "inputs");
 
         internal static TemplatePatch ReadFrom(ref Utf8JsonReader reader)
         {
@@ -363,7 +357,7 @@ namespace HuaweiCloud.ModelArts
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -397,7 +391,7 @@ namespace HuaweiCloud.ModelArts
             writer.WriteStartObject();
             if (Name.IsSet)
             {
-                writer.WritePropertyName("name");
+                writer.WritePropertyName(s_memberNames[0]);
                 if (Name.Value is { } nameValue)
                 {
                     writer.WriteStringValue(nameValue);
@@ -410,7 +404,7 @@ namespace HuaweiCloud.ModelArts
 
             if (Version.IsSet)
             {
-                writer.WritePropertyName("version");
+                writer.WritePropertyName(s_memberNames[1]);
                 if (Version.Value is { } versionValue)
                 {
                     writer.WriteStringValue(versionValue);
@@ -423,7 +417,7 @@ namespace HuaweiCloud.ModelArts
 
             if (Inputs.IsSet)
             {
-                writer.WritePropertyName("inputs");
+                writer.WritePropertyName(s_memberNames[2]);
                 if (Inputs.Value is { } inputsValue)
                 {
                     JsonWrite.Map(writer, inputsValue, static (w1, item1) => { item1.WriteTo(w1); });
@@ -478,10 +472,8 @@ namespace HuaweiCloud.ModelArts
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "spec"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "spec");
 
         internal static UpdatePluginResponseBody ReadFrom(ref Utf8JsonReader reader)
         {
@@ -491,7 +483,7 @@ namespace HuaweiCloud.ModelArts
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -516,7 +508,7 @@ namespace HuaweiCloud.ModelArts
             writer.WriteStartObject();
             if (Spec is { } specValue)
             {
-                writer.WritePropertyName("spec");
+                writer.WritePropertyName(s_memberNames[0]);
                 specValue.WriteTo(writer);
             }
 
@@ -571,10 +563,8 @@ namespace HuaweiCloud.ModelArts
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "template"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "template");
 
         internal static PluginSpec ReadFrom(ref Utf8JsonReader reader)
         {
@@ -584,7 +574,7 @@ namespace HuaweiCloud.ModelArts
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -609,7 +599,7 @@ namespace HuaweiCloud.ModelArts
             writer.WriteStartObject();
             if (Template is { } templateValue)
             {
-                writer.WritePropertyName("template");
+                writer.WritePropertyName(s_memberNames[0]);
                 templateValue.WriteTo(writer);
             }
 
@@ -691,12 +681,10 @@ namespace HuaweiCloud.ModelArts
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "name"u8.ToArray(),
-            "version"u8.ToArray(),
-            "inputs"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "name",
+            "version",
+            "inputs");
 
         internal static Template ReadFrom(ref Utf8JsonReader reader)
         {
@@ -708,7 +696,7 @@ namespace HuaweiCloud.ModelArts
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -743,19 +731,19 @@ namespace HuaweiCloud.ModelArts
             writer.WriteStartObject();
             if (Name is { } nameValue)
             {
-                writer.WritePropertyName("name");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(nameValue);
             }
 
             if (Version is { } versionValue)
             {
-                writer.WritePropertyName("version");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteStringValue(versionValue);
             }
 
             if (Inputs is { } inputsValue)
             {
-                writer.WritePropertyName("inputs");
+                writer.WritePropertyName(s_memberNames[2]);
                 JsonWrite.Map(writer, inputsValue, static (w1, item1) => { item1.WriteTo(w1); });
             }
 
@@ -824,12 +812,10 @@ namespace HuaweiCloud.ModelArts
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "op"u8.ToArray(),
-            "path"u8.ToArray(),
-            "value"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "op",
+            "path",
+            "value");
 
         internal static PatchServiceV2RequestBody ReadFrom(ref Utf8JsonReader reader)
         {
@@ -841,7 +827,7 @@ namespace HuaweiCloud.ModelArts
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -876,19 +862,19 @@ namespace HuaweiCloud.ModelArts
             writer.WriteStartObject();
             if (Op is { } opValue)
             {
-                writer.WritePropertyName("op");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(PatchServiceV2RequestBodyOpJson.ToWire(opValue));
             }
 
             if (Path is { } pathValue)
             {
-                writer.WritePropertyName("path");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteStringValue(pathValue);
             }
 
             if (Value is { } valueValue)
             {
-                writer.WritePropertyName("value");
+                writer.WritePropertyName(s_memberNames[2]);
                 valueValue.WriteTo(writer);
             }
 
@@ -1153,11 +1139,9 @@ namespace HuaweiCloud.ModelArts
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "update_time"u8.ToArray(),
-            "resource_ids"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "update_time",
+            "resource_ids");
 
         internal static PatchServiceResponseBody ReadFrom(ref Utf8JsonReader reader)
         {
@@ -1168,7 +1152,7 @@ namespace HuaweiCloud.ModelArts
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -1198,13 +1182,13 @@ namespace HuaweiCloud.ModelArts
             writer.WriteStartObject();
             if (UpdateTime is { } updateTimeValue)
             {
-                writer.WritePropertyName("update_time");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteNumberValue(updateTimeValue);
             }
 
             if (ResourceIds is { } resourceIdsValue)
             {
-                writer.WritePropertyName("resource_ids");
+                writer.WritePropertyName(s_memberNames[1]);
                 JsonWrite.List(writer, resourceIdsValue, static (w1, item1) => { w1.WriteStringValue(item1); });
             }
 
@@ -1262,11 +1246,9 @@ namespace HuaweiCloud.ModelArts
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "error_code"u8.ToArray(),
-            "error_msg"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "error_code",
+            "error_msg");
 
         internal static UpdatePluginErrorResponse ReadFrom(ref Utf8JsonReader reader)
         {
@@ -1277,7 +1259,7 @@ namespace HuaweiCloud.ModelArts
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -1307,13 +1289,13 @@ namespace HuaweiCloud.ModelArts
             writer.WriteStartObject();
             if (ErrorCode is { } errorCodeValue)
             {
-                writer.WritePropertyName("error_code");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(errorCodeValue);
             }
 
             if (ErrorMsg is { } errorMsgValue)
             {
-                writer.WritePropertyName("error_msg");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteStringValue(errorMsgValue);
             }
 
@@ -1371,11 +1353,9 @@ namespace HuaweiCloud.ModelArts
             return ReadFrom(ref reader);
         }
 
-        private static readonly byte[][] s_memberNames =
-        {
-            "error_code"u8.ToArray(),
-            "error_msg"u8.ToArray(),
-        };
+        private static readonly JsonMemberNames s_memberNames = new(
+            "error_code",
+            "error_msg");
 
         internal static PatchServiceErrorResponse ReadFrom(ref Utf8JsonReader reader)
         {
@@ -1386,7 +1366,7 @@ namespace HuaweiCloud.ModelArts
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (JsonRead.MemberIndex(ref reader, s_memberNames, ref nextMember))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
                     case 0:
                         reader.Read();
@@ -1416,13 +1396,13 @@ namespace HuaweiCloud.ModelArts
             writer.WriteStartObject();
             if (ErrorCode is { } errorCodeValue)
             {
-                writer.WritePropertyName("error_code");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(errorCodeValue);
             }
 
             if (ErrorMsg is { } errorMsgValue)
             {
-                writer.WritePropertyName("error_msg");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteStringValue(errorMsgValue);
             }
 
