@@ -81,10 +81,14 @@ internal sealed class TemplateRenderer(TemplateSet templates)
     /// Output must be byte-identical on every OS, so line endings never depend on the template file's checkout; and an
     /// indented empty line, which templates produce easily, should not show up as trailing whitespace in a diff.
     /// </summary>
-    /// <remarks>One pass over the text, copying each line without its line ending and trailing blanks.</remarks>
+    /// <remarks>
+    /// One pass over the text, copying each line without its line ending and trailing blanks. The builder starts small on
+    /// purpose: it then grows in chunks that stay off the large object heap, where a buffer the size of a whole file
+    /// would go and bring on gen2 collections.
+    /// </remarks>
     private static string NormalizeNewLines(string text)
     {
-        var normalized = new StringBuilder(text.Length);
+        var normalized = new StringBuilder();
         var lineStart = 0;
         while (true)
         {
