@@ -70,7 +70,7 @@ internal static class SourceEmitter
         };
         var plainType = type.Kind == TypeKind.MergePatch && CanDiff(type, types) ? type.PlainTypeName : null;
         var properties = type.Properties
-            .Select(p => BuildProperty(p with { Type = Qualify(p.Type) }, type, validation, options) is var view && plainType is not null ? WithDiff(view, p, types, Qualify) : view)
+            .Select((p, index) => BuildProperty(p with { Type = Qualify(p.Type) }, MemberNameAt(index), type, validation, options) is var view && plainType is not null ? WithDiff(view, p, types, Qualify) : view)
             .ToList();
         var summary = type.Description ?? DefaultTypeSummary(type);
         return new TypeView
@@ -187,8 +187,12 @@ internal static class SourceEmitter
         };
     }
 
+    /// <summary>The name of a record's member as its WriteTo writes it: from the record's <c>JsonMemberNames</c>, encoded once.</summary>
+    private static string MemberNameAt(int index) => "s_memberNames[" + index.ToString(CultureInfo.InvariantCulture) + "]";
+
+    /// <param name="writtenName">The expression WriteTo passes to <c>WritePropertyName</c>.</param>
     /// <param name="wireChecks">Checks beyond the schema's for the value in <c>local</c>, which is not null.</param>
-    private static PropertyView BuildProperty(PropertySpec property, TypeSpec owner, ValidationWriter validation, GeneratorOptions options, Func<string, IEnumerable<string>>? wireChecks = null)
+    private static PropertyView BuildProperty(PropertySpec property, string writtenName, TypeSpec owner, ValidationWriter validation, GeneratorOptions options, Func<string, IEnumerable<string>>? wireChecks = null)
     {
         var isMergePatch = owner.Kind == TypeKind.MergePatch;
         var presentType = CSharpFragments.TypeName(property.Type);
@@ -207,7 +211,7 @@ internal static class SourceEmitter
             {
                 $"if ({property.Name}.IsSet)",
                 "{",
-                $"    writer.WritePropertyName({CSharpFragments.Literal(property.WireName)});",
+                $"    writer.WritePropertyName({writtenName});",
                 $"    if ({property.Name}.Value is {{ }} {local})",
                 "    {",
                 $"        {writeValue}",
@@ -222,7 +226,7 @@ internal static class SourceEmitter
             {
                 $"if ({property.Name} is {present} {local})",
                 "{",
-                $"    writer.WritePropertyName({CSharpFragments.Literal(property.WireName)});",
+                $"    writer.WritePropertyName({writtenName});",
                 $"    {writeValue}",
                 "}",
             };
@@ -353,7 +357,8 @@ internal static class SourceEmitter
                     + "The service requires it: set it here or add it from a DelegatingHandler on the HttpClient."
                 : parameter.Description;
             var property = new PropertySpec(parameter.Name, parameter.WireName, description, parameter.Type, isRequired, isRequired, parameter.IsSensitive, parameter.DefaultValue);
-            var view = BuildProperty(property, parameterOwner, validation, options, local => WireChecks(parameter, local));
+            // Parameters go into the URL and headers: no template emits their write lines.
+            var view = BuildProperty(property, CSharpFragments.Literal(parameter.WireName), parameterOwner, validation, options, local => WireChecks(parameter, local));
             parameters.Add(view);
             if (view.ValidateLines.Count > 0)
             {
@@ -394,7 +399,7 @@ internal static class SourceEmitter
                 validateLines.Add("}");
             }
 
-            bodyWrite = CSharpFragments.Write(bodySpec.Type, "writer", "requestBody", 0);
+            bodyWrite = CSharpFragments.Write(bodySpec.Type, "writer", "body", 0);
         }
 
         var success = operation.SuccessResponse;

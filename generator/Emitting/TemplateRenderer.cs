@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text;
 using OpenApiClientGenerator.Diagnostics;
 using OpenApiClientGenerator.Model;
 using Scriban;
@@ -15,6 +16,12 @@ internal sealed class TemplateRenderer(TemplateSet templates)
 {
     /// <summary>Embedded templates never change while the generator is loaded, so each is parsed once.</summary>
     private static readonly ConcurrentDictionary<string, Template> EmbeddedTemplates = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// One context serves every template this renderer renders: the context caches what it learns by reflection about the
+    /// view types, which the templates share. Each render's variables live in a global of its own, popped afterwards.
+    /// </summary>
+    private TemplateContext? _context;
 
     public List<DiagnosticInfo> Diagnostics { get; } = [];
 
@@ -40,25 +47,30 @@ internal sealed class TemplateRenderer(TemplateSet templates)
         {
             var globals = new ScriptObject();
             globals.Import(model, renamer: StandardMemberRenamer.Default);
-            var context = new TemplateContext
-            {
-                MemberRenamer = StandardMemberRenamer.Default,
-                StrictVariables = true,
-                LoopLimit = int.MaxValue,
-                RecursiveLimit = 64,
-
-                // Scriban cuts longer strings with "..." by default, which would end a file with a long description mid-comment.
-                LimitToString = 0,
-            };
+            var context = _context ??= CreateContext();
             context.PushGlobal(globals);
             var text = template.Render(context);
+            context.PopGlobal();
             output.Add(new GeneratedSource(hintName, NormalizeNewLines(text)));
         }
         catch (Exception exception) when (exception is Scriban.Syntax.ScriptRuntimeException or InvalidOperationException or ArgumentException)
         {
+            // A render that failed may have left the context mid-template: the next one starts with a new context.
+            _context = null;
             Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TemplateError, null, source, exception.Message));
         }
     }
+
+    private static TemplateContext CreateContext() => new()
+    {
+        MemberRenamer = StandardMemberRenamer.Default,
+        StrictVariables = true,
+        LoopLimit = int.MaxValue,
+        RecursiveLimit = 64,
+
+        // Scriban cuts longer strings with "..." by default, which would end a file with a long description mid-comment.
+        LimitToString = 0,
+    };
 
     private static Template LoadEmbedded(string name)
     {
@@ -72,6 +84,37 @@ internal sealed class TemplateRenderer(TemplateSet templates)
     /// Output must be byte-identical on every OS, so line endings never depend on the template file's checkout; and an
     /// indented empty line, which templates produce easily, should not show up as trailing whitespace in a diff.
     /// </summary>
+    /// <remarks>
+    /// One pass over the text, copying each line without its line ending and trailing blanks. The builder starts small on
+    /// purpose: it then grows in chunks that stay off the large object heap, where a buffer the size of a whole file
+    /// would go and bring on gen2 collections.
+    /// </remarks>
     private static string NormalizeNewLines(string text)
-        => string.Join("\n", text.Replace("\r\n", "\n").Split('\n').Select(line => line.TrimEnd(' ', '\t')));
+    {
+        var normalized = new StringBuilder();
+        var lineStart = 0;
+        while (true)
+        {
+            var newLine = text.IndexOf('\n', lineStart);
+            var lineEnd = newLine < 0 ? text.Length : newLine;
+            if (newLine >= 0 && lineEnd > lineStart && text[lineEnd - 1] == '\r')
+            {
+                lineEnd--;
+            }
+
+            while (lineEnd > lineStart && text[lineEnd - 1] is ' ' or '\t')
+            {
+                lineEnd--;
+            }
+
+            normalized.Append(text, lineStart, lineEnd - lineStart);
+            if (newLine < 0)
+            {
+                return normalized.ToString();
+            }
+
+            normalized.Append('\n');
+            lineStart = newLine + 1;
+        }
+    }
 }

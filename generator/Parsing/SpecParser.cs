@@ -37,7 +37,7 @@ internal sealed class SpecParser
         "System", "Task", "HttpClient", "HttpMethod", "HttpRequestMessage", "CancellationToken", "JsonElement", "JsonEncodedText",
         "JsonTokenType", "JsonException", "Utf8JsonReader", "Utf8JsonWriter", "Regex", "RegexOptions", "TimeSpan", "Uri",
         "Optional", "ValidationError", "ValidationContext", "RequestValidationException", "ApiException", "ApiResponse",
-        "AcceptedResponse", "ApiResponseFormatException", "JsonRead", "JsonWrite", "JsonPointer", "ApiHttp", "TextRules",
+        "AcceptedResponse", "ApiResponseFormatException", "JsonRead", "JsonWrite", "JsonMemberNames", "JsonPointer", "ApiHttp", "TextRules",
         "IReadOnlyList", "IReadOnlyDictionary", "List", "Dictionary", "StringComparer", "StringBuilder", "JsonPropertyNameAttribute",
         "JsonPropertyName", "ArgumentNullException", "ArgumentException", "Action", "Func", "Exception", "String", "Object",
     ];
@@ -49,6 +49,12 @@ internal sealed class SpecParser
     private readonly List<PendingType> _typeOrder = [];
     private readonly NameScope _typeNames = new NameScope().Reserve(ReservedTypeNames, name => $"the type '{name}' that generated code uses");
     private readonly List<IOpenApiSchema> _containersBeingResolved = [];
+
+    /// <summary>
+    /// Microsoft.OpenApi resolves a reference again on every read of <see cref="OpenApiSchemaReference.Target"/>, splitting
+    /// strings each time, and one reference is read many times (discovery, then building, per usage and variant).
+    /// </summary>
+    private readonly Dictionary<OpenApiSchemaReference, IOpenApiSchema?> _referenceTargets = new(ReferenceIdentity.Instance);
 
     private SpecParser(SpecInput input, SpecDiagnostics diagnostics, LoadedDocument document)
     {
@@ -435,7 +441,7 @@ internal sealed class SpecParser
     {
         if (schema is OpenApiSchemaReference reference)
         {
-            var target = reference.Target;
+            var target = TargetOf(reference);
             var referencePointer = ComponentPointer(reference);
             if (target is null)
             {
@@ -814,7 +820,18 @@ internal sealed class SpecParser
         }
     }
 
-    private static IOpenApiSchema? Target(IOpenApiSchema? schema) => schema is OpenApiSchemaReference reference ? reference.Target : schema;
+    private IOpenApiSchema? Target(IOpenApiSchema? schema) => schema is OpenApiSchemaReference reference ? TargetOf(reference) : schema;
+
+    private IOpenApiSchema? TargetOf(OpenApiSchemaReference reference)
+    {
+        if (!_referenceTargets.TryGetValue(reference, out var target))
+        {
+            target = reference.Target;
+            _referenceTargets.Add(reference, target);
+        }
+
+        return target;
+    }
 
     /// <summary>
     /// Reads a schema written as a vendor-extension value, which Microsoft.OpenApi leaves as raw JSON, with
@@ -904,6 +921,16 @@ internal sealed class SpecParser
         public bool Equals(TypeKey other) => ReferenceEquals(Schema, other.Schema) && Kind == other.Kind;
 
         public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Schema) ^ (int)Kind;
+    }
+
+    /// <summary>Keys references by identity: each reference object in the document is resolved once.</summary>
+    private sealed class ReferenceIdentity : IEqualityComparer<OpenApiSchemaReference>
+    {
+        public static readonly ReferenceIdentity Instance = new();
+
+        public bool Equals(OpenApiSchemaReference? x, OpenApiSchemaReference? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(OpenApiSchemaReference obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 
     private sealed class PendingType(string name, IOpenApiSchema schema, string pointer, TypeKind kind)

@@ -188,13 +188,6 @@ public sealed class PackageTests : IClassFixture<PackageFeed>
         ];
         var evaluation = _feed.Dotnet(project, EvaluateTimeout, arguments);
         evaluation.AssertSucceeded();
-        if (string.IsNullOrWhiteSpace(evaluation.StandardOutput))
-        {
-            // Seen once while other test projects built in parallel: msbuild succeeded but printed nothing. Ask again.
-            evaluation = _feed.Dotnet(project, EvaluateTimeout, arguments);
-            evaluation.AssertSucceeded();
-        }
-
         Assert.False(string.IsNullOrWhiteSpace(evaluation.StandardOutput), "msbuild printed no evaluation result. " + evaluation.StandardError);
         using var json = JsonDocument.Parse(evaluation.StandardOutput);
         var properties = json.RootElement.GetProperty("Properties").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? string.Empty);

@@ -101,7 +101,13 @@ internal static class DotnetCli
         process.BeginErrorReadLine();
 
         var exited = process.WaitForExit(timeout);
-        if (!exited)
+        if (exited)
+        {
+            // The timed overload returns before the asynchronous readers have seen the end of the output; this one waits
+            // for them, or the output of a process that printed just before it exited can be missing.
+            process.WaitForExit();
+        }
+        else
         {
             try
             {

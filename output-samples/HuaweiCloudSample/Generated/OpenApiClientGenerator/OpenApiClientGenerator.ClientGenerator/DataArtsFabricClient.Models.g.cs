@@ -68,7 +68,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="UpdateServiceInstanceRequestBody"/>.</exception>
@@ -78,6 +78,12 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly JsonMemberNames s_memberNames = new(
+            "source",
+            "name",
+            "description",
+            "config");
+
         internal static UpdateServiceInstanceRequestBody ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "UpdateServiceInstanceRequestBody");
@@ -86,34 +92,32 @@ namespace HuaweiCloud.DataArtsFabric
             string? descriptionValue = default;
             UpdateServiceInstanceConfig? configValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("source"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    sourceValue = SourceRef.ReadFrom(ref reader);
+                    case 0:
+                        reader.Read();
+                        sourceValue = SourceRef.ReadFrom(ref reader);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        nameValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        descriptionValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        continue;
+                    case 3:
+                        reader.Read();
+                        configValue = UpdateServiceInstanceConfig.ReadFrom(ref reader);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("name"u8))
-                {
-                    reader.Read();
-                    nameValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
-                }
-                else if (reader.ValueTextEquals("description"u8))
-                {
-                    reader.Read();
-                    descriptionValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
-                }
-                else if (reader.ValueTextEquals("config"u8))
-                {
-                    reader.Read();
-                    configValue = UpdateServiceInstanceConfig.ReadFrom(ref reader);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new UpdateServiceInstanceRequestBody
@@ -131,25 +135,25 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (Source is { } sourceValue)
             {
-                writer.WritePropertyName("source");
+                writer.WritePropertyName(s_memberNames[0]);
                 sourceValue.WriteTo(writer);
             }
 
             if (Name is { } nameValue)
             {
-                writer.WritePropertyName("name");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteStringValue(nameValue);
             }
 
             if (Description is { } descriptionValue)
             {
-                writer.WritePropertyName("description");
+                writer.WritePropertyName(s_memberNames[2]);
                 writer.WriteStringValue(descriptionValue);
             }
 
             if (Config is { } configValue)
             {
-                writer.WritePropertyName("config");
+                writer.WritePropertyName(s_memberNames[3]);
                 configValue.WriteTo(writer);
             }
 
@@ -261,7 +265,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="SourceRef"/>.</exception>
@@ -271,30 +275,34 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly JsonMemberNames s_memberNames = new(
+            "id",
+            "version_id");
+
         internal static SourceRef ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "SourceRef");
             string? idValue = default;
             string? versionIdValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("id"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    idValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                    case 0:
+                        reader.Read();
+                        idValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        versionIdValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("version_id"u8))
-                {
-                    reader.Read();
-                    versionIdValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new SourceRef
@@ -310,13 +318,13 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (Id is { } idValue)
             {
-                writer.WritePropertyName("id");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(idValue);
             }
 
             if (VersionId is { } versionIdValue)
             {
-                writer.WritePropertyName("version_id");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteStringValue(versionIdValue);
             }
 
@@ -414,7 +422,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="UpdateServiceInstanceConfig"/>.</exception>
@@ -424,24 +432,28 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly JsonMemberNames s_memberNames = new(
+            "model_instance_config");
+
         internal static UpdateServiceInstanceConfig ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "UpdateServiceInstanceConfig");
             UpdateModelInstanceConfig? modelInstanceConfigValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("model_instance_config"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    modelInstanceConfigValue = UpdateModelInstanceConfig.ReadFrom(ref reader);
+                    case 0:
+                        reader.Read();
+                        modelInstanceConfigValue = UpdateModelInstanceConfig.ReadFrom(ref reader);
+                        continue;
                 }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new UpdateServiceInstanceConfig
@@ -456,7 +468,7 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (ModelInstanceConfig is { } modelInstanceConfigValue)
             {
-                writer.WritePropertyName("model_instance_config");
+                writer.WritePropertyName(s_memberNames[0]);
                 modelInstanceConfigValue.WriteTo(writer);
             }
 
@@ -503,7 +515,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="UpdateModelInstanceConfig"/>.</exception>
@@ -513,24 +525,28 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly JsonMemberNames s_memberNames = new(
+            "resource");
+
         internal static UpdateModelInstanceConfig ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "UpdateModelInstanceConfig");
             BaseDemand? resourceValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("resource"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    resourceValue = BaseDemand.ReadFrom(ref reader);
+                    case 0:
+                        reader.Read();
+                        resourceValue = BaseDemand.ReadFrom(ref reader);
+                        continue;
                 }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new UpdateModelInstanceConfig
@@ -545,7 +561,7 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (Resource is { } resourceValue)
             {
-                writer.WritePropertyName("resource");
+                writer.WritePropertyName(s_memberNames[0]);
                 resourceValue.WriteTo(writer);
             }
 
@@ -604,7 +620,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="BaseDemand"/>.</exception>
@@ -614,30 +630,34 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly JsonMemberNames s_memberNames = new(
+            "min",
+            "max");
+
         internal static BaseDemand ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "BaseDemand");
             int? minValue = default;
             int? maxValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("min"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    minValue = JsonRead.NotNull(JsonRead.Int32(ref reader, lenient: false), ref reader);
+                    case 0:
+                        reader.Read();
+                        minValue = JsonRead.NotNull(JsonRead.Int32(ref reader, lenient: false), ref reader);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        maxValue = JsonRead.NotNull(JsonRead.Int32(ref reader, lenient: false), ref reader);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("max"u8))
-                {
-                    reader.Read();
-                    maxValue = JsonRead.NotNull(JsonRead.Int32(ref reader, lenient: false), ref reader);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new BaseDemand
@@ -653,13 +673,13 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (Min is { } minValue)
             {
-                writer.WritePropertyName("min");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteNumberValue(minValue);
             }
 
             if (Max is { } maxValue)
             {
-                writer.WritePropertyName("max");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteNumberValue(maxValue);
             }
 
@@ -700,7 +720,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="UpdateServiceInstanceResponseBody"/>.</exception>
@@ -710,24 +730,28 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly JsonMemberNames s_memberNames = new(
+            "id");
+
         internal static UpdateServiceInstanceResponseBody ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "UpdateServiceInstanceResponseBody");
             string? idValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("id"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    idValue = JsonRead.String(ref reader, lenient: true);
+                    case 0:
+                        reader.Read();
+                        idValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
                 }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new UpdateServiceInstanceResponseBody
@@ -742,7 +766,7 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (Id is { } idValue)
             {
-                writer.WritePropertyName("id");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(idValue);
             }
 
@@ -853,7 +877,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="UpdateEndpointRequestBody"/>.</exception>
@@ -862,6 +886,14 @@ namespace HuaweiCloud.DataArtsFabric
             var reader = JsonRead.Start(utf8Json);
             return ReadFrom(ref reader);
         }
+
+        private static readonly JsonMemberNames s_memberNames = new(
+            "name",
+            "description",
+            "reserved_resource",
+            "ray_resource",
+            "cap",
+            "config");
 
         internal static UpdateEndpointRequestBody ReadFrom(ref Utf8JsonReader reader)
         {
@@ -873,44 +905,40 @@ namespace HuaweiCloud.DataArtsFabric
             CapRef? capValue = default;
             EndpointConfig? configValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("name"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    nameValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                    case 0:
+                        reader.Read();
+                        nameValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        descriptionValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        reservedResourceValue = ReservedResource.ReadFrom(ref reader);
+                        continue;
+                    case 3:
+                        reader.Read();
+                        rayResourceValue = RayResourceInput.ReadFrom(ref reader);
+                        continue;
+                    case 4:
+                        reader.Read();
+                        capValue = CapRef.ReadFrom(ref reader);
+                        continue;
+                    case 5:
+                        reader.Read();
+                        configValue = EndpointConfig.ReadFrom(ref reader);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("description"u8))
-                {
-                    reader.Read();
-                    descriptionValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
-                }
-                else if (reader.ValueTextEquals("reserved_resource"u8))
-                {
-                    reader.Read();
-                    reservedResourceValue = ReservedResource.ReadFrom(ref reader);
-                }
-                else if (reader.ValueTextEquals("ray_resource"u8))
-                {
-                    reader.Read();
-                    rayResourceValue = RayResourceInput.ReadFrom(ref reader);
-                }
-                else if (reader.ValueTextEquals("cap"u8))
-                {
-                    reader.Read();
-                    capValue = CapRef.ReadFrom(ref reader);
-                }
-                else if (reader.ValueTextEquals("config"u8))
-                {
-                    reader.Read();
-                    configValue = EndpointConfig.ReadFrom(ref reader);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new UpdateEndpointRequestBody
@@ -930,37 +958,37 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (Name is { } nameValue)
             {
-                writer.WritePropertyName("name");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(nameValue);
             }
 
             if (Description is { } descriptionValue)
             {
-                writer.WritePropertyName("description");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteStringValue(descriptionValue);
             }
 
             if (ReservedResource is { } reservedResourceValue)
             {
-                writer.WritePropertyName("reserved_resource");
+                writer.WritePropertyName(s_memberNames[2]);
                 reservedResourceValue.WriteTo(writer);
             }
 
             if (RayResource is { } rayResourceValue)
             {
-                writer.WritePropertyName("ray_resource");
+                writer.WritePropertyName(s_memberNames[3]);
                 rayResourceValue.WriteTo(writer);
             }
 
             if (Cap is { } capValue)
             {
-                writer.WritePropertyName("cap");
+                writer.WritePropertyName(s_memberNames[4]);
                 capValue.WriteTo(writer);
             }
 
             if (Config is { } configValue)
             {
-                writer.WritePropertyName("config");
+                writer.WritePropertyName(s_memberNames[5]);
                 configValue.WriteTo(writer);
             }
 
@@ -1041,7 +1069,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="ReservedResource"/>.</exception>
@@ -1051,6 +1079,11 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly JsonMemberNames s_memberNames = new(
+            "apu",
+            "dpu",
+            "mu");
+
         internal static ReservedResource ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "ReservedResource");
@@ -1058,29 +1091,28 @@ namespace HuaweiCloud.DataArtsFabric
             SqlResourceDef? dpuValue = default;
             ResourceDemand? muValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("apu"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    apuValue = reader.TokenType == JsonTokenType.Null ? null : ResourceDef.ReadFrom(ref reader);
+                    case 0:
+                        reader.Read();
+                        apuValue = reader.TokenType == JsonTokenType.Null ? null : ResourceDef.ReadFrom(ref reader);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        dpuValue = reader.TokenType == JsonTokenType.Null ? null : SqlResourceDef.ReadFrom(ref reader);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        muValue = reader.TokenType == JsonTokenType.Null ? null : ResourceDemand.ReadFrom(ref reader);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("dpu"u8))
-                {
-                    reader.Read();
-                    dpuValue = reader.TokenType == JsonTokenType.Null ? null : SqlResourceDef.ReadFrom(ref reader);
-                }
-                else if (reader.ValueTextEquals("mu"u8))
-                {
-                    reader.Read();
-                    muValue = reader.TokenType == JsonTokenType.Null ? null : ResourceDemand.ReadFrom(ref reader);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new ReservedResource
@@ -1097,19 +1129,19 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (Apu is { } apuValue)
             {
-                writer.WritePropertyName("apu");
+                writer.WritePropertyName(s_memberNames[0]);
                 apuValue.WriteTo(writer);
             }
 
             if (Dpu is { } dpuValue)
             {
-                writer.WritePropertyName("dpu");
+                writer.WritePropertyName(s_memberNames[1]);
                 dpuValue.WriteTo(writer);
             }
 
             if (Mu is { } muValue)
             {
-                writer.WritePropertyName("mu");
+                writer.WritePropertyName(s_memberNames[2]);
                 muValue.WriteTo(writer);
             }
 
@@ -1184,7 +1216,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="ResourceDef"/>.</exception>
@@ -1194,6 +1226,11 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly JsonMemberNames s_memberNames = new(
+            "spec_code",
+            "warm_up_num",
+            "max_num");
+
         internal static ResourceDef ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "ResourceDef");
@@ -1201,29 +1238,28 @@ namespace HuaweiCloud.DataArtsFabric
             int? warmUpNumValue = default;
             int? maxNumValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("spec_code"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    specCodeValue = JsonRead.String(ref reader, lenient: true);
+                    case 0:
+                        reader.Read();
+                        specCodeValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        warmUpNumValue = JsonRead.Int32(ref reader, lenient: true);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        maxNumValue = JsonRead.Int32(ref reader, lenient: true);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("warm_up_num"u8))
-                {
-                    reader.Read();
-                    warmUpNumValue = JsonRead.Int32(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("max_num"u8))
-                {
-                    reader.Read();
-                    maxNumValue = JsonRead.Int32(ref reader, lenient: true);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new ResourceDef
@@ -1240,19 +1276,19 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (SpecCode is { } specCodeValue)
             {
-                writer.WritePropertyName("spec_code");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(specCodeValue);
             }
 
             if (WarmUpNum is { } warmUpNumValue)
             {
-                writer.WritePropertyName("warm_up_num");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteNumberValue(warmUpNumValue);
             }
 
             if (MaxNum is { } maxNumValue)
             {
-                writer.WritePropertyName("max_num");
+                writer.WritePropertyName(s_memberNames[2]);
                 writer.WriteNumberValue(maxNumValue);
             }
 
@@ -1326,7 +1362,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="SqlResourceDef"/>.</exception>
@@ -1336,6 +1372,12 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly JsonMemberNames s_memberNames = new(
+            "spec_code",
+            "warm_up_num",
+            "max_num",
+            "use_public_resource");
+
         internal static SqlResourceDef ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "SqlResourceDef");
@@ -1344,34 +1386,32 @@ namespace HuaweiCloud.DataArtsFabric
             int? maxNumValue = default;
             bool? usePublicResourceValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("spec_code"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    specCodeValue = JsonRead.String(ref reader, lenient: true);
+                    case 0:
+                        reader.Read();
+                        specCodeValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        warmUpNumValue = JsonRead.Int32(ref reader, lenient: true);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        maxNumValue = JsonRead.Int32(ref reader, lenient: true);
+                        continue;
+                    case 3:
+                        reader.Read();
+                        usePublicResourceValue = JsonRead.Boolean(ref reader, lenient: true);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("warm_up_num"u8))
-                {
-                    reader.Read();
-                    warmUpNumValue = JsonRead.Int32(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("max_num"u8))
-                {
-                    reader.Read();
-                    maxNumValue = JsonRead.Int32(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("use_public_resource"u8))
-                {
-                    reader.Read();
-                    usePublicResourceValue = JsonRead.Boolean(ref reader, lenient: true);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new SqlResourceDef
@@ -1389,25 +1429,25 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (SpecCode is { } specCodeValue)
             {
-                writer.WritePropertyName("spec_code");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(specCodeValue);
             }
 
             if (WarmUpNum is { } warmUpNumValue)
             {
-                writer.WritePropertyName("warm_up_num");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteNumberValue(warmUpNumValue);
             }
 
             if (MaxNum is { } maxNumValue)
             {
-                writer.WritePropertyName("max_num");
+                writer.WritePropertyName(s_memberNames[2]);
                 writer.WriteNumberValue(maxNumValue);
             }
 
             if (UsePublicResource is { } usePublicResourceValue)
             {
-                writer.WritePropertyName("use_public_resource");
+                writer.WritePropertyName(s_memberNames[3]);
                 writer.WriteBooleanValue(usePublicResourceValue);
             }
 
@@ -1472,7 +1512,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="ResourceDemand"/>.</exception>
@@ -1482,6 +1522,11 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly JsonMemberNames s_memberNames = new(
+            "spec_code",
+            "min",
+            "max");
+
         internal static ResourceDemand ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "ResourceDemand");
@@ -1489,29 +1534,28 @@ namespace HuaweiCloud.DataArtsFabric
             int? minValue = default;
             int? maxValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("spec_code"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    specCodeValue = JsonRead.String(ref reader, lenient: true);
+                    case 0:
+                        reader.Read();
+                        specCodeValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        minValue = JsonRead.Int32(ref reader, lenient: true);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        maxValue = JsonRead.Int32(ref reader, lenient: true);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("min"u8))
-                {
-                    reader.Read();
-                    minValue = JsonRead.Int32(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("max"u8))
-                {
-                    reader.Read();
-                    maxValue = JsonRead.Int32(ref reader, lenient: true);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new ResourceDemand
@@ -1528,19 +1572,19 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (SpecCode is { } specCodeValue)
             {
-                writer.WritePropertyName("spec_code");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(specCodeValue);
             }
 
             if (Min is { } minValue)
             {
-                writer.WritePropertyName("min");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteNumberValue(minValue);
             }
 
             if (Max is { } maxValue)
             {
-                writer.WritePropertyName("max");
+                writer.WritePropertyName(s_memberNames[2]);
                 writer.WriteNumberValue(maxValue);
             }
 
@@ -1600,7 +1644,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="RayResourceInput"/>.</exception>
@@ -1610,30 +1654,34 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly JsonMemberNames s_memberNames = new(
+            "head_node_resource",
+            "work_node_resources");
+
         internal static RayResourceInput ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "RayResourceInput");
             HeadNodeResourceDemand? headNodeResourceValue = default;
             IReadOnlyList<WorkNodeResourceDemand>? workNodeResourcesValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("head_node_resource"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    headNodeResourceValue = HeadNodeResourceDemand.ReadFrom(ref reader);
+                    case 0:
+                        reader.Read();
+                        headNodeResourceValue = HeadNodeResourceDemand.ReadFrom(ref reader);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        workNodeResourcesValue = JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => WorkNodeResourceDemand.ReadFrom(ref r1));
+                        continue;
                 }
-                else if (reader.ValueTextEquals("work_node_resources"u8))
-                {
-                    reader.Read();
-                    workNodeResourcesValue = JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => WorkNodeResourceDemand.ReadFrom(ref r1));
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new RayResourceInput
@@ -1649,13 +1697,13 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (HeadNodeResource is { } headNodeResourceValue)
             {
-                writer.WritePropertyName("head_node_resource");
+                writer.WritePropertyName(s_memberNames[0]);
                 headNodeResourceValue.WriteTo(writer);
             }
 
             if (WorkNodeResources is { } workNodeResourcesValue)
             {
-                writer.WritePropertyName("work_node_resources");
+                writer.WritePropertyName(s_memberNames[1]);
                 JsonWrite.List(writer, workNodeResourcesValue, static (w1, item1) => { item1.WriteTo(w1); });
             }
 
@@ -1726,7 +1774,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="HeadNodeResourceDemand"/>.</exception>
@@ -1736,24 +1784,28 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly JsonMemberNames s_memberNames = new(
+            "spec_code");
+
         internal static HeadNodeResourceDemand ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "HeadNodeResourceDemand");
             string? specCodeValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("spec_code"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    specCodeValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                    case 0:
+                        reader.Read();
+                        specCodeValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        continue;
                 }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new HeadNodeResourceDemand
@@ -1768,7 +1820,7 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (SpecCode is { } specCodeValue)
             {
-                writer.WritePropertyName("spec_code");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(specCodeValue);
             }
 
@@ -1820,7 +1872,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="WorkNodeResourceDemand"/>.</exception>
@@ -1830,30 +1882,34 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly JsonMemberNames s_memberNames = new(
+            "name",
+            "resource");
+
         internal static WorkNodeResourceDemand ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "WorkNodeResourceDemand");
             string? nameValue = default;
             ResourceDemand? resourceValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("name"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    nameValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                    case 0:
+                        reader.Read();
+                        nameValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        resourceValue = ResourceDemand.ReadFrom(ref reader);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("resource"u8))
-                {
-                    reader.Read();
-                    resourceValue = ResourceDemand.ReadFrom(ref reader);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new WorkNodeResourceDemand
@@ -1869,13 +1925,13 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (Name is { } nameValue)
             {
-                writer.WritePropertyName("name");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(nameValue);
             }
 
             if (Resource is { } resourceValue)
             {
-                writer.WritePropertyName("resource");
+                writer.WritePropertyName(s_memberNames[1]);
                 resourceValue.WriteTo(writer);
             }
 
@@ -1937,7 +1993,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="CapRef"/>.</exception>
@@ -1947,30 +2003,34 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly JsonMemberNames s_memberNames = new(
+            "cap_id",
+            "version_id");
+
         internal static CapRef ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "CapRef");
             string? capIdValue = default;
             string? versionIdValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("cap_id"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    capIdValue = JsonRead.String(ref reader, lenient: true);
+                    case 0:
+                        reader.Read();
+                        capIdValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        versionIdValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("version_id"u8))
-                {
-                    reader.Read();
-                    versionIdValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new CapRef
@@ -1986,13 +2046,13 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (CapId is { } capIdValue)
             {
-                writer.WritePropertyName("cap_id");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(capIdValue);
             }
 
             if (VersionId is { } versionIdValue)
             {
-                writer.WritePropertyName("version_id");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteStringValue(versionIdValue);
             }
 
@@ -2031,7 +2091,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="EndpointConfig"/>.</exception>
@@ -2041,24 +2101,28 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly JsonMemberNames s_memberNames = new(
+            "ray_service_config");
+
         internal static EndpointConfig ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "EndpointConfig");
             RayServiceConfig? rayServiceConfigValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("ray_service_config"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    rayServiceConfigValue = reader.TokenType == JsonTokenType.Null ? null : RayServiceConfig.ReadFrom(ref reader);
+                    case 0:
+                        reader.Read();
+                        rayServiceConfigValue = reader.TokenType == JsonTokenType.Null ? null : RayServiceConfig.ReadFrom(ref reader);
+                        continue;
                 }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new EndpointConfig
@@ -2073,7 +2137,7 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (RayServiceConfig is { } rayServiceConfigValue)
             {
-                writer.WritePropertyName("ray_service_config");
+                writer.WritePropertyName(s_memberNames[0]);
                 rayServiceConfigValue.WriteTo(writer);
             }
 
@@ -2145,7 +2209,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="RayServiceConfig"/>.</exception>
@@ -2155,6 +2219,12 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly JsonMemberNames s_memberNames = new(
+            "ray_serve_config",
+            "ray_cluster_config",
+            "log_config",
+            "data_infos");
+
         internal static RayServiceConfig ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "RayServiceConfig");
@@ -2163,34 +2233,32 @@ namespace HuaweiCloud.DataArtsFabric
             RayServiceLogConfig? logConfigValue = default;
             IReadOnlyList<DataBriefInfo>? dataInfosValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("ray_serve_config"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    rayServeConfigValue = reader.TokenType == JsonTokenType.Null ? null : RayServeConfig.ReadFrom(ref reader);
+                    case 0:
+                        reader.Read();
+                        rayServeConfigValue = reader.TokenType == JsonTokenType.Null ? null : RayServeConfig.ReadFrom(ref reader);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        rayClusterConfigValue = reader.TokenType == JsonTokenType.Null ? null : RayClusterConfig.ReadFrom(ref reader);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        logConfigValue = reader.TokenType == JsonTokenType.Null ? null : RayServiceLogConfig.ReadFrom(ref reader);
+                        continue;
+                    case 3:
+                        reader.Read();
+                        dataInfosValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => DataBriefInfo.ReadFrom(ref r1));
+                        continue;
                 }
-                else if (reader.ValueTextEquals("ray_cluster_config"u8))
-                {
-                    reader.Read();
-                    rayClusterConfigValue = reader.TokenType == JsonTokenType.Null ? null : RayClusterConfig.ReadFrom(ref reader);
-                }
-                else if (reader.ValueTextEquals("log_config"u8))
-                {
-                    reader.Read();
-                    logConfigValue = reader.TokenType == JsonTokenType.Null ? null : RayServiceLogConfig.ReadFrom(ref reader);
-                }
-                else if (reader.ValueTextEquals("data_infos"u8))
-                {
-                    reader.Read();
-                    dataInfosValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => DataBriefInfo.ReadFrom(ref r1));
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new RayServiceConfig
@@ -2208,25 +2276,25 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (RayServeConfig is { } rayServeConfigValue)
             {
-                writer.WritePropertyName("ray_serve_config");
+                writer.WritePropertyName(s_memberNames[0]);
                 rayServeConfigValue.WriteTo(writer);
             }
 
             if (RayClusterConfig is { } rayClusterConfigValue)
             {
-                writer.WritePropertyName("ray_cluster_config");
+                writer.WritePropertyName(s_memberNames[1]);
                 rayClusterConfigValue.WriteTo(writer);
             }
 
             if (LogConfig is { } logConfigValue)
             {
-                writer.WritePropertyName("log_config");
+                writer.WritePropertyName(s_memberNames[2]);
                 logConfigValue.WriteTo(writer);
             }
 
             if (DataInfos is { } dataInfosValue)
             {
-                writer.WritePropertyName("data_infos");
+                writer.WritePropertyName(s_memberNames[3]);
                 JsonWrite.List(writer, dataInfosValue, static (w1, item1) => { item1.WriteTo(w1); });
             }
 
@@ -2309,7 +2377,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="RayServeConfig"/>.</exception>
@@ -2319,24 +2387,28 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly JsonMemberNames s_memberNames = new(
+            "applications");
+
         internal static RayServeConfig ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "RayServeConfig");
             IReadOnlyList<ServeApplication>? applicationsValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("applications"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    applicationsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => ServeApplication.ReadFrom(ref r1));
+                    case 0:
+                        reader.Read();
+                        applicationsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => ServeApplication.ReadFrom(ref r1));
+                        continue;
                 }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new RayServeConfig
@@ -2351,7 +2423,7 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (Applications is { } applicationsValue)
             {
-                writer.WritePropertyName("applications");
+                writer.WritePropertyName(s_memberNames[0]);
                 JsonWrite.List(writer, applicationsValue, static (w1, item1) => { item1.WriteTo(w1); });
             }
 
@@ -2444,7 +2516,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="ServeApplication"/>.</exception>
@@ -2453,6 +2525,13 @@ namespace HuaweiCloud.DataArtsFabric
             var reader = JsonRead.Start(utf8Json);
             return ReadFrom(ref reader);
         }
+
+        private static readonly JsonMemberNames s_memberNames = new(
+            "name",
+            "import_path",
+            "deployments",
+            "runtime_env",
+            "route_prefix");
 
         internal static ServeApplication ReadFrom(ref Utf8JsonReader reader)
         {
@@ -2463,39 +2542,36 @@ namespace HuaweiCloud.DataArtsFabric
             ServeRuntimeEnv? runtimeEnvValue = default;
             string? routePrefixValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("name"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    nameValue = JsonRead.String(ref reader, lenient: true);
+                    case 0:
+                        reader.Read();
+                        nameValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        importPathValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        deploymentsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => Deployment.ReadFrom(ref r1));
+                        continue;
+                    case 3:
+                        reader.Read();
+                        runtimeEnvValue = reader.TokenType == JsonTokenType.Null ? null : ServeRuntimeEnv.ReadFrom(ref reader);
+                        continue;
+                    case 4:
+                        reader.Read();
+                        routePrefixValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("import_path"u8))
-                {
-                    reader.Read();
-                    importPathValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("deployments"u8))
-                {
-                    reader.Read();
-                    deploymentsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => Deployment.ReadFrom(ref r1));
-                }
-                else if (reader.ValueTextEquals("runtime_env"u8))
-                {
-                    reader.Read();
-                    runtimeEnvValue = reader.TokenType == JsonTokenType.Null ? null : ServeRuntimeEnv.ReadFrom(ref reader);
-                }
-                else if (reader.ValueTextEquals("route_prefix"u8))
-                {
-                    reader.Read();
-                    routePrefixValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new ServeApplication
@@ -2514,31 +2590,31 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (Name is { } nameValue)
             {
-                writer.WritePropertyName("name");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(nameValue);
             }
 
             if (ImportPath is { } importPathValue)
             {
-                writer.WritePropertyName("import_path");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteStringValue(importPathValue);
             }
 
             if (Deployments is { } deploymentsValue)
             {
-                writer.WritePropertyName("deployments");
+                writer.WritePropertyName(s_memberNames[2]);
                 JsonWrite.List(writer, deploymentsValue, static (w1, item1) => { item1.WriteTo(w1); });
             }
 
             if (RuntimeEnv is { } runtimeEnvValue)
             {
-                writer.WritePropertyName("runtime_env");
+                writer.WritePropertyName(s_memberNames[3]);
                 runtimeEnvValue.WriteTo(writer);
             }
 
             if (RoutePrefix is { } routePrefixValue)
             {
-                writer.WritePropertyName("route_prefix");
+                writer.WritePropertyName(s_memberNames[4]);
                 writer.WriteStringValue(routePrefixValue);
             }
 
@@ -2681,7 +2757,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="Deployment"/>.</exception>
@@ -2690,6 +2766,16 @@ namespace HuaweiCloud.DataArtsFabric
             var reader = JsonRead.Start(utf8Json);
             return ReadFrom(ref reader);
         }
+
+        private static readonly JsonMemberNames s_memberNames = new(
+            "name",
+            "ray_actor_options",
+            "autoscaling_config",
+            "num_replicas",
+            "user_config",
+            "max_replicas_per_node",
+            "max_ongoing_requests",
+            "max_queued_requests");
 
         internal static Deployment ReadFrom(ref Utf8JsonReader reader)
         {
@@ -2703,54 +2789,48 @@ namespace HuaweiCloud.DataArtsFabric
             int? maxOngoingRequestsValue = default;
             int? maxQueuedRequestsValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("name"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    nameValue = JsonRead.String(ref reader, lenient: true);
+                    case 0:
+                        reader.Read();
+                        nameValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        rayActorOptionsValue = reader.TokenType == JsonTokenType.Null ? null : RayActorOptions.ReadFrom(ref reader);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        autoscalingConfigValue = reader.TokenType == JsonTokenType.Null ? null : AutoscalingConfig.ReadFrom(ref reader);
+                        continue;
+                    case 3:
+                        reader.Read();
+                        numReplicasValue = JsonRead.Int32(ref reader, lenient: true);
+                        continue;
+                    case 4:
+                        reader.Read();
+                        userConfigValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map(ref reader, static (ref Utf8JsonReader r1) => JsonRead.Element(ref r1));
+                        continue;
+                    case 5:
+                        reader.Read();
+                        maxReplicasPerNodeValue = JsonRead.Int32(ref reader, lenient: true);
+                        continue;
+                    case 6:
+                        reader.Read();
+                        maxOngoingRequestsValue = JsonRead.Int32(ref reader, lenient: true);
+                        continue;
+                    case 7:
+                        reader.Read();
+                        maxQueuedRequestsValue = JsonRead.Int32(ref reader, lenient: true);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("ray_actor_options"u8))
-                {
-                    reader.Read();
-                    rayActorOptionsValue = reader.TokenType == JsonTokenType.Null ? null : RayActorOptions.ReadFrom(ref reader);
-                }
-                else if (reader.ValueTextEquals("autoscaling_config"u8))
-                {
-                    reader.Read();
-                    autoscalingConfigValue = reader.TokenType == JsonTokenType.Null ? null : AutoscalingConfig.ReadFrom(ref reader);
-                }
-                else if (reader.ValueTextEquals("num_replicas"u8))
-                {
-                    reader.Read();
-                    numReplicasValue = JsonRead.Int32(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("user_config"u8))
-                {
-                    reader.Read();
-                    userConfigValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map(ref reader, static (ref Utf8JsonReader r1) => JsonRead.Element(ref r1));
-                }
-                else if (reader.ValueTextEquals("max_replicas_per_node"u8))
-                {
-                    reader.Read();
-                    maxReplicasPerNodeValue = JsonRead.Int32(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("max_ongoing_requests"u8))
-                {
-                    reader.Read();
-                    maxOngoingRequestsValue = JsonRead.Int32(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("max_queued_requests"u8))
-                {
-                    reader.Read();
-                    maxQueuedRequestsValue = JsonRead.Int32(ref reader, lenient: true);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new Deployment
@@ -2772,49 +2852,49 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (Name is { } nameValue)
             {
-                writer.WritePropertyName("name");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(nameValue);
             }
 
             if (RayActorOptions is { } rayActorOptionsValue)
             {
-                writer.WritePropertyName("ray_actor_options");
+                writer.WritePropertyName(s_memberNames[1]);
                 rayActorOptionsValue.WriteTo(writer);
             }
 
             if (AutoscalingConfig is { } autoscalingConfigValue)
             {
-                writer.WritePropertyName("autoscaling_config");
+                writer.WritePropertyName(s_memberNames[2]);
                 autoscalingConfigValue.WriteTo(writer);
             }
 
             if (NumReplicas is { } numReplicasValue)
             {
-                writer.WritePropertyName("num_replicas");
+                writer.WritePropertyName(s_memberNames[3]);
                 writer.WriteNumberValue(numReplicasValue);
             }
 
             if (UserConfig is { } userConfigValue)
             {
-                writer.WritePropertyName("user_config");
+                writer.WritePropertyName(s_memberNames[4]);
                 JsonWrite.Map(writer, userConfigValue, static (w1, item1) => { item1.WriteTo(w1); });
             }
 
             if (MaxReplicasPerNode is { } maxReplicasPerNodeValue)
             {
-                writer.WritePropertyName("max_replicas_per_node");
+                writer.WritePropertyName(s_memberNames[5]);
                 writer.WriteNumberValue(maxReplicasPerNodeValue);
             }
 
             if (MaxOngoingRequests is { } maxOngoingRequestsValue)
             {
-                writer.WritePropertyName("max_ongoing_requests");
+                writer.WritePropertyName(s_memberNames[6]);
                 writer.WriteNumberValue(maxOngoingRequestsValue);
             }
 
             if (MaxQueuedRequests is { } maxQueuedRequestsValue)
             {
-                writer.WritePropertyName("max_queued_requests");
+                writer.WritePropertyName(s_memberNames[7]);
                 writer.WriteNumberValue(maxQueuedRequestsValue);
             }
 
@@ -2883,7 +2963,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="RayActorOptions"/>.</exception>
@@ -2893,6 +2973,11 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly JsonMemberNames s_memberNames = new(
+            "num_cpus",
+            "memory",
+            "resources");
+
         internal static RayActorOptions ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "RayActorOptions");
@@ -2900,29 +2985,28 @@ namespace HuaweiCloud.DataArtsFabric
             double? memoryValue = default;
             string? resourcesValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("num_cpus"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    numCpusValue = JsonRead.Double(ref reader, lenient: true);
+                    case 0:
+                        reader.Read();
+                        numCpusValue = JsonRead.Double(ref reader, lenient: true);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        memoryValue = JsonRead.Double(ref reader, lenient: true);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        resourcesValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("memory"u8))
-                {
-                    reader.Read();
-                    memoryValue = JsonRead.Double(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("resources"u8))
-                {
-                    reader.Read();
-                    resourcesValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new RayActorOptions
@@ -2939,19 +3023,19 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (NumCpus is { } numCpusValue)
             {
-                writer.WritePropertyName("num_cpus");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteNumberValue(numCpusValue);
             }
 
             if (Memory is { } memoryValue)
             {
-                writer.WritePropertyName("memory");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteNumberValue(memoryValue);
             }
 
             if (Resources is { } resourcesValue)
             {
-                writer.WritePropertyName("resources");
+                writer.WritePropertyName(s_memberNames[2]);
                 writer.WriteStringValue(resourcesValue);
             }
 
@@ -3045,7 +3129,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="AutoscalingConfig"/>.</exception>
@@ -3054,6 +3138,15 @@ namespace HuaweiCloud.DataArtsFabric
             var reader = JsonRead.Start(utf8Json);
             return ReadFrom(ref reader);
         }
+
+        private static readonly JsonMemberNames s_memberNames = new(
+            "target_ongoing_requests",
+            "max_ongoing_requests",
+            "min_replicas",
+            "max_replicas",
+            "initial_replicas",
+            "upscale_delay_s",
+            "downscale_delay_s");
 
         internal static AutoscalingConfig ReadFrom(ref Utf8JsonReader reader)
         {
@@ -3066,49 +3159,44 @@ namespace HuaweiCloud.DataArtsFabric
             int? upscaleDelaySValue = default;
             int? downscaleDelaySValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("target_ongoing_requests"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    targetOngoingRequestsValue = JsonRead.Int32(ref reader, lenient: true);
+                    case 0:
+                        reader.Read();
+                        targetOngoingRequestsValue = JsonRead.Int32(ref reader, lenient: true);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        maxOngoingRequestsValue = JsonRead.Int32(ref reader, lenient: true);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        minReplicasValue = JsonRead.Int32(ref reader, lenient: true);
+                        continue;
+                    case 3:
+                        reader.Read();
+                        maxReplicasValue = JsonRead.Int32(ref reader, lenient: true);
+                        continue;
+                    case 4:
+                        reader.Read();
+                        initialReplicasValue = JsonRead.Int32(ref reader, lenient: true);
+                        continue;
+                    case 5:
+                        reader.Read();
+                        upscaleDelaySValue = JsonRead.Int32(ref reader, lenient: true);
+                        continue;
+                    case 6:
+                        reader.Read();
+                        downscaleDelaySValue = JsonRead.Int32(ref reader, lenient: true);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("max_ongoing_requests"u8))
-                {
-                    reader.Read();
-                    maxOngoingRequestsValue = JsonRead.Int32(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("min_replicas"u8))
-                {
-                    reader.Read();
-                    minReplicasValue = JsonRead.Int32(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("max_replicas"u8))
-                {
-                    reader.Read();
-                    maxReplicasValue = JsonRead.Int32(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("initial_replicas"u8))
-                {
-                    reader.Read();
-                    initialReplicasValue = JsonRead.Int32(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("upscale_delay_s"u8))
-                {
-                    reader.Read();
-                    upscaleDelaySValue = JsonRead.Int32(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("downscale_delay_s"u8))
-                {
-                    reader.Read();
-                    downscaleDelaySValue = JsonRead.Int32(ref reader, lenient: true);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new AutoscalingConfig
@@ -3129,43 +3217,43 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (TargetOngoingRequests is { } targetOngoingRequestsValue)
             {
-                writer.WritePropertyName("target_ongoing_requests");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteNumberValue(targetOngoingRequestsValue);
             }
 
             if (MaxOngoingRequests is { } maxOngoingRequestsValue)
             {
-                writer.WritePropertyName("max_ongoing_requests");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteNumberValue(maxOngoingRequestsValue);
             }
 
             if (MinReplicas is { } minReplicasValue)
             {
-                writer.WritePropertyName("min_replicas");
+                writer.WritePropertyName(s_memberNames[2]);
                 writer.WriteNumberValue(minReplicasValue);
             }
 
             if (MaxReplicas is { } maxReplicasValue)
             {
-                writer.WritePropertyName("max_replicas");
+                writer.WritePropertyName(s_memberNames[3]);
                 writer.WriteNumberValue(maxReplicasValue);
             }
 
             if (InitialReplicas is { } initialReplicasValue)
             {
-                writer.WritePropertyName("initial_replicas");
+                writer.WritePropertyName(s_memberNames[4]);
                 writer.WriteNumberValue(initialReplicasValue);
             }
 
             if (UpscaleDelayS is { } upscaleDelaySValue)
             {
-                writer.WritePropertyName("upscale_delay_s");
+                writer.WritePropertyName(s_memberNames[5]);
                 writer.WriteNumberValue(upscaleDelaySValue);
             }
 
             if (DownscaleDelayS is { } downscaleDelaySValue)
             {
-                writer.WritePropertyName("downscale_delay_s");
+                writer.WritePropertyName(s_memberNames[6]);
                 writer.WriteNumberValue(downscaleDelaySValue);
             }
 
@@ -3213,7 +3301,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="ServeRuntimeEnv"/>.</exception>
@@ -3223,30 +3311,34 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly JsonMemberNames s_memberNames = new(
+            "working_dir",
+            "env_vars");
+
         internal static ServeRuntimeEnv ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "ServeRuntimeEnv");
             string? workingDirValue = default;
             IReadOnlyDictionary<string, string>? envVarsValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("working_dir"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    workingDirValue = JsonRead.String(ref reader, lenient: true);
+                    case 0:
+                        reader.Read();
+                        workingDirValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        envVarsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: true), ref r1));
+                        continue;
                 }
-                else if (reader.ValueTextEquals("env_vars"u8))
-                {
-                    reader.Read();
-                    envVarsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: true), ref r1));
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new ServeRuntimeEnv
@@ -3262,13 +3354,13 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (WorkingDir is { } workingDirValue)
             {
-                writer.WritePropertyName("working_dir");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(workingDirValue);
             }
 
             if (EnvVars is { } envVarsValue)
             {
-                writer.WritePropertyName("env_vars");
+                writer.WritePropertyName(s_memberNames[1]);
                 JsonWrite.Map(writer, envVarsValue, static (w1, item1) => { w1.WriteStringValue(item1); });
             }
 
@@ -3333,7 +3425,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="RayClusterConfig"/>.</exception>
@@ -3343,30 +3435,34 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly JsonMemberNames s_memberNames = new(
+            "head_group_spec",
+            "worker_group_specs");
+
         internal static RayClusterConfig ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "RayClusterConfig");
             HeadGroupSpecV2? headGroupSpecValue = default;
             IReadOnlyList<WorkerGroupSpecV2>? workerGroupSpecsValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("head_group_spec"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    headGroupSpecValue = reader.TokenType == JsonTokenType.Null ? null : HeadGroupSpecV2.ReadFrom(ref reader);
+                    case 0:
+                        reader.Read();
+                        headGroupSpecValue = reader.TokenType == JsonTokenType.Null ? null : HeadGroupSpecV2.ReadFrom(ref reader);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        workerGroupSpecsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => WorkerGroupSpecV2.ReadFrom(ref r1));
+                        continue;
                 }
-                else if (reader.ValueTextEquals("worker_group_specs"u8))
-                {
-                    reader.Read();
-                    workerGroupSpecsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => WorkerGroupSpecV2.ReadFrom(ref r1));
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new RayClusterConfig
@@ -3382,13 +3478,13 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (HeadGroupSpec is { } headGroupSpecValue)
             {
-                writer.WritePropertyName("head_group_spec");
+                writer.WritePropertyName(s_memberNames[0]);
                 headGroupSpecValue.WriteTo(writer);
             }
 
             if (WorkerGroupSpecs is { } workerGroupSpecsValue)
             {
-                writer.WritePropertyName("worker_group_specs");
+                writer.WritePropertyName(s_memberNames[1]);
                 JsonWrite.List(writer, workerGroupSpecsValue, static (w1, item1) => { item1.WriteTo(w1); });
             }
 
@@ -3470,7 +3566,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="HeadGroupSpecV2"/>.</exception>
@@ -3480,30 +3576,34 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly JsonMemberNames s_memberNames = new(
+            "limits",
+            "requests");
+
         internal static HeadGroupSpecV2 ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "HeadGroupSpecV2");
             ResourceSpec? limitsValue = default;
             ResourceSpec? requestsValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("limits"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    limitsValue = reader.TokenType == JsonTokenType.Null ? null : ResourceSpec.ReadFrom(ref reader);
+                    case 0:
+                        reader.Read();
+                        limitsValue = reader.TokenType == JsonTokenType.Null ? null : ResourceSpec.ReadFrom(ref reader);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        requestsValue = reader.TokenType == JsonTokenType.Null ? null : ResourceSpec.ReadFrom(ref reader);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("requests"u8))
-                {
-                    reader.Read();
-                    requestsValue = reader.TokenType == JsonTokenType.Null ? null : ResourceSpec.ReadFrom(ref reader);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new HeadGroupSpecV2
@@ -3519,13 +3619,13 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (Limits is { } limitsValue)
             {
-                writer.WritePropertyName("limits");
+                writer.WritePropertyName(s_memberNames[0]);
                 limitsValue.WriteTo(writer);
             }
 
             if (Requests is { } requestsValue)
             {
-                writer.WritePropertyName("requests");
+                writer.WritePropertyName(s_memberNames[1]);
                 requestsValue.WriteTo(writer);
             }
 
@@ -3577,7 +3677,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="ResourceSpec"/>.</exception>
@@ -3587,24 +3687,28 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly JsonMemberNames s_memberNames = new(
+            "spec_code");
+
         internal static ResourceSpec ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "ResourceSpec");
             string? specCodeValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("spec_code"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    specCodeValue = JsonRead.String(ref reader, lenient: true);
+                    case 0:
+                        reader.Read();
+                        specCodeValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
                 }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new ResourceSpec
@@ -3619,7 +3723,7 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (SpecCode is { } specCodeValue)
             {
-                writer.WritePropertyName("spec_code");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(specCodeValue);
             }
 
@@ -3696,7 +3800,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="WorkerGroupSpecV2"/>.</exception>
@@ -3705,6 +3809,13 @@ namespace HuaweiCloud.DataArtsFabric
             var reader = JsonRead.Start(utf8Json);
             return ReadFrom(ref reader);
         }
+
+        private static readonly JsonMemberNames s_memberNames = new(
+            "name",
+            "min_replicas",
+            "max_replicas",
+            "limits",
+            "requests");
 
         internal static WorkerGroupSpecV2 ReadFrom(ref Utf8JsonReader reader)
         {
@@ -3715,39 +3826,36 @@ namespace HuaweiCloud.DataArtsFabric
             ResourceSpec? limitsValue = default;
             ResourceSpec? requestsValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("name"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    nameValue = JsonRead.String(ref reader, lenient: true);
+                    case 0:
+                        reader.Read();
+                        nameValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        minReplicasValue = JsonRead.Int32(ref reader, lenient: true);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        maxReplicasValue = JsonRead.Int32(ref reader, lenient: true);
+                        continue;
+                    case 3:
+                        reader.Read();
+                        limitsValue = reader.TokenType == JsonTokenType.Null ? null : ResourceSpec.ReadFrom(ref reader);
+                        continue;
+                    case 4:
+                        reader.Read();
+                        requestsValue = reader.TokenType == JsonTokenType.Null ? null : ResourceSpec.ReadFrom(ref reader);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("min_replicas"u8))
-                {
-                    reader.Read();
-                    minReplicasValue = JsonRead.Int32(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("max_replicas"u8))
-                {
-                    reader.Read();
-                    maxReplicasValue = JsonRead.Int32(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("limits"u8))
-                {
-                    reader.Read();
-                    limitsValue = reader.TokenType == JsonTokenType.Null ? null : ResourceSpec.ReadFrom(ref reader);
-                }
-                else if (reader.ValueTextEquals("requests"u8))
-                {
-                    reader.Read();
-                    requestsValue = reader.TokenType == JsonTokenType.Null ? null : ResourceSpec.ReadFrom(ref reader);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new WorkerGroupSpecV2
@@ -3766,31 +3874,31 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (Name is { } nameValue)
             {
-                writer.WritePropertyName("name");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(nameValue);
             }
 
             if (MinReplicas is { } minReplicasValue)
             {
-                writer.WritePropertyName("min_replicas");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteNumberValue(minReplicasValue);
             }
 
             if (MaxReplicas is { } maxReplicasValue)
             {
-                writer.WritePropertyName("max_replicas");
+                writer.WritePropertyName(s_memberNames[2]);
                 writer.WriteNumberValue(maxReplicasValue);
             }
 
             if (Limits is { } limitsValue)
             {
-                writer.WritePropertyName("limits");
+                writer.WritePropertyName(s_memberNames[3]);
                 limitsValue.WriteTo(writer);
             }
 
             if (Requests is { } requestsValue)
             {
-                writer.WritePropertyName("requests");
+                writer.WritePropertyName(s_memberNames[4]);
                 requestsValue.WriteTo(writer);
             }
 
@@ -3841,7 +3949,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="RayServiceLogConfig"/>.</exception>
@@ -3851,24 +3959,28 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly JsonMemberNames s_memberNames = new(
+            "lts");
+
         internal static RayServiceLogConfig ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "RayServiceLogConfig");
             RayServiceLogLtsConfig? ltsValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("lts"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    ltsValue = reader.TokenType == JsonTokenType.Null ? null : RayServiceLogLtsConfig.ReadFrom(ref reader);
+                    case 0:
+                        reader.Read();
+                        ltsValue = reader.TokenType == JsonTokenType.Null ? null : RayServiceLogLtsConfig.ReadFrom(ref reader);
+                        continue;
                 }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new RayServiceLogConfig
@@ -3883,7 +3995,7 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (Lts is { } ltsValue)
             {
-                writer.WritePropertyName("lts");
+                writer.WritePropertyName(s_memberNames[0]);
                 ltsValue.WriteTo(writer);
             }
 
@@ -3946,7 +4058,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="RayServiceLogLtsConfig"/>.</exception>
@@ -3956,6 +4068,11 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly JsonMemberNames s_memberNames = new(
+            "enabled",
+            "log_group_id",
+            "log_stream_id");
+
         internal static RayServiceLogLtsConfig ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "RayServiceLogLtsConfig");
@@ -3963,29 +4080,28 @@ namespace HuaweiCloud.DataArtsFabric
             string? logGroupIdValue = default;
             string? logStreamIdValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("enabled"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    enabledValue = JsonRead.Boolean(ref reader, lenient: true);
+                    case 0:
+                        reader.Read();
+                        enabledValue = JsonRead.Boolean(ref reader, lenient: true);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        logGroupIdValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        logStreamIdValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("log_group_id"u8))
-                {
-                    reader.Read();
-                    logGroupIdValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("log_stream_id"u8))
-                {
-                    reader.Read();
-                    logStreamIdValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new RayServiceLogLtsConfig
@@ -4002,19 +4118,19 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (Enabled is { } enabledValue)
             {
-                writer.WritePropertyName("enabled");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteBooleanValue(enabledValue);
             }
 
             if (LogGroupId is { } logGroupIdValue)
             {
-                writer.WritePropertyName("log_group_id");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteStringValue(logGroupIdValue);
             }
 
             if (LogStreamId is { } logStreamIdValue)
             {
-                writer.WritePropertyName("log_stream_id");
+                writer.WritePropertyName(s_memberNames[2]);
                 writer.WriteStringValue(logStreamIdValue);
             }
 
@@ -4072,7 +4188,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="DataBriefInfo"/>.</exception>
@@ -4082,6 +4198,11 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly JsonMemberNames s_memberNames = new(
+            "input_path",
+            "output_path",
+            "env_var_name");
+
         internal static DataBriefInfo ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "DataBriefInfo");
@@ -4089,29 +4210,28 @@ namespace HuaweiCloud.DataArtsFabric
             string? outputPathValue = default;
             string? envVarNameValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("input_path"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    inputPathValue = JsonRead.String(ref reader, lenient: true);
+                    case 0:
+                        reader.Read();
+                        inputPathValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        outputPathValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        envVarNameValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("output_path"u8))
-                {
-                    reader.Read();
-                    outputPathValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("env_var_name"u8))
-                {
-                    reader.Read();
-                    envVarNameValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new DataBriefInfo
@@ -4128,19 +4248,19 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (InputPath is { } inputPathValue)
             {
-                writer.WritePropertyName("input_path");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(inputPathValue);
             }
 
             if (OutputPath is { } outputPathValue)
             {
-                writer.WritePropertyName("output_path");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteStringValue(outputPathValue);
             }
 
             if (EnvVarName is { } envVarNameValue)
             {
-                writer.WritePropertyName("env_var_name");
+                writer.WritePropertyName(s_memberNames[2]);
                 writer.WriteStringValue(envVarNameValue);
             }
 
@@ -4351,7 +4471,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="EndpointDetail"/>.</exception>
@@ -4360,6 +4480,28 @@ namespace HuaweiCloud.DataArtsFabric
             var reader = JsonRead.Start(utf8Json);
             return ReadFrom(ref reader);
         }
+
+        private static readonly JsonMemberNames s_memberNames = new(
+            "visibility",
+            "id",
+            "name",
+            "type",
+            "status",
+            "description",
+            "create_time",
+            "update_time",
+            "owner",
+            "cap",
+            "reserved_resource",
+            "ray_resource",
+            "caches",
+            "error_code",
+            "error_msg",
+            "urls",
+            "business_engine_instance_ids",
+            "tokens_quota",
+            "runtime_env_type",
+            "config");
 
         internal static EndpointDetail ReadFrom(ref Utf8JsonReader reader)
         {
@@ -4385,114 +4527,96 @@ namespace HuaweiCloud.DataArtsFabric
             string? runtimeEnvTypeValue = default;
             EndpointConfig? configValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("visibility"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    visibilityValue = JsonRead.String(ref reader, lenient: true);
+                    case 0:
+                        reader.Read();
+                        visibilityValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        idValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        nameValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 3:
+                        reader.Read();
+                        typeValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 4:
+                        reader.Read();
+                        statusValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 5:
+                        reader.Read();
+                        descriptionValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 6:
+                        reader.Read();
+                        createTimeValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 7:
+                        reader.Read();
+                        updateTimeValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 8:
+                        reader.Read();
+                        ownerValue = reader.TokenType == JsonTokenType.Null ? null : EndpointOwner.ReadFrom(ref reader);
+                        continue;
+                    case 9:
+                        reader.Read();
+                        capValue = reader.TokenType == JsonTokenType.Null ? null : CapRef.ReadFrom(ref reader);
+                        continue;
+                    case 10:
+                        reader.Read();
+                        reservedResourceValue = reader.TokenType == JsonTokenType.Null ? null : ReservedResource.ReadFrom(ref reader);
+                        continue;
+                    case 11:
+                        reader.Read();
+                        rayResourceValue = reader.TokenType == JsonTokenType.Null ? null : RayResourceOutput.ReadFrom(ref reader);
+                        continue;
+                    case 12:
+                        reader.Read();
+                        cachesValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => EndpointCache.ReadFrom(ref r1));
+                        continue;
+                    case 13:
+                        reader.Read();
+                        errorCodeValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 14:
+                        reader.Read();
+                        errorMsgValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 15:
+                        reader.Read();
+                        urlsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => EndpointUrl.ReadFrom(ref r1));
+                        continue;
+                    case 16:
+                        reader.Read();
+                        businessEngineInstanceIdsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: true), ref r1));
+                        continue;
+                    case 17:
+                        reader.Read();
+                        tokensQuotaValue = reader.TokenType == JsonTokenType.Null ? null : TokensQuota.ReadFrom(ref reader);
+                        continue;
+                    case 18:
+                        reader.Read();
+                        runtimeEnvTypeValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 19:
+                        reader.Read();
+                        configValue = reader.TokenType == JsonTokenType.Null ? null : EndpointConfig.ReadFrom(ref reader);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("id"u8))
-                {
-                    reader.Read();
-                    idValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("name"u8))
-                {
-                    reader.Read();
-                    nameValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    typeValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("status"u8))
-                {
-                    reader.Read();
-                    statusValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("description"u8))
-                {
-                    reader.Read();
-                    descriptionValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("create_time"u8))
-                {
-                    reader.Read();
-                    createTimeValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("update_time"u8))
-                {
-                    reader.Read();
-                    updateTimeValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("owner"u8))
-                {
-                    reader.Read();
-                    ownerValue = reader.TokenType == JsonTokenType.Null ? null : EndpointOwner.ReadFrom(ref reader);
-                }
-                else if (reader.ValueTextEquals("cap"u8))
-                {
-                    reader.Read();
-                    capValue = reader.TokenType == JsonTokenType.Null ? null : CapRef.ReadFrom(ref reader);
-                }
-                else if (reader.ValueTextEquals("reserved_resource"u8))
-                {
-                    reader.Read();
-                    reservedResourceValue = reader.TokenType == JsonTokenType.Null ? null : ReservedResource.ReadFrom(ref reader);
-                }
-                else if (reader.ValueTextEquals("ray_resource"u8))
-                {
-                    reader.Read();
-                    rayResourceValue = reader.TokenType == JsonTokenType.Null ? null : RayResourceOutput.ReadFrom(ref reader);
-                }
-                else if (reader.ValueTextEquals("caches"u8))
-                {
-                    reader.Read();
-                    cachesValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => EndpointCache.ReadFrom(ref r1));
-                }
-                else if (reader.ValueTextEquals("error_code"u8))
-                {
-                    reader.Read();
-                    errorCodeValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("error_msg"u8))
-                {
-                    reader.Read();
-                    errorMsgValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("urls"u8))
-                {
-                    reader.Read();
-                    urlsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => EndpointUrl.ReadFrom(ref r1));
-                }
-                else if (reader.ValueTextEquals("business_engine_instance_ids"u8))
-                {
-                    reader.Read();
-                    businessEngineInstanceIdsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: true), ref r1));
-                }
-                else if (reader.ValueTextEquals("tokens_quota"u8))
-                {
-                    reader.Read();
-                    tokensQuotaValue = reader.TokenType == JsonTokenType.Null ? null : TokensQuota.ReadFrom(ref reader);
-                }
-                else if (reader.ValueTextEquals("runtime_env_type"u8))
-                {
-                    reader.Read();
-                    runtimeEnvTypeValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("config"u8))
-                {
-                    reader.Read();
-                    configValue = reader.TokenType == JsonTokenType.Null ? null : EndpointConfig.ReadFrom(ref reader);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new EndpointDetail
@@ -4526,121 +4650,121 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (Visibility is { } visibilityValue)
             {
-                writer.WritePropertyName("visibility");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(visibilityValue);
             }
 
             if (Id is { } idValue)
             {
-                writer.WritePropertyName("id");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteStringValue(idValue);
             }
 
             if (Name is { } nameValue)
             {
-                writer.WritePropertyName("name");
+                writer.WritePropertyName(s_memberNames[2]);
                 writer.WriteStringValue(nameValue);
             }
 
             if (Type is { } typeValue)
             {
-                writer.WritePropertyName("type");
+                writer.WritePropertyName(s_memberNames[3]);
                 writer.WriteStringValue(typeValue);
             }
 
             if (Status is { } statusValue)
             {
-                writer.WritePropertyName("status");
+                writer.WritePropertyName(s_memberNames[4]);
                 writer.WriteStringValue(statusValue);
             }
 
             if (Description is { } descriptionValue)
             {
-                writer.WritePropertyName("description");
+                writer.WritePropertyName(s_memberNames[5]);
                 writer.WriteStringValue(descriptionValue);
             }
 
             if (CreateTime is { } createTimeValue)
             {
-                writer.WritePropertyName("create_time");
+                writer.WritePropertyName(s_memberNames[6]);
                 writer.WriteStringValue(createTimeValue);
             }
 
             if (UpdateTime is { } updateTimeValue)
             {
-                writer.WritePropertyName("update_time");
+                writer.WritePropertyName(s_memberNames[7]);
                 writer.WriteStringValue(updateTimeValue);
             }
 
             if (Owner is { } ownerValue)
             {
-                writer.WritePropertyName("owner");
+                writer.WritePropertyName(s_memberNames[8]);
                 ownerValue.WriteTo(writer);
             }
 
             if (Cap is { } capValue)
             {
-                writer.WritePropertyName("cap");
+                writer.WritePropertyName(s_memberNames[9]);
                 capValue.WriteTo(writer);
             }
 
             if (ReservedResource is { } reservedResourceValue)
             {
-                writer.WritePropertyName("reserved_resource");
+                writer.WritePropertyName(s_memberNames[10]);
                 reservedResourceValue.WriteTo(writer);
             }
 
             if (RayResource is { } rayResourceValue)
             {
-                writer.WritePropertyName("ray_resource");
+                writer.WritePropertyName(s_memberNames[11]);
                 rayResourceValue.WriteTo(writer);
             }
 
             if (Caches is { } cachesValue)
             {
-                writer.WritePropertyName("caches");
+                writer.WritePropertyName(s_memberNames[12]);
                 JsonWrite.List(writer, cachesValue, static (w1, item1) => { item1.WriteTo(w1); });
             }
 
             if (ErrorCode is { } errorCodeValue)
             {
-                writer.WritePropertyName("error_code");
+                writer.WritePropertyName(s_memberNames[13]);
                 writer.WriteStringValue(errorCodeValue);
             }
 
             if (ErrorMsg is { } errorMsgValue)
             {
-                writer.WritePropertyName("error_msg");
+                writer.WritePropertyName(s_memberNames[14]);
                 writer.WriteStringValue(errorMsgValue);
             }
 
             if (Urls is { } urlsValue)
             {
-                writer.WritePropertyName("urls");
+                writer.WritePropertyName(s_memberNames[15]);
                 JsonWrite.List(writer, urlsValue, static (w1, item1) => { item1.WriteTo(w1); });
             }
 
             if (BusinessEngineInstanceIds is { } businessEngineInstanceIdsValue)
             {
-                writer.WritePropertyName("business_engine_instance_ids");
+                writer.WritePropertyName(s_memberNames[16]);
                 JsonWrite.List(writer, businessEngineInstanceIdsValue, static (w1, item1) => { w1.WriteStringValue(item1); });
             }
 
             if (TokensQuota is { } tokensQuotaValue)
             {
-                writer.WritePropertyName("tokens_quota");
+                writer.WritePropertyName(s_memberNames[17]);
                 tokensQuotaValue.WriteTo(writer);
             }
 
             if (RuntimeEnvType is { } runtimeEnvTypeValue)
             {
-                writer.WritePropertyName("runtime_env_type");
+                writer.WritePropertyName(s_memberNames[18]);
                 writer.WriteStringValue(runtimeEnvTypeValue);
             }
 
             if (Config is { } configValue)
             {
-                writer.WritePropertyName("config");
+                writer.WritePropertyName(s_memberNames[19]);
                 configValue.WriteTo(writer);
             }
 
@@ -4795,7 +4919,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="EndpointOwner"/>.</exception>
@@ -4805,6 +4929,12 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly JsonMemberNames s_memberNames = new(
+            "domain_name",
+            "domain_id",
+            "user_name",
+            "user_id");
+
         internal static EndpointOwner ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "EndpointOwner");
@@ -4813,34 +4943,32 @@ namespace HuaweiCloud.DataArtsFabric
             string? userNameValue = default;
             string? userIdValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("domain_name"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    domainNameValue = JsonRead.String(ref reader, lenient: true);
+                    case 0:
+                        reader.Read();
+                        domainNameValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        domainIdValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        userNameValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 3:
+                        reader.Read();
+                        userIdValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("domain_id"u8))
-                {
-                    reader.Read();
-                    domainIdValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("user_name"u8))
-                {
-                    reader.Read();
-                    userNameValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("user_id"u8))
-                {
-                    reader.Read();
-                    userIdValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new EndpointOwner
@@ -4858,25 +4986,25 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (DomainName is { } domainNameValue)
             {
-                writer.WritePropertyName("domain_name");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(domainNameValue);
             }
 
             if (DomainId is { } domainIdValue)
             {
-                writer.WritePropertyName("domain_id");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteStringValue(domainIdValue);
             }
 
             if (UserName is { } userNameValue)
             {
-                writer.WritePropertyName("user_name");
+                writer.WritePropertyName(s_memberNames[2]);
                 writer.WriteStringValue(userNameValue);
             }
 
             if (UserId is { } userIdValue)
             {
-                writer.WritePropertyName("user_id");
+                writer.WritePropertyName(s_memberNames[3]);
                 writer.WriteStringValue(userIdValue);
             }
 
@@ -4924,7 +5052,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="RayResourceOutput"/>.</exception>
@@ -4934,30 +5062,34 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly JsonMemberNames s_memberNames = new(
+            "head_group_spec",
+            "worker_group_spec");
+
         internal static RayResourceOutput ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "RayResourceOutput");
             HeadGroupResource? headGroupSpecValue = default;
             IReadOnlyList<WorkerGroupResource>? workerGroupSpecValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("head_group_spec"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    headGroupSpecValue = reader.TokenType == JsonTokenType.Null ? null : HeadGroupResource.ReadFrom(ref reader);
+                    case 0:
+                        reader.Read();
+                        headGroupSpecValue = reader.TokenType == JsonTokenType.Null ? null : HeadGroupResource.ReadFrom(ref reader);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        workerGroupSpecValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => WorkerGroupResource.ReadFrom(ref r1));
+                        continue;
                 }
-                else if (reader.ValueTextEquals("worker_group_spec"u8))
-                {
-                    reader.Read();
-                    workerGroupSpecValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => WorkerGroupResource.ReadFrom(ref r1));
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new RayResourceOutput
@@ -4973,13 +5105,13 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (HeadGroupSpec is { } headGroupSpecValue)
             {
-                writer.WritePropertyName("head_group_spec");
+                writer.WritePropertyName(s_memberNames[0]);
                 headGroupSpecValue.WriteTo(writer);
             }
 
             if (WorkerGroupSpec is { } workerGroupSpecValue)
             {
-                writer.WritePropertyName("worker_group_spec");
+                writer.WritePropertyName(s_memberNames[1]);
                 JsonWrite.List(writer, workerGroupSpecValue, static (w1, item1) => { item1.WriteTo(w1); });
             }
 
@@ -5042,7 +5174,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="HeadGroupResource"/>.</exception>
@@ -5052,24 +5184,28 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly JsonMemberNames s_memberNames = new(
+            "spec_code");
+
         internal static HeadGroupResource ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "HeadGroupResource");
             string? specCodeValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("spec_code"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    specCodeValue = JsonRead.String(ref reader, lenient: true);
+                    case 0:
+                        reader.Read();
+                        specCodeValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
                 }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new HeadGroupResource
@@ -5084,7 +5220,7 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (SpecCode is { } specCodeValue)
             {
-                writer.WritePropertyName("spec_code");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(specCodeValue);
             }
 
@@ -5150,7 +5286,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="WorkerGroupResource"/>.</exception>
@@ -5160,6 +5296,12 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly JsonMemberNames s_memberNames = new(
+            "name",
+            "spec_code",
+            "min_replicas",
+            "max_replicas");
+
         internal static WorkerGroupResource ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "WorkerGroupResource");
@@ -5168,34 +5310,32 @@ namespace HuaweiCloud.DataArtsFabric
             int? minReplicasValue = default;
             int? maxReplicasValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("name"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    nameValue = JsonRead.String(ref reader, lenient: true);
+                    case 0:
+                        reader.Read();
+                        nameValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        specCodeValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        minReplicasValue = JsonRead.Int32(ref reader, lenient: true);
+                        continue;
+                    case 3:
+                        reader.Read();
+                        maxReplicasValue = JsonRead.Int32(ref reader, lenient: true);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("spec_code"u8))
-                {
-                    reader.Read();
-                    specCodeValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("min_replicas"u8))
-                {
-                    reader.Read();
-                    minReplicasValue = JsonRead.Int32(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("max_replicas"u8))
-                {
-                    reader.Read();
-                    maxReplicasValue = JsonRead.Int32(ref reader, lenient: true);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new WorkerGroupResource
@@ -5213,25 +5353,25 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (Name is { } nameValue)
             {
-                writer.WritePropertyName("name");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(nameValue);
             }
 
             if (SpecCode is { } specCodeValue)
             {
-                writer.WritePropertyName("spec_code");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteStringValue(specCodeValue);
             }
 
             if (MinReplicas is { } minReplicasValue)
             {
-                writer.WritePropertyName("min_replicas");
+                writer.WritePropertyName(s_memberNames[2]);
                 writer.WriteNumberValue(minReplicasValue);
             }
 
             if (MaxReplicas is { } maxReplicasValue)
             {
-                writer.WritePropertyName("max_replicas");
+                writer.WritePropertyName(s_memberNames[3]);
                 writer.WriteNumberValue(maxReplicasValue);
             }
 
@@ -5279,7 +5419,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="EndpointCache"/>.</exception>
@@ -5289,30 +5429,34 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly JsonMemberNames s_memberNames = new(
+            "mnt_path",
+            "cache_ins_id");
+
         internal static EndpointCache ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "EndpointCache");
             string? mntPathValue = default;
             string? cacheInsIdValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("mnt_path"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    mntPathValue = JsonRead.String(ref reader, lenient: true);
+                    case 0:
+                        reader.Read();
+                        mntPathValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        cacheInsIdValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("cache_ins_id"u8))
-                {
-                    reader.Read();
-                    cacheInsIdValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new EndpointCache
@@ -5328,13 +5472,13 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (MntPath is { } mntPathValue)
             {
-                writer.WritePropertyName("mnt_path");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(mntPathValue);
             }
 
             if (CacheInsId is { } cacheInsIdValue)
             {
-                writer.WritePropertyName("cache_ins_id");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteStringValue(cacheInsIdValue);
             }
 
@@ -5400,7 +5544,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="EndpointUrl"/>.</exception>
@@ -5410,6 +5554,12 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly JsonMemberNames s_memberNames = new(
+            "name",
+            "address",
+            "type",
+            "token");
+
         internal static EndpointUrl ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "EndpointUrl");
@@ -5418,34 +5568,32 @@ namespace HuaweiCloud.DataArtsFabric
             string? typeValue = default;
             string? tokenValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("name"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    nameValue = JsonRead.String(ref reader, lenient: true);
+                    case 0:
+                        reader.Read();
+                        nameValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        addressValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        typeValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 3:
+                        reader.Read();
+                        tokenValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("address"u8))
-                {
-                    reader.Read();
-                    addressValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    typeValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("token"u8))
-                {
-                    reader.Read();
-                    tokenValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new EndpointUrl
@@ -5463,25 +5611,25 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (Name is { } nameValue)
             {
-                writer.WritePropertyName("name");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(nameValue);
             }
 
             if (Address is { } addressValue)
             {
-                writer.WritePropertyName("address");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteStringValue(addressValue);
             }
 
             if (Type is { } typeValue)
             {
-                writer.WritePropertyName("type");
+                writer.WritePropertyName(s_memberNames[2]);
                 writer.WriteStringValue(typeValue);
             }
 
             if (Token is { } tokenValue)
             {
-                writer.WritePropertyName("token");
+                writer.WritePropertyName(s_memberNames[3]);
                 writer.WriteStringValue(tokenValue);
             }
 
@@ -5552,7 +5700,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="TokensQuota"/>.</exception>
@@ -5562,6 +5710,11 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly JsonMemberNames s_memberNames = new(
+            "total",
+            "used",
+            "expire_time");
+
         internal static TokensQuota ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "TokensQuota");
@@ -5569,29 +5722,28 @@ namespace HuaweiCloud.DataArtsFabric
             long? usedValue = default;
             string? expireTimeValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("total"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    totalValue = JsonRead.Int64(ref reader, lenient: true);
+                    case 0:
+                        reader.Read();
+                        totalValue = JsonRead.Int64(ref reader, lenient: true);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        usedValue = JsonRead.Int64(ref reader, lenient: true);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        expireTimeValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("used"u8))
-                {
-                    reader.Read();
-                    usedValue = JsonRead.Int64(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("expire_time"u8))
-                {
-                    reader.Read();
-                    expireTimeValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new TokensQuota
@@ -5608,19 +5760,19 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (Total is { } totalValue)
             {
-                writer.WritePropertyName("total");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteNumberValue(totalValue);
             }
 
             if (Used is { } usedValue)
             {
-                writer.WritePropertyName("used");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteNumberValue(usedValue);
             }
 
             if (ExpireTime is { } expireTimeValue)
             {
-                writer.WritePropertyName("expire_time");
+                writer.WritePropertyName(s_memberNames[2]);
                 writer.WriteStringValue(expireTimeValue);
             }
 
@@ -5678,7 +5830,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="ErrorResponse"/>.</exception>
@@ -5688,6 +5840,11 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly JsonMemberNames s_memberNames = new(
+            "error_code",
+            "error_msg",
+            "solution_msg");
+
         internal static ErrorResponse ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "ErrorResponse");
@@ -5695,29 +5852,28 @@ namespace HuaweiCloud.DataArtsFabric
             string? errorMsgValue = default;
             string? solutionMsgValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("error_code"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    errorCodeValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                    case 0:
+                        reader.Read();
+                        errorCodeValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        errorMsgValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        solutionMsgValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("error_msg"u8))
-                {
-                    reader.Read();
-                    errorMsgValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
-                }
-                else if (reader.ValueTextEquals("solution_msg"u8))
-                {
-                    reader.Read();
-                    solutionMsgValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new ErrorResponse
@@ -5734,19 +5890,19 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (ErrorCode is { } errorCodeValue)
             {
-                writer.WritePropertyName("error_code");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(errorCodeValue);
             }
 
             if (ErrorMsg is { } errorMsgValue)
             {
-                writer.WritePropertyName("error_msg");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteStringValue(errorMsgValue);
             }
 
             if (SolutionMsg is { } solutionMsgValue)
             {
-                writer.WritePropertyName("solution_msg");
+                writer.WritePropertyName(s_memberNames[2]);
                 writer.WriteStringValue(solutionMsgValue);
             }
 
@@ -5834,7 +5990,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="Error403Response"/>.</exception>
@@ -5844,6 +6000,12 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly JsonMemberNames s_memberNames = new(
+            "error",
+            "error_code",
+            "error_msg",
+            "title");
+
         internal static Error403Response ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "Error403Response");
@@ -5852,34 +6014,32 @@ namespace HuaweiCloud.DataArtsFabric
             string? errorMsgValue = default;
             string? titleValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("error"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    errorValue = Error403Detail.ReadFrom(ref reader);
+                    case 0:
+                        reader.Read();
+                        errorValue = Error403Detail.ReadFrom(ref reader);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        errorCodeValue = JsonRead.NotNull(JsonRead.Int32(ref reader, lenient: false), ref reader);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        errorMsgValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        continue;
+                    case 3:
+                        reader.Read();
+                        titleValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("error_code"u8))
-                {
-                    reader.Read();
-                    errorCodeValue = JsonRead.NotNull(JsonRead.Int32(ref reader, lenient: false), ref reader);
-                }
-                else if (reader.ValueTextEquals("error_msg"u8))
-                {
-                    reader.Read();
-                    errorMsgValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
-                }
-                else if (reader.ValueTextEquals("title"u8))
-                {
-                    reader.Read();
-                    titleValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new Error403Response
@@ -5897,25 +6057,25 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (Error is { } errorValue)
             {
-                writer.WritePropertyName("error");
+                writer.WritePropertyName(s_memberNames[0]);
                 errorValue.WriteTo(writer);
             }
 
             if (ErrorCode is { } errorCodeValue)
             {
-                writer.WritePropertyName("error_code");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteNumberValue(errorCodeValue);
             }
 
             if (ErrorMsg is { } errorMsgValue)
             {
-                writer.WritePropertyName("error_msg");
+                writer.WritePropertyName(s_memberNames[2]);
                 writer.WriteStringValue(errorMsgValue);
             }
 
             if (Title is { } titleValue)
             {
-                writer.WritePropertyName("title");
+                writer.WritePropertyName(s_memberNames[3]);
                 writer.WriteStringValue(titleValue);
             }
 
@@ -5978,7 +6138,7 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="Error403Detail"/>.</exception>
@@ -5988,6 +6148,11 @@ namespace HuaweiCloud.DataArtsFabric
             return ReadFrom(ref reader);
         }
 
+        private static readonly JsonMemberNames s_memberNames = new(
+            "code",
+            "message",
+            "title");
+
         internal static Error403Detail ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "Error403Detail");
@@ -5995,29 +6160,28 @@ namespace HuaweiCloud.DataArtsFabric
             string? messageValue = default;
             string? titleValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("code"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    codeValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                    case 0:
+                        reader.Read();
+                        codeValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        messageValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        titleValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("message"u8))
-                {
-                    reader.Read();
-                    messageValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
-                }
-                else if (reader.ValueTextEquals("title"u8))
-                {
-                    reader.Read();
-                    titleValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new Error403Detail
@@ -6034,19 +6198,19 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             if (Code is { } codeValue)
             {
-                writer.WritePropertyName("code");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(codeValue);
             }
 
             if (Message is { } messageValue)
             {
-                writer.WritePropertyName("message");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteStringValue(messageValue);
             }
 
             if (Title is { } titleValue)
             {
-                writer.WritePropertyName("title");
+                writer.WritePropertyName(s_memberNames[2]);
                 writer.WriteStringValue(titleValue);
             }
 

@@ -59,7 +59,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="InstallKernelPluginRequestBody"/>.</exception>
@@ -69,6 +69,11 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             return ReadFrom(ref reader);
         }
 
+        private static readonly JsonMemberNames s_memberNames = new(
+            "plugin_name",
+            "url",
+            "sha_256");
+
         internal static InstallKernelPluginRequestBody ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "InstallKernelPluginRequestBody");
@@ -76,29 +81,28 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             string? urlValue = default;
             string? sha256Value = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("plugin_name"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    pluginNameValue = JsonRead.NotNull(InstallKernelPluginRequestBodyPluginNameJson.Read(ref reader), ref reader);
+                    case 0:
+                        reader.Read();
+                        pluginNameValue = JsonRead.NotNull(InstallKernelPluginRequestBodyPluginNameJson.Read(ref reader), ref reader);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        urlValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        sha256Value = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("url"u8))
-                {
-                    reader.Read();
-                    urlValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
-                }
-                else if (reader.ValueTextEquals("sha_256"u8))
-                {
-                    reader.Read();
-                    sha256Value = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new InstallKernelPluginRequestBody
@@ -115,19 +119,19 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             writer.WriteStartObject();
             if (PluginName is { } pluginNameValue)
             {
-                writer.WritePropertyName("plugin_name");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(InstallKernelPluginRequestBodyPluginNameJson.ToWire(pluginNameValue));
             }
 
             if (Url is { } urlValue)
             {
-                writer.WritePropertyName("url");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteStringValue(urlValue);
             }
 
             if (Sha256 is { } sha256Value)
             {
-                writer.WritePropertyName("sha_256");
+                writer.WritePropertyName(s_memberNames[2]);
                 writer.WriteStringValue(sha256Value);
             }
 
@@ -238,7 +242,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="InstallKernelPluginResponseBody"/>.</exception>
@@ -248,24 +252,28 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             return ReadFrom(ref reader);
         }
 
+        private static readonly JsonMemberNames s_memberNames = new(
+            "job_id");
+
         internal static InstallKernelPluginResponseBody ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "InstallKernelPluginResponseBody");
             string? jobIdValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("job_id"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    jobIdValue = JsonRead.String(ref reader, lenient: true);
+                    case 0:
+                        reader.Read();
+                        jobIdValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
                 }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new InstallKernelPluginResponseBody
@@ -280,7 +288,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             writer.WriteStartObject();
             if (JobId is { } jobIdValue)
             {
-                writer.WritePropertyName("job_id");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(jobIdValue);
             }
 
@@ -329,7 +337,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="GaussDBErrorResponse"/>.</exception>
@@ -339,30 +347,34 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             return ReadFrom(ref reader);
         }
 
+        private static readonly JsonMemberNames s_memberNames = new(
+            "error_code",
+            "error_msg");
+
         internal static GaussDBErrorResponse ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "GaussDBErrorResponse");
             string? errorCodeValue = default;
             string? errorMsgValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("error_code"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    errorCodeValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                    case 0:
+                        reader.Read();
+                        errorCodeValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        errorMsgValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("error_msg"u8))
-                {
-                    reader.Read();
-                    errorMsgValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new GaussDBErrorResponse
@@ -378,13 +390,13 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             writer.WriteStartObject();
             if (ErrorCode is { } errorCodeValue)
             {
-                writer.WritePropertyName("error_code");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(errorCodeValue);
             }
 
             if (ErrorMsg is { } errorMsgValue)
             {
-                writer.WritePropertyName("error_msg");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteStringValue(errorMsgValue);
             }
 

@@ -36,7 +36,7 @@ namespace HuaweiCloud.ModelArts
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="UpdatePluginRequestBodyPatch"/>.</exception>
@@ -46,23 +46,27 @@ namespace HuaweiCloud.ModelArts
             return ReadFrom(ref reader);
         }
 
+        private static readonly JsonMemberNames s_memberNames = new(
+            "spec");
+
         internal static UpdatePluginRequestBodyPatch ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "UpdatePluginRequestBodyPatch");
             Optional<PluginSpecPatch?> specValue = default;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("spec"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    specValue = Optional<PluginSpecPatch?>.Of(reader.TokenType == JsonTokenType.Null ? null : PluginSpecPatch.ReadFrom(ref reader));
+                    case 0:
+                        reader.Read();
+                        specValue = Optional<PluginSpecPatch?>.Of(reader.TokenType == JsonTokenType.Null ? null : PluginSpecPatch.ReadFrom(ref reader));
+                        continue;
                 }
-                else
-                {
-                    // A patch only ever goes to the server, so a member the spec does not describe has no meaning here.
-                    reader.Read();
-                    reader.Skip();
-                }
+
+                // A patch only ever goes to the server, so a member the spec does not describe has no meaning here.
+                reader.Read();
+                reader.Skip();
             }
 
             return new UpdatePluginRequestBodyPatch
@@ -76,7 +80,7 @@ namespace HuaweiCloud.ModelArts
             writer.WriteStartObject();
             if (Spec.IsSet)
             {
-                writer.WritePropertyName("spec");
+                writer.WritePropertyName(s_memberNames[0]);
                 if (Spec.Value is { } specValue)
                 {
                     specValue.WriteTo(writer);
@@ -128,7 +132,7 @@ namespace HuaweiCloud.ModelArts
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Gets a value indicating whether the patch changes nothing: no member is set.</summary>
         public bool IsEmpty => !Template.IsSet;
@@ -177,23 +181,27 @@ namespace HuaweiCloud.ModelArts
             return ReadFrom(ref reader);
         }
 
+        private static readonly JsonMemberNames s_memberNames = new(
+            "template");
+
         internal static PluginSpecPatch ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "PluginSpecPatch");
             Optional<TemplatePatch?> templateValue = default;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("template"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    templateValue = Optional<TemplatePatch?>.Of(reader.TokenType == JsonTokenType.Null ? null : TemplatePatch.ReadFrom(ref reader));
+                    case 0:
+                        reader.Read();
+                        templateValue = Optional<TemplatePatch?>.Of(reader.TokenType == JsonTokenType.Null ? null : TemplatePatch.ReadFrom(ref reader));
+                        continue;
                 }
-                else
-                {
-                    // A patch only ever goes to the server, so a member the spec does not describe has no meaning here.
-                    reader.Read();
-                    reader.Skip();
-                }
+
+                // A patch only ever goes to the server, so a member the spec does not describe has no meaning here.
+                reader.Read();
+                reader.Skip();
             }
 
             return new PluginSpecPatch
@@ -207,7 +215,7 @@ namespace HuaweiCloud.ModelArts
             writer.WriteStartObject();
             if (Template.IsSet)
             {
-                writer.WritePropertyName("template");
+                writer.WritePropertyName(s_memberNames[0]);
                 if (Template.Value is { } templateValue)
                 {
                     templateValue.WriteTo(writer);
@@ -282,7 +290,7 @@ namespace HuaweiCloud.ModelArts
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Gets a value indicating whether the patch changes nothing: no member is set.</summary>
         public bool IsEmpty => !Name.IsSet && !Version.IsSet && !Inputs.IsSet;
@@ -335,35 +343,39 @@ namespace HuaweiCloud.ModelArts
             return ReadFrom(ref reader);
         }
 
+        private static readonly JsonMemberNames s_memberNames = new(
+            "name",
+            "version",
+            "inputs");
+
         internal static TemplatePatch ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "TemplatePatch");
             Optional<string?> nameValue = default;
             Optional<string?> versionValue = default;
             Optional<IReadOnlyDictionary<string, JsonElement>?> inputsValue = default;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("name"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    nameValue = Optional<string?>.Of(JsonRead.String(ref reader, lenient: false));
+                    case 0:
+                        reader.Read();
+                        nameValue = Optional<string?>.Of(JsonRead.String(ref reader, lenient: false));
+                        continue;
+                    case 1:
+                        reader.Read();
+                        versionValue = Optional<string?>.Of(JsonRead.String(ref reader, lenient: false));
+                        continue;
+                    case 2:
+                        reader.Read();
+                        inputsValue = Optional<IReadOnlyDictionary<string, JsonElement>?>.Of(reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map(ref reader, static (ref Utf8JsonReader r1) => JsonRead.Element(ref r1)));
+                        continue;
                 }
-                else if (reader.ValueTextEquals("version"u8))
-                {
-                    reader.Read();
-                    versionValue = Optional<string?>.Of(JsonRead.String(ref reader, lenient: false));
-                }
-                else if (reader.ValueTextEquals("inputs"u8))
-                {
-                    reader.Read();
-                    inputsValue = Optional<IReadOnlyDictionary<string, JsonElement>?>.Of(reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map(ref reader, static (ref Utf8JsonReader r1) => JsonRead.Element(ref r1)));
-                }
-                else
-                {
-                    // A patch only ever goes to the server, so a member the spec does not describe has no meaning here.
-                    reader.Read();
-                    reader.Skip();
-                }
+
+                // A patch only ever goes to the server, so a member the spec does not describe has no meaning here.
+                reader.Read();
+                reader.Skip();
             }
 
             return new TemplatePatch
@@ -379,7 +391,7 @@ namespace HuaweiCloud.ModelArts
             writer.WriteStartObject();
             if (Name.IsSet)
             {
-                writer.WritePropertyName("name");
+                writer.WritePropertyName(s_memberNames[0]);
                 if (Name.Value is { } nameValue)
                 {
                     writer.WriteStringValue(nameValue);
@@ -392,7 +404,7 @@ namespace HuaweiCloud.ModelArts
 
             if (Version.IsSet)
             {
-                writer.WritePropertyName("version");
+                writer.WritePropertyName(s_memberNames[1]);
                 if (Version.Value is { } versionValue)
                 {
                     writer.WriteStringValue(versionValue);
@@ -405,7 +417,7 @@ namespace HuaweiCloud.ModelArts
 
             if (Inputs.IsSet)
             {
-                writer.WritePropertyName("inputs");
+                writer.WritePropertyName(s_memberNames[2]);
                 if (Inputs.Value is { } inputsValue)
                 {
                     JsonWrite.Map(writer, inputsValue, static (w1, item1) => { item1.WriteTo(w1); });
@@ -450,7 +462,7 @@ namespace HuaweiCloud.ModelArts
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="UpdatePluginResponseBody"/>.</exception>
@@ -460,24 +472,28 @@ namespace HuaweiCloud.ModelArts
             return ReadFrom(ref reader);
         }
 
+        private static readonly JsonMemberNames s_memberNames = new(
+            "spec");
+
         internal static UpdatePluginResponseBody ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "UpdatePluginResponseBody");
             PluginSpec? specValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("spec"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    specValue = reader.TokenType == JsonTokenType.Null ? null : PluginSpec.ReadFrom(ref reader);
+                    case 0:
+                        reader.Read();
+                        specValue = reader.TokenType == JsonTokenType.Null ? null : PluginSpec.ReadFrom(ref reader);
+                        continue;
                 }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new UpdatePluginResponseBody
@@ -492,7 +508,7 @@ namespace HuaweiCloud.ModelArts
             writer.WriteStartObject();
             if (Spec is { } specValue)
             {
-                writer.WritePropertyName("spec");
+                writer.WritePropertyName(s_memberNames[0]);
                 specValue.WriteTo(writer);
             }
 
@@ -537,7 +553,7 @@ namespace HuaweiCloud.ModelArts
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="PluginSpec"/>.</exception>
@@ -547,24 +563,28 @@ namespace HuaweiCloud.ModelArts
             return ReadFrom(ref reader);
         }
 
+        private static readonly JsonMemberNames s_memberNames = new(
+            "template");
+
         internal static PluginSpec ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "PluginSpec");
             Template? templateValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("template"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    templateValue = reader.TokenType == JsonTokenType.Null ? null : Template.ReadFrom(ref reader);
+                    case 0:
+                        reader.Read();
+                        templateValue = reader.TokenType == JsonTokenType.Null ? null : Template.ReadFrom(ref reader);
+                        continue;
                 }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new PluginSpec
@@ -579,7 +599,7 @@ namespace HuaweiCloud.ModelArts
             writer.WriteStartObject();
             if (Template is { } templateValue)
             {
-                writer.WritePropertyName("template");
+                writer.WritePropertyName(s_memberNames[0]);
                 templateValue.WriteTo(writer);
             }
 
@@ -651,7 +671,7 @@ namespace HuaweiCloud.ModelArts
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="Template"/>.</exception>
@@ -661,6 +681,11 @@ namespace HuaweiCloud.ModelArts
             return ReadFrom(ref reader);
         }
 
+        private static readonly JsonMemberNames s_memberNames = new(
+            "name",
+            "version",
+            "inputs");
+
         internal static Template ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "Template");
@@ -668,29 +693,28 @@ namespace HuaweiCloud.ModelArts
             string? versionValue = default;
             IReadOnlyDictionary<string, JsonElement>? inputsValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("name"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    nameValue = JsonRead.String(ref reader, lenient: true);
+                    case 0:
+                        reader.Read();
+                        nameValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        versionValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        inputsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map(ref reader, static (ref Utf8JsonReader r1) => JsonRead.Element(ref r1));
+                        continue;
                 }
-                else if (reader.ValueTextEquals("version"u8))
-                {
-                    reader.Read();
-                    versionValue = JsonRead.String(ref reader, lenient: true);
-                }
-                else if (reader.ValueTextEquals("inputs"u8))
-                {
-                    reader.Read();
-                    inputsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map(ref reader, static (ref Utf8JsonReader r1) => JsonRead.Element(ref r1));
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new Template
@@ -707,19 +731,19 @@ namespace HuaweiCloud.ModelArts
             writer.WriteStartObject();
             if (Name is { } nameValue)
             {
-                writer.WritePropertyName("name");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(nameValue);
             }
 
             if (Version is { } versionValue)
             {
-                writer.WritePropertyName("version");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteStringValue(versionValue);
             }
 
             if (Inputs is { } inputsValue)
             {
-                writer.WritePropertyName("inputs");
+                writer.WritePropertyName(s_memberNames[2]);
                 JsonWrite.Map(writer, inputsValue, static (w1, item1) => { item1.WriteTo(w1); });
             }
 
@@ -778,7 +802,7 @@ namespace HuaweiCloud.ModelArts
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="PatchServiceV2RequestBody"/>.</exception>
@@ -788,6 +812,11 @@ namespace HuaweiCloud.ModelArts
             return ReadFrom(ref reader);
         }
 
+        private static readonly JsonMemberNames s_memberNames = new(
+            "op",
+            "path",
+            "value");
+
         internal static PatchServiceV2RequestBody ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "PatchServiceV2RequestBody");
@@ -795,29 +824,28 @@ namespace HuaweiCloud.ModelArts
             string? pathValue = default;
             JsonElement? valueValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("op"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    opValue = JsonRead.NotNull(PatchServiceV2RequestBodyOpJson.Read(ref reader), ref reader);
+                    case 0:
+                        reader.Read();
+                        opValue = JsonRead.NotNull(PatchServiceV2RequestBodyOpJson.Read(ref reader), ref reader);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        pathValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        valueValue = JsonRead.Element(ref reader);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("path"u8))
-                {
-                    reader.Read();
-                    pathValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
-                }
-                else if (reader.ValueTextEquals("value"u8))
-                {
-                    reader.Read();
-                    valueValue = JsonRead.Element(ref reader);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new PatchServiceV2RequestBody
@@ -834,19 +862,19 @@ namespace HuaweiCloud.ModelArts
             writer.WriteStartObject();
             if (Op is { } opValue)
             {
-                writer.WritePropertyName("op");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(PatchServiceV2RequestBodyOpJson.ToWire(opValue));
             }
 
             if (Path is { } pathValue)
             {
-                writer.WritePropertyName("path");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteStringValue(pathValue);
             }
 
             if (Value is { ValueKind: not JsonValueKind.Undefined } valueValue)
             {
-                writer.WritePropertyName("value");
+                writer.WritePropertyName(s_memberNames[2]);
                 valueValue.WriteTo(writer);
             }
 
@@ -1009,7 +1037,7 @@ namespace HuaweiCloud.ModelArts
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
         /// <summary>Serializes the document to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a document from UTF-8 JSON.</summary>
         public static PatchServiceDocument FromJson(ReadOnlySpan<byte> utf8Json)
@@ -1123,7 +1151,7 @@ namespace HuaweiCloud.ModelArts
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="PatchServiceResponseBody"/>.</exception>
@@ -1133,30 +1161,34 @@ namespace HuaweiCloud.ModelArts
             return ReadFrom(ref reader);
         }
 
+        private static readonly JsonMemberNames s_memberNames = new(
+            "update_time",
+            "resource_ids");
+
         internal static PatchServiceResponseBody ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "PatchServiceResponseBody");
             long? updateTimeValue = default;
             IReadOnlyList<string>? resourceIdsValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("update_time"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    updateTimeValue = JsonRead.Int64(ref reader, lenient: true);
+                    case 0:
+                        reader.Read();
+                        updateTimeValue = JsonRead.Int64(ref reader, lenient: true);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        resourceIdsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: true), ref r1));
+                        continue;
                 }
-                else if (reader.ValueTextEquals("resource_ids"u8))
-                {
-                    reader.Read();
-                    resourceIdsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: true), ref r1));
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new PatchServiceResponseBody
@@ -1172,13 +1204,13 @@ namespace HuaweiCloud.ModelArts
             writer.WriteStartObject();
             if (UpdateTime is { } updateTimeValue)
             {
-                writer.WritePropertyName("update_time");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteNumberValue(updateTimeValue);
             }
 
             if (ResourceIds is { } resourceIdsValue)
             {
-                writer.WritePropertyName("resource_ids");
+                writer.WritePropertyName(s_memberNames[1]);
                 JsonWrite.List(writer, resourceIdsValue, static (w1, item1) => { w1.WriteStringValue(item1); });
             }
 
@@ -1243,7 +1275,7 @@ namespace HuaweiCloud.ModelArts
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="UpdatePluginErrorResponse"/>.</exception>
@@ -1253,30 +1285,34 @@ namespace HuaweiCloud.ModelArts
             return ReadFrom(ref reader);
         }
 
+        private static readonly JsonMemberNames s_memberNames = new(
+            "error_code",
+            "error_msg");
+
         internal static UpdatePluginErrorResponse ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "UpdatePluginErrorResponse");
             string? errorCodeValue = default;
             string? errorMsgValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("error_code"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    errorCodeValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                    case 0:
+                        reader.Read();
+                        errorCodeValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        errorMsgValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("error_msg"u8))
-                {
-                    reader.Read();
-                    errorMsgValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new UpdatePluginErrorResponse
@@ -1292,13 +1328,13 @@ namespace HuaweiCloud.ModelArts
             writer.WriteStartObject();
             if (ErrorCode is { } errorCodeValue)
             {
-                writer.WritePropertyName("error_code");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(errorCodeValue);
             }
 
             if (ErrorMsg is { } errorMsgValue)
             {
-                writer.WritePropertyName("error_msg");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteStringValue(errorMsgValue);
             }
 
@@ -1346,7 +1382,7 @@ namespace HuaweiCloud.ModelArts
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(WriteTo);
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="PatchServiceErrorResponse"/>.</exception>
@@ -1356,30 +1392,34 @@ namespace HuaweiCloud.ModelArts
             return ReadFrom(ref reader);
         }
 
+        private static readonly JsonMemberNames s_memberNames = new(
+            "error_code",
+            "error_msg");
+
         internal static PatchServiceErrorResponse ReadFrom(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "PatchServiceErrorResponse");
             string? errorCodeValue = default;
             string? errorMsgValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("error_code"u8))
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
                 {
-                    reader.Read();
-                    errorCodeValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                    case 0:
+                        reader.Read();
+                        errorCodeValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        errorMsgValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        continue;
                 }
-                else if (reader.ValueTextEquals("error_msg"u8))
-                {
-                    reader.Read();
-                    errorMsgValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new PatchServiceErrorResponse
@@ -1395,13 +1435,13 @@ namespace HuaweiCloud.ModelArts
             writer.WriteStartObject();
             if (ErrorCode is { } errorCodeValue)
             {
-                writer.WritePropertyName("error_code");
+                writer.WritePropertyName(s_memberNames[0]);
                 writer.WriteStringValue(errorCodeValue);
             }
 
             if (ErrorMsg is { } errorMsgValue)
             {
-                writer.WritePropertyName("error_msg");
+                writer.WritePropertyName(s_memberNames[1]);
                 writer.WriteStringValue(errorMsgValue);
             }
 

@@ -959,6 +959,55 @@ namespace OpenApiClientGenerator.Runtime
             => new("Expected " + expected + " but found " + reader.TokenType + " at position " + reader.TokenStartIndex.ToString(CultureInfo.InvariantCulture) + ".");
     }
 
+    /// <summary>
+    /// The JSON names of a record's members in schema order: as UTF-8 to recognize them when reading, and encoded once
+    /// to write them without transcoding and escaping them on every call.
+    /// </summary>
+    internal sealed class JsonMemberNames
+    {
+        private readonly byte[][] _utf8;
+        private readonly JsonEncodedText[] _encoded;
+
+        public JsonMemberNames(params string[] names)
+        {
+            _utf8 = new byte[names.Length][];
+            _encoded = new JsonEncodedText[names.Length];
+            for (var i = 0; i < names.Length; i++)
+            {
+                _utf8[i] = Encoding.UTF8.GetBytes(names[i]);
+                _encoded[i] = JsonEncodedText.Encode(names[i]);
+            }
+        }
+
+        /// <summary>Gets the name of the member at <paramref name="index"/>, encoded for writing.</summary>
+        public JsonEncodedText this[int index] => _encoded[index];
+
+        /// <summary>
+        /// Returns the index of the property name the reader is on, or -1 for a name the schema does not have. The search
+        /// starts at <paramref name="nextMember"/>, the member after the one found last: services send members in schema
+        /// order, so one comparison per member is the usual cost, not one per known name.
+        /// </summary>
+        public int IndexOf(ref Utf8JsonReader reader, ref int nextMember)
+        {
+            for (var tried = 0; tried < _utf8.Length; tried++)
+            {
+                var index = nextMember + tried;
+                if (index >= _utf8.Length)
+                {
+                    index -= _utf8.Length;
+                }
+
+                if (reader.ValueTextEquals(_utf8[index]))
+                {
+                    nextMember = index + 1;
+                    return index;
+                }
+            }
+
+            return -1;
+        }
+    }
+
     /// <summary>Writes collections with a writer for their items.</summary>
     internal static class JsonWrite
     {
@@ -999,33 +1048,84 @@ namespace OpenApiClientGenerator.Runtime
             }
         }
 
-        public static byte[] ToUtf8(Action<Utf8JsonWriter> write)
+        /// <summary>Writes <paramref name="value"/> with <paramref name="write"/> and returns the UTF-8 JSON.</summary>
+        /// <remarks>
+        /// Pass a static lambda: the value travels as an argument, so neither a closure nor a delegate is allocated per call,
+        /// and the buffer and writer are reused, so the returned array is all that is allocated.
+        /// </remarks>
+        public static byte[] ToUtf8<T>(T value, Action<Utf8JsonWriter, T> write)
         {
-#if NETCOREAPP3_0_OR_GREATER
-            var buffer = new ArrayBufferWriter<byte>(256);
-            using (var writer = new Utf8JsonWriter(buffer))
-            {
-                write(writer);
-            }
-
-            return buffer.WrittenSpan.ToArray();
-#else
-            using var buffer = new MemoryStream(256);
-            using (var writer = new Utf8JsonWriter(buffer))
-            {
-                write(writer);
-            }
-
-            return buffer.ToArray();
-#endif
+            var scratch = JsonScratch.Rent();
+            write(scratch.Writer, value);
+            return scratch.Complete();
         }
 
         /// <summary>Turns a typed value into a <see cref="JsonElement"/>, for JSON Patch values.</summary>
         public static JsonElement ToElement<T>(T value, Action<Utf8JsonWriter, T> write)
         {
-            var utf8 = ToUtf8(writer => write(writer, value));
-            using var document = JsonDocument.Parse(utf8);
+            using var document = JsonDocument.Parse(ToUtf8(value, write));
             return document.RootElement.Clone();
+        }
+
+        /// <summary>A buffer and a writer over it, kept per thread so that serializing allocates only its result.</summary>
+        private sealed class JsonScratch
+        {
+            private const int InitialCapacity = 256;
+
+            // A buffer that grew for one huge body would otherwise stay allocated for as long as its thread lives.
+            private const int MaxKeptCapacity = 64 * 1024;
+
+            // Renting empties the slot: a ToUtf8 that runs while another is writing on the same thread (a write callback that
+            // serializes a value of its own) then gets a fresh instance instead of overwriting the one in use.
+            [ThreadStatic]
+            private static JsonScratch? s_cached;
+
+#if NETCOREAPP3_0_OR_GREATER
+            private readonly ArrayBufferWriter<byte> _buffer = new(InitialCapacity);
+#else
+            private readonly MemoryStream _buffer = new(InitialCapacity);
+#endif
+
+            private JsonScratch()
+            {
+                // Generated writers emit well-formed JSON by construction, so checking every token's place is wasted work;
+                // System.Text.Json's serializer skips the check for the same reason.
+                Writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true });
+            }
+
+            public Utf8JsonWriter Writer { get; }
+
+            public static JsonScratch Rent()
+            {
+                var scratch = s_cached ?? new JsonScratch();
+                s_cached = null;
+                return scratch;
+            }
+
+            /// <summary>Returns what was written and, unless the buffer grew too large to keep, gives the scratch back to the pool.</summary>
+            public byte[] Complete()
+            {
+                Writer.Flush();
+#if NETCOREAPP3_0_OR_GREATER
+                var utf8 = _buffer.WrittenSpan.ToArray();
+#else
+                var utf8 = _buffer.ToArray();
+#endif
+                if (_buffer.Capacity <= MaxKeptCapacity)
+                {
+#if NET8_0_OR_GREATER
+                    _buffer.ResetWrittenCount();
+#elif NETCOREAPP3_0_OR_GREATER
+                    _buffer.Clear();
+#else
+                    _buffer.SetLength(0);
+#endif
+                    Writer.Reset();
+                    s_cached = this;
+                }
+
+                return utf8;
+            }
         }
     }
 
@@ -1076,7 +1176,7 @@ namespace OpenApiClientGenerator.Runtime
         }
 
         private static bool SameJson<T>(T before, T after, Action<Utf8JsonWriter, T> write)
-            => JsonWrite.ToUtf8(w => write(w, before)).AsSpan().SequenceEqual(JsonWrite.ToUtf8(w => write(w, after)));
+            => JsonWrite.ToUtf8(before, write).AsSpan().SequenceEqual(JsonWrite.ToUtf8(after, write));
     }
 
     /// <summary>JSON Pointer (RFC 6901) escaping, for JSON Patch paths.</summary>
