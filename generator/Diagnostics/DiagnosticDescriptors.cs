@@ -88,11 +88,16 @@ internal static class DiagnosticDescriptors
         "Two specs generate the same client",
         "The specs '{0}' and '{1}' both generate '{2}', so '{1}' is not generated; give it another info.title, or set its OpenApiNamespace or OpenApiClientName metadata");
 
+    public static readonly DiagnosticDescriptor ReferenceCycle = Create(
+        "OAG016", DiagnosticSeverity.Error,
+        "A $ref leads only back to itself",
+        "The reference '{0}' leads back to itself through references alone, so it describes no value");
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         SyntaxError, OpenApiError, OpenApiWarning, UnresolvedReference, ExternalReference, UnsupportedConstruct,
         InvalidIdentifier, NameCollision, InvalidPattern, ContradictoryConstraints, GeneratorFailure, TemplateError,
-        NoOperations, InvalidJsonPatchPath, DuplicateClient,
+        NoOperations, InvalidJsonPatchPath, DuplicateClient, ReferenceCycle,
     };
 
     public static DiagnosticDescriptor? FindById(string id) => All.FirstOrDefault(d => d.Id == id);

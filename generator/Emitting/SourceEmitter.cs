@@ -320,7 +320,7 @@ internal static class SourceEmitter
             ItemType = item.Name,
             OpType = CSharpFragments.TypeName(opProperty.Type),
             ValueType = item.Properties.FirstOrDefault(p => p.WireName == "value") is { IsRequiredMember: true } ? "JsonElement" : "JsonElement?",
-            PathPattern = patch.PathPattern,
+            PathPattern = patch.PathPattern is null ? null : XmlDoc.SingleLine(patch.PathPattern),
             PathPatternLiteral = patch.PathPattern is null ? null : CSharpFragments.Literal(patch.PathPattern),
             PathRegexLiteral = patch.PathPattern is null ? null : CSharpFragments.Literal(EcmaScriptPattern.ToDotNet(patch.PathPattern)),
             Operations = operations,

@@ -280,7 +280,7 @@ internal sealed class ValidationWriter(ISet<string> memberNames)
                 : characterClass.MinCount > 0 ? $"value.Length >= {characterClass.MinCount.ToString(CultureInfo.InvariantCulture)}" : null;
             var body = new List<string>
             {
-                $"/// <summary>Checks <c>{Xml(pattern.Pattern)}</c> with a loop: no regex, no backtracking.</summary>",
+                $"/// <summary>Checks <c>{XmlDoc.Escape(pattern.Pattern)}</c> with a loop: no regex, no backtracking.</summary>",
                 $"private static bool {name}(string value)",
                 "{",
             };
@@ -315,6 +315,4 @@ internal sealed class ValidationWriter(ISet<string> memberNames)
 
         return name;
     }
-
-    private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using OpenApiClientGenerator.Diagnostics;
@@ -11,9 +12,12 @@ namespace OpenApiClientGenerator.Parsing;
 /// </summary>
 internal static class ReferenceChecker
 {
-    public static void Check(JsonNode root, SpecDiagnostics diagnostics) => Check(root, string.Empty, diagnostics);
+    /// <summary>A chain of references longer than this is taken for a loop; no real spec chains references so deep.</summary>
+    private const int MaxChainLength = 64;
 
-    private static void Check(JsonNode node, string pointer, SpecDiagnostics diagnostics)
+    public static void Check(JsonNode root, SpecDiagnostics diagnostics) => Check(root, root, string.Empty, diagnostics);
+
+    private static void Check(JsonNode root, JsonNode node, string pointer, SpecDiagnostics diagnostics)
     {
         switch (node)
         {
@@ -24,11 +28,11 @@ internal static class ReferenceChecker
                     var memberPointer = JsonPointers.Append(pointer, member.Key);
                     if (member.Key == "$ref" && member.Value is JsonValue value && value.TryGetValue(out string? reference))
                     {
-                        CheckReference(reference, memberPointer, diagnostics);
+                        CheckReference(root, reference, memberPointer, diagnostics);
                     }
                     else if (member.Value is not null && (isPropertyMap || !IsFreeFormData(member.Key)))
                     {
-                        Check(member.Value, memberPointer, diagnostics);
+                        Check(root, member.Value, memberPointer, diagnostics);
                     }
                 }
 
@@ -38,7 +42,7 @@ internal static class ReferenceChecker
                 {
                     if (sequence[i] is { } item)
                     {
-                        Check(item, JsonPointers.Append(pointer, i.ToString(CultureInfo.InvariantCulture)), diagnostics);
+                        Check(root, item, JsonPointers.Append(pointer, i.ToString(CultureInfo.InvariantCulture)), diagnostics);
                     }
                 }
 
@@ -50,7 +54,7 @@ internal static class ReferenceChecker
     private static bool IsFreeFormData(string key)
         => key == "example" || key.StartsWith("x-", StringComparison.Ordinal);
 
-    private static void CheckReference(string reference, string pointer, SpecDiagnostics diagnostics)
+    private static void CheckReference(JsonNode root, string reference, string pointer, SpecDiagnostics diagnostics)
     {
         if (!reference.StartsWith("#", StringComparison.Ordinal))
         {
@@ -60,5 +64,62 @@ internal static class ReferenceChecker
         {
             diagnostics.Report(DiagnosticDescriptors.UnresolvedReference, diagnostics.LocationOf(pointer), reference);
         }
+        else if (LeadsBackToItself(root, reference, pointer))
+        {
+            diagnostics.Report(DiagnosticDescriptors.ReferenceCycle, diagnostics.LocationOf(pointer), reference);
+        }
+    }
+
+    /// <summary>
+    /// Whether following the reference, and the references it points at in turn, comes back to it. A reference that
+    /// runs into a loop it is not part of is not one: the loop's own references are reported, and fixing them fixes it.
+    /// </summary>
+    private static bool LeadsBackToItself(JsonNode root, string reference, string pointer)
+    {
+        var visited = new HashSet<string>(StringComparer.Ordinal) { pointer };
+        for (var hops = 0; hops < MaxChainLength; hops++)
+        {
+            var targetPointer = Uri.UnescapeDataString(reference.Substring(1));
+            if (NodeAt(root, targetPointer) is not JsonObject target
+                || !target.TryGetPropertyValue("$ref", out var next)
+                || next is not JsonValue nextValue
+                || !nextValue.TryGetValue(out string? nextReference)
+                || !nextReference.StartsWith("#", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            var nextPointer = JsonPointers.Append(targetPointer, "$ref");
+            if (!visited.Add(nextPointer))
+            {
+                return nextPointer == pointer;
+            }
+
+            reference = nextReference;
+        }
+
+        return true;
+    }
+
+    private static JsonNode? NodeAt(JsonNode root, string pointer)
+    {
+        JsonNode? node = root;
+        foreach (var segment in pointer.Split('/'))
+        {
+            if (segment.Length == 0 && ReferenceEquals(node, root))
+            {
+                continue;
+            }
+
+            var name = JsonPointers.Unescape(segment);
+            node = node switch
+            {
+                JsonObject mapping => mapping.TryGetPropertyValue(name, out var child) ? child : null,
+                JsonArray sequence => int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < sequence.Count ? sequence[index] : null,
+                _ => null,
+            };
+        }
+
+        return node;
     }
 }

@@ -210,11 +210,34 @@ internal sealed class SpecParser
         return operations;
     }
 
-    /// <summary>Scalars go into a path, query or header as text; a query also takes a list of scalars, as <c>a,b</c>.</summary>
-    private static bool CanFormat(TypeRef type, Microsoft.OpenApi.ParameterLocation location)
-        => IsScalar(type) || (location == Microsoft.OpenApi.ParameterLocation.Query && type.Kind == ValueKind.Array && IsScalar(type.Element!));
+    /// <summary>
+    /// Scalars go into a path, query or header as text; a query also takes a list of scalars, as <c>a,b</c>. Decided
+    /// before the schema is resolved, so that a parameter sent as JSON text leaves no unused record behind.
+    /// </summary>
+    private bool CanFormat(IOpenApiSchema schema, Microsoft.OpenApi.ParameterLocation location)
+        => ShapeOf(schema) switch
+        {
+            ValueKind.Object or ValueKind.Map => false,
+            ValueKind.Array => location == Microsoft.OpenApi.ParameterLocation.Query
+                && ShapeOf(Target(schema)?.Items) is not (ValueKind.Object or ValueKind.Map or ValueKind.Array),
+            _ => true,
+        };
 
-    private static bool IsScalar(TypeRef type) => type.Kind is not (ValueKind.Object or ValueKind.Map or ValueKind.Array);
+    /// <summary>The kind of value a schema describes, through references and single allOf wrappers (at most a few, as a cycle may hide there).</summary>
+    private ValueKind ShapeOf(IOpenApiSchema? schema)
+    {
+        for (var hops = 0; hops < 16 && Target(schema) is { } target; hops++)
+        {
+            if (target.AllOf is not { Count: 1 } || target.Properties is { Count: > 0 })
+            {
+                return ClassifyType(target);
+            }
+
+            schema = target.AllOf[0];
+        }
+
+        return ValueKind.Any;
+    }
 
     private static int HttpMethodOrder(string method)
         => Array.IndexOf(["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"], method.ToUpperInvariant()) is var i and >= 0 ? i : int.MaxValue;
@@ -248,10 +271,16 @@ internal sealed class SpecParser
 
             var csharpName = ClaimMemberName(memberNames, parameter.Name, LocationOf(JsonPointers.Append(parameterPointer, "name")));
             var schemaPointer = JsonPointers.Append(parameterPointer, "schema");
-            var type = parameter.Schema is null
-                ? TypeRef.Of(ValueKind.String, ConstraintSpec.None)
-                : ResolveType(parameter.Schema, schemaPointer, requestTypeName + csharpName, Usage.Request, mergePatch: false);
-            if (!CanFormat(type, location))
+            TypeRef type;
+            if (parameter.Schema is null)
+            {
+                type = TypeRef.Of(ValueKind.String, ConstraintSpec.None);
+            }
+            else if (CanFormat(parameter.Schema, location))
+            {
+                type = ResolveType(parameter.Schema, schemaPointer, requestTypeName + csharpName, Usage.Request, mergePatch: false);
+            }
+            else
             {
                 Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOf(schemaPointer), $"A {location.ToString().ToLowerInvariant()} parameter whose value is an object or a nested list", "the parameter is a JsonElement, sent as its JSON text");
                 type = TypeRef.Of(ValueKind.Any, ConstraintSpec.None);
@@ -338,8 +367,13 @@ internal sealed class SpecParser
             itemsPointer = ComponentPointer(itemReference);
         }
 
+        // The document's methods fill in an item's op, path and value, so only items with those three of the JSON
+        // Patch shapes make a JSON Patch document; any other array is an array like any other.
         var item = Target(target.Items);
-        if (item?.Properties is null || !item.Properties.ContainsKey("op") || !item.Properties.ContainsKey("path"))
+        if (item?.Properties is null
+            || !item.Properties.TryGetValue("op", out var op) || ShapeOf(op) is not (ValueKind.String or ValueKind.Enum)
+            || !item.Properties.TryGetValue("path", out var path) || ShapeOf(path) is not ValueKind.String
+            || !item.Properties.TryGetValue("value", out var value) || ShapeOf(value) is not ValueKind.Any)
         {
             return null;
         }
@@ -826,11 +860,25 @@ internal sealed class SpecParser
     {
         if (!_referenceTargets.TryGetValue(reference, out var target))
         {
-            target = reference.Target;
+            target = ResolveTarget(reference);
             _referenceTargets.Add(reference, target);
         }
 
         return target;
+
+        // A reference that leads only to references, back to itself, resolves to nothing: Microsoft.OpenApi throws, and
+        // the reference is reported as unresolved where it is written.
+        static IOpenApiSchema? ResolveTarget(OpenApiSchemaReference reference)
+        {
+            try
+            {
+                return reference.Target;
+            }
+            catch (InvalidOperationException)
+            {
+                return null;
+            }
+        }
     }
 
     /// <summary>

@@ -304,6 +304,27 @@ public sealed class DiagnosticsTests
         AssertSingle(run, "OAG004", DiagnosticSeverity.Error, "demo.openapi.yaml", 11, 16, "'#/components/schemas/Missing'", "does not point at anything");
     }
 
+    /// <summary>Was OAG011: Microsoft.OpenApi throws "Circular reference detected" for a schema that only refers to itself.</summary>
+    [Fact]
+    public void A_reference_that_leads_back_to_itself_is_reported_at_the_reference()
+    {
+        var run = Run("demo.openapi.yaml", Head + """
+
+            paths: {}
+            components:
+              schemas:
+                Item:
+                  type: object
+                  properties:
+                    owner:
+                      $ref: '#/components/schemas/Loop'
+                Loop:
+                  $ref: '#/components/schemas/Loop'
+            """);
+
+        AssertSingle(run, "OAG016", DiagnosticSeverity.Error, "demo.openapi.yaml", 13, 12, "'#/components/schemas/Loop'", "leads back to itself");
+    }
+
     [Fact]
     public void An_external_reference_is_reported_at_the_reference_and_nothing_is_loaded()
     {

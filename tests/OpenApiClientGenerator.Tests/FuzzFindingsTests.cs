@@ -78,8 +78,9 @@ public sealed class FuzzFindingsTests
 
     /// <summary>Was: CS1061 "does not contain a definition for 'GetRawText'".</summary>
     [Fact]
-    public void An_object_query_parameter_generates_code_that_compiles()
-        => AssertCompiles(Head + """
+    public void An_object_query_parameter_is_a_JsonElement_sent_as_json_text()
+    {
+        var run = AssertCompiles(Head + """
 
             paths:
               /items:
@@ -95,6 +96,12 @@ public sealed class FuzzFindingsTests
                     '200': { description: OK }
             """);
 
+        Assert.Equal("OAG006", Assert.Single(run.GeneratorDiagnostics).Id);
+        var request = run.Compilation.GetTypeByMetadataName("Finding.GetItemsRequest")!;
+        Assert.Equal("System.Text.Json.JsonElement?", request.GetMembers("Filter").OfType<IPropertySymbol>().Single().Type.ToDisplayString());
+        Assert.Null(run.Compilation.GetTypeByMetadataName("Finding.GetItemsRequestFilter"));
+    }
+
     /// <summary>Was: CS1003: the XML doc of the enum member holds the raw line break.</summary>
     [Fact]
     public void An_enum_value_with_a_line_break_generates_code_that_compiles()
@@ -106,7 +113,7 @@ public sealed class FuzzFindingsTests
                 Item:
                   type: object
                   properties:
-                    kind: { type: string, enum: ["foo\nbar", "foo\rbaz"] }
+                    kind: { type: string, enum: ["foo\nbar", "foo\rbaz", "foo\u2028qux", "foo\u0085quux"] }
             """);
 
     /// <summary>Was: CS1513: Scriban's TemplateContext.LimitToString cuts strings past 1 MB with "...", and the file ends there.</summary>
@@ -233,6 +240,12 @@ public sealed class FuzzFindingsTests
                     '200': { description: OK }
                     '400': { description: "Invali\u2029d parameter" }
                     '404': { description: "Not\u0085found\rat all" }
+              /things:
+                get:
+                  parameters:
+                    - { name: code, in: query, schema: { type: string, pattern: "^[a-z\u2028]+$" } }
+                  responses:
+                    '200': { description: OK }
             """);
 
     /// <summary>Was: CS0111 for a repeated op value, and a raw line break in the doc comment of an op's method.</summary>
@@ -291,7 +304,36 @@ public sealed class FuzzFindingsTests
             """));
     }
 
-    private static void AssertCompiles(string spec)
+    /// <summary>Was: CS0029, the document's methods put a string into an item's path that the spec made an object.</summary>
+    [Theory]
+    [InlineData("path: { type: object, properties: { a: { type: string } } }", "value: {}")]
+    [InlineData("path: { type: string }", "value: { type: string }")]
+    [InlineData("path: { type: string }", "other: {}")]
+    public void Items_with_op_and_path_of_other_shapes_make_a_plain_array_that_compiles(string path, string value)
+        => AssertCompiles(Head + $$"""
+
+            paths:
+              /items/{id}:
+                patch:
+                  parameters:
+                    - { name: id, in: path, required: true, schema: { type: string } }
+                  requestBody:
+                    content:
+                      application/json-patch+json:
+                        schema: { type: array, items: { $ref: '#/components/schemas/Operation' } }
+                  responses:
+                    '200': { description: OK }
+            components:
+              schemas:
+                Operation:
+                  type: object
+                  properties:
+                    op: { type: string, enum: [replace] }
+                    {{path}}
+                    {{value}}
+            """);
+
+    private static GeneratorRun AssertCompiles(string spec)
     {
         var run = GeneratorHarness.RunSpecs(("finding.openapi.yaml", spec));
 
@@ -300,5 +342,6 @@ public sealed class FuzzFindingsTests
             "The generator reported errors:\n" + string.Join("\n", run.GeneratorDiagnostics.Select(d => d.ToString().Length > 400 ? d.ToString().Substring(0, 400) : d.ToString())));
         var errors = run.Compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         Assert.True(errors.Count == 0, "The generated code does not compile:\n" + string.Join("\n", errors.Take(5).Select(e => e.ToString().Length > 400 ? e.ToString().Substring(0, 400) : e.ToString())));
+        return run;
     }
 }
