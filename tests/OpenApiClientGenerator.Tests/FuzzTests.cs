@@ -36,9 +36,17 @@ public sealed class FuzzTests(ITestOutputHelper output)
     /// </summary>
     private const int DefaultCompileEvery = 30;
 
+    /// <summary>
+    /// The specs mutated: the five operations' and the client tests' own, which add merge patches of every member kind,
+    /// DataAnnotations and constrained headers.
+    /// </summary>
     private static readonly Lazy<IReadOnlyList<(string FileName, string Yaml, JsonNode Tree)>> RepositorySpecs = new(() =>
         GeneratorHarness.RepositorySpecs()
-            .Select(s => (Path.GetFileName(s.Path), s.GetText()!.ToString(), SpecTree.Load(s.GetText()!.ToString())))
+            .Select(s => (FileName: Path.GetFileName(s.Path), Yaml: s.GetText()!.ToString()))
+            .Concat(Directory.GetFiles(Repository.PathOf("tests", "GeneratedClients.Tests", "specs"), "*.openapi.yaml")
+                .OrderBy(p => p, StringComparer.Ordinal)
+                .Select(p => (FileName: Path.GetFileName(p), Yaml: File.ReadAllText(p))))
+            .Select(s => (s.FileName, s.Yaml, SpecTree.Load(s.Yaml)))
             .ToList());
 
     [Fact]
