@@ -122,8 +122,9 @@ internal static class SourceEmitter
     }
 
     /// <summary>
-    /// A patch can be built from two plain records when it has a plain twin, and so do the patches nested in it. A patch met again on the way (a tree's
-    /// node holding nodes) is assumed diffable: whether it is, is decided where it was first met.
+    /// A patch can be built from two plain records when it has a plain twin, and so do the patches nested in it. A patch
+    /// met again on the way (a tree's node holding nodes) is assumed diffable: whether it is, is decided where it was
+    /// first met.
     /// </summary>
     private static bool CanDiff(TypeSpec patch, IReadOnlyDictionary<string, TypeSpec> types)
         => CanDiff(patch, types, new HashSet<string>(StringComparer.Ordinal));
@@ -281,6 +282,7 @@ internal static class SourceEmitter
     {
         var item = types[patch.ItemTypeName];
         var opProperty = item.Properties.First(p => p.WireName == "op");
+
         // Method names come from the spec's op values and paths, so they must stay clear of the document's own members,
         // of the types its code names in expressions (a method would hide them), and of each other ("re-place" and
         // "rePlace" both make "RePlace").

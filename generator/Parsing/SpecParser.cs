@@ -19,7 +19,7 @@ internal sealed class SpecParser
     private const string MergePatchMediaType = "application/merge-patch+json";
     private const string JsonPatchMediaType = "application/json-patch+json";
 
-    /// <summary>Members generated records have (merge patches have the last four too), which a property must not shadow.</summary>
+    /// <summary>Members generated records have (merge patches also IsEmpty, FromDiff and FromWhole), which a property must not shadow.</summary>
     internal static readonly string[] ReservedMemberNames =
     [
         "Validate", "ValidateMembers", "WriteTo", "ReadFrom", "ToJson", "FromJson", "AdditionalProperties", "EqualityContract",
