@@ -16,24 +16,6 @@ internal static class CSharpFragments
 {
     public static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 
-    /// <summary>A string as a JSON string literal, the way violation messages quote allowed values.</summary>
-    public static string JsonString(string value)
-    {
-        var builder = new StringBuilder(value.Length + 2).Append('"');
-        foreach (var c in value)
-        {
-            _ = c switch
-            {
-                '"' => builder.Append("\\\""),
-                '\\' => builder.Append("\\\\"),
-                < ' ' => builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)),
-                _ => builder.Append(c),
-            };
-        }
-
-        return builder.Append('"').ToString();
-    }
-
     /// <summary>The C# type of a value that is present (nullability is added by the caller).</summary>
     public static string TypeName(TypeRef type) => type.Kind switch
     {

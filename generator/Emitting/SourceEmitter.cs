@@ -80,7 +80,7 @@ internal static class SourceEmitter
             Doc = XmlDoc.Summary(summary),
             Properties = properties,
             EnumMembers = type.EnumMembers.Select(m => new EnumMemberView { Name = m.Name, WireValue = SymbolDisplay.FormatLiteral(m.WireValue, quote: false), WireLiteral = CSharpFragments.Literal(m.WireValue) }).ToList(),
-            AllowedValuesLiteral = CSharpFragments.Literal(string.Join(", ", type.EnumMembers.Select(m => CSharpFragments.JsonString(m.WireValue)))),
+            AllowedValuesLiteral = CSharpFragments.Literal(string.Join(", ", type.EnumMembers.Select(m => System.Text.Json.Nodes.JsonValue.Create(m.WireValue).ToJsonString()))),
             HasSensitiveProperties = type.Properties.Any(p => p.IsSensitive),
             KeepsUnknownMembers = type.Kind == TypeKind.Object,
             PlainType = plainType,

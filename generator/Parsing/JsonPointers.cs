@@ -1,5 +1,8 @@
 using System;
+using System.Globalization;
+using System.Linq;
 using System.Text;
+using System.Text.Json.Nodes;
 
 namespace OpenApiClientGenerator.Parsing;
 
@@ -13,6 +16,28 @@ internal static class JsonPointers
 
     public static string Unescape(string segment)
         => segment.IndexOf('~') < 0 ? segment : segment.Replace("~1", "/").Replace("~0", "~");
+
+    /// <summary>The node <paramref name="pointer"/> points at in <paramref name="root"/>; null when there is none.</summary>
+    public static JsonNode? Find(JsonNode root, string pointer)
+    {
+        var node = root;
+        foreach (var segment in pointer.Split('/').Skip(1))
+        {
+            var name = Unescape(segment);
+            node = node switch
+            {
+                JsonObject mapping => mapping.TryGetPropertyValue(name, out var member) ? member : null,
+                JsonArray sequence when int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < sequence.Count => sequence[index],
+                _ => null,
+            };
+            if (node is null)
+            {
+                return null;
+            }
+        }
+
+        return node;
+    }
 
     /// <summary>A pointer is empty or starts with '/', and every '~' is followed by '0' or '1'.</summary>
     public static bool IsValid(string pointer)

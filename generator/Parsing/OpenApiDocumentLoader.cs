@@ -87,7 +87,7 @@ internal static class OpenApiDocumentLoader
     /// </summary>
     private static string? NamedMember(JsonNode root, string pointer, string message)
     {
-        if (Find(root, pointer) is not JsonObject node)
+        if (JsonPointers.Find(root, pointer) is not JsonObject node)
         {
             return null;
         }
@@ -113,27 +113,6 @@ internal static class OpenApiDocumentLoader
         }
 
         return null;
-    }
-
-    private static JsonNode? Find(JsonNode root, string pointer)
-    {
-        var node = root;
-        foreach (var segment in pointer.Split('/').Skip(1))
-        {
-            var name = JsonPointers.Unescape(segment);
-            node = node switch
-            {
-                JsonObject mapping => mapping.TryGetPropertyValue(name, out var member) ? member : null,
-                JsonArray sequence when int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < sequence.Count => sequence[index],
-                _ => null,
-            };
-            if (node is null)
-            {
-                return null;
-            }
-        }
-
-        return node;
     }
 
     private static string DisplayPointer(string pointer) => "#" + pointer;

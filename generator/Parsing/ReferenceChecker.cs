@@ -80,7 +80,7 @@ internal static class ReferenceChecker
         for (var hops = 0; hops < MaxChainLength; hops++)
         {
             var targetPointer = Uri.UnescapeDataString(reference.Substring(1));
-            if (NodeAt(root, targetPointer) is not JsonObject target
+            if (JsonPointers.Find(root, targetPointer) is not JsonObject target
                 || !target.TryGetPropertyValue("$ref", out var next)
                 || next is not JsonValue nextValue
                 || !nextValue.TryGetValue(out string? nextReference)
@@ -99,27 +99,5 @@ internal static class ReferenceChecker
         }
 
         return true;
-    }
-
-    private static JsonNode? NodeAt(JsonNode root, string pointer)
-    {
-        JsonNode? node = root;
-        foreach (var segment in pointer.Split('/'))
-        {
-            if (segment.Length == 0 && ReferenceEquals(node, root))
-            {
-                continue;
-            }
-
-            var name = JsonPointers.Unescape(segment);
-            node = node switch
-            {
-                JsonObject mapping => mapping.TryGetPropertyValue(name, out var child) ? child : null,
-                JsonArray sequence => int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < sequence.Count ? sequence[index] : null,
-                _ => null,
-            };
-        }
-
-        return node;
     }
 }

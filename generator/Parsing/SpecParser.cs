@@ -215,28 +215,34 @@ internal sealed class SpecParser
     /// before the schema is resolved, so that a parameter sent as JSON text leaves no unused record behind.
     /// </summary>
     private bool CanFormat(IOpenApiSchema schema, Microsoft.OpenApi.ParameterLocation location)
-        => ShapeOf(schema) switch
+    {
+        var target = Unwrap(schema);
+        return ShapeOf(target) switch
         {
             ValueKind.Object or ValueKind.Map => false,
             ValueKind.Array => location == Microsoft.OpenApi.ParameterLocation.Query
-                && ShapeOf(Target(schema)?.Items) is not (ValueKind.Object or ValueKind.Map or ValueKind.Array),
+                && ShapeOf(target?.Items) is not (ValueKind.Object or ValueKind.Map or ValueKind.Array),
             _ => true,
         };
+    }
 
-    /// <summary>The kind of value a schema describes, through references and single allOf wrappers (at most a few, as a cycle may hide there).</summary>
-    private ValueKind ShapeOf(IOpenApiSchema? schema)
+    /// <summary>The kind of value a schema describes, through references and single allOf wrappers.</summary>
+    private ValueKind ShapeOf(IOpenApiSchema? schema) => Unwrap(schema) is { } target ? ClassifyType(target) : ValueKind.Any;
+
+    /// <summary>The schema that describes the value: past references and single allOf wrappers (a few at most, as a cycle may hide there).</summary>
+    private IOpenApiSchema? Unwrap(IOpenApiSchema? schema)
     {
         for (var hops = 0; hops < 16 && Target(schema) is { } target; hops++)
         {
             if (target.AllOf is not { Count: 1 } || target.Properties is { Count: > 0 })
             {
-                return ClassifyType(target);
+                return target;
             }
 
             schema = target.AllOf[0];
         }
 
-        return ValueKind.Any;
+        return null;
     }
 
     private static int HttpMethodOrder(string method)

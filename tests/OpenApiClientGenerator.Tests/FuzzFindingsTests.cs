@@ -102,6 +102,27 @@ public sealed class FuzzFindingsTests
         Assert.Null(run.Compilation.GetTypeByMetadataName("Finding.GetItemsRequestFilter"));
     }
 
+    [Fact]
+    public void A_query_parameter_listing_objects_behind_an_allOf_is_a_JsonElement_sent_as_json_text()
+    {
+        var run = AssertCompiles(Head + """
+
+            paths:
+              /items:
+                get:
+                  parameters:
+                    - name: filters
+                      in: query
+                      schema:
+                        allOf:
+                          - { type: array, items: { type: object, properties: { color: { type: string } } } }
+                  responses:
+                    '200': { description: OK }
+            """);
+
+        Assert.Equal("OAG006", Assert.Single(run.GeneratorDiagnostics).Id);
+    }
+
     /// <summary>Was: CS1003: the XML doc of the enum member holds the raw line break.</summary>
     [Fact]
     public void An_enum_value_with_a_line_break_generates_code_that_compiles()
