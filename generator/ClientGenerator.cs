@@ -16,7 +16,8 @@ namespace OpenApiClientGenerator;
 
 /// <summary>
 /// Generates typed records, validators and a client per OpenAPI spec given as an AdditionalFile.
-/// Pipeline: spec file → <see cref="SpecInput"/> → <see cref="SpecParseResult"/> → rendered sources, each step cached on its own.
+/// Pipeline: spec file → <see cref="SpecInput"/> → <see cref="SpecParseResult"/> → <see cref="ApiSpec"/> → rendered sources, each step
+/// cached on its own. The diagnostics leave the pipeline before the model is rendered, so that no location reaches the renderer.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class ClientGenerator : IIncrementalGenerator
@@ -59,72 +60,65 @@ public sealed class ClientGenerator : IIncrementalGenerator
 
         var renderSettings = templates.Combine(options);
 
-        var renderedSpecs = parsedSpecs
+        // The models alone, without the diagnostics and their locations: an edit that only moves lines changes the parse
+        // result but not the model, so the render steps below come from the cache.
+        var specModels = parsedSpecs
+            .SelectMany(static (parsed, _) => parsed.Spec is { } spec ? ImmutableArray.Create(spec) : ImmutableArray<ApiSpec>.Empty)
+            .WithTrackingName(TrackingNames.SpecModels);
+
+        var renderedSpecs = specModels
             .Combine(renderSettings)
-            .Select(static (pair, _) => new RenderedSpec(
-                pair.Left.Spec?.SourcePath ?? string.Empty,
-                pair.Left.Spec is { } spec ? spec.Namespace + "." + spec.ClientName : null,
-                pair.Left.NameLocation,
-                Render(pair.Left, pair.Right.Left, pair.Right.Right)))
+            .Select(static (pair, _) => Render(pair.Left, pair.Right.Left, pair.Right.Right))
             .WithTrackingName(TrackingNames.RenderedSpecs);
 
         var renderedRuntime = renderSettings
             .Select(static (pair, _) => SourceEmitter.EmitRuntime(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.RenderedRuntime);
 
+        // Where each client's name comes from, for the diagnostics about rendering, which the render steps cannot place.
+        var titleLocations = parsedSpecs
+            .SelectMany(static (parsed, _) => parsed.Spec is { } spec
+                ? ImmutableArray.Create(new TitleLocation(spec.SourcePath, parsed.NameLocation))
+                : ImmutableArray<TitleLocation>.Empty)
+            .Collect()
+            .WithTrackingName(TrackingNames.TitleLocations);
+
+        // Sources and diagnostics have outputs of their own, as System.Text.Json's generator does: a diagnostic that moves
+        // is reported again without rendering or adding any source again.
         context.RegisterSourceOutput(renderedSpecs.Collect().Combine(renderedRuntime), static (spc, pair) => AddSources(spc, pair.Left, pair.Right));
+        context.RegisterSourceOutput(parsedSpecs, static (spc, parsed) => Report(spc, parsed.Diagnostics));
+        context.RegisterSourceOutput(
+            renderedSpecs.Collect().Combine(titleLocations).Combine(renderedRuntime),
+            static (spc, pair) => ReportRenderDiagnostics(spc, pair.Left.Left, pair.Left.Right, pair.Right));
     }
 
-    private static RenderResult Render(SpecParseResult parsed, TemplateSet templates, GeneratorOptions options)
+    private static RenderedSpec Render(ApiSpec spec, TemplateSet templates, GeneratorOptions options)
     {
-        if (parsed.Spec is null)
-        {
-            return new RenderResult(EquatableArray<GeneratedSource>.Empty, parsed.Diagnostics);
-        }
-
+        var client = spec.Namespace + "." + spec.ClientName;
         try
         {
-            var rendered = SourceEmitter.Emit(parsed.Spec, templates, options);
-            return rendered with { Diagnostics = parsed.Diagnostics.Concat(rendered.Diagnostics).ToEquatableArray() };
+            return new RenderedSpec(spec.SourcePath, client, SourceEmitter.Emit(spec, templates, options), Failure: null);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            var failure = DiagnosticInfo.Create(
-                DiagnosticDescriptors.GeneratorFailure,
-                parsed.NameLocation,
-                Path.GetFileName(parsed.Spec.SourcePath),
-                exception.GetType().Name + ": " + exception.Message);
-            return new RenderResult(EquatableArray<GeneratedSource>.Empty, parsed.Diagnostics.Concat([failure]).ToEquatableArray());
+            var empty = new RenderResult(EquatableArray<GeneratedSource>.Empty, EquatableArray<DiagnosticInfo>.Empty);
+            return new RenderedSpec(spec.SourcePath, client, empty, exception.GetType().Name + ": " + exception.Message);
         }
     }
 
     /// <summary>
     /// Adds every source under a unique hint name. Specs are ordered by path, so the output does not depend on the order
-    /// of the AdditionalFiles. Two specs that would generate the same client (same namespace and name, as two specs with
-    /// the same title do) would not compile together: the first keeps it, the second reports OAG015.
+    /// of the AdditionalFiles; a spec whose client an earlier spec already generates adds nothing (see <see cref="InPathOrder"/>).
     /// </summary>
     private static void AddSources(SourceProductionContext context, ImmutableArray<RenderedSpec> specs, RenderResult runtime)
     {
         var hintNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var clients = new Dictionary<string, string>(StringComparer.Ordinal);
         var anySpecSource = false;
-        foreach (var spec in specs.OrderBy(s => s.Path, StringComparer.Ordinal))
+        foreach (var (spec, firstPath) in InPathOrder(specs))
         {
-            foreach (var diagnostic in spec.Result.Diagnostics)
+            if (firstPath is not null)
             {
-                context.ReportDiagnostic(diagnostic.ToDiagnostic());
-            }
-
-            if (spec.Client is { } client && spec.Result.Sources.Count > 0)
-            {
-                if (clients.TryGetValue(client, out var firstPath))
-                {
-                    var duplicate = DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateClient, spec.ClientNameLocation, Path.GetFileName(firstPath), Path.GetFileName(spec.Path), client);
-                    context.ReportDiagnostic(duplicate.ToDiagnostic());
-                    continue;
-                }
-
-                clients.Add(client, spec.Path);
+                continue;
             }
 
             foreach (var source in spec.Result.Sources)
@@ -134,17 +128,71 @@ public sealed class ClientGenerator : IIncrementalGenerator
             }
         }
 
-        foreach (var diagnostic in runtime.Diagnostics)
-        {
-            context.ReportDiagnostic(diagnostic.ToDiagnostic());
-        }
-
         if (anySpecSource)
         {
             foreach (var source in runtime.Sources)
             {
                 AddUnique(context, hintNames, source);
             }
+        }
+    }
+
+    /// <summary>
+    /// Reports what rendering found: the templates' errors, a spec the generator failed to render (OAG011) and a client
+    /// that another spec already generates (OAG015), both at the spec's <c>info.title</c>.
+    /// </summary>
+    private static void ReportRenderDiagnostics(SourceProductionContext context, ImmutableArray<RenderedSpec> specs, ImmutableArray<TitleLocation> titles, RenderResult runtime)
+    {
+        var titleOf = titles.ToDictionary(t => t.Path, t => t.Location, StringComparer.Ordinal);
+        foreach (var (spec, firstPath) in InPathOrder(specs))
+        {
+            Report(context, spec.Result.Diagnostics);
+            titleOf.TryGetValue(spec.Path, out var title);
+            if (spec.Failure is { } failure)
+            {
+                Report(context, DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, title, Path.GetFileName(spec.Path), failure));
+            }
+
+            if (firstPath is not null)
+            {
+                Report(context, DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateClient, title, Path.GetFileName(firstPath), Path.GetFileName(spec.Path), spec.Client));
+            }
+        }
+
+        Report(context, runtime.Diagnostics);
+    }
+
+    /// <summary>
+    /// The specs ordered by path, each with the path of the earlier spec that already generates its client, if any. Two specs
+    /// that would generate the same client (same namespace and name, as two specs with the same title do) would not compile
+    /// together: the first keeps it, the second reports OAG015. Only a spec that rendered sources claims its client.
+    /// </summary>
+    private static IEnumerable<(RenderedSpec Spec, string? FirstPath)> InPathOrder(ImmutableArray<RenderedSpec> specs)
+    {
+        var clients = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var spec in specs.OrderBy(s => s.Path, StringComparer.Ordinal))
+        {
+            if (spec.Result.Sources.Count == 0)
+            {
+                yield return (spec, null);
+            }
+            else if (clients.TryGetValue(spec.Client, out var firstPath))
+            {
+                yield return (spec, firstPath);
+            }
+            else
+            {
+                clients.Add(spec.Client, spec.Path);
+                yield return (spec, null);
+            }
+        }
+    }
+
+    private static void Report(SourceProductionContext context, params IEnumerable<DiagnosticInfo> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            context.ReportDiagnostic(diagnostic.ToDiagnostic());
         }
     }
 
@@ -159,8 +207,14 @@ public sealed class ClientGenerator : IIncrementalGenerator
         context.AddSource(hintName, SourceText.From(source.Text, System.Text.Encoding.UTF8));
     }
 
-    /// <summary>What rendering one spec gave, and the full name of its client, which no other spec's may have.</summary>
-    private sealed record RenderedSpec(string Path, string? Client, LocationInfo? ClientNameLocation, RenderResult Result);
+    /// <summary>
+    /// What rendering one spec gave, and the full name of its client, which no other spec's may have. <see cref="Failure"/>
+    /// is the exception's message when rendering threw; it is reported at the spec's title, which the render step does not know.
+    /// </summary>
+    private sealed record RenderedSpec(string Path, string Client, RenderResult Result, string? Failure);
+
+    /// <summary>Where a spec's <c>info.title</c>, and so its client's name, stands.</summary>
+    private sealed record TitleLocation(string Path, LocationInfo? Location);
 
     private enum AdditionalFileKind
     {

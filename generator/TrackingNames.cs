@@ -6,8 +6,10 @@ public static class TrackingNames
     public const string SpecFiles = nameof(SpecFiles);
     public const string SpecInputs = nameof(SpecInputs);
     public const string ParsedSpecs = nameof(ParsedSpecs);
+    public const string SpecModels = nameof(SpecModels);
     public const string TemplateOverrides = nameof(TemplateOverrides);
     public const string Options = nameof(Options);
     public const string RenderedSpecs = nameof(RenderedSpecs);
     public const string RenderedRuntime = nameof(RenderedRuntime);
+    public const string TitleLocations = nameof(TitleLocations);
 }

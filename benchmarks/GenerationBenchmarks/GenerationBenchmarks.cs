@@ -35,7 +35,7 @@ public class GenerationBenchmarks
         _specTexts = _workload.Specs.Select(s => s.GetText()!.ToString()).ToList();
         _ranDriver = _workload.CreateDriver(TrackSteps).RunGenerators(_workload.Compilation);
         _editedCompilation = _workload.Compilation.AddSyntaxTrees(
-            CSharpSyntaxTree.ParseText("namespace Consumer { internal static class UnrelatedEdit { public static int Answer => 42; } }", GeneratorWorkload.ParseOptions));
+            CSharpSyntaxTree.ParseText("namespace Consumer { internal static class UnrelatedEdit { public static int Answer => 42; } }", GeneratorDrivers.ParseOptions));
         _specBeforeEdit = _workload.Specs.Single(s => Path.GetFileName(s.Path) == EditedSpec);
         _specAfterEdit = GeneratorWorkload.Edited(_specBeforeEdit);
     }

@@ -30,7 +30,7 @@ public sealed class IncrementalityTests
     public void An_unrelated_csharp_edit_reruns_nothing()
     {
         var first = GeneratorHarness.Run(GeneratorHarness.RepositorySpecs());
-        var edited = first.Compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Consumer { internal static class Unrelated { } }", GeneratorHarness.ParseOptions));
+        var edited = first.Compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Consumer { internal static class Unrelated { } }", GeneratorDrivers.ParseOptions));
 
         var second = first.Driver.RunGenerators(edited).GetRunResult().Results.Single();
 
@@ -49,18 +49,78 @@ public sealed class IncrementalityTests
         var specs = GeneratorHarness.RepositorySpecs().ToList();
         var first = GeneratorHarness.Run(specs);
         var edited = specs[0];
-        var replacement = new InMemoryAdditionalText(edited.Path, edited.GetText()!.ToString().Replace("description:", "description: Edited.", StringComparison.Ordinal));
+        var replacement = new InMemoryAdditionalText(edited.Path, SpecEdits.EditDescriptions(edited.GetText()!.ToString()));
 
-        var second = first.Driver.ReplaceAdditionalText(edited, replacement).RunGenerators(first.Compilation).GetRunResult().Results.Single();
+        var secondResult = first.Driver.ReplaceAdditionalText(edited, replacement).RunGenerators(first.Compilation).GetRunResult();
+        var second = secondResult.Results.Single();
 
-        var rendered = second.TrackedSteps[TrackingNames.RenderedSpecs].SelectMany(s => s.Outputs).ToList();
-        Assert.Equal(specs.Count, rendered.Count);
-        Assert.Equal(1, rendered.Count(o => o.Reason == IncrementalStepRunReason.Modified));
-        Assert.Equal(specs.Count - 1, rendered.Count(o => o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
-        var parsed = second.TrackedSteps[TrackingNames.ParsedSpecs].SelectMany(s => s.Outputs).ToList();
-        Assert.Equal(1, parsed.Count(o => o.Reason == IncrementalStepRunReason.Modified));
-        Assert.All(second.TrackedSteps[TrackingNames.RenderedRuntime].SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+        Assert.Empty(secondResult.Diagnostics);
+        Assert.Contains(second.GeneratedSources, s => s.SourceText.ToString().Contains("Edited. ", StringComparison.Ordinal));
+
+        foreach (var name in new[] { TrackingNames.ParsedSpecs, TrackingNames.SpecModels, TrackingNames.RenderedSpecs })
+        {
+            var outputs = Outputs(second, name);
+            Assert.Equal(specs.Count, outputs.Count);
+            Assert.Single(outputs, o => o.Reason == IncrementalStepRunReason.Modified);
+            Assert.Equal(specs.Count - 1, outputs.Count(o => o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
+        }
+
+        Assert.All(Outputs(second, TrackingNames.RenderedRuntime), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
     }
+
+    /// <summary>A spec with one warning (OAG008, at the second property, line 12) and, through two files of the same title, one error (OAG015).</summary>
+    private const string CollidingSpec = """
+        openapi: 3.0.3
+        info:
+          title: Demo
+          version: '1.0'
+        paths: {}
+        components:
+          schemas:
+            Pool:
+              description: Two names for one member, as a spec written by two teams has.
+              properties:
+                pool_name: { type: string }
+                poolName: { type: string }
+        """;
+
+    [Fact]
+    public void Moving_lines_reports_the_diagnostics_at_their_new_lines_and_renders_nothing_again()
+    {
+        var original = new InMemoryAdditionalText("b/demo.openapi.yaml", CollidingSpec);
+        var first = GeneratorHarness.Run([new InMemoryAdditionalText("a/demo.openapi.yaml", CollidingSpec), original]);
+        Assert.Equal([("OAG008", "a/demo.openapi.yaml", 12), ("OAG008", "b/demo.openapi.yaml", 12), ("OAG015", "b/demo.openapi.yaml", 3)], Reported(first.Result));
+
+        var moved = new InMemoryAdditionalText(original.Path, "# Three lines above the document.\n\n\n" + CollidingSpec);
+        var second = first.Driver.ReplaceAdditionalText(original, moved).RunGenerators(first.Compilation).GetRunResult();
+
+        Assert.Equal([("OAG008", "a/demo.openapi.yaml", 12), ("OAG008", "b/demo.openapi.yaml", 15), ("OAG015", "b/demo.openapi.yaml", 6)], Reported(second));
+        var run = second.Results.Single();
+        Assert.Single(Outputs(run, TrackingNames.ParsedSpecs), o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Single(Outputs(run, TrackingNames.TitleLocations), o => o.Reason == IncrementalStepRunReason.Modified);
+        // The models were built again and found equal (Unchanged); the render steps did not run at all (Cached).
+        Assert.Equal([IncrementalStepRunReason.Unchanged, IncrementalStepRunReason.Cached], Outputs(run, TrackingNames.SpecModels).Select(o => o.Reason).Order());
+        foreach (var name in new[] { TrackingNames.RenderedSpecs, TrackingNames.RenderedRuntime })
+        {
+            Assert.All(Outputs(run, name), o => Assert.True(
+                o.Reason == IncrementalStepRunReason.Cached,
+                $"Step {name} ran again ({o.Reason}) after an edit that only moved lines."));
+        }
+
+        Assert.Equal(
+            first.Result.Results.Single().GeneratedSources.Select(s => (s.HintName, s.SourceText.ToString())),
+            run.GeneratedSources.Select(s => (s.HintName, s.SourceText.ToString())));
+    }
+
+    private static List<(object Value, IncrementalStepRunReason Reason)> Outputs(GeneratorRunResult run, string trackingName)
+        => run.TrackedSteps[trackingName].SelectMany(step => step.Outputs).ToList();
+
+    /// <summary>The diagnostics as ID, file and one-based line, in a fixed order.</summary>
+    private static List<(string Id, string Path, int Line)> Reported(GeneratorDriverRunResult result)
+        => result.Diagnostics
+            .Select(d => (d.Id, d.Location.GetLineSpan().Path, d.Location.GetLineSpan().StartLinePosition.Line + 1))
+            .OrderBy(d => d.Id, StringComparer.Ordinal).ThenBy(d => d.Path, StringComparer.Ordinal)
+            .ToList();
 
     [Fact]
     public void The_model_graph_holds_no_roslyn_or_openapi_objects()

@@ -44,7 +44,7 @@ public sealed class TrimAndAotTests
         Assert.NotEmpty(analyzers);
         var options = new AnalyzerOptions(
             ImmutableArray<AdditionalText>.Empty,
-            new TestOptionsProvider(new System.Collections.Generic.Dictionary<string, string>
+            new GlobalOptionsProvider(new System.Collections.Generic.Dictionary<string, string>
             {
                 ["build_property.EnableTrimAnalyzer"] = "true",
                 ["build_property.EnableAotAnalyzer"] = "true",
