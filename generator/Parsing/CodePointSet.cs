@@ -175,7 +175,7 @@ internal sealed class CodePointSet
         return runs.Select(run => (run.First == run.Last ? Literal(run.First, inClass: false) : ClassOf(new[] { (run.First, run.Last) })) + run.Lows);
     }
 
-    /// <summary>One UTF-16 code unit as a .NET pattern: printable ASCII as itself (escaped where it is special), the rest as <c>\uXXXX</c>.</summary>
+    /// <summary>One UTF-16 code unit as a .NET pattern: printable ASCII as itself (escaped where it is special), tab, LF and CR by name, the rest as <c>\uXXXX</c>.</summary>
     public static string Literal(int codeUnit, bool inClass)
     {
         var special = inClass ? @"\]-^[" : @"\^$.|?*+()[]{}";
@@ -185,6 +185,12 @@ internal sealed class CodePointSet
             return special.IndexOf(c) >= 0 ? "\\" + c : c.ToString();
         }
 
-        return @"\u" + codeUnit.ToString("x4", CultureInfo.InvariantCulture);
+        return codeUnit switch
+        {
+            '\t' => @"\t",
+            '\n' => @"\n",
+            '\r' => @"\r",
+            _ => @"\u" + codeUnit.ToString("x4", CultureInfo.InvariantCulture),
+        };
     }
 }

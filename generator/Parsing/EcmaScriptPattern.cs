@@ -49,6 +49,8 @@ internal sealed class EcmaScriptPattern
 
     /// <summary>For each ECMA-262 group number (from 1), how .NET refers to the group: .NET numbers named groups after the others.</summary>
     private readonly List<string> _groups = new();
+    private bool _hasBackreference;
+    private int _groupsOpened;
     private int _index;
 
     private EcmaScriptPattern(string pattern)
@@ -80,6 +82,7 @@ internal sealed class EcmaScriptPattern
             {
                 case '\\':
                     i++;
+                    _hasBackreference |= i < _pattern.Length && (_pattern[i] is >= '1' and <= '9' || At(i, "k<"));
                     break;
                 case '[':
                     for (i++; i < _pattern.Length && _pattern[i] != ']'; i++)
@@ -121,6 +124,8 @@ internal sealed class EcmaScriptPattern
     private void Term()
     {
         var c = _pattern[_index];
+        var atomStart = _output.Length;
+        var groupsBefore = _groupsOpened;
         if (c is '^' or '$' || At(_index, @"\b") || At(_index, @"\B"))
         {
             _output.Append(c switch { '^' => "^", '$' => @"\z", _ => _pattern[_index + 1] == 'b' ? WordBoundary : NotWordBoundary });
@@ -150,11 +155,13 @@ internal sealed class EcmaScriptPattern
                     throw Unsupported($"the group name '{name}' is not one .NET accepts (letters, digits and '_', not first a digit)");
                 }
 
+                _groupsOpened++;
                 Group("(?<" + name + ">", close + 1 - _index);
                 break;
             case '(' when At(_index, "(?"):
                 throw Unsupported($"'{_pattern.Substring(_index, Math.Min(3, _pattern.Length - _index))}' is not an ECMA-262 group");
             case '(':
+                _groupsOpened++;
                 Group("(", 1);
                 break;
             case '*' or '+' or '?':
@@ -178,7 +185,7 @@ internal sealed class EcmaScriptPattern
                 break;
         }
 
-        Quantifier();
+        Quantifier(atomStart, groupsBefore);
     }
 
     private void Group(string opening, int length)
@@ -195,7 +202,12 @@ internal sealed class EcmaScriptPattern
         _index++;
     }
 
-    private void Quantifier()
+    /// <summary>
+    /// Writes the quantifier after the atom written from <paramref name="atomStart"/>. ECMA-262 forgets the atom's captures
+    /// at each repetition (22.2.2.3.1 RepeatMatcher, step 4), .NET keeps the last; where a backreference could tell, each
+    /// repetition first drops the capture of each group inside the atom.
+    /// </summary>
+    private void Quantifier(int atomStart, int groupsBefore)
     {
         if (_index >= _pattern.Length)
         {
@@ -209,7 +221,20 @@ internal sealed class EcmaScriptPattern
             return;
         }
 
-        _output.Append(_pattern, _index, length);
+        var quantifier = _pattern.Substring(_index, length);
+        var repeats = c is '*' or '+' || (c == '{' && (quantifier.EndsWith(",}", StringComparison.Ordinal) || MaxCount(quantifier) > 1));
+        if (repeats && _hasBackreference && _groupsOpened > groupsBefore)
+        {
+            var forget = new StringBuilder("(?:");
+            for (var group = groupsBefore; group < _groupsOpened; group++)
+            {
+                forget.Append("(?(").Append(_groups[group]).Append(")(?<-").Append(_groups[group]).Append(">))");
+            }
+
+            _output.Insert(atomStart, forget.ToString()).Append(')');
+        }
+
+        _output.Append(quantifier);
         _index += length;
         if (At(_index, "?"))
         {
@@ -226,6 +251,12 @@ internal sealed class EcmaScriptPattern
         {
             throw Unsupported($"'{_pattern[_index]}' has nothing to repeat");
         }
+    }
+
+    private static int MaxCount(string braceQuantifier)
+    {
+        var body = braceQuantifier.Substring(1, braceQuantifier.Length - 2);
+        return int.Parse(body.Substring(body.IndexOf(',') + 1), CultureInfo.InvariantCulture);
     }
 
     /// <summary>The length of <c>{n}</c>, <c>{n,}</c> or <c>{n,m}</c> at the index, or 0 when there is none.</summary>

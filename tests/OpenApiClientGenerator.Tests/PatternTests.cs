@@ -14,13 +14,16 @@ using OpenApiClientGenerator.Tests.Infrastructure;
 namespace OpenApiClientGenerator.Tests;
 
 /// <summary>
-/// Issue "correctness" §4: patterns mean what ECMA-262 says, read in Unicode mode (the <c>u</c> flag). Each case of
-/// Patterns/ecmascript-patterns.json names the rule of ECMA-262 §22.2 (RegExp Objects) it follows; its expected outcome
-/// is that rule's, and was cross-checked with V8 (<c>new RegExp(pattern, "u").test(data)</c>, the flags the case names).
+/// Issue "correctness" §4: patterns mean what ECMA-262 says, read in Unicode mode (the <c>u</c> flag). The cases are in
+/// Patterns/: ecmascript-patterns.json names for each the rule of ECMA-262 §22.2 (RegExp Objects) its expected outcome
+/// follows, cross-checked with V8 (<c>new RegExp(pattern, "u").test(data)</c>, or the flags the case names);
+/// json-schema-test-suite-patterns.json holds the JSON Schema Test Suite's string cases of <c>pattern</c>.
 /// </summary>
 public sealed class PatternTests
 {
     private static readonly Lazy<IReadOnlyList<PatternRule>> Rules = new(LoadRules);
+
+    private static readonly string[] CaseFiles = ["ecmascript-patterns.json", "json-schema-test-suite-patterns.json"];
 
     public static IEnumerable<object[]> RuleNames() => Rules.Value.Select(r => new object[] { r.Rule });
 
@@ -135,9 +138,13 @@ public sealed class PatternTests
     }
 
     private static IReadOnlyList<PatternRule> LoadRules()
-        => JsonSerializer.Deserialize<List<PatternRule>>(
-            File.ReadAllText(Repository.PathOf("tests", "OpenApiClientGenerator.Tests", "Patterns", "ecmascript-patterns.json")),
-            new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
+        => CaseFiles
+            .SelectMany(file => JsonSerializer.Deserialize<PatternCaseFile>(
+                File.ReadAllText(Repository.PathOf("tests", "OpenApiClientGenerator.Tests", "Patterns", file)),
+                new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!.Rules)
+            .ToList();
+
+    private sealed record PatternCaseFile(string Source, IReadOnlyList<PatternRule> Rules);
 
     private sealed record PatternRule(string Rule, string Pattern, string? Flags, IReadOnlyList<PatternCase> Tests);
 
