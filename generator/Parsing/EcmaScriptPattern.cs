@@ -204,7 +204,7 @@ internal sealed class EcmaScriptPattern
 
     /// <summary>
     /// Writes the quantifier after the atom written from <paramref name="atomStart"/>. ECMA-262 forgets the atom's captures
-    /// at each repetition (22.2.2.3.1 RepeatMatcher, step 4), .NET keeps the last; where a backreference could tell, each
+    /// at each repetition (§22.2.2, RepeatMatcher step 4), .NET keeps the last; where a backreference could tell, each
     /// repetition first drops the capture of each group inside the atom.
     /// </summary>
     private void Quantifier(int atomStart, int groupsBefore)
@@ -337,8 +337,8 @@ internal sealed class EcmaScriptPattern
 
     /// <summary>
     /// A backreference to a group that has not taken part (it is later in the pattern, inside itself, or in an alternative
-    /// not taken) matches the empty string in ECMA-262 (22.2.2.9, BackreferenceMatcher step 2.b), but fails in .NET; the
-    /// conditional keeps ECMA-262's meaning.
+    /// not taken) matches the empty string in ECMA-262 (§22.2.2, BackreferenceMatcher: an undefined capture succeeds),
+    /// but fails in .NET; the conditional keeps ECMA-262's meaning.
     /// </summary>
     private void Backreference(string group)
         => _output.Append("(?(").Append(group).Append(')').Append(char.IsDigit(group[0]) ? @"\" + group : @"\k<" + group + ">").Append(')');
