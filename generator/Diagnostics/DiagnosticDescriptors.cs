@@ -54,9 +54,9 @@ internal static class DiagnosticDescriptors
         "{0} and '{1}' both become '{2}' in C#; '{1}' is generated as '{3}'");
 
     public static readonly DiagnosticDescriptor InvalidPattern = Create(
-        "OAG009", DiagnosticSeverity.Error,
-        "A pattern is not a valid regular expression",
-        "The pattern '{0}' is not a valid regular expression: {1}");
+        "OAG009", DiagnosticSeverity.Warning,
+        "A pattern cannot be checked",
+        "The pattern '{0}' cannot be checked as ECMA-262 reads it: {1}; values are not checked against this pattern");
 
     public static readonly DiagnosticDescriptor ContradictoryConstraints = Create(
         "OAG010", DiagnosticSeverity.Error,

@@ -34,11 +34,9 @@ internal static class DataAnnotations
                 attributes.Add($"[{Namespace}MinLength({Number(min)})]");
             }
 
-            // The spec's own pattern, not its .NET rewrite: ASP.NET hands it to JavaScript for client-side validation, and
-            // the attribute matches the whole value, which already gives "$" its ECMA-262 meaning.
             if (constraints.Pattern is { } pattern)
             {
-                attributes.Add($"[{Namespace}RegularExpression({CSharpFragments.Literal(pattern.Pattern)})]");
+                attributes.Add($"[{Namespace}RegularExpression({CSharpFragments.Literal(RegularExpressionPattern(pattern))})]");
             }
         }
 
@@ -67,6 +65,13 @@ internal static class DataAnnotations
 
         return attributes;
     }
+
+    /// <summary>
+    /// The validator's .NET pattern, widened to the whole value: RegularExpressionAttribute accepts a value only when a
+    /// match spans all of it, while an ECMA-262 pattern matches anywhere unless anchored. The lazy prefix finds the same
+    /// first match position as an unanchored search, and the groups added capture nothing, so backreference numbers stay.
+    /// </summary>
+    internal static string RegularExpressionPattern(PatternSpec pattern) => @"[\s\S]*?(?:" + pattern.RegexPattern + @")[\s\S]*";
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

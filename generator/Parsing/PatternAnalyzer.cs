@@ -14,10 +14,20 @@ internal static class PatternAnalyzer
 {
     private static readonly TimeSpan CompileCheckTimeout = TimeSpan.FromSeconds(1);
 
-    /// <summary>Returns the pattern's spec, or the regex engine's complaint when .NET cannot compile it.</summary>
+    /// <summary>Returns the pattern's spec, or says why it cannot be checked in .NET as ECMA-262 means it.</summary>
     public static PatternSpec? Analyze(string pattern, out string? error)
     {
-        var regexPattern = EcmaScriptPattern.ToDotNet(pattern);
+        string regexPattern;
+        try
+        {
+            regexPattern = EcmaScriptPattern.ToDotNet(pattern);
+        }
+        catch (UnsupportedPatternException exception)
+        {
+            error = exception.Message;
+            return null;
+        }
+
         return TryCompile(regexPattern, out error) ? new PatternSpec(pattern, regexPattern, ParseCharacterClass(pattern)) : null;
     }
 
@@ -83,12 +93,16 @@ internal static class PatternAnalyzer
 
         index++; // the closing bracket
         var quantifier = pattern.Substring(index, pattern.Length - 1 - index);
-        return quantifier switch
+        var characterClass = quantifier switch
         {
             "*" => new CharacterClassSpec(negated, ranges.ToEquatableArray(), 0, null),
             "+" => new CharacterClassSpec(negated, ranges.ToEquatableArray(), 1, null),
             _ => ParseCountedQuantifier(quantifier, negated, ranges),
         };
+
+        // The loop counts UTF-16 code units, the pattern code points: a negated class takes a supplementary character as
+        // one, so only counts that one such character cannot cross (at most one, at least one) agree.
+        return characterClass is { IsNegated: true } and not { MinCount: <= 1, MaxCount: null } ? null : characterClass;
     }
 
     private static CharacterClassSpec? ParseCountedQuantifier(string quantifier, bool negated, List<CharacterRange> ranges)

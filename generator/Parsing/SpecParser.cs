@@ -931,7 +931,7 @@ internal sealed class SpecParser
         }
         catch (ArgumentException)
         {
-            return false; // the pattern itself is reported where it is declared
+            return true; // a pattern that cannot be checked is reported (OAG009) where it is declared, and checks nothing
         }
     }
 

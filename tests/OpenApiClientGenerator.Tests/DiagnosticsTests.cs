@@ -461,7 +461,7 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
-    public void An_invalid_pattern_is_reported_at_the_pattern()
+    public void An_invalid_pattern_is_a_warning_at_the_pattern_and_the_spec_still_generates()
     {
         var run = Run("demo.openapi.yaml", Head + """
 
@@ -476,7 +476,9 @@ public sealed class DiagnosticsTests
                       pattern: '^[a-z$'
             """);
 
-        AssertSingle(run, "OAG009", DiagnosticSeverity.Error, "demo.openapi.yaml", 12, 19, "'^[a-z$'", "not a valid regular expression", "Unterminated [] set");
+        AssertSingle(run, "OAG009", DiagnosticSeverity.Warning, "demo.openapi.yaml", 12, 19, "'^[a-z$'", "cannot be checked", "a character class is not closed", "values are not checked against this pattern");
+        Assert.NotNull(run.Compilation.GetTypeByMetadataName("Demo.Item"));
+        Assert.Empty(run.CompilationProblems());
     }
 
     [Fact]
@@ -560,7 +562,7 @@ public sealed class DiagnosticsTests
                     Item:
                       type: object
                       properties:
-                        name: { type: string, pattern: '(' }
+                        name: { type: string, minLength: 3, maxLength: 1 }
                         other: { type: string }
                 """),
             ("fine.openapi.yaml", Head.Replace("Demo", "Fine", StringComparison.Ordinal) + """
@@ -574,7 +576,7 @@ public sealed class DiagnosticsTests
                         name: { type: string }
                 """));
 
-        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "OAG009" && d.Location.GetLineSpan().Path == "broken.openapi.yaml");
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "OAG010" && d.Location.GetLineSpan().Path == "broken.openapi.yaml");
         Assert.DoesNotContain(run.Sources, s => s.HintName.StartsWith("Broken", StringComparison.Ordinal));
         Assert.Contains(run.Sources, s => s.HintName.StartsWith("FineClient", StringComparison.Ordinal));
         Assert.Null(run.Compilation.GetTypeByMetadataName("Broken.Item"));

@@ -44,6 +44,11 @@ internal sealed class SpecMutator
     [
         "^[a-z$", "(", ")", "[", "*", "^[a-z]+$", "^[\\w-]{1,10}$", "^\\p{L}+$", "^(a+)+$", "\\", "^[^\\s]*$", "(?<x>a)", "\\k<y>", "^\\u00e9$",
         "[z-a]", "^[a-z]{5,2}$", "^.{0,2147483648}$", "a{2147483647}", "(?i)abc", "^$", "", "[\uD800]",
+        // Unicode properties, scripts and code points (issue "correctness" §4), and other dialects' classes.
+        "\\p{Letter}cole", "^\\p{digit}+$", "^\\p{Script=Greek}+$", "^[\\p{sc=Latn}\\p{scx=Grek}\\d]*$", "^\\P{gc=L}$", "^\\u{1F600}\\p{Any}?$",
+        "^[^\\p{Lu}]{1,3}$", "\\p{Print}", "^\\p{XDigit}+$", "[\\p{all}]", "\\p{IsGreek}", "\\p{Letter", "\\u{110000}", "^[a-z\\_]+$",
+        // Word boundaries and backreferences, to groups that did or did not take part, named, forward and missing.
+        "^a\\b", "\\Bcole\\b", "^(?:(a)|b)\\1$", "^\\1(a)$", "^(?<w>\\w)\\k<w>$", "(a)\\2", "^(a)|\\b\\1*$",
     ];
 
     private static readonly string[] TextInsertions =

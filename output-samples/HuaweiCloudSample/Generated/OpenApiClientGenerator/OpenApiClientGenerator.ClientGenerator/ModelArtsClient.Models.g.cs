@@ -913,7 +913,7 @@ namespace HuaweiCloud.ModelArts
             }
         }
 
-        private static readonly Regex s_pattern1 = new("^/config/0/[^\\n\\r\\u2028\\u2029]+", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        private static readonly Regex s_pattern1 = new("^/config/0/(?:[\\ud800-\\udbff][\\udc00-\\udfff]|[^\\n\\r\\u2028\\u2029\\ud800-\\udfff]|[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff])+", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
                 private static bool MatchesPattern1(string value) => TextRules.IsMatch(s_pattern1, value);
     }
@@ -976,7 +976,7 @@ namespace HuaweiCloud.ModelArts
     {
         private readonly List<PatchServiceV2RequestBody> _operations = new();
 
-        private static readonly Regex s_allowedPath = new("^/config/0/[^\\n\\r\\u2028\\u2029]+", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        private static readonly Regex s_allowedPath = new("^/config/0/(?:[\\ud800-\\udbff][\\udc00-\\udfff]|[^\\n\\r\\u2028\\u2029\\ud800-\\udfff]|[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff])+", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
         /// <summary>Gets the number of operations.</summary>
         public int Count => _operations.Count;
