@@ -44,7 +44,7 @@ internal sealed class TemplateRenderer(TemplateSet templates)
                 new LocationInfo(t.Path, 0, 0, 0, 0, 0, 0),
                 t.Path,
                 string.Equals(t.Name, "Runtime.sbncs", StringComparison.OrdinalIgnoreCase)
-                    ? "the runtime is no longer a template; the generator emits it as the C# it is tested as, and only its polyfills are a template, Polyfills.sbncs"
+                    ? "the runtime is no longer a template but C# that the generator emits as it is; only the polyfills are a template (Polyfills.sbncs)"
                     : "no embedded template has this name; they are " + string.Join(", ", EmbeddedNames)));
 
     public void Render(string templateName, object model, string hintName, List<GeneratedSource> output)
