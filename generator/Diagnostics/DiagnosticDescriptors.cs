@@ -93,11 +93,16 @@ internal static class DiagnosticDescriptors
         "A $ref leads only back to itself",
         "The reference '{0}' leads back to itself through references alone, so it describes no value");
 
+    public static readonly DiagnosticDescriptor UnusedTemplate = Create(
+        "OAG017", DiagnosticSeverity.Warning,
+        "A template override replaces no template",
+        "The template '{0}' is not used: {1}");
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         SyntaxError, OpenApiError, OpenApiWarning, UnresolvedReference, ExternalReference, UnsupportedConstruct,
         InvalidIdentifier, NameCollision, InvalidPattern, ContradictoryConstraints, GeneratorFailure, TemplateError,
-        NoOperations, InvalidJsonPatchPath, DuplicateClient, ReferenceCycle,
+        NoOperations, InvalidJsonPatchPath, DuplicateClient, ReferenceCycle, UnusedTemplate,
     };
 
     public static DiagnosticDescriptor? FindById(string id) => All.FirstOrDefault(d => d.Id == id);

@@ -30,12 +30,17 @@ internal static class SourceEmitter
         return new RenderResult(sources.ToEquatableArray(), renderer.Diagnostics.ToEquatableArray());
     }
 
+    /// <summary>What each consuming project gets once: the runtime's C# files, and the polyfills its target lacks.</summary>
     public static RenderResult EmitRuntime(TemplateSet templates, GeneratorOptions options)
     {
         var renderer = new TemplateRenderer(templates);
-        var sources = new List<GeneratedSource>();
-        renderer.Render("Runtime.sbncs", options, "OpenApiClientGenerator.Runtime.g.cs", sources);
-        return new RenderResult(sources.ToEquatableArray(), renderer.Diagnostics.ToEquatableArray());
+        var sources = new List<GeneratedSource>(RuntimeSources.Files);
+        if (options.NeedsInitPolyfill || options.NeedsRequiredMemberPolyfill)
+        {
+            renderer.Render("Polyfills.sbncs", options, "OpenApiClientGenerator.Polyfills.g.cs", sources);
+        }
+
+        return new RenderResult(sources.ToEquatableArray(), renderer.Diagnostics.Concat(TemplateRenderer.UnusedOverrides(templates)).ToEquatableArray());
     }
 
     private static SpecView BuildView(ApiSpec spec, GeneratorOptions options)

@@ -32,6 +32,21 @@ internal sealed class TemplateRenderer(TemplateSet templates)
             .OrderBy(n => n, StringComparer.Ordinal)
             .ToList();
 
+    /// <summary>
+    /// An override named like no embedded template would be ignored in silence, so each is reported. <c>Runtime.sbncs</c> was
+    /// a template until the runtime became C# (see <see cref="RuntimeSources"/>), so its report says what became of it.
+    /// </summary>
+    public static IEnumerable<DiagnosticInfo> UnusedOverrides(TemplateSet templates)
+        => templates.Overrides
+            .Where(t => !EmbeddedNames.Contains(t.Name, StringComparer.OrdinalIgnoreCase))
+            .Select(t => DiagnosticInfo.Create(
+                DiagnosticDescriptors.UnusedTemplate,
+                new LocationInfo(t.Path, 0, 0, 0, 0, 0, 0),
+                t.Path,
+                string.Equals(t.Name, "Runtime.sbncs", StringComparison.OrdinalIgnoreCase)
+                    ? "the runtime is no longer a template but C# that the generator emits as it is; only the polyfills are a template (Polyfills.sbncs)"
+                    : "no embedded template has this name; they are " + string.Join(", ", EmbeddedNames)));
+
     public void Render(string templateName, object model, string hintName, List<GeneratedSource> output)
     {
         var userTemplate = templates.Overrides.FirstOrDefault(t => string.Equals(t.Name, templateName, StringComparison.OrdinalIgnoreCase));

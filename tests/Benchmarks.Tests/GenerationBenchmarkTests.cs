@@ -43,7 +43,7 @@ public sealed class GenerationBenchmarkTests
         Assert.Null(run.Exception);
         Assert.Empty(result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
         var hintNames = run.GeneratedSources.Select(s => s.HintName).ToList();
-        Assert.Contains("OpenApiClientGenerator.Runtime.g.cs", hintNames);
+        Assert.Contains("OpenApiClientGenerator.Runtime.ApiHttp.g.cs", hintNames);
         Assert.Contains("DataArtsFabricClient.Models.g.cs", hintNames);
         Assert.True(hintNames.Count(n => n.EndsWith("Client.g.cs", StringComparison.Ordinal)) == SpecPaths.Length, string.Join(", ", hintNames));
         Assert.Contains(run.TrackedSteps[TrackingNames.ParsedSpecs].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.New);
@@ -87,7 +87,7 @@ public sealed class GenerationBenchmarkTests
             Assert.Equal(0, GeneratorHost.Run([output, .. SpecPaths]));
 
             var files = Directory.GetFiles(output).Select(Path.GetFileName).ToList();
-            Assert.Contains("OpenApiClientGenerator.Runtime.g.cs", files);
+            Assert.Contains("OpenApiClientGenerator.Runtime.ApiHttp.g.cs", files);
             Assert.Contains("ModelArtsClient.g.cs", files);
             Assert.Contains("record UpdateEndpointRequestBody", File.ReadAllText(Path.Combine(output, "DataArtsFabricClient.Models.g.cs")), StringComparison.Ordinal);
         }

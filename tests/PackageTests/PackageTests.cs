@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using System.Reflection;
+using System.Runtime.Loader;
 using System.Text.Json;
 using System.Xml.Linq;
 using PackageTests.Infrastructure;
@@ -80,6 +82,41 @@ public sealed class PackageTests : IClassFixture<PackageFeed>
         // No runtime dependency, not even an empty group per framework: the generated code needs only System.Text.Json.
         Assert.Null(metadata.Elements().SingleOrDefault(e => e.Name.LocalName == "dependencies"));
         Assert.DoesNotContain(files, f => f.StartsWith("lib/", StringComparison.Ordinal) || f.StartsWith("ref/", StringComparison.Ordinal));
+    }
+
+    /// <summary>The runtime's C# and the templates travel inside the generator's DLL, as resources it emits and renders.</summary>
+    [Fact]
+    public void The_packed_generator_embeds_the_runtime_files_and_the_templates_unchanged()
+    {
+        using var package = ZipFile.OpenRead(_feed.PackagePath);
+        using var dll = new MemoryStream();
+        using (var entry = package.GetEntry("analyzers/dotnet/cs/OpenApiClientGenerator.dll")!.Open())
+        {
+            entry.CopyTo(dll);
+        }
+
+        dll.Position = 0;
+        var context = new AssemblyLoadContext("packed-generator", isCollectible: true);
+        try
+        {
+            var generator = context.LoadFromStream(dll);
+            foreach (var (folder, pattern, prefix) in new[] { ("runtime", "*.cs", "Runtime."), ("templates", "*.sbncs", "Templates.") })
+            {
+                var files = Directory.GetFiles(TestRepository.PathOf(folder), pattern).OrderBy(p => p, StringComparer.Ordinal).ToList();
+                Assert.NotEmpty(files);
+                Assert.Equal(
+                    files.Select(p => prefix + Path.GetFileName(p)),
+                    generator.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+                foreach (var file in files)
+                {
+                    Assert.Equal(File.ReadAllText(file), ReadResource(generator, prefix + Path.GetFileName(file)));
+                }
+            }
+        }
+        finally
+        {
+            context.Unload();
+        }
     }
 
     [Fact]
@@ -209,6 +246,12 @@ public sealed class PackageTests : IClassFixture<PackageFeed>
 
         files.Sort(StringComparer.Ordinal);
         return (properties, files);
+    }
+
+    private static string ReadResource(Assembly assembly, string name)
+    {
+        using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
+        return reader.ReadToEnd();
     }
 
     private static string ReadEntry(ZipArchive package, string name)

@@ -15,7 +15,7 @@ namespace OpenApiClientGenerator.Tests.Infrastructure;
 /// </summary>
 internal sealed class GeneratorSession
 {
-    private const string RuntimeHintName = "OpenApiClientGenerator.Runtime.g.cs";
+    private const string RuntimeHintPrefix = "OpenApiClientGenerator.Runtime.";
 
     private readonly CSharpCompilation _compilation = GeneratorHarness.CreateCompilation("namespace Consumer { internal static class Marker { } }");
     private GeneratorDriver _driver = GeneratorHarness.CreateDriver([], trackSteps: false);
@@ -57,7 +57,7 @@ internal sealed class GeneratorSession
             var trees = Sources.Select(s => s.SyntaxTree).ToList();
             var withSources = compilation.AddSyntaxTrees(trees);
             return withSources.GetDeclarationDiagnostics()
-                .Concat(Sources.Where(s => s.HintName != RuntimeHintName).SelectMany(s => withSources.GetSemanticModel(s.SyntaxTree).GetMethodBodyDiagnostics()))
+                .Concat(Sources.Where(s => !s.HintName.StartsWith(RuntimeHintPrefix, StringComparison.Ordinal)).SelectMany(s => withSources.GetSemanticModel(s.SyntaxTree).GetMethodBodyDiagnostics()))
                 .Where(d => d.Severity == DiagnosticSeverity.Error)
                 .Distinct()
                 .ToList();

@@ -1,0 +1,80 @@
+namespace OpenApiClientGenerator.Runtime
+{
+    using System;
+    using System.Globalization;
+    using System.Net.Http;
+    using System.Text.Json;
+    using System.Threading;
+    using System.Threading.Tasks;
+
+    /// <summary>Sends a request and turns the response into a typed result or a typed exception.</summary>
+    internal static class ApiHttp
+    {
+        public static string Escape(string value) => Uri.EscapeDataString(value);
+
+        public static string Format(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+        public static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+        public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+        public static string Format(bool value) => value ? "true" : "false";
+
+        public static void EnsureBaseAddress(HttpClient httpClient, string clientName)
+        {
+            if (httpClient.BaseAddress is null)
+            {
+                throw new InvalidOperationException(clientName + " needs HttpClient.BaseAddress set to the service endpoint, e.g. https://example.com/.");
+            }
+        }
+
+        public static ByteArrayContent JsonContent(byte[] utf8Json, string mediaType)
+        {
+            var content = new ByteArrayContent(utf8Json);
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(mediaType);
+            return content;
+        }
+
+        public static async Task<(int StatusCode, string? RequestId, byte[] Body)> SendAsync(HttpClient httpClient, HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            var requestId = response.Headers.TryGetValues("X-Request-Id", out var values) ? string.Join(",", values) : null;
+            var body = await ReadBodyAsync(response.Content, cancellationToken).ConfigureAwait(false);
+            var statusCode = (int)response.StatusCode;
+            if (statusCode < 200 || statusCode > 299)
+            {
+                throw ApiException.FromErrorResponse(statusCode, response.ReasonPhrase, body, requestId);
+            }
+
+            return (statusCode, requestId, body);
+        }
+
+        public static T ReadBody<T>(int statusCode, string? requestId, byte[] body, JsonRead.ValueReader<T> read)
+        {
+            try
+            {
+                var reader = JsonRead.Start(body);
+                return read(ref reader);
+            }
+            catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException or OverflowException)
+            {
+                throw new ApiResponseFormatException(
+                    "The service answered " + statusCode.ToString(CultureInfo.InvariantCulture) + " with a body that does not match the spec: " + exception.Message,
+                    statusCode,
+                    requestId,
+                    ApiException.BodyText(body),
+                    exception);
+            }
+        }
+
+        private static async Task<byte[]> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
+        {
+#if NET5_0_OR_GREATER
+            return await content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+#else
+            cancellationToken.ThrowIfCancellationRequested();
+            return await content.ReadAsByteArrayAsync().ConfigureAwait(false);
+#endif
+        }
+    }
+}

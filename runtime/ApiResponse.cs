@@ -1,0 +1,52 @@
+namespace OpenApiClientGenerator.Runtime
+{
+    /// <summary>A successful response without a documented body.</summary>
+    public class ApiResponse
+    {
+        public ApiResponse(int statusCode, string? requestId)
+        {
+            StatusCode = statusCode;
+            RequestId = requestId;
+        }
+
+        /// <summary>Gets the HTTP status code.</summary>
+        public int StatusCode { get; }
+
+        /// <summary>Gets the <c>X-Request-Id</c> response header, if the service sent one.</summary>
+        public string? RequestId { get; }
+    }
+
+    /// <summary>A successful response with its typed body.</summary>
+    /// <typeparam name="T">The body's type.</typeparam>
+    public class ApiResponse<T> : ApiResponse
+    {
+        public ApiResponse(int statusCode, string? requestId, T body)
+            : base(statusCode, requestId)
+        {
+            Body = body;
+        }
+
+        /// <summary>Gets the response body.</summary>
+        public T Body { get; }
+    }
+
+    /// <summary>
+    /// The service accepted the request (202) and works on it in the background: the work is not done yet.
+    /// Follow it up with <see cref="TrackingId"/>.
+    /// </summary>
+    /// <typeparam name="T">The body's type.</typeparam>
+    public sealed class AcceptedResponse<T> : ApiResponse<T>
+    {
+        public AcceptedResponse(int statusCode, string? requestId, T body, string? trackingId)
+            : base(statusCode, requestId, body)
+        {
+            TrackingId = trackingId;
+        }
+
+        /// <summary>Gets the id of the accepted work, to query its progress with.</summary>
+        public string? TrackingId { get; }
+
+        /// <summary>Gets a value that is always <see langword="false"/>: accepted work has not finished when the response arrives.</summary>
+        public bool IsCompleted => false;
+    }
+}

@@ -1,0 +1,185 @@
+namespace OpenApiClientGenerator.Runtime
+{
+    using System;
+    using System.Buffers;
+    using System.Collections.Generic;
+    using System.Globalization;
+    using System.Text;
+    using System.Text.Json;
+
+    /// <summary>Reads JSON values leniently: services send numbers as strings and strings as numbers, and nothing they send is lost.</summary>
+    internal static class JsonRead
+    {
+        public delegate T ValueReader<T>(ref Utf8JsonReader reader);
+
+        public static Utf8JsonReader Start(ReadOnlySpan<byte> utf8Json)
+        {
+            var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+            if (!reader.Read())
+            {
+                throw new JsonException("The JSON is empty.");
+            }
+
+            return reader;
+        }
+
+        public static void ExpectStartObject(ref Utf8JsonReader reader, string typeName)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new JsonException("Expected a JSON object for " + typeName + " but found " + reader.TokenType + ".");
+            }
+        }
+
+        public static string? String(ref Utf8JsonReader reader, bool lenient)
+            => reader.TokenType switch
+            {
+                JsonTokenType.Null => null,
+                JsonTokenType.String => reader.GetString(),
+                JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False when lenient => RawText(ref reader),
+                _ => throw Unexpected(ref reader, "a string"),
+            };
+
+        public static int? Int32(ref Utf8JsonReader reader, bool lenient)
+        {
+            if (reader.TokenType == JsonTokenType.Number)
+            {
+                return reader.TryGetInt32(out var number) ? number : (int)Integral(ref reader, int.MinValue, int.MaxValue);
+            }
+
+            return NumberFromString(ref reader, lenient, "an integer", static text => int.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture));
+        }
+
+        public static long? Int64(ref Utf8JsonReader reader, bool lenient)
+        {
+            if (reader.TokenType == JsonTokenType.Number)
+            {
+                return reader.TryGetInt64(out var number) ? number : (long)Integral(ref reader, long.MinValue, long.MaxValue);
+            }
+
+            return NumberFromString(ref reader, lenient, "an integer", static text => long.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture));
+        }
+
+        public static double? Double(ref Utf8JsonReader reader, bool lenient)
+        {
+            if (reader.TokenType == JsonTokenType.Number)
+            {
+                return reader.GetDouble();
+            }
+
+            return NumberFromString(ref reader, lenient, "a number", static text => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture));
+        }
+
+        public static bool? Boolean(ref Utf8JsonReader reader, bool lenient)
+            => reader.TokenType switch
+            {
+                JsonTokenType.True => true,
+                JsonTokenType.False => false,
+                JsonTokenType.Null => null,
+                JsonTokenType.String when lenient && reader.ValueTextEquals("true"u8) => true,
+                JsonTokenType.String when lenient && reader.ValueTextEquals("false"u8) => false,
+                JsonTokenType.String when lenient && reader.ValueTextEquals(""u8) => null,
+                _ => throw Unexpected(ref reader, "a boolean"),
+            };
+
+        public static JsonElement Element(ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader);
+
+        public static IReadOnlyList<T> List<T>(ref Utf8JsonReader reader, ValueReader<T> readItem)
+        {
+            if (reader.TokenType != JsonTokenType.StartArray)
+            {
+                throw Unexpected(ref reader, "an array");
+            }
+
+            var items = new List<T>();
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                items.Add(readItem(ref reader));
+            }
+
+            return items;
+        }
+
+        public static IReadOnlyDictionary<string, T> Map<T>(ref Utf8JsonReader reader, ValueReader<T> readValue)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw Unexpected(ref reader, "an object");
+            }
+
+            var map = new Dictionary<string, T>(StringComparer.Ordinal);
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var key = reader.GetString()!;
+                reader.Read();
+                map[key] = readValue(ref reader);
+            }
+
+            return map;
+        }
+
+        public static T NotNull<T>(T? value, ref Utf8JsonReader reader)
+            where T : class
+            => value ?? throw new JsonException("Unexpected null at position " + reader.TokenStartIndex.ToString(CultureInfo.InvariantCulture) + ".");
+
+        public static T NotNull<T>(T? value, ref Utf8JsonReader reader)
+            where T : struct
+            => value ?? throw new JsonException("Unexpected null at position " + reader.TokenStartIndex.ToString(CultureInfo.InvariantCulture) + ".");
+
+        public static JsonException MissingProperty(string typeName, string wireName)
+            => new("The JSON for " + typeName + " has no '" + wireName + "', which is required.");
+
+        public static JsonException UnknownEnumValue(string typeName, string? value)
+            => new("'" + value + "' is not a known " + typeName + " value.");
+
+        /// <summary>
+        /// Leniently, a number sent as a string is read as the number and an empty string means the value is not set.
+        /// Strictly, only JSON numbers and null are accepted.
+        /// </summary>
+        private static T? NumberFromString<T>(ref Utf8JsonReader reader, bool lenient, string expected, Func<string, T> parse)
+            where T : struct
+        {
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            if (lenient && reader.TokenType == JsonTokenType.String)
+            {
+                var text = reader.GetString()!;
+                if (text.Length == 0)
+                {
+                    return null;
+                }
+
+                try
+                {
+                    return parse(text.Trim());
+                }
+                catch (Exception exception) when (exception is FormatException or OverflowException)
+                {
+                    throw new JsonException("'" + text + "' is not " + expected + ".", exception);
+                }
+            }
+
+            throw Unexpected(ref reader, expected);
+        }
+
+        /// <summary>JSON Schema counts 1.0 as an integer; anything with a fraction, or out of the type's range, is not one.</summary>
+        private static decimal Integral(ref Utf8JsonReader reader, decimal min, decimal max)
+        {
+            if (reader.TryGetDecimal(out var number) && number == decimal.Truncate(number) && number >= min && number <= max)
+            {
+                return number;
+            }
+
+            throw Unexpected(ref reader, "an integer in range");
+        }
+
+        private static string RawText(ref Utf8JsonReader reader)
+            => Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan.ToArray());
+
+        private static JsonException Unexpected(ref Utf8JsonReader reader, string expected)
+            => new("Expected " + expected + " but found " + reader.TokenType + " at position " + reader.TokenStartIndex.ToString(CultureInfo.InvariantCulture) + ".");
+    }
+}

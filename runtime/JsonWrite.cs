@@ -1,0 +1,127 @@
+namespace OpenApiClientGenerator.Runtime
+{
+    using System;
+    using System.Collections.Generic;
+    using System.Text.Json;
+
+    /// <summary>Writes collections with a writer for their items.</summary>
+    internal static class JsonWrite
+    {
+        public static void List<T>(Utf8JsonWriter writer, IReadOnlyList<T> items, Action<Utf8JsonWriter, T> writeItem)
+        {
+            writer.WriteStartArray();
+            for (var i = 0; i < items.Count; i++)
+            {
+                writeItem(writer, items[i]);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        public static void Map<T>(Utf8JsonWriter writer, IReadOnlyDictionary<string, T> map, Action<Utf8JsonWriter, T> writeValue)
+        {
+            writer.WriteStartObject();
+            foreach (var entry in map)
+            {
+                writer.WritePropertyName(entry.Key);
+                writeValue(writer, entry.Value);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        public static void AdditionalProperties(Utf8JsonWriter writer, IReadOnlyDictionary<string, JsonElement>? additionalProperties)
+        {
+            if (additionalProperties is null)
+            {
+                return;
+            }
+
+            foreach (var entry in additionalProperties)
+            {
+                writer.WritePropertyName(entry.Key);
+                entry.Value.WriteTo(writer);
+            }
+        }
+
+        /// <summary>Writes <paramref name="value"/> with <paramref name="write"/> and returns the UTF-8 JSON.</summary>
+        /// <remarks>
+        /// Pass a static lambda: the value travels as an argument, so neither a closure nor a delegate is allocated per call,
+        /// and the buffer and writer are reused, so the returned array is all that is allocated.
+        /// </remarks>
+        public static byte[] ToUtf8<T>(T value, Action<Utf8JsonWriter, T> write)
+        {
+            var scratch = JsonScratch.Rent();
+            write(scratch.Writer, value);
+            return scratch.Complete();
+        }
+
+        /// <summary>Turns a typed value into a <see cref="JsonElement"/>, for JSON Patch values.</summary>
+        public static JsonElement ToElement<T>(T value, Action<Utf8JsonWriter, T> write)
+        {
+            using var document = JsonDocument.Parse(ToUtf8(value, write));
+            return document.RootElement.Clone();
+        }
+
+        /// <summary>A buffer and a writer over it, kept per thread so that serializing allocates only its result.</summary>
+        private sealed class JsonScratch
+        {
+            private const int InitialCapacity = 256;
+
+            // A buffer that grew for one huge body would otherwise stay allocated for as long as its thread lives.
+            private const int MaxKeptCapacity = 64 * 1024;
+
+            // Renting empties the slot: a ToUtf8 that runs while another is writing on the same thread (a write callback that
+            // serializes a value of its own) then gets a fresh instance instead of overwriting the one in use.
+            [ThreadStatic]
+            private static JsonScratch? s_cached;
+
+#if NETCOREAPP3_0_OR_GREATER
+            private readonly System.Buffers.ArrayBufferWriter<byte> _buffer = new(InitialCapacity);
+#else
+            private readonly System.IO.MemoryStream _buffer = new(InitialCapacity);
+#endif
+
+            private JsonScratch()
+            {
+                // Generated writers emit well-formed JSON by construction, so checking every token's place is wasted work;
+                // System.Text.Json's serializer skips the check for the same reason.
+                Writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true });
+            }
+
+            public Utf8JsonWriter Writer { get; }
+
+            public static JsonScratch Rent()
+            {
+                var scratch = s_cached ?? new JsonScratch();
+                s_cached = null;
+                return scratch;
+            }
+
+            /// <summary>Returns what was written and, unless the buffer grew too large to keep, gives the scratch back to the pool.</summary>
+            public byte[] Complete()
+            {
+                Writer.Flush();
+#if NETCOREAPP3_0_OR_GREATER
+                var utf8 = _buffer.WrittenSpan.ToArray();
+#else
+                var utf8 = _buffer.ToArray();
+#endif
+                if (_buffer.Capacity <= MaxKeptCapacity)
+                {
+#if NET8_0_OR_GREATER
+                    _buffer.ResetWrittenCount();
+#elif NETCOREAPP3_0_OR_GREATER
+                    _buffer.Clear();
+#else
+                    _buffer.SetLength(0);
+#endif
+                    Writer.Reset();
+                    s_cached = this;
+                }
+
+                return utf8;
+            }
+        }
+    }
+}

@@ -1,0 +1,266 @@
+namespace OpenApiClientGenerator.Runtime
+{
+    using System;
+    using System.Collections.Generic;
+    using System.Globalization;
+    using System.Text;
+    using System.Text.Json;
+
+    /// <summary>Collects violations while a validator walks a value; pooled per thread so that a valid value allocates nothing.</summary>
+    internal sealed class ValidationContext
+    {
+        [ThreadStatic]
+        private static ValidationContext? s_cached;
+
+        private static readonly char[] s_headerBreakers = { '\r', '\n', '\0' };
+
+        private readonly List<PathSegment> _path = new();
+        private List<ValidationError>? _errors;
+
+        public static ValidationContext Rent()
+        {
+            var context = s_cached ?? new ValidationContext();
+            s_cached = null;
+            return context;
+        }
+
+        /// <summary>Returns what was found and gives the context back to the pool.</summary>
+        public IReadOnlyList<ValidationError> Complete()
+        {
+            IReadOnlyList<ValidationError> errors = _errors is null ? Array.Empty<ValidationError>() : _errors;
+            _errors = null;
+            _path.Clear();
+            s_cached = this;
+            return errors;
+        }
+
+        public void Push(string name) => _path.Add(new PathSegment(name, -1, false));
+
+        public void PushIndex(int index) => _path.Add(new PathSegment(null, index, false));
+
+        public void PushKey(string key) => _path.Add(new PathSegment(key, -1, true));
+
+        public void Pop() => _path.RemoveAt(_path.Count - 1);
+
+        public void Report(string rule, string message, string? limit)
+            => (_errors ??= new List<ValidationError>()).Add(new ValidationError(CurrentPath(), rule, message, limit));
+
+        public void Missing(string name)
+        {
+            Push(name);
+            Report("required", "is required", null);
+            Pop();
+        }
+
+        public void MinLength(string value, int limit)
+        {
+            var length = TextRules.CodePointCount(value);
+            if (length < limit)
+            {
+                Report("minLength", "must be at least " + Text(limit) + (limit == 1 ? " character" : " characters") + " long (is " + Text(length) + ")", Text(limit));
+            }
+        }
+
+        public void MaxLength(string value, int limit)
+        {
+            var length = TextRules.CodePointCount(value);
+            if (length > limit)
+            {
+                Report("maxLength", "must be at most " + Text(limit) + (limit == 1 ? " character" : " characters") + " long (is " + Text(length) + ")", Text(limit));
+            }
+        }
+
+        public void Pattern(bool matches, string pattern, string? characterSet)
+        {
+            if (!matches)
+            {
+                Report("pattern", characterSet is null ? "must match " + pattern : "may contain only " + characterSet, pattern);
+            }
+        }
+
+        public void Minimum(double value, double limit, string limitText, bool exclusive)
+        {
+            if (exclusive ? !(value > limit) : !(value >= limit))
+            {
+                Report(exclusive ? "exclusiveMinimum" : "minimum", (exclusive ? "must be greater than " : "must be at least ") + limitText, limitText);
+            }
+        }
+
+        public void Maximum(double value, double limit, string limitText, bool exclusive)
+        {
+            if (exclusive ? !(value < limit) : !(value <= limit))
+            {
+                Report(exclusive ? "exclusiveMaximum" : "maximum", (exclusive ? "must be less than " : "must be at most ") + limitText, limitText);
+            }
+        }
+
+        public void MultipleOf(double value, decimal divisor, string divisorText)
+        {
+            if (!TextRules.IsMultipleOf(value, divisor))
+            {
+                Report("multipleOf", "must be a multiple of " + divisorText, divisorText);
+            }
+        }
+
+        public void MinItems(int count, int limit)
+        {
+            if (count < limit)
+            {
+                Report("minItems", "must have at least " + Text(limit) + (limit == 1 ? " item" : " items") + " (has " + Text(count) + ")", Text(limit));
+            }
+        }
+
+        public void MaxItems(int count, int limit)
+        {
+            if (count > limit)
+            {
+                Report("maxItems", "must have at most " + Text(limit) + (limit == 1 ? " item" : " items") + " (has " + Text(count) + ")", Text(limit));
+            }
+        }
+
+        public void NullItem() => Report("type", "must not be null", null);
+
+        public void HeaderValue(string value)
+        {
+            if (value.IndexOfAny(s_headerBreakers) >= 0)
+            {
+                Report("headerValue", "must not contain a line break or a NUL character, which would end the header", null);
+            }
+        }
+
+        /// <param name="value">The parameter's text, which becomes one segment of the request's path.</param>
+        /// <param name="refuseEmpty">Whether to report an empty value here, where no minLength of the schema reports it already.</param>
+        public void PathParameter(string value, bool refuseEmpty)
+        {
+            if ((refuseEmpty && value.Length == 0) || value == "." || value == "..")
+            {
+                Report("pathSegment", "must not be empty, '.' or '..', which would address another resource", null);
+            }
+        }
+
+        public void NotAllowed(string allowedValues) => Report("enum", "must be one of " + allowedValues, allowedValues);
+
+        /// <summary>Checks a value kept as JSON; each rule applies only to the JSON kinds it is about, as in JSON Schema.</summary>
+        public void Element(JsonElement value, ElementRules rules)
+        {
+            if (rules.Types != JsonTypes.None && (rules.Types & ElementRules.TypeOf(value)) == 0)
+            {
+                var expected = rules.TypesText;
+                Report("type", "must be " + expected, expected);
+                return;
+            }
+
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.String:
+                    var text = value.GetString()!;
+                    if (rules.MinLength is { } minLength)
+                    {
+                        MinLength(text, minLength);
+                    }
+
+                    if (rules.MaxLength is { } maxLength)
+                    {
+                        MaxLength(text, maxLength);
+                    }
+
+                    if (rules.Pattern is { } pattern)
+                    {
+                        Pattern(TextRules.IsMatch(pattern, text), pattern.ToString(), null);
+                    }
+
+                    break;
+                case JsonValueKind.Number:
+                    var number = value.GetDouble();
+                    if (rules.Minimum is { } minimum)
+                    {
+                        Minimum(number, minimum, rules.MinimumText!, rules.ExclusiveMinimum);
+                    }
+
+                    if (rules.Maximum is { } maximum)
+                    {
+                        Maximum(number, maximum, rules.MaximumText!, rules.ExclusiveMaximum);
+                    }
+
+                    if (rules.MultipleOf is { } multipleOf && !(value.TryGetDecimal(out var exact) ? exact % multipleOf == 0 : TextRules.IsMultipleOf(number, multipleOf)))
+                    {
+                        Report("multipleOf", "must be a multiple of " + rules.MultipleOfText, rules.MultipleOfText);
+                    }
+
+                    break;
+                case JsonValueKind.Array:
+                    if (rules.MinItems is { } minItems)
+                    {
+                        MinItems(value.GetArrayLength(), minItems);
+                    }
+
+                    if (rules.MaxItems is { } maxItems)
+                    {
+                        MaxItems(value.GetArrayLength(), maxItems);
+                    }
+
+                    break;
+                case JsonValueKind.Object when rules.Required is { } required:
+                    foreach (var name in required)
+                    {
+                        if (!value.TryGetProperty(name, out _))
+                        {
+                            Missing(name);
+                        }
+                    }
+
+                    break;
+            }
+
+            if (rules.AllowedValues is { } allowed && !Array.Exists(allowed, candidate => ElementRules.JsonEquals(candidate, value)))
+            {
+                NotAllowed(rules.AllowedValuesText);
+            }
+        }
+
+        private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+        private string CurrentPath()
+        {
+            var builder = new StringBuilder();
+            foreach (var segment in _path)
+            {
+                if (segment.Name is null)
+                {
+                    builder.Append('[').Append(segment.Index.ToString(CultureInfo.InvariantCulture)).Append(']');
+                }
+                else if (segment.IsKey)
+                {
+                    builder.Append("['").Append(segment.Name.Replace("'", "\\'")).Append("']");
+                }
+                else
+                {
+                    if (builder.Length > 0)
+                    {
+                        builder.Append('.');
+                    }
+
+                    builder.Append(segment.Name);
+                }
+            }
+
+            return builder.ToString();
+        }
+
+        private readonly struct PathSegment
+        {
+            public PathSegment(string? name, int index, bool isKey)
+            {
+                Name = name;
+                Index = index;
+                IsKey = isKey;
+            }
+
+            public string? Name { get; }
+
+            public int Index { get; }
+
+            public bool IsKey { get; }
+        }
+    }
+}
