@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
 using System.Threading;
+using GeneratedClients.Tests.Infrastructure;
 using OpenApiClientGenerator.Runtime;
 
 namespace GeneratedClients.Tests;
@@ -13,10 +14,10 @@ namespace GeneratedClients.Tests;
 /// </summary>
 public sealed class AkSkCredentialsTests
 {
-    private const string AccessKey = "HPUAXLKQ1EXAMPLEAK9Z";
-    private const string SecretKey = "sK3x+Example/Secret=Key0123456789abcdefGH";
-    private const string SecurityToken = "gQpzdG9rZW4tZXhhbXBsZQ==";
-    private const string ProjectId = "0c8243400d37468bb4aed3cc94c2911d";
+    private const string AccessKey = TestKeys.AccessKey;
+    private const string SecretKey = TestKeys.SecretKey;
+    private const string SecurityToken = TestKeys.SecurityToken;
+    private const string ProjectId = TestKeys.ProjectId;
 
     [Fact]
     public void FromEnvironment_reads_the_four_variables_of_Huaweis_SDKs()

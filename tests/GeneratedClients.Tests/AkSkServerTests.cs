@@ -26,11 +26,11 @@ namespace GeneratedClients.Tests;
 /// </summary>
 public sealed class AkSkServerTests
 {
-    private const string AccessKey = "HPUAXLKQ1EXAMPLEAK9Z";
-    private const string SecretKey = "sK3x+Example/Secret=Key0123456789abcdefGH";
-    private const string SecurityToken = "gQpzdG9rZW4tZXhhbXBsZQ==";
+    private const string AccessKey = TestKeys.AccessKey;
+    private const string SecretKey = TestKeys.SecretKey;
+    private const string SecurityToken = TestKeys.SecurityToken;
     private static readonly DateTimeOffset Clock = new(2019, 11, 15, 3, 36, 55, TimeSpan.Zero);
-    private static readonly AkSk Credentials = new(AccessKey, SecretKey, "0c8243400d37468bb4aed3cc94c2911d", SecurityToken);
+    private static readonly AkSk Credentials = TestKeys.Temporary;
 
     /// <summary>Each of the five operations, called through a client whose HttpClient signs.</summary>
     private static readonly Dictionary<string, (int Status, Func<HttpClient, Task> Call)> Operations = new(StringComparer.Ordinal)

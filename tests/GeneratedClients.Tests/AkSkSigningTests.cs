@@ -19,7 +19,7 @@ namespace GeneratedClients.Tests;
 public sealed class AkSkSigningTests
 {
     private static readonly DateTimeOffset Clock = new(2019, 11, 15, 3, 36, 55, TimeSpan.Zero);
-    private static readonly AkSk Credentials = new("HPUAXLKQ1EXAMPLEAK9Z", "sK3x+Example/Secret=Key0123456789abcdefGH");
+    private static readonly AkSk Credentials = TestKeys.Permanent;
 
     public static TheoryData<string> VectorNames() => new(AkSkVector.All.Select(vector => vector.Name));
 
@@ -119,15 +119,14 @@ public sealed class AkSkSigningTests
         var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => new HuaweiCloudSigningHandler(Credentials).SignAsync(request, CancellationToken.None));
 
         Assert.Contains("absolute request URI", exception.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("HPUAXLKQ1EXAMPLEAK9Z", exception.ToString(), StringComparison.Ordinal);
-        Assert.DoesNotContain("sK3x+Example", exception.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(TestKeys.AccessKey, exception.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(TestKeys.SecretKey, exception.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task The_handler_takes_the_headers_it_added_off_the_request_once_the_response_is_in()
     {
-        var temporary = new AkSk("HPUAXLKQ1EXAMPLEAK9Z", "sK3x+Example/Secret=Key0123456789abcdefGH", "0c8243400d37468bb4aed3cc94c2911d", "gQpzdG9rZW4tZXhhbXBsZQ==");
-        using var invoker = new HttpMessageInvoker(new HuaweiCloudSigningHandler(temporary, new FakeTimeProvider(Clock)) { InnerHandler = new AnsweringHandler() });
+        using var invoker = new HttpMessageInvoker(new HuaweiCloudSigningHandler(TestKeys.Temporary, new FakeTimeProvider(Clock)) { InnerHandler = new AnsweringHandler() });
         using var request = new HttpRequestMessage(HttpMethod.Get, "https://modelarts.ap-southeast-1.myhuaweicloud.com/v1/services");
         request.Headers.TryAddWithoutValidation("X-Language", "en-us");
 
@@ -135,7 +134,7 @@ public sealed class AkSkSigningTests
 
         Assert.Equal("SDK-HMAC-SHA256", response.Headers.GetValues("X-Seen-Authorization").Single().Split(' ')[0]);
         Assert.Equal(["X-Language"], request.Headers.Select(header => header.Key));
-        Assert.DoesNotContain("gQpzdG9rZW4tZXhhbXBsZQ==", request.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(TestKeys.SecurityToken, request.ToString(), StringComparison.Ordinal);
     }
 
     private static string Header(HttpRequestMessage request, string name) => string.Join(", ", request.Headers.GetValues(name));

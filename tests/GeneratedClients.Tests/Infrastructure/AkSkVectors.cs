@@ -10,6 +10,19 @@ using OpenApiClientGenerator.Runtime;
 
 namespace GeneratedClients.Tests.Infrastructure;
 
+/// <summary>The made-up key pair that the AK/SK tests and TestData/aksk_vectors.py sign with.</summary>
+public static class TestKeys
+{
+    public const string AccessKey = "HPUAXLKQ1EXAMPLEAK9Z";
+    public const string SecretKey = "sK3x+Example/Secret=Key0123456789abcdefGH";
+    public const string ProjectId = "0c8243400d37468bb4aed3cc94c2911d";
+    public const string SecurityToken = "gQpzdG9rZW4tZXhhbXBsZQ==";
+
+    public static AkSk Permanent { get; } = new(AccessKey, SecretKey);
+
+    public static AkSk Temporary { get; } = new(AccessKey, SecretKey, ProjectId, SecurityToken);
+}
+
 /// <summary>One request of <c>TestData/aksk_vectors.json</c> and what signing it must produce, as the independent Python implementation computed it.</summary>
 public sealed record AkSkVector(
     string Name,
