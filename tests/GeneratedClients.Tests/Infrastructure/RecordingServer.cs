@@ -41,6 +41,15 @@ public sealed class RecordingServer : IAsyncDisposable
 
     public CannedResponse Response { get; set; } = new(200, "{}");
 
+    /// <summary>Answered in turn before <see cref="Response"/>, e.g. a 503 that a retry follows.</summary>
+    public ConcurrentQueue<CannedResponse> FirstResponses { get; } = new();
+
+    /// <summary>Checks each request's credentials from the request as ASP.NET parsed it and its body; a refused request gets <see cref="Unauthorized"/>.</summary>
+    public Func<HttpRequest, byte[], bool>? Authenticate { get; set; }
+
+    /// <summary>The answer to a refused request, as Huawei's API Gateway words it.</summary>
+    public static CannedResponse Unauthorized { get; } = new(401, """{"error_code":"APIG.0301","error_msg":"Incorrect IAM authentication information: verify aksk signature fail"}""");
+
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToList();
 
     public Uri BaseAddress { get; private set; } = null!;
@@ -80,7 +89,9 @@ public sealed class RecordingServer : IAsyncDisposable
             buffer.ToArray()));
         _firstRequest.TrySetResult();
 
-        var response = Response;
+        var response = Authenticate is { } authenticate && !authenticate(context.Request, buffer.ToArray())
+            ? Unauthorized
+            : FirstResponses.TryDequeue(out var first) ? first : Response;
         if (response.Delay > TimeSpan.Zero)
         {
             await Task.Delay(response.Delay, context.RequestAborted);
