@@ -126,5 +126,5 @@ public sealed class TemplateOverrideTests
 
     /// <summary>A compilation without references, so that it lacks every compiler-support type but those it declares.</summary>
     private static CSharpCompilation Bare(params string[] sources)
-        => CSharpCompilation.Create("Consumer", sources.Select(s => CSharpSyntaxTree.ParseText(s, GeneratorHarness.ParseOptions)));
+        => CSharpCompilation.Create("Consumer", sources.Select(s => CSharpSyntaxTree.ParseText(s, GeneratorDrivers.ParseOptions)));
 }

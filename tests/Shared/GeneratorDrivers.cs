@@ -7,7 +7,13 @@ namespace OpenApiClientGenerator.Testing;
 /// <summary>The generator driven the way the compiler drives it: specs as AdditionalFiles, a <see cref="CSharpGeneratorDriver"/>.</summary>
 internal static class GeneratorDrivers
 {
-    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+    /// <summary>
+    /// The harness compiles against .NET 8's reference assemblies, so it defines the symbols a .NET 8 project defines: the
+    /// generated runtime picks its <c>#if</c> branches by them, as it does in a user's project.
+    /// </summary>
+    public static readonly CSharpParseOptions ParseOptions = new(
+        LanguageVersion.Latest,
+        preprocessorSymbols: ["NET", "NET8_0", "NETCOREAPP", "NETCOREAPP3_0_OR_GREATER", "NETCOREAPP3_1_OR_GREATER", "NET5_0_OR_GREATER", "NET6_0_OR_GREATER", "NET7_0_OR_GREATER", "NET8_0_OR_GREATER"]);
 
     public static GeneratorDriver Create(IEnumerable<AdditionalText> files, IReadOnlyDictionary<string, string> globalOptions, bool trackSteps)
         => CSharpGeneratorDriver.Create(

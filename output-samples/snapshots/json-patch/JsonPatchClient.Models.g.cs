@@ -168,7 +168,7 @@ namespace Snapshots.JsonPatch
             }
         }
 
-        private static readonly Regex s_pattern1 = new("^/config/[^\\n\\r\\u2028\\u2029]+", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        private static readonly Regex s_pattern1 = new("^/config/(?:[\\ud800-\\udbff][\\udc00-\\udfff]|[^\\n\\r\\u2028\\u2029\\ud800-\\udfff]|[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff])+", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
                 private static bool MatchesPattern1(string value) => TextRules.IsMatch(s_pattern1, value);
     }
@@ -230,7 +230,7 @@ namespace Snapshots.JsonPatch
     {
         private readonly List<ConfigChange> _operations = new();
 
-        private static readonly Regex s_allowedPath = new("^/config/[^\\n\\r\\u2028\\u2029]+", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        private static readonly Regex s_allowedPath = new("^/config/(?:[\\ud800-\\udbff][\\udc00-\\udfff]|[^\\n\\r\\u2028\\u2029\\ud800-\\udfff]|[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff])+", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
         /// <summary>Gets the number of operations.</summary>
         public int Count => _operations.Count;
