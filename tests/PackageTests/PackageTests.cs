@@ -15,7 +15,8 @@ namespace PackageTests;
 /// error.
 /// </summary>
 [Trait("Category", "Package")]
-public sealed class PackageTests : IClassFixture<PackageFeed>
+[Collection(PackageCollection.Name)]
+public sealed class PackageTests
 {
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan EvaluateTimeout = TimeSpan.FromMinutes(2);
