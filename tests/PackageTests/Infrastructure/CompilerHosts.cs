@@ -56,11 +56,7 @@ public sealed class CompilerHosts : IDisposable
 
     public CompilerHosts()
     {
-        Root = Path.Combine(Path.GetTempPath(), "oag-compiler-hosts-" + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(Root);
-        File.WriteAllText(Path.Combine(Root, "Directory.Build.props"), "<Project />\n");
-        File.WriteAllText(Path.Combine(Root, "Directory.Build.targets"), "<Project />\n");
-        File.WriteAllText(Path.Combine(Root, "Directory.Packages.props"), "<Project />\n");
+        Root = IsolatedFolder.Create("oag-compiler-hosts-");
         _hosts = new Lazy<IReadOnlyList<CompilerHost>>(Prepare, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -94,24 +90,7 @@ public sealed class CompilerHosts : IDisposable
 
     private string PackagesDirectory => _packagesDirectory ?? throw new InvalidOperationException("The hosts are not prepared.");
 
-    public void Dispose()
-    {
-        if (Environment.GetEnvironmentVariable("OAG_KEEP_PACKAGE_TESTS") == "1")
-        {
-            return;
-        }
-
-        try
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
+    public void Dispose() => IsolatedFolder.Delete(Root);
 
     private IReadOnlyList<CompilerHost> Prepare()
     {
@@ -136,24 +115,23 @@ public sealed class CompilerHosts : IDisposable
                 [folder, NetFrameworkAssemblies, Path.Combine(NetFrameworkAssemblies, "Facades")]));
         }
 
-        var net9 = RuntimeInstall(Net9RuntimeVersion);
         var bincore = Path.Combine(PackagesDirectory, "microsoft.net.compilers.toolset", "4.14.0", "tasks", "netcore", "bincore");
-        hosts.Add(new CompilerHost(
-            "net9-csc-4.14.0",
-            Script(scripts, "net9-csc-4.14.0", Quote(Path.Combine(net9.Root, "dotnet")) + " " + Quote(Path.Combine(bincore, "csc.dll"))),
-            NeedsMono: false,
-            StrongNameFolder: null,
-            [bincore, net9.Framework]));
-
-        var net8 = RuntimeInstall(Net8RuntimeVersion);
-        var compiler = BuildNet8Compiler();
-        hosts.Add(new CompilerHost(
-            "net8-roslyn-4.8.0",
-            Script(scripts, "net8-roslyn-4.8.0", Quote(Path.Combine(net8.Root, "dotnet")) + " " + Quote(Path.Combine(compiler, "Net8Compiler.dll"))),
-            NeedsMono: false,
-            StrongNameFolder: null,
-            [compiler, net8.Framework]));
+        hosts.Add(DotnetHost("net9-csc-4.14.0", Net9RuntimeVersion, Path.Combine(bincore, "csc.dll"), scripts));
+        hosts.Add(DotnetHost("net8-roslyn-4.8.0", Net8RuntimeVersion, Path.Combine(BuildNet8Compiler(), "Net8Compiler.dll"), scripts));
         return hosts;
+    }
+
+    /// <summary>A compiler DLL run by the <c>dotnet</c> of a .NET install holding one runtime.</summary>
+    [SupportedOSPlatform("linux")]
+    private CompilerHost DotnetHost(string name, string runtimeVersion, string compilerDll, string scripts)
+    {
+        var runtime = RuntimeInstall(runtimeVersion);
+        return new CompilerHost(
+            name,
+            Script(scripts, name, Quote(Path.Combine(runtime.Root, "dotnet")) + " " + Quote(compilerDll)),
+            NeedsMono: false,
+            StrongNameFolder: null,
+            [Path.GetDirectoryName(compilerDll)!, runtime.Framework]);
     }
 
     /// <summary>Restores a project of PackageDownloads into the machine's NuGet cache, which keeps them for the next run.</summary>
