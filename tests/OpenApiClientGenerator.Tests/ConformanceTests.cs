@@ -67,9 +67,8 @@ public sealed class ConformanceTests(ITestOutputHelper output)
     public static IEnumerable<object[]> KeywordFiles()
         => ExpectedCounts.Keys.OrderBy(k => k, StringComparer.Ordinal).Select(k => new object[] { k });
 
-    /// <summary>The suite lives in shared/ beside the repository, in CI as in development.</summary>
-    private static string SuiteDirectory
-        => Path.GetFullPath(Path.Combine(Repository.Root, "..", "shared", "conformance", "json-schema-test-suite", "draft4"));
+    /// <summary>The suite's keyword files, vendored in the repository (see tests/conformance/json-schema-test-suite/SOURCE).</summary>
+    internal static string SuiteDirectory => Repository.PathOf("tests", "conformance", "json-schema-test-suite", "draft4");
 
     [Fact]
     public void Every_supported_keyword_file_of_the_suite_is_tested()

@@ -65,7 +65,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
     [Fact]
     public void Json_schema_test_suite_schemas_end_in_diagnostics_never_in_a_crash_and_compile_when_no_error_is_reported()
     {
-        var directory = Path.GetFullPath(Path.Combine(Repository.Root, "..", "shared", "conformance", "json-schema-test-suite", "draft4"));
+        var directory = ConformanceTests.SuiteDirectory;
         Assert.True(Directory.Exists(directory), "The JSON Schema Test Suite is missing: " + directory);
         var specs = new List<MutatedSpec>();
         foreach (var file in Directory.GetFiles(directory, "*.json").OrderBy(f => f, StringComparer.Ordinal))

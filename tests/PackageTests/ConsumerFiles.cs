@@ -305,12 +305,19 @@ internal static class ConsumerFiles
         """";
 
     /// <summary>What `dotnet new classlib -f netstandard2.0` with modern C# looks like, with the one package the generated code needs there.</summary>
-    public static readonly string LibraryProject = $"""
+    public static readonly string LibraryProject = Library("latest");
+
+    /// <summary>
+    /// A netstandard2.0 library with System.Text.Json from its package (the generated code's polyfills included). The
+    /// language version is a parameter: the compiler hosts of <see cref="CompilerHostTests"/> build it at C# 12, the newest
+    /// that every one of them knows, so that each compiler gets the same input.
+    /// </summary>
+    public static string Library(string langVersion) => $"""
         <Project Sdk="Microsoft.NET.Sdk">
 
           <PropertyGroup>
             <TargetFramework>netstandard2.0</TargetFramework>
-            <LangVersion>latest</LangVersion>
+            <LangVersion>{langVersion}</LangVersion>
             <ImplicitUsings>enable</ImplicitUsings>
             <Nullable>enable</Nullable>
             <RootNamespace>Consumer</RootNamespace>

@@ -17,7 +17,8 @@ namespace PackageTests;
 /// error.
 /// </summary>
 [Trait("Category", "Package")]
-public sealed class PackageTests : IClassFixture<PackageFeed>
+[Collection(PackageCollection.Name)]
+public sealed class PackageTests
 {
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan EvaluateTimeout = TimeSpan.FromMinutes(2);
@@ -45,9 +46,18 @@ public sealed class PackageTests : IClassFixture<PackageFeed>
             [
                 "OpenApiClientGenerator.nuspec",
                 "README.md",
+                "analyzers/dotnet/cs/Microsoft.Bcl.AsyncInterfaces.dll",
                 "analyzers/dotnet/cs/Microsoft.OpenApi.dll",
                 "analyzers/dotnet/cs/OpenApiClientGenerator.dll",
                 "analyzers/dotnet/cs/Scriban.Signed.dll",
+                "analyzers/dotnet/cs/System.Buffers.dll",
+                "analyzers/dotnet/cs/System.IO.Pipelines.dll",
+                "analyzers/dotnet/cs/System.Memory.dll",
+                "analyzers/dotnet/cs/System.Numerics.Vectors.dll",
+                "analyzers/dotnet/cs/System.Runtime.CompilerServices.Unsafe.dll",
+                "analyzers/dotnet/cs/System.Text.Encodings.Web.dll",
+                "analyzers/dotnet/cs/System.Text.Json.dll",
+                "analyzers/dotnet/cs/System.Threading.Tasks.Extensions.dll",
                 "analyzers/dotnet/cs/YamlDotNet.dll",
                 "build/OpenApiClientGenerator.props",
                 "build/OpenApiClientGenerator.targets",

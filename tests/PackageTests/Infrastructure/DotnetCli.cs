@@ -55,8 +55,12 @@ internal static class DotnetCli
     private static readonly string Executable = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
 
     public static DotnetResult Run(string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+        => RunExecutable(Executable, workingDirectory, timeout, environment, arguments);
+
+    /// <summary>Runs another <c>dotnet</c> muxer (a .NET install of the compiler-host tests) the same way.</summary>
+    public static DotnetResult RunExecutable(string executable, string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
-        var startInfo = new ProcessStartInfo(Executable)
+        var startInfo = new ProcessStartInfo(executable)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -88,7 +92,7 @@ internal static class DotnetCli
             startInfo.Environment[name] = value;
         }
 
-        var commandLine = "dotnet " + string.Join(" ", arguments);
+        var commandLine = (executable == Executable ? "dotnet" : executable) + " " + string.Join(" ", arguments);
         var output = new StringBuilder();
         var error = new StringBuilder();
         var stopwatch = Stopwatch.StartNew();

@@ -25,15 +25,9 @@ public sealed class PackageFeed : IDisposable
 
     public PackageFeed()
     {
-        Root = Path.Combine(Path.GetTempPath(), "oag-package-tests-" + Guid.NewGuid().ToString("N")[..12]);
+        Root = IsolatedFolder.Create("oag-package-tests-");
         Directory.CreateDirectory(FeedDirectory);
         Directory.CreateDirectory(PackagesDirectory);
-
-        // Stop MSBuild's and NuGet's upward searches here: no Directory.Build.* or central package versions of the
-        // machine's temp folder apply to the consumers.
-        File.WriteAllText(Path.Combine(Root, "Directory.Build.props"), "<Project />\n");
-        File.WriteAllText(Path.Combine(Root, "Directory.Build.targets"), "<Project />\n");
-        File.WriteAllText(Path.Combine(Root, "Directory.Packages.props"), "<Project />\n");
         File.WriteAllText(Path.Combine(Root, "nuget.config"), NuGetConfig(FeedDirectory, MachinePackageSources()));
 
         _pack = new Lazy<DotnetResult>(Pack, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -80,25 +74,7 @@ public sealed class PackageFeed : IDisposable
     public DotnetResult Build(string directory)
         => Dotnet(directory, BuildTimeout, "build", "-warnaserror", "-nodeReuse:false", "-tl:off", "-v:minimal", "-clp:NoSummary", "-p:UseSharedCompilation=false");
 
-    public void Dispose()
-    {
-        if (Environment.GetEnvironmentVariable("OAG_KEEP_PACKAGE_TESTS") == "1")
-        {
-            return;
-        }
-
-        try
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort: the OS cleans its temp folder.
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
+    public void Dispose() => IsolatedFolder.Delete(Root);
 
     /// <summary>
     /// Restores the generator as the repository's own builds do (no extra properties, so the restore is a no-op after a
