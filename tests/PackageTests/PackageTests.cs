@@ -112,7 +112,11 @@ public sealed class PackageTests
             var generator = context.LoadFromStream(dll);
             foreach (var (folder, pattern, prefix) in new[] { ("runtime", "*.cs", "Runtime."), ("templates", "*.sbncs", "Templates.") })
             {
-                var files = Directory.GetFiles(TestRepository.PathOf(folder), pattern).OrderBy(p => p, StringComparer.Ordinal).ToList();
+                // runtime/ has a folder per concern (Auth/) and its project's build output, which is not runtime.
+                var files = Directory.GetFiles(TestRepository.PathOf(folder), pattern, SearchOption.AllDirectories)
+                    .Where(p => !Path.GetRelativePath(TestRepository.PathOf(folder), p).Split(Path.DirectorySeparatorChar).Any(part => part is "obj" or "bin"))
+                    .OrderBy(p => Path.GetFileName(p), StringComparer.Ordinal)
+                    .ToList();
                 Assert.NotEmpty(files);
                 Assert.Equal(
                     files.Select(p => prefix + Path.GetFileName(p)),
