@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using Corpus;
+using CorpusRunner;
 
 namespace Benchmarks.Tests;
 
@@ -39,7 +39,7 @@ public sealed class CorpusRunnerTests : IDisposable
     {
         var options = RunOptions.Parse(["--sample", $"{SampleSize}", "--seed", $"{Seed}", "--timeout", "120", "--out", _output, "--analyzers", AppContext.BaseDirectory]);
 
-        Assert.Equal(0, Corpus.Program.Run(options));
+        Assert.Equal(0, CorpusRunner.Program.Run(options));
 
         var results = JsonSerializer.Deserialize<List<SpecResult>>(File.ReadAllText(Path.Combine(_output, "specs.json")), Worker.Json)!;
         var sample = SpecCatalog.Sample(SpecCatalog.All(), SampleSize, Seed);
@@ -92,13 +92,19 @@ public sealed class CorpusRunnerTests : IDisposable
     [Fact]
     public void A_dropped_body_s_media_types_are_read_from_the_reindented_spec_at_the_reported_line()
     {
-        using var document = JsonDocument.Parse("""{"requestBody":{"content":{"multipart/form-data":{"schema":{"type":"object"}},"application/x-www-form-urlencoded":{}}}}""");
+        using var document = JsonDocument.Parse("""
+            {"paths":{"/a":{"post":{"requestBody":{"content":{"multipart/form-data":{"schema":{"type":"object"}},"application/x-www-form-urlencoded":{}}}}},
+                      "/b":{"post":{"requestBody":{"$ref":"#/components/requestBodies/Upload"}}}},
+             "components":{"requestBodies":{"Upload":{"content":{"text/plain":{}}}}}}
+            """);
         var lines = SpecCatalog.Reindent(document).Split('\n');
         var content = Array.FindIndex(lines, l => l.Contains("\"content\"", StringComparison.Ordinal));
+        var referencingBody = Array.FindIndex(lines, l => l.Contains("\"$ref\"", StringComparison.Ordinal)) - 1;
 
-        Assert.Equal(["application/x-www-form-urlencoded", "multipart/form-data"], UnsupportedConstructs.KeysOfObjectAt(lines, content));
-        Assert.Equal(["schema"], UnsupportedConstructs.KeysOfObjectAt(lines, content + 1));
-        Assert.Empty(UnsupportedConstructs.KeysOfObjectAt(lines, content + 3));
+        Assert.Equal(["application/x-www-form-urlencoded", "multipart/form-data"], UnsupportedConstructs.MediaTypesAt(lines, content, document.RootElement));
+        Assert.Equal(["text/plain"], UnsupportedConstructs.MediaTypesAt(lines, referencingBody, document.RootElement));
+        Assert.Equal(["schema"], UnsupportedConstructs.MediaTypesAt(lines, content + 1, document.RootElement));
+        Assert.Empty(UnsupportedConstructs.MediaTypesAt(lines, content + 3, document.RootElement));
     }
 
     public void Dispose()

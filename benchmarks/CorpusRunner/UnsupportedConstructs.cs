@@ -4,7 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace Corpus;
+namespace CorpusRunner;
 
 /// <summary>
 /// Reads the kind of an unsupported construct from an OAG006 message, "{construct} is not supported; {what happens}",
@@ -21,7 +21,7 @@ public static class UnsupportedConstructs
 
     private static readonly Regex StatusPattern = new(@"\b[1-5]XX\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
-    private static readonly Regex JsonKeyLine = new(@"^(?<indent> *)""(?<key>(?:[^""\\]|\\.)*)"":", RegexOptions.CultureInvariant);
+    private static readonly Regex JsonMemberLine = new(@"^(?<indent> *)""(?<key>(?:[^""\\]|\\.)*)"": (?:""(?<string>(?:[^""\\]|\\.)*)"")?", RegexOptions.CultureInvariant);
 
     public static (string Kind, string Reason) Read(string message)
     {
@@ -51,11 +51,42 @@ public static class UnsupportedConstructs
     }
 
     /// <summary>
-    /// The keys of the JSON object that starts on <paramref name="line"/> (0-based) of the re-indented spec: the media
-    /// types of a body's <c>content</c>, where OAG006 points. The re-indented text puts each member on its own line,
-    /// two spaces deeper than its object.
+    /// The media types of the body an OAG006 reports on <paramref name="line"/> (0-based) of the re-indented spec: the
+    /// keys of the <c>content</c> object there, or, when the body is a <c>$ref</c> (the diagnostic then points at the
+    /// reference, the nearest node the spec has), the keys of the <c>content</c> of the body it names.
     /// </summary>
-    public static IReadOnlyList<string> KeysOfObjectAt(IReadOnlyList<string> lines, int line)
+    public static IReadOnlyList<string> MediaTypesAt(IReadOnlyList<string> lines, int line, JsonElement root)
+    {
+        var members = MembersOfObjectAt(lines, line);
+        if (members is not [("$ref", var reference)])
+        {
+            return members.Select(m => m.Key).OrderBy(k => k, StringComparer.Ordinal).ToList();
+        }
+
+        for (var hops = 0; hops < 8 && Resolve(root, reference) is { ValueKind: JsonValueKind.Object } target; hops++)
+        {
+            if (target.TryGetProperty("content", out var content) && content.ValueKind == JsonValueKind.Object)
+            {
+                return content.EnumerateObject().Select(m => m.Name).OrderBy(k => k, StringComparer.Ordinal).ToList();
+            }
+
+            if (!target.TryGetProperty("$ref", out var next) || next.ValueKind != JsonValueKind.String)
+            {
+                break;
+            }
+
+            reference = next.GetString()!;
+        }
+
+        return ["$ref " + reference];
+    }
+
+    /// <summary>
+    /// The members of the JSON object that starts on <paramref name="line"/> (0-based) of the re-indented spec, each with
+    /// its value when the value is a string. The re-indented text puts each member on its own line, two spaces deeper
+    /// than its object.
+    /// </summary>
+    public static IReadOnlyList<(string Key, string Value)> MembersOfObjectAt(IReadOnlyList<string> lines, int line)
     {
         if (line < 0 || line >= lines.Count || !lines[line].TrimEnd().EndsWith('{'))
         {
@@ -63,7 +94,7 @@ public static class UnsupportedConstructs
         }
 
         var indent = lines[line].Length - lines[line].TrimStart(' ').Length;
-        var keys = new List<string>();
+        var members = new List<(string, string)>();
         for (var i = line + 1; i < lines.Count; i++)
         {
             var memberIndent = lines[i].Length - lines[i].TrimStart(' ').Length;
@@ -72,13 +103,36 @@ public static class UnsupportedConstructs
                 break;
             }
 
-            var match = JsonKeyLine.Match(lines[i]);
+            var match = JsonMemberLine.Match(lines[i]);
             if (match.Success && match.Groups["indent"].Length == indent + 2)
             {
-                keys.Add(JsonSerializer.Deserialize<string>("\"" + match.Groups["key"].Value + "\"")!);
+                var value = match.Groups["string"].Success ? JsonString(match.Groups["string"].Value) : string.Empty;
+                members.Add((JsonString(match.Groups["key"].Value), value));
             }
         }
 
-        return keys.OrderBy(k => k, StringComparer.Ordinal).ToList();
+        return members;
     }
+
+    /// <summary>The node a local reference (<c>#/components/requestBodies/X</c>) names, or null.</summary>
+    private static JsonElement? Resolve(JsonElement root, string reference)
+    {
+        if (!reference.StartsWith("#/", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var node = root;
+        foreach (var token in reference[2..].Split('/').Select(t => Uri.UnescapeDataString(t).Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)))
+        {
+            if (node.ValueKind != JsonValueKind.Object || !node.TryGetProperty(token, out node))
+            {
+                return null;
+            }
+        }
+
+        return node;
+    }
+
+    private static string JsonString(string escaped) => JsonSerializer.Deserialize<string>("\"" + escaped + "\"")!;
 }

@@ -10,7 +10,7 @@ using Benchmarks.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace Corpus;
+namespace CorpusRunner;
 
 /// <summary>
 /// The generator as users get it: <c>dotnet pack</c> of generator/OpenApiClientGenerator.csproj, whose

@@ -12,7 +12,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
-namespace Corpus;
+namespace CorpusRunner;
 
 /// <summary>
 /// One spec through the generator and the compiler, as a build would take it: the re-indented definition as an
@@ -76,7 +76,7 @@ public sealed class SpecRunner(ImmutableArray<ISourceGenerator> generators)
             };
         }
 
-        result = WithGeneratorDiagnostics(result, run.Diagnostics, sourceText);
+        result = WithGeneratorDiagnostics(result, run.Diagnostics, sourceText, document.RootElement);
         if (result.Errors.Count > 0)
         {
             return result with { Outcome = result.Errors.ContainsKey("OAG011") ? Outcome.Crashed : Outcome.Rejected };
@@ -105,7 +105,7 @@ public sealed class SpecRunner(ImmutableArray<ISourceGenerator> generators)
         };
     }
 
-    private static SpecResult WithGeneratorDiagnostics(SpecResult result, ImmutableArray<Diagnostic> diagnostics, SourceText spec)
+    private static SpecResult WithGeneratorDiagnostics(SpecResult result, ImmutableArray<Diagnostic> diagnostics, SourceText spec, JsonElement root)
     {
         var lines = new Lazy<IReadOnlyList<string>>(() => spec.Lines.Select(l => l.ToString()).ToList());
         foreach (var diagnostic in diagnostics.Where(d => d.Id == UnsupportedConstructs.DiagnosticId))
@@ -116,7 +116,7 @@ public sealed class SpecRunner(ImmutableArray<ISourceGenerator> generators)
             result.UnsupportedReasons.TryAdd(kind, reason);
             if (UnsupportedConstructs.IsDroppedBody(kind))
             {
-                var mediaTypes = UnsupportedConstructs.KeysOfObjectAt(lines.Value, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+                var mediaTypes = UnsupportedConstructs.MediaTypesAt(lines.Value, diagnostic.Location.GetLineSpan().StartLinePosition.Line, root);
                 Increment(result.DroppedBodies, mediaTypes.Count > 0 ? string.Join(", ", mediaTypes) : "?");
             }
             else if (UnsupportedConstructs.IsStatusRange(kind))

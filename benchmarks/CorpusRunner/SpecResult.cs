@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace Corpus;
+namespace CorpusRunner;
 
 /// <summary>What happened to one spec of the corpus.</summary>
 public enum Outcome

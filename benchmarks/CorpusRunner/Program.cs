@@ -8,7 +8,7 @@ using System.Runtime.InteropServices;
 using Benchmarks.Shared;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace Corpus;
+namespace CorpusRunner;
 
 /// <summary>
 /// The corpus runner (issue "composition" §4): the packed generator over the APIs.guru collection, or a seeded sample
@@ -21,6 +21,12 @@ public static class Program
         if (args is ["--worker", var analyzers])
         {
             return Worker.Run(analyzers);
+        }
+
+        if (args is ["--help"] or ["-h"])
+        {
+            Console.WriteLine(RunOptions.Usage);
+            return 0;
         }
 
         RunOptions options;
@@ -63,6 +69,12 @@ public static class Program
                 { Sample: { } count } => (SpecCatalog.Sample(all, count, options.Seed), $"a seeded sample (`--sample {count} --seed {options.Seed}`, System.Random shuffle of the ordinal-sorted list)"),
                 _ => (all, "every definition"),
             };
+            if (specs.Except(all, StringComparer.Ordinal).FirstOrDefault() is { } unknown)
+            {
+                Console.Error.WriteLine($"No spec {unknown} in {SpecCatalog.Directory}.");
+                return 2;
+            }
+
             Console.WriteLine($"{specs.Count} specs, generator: {generator}");
             var supervisor = new Supervisor(options, analyzers);
             var results = supervisor.Run(specs, clock);
@@ -125,7 +137,7 @@ public static class Program
     }
 
     private static string Command(IReadOnlyList<string> arguments)
-        => "dotnet run -c Release --project benchmarks/Corpus" + (arguments.Count == 0 ? string.Empty : " -- " + string.Join(" ", arguments.Select(a => a.Contains(' ', StringComparison.Ordinal) ? "\"" + a + "\"" : a)));
+        => "dotnet run -c Release --project benchmarks/CorpusRunner" + (arguments.Count == 0 ? string.Empty : " -- " + string.Join(" ", arguments.Select(a => a.Contains(' ', StringComparison.Ordinal) ? "\"" + a + "\"" : a)));
 
     private static List<(string Name, string Value)> Machine()
     {

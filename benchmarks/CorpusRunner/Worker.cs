@@ -2,7 +2,7 @@ using System;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Corpus;
+namespace CorpusRunner;
 
 /// <summary>
 /// The child process: loads the generator once, then takes spec names from standard input, one a line, and answers
