@@ -57,11 +57,6 @@ public static class Program
         var scratch = Path.Combine(Path.GetTempPath(), "openapi-corpus-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         try
         {
-            var (analyzers, generator) = options.Analyzers is { } folder
-                ? (folder, "the analyzer DLLs in " + folder)
-                : Unpack(options.Package ?? GeneratorPackage.Pack(Path.Combine(scratch, "feed")), Path.Combine(scratch, "analyzers"));
-            GeneratorPackage.Load(analyzers);
-
             var all = SpecCatalog.All();
             var (specs, selection) = options switch
             {
@@ -74,6 +69,11 @@ public static class Program
                 Console.Error.WriteLine($"No spec {unknown} in {SpecCatalog.Directory}.");
                 return 2;
             }
+
+            var (analyzers, generator) = options.Analyzers is { } folder
+                ? (folder, "the analyzer DLLs in " + folder)
+                : Unpack(options.Package ?? GeneratorPackage.Pack(Path.Combine(scratch, "feed")), Path.Combine(scratch, "analyzers"));
+            GeneratorPackage.Load(analyzers);
 
             Console.WriteLine($"{specs.Count} specs, generator: {generator}");
             var supervisor = new Supervisor(options, analyzers);

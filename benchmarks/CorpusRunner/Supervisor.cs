@@ -66,6 +66,13 @@ public sealed class Supervisor(RunOptions options, string analyzerDirectory)
             {
                 var number = Interlocked.Increment(ref _started);
                 Console.WriteLine($"[{number}/{total}] {spec}");
+                if (worker is { IsAlive: false })
+                {
+                    // It died between specs, after its last answer: nothing is lost, but it cannot take this one.
+                    worker.Dispose();
+                    worker = null;
+                }
+
                 worker ??= new WorkerProcess(analyzerDirectory);
                 var result = worker.Run(spec, options.Timeout);
                 if (result.Outcome is Outcome.Crashed or Outcome.TimedOut && !worker.IsAlive)
