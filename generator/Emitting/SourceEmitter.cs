@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
 using OpenApiClientGenerator.Model;
+using OpenApiClientGenerator.ModelBuilding;
 using OpenApiClientGenerator.Parsing;
 
 namespace OpenApiClientGenerator.Emitting;
@@ -287,7 +288,7 @@ internal static class SourceEmitter
         // of the types its code names in expressions (a method would hide them), and of each other ("re-place" and
         // "rePlace" both make "RePlace").
         var methodNames = new NameScope()
-            .Reserve(SpecParser.ReservedMemberNames.Concat(["Count", "GetEnumerator", "CheckPath", "JsonPointer", "ArgumentException"]), name => name)
+            .Reserve(ReservedNames.RecordMembers.Concat(["Count", "GetEnumerator", "CheckPath", "JsonPointer", "ArgumentException"]), name => name)
             .Reserve(types.Keys.Concat(types.Keys.Select(name => name + "Json")), name => name);
         var operations = patch.Operations.Select(op => new JsonPatchOperationView
         {

@@ -1,0 +1,45 @@
+using OpenApiClientGenerator.Diagnostics;
+using OpenApiClientGenerator.Model;
+
+namespace OpenApiClientGenerator.ModelBuilding;
+
+internal sealed partial class ModelBuilder
+{
+    /// <param name="location">Where the wire name is written.</param>
+    private string ClaimMemberName(NameScope scope, string wireName, LocationInfo location)
+    {
+        var preferred = IdentifierNames.ToPascalCase(wireName);
+        if (preferred.Length == 0)
+        {
+            var fallback = scope.Claim("Value", "'" + wireName + "'");
+            Report(DiagnosticDescriptors.InvalidIdentifier, location, wireName, fallback);
+            return fallback;
+        }
+
+        var name = scope.Claim(preferred, "'" + wireName + "'");
+        if (name != preferred)
+        {
+            Report(DiagnosticDescriptors.NameCollision, location, scope.TakenBy(preferred)!, wireName, preferred, name);
+        }
+
+        return name;
+    }
+
+    /// <summary>
+    /// Claims a type name. A collision is reported for a component schema, whose name the spec chose; other types are
+    /// named after where they are, and just take the next free name.
+    /// </summary>
+    private string ClaimTypeName(string preferred, string claimant, string? componentName, string pointer)
+    {
+        preferred = IdentifierNames.Shorten(preferred);
+        var name = _typeNames.Claim(preferred, claimant);
+        if (name != preferred && componentName is not null)
+        {
+            Report(DiagnosticDescriptors.NameCollision, LocationOfKey(pointer), _typeNames.TakenBy(preferred)!, componentName, preferred, name);
+        }
+
+        return name;
+    }
+
+    private static string ReservedMemberDescription(string name) => $"the member '{name}' that generated records have";
+}
