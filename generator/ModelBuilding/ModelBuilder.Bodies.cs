@@ -33,17 +33,17 @@ internal sealed partial class ModelBuilder
         var schemaPointer = JsonPointers.Append(contentPointer, "schema");
         if (content.Schema is null)
         {
-            return new BodySpec(mediaType, BodyKind.Json, TypeRef.Of(ValueKind.Any, ConstraintSpec.None), requestBody.Required, Clean(requestBody.Description));
+            return new BodySpec { MediaType = mediaType, Kind = BodyKind.Json, Type = TypeRef.Any, IsRequired = requestBody.Required, Description = Clean(requestBody.Description) };
         }
 
         var isMergePatch = string.Equals(mediaType, MergePatchMediaType, StringComparison.OrdinalIgnoreCase);
         if (TryParseJsonPatch(content.Schema, schemaPointer, operationName, mediaType) is { } jsonPatch)
         {
-            return new BodySpec(mediaType, BodyKind.JsonPatch, jsonPatch, requestBody.Required, Clean(requestBody.Description));
+            return new BodySpec { MediaType = mediaType, Kind = BodyKind.JsonPatch, Type = jsonPatch, IsRequired = requestBody.Required, Description = Clean(requestBody.Description) };
         }
 
         var type = ResolveType(content.Schema, schemaPointer, operationName + "Body", Usage.Request, isMergePatch);
-        return new BodySpec(mediaType, isMergePatch ? BodyKind.MergePatch : BodyKind.Json, type, requestBody.Required, Clean(requestBody.Description));
+        return new BodySpec { MediaType = mediaType, Kind = isMergePatch ? BodyKind.MergePatch : BodyKind.Json, Type = type, IsRequired = requestBody.Required, Description = Clean(requestBody.Description) };
     }
 
     private (ResponseSpec? Success, List<ResponseSpec> Errors) ParseResponses(OpenApiResponses? responses, string pointer, string operationName)
@@ -76,7 +76,14 @@ internal sealed partial class ModelBuilder
                 && trackingExtension is JsonNodeExtension { Node: JsonValue trackingValue } && trackingValue.TryGetValue(out string? configured)
                 ? configured
                 : statusCode == 202 ? "id" : null;
-            var spec = new ResponseSpec(statusCode, Clean(response.Description), body, trackingProperty, hasRequestId);
+            var spec = new ResponseSpec
+            {
+                StatusCode = statusCode,
+                Description = Clean(response.Description),
+                Body = body,
+                TrackingIdProperty = trackingProperty,
+                HasRequestIdHeader = hasRequestId,
+            };
             if (isSuccess)
             {
                 success ??= spec;

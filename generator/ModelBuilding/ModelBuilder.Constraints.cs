@@ -26,22 +26,24 @@ internal sealed partial class ModelBuilder
 
         var (minimum, exclusiveMinimum) = ReadBound(schema.Minimum, schema.ExclusiveMinimum);
         var (maximum, exclusiveMaximum) = ReadBound(schema.Maximum, schema.ExclusiveMaximum);
-        var constraints = new ConstraintSpec(
-            schema.MinLength,
-            schema.MaxLength,
-            pattern,
-            minimum,
-            exclusiveMinimum,
-            maximum,
-            exclusiveMaximum,
-            schema.MultipleOf is { } multipleOf ? multipleOf.ToString(CultureInfo.InvariantCulture) : null,
-            schema.MinItems,
-            schema.MaxItems,
-            schema.Enum is { Count: > 0 } values ? values.Select(v => v is null || JsonNullSentinel.IsJsonNullSentinel(v) ? "null" : v.ToJsonString()).ToEquatableArray() : EquatableArray<string>.Empty,
-            JsonTypeNames(schema.Type),
-            schema.Required is { Count: > 0 } required && schema.Properties is not { Count: > 0 }
+        var constraints = new ConstraintSpec
+        {
+            MinLength = schema.MinLength,
+            MaxLength = schema.MaxLength,
+            Pattern = pattern,
+            Minimum = minimum,
+            ExclusiveMinimum = exclusiveMinimum,
+            Maximum = maximum,
+            ExclusiveMaximum = exclusiveMaximum,
+            MultipleOf = schema.MultipleOf is { } multipleOf ? multipleOf.ToString(CultureInfo.InvariantCulture) : null,
+            MinItems = schema.MinItems,
+            MaxItems = schema.MaxItems,
+            AllowedValues = schema.Enum is { Count: > 0 } values ? values.Select(v => v is null || JsonNullSentinel.IsJsonNullSentinel(v) ? "null" : v.ToJsonString()).ToEquatableArray() : EquatableArray<string>.Empty,
+            AllowedTypes = JsonTypeNames(schema.Type),
+            RequiredProperties = schema.Required is { Count: > 0 } required && schema.Properties is not { Count: > 0 }
                 ? required.OrderBy(r => r, StringComparer.Ordinal).ToEquatableArray()
-                : EquatableArray<string>.Empty);
+                : EquatableArray<string>.Empty,
+        };
 
         CheckRange(constraints.MinLength, constraints.MaxLength, "minLength", "maxLength", pointer);
         CheckRange(constraints.MinItems, constraints.MaxItems, "minItems", "maxItems", pointer);

@@ -41,5 +41,20 @@ internal sealed partial class ModelBuilder
         return name;
     }
 
+    /// <summary>
+    /// Claims a name for something the spec names <paramref name="claimant"/> (an op value, a JSON Patch path); a
+    /// collision takes the next free name and is reported where the spec writes the claimant.
+    /// </summary>
+    private string ClaimName(NameScope scope, string preferred, string claimant, string pointer)
+    {
+        var name = scope.Claim(preferred, "'" + claimant + "'");
+        if (name != preferred)
+        {
+            Report(DiagnosticDescriptors.NameCollision, LocationOfKey(pointer), scope.TakenBy(preferred)!, claimant, preferred, name);
+        }
+
+        return name;
+    }
+
     private static string ReservedMemberDescription(string name) => $"the member '{name}' that generated records have";
 }

@@ -73,7 +73,7 @@ internal sealed partial class ModelBuilder
         var memberNames = new NameScope()
             .Reserve(ReservedNames.RecordMembers, ReservedMemberDescription)
             .Reserve([requestTypeName], typeName => $"the record's own name '{typeName}'")
-            .Reserve(operation.RequestBody?.Content is { Count: > 0 } ? ["Body"] : [], _ => "the request body 'Body'");
+            .Reserve(operation.RequestBody?.Content is { Count: > 0 } ? [ReservedNames.RequestBody] : [], name => $"the request body '{name}'");
         var parameters = new List<ParameterSpec>();
         var pathParameters = (pathItem.Parameters ?? []).Select((p, i) => (Parameter: p, Pointer: JsonPointers.Append(JsonPointers.Append(JsonPointers.Append("/paths", path), "parameters"), i.ToString(CultureInfo.InvariantCulture))));
         var operationParameters = (operation.Parameters ?? []).Select((p, i) => (Parameter: p, Pointer: JsonPointers.Append(JsonPointers.Append(pointer, "parameters"), i.ToString(CultureInfo.InvariantCulture))));
@@ -99,7 +99,7 @@ internal sealed partial class ModelBuilder
             TypeRef type;
             if (parameter.Schema is null)
             {
-                type = TypeRef.Of(ValueKind.String, ConstraintSpec.None);
+                type = new TypeRef { Kind = ValueKind.String };
             }
             else if (CanFormat(parameter.Schema, location))
             {
@@ -108,37 +108,41 @@ internal sealed partial class ModelBuilder
             else
             {
                 Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOf(schemaPointer), $"A {location.ToString().ToLowerInvariant()} parameter whose value is an object or a nested list", "the parameter is a JsonElement, sent as its JSON text");
-                type = TypeRef.Of(ValueKind.Any, ConstraintSpec.None);
+                type = TypeRef.Any;
             }
-            parameters.Add(new ParameterSpec(
-                csharpName,
-                parameter.Name,
-                location switch
+            parameters.Add(new ParameterSpec
+            {
+                Name = csharpName,
+                WireName = parameter.Name,
+                Location = location switch
                 {
                     Microsoft.OpenApi.ParameterLocation.Path => Model.ParameterLocation.Path,
                     Microsoft.OpenApi.ParameterLocation.Query => Model.ParameterLocation.Query,
                     _ => Model.ParameterLocation.Header,
                 },
-                Clean(parameter.Description),
-                type,
-                parameter.Required || location == Microsoft.OpenApi.ParameterLocation.Path,
-                IsSensitive(parameter.Extensions) || IsSensitiveHeader(parameter.Name),
-                FormatDefault(parameter.Schema?.Default)));
+                Description = Clean(parameter.Description),
+                Type = type,
+                IsRequired = parameter.Required || location == Microsoft.OpenApi.ParameterLocation.Path,
+                IsSensitive = IsSensitive(parameter.Extensions) || IsSensitiveHeader(parameter.Name),
+                DefaultValue = FormatDefault(parameter.Schema?.Default),
+            });
         }
 
         var body = ParseRequestBody(operation.RequestBody, JsonPointers.Append(pointer, "requestBody"), name);
         var (success, errors) = ParseResponses(operation.Responses, JsonPointers.Append(pointer, "responses"), name);
-        return new OperationSpec(
-            name,
-            method,
-            path,
-            Clean(operation.Summary),
-            Clean(operation.Description),
-            requestTypeName,
-            parameters.ToEquatableArray(),
-            body,
-            success,
-            errors.ToEquatableArray());
+        return new OperationSpec
+        {
+            Name = name,
+            HttpMethod = method,
+            PathTemplate = path,
+            Summary = Clean(operation.Summary),
+            Description = Clean(operation.Description),
+            RequestTypeName = requestTypeName,
+            Parameters = parameters.ToEquatableArray(),
+            Body = body,
+            SuccessResponse = success,
+            ErrorResponses = errors.ToEquatableArray(),
+        };
     }
 
     private static bool IsContentNegotiationHeader(string name)

@@ -25,13 +25,13 @@ internal sealed partial class ModelBuilder
             if (target is null)
             {
                 Report(DiagnosticDescriptors.UnresolvedReference, LocationOf(JsonPointers.Append(pointer, "$ref")), reference.Reference.ReferenceV3 ?? reference.Reference.Id ?? "?");
-                return TypeRef.Of(ValueKind.Any, ConstraintSpec.None);
+                return TypeRef.Any;
             }
 
             if (IsBeingResolved(target))
             {
                 Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOf(JsonPointers.Append(pointer, "$ref")), "A schema that contains itself with no object in between", "the inner value is generated as a JsonElement");
-                return TypeRef.Of(ValueKind.Any, ConstraintSpec.None);
+                return TypeRef.Any;
             }
 
             return ResolveContained(reference, () => ResolveType(target, referencePointer, IdentifierNames.ToPascalCase(reference.Reference.Id ?? nameHint), usage, mergePatch, reference.Reference.Id));
@@ -60,19 +60,25 @@ internal sealed partial class ModelBuilder
                 }
 
                 // An enum type carries its values itself; an object type's constraints are its properties'.
-                return new TypeRef(kind, pending.Name, null, kind == ValueKind.Enum ? constraints with { AllowedValues = EquatableArray<string>.Empty } : ConstraintSpec.None, nullable);
+                return new TypeRef
+                {
+                    Kind = kind,
+                    TypeName = pending.Name,
+                    Constraints = kind == ValueKind.Enum ? constraints with { AllowedValues = EquatableArray<string>.Empty } : ConstraintSpec.None,
+                    IsNullable = nullable,
+                };
             case ValueKind.Array:
                 var element = schema.Items is not { } items
-                    ? TypeRef.Of(ValueKind.Any, ConstraintSpec.None)
+                    ? TypeRef.Any
                     : ResolveContained(schema, () => ResolveType(items, JsonPointers.Append(pointer, "items"), nameHint + "Item", usage, mergePatch: false));
-                return new TypeRef(ValueKind.Array, null, element, constraints, nullable);
+                return new TypeRef { Kind = ValueKind.Array, Element = element, Constraints = constraints, IsNullable = nullable };
             case ValueKind.Map:
                 var value = schema.AdditionalProperties is not { } additionalProperties
-                    ? TypeRef.Of(ValueKind.Any, ConstraintSpec.None)
+                    ? TypeRef.Any
                     : ResolveContained(schema, () => ResolveType(additionalProperties, JsonPointers.Append(pointer, "additionalProperties"), nameHint + "Value", usage, mergePatch: false));
-                return new TypeRef(ValueKind.Map, null, value, constraints, nullable);
+                return new TypeRef { Kind = ValueKind.Map, Element = value, Constraints = constraints, IsNullable = nullable };
             default:
-                return new TypeRef(kind, null, null, constraints, nullable);
+                return new TypeRef { Kind = kind, Constraints = constraints, IsNullable = nullable };
         }
     }
 
@@ -163,13 +169,20 @@ internal sealed partial class ModelBuilder
         var description = Clean(pending.Schema.Description) ?? Clean(pending.Schema.Title);
         if (pending.Kind == TypeKind.JsonPatch)
         {
-            return new TypeSpec(pending.Name, TypeKind.JsonPatch, description, EquatableArray<PropertySpec>.Empty, EquatableArray<EnumMemberSpec>.Empty, pending.JsonPatch, false, null);
+            return new TypeSpec { Name = pending.Name, Kind = TypeKind.JsonPatch, Description = description, JsonPatch = NameMethods(pending.JsonPatch!) };
         }
 
         if (pending.Kind == TypeKind.Enum)
         {
             var members = EnumMembers(pending);
-            return new TypeSpec(pending.Name, TypeKind.Enum, description, EquatableArray<PropertySpec>.Empty, members, null, pending.Usage.HasFlag(Usage.Response), null);
+            return new TypeSpec
+            {
+                Name = pending.Name,
+                Kind = TypeKind.Enum,
+                Description = description,
+                EnumMembers = members,
+                IsReadFromResponses = pending.Usage.HasFlag(Usage.Response),
+            };
         }
 
         var required = pending.Schema.Required ?? new HashSet<string>();
@@ -185,33 +198,35 @@ internal sealed partial class ModelBuilder
             var type = ResolveType(property.Value, pointer, pending.BaseName + IdentifierNames.ToPascalCase(property.Key), pending.Usage, pending.Kind == TypeKind.MergePatch);
             var isRequired = required.Contains(property.Key);
             var propertyTarget = Target(property.Value);
-            properties.Add(new PropertySpec(
-                csharpName,
-                property.Key,
-                Clean(property.Value.Description) ?? Clean(propertyTarget?.Description),
-                type,
-                isRequired,
-                IsRequiredMember: isRequired && !isReadFromResponses && pending.Kind == TypeKind.Object,
-                IsSensitive(property.Value.Extensions) || IsSensitive(propertyTarget?.Extensions),
-                FormatDefault(property.Value.Default ?? propertyTarget?.Default)));
+            properties.Add(new PropertySpec
+            {
+                Name = csharpName,
+                WireName = property.Key,
+                Description = Clean(property.Value.Description) ?? Clean(propertyTarget?.Description),
+                Type = type,
+                IsRequired = isRequired,
+                IsRequiredMember = isRequired && !isReadFromResponses && pending.Kind == TypeKind.Object,
+                IsSensitive = IsSensitive(property.Value.Extensions) || IsSensitive(propertyTarget?.Extensions),
+                DefaultValue = FormatDefault(property.Value.Default ?? propertyTarget?.Default),
+            });
         }
 
         foreach (var missing in required.Where(r => pending.Schema.Properties is null || !pending.Schema.Properties.ContainsKey(r)).OrderBy(r => r, StringComparer.Ordinal))
         {
             // A required name with no schema: the value may be anything, but it must be there.
             var csharpName = ClaimMemberName(propertyNames, missing, LocationOf(JsonPointers.Append(pending.Pointer, "required")));
-            properties.Add(new PropertySpec(csharpName, missing, null, TypeRef.Of(ValueKind.Any, ConstraintSpec.None), true, false, false, null));
+            properties.Add(new PropertySpec { Name = csharpName, WireName = missing, Type = TypeRef.Any, IsRequired = true, IsRequiredMember = false });
         }
 
-        return new TypeSpec(
-            pending.Name,
-            pending.Kind,
-            description,
-            properties.ToEquatableArray(),
-            EquatableArray<EnumMemberSpec>.Empty,
-            null,
-            isReadFromResponses,
-            pending.Kind == TypeKind.MergePatch && _pendingTypes.TryGetValue(new TypeKey(pending.Schema, TypeKind.Object), out var plain) ? plain.Name : null);
+        return new TypeSpec
+        {
+            Name = pending.Name,
+            Kind = pending.Kind,
+            Description = description,
+            Properties = properties.ToEquatableArray(),
+            IsReadFromResponses = isReadFromResponses,
+            PlainTypeName = pending.Kind == TypeKind.MergePatch && _pendingTypes.TryGetValue(new TypeKey(pending.Schema, TypeKind.Object), out var plain) ? plain.Name : null,
+        };
     }
 
     private EquatableArray<EnumMemberSpec> EnumMembers(PendingType pending)
@@ -311,6 +326,6 @@ internal sealed partial class ModelBuilder
 
         public bool Discovered { get; set; }
 
-        public JsonPatchSpec? JsonPatch { get; init; }
+        public PendingJsonPatch? JsonPatch { get; init; }
     }
 }

@@ -100,16 +100,17 @@ internal sealed partial class ModelBuilder
             types.Add(BuildType(_typeOrder[i]));
         }
 
-        return new ApiSpec(
-            _input.Path,
-            clientName,
-            ns,
-            clientName,
-            title,
-            document.Info?.Description,
-            document.Servers?.FirstOrDefault()?.Url,
-            types.ToEquatableArray(),
-            operations.ToEquatableArray());
+        return new ApiSpec
+        {
+            SourcePath = _input.Path,
+            Namespace = ns,
+            ClientName = clientName,
+            Title = title,
+            Description = document.Info?.Description,
+            DefaultBaseAddress = document.Servers?.FirstOrDefault()?.Url,
+            Types = types.ToEquatableArray(),
+            Operations = operations.ToEquatableArray(),
+        };
     }
 
     /// <summary>Whether an operation already reached the schema, in any variant (a merge patch, say).</summary>
