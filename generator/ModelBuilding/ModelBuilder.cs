@@ -10,8 +10,9 @@ using OpenApiClientGenerator.Reading;
 namespace OpenApiClientGenerator.ModelBuilding;
 
 /// <summary>
-/// Builds the generator's model from a document that has been read and checked. Microsoft.OpenApi objects live only inside
-/// this class: what leaves it is made of records, strings and equatable arrays. Each concern has its own file:
+/// Builds the generator's model from a document that has been read and checked. Past the reading stage, Microsoft.OpenApi
+/// objects live only inside this class: what leaves it is made of records, strings and equatable arrays. Each concern has
+/// its own file:
 /// <list type="bullet">
 /// <item><c>ModelBuilder.cs</c>: the spec as a whole (client name, namespace, which schemas are generated).</item>
 /// <item><c>ModelBuilder.Naming.cs</c>: C# names for types and members, and their collisions (<see cref="ReservedNames"/> lists the generated code's own).</item>
