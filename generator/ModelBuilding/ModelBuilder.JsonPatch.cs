@@ -48,9 +48,9 @@ internal sealed partial class ModelBuilder
             return null;
         }
 
-        var opPointer = item.Properties["op"] is OpenApiSchemaReference opReference ? ComponentPointer(opReference) : PropertyPointer(itemsPointer, "op");
-        var operations = AllowedOperations(Target(item.Properties["op"]), opPointer)
-            ?? (string.Equals(mediaType, JsonPatchMediaType, StringComparison.OrdinalIgnoreCase) ? DefaultOperations.Select(op => (op, opPointer)).ToList() : null);
+        var opPointer = op is OpenApiSchemaReference opReference ? ComponentPointer(opReference) : PropertyPointer(itemsPointer, "op");
+        var operations = AllowedOperations(Target(op), opPointer)
+            ?? (string.Equals(mediaType, JsonPatchMediaType, StringComparison.OrdinalIgnoreCase) ? DefaultOperations.Select(wireValue => (wireValue, opPointer)).ToList() : null);
         if (operations is null)
         {
             return null;
@@ -77,7 +77,7 @@ internal sealed partial class ModelBuilder
 
                 var valueSchema = entry.Value is JsonObject schemaNode ? OpenApiDocumentLoader.ReadExtensionSchema(_document, schemaNode, entryPointer, _diagnostics) : null;
                 var lastSegments = JsonPointers.Unescape(entry.Key.Substring(entry.Key.LastIndexOf('/') + 1));
-                var pathName = ClaimName(pathNames, IdentifierNames.ToPascalCase(lastSegments) is { Length: > 0 } n ? n : "Path", entry.Key, entryPointer);
+                var pathName = ClaimName(pathNames, IdentifierNames.ToPascalCase(lastSegments) is { Length: > 0 } n ? n : "Path", entry.Key, LocationOfKey(entryPointer));
                 var valueType = valueSchema is null
                     ? TypeRef.Any
                     : ResolveType(valueSchema, entryPointer, documentName + pathName, Usage.Request, mergePatch: false);
@@ -131,7 +131,7 @@ internal sealed partial class ModelBuilder
         var methodNamesOfOperations = new List<string>();
         foreach (var (wireValue, opPointer) in patch.Operations)
         {
-            methodNamesOfOperations.Add(ClaimName(methodNames, IdentifierNames.ToPascalCase(wireValue) is { Length: > 0 } name ? name : "Operation", wireValue, opPointer));
+            methodNamesOfOperations.Add(ClaimName(methodNames, IdentifierNames.ToPascalCase(wireValue) is { Length: > 0 } name ? name : "Operation", wireValue, LocationOf(opPointer)));
         }
 
         var operations = new List<JsonPatchOperationSpec>();
@@ -141,7 +141,7 @@ internal sealed partial class ModelBuilder
             var pathMethods = new List<JsonPatchMethodSpec>();
             foreach (var path in patch.Paths)
             {
-                var name = ClaimName(methodNames, methodName + path.Name, wireValue + " " + path.DocumentedPath.Path, path.Pointer);
+                var name = ClaimName(methodNames, methodName + path.Name, wireValue + " " + path.DocumentedPath.Path, LocationOfKey(path.Pointer));
                 pathMethods.Add(new JsonPatchMethodSpec { Name = name, DocumentedPath = path.DocumentedPath });
             }
 

@@ -16,13 +16,7 @@ internal sealed partial class ModelBuilder
             return fallback;
         }
 
-        var name = scope.Claim(preferred, "'" + wireName + "'");
-        if (name != preferred)
-        {
-            Report(DiagnosticDescriptors.NameCollision, location, scope.TakenBy(preferred)!, wireName, preferred, name);
-        }
-
-        return name;
+        return ClaimName(scope, preferred, wireName, location);
     }
 
     /// <summary>
@@ -42,15 +36,15 @@ internal sealed partial class ModelBuilder
     }
 
     /// <summary>
-    /// Claims a name for something the spec names <paramref name="claimant"/> (an op value, a JSON Patch path); a
-    /// collision takes the next free name and is reported where the spec writes the claimant.
+    /// Claims a name for something the spec calls <paramref name="claimant"/> (a property, an op value, a JSON Patch
+    /// path); a collision takes the next free name and is reported at <paramref name="location"/>, where the spec writes it.
     /// </summary>
-    private string ClaimName(NameScope scope, string preferred, string claimant, string pointer)
+    private string ClaimName(NameScope scope, string preferred, string claimant, LocationInfo location)
     {
         var name = scope.Claim(preferred, "'" + claimant + "'");
         if (name != preferred)
         {
-            Report(DiagnosticDescriptors.NameCollision, LocationOfKey(pointer), scope.TakenBy(preferred)!, claimant, preferred, name);
+            Report(DiagnosticDescriptors.NameCollision, location, scope.TakenBy(preferred)!, claimant, preferred, name);
         }
 
         return name;
