@@ -140,8 +140,8 @@ public static class Breakdown
         {
             Type T(string name) => generator.GetType("OpenApiClientGenerator." + name, throwOnError: true)!;
             MethodInfo M(Type type, string name) => type.GetMethod(name, Static) ?? throw new MissingMethodException(type.FullName, name);
-            _read = M(T("Parsing.SpecDocumentReader"), "Read");
-            _parse = M(T("Parsing.SpecParser"), "Parse");
+            _read = M(T("Reading.SpecDocumentReader"), "Read");
+            _parse = M(T("SpecParser"), "Parse");
             var emitter = T("Emitting.SourceEmitter");
             _buildView = M(emitter, "BuildView");
             _emit = M(emitter, "Emit");

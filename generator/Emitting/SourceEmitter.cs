@@ -17,13 +17,13 @@ internal static class SourceEmitter
         var view = BuildView(spec, options);
         var renderer = new TemplateRenderer(templates);
         var sources = new List<GeneratedSource>();
-        renderer.Render("Models.sbncs", view, spec.HintPrefix + ".Models.g.cs", sources);
+        renderer.Render("Models.sbncs", view, spec.ClientName + ".Models.g.cs", sources);
         if (spec.Operations.Count > 0)
         {
-            renderer.Render("Client.sbncs", view, spec.HintPrefix + ".g.cs", sources);
+            renderer.Render("Client.sbncs", view, spec.ClientName + ".g.cs", sources);
             if (options.EmitServiceCollectionExtensions)
             {
-                renderer.Render("ServiceCollection.sbncs", view, spec.HintPrefix + ".ServiceCollection.g.cs", sources);
+                renderer.Render("ServiceCollection.sbncs", view, spec.ClientName + ".ServiceCollection.g.cs", sources);
             }
         }
 
@@ -288,28 +288,24 @@ internal static class SourceEmitter
         var item = types[patch.ItemTypeName];
         var opProperty = item.Properties.First(p => p.WireName == "op");
 
-        // Method names come from the spec's op values and paths, so they must stay clear of the document's own members,
-        // of the types its code names in expressions (a method would hide them), and of each other ("re-place" and
-        // "rePlace" both make "RePlace").
-        var methodNames = new NameScope()
-            .Reserve(SpecParser.ReservedMemberNames.Concat(["Count", "GetEnumerator", "CheckPath", "JsonPointer", "ArgumentException"]), name => name)
-            .Reserve(types.Keys.Concat(types.Keys.Select(name => name + "Json")), name => name);
-        var operations = patch.Operations.Select(op => new JsonPatchOperationView
-        {
-            Name = methodNames.Claim(IdentifierNames.ToPascalCase(op) is { Length: > 0 } name ? name : "Operation"),
-            WireValue = SymbolDisplay.FormatLiteral(op, quote: false),
-            OpExpression = OpExpression(opProperty, op, types),
-            HasValue = op is not ("remove" or "move" or "copy"),
-        }).ToList();
-
+        var operations = new List<JsonPatchOperationView>();
         var methods = new List<JsonPatchMethodView>();
-        foreach (var op in operations)
+        foreach (var operation in patch.Operations)
         {
-            foreach (var path in patch.Paths)
+            var op = new JsonPatchOperationView
             {
+                Name = operation.MethodName,
+                WireValue = SymbolDisplay.FormatLiteral(operation.WireValue, quote: false),
+                OpExpression = OpExpression(opProperty, operation.WireValue, types),
+                HasValue = operation.WireValue is not ("remove" or "move" or "copy"),
+            };
+            operations.Add(op);
+            foreach (var method in operation.PathMethods)
+            {
+                var path = method.DocumentedPath;
                 methods.Add(new JsonPatchMethodView
                 {
-                    Name = methodNames.Claim(op.Name + path.Name),
+                    Name = method.Name,
                     Path = path.Path,
                     PathLiteral = CSharpFragments.Literal(path.Path),
                     Doc = XmlDoc.Summary(op.Name + "s <c>" + XmlDoc.Escape(path.Path) + "</c>" + (path.Description is null ? "." : ": " + XmlDoc.Escape(path.Description)), escape: false),
@@ -321,7 +317,7 @@ internal static class SourceEmitter
             }
         }
 
-        var validateLines = validation.Checks(new TypeRef(ValueKind.Array, null, new TypeRef(ValueKind.Object, item.Name, null, ConstraintSpec.None, false), patch.Constraints, false), "_operations", 0);
+        var validateLines = validation.Checks(new TypeRef { Kind = ValueKind.Array, Element = new TypeRef { Kind = ValueKind.Object, TypeName = item.Name }, Constraints = patch.Constraints }, "_operations", 0);
         return new JsonPatchView
         {
             ItemType = item.Name,
@@ -350,7 +346,7 @@ internal static class SourceEmitter
     private static OperationView BuildOperation(OperationSpec operation, IReadOnlyDictionary<string, TypeSpec> types, string clientName, GeneratorOptions options)
     {
         var validation = new ValidationWriter(new HashSet<string>(operation.Parameters.Select(p => p.Name).Append("Body"), StringComparer.Ordinal));
-        var parameterOwner = new TypeSpec(operation.RequestTypeName, TypeKind.Object, null, EquatableArray<PropertySpec>.Empty, EquatableArray<EnumMemberSpec>.Empty, null, false, null);
+        var parameterOwner = new TypeSpec { Name = operation.RequestTypeName, Kind = TypeKind.Object };
         var parameters = new List<PropertyView>();
         var validateLines = new List<string>();
         foreach (var parameter in operation.Parameters)
@@ -363,7 +359,7 @@ internal static class SourceEmitter
                 ? (parameter.Description is null ? string.Empty : parameter.Description.TrimEnd() + " ")
                     + "The service requires it: set it here or add it from a DelegatingHandler on the HttpClient."
                 : parameter.Description;
-            var property = new PropertySpec(parameter.Name, parameter.WireName, description, parameter.Type, isRequired, isRequired, parameter.IsSensitive, parameter.DefaultValue);
+            var property = new PropertySpec { Name = parameter.Name, WireName = parameter.WireName, Description = description, Type = parameter.Type, IsRequired = isRequired, IsRequiredMember = isRequired, IsSensitive = parameter.IsSensitive, DefaultValue = parameter.DefaultValue };
             // Parameters go into the URL and headers: no template emits their write lines.
             var view = BuildProperty(property, CSharpFragments.Literal(parameter.WireName), parameterOwner, validation, options, local => WireChecks(parameter, local));
             parameters.Add(view);

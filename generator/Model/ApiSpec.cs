@@ -1,16 +1,26 @@
 namespace OpenApiClientGenerator.Model;
 
 /// <summary>Everything generated from one spec file: its types, its operations and the client that calls them.</summary>
-internal sealed record ApiSpec(
-    string SourcePath,
-    string HintPrefix,
-    string Namespace,
-    string ClientName,
-    string Title,
-    string? Description,
-    string? DefaultBaseAddress,
-    EquatableArray<TypeSpec> Types,
-    EquatableArray<OperationSpec> Operations);
+internal sealed record ApiSpec
+{
+    public required string SourcePath { get; init; }
+
+    public required string Namespace { get; init; }
+
+    /// <summary>Gets the client class's name, which also starts the names of the spec's generated files.</summary>
+    public required string ClientName { get; init; }
+
+    public required string Title { get; init; }
+
+    public string? Description { get; init; }
+
+    /// <summary>Gets the first server's URL, if the spec names one.</summary>
+    public string? DefaultBaseAddress { get; init; }
+
+    public required EquatableArray<TypeSpec> Types { get; init; }
+
+    public required EquatableArray<OperationSpec> Operations { get; init; }
+}
 
 /// <summary>
 /// The result of parsing one spec: the model when it can be generated, and what to report either way. <see cref="NameLocation"/>

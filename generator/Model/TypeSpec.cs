@@ -15,16 +15,28 @@ internal enum TypeKind
     JsonPatch,
 }
 
-/// <summary>A named type to generate.</summary>
-internal sealed record TypeSpec(
-    string Name,
-    TypeKind Kind,
-    string? Description,
-    EquatableArray<PropertySpec> Properties,
-    EquatableArray<EnumMemberSpec> EnumMembers,
-    JsonPatchSpec? JsonPatch,
-    bool IsReadFromResponses,
-    string? PlainTypeName);
+/// <summary>A named type to generate. Which members apply depends on its <see cref="Kind"/>.</summary>
+internal sealed record TypeSpec
+{
+    public required string Name { get; init; }
+
+    public required TypeKind Kind { get; init; }
+
+    public string? Description { get; init; }
+
+    /// <summary>Gets an object's or a merge patch's properties.</summary>
+    public EquatableArray<PropertySpec> Properties { get; init; } = EquatableArray<PropertySpec>.Empty;
+
+    public EquatableArray<EnumMemberSpec> EnumMembers { get; init; } = EquatableArray<EnumMemberSpec>.Empty;
+
+    public JsonPatchSpec? JsonPatch { get; init; }
+
+    /// <summary>Gets whether a response reaches the type, which makes reading it lenient (servers omit what requests must send).</summary>
+    public bool IsReadFromResponses { get; init; }
+
+    /// <summary>Gets a merge patch's plain counterpart, which <c>FromDiff</c> and <c>FromWhole</c> take.</summary>
+    public string? PlainTypeName { get; init; }
+}
 
 /// <summary>One member of a generated enum, with the exact string sent on the wire.</summary>
 internal sealed record EnumMemberSpec(string Name, string WireValue);
@@ -34,15 +46,25 @@ internal sealed record EnumMemberSpec(string Name, string WireValue);
 /// <see cref="IsRequiredMember"/> says whether C# also enforces it with <c>required</c> (only for types never read from responses,
 /// since servers omit fields the request had to send).
 /// </summary>
-internal sealed record PropertySpec(
-    string Name,
-    string WireName,
-    string? Description,
-    TypeRef Type,
-    bool IsRequired,
-    bool IsRequiredMember,
-    bool IsSensitive,
-    string? DefaultValue);
+internal sealed record PropertySpec
+{
+    public required string Name { get; init; }
+
+    public required string WireName { get; init; }
+
+    public string? Description { get; init; }
+
+    public required TypeRef Type { get; init; }
+
+    public required bool IsRequired { get; init; }
+
+    public required bool IsRequiredMember { get; init; }
+
+    public bool IsSensitive { get; init; }
+
+    /// <summary>Gets the spec's default value as JSON text.</summary>
+    public string? DefaultValue { get; init; }
+}
 
 internal enum ValueKind
 {
@@ -59,9 +81,22 @@ internal enum ValueKind
 }
 
 /// <summary>The shape of a value, with the constraints the spec puts on it.</summary>
-internal sealed record TypeRef(ValueKind Kind, string? TypeName, TypeRef? Element, ConstraintSpec Constraints, bool IsNullable)
+internal sealed record TypeRef
 {
-    public static TypeRef Of(ValueKind kind, ConstraintSpec constraints) => new(kind, null, null, constraints, false);
+    /// <summary>A JSON value of any shape, unconstrained.</summary>
+    public static readonly TypeRef Any = new() { Kind = ValueKind.Any };
+
+    public required ValueKind Kind { get; init; }
+
+    /// <summary>Gets the generated type's name, for an object or an enum.</summary>
+    public string? TypeName { get; init; }
+
+    /// <summary>Gets an array's item or a map's value.</summary>
+    public TypeRef? Element { get; init; }
+
+    public ConstraintSpec Constraints { get; init; } = ConstraintSpec.None;
+
+    public bool IsNullable { get; init; }
 }
 
 /// <summary>
@@ -83,33 +118,81 @@ internal readonly record struct CharacterRange(int First, int Last);
 /// <see cref="AllowedValues"/> holds JSON texts; <see cref="AllowedTypes"/> (JSON Schema type names) and
 /// <see cref="RequiredProperties"/> apply to values without a single C# type, which are checked as JSON.
 /// </summary>
-internal sealed record ConstraintSpec(
-    int? MinLength,
-    int? MaxLength,
-    PatternSpec? Pattern,
-    string? Minimum,
-    bool ExclusiveMinimum,
-    string? Maximum,
-    bool ExclusiveMaximum,
-    string? MultipleOf,
-    int? MinItems,
-    int? MaxItems,
-    EquatableArray<string> AllowedValues,
-    EquatableArray<string> AllowedTypes,
-    EquatableArray<string> RequiredProperties)
+/// <remarks>Every constraint is optional: a member left out is a constraint the spec does not state.</remarks>
+internal sealed record ConstraintSpec
 {
-    public static readonly ConstraintSpec None = new(
-        null, null, null, null, false, null, false, null, null, null, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty);
+    public static readonly ConstraintSpec None = new();
+
+    public int? MinLength { get; init; }
+
+    public int? MaxLength { get; init; }
+
+    public PatternSpec? Pattern { get; init; }
+
+    public string? Minimum { get; init; }
+
+    public bool ExclusiveMinimum { get; init; }
+
+    public string? Maximum { get; init; }
+
+    public bool ExclusiveMaximum { get; init; }
+
+    public string? MultipleOf { get; init; }
+
+    public int? MinItems { get; init; }
+
+    public int? MaxItems { get; init; }
+
+    public EquatableArray<string> AllowedValues { get; init; } = EquatableArray<string>.Empty;
+
+    public EquatableArray<string> AllowedTypes { get; init; } = EquatableArray<string>.Empty;
+
+    public EquatableArray<string> RequiredProperties { get; init; } = EquatableArray<string>.Empty;
 
     public bool IsEmpty => this == None;
 }
 
-/// <summary>What a JSON Patch body allows: the operations, the path pattern, the documented paths with their value types, and how many operations.</summary>
-internal sealed record JsonPatchSpec(
-    string ItemTypeName,
-    EquatableArray<string> Operations,
-    string? PathPattern,
-    EquatableArray<JsonPatchPathSpec> Paths,
-    ConstraintSpec Constraints);
+/// <summary>What a JSON Patch body allows: the operations, each with its methods; the path pattern; and how many operations.</summary>
+internal sealed record JsonPatchSpec
+{
+    public required string ItemTypeName { get; init; }
 
-internal sealed record JsonPatchPathSpec(string Path, string Name, string? Description, TypeRef ValueType);
+    public required EquatableArray<JsonPatchOperationSpec> Operations { get; init; }
+
+    public string? PathPattern { get; init; }
+
+    /// <summary>Gets the constraints on the document as an array (its item count).</summary>
+    public required ConstraintSpec Constraints { get; init; }
+}
+
+/// <summary>
+/// An allowed operation. <see cref="MethodName"/> names its method for any path (<c>Replace(path, value)</c>),
+/// <see cref="PathMethods"/> its typed methods for the documented paths. The names are final: collisions were settled,
+/// and reported, while the spec was read.
+/// </summary>
+internal sealed record JsonPatchOperationSpec
+{
+    public required string WireValue { get; init; }
+
+    public required string MethodName { get; init; }
+
+    public required EquatableArray<JsonPatchMethodSpec> PathMethods { get; init; }
+}
+
+/// <summary>A typed method for one operation on one documented path, e.g. <c>ReplaceModelId(string value)</c>.</summary>
+internal sealed record JsonPatchMethodSpec
+{
+    public required string Name { get; init; }
+
+    public required JsonPatchPathSpec DocumentedPath { get; init; }
+}
+
+/// <summary>A path the spec documents in <c>x-json-patch-paths</c>, with the type of its value.</summary>
+internal sealed record JsonPatchPathSpec
+{
+    public required string Path { get; init; }
+
+    public string? Description { get; init; }
+
+    public required TypeRef ValueType { get; init; }
+}

@@ -212,34 +212,9 @@ public sealed class DiagnosticsTests
     [Fact]
     public void A_bad_value_in_a_documented_json_patch_path_is_reported_at_the_value()
     {
-        var run = Run("demo.openapi.yaml", Head + """
+        var run = Run("demo.openapi.yaml", JsonPatchSpec(ops: "[replace]", "/name: { type: string, maxLength: 2.5 }"));
 
-            paths:
-              /things:
-                patch:
-                  requestBody:
-                    content:
-                      application/json-patch+json:
-                        schema:
-                          type: array
-                          items: { $ref: '#/components/schemas/Change' }
-                  responses:
-                    '200': { description: OK }
-            components:
-              schemas:
-                Change:
-                  type: object
-                  properties:
-                    op: { type: string, enum: [replace] }
-                    path: { type: string }
-                    value: {}
-                  x-json-patch-paths:
-                    /name:
-                      type: string
-                      maxLength: 2.5
-            """);
-
-        AssertSingle(run, "OAG002", DiagnosticSeverity.Error, "demo.openapi.yaml", 26, 21, "#/components/schemas/Change/x-json-patch-paths/~1name/maxLength", "'maxLength' cannot be read", "'2.5'");
+        AssertSingle(run, "OAG002", DiagnosticSeverity.Error, "demo.openapi.yaml", 25, 42, "#/components/schemas/Change/x-json-patch-paths/~1name/maxLength", "'maxLength' cannot be read", "'2.5'");
     }
 
     [Fact]
@@ -461,6 +436,40 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public void Op_values_that_make_the_same_method_name_are_reported_at_the_later_value()
+    {
+        var run = Run("demo.openapi.yaml", JsonPatchSpec(ops: "[re-place, rePlace]", "/name: { type: string }"));
+
+        AssertSingle(run, "OAG008", DiagnosticSeverity.Warning, "demo.openapi.yaml", 21, 45, "'re-place' and 'rePlace' both become 'RePlace'", "'rePlace' is generated as 'RePlace2'");
+        Assert.Empty(run.CompilationProblems());
+        Assert.Equal(["RePlace", "RePlace2", "RePlace2Name", "RePlaceName"], JsonPatchMethodNames(run));
+    }
+
+    [Fact]
+    public void A_json_patch_method_named_like_a_document_member_is_reported_at_the_path()
+    {
+        // "check" on "/path" makes CheckPath, the document's own path check; "item" makes Item, the indexer's name.
+        var run = Run("demo.openapi.yaml", JsonPatchSpec(ops: "[check, item]", "/path: { type: string }"));
+
+        var collisions = run.GeneratorDiagnostics.Where(d => d.Id == "OAG008").OrderBy(d => d.Location.SourceSpan.Start).ToList();
+        Assert.Equal(2, collisions.Count);
+        AssertDiagnostic(collisions[0], "OAG008", DiagnosticSeverity.Warning, "demo.openapi.yaml", 21, 42, "the member 'Item' that JSON Patch documents have and 'item' both become 'Item'", "'item' is generated as 'Item2'");
+        AssertDiagnostic(collisions[1], "OAG008", DiagnosticSeverity.Warning, "demo.openapi.yaml", 25, 8, "the member 'CheckPath' that JSON Patch documents have and 'check /path' both become 'CheckPath'", "'check /path' is generated as 'CheckPath2'");
+        Assert.Empty(run.CompilationProblems());
+        Assert.Equal(["Check", "CheckPath2", "Item2", "Item2Path"], JsonPatchMethodNames(run));
+    }
+
+    [Fact]
+    public void Json_patch_paths_that_make_the_same_name_are_reported_at_the_later_path()
+    {
+        var run = Run("demo.openapi.yaml", JsonPatchSpec(ops: "[replace]", "/a-b: { type: string }", "/aB: { type: string }"));
+
+        AssertSingle(run, "OAG008", DiagnosticSeverity.Warning, "demo.openapi.yaml", 26, 8, "'/a-b' and '/aB' both become 'AB'", "'/aB' is generated as 'AB2'");
+        Assert.Empty(run.CompilationProblems());
+        Assert.Equal(["Replace", "ReplaceAB", "ReplaceAB2"], JsonPatchMethodNames(run));
+    }
+
+    [Fact]
     public void An_invalid_pattern_is_a_warning_at_the_pattern_and_the_spec_still_generates()
     {
         var run = Run("demo.openapi.yaml", Head + """
@@ -630,6 +639,39 @@ public sealed class DiagnosticsTests
         Assert.Equal(DiagnosticDescriptors.All.Count, DiagnosticDescriptors.All.Select(d => d.Id).Distinct().Count());
         Assert.All(DiagnosticDescriptors.All, d => Assert.True(d.IsEnabledByDefault, d.Id));
     }
+
+    /// <summary>A spec with one JSON Patch body whose items allow <paramref name="ops"/> and document <paramref name="paths"/> (<c>/name: schema</c>), from line 25.</summary>
+    private static string JsonPatchSpec(string ops, params string[] paths) => Head + $$"""
+
+        paths:
+          /things:
+            patch:
+              operationId: patchThings
+              requestBody:
+                content:
+                  application/json-patch+json:
+                    schema:
+                      type: array
+                      items: { $ref: '#/components/schemas/Change' }
+              responses:
+                '200': { description: OK }
+        components:
+          schemas:
+            Change:
+              type: object
+              properties:
+                op: { type: string, enum: {{ops}} }
+                path: { type: string }
+                value: {}
+              x-json-patch-paths:
+        {{string.Concat(paths.Select(path => "        " + path + "\n"))}}
+        """;
+
+    /// <summary>The public methods of the generated JSON Patch document, in ordinal order.</summary>
+    private static string[] JsonPatchMethodNames(GeneratorRun run)
+        => [.. run.Compilation.GetTypeByMetadataName("Demo.PatchThingsDocument")!.GetMembers().OfType<IMethodSymbol>()
+            .Where(m => m.MethodKind == MethodKind.Ordinary && !m.IsStatic && m.DeclaredAccessibility == Accessibility.Public && m.ReturnType.Name == "PatchThingsDocument")
+            .Select(m => m.Name).Distinct().Order(StringComparer.Ordinal)];
 
     private static GeneratorRun Run(string path, string text) => GeneratorHarness.RunSpecs((path, text));
 

@@ -149,6 +149,38 @@ public sealed class IdentifierTests
         Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "OAG008" && d.GetMessage(CultureInfo.InvariantCulture).Contains("'Task' is generated as 'Task2'", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("ElementRules", "application/json", "ElementRules")]
+    [InlineData("Merge", "application/merge-patch+json", "MergePatch")]
+    public void A_schema_named_like_a_runtime_type_is_renamed_and_the_code_compiles(string schema, string mediaType, string runtimeType)
+    {
+        // Records name ElementRules (for a value without a single C# type) and MergePatch unqualified; a merge patch of "Merge" is named "MergePatch".
+        var run = GeneratorHarness.RunSpecs(("demo.openapi.yaml", $$"""
+            openapi: 3.0.3
+            info: { title: Demo, version: '1.0' }
+            paths:
+              /things:
+                patch:
+                  requestBody:
+                    content:
+                      {{mediaType}}:
+                        schema: { $ref: '#/components/schemas/{{schema}}' }
+                  responses:
+                    '200': { description: OK }
+            components:
+              schemas:
+                {{schema}}:
+                  type: object
+                  properties:
+                    tags: { type: array, items: { type: string }, minItems: 1 }
+                    value: { type: string, pattern: '^[a-z]+$' }
+                    any: { minLength: 2 }
+            """));
+
+        Assert.Empty(run.CompilationProblems());
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "OAG008" && d.GetMessage(CultureInfo.InvariantCulture).Contains($"the type '{runtimeType}' that generated code uses", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Odd_parameter_names_become_valid_distinct_request_members()
     {

@@ -6,7 +6,6 @@ using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using OpenApiClientGenerator.Model;
-using OpenApiClientGenerator.Parsing;
 using OpenApiClientGenerator.Tests.Infrastructure;
 
 namespace OpenApiClientGenerator.Tests;

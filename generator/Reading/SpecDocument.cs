@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace OpenApiClientGenerator.Parsing;
+namespace OpenApiClientGenerator.Reading;
 
 /// <summary>Why the text is not YAML or JSON, and where.</summary>
 internal sealed record SpecSyntaxError(string Message, SourcePosition Position);

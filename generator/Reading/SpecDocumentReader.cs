@@ -7,7 +7,7 @@ using System.Text.Json.Nodes;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace OpenApiClientGenerator.Parsing;
+namespace OpenApiClientGenerator.Reading;
 
 /// <summary>
 /// Reads a YAML or JSON spec into a <see cref="JsonNode"/> tree for Microsoft.OpenApi's JSON reader, recording where

@@ -4,8 +4,9 @@ using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OpenApiClientGenerator.Diagnostics;
+using OpenApiClientGenerator.Reading;
 
-namespace OpenApiClientGenerator.Parsing;
+namespace OpenApiClientGenerator.Checking;
 
 /// <summary>
 /// Checks, before Microsoft.OpenApi reads the document, that every node the generator builds on is an object (or a

@@ -1,10 +1,9 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace OpenApiClientGenerator.Parsing;
+namespace OpenApiClientGenerator.ModelBuilding;
 
 /// <summary>Turns wire names into C# identifiers. The result only ever depends on the input, never on culture.</summary>
 internal static class IdentifierNames
@@ -78,44 +77,5 @@ internal static class IdentifierNames
         return SyntaxFacts.IsIdentifierPartCharacter(c)
             && c != '_'
             && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format;
-    }
-}
-
-/// <summary>
-/// Hands out unique names within one scope (a namespace or a type), suffixing a number on collision, and remembers what
-/// took each name, to say so when a later name collides with it.
-/// </summary>
-internal sealed class NameScope
-{
-    private readonly Dictionary<string, string> _takenBy = new(System.StringComparer.Ordinal);
-
-    /// <summary>Takes names for the generator's own use; <paramref name="describe"/> says what each is, for a collision message.</summary>
-    public NameScope Reserve(IEnumerable<string> names, System.Func<string, string> describe)
-    {
-        foreach (var name in names)
-        {
-            _takenBy[name] = describe(name);
-        }
-
-        return this;
-    }
-
-    public bool IsTaken(string name) => _takenBy.ContainsKey(name);
-
-    /// <summary>What took <paramref name="name"/>: "'max_num'" for a name from the spec, or a description of the generator's own member.</summary>
-    public string? TakenBy(string name) => _takenBy.TryGetValue(name, out var claimant) ? claimant : null;
-
-    /// <summary>Returns <paramref name="preferred"/> if free, otherwise the first free <c>preferred2</c>, <c>preferred3</c>, ….</summary>
-    /// <param name="claimant">What the name is for, quoted, as <see cref="TakenBy"/> will say; by default the name itself.</param>
-    public string Claim(string preferred, string? claimant = null)
-    {
-        var candidate = preferred;
-        for (var suffix = 2; _takenBy.ContainsKey(candidate); suffix++)
-        {
-            candidate = preferred + suffix.ToString(CultureInfo.InvariantCulture);
-        }
-
-        _takenBy[candidate] = claimant ?? "'" + candidate + "'";
-        return candidate;
     }
 }

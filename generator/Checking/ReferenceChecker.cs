@@ -3,8 +3,9 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using OpenApiClientGenerator.Diagnostics;
+using OpenApiClientGenerator.Reading;
 
-namespace OpenApiClientGenerator.Parsing;
+namespace OpenApiClientGenerator.Checking;
 
 /// <summary>
 /// Checks every <c>$ref</c> before Microsoft.OpenApi sees the document, so that each bad one is reported at its own line

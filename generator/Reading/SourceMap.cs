@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace OpenApiClientGenerator.Parsing;
+namespace OpenApiClientGenerator.Reading;
 
 /// <summary>
 /// Where a node is in the spec text. Line and column are 0-based, as Roslyn's <c>LinePosition</c>; offset and length

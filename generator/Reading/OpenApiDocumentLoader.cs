@@ -8,7 +8,7 @@ using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
 using OpenApiClientGenerator.Diagnostics;
 
-namespace OpenApiClientGenerator.Parsing;
+namespace OpenApiClientGenerator.Reading;
 
 /// <summary>A document Microsoft.OpenApi read without errors, and the OpenAPI version it is written in.</summary>
 internal sealed record LoadedDocument(OpenApiDocument Document, OpenApiSpecVersion Version);
@@ -59,6 +59,38 @@ internal static class OpenApiDocumentLoader
         }
 
         return diagnostics.HasErrors ? null : new LoadedDocument(result.Document, result.Diagnostic?.SpecificationVersion ?? OpenApiSpecVersion.OpenApi3_0);
+    }
+
+    /// <summary>
+    /// Reads a schema written as a vendor-extension value, which Microsoft.OpenApi leaves as raw JSON, with
+    /// Microsoft.OpenApi's own schema reader: it then has every keyword a schema has elsewhere, and the same errors.
+    /// The shape checks have made sure that it is an object.
+    /// </summary>
+    public static IOpenApiSchema? ReadExtensionSchema(LoadedDocument document, JsonObject node, string pointer, SpecDiagnostics diagnostics)
+    {
+        IOpenApiSchema? Read(JsonNode fragment, OpenApiDiagnostic diagnostic)
+            => new ParsingContext(diagnostic).ParseFragment<OpenApiSchema>(fragment, document.Version, document.Document);
+
+        var diagnostic = new OpenApiDiagnostic();
+        IOpenApiSchema? schema;
+        try
+        {
+            schema = Read(node.DeepClone(), diagnostic);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            var failing = pointer + ReaderFailureLocator.Locate(node, exception, fragment => Read(fragment, new OpenApiDiagnostic()));
+            diagnostics.Report(DiagnosticDescriptors.OpenApiError, diagnostics.LocationOf(failing), DisplayPointer(failing), CannotRead(failing, exception));
+            return null;
+        }
+
+        foreach (var error in diagnostic.Errors)
+        {
+            var errorPointer = pointer + (error.Pointer ?? string.Empty).TrimStart('#');
+            diagnostics.Report(DiagnosticDescriptors.OpenApiError, diagnostics.LocationOf(errorPointer), DisplayPointer(errorPointer), error.Message);
+        }
+
+        return diagnostic.Errors.Count == 0 ? schema : null;
     }
 
     /// <summary>Validation runs only on a document read without errors, as a broken one would mostly yield follow-up errors.</summary>
@@ -118,7 +150,7 @@ internal static class OpenApiDocumentLoader
     private static string DisplayPointer(string pointer) => "#" + pointer;
 
     /// <summary>The message for a node Microsoft.OpenApi fails on: its own words, with the member they are about.</summary>
-    public static string CannotRead(string pointer, Exception exception)
+    private static string CannotRead(string pointer, Exception exception)
     {
         var member = JsonPointers.Unescape(pointer.Substring(pointer.LastIndexOf('/') + 1));
         var subject = pointer.Length == 0 ? "The document" : $"The value of '{member}'";

@@ -4,7 +4,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace OpenApiClientGenerator.Parsing;
+namespace OpenApiClientGenerator.Reading;
 
 /// <summary>JSON Pointer (RFC 6901) helpers: the model locates every node of a spec by pointer.</summary>
 internal static class JsonPointers

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace OpenApiClientGenerator.Parsing;
+namespace OpenApiClientGenerator.Reading;
 
 /// <summary>Turns offsets into lines and columns, with the line breaks of Roslyn's SourceText: CR, LF, CRLF, NEL, LS and PS.</summary>
 internal sealed class LineIndex

@@ -2,8 +2,9 @@ using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using OpenApiClientGenerator.Model;
+using OpenApiClientGenerator.Reading;
 
-namespace OpenApiClientGenerator.Parsing;
+namespace OpenApiClientGenerator.Diagnostics;
 
 /// <summary>
 /// Collects the diagnostics of one spec, each placed at the node it is about. The same diagnostic reported twice is

@@ -1,0 +1,54 @@
+using OpenApiClientGenerator.Diagnostics;
+using OpenApiClientGenerator.Model;
+
+namespace OpenApiClientGenerator.ModelBuilding;
+
+internal sealed partial class ModelBuilder
+{
+    /// <param name="location">Where the wire name is written.</param>
+    private string ClaimMemberName(NameScope scope, string wireName, LocationInfo location)
+    {
+        var preferred = IdentifierNames.ToPascalCase(wireName);
+        if (preferred.Length == 0)
+        {
+            var fallback = scope.Claim("Value", "'" + wireName + "'");
+            Report(DiagnosticDescriptors.InvalidIdentifier, location, wireName, fallback);
+            return fallback;
+        }
+
+        return ClaimName(scope, preferred, wireName, location);
+    }
+
+    /// <summary>
+    /// Claims a type name. A collision is reported for a component schema, whose name the spec chose; other types are
+    /// named after where they are, and just take the next free name.
+    /// </summary>
+    private string ClaimTypeName(string preferred, string claimant, string? componentName, string pointer)
+    {
+        preferred = IdentifierNames.Shorten(preferred);
+        var name = _typeNames.Claim(preferred, claimant);
+        if (name != preferred && componentName is not null)
+        {
+            Report(DiagnosticDescriptors.NameCollision, LocationOfKey(pointer), _typeNames.TakenBy(preferred)!, componentName, preferred, name);
+        }
+
+        return name;
+    }
+
+    /// <summary>
+    /// Claims a name for something the spec calls <paramref name="claimant"/> (a property, an op value, a JSON Patch
+    /// path); a collision takes the next free name and is reported at <paramref name="location"/>, where the spec writes it.
+    /// </summary>
+    private string ClaimName(NameScope scope, string preferred, string claimant, LocationInfo location)
+    {
+        var name = scope.Claim(preferred, "'" + claimant + "'");
+        if (name != preferred)
+        {
+            Report(DiagnosticDescriptors.NameCollision, location, scope.TakenBy(preferred)!, claimant, preferred, name);
+        }
+
+        return name;
+    }
+
+    private static string ReservedMemberDescription(string name) => $"the member '{name}' that generated records have";
+}

@@ -1,0 +1,331 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+using OpenApiClientGenerator.Diagnostics;
+using OpenApiClientGenerator.Model;
+using OpenApiClientGenerator.Reading;
+
+namespace OpenApiClientGenerator.ModelBuilding;
+
+internal sealed partial class ModelBuilder
+{
+    /// <summary>
+    /// Maps a schema to the shape of a value, registering the named types it needs. Object and enum schemas become named types;
+    /// a type reached from a response records that, since responses may omit what requests must send.
+    /// </summary>
+    private TypeRef ResolveType(IOpenApiSchema schema, string pointer, string nameHint, Usage usage, bool mergePatch, string? componentName = null)
+    {
+        if (schema is OpenApiSchemaReference reference)
+        {
+            var target = TargetOf(reference);
+            var referencePointer = ComponentPointer(reference);
+            if (target is null)
+            {
+                Report(DiagnosticDescriptors.UnresolvedReference, LocationOf(JsonPointers.Append(pointer, "$ref")), reference.Reference.ReferenceV3 ?? reference.Reference.Id ?? "?");
+                return TypeRef.Any;
+            }
+
+            if (IsBeingResolved(target))
+            {
+                Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOf(JsonPointers.Append(pointer, "$ref")), "A schema that contains itself with no object in between", "the inner value is generated as a JsonElement");
+                return TypeRef.Any;
+            }
+
+            return ResolveContained(reference, () => ResolveType(target, referencePointer, IdentifierNames.ToPascalCase(reference.Reference.Id ?? nameHint), usage, mergePatch, reference.Reference.Id));
+        }
+
+        var nullable = schema.Type is { } t && t.HasFlag(JsonSchemaType.Null);
+        if (ResolveComposition(schema, pointer, nameHint, usage, mergePatch) is { } composed)
+        {
+            return composed with { IsNullable = nullable };
+        }
+
+        var constraints = ReadConstraints(schema, pointer);
+        var kind = ClassifyType(schema);
+        switch (kind)
+        {
+            case ValueKind.Enum:
+            case ValueKind.Object:
+                var typeKind = kind == ValueKind.Enum ? TypeKind.Enum : mergePatch ? TypeKind.MergePatch : TypeKind.Object;
+                var pending = GetOrAddType(schema, pointer, nameHint, typeKind, componentName);
+                var previousUsage = pending.Usage;
+                pending.Usage |= usage;
+                if (typeKind != TypeKind.Enum && (pending.Usage != previousUsage || !pending.Discovered))
+                {
+                    pending.Discovered = true;
+                    DiscoverProperties(pending);
+                }
+
+                // An enum type carries its values itself; an object type's constraints are its properties'.
+                return new TypeRef
+                {
+                    Kind = kind,
+                    TypeName = pending.Name,
+                    Constraints = kind == ValueKind.Enum ? constraints with { AllowedValues = EquatableArray<string>.Empty } : ConstraintSpec.None,
+                    IsNullable = nullable,
+                };
+            case ValueKind.Array:
+                var element = schema.Items is not { } items
+                    ? TypeRef.Any
+                    : ResolveContained(schema, () => ResolveType(items, JsonPointers.Append(pointer, "items"), nameHint + "Item", usage, mergePatch: false));
+                return new TypeRef { Kind = ValueKind.Array, Element = element, Constraints = constraints, IsNullable = nullable };
+            case ValueKind.Map:
+                var value = schema.AdditionalProperties is not { } additionalProperties
+                    ? TypeRef.Any
+                    : ResolveContained(schema, () => ResolveType(additionalProperties, JsonPointers.Append(pointer, "additionalProperties"), nameHint + "Value", usage, mergePatch: false));
+                return new TypeRef { Kind = ValueKind.Map, Element = value, Constraints = constraints, IsNullable = nullable };
+            default:
+                return new TypeRef { Kind = kind, Constraints = constraints, IsNullable = nullable };
+        }
+    }
+
+    /// <summary>
+    /// Resolves a schema inside <paramref name="container"/>, a schema that gets no type of its own (a reference, an array, a
+    /// map, an allOf wrapper), noting that the container is being resolved. Meeting it again inside means that it contains
+    /// itself with no object in between, like an array of itself, which no C# type can be.
+    /// Named types need no such care: they are registered before their properties are resolved.
+    /// </summary>
+    private TypeRef ResolveContained(IOpenApiSchema container, Func<TypeRef> resolve)
+    {
+        _containersBeingResolved.Add(container);
+        try
+        {
+            return resolve();
+        }
+        finally
+        {
+            _containersBeingResolved.RemoveAt(_containersBeingResolved.Count - 1);
+        }
+    }
+
+    private bool IsBeingResolved(IOpenApiSchema schema) => _containersBeingResolved.Exists(s => ReferenceEquals(s, schema));
+
+    private static ValueKind ClassifyType(IOpenApiSchema schema)
+    {
+        var type = schema.Type ?? 0;
+        var nonNull = type & ~JsonSchemaType.Null;
+        if (schema.Enum is { Count: > 0 } values && (nonNull == JsonSchemaType.String || nonNull == 0)
+            && values.All(v => v is null || v.GetValueKind() == System.Text.Json.JsonValueKind.String) && values.Any(v => v is not null))
+        {
+            return ValueKind.Enum;
+        }
+
+        switch (nonNull)
+        {
+            case JsonSchemaType.String:
+                return ValueKind.String;
+            case JsonSchemaType.Integer:
+                // JSON Schema integers are unbounded: only an explicit int32 format narrows them to int.
+                return schema.Format == "int32" ? ValueKind.Int32 : ValueKind.Int64;
+            case JsonSchemaType.Number:
+                return ValueKind.Double;
+            case JsonSchemaType.Boolean:
+                return ValueKind.Boolean;
+            case JsonSchemaType.Array:
+                return ValueKind.Array;
+            case JsonSchemaType.Object:
+            case 0 when schema.Properties is { Count: > 0 }:
+                return schema.Properties is { Count: > 0 } ? ValueKind.Object : ValueKind.Map;
+            default:
+                return ValueKind.Any;
+        }
+    }
+
+    private PendingType GetOrAddType(IOpenApiSchema schema, string pointer, string nameHint, TypeKind kind, string? componentName)
+    {
+        var key = new TypeKey(schema, kind);
+        if (_pendingTypes.TryGetValue(key, out var existing))
+        {
+            return existing;
+        }
+
+        var preferred = nameHint.Length > 0 ? nameHint : "Type";
+        if (componentName is not null && nameHint.Length == 0)
+        {
+            Report(DiagnosticDescriptors.InvalidIdentifier, LocationOfKey(pointer), componentName, preferred);
+        }
+
+        var name = ClaimTypeName(kind == TypeKind.MergePatch ? preferred + "Patch" : preferred, "'" + (componentName ?? preferred) + "'", componentName, pointer);
+
+        var pending = new PendingType(name, schema, pointer, kind);
+        _pendingTypes.Add(key, pending);
+        _typeOrder.Add(pending);
+        return pending;
+    }
+
+    private void DiscoverProperties(PendingType pending)
+    {
+        foreach (var property in pending.Schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
+        {
+            ResolveType(property.Value, PropertyPointer(pending.Pointer, property.Key), pending.BaseName + IdentifierNames.ToPascalCase(property.Key), pending.Usage, pending.Kind == TypeKind.MergePatch);
+        }
+    }
+
+    private TypeSpec BuildType(PendingType pending)
+    {
+        var description = Clean(pending.Schema.Description) ?? Clean(pending.Schema.Title);
+        if (pending.Kind == TypeKind.JsonPatch)
+        {
+            return new TypeSpec { Name = pending.Name, Kind = TypeKind.JsonPatch, Description = description, JsonPatch = NameMethods(pending.JsonPatch!) };
+        }
+
+        if (pending.Kind == TypeKind.Enum)
+        {
+            var members = EnumMembers(pending);
+            return new TypeSpec
+            {
+                Name = pending.Name,
+                Kind = TypeKind.Enum,
+                Description = description,
+                EnumMembers = members,
+                IsReadFromResponses = pending.Usage.HasFlag(Usage.Response),
+            };
+        }
+
+        var required = pending.Schema.Required ?? new HashSet<string>();
+        var propertyNames = new NameScope()
+            .Reserve(ReservedNames.RecordMembers, ReservedMemberDescription)
+            .Reserve([pending.Name], typeName => $"the record's own name '{typeName}'");
+        var properties = new List<PropertySpec>();
+        var isReadFromResponses = pending.Usage.HasFlag(Usage.Response);
+        foreach (var property in pending.Schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
+        {
+            var pointer = PropertyPointer(pending.Pointer, property.Key);
+            var csharpName = ClaimMemberName(propertyNames, property.Key, LocationOfKey(pointer));
+            var type = ResolveType(property.Value, pointer, pending.BaseName + IdentifierNames.ToPascalCase(property.Key), pending.Usage, pending.Kind == TypeKind.MergePatch);
+            var isRequired = required.Contains(property.Key);
+            var propertyTarget = Target(property.Value);
+            properties.Add(new PropertySpec
+            {
+                Name = csharpName,
+                WireName = property.Key,
+                Description = Clean(property.Value.Description) ?? Clean(propertyTarget?.Description),
+                Type = type,
+                IsRequired = isRequired,
+                IsRequiredMember = isRequired && !isReadFromResponses && pending.Kind == TypeKind.Object,
+                IsSensitive = IsSensitive(property.Value.Extensions) || IsSensitive(propertyTarget?.Extensions),
+                DefaultValue = FormatDefault(property.Value.Default ?? propertyTarget?.Default),
+            });
+        }
+
+        foreach (var missing in required.Where(r => pending.Schema.Properties is null || !pending.Schema.Properties.ContainsKey(r)).OrderBy(r => r, StringComparer.Ordinal))
+        {
+            // A required name with no schema: the value may be anything, but it must be there.
+            var csharpName = ClaimMemberName(propertyNames, missing, LocationOf(JsonPointers.Append(pending.Pointer, "required")));
+            properties.Add(new PropertySpec { Name = csharpName, WireName = missing, Type = TypeRef.Any, IsRequired = true, IsRequiredMember = false });
+        }
+
+        return new TypeSpec
+        {
+            Name = pending.Name,
+            Kind = pending.Kind,
+            Description = description,
+            Properties = properties.ToEquatableArray(),
+            IsReadFromResponses = isReadFromResponses,
+            PlainTypeName = pending.Kind == TypeKind.MergePatch && _pendingTypes.TryGetValue(new TypeKey(pending.Schema, TypeKind.Object), out var plain) ? plain.Name : null,
+        };
+    }
+
+    private EquatableArray<EnumMemberSpec> EnumMembers(PendingType pending)
+    {
+        var memberNames = new NameScope();
+        var members = new List<EnumMemberSpec>();
+        var values = pending.Schema.Enum!;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (values[i] is not JsonValue value || !value.TryGetValue(out string? wireValue) || !seen.Add(wireValue))
+            {
+                continue;
+            }
+
+            var preferred = IdentifierNames.ToPascalCase(wireValue) is { Length: > 0 } pascal ? pascal : "Empty";
+            var name = memberNames.Claim(preferred, "'" + wireValue + "'");
+            if (name != preferred)
+            {
+                var valuePointer = JsonPointers.Append(JsonPointers.Append(pending.Pointer, "enum"), i.ToString(CultureInfo.InvariantCulture));
+                Report(DiagnosticDescriptors.NameCollision, LocationOf(valuePointer), memberNames.TakenBy(preferred)!, wireValue, preferred, name);
+            }
+
+            members.Add(new EnumMemberSpec(name, wireValue));
+        }
+
+        return members.ToEquatableArray();
+    }
+
+    /// <summary>The kind of value a schema describes, through references and single allOf wrappers.</summary>
+    private ValueKind ShapeOf(IOpenApiSchema? schema) => Unwrap(schema) is { } target ? ClassifyType(target) : ValueKind.Any;
+
+    private IOpenApiSchema? Target(IOpenApiSchema? schema) => schema is OpenApiSchemaReference reference ? TargetOf(reference) : schema;
+
+    private IOpenApiSchema? TargetOf(OpenApiSchemaReference reference)
+    {
+        if (!_referenceTargets.TryGetValue(reference, out var target))
+        {
+            target = ResolveTarget(reference);
+            _referenceTargets.Add(reference, target);
+        }
+
+        return target;
+
+        // A reference that leads only to references, back to itself, resolves to nothing: Microsoft.OpenApi throws, and
+        // the reference is reported as unresolved where it is written.
+        static IOpenApiSchema? ResolveTarget(OpenApiSchemaReference reference)
+        {
+            try
+            {
+                return reference.Target;
+            }
+            catch (InvalidOperationException)
+            {
+                return null;
+            }
+        }
+    }
+
+    private static string ComponentPointer(OpenApiSchemaReference reference)
+        => JsonPointers.Append("/components/schemas", reference.Reference.Id ?? string.Empty);
+
+    private static string PropertyPointer(string typePointer, string propertyName)
+        => JsonPointers.Append(JsonPointers.Append(typePointer, "properties"), propertyName);
+
+    private readonly record struct TypeKey(IOpenApiSchema Schema, TypeKind Kind)
+    {
+        public bool Equals(TypeKey other) => ReferenceEquals(Schema, other.Schema) && Kind == other.Kind;
+
+        public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Schema) ^ (int)Kind;
+    }
+
+    /// <summary>Keys references by identity: each reference object in the document is resolved once.</summary>
+    private sealed class ReferenceIdentity : IEqualityComparer<OpenApiSchemaReference>
+    {
+        public static readonly ReferenceIdentity Instance = new();
+
+        public bool Equals(OpenApiSchemaReference? x, OpenApiSchemaReference? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(OpenApiSchemaReference obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+    }
+
+    private sealed class PendingType(string name, IOpenApiSchema schema, string pointer, TypeKind kind)
+    {
+        public string Name { get; } = name;
+
+        /// <summary>The name nested inline types are named after: a patch type's nested types keep the plain name's prefix.</summary>
+        public string BaseName => Kind == TypeKind.MergePatch && Name.EndsWith("Patch", StringComparison.Ordinal) ? Name.Substring(0, Name.Length - 5) : Name;
+
+        public IOpenApiSchema Schema { get; } = schema;
+
+        public string Pointer { get; } = pointer;
+
+        public TypeKind Kind { get; } = kind;
+
+        public Usage Usage { get; set; }
+
+        public bool Discovered { get; set; }
+
+        public PendingJsonPatch? JsonPatch { get; init; }
+    }
+}

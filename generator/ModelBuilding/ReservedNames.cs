@@ -1,0 +1,55 @@
+namespace OpenApiClientGenerator.ModelBuilding;
+
+/// <summary>
+/// The names the templates declare in generated types, or name there without qualification, which a name from the spec
+/// must not take: a property, a method or a type of that name would not compile, or would hide the template's own. This
+/// is the one list of them; <c>ReservedNamesTests</c> checks it against the embedded templates, so a template that
+/// declares a new member must add it here.
+/// </summary>
+internal static class ReservedNames
+{
+    /// <summary>Members generated records have (merge patches also IsEmpty, FromDiff and FromWhole), which a property must not shadow.</summary>
+    public static readonly string[] RecordMembers =
+    [
+        "Validate", "ValidateMembers", "WriteTo", "ReadFrom", "ToJson", "FromJson", "AdditionalProperties", "EqualityContract",
+        "ToString", "GetHashCode", "Equals", "Clone", "GetType", "PrintMembers", "Deconstruct", "MemberwiseClone", "Finalize",
+        "IsEmpty", "FromDiff", "FromWhole",
+
+        // Types the records name in expressions (JsonRead.String, ValidationContext.Rent), where a property would hide them.
+        "JsonRead", "JsonWrite", "JsonElement", "JsonTokenType", "ValidationContext", "StringComparer", "MergePatch", "TextRules",
+        "ElementRules", "JsonTypes", "Regex", "RegexOptions", "TimeSpan",
+    ];
+
+    /// <summary>The request record's body, a member only when the operation has a request body.</summary>
+    public const string RequestBody = "Body";
+
+    /// <summary>
+    /// Members of a JSON Patch document, which its methods (named after the spec's op values and paths) must not take: a
+    /// record's, those of a list (<c>Item</c> is the indexer's name), the document's own helpers, and the types its code
+    /// names in expressions.
+    /// </summary>
+    public static readonly string[] JsonPatchDocumentMembers =
+    [
+        .. RecordMembers,
+        "Count", "Item", "GetEnumerator", "CheckPath", "HasBadEscape",
+        "JsonPointer", "ArgumentException",
+    ];
+
+    /// <summary>
+    /// JSON Patch document members that a method named after an op value overloads on purpose: the private
+    /// <c>Add(op, path, value)</c> every method calls, beside the <c>Add(path, value)</c> of an <c>add</c> operation.
+    /// </summary>
+    public static readonly string[] JsonPatchDocumentOverloads = ["Add"];
+
+    /// <summary>Framework and runtime types the generated code names without qualification, which a schema must not shadow.</summary>
+    public static readonly string[] Types =
+    [
+        "System", "Task", "HttpClient", "HttpMethod", "HttpRequestMessage", "CancellationToken", "JsonElement", "JsonEncodedText",
+        "JsonTokenType", "JsonException", "Utf8JsonReader", "Utf8JsonWriter", "Regex", "RegexOptions", "TimeSpan", "Uri",
+        "Optional", "ValidationError", "ValidationContext", "RequestValidationException", "ApiException", "ApiResponse",
+        "AcceptedResponse", "ApiResponseFormatException", "JsonRead", "JsonWrite", "JsonMemberNames", "JsonPointer", "ApiHttp", "TextRules",
+        "ElementRules", "JsonTypes", "MergePatch",
+        "IReadOnlyList", "IReadOnlyDictionary", "List", "Dictionary", "StringComparer", "StringBuilder", "JsonPropertyNameAttribute",
+        "JsonPropertyName", "ArgumentNullException", "ArgumentException", "Action", "Func", "Exception", "String", "Object",
+    ];
+}

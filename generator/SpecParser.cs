@@ -1,0 +1,60 @@
+using System;
+using OpenApiClientGenerator.Checking;
+using OpenApiClientGenerator.Diagnostics;
+using OpenApiClientGenerator.Model;
+using OpenApiClientGenerator.ModelBuilding;
+using OpenApiClientGenerator.Reading;
+
+namespace OpenApiClientGenerator;
+
+/// <summary>
+/// Takes one spec file through the stages that turn it into the generator's model, each in its own folder:
+/// <c>Reading/</c> (text → JSON tree with positions, then Microsoft.OpenApi's document), <c>Checking/</c> (the shape of
+/// the nodes and the references, before Microsoft.OpenApi sees them) and <c>ModelBuilding/</c> (document → model).
+/// </summary>
+internal static class SpecParser
+{
+    /// <summary>
+    /// Reads the spec (YAML or JSON → JSON tree), checks the shape of its nodes and its references, reads it with
+    /// Microsoft.OpenApi and builds the model. Each step reports what it finds; any error stops the spec, so that no code
+    /// is generated from a spec that was misread.
+    /// </summary>
+    public static SpecParseResult Parse(SpecInput input)
+    {
+        var diagnostics = new SpecDiagnostics(input);
+        ApiSpec? spec = null;
+        try
+        {
+            spec = ReadModel(input, diagnostics);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A bug of the generator's own: the user's build must go on with a diagnostic instead of CS8785.
+            diagnostics.Report(DiagnosticDescriptors.GeneratorFailure, diagnostics.LocationOf(string.Empty), diagnostics.FileName, exception.GetType().Name + ": " + exception.Message);
+        }
+
+        return new SpecParseResult(diagnostics.HasErrors ? null : spec, diagnostics.ToEquatableArray(), spec is null ? null : diagnostics.LocationOf("/info/title"));
+    }
+
+    private static ApiSpec? ReadModel(SpecInput input, SpecDiagnostics diagnostics)
+    {
+        var document = SpecDocumentReader.Read(input.Text);
+        diagnostics.Map = document.Map;
+        if (document.Root is not { } root)
+        {
+            var error = document.Error ?? new SpecSyntaxError("The document is empty", default);
+            diagnostics.Report(DiagnosticDescriptors.SyntaxError, diagnostics.LocationOf(error.Position), diagnostics.FileName, error.Message);
+            return null;
+        }
+
+        SpecShapeChecker.Check(root, diagnostics);
+        ReferenceChecker.Check(root, diagnostics);
+        if (diagnostics.HasErrors)
+        {
+            return null;
+        }
+
+        var loaded = OpenApiDocumentLoader.Load(root, diagnostics);
+        return loaded is null ? null : ModelBuilder.Build(input, diagnostics, loaded);
+    }
+}
