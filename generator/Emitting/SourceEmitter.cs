@@ -222,7 +222,6 @@ internal static class SourceEmitter
             ReadExpression = ReadExpression(property, owner),
             InitExpression = initExpression,
             PresentCondition = presence.Present,
-            Value = value,
             WriteExpression = CSharpFragments.Write(property.Type, "writer", value, 0),
             IsRequired = property.IsRequired,
             MissingCondition = property.IsRequired ? presence.Missing : null,
@@ -397,7 +396,6 @@ internal static class SourceEmitter
                 ReadExpression = string.Empty,
                 InitExpression = string.Empty,
                 PresentCondition = "Body is { } body",
-                Value = "body",
                 WriteExpression = CSharpFragments.Write(bodySpec.Type, "writer", "body", 0),
 
                 // A missing body is left to the service to report: the body's own constraints are what the request checks.

@@ -89,14 +89,12 @@ internal sealed record PropertyView
 
     /// <summary>
     /// Gets the condition under which the member has a value, binding it to <see cref="Local"/> (<c>Name is { } nameValue</c>);
-    /// null when it always has one (a required member of a non-nullable value type), which <see cref="Value"/> then names.
+    /// null when it always has one (a required member of a non-nullable value type), which the rules and the write
+    /// expression then read from the member itself.
     /// </summary>
     public required string? PresentCondition { get; init; }
 
-    /// <summary>Gets the expression for the member's value where it is present: <see cref="Local"/>, or the member itself.</summary>
-    public required string Value { get; init; }
-
-    /// <summary>Gets the expression that writes <see cref="Value"/> to <c>writer</c> (the member's name is written before it).</summary>
+    /// <summary>Gets the expression that writes the present value to <c>writer</c> (the member's name is written before it).</summary>
     public required string WriteExpression { get; init; }
 
     /// <summary>Gets whether the validator reports the member when it is missing (the spec's <c>required</c>).</summary>
