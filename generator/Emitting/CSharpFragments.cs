@@ -8,9 +8,9 @@ using OpenApiClientGenerator.Model;
 namespace OpenApiClientGenerator.Emitting;
 
 /// <summary>
-/// The small C# expressions and statements that depend on a value's shape (how to read, write and check it).
-/// Templates lay out the files; these fragments fill them in, because their recursion over nested arrays and maps
-/// would be unreadable in a template.
+/// The single C# expressions that depend on a value's shape (how to read, write and format it). Templates lay out
+/// every member and statement; these expressions fill them in, because their recursion over nested arrays and maps
+/// (lambdas within lambdas) would be unreadable in a template.
 /// </summary>
 internal static class CSharpFragments
 {
@@ -75,20 +75,20 @@ internal static class CSharpFragments
 
     private static string Lenient(bool lenient) => lenient ? "lenient: true" : "lenient: false";
 
-    /// <summary>A statement that writes <paramref name="value"/>, which is not null.</summary>
+    /// <summary>An expression (a call) that writes <paramref name="value"/>, which is not null.</summary>
     public static string Write(TypeRef type, string writer, string value, int depth)
     {
         var innerWriter = "w" + (depth + 1).ToString(CultureInfo.InvariantCulture);
         var innerValue = "item" + (depth + 1).ToString(CultureInfo.InvariantCulture);
         return type.Kind switch
         {
-            ValueKind.String => $"{writer}.WriteStringValue({value});",
-            ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double => $"{writer}.WriteNumberValue({value});",
-            ValueKind.Boolean => $"{writer}.WriteBooleanValue({value});",
-            ValueKind.Enum => $"{writer}.WriteStringValue({type.TypeName}Json.ToWire({value}));",
-            ValueKind.Array => $"JsonWrite.List{TypeArgument(type.Element!)}({writer}, {value}, static ({innerWriter}, {innerValue}) => {{ {Write(type.Element!, innerWriter, innerValue, depth + 1)} }});",
-            ValueKind.Map => $"JsonWrite.Map{TypeArgument(type.Element!)}({writer}, {value}, static ({innerWriter}, {innerValue}) => {{ {Write(type.Element!, innerWriter, innerValue, depth + 1)} }});",
-            _ => $"{value}.WriteTo({writer});",
+            ValueKind.String => $"{writer}.WriteStringValue({value})",
+            ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double => $"{writer}.WriteNumberValue({value})",
+            ValueKind.Boolean => $"{writer}.WriteBooleanValue({value})",
+            ValueKind.Enum => $"{writer}.WriteStringValue({type.TypeName}Json.ToWire({value}))",
+            ValueKind.Array => $"JsonWrite.List{TypeArgument(type.Element!)}({writer}, {value}, static ({innerWriter}, {innerValue}) => {{ {Write(type.Element!, innerWriter, innerValue, depth + 1)}; }})",
+            ValueKind.Map => $"JsonWrite.Map{TypeArgument(type.Element!)}({writer}, {value}, static ({innerWriter}, {innerValue}) => {{ {Write(type.Element!, innerWriter, innerValue, depth + 1)}; }})",
+            _ => $"{value}.WriteTo({writer})",
         };
     }
 
@@ -154,8 +154,8 @@ internal static class CSharpFragments
         };
     }
 
-    /// <summary>A condition that is true when the character <c>c</c> is in one of the ranges.</summary>
-    public static string RangeCondition(CharacterClassSpec characterClass)
+    /// <summary>A pattern that matches a character in one of the ranges: <c>&gt;= 'a' and &lt;= 'z' or '-'</c>.</summary>
+    public static string RangePattern(CharacterClassSpec characterClass)
     {
         var builder = new StringBuilder();
         foreach (var range in characterClass.Ranges)
@@ -170,7 +170,7 @@ internal static class CSharpFragments
                 : ">= " + CharLiteral(range.First) + " and <= " + CharLiteral(range.Last));
         }
 
-        return "c is " + (characterClass.Ranges.Count > 1 ? "(" + builder + ")" : builder.ToString());
+        return builder.ToString();
     }
 
     private static string CharLiteral(int c) => SymbolDisplay.FormatLiteral((char)c, quote: true);

@@ -65,7 +65,7 @@ internal static class SourceEmitter
 
         // C# lets a property named like its own type ("Color Color") still name the type; any other property hides it.
         var hidingNames = new HashSet<string>(type.Properties.Where(p => p.Type.TypeName != p.Name).Select(p => p.Name), StringComparer.Ordinal);
-        var validation = new ValidationWriter(memberNames);
+        var validation = new ValidationRules(memberNames);
         var kind = type.Kind switch
         {
             TypeKind.Enum => "enum",
@@ -75,7 +75,7 @@ internal static class SourceEmitter
         };
         var plainType = type.Kind == TypeKind.MergePatch && CanDiff(type, types) ? type.PlainTypeName : null;
         var properties = type.Properties
-            .Select((p, index) => BuildProperty(p with { Type = Qualify(p.Type) }, MemberNameAt(index), type, validation, options) is var view && plainType is not null ? WithDiff(view, p, types, Qualify) : view)
+            .Select(p => BuildProperty(p with { Type = Qualify(p.Type) }, type, validation, options) is var view && plainType is not null ? WithDiff(view, p, types, Qualify) : view)
             .ToList();
         var summary = type.Description ?? DefaultTypeSummary(type);
         return new TypeView
@@ -90,7 +90,8 @@ internal static class SourceEmitter
             KeepsUnknownMembers = type.Kind == TypeKind.Object,
             PlainType = plainType,
             JsonPatch = type.JsonPatch is { } patch ? BuildJsonPatch(type, patch, types, validation) : null,
-            Helpers = validation.Helpers,
+            PatternHelpers = validation.PatternHelpers,
+            ElementRules = validation.ElementRules,
         };
 
         // Inside the record, a property hides a type of the same name wherever the code names the type in an expression
@@ -160,7 +161,7 @@ internal static class SourceEmitter
         {
             // The type argument is explicit: a required member of the plain record is not nullable, and C# infers no T for
             // "T?" from a non-nullable value type.
-            DiffExpression = $"MergePatch.Value<{CSharpFragments.TypeName(visibleType)}>(before.{member}, after.{member}, static (w, v) => {{ {CSharpFragments.Write(visibleType, "w", "v", 0)} }})",
+            DiffExpression = $"MergePatch.Value<{CSharpFragments.TypeName(visibleType)}>(before.{member}, after.{member}, static (w, v) => {{ {CSharpFragments.Write(visibleType, "w", "v", 0)}; }})",
             WholeExpression = $"value.{member} is {{ }} {view.Local} ? Optional<{CSharpFragments.NullableTypeName(visibleType)}>.Of({view.Local}) : default",
         };
     }
@@ -176,29 +177,25 @@ internal static class SourceEmitter
     /// Checks that keep a parameter's text from changing the request's shape: a line break would end a header and start
     /// another, and an empty, "." or ".." path segment would address another resource once the URI is normalized.
     /// </summary>
-    private static IEnumerable<string> WireChecks(ParameterSpec parameter, string local)
+    private static IEnumerable<RuleView> WireChecks(ParameterSpec parameter, string value)
     {
         var text = parameter.Type.Kind switch
         {
-            ValueKind.String => local,
-            ValueKind.Any => local + ".GetRawText()",
+            ValueKind.String => value,
+            ValueKind.Any => value + ".GetRawText()",
             _ => null,
         };
         return (text, parameter.Location) switch
         {
             (null, _) => [],
-            (_, ParameterLocation.Header) => [$"context.HeaderValue({text});"],
-            (_, ParameterLocation.Path) => [$"context.PathParameter({text}, refuseEmpty: {(parameter.Type.Constraints.MinLength is > 0 ? "false" : "true")});"],
+            (_, ParameterLocation.Header) => [ValidationRules.Call($"context.HeaderValue({text})")],
+            (_, ParameterLocation.Path) => [ValidationRules.Call($"context.PathParameter({text}, refuseEmpty: {(parameter.Type.Constraints.MinLength is > 0 ? "false" : "true")})")],
             _ => [],
         };
     }
 
-    /// <summary>The name of a record's member as its WriteTo writes it: from the record's <c>JsonMemberNames</c>, encoded once.</summary>
-    private static string MemberNameAt(int index) => "s_memberNames[" + index.ToString(CultureInfo.InvariantCulture) + "]";
-
-    /// <param name="writtenName">The expression WriteTo passes to <c>WritePropertyName</c>.</param>
-    /// <param name="wireChecks">Checks beyond the schema's for the value in <c>local</c>, which is not null.</param>
-    private static PropertyView BuildProperty(PropertySpec property, string writtenName, TypeSpec owner, ValidationWriter validation, GeneratorOptions options, Func<string, IEnumerable<string>>? wireChecks = null)
+    /// <param name="wireChecks">Rules beyond the schema's for the value, which is not null.</param>
+    private static PropertyView BuildProperty(PropertySpec property, TypeSpec owner, ValidationRules validation, GeneratorOptions options, Func<string, IEnumerable<RuleView>>? wireChecks = null)
     {
         var isMergePatch = owner.Kind == TypeKind.MergePatch;
         var presentType = CSharpFragments.TypeName(property.Type);
@@ -208,60 +205,12 @@ internal static class SourceEmitter
         var initExpression = isMergePatch || !property.IsRequiredMember
             ? local
             : $"{local} ?? throw JsonRead.MissingProperty({CSharpFragments.Literal(owner.Name)}, {CSharpFragments.Literal(property.WireName)})";
-        var writeValue = CSharpFragments.Write(property.Type, "writer", local, 0);
-
-        // A JsonElement left at its default holds no JSON at all: it counts as missing, not as a value to write.
-        var present = property.Type.Kind == ValueKind.Any ? "{ ValueKind: not JsonValueKind.Undefined }" : "{ }";
-        var writeLines = isMergePatch
-            ? new List<string>
-            {
-                $"if ({property.Name}.IsSet)",
-                "{",
-                $"    writer.WritePropertyName({writtenName});",
-                $"    if ({property.Name}.Value is {{ }} {local})",
-                "    {",
-                $"        {writeValue}",
-                "    }",
-                "    else",
-                "    {",
-                "        writer.WriteNullValue();",
-                "    }",
-                "}",
-            }
-            : new List<string>
-            {
-                $"if ({property.Name} is {present} {local})",
-                "{",
-                $"    writer.WritePropertyName({writtenName});",
-                $"    {writeValue}",
-                "}",
-            };
-
-        var checks = wireChecks is null ? validation.Checks(property.Type, local, 0) : [.. wireChecks(local), .. validation.Checks(property.Type, local, 0)];
-        var validateLines = new List<string>();
-        var accessor = isMergePatch ? $"{property.Name}.IsSet && {property.Name}.Value is {{ }} {local}" : $"{property.Name} is {present} {local}";
-        if (checks.Count > 0)
+        var presence = Presence(property, isMergePatch, local);
+        var value = presence.Present is null ? property.Name : local;
+        var rules = validation.For(property.Type, value, 0);
+        if (wireChecks is not null)
         {
-            validateLines.Add($"if ({accessor})");
-            validateLines.Add("{");
-            validateLines.Add($"    context.Push({CSharpFragments.Literal(property.WireName)});");
-            validateLines.AddRange(checks.Select(l => "    " + l));
-            validateLines.Add("    context.Pop();");
-            validateLines.Add("}");
-            if (property.IsRequired)
-            {
-                validateLines.Add("else");
-                validateLines.Add("{");
-                validateLines.Add($"    context.Missing({CSharpFragments.Literal(property.WireName)});");
-                validateLines.Add("}");
-            }
-        }
-        else if (property.IsRequired)
-        {
-            validateLines.Add($"if (!({accessor}))");
-            validateLines.Add("{");
-            validateLines.Add($"    context.Missing({CSharpFragments.Literal(property.WireName)});");
-            validateLines.Add("}");
+            rules.InsertRange(0, wireChecks(value));
         }
 
         return new PropertyView
@@ -277,13 +226,41 @@ internal static class SourceEmitter
             LocalType = isMergePatch ? declaredType : nullableType,
             ReadExpression = ReadExpression(property, owner),
             InitExpression = initExpression,
-            WriteLines = writeLines,
-            ValidateLines = validateLines,
+            PresentCondition = presence.Present,
+            WriteExpression = CSharpFragments.Write(property.Type, "writer", value, 0),
+            IsRequired = property.IsRequired,
+            MissingCondition = property.IsRequired ? presence.Missing : null,
+            Rules = rules,
             Attributes = options.EmitDataAnnotations ? DataAnnotations.For(property) : [],
         };
     }
 
-    private static JsonPatchView BuildJsonPatch(TypeSpec type, JsonPatchSpec patch, IReadOnlyDictionary<string, TypeSpec> types, ValidationWriter validation)
+    /// <summary>
+    /// When a member has a value, binding it to <paramref name="local"/>, and when it is missing. A required member of a
+    /// non-nullable value type always has one; a <c>JsonElement</c> left at its default holds no JSON at all, so it counts
+    /// as missing; a merge patch's member is missing when it is unset or null.
+    /// </summary>
+    private static (string? Present, string? Missing) Presence(PropertySpec property, bool isMergePatch, string local)
+    {
+        var member = property.Name;
+        if (isMergePatch)
+        {
+            return ($"{member}.IsSet && {member}.Value is {{ }} {local}", $"!{member}.IsSet || {member}.Value is null");
+        }
+
+        var isNullable = !property.IsRequiredMember;
+        if (property.Type.Kind == ValueKind.Any)
+        {
+            return ($"{member} is {{ ValueKind: not JsonValueKind.Undefined }} {local}",
+                isNullable ? $"{member} is null or {{ ValueKind: JsonValueKind.Undefined }}" : $"{member}.ValueKind == JsonValueKind.Undefined");
+        }
+
+        return isNullable || !CSharpFragments.IsValueType(property.Type)
+            ? ($"{member} is {{ }} {local}", $"{member} is null")
+            : (null, null);
+    }
+
+    private static JsonPatchView BuildJsonPatch(TypeSpec type, JsonPatchSpec patch, IReadOnlyDictionary<string, TypeSpec> types, ValidationRules validation)
     {
         var item = types[patch.ItemTypeName];
         var opProperty = item.Properties.First(p => p.WireName == "op");
@@ -312,12 +289,12 @@ internal static class SourceEmitter
                     OpExpression = op.OpExpression,
                     HasValue = op.HasValue,
                     ValueType = CSharpFragments.TypeName(path.ValueType),
-                    WriteValue = CSharpFragments.Write(path.ValueType, "w", "v", 0),
+                    WriteExpression = CSharpFragments.Write(path.ValueType, "w", "v", 0),
                 });
             }
         }
 
-        var validateLines = validation.Checks(new TypeRef { Kind = ValueKind.Array, Element = new TypeRef { Kind = ValueKind.Object, TypeName = item.Name }, Constraints = patch.Constraints }, "_operations", 0);
+        var rules = validation.For(new TypeRef { Kind = ValueKind.Array, Element = new TypeRef { Kind = ValueKind.Object, TypeName = item.Name }, Constraints = patch.Constraints }, "_operations", 0);
         return new JsonPatchView
         {
             ItemType = item.Name,
@@ -328,7 +305,7 @@ internal static class SourceEmitter
             PathRegexLiteral = patch.PathPattern is null ? null : CSharpFragments.Literal(EcmaScriptPattern.ToDotNet(patch.PathPattern)),
             Operations = operations,
             Methods = methods,
-            ValidateLines = validateLines,
+            Rules = rules,
         };
     }
 
@@ -345,10 +322,14 @@ internal static class SourceEmitter
 
     private static OperationView BuildOperation(OperationSpec operation, IReadOnlyDictionary<string, TypeSpec> types, string clientName, GeneratorOptions options)
     {
-        var validation = new ValidationWriter(new HashSet<string>(operation.Parameters.Select(p => p.Name).Append("Body"), StringComparer.Ordinal));
+        var validation = new ValidationRules(new HashSet<string>(operation.Parameters.Select(p => p.Name).Append("Body"), StringComparer.Ordinal));
         var parameterOwner = new TypeSpec { Name = operation.RequestTypeName, Kind = TypeKind.Object };
         var parameters = new List<PropertyView>();
-        var validateLines = new List<string>();
+        var queryParameters = new List<RequestValueView>();
+        var headers = new List<RequestValueView>();
+        var validatedParameters = new List<ParameterGroupView>();
+        string? runLocation = null;
+        List<PropertyView>? run = null;
         foreach (var parameter in operation.Parameters)
         {
             // A credential header is often supplied by a DelegatingHandler (token refresh, signing), so the request
@@ -360,20 +341,46 @@ internal static class SourceEmitter
                     + "The service requires it: set it here or add it from a DelegatingHandler on the HttpClient."
                 : parameter.Description;
             var property = new PropertySpec { Name = parameter.Name, WireName = parameter.WireName, Description = description, Type = parameter.Type, IsRequired = isRequired, IsRequiredMember = isRequired, IsSensitive = parameter.IsSensitive, DefaultValue = parameter.DefaultValue };
-            // Parameters go into the URL and headers: no template emits their write lines.
-            var view = BuildProperty(property, CSharpFragments.Literal(parameter.WireName), parameterOwner, validation, options, local => WireChecks(parameter, local));
+            var view = BuildProperty(property, parameterOwner, validation, options, value => WireChecks(parameter, value));
             parameters.Add(view);
-            if (view.ValidateLines.Count > 0)
+            var location = CSharpFragments.Literal(parameter.Location.ToString().ToLowerInvariant());
+            if (view.HasChecks)
             {
-                var location = parameter.Location.ToString().ToLowerInvariant();
-                validateLines.Add($"context.Push({CSharpFragments.Literal(location)});");
-                validateLines.AddRange(view.ValidateLines);
-                validateLines.Add("context.Pop();");
+                if (location != runLocation)
+                {
+                    run = [];
+                    runLocation = location;
+                    validatedParameters.Add(new ParameterGroupView { LocationLiteral = location, Parameters = run });
+                }
+
+                run!.Add(view);
+            }
+
+            var sent = view.PresentCondition is null ? "request." + view.Name : view.Local;
+            var sentWhen = view.PresentCondition is null ? null : $"request.{view.Name} is {{ }} {view.Local}";
+            if (parameter.Location == ParameterLocation.Query)
+            {
+                queryParameters.Add(new RequestValueView
+                {
+                    PresentCondition = sentWhen,
+                    NameLiteral = CSharpFragments.Literal(Uri.EscapeDataString(parameter.WireName) + "="),
+                    TextExpression = parameter.Type.Kind is ValueKind.Array
+                        ? $"string.Join(\",\", {sent}.Select(v => ApiHttp.Escape({CSharpFragments.FormatScalar(parameter.Type.Element!, "v")})))"
+                        : $"ApiHttp.Escape({CSharpFragments.FormatScalar(parameter.Type, sent)})",
+                });
+            }
+            else if (parameter.Location == ParameterLocation.Header)
+            {
+                headers.Add(new RequestValueView
+                {
+                    PresentCondition = sentWhen,
+                    NameLiteral = CSharpFragments.Literal(parameter.WireName),
+                    TextExpression = CSharpFragments.FormatScalar(parameter.Type, sent),
+                });
             }
         }
 
         PropertyView? body = null;
-        string? bodyWrite = null;
         if (operation.Body is { } bodySpec)
         {
             body = new PropertyView
@@ -389,46 +396,34 @@ internal static class SourceEmitter
                 LocalType = CSharpFragments.NullableTypeName(bodySpec.Type),
                 ReadExpression = string.Empty,
                 InitExpression = string.Empty,
-                WriteLines = [],
-                ValidateLines = [],
+                PresentCondition = "Body is { } body",
+                WriteExpression = CSharpFragments.Write(bodySpec.Type, "writer", "body", 0),
+
+                // A missing body is left to the service to report: the body's own constraints are what the request checks.
+                IsRequired = false,
+                MissingCondition = null,
+                Rules = validation.For(bodySpec.Type, "body", 0),
                 Attributes = [],
             };
-            var bodyChecks = validation.Checks(bodySpec.Type, "body", 0);
-            if (bodyChecks.Count > 0)
-            {
-                validateLines.Add("if (Body is { } body)");
-                validateLines.Add("{");
-                validateLines.AddRange(bodyChecks.Select(l => "    " + l));
-                validateLines.Add("}");
-            }
-
-            bodyWrite = CSharpFragments.Write(bodySpec.Type, "writer", "body", 0);
         }
 
         var success = operation.SuccessResponse;
-        var returnLines = new List<string>();
+        ResponseBodyView? responseBody = null;
         string returnType;
         if (success?.Body is { } successBody)
         {
             var bodyType = CSharpFragments.TypeName(successBody);
-            var read = $"var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => {CSharpFragments.ReadPresent(successBody, "reader", 0, lenient: true)});";
-            returnLines.Add(read);
             var trackingExpression = TrackingExpression(success, successBody, types);
-            if (trackingExpression is not null)
+            returnType = trackingExpression is null ? $"ApiResponse<{bodyType}>" : $"AcceptedResponse<{bodyType}>";
+            responseBody = new ResponseBodyView
             {
-                returnType = $"AcceptedResponse<{bodyType}>";
-                returnLines.Add($"return new AcceptedResponse<{bodyType}>(statusCode, requestId, result, {trackingExpression});");
-            }
-            else
-            {
-                returnType = $"ApiResponse<{bodyType}>";
-                returnLines.Add($"return new ApiResponse<{bodyType}>(statusCode, requestId, result);");
-            }
+                ReadExpression = CSharpFragments.ReadPresent(successBody, "reader", 0, lenient: true),
+                TrackingExpression = trackingExpression,
+            };
         }
         else
         {
             returnType = "ApiResponse";
-            returnLines.Add("return new ApiResponse(statusCode, requestId);");
         }
 
         return new OperationView
@@ -439,20 +434,23 @@ internal static class SourceEmitter
             Path = operation.PathTemplate,
             Doc = XmlDoc.Summary(JoinSentences(operation.Summary, operation.Description) ?? operation.HttpMethod + " " + operation.PathTemplate),
             RequestDoc = XmlDoc.Summary("The request for " + operation.Name + ": <c>" + operation.HttpMethod + " " + operation.PathTemplate + "</c>.", escape: false),
+            DocumentedErrors = operation.ErrorResponses
+                .Where(r => r.StatusCode > 0)
+                .Select(r => r.StatusCode.ToString(CultureInfo.InvariantCulture) + (r.Description is null ? string.Empty : " (" + XmlDoc.Escape(r.Description) + ")"))
+                .ToList(),
             RequestType = operation.RequestTypeName,
             Parameters = parameters,
+            ValidatedParameters = validatedParameters,
             Body = body,
             BodyMediaType = operation.Body is null ? null : CSharpFragments.Literal(operation.Body.MediaType),
-            BodyWriteLambda = bodyWrite,
             UriExpression = BuildUriExpression(operation),
-            QueryLines = BuildQueryLines(operation),
-            HeaderLines = BuildHeaderLines(operation),
+            QueryParameters = queryParameters,
+            Headers = headers,
             ReturnType = returnType,
-            ReturnLines = returnLines,
-            ExceptionDocs = BuildExceptionDocs(operation),
-            ValidateLines = validateLines,
+            ResponseBody = responseBody,
             HasSensitiveParameters = operation.Parameters.Any(p => p.IsSensitive),
-            Helpers = validation.Helpers,
+            PatternHelpers = validation.PatternHelpers,
+            ElementRules = validation.ElementRules,
         };
     }
 
@@ -509,61 +507,6 @@ internal static class SourceEmitter
         }
 
         return string.Join(" + ", parts);
-    }
-
-    private static List<string> BuildQueryLines(OperationSpec operation)
-    {
-        var lines = new List<string>();
-        foreach (var parameter in operation.Parameters.Where(p => p.Location == ParameterLocation.Query))
-        {
-            var local = LocalName(parameter.Name);
-            var value = parameter.Type.Kind is ValueKind.Array
-                ? $"string.Join(\",\", {local}.Select(v => ApiHttp.Escape({CSharpFragments.FormatScalar(parameter.Type.Element!, "v")})))"
-                : $"ApiHttp.Escape({CSharpFragments.FormatScalar(parameter.Type, local)})";
-            lines.Add($"if (request.{parameter.Name} is {{ }} {local})");
-            lines.Add("{");
-            lines.Add($"    uri.Append(separator).Append({CSharpFragments.Literal(System.Uri.EscapeDataString(parameter.WireName) + "=")}).Append({value});");
-            lines.Add("    separator = '&';");
-            lines.Add("}");
-        }
-
-        return lines;
-    }
-
-    private static List<string> BuildHeaderLines(OperationSpec operation)
-    {
-        var lines = new List<string>();
-        foreach (var parameter in operation.Parameters.Where(p => p.Location == ParameterLocation.Header))
-        {
-            var local = LocalName(parameter.Name);
-            if (lines.Count > 0)
-            {
-                lines.Add(string.Empty);
-            }
-
-            lines.Add($"if (request.{parameter.Name} is {{ }} {local})");
-            lines.Add("{");
-            lines.Add($"    message.Headers.TryAddWithoutValidation({CSharpFragments.Literal(parameter.WireName)}, {CSharpFragments.FormatScalar(parameter.Type, local)});");
-            lines.Add("}");
-        }
-
-        return lines;
-    }
-
-    private static List<string> BuildExceptionDocs(OperationSpec operation)
-    {
-        var lines = new List<string>
-        {
-            "/// <exception cref=\"RequestValidationException\">The request breaks a constraint of the spec; nothing was sent.</exception>",
-        };
-        var documented = operation.ErrorResponses
-            .Where(r => r.StatusCode > 0)
-            .Select(r => r.StatusCode.ToString(CultureInfo.InvariantCulture) + (r.Description is null ? string.Empty : " (" + XmlDoc.Escape(r.Description) + ")"))
-            .ToList();
-        lines.Add("/// <exception cref=\"ApiException\">The service answered with an error status"
-            + (documented.Count == 0 ? "." : "; documented: " + string.Join(", ", documented) + ".") + "</exception>");
-        lines.Add("/// <exception cref=\"ApiResponseFormatException\">The service answered with success but a body that does not match the spec.</exception>");
-        return lines;
     }
 
     private static string? JoinSentences(string? first, string? second)

@@ -49,7 +49,7 @@ internal sealed class TemplateRenderer(TemplateSet templates)
 
     public void Render(string templateName, object model, string hintName, List<GeneratedSource> output)
     {
-        var userTemplate = templates.Overrides.FirstOrDefault(t => string.Equals(t.Name, templateName, StringComparison.OrdinalIgnoreCase));
+        var userTemplate = Override(templateName);
         var template = userTemplate is null ? EmbeddedTemplates.GetOrAdd(templateName, LoadEmbedded) : Template.Parse(userTemplate.Text, userTemplate.Path);
         var source = userTemplate?.Path ?? templateName;
         if (template.HasErrors)
@@ -76,23 +76,58 @@ internal sealed class TemplateRenderer(TemplateSet templates)
         }
     }
 
-    private static TemplateContext CreateContext() => new()
+    private TemplateOverride? Override(string templateName)
+        => templates.Overrides.FirstOrDefault(t => string.Equals(t.Name, templateName, StringComparison.OrdinalIgnoreCase));
+
+    private TemplateOverride? OverrideAt(string path) => templates.Overrides.FirstOrDefault(t => t.Path == path);
+
+    private TemplateContext CreateContext()
     {
-        MemberRenamer = StandardMemberRenamer.Default,
-        StrictVariables = true,
-        LoopLimit = int.MaxValue,
-        RecursiveLimit = 64,
+        var context = new TemplateContext
+        {
+            MemberRenamer = StandardMemberRenamer.Default,
+            StrictVariables = true,
+            LoopLimit = int.MaxValue,
+            RecursiveLimit = 64,
 
-        // Scriban cuts longer strings with "..." by default, which would end a file with a long description mid-comment.
-        LimitToString = 0,
-    };
+            // Scriban cuts longer strings with "..." by default, which would end a file with a long description mid-comment.
+            LimitToString = 0,
+            TemplateLoader = new IncludeLoader(this),
+        };
 
-    private static Template LoadEmbedded(string name)
+        // An included embedded template is parsed once per generator, not once per context.
+        foreach (var name in IncludedTemplates.Where(name => Override(name) is null))
+        {
+            context.CachedTemplates[name] = EmbeddedTemplates.GetOrAdd(name, LoadEmbedded);
+        }
+
+        return context;
+    }
+
+    /// <summary>The templates others include (<c>{{ include "Validation.sbncs" }}</c>): the functions they share.</summary>
+    private static readonly string[] IncludedTemplates = ["Validation.sbncs"];
+
+    /// <summary>Resolves an <c>include</c> as a render does: the user's override when there is one, the embedded template otherwise.</summary>
+    private sealed class IncludeLoader(TemplateRenderer renderer) : ITemplateLoader
+    {
+        public string GetPath(TemplateContext context, Scriban.Parsing.SourceSpan callerSpan, string templateName)
+            => renderer.Override(templateName)?.Path ?? templateName;
+
+        public string Load(TemplateContext context, Scriban.Parsing.SourceSpan callerSpan, string templatePath)
+            => renderer.OverrideAt(templatePath)?.Text ?? ReadEmbedded(templatePath);
+
+        public System.Threading.Tasks.ValueTask<string?> LoadAsync(TemplateContext context, Scriban.Parsing.SourceSpan callerSpan, string templatePath)
+            => new((string?)Load(context, callerSpan, templatePath));
+    }
+
+    private static Template LoadEmbedded(string name) => Template.Parse(ReadEmbedded(name), name);
+
+    private static string ReadEmbedded(string name)
     {
         using var stream = typeof(TemplateRenderer).Assembly.GetManifestResourceStream("Templates." + name)
-            ?? throw new InvalidOperationException($"The embedded template '{name}' is missing.");
+            ?? throw new InvalidOperationException($"No embedded template is named '{name}'.");
         using var reader = new StreamReader(stream);
-        return Template.Parse(reader.ReadToEnd(), name);
+        return reader.ReadToEnd();
     }
 
     /// <summary>

@@ -41,8 +41,11 @@ internal sealed class TypeView
     /// <summary>Gets, for an enum, its wire values as a C# literal of the list a violation message quotes.</summary>
     public string? AllowedValuesLiteral { get; init; }
 
-    /// <summary>Gets static helper members (pattern checks), each a block of lines.</summary>
-    public IReadOnlyList<string> Helpers { get; init; } = [];
+    /// <summary>Gets the pattern checks the type's rules call, one per distinct pattern.</summary>
+    public IReadOnlyList<PatternHelperView> PatternHelpers { get; init; } = [];
+
+    /// <summary>Gets the rule sets of the type's JSON values, one per distinct set of constraints.</summary>
+    public IReadOnlyList<ElementRulesView> ElementRules { get; init; } = [];
 
     public bool HasSensitiveProperties { get; init; }
 
@@ -84,11 +87,27 @@ internal sealed record PropertyView
     /// <summary>Gets the expression that initialises the property from the local, throwing when a required member is missing.</summary>
     public required string InitExpression { get; init; }
 
-    /// <summary>Gets the statements that write the property (name and value) to <c>writer</c>, if it is present.</summary>
-    public required IReadOnlyList<string> WriteLines { get; init; }
+    /// <summary>
+    /// Gets the condition under which the member has a value, binding it to <see cref="Local"/> (<c>Name is { } nameValue</c>);
+    /// null when it always has one (a required member of a non-nullable value type), which the rules and the write
+    /// expression then read from the member itself.
+    /// </summary>
+    public required string? PresentCondition { get; init; }
 
-    /// <summary>Gets the statements that validate the property into <c>context</c>.</summary>
-    public required IReadOnlyList<string> ValidateLines { get; init; }
+    /// <summary>Gets the expression that writes the present value to <c>writer</c> (the member's name is written before it).</summary>
+    public required string WriteExpression { get; init; }
+
+    /// <summary>Gets whether the validator reports the member when it is missing (the spec's <c>required</c>).</summary>
+    public required bool IsRequired { get; init; }
+
+    /// <summary>Gets, for a required member that can be missing, the condition under which it is; null otherwise.</summary>
+    public required string? MissingCondition { get; init; }
+
+    /// <summary>Gets the rules the member's value is checked against, where it is present.</summary>
+    public required IReadOnlyList<RuleView> Rules { get; init; }
+
+    /// <summary>Gets whether the validator checks the member at all: it has rules, or can be missing.</summary>
+    public bool HasChecks => Rules.Count > 0 || MissingCondition is not null;
 
     /// <summary>Gets DataAnnotations attributes, when they are switched on.</summary>
     public required IReadOnlyList<string> Attributes { get; init; }
@@ -131,7 +150,8 @@ internal sealed class JsonPatchView
 
     public required IReadOnlyList<JsonPatchMethodView> Methods { get; init; }
 
-    public required IReadOnlyList<string> ValidateLines { get; init; }
+    /// <summary>Gets the rules the document's operations (<c>_operations</c>) are checked against.</summary>
+    public required IReadOnlyList<RuleView> Rules { get; init; }
 }
 
 /// <summary>An allowed operation: <c>replace</c> becomes a <c>Replace(path, value)</c> escape hatch.</summary>
@@ -164,7 +184,8 @@ internal sealed class JsonPatchMethodView
 
     public required string ValueType { get; init; }
 
-    public required string WriteValue { get; init; }
+    /// <summary>Gets the expression that writes the method's value <c>v</c> to <c>w</c>.</summary>
+    public required string WriteExpression { get; init; }
 }
 
 internal sealed class OperationView
@@ -181,36 +202,133 @@ internal sealed class OperationView
 
     public required IReadOnlyList<string> RequestDoc { get; init; }
 
+    /// <summary>Gets the documented error statuses, each with its description, for the <c>ApiException</c> doc.</summary>
+    public required IReadOnlyList<string> DocumentedErrors { get; init; }
+
     public required string RequestType { get; init; }
 
     public required IReadOnlyList<PropertyView> Parameters { get; init; }
 
-    /// <summary>Gets the body property, or null when the operation has no body.</summary>
+    /// <summary>Gets the parameters the validator checks, in runs of one location each (<c>path</c>, <c>query</c>, <c>header</c>).</summary>
+    public required IReadOnlyList<ParameterGroupView> ValidatedParameters { get; init; }
+
+    /// <summary>Gets the body property, or null when the operation has no body; its rules check <c>body</c>, its write expression writes it.</summary>
     public required PropertyView? Body { get; init; }
 
     public required string? BodyMediaType { get; init; }
 
-    /// <summary>Gets the statement that serializes <c>request.Body</c> into <c>content</c>.</summary>
-    public required string? BodyWriteLambda { get; init; }
-
-    /// <summary>Gets the expression building the relative URI from <c>request</c>.</summary>
+    /// <summary>Gets the expression building the relative URI from <c>request</c>, without the query.</summary>
     public required string UriExpression { get; init; }
 
-    public required IReadOnlyList<string> QueryLines { get; init; }
+    public required IReadOnlyList<RequestValueView> QueryParameters { get; init; }
 
-    public required IReadOnlyList<string> HeaderLines { get; init; }
+    public required IReadOnlyList<RequestValueView> Headers { get; init; }
 
     public required string ReturnType { get; init; }
 
-    /// <summary>Gets the statement that returns the result from <c>statusCode</c>, <c>requestId</c> and <c>body</c>.</summary>
-    public required IReadOnlyList<string> ReturnLines { get; init; }
-
-    public required IReadOnlyList<string> ExceptionDocs { get; init; }
-
-    public required IReadOnlyList<string> ValidateLines { get; init; }
+    /// <summary>Gets the body of a successful response, or null when the operation returns none.</summary>
+    public required ResponseBodyView? ResponseBody { get; init; }
 
     public required bool HasSensitiveParameters { get; init; }
 
-    /// <summary>Gets static helper members (pattern checks) the parameter checks call.</summary>
-    public required IReadOnlyList<string> Helpers { get; init; }
+    /// <summary>Gets the pattern checks the parameter and body rules call, one per distinct pattern.</summary>
+    public required IReadOnlyList<PatternHelperView> PatternHelpers { get; init; }
+
+    /// <summary>Gets the rule sets of the parameters' and body's JSON values.</summary>
+    public required IReadOnlyList<ElementRulesView> ElementRules { get; init; }
+}
+
+/// <summary>Consecutive parameters in one location, validated under one <c>context.Push(location)</c>.</summary>
+internal sealed class ParameterGroupView
+{
+    /// <summary>Gets the location as a C# literal: <c>"path"</c>, <c>"query"</c> or <c>"header"</c>.</summary>
+    public required string LocationLiteral { get; init; }
+
+    public required IReadOnlyList<PropertyView> Parameters { get; init; }
+}
+
+/// <summary>A query parameter or header the request sends when it has a value.</summary>
+internal sealed class RequestValueView
+{
+    /// <summary>Gets the condition under which <c>request</c> has the value, binding it; null when it always has one.</summary>
+    public required string? PresentCondition { get; init; }
+
+    /// <summary>Gets the header's name, or the query's escaped <c>name=</c>, as a C# literal.</summary>
+    public required string NameLiteral { get; init; }
+
+    /// <summary>Gets the expression for the text sent, escaped for a query.</summary>
+    public required string TextExpression { get; init; }
+}
+
+/// <summary>The typed body of a successful response.</summary>
+internal sealed class ResponseBodyView
+{
+    /// <summary>Gets the expression that reads the body from <c>reader</c>.</summary>
+    public required string ReadExpression { get; init; }
+
+    /// <summary>Gets, for accepted work, the expression for its tracking id from <c>result</c>; null otherwise.</summary>
+    public required string? TrackingExpression { get; init; }
+}
+
+/// <summary>
+/// One rule a value is checked against. <see cref="Kind"/> is
+/// <c>call</c> (<see cref="Expression"/> reports any violation itself),
+/// <c>unless</c> (<see cref="Expression"/> reports one where <see cref="Condition"/> holds),
+/// <c>items</c> (each item of the list <see cref="Collection"/>, checked by <see cref="Rules"/>) or
+/// <c>entries</c> (each value of the map <see cref="Collection"/>, likewise).
+/// </summary>
+internal sealed class RuleView
+{
+    public required string Kind { get; init; }
+
+    public string? Condition { get; init; }
+
+    public string? Expression { get; init; }
+
+    public string? Collection { get; init; }
+
+    /// <summary>Gets the loop's variable: the index (<c>i0</c>) of a list, the entry (<c>entry0</c>) of a map.</summary>
+    public string? Counter { get; init; }
+
+    /// <summary>Gets the variable each item or value is bound to, which <see cref="Rules"/> check.</summary>
+    public string? Item { get; init; }
+
+    /// <summary>Gets whether an item may be null in C# although the schema does not allow it, which is reported.</summary>
+    public bool ItemMayBeNull { get; init; }
+
+    public IReadOnlyList<RuleView> Rules { get; init; } = [];
+
+    /// <summary>Gets whether the rule is written as a block (an <c>if</c> or a loop) rather than one call.</summary>
+    public bool IsBlock => Kind != "call";
+}
+
+/// <summary>
+/// A method checking a pattern. A simple character class (<see cref="CharacterViolation"/> set) is checked with a loop;
+/// any other pattern with the regex <see cref="RegexLiteral"/> in the field <see cref="RegexField"/>.
+/// </summary>
+internal sealed class PatternHelperView
+{
+    public required string Name { get; init; }
+
+    /// <summary>Gets the spec's pattern, escaped for a doc comment.</summary>
+    public required string PatternDoc { get; init; }
+
+    /// <summary>Gets, for a loop, the condition under which the length of <c>value</c> breaks the pattern; null when any length is allowed.</summary>
+    public string? LengthViolation { get; init; }
+
+    /// <summary>Gets, for a loop, the condition under which a character <c>c</c> breaks the pattern.</summary>
+    public string? CharacterViolation { get; init; }
+
+    public string? RegexField { get; init; }
+
+    public string? RegexLiteral { get; init; }
+}
+
+/// <summary>The rules of a value kept as JSON, in a static <c>ElementRules</c> field.</summary>
+internal sealed class ElementRulesView
+{
+    public required string Field { get; init; }
+
+    /// <summary>Gets the object initializer's members: a name and its value, a C# expression.</summary>
+    public required IReadOnlyList<KeyValuePair<string, string>> Members { get; init; }
 }

@@ -52,6 +52,36 @@ public sealed class TemplateOverrideTests
     }
 
     [Fact]
+    public void An_override_of_the_included_validation_template_is_what_the_client_includes()
+    {
+        // Every rule becomes a comment naming its kind, so the request's maxLength check shows where it went.
+        var validation = System.IO.File.ReadAllText(System.IO.Path.Combine(Repository.Root, "templates", "Validation.sbncs")).Replace(
+            "{{ indent }}{{ rule.expression }};",
+            "{{ indent }}// {{ rule.kind }} rule\n{{ indent }}{{ rule.expression }};",
+            System.StringComparison.Ordinal);
+        Assert.Contains("// {{ rule.kind }} rule", validation, System.StringComparison.Ordinal);
+
+        var run = GeneratorHarness.Run([new InMemoryAdditionalText("/project/pets.openapi.yaml", Spec), new InMemoryAdditionalText("/project/templates/Validation.sbncs", validation)]);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        var client = run.Sources.Single(s => s.HintName == "PetsClient.g.cs").SourceText.ToString();
+        Assert.Contains("// call rule\n                context.PathParameter(idValue, refuseEmpty: true);", client, System.StringComparison.Ordinal);
+        Assert.Contains("// call rule\n                context.MaxLength(idValue, 10);", client, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("// call rule", GeneratorHarness.Run([new InMemoryAdditionalText("/project/pets.openapi.yaml", Spec)]).Sources.Single(s => s.HintName == "PetsClient.g.cs").SourceText.ToString(), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_broken_included_template_is_reported_with_its_file()
+    {
+        var run = GeneratorHarness.Run([new InMemoryAdditionalText("/project/pets.openapi.yaml", Spec), new InMemoryAdditionalText("/project/Validation.sbncs", "{{ func write_rules(rules, indent) }}{{ for x in }}{{ end }}")]);
+
+        Assert.NotEmpty(run.GeneratorDiagnostics);
+        Assert.All(run.GeneratorDiagnostics, d => Assert.Equal("OAG012", d.Id));
+        Assert.Contains(run.GeneratorDiagnostics, d => d.GetMessage().Contains("/project/Validation.sbncs", System.StringComparison.Ordinal));
+        Assert.DoesNotContain(run.Sources, s => s.HintName == "PetsClient.g.cs");
+    }
+
+    [Fact]
     public void A_broken_template_is_reported_with_its_file_and_generates_nothing_from_it()
     {
         var run = GeneratorHarness.Run([new InMemoryAdditionalText("/project/pets.openapi.yaml", Spec), new InMemoryAdditionalText("/project/Client.sbncs", "{{ for x in }}")]);

@@ -169,6 +169,7 @@ namespace HuaweiCloud.DataArtsFabric
                 sourceValue.ValidateMembers(context);
                 context.Pop();
             }
+
             if (Name is { } nameValue)
             {
                 context.Push("name");
@@ -177,6 +178,7 @@ namespace HuaweiCloud.DataArtsFabric
                 context.Pattern(MatchesPattern1(nameValue), "^[A-Za-z0-9_. -]+$", "letters, digits, '_', '.', spaces and '-'");
                 context.Pop();
             }
+
             if (Description is { } descriptionValue)
             {
                 context.Push("description");
@@ -184,6 +186,7 @@ namespace HuaweiCloud.DataArtsFabric
                 context.Pattern(MatchesPattern2(descriptionValue), "^[^!<>=&']*$", "any character except '!', '<', '>', '=', '&' and '''");
                 context.Pop();
             }
+
             if (Config is { } configValue)
             {
                 context.Push("config");
@@ -193,37 +196,37 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Checks <c>^[A-Za-z0-9_. -]+$</c> with a loop: no regex, no backtracking.</summary>
-                private static bool MatchesPattern1(string value)
+        private static bool MatchesPattern1(string value)
+        {
+            if (value.Length < 1)
+            {
+                return false;
+            }
+
+            foreach (var c in value)
+            {
+                if (c is not (>= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' or '_' or '.' or ' ' or '-'))
                 {
-                    if (!(value.Length >= 1))
-                    {
-                        return false;
-                    }
-
-                    foreach (var c in value)
-                    {
-                        if (!(c is (>= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' or '_' or '.' or ' ' or '-')))
-                        {
-                            return false;
-                        }
-                    }
-
-                    return true;
+                    return false;
                 }
+            }
+
+            return true;
+        }
 
         /// <summary>Checks <c>^[^!&lt;&gt;=&amp;']*$</c> with a loop: no regex, no backtracking.</summary>
-                private static bool MatchesPattern2(string value)
+        private static bool MatchesPattern2(string value)
+        {
+            foreach (var c in value)
+            {
+                if (c is ('!' or '<' or '>' or '=' or '&' or '\''))
                 {
-                    foreach (var c in value)
-                    {
-                        if (c is ('!' or '<' or '>' or '=' or '&' or '\''))
-                        {
-                            return false;
-                        }
-                    }
-
-                    return true;
+                    return false;
                 }
+            }
+
+            return true;
+        }
     }
 
     /// <summary>
@@ -346,53 +349,35 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 context.Missing("id");
             }
+
             if (VersionId is { } versionIdValue)
             {
                 context.Push("version_id");
                 context.MinLength(versionIdValue, 1);
                 context.MaxLength(versionIdValue, 36);
-                context.Pattern(MatchesPattern2(versionIdValue), "^[A-Za-z0-9-]+$", "letters, digits and '-'");
+                context.Pattern(MatchesPattern1(versionIdValue), "^[A-Za-z0-9-]+$", "letters, digits and '-'");
                 context.Pop();
             }
         }
 
         /// <summary>Checks <c>^[A-Za-z0-9-]+$</c> with a loop: no regex, no backtracking.</summary>
-                private static bool MatchesPattern1(string value)
+        private static bool MatchesPattern1(string value)
+        {
+            if (value.Length < 1)
+            {
+                return false;
+            }
+
+            foreach (var c in value)
+            {
+                if (c is not (>= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' or '-'))
                 {
-                    if (!(value.Length >= 1))
-                    {
-                        return false;
-                    }
-
-                    foreach (var c in value)
-                    {
-                        if (!(c is (>= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' or '-')))
-                        {
-                            return false;
-                        }
-                    }
-
-                    return true;
+                    return false;
                 }
+            }
 
-        /// <summary>Checks <c>^[A-Za-z0-9-]+$</c> with a loop: no regex, no backtracking.</summary>
-                private static bool MatchesPattern2(string value)
-                {
-                    if (!(value.Length >= 1))
-                    {
-                        return false;
-                    }
-
-                    foreach (var c in value)
-                    {
-                        if (!(c is (>= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' or '-')))
-                        {
-                            return false;
-                        }
-                    }
-
-                    return true;
-                }
+            return true;
+        }
     }
 
     /// <summary>
@@ -787,23 +772,23 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>Checks <c>^[A-Za-z0-9-]+$</c> with a loop: no regex, no backtracking.</summary>
-                private static bool MatchesPattern1(string value)
+        private static bool MatchesPattern1(string value)
+        {
+            if (value.Length < 1)
+            {
+                return false;
+            }
+
+            foreach (var c in value)
+            {
+                if (c is not (>= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' or '-'))
                 {
-                    if (!(value.Length >= 1))
-                    {
-                        return false;
-                    }
-
-                    foreach (var c in value)
-                    {
-                        if (!(c is (>= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' or '-')))
-                        {
-                            return false;
-                        }
-                    }
-
-                    return true;
+                    return false;
                 }
+            }
+
+            return true;
+        }
     }
 
     /// <summary>
@@ -1004,18 +989,21 @@ namespace HuaweiCloud.DataArtsFabric
                 reservedResourceValue.ValidateMembers(context);
                 context.Pop();
             }
+
             if (RayResource is { } rayResourceValue)
             {
                 context.Push("ray_resource");
                 rayResourceValue.ValidateMembers(context);
                 context.Pop();
             }
+
             if (Cap is { } capValue)
             {
                 context.Push("cap");
                 capValue.ValidateMembers(context);
                 context.Pop();
             }
+
             if (Config is { } configValue)
             {
                 context.Push("config");
@@ -1157,12 +1145,14 @@ namespace HuaweiCloud.DataArtsFabric
                 apuValue.ValidateMembers(context);
                 context.Pop();
             }
+
             if (Dpu is { } dpuValue)
             {
                 context.Push("dpu");
                 dpuValue.ValidateMembers(context);
                 context.Pop();
             }
+
             if (Mu is { } muValue)
             {
                 context.Push("mu");
@@ -1298,11 +1288,12 @@ namespace HuaweiCloud.DataArtsFabric
 
         internal void ValidateMembers(ValidationContext context)
         {
-            if (!(SpecCode is { } specCodeValue))
+            if (SpecCode is null)
             {
                 context.Missing("spec_code");
             }
-            if (!(WarmUpNum is { } warmUpNumValue))
+
+            if (WarmUpNum is null)
             {
                 context.Missing("warm_up_num");
             }
@@ -1457,11 +1448,12 @@ namespace HuaweiCloud.DataArtsFabric
 
         internal void ValidateMembers(ValidationContext context)
         {
-            if (!(SpecCode is { } specCodeValue))
+            if (SpecCode is null)
             {
                 context.Missing("spec_code");
             }
-            if (!(WarmUpNum is { } warmUpNumValue))
+
+            if (WarmUpNum is null)
             {
                 context.Missing("warm_up_num");
             }
@@ -1594,15 +1586,17 @@ namespace HuaweiCloud.DataArtsFabric
 
         internal void ValidateMembers(ValidationContext context)
         {
-            if (!(SpecCode is { } specCodeValue))
+            if (SpecCode is null)
             {
                 context.Missing("spec_code");
             }
-            if (!(Min is { } minValue))
+
+            if (Min is null)
             {
                 context.Missing("min");
             }
-            if (!(Max is { } maxValue))
+
+            if (Max is null)
             {
                 context.Missing("max");
             }
@@ -1723,6 +1717,7 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 context.Missing("head_node_resource");
             }
+
             if (WorkNodeResources is { } workNodeResourcesValue)
             {
                 context.Push("work_node_resources");
@@ -1737,8 +1732,10 @@ namespace HuaweiCloud.DataArtsFabric
                     {
                         context.NullItem();
                     }
+
                     context.Pop();
                 }
+
                 context.Pop();
             }
             else
@@ -1830,7 +1827,7 @@ namespace HuaweiCloud.DataArtsFabric
 
         internal void ValidateMembers(ValidationContext context)
         {
-            if (!(SpecCode is { } specCodeValue))
+            if (SpecCode is null)
             {
                 context.Missing("spec_code");
             }
@@ -1941,10 +1938,11 @@ namespace HuaweiCloud.DataArtsFabric
 
         internal void ValidateMembers(ValidationContext context)
         {
-            if (!(Name is { } nameValue))
+            if (Name is null)
             {
                 context.Missing("name");
             }
+
             if (Resource is { } resourceValue)
             {
                 context.Push("resource");
@@ -2314,6 +2312,7 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 context.Missing("ray_serve_config");
             }
+
             if (RayClusterConfig is { } rayClusterConfigValue)
             {
                 context.Push("ray_cluster_config");
@@ -2324,12 +2323,14 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 context.Missing("ray_cluster_config");
             }
+
             if (LogConfig is { } logConfigValue)
             {
                 context.Push("log_config");
                 logConfigValue.ValidateMembers(context);
                 context.Pop();
             }
+
             if (DataInfos is { } dataInfosValue)
             {
                 context.Push("data_infos");
@@ -2344,8 +2345,10 @@ namespace HuaweiCloud.DataArtsFabric
                     {
                         context.NullItem();
                     }
+
                     context.Pop();
                 }
+
                 context.Pop();
             }
         }
@@ -2447,8 +2450,10 @@ namespace HuaweiCloud.DataArtsFabric
                     {
                         context.NullItem();
                     }
+
                     context.Pop();
                 }
+
                 context.Pop();
             }
         }
@@ -2624,14 +2629,16 @@ namespace HuaweiCloud.DataArtsFabric
 
         internal void ValidateMembers(ValidationContext context)
         {
-            if (!(Name is { } nameValue))
+            if (Name is null)
             {
                 context.Missing("name");
             }
-            if (!(ImportPath is { } importPathValue))
+
+            if (ImportPath is null)
             {
                 context.Missing("import_path");
             }
+
             if (Deployments is { } deploymentsValue)
             {
                 context.Push("deployments");
@@ -2646,14 +2653,17 @@ namespace HuaweiCloud.DataArtsFabric
                     {
                         context.NullItem();
                     }
+
                     context.Pop();
                 }
+
                 context.Pop();
             }
             else
             {
                 context.Missing("deployments");
             }
+
             if (RuntimeEnv is { } runtimeEnvValue)
             {
                 context.Push("runtime_env");
@@ -2910,6 +2920,7 @@ namespace HuaweiCloud.DataArtsFabric
                 rayActorOptionsValue.ValidateMembers(context);
                 context.Pop();
             }
+
             if (AutoscalingConfig is { } autoscalingConfigValue)
             {
                 context.Push("autoscaling_config");
@@ -3376,15 +3387,14 @@ namespace HuaweiCloud.DataArtsFabric
                 foreach (var entry0 in envVarsValue)
                 {
                     context.PushKey(entry0.Key);
-                    if (entry0.Value is { } item1)
-                    {
-                    }
-                    else
+                    if (entry0.Value is null)
                     {
                         context.NullItem();
                     }
+
                     context.Pop();
                 }
+
                 context.Pop();
             }
         }
@@ -3504,6 +3514,7 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 context.Missing("head_group_spec");
             }
+
             if (WorkerGroupSpecs is { } workerGroupSpecsValue)
             {
                 context.Push("worker_group_specs");
@@ -3518,8 +3529,10 @@ namespace HuaweiCloud.DataArtsFabric
                     {
                         context.NullItem();
                     }
+
                     context.Pop();
                 }
+
                 context.Pop();
             }
             else
@@ -3641,6 +3654,7 @@ namespace HuaweiCloud.DataArtsFabric
                 limitsValue.ValidateMembers(context);
                 context.Pop();
             }
+
             if (Requests is { } requestsValue)
             {
                 context.Push("requests");
@@ -3914,6 +3928,7 @@ namespace HuaweiCloud.DataArtsFabric
                 limitsValue.ValidateMembers(context);
                 context.Pop();
             }
+
             if (Requests is { } requestsValue)
             {
                 context.Push("requests");
@@ -4780,24 +4795,28 @@ namespace HuaweiCloud.DataArtsFabric
                 ownerValue.ValidateMembers(context);
                 context.Pop();
             }
+
             if (Cap is { } capValue)
             {
                 context.Push("cap");
                 capValue.ValidateMembers(context);
                 context.Pop();
             }
+
             if (ReservedResource is { } reservedResourceValue)
             {
                 context.Push("reserved_resource");
                 reservedResourceValue.ValidateMembers(context);
                 context.Pop();
             }
+
             if (RayResource is { } rayResourceValue)
             {
                 context.Push("ray_resource");
                 rayResourceValue.ValidateMembers(context);
                 context.Pop();
             }
+
             if (Caches is { } cachesValue)
             {
                 context.Push("caches");
@@ -4812,10 +4831,13 @@ namespace HuaweiCloud.DataArtsFabric
                     {
                         context.NullItem();
                     }
+
                     context.Pop();
                 }
+
                 context.Pop();
             }
+
             if (Urls is { } urlsValue)
             {
                 context.Push("urls");
@@ -4830,33 +4852,37 @@ namespace HuaweiCloud.DataArtsFabric
                     {
                         context.NullItem();
                     }
+
                     context.Pop();
                 }
+
                 context.Pop();
             }
+
             if (BusinessEngineInstanceIds is { } businessEngineInstanceIdsValue)
             {
                 context.Push("business_engine_instance_ids");
                 for (var i0 = 0; i0 < businessEngineInstanceIdsValue.Count; i0++)
                 {
                     context.PushIndex(i0);
-                    if (businessEngineInstanceIdsValue[i0] is { } item1)
-                    {
-                    }
-                    else
+                    if (businessEngineInstanceIdsValue[i0] is null)
                     {
                         context.NullItem();
                     }
+
                     context.Pop();
                 }
+
                 context.Pop();
             }
+
             if (TokensQuota is { } tokensQuotaValue)
             {
                 context.Push("tokens_quota");
                 tokensQuotaValue.ValidateMembers(context);
                 context.Pop();
             }
+
             if (Config is { } configValue)
             {
                 context.Push("config");
@@ -5127,6 +5153,7 @@ namespace HuaweiCloud.DataArtsFabric
                 headGroupSpecValue.ValidateMembers(context);
                 context.Pop();
             }
+
             if (WorkerGroupSpec is { } workerGroupSpecValue)
             {
                 context.Push("worker_group_spec");
@@ -5141,8 +5168,10 @@ namespace HuaweiCloud.DataArtsFabric
                     {
                         context.NullItem();
                     }
+
                     context.Pop();
                 }
+
                 context.Pop();
             }
         }
@@ -5644,14 +5673,10 @@ namespace HuaweiCloud.DataArtsFabric
         // Secrets never reach logs: the record's printed form masks them.
         private bool PrintMembers(StringBuilder builder)
         {
-            builder.Append("Name = ");
-            builder.Append(Name);
-            builder.Append(", Address = ");
-            builder.Append(Address);
-            builder.Append(", Type = ");
-            builder.Append(Type);
-            builder.Append(", Token = ");
-            builder.Append(Token is null ? "null" : "***");
+            builder.Append("Name = ").Append(Name);
+            builder.Append(", Address = ").Append(Address);
+            builder.Append(", Type = ").Append(Type);
+            builder.Append(", Token = ").Append(Token is null ? "null" : "***");
             return true;
         }
     }
@@ -5919,6 +5944,7 @@ namespace HuaweiCloud.DataArtsFabric
                 context.MaxLength(errorCodeValue, 36);
                 context.Pop();
             }
+
             if (ErrorMsg is { } errorMsgValue)
             {
                 context.Push("error_msg");
@@ -5926,6 +5952,7 @@ namespace HuaweiCloud.DataArtsFabric
                 context.MaxLength(errorMsgValue, 4096);
                 context.Pop();
             }
+
             if (SolutionMsg is { } solutionMsgValue)
             {
                 context.Push("solution_msg");

@@ -66,7 +66,7 @@ namespace HuaweiCloud.DataArtsFabric
 
             ApiHttp.EnsureBaseAddress(_httpClient, "DataArtsFabricClient");
             var uri = "v1/workspaces/" + ApiHttp.Escape(request.WorkspaceId) + "/services/instances/" + ApiHttp.Escape(request.InstanceId);
-            using var message = new HttpRequestMessage(new HttpMethod("PUT"), new Uri(uri.ToString(), UriKind.Relative));
+            using var message = new HttpRequestMessage(new HttpMethod("PUT"), new Uri(uri, UriKind.Relative));
             if (request.XAuthToken is { } xAuthTokenValue)
             {
                 message.Headers.TryAddWithoutValidation("X-Auth-Token", xAuthTokenValue);
@@ -110,7 +110,7 @@ namespace HuaweiCloud.DataArtsFabric
 
             ApiHttp.EnsureBaseAddress(_httpClient, "DataArtsFabricClient");
             var uri = "v1/workspaces/" + ApiHttp.Escape(request.WorkspaceId) + "/endpoints/" + ApiHttp.Escape(request.EndpointId);
-            using var message = new HttpRequestMessage(new HttpMethod("PUT"), new Uri(uri.ToString(), UriKind.Relative));
+            using var message = new HttpRequestMessage(new HttpMethod("PUT"), new Uri(uri, UriKind.Relative));
             if (request.XAuthToken is { } xAuthTokenValue)
             {
                 message.Headers.TryAddWithoutValidation("X-Auth-Token", xAuthTokenValue);
@@ -186,22 +186,23 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 context.Missing("workspace_id");
             }
-            context.Pop();
-            context.Push("path");
+
             if (InstanceId is { } instanceIdValue)
             {
                 context.Push("instance_id");
                 context.PathParameter(instanceIdValue, refuseEmpty: false);
                 context.MinLength(instanceIdValue, 1);
                 context.MaxLength(instanceIdValue, 36);
-                context.Pattern(MatchesPattern2(instanceIdValue), "^[A-Za-z0-9-]+$", "letters, digits and '-'");
+                context.Pattern(MatchesPattern1(instanceIdValue), "^[A-Za-z0-9-]+$", "letters, digits and '-'");
                 context.Pop();
             }
             else
             {
                 context.Missing("instance_id");
             }
+
             context.Pop();
+
             context.Push("header");
             if (XAuthToken is { } xAuthTokenValue)
             {
@@ -209,64 +210,45 @@ namespace HuaweiCloud.DataArtsFabric
                 context.HeaderValue(xAuthTokenValue);
                 context.Pop();
             }
+
             context.Pop();
+
             if (Body is { } body)
             {
                 body.ValidateMembers(context);
             }
+
             return context.Complete();
         }
 
         // Secrets never reach logs: the record's printed form masks them.
         private bool PrintMembers(StringBuilder builder)
         {
-            builder.Append("WorkspaceId = ");
-            builder.Append(WorkspaceId);
-            builder.Append(", InstanceId = ");
-            builder.Append(InstanceId);
-            builder.Append(", XAuthToken = ");
-            builder.Append(XAuthToken is null ? "null" : "***");
+            builder.Append("WorkspaceId = ").Append(WorkspaceId);
+            builder.Append(", InstanceId = ").Append(InstanceId);
+            builder.Append(", XAuthToken = ").Append(XAuthToken is null ? "null" : "***");
             builder.Append(", Body = ").Append(Body);
             return true;
         }
 
         /// <summary>Checks <c>^[A-Za-z0-9-]+$</c> with a loop: no regex, no backtracking.</summary>
-                private static bool MatchesPattern1(string value)
+        private static bool MatchesPattern1(string value)
+        {
+            if (value.Length < 1)
+            {
+                return false;
+            }
+
+            foreach (var c in value)
+            {
+                if (c is not (>= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' or '-'))
                 {
-                    if (!(value.Length >= 1))
-                    {
-                        return false;
-                    }
-
-                    foreach (var c in value)
-                    {
-                        if (!(c is (>= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' or '-')))
-                        {
-                            return false;
-                        }
-                    }
-
-                    return true;
+                    return false;
                 }
+            }
 
-        /// <summary>Checks <c>^[A-Za-z0-9-]+$</c> with a loop: no regex, no backtracking.</summary>
-                private static bool MatchesPattern2(string value)
-                {
-                    if (!(value.Length >= 1))
-                    {
-                        return false;
-                    }
-
-                    foreach (var c in value)
-                    {
-                        if (!(c is (>= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' or '-')))
-                        {
-                            return false;
-                        }
-                    }
-
-                    return true;
-                }
+            return true;
+        }
     }
 
     /// <summary>
@@ -325,8 +307,7 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 context.Missing("workspace_id");
             }
-            context.Pop();
-            context.Push("path");
+
             if (EndpointId is { } endpointIdValue)
             {
                 context.Push("endpoint_id");
@@ -337,7 +318,9 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 context.Missing("endpoint_id");
             }
+
             context.Pop();
+
             context.Push("header");
             if (XAuthToken is { } xAuthTokenValue)
             {
@@ -345,44 +328,44 @@ namespace HuaweiCloud.DataArtsFabric
                 context.HeaderValue(xAuthTokenValue);
                 context.Pop();
             }
+
             context.Pop();
+
             if (Body is { } body)
             {
                 body.ValidateMembers(context);
             }
+
             return context.Complete();
         }
 
         // Secrets never reach logs: the record's printed form masks them.
         private bool PrintMembers(StringBuilder builder)
         {
-            builder.Append("WorkspaceId = ");
-            builder.Append(WorkspaceId);
-            builder.Append(", EndpointId = ");
-            builder.Append(EndpointId);
-            builder.Append(", XAuthToken = ");
-            builder.Append(XAuthToken is null ? "null" : "***");
+            builder.Append("WorkspaceId = ").Append(WorkspaceId);
+            builder.Append(", EndpointId = ").Append(EndpointId);
+            builder.Append(", XAuthToken = ").Append(XAuthToken is null ? "null" : "***");
             builder.Append(", Body = ").Append(Body);
             return true;
         }
 
         /// <summary>Checks <c>^[A-Za-z0-9-]+$</c> with a loop: no regex, no backtracking.</summary>
-                private static bool MatchesPattern1(string value)
+        private static bool MatchesPattern1(string value)
+        {
+            if (value.Length < 1)
+            {
+                return false;
+            }
+
+            foreach (var c in value)
+            {
+                if (c is not (>= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' or '-'))
                 {
-                    if (!(value.Length >= 1))
-                    {
-                        return false;
-                    }
-
-                    foreach (var c in value)
-                    {
-                        if (!(c is (>= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' or '-')))
-                        {
-                            return false;
-                        }
-                    }
-
-                    return true;
+                    return false;
                 }
+            }
+
+            return true;
+        }
     }
 }

@@ -117,11 +117,8 @@ namespace HuaweiCloud.GaussDBForOpenGauss
         internal void WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (PluginName is { } pluginNameValue)
-            {
-                writer.WritePropertyName(s_memberNames[0]);
-                writer.WriteStringValue(InstallKernelPluginRequestBodyPluginNameJson.ToWire(pluginNameValue));
-            }
+            writer.WritePropertyName(s_memberNames[0]);
+            writer.WriteStringValue(InstallKernelPluginRequestBodyPluginNameJson.ToWire(PluginName));
 
             if (Url is { } urlValue)
             {
@@ -141,24 +138,20 @@ namespace HuaweiCloud.GaussDBForOpenGauss
 
         internal void ValidateMembers(ValidationContext context)
         {
-            if (PluginName is { } pluginNameValue)
+            context.Push("plugin_name");
+            if (!InstallKernelPluginRequestBodyPluginNameJson.IsDefined(PluginName))
             {
-                context.Push("plugin_name");
-                if (!InstallKernelPluginRequestBodyPluginNameJson.IsDefined(pluginNameValue))
-                {
-                    context.NotAllowed(InstallKernelPluginRequestBodyPluginNameJson.AllowedValues);
-                }
-                context.Pop();
+                context.NotAllowed(InstallKernelPluginRequestBodyPluginNameJson.AllowedValues);
             }
-            else
-            {
-                context.Missing("plugin_name");
-            }
-            if (!(Url is { } urlValue))
+
+            context.Pop();
+
+            if (Url is null)
             {
                 context.Missing("url");
             }
-            if (!(Sha256 is { } sha256Value))
+
+            if (Sha256 is null)
             {
                 context.Missing("sha_256");
             }

@@ -61,7 +61,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
 
             ApiHttp.EnsureBaseAddress(_httpClient, "GaussDBForOpenGaussClient");
             var uri = "v3/" + ApiHttp.Escape(request.ProjectId) + "/instances/" + ApiHttp.Escape(request.InstanceId) + "/kernel-plugin";
-            using var message = new HttpRequestMessage(new HttpMethod("POST"), new Uri(uri.ToString(), UriKind.Relative));
+            using var message = new HttpRequestMessage(new HttpMethod("POST"), new Uri(uri, UriKind.Relative));
             if (request.XAuthToken is { } xAuthTokenValue)
             {
                 message.Headers.TryAddWithoutValidation("X-Auth-Token", xAuthTokenValue);
@@ -151,22 +151,23 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             {
                 context.Missing("project_id");
             }
-            context.Pop();
-            context.Push("path");
+
             if (InstanceId is { } instanceIdValue)
             {
                 context.Push("instance_id");
                 context.PathParameter(instanceIdValue, refuseEmpty: false);
                 context.MinLength(instanceIdValue, 1);
                 context.MaxLength(instanceIdValue, 36);
-                context.Pattern(MatchesPattern2(instanceIdValue), "^[A-Za-z0-9]+$", "letters and digits");
+                context.Pattern(MatchesPattern1(instanceIdValue), "^[A-Za-z0-9]+$", "letters and digits");
                 context.Pop();
             }
             else
             {
                 context.Missing("instance_id");
             }
+
             context.Pop();
+
             context.Push("header");
             if (XAuthToken is { } xAuthTokenValue)
             {
@@ -174,73 +175,52 @@ namespace HuaweiCloud.GaussDBForOpenGauss
                 context.HeaderValue(xAuthTokenValue);
                 context.Pop();
             }
-            context.Pop();
-            context.Push("header");
+
             if (XLanguage is { } xLanguageValue)
             {
                 context.Push("X-Language");
                 context.HeaderValue(xLanguageValue);
                 context.Pop();
             }
+
             context.Pop();
+
             if (Body is { } body)
             {
                 body.ValidateMembers(context);
             }
+
             return context.Complete();
         }
 
         // Secrets never reach logs: the record's printed form masks them.
         private bool PrintMembers(StringBuilder builder)
         {
-            builder.Append("ProjectId = ");
-            builder.Append(ProjectId);
-            builder.Append(", InstanceId = ");
-            builder.Append(InstanceId);
-            builder.Append(", XAuthToken = ");
-            builder.Append(XAuthToken is null ? "null" : "***");
-            builder.Append(", XLanguage = ");
-            builder.Append(XLanguage);
+            builder.Append("ProjectId = ").Append(ProjectId);
+            builder.Append(", InstanceId = ").Append(InstanceId);
+            builder.Append(", XAuthToken = ").Append(XAuthToken is null ? "null" : "***");
+            builder.Append(", XLanguage = ").Append(XLanguage);
             builder.Append(", Body = ").Append(Body);
             return true;
         }
 
         /// <summary>Checks <c>^[A-Za-z0-9]+$</c> with a loop: no regex, no backtracking.</summary>
-                private static bool MatchesPattern1(string value)
+        private static bool MatchesPattern1(string value)
+        {
+            if (value.Length < 1)
+            {
+                return false;
+            }
+
+            foreach (var c in value)
+            {
+                if (c is not (>= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9'))
                 {
-                    if (!(value.Length >= 1))
-                    {
-                        return false;
-                    }
-
-                    foreach (var c in value)
-                    {
-                        if (!(c is (>= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9')))
-                        {
-                            return false;
-                        }
-                    }
-
-                    return true;
+                    return false;
                 }
+            }
 
-        /// <summary>Checks <c>^[A-Za-z0-9]+$</c> with a loop: no regex, no backtracking.</summary>
-                private static bool MatchesPattern2(string value)
-                {
-                    if (!(value.Length >= 1))
-                    {
-                        return false;
-                    }
-
-                    foreach (var c in value)
-                    {
-                        if (!(c is (>= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9')))
-                        {
-                            return false;
-                        }
-                    }
-
-                    return true;
-                }
+            return true;
+        }
     }
 }

@@ -860,11 +860,8 @@ namespace HuaweiCloud.ModelArts
         internal void WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (Op is { } opValue)
-            {
-                writer.WritePropertyName(s_memberNames[0]);
-                writer.WriteStringValue(PatchServiceV2RequestBodyOpJson.ToWire(opValue));
-            }
+            writer.WritePropertyName(s_memberNames[0]);
+            writer.WriteStringValue(PatchServiceV2RequestBodyOpJson.ToWire(Op));
 
             if (Path is { } pathValue)
             {
@@ -884,19 +881,14 @@ namespace HuaweiCloud.ModelArts
 
         internal void ValidateMembers(ValidationContext context)
         {
-            if (Op is { } opValue)
+            context.Push("op");
+            if (!PatchServiceV2RequestBodyOpJson.IsDefined(Op))
             {
-                context.Push("op");
-                if (!PatchServiceV2RequestBodyOpJson.IsDefined(opValue))
-                {
-                    context.NotAllowed(PatchServiceV2RequestBodyOpJson.AllowedValues);
-                }
-                context.Pop();
+                context.NotAllowed(PatchServiceV2RequestBodyOpJson.AllowedValues);
             }
-            else
-            {
-                context.Missing("op");
-            }
+
+            context.Pop();
+
             if (Path is { } pathValue)
             {
                 context.Push("path");
@@ -907,7 +899,8 @@ namespace HuaweiCloud.ModelArts
             {
                 context.Missing("path");
             }
-            if (!(Value is { ValueKind: not JsonValueKind.Undefined } valueValue))
+
+            if (Value.ValueKind == JsonValueKind.Undefined)
             {
                 context.Missing("value");
             }
@@ -915,7 +908,8 @@ namespace HuaweiCloud.ModelArts
 
         private static readonly Regex s_pattern1 = new("^/config/0/(?:[\\ud800-\\udbff][\\udc00-\\udfff]|[^\\n\\r\\u2028\\u2029\\ud800-\\udfff]|[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff])+", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
-                private static bool MatchesPattern1(string value) => TextRules.IsMatch(s_pattern1, value);
+        /// <summary>Checks <c>^/config/0/.+</c> with a regex; a value that takes it over a second counts as not matching.</summary>
+        private static bool MatchesPattern1(string value) => TextRules.IsMatch(s_pattern1, value);
     }
 
     /// <summary>
@@ -1058,6 +1052,7 @@ namespace HuaweiCloud.ModelArts
         internal void ValidateMembers(ValidationContext context)
         {
             context.MinItems(_operations.Count, 1);
+
             for (var i0 = 0; i0 < _operations.Count; i0++)
             {
                 context.PushIndex(i0);
@@ -1069,6 +1064,7 @@ namespace HuaweiCloud.ModelArts
                 {
                     context.NullItem();
                 }
+
                 context.Pop();
             }
         }
@@ -1226,15 +1222,14 @@ namespace HuaweiCloud.ModelArts
                 for (var i0 = 0; i0 < resourceIdsValue.Count; i0++)
                 {
                     context.PushIndex(i0);
-                    if (resourceIdsValue[i0] is { } item1)
-                    {
-                    }
-                    else
+                    if (resourceIdsValue[i0] is null)
                     {
                         context.NullItem();
                     }
+
                     context.Pop();
                 }
+
                 context.Pop();
             }
         }

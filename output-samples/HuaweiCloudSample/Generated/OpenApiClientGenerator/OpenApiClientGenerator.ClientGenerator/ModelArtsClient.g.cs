@@ -61,7 +61,7 @@ namespace HuaweiCloud.ModelArts
 
             ApiHttp.EnsureBaseAddress(_httpClient, "ModelArtsClient");
             var uri = "v2/" + ApiHttp.Escape(request.ProjectId) + "/pools/" + ApiHttp.Escape(request.PoolName) + "/plugins/" + ApiHttp.Escape(request.TemplateName);
-            using var message = new HttpRequestMessage(new HttpMethod("PATCH"), new Uri(uri.ToString(), UriKind.Relative));
+            using var message = new HttpRequestMessage(new HttpMethod("PATCH"), new Uri(uri, UriKind.Relative));
             if (request.XAuthToken is { } xAuthTokenValue)
             {
                 message.Headers.TryAddWithoutValidation("X-Auth-Token", xAuthTokenValue);
@@ -102,7 +102,7 @@ namespace HuaweiCloud.ModelArts
 
             ApiHttp.EnsureBaseAddress(_httpClient, "ModelArtsClient");
             var uri = "v1/" + ApiHttp.Escape(request.ProjectId) + "/services/" + ApiHttp.Escape(request.ServiceId);
-            using var message = new HttpRequestMessage(new HttpMethod("PATCH"), new Uri(uri.ToString(), UriKind.Relative));
+            using var message = new HttpRequestMessage(new HttpMethod("PATCH"), new Uri(uri, UriKind.Relative));
             if (request.XModelArtsUserID is { } xModelArtsUserIDValue)
             {
                 message.Headers.TryAddWithoutValidation("X-ModelArts-User-ID", xModelArtsUserIDValue);
@@ -185,8 +185,7 @@ namespace HuaweiCloud.ModelArts
             {
                 context.Missing("project_id");
             }
-            context.Pop();
-            context.Push("path");
+
             if (PoolName is { } poolNameValue)
             {
                 context.Push("pool_name");
@@ -197,8 +196,7 @@ namespace HuaweiCloud.ModelArts
             {
                 context.Missing("pool_name");
             }
-            context.Pop();
-            context.Push("path");
+
             if (TemplateName is { } templateNameValue)
             {
                 context.Push("template_name");
@@ -209,7 +207,9 @@ namespace HuaweiCloud.ModelArts
             {
                 context.Missing("template_name");
             }
+
             context.Pop();
+
             context.Push("header");
             if (XAuthToken is { } xAuthTokenValue)
             {
@@ -217,25 +217,24 @@ namespace HuaweiCloud.ModelArts
                 context.HeaderValue(xAuthTokenValue);
                 context.Pop();
             }
+
             context.Pop();
+
             if (Body is { } body)
             {
                 body.ValidateMembers(context);
             }
+
             return context.Complete();
         }
 
         // Secrets never reach logs: the record's printed form masks them.
         private bool PrintMembers(StringBuilder builder)
         {
-            builder.Append("ProjectId = ");
-            builder.Append(ProjectId);
-            builder.Append(", PoolName = ");
-            builder.Append(PoolName);
-            builder.Append(", TemplateName = ");
-            builder.Append(TemplateName);
-            builder.Append(", XAuthToken = ");
-            builder.Append(XAuthToken is null ? "null" : "***");
+            builder.Append("ProjectId = ").Append(ProjectId);
+            builder.Append(", PoolName = ").Append(PoolName);
+            builder.Append(", TemplateName = ").Append(TemplateName);
+            builder.Append(", XAuthToken = ").Append(XAuthToken is null ? "null" : "***");
             builder.Append(", Body = ").Append(Body);
             return true;
         }
@@ -302,8 +301,7 @@ namespace HuaweiCloud.ModelArts
             {
                 context.Missing("project_id");
             }
-            context.Pop();
-            context.Push("path");
+
             if (ServiceId is { } serviceIdValue)
             {
                 context.Push("service_id");
@@ -314,7 +312,9 @@ namespace HuaweiCloud.ModelArts
             {
                 context.Missing("service_id");
             }
+
             context.Pop();
+
             context.Push("header");
             if (XModelArtsUserID is { } xModelArtsUserIDValue)
             {
@@ -322,33 +322,31 @@ namespace HuaweiCloud.ModelArts
                 context.HeaderValue(xModelArtsUserIDValue);
                 context.Pop();
             }
-            context.Pop();
-            context.Push("header");
+
             if (XAuthToken is { } xAuthTokenValue)
             {
                 context.Push("X-Auth-Token");
                 context.HeaderValue(xAuthTokenValue);
                 context.Pop();
             }
+
             context.Pop();
+
             if (Body is { } body)
             {
                 body.ValidateMembers(context);
             }
+
             return context.Complete();
         }
 
         // Secrets never reach logs: the record's printed form masks them.
         private bool PrintMembers(StringBuilder builder)
         {
-            builder.Append("ProjectId = ");
-            builder.Append(ProjectId);
-            builder.Append(", ServiceId = ");
-            builder.Append(ServiceId);
-            builder.Append(", XModelArtsUserID = ");
-            builder.Append(XModelArtsUserID);
-            builder.Append(", XAuthToken = ");
-            builder.Append(XAuthToken is null ? "null" : "***");
+            builder.Append("ProjectId = ").Append(ProjectId);
+            builder.Append(", ServiceId = ").Append(ServiceId);
+            builder.Append(", XModelArtsUserID = ").Append(XModelArtsUserID);
+            builder.Append(", XAuthToken = ").Append(XAuthToken is null ? "null" : "***");
             builder.Append(", Body = ").Append(Body);
             return true;
         }

@@ -1,0 +1,286 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using OpenApiClientGenerator.Model;
+
+namespace OpenApiClientGenerator.Emitting;
+
+/// <summary>
+/// Describes the rules that check a value against its constraints, and the static helpers (pattern checks, rule sets)
+/// they call; the templates write them. One instance serves one generated type, so helper names are unique within it,
+/// and a pattern checked in several places gets one helper.
+/// </summary>
+/// <param name="memberNames">The type's own members, which helper names must not collide with.</param>
+internal sealed class ValidationRules(ISet<string> memberNames)
+{
+    private readonly List<PatternHelperView> _patternHelpers = [];
+    private readonly Dictionary<PatternSpec, string> _patternHelperNames = [];
+    private readonly List<ElementRulesView> _elementRules = [];
+    private readonly Dictionary<ConstraintSpec, string> _elementRulesFields = [];
+    private int _patternNumber;
+
+    /// <summary>Gets the pattern checks the rules call, one per distinct pattern.</summary>
+    public IReadOnlyList<PatternHelperView> PatternHelpers => _patternHelpers;
+
+    /// <summary>Gets the rule sets of values kept as JSON, one per distinct set of constraints.</summary>
+    public IReadOnlyList<ElementRulesView> ElementRules => _elementRules;
+
+    /// <summary>The rules for <paramref name="value"/>, which is not null; empty when the shape has no constraints.</summary>
+    public List<RuleView> For(TypeRef type, string value, int depth)
+    {
+        var rules = new List<RuleView>();
+        var constraints = type.Constraints;
+        switch (type.Kind)
+        {
+            case ValueKind.String:
+                AddStringRules(rules, constraints, value);
+                break;
+            case ValueKind.Int32:
+            case ValueKind.Int64:
+            case ValueKind.Double:
+                AddNumberRules(rules, constraints, value);
+                break;
+            case ValueKind.Object:
+                rules.Add(Call($"{value}.ValidateMembers(context)"));
+                break;
+            case ValueKind.Enum:
+                rules.Add(Unless($"!{type.TypeName}Json.IsDefined({value})", $"context.NotAllowed({type.TypeName}Json.AllowedValues)"));
+                break;
+            case ValueKind.Array:
+                AddCountRules(rules, constraints, value + ".Count");
+                AddNested(rules, type.Element!, value, depth, isMap: false);
+                break;
+            case ValueKind.Map:
+                AddNested(rules, type.Element!, value, depth, isMap: true);
+                break;
+            case ValueKind.Any when !IsUnconstrained(constraints):
+                rules.Add(Call($"context.Element({value}, {ElementRulesField(constraints)})"));
+                break;
+        }
+
+        return rules;
+    }
+
+    public static RuleView Call(string expression) => new() { Kind = "call", Expression = expression };
+
+    private static RuleView Unless(string violation, string report) => new() { Kind = "unless", Condition = violation, Expression = report };
+
+    private static bool IsUnconstrained(ConstraintSpec constraints)
+        => constraints.MinLength is null && constraints.MaxLength is null && constraints.Pattern is null && constraints.Minimum is null
+            && constraints.Maximum is null && constraints.MultipleOf is null && constraints.MinItems is null && constraints.MaxItems is null
+            && constraints.AllowedValues.IsEmpty && constraints.AllowedTypes.IsEmpty && constraints.RequiredProperties.IsEmpty;
+
+    /// <summary>
+    /// A value without a single C# type is kept as JSON and checked as JSON Schema does: each rule applies to the
+    /// JSON kinds it is about (a length to strings, a bound to numbers), so other kinds pass it.
+    /// </summary>
+    private string ElementRulesField(ConstraintSpec constraints)
+    {
+        if (_elementRulesFields.TryGetValue(constraints, out var existing))
+        {
+            return existing;
+        }
+
+        var field = "s_rules" + (_elementRules.Count + 1).ToString(CultureInfo.InvariantCulture);
+        var members = new List<KeyValuePair<string, string>>();
+        if (!constraints.AllowedTypes.IsEmpty)
+        {
+            Add("Types", string.Join(" | ", constraints.AllowedTypes.Select(t => "JsonTypes." + char.ToUpperInvariant(t[0]) + t.Substring(1))));
+        }
+
+        Add("MinLength", constraints.MinLength?.ToString(CultureInfo.InvariantCulture));
+        Add("MaxLength", constraints.MaxLength?.ToString(CultureInfo.InvariantCulture));
+        if (constraints.Pattern is { } pattern)
+        {
+            Add("Pattern", $"new Regex({CSharpFragments.Literal(pattern.RegexPattern)}, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))");
+        }
+
+        if (constraints.Minimum is { } minimum)
+        {
+            Add("Minimum", CSharpFragments.DoubleLiteral(minimum));
+            Add("MinimumText", CSharpFragments.Literal(minimum));
+            Add("ExclusiveMinimum", constraints.ExclusiveMinimum ? "true" : null);
+        }
+
+        if (constraints.Maximum is { } maximum)
+        {
+            Add("Maximum", CSharpFragments.DoubleLiteral(maximum));
+            Add("MaximumText", CSharpFragments.Literal(maximum));
+            Add("ExclusiveMaximum", constraints.ExclusiveMaximum ? "true" : null);
+        }
+
+        if (constraints.MultipleOf is { } multipleOf)
+        {
+            Add("MultipleOf", multipleOf + "m");
+            Add("MultipleOfText", CSharpFragments.Literal(multipleOf));
+        }
+
+        Add("MinItems", constraints.MinItems?.ToString(CultureInfo.InvariantCulture));
+        Add("MaxItems", constraints.MaxItems?.ToString(CultureInfo.InvariantCulture));
+        if (!constraints.RequiredProperties.IsEmpty)
+        {
+            Add("Required", "new[] { " + string.Join(", ", constraints.RequiredProperties.Select(CSharpFragments.Literal)) + " }");
+        }
+
+        if (!constraints.AllowedValues.IsEmpty)
+        {
+            Add("AllowedValues", "ElementRules.ParseValues(" + CSharpFragments.Literal("[" + string.Join(",", constraints.AllowedValues) + "]") + ")");
+        }
+
+        _elementRules.Add(new ElementRulesView { Field = field, Members = members });
+        _elementRulesFields.Add(constraints, field);
+        return field;
+
+        void Add(string name, string? value)
+        {
+            if (value is not null)
+            {
+                members.Add(new KeyValuePair<string, string>(name, value));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Checks each item of a list or value of a map. C# lets a null item into a list of a reference type although the
+    /// schema does not allow it, and it would only fail when written, so it is reported like any other violation.
+    /// </summary>
+    private void AddNested(List<RuleView> rules, TypeRef element, string collection, int depth, bool isMap)
+    {
+        var item = "item" + (depth + 1).ToString(CultureInfo.InvariantCulture);
+        var inner = For(element, item, depth + 1);
+        var mayBeNull = !CSharpFragments.IsValueType(element) && !element.IsNullable;
+        if (inner.Count == 0 && !mayBeNull)
+        {
+            return;
+        }
+
+        rules.Add(new RuleView
+        {
+            Kind = isMap ? "entries" : "items",
+            Collection = collection,
+            Counter = (isMap ? "entry" : "i") + depth.ToString(CultureInfo.InvariantCulture),
+            Item = item,
+            ItemMayBeNull = mayBeNull,
+            Rules = inner,
+        });
+    }
+
+    private void AddStringRules(List<RuleView> rules, ConstraintSpec constraints, string value)
+    {
+        if (constraints.MinLength is { } minLength && minLength > 0)
+        {
+            rules.Add(Call($"context.MinLength({value}, {minLength.ToString(CultureInfo.InvariantCulture)})"));
+        }
+
+        if (constraints.MaxLength is { } maxLength)
+        {
+            rules.Add(Call($"context.MaxLength({value}, {maxLength.ToString(CultureInfo.InvariantCulture)})"));
+        }
+
+        if (constraints.Pattern is { } pattern)
+        {
+            var helper = PatternHelper(pattern);
+            var characterSet = pattern.CharacterClass is { } characterClass
+                ? CSharpFragments.Literal(CSharpFragments.DescribeCharacterSet(characterClass))
+                : "null";
+            rules.Add(Call($"context.Pattern({helper}({value}), {CSharpFragments.Literal(pattern.Pattern)}, {characterSet})"));
+        }
+
+        AddAllowedValues(rules, constraints, value, v => v.StartsWith("\"", System.StringComparison.Ordinal) ? v : null);
+    }
+
+    private static void AddNumberRules(List<RuleView> rules, ConstraintSpec constraints, string value)
+    {
+        if (constraints.Minimum is { } minimum)
+        {
+            rules.Add(Call($"context.Minimum({value}, {CSharpFragments.DoubleLiteral(minimum)}, {CSharpFragments.Literal(minimum)}, exclusive: {(constraints.ExclusiveMinimum ? "true" : "false")})"));
+        }
+
+        if (constraints.Maximum is { } maximum)
+        {
+            rules.Add(Call($"context.Maximum({value}, {CSharpFragments.DoubleLiteral(maximum)}, {CSharpFragments.Literal(maximum)}, exclusive: {(constraints.ExclusiveMaximum ? "true" : "false")})"));
+        }
+
+        if (constraints.MultipleOf is { } multipleOf)
+        {
+            rules.Add(Call($"context.MultipleOf({value}, {multipleOf}m, {CSharpFragments.Literal(multipleOf)})"));
+        }
+
+        AddAllowedValues(rules, constraints, value, v => decimal.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? v : null);
+    }
+
+    private static void AddCountRules(List<RuleView> rules, ConstraintSpec constraints, string count)
+    {
+        if (constraints.MinItems is { } minItems && minItems > 0)
+        {
+            rules.Add(Call($"context.MinItems({count}, {minItems.ToString(CultureInfo.InvariantCulture)})"));
+        }
+
+        if (constraints.MaxItems is { } maxItems)
+        {
+            rules.Add(Call($"context.MaxItems({count}, {maxItems.ToString(CultureInfo.InvariantCulture)})"));
+        }
+    }
+
+    /// <summary>
+    /// An enum on a string or number that did not become a C# enum (because it also allows other JSON kinds, say):
+    /// the value must equal one of the listed ones.
+    /// </summary>
+    private static void AddAllowedValues(List<RuleView> rules, ConstraintSpec constraints, string value, System.Func<string, string?> toPattern)
+    {
+        if (constraints.AllowedValues.IsEmpty)
+        {
+            return;
+        }
+
+        var patterns = constraints.AllowedValues.Select(toPattern).ToList();
+        var report = $"context.NotAllowed({CSharpFragments.Literal(string.Join(", ", constraints.AllowedValues))})";
+        rules.Add(patterns.All(p => p is null)
+            ? Call(report)
+            : Unless($"{value} is not ({string.Join(" or ", patterns.Where(p => p is not null))})", report));
+    }
+
+    private string PatternHelper(PatternSpec pattern)
+    {
+        if (_patternHelperNames.TryGetValue(pattern, out var existing))
+        {
+            return existing;
+        }
+
+        string name;
+        do
+        {
+            _patternNumber++;
+            name = "MatchesPattern" + _patternNumber.ToString(CultureInfo.InvariantCulture);
+        }
+        while (memberNames.Contains(name));
+        var doc = XmlDoc.Escape(pattern.Pattern);
+        if (pattern.CharacterClass is { } characterClass)
+        {
+            var ranges = CSharpFragments.RangePattern(characterClass);
+            var min = characterClass.MinCount.ToString(CultureInfo.InvariantCulture);
+            _patternHelpers.Add(new PatternHelperView
+            {
+                Name = name,
+                PatternDoc = doc,
+                LengthViolation = characterClass.MaxCount is { } max
+                    ? $"value.Length < {min} || value.Length > {max.ToString(CultureInfo.InvariantCulture)}"
+                    : characterClass.MinCount > 0 ? $"value.Length < {min}" : null,
+                CharacterViolation = (characterClass.IsNegated ? "c is " : "c is not ") + (ranges.Contains(' ') ? "(" + ranges + ")" : ranges),
+            });
+        }
+        else
+        {
+            _patternHelpers.Add(new PatternHelperView
+            {
+                Name = name,
+                PatternDoc = doc,
+                RegexField = "s_pattern" + _patternNumber.ToString(CultureInfo.InvariantCulture),
+                RegexLiteral = CSharpFragments.Literal(pattern.RegexPattern),
+            });
+        }
+
+        _patternHelperNames.Add(pattern, name);
+        return name;
+    }
+}
