@@ -151,11 +151,8 @@ namespace Snapshots.Enum
         internal void WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (Status is { } statusValue)
-            {
-                writer.WritePropertyName(s_memberNames[0]);
-                writer.WriteStringValue(PoolStatusJson.ToWire(statusValue));
-            }
+            writer.WritePropertyName(s_memberNames[0]);
+            writer.WriteStringValue(PoolStatusJson.ToWire(Status));
 
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
@@ -163,19 +160,13 @@ namespace Snapshots.Enum
 
         internal void ValidateMembers(ValidationContext context)
         {
-            if (Status is { } statusValue)
+            context.Push("status");
+            if (!PoolStatusJson.IsDefined(Status))
             {
-                context.Push("status");
-                if (!PoolStatusJson.IsDefined(statusValue))
-                {
-                    context.NotAllowed(PoolStatusJson.AllowedValues);
-                }
-                context.Pop();
+                context.NotAllowed(PoolStatusJson.AllowedValues);
             }
-            else
-            {
-                context.Missing("status");
-            }
+
+            context.Pop();
         }
     }
 }

@@ -59,7 +59,7 @@ namespace Snapshots.JsonPatch
 
             ApiHttp.EnsureBaseAddress(_httpClient, "JsonPatchClient");
             var uri = "services/" + ApiHttp.Escape(request.Id);
-            using var message = new HttpRequestMessage(new HttpMethod("PATCH"), new Uri(uri.ToString(), UriKind.Relative));
+            using var message = new HttpRequestMessage(new HttpMethod("PATCH"), new Uri(uri, UriKind.Relative));
 
             if (request.Body is { } requestBody)
             {
@@ -107,11 +107,14 @@ namespace Snapshots.JsonPatch
             {
                 context.Missing("id");
             }
+
             context.Pop();
+
             if (Body is { } body)
             {
                 body.ValidateMembers(context);
             }
+
             return context.Complete();
         }
     }

@@ -59,7 +59,7 @@ namespace Snapshots.MergePatch
 
             ApiHttp.EnsureBaseAddress(_httpClient, "MergePatchClient");
             var uri = "plugins/" + ApiHttp.Escape(request.Name);
-            using var message = new HttpRequestMessage(new HttpMethod("PATCH"), new Uri(uri.ToString(), UriKind.Relative));
+            using var message = new HttpRequestMessage(new HttpMethod("PATCH"), new Uri(uri, UriKind.Relative));
 
             if (request.Body is { } requestBody)
             {
@@ -108,11 +108,14 @@ namespace Snapshots.MergePatch
             {
                 context.Missing("name");
             }
+
             context.Pop();
+
             if (Body is { } body)
             {
                 body.ValidateMembers(context);
             }
+
             return context.Complete();
         }
     }

@@ -115,8 +115,10 @@ namespace Snapshots.NestedMap
                     {
                         context.NullItem();
                     }
+
                     context.Pop();
                 }
+
                 context.Pop();
             }
             else

@@ -175,11 +175,8 @@ namespace Snapshots.Validator
                 writer.WriteStringValue(versionValue);
             }
 
-            if (Port is { } portValue)
-            {
-                writer.WritePropertyName(s_memberNames[2]);
-                writer.WriteNumberValue(portValue);
-            }
+            writer.WritePropertyName(s_memberNames[2]);
+            writer.WriteNumberValue(Port);
 
             if (Weight is { } weightValue)
             {
@@ -217,23 +214,19 @@ namespace Snapshots.Validator
             {
                 context.Missing("name");
             }
+
             if (Version is { } versionValue)
             {
                 context.Push("version");
                 context.Pattern(MatchesPattern2(versionValue), "^\\d+\\.\\d+\\.\\d+$", null);
                 context.Pop();
             }
-            if (Port is { } portValue)
-            {
-                context.Push("port");
-                context.Minimum(portValue, 1d, "1", exclusive: false);
-                context.Maximum(portValue, 65535d, "65535", exclusive: false);
-                context.Pop();
-            }
-            else
-            {
-                context.Missing("port");
-            }
+
+            context.Push("port");
+            context.Minimum(Port, 1d, "1", exclusive: false);
+            context.Maximum(Port, 65535d, "65535", exclusive: false);
+            context.Pop();
+
             if (Weight is { } weightValue)
             {
                 context.Push("weight");
@@ -241,6 +234,7 @@ namespace Snapshots.Validator
                 context.MultipleOf(weightValue, 0.01m, "0.01");
                 context.Pop();
             }
+
             if (Protocol is { } protocolValue)
             {
                 context.Push("protocol");
@@ -248,13 +242,16 @@ namespace Snapshots.Validator
                 {
                     context.NotAllowed(EndpointProtocolJson.AllowedValues);
                 }
+
                 context.Pop();
             }
+
             if (Tags is { } tagsValue)
             {
                 context.Push("tags");
                 context.MinItems(tagsValue.Count, 1);
                 context.MaxItems(tagsValue.Count, 5);
+
                 for (var i0 = 0; i0 < tagsValue.Count; i0++)
                 {
                     context.PushIndex(i0);
@@ -266,34 +263,37 @@ namespace Snapshots.Validator
                     {
                         context.NullItem();
                     }
+
                     context.Pop();
                 }
+
                 context.Pop();
             }
         }
 
         /// <summary>Checks <c>^[a-z0-9-]+$</c> with a loop: no regex, no backtracking.</summary>
-                private static bool MatchesPattern1(string value)
+        private static bool MatchesPattern1(string value)
+        {
+            if (value.Length < 1)
+            {
+                return false;
+            }
+
+            foreach (var c in value)
+            {
+                if (c is not (>= 'a' and <= 'z' or >= '0' and <= '9' or '-'))
                 {
-                    if (!(value.Length >= 1))
-                    {
-                        return false;
-                    }
-
-                    foreach (var c in value)
-                    {
-                        if (!(c is (>= 'a' and <= 'z' or >= '0' and <= '9' or '-')))
-                        {
-                            return false;
-                        }
-                    }
-
-                    return true;
+                    return false;
                 }
+            }
+
+            return true;
+        }
 
         private static readonly Regex s_pattern2 = new("^[0-9]+\\.[0-9]+\\.[0-9]+\\z", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
-                private static bool MatchesPattern2(string value) => TextRules.IsMatch(s_pattern2, value);
+        /// <summary>Checks <c>^\d+\.\d+\.\d+$</c> with a regex; a value that takes it over a second counts as not matching.</summary>
+        private static bool MatchesPattern2(string value) => TextRules.IsMatch(s_pattern2, value);
     }
 
     /// <summary>
