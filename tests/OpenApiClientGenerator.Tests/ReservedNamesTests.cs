@@ -92,10 +92,14 @@ public sealed class ReservedNamesTests
     private static bool CanComeFromTheSpec(string name)
         => !name.Contains(Templated, StringComparison.Ordinal) && IdentifierNames.ToPascalCase(name) == name;
 
+    /// <summary>What the generator emits from its resources: the templates, and the runtime's C# files, emitted as they are.</summary>
     private static IEnumerable<(string Name, string Text)> Templates()
     {
         var assembly = typeof(ClientGenerator).Assembly;
-        var names = assembly.GetManifestResourceNames().Where(n => n.StartsWith("Templates.", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        var names = assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith("Templates.", StringComparison.Ordinal) || n.StartsWith("Runtime.", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
         Assert.Contains("Templates.Models.sbncs", names);
         Assert.Contains("Templates.Client.sbncs", names);
         foreach (var name in names)
