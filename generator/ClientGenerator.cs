@@ -10,7 +10,6 @@ using Microsoft.CodeAnalysis.Text;
 using OpenApiClientGenerator.Diagnostics;
 using OpenApiClientGenerator.Emitting;
 using OpenApiClientGenerator.Model;
-using OpenApiClientGenerator.Parsing;
 
 namespace OpenApiClientGenerator;
 

@@ -1,4 +1,4 @@
-// Regenerates generator/Parsing/UnicodeProperties.txt, the code point ranges of every Unicode property that an
+// Regenerates generator/Patterns/UnicodeProperties.txt, the code point ranges of every Unicode property that an
 // ECMA-262 property escape (\p{...}) can name: General_Category values, Script and Script_Extensions values, and the
 // binary properties of ECMA-262's table "Binary Unicode property aliases".
 //
@@ -7,7 +7,7 @@
 // unicode-property-value-aliases-ecmascript, which lists the names ECMA-262 accepts.
 //
 //   npm install --no-save unicode-property-value-aliases-ecmascript@2.2.1
-//   node tools/unicode-properties.mjs > generator/Parsing/UnicodeProperties.txt
+//   node tools/unicode-properties.mjs > generator/Patterns/UnicodeProperties.txt
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);

@@ -5,7 +5,7 @@ using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
 using OpenApiClientGenerator.Model;
-using OpenApiClientGenerator.Parsing;
+using OpenApiClientGenerator.Patterns;
 
 namespace OpenApiClientGenerator.Emitting;
 

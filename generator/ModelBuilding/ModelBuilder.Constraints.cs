@@ -5,7 +5,7 @@ using System.Linq;
 using Microsoft.OpenApi;
 using OpenApiClientGenerator.Diagnostics;
 using OpenApiClientGenerator.Model;
-using OpenApiClientGenerator.Parsing;
+using OpenApiClientGenerator.Patterns;
 using OpenApiClientGenerator.Reading;
 
 namespace OpenApiClientGenerator.ModelBuilding;

@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using OpenApiClientGenerator.Diagnostics;
 using OpenApiClientGenerator.Model;
-using OpenApiClientGenerator.Parsing;
+using OpenApiClientGenerator.Patterns;
 using OpenApiClientGenerator.Reading;
 
 namespace OpenApiClientGenerator.ModelBuilding;

@@ -8,7 +8,7 @@ using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using OpenApiClientGenerator.Emitting;
 using OpenApiClientGenerator.Model;
-using OpenApiClientGenerator.Parsing;
+using OpenApiClientGenerator.Patterns;
 using OpenApiClientGenerator.Tests.Infrastructure;
 
 namespace OpenApiClientGenerator.Tests;

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 
-namespace OpenApiClientGenerator.Parsing;
+namespace OpenApiClientGenerator.Patterns;
 
 /// <summary>
 /// The code points of the Unicode properties an ECMA-262 property escape can name (<c>\p{Lu}</c>, <c>\p{Letter}</c>,

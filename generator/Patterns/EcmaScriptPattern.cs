@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
-namespace OpenApiClientGenerator.Parsing;
+namespace OpenApiClientGenerator.Patterns;
 
 /// <summary>
 /// Translates an ECMA-262 pattern, read in Unicode mode (the <c>u</c> flag, as JSON Schema 2020-12 asks), into a .NET

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 
-namespace OpenApiClientGenerator.Parsing;
+namespace OpenApiClientGenerator.Patterns;
 
 /// <summary>
 /// A set of Unicode code points, as an ECMA-262 character class, shorthand or property escape denotes it, and the .NET

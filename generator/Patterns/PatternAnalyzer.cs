@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using OpenApiClientGenerator.Model;
 
-namespace OpenApiClientGenerator.Parsing;
+namespace OpenApiClientGenerator.Patterns;
 
 /// <summary>
 /// Recognises the patterns that are a single anchored character class, so generated code can check them with a plain loop
