@@ -360,14 +360,7 @@ internal static class SourceEmitter
             var sentWhen = view.PresentCondition is null ? null : $"request.{view.Name} is {{ }} {view.Local}";
             if (parameter.Location == ParameterLocation.Query)
             {
-                queryParameters.Add(new RequestValueView
-                {
-                    PresentCondition = sentWhen,
-                    NameLiteral = CSharpFragments.Literal(Uri.EscapeDataString(parameter.WireName) + "="),
-                    TextExpression = parameter.Type.Kind is ValueKind.Array
-                        ? $"string.Join(\",\", {sent}.Select(v => ApiHttp.Escape({CSharpFragments.FormatScalar(parameter.Type.Element!, "v")})))"
-                        : $"ApiHttp.Escape({CSharpFragments.FormatScalar(parameter.Type, sent)})",
-                });
+                queryParameters.Add(QueryValue(parameter, sentWhen, sent));
             }
             else if (parameter.Location == ParameterLocation.Header)
             {
@@ -452,6 +445,34 @@ internal static class SourceEmitter
             PatternHelpers = validation.PatternHelpers,
             ElementRules = validation.ElementRules,
         };
+    }
+
+    /// <summary>
+    /// A query parameter as its style lays it out: a scalar as <c>name=value</c>; a list exploded as one pair per item
+    /// (<c>tags=a&amp;tags=b</c>, form's default), or as one pair whose items are joined by the style's delimiter, escaped
+    /// (<c>tags=a,b</c>, <c>tags=a%20b</c>, <c>tags=a%7Cb</c>).
+    /// </summary>
+    private static RequestValueView QueryValue(ParameterSpec parameter, string? sentWhen, string sent)
+    {
+        var nameLiteral = CSharpFragments.Literal(Uri.EscapeDataString(parameter.WireName) + "=");
+        if (parameter.Type.Kind is not ValueKind.Array)
+        {
+            return new RequestValueView { PresentCondition = sentWhen, NameLiteral = nameLiteral, TextExpression = $"ApiHttp.Escape({CSharpFragments.FormatScalar(parameter.Type, sent)})" };
+        }
+
+        var itemText = $"ApiHttp.Escape({CSharpFragments.FormatScalar(parameter.Type.Element!, "item")})";
+        if (parameter.Explode)
+        {
+            return new RequestValueView { PresentCondition = sentWhen, NameLiteral = nameLiteral, TextExpression = itemText, ExplodedList = sent };
+        }
+
+        var delimiter = parameter.Style switch
+        {
+            ParameterStyle.SpaceDelimited => "%20",
+            ParameterStyle.PipeDelimited => "%7C",
+            _ => ",",
+        };
+        return new RequestValueView { PresentCondition = sentWhen, NameLiteral = nameLiteral, TextExpression = $"string.Join({CSharpFragments.Literal(delimiter)}, {sent}.Select(item => {itemText}))" };
     }
 
     /// <summary>The id of accepted work: a 202, or a response marked with <c>x-operation-id-property</c>, names a body property.</summary>

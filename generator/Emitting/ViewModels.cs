@@ -256,8 +256,11 @@ internal sealed class RequestValueView
     /// <summary>Gets the header's name, or the query's escaped <c>name=</c>, as a C# literal.</summary>
     public required string NameLiteral { get; init; }
 
-    /// <summary>Gets the expression for the text sent, escaped for a query.</summary>
+    /// <summary>Gets the expression for the text sent, escaped for a query; of <c>item</c> when <see cref="ExplodedList"/> is set.</summary>
     public required string TextExpression { get; init; }
+
+    /// <summary>Gets, for a query list sent as one <c>name=item</c> pair per item (exploded), the list; null otherwise.</summary>
+    public string? ExplodedList { get; init; }
 }
 
 /// <summary>The typed body of a successful response.</summary>
