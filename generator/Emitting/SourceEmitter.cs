@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
 using OpenApiClientGenerator.Model;
+using OpenApiClientGenerator.ModelBuilding;
 using OpenApiClientGenerator.Patterns;
 
 namespace OpenApiClientGenerator.Emitting;
@@ -66,6 +67,7 @@ internal static class SourceEmitter
         // C# lets a property named like its own type ("Color Color") still name the type; any other property hides it.
         var hidingNames = new HashSet<string>(type.Properties.Where(p => p.Type.TypeName != p.Name).Select(p => p.Name), StringComparer.Ordinal);
         var validation = new ValidationRules(memberNames);
+        var locals = LocalNames(memberNames);
         var kind = type.Kind switch
         {
             TypeKind.Enum => "enum",
@@ -75,7 +77,7 @@ internal static class SourceEmitter
         };
         var plainType = type.Kind == TypeKind.MergePatch && CanDiff(type, types) ? type.PlainTypeName : null;
         var properties = type.Properties
-            .Select(p => BuildProperty(p with { Type = Qualify(p.Type) }, type, validation, options) is var view && plainType is not null ? WithDiff(view, p, types, Qualify) : view)
+            .Select(p => BuildProperty(p with { Type = Qualify(p.Type) }, type, validation, locals, options) is var view && plainType is not null ? WithDiff(view, p, types, Qualify) : view)
             .ToList();
         var summary = type.Description ?? DefaultTypeSummary(type);
         return new TypeView
@@ -195,12 +197,13 @@ internal static class SourceEmitter
     }
 
     /// <param name="wireChecks">Rules beyond the schema's for the value, which is not null.</param>
-    private static PropertyView BuildProperty(PropertySpec property, TypeSpec owner, ValidationRules validation, GeneratorOptions options, Func<string, IEnumerable<RuleView>>? wireChecks = null)
+    /// <param name="locals">The names taken in the owner's methods, of which the property's local claims one.</param>
+    private static PropertyView BuildProperty(PropertySpec property, TypeSpec owner, ValidationRules validation, NameScope locals, GeneratorOptions options, Func<string, IEnumerable<RuleView>>? wireChecks = null)
     {
         var isMergePatch = owner.Kind == TypeKind.MergePatch;
         var presentType = CSharpFragments.TypeName(property.Type);
         var nullableType = presentType + "?";
-        var local = LocalName(property.Name);
+        var local = locals.Claim(LocalName(property.Name));
         var declaredType = isMergePatch ? $"Optional<{nullableType}>" : property.IsRequiredMember ? presentType : nullableType;
         var initExpression = isMergePatch || !property.IsRequiredMember
             ? local
@@ -322,7 +325,9 @@ internal static class SourceEmitter
 
     private static OperationView BuildOperation(OperationSpec operation, IReadOnlyDictionary<string, TypeSpec> types, string clientName, GeneratorOptions options)
     {
-        var validation = new ValidationRules(new HashSet<string>(operation.Parameters.Select(p => p.Name).Append("Body"), StringComparer.Ordinal));
+        var memberNames = new HashSet<string>(operation.Parameters.Select(p => p.Name).Append("Body"), StringComparer.Ordinal);
+        var validation = new ValidationRules(memberNames);
+        var locals = LocalNames(memberNames);
         var parameterOwner = new TypeSpec { Name = operation.RequestTypeName, Kind = TypeKind.Object };
         var parameters = new List<PropertyView>();
         var queryParameters = new List<RequestValueView>();
@@ -341,7 +346,7 @@ internal static class SourceEmitter
                     + "The service requires it: set it here or add it from a DelegatingHandler on the HttpClient."
                 : parameter.Description;
             var property = new PropertySpec { Name = parameter.Name, WireName = parameter.WireName, Description = description, Type = parameter.Type, IsRequired = isRequired, IsRequiredMember = isRequired, IsSensitive = parameter.IsSensitive, DefaultValue = parameter.DefaultValue };
-            var view = BuildProperty(property, parameterOwner, validation, options, value => WireChecks(parameter, value));
+            var view = BuildProperty(property, parameterOwner, validation, locals, options, value => WireChecks(parameter, value));
             parameters.Add(view);
             var location = CSharpFragments.Literal(parameter.Location.ToString().ToLowerInvariant());
             if (view.HasChecks)
@@ -546,7 +551,15 @@ internal static class SourceEmitter
     }
 
     /// <summary>
-    /// The local variable for a property. The <c>Value</c> suffix keeps it clear of the generated code's own locals
+    /// The scope of the locals of one record's (or request's) properties. It holds the members' names, since a local named
+    /// like a member hides it (the local of <c>_1Property</c> is <c>_1PropertyValue</c>, which may be a member too), and
+    /// makes two properties whose locals would be alike (<c>_x</c> and <c>x</c>) get two.
+    /// </summary>
+    private static NameScope LocalNames(IEnumerable<string> memberNames)
+        => new NameScope().Reserve(memberNames, name => "the member '" + name + "'");
+
+    /// <summary>
+    /// The local variable a property prefers. The <c>Value</c> suffix keeps it clear of the generated code's own locals
     /// (<c>reader</c>, <c>writer</c>, <c>context</c>, <c>request</c>, …) whatever the property is called.
     /// </summary>
     private static string LocalName(string propertyName)
