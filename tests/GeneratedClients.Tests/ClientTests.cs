@@ -504,6 +504,22 @@ public sealed class ClientTests
         Assert.Contains("BaseAddress", exception.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("api", "/api/things/a?limit=5")]
+    [InlineData("api/", "/api/things/a?limit=5")]
+    [InlineData("api/v1", "/api/v1/things/a?limit=5")]
+    [InlineData("", "/things/a?limit=5")]
+    public async Task A_path_in_the_base_address_is_kept_with_or_without_a_trailing_slash(string basePath, string expectedTarget)
+    {
+        await using var server = await RecordingServer.StartAsync();
+        server.Response = new CannedResponse(200, "[]");
+        using var http = new HttpClient { BaseAddress = new Uri(server.BaseAddress, basePath) };
+
+        await new HuaweiCloud.Annotated.AnnotatedClient(http).ListThingsAsync(new HuaweiCloud.Annotated.ListThingsRequest { Id = "a", Limit = 5 });
+
+        Assert.Equal(expectedTarget, Assert.Single(server.Requests).RawTarget);
+    }
+
     // ---------------------------------------------------------------- lenient reading of responses
 
     [Fact]

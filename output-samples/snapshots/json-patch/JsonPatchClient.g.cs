@@ -21,7 +21,8 @@ namespace Snapshots.JsonPatch
     /// A JSON Patch (RFC 6902) body, with typed methods for the documented paths.
     /// </summary>
     /// <remarks>
-    /// Set <see cref="HttpClient.BaseAddress"/> to the service endpoint.
+    /// Set <see cref="HttpClient.BaseAddress"/> to the service endpoint;
+    /// a path in it is kept, with or without a trailing '/'.
     /// Every method validates its request first and sends nothing when it breaks the spec.
     /// </remarks>
     public sealed partial class JsonPatchClient
@@ -57,9 +58,8 @@ namespace Snapshots.JsonPatch
                 throw new RequestValidationException(errors);
             }
 
-            ApiHttp.EnsureBaseAddress(_httpClient, "JsonPatchClient");
             var uri = "services/" + ApiHttp.Escape(request.Id);
-            using var message = new HttpRequestMessage(new HttpMethod("PATCH"), new Uri(uri, UriKind.Relative));
+            using var message = new HttpRequestMessage(new HttpMethod("PATCH"), ApiHttp.RequestUri(_httpClient, "JsonPatchClient", uri));
 
             if (request.Body is { } requestBody)
             {

@@ -21,7 +21,8 @@ namespace Snapshots.MergePatch
     /// A JSON merge patch (RFC 7396) body, whose members tell "leave unchanged" from "set to null".
     /// </summary>
     /// <remarks>
-    /// Set <see cref="HttpClient.BaseAddress"/> to the service endpoint.
+    /// Set <see cref="HttpClient.BaseAddress"/> to the service endpoint;
+    /// a path in it is kept, with or without a trailing '/'.
     /// Every method validates its request first and sends nothing when it breaks the spec.
     /// </remarks>
     public sealed partial class MergePatchClient
@@ -57,9 +58,8 @@ namespace Snapshots.MergePatch
                 throw new RequestValidationException(errors);
             }
 
-            ApiHttp.EnsureBaseAddress(_httpClient, "MergePatchClient");
             var uri = "plugins/" + ApiHttp.Escape(request.Name);
-            using var message = new HttpRequestMessage(new HttpMethod("PATCH"), new Uri(uri, UriKind.Relative));
+            using var message = new HttpRequestMessage(new HttpMethod("PATCH"), ApiHttp.RequestUri(_httpClient, "MergePatchClient", uri));
 
             if (request.Body is { } requestBody)
             {

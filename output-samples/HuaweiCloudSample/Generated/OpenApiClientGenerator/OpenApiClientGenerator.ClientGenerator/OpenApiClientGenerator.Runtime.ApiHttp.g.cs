@@ -25,12 +25,18 @@ namespace OpenApiClientGenerator.Runtime
 
         public static string Format(bool value) => value ? "true" : "false";
 
-        public static void EnsureBaseAddress(HttpClient httpClient, string clientName)
+        /// <summary>
+        /// The URI of a request to <paramref name="relativeUri"/> under the client's base address. A path in the base address
+        /// is kept whether or not it ends with '/': resolved as a URI, <c>things</c> against <c>http://host/api</c> would
+        /// drop <c>api</c>, which no one means.
+        /// </summary>
+        public static Uri RequestUri(HttpClient httpClient, string clientName, string relativeUri)
         {
-            if (httpClient.BaseAddress is null)
-            {
-                throw new InvalidOperationException(clientName + " needs HttpClient.BaseAddress set to the service endpoint, e.g. https://example.com/.");
-            }
+            var baseAddress = httpClient.BaseAddress
+                ?? throw new InvalidOperationException(clientName + " needs HttpClient.BaseAddress set to the service endpoint, e.g. https://example.com/ or https://example.com/api/.");
+            return baseAddress.AbsolutePath.EndsWith("/", StringComparison.Ordinal)
+                ? new Uri(relativeUri, UriKind.Relative)
+                : new Uri(new Uri(baseAddress.GetLeftPart(UriPartial.Path) + "/"), relativeUri);
         }
 
         public static ByteArrayContent JsonContent(byte[] utf8Json, string mediaType)
