@@ -424,6 +424,7 @@ internal static class SourceEmitter
             returnType = "ApiResponse";
         }
 
+        var typedErrors = TypedErrors(operation.ErrorResponses);
         return new OperationView
         {
             Name = operation.Name,
@@ -436,6 +437,8 @@ internal static class SourceEmitter
                 .Where(r => r.StatusCode > 0)
                 .Select(r => r.StatusCode.ToString(CultureInfo.InvariantCulture) + (r.Description is null ? string.Empty : " (" + XmlDoc.Escape(r.Description) + ")"))
                 .ToList(),
+            TypedErrors = typedErrors,
+            ErrorReader = typedErrors.Count == 0 ? null : "Read" + operation.Name + "Error",
             RequestType = operation.RequestTypeName,
             Parameters = parameters,
             ValidatedParameters = validatedParameters,
@@ -478,6 +481,37 @@ internal static class SourceEmitter
             _ => ",",
         };
         return new RequestValueView { PresentCondition = sentWhen, NameLiteral = nameLiteral, TextExpression = $"string.Join({CSharpFragments.Literal(delimiter)}, {sent}.Select(item => {itemText}))" };
+    }
+
+    /// <summary>
+    /// The documented error statuses with a body, one case per type in the order of their first status; <c>default</c>
+    /// last, taking every other status, so a status of the default's type needs no case of its own.
+    /// </summary>
+    private static List<TypedErrorView> TypedErrors(EquatableArray<ResponseSpec> errors)
+    {
+        var defaultBody = errors.FirstOrDefault(r => r.StatusCode == 0)?.Body;
+        var cases = errors
+            .Where(r => r.StatusCode > 0 && r.Body is not null && r.Body != defaultBody)
+            .GroupBy(r => r.Body!)
+            .Select(group => TypedError(
+                string.Join(" or ", group.Select(r => r.StatusCode.ToString(CultureInfo.InvariantCulture))),
+                string.Join(", ", group.Select(r => r.StatusCode.ToString(CultureInfo.InvariantCulture))),
+                group.Key))
+            .ToList();
+        if (defaultBody is not null)
+        {
+            cases.Add(TypedError("_", cases.Count == 0 ? "every error status" : "any other error status", defaultBody));
+        }
+
+        return cases;
+
+        static TypedErrorView TypedError(string pattern, string statuses, TypeRef body) => new()
+        {
+            Pattern = pattern,
+            Statuses = statuses,
+            TypeName = CSharpFragments.TypeName(body),
+            ReadExpression = CSharpFragments.ReadPresent(body, "reader", 0, lenient: true),
+        };
     }
 
     /// <summary>The id of accepted work: a 202, or a response marked with <c>x-operation-id-property</c>, names a body property.</summary>

@@ -205,6 +205,15 @@ internal sealed class OperationView
     /// <summary>Gets the documented error statuses, each with its description, for the <c>ApiException</c> doc.</summary>
     public required IReadOnlyList<string> DocumentedErrors { get; init; }
 
+    /// <summary>
+    /// Gets the error statuses whose body the spec documents, grouped by type, each thrown as <c>ApiException&lt;TError&gt;</c>;
+    /// a <c>default</c> response comes last, as the pattern <c>_</c>.
+    /// </summary>
+    public required IReadOnlyList<TypedErrorView> TypedErrors { get; init; }
+
+    /// <summary>Gets the name of the client's method that turns an error status into its typed exception; null when <see cref="TypedErrors"/> is empty.</summary>
+    public required string? ErrorReader { get; init; }
+
     public required string RequestType { get; init; }
 
     public required IReadOnlyList<PropertyView> Parameters { get; init; }
@@ -261,6 +270,21 @@ internal sealed class RequestValueView
 
     /// <summary>Gets, for a query list sent as one <c>name=item</c> pair per item (exploded), the list; null otherwise.</summary>
     public string? ExplodedList { get; init; }
+}
+
+/// <summary>The statuses that answer with one documented error type.</summary>
+internal sealed class TypedErrorView
+{
+    /// <summary>Gets the switch pattern of the statuses (<c>400 or 404</c>), or <c>_</c> for <c>default</c>.</summary>
+    public required string Pattern { get; init; }
+
+    /// <summary>Gets the statuses as the docs name them (<c>400, 404</c>, or <c>any other</c>).</summary>
+    public required string Statuses { get; init; }
+
+    public required string TypeName { get; init; }
+
+    /// <summary>Gets the expression that reads the body from <c>reader</c>.</summary>
+    public required string ReadExpression { get; init; }
 }
 
 /// <summary>The typed body of a successful response.</summary>

@@ -51,6 +51,8 @@ namespace HuaweiCloud.DataArtsFabric
         /// <returns>The typed response.</returns>
         /// <exception cref="RequestValidationException">The request breaks a constraint of the spec; nothing was sent.</exception>
         /// <exception cref="ApiException">The service answered with an error status; documented: 400 (BadRequest), 401 (Unauthorized), 403 (Forbidden), 404 (NotFound), 408 (Request Time-out), 500 (InternalServerError).</exception>
+        /// <exception cref="ApiException{TError}"><c>ApiException&lt;ErrorResponse&gt;</c> for 400, 401, 404, 408, 500: <see cref="ApiException{TError}.Error"/> is the body the spec documents.</exception>
+        /// <exception cref="ApiException{TError}"><c>ApiException&lt;Error403Response&gt;</c> for 403: <see cref="ApiException{TError}.Error"/> is the body the spec documents.</exception>
         /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
         public async Task<AcceptedResponse<UpdateServiceInstanceResponseBody>> UpdateServiceInstanceAsync(UpdateServiceInstanceRequest request, CancellationToken cancellationToken = default)
         {
@@ -77,10 +79,18 @@ namespace HuaweiCloud.DataArtsFabric
                 message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/json");
             }
 
-            var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, cancellationToken).ConfigureAwait(false);
+            var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, ReadUpdateServiceInstanceError, cancellationToken).ConfigureAwait(false);
             var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => UpdateServiceInstanceResponseBody.ReadFrom(ref reader));
             return new AcceptedResponse<UpdateServiceInstanceResponseBody>(statusCode, requestId, result, result.Id);
         }
+
+        /// <summary>The exception for an error answer to UpdateServiceInstanceAsync: typed where the spec documents the status's body.</summary>
+        private static ApiException ReadUpdateServiceInstanceError(ApiException exception, byte[] body) => exception.StatusCode switch
+        {
+            400 or 401 or 404 or 408 or 500 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => ErrorResponse.ReadFrom(ref reader)),
+            403 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => Error403Response.ReadFrom(ref reader)),
+            _ => exception,
+        };
 
         /// <summary>
         /// Update an endpoint. Updates an endpoint. The input is the name, description, resource configuration, image
@@ -94,6 +104,8 @@ namespace HuaweiCloud.DataArtsFabric
         /// <returns>The typed response.</returns>
         /// <exception cref="RequestValidationException">The request breaks a constraint of the spec; nothing was sent.</exception>
         /// <exception cref="ApiException">The service answered with an error status; documented: 400 (BadRequest), 401 (Unauthorized), 403 (Forbidden), 408 (Request Time-out), 500 (InternalServerError).</exception>
+        /// <exception cref="ApiException{TError}"><c>ApiException&lt;ErrorResponse&gt;</c> for 400, 401, 408, 500: <see cref="ApiException{TError}.Error"/> is the body the spec documents.</exception>
+        /// <exception cref="ApiException{TError}"><c>ApiException&lt;Error403Response&gt;</c> for 403: <see cref="ApiException{TError}.Error"/> is the body the spec documents.</exception>
         /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
         public async Task<AcceptedResponse<EndpointDetail>> UpdateEndpointAsync(UpdateEndpointRequest request, CancellationToken cancellationToken = default)
         {
@@ -120,10 +132,18 @@ namespace HuaweiCloud.DataArtsFabric
                 message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/json");
             }
 
-            var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, cancellationToken).ConfigureAwait(false);
+            var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, ReadUpdateEndpointError, cancellationToken).ConfigureAwait(false);
             var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => EndpointDetail.ReadFrom(ref reader));
             return new AcceptedResponse<EndpointDetail>(statusCode, requestId, result, result.Id);
         }
+
+        /// <summary>The exception for an error answer to UpdateEndpointAsync: typed where the spec documents the status's body.</summary>
+        private static ApiException ReadUpdateEndpointError(ApiException exception, byte[] body) => exception.StatusCode switch
+        {
+            400 or 401 or 408 or 500 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => ErrorResponse.ReadFrom(ref reader)),
+            403 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => Error403Response.ReadFrom(ref reader)),
+            _ => exception,
+        };
     }
 
     /// <summary>

@@ -46,6 +46,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
         /// <returns>The typed response.</returns>
         /// <exception cref="RequestValidationException">The request breaks a constraint of the spec; nothing was sent.</exception>
         /// <exception cref="ApiException">The service answered with an error status.</exception>
+        /// <exception cref="ApiException{TError}"><c>ApiException&lt;GaussDBErrorResponse&gt;</c> for every error status: <see cref="ApiException{TError}.Error"/> is the body the spec documents.</exception>
         /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
         public async Task<AcceptedResponse<InstallKernelPluginResponseBody>> InstallKernelPluginAsync(InstallKernelPluginRequest request, CancellationToken cancellationToken = default)
         {
@@ -77,10 +78,16 @@ namespace HuaweiCloud.GaussDBForOpenGauss
                 message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/json");
             }
 
-            var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, cancellationToken).ConfigureAwait(false);
+            var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, ReadInstallKernelPluginError, cancellationToken).ConfigureAwait(false);
             var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => InstallKernelPluginResponseBody.ReadFrom(ref reader));
             return new AcceptedResponse<InstallKernelPluginResponseBody>(statusCode, requestId, result, result.JobId);
         }
+
+        /// <summary>The exception for an error answer to InstallKernelPluginAsync: typed where the spec documents the status's body.</summary>
+        private static ApiException ReadInstallKernelPluginError(ApiException exception, byte[] body) => exception.StatusCode switch
+        {
+            _ => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => GaussDBErrorResponse.ReadFrom(ref reader)),
+        };
     }
 
     /// <summary>

@@ -46,6 +46,7 @@ namespace HuaweiCloud.ModelArts
         /// <returns>The typed response.</returns>
         /// <exception cref="RequestValidationException">The request breaks a constraint of the spec; nothing was sent.</exception>
         /// <exception cref="ApiException">The service answered with an error status; documented: 400 (Bad request).</exception>
+        /// <exception cref="ApiException{TError}"><c>ApiException&lt;UpdatePluginErrorResponse&gt;</c> for 400: <see cref="ApiException{TError}.Error"/> is the body the spec documents.</exception>
         /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
         public async Task<ApiResponse<UpdatePluginResponseBody>> UpdatePluginAsync(UpdatePluginRequest request, CancellationToken cancellationToken = default)
         {
@@ -72,10 +73,17 @@ namespace HuaweiCloud.ModelArts
                 message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/merge-patch+json");
             }
 
-            var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, cancellationToken).ConfigureAwait(false);
+            var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, ReadUpdatePluginError, cancellationToken).ConfigureAwait(false);
             var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => UpdatePluginResponseBody.ReadFrom(ref reader));
             return new ApiResponse<UpdatePluginResponseBody>(statusCode, requestId, result);
         }
+
+        /// <summary>The exception for an error answer to UpdatePluginAsync: typed where the spec documents the status's body.</summary>
+        private static ApiException ReadUpdatePluginError(ApiException exception, byte[] body) => exception.StatusCode switch
+        {
+            400 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => UpdatePluginErrorResponse.ReadFrom(ref reader)),
+            _ => exception,
+        };
 
         /// <summary>
         /// Updating the Service Through the Patch Operation. This API is used to update the service through the patch
@@ -86,6 +94,7 @@ namespace HuaweiCloud.ModelArts
         /// <returns>The typed response.</returns>
         /// <exception cref="RequestValidationException">The request breaks a constraint of the spec; nothing was sent.</exception>
         /// <exception cref="ApiException">The service answered with an error status; documented: 400 (Invalid parameter).</exception>
+        /// <exception cref="ApiException{TError}"><c>ApiException&lt;PatchServiceErrorResponse&gt;</c> for 400: <see cref="ApiException{TError}.Error"/> is the body the spec documents.</exception>
         /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
         public async Task<ApiResponse<PatchServiceResponseBody>> PatchServiceAsync(PatchServiceRequest request, CancellationToken cancellationToken = default)
         {
@@ -117,10 +126,17 @@ namespace HuaweiCloud.ModelArts
                 message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/json");
             }
 
-            var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, cancellationToken).ConfigureAwait(false);
+            var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, ReadPatchServiceError, cancellationToken).ConfigureAwait(false);
             var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => PatchServiceResponseBody.ReadFrom(ref reader));
             return new ApiResponse<PatchServiceResponseBody>(statusCode, requestId, result);
         }
+
+        /// <summary>The exception for an error answer to PatchServiceAsync: typed where the spec documents the status's body.</summary>
+        private static ApiException ReadPatchServiceError(ApiException exception, byte[] body) => exception.StatusCode switch
+        {
+            400 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => PatchServiceErrorResponse.ReadFrom(ref reader)),
+            _ => exception,
+        };
     }
 
     /// <summary>

@@ -46,7 +46,14 @@ namespace OpenApiClientGenerator.Runtime
             return content;
         }
 
-        public static async Task<(int StatusCode, string? RequestId, byte[] Body)> SendAsync(HttpClient httpClient, HttpRequestMessage request, CancellationToken cancellationToken)
+        /// <summary>Turns an error response into the exception to throw, e.g. one typed by its documented body.</summary>
+        public delegate ApiException ErrorReader(ApiException exception, byte[] body);
+
+        public static Task<(int StatusCode, string? RequestId, byte[] Body)> SendAsync(HttpClient httpClient, HttpRequestMessage request, CancellationToken cancellationToken)
+            => SendAsync(httpClient, request, null, cancellationToken);
+
+        /// <param name="readError">Turns an error status into the exception to throw; null throws the plain <see cref="ApiException"/>.</param>
+        public static async Task<(int StatusCode, string? RequestId, byte[] Body)> SendAsync(HttpClient httpClient, HttpRequestMessage request, ErrorReader? readError, CancellationToken cancellationToken)
         {
             using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
             var requestId = response.Headers.TryGetValues("X-Request-Id", out var values) ? string.Join(",", values) : null;
@@ -54,7 +61,8 @@ namespace OpenApiClientGenerator.Runtime
             var statusCode = (int)response.StatusCode;
             if (statusCode < 200 || statusCode > 299)
             {
-                throw ApiException.FromErrorResponse(statusCode, response.ReasonPhrase, body, requestId);
+                var exception = ApiException.FromErrorResponse(statusCode, response.ReasonPhrase, body, requestId);
+                throw readError is null ? exception : readError(exception, body);
             }
 
             return (statusCode, requestId, body);
@@ -75,6 +83,28 @@ namespace OpenApiClientGenerator.Runtime
                     requestId,
                     ApiException.BodyText(body),
                     exception);
+            }
+        }
+
+        /// <summary>
+        /// The exception for an error status whose body the spec documents: typed when the body reads as documented, the
+        /// plain <paramref name="exception"/> when it does not (an error is never hidden behind a format error).
+        /// </summary>
+        public static ApiException ReadError<TError>(ApiException exception, byte[] body, JsonRead.ValueReader<TError> read)
+        {
+            if (body.Length == 0)
+            {
+                return exception;
+            }
+
+            try
+            {
+                var reader = JsonRead.Start(body);
+                return new ApiException<TError>(exception, read(ref reader));
+            }
+            catch (Exception readFailure) when (readFailure is JsonException or InvalidOperationException or FormatException or OverflowException)
+            {
+                return exception;
             }
         }
 
