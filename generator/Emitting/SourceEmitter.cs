@@ -417,6 +417,8 @@ internal static class SourceEmitter
             {
                 ReadExpression = CSharpFragments.ReadPresent(successBody, "reader", 0, lenient: true),
                 TrackingExpression = trackingExpression,
+                TypeName = bodyType,
+                Rules = validation.For(successBody, "response", 0),
             };
         }
         else

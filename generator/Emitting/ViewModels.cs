@@ -295,6 +295,12 @@ internal sealed class ResponseBodyView
 
     /// <summary>Gets, for accepted work, the expression for its tracking id from <c>result</c>; null otherwise.</summary>
     public required string? TrackingExpression { get; init; }
+
+    /// <summary>Gets the body's C# type.</summary>
+    public required string TypeName { get; init; }
+
+    /// <summary>Gets the rules that check <c>response</c>, the body, when the client validates responses (required members and constraints).</summary>
+    public required IReadOnlyList<RuleView> Rules { get; init; }
 }
 
 /// <summary>

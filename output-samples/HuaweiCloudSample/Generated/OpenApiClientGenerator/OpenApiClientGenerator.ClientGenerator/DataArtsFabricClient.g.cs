@@ -40,6 +40,17 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>
+        /// Gets or sets whether success responses are checked against the spec: <see cref="ResponseValidation.Off"/> (the
+        /// default) reads leniently and says nothing; <see cref="ResponseValidation.Log"/> hands each value of another JSON
+        /// type, missing required member and broken constraint, with its JSON path, to <see cref="OnResponseMismatch"/>;
+        /// <see cref="ResponseValidation.Throw"/> throws <see cref="ApiResponseValidationException"/> listing them.
+        /// </summary>
+        public ResponseValidation ResponseValidation { get; set; }
+
+        /// <summary>Gets or sets what receives each mismatch with <see cref="ResponseValidation.Log"/>, e.g. an <c>ILogger</c>'s <c>LogWarning</c>; when null, <see cref="System.Diagnostics.Trace"/> does.</summary>
+        public Action<ResponseMismatch>? OnResponseMismatch { get; set; }
+
+        /// <summary>
         /// Updating a Deployed Service Instance. This API is used to update a deployed service instance. You can call
         /// this API to update a deployed service instance, including the name and description. This is an asynchronous
         /// API. It is used in conjunction with the ShowServiceInstanceDetail and ListServicesInstances APIs to check
@@ -80,7 +91,7 @@ namespace HuaweiCloud.DataArtsFabric
             }
 
             var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, ReadUpdateServiceInstanceError, cancellationToken).ConfigureAwait(false);
-            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => UpdateServiceInstanceResponseBody.ReadFrom(ref reader));
+            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => UpdateServiceInstanceResponseBody.ReadFrom(ref reader), new ResponseCheck<UpdateServiceInstanceResponseBody>(ResponseValidation, OnResponseMismatch, "UpdateServiceInstance", UpdateServiceInstanceRequest.ValidateResponse));
             return new AcceptedResponse<UpdateServiceInstanceResponseBody>(statusCode, requestId, result, result.Id);
         }
 
@@ -133,7 +144,7 @@ namespace HuaweiCloud.DataArtsFabric
             }
 
             var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, ReadUpdateEndpointError, cancellationToken).ConfigureAwait(false);
-            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => EndpointDetail.ReadFrom(ref reader));
+            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => EndpointDetail.ReadFrom(ref reader), new ResponseCheck<EndpointDetail>(ResponseValidation, OnResponseMismatch, "UpdateEndpoint", UpdateEndpointRequest.ValidateResponse));
             return new AcceptedResponse<EndpointDetail>(statusCode, requestId, result, result.Id);
         }
 
@@ -236,6 +247,15 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 body.ValidateMembers(context);
             }
+
+            return context.Complete();
+        }
+
+        /// <summary>Returns every way <paramref name="response"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>
+        internal static IReadOnlyList<ValidationError> ValidateResponse(UpdateServiceInstanceResponseBody response)
+        {
+            var context = ValidationContext.Rent();
+            response.ValidateMembers(context);
 
             return context.Complete();
         }
@@ -354,6 +374,15 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 body.ValidateMembers(context);
             }
+
+            return context.Complete();
+        }
+
+        /// <summary>Returns every way <paramref name="response"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>
+        internal static IReadOnlyList<ValidationError> ValidateResponse(EndpointDetail response)
+        {
+            var context = ValidationContext.Rent();
+            response.ValidateMembers(context);
 
             return context.Complete();
         }

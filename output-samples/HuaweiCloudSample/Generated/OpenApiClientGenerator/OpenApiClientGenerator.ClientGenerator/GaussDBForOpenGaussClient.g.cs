@@ -38,6 +38,17 @@ namespace HuaweiCloud.GaussDBForOpenGauss
         }
 
         /// <summary>
+        /// Gets or sets whether success responses are checked against the spec: <see cref="ResponseValidation.Off"/> (the
+        /// default) reads leniently and says nothing; <see cref="ResponseValidation.Log"/> hands each value of another JSON
+        /// type, missing required member and broken constraint, with its JSON path, to <see cref="OnResponseMismatch"/>;
+        /// <see cref="ResponseValidation.Throw"/> throws <see cref="ApiResponseValidationException"/> listing them.
+        /// </summary>
+        public ResponseValidation ResponseValidation { get; set; }
+
+        /// <summary>Gets or sets what receives each mismatch with <see cref="ResponseValidation.Log"/>, e.g. an <c>ILogger</c>'s <c>LogWarning</c>; when null, <see cref="System.Diagnostics.Trace"/> does.</summary>
+        public Action<ResponseMismatch>? OnResponseMismatch { get; set; }
+
+        /// <summary>
         /// Installing a Plug-in. This API is used to install a database plug-in. Before calling this API: - Learn how to
         /// authenticate this API. - Obtain the required region and endpoint.
         /// </summary>
@@ -79,7 +90,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             }
 
             var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, ReadInstallKernelPluginError, cancellationToken).ConfigureAwait(false);
-            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => InstallKernelPluginResponseBody.ReadFrom(ref reader));
+            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => InstallKernelPluginResponseBody.ReadFrom(ref reader), new ResponseCheck<InstallKernelPluginResponseBody>(ResponseValidation, OnResponseMismatch, "InstallKernelPlugin", InstallKernelPluginRequest.ValidateResponse));
             return new AcceptedResponse<InstallKernelPluginResponseBody>(statusCode, requestId, result, result.JobId);
         }
 
@@ -196,6 +207,15 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             {
                 body.ValidateMembers(context);
             }
+
+            return context.Complete();
+        }
+
+        /// <summary>Returns every way <paramref name="response"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>
+        internal static IReadOnlyList<ValidationError> ValidateResponse(InstallKernelPluginResponseBody response)
+        {
+            var context = ValidationContext.Rent();
+            response.ValidateMembers(context);
 
             return context.Complete();
         }

@@ -39,6 +39,17 @@ namespace HuaweiCloud.ModelArts
         }
 
         /// <summary>
+        /// Gets or sets whether success responses are checked against the spec: <see cref="ResponseValidation.Off"/> (the
+        /// default) reads leniently and says nothing; <see cref="ResponseValidation.Log"/> hands each value of another JSON
+        /// type, missing required member and broken constraint, with its JSON path, to <see cref="OnResponseMismatch"/>;
+        /// <see cref="ResponseValidation.Throw"/> throws <see cref="ApiResponseValidationException"/> listing them.
+        /// </summary>
+        public ResponseValidation ResponseValidation { get; set; }
+
+        /// <summary>Gets or sets what receives each mismatch with <see cref="ResponseValidation.Log"/>, e.g. an <c>ILogger</c>'s <c>LogWarning</c>; when null, <see cref="System.Diagnostics.Trace"/> does.</summary>
+        public Action<ResponseMismatch>? OnResponseMismatch { get; set; }
+
+        /// <summary>
         /// Update a Plug-in. This API is used to update a plug-in instance.
         /// </summary>
         /// <param name="request">The request; validated before anything is sent.</param>
@@ -74,7 +85,7 @@ namespace HuaweiCloud.ModelArts
             }
 
             var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, ReadUpdatePluginError, cancellationToken).ConfigureAwait(false);
-            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => UpdatePluginResponseBody.ReadFrom(ref reader));
+            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => UpdatePluginResponseBody.ReadFrom(ref reader), new ResponseCheck<UpdatePluginResponseBody>(ResponseValidation, OnResponseMismatch, "UpdatePlugin", UpdatePluginRequest.ValidateResponse));
             return new ApiResponse<UpdatePluginResponseBody>(statusCode, requestId, result);
         }
 
@@ -127,7 +138,7 @@ namespace HuaweiCloud.ModelArts
             }
 
             var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, ReadPatchServiceError, cancellationToken).ConfigureAwait(false);
-            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => PatchServiceResponseBody.ReadFrom(ref reader));
+            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => PatchServiceResponseBody.ReadFrom(ref reader), new ResponseCheck<PatchServiceResponseBody>(ResponseValidation, OnResponseMismatch, "PatchService", PatchServiceRequest.ValidateResponse));
             return new ApiResponse<PatchServiceResponseBody>(statusCode, requestId, result);
         }
 
@@ -243,6 +254,15 @@ namespace HuaweiCloud.ModelArts
             return context.Complete();
         }
 
+        /// <summary>Returns every way <paramref name="response"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>
+        internal static IReadOnlyList<ValidationError> ValidateResponse(UpdatePluginResponseBody response)
+        {
+            var context = ValidationContext.Rent();
+            response.ValidateMembers(context);
+
+            return context.Complete();
+        }
+
         // Secrets never reach logs: the record's printed form masks them.
         private bool PrintMembers(StringBuilder builder)
         {
@@ -351,6 +371,15 @@ namespace HuaweiCloud.ModelArts
             {
                 body.ValidateMembers(context);
             }
+
+            return context.Complete();
+        }
+
+        /// <summary>Returns every way <paramref name="response"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>
+        internal static IReadOnlyList<ValidationError> ValidateResponse(PatchServiceResponseBody response)
+        {
+            var context = ValidationContext.Rent();
+            response.ValidateMembers(context);
 
             return context.Complete();
         }

@@ -6,6 +6,7 @@
 namespace OpenApiClientGenerator.Runtime
 {
     using System;
+    using System.Collections.Generic;
     using System.Globalization;
     using System.Net.Http;
     using System.Text.Json;
@@ -106,6 +107,35 @@ namespace OpenApiClientGenerator.Runtime
             {
                 return exception;
             }
+        }
+
+        /// <summary>Reads a success response's body leniently and, unless <paramref name="check"/> is off, reports where it differs from the spec.</summary>
+        public static T ReadBody<T>(int statusCode, string? requestId, byte[] body, JsonRead.ValueReader<T> read, ResponseCheck<T> check)
+        {
+            if (check.Mode == ResponseValidation.Off)
+            {
+                return ReadBody(statusCode, requestId, body, read);
+            }
+
+            T result;
+            List<JsonRead.Conversion> conversions;
+            JsonRead.NoteConversions();
+            try
+            {
+                result = ReadBody(statusCode, requestId, body, read);
+            }
+            finally
+            {
+                conversions = JsonRead.StopNotingConversions();
+            }
+
+            var errors = ResponseChecks.Mismatches(body, conversions, result, check.Validate);
+            if (errors.Count > 0)
+            {
+                ResponseChecks.Report(errors, check.Mode, check.Observer, check.Operation, statusCode, requestId, body);
+            }
+
+            return result;
         }
 
         private static async Task<byte[]> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
