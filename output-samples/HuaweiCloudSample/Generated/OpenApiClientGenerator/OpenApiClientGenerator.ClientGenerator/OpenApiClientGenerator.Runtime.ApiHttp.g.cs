@@ -53,7 +53,7 @@ namespace OpenApiClientGenerator.Runtime
         public static Task<(int StatusCode, string? RequestId, byte[] Body)> SendAsync(HttpClient httpClient, HttpRequestMessage request, CancellationToken cancellationToken)
             => SendAsync(httpClient, request, null, cancellationToken);
 
-        /// <param name="readError">Turns an error status into the exception to throw; null throws the plain <see cref="ApiException"/>.</param>
+        /// <summary>Sends the request; an error status throws what <c>readError</c> makes of it (the plain <see cref="ApiException"/> when it is null).</summary>
         public static async Task<(int StatusCode, string? RequestId, byte[] Body)> SendAsync(HttpClient httpClient, HttpRequestMessage request, ErrorReader? readError, CancellationToken cancellationToken)
         {
             using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
