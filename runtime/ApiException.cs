@@ -128,6 +128,25 @@ namespace OpenApiClientGenerator.Runtime
                 : null;
     }
 
+    /// <summary>
+    /// Thrown for an error status whose body the spec documents: <see cref="Error"/> is that body, read as the spec's
+    /// type. Catch it by the type (<c>catch (ApiException&lt;Error&gt; e) when (e.StatusCode == 404)</c>), or any
+    /// <see cref="ApiException"/>: an error body that cannot be read as documented is thrown as the plain one, its text in
+    /// <see cref="ApiException.ResponseBody"/>.
+    /// </summary>
+    /// <typeparam name="TError">The type the spec gives the body of the answered status.</typeparam>
+    public sealed class ApiException<TError> : ApiException
+    {
+        public ApiException(ApiException exception, TError error)
+            : base((exception ?? throw new ArgumentNullException(nameof(exception))).Message, exception.StatusCode, exception.ErrorCode, exception.ErrorMessage, exception.SolutionMessage, exception.RequestId, exception.ResponseBody, exception.InnerException)
+        {
+            Error = error;
+        }
+
+        /// <summary>Gets the error body, typed as the spec documents it for <see cref="ApiException.StatusCode"/>.</summary>
+        public TError Error { get; }
+    }
+
     /// <summary>Thrown when a success response's body does not have the documented shape. The body is kept for diagnosis.</summary>
     public sealed class ApiResponseFormatException : ApiException
     {

@@ -10,7 +10,38 @@ namespace OpenApiClientGenerator.Runtime
     /// <summary>Reads JSON values leniently: services send numbers as strings and strings as numbers, and nothing they send is lost.</summary>
     internal static class JsonRead
     {
+        /// <summary>Where lenient reading converted a value of another JSON type, while a response is checked; null otherwise.</summary>
+        [ThreadStatic]
+        private static List<Conversion>? t_conversions;
+
         public delegate T ValueReader<T>(ref Utf8JsonReader reader);
+
+        /// <summary>A value lenient reading converted: where it starts in the JSON, what the spec expects and what was sent.</summary>
+        public readonly struct Conversion
+        {
+            public Conversion(long position, string expected, JsonTokenType found)
+            {
+                Position = position;
+                Expected = expected;
+                Found = found;
+            }
+
+            public long Position { get; }
+
+            public string Expected { get; }
+
+            public JsonTokenType Found { get; }
+        }
+
+        /// <summary>Starts noting, on this thread, each value lenient reading converts, until <see cref="StopNotingConversions"/>.</summary>
+        public static void NoteConversions() => t_conversions = new List<Conversion>();
+
+        public static List<Conversion> StopNotingConversions()
+        {
+            var conversions = t_conversions ?? new List<Conversion>();
+            t_conversions = null;
+            return conversions;
+        }
 
         public static Utf8JsonReader Start(ReadOnlySpan<byte> utf8Json)
         {
@@ -36,7 +67,7 @@ namespace OpenApiClientGenerator.Runtime
             {
                 JsonTokenType.Null => null,
                 JsonTokenType.String => reader.GetString(),
-                JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False when lenient => RawText(ref reader),
+                JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False when lenient => Converted(ref reader, "a string", RawText(ref reader)),
                 _ => throw Unexpected(ref reader, "a string"),
             };
 
@@ -76,9 +107,9 @@ namespace OpenApiClientGenerator.Runtime
                 JsonTokenType.True => true,
                 JsonTokenType.False => false,
                 JsonTokenType.Null => null,
-                JsonTokenType.String when lenient && reader.ValueTextEquals("true"u8) => true,
-                JsonTokenType.String when lenient && reader.ValueTextEquals("false"u8) => false,
-                JsonTokenType.String when lenient && reader.ValueTextEquals(""u8) => null,
+                JsonTokenType.String when lenient && reader.ValueTextEquals("true"u8) => Converted(ref reader, "a boolean", true),
+                JsonTokenType.String when lenient && reader.ValueTextEquals("false"u8) => Converted(ref reader, "a boolean", false),
+                JsonTokenType.String when lenient && reader.ValueTextEquals(""u8) => Converted<bool?>(ref reader, "a boolean", null),
                 _ => throw Unexpected(ref reader, "a boolean"),
             };
 
@@ -147,6 +178,7 @@ namespace OpenApiClientGenerator.Runtime
             if (lenient && reader.TokenType == JsonTokenType.String)
             {
                 var text = reader.GetString()!;
+                Converted(ref reader, expected, 0);
                 if (text.Length == 0)
                 {
                     return null;
@@ -174,6 +206,12 @@ namespace OpenApiClientGenerator.Runtime
             }
 
             throw Unexpected(ref reader, "an integer in range");
+        }
+
+        private static T Converted<T>(ref Utf8JsonReader reader, string expected, T value)
+        {
+            t_conversions?.Add(new Conversion(reader.TokenStartIndex, expected, reader.TokenType));
+            return value;
         }
 
         private static string RawText(ref Utf8JsonReader reader)

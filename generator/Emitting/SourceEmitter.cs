@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
 using OpenApiClientGenerator.Model;
+using OpenApiClientGenerator.ModelBuilding;
 using OpenApiClientGenerator.Patterns;
 
 namespace OpenApiClientGenerator.Emitting;
@@ -66,6 +67,7 @@ internal static class SourceEmitter
         // C# lets a property named like its own type ("Color Color") still name the type; any other property hides it.
         var hidingNames = new HashSet<string>(type.Properties.Where(p => p.Type.TypeName != p.Name).Select(p => p.Name), StringComparer.Ordinal);
         var validation = new ValidationRules(memberNames);
+        var locals = LocalNames(memberNames);
         var kind = type.Kind switch
         {
             TypeKind.Enum => "enum",
@@ -75,7 +77,7 @@ internal static class SourceEmitter
         };
         var plainType = type.Kind == TypeKind.MergePatch && CanDiff(type, types) ? type.PlainTypeName : null;
         var properties = type.Properties
-            .Select(p => BuildProperty(p with { Type = Qualify(p.Type) }, type, validation, options) is var view && plainType is not null ? WithDiff(view, p, types, Qualify) : view)
+            .Select(p => BuildProperty(p with { Type = Qualify(p.Type) }, type, validation, locals, options) is var view && plainType is not null ? WithDiff(view, p, types, Qualify) : view)
             .ToList();
         var summary = type.Description ?? DefaultTypeSummary(type);
         return new TypeView
@@ -195,12 +197,13 @@ internal static class SourceEmitter
     }
 
     /// <param name="wireChecks">Rules beyond the schema's for the value, which is not null.</param>
-    private static PropertyView BuildProperty(PropertySpec property, TypeSpec owner, ValidationRules validation, GeneratorOptions options, Func<string, IEnumerable<RuleView>>? wireChecks = null)
+    /// <param name="locals">The names taken in the owner's methods, of which the property's local claims one.</param>
+    private static PropertyView BuildProperty(PropertySpec property, TypeSpec owner, ValidationRules validation, NameScope locals, GeneratorOptions options, Func<string, IEnumerable<RuleView>>? wireChecks = null)
     {
         var isMergePatch = owner.Kind == TypeKind.MergePatch;
         var presentType = CSharpFragments.TypeName(property.Type);
         var nullableType = presentType + "?";
-        var local = LocalName(property.Name);
+        var local = locals.Claim(LocalName(property.Name));
         var declaredType = isMergePatch ? $"Optional<{nullableType}>" : property.IsRequiredMember ? presentType : nullableType;
         var initExpression = isMergePatch || !property.IsRequiredMember
             ? local
@@ -322,7 +325,9 @@ internal static class SourceEmitter
 
     private static OperationView BuildOperation(OperationSpec operation, IReadOnlyDictionary<string, TypeSpec> types, string clientName, GeneratorOptions options)
     {
-        var validation = new ValidationRules(new HashSet<string>(operation.Parameters.Select(p => p.Name).Append("Body"), StringComparer.Ordinal));
+        var memberNames = new HashSet<string>(operation.Parameters.Select(p => p.Name).Append("Body"), StringComparer.Ordinal);
+        var validation = new ValidationRules(memberNames);
+        var locals = LocalNames(memberNames);
         var parameterOwner = new TypeSpec { Name = operation.RequestTypeName, Kind = TypeKind.Object };
         var parameters = new List<PropertyView>();
         var queryParameters = new List<RequestValueView>();
@@ -341,7 +346,7 @@ internal static class SourceEmitter
                     + "The service requires it: set it here or add it from a DelegatingHandler on the HttpClient."
                 : parameter.Description;
             var property = new PropertySpec { Name = parameter.Name, WireName = parameter.WireName, Description = description, Type = parameter.Type, IsRequired = isRequired, IsRequiredMember = isRequired, IsSensitive = parameter.IsSensitive, DefaultValue = parameter.DefaultValue };
-            var view = BuildProperty(property, parameterOwner, validation, options, value => WireChecks(parameter, value));
+            var view = BuildProperty(property, parameterOwner, validation, locals, options, value => WireChecks(parameter, value));
             parameters.Add(view);
             var location = CSharpFragments.Literal(parameter.Location.ToString().ToLowerInvariant());
             if (view.HasChecks)
@@ -360,14 +365,7 @@ internal static class SourceEmitter
             var sentWhen = view.PresentCondition is null ? null : $"request.{view.Name} is {{ }} {view.Local}";
             if (parameter.Location == ParameterLocation.Query)
             {
-                queryParameters.Add(new RequestValueView
-                {
-                    PresentCondition = sentWhen,
-                    NameLiteral = CSharpFragments.Literal(Uri.EscapeDataString(parameter.WireName) + "="),
-                    TextExpression = parameter.Type.Kind is ValueKind.Array
-                        ? $"string.Join(\",\", {sent}.Select(v => ApiHttp.Escape({CSharpFragments.FormatScalar(parameter.Type.Element!, "v")})))"
-                        : $"ApiHttp.Escape({CSharpFragments.FormatScalar(parameter.Type, sent)})",
-                });
+                queryParameters.Add(QueryValue(parameter, sentWhen, sent));
             }
             else if (parameter.Location == ParameterLocation.Header)
             {
@@ -419,6 +417,8 @@ internal static class SourceEmitter
             {
                 ReadExpression = CSharpFragments.ReadPresent(successBody, "reader", 0, lenient: true),
                 TrackingExpression = trackingExpression,
+                TypeName = bodyType,
+                Rules = validation.For(successBody, "response", 0),
             };
         }
         else
@@ -426,6 +426,7 @@ internal static class SourceEmitter
             returnType = "ApiResponse";
         }
 
+        var typedErrors = TypedErrors(operation.ErrorResponses);
         return new OperationView
         {
             Name = operation.Name,
@@ -438,6 +439,8 @@ internal static class SourceEmitter
                 .Where(r => r.StatusCode > 0)
                 .Select(r => r.StatusCode.ToString(CultureInfo.InvariantCulture) + (r.Description is null ? string.Empty : " (" + XmlDoc.Escape(r.Description) + ")"))
                 .ToList(),
+            TypedErrors = typedErrors,
+            ErrorReader = typedErrors.Count == 0 ? null : "Read" + operation.Name + "Error",
             RequestType = operation.RequestTypeName,
             Parameters = parameters,
             ValidatedParameters = validatedParameters,
@@ -451,6 +454,65 @@ internal static class SourceEmitter
             HasSensitiveParameters = operation.Parameters.Any(p => p.IsSensitive),
             PatternHelpers = validation.PatternHelpers,
             ElementRules = validation.ElementRules,
+        };
+    }
+
+    /// <summary>
+    /// A query parameter as its style lays it out: a scalar as <c>name=value</c>; a list exploded as one pair per item
+    /// (<c>tags=a&amp;tags=b</c>, form's default), or as one pair whose items are joined by the style's delimiter, escaped
+    /// (<c>tags=a,b</c>, <c>tags=a%20b</c>, <c>tags=a%7Cb</c>).
+    /// </summary>
+    private static RequestValueView QueryValue(ParameterSpec parameter, string? sentWhen, string sent)
+    {
+        var nameLiteral = CSharpFragments.Literal(Uri.EscapeDataString(parameter.WireName) + "=");
+        if (parameter.Type.Kind is not ValueKind.Array)
+        {
+            return new RequestValueView { PresentCondition = sentWhen, NameLiteral = nameLiteral, TextExpression = $"ApiHttp.Escape({CSharpFragments.FormatScalar(parameter.Type, sent)})" };
+        }
+
+        var itemText = $"ApiHttp.Escape({CSharpFragments.FormatScalar(parameter.Type.Element!, "item")})";
+        if (parameter.Explode)
+        {
+            return new RequestValueView { PresentCondition = sentWhen, NameLiteral = nameLiteral, TextExpression = itemText, ExplodedList = sent };
+        }
+
+        var delimiter = parameter.Style switch
+        {
+            ParameterStyle.SpaceDelimited => "%20",
+            ParameterStyle.PipeDelimited => "%7C",
+            _ => ",",
+        };
+        return new RequestValueView { PresentCondition = sentWhen, NameLiteral = nameLiteral, TextExpression = $"string.Join({CSharpFragments.Literal(delimiter)}, {sent}.Select(item => {itemText}))" };
+    }
+
+    /// <summary>
+    /// The documented error statuses with a body, one case per type in the order of their first status; <c>default</c>
+    /// last, taking every other status, so a status of the default's type needs no case of its own.
+    /// </summary>
+    private static List<TypedErrorView> TypedErrors(EquatableArray<ResponseSpec> errors)
+    {
+        var defaultBody = errors.FirstOrDefault(r => r.StatusCode == 0)?.Body;
+        var cases = errors
+            .Where(r => r.StatusCode > 0 && r.Body is not null && r.Body != defaultBody)
+            .GroupBy(r => r.Body!)
+            .Select(group => TypedError(
+                string.Join(" or ", group.Select(r => r.StatusCode.ToString(CultureInfo.InvariantCulture))),
+                string.Join(", ", group.Select(r => r.StatusCode.ToString(CultureInfo.InvariantCulture))),
+                group.Key))
+            .ToList();
+        if (defaultBody is not null)
+        {
+            cases.Add(TypedError("_", cases.Count == 0 ? "every error status" : "any other error status", defaultBody));
+        }
+
+        return cases;
+
+        static TypedErrorView TypedError(string pattern, string statuses, TypeRef body) => new()
+        {
+            Pattern = pattern,
+            Statuses = statuses,
+            TypeName = CSharpFragments.TypeName(body),
+            ReadExpression = CSharpFragments.ReadPresent(body, "reader", 0, lenient: true),
         };
     }
 
@@ -525,7 +587,15 @@ internal static class SourceEmitter
     }
 
     /// <summary>
-    /// The local variable for a property. The <c>Value</c> suffix keeps it clear of the generated code's own locals
+    /// The scope of the locals of one record's (or request's) properties. It holds the members' names, since a local named
+    /// like a member hides it (the local of <c>_1Property</c> is <c>_1PropertyValue</c>, which may be a member too), and
+    /// makes two properties whose locals would be alike (<c>_x</c> and <c>x</c>) get two.
+    /// </summary>
+    private static NameScope LocalNames(IEnumerable<string> memberNames)
+        => new NameScope().Reserve(memberNames, name => "the member '" + name + "'");
+
+    /// <summary>
+    /// The local variable a property prefers. The <c>Value</c> suffix keeps it clear of the generated code's own locals
     /// (<c>reader</c>, <c>writer</c>, <c>context</c>, <c>request</c>, …) whatever the property is called.
     /// </summary>
     private static string LocalName(string propertyName)

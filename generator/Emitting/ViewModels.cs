@@ -205,6 +205,15 @@ internal sealed class OperationView
     /// <summary>Gets the documented error statuses, each with its description, for the <c>ApiException</c> doc.</summary>
     public required IReadOnlyList<string> DocumentedErrors { get; init; }
 
+    /// <summary>
+    /// Gets the error statuses whose body the spec documents, grouped by type, each thrown as <c>ApiException&lt;TError&gt;</c>;
+    /// a <c>default</c> response comes last, as the pattern <c>_</c>.
+    /// </summary>
+    public required IReadOnlyList<TypedErrorView> TypedErrors { get; init; }
+
+    /// <summary>Gets the name of the client's method that turns an error status into its typed exception; null when <see cref="TypedErrors"/> is empty.</summary>
+    public required string? ErrorReader { get; init; }
+
     public required string RequestType { get; init; }
 
     public required IReadOnlyList<PropertyView> Parameters { get; init; }
@@ -256,8 +265,26 @@ internal sealed class RequestValueView
     /// <summary>Gets the header's name, or the query's escaped <c>name=</c>, as a C# literal.</summary>
     public required string NameLiteral { get; init; }
 
-    /// <summary>Gets the expression for the text sent, escaped for a query.</summary>
+    /// <summary>Gets the expression for the text sent, escaped for a query; of <c>item</c> when <see cref="ExplodedList"/> is set.</summary>
     public required string TextExpression { get; init; }
+
+    /// <summary>Gets, for a query list sent as one <c>name=item</c> pair per item (exploded), the list; null otherwise.</summary>
+    public string? ExplodedList { get; init; }
+}
+
+/// <summary>The statuses that answer with one documented error type.</summary>
+internal sealed class TypedErrorView
+{
+    /// <summary>Gets the switch pattern of the statuses (<c>400 or 404</c>), or <c>_</c> for <c>default</c>.</summary>
+    public required string Pattern { get; init; }
+
+    /// <summary>Gets the statuses as the docs name them (<c>400, 404</c>, or <c>any other</c>).</summary>
+    public required string Statuses { get; init; }
+
+    public required string TypeName { get; init; }
+
+    /// <summary>Gets the expression that reads the body from <c>reader</c>.</summary>
+    public required string ReadExpression { get; init; }
 }
 
 /// <summary>The typed body of a successful response.</summary>
@@ -268,6 +295,12 @@ internal sealed class ResponseBodyView
 
     /// <summary>Gets, for accepted work, the expression for its tracking id from <c>result</c>; null otherwise.</summary>
     public required string? TrackingExpression { get; init; }
+
+    /// <summary>Gets the body's C# type.</summary>
+    public required string TypeName { get; init; }
+
+    /// <summary>Gets the rules that check <c>response</c>, the body, when the client validates responses (required members and constraints).</summary>
+    public required IReadOnlyList<RuleView> Rules { get; init; }
 }
 
 /// <summary>

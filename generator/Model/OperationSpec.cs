@@ -7,6 +7,25 @@ internal enum ParameterLocation
     Header,
 }
 
+/// <summary>
+/// How a parameter's value is laid out on the wire (OpenAPI 3.0 §4.7.12.4, "style"). The client lays out the styles
+/// listed here; a spec's other styles (matrix, label, deepObject) are reported and sent as the location's default.
+/// </summary>
+internal enum ParameterStyle
+{
+    /// <summary>Query: <c>tags=a&amp;tags=b</c> exploded, <c>tags=a,b</c> not.</summary>
+    Form,
+
+    /// <summary>Path and header: <c>a,b</c>.</summary>
+    Simple,
+
+    /// <summary>Query: <c>tags=a%20b</c>.</summary>
+    SpaceDelimited,
+
+    /// <summary>Query: <c>tags=a|b</c>.</summary>
+    PipeDelimited,
+}
+
 internal enum BodyKind
 {
     Json,
@@ -53,6 +72,11 @@ internal sealed record ParameterSpec
     public required bool IsRequired { get; init; }
 
     public bool IsSensitive { get; init; }
+
+    public required ParameterStyle Style { get; init; }
+
+    /// <summary>Gets whether each item of a list is its own <c>name=value</c> pair (<c>explode</c>).</summary>
+    public required bool Explode { get; init; }
 
     /// <summary>Gets the spec's default value as JSON text.</summary>
     public string? DefaultValue { get; init; }

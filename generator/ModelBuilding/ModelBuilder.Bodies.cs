@@ -66,9 +66,8 @@ internal sealed partial class ModelBuilder
             if (response.Content is not null && response.Content.FirstOrDefault(c => IsJsonMediaType(c.Key)) is { Key: not null } json && json.Value.Schema is not null)
             {
                 var schemaPointer = JsonPointers.Append(JsonPointers.Append(JsonPointers.Append(responsePointer, "content"), json.Key), "schema");
-                body = isSuccess
-                    ? ResolveType(json.Value.Schema, schemaPointer, operationName + "Response", Usage.Response, mergePatch: false)
-                    : null; // error bodies are read by the API exception, whatever their shape
+                var typeName = isSuccess ? operationName + "Response" : operationName + "Error" + (statusCode == 0 ? string.Empty : entry.Key);
+                body = ResolveType(json.Value.Schema, schemaPointer, typeName, Usage.Response, mergePatch: false);
             }
 
             var hasRequestId = response.Headers?.Keys.Any(h => string.Equals(h, "X-Request-Id", StringComparison.OrdinalIgnoreCase)) ?? false;

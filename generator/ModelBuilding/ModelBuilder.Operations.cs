@@ -110,6 +110,7 @@ internal sealed partial class ModelBuilder
                 Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOf(schemaPointer), $"A {location.ToString().ToLowerInvariant()} parameter whose value is an object or a nested list", "the parameter is a JsonElement, sent as its JSON text");
                 type = TypeRef.Any;
             }
+            var style = ParseStyle(parameter, location, parameterPointer);
             parameters.Add(new ParameterSpec
             {
                 Name = csharpName,
@@ -124,6 +125,8 @@ internal sealed partial class ModelBuilder
                 Type = type,
                 IsRequired = parameter.Required || location == Microsoft.OpenApi.ParameterLocation.Path,
                 IsSensitive = IsSensitive(parameter.Extensions) || IsSensitiveHeader(parameter.Name),
+                Style = style,
+                Explode = parameter.Explode,
                 DefaultValue = FormatDefault(parameter.Schema?.Default),
             });
         }
@@ -143,6 +146,33 @@ internal sealed partial class ModelBuilder
             SuccessResponse = success,
             ErrorResponses = errors.ToEquatableArray(),
         };
+    }
+
+    /// <summary>
+    /// The parameter's style, by default form in a query and simple in a path or header. A style the client does not lay
+    /// out, or one the location does not take, is reported and the default is used.
+    /// </summary>
+    private Model.ParameterStyle ParseStyle(IOpenApiParameter parameter, Microsoft.OpenApi.ParameterLocation location, string parameterPointer)
+    {
+        var isQuery = location == Microsoft.OpenApi.ParameterLocation.Query;
+        var defaultStyle = isQuery ? Model.ParameterStyle.Form : Model.ParameterStyle.Simple;
+        Model.ParameterStyle? style = parameter.Style switch
+        {
+            null => defaultStyle,
+            Microsoft.OpenApi.ParameterStyle.Form when isQuery => Model.ParameterStyle.Form,
+            Microsoft.OpenApi.ParameterStyle.SpaceDelimited when isQuery => Model.ParameterStyle.SpaceDelimited,
+            Microsoft.OpenApi.ParameterStyle.PipeDelimited when isQuery => Model.ParameterStyle.PipeDelimited,
+            Microsoft.OpenApi.ParameterStyle.Simple when !isQuery => Model.ParameterStyle.Simple,
+            _ => null,
+        };
+        if (style is null)
+        {
+            Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOf(JsonPointers.Append(parameterPointer, "style")), $"The style '{CamelCase(parameter.Style.ToString()!)}' on a {location.ToString().ToLowerInvariant()} parameter", $"the parameter is sent in the {CamelCase(defaultStyle.ToString())} style");
+        }
+
+        return style ?? defaultStyle;
+
+        static string CamelCase(string name) => char.ToLowerInvariant(name[0]) + name.Substring(1);
     }
 
     private static bool IsContentNegotiationHeader(string name)

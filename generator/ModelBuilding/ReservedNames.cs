@@ -13,7 +13,7 @@ internal static class ReservedNames
     [
         "Validate", "ValidateMembers", "WriteTo", "ReadFrom", "ToJson", "FromJson", "AdditionalProperties", "EqualityContract",
         "ToString", "GetHashCode", "Equals", "Clone", "GetType", "PrintMembers", "Deconstruct", "MemberwiseClone", "Finalize",
-        "IsEmpty", "FromDiff", "FromWhole",
+        "IsEmpty", "FromDiff", "FromWhole", "ValidateResponse",
 
         // Types the records name in expressions (JsonRead.String, ValidationContext.Rent), where a property would hide them.
         "JsonRead", "JsonWrite", "JsonElement", "JsonTokenType", "ValidationContext", "StringComparer", "MergePatch", "TextRules",
@@ -41,6 +41,13 @@ internal static class ReservedNames
     /// </summary>
     public static readonly string[] JsonPatchDocumentOverloads = ["Add"];
 
+    /// <summary>
+    /// The client's own members beside its operations' methods (which end in <c>Async</c>, so no spec name meets these).
+    /// A schema must not take them either: inside the client, a member hides a type its code names in an expression
+    /// (<c>Pet.ReadFrom</c>).
+    /// </summary>
+    public static readonly string[] ClientMembers = ["ResponseValidation", "OnResponseMismatch"];
+
     /// <summary>Framework and runtime types the generated code names without qualification, which a schema must not shadow.</summary>
     public static readonly string[] Types =
     [
@@ -48,8 +55,9 @@ internal static class ReservedNames
         "JsonTokenType", "JsonException", "Utf8JsonReader", "Utf8JsonWriter", "Regex", "RegexOptions", "TimeSpan", "Uri",
         "Optional", "ValidationError", "ValidationContext", "RequestValidationException", "ApiException", "ApiResponse",
         "AcceptedResponse", "ApiResponseFormatException", "JsonRead", "JsonWrite", "JsonMemberNames", "JsonPointer", "ApiHttp", "TextRules",
-        "ElementRules", "JsonTypes", "MergePatch", "AkSk", "HuaweiCloudSignature", "HuaweiCloudSigningHandler",
+        "ElementRules", "JsonTypes", "MergePatch", "ResponseMismatch", "ApiResponseValidationException", "ResponseCheck", "ResponseChecks", "AkSk", "HuaweiCloudSignature", "HuaweiCloudSigningHandler",
         "IReadOnlyList", "IReadOnlyDictionary", "List", "Dictionary", "StringComparer", "StringBuilder", "JsonPropertyNameAttribute",
         "JsonPropertyName", "ArgumentNullException", "ArgumentException", "Action", "Func", "Exception", "String", "Object",
+        .. ClientMembers,
     ];
 }

@@ -222,7 +222,7 @@ public sealed class ClientTests
         server.Response = new CannedResponse(httpStatus, body, RequestId: "req-error-" + httpStatus);
         using var http = server.CreateHttpClient();
 
-        var exception = await Assert.ThrowsAsync<ApiException>(() => Calls[operationId](http, default));
+        var exception = await Assert.ThrowsAnyAsync<ApiException>(() => Calls[operationId](http, default));
 
         Assert.Equal(httpStatus, exception.StatusCode);
         Assert.Equal(ScalarText(json["error_code"]), exception.ErrorCode);
@@ -243,7 +243,7 @@ public sealed class ClientTests
         server.Response = new CannedResponse(403, SpecDocuments.Example(operationId + " 403").ToJsonString(), RequestId: "req-403");
         using var http = server.CreateHttpClient();
 
-        var exception = await Assert.ThrowsAsync<ApiException>(() => Calls[operationId](http, default));
+        var exception = await Assert.ThrowsAnyAsync<ApiException>(() => Calls[operationId](http, default));
 
         Assert.Equal((403, "403", "X-Auth-Token is invalid in the request", "req-403"), (exception.StatusCode, exception.ErrorCode, exception.ErrorMessage, exception.RequestId));
     }
@@ -255,7 +255,7 @@ public sealed class ClientTests
         server.Response = new CannedResponse(401, """{"error":{"code":"APIG.0301","message":"Incorrect IAM authentication information"}}""");
         using var http = server.CreateHttpClient();
 
-        var exception = await Assert.ThrowsAsync<ApiException>(() => Calls["UpdateEndpoint"](http, default));
+        var exception = await Assert.ThrowsAnyAsync<ApiException>(() => Calls["UpdateEndpoint"](http, default));
 
         Assert.Equal(("APIG.0301", "Incorrect IAM authentication information"), (exception.ErrorCode, exception.ErrorMessage));
     }
@@ -267,7 +267,7 @@ public sealed class ClientTests
         server.Response = new CannedResponse(400, """{"error_code":"DLF.0100","error_msg":"Invalid workspace.","solution_msg":"Check the workspace ID."}""");
         using var http = server.CreateHttpClient();
 
-        var exception = await Assert.ThrowsAsync<ApiException>(() => Calls["UpdateServiceInstance"](http, default));
+        var exception = await Assert.ThrowsAnyAsync<ApiException>(() => Calls["UpdateServiceInstance"](http, default));
 
         Assert.Equal(("DLF.0100", "Invalid workspace.", "Check the workspace ID."), (exception.ErrorCode, exception.ErrorMessage, exception.SolutionMessage));
     }
@@ -280,7 +280,7 @@ public sealed class ClientTests
         server.Response = new CannedResponse(502, """{"error_code":"APIG.0202","error_msg":"Backend unavailable"}""", RequestId: "req-502");
         using var http = server.CreateHttpClient();
 
-        var exception = await Assert.ThrowsAsync<ApiException>(() => Calls[operationId](http, default));
+        var exception = await Assert.ThrowsAnyAsync<ApiException>(() => Calls[operationId](http, default));
 
         Assert.Equal((502, "APIG.0202", "Backend unavailable", "req-502"), (exception.StatusCode, exception.ErrorCode, exception.ErrorMessage, exception.RequestId));
     }
@@ -302,7 +302,7 @@ public sealed class ClientTests
         server.Response = new CannedResponse(502, body, contentType, RequestId: "req-" + kind.Replace(' ', '-'));
         using var http = server.CreateHttpClient();
 
-        var exception = await Assert.ThrowsAsync<ApiException>(() => Calls["UpdatePlugin"](http, default));
+        var exception = await Assert.ThrowsAnyAsync<ApiException>(() => Calls["UpdatePlugin"](http, default));
 
         Assert.Equal(502, exception.StatusCode);
         Assert.Null(exception.ErrorCode);
@@ -322,7 +322,7 @@ public sealed class ClientTests
         server.Response = new CannedResponse(500, body, "text/plain", RequestId: "req-big");
         using var http = server.CreateHttpClient();
 
-        var exception = await Assert.ThrowsAsync<ApiException>(() => Calls["UpdateEndpoint"](http, default));
+        var exception = await Assert.ThrowsAnyAsync<ApiException>(() => Calls["UpdateEndpoint"](http, default));
 
         Assert.Equal(ApiException.MaxBodyLength + 1, exception.ResponseBody!.Length);
         Assert.StartsWith(body[..ApiException.MaxBodyLength], exception.ResponseBody, StringComparison.Ordinal);
@@ -502,6 +502,22 @@ public sealed class ClientTests
         var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => Calls["PatchService"](http, default));
 
         Assert.Contains("BaseAddress", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("api", "/api/things/a?limit=5")]
+    [InlineData("api/", "/api/things/a?limit=5")]
+    [InlineData("api/v1", "/api/v1/things/a?limit=5")]
+    [InlineData("", "/things/a?limit=5")]
+    public async Task A_path_in_the_base_address_is_kept_with_or_without_a_trailing_slash(string basePath, string expectedTarget)
+    {
+        await using var server = await RecordingServer.StartAsync();
+        server.Response = new CannedResponse(200, "[]");
+        using var http = new HttpClient { BaseAddress = new Uri(server.BaseAddress, basePath) };
+
+        await new HuaweiCloud.Annotated.AnnotatedClient(http).ListThingsAsync(new HuaweiCloud.Annotated.ListThingsRequest { Id = "a", Limit = 5 });
+
+        Assert.Equal(expectedTarget, Assert.Single(server.Requests).RawTarget);
     }
 
     // ---------------------------------------------------------------- lenient reading of responses

@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using System.Threading.Tasks;
 using GeneratedClients.Tests.Infrastructure;
 using HuaweiCloud.Annotated;
@@ -8,19 +10,63 @@ namespace GeneratedClients.Tests;
 public sealed class QueryParameterTests
 {
     [Fact]
-    public async Task Query_parameters_are_escaped_joined_and_left_out_when_unset()
+    public async Task Query_parameters_are_escaped_and_left_out_when_unset()
     {
         await using var server = await RecordingServer.StartAsync();
         server.Response = new CannedResponse(200, """[{"name":"web"}]""");
         using var http = server.CreateHttpClient();
         var client = new AnnotatedClient(http);
 
-        var response = await client.ListThingsAsync(new ListThingsRequest { Id = "a b", Limit = 5, Tags = ["x&y", "z"], NameFilter = "é" });
+        var response = await client.ListThingsAsync(new ListThingsRequest { Id = "a b", Limit = 5, NameFilter = "é&x=1" });
         await client.ListThingsAsync(new ListThingsRequest { Id = "plain" });
 
         Assert.Equal("web", Assert.Single(response.Body).Name);
-        Assert.Equal("/things/a%20b?limit=5&tags=x%26y,z&name%20filter=%C3%A9", server.Requests[0].RawTarget);
+        Assert.Equal("/things/a%20b?limit=5&name%20filter=%C3%A9%26x%3D1", server.Requests[0].RawTarget);
+        Assert.Equal(["limit", "name filter"], server.Requests[0].Query.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["é&x=1"], server.Requests[0].Query["name filter"]);
         Assert.Equal("/things/plain", server.Requests[1].RawTarget);
+    }
+
+    [Fact]
+    public async Task A_query_list_is_sent_as_one_pair_per_item_by_default_form_explode()
+    {
+        await using var server = await RecordingServer.StartAsync();
+        server.Response = new CannedResponse(200, "[]");
+        using var http = server.CreateHttpClient();
+
+        await new AnnotatedClient(http).ListThingsAsync(new ListThingsRequest { Id = "a", Tags = ["dog", "x&y,z"] });
+
+        var request = Assert.Single(server.Requests);
+        Assert.Equal("/things/a?tags=dog&tags=x%26y%2Cz", request.RawTarget);
+        Assert.Equal(["dog", "x&y,z"], request.Query["tags"]);
+    }
+
+    [Fact]
+    public async Task A_query_list_without_explode_joins_its_items_with_the_styles_delimiter()
+    {
+        await using var server = await RecordingServer.StartAsync();
+        server.Response = new CannedResponse(200, "[]");
+        using var http = server.CreateHttpClient();
+
+        await new AnnotatedClient(http).ListThingsAsync(new ListThingsRequest { Id = "a", Labels = ["x y", "z"], Sizes = [1, 20], Colors = ["blue", "black|white"] });
+
+        var request = Assert.Single(server.Requests);
+        Assert.Equal("/things/a?labels=x%20y,z&sizes=1%2020&colors=blue%7Cblack%7Cwhite", request.RawTarget);
+        Assert.Equal(["x y,z"], request.Query["labels"]);
+        Assert.Equal(["1 20"], request.Query["sizes"]);
+        Assert.Equal(["blue|black|white"], request.Query["colors"]);
+    }
+
+    [Fact]
+    public async Task An_empty_exploded_list_sends_no_pair()
+    {
+        await using var server = await RecordingServer.StartAsync();
+        server.Response = new CannedResponse(200, "[]");
+        using var http = server.CreateHttpClient();
+
+        await new AnnotatedClient(http).ListThingsAsync(new ListThingsRequest { Id = "a", Tags = [] });
+
+        Assert.Equal("/things/a", Assert.Single(server.Requests).RawTarget);
     }
 
     [Fact]

@@ -76,7 +76,7 @@ public sealed class SecretsTests
         server.Response = new CannedResponse(401, """{"error_code":"APIG.1002","error_msg":"Incorrect token or token resolution failed"}""", RequestId: "req-401");
         using var http = server.CreateHttpClient();
 
-        var exception = await Assert.ThrowsAsync<ApiException>(() => Calls[operationId](http, false));
+        var exception = await Assert.ThrowsAnyAsync<ApiException>(() => Calls[operationId](http, false));
 
         Assert.Equal(Secret, Assert.Single(server.Requests).Headers["X-Auth-Token"]);
         foreach (var text in new[] { exception.Message, exception.ToString(), exception.ErrorCode, exception.ErrorMessage, exception.SolutionMessage, exception.RequestId })

@@ -349,6 +349,29 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public void A_parameter_style_the_client_does_not_lay_out_is_a_warning_at_the_style()
+    {
+        var run = Run("demo.openapi.yaml", Head + """
+
+            paths:
+              /items/{id}:
+                get:
+                  operationId: ListItems
+                  parameters:
+                    - name: id
+                      in: path
+                      required: true
+                      style: matrix
+                      schema: { type: string }
+                  responses:
+                    '204': { description: OK }
+            """);
+
+        AssertSingle(run, "OAG006", DiagnosticSeverity.Warning, "demo.openapi.yaml", 12, 17, "'matrix' on a path parameter", "simple style");
+        Assert.Empty(run.CompilationProblems());
+    }
+
+    [Fact]
     public void A_schema_that_contains_itself_with_no_object_in_between_is_a_warning_not_a_stack_overflow()
     {
         var run = Run("demo.openapi.yaml", Head + """

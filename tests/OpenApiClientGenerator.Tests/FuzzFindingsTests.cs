@@ -354,6 +354,46 @@ public sealed class FuzzFindingsTests
                     {{value}}
             """);
 
+    /// <summary>
+    /// Found by the corpus runner in APIs.guru's adobe.com/aem.json. Was: CS0165, the local of '1_property'
+    /// (<c>_1PropertyValue</c>) was the name of the member '1_property.value'; so were the locals of '_x' and 'x' alike.
+    /// </summary>
+    [Fact]
+    public void Parameters_and_members_whose_locals_would_share_a_name_generate_code_that_compiles()
+    {
+        var run = AssertCompiles(Head + """
+
+            paths:
+              /content:
+                get:
+                  operationId: GetContent
+                  parameters:
+                    - { name: 1_property, in: query, schema: { type: string, minLength: 1 } }
+                    - { name: 1_property.value, in: query, schema: { type: string, minLength: 1 } }
+                    - { name: _limit, in: query, schema: { type: integer, minimum: 1 } }
+                    - { name: limit, in: query, schema: { type: integer, minimum: 1 } }
+                  responses:
+                    '200':
+                      description: OK
+                      content:
+                        application/json:
+                          schema: { $ref: '#/components/schemas/Item' }
+            components:
+              schemas:
+                Item:
+                  type: object
+                  properties:
+                    1_property: { type: string, minLength: 1 }
+                    1_property.value: { type: string, minLength: 1 }
+                    _name: { type: string, minLength: 1 }
+                    name: { type: string, minLength: 1 }
+            """);
+
+        var client = run.Sources.Single(s => s.HintName == "FindingClient.g.cs").SourceText.ToString();
+        Assert.Contains("uri.Append(separator).Append(\"1_property=\").Append(ApiHttp.Escape(_1PropertyValue2))", client, StringComparison.Ordinal);
+        Assert.Contains("uri.Append(separator).Append(\"1_property.value=\").Append(ApiHttp.Escape(_1PropertyValueValue))", client, StringComparison.Ordinal);
+    }
+
     private static GeneratorRun AssertCompiles(string spec)
     {
         var run = GeneratorHarness.RunSpecs(("finding.openapi.yaml", spec));

@@ -84,7 +84,12 @@ public sealed class ReservedNamesTests
             return [.. ReservedNames.JsonPatchDocumentMembers, .. ReservedNames.JsonPatchDocumentOverloads];
         }
 
-        // A type no list covers (the client: its operations' methods) may declare only names no spec name becomes.
+        if (declaration.Contains("class {{ client_name }}", StringComparison.Ordinal))
+        {
+            return [.. ReservedNames.ClientMembers];
+        }
+
+        // A type no list covers may declare only names no spec name becomes.
         return [];
     }
 

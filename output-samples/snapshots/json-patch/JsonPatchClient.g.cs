@@ -21,7 +21,8 @@ namespace Snapshots.JsonPatch
     /// A JSON Patch (RFC 6902) body, with typed methods for the documented paths.
     /// </summary>
     /// <remarks>
-    /// Set <see cref="HttpClient.BaseAddress"/> to the service endpoint.
+    /// Set <see cref="HttpClient.BaseAddress"/> to the service endpoint;
+    /// a path in it is kept, with or without a trailing '/'.
     /// Every method validates its request first and sends nothing when it breaks the spec.
     /// </remarks>
     public sealed partial class JsonPatchClient
@@ -34,6 +35,17 @@ namespace Snapshots.JsonPatch
         {
             _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
         }
+
+        /// <summary>
+        /// Gets or sets whether success responses are checked against the spec: <see cref="ResponseValidation.Off"/> (the
+        /// default) reads leniently and says nothing; <see cref="ResponseValidation.Log"/> hands each value of another JSON
+        /// type, missing required member and broken constraint, with its JSON path, to <see cref="OnResponseMismatch"/>;
+        /// <see cref="ResponseValidation.Throw"/> throws <see cref="ApiResponseValidationException"/> listing them.
+        /// </summary>
+        public ResponseValidation ResponseValidation { get; set; }
+
+        /// <summary>Gets or sets what receives each mismatch with <see cref="ResponseValidation.Log"/>, e.g. an <c>ILogger</c>'s <c>LogWarning</c>; when null, <see cref="System.Diagnostics.Trace"/> does.</summary>
+        public Action<ResponseMismatch>? OnResponseMismatch { get; set; }
 
         /// <summary>
         /// Changes a service's configuration.
@@ -57,9 +69,8 @@ namespace Snapshots.JsonPatch
                 throw new RequestValidationException(errors);
             }
 
-            ApiHttp.EnsureBaseAddress(_httpClient, "JsonPatchClient");
             var uri = "services/" + ApiHttp.Escape(request.Id);
-            using var message = new HttpRequestMessage(new HttpMethod("PATCH"), new Uri(uri, UriKind.Relative));
+            using var message = new HttpRequestMessage(new HttpMethod("PATCH"), ApiHttp.RequestUri(_httpClient, "JsonPatchClient", uri));
 
             if (request.Body is { } requestBody)
             {

@@ -21,7 +21,8 @@ namespace Snapshots.MergePatch
     /// A JSON merge patch (RFC 7396) body, whose members tell "leave unchanged" from "set to null".
     /// </summary>
     /// <remarks>
-    /// Set <see cref="HttpClient.BaseAddress"/> to the service endpoint.
+    /// Set <see cref="HttpClient.BaseAddress"/> to the service endpoint;
+    /// a path in it is kept, with or without a trailing '/'.
     /// Every method validates its request first and sends nothing when it breaks the spec.
     /// </remarks>
     public sealed partial class MergePatchClient
@@ -34,6 +35,17 @@ namespace Snapshots.MergePatch
         {
             _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
         }
+
+        /// <summary>
+        /// Gets or sets whether success responses are checked against the spec: <see cref="ResponseValidation.Off"/> (the
+        /// default) reads leniently and says nothing; <see cref="ResponseValidation.Log"/> hands each value of another JSON
+        /// type, missing required member and broken constraint, with its JSON path, to <see cref="OnResponseMismatch"/>;
+        /// <see cref="ResponseValidation.Throw"/> throws <see cref="ApiResponseValidationException"/> listing them.
+        /// </summary>
+        public ResponseValidation ResponseValidation { get; set; }
+
+        /// <summary>Gets or sets what receives each mismatch with <see cref="ResponseValidation.Log"/>, e.g. an <c>ILogger</c>'s <c>LogWarning</c>; when null, <see cref="System.Diagnostics.Trace"/> does.</summary>
+        public Action<ResponseMismatch>? OnResponseMismatch { get; set; }
 
         /// <summary>
         /// Updates a plug-in.
@@ -57,9 +69,8 @@ namespace Snapshots.MergePatch
                 throw new RequestValidationException(errors);
             }
 
-            ApiHttp.EnsureBaseAddress(_httpClient, "MergePatchClient");
             var uri = "plugins/" + ApiHttp.Escape(request.Name);
-            using var message = new HttpRequestMessage(new HttpMethod("PATCH"), new Uri(uri, UriKind.Relative));
+            using var message = new HttpRequestMessage(new HttpMethod("PATCH"), ApiHttp.RequestUri(_httpClient, "MergePatchClient", uri));
 
             if (request.Body is { } requestBody)
             {
@@ -67,7 +78,7 @@ namespace Snapshots.MergePatch
             }
 
             var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, cancellationToken).ConfigureAwait(false);
-            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => Plugin.ReadFrom(ref reader));
+            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => Plugin.ReadFrom(ref reader), new ResponseCheck<Plugin>(ResponseValidation, OnResponseMismatch, "UpdatePlugin", UpdatePluginRequest.ValidateResponse));
             return new ApiResponse<Plugin>(statusCode, requestId, result);
         }
     }
@@ -115,6 +126,15 @@ namespace Snapshots.MergePatch
             {
                 body.ValidateMembers(context);
             }
+
+            return context.Complete();
+        }
+
+        /// <summary>Returns every way <paramref name="response"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>
+        internal static IReadOnlyList<ValidationError> ValidateResponse(Plugin response)
+        {
+            var context = ValidationContext.Rent();
+            response.ValidateMembers(context);
 
             return context.Complete();
         }

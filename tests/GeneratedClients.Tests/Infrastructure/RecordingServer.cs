@@ -20,6 +20,9 @@ namespace GeneratedClients.Tests.Infrastructure;
 public sealed record RecordedRequest(string Method, string RawTarget, string Path, IReadOnlyDictionary<string, string> Headers, string? ContentType, byte[] Body)
 {
     public string BodyText => Encoding.UTF8.GetString(Body);
+
+    /// <summary>The query as ASP.NET Core's own parser reads it: each name with its values, in order.</summary>
+    public IReadOnlyDictionary<string, string[]> Query { get; init; } = new Dictionary<string, string[]>();
 }
 
 /// <summary>What the server answers with next.</summary>
@@ -86,7 +89,10 @@ public sealed class RecordingServer : IAsyncDisposable
             context.Request.Path.Value ?? string.Empty,
             context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             context.Request.ContentType,
-            buffer.ToArray()));
+            buffer.ToArray())
+        {
+            Query = context.Request.Query.ToDictionary(q => q.Key, q => q.Value.Select(v => v ?? string.Empty).ToArray(), StringComparer.Ordinal),
+        });
         _firstRequest.TrySetResult();
 
         var response = Authenticate is { } authenticate && !authenticate(context.Request, buffer.ToArray())

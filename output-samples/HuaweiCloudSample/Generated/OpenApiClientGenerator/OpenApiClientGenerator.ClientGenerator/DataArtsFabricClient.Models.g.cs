@@ -792,6 +792,446 @@ namespace HuaweiCloud.DataArtsFabric
     }
 
     /// <summary>
+    /// Error body of every documented error status code except 403 (400, 401, 404, 408 and 500 on the service
+    /// instance page; 400, 401, 408 and 500 on the endpoint page).
+    /// </summary>
+    public sealed partial record ErrorResponse
+    {
+        /// <summary>
+        /// Definition: Error code. Constraints: N/A. Range: [8, 36]. Default Value: N/A.
+        /// </summary>
+        /// <remarks>
+        /// Optional. 8–36 characters.
+        /// </remarks>
+        [JsonPropertyName("error_code")]
+        public string? ErrorCode { get; init; }
+
+        /// <summary>
+        /// Definition: Error message. Constraints: N/A. Range: [2, 4096]. Default Value: N/A.
+        /// </summary>
+        /// <remarks>
+        /// Optional. 2–4,096 characters.
+        /// </remarks>
+        [JsonPropertyName("error_msg")]
+        public string? ErrorMsg { get; init; }
+
+        /// <summary>
+        /// Definition: Solution description. Constraints: N/A. Range: [2, 4096]. Default Value: N/A.
+        /// </summary>
+        /// <remarks>
+        /// Optional. 2–4,096 characters.
+        /// </remarks>
+        [JsonPropertyName("solution_msg")]
+        public string? SolutionMsg { get; init; }
+
+        /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
+        public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
+
+        /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
+        public IReadOnlyList<ValidationError> Validate()
+        {
+            var context = ValidationContext.Rent();
+            ValidateMembers(context);
+            return context.Complete();
+        }
+
+        /// <summary>Serializes the value to UTF-8 JSON.</summary>
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+
+        /// <summary>Reads a value from UTF-8 JSON.</summary>
+        /// <exception cref="JsonException">The JSON does not have the shape of <see cref="ErrorResponse"/>.</exception>
+        public static ErrorResponse FromJson(ReadOnlySpan<byte> utf8Json)
+        {
+            var reader = JsonRead.Start(utf8Json);
+            return ReadFrom(ref reader);
+        }
+
+        private static readonly JsonMemberNames s_memberNames = new(
+            "error_code",
+            "error_msg",
+            "solution_msg");
+
+        internal static ErrorResponse ReadFrom(ref Utf8JsonReader reader)
+        {
+            JsonRead.ExpectStartObject(ref reader, "ErrorResponse");
+            string? errorCodeValue = default;
+            string? errorMsgValue = default;
+            string? solutionMsgValue = default;
+            Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
+                {
+                    case 0:
+                        reader.Read();
+                        errorCodeValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        errorMsgValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        solutionMsgValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
+            }
+
+            return new ErrorResponse
+            {
+                ErrorCode = errorCodeValue,
+                ErrorMsg = errorMsgValue,
+                SolutionMsg = solutionMsgValue,
+                AdditionalProperties = additionalProperties,
+            };
+        }
+
+        internal void WriteTo(Utf8JsonWriter writer)
+        {
+            writer.WriteStartObject();
+            if (ErrorCode is { } errorCodeValue)
+            {
+                writer.WritePropertyName(s_memberNames[0]);
+                writer.WriteStringValue(errorCodeValue);
+            }
+
+            if (ErrorMsg is { } errorMsgValue)
+            {
+                writer.WritePropertyName(s_memberNames[1]);
+                writer.WriteStringValue(errorMsgValue);
+            }
+
+            if (SolutionMsg is { } solutionMsgValue)
+            {
+                writer.WritePropertyName(s_memberNames[2]);
+                writer.WriteStringValue(solutionMsgValue);
+            }
+
+            JsonWrite.AdditionalProperties(writer, AdditionalProperties);
+            writer.WriteEndObject();
+        }
+
+        internal void ValidateMembers(ValidationContext context)
+        {
+            if (ErrorCode is { } errorCodeValue)
+            {
+                context.Push("error_code");
+                context.MinLength(errorCodeValue, 8);
+                context.MaxLength(errorCodeValue, 36);
+                context.Pop();
+            }
+
+            if (ErrorMsg is { } errorMsgValue)
+            {
+                context.Push("error_msg");
+                context.MinLength(errorMsgValue, 2);
+                context.MaxLength(errorMsgValue, 4096);
+                context.Pop();
+            }
+
+            if (SolutionMsg is { } solutionMsgValue)
+            {
+                context.Push("solution_msg");
+                context.MinLength(solutionMsgValue, 2);
+                context.MaxLength(solutionMsgValue, 4096);
+                context.Pop();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Error body of status code 403, as the pages' 403 examples send it (no table on the pages; derived from the
+    /// examples).
+    /// </summary>
+    public sealed partial record Error403Response
+    {
+        /// <summary>
+        /// Error details of a 403 response (derived from the examples).
+        /// </summary>
+        /// <remarks>
+        /// Optional.
+        /// </remarks>
+        [JsonPropertyName("error")]
+        public Error403Detail? Error { get; init; }
+
+        /// <summary>
+        /// HTTP status code of the error (403).
+        /// </summary>
+        /// <remarks>
+        /// Optional.
+        /// </remarks>
+        [JsonPropertyName("error_code")]
+        public int? ErrorCode { get; init; }
+
+        /// <summary>
+        /// Error message.
+        /// </summary>
+        /// <remarks>
+        /// Optional.
+        /// </remarks>
+        [JsonPropertyName("error_msg")]
+        public string? ErrorMsg { get; init; }
+
+        /// <summary>
+        /// Error title.
+        /// </summary>
+        /// <remarks>
+        /// Optional.
+        /// </remarks>
+        [JsonPropertyName("title")]
+        public string? Title { get; init; }
+
+        /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
+        public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
+
+        /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
+        public IReadOnlyList<ValidationError> Validate()
+        {
+            var context = ValidationContext.Rent();
+            ValidateMembers(context);
+            return context.Complete();
+        }
+
+        /// <summary>Serializes the value to UTF-8 JSON.</summary>
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+
+        /// <summary>Reads a value from UTF-8 JSON.</summary>
+        /// <exception cref="JsonException">The JSON does not have the shape of <see cref="Error403Response"/>.</exception>
+        public static Error403Response FromJson(ReadOnlySpan<byte> utf8Json)
+        {
+            var reader = JsonRead.Start(utf8Json);
+            return ReadFrom(ref reader);
+        }
+
+        private static readonly JsonMemberNames s_memberNames = new(
+            "error",
+            "error_code",
+            "error_msg",
+            "title");
+
+        internal static Error403Response ReadFrom(ref Utf8JsonReader reader)
+        {
+            JsonRead.ExpectStartObject(ref reader, "Error403Response");
+            Error403Detail? errorValue = default;
+            int? errorCodeValue = default;
+            string? errorMsgValue = default;
+            string? titleValue = default;
+            Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
+                {
+                    case 0:
+                        reader.Read();
+                        errorValue = reader.TokenType == JsonTokenType.Null ? null : Error403Detail.ReadFrom(ref reader);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        errorCodeValue = JsonRead.Int32(ref reader, lenient: true);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        errorMsgValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 3:
+                        reader.Read();
+                        titleValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
+            }
+
+            return new Error403Response
+            {
+                Error = errorValue,
+                ErrorCode = errorCodeValue,
+                ErrorMsg = errorMsgValue,
+                Title = titleValue,
+                AdditionalProperties = additionalProperties,
+            };
+        }
+
+        internal void WriteTo(Utf8JsonWriter writer)
+        {
+            writer.WriteStartObject();
+            if (Error is { } errorValue)
+            {
+                writer.WritePropertyName(s_memberNames[0]);
+                errorValue.WriteTo(writer);
+            }
+
+            if (ErrorCode is { } errorCodeValue)
+            {
+                writer.WritePropertyName(s_memberNames[1]);
+                writer.WriteNumberValue(errorCodeValue);
+            }
+
+            if (ErrorMsg is { } errorMsgValue)
+            {
+                writer.WritePropertyName(s_memberNames[2]);
+                writer.WriteStringValue(errorMsgValue);
+            }
+
+            if (Title is { } titleValue)
+            {
+                writer.WritePropertyName(s_memberNames[3]);
+                writer.WriteStringValue(titleValue);
+            }
+
+            JsonWrite.AdditionalProperties(writer, AdditionalProperties);
+            writer.WriteEndObject();
+        }
+
+        internal void ValidateMembers(ValidationContext context)
+        {
+            if (Error is { } errorValue)
+            {
+                context.Push("error");
+                errorValue.ValidateMembers(context);
+                context.Pop();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Error details of a 403 response (derived from the examples).
+    /// </summary>
+    public sealed partial record Error403Detail
+    {
+        /// <summary>
+        /// Error code, as a string (for example, "403").
+        /// </summary>
+        /// <remarks>
+        /// Optional.
+        /// </remarks>
+        [JsonPropertyName("code")]
+        public string? Code { get; init; }
+
+        /// <summary>
+        /// Error message.
+        /// </summary>
+        /// <remarks>
+        /// Optional.
+        /// </remarks>
+        [JsonPropertyName("message")]
+        public string? Message { get; init; }
+
+        /// <summary>
+        /// Error title.
+        /// </summary>
+        /// <remarks>
+        /// Optional.
+        /// </remarks>
+        [JsonPropertyName("title")]
+        public string? Title { get; init; }
+
+        /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
+        public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
+
+        /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
+        public IReadOnlyList<ValidationError> Validate()
+        {
+            var context = ValidationContext.Rent();
+            ValidateMembers(context);
+            return context.Complete();
+        }
+
+        /// <summary>Serializes the value to UTF-8 JSON.</summary>
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+
+        /// <summary>Reads a value from UTF-8 JSON.</summary>
+        /// <exception cref="JsonException">The JSON does not have the shape of <see cref="Error403Detail"/>.</exception>
+        public static Error403Detail FromJson(ReadOnlySpan<byte> utf8Json)
+        {
+            var reader = JsonRead.Start(utf8Json);
+            return ReadFrom(ref reader);
+        }
+
+        private static readonly JsonMemberNames s_memberNames = new(
+            "code",
+            "message",
+            "title");
+
+        internal static Error403Detail ReadFrom(ref Utf8JsonReader reader)
+        {
+            JsonRead.ExpectStartObject(ref reader, "Error403Detail");
+            string? codeValue = default;
+            string? messageValue = default;
+            string? titleValue = default;
+            Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
+                {
+                    case 0:
+                        reader.Read();
+                        codeValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        messageValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 2:
+                        reader.Read();
+                        titleValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
+            }
+
+            return new Error403Detail
+            {
+                Code = codeValue,
+                Message = messageValue,
+                Title = titleValue,
+                AdditionalProperties = additionalProperties,
+            };
+        }
+
+        internal void WriteTo(Utf8JsonWriter writer)
+        {
+            writer.WriteStartObject();
+            if (Code is { } codeValue)
+            {
+                writer.WritePropertyName(s_memberNames[0]);
+                writer.WriteStringValue(codeValue);
+            }
+
+            if (Message is { } messageValue)
+            {
+                writer.WritePropertyName(s_memberNames[1]);
+                writer.WriteStringValue(messageValue);
+            }
+
+            if (Title is { } titleValue)
+            {
+                writer.WritePropertyName(s_memberNames[2]);
+                writer.WriteStringValue(titleValue);
+            }
+
+            JsonWrite.AdditionalProperties(writer, AdditionalProperties);
+            writer.WriteEndObject();
+        }
+
+        internal void ValidateMembers(ValidationContext context)
+        {
+        }
+    }
+
+    /// <summary>
     /// Request body of UpdateEndpoint.
     /// </summary>
     public sealed partial record UpdateEndpointRequestBody
@@ -5799,446 +6239,6 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 writer.WritePropertyName(s_memberNames[2]);
                 writer.WriteStringValue(expireTimeValue);
-            }
-
-            JsonWrite.AdditionalProperties(writer, AdditionalProperties);
-            writer.WriteEndObject();
-        }
-
-        internal void ValidateMembers(ValidationContext context)
-        {
-        }
-    }
-
-    /// <summary>
-    /// Error body of every documented error status code except 403 (400, 401, 404, 408 and 500 on the service
-    /// instance page; 400, 401, 408 and 500 on the endpoint page).
-    /// </summary>
-    public sealed partial record ErrorResponse
-    {
-        /// <summary>
-        /// Definition: Error code. Constraints: N/A. Range: [8, 36]. Default Value: N/A.
-        /// </summary>
-        /// <remarks>
-        /// Optional. 8–36 characters.
-        /// </remarks>
-        [JsonPropertyName("error_code")]
-        public string? ErrorCode { get; init; }
-
-        /// <summary>
-        /// Definition: Error message. Constraints: N/A. Range: [2, 4096]. Default Value: N/A.
-        /// </summary>
-        /// <remarks>
-        /// Optional. 2–4,096 characters.
-        /// </remarks>
-        [JsonPropertyName("error_msg")]
-        public string? ErrorMsg { get; init; }
-
-        /// <summary>
-        /// Definition: Solution description. Constraints: N/A. Range: [2, 4096]. Default Value: N/A.
-        /// </summary>
-        /// <remarks>
-        /// Optional. 2–4,096 characters.
-        /// </remarks>
-        [JsonPropertyName("solution_msg")]
-        public string? SolutionMsg { get; init; }
-
-        /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
-
-        /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
-
-        /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <exception cref="JsonException">The JSON does not have the shape of <see cref="ErrorResponse"/>.</exception>
-        public static ErrorResponse FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
-
-        private static readonly JsonMemberNames s_memberNames = new(
-            "error_code",
-            "error_msg",
-            "solution_msg");
-
-        internal static ErrorResponse ReadFrom(ref Utf8JsonReader reader)
-        {
-            JsonRead.ExpectStartObject(ref reader, "ErrorResponse");
-            string? errorCodeValue = default;
-            string? errorMsgValue = default;
-            string? solutionMsgValue = default;
-            Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
-                {
-                    case 0:
-                        reader.Read();
-                        errorCodeValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
-                        continue;
-                    case 1:
-                        reader.Read();
-                        errorMsgValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
-                        continue;
-                    case 2:
-                        reader.Read();
-                        solutionMsgValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
-                        continue;
-                }
-
-                var name = reader.GetString()!;
-                reader.Read();
-                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-            }
-
-            return new ErrorResponse
-            {
-                ErrorCode = errorCodeValue,
-                ErrorMsg = errorMsgValue,
-                SolutionMsg = solutionMsgValue,
-                AdditionalProperties = additionalProperties,
-            };
-        }
-
-        internal void WriteTo(Utf8JsonWriter writer)
-        {
-            writer.WriteStartObject();
-            if (ErrorCode is { } errorCodeValue)
-            {
-                writer.WritePropertyName(s_memberNames[0]);
-                writer.WriteStringValue(errorCodeValue);
-            }
-
-            if (ErrorMsg is { } errorMsgValue)
-            {
-                writer.WritePropertyName(s_memberNames[1]);
-                writer.WriteStringValue(errorMsgValue);
-            }
-
-            if (SolutionMsg is { } solutionMsgValue)
-            {
-                writer.WritePropertyName(s_memberNames[2]);
-                writer.WriteStringValue(solutionMsgValue);
-            }
-
-            JsonWrite.AdditionalProperties(writer, AdditionalProperties);
-            writer.WriteEndObject();
-        }
-
-        internal void ValidateMembers(ValidationContext context)
-        {
-            if (ErrorCode is { } errorCodeValue)
-            {
-                context.Push("error_code");
-                context.MinLength(errorCodeValue, 8);
-                context.MaxLength(errorCodeValue, 36);
-                context.Pop();
-            }
-
-            if (ErrorMsg is { } errorMsgValue)
-            {
-                context.Push("error_msg");
-                context.MinLength(errorMsgValue, 2);
-                context.MaxLength(errorMsgValue, 4096);
-                context.Pop();
-            }
-
-            if (SolutionMsg is { } solutionMsgValue)
-            {
-                context.Push("solution_msg");
-                context.MinLength(solutionMsgValue, 2);
-                context.MaxLength(solutionMsgValue, 4096);
-                context.Pop();
-            }
-        }
-    }
-
-    /// <summary>
-    /// Error body of status code 403, as the pages' 403 examples send it (no table on the pages; derived from the
-    /// examples).
-    /// </summary>
-    public sealed partial record Error403Response
-    {
-        /// <summary>
-        /// Error details of a 403 response (derived from the examples).
-        /// </summary>
-        /// <remarks>
-        /// Optional.
-        /// </remarks>
-        [JsonPropertyName("error")]
-        public Error403Detail? Error { get; init; }
-
-        /// <summary>
-        /// HTTP status code of the error (403).
-        /// </summary>
-        /// <remarks>
-        /// Optional.
-        /// </remarks>
-        [JsonPropertyName("error_code")]
-        public int? ErrorCode { get; init; }
-
-        /// <summary>
-        /// Error message.
-        /// </summary>
-        /// <remarks>
-        /// Optional.
-        /// </remarks>
-        [JsonPropertyName("error_msg")]
-        public string? ErrorMsg { get; init; }
-
-        /// <summary>
-        /// Error title.
-        /// </summary>
-        /// <remarks>
-        /// Optional.
-        /// </remarks>
-        [JsonPropertyName("title")]
-        public string? Title { get; init; }
-
-        /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
-
-        /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
-
-        /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <exception cref="JsonException">The JSON does not have the shape of <see cref="Error403Response"/>.</exception>
-        public static Error403Response FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
-
-        private static readonly JsonMemberNames s_memberNames = new(
-            "error",
-            "error_code",
-            "error_msg",
-            "title");
-
-        internal static Error403Response ReadFrom(ref Utf8JsonReader reader)
-        {
-            JsonRead.ExpectStartObject(ref reader, "Error403Response");
-            Error403Detail? errorValue = default;
-            int? errorCodeValue = default;
-            string? errorMsgValue = default;
-            string? titleValue = default;
-            Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
-                {
-                    case 0:
-                        reader.Read();
-                        errorValue = Error403Detail.ReadFrom(ref reader);
-                        continue;
-                    case 1:
-                        reader.Read();
-                        errorCodeValue = JsonRead.NotNull(JsonRead.Int32(ref reader, lenient: false), ref reader);
-                        continue;
-                    case 2:
-                        reader.Read();
-                        errorMsgValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
-                        continue;
-                    case 3:
-                        reader.Read();
-                        titleValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
-                        continue;
-                }
-
-                var name = reader.GetString()!;
-                reader.Read();
-                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-            }
-
-            return new Error403Response
-            {
-                Error = errorValue,
-                ErrorCode = errorCodeValue,
-                ErrorMsg = errorMsgValue,
-                Title = titleValue,
-                AdditionalProperties = additionalProperties,
-            };
-        }
-
-        internal void WriteTo(Utf8JsonWriter writer)
-        {
-            writer.WriteStartObject();
-            if (Error is { } errorValue)
-            {
-                writer.WritePropertyName(s_memberNames[0]);
-                errorValue.WriteTo(writer);
-            }
-
-            if (ErrorCode is { } errorCodeValue)
-            {
-                writer.WritePropertyName(s_memberNames[1]);
-                writer.WriteNumberValue(errorCodeValue);
-            }
-
-            if (ErrorMsg is { } errorMsgValue)
-            {
-                writer.WritePropertyName(s_memberNames[2]);
-                writer.WriteStringValue(errorMsgValue);
-            }
-
-            if (Title is { } titleValue)
-            {
-                writer.WritePropertyName(s_memberNames[3]);
-                writer.WriteStringValue(titleValue);
-            }
-
-            JsonWrite.AdditionalProperties(writer, AdditionalProperties);
-            writer.WriteEndObject();
-        }
-
-        internal void ValidateMembers(ValidationContext context)
-        {
-            if (Error is { } errorValue)
-            {
-                context.Push("error");
-                errorValue.ValidateMembers(context);
-                context.Pop();
-            }
-        }
-    }
-
-    /// <summary>
-    /// Error details of a 403 response (derived from the examples).
-    /// </summary>
-    public sealed partial record Error403Detail
-    {
-        /// <summary>
-        /// Error code, as a string (for example, "403").
-        /// </summary>
-        /// <remarks>
-        /// Optional.
-        /// </remarks>
-        [JsonPropertyName("code")]
-        public string? Code { get; init; }
-
-        /// <summary>
-        /// Error message.
-        /// </summary>
-        /// <remarks>
-        /// Optional.
-        /// </remarks>
-        [JsonPropertyName("message")]
-        public string? Message { get; init; }
-
-        /// <summary>
-        /// Error title.
-        /// </summary>
-        /// <remarks>
-        /// Optional.
-        /// </remarks>
-        [JsonPropertyName("title")]
-        public string? Title { get; init; }
-
-        /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
-
-        /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
-
-        /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <exception cref="JsonException">The JSON does not have the shape of <see cref="Error403Detail"/>.</exception>
-        public static Error403Detail FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
-
-        private static readonly JsonMemberNames s_memberNames = new(
-            "code",
-            "message",
-            "title");
-
-        internal static Error403Detail ReadFrom(ref Utf8JsonReader reader)
-        {
-            JsonRead.ExpectStartObject(ref reader, "Error403Detail");
-            string? codeValue = default;
-            string? messageValue = default;
-            string? titleValue = default;
-            Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
-                {
-                    case 0:
-                        reader.Read();
-                        codeValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
-                        continue;
-                    case 1:
-                        reader.Read();
-                        messageValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
-                        continue;
-                    case 2:
-                        reader.Read();
-                        titleValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
-                        continue;
-                }
-
-                var name = reader.GetString()!;
-                reader.Read();
-                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-            }
-
-            return new Error403Detail
-            {
-                Code = codeValue,
-                Message = messageValue,
-                Title = titleValue,
-                AdditionalProperties = additionalProperties,
-            };
-        }
-
-        internal void WriteTo(Utf8JsonWriter writer)
-        {
-            writer.WriteStartObject();
-            if (Code is { } codeValue)
-            {
-                writer.WritePropertyName(s_memberNames[0]);
-                writer.WriteStringValue(codeValue);
-            }
-
-            if (Message is { } messageValue)
-            {
-                writer.WritePropertyName(s_memberNames[1]);
-                writer.WriteStringValue(messageValue);
-            }
-
-            if (Title is { } titleValue)
-            {
-                writer.WritePropertyName(s_memberNames[2]);
-                writer.WriteStringValue(titleValue);
             }
 
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);

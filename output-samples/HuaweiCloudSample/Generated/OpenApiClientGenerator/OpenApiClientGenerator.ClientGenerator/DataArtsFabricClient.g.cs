@@ -24,7 +24,8 @@ namespace HuaweiCloud.DataArtsFabric
     /// specs/CURATION.md for every judgment call.
     /// </summary>
     /// <remarks>
-    /// Set <see cref="HttpClient.BaseAddress"/> to the service endpoint (the spec names <c>https://{endpoint}</c>).
+    /// Set <see cref="HttpClient.BaseAddress"/> to the service endpoint (the spec names <c>https://{endpoint}</c>);
+    /// a path in it is kept, with or without a trailing '/'.
     /// Every method validates its request first and sends nothing when it breaks the spec.
     /// </remarks>
     public sealed partial class DataArtsFabricClient
@@ -39,6 +40,17 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         /// <summary>
+        /// Gets or sets whether success responses are checked against the spec: <see cref="ResponseValidation.Off"/> (the
+        /// default) reads leniently and says nothing; <see cref="ResponseValidation.Log"/> hands each value of another JSON
+        /// type, missing required member and broken constraint, with its JSON path, to <see cref="OnResponseMismatch"/>;
+        /// <see cref="ResponseValidation.Throw"/> throws <see cref="ApiResponseValidationException"/> listing them.
+        /// </summary>
+        public ResponseValidation ResponseValidation { get; set; }
+
+        /// <summary>Gets or sets what receives each mismatch with <see cref="ResponseValidation.Log"/>, e.g. an <c>ILogger</c>'s <c>LogWarning</c>; when null, <see cref="System.Diagnostics.Trace"/> does.</summary>
+        public Action<ResponseMismatch>? OnResponseMismatch { get; set; }
+
+        /// <summary>
         /// Updating a Deployed Service Instance. This API is used to update a deployed service instance. You can call
         /// this API to update a deployed service instance, including the name and description. This is an asynchronous
         /// API. It is used in conjunction with the ShowServiceInstanceDetail and ListServicesInstances APIs to check
@@ -50,6 +62,8 @@ namespace HuaweiCloud.DataArtsFabric
         /// <returns>The typed response.</returns>
         /// <exception cref="RequestValidationException">The request breaks a constraint of the spec; nothing was sent.</exception>
         /// <exception cref="ApiException">The service answered with an error status; documented: 400 (BadRequest), 401 (Unauthorized), 403 (Forbidden), 404 (NotFound), 408 (Request Time-out), 500 (InternalServerError).</exception>
+        /// <exception cref="ApiException{TError}"><c>ApiException&lt;ErrorResponse&gt;</c> for 400, 401, 404, 408, 500: <see cref="ApiException{TError}.Error"/> is the body the spec documents.</exception>
+        /// <exception cref="ApiException{TError}"><c>ApiException&lt;Error403Response&gt;</c> for 403: <see cref="ApiException{TError}.Error"/> is the body the spec documents.</exception>
         /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
         public async Task<AcceptedResponse<UpdateServiceInstanceResponseBody>> UpdateServiceInstanceAsync(UpdateServiceInstanceRequest request, CancellationToken cancellationToken = default)
         {
@@ -64,9 +78,8 @@ namespace HuaweiCloud.DataArtsFabric
                 throw new RequestValidationException(errors);
             }
 
-            ApiHttp.EnsureBaseAddress(_httpClient, "DataArtsFabricClient");
             var uri = "v1/workspaces/" + ApiHttp.Escape(request.WorkspaceId) + "/services/instances/" + ApiHttp.Escape(request.InstanceId);
-            using var message = new HttpRequestMessage(new HttpMethod("PUT"), new Uri(uri, UriKind.Relative));
+            using var message = new HttpRequestMessage(new HttpMethod("PUT"), ApiHttp.RequestUri(_httpClient, "DataArtsFabricClient", uri));
             if (request.XAuthToken is { } xAuthTokenValue)
             {
                 message.Headers.TryAddWithoutValidation("X-Auth-Token", xAuthTokenValue);
@@ -77,10 +90,18 @@ namespace HuaweiCloud.DataArtsFabric
                 message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/json");
             }
 
-            var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, cancellationToken).ConfigureAwait(false);
-            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => UpdateServiceInstanceResponseBody.ReadFrom(ref reader));
+            var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, ReadUpdateServiceInstanceError, cancellationToken).ConfigureAwait(false);
+            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => UpdateServiceInstanceResponseBody.ReadFrom(ref reader), new ResponseCheck<UpdateServiceInstanceResponseBody>(ResponseValidation, OnResponseMismatch, "UpdateServiceInstance", UpdateServiceInstanceRequest.ValidateResponse));
             return new AcceptedResponse<UpdateServiceInstanceResponseBody>(statusCode, requestId, result, result.Id);
         }
+
+        /// <summary>The exception for an error answer to UpdateServiceInstanceAsync: typed where the spec documents the status's body.</summary>
+        private static ApiException ReadUpdateServiceInstanceError(ApiException exception, byte[] body) => exception.StatusCode switch
+        {
+            400 or 401 or 404 or 408 or 500 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => ErrorResponse.ReadFrom(ref reader)),
+            403 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => Error403Response.ReadFrom(ref reader)),
+            _ => exception,
+        };
 
         /// <summary>
         /// Update an endpoint. Updates an endpoint. The input is the name, description, resource configuration, image
@@ -94,6 +115,8 @@ namespace HuaweiCloud.DataArtsFabric
         /// <returns>The typed response.</returns>
         /// <exception cref="RequestValidationException">The request breaks a constraint of the spec; nothing was sent.</exception>
         /// <exception cref="ApiException">The service answered with an error status; documented: 400 (BadRequest), 401 (Unauthorized), 403 (Forbidden), 408 (Request Time-out), 500 (InternalServerError).</exception>
+        /// <exception cref="ApiException{TError}"><c>ApiException&lt;ErrorResponse&gt;</c> for 400, 401, 408, 500: <see cref="ApiException{TError}.Error"/> is the body the spec documents.</exception>
+        /// <exception cref="ApiException{TError}"><c>ApiException&lt;Error403Response&gt;</c> for 403: <see cref="ApiException{TError}.Error"/> is the body the spec documents.</exception>
         /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
         public async Task<AcceptedResponse<EndpointDetail>> UpdateEndpointAsync(UpdateEndpointRequest request, CancellationToken cancellationToken = default)
         {
@@ -108,9 +131,8 @@ namespace HuaweiCloud.DataArtsFabric
                 throw new RequestValidationException(errors);
             }
 
-            ApiHttp.EnsureBaseAddress(_httpClient, "DataArtsFabricClient");
             var uri = "v1/workspaces/" + ApiHttp.Escape(request.WorkspaceId) + "/endpoints/" + ApiHttp.Escape(request.EndpointId);
-            using var message = new HttpRequestMessage(new HttpMethod("PUT"), new Uri(uri, UriKind.Relative));
+            using var message = new HttpRequestMessage(new HttpMethod("PUT"), ApiHttp.RequestUri(_httpClient, "DataArtsFabricClient", uri));
             if (request.XAuthToken is { } xAuthTokenValue)
             {
                 message.Headers.TryAddWithoutValidation("X-Auth-Token", xAuthTokenValue);
@@ -121,10 +143,18 @@ namespace HuaweiCloud.DataArtsFabric
                 message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/json");
             }
 
-            var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, cancellationToken).ConfigureAwait(false);
-            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => EndpointDetail.ReadFrom(ref reader));
+            var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, ReadUpdateEndpointError, cancellationToken).ConfigureAwait(false);
+            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => EndpointDetail.ReadFrom(ref reader), new ResponseCheck<EndpointDetail>(ResponseValidation, OnResponseMismatch, "UpdateEndpoint", UpdateEndpointRequest.ValidateResponse));
             return new AcceptedResponse<EndpointDetail>(statusCode, requestId, result, result.Id);
         }
+
+        /// <summary>The exception for an error answer to UpdateEndpointAsync: typed where the spec documents the status's body.</summary>
+        private static ApiException ReadUpdateEndpointError(ApiException exception, byte[] body) => exception.StatusCode switch
+        {
+            400 or 401 or 408 or 500 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => ErrorResponse.ReadFrom(ref reader)),
+            403 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => Error403Response.ReadFrom(ref reader)),
+            _ => exception,
+        };
     }
 
     /// <summary>
@@ -217,6 +247,15 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 body.ValidateMembers(context);
             }
+
+            return context.Complete();
+        }
+
+        /// <summary>Returns every way <paramref name="response"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>
+        internal static IReadOnlyList<ValidationError> ValidateResponse(UpdateServiceInstanceResponseBody response)
+        {
+            var context = ValidationContext.Rent();
+            response.ValidateMembers(context);
 
             return context.Complete();
         }
@@ -335,6 +374,15 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 body.ValidateMembers(context);
             }
+
+            return context.Complete();
+        }
+
+        /// <summary>Returns every way <paramref name="response"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>
+        internal static IReadOnlyList<ValidationError> ValidateResponse(EndpointDetail response)
+        {
+            var context = ValidationContext.Rent();
+            response.ValidateMembers(context);
 
             return context.Complete();
         }

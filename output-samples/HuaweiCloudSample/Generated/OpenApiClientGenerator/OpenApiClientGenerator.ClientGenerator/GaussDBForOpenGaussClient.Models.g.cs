@@ -357,11 +357,11 @@ namespace HuaweiCloud.GaussDBForOpenGauss
                 {
                     case 0:
                         reader.Read();
-                        errorCodeValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        errorCodeValue = JsonRead.String(ref reader, lenient: true);
                         continue;
                     case 1:
                         reader.Read();
-                        errorMsgValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        errorMsgValue = JsonRead.String(ref reader, lenient: true);
                         continue;
                 }
 

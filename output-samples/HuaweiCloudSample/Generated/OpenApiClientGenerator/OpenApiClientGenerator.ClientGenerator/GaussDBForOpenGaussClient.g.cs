@@ -22,7 +22,8 @@ namespace HuaweiCloud.GaussDBForOpenGauss
     /// specs/CURATION.md for every judgment call.
     /// </summary>
     /// <remarks>
-    /// Set <see cref="HttpClient.BaseAddress"/> to the service endpoint (the spec names <c>https://{endpoint}</c>).
+    /// Set <see cref="HttpClient.BaseAddress"/> to the service endpoint (the spec names <c>https://{endpoint}</c>);
+    /// a path in it is kept, with or without a trailing '/'.
     /// Every method validates its request first and sends nothing when it breaks the spec.
     /// </remarks>
     public sealed partial class GaussDBForOpenGaussClient
@@ -37,6 +38,17 @@ namespace HuaweiCloud.GaussDBForOpenGauss
         }
 
         /// <summary>
+        /// Gets or sets whether success responses are checked against the spec: <see cref="ResponseValidation.Off"/> (the
+        /// default) reads leniently and says nothing; <see cref="ResponseValidation.Log"/> hands each value of another JSON
+        /// type, missing required member and broken constraint, with its JSON path, to <see cref="OnResponseMismatch"/>;
+        /// <see cref="ResponseValidation.Throw"/> throws <see cref="ApiResponseValidationException"/> listing them.
+        /// </summary>
+        public ResponseValidation ResponseValidation { get; set; }
+
+        /// <summary>Gets or sets what receives each mismatch with <see cref="ResponseValidation.Log"/>, e.g. an <c>ILogger</c>'s <c>LogWarning</c>; when null, <see cref="System.Diagnostics.Trace"/> does.</summary>
+        public Action<ResponseMismatch>? OnResponseMismatch { get; set; }
+
+        /// <summary>
         /// Installing a Plug-in. This API is used to install a database plug-in. Before calling this API: - Learn how to
         /// authenticate this API. - Obtain the required region and endpoint.
         /// </summary>
@@ -45,6 +57,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
         /// <returns>The typed response.</returns>
         /// <exception cref="RequestValidationException">The request breaks a constraint of the spec; nothing was sent.</exception>
         /// <exception cref="ApiException">The service answered with an error status.</exception>
+        /// <exception cref="ApiException{TError}"><c>ApiException&lt;GaussDBErrorResponse&gt;</c> for every error status: <see cref="ApiException{TError}.Error"/> is the body the spec documents.</exception>
         /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
         public async Task<AcceptedResponse<InstallKernelPluginResponseBody>> InstallKernelPluginAsync(InstallKernelPluginRequest request, CancellationToken cancellationToken = default)
         {
@@ -59,9 +72,8 @@ namespace HuaweiCloud.GaussDBForOpenGauss
                 throw new RequestValidationException(errors);
             }
 
-            ApiHttp.EnsureBaseAddress(_httpClient, "GaussDBForOpenGaussClient");
             var uri = "v3/" + ApiHttp.Escape(request.ProjectId) + "/instances/" + ApiHttp.Escape(request.InstanceId) + "/kernel-plugin";
-            using var message = new HttpRequestMessage(new HttpMethod("POST"), new Uri(uri, UriKind.Relative));
+            using var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "GaussDBForOpenGaussClient", uri));
             if (request.XAuthToken is { } xAuthTokenValue)
             {
                 message.Headers.TryAddWithoutValidation("X-Auth-Token", xAuthTokenValue);
@@ -77,10 +89,16 @@ namespace HuaweiCloud.GaussDBForOpenGauss
                 message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/json");
             }
 
-            var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, cancellationToken).ConfigureAwait(false);
-            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => InstallKernelPluginResponseBody.ReadFrom(ref reader));
+            var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, ReadInstallKernelPluginError, cancellationToken).ConfigureAwait(false);
+            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => InstallKernelPluginResponseBody.ReadFrom(ref reader), new ResponseCheck<InstallKernelPluginResponseBody>(ResponseValidation, OnResponseMismatch, "InstallKernelPlugin", InstallKernelPluginRequest.ValidateResponse));
             return new AcceptedResponse<InstallKernelPluginResponseBody>(statusCode, requestId, result, result.JobId);
         }
+
+        /// <summary>The exception for an error answer to InstallKernelPluginAsync: typed where the spec documents the status's body.</summary>
+        private static ApiException ReadInstallKernelPluginError(ApiException exception, byte[] body) => exception.StatusCode switch
+        {
+            _ => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => GaussDBErrorResponse.ReadFrom(ref reader)),
+        };
     }
 
     /// <summary>
@@ -189,6 +207,15 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             {
                 body.ValidateMembers(context);
             }
+
+            return context.Complete();
+        }
+
+        /// <summary>Returns every way <paramref name="response"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>
+        internal static IReadOnlyList<ValidationError> ValidateResponse(InstallKernelPluginResponseBody response)
+        {
+            var context = ValidationContext.Rent();
+            response.ValidateMembers(context);
 
             return context.Complete();
         }

@@ -757,6 +757,113 @@ namespace HuaweiCloud.ModelArts
     }
 
     /// <summary>
+    /// Error body of UpdatePlugin (status code 400).
+    /// </summary>
+    public sealed partial record UpdatePluginErrorResponse
+    {
+        /// <summary>
+        /// Error code.
+        /// </summary>
+        /// <remarks>
+        /// Optional.
+        /// </remarks>
+        [JsonPropertyName("error_code")]
+        public string? ErrorCode { get; init; }
+
+        /// <summary>
+        /// Error message.
+        /// </summary>
+        /// <remarks>
+        /// Optional.
+        /// </remarks>
+        [JsonPropertyName("error_msg")]
+        public string? ErrorMsg { get; init; }
+
+        /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
+        public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
+
+        /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
+        public IReadOnlyList<ValidationError> Validate()
+        {
+            var context = ValidationContext.Rent();
+            ValidateMembers(context);
+            return context.Complete();
+        }
+
+        /// <summary>Serializes the value to UTF-8 JSON.</summary>
+        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+
+        /// <summary>Reads a value from UTF-8 JSON.</summary>
+        /// <exception cref="JsonException">The JSON does not have the shape of <see cref="UpdatePluginErrorResponse"/>.</exception>
+        public static UpdatePluginErrorResponse FromJson(ReadOnlySpan<byte> utf8Json)
+        {
+            var reader = JsonRead.Start(utf8Json);
+            return ReadFrom(ref reader);
+        }
+
+        private static readonly JsonMemberNames s_memberNames = new(
+            "error_code",
+            "error_msg");
+
+        internal static UpdatePluginErrorResponse ReadFrom(ref Utf8JsonReader reader)
+        {
+            JsonRead.ExpectStartObject(ref reader, "UpdatePluginErrorResponse");
+            string? errorCodeValue = default;
+            string? errorMsgValue = default;
+            Dictionary<string, JsonElement>? additionalProperties = null;
+            var nextMember = 0;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
+                {
+                    case 0:
+                        reader.Read();
+                        errorCodeValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                    case 1:
+                        reader.Read();
+                        errorMsgValue = JsonRead.String(ref reader, lenient: true);
+                        continue;
+                }
+
+                var name = reader.GetString()!;
+                reader.Read();
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
+            }
+
+            return new UpdatePluginErrorResponse
+            {
+                ErrorCode = errorCodeValue,
+                ErrorMsg = errorMsgValue,
+                AdditionalProperties = additionalProperties,
+            };
+        }
+
+        internal void WriteTo(Utf8JsonWriter writer)
+        {
+            writer.WriteStartObject();
+            if (ErrorCode is { } errorCodeValue)
+            {
+                writer.WritePropertyName(s_memberNames[0]);
+                writer.WriteStringValue(errorCodeValue);
+            }
+
+            if (ErrorMsg is { } errorMsgValue)
+            {
+                writer.WritePropertyName(s_memberNames[1]);
+                writer.WriteStringValue(errorMsgValue);
+            }
+
+            JsonWrite.AdditionalProperties(writer, AdditionalProperties);
+            writer.WriteEndObject();
+        }
+
+        internal void ValidateMembers(ValidationContext context)
+        {
+        }
+    }
+
+    /// <summary>
     /// One JSON Patch (RFC 6902) operation. Currently, the path can only be prefixed with /config, that is, only
     /// model data can be modified.
     /// </summary>
@@ -1236,113 +1343,6 @@ namespace HuaweiCloud.ModelArts
     }
 
     /// <summary>
-    /// Error body of UpdatePlugin (status code 400).
-    /// </summary>
-    public sealed partial record UpdatePluginErrorResponse
-    {
-        /// <summary>
-        /// Error code.
-        /// </summary>
-        /// <remarks>
-        /// Optional.
-        /// </remarks>
-        [JsonPropertyName("error_code")]
-        public string? ErrorCode { get; init; }
-
-        /// <summary>
-        /// Error message.
-        /// </summary>
-        /// <remarks>
-        /// Optional.
-        /// </remarks>
-        [JsonPropertyName("error_msg")]
-        public string? ErrorMsg { get; init; }
-
-        /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
-        public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
-
-        /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
-
-        /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <exception cref="JsonException">The JSON does not have the shape of <see cref="UpdatePluginErrorResponse"/>.</exception>
-        public static UpdatePluginErrorResponse FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
-
-        private static readonly JsonMemberNames s_memberNames = new(
-            "error_code",
-            "error_msg");
-
-        internal static UpdatePluginErrorResponse ReadFrom(ref Utf8JsonReader reader)
-        {
-            JsonRead.ExpectStartObject(ref reader, "UpdatePluginErrorResponse");
-            string? errorCodeValue = default;
-            string? errorMsgValue = default;
-            Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
-                {
-                    case 0:
-                        reader.Read();
-                        errorCodeValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
-                        continue;
-                    case 1:
-                        reader.Read();
-                        errorMsgValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
-                        continue;
-                }
-
-                var name = reader.GetString()!;
-                reader.Read();
-                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-            }
-
-            return new UpdatePluginErrorResponse
-            {
-                ErrorCode = errorCodeValue,
-                ErrorMsg = errorMsgValue,
-                AdditionalProperties = additionalProperties,
-            };
-        }
-
-        internal void WriteTo(Utf8JsonWriter writer)
-        {
-            writer.WriteStartObject();
-            if (ErrorCode is { } errorCodeValue)
-            {
-                writer.WritePropertyName(s_memberNames[0]);
-                writer.WriteStringValue(errorCodeValue);
-            }
-
-            if (ErrorMsg is { } errorMsgValue)
-            {
-                writer.WritePropertyName(s_memberNames[1]);
-                writer.WriteStringValue(errorMsgValue);
-            }
-
-            JsonWrite.AdditionalProperties(writer, AdditionalProperties);
-            writer.WriteEndObject();
-        }
-
-        internal void ValidateMembers(ValidationContext context)
-        {
-        }
-    }
-
-    /// <summary>
     /// Error body of PatchService (status code 400).
     /// </summary>
     public sealed partial record PatchServiceErrorResponse
@@ -1404,11 +1404,11 @@ namespace HuaweiCloud.ModelArts
                 {
                     case 0:
                         reader.Read();
-                        errorCodeValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        errorCodeValue = JsonRead.String(ref reader, lenient: true);
                         continue;
                     case 1:
                         reader.Read();
-                        errorMsgValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
+                        errorMsgValue = JsonRead.String(ref reader, lenient: true);
                         continue;
                 }
 

@@ -23,7 +23,8 @@ namespace HuaweiCloud.ModelArts
     /// JSON Patch array). See specs/CURATION.md for every judgment call.
     /// </summary>
     /// <remarks>
-    /// Set <see cref="HttpClient.BaseAddress"/> to the service endpoint (the spec names <c>https://{endpoint}</c>).
+    /// Set <see cref="HttpClient.BaseAddress"/> to the service endpoint (the spec names <c>https://{endpoint}</c>);
+    /// a path in it is kept, with or without a trailing '/'.
     /// Every method validates its request first and sends nothing when it breaks the spec.
     /// </remarks>
     public sealed partial class ModelArtsClient
@@ -38,6 +39,17 @@ namespace HuaweiCloud.ModelArts
         }
 
         /// <summary>
+        /// Gets or sets whether success responses are checked against the spec: <see cref="ResponseValidation.Off"/> (the
+        /// default) reads leniently and says nothing; <see cref="ResponseValidation.Log"/> hands each value of another JSON
+        /// type, missing required member and broken constraint, with its JSON path, to <see cref="OnResponseMismatch"/>;
+        /// <see cref="ResponseValidation.Throw"/> throws <see cref="ApiResponseValidationException"/> listing them.
+        /// </summary>
+        public ResponseValidation ResponseValidation { get; set; }
+
+        /// <summary>Gets or sets what receives each mismatch with <see cref="ResponseValidation.Log"/>, e.g. an <c>ILogger</c>'s <c>LogWarning</c>; when null, <see cref="System.Diagnostics.Trace"/> does.</summary>
+        public Action<ResponseMismatch>? OnResponseMismatch { get; set; }
+
+        /// <summary>
         /// Update a Plug-in. This API is used to update a plug-in instance.
         /// </summary>
         /// <param name="request">The request; validated before anything is sent.</param>
@@ -45,6 +57,7 @@ namespace HuaweiCloud.ModelArts
         /// <returns>The typed response.</returns>
         /// <exception cref="RequestValidationException">The request breaks a constraint of the spec; nothing was sent.</exception>
         /// <exception cref="ApiException">The service answered with an error status; documented: 400 (Bad request).</exception>
+        /// <exception cref="ApiException{TError}"><c>ApiException&lt;UpdatePluginErrorResponse&gt;</c> for 400: <see cref="ApiException{TError}.Error"/> is the body the spec documents.</exception>
         /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
         public async Task<ApiResponse<UpdatePluginResponseBody>> UpdatePluginAsync(UpdatePluginRequest request, CancellationToken cancellationToken = default)
         {
@@ -59,9 +72,8 @@ namespace HuaweiCloud.ModelArts
                 throw new RequestValidationException(errors);
             }
 
-            ApiHttp.EnsureBaseAddress(_httpClient, "ModelArtsClient");
             var uri = "v2/" + ApiHttp.Escape(request.ProjectId) + "/pools/" + ApiHttp.Escape(request.PoolName) + "/plugins/" + ApiHttp.Escape(request.TemplateName);
-            using var message = new HttpRequestMessage(new HttpMethod("PATCH"), new Uri(uri, UriKind.Relative));
+            using var message = new HttpRequestMessage(new HttpMethod("PATCH"), ApiHttp.RequestUri(_httpClient, "ModelArtsClient", uri));
             if (request.XAuthToken is { } xAuthTokenValue)
             {
                 message.Headers.TryAddWithoutValidation("X-Auth-Token", xAuthTokenValue);
@@ -72,10 +84,17 @@ namespace HuaweiCloud.ModelArts
                 message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/merge-patch+json");
             }
 
-            var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, cancellationToken).ConfigureAwait(false);
-            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => UpdatePluginResponseBody.ReadFrom(ref reader));
+            var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, ReadUpdatePluginError, cancellationToken).ConfigureAwait(false);
+            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => UpdatePluginResponseBody.ReadFrom(ref reader), new ResponseCheck<UpdatePluginResponseBody>(ResponseValidation, OnResponseMismatch, "UpdatePlugin", UpdatePluginRequest.ValidateResponse));
             return new ApiResponse<UpdatePluginResponseBody>(statusCode, requestId, result);
         }
+
+        /// <summary>The exception for an error answer to UpdatePluginAsync: typed where the spec documents the status's body.</summary>
+        private static ApiException ReadUpdatePluginError(ApiException exception, byte[] body) => exception.StatusCode switch
+        {
+            400 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => UpdatePluginErrorResponse.ReadFrom(ref reader)),
+            _ => exception,
+        };
 
         /// <summary>
         /// Updating the Service Through the Patch Operation. This API is used to update the service through the patch
@@ -86,6 +105,7 @@ namespace HuaweiCloud.ModelArts
         /// <returns>The typed response.</returns>
         /// <exception cref="RequestValidationException">The request breaks a constraint of the spec; nothing was sent.</exception>
         /// <exception cref="ApiException">The service answered with an error status; documented: 400 (Invalid parameter).</exception>
+        /// <exception cref="ApiException{TError}"><c>ApiException&lt;PatchServiceErrorResponse&gt;</c> for 400: <see cref="ApiException{TError}.Error"/> is the body the spec documents.</exception>
         /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
         public async Task<ApiResponse<PatchServiceResponseBody>> PatchServiceAsync(PatchServiceRequest request, CancellationToken cancellationToken = default)
         {
@@ -100,9 +120,8 @@ namespace HuaweiCloud.ModelArts
                 throw new RequestValidationException(errors);
             }
 
-            ApiHttp.EnsureBaseAddress(_httpClient, "ModelArtsClient");
             var uri = "v1/" + ApiHttp.Escape(request.ProjectId) + "/services/" + ApiHttp.Escape(request.ServiceId);
-            using var message = new HttpRequestMessage(new HttpMethod("PATCH"), new Uri(uri, UriKind.Relative));
+            using var message = new HttpRequestMessage(new HttpMethod("PATCH"), ApiHttp.RequestUri(_httpClient, "ModelArtsClient", uri));
             if (request.XModelArtsUserID is { } xModelArtsUserIDValue)
             {
                 message.Headers.TryAddWithoutValidation("X-ModelArts-User-ID", xModelArtsUserIDValue);
@@ -118,10 +137,17 @@ namespace HuaweiCloud.ModelArts
                 message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/json");
             }
 
-            var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, cancellationToken).ConfigureAwait(false);
-            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => PatchServiceResponseBody.ReadFrom(ref reader));
+            var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, ReadPatchServiceError, cancellationToken).ConfigureAwait(false);
+            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => PatchServiceResponseBody.ReadFrom(ref reader), new ResponseCheck<PatchServiceResponseBody>(ResponseValidation, OnResponseMismatch, "PatchService", PatchServiceRequest.ValidateResponse));
             return new ApiResponse<PatchServiceResponseBody>(statusCode, requestId, result);
         }
+
+        /// <summary>The exception for an error answer to PatchServiceAsync: typed where the spec documents the status's body.</summary>
+        private static ApiException ReadPatchServiceError(ApiException exception, byte[] body) => exception.StatusCode switch
+        {
+            400 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => PatchServiceErrorResponse.ReadFrom(ref reader)),
+            _ => exception,
+        };
     }
 
     /// <summary>
@@ -224,6 +250,15 @@ namespace HuaweiCloud.ModelArts
             {
                 body.ValidateMembers(context);
             }
+
+            return context.Complete();
+        }
+
+        /// <summary>Returns every way <paramref name="response"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>
+        internal static IReadOnlyList<ValidationError> ValidateResponse(UpdatePluginResponseBody response)
+        {
+            var context = ValidationContext.Rent();
+            response.ValidateMembers(context);
 
             return context.Complete();
         }
@@ -336,6 +371,15 @@ namespace HuaweiCloud.ModelArts
             {
                 body.ValidateMembers(context);
             }
+
+            return context.Complete();
+        }
+
+        /// <summary>Returns every way <paramref name="response"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>
+        internal static IReadOnlyList<ValidationError> ValidateResponse(PatchServiceResponseBody response)
+        {
+            var context = ValidationContext.Rent();
+            response.ValidateMembers(context);
 
             return context.Complete();
         }

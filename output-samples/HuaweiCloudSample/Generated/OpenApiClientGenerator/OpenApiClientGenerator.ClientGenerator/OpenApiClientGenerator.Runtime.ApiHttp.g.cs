@@ -6,6 +6,7 @@
 namespace OpenApiClientGenerator.Runtime
 {
     using System;
+    using System.Collections.Generic;
     using System.Globalization;
     using System.Net.Http;
     using System.Text.Json;
@@ -25,12 +26,18 @@ namespace OpenApiClientGenerator.Runtime
 
         public static string Format(bool value) => value ? "true" : "false";
 
-        public static void EnsureBaseAddress(HttpClient httpClient, string clientName)
+        /// <summary>
+        /// The URI of a request to <paramref name="relativeUri"/> under the client's base address. A path in the base address
+        /// is kept whether or not it ends with '/': resolved as a URI, <c>things</c> against <c>http://host/api</c> would
+        /// drop <c>api</c>, which no one means.
+        /// </summary>
+        public static Uri RequestUri(HttpClient httpClient, string clientName, string relativeUri)
         {
-            if (httpClient.BaseAddress is null)
-            {
-                throw new InvalidOperationException(clientName + " needs HttpClient.BaseAddress set to the service endpoint, e.g. https://example.com/.");
-            }
+            var baseAddress = httpClient.BaseAddress
+                ?? throw new InvalidOperationException(clientName + " needs HttpClient.BaseAddress set to the service endpoint, e.g. https://example.com/ or https://example.com/api/.");
+            return baseAddress.AbsolutePath.EndsWith("/", StringComparison.Ordinal)
+                ? new Uri(relativeUri, UriKind.Relative)
+                : new Uri(new Uri(baseAddress.GetLeftPart(UriPartial.Path) + "/"), relativeUri);
         }
 
         public static ByteArrayContent JsonContent(byte[] utf8Json, string mediaType)
@@ -40,7 +47,14 @@ namespace OpenApiClientGenerator.Runtime
             return content;
         }
 
-        public static async Task<(int StatusCode, string? RequestId, byte[] Body)> SendAsync(HttpClient httpClient, HttpRequestMessage request, CancellationToken cancellationToken)
+        /// <summary>Turns an error response into the exception to throw, e.g. one typed by its documented body.</summary>
+        public delegate ApiException ErrorReader(ApiException exception, byte[] body);
+
+        public static Task<(int StatusCode, string? RequestId, byte[] Body)> SendAsync(HttpClient httpClient, HttpRequestMessage request, CancellationToken cancellationToken)
+            => SendAsync(httpClient, request, null, cancellationToken);
+
+        /// <summary>Sends the request; an error status throws what <c>readError</c> makes of it (the plain <see cref="ApiException"/> when it is null).</summary>
+        public static async Task<(int StatusCode, string? RequestId, byte[] Body)> SendAsync(HttpClient httpClient, HttpRequestMessage request, ErrorReader? readError, CancellationToken cancellationToken)
         {
             using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
             var requestId = response.Headers.TryGetValues("X-Request-Id", out var values) ? string.Join(",", values) : null;
@@ -48,7 +62,8 @@ namespace OpenApiClientGenerator.Runtime
             var statusCode = (int)response.StatusCode;
             if (statusCode < 200 || statusCode > 299)
             {
-                throw ApiException.FromErrorResponse(statusCode, response.ReasonPhrase, body, requestId);
+                var exception = ApiException.FromErrorResponse(statusCode, response.ReasonPhrase, body, requestId);
+                throw readError is null ? exception : readError(exception, body);
             }
 
             return (statusCode, requestId, body);
@@ -70,6 +85,57 @@ namespace OpenApiClientGenerator.Runtime
                     ApiException.BodyText(body),
                     exception);
             }
+        }
+
+        /// <summary>
+        /// The exception for an error status whose body the spec documents: typed when the body reads as documented, the
+        /// plain <paramref name="exception"/> when it does not (an error is never hidden behind a format error).
+        /// </summary>
+        public static ApiException ReadError<TError>(ApiException exception, byte[] body, JsonRead.ValueReader<TError> read)
+        {
+            if (body.Length == 0)
+            {
+                return exception;
+            }
+
+            try
+            {
+                var reader = JsonRead.Start(body);
+                return new ApiException<TError>(exception, read(ref reader));
+            }
+            catch (Exception readFailure) when (readFailure is JsonException or InvalidOperationException or FormatException or OverflowException)
+            {
+                return exception;
+            }
+        }
+
+        /// <summary>Reads a success response's body leniently and, unless <paramref name="check"/> is off, reports where it differs from the spec.</summary>
+        public static T ReadBody<T>(int statusCode, string? requestId, byte[] body, JsonRead.ValueReader<T> read, ResponseCheck<T> check)
+        {
+            if (check.Mode == ResponseValidation.Off)
+            {
+                return ReadBody(statusCode, requestId, body, read);
+            }
+
+            T result;
+            List<JsonRead.Conversion> conversions;
+            JsonRead.NoteConversions();
+            try
+            {
+                result = ReadBody(statusCode, requestId, body, read);
+            }
+            finally
+            {
+                conversions = JsonRead.StopNotingConversions();
+            }
+
+            var errors = ResponseChecks.Mismatches(body, conversions, result, check.Validate);
+            if (errors.Count > 0)
+            {
+                ResponseChecks.Report(errors, check.Mode, check.Observer, check.Operation, statusCode, requestId, body);
+            }
+
+            return result;
         }
 
         private static async Task<byte[]> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
