@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace OpenApiClientGenerator.Emitting;
 
@@ -35,6 +36,9 @@ internal sealed class TypeView
     public required IReadOnlyList<string> Doc { get; init; }
 
     public IReadOnlyList<PropertyView> Properties { get; init; } = [];
+
+    /// <summary>Gets whether <c>validate_members</c> writes anything for <see cref="Properties"/>.</summary>
+    public bool HasMemberChecks => Properties.Any(p => p.HasChecks);
 
     public IReadOnlyList<EnumMemberView> EnumMembers { get; init; } = [];
 
@@ -108,6 +112,12 @@ internal sealed record PropertyView
 
     /// <summary>Gets whether the validator checks the member at all: it has rules, or can be missing.</summary>
     public bool HasChecks => Rules.Count > 0 || MissingCondition is not null;
+
+    /// <summary>
+    /// Gets, in a merge patch, the condition under which the member is set to null although the spec does not allow null
+    /// there (so a validating server refuses the removal); null where null is allowed or the member is required.
+    /// </summary>
+    public string? ForbiddenNullCondition { get; init; }
 
     /// <summary>Gets DataAnnotations attributes, when they are switched on.</summary>
     public required IReadOnlyList<string> Attributes { get; init; }
@@ -293,8 +303,11 @@ internal sealed class RuleView
     /// <summary>Gets the variable each item or value is bound to, which <see cref="Rules"/> check.</summary>
     public string? Item { get; init; }
 
-    /// <summary>Gets whether an item may be null in C# although the schema does not allow it, which is reported.</summary>
+    /// <summary>Gets whether an item may be null in C#.</summary>
     public bool ItemMayBeNull { get; init; }
+
+    /// <summary>Gets the call that reports a null item, which the schema does not allow; null where it does.</summary>
+    public string? NullReport { get; init; }
 
     public IReadOnlyList<RuleView> Rules { get; init; } = [];
 

@@ -40,8 +40,8 @@ var plugin = await modelArts.UpdatePluginAsync(new UpdatePluginRequest
     {
         Spec = new PluginSpecPatch
         {
-            // Version is set, Inputs is explicitly removed (null), Name is left as it is (unset).
-            Template = new TemplatePatch { Version = "1.6.63", Inputs = null },
+            // Version is set, the plug-in input "custom" is removed (null), Name is left as it is (unset).
+            Template = new TemplatePatch { Version = "1.6.63", Inputs = new Dictionary<string, JsonElement?> { ["custom"] = null } },
         },
     },
 });

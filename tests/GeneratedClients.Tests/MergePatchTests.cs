@@ -140,15 +140,42 @@ public sealed class MergePatchTests
     }
 
     [Fact]
-    public void A_patch_that_removes_the_inputs_sends_null_for_them_only()
+    public void A_patch_that_removes_one_input_sends_null_for_it_only()
     {
         var current = SpecDocuments.Example("UpdatePlugin 200");
-        var patch = new UpdatePluginRequestBodyPatch { Spec = new PluginSpecPatch { Template = new TemplatePatch { Inputs = Optional.Of<IReadOnlyDictionary<string, JsonElement>?>(null) } } };
+        var patch = new UpdatePluginRequestBodyPatch { Spec = new PluginSpecPatch { Template = new TemplatePatch { Inputs = new Dictionary<string, JsonElement?> { ["custom"] = null } } } };
 
         var merged = MergePatch(current, JsonNode.Parse(patch.ToJson()));
 
-        JsonAssert.Equal("""{"spec":{"template":{"inputs":null}}}""", patch.ToJson());
-        JsonAssert.Equal(JsonNode.Parse("""{"spec":{"template":{"version":"1.6.63"}}}"""), merged);
+        Assert.Empty(patch.Validate());
+        JsonAssert.Equal("""{"spec":{"template":{"inputs":{"custom":null}}}}""", patch.ToJson());
+        var expected = current.DeepClone();
+        expected["spec"]!["template"]!["inputs"]!.AsObject().Remove("custom");
+        JsonAssert.Equal(expected, merged);
+    }
+
+    [Fact]
+    public void Null_on_a_member_the_spec_does_not_make_nullable_is_a_nullable_violation_at_its_path()
+    {
+        // Page 000 documents inputs as Map<String,Object>, never null (specs/CURATION.md); a validating server refuses it.
+        var patch = new UpdatePluginRequestBodyPatch { Spec = new PluginSpecPatch { Template = new TemplatePatch { Version = "1.6.63", Inputs = null } } };
+
+        var error = Assert.Single(patch.Validate());
+
+        Assert.Equal("spec.template.inputs", error.Path);
+        Assert.Equal("nullable", error.Rule);
+    }
+
+    [Fact]
+    public void Null_where_the_spec_allows_it_passes_and_a_map_key_is_refused_null_only_where_its_values_are_not_nullable()
+    {
+        var allowed = new EverythingPatch { Note = null, Labels = new Dictionary<string, string?> { ["a"] = null }, Extra = new Dictionary<string, JsonElement?> { ["b"] = null } };
+        var refused = new EverythingPatch { Text = null, StrictLabels = new Dictionary<string, string?> { ["a"] = null, ["b"] = "kept" } };
+
+        Assert.Empty(allowed.Validate());
+        Assert.Equal(
+            [("strictLabels['a']", "nullable"), ("text", "nullable")],
+            refused.Validate().Select(e => (e.Path, e.Rule)).OrderBy(e => e.Path, StringComparer.Ordinal));
     }
 
     [Fact]
