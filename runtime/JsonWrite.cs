@@ -30,6 +30,20 @@ namespace OpenApiClientGenerator.Runtime
             writer.WriteEndObject();
         }
 
+        /// <summary>Writes <paramref name="value"/>, or a JSON null: a merge patch of null removes the whole target (RFC 7396).</summary>
+        public static void NullOr<T>(Utf8JsonWriter writer, T? value, Action<Utf8JsonWriter, T> writeValue)
+            where T : class
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                writeValue(writer, value);
+            }
+        }
+
         /// <summary>Writes a merge patch's map (RFC 7396): a null value removes its key.</summary>
         public static void PatchMap<T>(Utf8JsonWriter writer, IReadOnlyDictionary<string, T?> map, Action<Utf8JsonWriter, T> writeValue)
             where T : class

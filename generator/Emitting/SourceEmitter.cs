@@ -443,6 +443,7 @@ internal static class SourceEmitter
         }
 
         PropertyView? body = null;
+        var sendsNullPatch = operation.Body is { Kind: BodyKind.MergePatch, Type: { IsNullable: true } nullableBody } && !CSharpFragments.IsValueType(nullableBody);
         if (operation.Body is { } bodySpec)
         {
             body = new PropertyView
@@ -451,15 +452,18 @@ internal static class SourceEmitter
                 WireName = "body",
                 WireLiteral = "\"body\"",
                 Doc = XmlDoc.Property(bodySpec.Description ?? "The request body.", bodySpec.Type, bodySpec.IsRequired, null, false),
-                Type = bodySpec.IsRequired ? CSharpFragments.TypeName(bodySpec.Type) : CSharpFragments.NullableTypeName(bodySpec.Type),
+                Type = sendsNullPatch ? $"Optional<{CSharpFragments.NullableTypeName(bodySpec.Type)}>"
+                    : bodySpec.IsRequired ? CSharpFragments.TypeName(bodySpec.Type) : CSharpFragments.NullableTypeName(bodySpec.Type),
                 IsRequiredMember = bodySpec.IsRequired,
                 IsSensitive = false,
                 Local = "body",
                 LocalType = CSharpFragments.NullableTypeName(bodySpec.Type),
                 ReadExpression = string.Empty,
                 InitExpression = string.Empty,
-                PresentCondition = "Body is { } body",
-                WriteExpression = CSharpFragments.Write(bodySpec.Type, "writer", "body", 0),
+                PresentCondition = sendsNullPatch ? "Body.IsSet && Body.Value is { } body" : "Body is { } body",
+                WriteExpression = sendsNullPatch
+                    ? $"JsonWrite.NullOr(writer, body, static (w, v) => {{ {CSharpFragments.Write(bodySpec.Type, "w", "v", 0)}; }})"
+                    : CSharpFragments.Write(bodySpec.Type, "writer", "body", 0),
 
                 // A missing body is left to the service to report: the body's own constraints are what the request checks.
                 IsRequired = false,
@@ -505,6 +509,8 @@ internal static class SourceEmitter
             ValidatedParameters = validatedParameters,
             Body = body,
             BodyMediaType = operation.Body is null ? null : CSharpFragments.Literal(operation.Body.MediaType),
+            BodySendCondition = sendsNullPatch ? "request.Body.IsSet" : "request.Body is { } requestBody",
+            BodySentValue = sendsNullPatch ? "request.Body.Value" : "requestBody",
             UriExpression = BuildUriExpression(operation),
             QueryParameters = queryParameters,
             Headers = headers,

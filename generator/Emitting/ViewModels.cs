@@ -227,6 +227,16 @@ internal sealed class OperationView
 
     public required string? BodyMediaType { get; init; }
 
+    /// <summary>
+    /// Gets when the body is sent and the value written, from <c>request</c>: where it has a value
+    /// (<c>request.Body is { } requestBody</c>), or, for a merge patch whose schema is nullable, where it is set, since a
+    /// null patch (RFC 7396: remove the whole target) is sent as <c>null</c>.
+    /// </summary>
+    public string? BodySendCondition { get; init; }
+
+    /// <inheritdoc cref="BodySendCondition"/>
+    public string? BodySentValue { get; init; }
+
     /// <summary>Gets the expression building the relative URI from <c>request</c>, without the query.</summary>
     public required string UriExpression { get; init; }
 

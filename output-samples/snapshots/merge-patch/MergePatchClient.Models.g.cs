@@ -69,8 +69,10 @@ namespace Snapshots.MergePatch
         public bool IsEmpty => !Version.IsSet && !Description.IsSet && !Template.IsSet && !Settings.IsSet;
 
         /// <summary>
-        /// Builds the patch that turns <paramref name="before"/> into <paramref name="after"/>: members that differ are set
-        /// (to null where <paramref name="after"/> has none), nested objects carry only what changed inside, equal members stay unset.
+        /// Builds the patch that, merged onto <paramref name="before"/> (RFC 7396), gives <paramref name="after"/>: members that
+        /// differ are set (to null where <paramref name="after"/> has none), nested objects, maps and free-form JSON objects
+        /// carry only what changed inside them (null for a key <paramref name="after"/> lacks), arrays are sent whole, equal
+        /// members stay unset. A removal the spec does not allow (no <c>nullable</c>) is reported by <see cref="Validate"/>.
         /// </summary>
         public static PluginPatch FromDiff(Plugin before, Plugin after)
         {
@@ -281,8 +283,10 @@ namespace Snapshots.MergePatch
         public bool IsEmpty => !Name.IsSet;
 
         /// <summary>
-        /// Builds the patch that turns <paramref name="before"/> into <paramref name="after"/>: members that differ are set
-        /// (to null where <paramref name="after"/> has none), nested objects carry only what changed inside, equal members stay unset.
+        /// Builds the patch that, merged onto <paramref name="before"/> (RFC 7396), gives <paramref name="after"/>: members that
+        /// differ are set (to null where <paramref name="after"/> has none), nested objects, maps and free-form JSON objects
+        /// carry only what changed inside them (null for a key <paramref name="after"/> lacks), arrays are sent whole, equal
+        /// members stay unset. A removal the spec does not allow (no <c>nullable</c>) is reported by <see cref="Validate"/>.
         /// </summary>
         public static TemplatePatch FromDiff(Template before, Template after)
         {

@@ -138,8 +138,10 @@ namespace HuaweiCloud.ModelArts
         public bool IsEmpty => !Template.IsSet;
 
         /// <summary>
-        /// Builds the patch that turns <paramref name="before"/> into <paramref name="after"/>: members that differ are set
-        /// (to null where <paramref name="after"/> has none), nested objects carry only what changed inside, equal members stay unset.
+        /// Builds the patch that, merged onto <paramref name="before"/> (RFC 7396), gives <paramref name="after"/>: members that
+        /// differ are set (to null where <paramref name="after"/> has none), nested objects, maps and free-form JSON objects
+        /// carry only what changed inside them (null for a key <paramref name="after"/> lacks), arrays are sent whole, equal
+        /// members stay unset. A removal the spec does not allow (no <c>nullable</c>) is reported by <see cref="Validate"/>.
         /// </summary>
         public static PluginSpecPatch FromDiff(PluginSpec before, PluginSpec after)
         {
@@ -296,8 +298,10 @@ namespace HuaweiCloud.ModelArts
         public bool IsEmpty => !Name.IsSet && !Version.IsSet && !Inputs.IsSet;
 
         /// <summary>
-        /// Builds the patch that turns <paramref name="before"/> into <paramref name="after"/>: members that differ are set
-        /// (to null where <paramref name="after"/> has none), nested objects carry only what changed inside, equal members stay unset.
+        /// Builds the patch that, merged onto <paramref name="before"/> (RFC 7396), gives <paramref name="after"/>: members that
+        /// differ are set (to null where <paramref name="after"/> has none), nested objects, maps and free-form JSON objects
+        /// carry only what changed inside them (null for a key <paramref name="after"/> lacks), arrays are sent whole, equal
+        /// members stay unset. A removal the spec does not allow (no <c>nullable</c>) is reported by <see cref="Validate"/>.
         /// </summary>
         public static TemplatePatch FromDiff(Template before, Template after)
         {
