@@ -57,6 +57,7 @@ namespace OpenApiClientGenerator.Runtime
         /// Maps merge like objects: a key <paramref name="after"/> lacks is sent as null, a new key with its whole value, a
         /// changed value as its own patch (<paramref name="diffValue"/>); the member is unset when no key changed.
         /// </summary>
+        /// <typeparam name="TValue">The plain map's value type.</typeparam>
         /// <typeparam name="TPatch">The patch's value type, which must admit null (<c>string?</c>, <c>int?</c>, a patch record).</typeparam>
         public static Optional<IReadOnlyDictionary<string, TPatch>?> Map<TValue, TPatch>(
             IReadOnlyDictionary<string, TValue>? before,
