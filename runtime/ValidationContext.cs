@@ -52,6 +52,17 @@ namespace OpenApiClientGenerator.Runtime
             Pop();
         }
 
+        /// <summary>A merge patch's null (RFC 7396: remove the member) where the spec does not allow null, which a validating server refuses.</summary>
+        public void NotNullable(string name)
+        {
+            Push(name);
+            NotNullable();
+            Pop();
+        }
+
+        /// <inheritdoc cref="NotNullable(string)"/>
+        public void NotNullable() => Report("nullable", "must not be null: the spec does not allow null here, so a merge patch cannot remove it", null);
+
         public void MinLength(string value, int limit)
         {
             var length = TextRules.CodePointCount(value);

@@ -26,7 +26,7 @@ internal static class CSharpFragments
         ValueKind.Boolean => "bool",
         ValueKind.Enum or ValueKind.Object => type.TypeName!,
         ValueKind.Array => "IReadOnlyList<" + TypeName(type.Element!) + ">",
-        ValueKind.Map => "IReadOnlyDictionary<string, " + TypeName(type.Element!) + ">",
+        ValueKind.Map => "IReadOnlyDictionary<string, " + (type.IsPatchMap ? NullableTypeName(type.Element!) : TypeName(type.Element!)) + ">",
         _ => "JsonElement",
     };
 
@@ -61,6 +61,7 @@ internal static class CSharpFragments
             ValueKind.Object => $"{type.TypeName}.ReadFrom(ref {reader})",
             ValueKind.Any => $"JsonRead.Element(ref {reader})",
             ValueKind.Array => $"JsonRead.List{TypeArgument(type.Element!)}(ref {reader}, static (ref Utf8JsonReader {inner}) => {ReadPresent(type.Element!, inner, depth + 1, lenient)})",
+            ValueKind.Map when type.IsPatchMap => $"JsonRead.Map<{NullableTypeName(type.Element!)}>(ref {reader}, static (ref Utf8JsonReader {inner}) => {ReadNullable(type.Element!, inner, depth + 1, lenient)})",
             ValueKind.Map => $"JsonRead.Map{TypeArgument(type.Element!)}(ref {reader}, static (ref Utf8JsonReader {inner}) => {ReadPresent(type.Element!, inner, depth + 1, lenient)})",
             _ => $"JsonRead.NotNull({ReadNullable(type, reader, depth, lenient)}, ref {reader})",
         };
@@ -87,6 +88,7 @@ internal static class CSharpFragments
             ValueKind.Boolean => $"{writer}.WriteBooleanValue({value})",
             ValueKind.Enum => $"{writer}.WriteStringValue({type.TypeName}Json.ToWire({value}))",
             ValueKind.Array => $"JsonWrite.List{TypeArgument(type.Element!)}({writer}, {value}, static ({innerWriter}, {innerValue}) => {{ {Write(type.Element!, innerWriter, innerValue, depth + 1)}; }})",
+            ValueKind.Map when type.IsPatchMap => $"JsonWrite.PatchMap<{TypeName(type.Element!)}>({writer}, {value}, static ({innerWriter}, {innerValue}) => {{ {Write(type.Element!, innerWriter, innerValue, depth + 1)}; }})",
             ValueKind.Map => $"JsonWrite.Map{TypeArgument(type.Element!)}({writer}, {value}, static ({innerWriter}, {innerValue}) => {{ {Write(type.Element!, innerWriter, innerValue, depth + 1)}; }})",
             _ => $"{value}.WriteTo({writer})",
         };

@@ -142,30 +142,91 @@ internal static class SourceEmitter
             || (patch.PlainTypeName is not null && types.ContainsKey(patch.PlainTypeName)
                 && patch.Properties.All(p => NestedPatch(p.Type, types) is not { } nested || CanDiff(nested, types, visiting)));
 
-    private static TypeSpec? NestedPatch(TypeRef type, IReadOnlyDictionary<string, TypeSpec> types)
-        => type.Kind == ValueKind.Object && types.TryGetValue(type.TypeName!, out var nested) && nested.Kind == TypeKind.MergePatch ? nested : null;
+    /// <summary>The patch record a member holds, directly or as the values of (maps of) maps.</summary>
+    private static TypeSpec? NestedPatch(TypeRef type, IReadOnlyDictionary<string, TypeSpec> types) => type.Kind switch
+    {
+        ValueKind.Object => types.TryGetValue(type.TypeName!, out var nested) && nested.Kind == TypeKind.MergePatch ? nested : null,
+        ValueKind.Map when type.IsPatchMap => NestedPatch(type.Element!, types),
+        _ => null,
+    };
 
     private static PropertyView WithDiff(PropertyView view, PropertySpec property, IReadOnlyDictionary<string, TypeSpec> types, Func<TypeRef, TypeRef> qualify)
     {
         var member = property.Name;
-        var visibleType = qualify(property.Type);
-        if (NestedPatch(property.Type, types) is not null)
-        {
-            var nested = visibleType.TypeName;
-            return view with
-            {
-                DiffExpression = $"MergePatch.Nested(before.{member}, after.{member}, static (b, a) => {nested}.FromDiff(b, a), static v => {nested}.FromWhole(v), static p => p.IsEmpty)",
-                WholeExpression = $"value.{member} is {{ }} {view.Local} ? Optional<{nested}?>.Of({nested}.FromWhole({view.Local})) : default",
-            };
-        }
-
+        var diff = new DiffFragments(types, qualify);
         return view with
         {
+            DiffExpression = diff.Diff(property.Type, "before." + member, "after." + member, 0),
+            WholeExpression = $"value.{member} is {{ }} {view.Local} ? Optional<{diff.PatchTypeName(property.Type)}>.Of({diff.Whole(property.Type, view.Local, 0)}) : default",
+        };
+    }
+
+    /// <summary>
+    /// The expressions <c>FromDiff</c> and <c>FromWhole</c> are made of, one per kind of member: nested patches and maps
+    /// merge (RFC 7396), free-form JSON is diffed as JSON, anything else is compared as JSON and replaced whole.
+    /// </summary>
+    private sealed class DiffFragments(IReadOnlyDictionary<string, TypeSpec> types, Func<TypeRef, TypeRef> qualify)
+    {
+        /// <summary>An <c>Optional</c> of the patch's value: unset when <paramref name="before"/> and <paramref name="after"/> agree.</summary>
+        public string Diff(TypeRef type, string before, string after, int depth)
+        {
+            var visible = qualify(type);
+            if (NestedPatch(type, types) is not null && type.Kind == ValueKind.Object)
+            {
+                return $"MergePatch.Nested({before}, {after}, static ({Name("b", depth)}, {Name("a", depth)}) => {visible.TypeName}.FromDiff({Name("b", depth)}, {Name("a", depth)}), static {Name("v", depth)} => {visible.TypeName}.FromWhole({Name("v", depth)}), static {Name("p", depth)} => {Name("p", depth)}.IsEmpty)";
+            }
+
+            if (type.Kind == ValueKind.Map && type.IsPatchMap)
+            {
+                var element = type.Element!;
+                var (b, a, v) = (Name("b", depth), Name("a", depth), Name("v", depth));
+                return $"MergePatch.Map<{PlainTypeName(element)}, {PatchTypeName(element)}>({before}, {after}, static ({b}, {a}) => {Diff(element, b, a, depth + 1)}, static {v} => {Whole(element, v, depth + 1)})";
+            }
+
+            if (type.Kind == ValueKind.Any)
+            {
+                return $"MergePatch.Json({before}, {after})";
+            }
+
             // The type argument is explicit: a required member of the plain record is not nullable, and C# infers no T for
             // "T?" from a non-nullable value type.
-            DiffExpression = $"MergePatch.Value<{CSharpFragments.TypeName(visibleType)}>(before.{member}, after.{member}, static (w, v) => {{ {CSharpFragments.Write(visibleType, "w", "v", 0)}; }})",
-            WholeExpression = $"value.{member} is {{ }} {view.Local} ? Optional<{CSharpFragments.NullableTypeName(visibleType)}>.Of({view.Local}) : default",
+            var (w, value) = (Name("w", depth), Name("v", depth));
+            return $"MergePatch.Value<{CSharpFragments.TypeName(visible)}>({before}, {after}, static ({w}, {value}) => {{ {CSharpFragments.Write(visible, w, value, depth)}; }})";
+        }
+
+        /// <summary>The patch's value that sets all of <paramref name="value"/>, a plain value that is not null.</summary>
+        public string Whole(TypeRef type, string value, int depth)
+        {
+            if (NestedPatch(type, types) is not null && type.Kind == ValueKind.Object)
+            {
+                return $"{qualify(type).TypeName}.FromWhole({value})";
+            }
+
+            if (type.Kind == ValueKind.Map && type.IsPatchMap)
+            {
+                var element = type.Element!;
+                var v = Name("v", depth);
+                return $"MergePatch.WholeMap<{PlainTypeName(element)}, {PatchTypeName(element)}>({value}, static {v} => {Whole(element, v, depth + 1)})";
+            }
+
+            return value;
+        }
+
+        /// <summary>The C# type of the patch's value, which admits null.</summary>
+        public string PatchTypeName(TypeRef type) => CSharpFragments.NullableTypeName(qualify(type));
+
+        /// <summary>The C# type of the plain record's value: the patch's type with each patch record replaced by its twin.</summary>
+        private string PlainTypeName(TypeRef type) => CSharpFragments.TypeName(qualify(Plain(type)));
+
+        private TypeRef Plain(TypeRef type) => type with
+        {
+            TypeName = NestedPatch(type, types) is { PlainTypeName: { } plain } && type.Kind == ValueKind.Object ? plain : type.TypeName,
+            Element = type.Element is { } element ? Plain(element) : null,
+            IsPatchMap = false,
         };
+
+        /// <summary>Names the parameters of the lambdas <paramref name="depth"/> lambdas deep, so that nested lambdas do not reuse a name.</summary>
+        private static string Name(string stem, int depth) => depth == 0 ? stem : stem + depth.ToString(CultureInfo.InvariantCulture);
     }
 
     private static string DefaultTypeSummary(TypeSpec type) => type.Kind switch
@@ -235,6 +296,7 @@ internal static class SourceEmitter
             MissingCondition = property.IsRequired ? presence.Missing : null,
             Rules = rules,
             Attributes = options.EmitDataAnnotations ? DataAnnotations.For(property) : [],
+            ForbiddenNullCondition = isMergePatch && !property.IsRequired && !ValidationRules.AdmitsNull(property.Type) ? $"{property.Name}.IsSet && {property.Name}.Value is null" : null,
         };
     }
 
@@ -379,6 +441,7 @@ internal static class SourceEmitter
         }
 
         PropertyView? body = null;
+        var sendsNullPatch = operation.Body is { Kind: BodyKind.MergePatch, Type: { IsNullable: true } nullableBody } && !CSharpFragments.IsValueType(nullableBody);
         if (operation.Body is { } bodySpec)
         {
             body = new PropertyView
@@ -387,15 +450,18 @@ internal static class SourceEmitter
                 WireName = "body",
                 WireLiteral = "\"body\"",
                 Doc = XmlDoc.Property(bodySpec.Description ?? "The request body.", bodySpec.Type, bodySpec.IsRequired, null, false),
-                Type = bodySpec.IsRequired ? CSharpFragments.TypeName(bodySpec.Type) : CSharpFragments.NullableTypeName(bodySpec.Type),
+                Type = sendsNullPatch ? $"Optional<{CSharpFragments.NullableTypeName(bodySpec.Type)}>"
+                    : bodySpec.IsRequired ? CSharpFragments.TypeName(bodySpec.Type) : CSharpFragments.NullableTypeName(bodySpec.Type),
                 IsRequiredMember = bodySpec.IsRequired,
                 IsSensitive = false,
                 Local = "body",
                 LocalType = CSharpFragments.NullableTypeName(bodySpec.Type),
                 ReadExpression = string.Empty,
                 InitExpression = string.Empty,
-                PresentCondition = "Body is { } body",
-                WriteExpression = CSharpFragments.Write(bodySpec.Type, "writer", "body", 0),
+                PresentCondition = sendsNullPatch ? "Body.IsSet && Body.Value is { } body" : "Body is { } body",
+                WriteExpression = sendsNullPatch
+                    ? $"JsonWrite.NullOr(writer, body, static (w, v) => {{ {CSharpFragments.Write(bodySpec.Type, "w", "v", 0)}; }})"
+                    : CSharpFragments.Write(bodySpec.Type, "writer", "body", 0),
 
                 // A missing body is left to the service to report: the body's own constraints are what the request checks.
                 IsRequired = false,
@@ -446,6 +512,8 @@ internal static class SourceEmitter
             ValidatedParameters = validatedParameters,
             Body = body,
             BodyMediaType = operation.Body is null ? null : CSharpFragments.Literal(operation.Body.MediaType),
+            BodySendCondition = sendsNullPatch ? "request.Body.IsSet" : "request.Body is { } requestBody",
+            BodySentValue = sendsNullPatch ? "request.Body.Value" : "requestBody",
             UriExpression = BuildUriExpression(operation),
             QueryParameters = queryParameters,
             Headers = headers,

@@ -48,10 +48,10 @@ internal sealed class ValidationRules(ISet<string> memberNames)
                 break;
             case ValueKind.Array:
                 AddCountRules(rules, constraints, value + ".Count");
-                AddNested(rules, type.Element!, value, depth, isMap: false);
+                AddNested(rules, type.Element!, value, depth, isMap: false, isPatchMap: false);
                 break;
             case ValueKind.Map:
-                AddNested(rules, type.Element!, value, depth, isMap: true);
+                AddNested(rules, type.Element!, value, depth, isMap: true, isPatchMap: type.IsPatchMap);
                 break;
             case ValueKind.Any when !IsUnconstrained(constraints):
                 rules.Add(Call($"context.Element({value}, {ElementRulesField(constraints)})"));
@@ -60,6 +60,10 @@ internal sealed class ValidationRules(ISet<string> memberNames)
 
         return rules;
     }
+
+    /// <summary>Whether the schema allows a JSON null: it says so, or it allows every type.</summary>
+    public static bool AdmitsNull(TypeRef type)
+        => type.IsNullable || (type.Kind == ValueKind.Any && (type.Constraints.AllowedTypes.IsEmpty || type.Constraints.AllowedTypes.Contains("null")));
 
     public static RuleView Call(string expression) => new() { Kind = "call", Expression = expression };
 
@@ -144,12 +148,17 @@ internal sealed class ValidationRules(ISet<string> memberNames)
     /// Checks each item of a list or value of a map. C# lets a null item into a list of a reference type although the
     /// schema does not allow it, and it would only fail when written, so it is reported like any other violation.
     /// </summary>
-    private void AddNested(List<RuleView> rules, TypeRef element, string collection, int depth, bool isMap)
+    /// <remarks>
+    /// In a merge patch's map every value may be null, which removes its key (RFC 7396); where the schema does not allow
+    /// null, a validating server refuses that, so it is reported as <c>nullable</c>.
+    /// </remarks>
+    private void AddNested(List<RuleView> rules, TypeRef element, string collection, int depth, bool isMap, bool isPatchMap)
     {
         var item = "item" + (depth + 1).ToString(CultureInfo.InvariantCulture);
         var inner = For(element, item, depth + 1);
-        var mayBeNull = !CSharpFragments.IsValueType(element) && !element.IsNullable;
-        if (inner.Count == 0 && !mayBeNull)
+        var mayBeNull = isPatchMap || (!CSharpFragments.IsValueType(element) && !element.IsNullable);
+        var nullReport = !mayBeNull || (isPatchMap && AdmitsNull(element)) ? null : isPatchMap ? "context.NotNullable()" : "context.NullItem()";
+        if (inner.Count == 0 && nullReport is null)
         {
             return;
         }
@@ -161,6 +170,7 @@ internal sealed class ValidationRules(ISet<string> memberNames)
             Counter = (isMap ? "entry" : "i") + depth.ToString(CultureInfo.InvariantCulture),
             Item = item,
             ItemMayBeNull = mayBeNull,
+            NullReport = nullReport,
             Rules = inner,
         });
     }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace OpenApiClientGenerator.Emitting;
 
@@ -35,6 +36,9 @@ internal sealed class TypeView
     public required IReadOnlyList<string> Doc { get; init; }
 
     public IReadOnlyList<PropertyView> Properties { get; init; } = [];
+
+    /// <summary>Gets whether <c>validate_members</c> writes anything for <see cref="Properties"/>.</summary>
+    public bool HasMemberChecks => Properties.Any(p => p.HasChecks);
 
     public IReadOnlyList<EnumMemberView> EnumMembers { get; init; } = [];
 
@@ -108,6 +112,12 @@ internal sealed record PropertyView
 
     /// <summary>Gets whether the validator checks the member at all: it has rules, or can be missing.</summary>
     public bool HasChecks => Rules.Count > 0 || MissingCondition is not null;
+
+    /// <summary>
+    /// Gets, in a merge patch, the condition under which the member is set to null although the spec does not allow null
+    /// there (so a validating server refuses the removal); null where null is allowed or the member is required.
+    /// </summary>
+    public string? ForbiddenNullCondition { get; init; }
 
     /// <summary>Gets DataAnnotations attributes, when they are switched on.</summary>
     public required IReadOnlyList<string> Attributes { get; init; }
@@ -226,6 +236,16 @@ internal sealed class OperationView
 
     public required string? BodyMediaType { get; init; }
 
+    /// <summary>
+    /// Gets when the body is sent and the value written, from <c>request</c>: where it has a value
+    /// (<c>request.Body is { } requestBody</c>), or, for a merge patch whose schema is nullable, where it is set, since a
+    /// null patch (RFC 7396: remove the whole target) is sent as <c>null</c>.
+    /// </summary>
+    public string? BodySendCondition { get; init; }
+
+    /// <inheritdoc cref="BodySendCondition"/>
+    public string? BodySentValue { get; init; }
+
     /// <summary>Gets the expression building the relative URI from <c>request</c>, without the query.</summary>
     public required string UriExpression { get; init; }
 
@@ -326,8 +346,11 @@ internal sealed class RuleView
     /// <summary>Gets the variable each item or value is bound to, which <see cref="Rules"/> check.</summary>
     public string? Item { get; init; }
 
-    /// <summary>Gets whether an item may be null in C# although the schema does not allow it, which is reported.</summary>
+    /// <summary>Gets whether an item may be null in C#.</summary>
     public bool ItemMayBeNull { get; init; }
+
+    /// <summary>Gets the call that reports a null item, which the schema does not allow; null where it does.</summary>
+    public string? NullReport { get; init; }
 
     public IReadOnlyList<RuleView> Rules { get; init; } = [];
 

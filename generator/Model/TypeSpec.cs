@@ -97,6 +97,12 @@ internal sealed record TypeRef
     public ConstraintSpec Constraints { get; init; } = ConstraintSpec.None;
 
     public bool IsNullable { get; init; }
+
+    /// <summary>
+    /// Gets whether a map is part of a merge patch (RFC 7396): a value may be null, which removes the key, and an object
+    /// value is itself a patch, merged into the value the server has.
+    /// </summary>
+    public bool IsPatchMap { get; init; }
 }
 
 /// <summary>

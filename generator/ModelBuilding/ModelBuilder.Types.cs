@@ -73,10 +73,11 @@ internal sealed partial class ModelBuilder
                     : ResolveContained(schema, () => ResolveType(items, JsonPointers.Append(pointer, "items"), nameHint + "Item", usage, mergePatch: false));
                 return new TypeRef { Kind = ValueKind.Array, Element = element, Constraints = constraints, IsNullable = nullable };
             case ValueKind.Map:
+                // RFC 7396 merges every object, a map's values included; only arrays are replaced whole.
                 var value = schema.AdditionalProperties is not { } additionalProperties
                     ? TypeRef.Any
-                    : ResolveContained(schema, () => ResolveType(additionalProperties, JsonPointers.Append(pointer, "additionalProperties"), nameHint + "Value", usage, mergePatch: false));
-                return new TypeRef { Kind = ValueKind.Map, Element = value, Constraints = constraints, IsNullable = nullable };
+                    : ResolveContained(schema, () => ResolveType(additionalProperties, JsonPointers.Append(pointer, "additionalProperties"), nameHint + "Value", usage, mergePatch));
+                return new TypeRef { Kind = ValueKind.Map, Element = value, Constraints = constraints, IsNullable = nullable, IsPatchMap = mergePatch };
             default:
                 return new TypeRef { Kind = kind, Constraints = constraints, IsNullable = nullable };
         }

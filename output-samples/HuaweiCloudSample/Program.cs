@@ -40,8 +40,8 @@ var plugin = await modelArts.UpdatePluginAsync(new UpdatePluginRequest
     {
         Spec = new PluginSpecPatch
         {
-            // Version is set, Inputs is explicitly removed (null), Name is left as it is (unset).
-            Template = new TemplatePatch { Version = "1.6.63", Inputs = null },
+            // Version is set, the plug-in input "custom" is removed (null), Name is left as it is (unset).
+            Template = new TemplatePatch { Version = "1.6.63", Inputs = new Dictionary<string, JsonElement?> { ["custom"] = null } },
         },
     },
 });
@@ -167,7 +167,7 @@ internal sealed class SampleServer : IAsyncDisposable
 {
     private static readonly (string Method, string PathPrefix, int Status, string Body)[] Routes =
     [
-        ("PATCH", "/v2/", 200, """{"spec":{"template":{"version":"1.6.63","inputs":{"custom":{"ndots":"3"}}}}}"""),
+        ("PATCH", "/v2/", 200, """{"spec":{"template":{"version":"1.6.63","inputs":{"flavor":{"name":"custom","replicas":2}}}}}"""),
         ("PATCH", "/v1/", 200, """{"update_time":1700625410586,"resource_ids":["INF-ae2aa85ce2a3fcac-1700530937033","INF-ae2aa85ca9542b46-1700530937026"]}"""),
         ("PUT", "/v1/workspaces/ws-0b5633ba/services/", 202, """{"id":"b935d0ef-f4eb-4b95-aff1-9d33ae9f57b6"}"""),
         ("PUT", "/v1/workspaces/ws-0b5633ba/endpoints/", 202, """{"visibility":"PRIVATE","id":"0b5633ba2b904511ad514346f4d23d4b","name":"endpoint1","type":"job","status":"CREATING","urls":[{"name":"string","address":"string","type":"PRIVATE","token":"secret-token"}]}"""),

@@ -38,15 +38,25 @@ public sealed class MergePatchDiffTests
     }
 
     [Fact]
-    public void A_map_compares_by_content_and_is_replaced_whole_when_it_differs()
+    public void A_map_compares_by_content_and_merges_sending_changed_keys_as_patches_and_removed_keys_as_null()
     {
         var sameContent = Before with { Inputs = new Dictionary<string, JsonElement> { ["flavor"] = JsonDocument.Parse("""{"replicas":2}""").RootElement } };
-        var changed = Before with { Inputs = new Dictionary<string, JsonElement> { ["flavor"] = JsonDocument.Parse("""{"replicas":3}""").RootElement } };
+        var changed = Before with
+        {
+            Inputs = new Dictionary<string, JsonElement>
+            {
+                ["flavor"] = JsonDocument.Parse("""{"replicas":3}""").RootElement,
+                ["custom"] = JsonDocument.Parse("""{"ndots":"3"}""").RootElement,
+            },
+        };
 
         Assert.True(TemplatePatch.FromDiff(Before, sameContent).IsEmpty);
         Assert.True(JsonNode.DeepEquals(
-            JsonNode.Parse("""{"inputs":{"flavor":{"replicas":3}}}"""),
+            JsonNode.Parse("""{"inputs":{"flavor":{"replicas":3},"custom":{"ndots":"3"}}}"""),
             JsonNode.Parse(TemplatePatch.FromDiff(Before, changed).ToJson())));
+        Assert.True(JsonNode.DeepEquals(
+            JsonNode.Parse("""{"inputs":{"flavor":{"replicas":2},"custom":null}}"""),
+            JsonNode.Parse(TemplatePatch.FromDiff(changed, Before).ToJson())));
     }
 
     [Fact]

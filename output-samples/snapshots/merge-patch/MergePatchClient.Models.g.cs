@@ -45,6 +45,15 @@ namespace Snapshots.MergePatch
         [JsonPropertyName("template")]
         public Optional<TemplatePatch?> Template { get; init; }
 
+        /// <summary>
+        /// Settings by name; a patch removes one with null.
+        /// </summary>
+        /// <remarks>
+        /// Optional.
+        /// </remarks>
+        [JsonPropertyName("settings")]
+        public Optional<IReadOnlyDictionary<string, string?>?> Settings { get; init; }
+
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
         public IReadOnlyList<ValidationError> Validate()
         {
@@ -57,11 +66,13 @@ namespace Snapshots.MergePatch
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Gets a value indicating whether the patch changes nothing: no member is set.</summary>
-        public bool IsEmpty => !Version.IsSet && !Description.IsSet && !Template.IsSet;
+        public bool IsEmpty => !Version.IsSet && !Description.IsSet && !Template.IsSet && !Settings.IsSet;
 
         /// <summary>
-        /// Builds the patch that turns <paramref name="before"/> into <paramref name="after"/>: members that differ are set
-        /// (to null where <paramref name="after"/> has none), nested objects carry only what changed inside, equal members stay unset.
+        /// Builds the patch that, merged onto <paramref name="before"/> (RFC 7396), gives <paramref name="after"/>: members that
+        /// differ are set (to null where <paramref name="after"/> has none), nested objects, maps and free-form JSON objects
+        /// carry only what changed inside them (null for a key <paramref name="after"/> lacks), arrays are sent whole, equal
+        /// members stay unset. A removal the spec does not allow (no <c>nullable</c>) is reported by <see cref="Validate"/>.
         /// </summary>
         public static PluginPatch FromDiff(Plugin before, Plugin after)
         {
@@ -80,6 +91,7 @@ namespace Snapshots.MergePatch
                 Version = MergePatch.Value<string>(before.Version, after.Version, static (w, v) => { w.WriteStringValue(v); }),
                 Description = MergePatch.Value<string>(before.Description, after.Description, static (w, v) => { w.WriteStringValue(v); }),
                 Template = MergePatch.Nested(before.Template, after.Template, static (b, a) => TemplatePatch.FromDiff(b, a), static v => TemplatePatch.FromWhole(v), static p => p.IsEmpty),
+                Settings = MergePatch.Map<string, string?>(before.Settings, after.Settings, static (b, a) => MergePatch.Value<string>(b, a, static (w1, v1) => { w1.WriteStringValue(v1); }), static v => v),
             };
         }
 
@@ -96,6 +108,7 @@ namespace Snapshots.MergePatch
                 Version = value.Version is { } versionValue ? Optional<string?>.Of(versionValue) : default,
                 Description = value.Description is { } descriptionValue ? Optional<string?>.Of(descriptionValue) : default,
                 Template = value.Template is { } templateValue ? Optional<TemplatePatch?>.Of(TemplatePatch.FromWhole(templateValue)) : default,
+                Settings = value.Settings is { } settingsValue ? Optional<IReadOnlyDictionary<string, string?>?>.Of(MergePatch.WholeMap<string, string?>(settingsValue, static v => v)) : default,
             };
         }
 
@@ -110,7 +123,8 @@ namespace Snapshots.MergePatch
         private static readonly JsonMemberNames s_memberNames = new(
             "version",
             "description",
-            "template");
+            "template",
+            "settings");
 
         internal static PluginPatch ReadFrom(ref Utf8JsonReader reader)
         {
@@ -118,6 +132,7 @@ namespace Snapshots.MergePatch
             Optional<string?> versionValue = default;
             Optional<string?> descriptionValue = default;
             Optional<TemplatePatch?> templateValue = default;
+            Optional<IReadOnlyDictionary<string, string?>?> settingsValue = default;
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
@@ -135,6 +150,10 @@ namespace Snapshots.MergePatch
                         reader.Read();
                         templateValue = Optional<TemplatePatch?>.Of(reader.TokenType == JsonTokenType.Null ? null : TemplatePatch.ReadFrom(ref reader));
                         continue;
+                    case 3:
+                        reader.Read();
+                        settingsValue = Optional<IReadOnlyDictionary<string, string?>?>.Of(reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map<string?>(ref reader, static (ref Utf8JsonReader r1) => JsonRead.String(ref r1, lenient: false)));
+                        continue;
                 }
 
                 // A patch only ever goes to the server, so a member the spec does not describe has no meaning here.
@@ -147,6 +166,7 @@ namespace Snapshots.MergePatch
                 Version = versionValue,
                 Description = descriptionValue,
                 Template = templateValue,
+                Settings = settingsValue,
             };
         }
 
@@ -192,6 +212,19 @@ namespace Snapshots.MergePatch
                 }
             }
 
+            if (Settings.IsSet)
+            {
+                writer.WritePropertyName(s_memberNames[3]);
+                if (Settings.Value is { } settingsValue)
+                {
+                    JsonWrite.PatchMap<string>(writer, settingsValue, static (w1, item1) => { w1.WriteStringValue(item1); });
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
+            }
+
             writer.WriteEndObject();
         }
 
@@ -202,6 +235,21 @@ namespace Snapshots.MergePatch
                 context.Push("template");
                 templateValue.ValidateMembers(context);
                 context.Pop();
+            }
+
+            if (Version.IsSet && Version.Value is null)
+            {
+                context.NotNullable("version");
+            }
+
+            if (Template.IsSet && Template.Value is null)
+            {
+                context.NotNullable("template");
+            }
+
+            if (Settings.IsSet && Settings.Value is null)
+            {
+                context.NotNullable("settings");
             }
         }
     }
@@ -235,8 +283,10 @@ namespace Snapshots.MergePatch
         public bool IsEmpty => !Name.IsSet;
 
         /// <summary>
-        /// Builds the patch that turns <paramref name="before"/> into <paramref name="after"/>: members that differ are set
-        /// (to null where <paramref name="after"/> has none), nested objects carry only what changed inside, equal members stay unset.
+        /// Builds the patch that, merged onto <paramref name="before"/> (RFC 7396), gives <paramref name="after"/>: members that
+        /// differ are set (to null where <paramref name="after"/> has none), nested objects, maps and free-form JSON objects
+        /// carry only what changed inside them (null for a key <paramref name="after"/> lacks), arrays are sent whole, equal
+        /// members stay unset. A removal the spec does not allow (no <c>nullable</c>) is reported by <see cref="Validate"/>.
         /// </summary>
         public static TemplatePatch FromDiff(Template before, Template after)
         {
@@ -328,6 +378,10 @@ namespace Snapshots.MergePatch
 
         internal void ValidateMembers(ValidationContext context)
         {
+            if (Name.IsSet && Name.Value is null)
+            {
+                context.NotNullable("name");
+            }
         }
     }
 
@@ -363,6 +417,15 @@ namespace Snapshots.MergePatch
         [JsonPropertyName("template")]
         public Template? Template { get; init; }
 
+        /// <summary>
+        /// Settings by name; a patch removes one with null.
+        /// </summary>
+        /// <remarks>
+        /// Optional.
+        /// </remarks>
+        [JsonPropertyName("settings")]
+        public IReadOnlyDictionary<string, string>? Settings { get; init; }
+
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
@@ -388,7 +451,8 @@ namespace Snapshots.MergePatch
         private static readonly JsonMemberNames s_memberNames = new(
             "version",
             "description",
-            "template");
+            "template",
+            "settings");
 
         internal static Plugin ReadFrom(ref Utf8JsonReader reader)
         {
@@ -396,6 +460,7 @@ namespace Snapshots.MergePatch
             string? versionValue = default;
             string? descriptionValue = default;
             Template? templateValue = default;
+            IReadOnlyDictionary<string, string>? settingsValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -414,6 +479,10 @@ namespace Snapshots.MergePatch
                         reader.Read();
                         templateValue = reader.TokenType == JsonTokenType.Null ? null : Template.ReadFrom(ref reader);
                         continue;
+                    case 3:
+                        reader.Read();
+                        settingsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: true), ref r1));
+                        continue;
                 }
 
                 var name = reader.GetString()!;
@@ -426,6 +495,7 @@ namespace Snapshots.MergePatch
                 Version = versionValue,
                 Description = descriptionValue,
                 Template = templateValue,
+                Settings = settingsValue,
                 AdditionalProperties = additionalProperties,
             };
         }
@@ -449,6 +519,12 @@ namespace Snapshots.MergePatch
             {
                 writer.WritePropertyName(s_memberNames[2]);
                 templateValue.WriteTo(writer);
+            }
+
+            if (Settings is { } settingsValue)
+            {
+                writer.WritePropertyName(s_memberNames[3]);
+                JsonWrite.Map(writer, settingsValue, static (w1, item1) => { w1.WriteStringValue(item1); });
             }
 
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);

@@ -25,7 +25,7 @@ public static class PageRequests
             Template = new TemplatePatch
             {
                 Version = "1.6.63",
-                Inputs = new Dictionary<string, JsonElement>
+                Inputs = new Dictionary<string, JsonElement?>
                 {
                     ["custom"] = Element(new JsonObject
                     {

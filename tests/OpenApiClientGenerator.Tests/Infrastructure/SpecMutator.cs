@@ -260,7 +260,7 @@ internal sealed class SpecMutator
 
         var slot = maps[_random.Next(maps.Count)];
         var properties = (JsonObject)slot.Node!;
-        var name = _random.Next(3) == 0 ? ToSnakeOrCamelTwin(properties) : OddNames[_random.Next(OddNames.Length)];
+        var name = _random.Next(3) == 0 && properties.Count > 0 ? ToSnakeOrCamelTwin(properties) : OddNames[_random.Next(OddNames.Length)];
         if (properties.ContainsKey(name))
         {
             return root;

@@ -138,8 +138,10 @@ namespace HuaweiCloud.ModelArts
         public bool IsEmpty => !Template.IsSet;
 
         /// <summary>
-        /// Builds the patch that turns <paramref name="before"/> into <paramref name="after"/>: members that differ are set
-        /// (to null where <paramref name="after"/> has none), nested objects carry only what changed inside, equal members stay unset.
+        /// Builds the patch that, merged onto <paramref name="before"/> (RFC 7396), gives <paramref name="after"/>: members that
+        /// differ are set (to null where <paramref name="after"/> has none), nested objects, maps and free-form JSON objects
+        /// carry only what changed inside them (null for a key <paramref name="after"/> lacks), arrays are sent whole, equal
+        /// members stay unset. A removal the spec does not allow (no <c>nullable</c>) is reported by <see cref="Validate"/>.
         /// </summary>
         public static PluginSpecPatch FromDiff(PluginSpec before, PluginSpec after)
         {
@@ -279,7 +281,7 @@ namespace HuaweiCloud.ModelArts
         /// Optional.
         /// </remarks>
         [JsonPropertyName("inputs")]
-        public Optional<IReadOnlyDictionary<string, JsonElement>?> Inputs { get; init; }
+        public Optional<IReadOnlyDictionary<string, JsonElement?>?> Inputs { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
         public IReadOnlyList<ValidationError> Validate()
@@ -296,8 +298,10 @@ namespace HuaweiCloud.ModelArts
         public bool IsEmpty => !Name.IsSet && !Version.IsSet && !Inputs.IsSet;
 
         /// <summary>
-        /// Builds the patch that turns <paramref name="before"/> into <paramref name="after"/>: members that differ are set
-        /// (to null where <paramref name="after"/> has none), nested objects carry only what changed inside, equal members stay unset.
+        /// Builds the patch that, merged onto <paramref name="before"/> (RFC 7396), gives <paramref name="after"/>: members that
+        /// differ are set (to null where <paramref name="after"/> has none), nested objects, maps and free-form JSON objects
+        /// carry only what changed inside them (null for a key <paramref name="after"/> lacks), arrays are sent whole, equal
+        /// members stay unset. A removal the spec does not allow (no <c>nullable</c>) is reported by <see cref="Validate"/>.
         /// </summary>
         public static TemplatePatch FromDiff(Template before, Template after)
         {
@@ -315,7 +319,7 @@ namespace HuaweiCloud.ModelArts
             {
                 Name = MergePatch.Value<string>(before.Name, after.Name, static (w, v) => { w.WriteStringValue(v); }),
                 Version = MergePatch.Value<string>(before.Version, after.Version, static (w, v) => { w.WriteStringValue(v); }),
-                Inputs = MergePatch.Value<IReadOnlyDictionary<string, JsonElement>>(before.Inputs, after.Inputs, static (w, v) => { JsonWrite.Map(w, v, static (w1, item1) => { item1.WriteTo(w1); }); }),
+                Inputs = MergePatch.Map<JsonElement, JsonElement?>(before.Inputs, after.Inputs, static (b, a) => MergePatch.Json(b, a), static v => v),
             };
         }
 
@@ -331,7 +335,7 @@ namespace HuaweiCloud.ModelArts
             {
                 Name = value.Name is { } nameValue ? Optional<string?>.Of(nameValue) : default,
                 Version = value.Version is { } versionValue ? Optional<string?>.Of(versionValue) : default,
-                Inputs = value.Inputs is { } inputsValue ? Optional<IReadOnlyDictionary<string, JsonElement>?>.Of(inputsValue) : default,
+                Inputs = value.Inputs is { } inputsValue ? Optional<IReadOnlyDictionary<string, JsonElement?>?>.Of(MergePatch.WholeMap<JsonElement, JsonElement?>(inputsValue, static v => v)) : default,
             };
         }
 
@@ -353,7 +357,7 @@ namespace HuaweiCloud.ModelArts
             JsonRead.ExpectStartObject(ref reader, "TemplatePatch");
             Optional<string?> nameValue = default;
             Optional<string?> versionValue = default;
-            Optional<IReadOnlyDictionary<string, JsonElement>?> inputsValue = default;
+            Optional<IReadOnlyDictionary<string, JsonElement?>?> inputsValue = default;
             var nextMember = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
@@ -369,7 +373,7 @@ namespace HuaweiCloud.ModelArts
                         continue;
                     case 2:
                         reader.Read();
-                        inputsValue = Optional<IReadOnlyDictionary<string, JsonElement>?>.Of(reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map(ref reader, static (ref Utf8JsonReader r1) => JsonRead.Element(ref r1)));
+                        inputsValue = Optional<IReadOnlyDictionary<string, JsonElement?>?>.Of(reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map<JsonElement?>(ref reader, static (ref Utf8JsonReader r1) => JsonRead.Element(ref r1)));
                         continue;
                 }
 
@@ -420,7 +424,7 @@ namespace HuaweiCloud.ModelArts
                 writer.WritePropertyName(s_memberNames[2]);
                 if (Inputs.Value is { } inputsValue)
                 {
-                    JsonWrite.Map(writer, inputsValue, static (w1, item1) => { item1.WriteTo(w1); });
+                    JsonWrite.PatchMap<JsonElement>(writer, inputsValue, static (w1, item1) => { item1.WriteTo(w1); });
                 }
                 else
                 {
@@ -433,6 +437,20 @@ namespace HuaweiCloud.ModelArts
 
         internal void ValidateMembers(ValidationContext context)
         {
+            if (Name.IsSet && Name.Value is null)
+            {
+                context.NotNullable("name");
+            }
+
+            if (Version.IsSet && Version.Value is null)
+            {
+                context.NotNullable("version");
+            }
+
+            if (Inputs.IsSet && Inputs.Value is null)
+            {
+                context.NotNullable("inputs");
+            }
         }
     }
 

@@ -35,6 +35,49 @@ namespace OpenApiClientGenerator.Runtime
             writer.WriteEndObject();
         }
 
+        /// <summary>Writes <paramref name="value"/>, or a JSON null: a merge patch of null removes the whole target (RFC 7396).</summary>
+        public static void NullOr<T>(Utf8JsonWriter writer, T? value, Action<Utf8JsonWriter, T> writeValue)
+            where T : class
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                writeValue(writer, value);
+            }
+        }
+
+        /// <summary>Writes a merge patch's map (RFC 7396): a null value removes its key.</summary>
+        public static void PatchMap<T>(Utf8JsonWriter writer, IReadOnlyDictionary<string, T?> map, Action<Utf8JsonWriter, T> writeValue)
+            where T : class
+            => PatchMapEntries(writer, map, (w, value) => writeValue(w, value!));
+
+        /// <inheritdoc cref="PatchMap{T}(Utf8JsonWriter, IReadOnlyDictionary{string, T}, Action{Utf8JsonWriter, T})"/>
+        public static void PatchMap<T>(Utf8JsonWriter writer, IReadOnlyDictionary<string, T?> map, Action<Utf8JsonWriter, T> writeValue)
+            where T : struct
+            => PatchMapEntries(writer, map, (w, value) => writeValue(w, value!.Value));
+
+        private static void PatchMapEntries<TNullable>(Utf8JsonWriter writer, IReadOnlyDictionary<string, TNullable> map, Action<Utf8JsonWriter, TNullable> writePresent)
+        {
+            writer.WriteStartObject();
+            foreach (var entry in map)
+            {
+                writer.WritePropertyName(entry.Key);
+                if (entry.Value is null)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    writePresent(writer, entry.Value);
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
         public static void AdditionalProperties(Utf8JsonWriter writer, IReadOnlyDictionary<string, JsonElement>? additionalProperties)
         {
             if (additionalProperties is null)
