@@ -114,6 +114,10 @@ namespace Snapshots.JsonPatch
             {
                 body.ValidateMembers(context);
             }
+            else
+            {
+                context.Missing("body");
+            }
 
             return context.Complete();
         }

@@ -115,6 +115,10 @@ namespace Snapshots.MergePatch
             {
                 body.ValidateMembers(context);
             }
+            else
+            {
+                context.Missing("body");
+            }
 
             return context.Complete();
         }

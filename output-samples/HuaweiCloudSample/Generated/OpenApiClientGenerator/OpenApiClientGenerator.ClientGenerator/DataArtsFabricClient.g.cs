@@ -217,6 +217,10 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 body.ValidateMembers(context);
             }
+            else
+            {
+                context.Missing("body");
+            }
 
             return context.Complete();
         }
@@ -334,6 +338,10 @@ namespace HuaweiCloud.DataArtsFabric
             if (Body is { } body)
             {
                 body.ValidateMembers(context);
+            }
+            else
+            {
+                context.Missing("body");
             }
 
             return context.Complete();

@@ -224,6 +224,10 @@ namespace HuaweiCloud.ModelArts
             {
                 body.ValidateMembers(context);
             }
+            else
+            {
+                context.Missing("body");
+            }
 
             return context.Complete();
         }
@@ -335,6 +339,10 @@ namespace HuaweiCloud.ModelArts
             if (Body is { } body)
             {
                 body.ValidateMembers(context);
+            }
+            else
+            {
+                context.Missing("body");
             }
 
             return context.Complete();
