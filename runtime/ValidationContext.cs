@@ -149,6 +149,32 @@ namespace OpenApiClientGenerator.Runtime
             }
         }
 
+        /// <summary>
+        /// Checks that a JSON Patch operation carries exactly the members RFC 6902 §4 requires of its op: <c>value</c> for
+        /// add, replace and test, <c>from</c> for move and copy, neither for remove. RFC 6902 has a server ignore a member
+        /// the op does not define, but one sent is a mistake in the document, so it is reported. An op RFC 6902 does not
+        /// define (<paramref name="op"/> null or another value) is not checked.
+        /// </summary>
+        public void JsonPatchMembers(string? op, bool hasValue, bool hasFrom)
+        {
+            string section;
+            bool takesValue;
+            bool takesFrom;
+            switch (op)
+            {
+                case "add": (section, takesValue, takesFrom) = ("4.1", true, false); break;
+                case "remove": (section, takesValue, takesFrom) = ("4.2", false, false); break;
+                case "replace": (section, takesValue, takesFrom) = ("4.3", true, false); break;
+                case "move": (section, takesValue, takesFrom) = ("4.4", false, true); break;
+                case "copy": (section, takesValue, takesFrom) = ("4.5", false, true); break;
+                case "test": (section, takesValue, takesFrom) = ("4.6", true, false); break;
+                default: return;
+            }
+
+            JsonPatchMember("value", op, section, takesValue, hasValue);
+            JsonPatchMember("from", op, section, takesFrom, hasFrom);
+        }
+
         public void NotAllowed(string allowedValues) => Report("enum", "must be one of " + allowedValues, allowedValues);
 
         /// <summary>Checks a value kept as JSON; each rule applies only to the JSON kinds it is about, as in JSON Schema.</summary>
@@ -227,6 +253,26 @@ namespace OpenApiClientGenerator.Runtime
             {
                 NotAllowed(rules.AllowedValuesText);
             }
+        }
+
+        private void JsonPatchMember(string name, string op, string section, bool takes, bool has)
+        {
+            if (takes == has)
+            {
+                return;
+            }
+
+            Push(name);
+            if (takes)
+            {
+                Report("required", "is required in a '" + op + "' operation (RFC 6902 §" + section + ")", null);
+            }
+            else
+            {
+                Report("forbidden", "must not be present in a '" + op + "' operation (RFC 6902 §" + section + ")", null);
+            }
+
+            Pop();
         }
 
         private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -19,7 +19,7 @@ namespace OpenApiClientGenerator.Runtime
         /// <summary>Gets the JSON path of the value, e.g. <c>config.applications[0].name</c>; parameters are <c>path.x</c>, <c>query.x</c> or <c>header.x</c>.</summary>
         public string Path { get; }
 
-        /// <summary>Gets the rule's JSON Schema keyword: required, minLength, maxLength, pattern, minimum, maximum, multipleOf, enum, minItems, maxItems or type.</summary>
+        /// <summary>Gets the rule's JSON Schema keyword: required, minLength, maxLength, pattern, minimum, maximum, multipleOf, enum, minItems, maxItems or type; forbidden for a JSON Patch member its op does not take.</summary>
         public string Rule { get; }
 
         /// <summary>Gets a sentence that says what is wrong.</summary>

@@ -329,7 +329,12 @@ internal static class SourceEmitter
     {
         var item = types[patch.ItemTypeName];
         var opProperty = item.Properties.First(p => p.WireName == "op");
+        var valueProperty = item.Properties.First(p => p.WireName == "value");
+        var fromProperty = item.Properties.FirstOrDefault(p => p.WireName == "from" && p.Type.Kind == ValueKind.String);
 
+        // A method without a from passes null; a from the item schema requires is typed non-nullable, and Validate()
+        // reports it where the operation does not take one.
+        var noFrom = fromProperty is { IsRequiredMember: true } ? "null!" : "null";
         var operations = new List<JsonPatchOperationView>();
         var methods = new List<JsonPatchMethodView>();
         foreach (var operation in patch.Operations)
@@ -339,20 +344,29 @@ internal static class SourceEmitter
                 Name = operation.MethodName,
                 WireValue = SymbolDisplay.FormatLiteral(operation.WireValue, quote: false),
                 OpExpression = OpExpression(opProperty, operation.WireValue, types),
-                HasValue = operation.WireValue is not ("remove" or "move" or "copy"),
+                HasValue = operation.TakesValue,
+                HasFrom = operation.TakesFrom,
+                FromExpression = fromProperty is null ? null : operation.TakesFrom ? "CheckPath(from, nameof(from))" : noFrom,
             };
             operations.Add(op);
             foreach (var method in operation.PathMethods)
             {
                 var path = method.DocumentedPath;
+                var pathDoc = path.Path.Length == 0 ? "the whole document (<c>\"\"</c>)" : "<c>" + XmlDoc.Escape(path.Path) + "</c>";
+                var verb = ThirdPerson(op.Name);
+                var summary = operation.TakesFrom
+                    ? verb + " the value at <paramref name=\"from\"/> to " + pathDoc
+                    : verb + " " + pathDoc;
                 methods.Add(new JsonPatchMethodView
                 {
                     Name = method.Name,
                     Path = path.Path,
                     PathLiteral = CSharpFragments.Literal(path.Path),
-                    Doc = XmlDoc.Summary(op.Name + "s <c>" + XmlDoc.Escape(path.Path) + "</c>" + (path.Description is null ? "." : ": " + XmlDoc.Escape(path.Description)), escape: false),
+                    Doc = XmlDoc.Summary(summary + (path.Description is null ? "." : ": " + XmlDoc.Escape(path.Description)), escape: false),
                     OpExpression = op.OpExpression,
                     HasValue = op.HasValue,
+                    HasFrom = op.HasFrom,
+                    FromExpression = op.FromExpression,
                     ValueType = CSharpFragments.TypeName(path.ValueType),
                     WriteExpression = CSharpFragments.Write(path.ValueType, "w", "v", 0),
                 });
@@ -360,11 +374,21 @@ internal static class SourceEmitter
         }
 
         var rules = validation.For(new TypeRef { Kind = ValueKind.Array, Element = new TypeRef { Kind = ValueKind.Object, TypeName = item.Name }, Constraints = patch.Constraints }, "_operations", 0);
+        var opType = CSharpFragments.TypeName(opProperty.Type);
         return new JsonPatchView
         {
             ItemType = item.Name,
-            OpType = CSharpFragments.TypeName(opProperty.Type),
-            ValueType = item.Properties.FirstOrDefault(p => p.WireName == "value") is { IsRequiredMember: true } ? "JsonElement" : "JsonElement?",
+            OpType = opType,
+            ValueType = valueProperty.IsRequiredMember ? "JsonElement" : "JsonElement?",
+            FromType = fromProperty is null ? null : fromProperty.IsRequiredMember ? "string" : "string?",
+            FromMember = fromProperty?.Name,
+            OpWireExpression = opProperty.Type.Kind == ValueKind.Enum
+                ? $"operation.Op is {{ }} opValue && {opType}Json.IsDefined(opValue) ? {opType}Json.ToWire(opValue) : null"
+                : "operation.Op",
+            HasValueExpression = valueProperty.IsRequiredMember
+                ? $"operation.{valueProperty.Name}.ValueKind != JsonValueKind.Undefined"
+                : $"operation.{valueProperty.Name} is {{ ValueKind: not JsonValueKind.Undefined }}",
+            HasFromExpression = fromProperty is null ? "false" : $"operation.{fromProperty.Name} is not null",
             PathPattern = patch.PathPattern is null ? null : XmlDoc.SingleLine(patch.PathPattern),
             PathPatternLiteral = patch.PathPattern is null ? null : CSharpFragments.Literal(patch.PathPattern),
             PathRegexLiteral = patch.PathPattern is null ? null : CSharpFragments.Literal(EcmaScriptPattern.ToDotNet(patch.PathPattern)),
@@ -373,6 +397,12 @@ internal static class SourceEmitter
             Rules = rules,
         };
     }
+
+    /// <summary>The verb of a method's summary: <c>Copy</c> copies, <c>Replace</c> replaces, <c>Add</c> adds.</summary>
+    private static string ThirdPerson(string verb)
+        => verb.Length > 1 && verb[verb.Length - 1] == 'y' && "aeiouAEIOU".IndexOf(verb[verb.Length - 2]) < 0
+            ? verb.Substring(0, verb.Length - 1) + "ies"
+            : verb + "s";
 
     private static string OpExpression(PropertySpec opProperty, string op, IReadOnlyDictionary<string, TypeSpec> types)
     {
@@ -444,6 +474,8 @@ internal static class SourceEmitter
         var sendsNullPatch = operation.Body is { Kind: BodyKind.MergePatch, Type: { IsNullable: true } nullableBody } && !CSharpFragments.IsValueType(nullableBody);
         if (operation.Body is { } bodySpec)
         {
+            // A required body set to null would go out as no body at all: it is reported at "body" before anything is sent.
+            var bodyPresence = Presence(new PropertySpec { Name = "Body", WireName = "body", Type = bodySpec.Type, IsRequired = bodySpec.IsRequired, IsRequiredMember = bodySpec.IsRequired }, isMergePatch: false, "body");
             body = new PropertyView
             {
                 Name = "Body",
@@ -458,14 +490,14 @@ internal static class SourceEmitter
                 LocalType = CSharpFragments.NullableTypeName(bodySpec.Type),
                 ReadExpression = string.Empty,
                 InitExpression = string.Empty,
-                PresentCondition = sendsNullPatch ? "Body.IsSet && Body.Value is { } body" : "Body is { } body",
+                PresentCondition = sendsNullPatch ? "Body.IsSet && Body.Value is { } body" : bodyPresence.Present ?? "Body is { } body",
                 WriteExpression = sendsNullPatch
                     ? $"JsonWrite.NullOr(writer, body, static (w, v) => {{ {CSharpFragments.Write(bodySpec.Type, "w", "v", 0)}; }})"
                     : CSharpFragments.Write(bodySpec.Type, "writer", "body", 0),
 
-                // A missing body is left to the service to report: the body's own constraints are what the request checks.
-                IsRequired = false,
-                MissingCondition = null,
+                // A nullable merge-patch body's null is a patch of its own (RFC 7396 case 11), so only a plain body can be missing.
+                IsRequired = bodySpec.IsRequired && !sendsNullPatch,
+                MissingCondition = bodySpec.IsRequired && !sendsNullPatch ? bodyPresence.Missing : null,
                 Rules = validation.For(bodySpec.Type, "body", 0),
                 Attributes = [],
             };

@@ -149,6 +149,21 @@ internal sealed class JsonPatchView
     /// <summary>Gets the C# type of the item's <c>value</c> member as the document's methods pass it.</summary>
     public required string ValueType { get; init; }
 
+    /// <summary>Gets the C# type of the item's <c>from</c> member; null when the item has none (and so no move or copy).</summary>
+    public required string? FromType { get; init; }
+
+    /// <summary>Gets the C# name of the item's <c>from</c> member; null when it has none.</summary>
+    public required string? FromMember { get; init; }
+
+    /// <summary>Gets the wire value of an item <c>operation</c>'s op, or null for an op the spec does not list.</summary>
+    public required string OpWireExpression { get; init; }
+
+    /// <summary>Gets whether an item <c>operation</c> carries a <c>value</c>.</summary>
+    public required string HasValueExpression { get; init; }
+
+    /// <summary>Gets whether an item <c>operation</c> carries a <c>from</c>; <c>false</c> when the item has no such member.</summary>
+    public required string HasFromExpression { get; init; }
+
     public required string? PathPattern { get; init; }
 
     public required string? PathPatternLiteral { get; init; }
@@ -174,7 +189,14 @@ internal sealed class JsonPatchOperationView
     /// <summary>Gets the expression for the item's <c>op</c> member.</summary>
     public required string OpExpression { get; init; }
 
+    /// <summary>Gets whether the method takes a <c>value</c> (RFC 6902 §4: add, replace, test).</summary>
     public required bool HasValue { get; init; }
+
+    /// <summary>Gets whether the method takes a <c>from</c> (RFC 6902 §4: move, copy).</summary>
+    public required bool HasFrom { get; init; }
+
+    /// <summary>Gets the expression for the item's <c>from</c> member; null when the item has none.</summary>
+    public required string? FromExpression { get; init; }
 }
 
 /// <summary>A typed method for one operation on one documented path, e.g. <c>ReplaceModelId(string value)</c>.</summary>
@@ -191,6 +213,11 @@ internal sealed class JsonPatchMethodView
     public required string OpExpression { get; init; }
 
     public required bool HasValue { get; init; }
+
+    public required bool HasFrom { get; init; }
+
+    /// <summary>Gets the expression for the item's <c>from</c> member; null when the item has none.</summary>
+    public required string? FromExpression { get; init; }
 
     public required string ValueType { get; init; }
 

@@ -182,6 +182,12 @@ internal sealed record JsonPatchOperationSpec
 
     public required string MethodName { get; init; }
 
+    /// <summary>Gets whether the operation carries a <c>value</c> (RFC 6902 §4: add, replace, test, and ops it does not define).</summary>
+    public required bool TakesValue { get; init; }
+
+    /// <summary>Gets whether the operation carries a <c>from</c> (RFC 6902 §4: move, copy).</summary>
+    public required bool TakesFrom { get; init; }
+
     public required EquatableArray<JsonPatchMethodSpec> PathMethods { get; init; }
 }
 

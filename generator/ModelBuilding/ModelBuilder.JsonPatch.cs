@@ -48,12 +48,27 @@ internal sealed partial class ModelBuilder
             return null;
         }
 
+        // RFC 6902 §4.4 and §4.5: move and copy name their source in "from", so only an item that declares it can say them.
+        var hasFrom = item.Properties.TryGetValue("from", out var from) && ShapeOf(from) is ValueKind.String;
         var opPointer = op is OpenApiSchemaReference opReference ? ComponentPointer(opReference) : PropertyPointer(itemsPointer, "op");
-        var operations = AllowedOperations(Target(op), opPointer)
-            ?? (string.Equals(mediaType, JsonPatchMediaType, StringComparison.OrdinalIgnoreCase) ? DefaultOperations.Select(wireValue => (wireValue, opPointer)).ToList() : null);
+        var declaredOperations = AllowedOperations(Target(op), opPointer);
+        var operations = declaredOperations
+            ?? (string.Equals(mediaType, JsonPatchMediaType, StringComparison.OrdinalIgnoreCase)
+                ? DefaultOperations.Where(wireValue => hasFrom || !TakesFrom(wireValue)).Select(wireValue => (wireValue, opPointer)).ToList()
+                : null);
         if (operations is null)
         {
             return null;
+        }
+
+        if (declaredOperations is not null && !hasFrom)
+        {
+            foreach (var (wireValue, valuePointer) in declaredOperations.Where(o => TakesFrom(o.WireValue)))
+            {
+                Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOf(valuePointer), $"The JSON Patch operation '{wireValue}' in an item schema without a string 'from' member", "the document has no methods for it and Validate() reports such an operation");
+            }
+
+            operations.RemoveAll(o => TakesFrom(o.WireValue));
         }
 
         var pathSchema = Target(item.Properties["path"]);
@@ -77,7 +92,9 @@ internal sealed partial class ModelBuilder
 
                 var valueSchema = entry.Value is JsonObject schemaNode ? OpenApiDocumentLoader.ReadExtensionSchema(_document, schemaNode, entryPointer, _diagnostics) : null;
                 var lastSegments = JsonPointers.Unescape(entry.Key.Substring(entry.Key.LastIndexOf('/') + 1));
-                var pathName = ClaimName(pathNames, IdentifierNames.ToPascalCase(lastSegments) is { Length: > 0 } n ? n : "Path", entry.Key, LocationOfKey(entryPointer));
+                // The whole-document pointer "" (RFC 6901 §3) ends in no name: its methods end in "Document".
+                var fallbackName = entry.Key.Length == 0 ? "Document" : "Path";
+                var pathName = ClaimName(pathNames, IdentifierNames.ToPascalCase(lastSegments) is { Length: > 0 } n ? n : fallbackName, entry.Key, LocationOfKey(entryPointer));
                 var valueType = valueSchema is null
                     ? TypeRef.Any
                     : ResolveType(valueSchema, entryPointer, documentName + pathName, Usage.Request, mergePatch: false);
@@ -93,6 +110,12 @@ internal sealed partial class ModelBuilder
         _typeOrder.Add(pending);
         return new TypeRef { Kind = ValueKind.Object, TypeName = documentName, Constraints = constraints };
     }
+
+    /// <summary>Whether RFC 6902 §4 gives the operation a <c>from</c> member (move, copy) rather than a <c>value</c> (add, replace, test) or neither (remove).</summary>
+    private static bool TakesFrom(string op) => op is "move" or "copy";
+
+    /// <summary>Whether the operation carries a <c>value</c>: RFC 6902 §4's add, replace and test do, and so does an op it does not define.</summary>
+    private static bool TakesValue(string op) => op is not ("remove" or "move" or "copy");
 
     /// <summary>The string values of <c>op</c>'s enum, each once, with where it is written; null without an enum.</summary>
     private static List<(string WireValue, string Pointer)>? AllowedOperations(IOpenApiSchema? op, string opPointer)
@@ -145,7 +168,14 @@ internal sealed partial class ModelBuilder
                 pathMethods.Add(new JsonPatchMethodSpec { Name = name, DocumentedPath = path.DocumentedPath });
             }
 
-            operations.Add(new JsonPatchOperationSpec { WireValue = wireValue, MethodName = methodName, PathMethods = pathMethods.ToEquatableArray() });
+            operations.Add(new JsonPatchOperationSpec
+            {
+                WireValue = wireValue,
+                MethodName = methodName,
+                TakesValue = TakesValue(wireValue),
+                TakesFrom = TakesFrom(wireValue),
+                PathMethods = pathMethods.ToEquatableArray(),
+            });
         }
 
         return new JsonPatchSpec

@@ -31,7 +31,7 @@ internal static class ReservedNames
     public static readonly string[] JsonPatchDocumentMembers =
     [
         .. RecordMembers,
-        "Count", "Item", "GetEnumerator", "CheckPath", "HasBadEscape",
+        "Count", "Item", "GetEnumerator", "CheckPath",
         "JsonPointer", "ArgumentException",
     ];
 

@@ -483,6 +483,17 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public void A_move_in_an_item_schema_without_from_is_reported_at_the_op_value_and_gets_no_methods()
+    {
+        // RFC 6902 §4.4: a move names its source in "from", which this item schema cannot carry.
+        var run = Run("demo.openapi.yaml", JsonPatchSpec(ops: "[replace, move]", "/name: { type: string }"));
+
+        AssertSingle(run, "OAG006", DiagnosticSeverity.Warning, "demo.openapi.yaml", 21, 44, "The JSON Patch operation 'move' in an item schema without a string 'from' member", "the document has no methods for it");
+        Assert.Empty(run.CompilationProblems());
+        Assert.Equal(["Replace", "ReplaceName"], JsonPatchMethodNames(run));
+    }
+
+    [Fact]
     public void Json_patch_paths_that_make_the_same_name_are_reported_at_the_later_path()
     {
         var run = Run("demo.openapi.yaml", JsonPatchSpec(ops: "[replace]", "/a-b: { type: string }", "/aB: { type: string }"));

@@ -125,6 +125,10 @@ namespace Snapshots.JsonPatch
             {
                 body.ValidateMembers(context);
             }
+            else
+            {
+                context.Missing("body");
+            }
 
             return context.Complete();
         }

@@ -126,6 +126,10 @@ namespace Snapshots.MergePatch
             {
                 body.ValidateMembers(context);
             }
+            else
+            {
+                context.Missing("body");
+            }
 
             return context.Complete();
         }

@@ -247,6 +247,10 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 body.ValidateMembers(context);
             }
+            else
+            {
+                context.Missing("body");
+            }
 
             return context.Complete();
         }
@@ -373,6 +377,10 @@ namespace HuaweiCloud.DataArtsFabric
             if (Body is { } body)
             {
                 body.ValidateMembers(context);
+            }
+            else
+            {
+                context.Missing("body");
             }
 
             return context.Complete();

@@ -207,6 +207,10 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             {
                 body.ValidateMembers(context);
             }
+            else
+            {
+                context.Missing("body");
+            }
 
             return context.Complete();
         }

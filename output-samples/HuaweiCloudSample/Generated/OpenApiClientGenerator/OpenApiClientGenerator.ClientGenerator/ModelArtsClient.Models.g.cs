@@ -1137,10 +1137,10 @@ namespace HuaweiCloud.ModelArts
 
         /// <summary>
         /// Adds a <c>replace</c> operation on a path the typed methods do not cover.
-        /// The path is a JSON Pointer: escape each segment with <see cref="JsonPointer.Escape"/>.
+        /// The path is a JSON Pointer (<c>""</c> is the whole document): escape each segment with <see cref="JsonPointer.Escape"/>.
         /// </summary>
         /// <exception cref="ArgumentException">The path is not a JSON Pointer or is outside <c>^/config/0/.+</c>.</exception>
-        public PatchServiceDocument Replace(string path, JsonElement value) => Add(PatchServiceV2RequestBodyOp.Replace, CheckPath(path), value);
+        public PatchServiceDocument Replace(string path, JsonElement value) => Add(PatchServiceV2RequestBodyOp.Replace, CheckPath(path, nameof(path)), value);
 
         /// <summary>Returns every violation of the spec's constraints; an empty list when the document is valid.</summary>
         public IReadOnlyList<ValidationError> Validate()
@@ -1192,39 +1192,39 @@ namespace HuaweiCloud.ModelArts
 
                 context.Pop();
             }
-        }
 
-        private static string CheckPath(string path)
-        {
-            if (path is null)
+            // RFC 6902 §4: each operation carries exactly the members its op requires, which an item read with
+            // FromJson may lack or add to.
+            for (var index = 0; index < _operations.Count; index++)
             {
-                throw new ArgumentNullException(nameof(path));
-            }
-
-            if (path.Length == 0 || path[0] != '/' || HasBadEscape(path))
-            {
-                throw new ArgumentException("'" + path + "' is not a JSON Pointer: it must start with '/' and escape '~' as '~0' and '/' as '~1'.", nameof(path));
-            }
-
-            if (!TextRules.IsMatch(s_allowedPath, path))
-            {
-                throw new ArgumentException("'" + path + "' is outside the paths the API allows: " + "^/config/0/.+" + ".", nameof(path));
-            }
-
-            return path;
-        }
-
-        private static bool HasBadEscape(string path)
-        {
-            for (var i = 0; i < path.Length; i++)
-            {
-                if (path[i] == '~' && (i + 1 == path.Length || (path[i + 1] != '0' && path[i + 1] != '1')))
+                if (_operations[index] is { } operation)
                 {
-                    return true;
+                    context.PushIndex(index);
+                    context.JsonPatchMembers(operation.Op is { } opValue && PatchServiceV2RequestBodyOpJson.IsDefined(opValue) ? PatchServiceV2RequestBodyOpJson.ToWire(opValue) : null, operation.Value.ValueKind != JsonValueKind.Undefined, false);
+                    context.Pop();
                 }
             }
+        }
 
-            return false;
+        /// <exception cref="ArgumentException"><paramref name="pointer"/> is not a JSON Pointer or is outside the paths the API allows.</exception>
+        private static string CheckPath(string pointer, string parameterName)
+        {
+            if (pointer is null)
+            {
+                throw new ArgumentNullException(parameterName);
+            }
+
+            if (!JsonPointer.IsValid(pointer))
+            {
+                throw new ArgumentException("'" + pointer + "' is not a JSON Pointer: it must be empty or start with '/', and escape '~' as '~0' and '/' as '~1'.", parameterName);
+            }
+
+            if (!TextRules.IsMatch(s_allowedPath, pointer))
+            {
+                throw new ArgumentException("'" + pointer + "' is outside the paths the API allows: " + "^/config/0/.+" + ".", parameterName);
+            }
+
+            return pointer;
         }
 
         private PatchServiceDocument Add(PatchServiceV2RequestBodyOp op, string path, JsonElement value)

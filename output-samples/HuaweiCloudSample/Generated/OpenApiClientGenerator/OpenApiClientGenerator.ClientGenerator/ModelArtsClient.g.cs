@@ -250,6 +250,10 @@ namespace HuaweiCloud.ModelArts
             {
                 body.ValidateMembers(context);
             }
+            else
+            {
+                context.Missing("body");
+            }
 
             return context.Complete();
         }
@@ -370,6 +374,10 @@ namespace HuaweiCloud.ModelArts
             if (Body is { } body)
             {
                 body.ValidateMembers(context);
+            }
+            else
+            {
+                context.Missing("body");
             }
 
             return context.Complete();
