@@ -19,23 +19,30 @@ internal sealed partial class ModelBuilder
     /// </summary>
     private TypeRef? ResolveComposition(IOpenApiSchema schema, string pointer, string nameHint, Usage usage, bool mergePatch)
     {
+        if (NullableAlternative(schema) is var (keyword, alternative))
+        {
+            var partPointer = JsonPointers.Append(JsonPointers.Append(pointer, keyword), alternative.ToString(CultureInfo.InvariantCulture));
+            var parts = keyword == "oneOf" ? schema.OneOf! : schema.AnyOf!;
+            return ResolveContained(schema, () => ResolveType(parts[alternative], partPointer, nameHint, usage, mergePatch)) with { IsNullable = true };
+        }
+
         ReportUnsupportedKeywords(schema, pointer);
         if (WrappedPart(schema) is { } wrapped)
         {
             return ResolveContained(schema, () => ResolveType(schema.AllOf![wrapped], AllOfPointer(pointer, wrapped), nameHint, usage, mergePatch));
         }
 
-        if (schema.AllOf is not { Count: > 0 } parts || IsComposedObject(schema))
+        if (schema.AllOf is not { Count: > 0 } allOf || IsComposedObject(schema))
         {
             return null;
         }
 
         // No part has members: the parts constrain one value (a string of some pattern and some length, say).
         TypeRef? merged = null;
-        for (var i = 0; i < parts.Count; i++)
+        for (var i = 0; i < allOf.Count; i++)
         {
             var index = i;
-            var part = ResolveContained(schema, () => ResolveType(parts[index], AllOfPointer(pointer, index), nameHint, usage, mergePatch));
+            var part = ResolveContained(schema, () => ResolveType(allOf[index], AllOfPointer(pointer, index), nameHint, usage, mergePatch));
             merged = merged is null ? part : MergeValues(merged, part, AllOfPointer(pointer, index));
         }
 
@@ -48,7 +55,7 @@ internal sealed partial class ModelBuilder
     /// </summary>
     private int? WrappedPart(IOpenApiSchema schema)
     {
-        if (schema.AllOf is not { Count: > 0 } parts || !IsAnnotationOnly(schema, ignoreAllOf: true))
+        if (schema.AllOf is not { Count: > 0 } parts || !IsAnnotationOnly(schema, except: "allOf"))
         {
             return null;
         }
@@ -56,7 +63,7 @@ internal sealed partial class ModelBuilder
         int? wrapped = null;
         for (var i = 0; i < parts.Count; i++)
         {
-            if (parts[i] is OpenApiSchemaReference || !IsAnnotationOnly(parts[i], ignoreAllOf: false))
+            if (parts[i] is OpenApiSchemaReference || !IsAnnotationOnly(parts[i], except: null))
             {
                 if (wrapped is not null)
                 {
@@ -70,13 +77,33 @@ internal sealed partial class ModelBuilder
         return wrapped ?? 0;
     }
 
-    /// <summary>Whether a schema says nothing about the value: no type, no members, no constraint, no composition.</summary>
-    private static bool IsAnnotationOnly(IOpenApiSchema schema, bool ignoreAllOf)
+    /// <summary>
+    /// The oneOf or anyOf of a value that may be null, written as a choice between it and null
+    /// (<c>oneOf: [X, {type: 'null'}]</c>): the keyword and the index of the part that is not null; null for any other schema.
+    /// </summary>
+    private static (string Keyword, int Index)? NullableAlternative(IOpenApiSchema schema)
+    {
+        foreach (var (keyword, parts) in new[] { ("oneOf", schema.OneOf), ("anyOf", schema.AnyOf) })
+        {
+            if (parts is { Count: 2 } && IsAnnotationOnly(schema, except: keyword) && parts.Count(IsNullOnly) == 1 && !parts.All(IsNullOnly))
+            {
+                return (keyword, IsNullOnly(parts[0]) ? 1 : 0);
+            }
+        }
+
+        return null;
+
+        static bool IsNullOnly(IOpenApiSchema part) => part.Type == JsonSchemaType.Null && IsAnnotationOnly(part, except: null);
+    }
+
+    /// <summary>Whether a schema says nothing about the value beyond <paramref name="except"/>: no type, no members, no constraint, no other composition.</summary>
+    private static bool IsAnnotationOnly(IOpenApiSchema schema, string? except)
         => schema is not OpenApiSchemaReference
             && ((schema.Type ?? 0) & ~JsonSchemaType.Null) == 0
             && schema.Properties is not { Count: > 0 } && schema.Required is not { Count: > 0 }
             && schema.AdditionalProperties is null && schema.Items is null && schema.Enum is not { Count: > 0 }
-            && (ignoreAllOf || schema.AllOf is not { Count: > 0 }) && schema.OneOf is not { Count: > 0 } && schema.AnyOf is not { Count: > 0 } && schema.Not is null
+            && (except == "allOf" || schema.AllOf is not { Count: > 0 }) && (except == "oneOf" || schema.OneOf is not { Count: > 0 })
+            && (except == "anyOf" || schema.AnyOf is not { Count: > 0 }) && schema.Not is null
             && schema.Format is null && schema.Pattern is null && schema.MinLength is null && schema.MaxLength is null
             && schema.Minimum is null && schema.Maximum is null && schema.ExclusiveMinimum is null && schema.ExclusiveMaximum is null
             && schema.MultipleOf is null && schema.MinItems is null && schema.MaxItems is null;
@@ -135,6 +162,39 @@ internal sealed partial class ModelBuilder
             foreach (var name in target.Required ?? new HashSet<string>())
             {
                 required.Add(name);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Links each object type to the object types it extends: the targets of the references among its allOf parts, and
+    /// theirs in turn. Each type extended gets an interface name, claimed like a type's.
+    /// </summary>
+    private void LinkBaseTypes()
+    {
+        foreach (var pending in _typeOrder.Where(t => t.Kind == TypeKind.Object).ToList())
+        {
+            var visited = new List<IOpenApiSchema> { pending.Schema };
+            Walk(pending.Schema);
+
+            void Walk(IOpenApiSchema schema)
+            {
+                foreach (var part in schema.AllOf ?? [])
+                {
+                    if (Target(part) is not { } target || visited.Exists(v => ReferenceEquals(v, target)))
+                    {
+                        continue;
+                    }
+
+                    visited.Add(target);
+                    if (part is OpenApiSchemaReference && _pendingTypes.TryGetValue(new TypeKey(target, TypeKind.Object), out var baseType))
+                    {
+                        pending.BaseTypes.Add(baseType);
+                        baseType.InterfaceName ??= ClaimTypeName("I" + baseType.Name, "the interface of '" + baseType.Name + "'", componentName: null, baseType.Pointer);
+                    }
+
+                    Walk(target);
+                }
             }
         }
     }

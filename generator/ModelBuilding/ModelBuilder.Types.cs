@@ -40,7 +40,7 @@ internal sealed partial class ModelBuilder
         var nullable = schema.Type is { } t && t.HasFlag(JsonSchemaType.Null);
         if (ResolveComposition(schema, pointer, nameHint, usage, mergePatch) is { } composed)
         {
-            return composed with { IsNullable = nullable };
+            return composed with { IsNullable = composed.IsNullable || nullable };
         }
 
         var constraints = ReadConstraints(schema, pointer);
@@ -239,6 +239,8 @@ internal sealed partial class ModelBuilder
             Properties = properties.ToEquatableArray(),
             IsReadFromResponses = isReadFromResponses,
             PlainTypeName = pending.Kind == TypeKind.MergePatch && _pendingTypes.TryGetValue(new TypeKey(pending.Schema, TypeKind.Object), out var plain) ? plain.Name : null,
+            InterfaceName = pending.InterfaceName,
+            BaseTypeNames = pending.BaseTypes.Select(b => b.Name).ToEquatableArray(),
         };
     }
 
@@ -340,5 +342,11 @@ internal sealed partial class ModelBuilder
         public bool Discovered { get; set; }
 
         public PendingJsonPatch? JsonPatch { get; init; }
+
+        /// <summary>The object types this one extends through allOf references, nearest first.</summary>
+        public List<PendingType> BaseTypes { get; } = [];
+
+        /// <summary>The interface of the type's members, when other types extend it.</summary>
+        public string? InterfaceName { get; set; }
     }
 }

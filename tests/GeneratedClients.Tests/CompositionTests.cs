@@ -50,6 +50,22 @@ public sealed class CompositionTests
     }
 
     [Fact]
+    public void A_derived_record_can_be_used_where_its_base_is_expected()
+    {
+        IPet[] pets =
+        [
+            new Pet { Name = "Rex", PetType = "Pet" },
+            new Cat { Name = "Tom", PetType = "Cat", HuntingSkill = CatHuntingSkill.Lazy },
+            new Dog { Name = "Fido", PetType = "Dog", PackSize = 3 },
+        ];
+
+        Assert.Equal(["Rex:Pet", "Tom:Cat", "Fido:Dog"], pets.Select(p => p.Name + ":" + p.PetType));
+        IItem item = new FullItem { Id = "i1", Vault = new ItemVault { Id = "v1" } };
+        Assert.Equal(("i1", "v1"), (item.Id, item.Vault!.Id));
+        Assert.False(typeof(IPet).IsAssignableFrom(typeof(CatPatch)));
+    }
+
+    [Fact]
     public void The_1Password_full_item_keeps_every_member_of_the_item()
     {
         var item = FullItem.FromJson(System.Text.Encoding.UTF8.GetBytes(FullItemJson));

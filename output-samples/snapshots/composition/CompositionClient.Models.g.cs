@@ -14,9 +14,31 @@ namespace Snapshots.Composition
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>
+    /// The members of <see cref="Pet"/>, which the records that extend it implement too.
+    /// </summary>
+    public interface IPet
+    {
+        /// <summary>
+        /// The pet's name.
+        /// </summary>
+        /// <remarks>
+        /// Required. At most 20 characters.
+        /// </remarks>
+        string? Name { get; }
+
+        /// <summary>
+        /// Not described by the spec.
+        /// </summary>
+        /// <remarks>
+        /// Required.
+        /// </remarks>
+        string? PetType { get; }
+    }
+
+    /// <summary>
     /// Pet.
     /// </summary>
-    public sealed partial record Pet
+    public sealed partial record Pet : IPet
     {
         /// <summary>
         /// The pet's name.
@@ -38,6 +60,12 @@ namespace Snapshots.Composition
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
+
+        /// <inheritdoc/>
+        string? IPet.Name => Name;
+
+        /// <inheritdoc/>
+        string? IPet.PetType => PetType;
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
         public IReadOnlyList<ValidationError> Validate()
@@ -138,7 +166,7 @@ namespace Snapshots.Composition
     /// <summary>
     /// A representation of a cat.
     /// </summary>
-    public sealed partial record Cat
+    public sealed partial record Cat : IPet
     {
         /// <summary>
         /// The pet's name.
@@ -169,6 +197,12 @@ namespace Snapshots.Composition
 
         /// <summary>Gets members the service sent that the spec does not describe; they are written back unchanged.</summary>
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
+
+        /// <inheritdoc/>
+        string? IPet.Name => Name;
+
+        /// <inheritdoc/>
+        string? IPet.PetType => PetType;
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
         public IReadOnlyList<ValidationError> Validate()
