@@ -94,6 +94,8 @@ internal static class SourceEmitter
             JsonPatch = type.JsonPatch is { } patch ? BuildJsonPatch(type, patch, types, validation) : null,
             PatternHelpers = validation.PatternHelpers,
             ElementRules = validation.ElementRules,
+            Interface = type.InterfaceName is { } interfaceName ? BuildInterface(type, interfaceName) : null,
+            Implements = type.Kind == TypeKind.Object ? Implementations(type, types, properties, Qualify) : [],
         };
 
         // Inside the record, a property hides a type of the same name wherever the code names the type in an expression
@@ -108,6 +110,55 @@ internal static class SourceEmitter
             TypeName = typeRef.TypeName is { } name ? QualifiedName(name) : null,
             Element = typeRef.Element is { } element ? Qualify(element) : null,
         };
+    }
+
+    private static InterfaceView BuildInterface(TypeSpec type, string interfaceName) => new()
+    {
+        Name = interfaceName,
+        Doc = XmlDoc.Summary($"The members of <see cref=\"{type.Name}\"/>, which the records that extend it implement too.", escape: false),
+        Members = type.Properties.Select(p => new InterfaceMemberView
+        {
+            Name = p.Name,
+            Type = CSharpFragments.NullableTypeName(p.Type),
+            Doc = XmlDoc.Property(p.Description, p.Type, p.IsRequired, p.DefaultValue, p.IsSensitive),
+        }).ToList(),
+    };
+
+    /// <summary>
+    /// The interfaces a record implements: its own, when others extend it, and those of the types it extends. A base
+    /// member is always among the record's members with the same C# type (it is the first declaration, which the others
+    /// only constrain); the check keeps an interface whose member a part retyped (reported as OAG006) from breaking the build.
+    /// </summary>
+    private static List<ImplementationView> Implementations(TypeSpec type, IReadOnlyDictionary<string, TypeSpec> types, IReadOnlyList<PropertyView> views, Func<TypeRef, TypeRef> qualify)
+    {
+        var implementations = new List<ImplementationView>();
+        var extended = new[] { type }.Concat(type.BaseTypeNames.Select(name => types.TryGetValue(name, out var baseType) ? baseType : null).OfType<TypeSpec>());
+        foreach (var baseType in extended.Where(t => t.InterfaceName is not null))
+        {
+            var explicitMembers = new List<ExplicitMemberView>();
+            foreach (var member in baseType.Properties)
+            {
+                var index = type.Properties.ToList().FindIndex(p => p.WireName == member.WireName);
+                if (index < 0 || CSharpFragments.NullableTypeName(type.Properties[index].Type) != CSharpFragments.NullableTypeName(member.Type))
+                {
+                    explicitMembers = null;
+                    break;
+                }
+
+                var interfaceType = CSharpFragments.NullableTypeName(qualify(member.Type));
+                if (views[index].Type != interfaceType || views[index].Name != member.Name)
+                {
+                    explicitMembers.Add(new ExplicitMemberView { Type = interfaceType, Name = member.Name, Property = views[index].Name });
+                }
+            }
+
+            if (explicitMembers is not null)
+            {
+                implementations.Add(new ImplementationView { Name = baseType.InterfaceName!, ExplicitMembers = explicitMembers });
+            }
+        }
+
+        return implementations;
     }
 
     /// <summary>

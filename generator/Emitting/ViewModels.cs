@@ -59,6 +59,53 @@ internal sealed class TypeView
     public string? PlainType { get; init; }
 
     public JsonPatchView? JsonPatch { get; init; }
+
+    /// <summary>Gets, for an object type that others extend with allOf, the interface of its members; null otherwise.</summary>
+    public InterfaceView? Interface { get; init; }
+
+    /// <summary>Gets the interfaces the record implements: its own, and those of the types it extends.</summary>
+    public IReadOnlyList<ImplementationView> Implements { get; init; } = [];
+}
+
+/// <summary>The members of a type that others extend, as read-only properties: what a derived value offers where the base is expected.</summary>
+internal sealed record InterfaceView
+{
+    public required string Name { get; init; }
+
+    public required IReadOnlyList<string> Doc { get; init; }
+
+    public required IReadOnlyList<InterfaceMemberView> Members { get; init; }
+}
+
+internal sealed record InterfaceMemberView
+{
+    public required string Name { get; init; }
+
+    /// <summary>Gets the member's type, nullable: a derived record may require the member, or read it leniently.</summary>
+    public required string Type { get; init; }
+
+    public required IReadOnlyList<string> Doc { get; init; }
+}
+
+/// <summary>An interface a record implements, with the members its own properties cannot implement as they are.</summary>
+internal sealed record ImplementationView
+{
+    public required string Name { get; init; }
+
+    public required IReadOnlyList<ExplicitMemberView> ExplicitMembers { get; init; }
+}
+
+/// <summary>
+/// An interface member implemented by forwarding to the record's property: its type differs (<c>long</c> where the
+/// interface says <c>long?</c>) or its name does (a collision renamed it).
+/// </summary>
+internal sealed record ExplicitMemberView
+{
+    public required string Type { get; init; }
+
+    public required string Name { get; init; }
+
+    public required string Property { get; init; }
 }
 
 internal sealed record PropertyView

@@ -36,6 +36,15 @@ internal sealed record TypeSpec
 
     /// <summary>Gets a merge patch's plain counterpart, which <c>FromDiff</c> and <c>FromWhole</c> take.</summary>
     public string? PlainTypeName { get; init; }
+
+    /// <summary>
+    /// Gets, for an object type that others extend (an allOf part they reference), the interface of its members that it
+    /// and they implement, so that a derived value can be used where the base is expected; null otherwise.
+    /// </summary>
+    public string? InterfaceName { get; init; }
+
+    /// <summary>Gets the object types this one extends through allOf references, directly or through another, nearest first.</summary>
+    public EquatableArray<string> BaseTypeNames { get; init; } = EquatableArray<string>.Empty;
 }
 
 /// <summary>One member of a generated enum, with the exact string sent on the wire.</summary>

@@ -1,3 +1,7 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
 using Microsoft.OpenApi;
 using OpenApiClientGenerator.Diagnostics;
 using OpenApiClientGenerator.Model;
@@ -8,32 +12,302 @@ namespace OpenApiClientGenerator.ModelBuilding;
 internal sealed partial class ModelBuilder
 {
     /// <summary>
-    /// Resolves a schema made of others: today an <c>allOf</c> of one schema, which stands for that schema (a common way
-    /// to add a description to a reference). Returns null for a schema whose own keywords describe the value; the
-    /// compositions not generated yet are reported.
+    /// Resolves a schema made of others whose value is not an object: an <c>allOf</c> that stands for one of its parts (a
+    /// common way to add a description to a reference), or an allOf of values of one kind, whose constraints all apply.
+    /// Returns null for a schema whose own keywords, or whose members, describe the value; the compositions not generated
+    /// yet are reported.
     /// </summary>
     private TypeRef? ResolveComposition(IOpenApiSchema schema, string pointer, string nameHint, Usage usage, bool mergePatch)
     {
-        ReportUnsupportedKeywords(schema, pointer);
-        if (schema.AllOf is { Count: 1 } && schema.Properties is not { Count: > 0 })
+        if (NullableAlternative(schema) is var (keyword, alternative))
         {
-            return ResolveContained(schema, () => ResolveType(schema.AllOf[0], JsonPointers.Append(JsonPointers.Append(pointer, "allOf"), "0"), nameHint, usage, mergePatch));
+            var partPointer = JsonPointers.Append(JsonPointers.Append(pointer, keyword), alternative.ToString(CultureInfo.InvariantCulture));
+            var parts = keyword == "oneOf" ? schema.OneOf! : schema.AnyOf!;
+            return ResolveContained(schema, () => ResolveType(parts[alternative], partPointer, nameHint, usage, mergePatch)) with { IsNullable = true };
+        }
+
+        ReportUnsupportedKeywords(schema, pointer);
+        if (WrappedPart(schema) is { } wrapped)
+        {
+            return ResolveContained(schema, () => ResolveType(schema.AllOf![wrapped], AllOfPointer(pointer, wrapped), nameHint, usage, mergePatch));
+        }
+
+        if (schema.AllOf is not { Count: > 0 } allOf || IsComposedObject(schema))
+        {
+            return null;
+        }
+
+        // No part has members: the parts constrain one value (a string of some pattern and some length, say).
+        TypeRef? merged = null;
+        for (var i = 0; i < allOf.Count; i++)
+        {
+            var index = i;
+            var part = ResolveContained(schema, () => ResolveType(allOf[index], AllOfPointer(pointer, index), nameHint, usage, mergePatch));
+            merged = merged is null ? part : MergeValues(merged, part, AllOfPointer(pointer, index));
+        }
+
+        return merged! with { Constraints = MergeConstraints(merged!.Constraints, ReadConstraints(schema, pointer), pointer) };
+    }
+
+    /// <summary>
+    /// The index of the allOf part that a schema stands for, when every other part and the schema itself only annotate it
+    /// (a description, a title, a default): such a schema is that part, not a type of its own.
+    /// </summary>
+    private int? WrappedPart(IOpenApiSchema schema)
+    {
+        if (schema.AllOf is not { Count: > 0 } parts || !IsAnnotationOnly(schema, except: "allOf"))
+        {
+            return null;
+        }
+
+        int? wrapped = null;
+        for (var i = 0; i < parts.Count; i++)
+        {
+            if (parts[i] is OpenApiSchemaReference || !IsAnnotationOnly(parts[i], except: null))
+            {
+                if (wrapped is not null)
+                {
+                    return null;
+                }
+
+                wrapped = i;
+            }
+        }
+
+        return wrapped ?? 0;
+    }
+
+    /// <summary>
+    /// The oneOf or anyOf of a value that may be null, written as a choice between it and null
+    /// (<c>oneOf: [X, {type: 'null'}]</c>): the keyword and the index of the part that is not null; null for any other schema.
+    /// </summary>
+    private static (string Keyword, int Index)? NullableAlternative(IOpenApiSchema schema)
+    {
+        foreach (var (keyword, parts) in new[] { ("oneOf", schema.OneOf), ("anyOf", schema.AnyOf) })
+        {
+            if (parts is { Count: 2 } && IsAnnotationOnly(schema, except: keyword) && parts.Count(IsNullOnly) == 1 && !parts.All(IsNullOnly))
+            {
+                return (keyword, IsNullOnly(parts[0]) ? 1 : 0);
+            }
         }
 
         return null;
+
+        static bool IsNullOnly(IOpenApiSchema part) => part.Type == JsonSchemaType.Null && IsAnnotationOnly(part, except: null);
     }
 
-    /// <summary>The schema that describes the value: past references and single allOf wrappers (a few at most, as a cycle may hide there).</summary>
+    /// <summary>Whether a schema says nothing about the value beyond <paramref name="except"/>: no type, no members, no constraint, no other composition.</summary>
+    private static bool IsAnnotationOnly(IOpenApiSchema schema, string? except)
+        => schema is not OpenApiSchemaReference
+            && ((schema.Type ?? 0) & ~JsonSchemaType.Null) == 0
+            && schema.Properties is not { Count: > 0 } && schema.Required is not { Count: > 0 }
+            && schema.AdditionalProperties is null && schema.Items is null && schema.Enum is not { Count: > 0 }
+            && (except == "allOf" || schema.AllOf is not { Count: > 0 }) && (except == "oneOf" || schema.OneOf is not { Count: > 0 })
+            && (except == "anyOf" || schema.AnyOf is not { Count: > 0 }) && schema.Not is null
+            && schema.Format is null && schema.Pattern is null && schema.MinLength is null && schema.MaxLength is null
+            && schema.Minimum is null && schema.Maximum is null && schema.ExclusiveMinimum is null && schema.ExclusiveMaximum is null
+            && schema.MultipleOf is null && schema.MinItems is null && schema.MaxItems is null;
+
+    /// <summary>Whether a schema with allOf parts describes an object: some part, or the schema itself, has members.</summary>
+    private bool IsComposedObject(IOpenApiSchema schema)
+        => schema.AllOf is { Count: > 0 } && WrappedPart(schema) is null && MembersOf(schema, string.Empty).Members.Count > 0;
+
+    /// <summary>
+    /// Every member of an object schema: those of its allOf parts, in order and through references, then its own. A member
+    /// several parts declare appears once, at its first place, with every declaration (all their constraints apply); a
+    /// name is required where any part requires it.
+    /// </summary>
+    private ComposedMembers MembersOf(IOpenApiSchema schema, string pointer)
+    {
+        var members = new List<ComposedMember>();
+        var required = new HashSet<string>(StringComparer.Ordinal);
+        var visited = new List<IOpenApiSchema>();
+        Collect(schema, pointer, owner: null);
+        return new ComposedMembers(members, required);
+
+        void Collect(IOpenApiSchema part, string partPointer, string? owner)
+        {
+            if (part is OpenApiSchemaReference reference)
+            {
+                partPointer = ComponentPointer(reference);
+                owner = IdentifierNames.ToPascalCase(reference.Reference.Id ?? string.Empty) is { Length: > 0 } component ? component : owner;
+            }
+
+            // A part met again (a cycle through allOf, or the same base twice) adds nothing new.
+            if (Target(part) is not { } target || visited.Exists(v => ReferenceEquals(v, target)))
+            {
+                return;
+            }
+
+            visited.Add(target);
+            for (var i = 0; i < (target.AllOf?.Count ?? 0); i++)
+            {
+                Collect(target.AllOf![i], AllOfPointer(partPointer, i), owner);
+            }
+
+            foreach (var property in target.Properties ?? new Dictionary<string, IOpenApiSchema>())
+            {
+                var declaration = new MemberDeclaration(property.Value, PropertyPointer(partPointer, property.Key), owner);
+                var index = members.FindIndex(m => m.WireName == property.Key);
+                if (index < 0)
+                {
+                    members.Add(new ComposedMember(property.Key, [declaration]));
+                }
+                else
+                {
+                    members[index].Declarations.Add(declaration);
+                }
+            }
+
+            foreach (var name in target.Required ?? new HashSet<string>())
+            {
+                required.Add(name);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Links each object type to the object types it extends: the targets of the references among its allOf parts, and
+    /// theirs in turn. Each type extended gets an interface name, claimed like a type's.
+    /// </summary>
+    private void LinkBaseTypes()
+    {
+        foreach (var pending in _typeOrder.Where(t => t.Kind == TypeKind.Object).ToList())
+        {
+            var visited = new List<IOpenApiSchema> { pending.Schema };
+            Walk(pending.Schema);
+
+            void Walk(IOpenApiSchema schema)
+            {
+                foreach (var part in schema.AllOf ?? [])
+                {
+                    if (Target(part) is not { } target || visited.Exists(v => ReferenceEquals(v, target)))
+                    {
+                        continue;
+                    }
+
+                    visited.Add(target);
+                    if (part is OpenApiSchemaReference && _pendingTypes.TryGetValue(new TypeKey(target, TypeKind.Object), out var baseType))
+                    {
+                        pending.BaseTypes.Add(baseType);
+                        baseType.InterfaceName ??= ClaimTypeName("I" + baseType.Name, "the interface of '" + baseType.Name + "'", componentName: null, baseType.Pointer);
+                    }
+
+                    Walk(target);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The value of a member declared more than once: the first declaration's type, with the constraints of all. Two
+    /// declarations of different types cannot both hold; the later one is reported.
+    /// </summary>
+    private TypeRef MergeValues(TypeRef first, TypeRef next, string nextPointer)
+    {
+        if (next.Kind == ValueKind.Any && next.TypeName is null)
+        {
+            return first with { Constraints = MergeConstraints(first.Constraints, next.Constraints, nextPointer) };
+        }
+
+        if (first.Kind == ValueKind.Any && first.TypeName is null)
+        {
+            return next with { Constraints = MergeConstraints(next.Constraints, first.Constraints, nextPointer), IsNullable = first.IsNullable && next.IsNullable };
+        }
+
+        if (first.Kind != next.Kind || first.TypeName != next.TypeName || first.Element != next.Element)
+        {
+            Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOfKey(nextPointer), "allOf parts that give one value two different types", "the first part's type is generated and this declaration is not validated");
+            return first;
+        }
+
+        return first with { Constraints = MergeConstraints(first.Constraints, next.Constraints, nextPointer), IsNullable = first.IsNullable && next.IsNullable };
+    }
+
+    /// <summary>The constraints a value meets when it meets both: the tighter bound of each pair, the common allowed values.</summary>
+    private ConstraintSpec MergeConstraints(ConstraintSpec first, ConstraintSpec next, string nextPointer)
+    {
+        if (next.IsEmpty)
+        {
+            return first;
+        }
+
+        if (first.IsEmpty)
+        {
+            return next;
+        }
+
+        if (first.Pattern is not null && next.Pattern is not null && first.Pattern != next.Pattern)
+        {
+            Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOfKey(JsonPointers.Append(nextPointer, "pattern")), "allOf parts with two patterns for one value", "only the first part's pattern is validated");
+        }
+
+        if (first.MultipleOf is not null && next.MultipleOf is not null && first.MultipleOf != next.MultipleOf)
+        {
+            Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOfKey(JsonPointers.Append(nextPointer, "multipleOf")), "allOf parts with two multipleOf values for one value", "only the first part's multipleOf is validated");
+        }
+
+        var (minimum, exclusiveMinimum) = TighterBound(first.Minimum, first.ExclusiveMinimum, next.Minimum, next.ExclusiveMinimum, preferLarger: true);
+        var (maximum, exclusiveMaximum) = TighterBound(first.Maximum, first.ExclusiveMaximum, next.Maximum, next.ExclusiveMaximum, preferLarger: false);
+        return new ConstraintSpec
+        {
+            MinLength = Larger(first.MinLength, next.MinLength),
+            MaxLength = Smaller(first.MaxLength, next.MaxLength),
+            Pattern = first.Pattern ?? next.Pattern,
+            Minimum = minimum,
+            ExclusiveMinimum = exclusiveMinimum,
+            Maximum = maximum,
+            ExclusiveMaximum = exclusiveMaximum,
+            MultipleOf = first.MultipleOf ?? next.MultipleOf,
+            MinItems = Larger(first.MinItems, next.MinItems),
+            MaxItems = Smaller(first.MaxItems, next.MaxItems),
+            AllowedValues = Common(first.AllowedValues, next.AllowedValues),
+            AllowedTypes = Common(first.AllowedTypes, next.AllowedTypes),
+            RequiredProperties = first.RequiredProperties.Concat(next.RequiredProperties).Distinct(StringComparer.Ordinal).OrderBy(r => r, StringComparer.Ordinal).ToEquatableArray(),
+        };
+
+        static int? Larger(int? a, int? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);
+
+        static int? Smaller(int? a, int? b) => a is null ? b : b is null ? a : Math.Min(a.Value, b.Value);
+
+        static EquatableArray<string> Common(EquatableArray<string> a, EquatableArray<string> b)
+            => a.Count == 0 ? b : b.Count == 0 ? a : a.Where(b.Contains).ToEquatableArray();
+    }
+
+    private static (string? Bound, bool Exclusive) TighterBound(string? a, bool aExclusive, string? b, bool bExclusive, bool preferLarger)
+    {
+        if (a is null || !decimal.TryParse(a, NumberStyles.Float, CultureInfo.InvariantCulture, out var x))
+        {
+            return b is null ? (a, aExclusive) : (b, bExclusive);
+        }
+
+        if (b is null || !decimal.TryParse(b, NumberStyles.Float, CultureInfo.InvariantCulture, out var y))
+        {
+            return (a, aExclusive);
+        }
+
+        if (x == y)
+        {
+            return (a, aExclusive || bExclusive);
+        }
+
+        return (x > y) == preferLarger ? (a, aExclusive) : (b, bExclusive);
+    }
+
+    private static string AllOfPointer(string pointer, int index)
+        => JsonPointers.Append(JsonPointers.Append(pointer, "allOf"), index.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>The schema that describes the value: past references and allOf wrappers (a few at most, as a cycle may hide there).</summary>
     private IOpenApiSchema? Unwrap(IOpenApiSchema? schema)
     {
         for (var hops = 0; hops < 16 && Target(schema) is { } target; hops++)
         {
-            if (target.AllOf is not { Count: 1 } || target.Properties is { Count: > 0 })
+            if (WrappedPart(target) is not { } wrapped)
             {
                 return target;
             }
 
-            schema = target.AllOf[0];
+            schema = target.AllOf![wrapped];
         }
 
         return null;
@@ -51,14 +325,17 @@ internal sealed partial class ModelBuilder
             Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOfKey(JsonPointers.Append(pointer, "anyOf")), "anyOf", "the value is generated as a JsonElement and is not validated");
         }
 
-        if (schema.AllOf is { Count: > 1 } || (schema.AllOf is { Count: 1 } && schema.Properties is { Count: > 0 }))
-        {
-            Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOfKey(JsonPointers.Append(pointer, "allOf")), "allOf with more than one schema", "only the schema's own properties are generated");
-        }
-
         if (schema.Not is not null)
         {
             Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOfKey(JsonPointers.Append(pointer, "not")), "not", "it is ignored");
         }
     }
+
+    /// <summary>An object schema's members with all their declarations, and the names some part requires.</summary>
+    private sealed record ComposedMembers(List<ComposedMember> Members, HashSet<string> Required);
+
+    private sealed record ComposedMember(string WireName, List<MemberDeclaration> Declarations);
+
+    /// <param name="Owner">The component that declares the member, when it is a referenced part: inline types in it are named after it.</param>
+    private sealed record MemberDeclaration(IOpenApiSchema Schema, string Pointer, string? Owner);
 }

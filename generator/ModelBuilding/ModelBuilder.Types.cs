@@ -40,11 +40,11 @@ internal sealed partial class ModelBuilder
         var nullable = schema.Type is { } t && t.HasFlag(JsonSchemaType.Null);
         if (ResolveComposition(schema, pointer, nameHint, usage, mergePatch) is { } composed)
         {
-            return composed with { IsNullable = nullable };
+            return composed with { IsNullable = composed.IsNullable || nullable };
         }
 
         var constraints = ReadConstraints(schema, pointer);
-        var kind = ClassifyType(schema);
+        var kind = IsComposedObject(schema) ? ValueKind.Object : ClassifyType(schema);
         switch (kind)
         {
             case ValueKind.Enum:
@@ -159,11 +159,18 @@ internal sealed partial class ModelBuilder
 
     private void DiscoverProperties(PendingType pending)
     {
-        foreach (var property in pending.Schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
+        foreach (var member in MembersOf(pending.Schema, pending.Pointer).Members)
         {
-            ResolveType(property.Value, PropertyPointer(pending.Pointer, property.Key), pending.BaseName + IdentifierNames.ToPascalCase(property.Key), pending.Usage, pending.Kind == TypeKind.MergePatch);
+            foreach (var declaration in member.Declarations)
+            {
+                ResolveType(declaration.Schema, declaration.Pointer, MemberTypeHint(pending, member.WireName, declaration), pending.Usage, pending.Kind == TypeKind.MergePatch);
+            }
         }
     }
+
+    /// <summary>The name an inline type in a member is named after: the component that declares the member, else the record.</summary>
+    private static string MemberTypeHint(PendingType pending, string wireName, MemberDeclaration declaration)
+        => (declaration.Owner ?? pending.BaseName) + IdentifierNames.ToPascalCase(wireName);
 
     private TypeSpec BuildType(PendingType pending)
     {
@@ -186,33 +193,39 @@ internal sealed partial class ModelBuilder
             };
         }
 
-        var required = pending.Schema.Required ?? new HashSet<string>();
+        var composed = MembersOf(pending.Schema, pending.Pointer);
+        var required = composed.Required;
         var propertyNames = new NameScope()
             .Reserve(ReservedNames.RecordMembers, ReservedMemberDescription)
             .Reserve([pending.Name], typeName => $"the record's own name '{typeName}'");
         var properties = new List<PropertySpec>();
         var isReadFromResponses = pending.Usage.HasFlag(Usage.Response);
-        foreach (var property in pending.Schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
+        foreach (var member in composed.Members)
         {
-            var pointer = PropertyPointer(pending.Pointer, property.Key);
-            var csharpName = ClaimMemberName(propertyNames, property.Key, LocationOfKey(pointer));
-            var type = ResolveType(property.Value, pointer, pending.BaseName + IdentifierNames.ToPascalCase(property.Key), pending.Usage, pending.Kind == TypeKind.MergePatch);
-            var isRequired = required.Contains(property.Key);
-            var propertyTarget = Target(property.Value);
+            var first = member.Declarations[0];
+            var csharpName = ClaimMemberName(propertyNames, member.WireName, LocationOfKey(first.Pointer));
+            var type = ResolveType(first.Schema, first.Pointer, MemberTypeHint(pending, member.WireName, first), pending.Usage, pending.Kind == TypeKind.MergePatch);
+            foreach (var declaration in member.Declarations.Skip(1))
+            {
+                type = MergeValues(type, ResolveType(declaration.Schema, declaration.Pointer, MemberTypeHint(pending, member.WireName, declaration), pending.Usage, pending.Kind == TypeKind.MergePatch), declaration.Pointer);
+            }
+
+            var isRequired = required.Contains(member.WireName);
+            var annotations = member.Declarations.SelectMany(d => new[] { d.Schema, Target(d.Schema) }).Where(s => s is not null).Select(s => s!).ToList();
             properties.Add(new PropertySpec
             {
                 Name = csharpName,
-                WireName = property.Key,
-                Description = Clean(property.Value.Description) ?? Clean(propertyTarget?.Description),
+                WireName = member.WireName,
+                Description = annotations.Select(s => Clean(s.Description)).FirstOrDefault(d => d is not null),
                 Type = type,
                 IsRequired = isRequired,
                 IsRequiredMember = isRequired && !isReadFromResponses && pending.Kind == TypeKind.Object,
-                IsSensitive = IsSensitive(property.Value.Extensions) || IsSensitive(propertyTarget?.Extensions),
-                DefaultValue = FormatDefault(property.Value.Default ?? propertyTarget?.Default),
+                IsSensitive = annotations.Exists(s => IsSensitive(s.Extensions)),
+                DefaultValue = FormatDefault(annotations.Select(s => s.Default).FirstOrDefault(d => d is not null)),
             });
         }
 
-        foreach (var missing in required.Where(r => pending.Schema.Properties is null || !pending.Schema.Properties.ContainsKey(r)).OrderBy(r => r, StringComparer.Ordinal))
+        foreach (var missing in required.Where(r => !composed.Members.Exists(m => m.WireName == r)).OrderBy(r => r, StringComparer.Ordinal))
         {
             // A required name with no schema: the value may be anything, but it must be there.
             var csharpName = ClaimMemberName(propertyNames, missing, LocationOf(JsonPointers.Append(pending.Pointer, "required")));
@@ -227,6 +240,8 @@ internal sealed partial class ModelBuilder
             Properties = properties.ToEquatableArray(),
             IsReadFromResponses = isReadFromResponses,
             PlainTypeName = pending.Kind == TypeKind.MergePatch && _pendingTypes.TryGetValue(new TypeKey(pending.Schema, TypeKind.Object), out var plain) ? plain.Name : null,
+            InterfaceName = pending.InterfaceName,
+            BaseTypeNames = pending.BaseTypes.Select(b => b.Name).ToEquatableArray(),
         };
     }
 
@@ -328,5 +343,11 @@ internal sealed partial class ModelBuilder
         public bool Discovered { get; set; }
 
         public PendingJsonPatch? JsonPatch { get; init; }
+
+        /// <summary>The object types this one extends through allOf references, nearest first.</summary>
+        public List<PendingType> BaseTypes { get; } = [];
+
+        /// <summary>The interface of the type's members, when other types extend it.</summary>
+        public string? InterfaceName { get; set; }
     }
 }

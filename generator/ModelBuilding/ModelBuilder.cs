@@ -95,6 +95,7 @@ internal sealed partial class ModelBuilder
             Report(DiagnosticDescriptors.NoOperations, LocationOf(""), System.IO.Path.GetFileName(_input.Path));
         }
 
+        LinkBaseTypes();
         var types = new List<TypeSpec>();
         for (var i = 0; i < _typeOrder.Count; i++)
         {

@@ -319,6 +319,71 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public void An_allOf_part_that_retypes_a_member_is_a_warning_at_that_declaration_and_the_base_type_is_kept()
+    {
+        var run = Run("demo.openapi.yaml", Head + """
+
+            paths: {}
+            components:
+              schemas:
+                Base:
+                  type: object
+                  properties:
+                    id: { type: string }
+                Derived:
+                  allOf:
+                    - $ref: '#/components/schemas/Base'
+                    - properties:
+                        id: { type: integer }
+                IBase:
+                  type: object
+                  properties:
+                    x: { type: string }
+            """);
+
+        AssertSingle(run, "OAG006", DiagnosticSeverity.Warning, "demo.openapi.yaml", 15, 12, "allOf parts that give one value two different types is not supported", "the first part's type");
+        var models = run.Sources.Single(s => s.HintName.EndsWith(".Models.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("public sealed partial record Derived : IBase2", models, StringComparison.Ordinal);
+        Assert.Contains("public sealed partial record IBase\n", models.Replace("\r\n", "\n"), StringComparison.Ordinal);
+        Assert.Empty(run.CompilationProblems());
+    }
+
+    [Fact]
+    public void A_one_of_or_any_of_a_schema_and_null_is_that_schema_made_nullable_without_a_warning()
+    {
+        var run = Run("demo.openapi.yaml", """
+            openapi: 3.1.0
+            info:
+              title: Demo
+              version: '1.0'
+            paths: {}
+            components:
+              schemas:
+                Tag:
+                  type: object
+                  properties:
+                    name: { type: string }
+                Label:
+                  type: object
+                  properties:
+                    tag:
+                      oneOf:
+                        - $ref: '#/components/schemas/Tag'
+                        - type: 'null'
+                    note:
+                      anyOf:
+                        - type: 'null'
+                        - type: string
+            """);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        var models = run.Sources.Single(s => s.HintName.EndsWith(".Models.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("public Tag? Tag { get; init; }", models, StringComparison.Ordinal);
+        Assert.Contains("public string? Note { get; init; }", models, StringComparison.Ordinal);
+        Assert.Empty(run.CompilationProblems());
+    }
+
+    [Fact]
     public void An_unsupported_one_of_is_a_warning_at_the_keyword_and_the_rest_is_generated()
     {
         var run = Run("demo.openapi.yaml", Head + """

@@ -147,7 +147,8 @@ internal sealed class SpecMutator
             < 66 => RenameName,
             < 76 => SetNameValue,
             < 88 => SetConstraint,
-            _ => AddProperty,
+            < 94 => AddProperty,
+            _ => Compose,
         };
     }
 
@@ -247,6 +248,37 @@ internal sealed class SpecMutator
         _steps.Add($"set {slot.Pointer}/{keyword} to {Show(value)}");
         schema[keyword] = value;
         return root;
+    }
+
+    /// <summary>
+    /// A schema becomes a composition real specs write: an allOf of a component and itself (inheritance), with a member
+    /// re-declared with another type or constraint; an allOf wrapper, made nullable; or a oneOf/anyOf of it and null.
+    /// </summary>
+    private JsonNode Compose(JsonNode root, NodeSlot ignored)
+    {
+        var schemas = _slots.Where(s => s.Node is JsonObject schema && (schema["type"] is JsonValue || schema["$ref"] is JsonValue) && s.Parent is not null).ToList();
+        if (schemas.Count == 0)
+        {
+            return root;
+        }
+
+        var slot = schemas[_random.Next(schemas.Count)];
+        var components = SpecTree.ComponentSchemas(root)?.Select(c => c.Key).ToList() ?? [];
+        var original = slot.Node!.DeepClone();
+        JsonNode ComponentReference() => new JsonObject { ["$ref"] = "#/components/schemas/" + components[_random.Next(components.Count)].Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal) };
+        JsonNode composed = _random.Next(5) switch
+        {
+            0 when components.Count > 0 => new JsonObject { ["allOf"] = new JsonArray(ComponentReference(), original) },
+            1 when components.Count > 0 => new JsonObject
+            {
+                ["allOf"] = new JsonArray(ComponentReference(), new JsonObject { ["required"] = new JsonArray(OddNames[_random.Next(OddNames.Length)]), ["properties"] = new JsonObject { [OddNames[_random.Next(OddNames.Length)]] = new JsonObject { ["type"] = TypeNames[_random.Next(TypeNames.Length)], ["maxLength"] = 3 } } }),
+            },
+            2 => new JsonObject { ["allOf"] = new JsonArray(original), ["nullable"] = true, ["description"] = RandomText(8) },
+            3 => new JsonObject { [_random.Next(2) == 0 ? "oneOf" : "anyOf"] = new JsonArray(original, new JsonObject { ["type"] = "null" }) },
+            _ => new JsonObject { ["allOf"] = new JsonArray(original, new JsonObject { ["minLength"] = 2, ["maximum"] = 10 }) },
+        };
+        _steps.Add($"composed {slot.Pointer} into {Show(composed)}");
+        return slot.Replace(root, composed);
     }
 
     /// <summary>A new property with an odd name and a simple schema, in an object schema.</summary>
