@@ -383,26 +383,35 @@ internal static class SourceEmitter
         PropertyView? body = null;
         if (operation.Body is { } bodySpec)
         {
+            // Binary and raw bodies have no schema type: the caller's content is sent as it is, unchecked.
+            var contentType = bodySpec.Kind switch
+            {
+                BodyKind.Binary => "BinaryBody",
+                BodyKind.Raw => "HttpContent",
+                _ => null,
+            };
             body = new PropertyView
             {
                 Name = "Body",
                 WireName = "body",
                 WireLiteral = "\"body\"",
-                Doc = XmlDoc.Property(bodySpec.Description ?? "The request body.", bodySpec.Type, bodySpec.IsRequired, null, false),
-                Type = bodySpec.IsRequired ? CSharpFragments.TypeName(bodySpec.Type) : CSharpFragments.NullableTypeName(bodySpec.Type),
+                Doc = XmlDoc.Property(BodyDescription(bodySpec), bodySpec.Type, bodySpec.IsRequired, null, false),
+                Type = contentType is null
+                    ? bodySpec.IsRequired ? CSharpFragments.TypeName(bodySpec.Type) : CSharpFragments.NullableTypeName(bodySpec.Type)
+                    : bodySpec.IsRequired ? contentType : contentType + "?",
                 IsRequiredMember = bodySpec.IsRequired,
                 IsSensitive = false,
                 Local = "body",
-                LocalType = CSharpFragments.NullableTypeName(bodySpec.Type),
+                LocalType = contentType is null ? CSharpFragments.NullableTypeName(bodySpec.Type) : contentType + "?",
                 ReadExpression = string.Empty,
                 InitExpression = string.Empty,
                 PresentCondition = "Body is { } body",
-                WriteExpression = CSharpFragments.Write(bodySpec.Type, "writer", "body", 0),
+                WriteExpression = contentType is null ? CSharpFragments.Write(bodySpec.Type, "writer", "body", 0) : string.Empty,
 
                 // A missing body is left to the service to report: the body's own constraints are what the request checks.
                 IsRequired = false,
                 MissingCondition = null,
-                Rules = validation.For(bodySpec.Type, "body", 0),
+                Rules = contentType is null ? validation.For(bodySpec.Type, "body", 0) : [],
                 Attributes = [],
             };
         }
@@ -412,13 +421,15 @@ internal static class SourceEmitter
         string returnType;
         if (success?.Body is { } successBody)
         {
-            var bodyType = CSharpFragments.TypeName(successBody);
-            var trackingExpression = TrackingExpression(success, successBody, types);
+            // A success that may come without content (a 204 beside a 200 with a body) reads an empty body as null.
+            var bodyType = success.BodyIsOptional ? CSharpFragments.NullableTypeName(successBody) : CSharpFragments.TypeName(successBody);
+            var trackingExpression = TrackingExpression(success, successBody, types, success.BodyIsOptional ? "result?." : "result.");
             returnType = trackingExpression is null ? $"ApiResponse<{bodyType}>" : $"AcceptedResponse<{bodyType}>";
             responseBody = new ResponseBodyView
             {
                 ReadExpression = CSharpFragments.ReadPresent(successBody, "reader", 0, lenient: true),
                 TrackingExpression = trackingExpression,
+                EmptyValue = success.BodyIsOptional ? $"({bodyType})null" : null,
             };
         }
         else
@@ -436,13 +447,22 @@ internal static class SourceEmitter
             RequestDoc = XmlDoc.Summary("The request for " + operation.Name + ": <c>" + operation.HttpMethod + " " + operation.PathTemplate + "</c>.", escape: false),
             DocumentedErrors = operation.ErrorResponses
                 .Where(r => r.StatusCode > 0)
-                .Select(r => r.StatusCode.ToString(CultureInfo.InvariantCulture) + (r.Description is null ? string.Empty : " (" + XmlDoc.Escape(r.Description) + ")"))
+                .Select(r => r.StatusPattern + (r.Description is null ? string.Empty : " (" + XmlDoc.Escape(r.Description) + ")"))
                 .ToList(),
             RequestType = operation.RequestTypeName,
             Parameters = parameters,
             ValidatedParameters = validatedParameters,
             Body = body,
             BodyMediaType = operation.Body is null ? null : CSharpFragments.Literal(operation.Body.MediaType),
+            BodyKind = operation.Body?.Kind switch
+            {
+                BodyKind.Form => "form",
+                BodyKind.Text => "text",
+                BodyKind.Binary => "binary",
+                BodyKind.Raw => "raw",
+                _ => "json",
+            },
+            FormEncodings = operation.Body?.FormEncodings.Select(FormEncodingExpression).ToList() ?? [],
             UriExpression = BuildUriExpression(operation),
             QueryParameters = queryParameters,
             Headers = headers,
@@ -454,8 +474,23 @@ internal static class SourceEmitter
         };
     }
 
+    /// <summary>The body's description, and for a body the caller supplies as content, how to supply it.</summary>
+    private static string BodyDescription(BodySpec body)
+    {
+        var description = body.Description ?? "The request body.";
+        return body.Kind switch
+        {
+            BodyKind.Binary => description.TrimEnd() + " A stream (sent as it is read, and disposed with the request), bytes or an HttpContent; sent as " + body.MediaType + " unless it names its own content type.",
+            BodyKind.Raw => description.TrimEnd() + " The generator cannot type " + body.MediaType + ": build the HttpContent, with its Content-Type, yourself; it is disposed with the request.",
+            _ => description,
+        };
+    }
+
+    private static string FormEncodingExpression(FormEncodingSpec encoding)
+        => $"new FormEncoding({CSharpFragments.Literal(encoding.Name)}, FormStyle.{encoding.Style}, explode: {(encoding.Explode ? "true" : "false")}{(encoding.IsJson ? ", isJson: true" : string.Empty)})";
+
     /// <summary>The id of accepted work: a 202, or a response marked with <c>x-operation-id-property</c>, names a body property.</summary>
-    private static string? TrackingExpression(ResponseSpec success, TypeRef body, IReadOnlyDictionary<string, TypeSpec> types)
+    private static string? TrackingExpression(ResponseSpec success, TypeRef body, IReadOnlyDictionary<string, TypeSpec> types, string member)
     {
         if (success.TrackingIdProperty is null)
         {
@@ -465,7 +500,7 @@ internal static class SourceEmitter
         if (body.Kind == ValueKind.Object && types.TryGetValue(body.TypeName!, out var bodyType)
             && bodyType.Properties.FirstOrDefault(p => p.WireName == success.TrackingIdProperty) is { } property)
         {
-            return property.Type.Kind == ValueKind.String ? "result." + property.Name : "result." + property.Name + "?.ToString()";
+            return property.Type.Kind == ValueKind.String ? member + property.Name : member + property.Name + "?.ToString()";
         }
 
         return success.StatusCode == 202 ? "null" : null;

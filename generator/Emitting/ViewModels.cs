@@ -217,6 +217,12 @@ internal sealed class OperationView
 
     public required string? BodyMediaType { get; init; }
 
+    /// <summary>Gets how the body is sent: <c>json</c> (JSON, merge patch, JSON Patch), <c>form</c>, <c>text</c>, <c>binary</c> or <c>raw</c>.</summary>
+    public required string BodyKind { get; init; }
+
+    /// <summary>Gets a form body's <c>FormEncoding</c> constructions, one per member sent other than <c>form</c>, exploded.</summary>
+    public required IReadOnlyList<string> FormEncodings { get; init; }
+
     /// <summary>Gets the expression building the relative URI from <c>request</c>, without the query.</summary>
     public required string UriExpression { get; init; }
 
@@ -268,6 +274,9 @@ internal sealed class ResponseBodyView
 
     /// <summary>Gets, for accepted work, the expression for its tracking id from <c>result</c>; null otherwise.</summary>
     public required string? TrackingExpression { get; init; }
+
+    /// <summary>Gets the value of an empty body (a typed null) where the success may come without one; null where a body is required.</summary>
+    public required string? EmptyValue { get; init; }
 }
 
 /// <summary>

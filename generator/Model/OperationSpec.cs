@@ -12,7 +12,31 @@ internal enum BodyKind
     Json,
     MergePatch,
     JsonPatch,
+
+    /// <summary><c>application/x-www-form-urlencoded</c>: a typed record, its members sent as fields by <see cref="BodySpec.FormEncodings"/>.</summary>
+    Form,
+
+    /// <summary><c>text/plain</c> and other text types: a string.</summary>
+    Text,
+
+    /// <summary><c>application/octet-stream</c>, <c>image/*</c>, <c>*/*</c> or a <c>format: binary</c> schema: a stream, bytes or content.</summary>
+    Binary,
+
+    /// <summary>A media type the generator cannot type: the caller passes the <c>HttpContent</c> itself.</summary>
+    Raw,
 }
+
+/// <summary>How a form body's member is sent, from the media type's <c>encoding</c> object.</summary>
+internal enum FormStyleSpec
+{
+    Form,
+    SpaceDelimited,
+    PipeDelimited,
+    DeepObject,
+}
+
+/// <summary>One entry of a form body's <c>encoding</c> object.</summary>
+internal sealed record FormEncodingSpec(string Name, FormStyleSpec Style, bool Explode, bool IsJson);
 
 /// <summary>One API operation: becomes a request record and an async client method.</summary>
 internal sealed record OperationSpec
@@ -64,20 +88,35 @@ internal sealed record BodySpec
 
     public required BodyKind Kind { get; init; }
 
+    /// <summary>Gets the body's type: the record of a JSON or form body, a string for text; <see cref="TypeRef.Any"/> for binary and raw bodies, which have no schema type.</summary>
     public required TypeRef Type { get; init; }
 
     public required bool IsRequired { get; init; }
 
     public string? Description { get; init; }
+
+    /// <summary>Gets a form body's encodings: only the members whose encoding differs from the default (<c>form</c>, exploded).</summary>
+    public EquatableArray<FormEncodingSpec> FormEncodings { get; init; } = EquatableArray<FormEncodingSpec>.Empty;
 }
 
 /// <summary>
-/// A documented response. <see cref="StatusCode"/> is 0 for <c>default</c>. <see cref="TrackingIdProperty"/> names the body
+/// A documented response: a status, a range or <c>default</c>. <see cref="TrackingIdProperty"/> names the body
 /// property that identifies accepted work (from <c>x-operation-id-property</c>, or <c>id</c> on a 202).
 /// </summary>
+/// <remarks>
+/// A status <c>s</c> is covered by <c>404</c> when <c>s == 404</c>, by the range <c>4XX</c> (<see cref="StatusCode"/> 400,
+/// <see cref="IsRange"/>) when <c>400 &lt;= s &lt;= 499</c>, and by <c>default</c> (0) always; the most specific wins.
+/// </remarks>
 internal sealed record ResponseSpec
 {
+    /// <summary>Gets the status; for a range its first status (400 for <c>4XX</c>); 0 for <c>default</c>.</summary>
     public required int StatusCode { get; init; }
+
+    /// <summary>Gets whether the response covers a range of a hundred statuses (<c>1XX</c> to <c>5XX</c>).</summary>
+    public bool IsRange { get; init; }
+
+    /// <summary>Gets whether a success may come without the body (another documented success has none: a 204, say).</summary>
+    public bool BodyIsOptional { get; init; }
 
     public string? Description { get; init; }
 
@@ -86,4 +125,7 @@ internal sealed record ResponseSpec
     public string? TrackingIdProperty { get; init; }
 
     public required bool HasRequestIdHeader { get; init; }
+
+    /// <summary>Gets the key the spec documents the response under: <c>404</c>, <c>4XX</c> or <c>default</c>.</summary>
+    public string StatusPattern => StatusCode == 0 ? "default" : IsRange ? (StatusCode / 100).ToString(System.Globalization.CultureInfo.InvariantCulture) + "XX" : StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
