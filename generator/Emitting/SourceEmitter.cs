@@ -387,6 +387,7 @@ internal static class SourceEmitter
             var contentType = bodySpec.Kind switch
             {
                 BodyKind.Binary => "BinaryBody",
+                BodyKind.Multipart => bodySpec.PartsTypeName,
                 BodyKind.Raw => "HttpContent",
                 _ => null,
             };
@@ -459,9 +460,12 @@ internal static class SourceEmitter
                 BodyKind.Form => "form",
                 BodyKind.Text => "text",
                 BodyKind.Binary => "binary",
+                BodyKind.Multipart => "multipart",
                 BodyKind.Raw => "raw",
                 _ => "json",
             },
+            PartsType = operation.Body?.PartsTypeName,
+            Parts = operation.Body?.Parts.Select(BuildPart).ToList() ?? [],
             FormEncodings = operation.Body?.FormEncodings.Select(FormEncodingExpression).ToList() ?? [],
             UriExpression = BuildUriExpression(operation),
             QueryParameters = queryParameters,
@@ -483,6 +487,30 @@ internal static class SourceEmitter
             BodyKind.Binary => description.TrimEnd() + " A stream (sent as it is read, and disposed with the request), bytes or an HttpContent; sent as " + body.MediaType + " unless it names its own content type.",
             BodyKind.Raw => description.TrimEnd() + " The generator cannot type " + body.MediaType + ": build the HttpContent, with its Content-Type, yourself; it is disposed with the request.",
             _ => description,
+        };
+    }
+
+    /// <summary>A multipart part: its member of the parts record, and the call that adds it to <c>form</c> from <c>requestBody</c>.</summary>
+    private static PartView BuildPart(PartSpec part)
+    {
+        var local = LocalName(part.Name);
+        var value = part.IsRequired ? "requestBody." + part.Name : local;
+        var contentType = part.ContentType is null ? "null" : CSharpFragments.Literal(part.ContentType);
+        var name = CSharpFragments.Literal(part.WireName);
+        var type = part.Kind == PartKind.File ? "FilePart" : CSharpFragments.TypeName(part.Type);
+        return new PartView
+        {
+            Name = part.Name,
+            Doc = XmlDoc.Summary(part.Description ?? (part.Kind == PartKind.File ? "The file sent as the part '" + part.WireName + "'." : "The part '" + part.WireName + "'.")),
+            Type = part.IsRequired ? type : type + "?",
+            IsRequiredMember = part.IsRequired,
+            PresentCondition = part.IsRequired ? null : $"requestBody.{part.Name} is {{ }} {local}",
+            AddExpression = part.Kind switch
+            {
+                PartKind.File => $"Multipart.AddFile(form, {name}, {value}, {contentType})",
+                PartKind.Text => $"Multipart.AddText(form, {name}, {CSharpFragments.FormatScalar(part.Type, value)}, {contentType})",
+                _ => $"Multipart.AddJson(form, {name}, JsonWrite.ToUtf8({value}, static (writer, value) => {{ {CSharpFragments.Write(part.Type, "writer", "value", 0)}; }}), {contentType})",
+            },
         };
     }
 

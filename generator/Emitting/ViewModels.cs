@@ -220,6 +220,11 @@ internal sealed class OperationView
     /// <summary>Gets how the body is sent: <c>json</c> (JSON, merge patch, JSON Patch), <c>form</c>, <c>text</c>, <c>binary</c> or <c>raw</c>.</summary>
     public required string BodyKind { get; init; }
 
+    /// <summary>Gets the name of a multipart body's parts record, or null.</summary>
+    public required string? PartsType { get; init; }
+
+    public required IReadOnlyList<PartView> Parts { get; init; }
+
     /// <summary>Gets a form body's <c>FormEncoding</c> constructions, one per member sent other than <c>form</c>, exploded.</summary>
     public required IReadOnlyList<string> FormEncodings { get; init; }
 
@@ -242,6 +247,24 @@ internal sealed class OperationView
 
     /// <summary>Gets the rule sets of the parameters' and body's JSON values.</summary>
     public required IReadOnlyList<ElementRulesView> ElementRules { get; init; }
+}
+
+/// <summary>A part of a multipart body: a member of its parts record, and how it is added to the body.</summary>
+internal sealed class PartView
+{
+    public required string Name { get; init; }
+
+    public required IReadOnlyList<string> Doc { get; init; }
+
+    public required string Type { get; init; }
+
+    public required bool IsRequiredMember { get; init; }
+
+    /// <summary>Gets the condition under which <c>requestBody</c> has the part, binding it; null for a required part.</summary>
+    public required string? PresentCondition { get; init; }
+
+    /// <summary>Gets the call that adds the part to <c>form</c>.</summary>
+    public required string AddExpression { get; init; }
 }
 
 /// <summary>Consecutive parameters in one location, validated under one <c>context.Push(location)</c>.</summary>

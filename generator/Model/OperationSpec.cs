@@ -22,8 +22,39 @@ internal enum BodyKind
     /// <summary><c>application/octet-stream</c>, <c>image/*</c>, <c>*/*</c> or a <c>format: binary</c> schema: a stream, bytes or content.</summary>
     Binary,
 
+    /// <summary><c>multipart/form-data</c>: a record of typed parts, <see cref="BodySpec.Parts"/>, files among them as streams.</summary>
+    Multipart,
+
     /// <summary>A media type the generator cannot type: the caller passes the <c>HttpContent</c> itself.</summary>
     Raw,
+}
+
+/// <summary>How a multipart part is sent: a file (a stream with its name and type), a scalar as text, or any value as JSON.</summary>
+internal enum PartKind
+{
+    File,
+    Text,
+    Json,
+}
+
+/// <summary>One part of a <c>multipart/form-data</c> body: a top-level property of its schema.</summary>
+internal sealed record PartSpec
+{
+    public required string Name { get; init; }
+
+    public required string WireName { get; init; }
+
+    public required PartKind Kind { get; init; }
+
+    /// <summary>Gets the value's type; <see cref="TypeRef.Any"/> for a file.</summary>
+    public required TypeRef Type { get; init; }
+
+    public required bool IsRequired { get; init; }
+
+    /// <summary>Gets the part's media type from the <c>encoding</c> object, if the spec names one.</summary>
+    public string? ContentType { get; init; }
+
+    public string? Description { get; init; }
 }
 
 /// <summary>How a form body's member is sent, from the media type's <c>encoding</c> object.</summary>
@@ -94,6 +125,11 @@ internal sealed record BodySpec
     public required bool IsRequired { get; init; }
 
     public string? Description { get; init; }
+
+    /// <summary>Gets a multipart body's parts, in the schema's order, and the name of the record that holds them.</summary>
+    public EquatableArray<PartSpec> Parts { get; init; } = EquatableArray<PartSpec>.Empty;
+
+    public string? PartsTypeName { get; init; }
 
     /// <summary>Gets a form body's encodings: only the members whose encoding differs from the default (<c>form</c>, exploded).</summary>
     public EquatableArray<FormEncodingSpec> FormEncodings { get; init; } = EquatableArray<FormEncodingSpec>.Empty;

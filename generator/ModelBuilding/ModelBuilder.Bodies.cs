@@ -17,8 +17,8 @@ internal sealed partial class ModelBuilder
     private const string FormMediaType = "application/x-www-form-urlencoded";
 
     /// <summary>
-    /// Reads a request body. Of several media types the first this order types wins: JSON, form, text, binary; the others
-    /// are reported. A media type the generator cannot type (multipart, XML, …) keeps the body as a raw <c>HttpContent</c>.
+    /// Reads a request body. Of several media types the first this order types wins: JSON, form, text, binary, multipart; the others
+    /// need no warning. A media type the generator cannot type (XML, …) keeps the body as a raw <c>HttpContent</c>, reported.
     /// </summary>
     private BodySpec? ParseRequestBody(IOpenApiRequestBody? requestBody, string pointer, string operationName)
     {
@@ -52,6 +52,20 @@ internal sealed partial class ModelBuilder
                 return new BodySpec { MediaType = mediaType, Kind = kind, Type = text is { Kind: ValueKind.String } ? text : new TypeRef { Kind = ValueKind.String }, IsRequired = requestBody.Required, Description = description };
             case BodyKind.Binary:
                 return new BodySpec { MediaType = mediaType, Kind = kind, Type = TypeRef.Any, IsRequired = requestBody.Required, Description = description };
+            case BodyKind.Multipart when ParseParts(content, schemaPointer, operationName) is { } parts:
+                return new BodySpec
+                {
+                    MediaType = mediaType,
+                    Kind = kind,
+                    Type = TypeRef.Any,
+                    IsRequired = requestBody.Required,
+                    Description = description,
+                    Parts = parts.ToEquatableArray(),
+                    PartsTypeName = ClaimTypeName(operationName + "Parts", $"the multipart body of '{operationName}'", null, schemaPointer),
+                };
+            case BodyKind.Multipart:
+                Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOfKey(contentPointer), $"A multipart body whose schema is not an object of named parts, or has a list of files", "the method takes the body as a raw HttpContent");
+                return new BodySpec { MediaType = mediaType, Kind = BodyKind.Raw, Type = TypeRef.Any, IsRequired = requestBody.Required, Description = description };
             case BodyKind.Raw:
                 Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOfKey(contentPointer), $"The request media type '{mediaType}'", "the method takes the body as a raw HttpContent");
                 return new BodySpec { MediaType = mediaType, Kind = kind, Type = TypeRef.Any, IsRequired = requestBody.Required, Description = description };
@@ -91,6 +105,11 @@ internal sealed partial class ModelBuilder
             return BodyKind.Text;
         }
 
+        if (type.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        {
+            return BodyKind.Multipart;
+        }
+
         return type.Equals("application/octet-stream", StringComparison.OrdinalIgnoreCase)
             || type.StartsWith("image/", StringComparison.OrdinalIgnoreCase)
             || type.StartsWith("audio/", StringComparison.OrdinalIgnoreCase)
@@ -102,6 +121,47 @@ internal sealed partial class ModelBuilder
 
     private static bool IsBinarySchema(IOpenApiSchema? schema) => schema?.Format is "binary";
 
+    /// <summary>
+    /// The parts of a multipart body, one per property of its object schema: a <c>format: binary</c> string is a file, a
+    /// scalar is text, anything else (or a part whose encoding names a JSON media type) is JSON. Null when the schema is
+    /// no object with properties, or a part is a list of files, which the parts record cannot hold yet.
+    /// </summary>
+    private List<PartSpec>? ParseParts(IOpenApiMediaType content, string schemaPointer, string operationName)
+    {
+        if (Unwrap(content.Schema) is not { Properties.Count: > 0 } schema
+            || schema.Properties.Values.Any(p => Unwrap(p)?.Items is { } items && IsBinarySchema(Unwrap(items))))
+        {
+            return null;
+        }
+
+        var names = new NameScope().Reserve(ReservedNames.RecordMembers, ReservedMemberDescription);
+        var parts = new List<PartSpec>();
+        foreach (var property in schema.Properties)
+        {
+            var propertyPointer = JsonPointers.Append(JsonPointers.Append(schemaPointer, "properties"), property.Key);
+            var target = Unwrap(property.Value);
+            var encoding = content.Encoding is not null && content.Encoding.TryGetValue(property.Key, out var found) ? found : null;
+            var isFile = IsBinarySchema(target);
+            var shape = ShapeOf(property.Value);
+            var kind = isFile ? PartKind.File
+                : encoding?.ContentType is { } partType && IsJsonMediaType(partType) && partType.Trim() != "*/*" ? PartKind.Json
+                : shape is ValueKind.Object or ValueKind.Map or ValueKind.Array or ValueKind.Any ? PartKind.Json
+                : PartKind.Text;
+            parts.Add(new PartSpec
+            {
+                Name = ClaimMemberName(names, property.Key, LocationOfKey(propertyPointer)),
+                WireName = property.Key,
+                Kind = kind,
+                Type = isFile ? TypeRef.Any : ResolveType(property.Value, propertyPointer, operationName + "Parts" + IdentifierNames.ToPascalCase(property.Key), Usage.Request, mergePatch: false),
+                IsRequired = schema.Required?.Contains(property.Key) ?? false,
+                ContentType = encoding?.ContentType,
+                Description = Clean(target?.Description),
+            });
+        }
+
+        return parts;
+    }
+
     /// <summary>The members of a form body whose <c>encoding</c> differs from the default (<c>form</c>, exploded), in ordinal order.</summary>
     private static IEnumerable<FormEncodingSpec> FormEncodings(IOpenApiMediaType content)
     {
@@ -110,7 +170,8 @@ internal sealed partial class ModelBuilder
             yield break;
         }
 
-        foreach (var entry in content.Encoding.OrderBy(e => e.Key, StringComparer.Ordinal))
+        // An entry that is no object (the reader leaves it null) says nothing about its member.
+        foreach (var entry in content.Encoding.Where(e => e.Value is not null).OrderBy(e => e.Key, StringComparer.Ordinal))
         {
             var style = entry.Value.Style switch
             {

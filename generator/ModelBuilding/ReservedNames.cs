@@ -51,7 +51,8 @@ internal static class ReservedNames
         "ElementRules", "JsonTypes", "MergePatch", "AkSk", "HuaweiCloudSignature", "HuaweiCloudSigningHandler",
 
         // Media types: the request content the client methods build.
-        "FormUrlEncoder", "FormEncoding", "FormStyle", "BinaryBody", "RequestContent", "HttpContent",
+        "FormUrlEncoder", "FormEncoding", "FormStyle", "BinaryBody", "RequestContent", "HttpContent", "FilePart", "Multipart",
+        "MultipartFormDataContent",
         "IReadOnlyList", "IReadOnlyDictionary", "List", "Dictionary", "StringComparer", "StringBuilder", "JsonPropertyNameAttribute",
         "JsonPropertyName", "ArgumentNullException", "ArgumentException", "Action", "Func", "Exception", "String", "Object",
     ];

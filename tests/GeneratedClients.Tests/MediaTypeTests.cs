@@ -300,3 +300,70 @@ public sealed class MediaTypeTests
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
+
+/// <summary>Multipart bodies, read by ASP.NET Core's <c>Request.Form</c> and <c>Request.Form.Files</c>.</summary>
+public sealed class MultipartTests
+{
+    [Fact]
+    public async Task A_multipart_body_sends_files_with_their_names_and_types_and_values_as_text_or_json()
+    {
+        IFormCollection? form = null;
+        var files = new System.Collections.Generic.List<(string Name, string FileName, string ContentType, string Text)>();
+        await using var server = await HandlerServer.StartAsync(async context =>
+        {
+            form = await context.Request.ReadFormAsync();
+            foreach (var file in form.Files)
+            {
+                using var reader = new StreamReader(file.OpenReadStream());
+                files.Add((file.Name, file.FileName, file.ContentType, await reader.ReadToEndAsync()));
+            }
+
+            context.Response.StatusCode = 201;
+            await context.Response.WriteAsJsonAsync(new { name = "file-1" });
+        });
+        using var http = server.CreateHttpClient();
+
+        var response = await new MediaClient(http).UploadFileAsync(new UploadFileRequest
+        {
+            Body = new UploadFileParts
+            {
+                File = new FilePart(new MemoryStream(Encoding.UTF8.GetBytes("line one\nline two")), "notes \"draft\" ü.txt", "text/plain"),
+                Purpose = "fine-tune",
+                Attempt = 3,
+                Attributes = new UploadFilePartsAttributes { Label = "a&b" },
+                Preview = new FilePart([0x89, 0x50], "preview.png"),
+            },
+        });
+
+        Assert.Equal("file-1", response.Body.Name);
+        Assert.Equal("fine-tune", form!["purpose"]);
+        Assert.Equal("3", form["attempt"]);
+        Assert.Equal("""{"label":"a\u0026b"}""", form["attributes"]);
+        Assert.Equal(3, form.Count);
+        Assert.Equal(2, files.Count);
+        Assert.Equal(("file", "notes \"draft\" ü.txt", "text/plain", "line one\nline two"), files[0]);
+        Assert.Equal(("preview", "preview.png", "image/png"), (files[1].Name, files[1].FileName, files[1].ContentType));
+    }
+
+    [Fact]
+    public async Task Optional_parts_left_unset_are_not_sent()
+    {
+        IFormCollection? form = null;
+        await using var server = await HandlerServer.StartAsync(async context =>
+        {
+            form = await context.Request.ReadFormAsync();
+            context.Response.StatusCode = 201;
+            await context.Response.WriteAsJsonAsync(new { name = "file-2" });
+        });
+        using var http = server.CreateHttpClient();
+
+        await new MediaClient(http).UploadFileAsync(new UploadFileRequest
+        {
+            Body = new UploadFileParts { File = new FilePart([1, 2, 3], "data.bin"), Purpose = "batch" },
+        });
+
+        Assert.Equal(["purpose"], form!.Keys.ToArray());
+        var file = Assert.Single(form.Files);
+        Assert.Equal(("file", "data.bin", "application/octet-stream", 3L), (file.Name, file.FileName, file.ContentType, file.Length));
+    }
+}

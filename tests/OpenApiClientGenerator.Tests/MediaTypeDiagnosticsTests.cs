@@ -105,4 +105,27 @@ public sealed class MediaTypeDiagnosticsTests
         Assert.Contains("documented: 4XX (Refused.), 5XX (Failed.).", client, StringComparison.Ordinal);
         Assert.Empty(run.CompilationProblems());
     }
+
+    [Fact]
+    public void A_form_encoding_entry_that_is_no_object_is_ignored_not_a_crash()
+    {
+        // Found by FuzzTests (an encoding entry replaced by a string): the reader leaves such an entry null.
+        var run = GeneratorHarness.RunSpecs(("demo.openapi.yaml", Head + """
+                  requestBody:
+                    content:
+                      application/x-www-form-urlencoded:
+                        schema:
+                          type: object
+                          properties:
+                            tags: { type: array, items: { type: string } }
+                        encoding:
+                          tags: double
+                  responses:
+                    '204': { description: Stored. }
+            """));
+
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "OAG011");
+        Assert.Contains(run.Sources, s => s.SourceText.ToString().Contains("FormUrlEncoder.Content(", StringComparison.Ordinal));
+        Assert.Empty(run.CompilationProblems());
+    }
 }
