@@ -420,7 +420,17 @@ internal static class SourceEmitter
         var success = operation.SuccessResponse;
         ResponseBodyView? responseBody = null;
         string returnType;
-        if (success?.Body is { } successBody)
+        string? eventReadExpression = null;
+        if (success?.Kind == ResponseKind.File)
+        {
+            returnType = "FileResponse";
+        }
+        else if (success is { Kind: ResponseKind.EventStream, Body: { } eventData })
+        {
+            returnType = $"IAsyncEnumerable<ServerSentEvent<{CSharpFragments.TypeName(eventData)}>>";
+            eventReadExpression = eventData.Kind == ValueKind.String ? null : CSharpFragments.ReadPresent(eventData, "reader", 0, lenient: true);
+        }
+        else if (success?.Body is { } successBody)
         {
             // A success that may come without content (a 204 beside a 200 with a body) reads an empty body as null.
             var bodyType = success.BodyIsOptional ? CSharpFragments.NullableTypeName(successBody) : CSharpFragments.TypeName(successBody);
@@ -464,6 +474,13 @@ internal static class SourceEmitter
                 BodyKind.Raw => "raw",
                 _ => "json",
             },
+            ResponseKind = success?.Kind switch
+            {
+                ResponseKind.File => "file",
+                ResponseKind.EventStream => "events",
+                _ => "json",
+            },
+            EventReadExpression = eventReadExpression,
             PartsType = operation.Body?.PartsTypeName,
             Parts = operation.Body?.Parts.Select(BuildPart).ToList() ?? [],
             FormEncodings = operation.Body?.FormEncodings.Select(FormEncodingExpression).ToList() ?? [],

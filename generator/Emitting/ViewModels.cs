@@ -220,6 +220,12 @@ internal sealed class OperationView
     /// <summary>Gets how the body is sent: <c>json</c> (JSON, merge patch, JSON Patch), <c>form</c>, <c>text</c>, <c>binary</c> or <c>raw</c>.</summary>
     public required string BodyKind { get; init; }
 
+    /// <summary>Gets how the success is read: <c>json</c> (a typed body or none), <c>file</c> (a <c>FileResponse</c>) or <c>events</c> (server-sent events).</summary>
+    public required string ResponseKind { get; init; }
+
+    /// <summary>Gets the expression that reads an event's JSON data from <c>reader</c>; null when the data is text.</summary>
+    public required string? EventReadExpression { get; init; }
+
     /// <summary>Gets the name of a multipart body's parts record, or null.</summary>
     public required string? PartsType { get; init; }
 

@@ -135,6 +135,14 @@ internal sealed record BodySpec
     public EquatableArray<FormEncodingSpec> FormEncodings { get; init; } = EquatableArray<FormEncodingSpec>.Empty;
 }
 
+/// <summary>How a success is read: a JSON body, a file streamed to the caller, or a stream of server-sent events.</summary>
+internal enum ResponseKind
+{
+    Json,
+    File,
+    EventStream,
+}
+
 /// <summary>
 /// A documented response: a status, a range or <c>default</c>. <see cref="TrackingIdProperty"/> names the body
 /// property that identifies accepted work (from <c>x-operation-id-property</c>, or <c>id</c> on a 202).
@@ -150,6 +158,9 @@ internal sealed record ResponseSpec
 
     /// <summary>Gets whether the response covers a range of a hundred statuses (<c>1XX</c> to <c>5XX</c>).</summary>
     public bool IsRange { get; init; }
+
+    /// <summary>Gets how a success is read; for <see cref="ResponseKind.EventStream"/>, <see cref="Body"/> is each event's data.</summary>
+    public ResponseKind Kind { get; init; }
 
     /// <summary>Gets whether a success may come without the body (another documented success has none: a 204, say).</summary>
     public bool BodyIsOptional { get; init; }

@@ -227,6 +227,25 @@ internal sealed partial class ModelBuilder
                     : null; // error bodies are read by the API exception, whatever their shape
             }
 
+            // A success without JSON: a file download, or a stream of events whose data is JSON of the schema (text without one).
+            var kind = ResponseKind.Json;
+            if (describesSuccess && body is null && response.Content is { Count: > 0 } nonJson && !nonJson.Keys.Any(IsJsonMediaType))
+            {
+                var events = nonJson.FirstOrDefault(c => c.Key.Split(';')[0].Trim().Equals("text/event-stream", StringComparison.OrdinalIgnoreCase));
+                if (events.Key is not null)
+                {
+                    kind = ResponseKind.EventStream;
+                    var eventSchema = events.Value.ItemSchema ?? events.Value.Schema;
+                    body = eventSchema is null || ShapeOf(eventSchema) == ValueKind.String
+                        ? new TypeRef { Kind = ValueKind.String }
+                        : ResolveType(eventSchema, JsonPointers.Append(JsonPointers.Append(JsonPointers.Append(responsePointer, "content"), events.Key), events.Value.ItemSchema is null ? "schema" : "itemSchema"), operationName + "Event", Usage.Response, mergePatch: false);
+                }
+                else if (nonJson.Any(c => RequestBodyKind(c.Key, c.Value) == BodyKind.Binary))
+                {
+                    kind = ResponseKind.File;
+                }
+            }
+
             var hasRequestId = response.Headers?.Keys.Any(h => string.Equals(h, "X-Request-Id", StringComparison.OrdinalIgnoreCase)) ?? false;
             var trackingProperty = response.Extensions is not null && response.Extensions.TryGetValue("x-operation-id-property", out var trackingExtension)
                 && trackingExtension is JsonNodeExtension { Node: JsonValue trackingValue } && trackingValue.TryGetValue(out string? configured)
@@ -236,6 +255,7 @@ internal sealed partial class ModelBuilder
             {
                 StatusCode = statusCode,
                 IsRange = isRange,
+                Kind = kind,
                 Description = Clean(response.Description),
                 Body = body,
                 TrackingIdProperty = trackingProperty,

@@ -52,7 +52,7 @@ internal static class ReservedNames
 
         // Media types: the request content the client methods build.
         "FormUrlEncoder", "FormEncoding", "FormStyle", "BinaryBody", "RequestContent", "HttpContent", "FilePart", "Multipart",
-        "MultipartFormDataContent",
+        "MultipartFormDataContent", "FileResponse", "ServerSentEvent", "ServerSentEvents", "ResponseStreams", "IAsyncEnumerable",
         "IReadOnlyList", "IReadOnlyDictionary", "List", "Dictionary", "StringComparer", "StringBuilder", "JsonPropertyNameAttribute",
         "JsonPropertyName", "ArgumentNullException", "ArgumentException", "Action", "Func", "Exception", "String", "Object",
     ];
