@@ -481,6 +481,7 @@ internal static class SourceEmitter
                 _ => "json",
             },
             EventReadExpression = eventReadExpression,
+            AcceptLiteral = success?.Accept is { } accept ? CSharpFragments.Literal(accept) : null,
             PartsType = operation.Body?.PartsTypeName,
             Parts = operation.Body?.Parts.Select(BuildPart).ToList() ?? [],
             FormEncodings = operation.Body?.FormEncodings.Select(FormEncodingExpression).ToList() ?? [],

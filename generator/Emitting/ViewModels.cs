@@ -223,6 +223,9 @@ internal sealed class OperationView
     /// <summary>Gets how the success is read: <c>json</c> (a typed body or none), <c>file</c> (a <c>FileResponse</c>) or <c>events</c> (server-sent events).</summary>
     public required string ResponseKind { get; init; }
 
+    /// <summary>Gets the <c>Accept</c> header's value as a C# literal, for a file or an event stream; null otherwise.</summary>
+    public required string? AcceptLiteral { get; init; }
+
     /// <summary>Gets the expression that reads an event's JSON data from <c>reader</c>; null when the data is text.</summary>
     public required string? EventReadExpression { get; init; }
 

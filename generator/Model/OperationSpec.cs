@@ -162,6 +162,9 @@ internal sealed record ResponseSpec
     /// <summary>Gets how a success is read; for <see cref="ResponseKind.EventStream"/>, <see cref="Body"/> is each event's data.</summary>
     public ResponseKind Kind { get; init; }
 
+    /// <summary>Gets the <c>Accept</c> header a file or an event stream is asked for with: its documented media types; null for JSON.</summary>
+    public string? Accept { get; init; }
+
     /// <summary>Gets whether a success may come without the body (another documented success has none: a 204, say).</summary>
     public bool BodyIsOptional { get; init; }
 

@@ -246,6 +246,9 @@ internal sealed partial class ModelBuilder
                 }
             }
 
+            // A stream or file is asked for by its documented media types: servers that negotiate (SSE most of all) need it.
+            var accept = kind == ResponseKind.Json ? null : string.Join(", ", response.Content!.Keys);
+
             var hasRequestId = response.Headers?.Keys.Any(h => string.Equals(h, "X-Request-Id", StringComparison.OrdinalIgnoreCase)) ?? false;
             var trackingProperty = response.Extensions is not null && response.Extensions.TryGetValue("x-operation-id-property", out var trackingExtension)
                 && trackingExtension is JsonNodeExtension { Node: JsonValue trackingValue } && trackingValue.TryGetValue(out string? configured)
@@ -256,6 +259,7 @@ internal sealed partial class ModelBuilder
                 StatusCode = statusCode,
                 IsRange = isRange,
                 Kind = kind,
+                Accept = accept,
                 Description = Clean(response.Description),
                 Body = body,
                 TrackingIdProperty = trackingProperty,

@@ -19,8 +19,10 @@ public sealed class StreamingResponseTests
     public async Task A_download_returns_at_the_headers_with_type_length_and_file_name_and_streams_the_body()
     {
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        string? accept = null;
         await using var server = await HandlerServer.StartAsync(async context =>
         {
+            accept = context.Request.Headers.Accept;
             context.Response.ContentType = "application/pdf";
             context.Response.ContentLength = 6;
             context.Response.Headers.ContentDisposition = "attachment; filename=\"report.pdf\"; filename*=UTF-8''r%C3%A9sum%C3%A9.pdf";
@@ -34,6 +36,7 @@ public sealed class StreamingResponseTests
         // The body is half sent and the server waits: the call must still return.
         using var file = await new MediaClient(http).DownloadAsync(new DownloadRequest { Name = "r" }).WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(("application/pdf", 6L, "résumé.pdf", 200), (file.ContentType, file.ContentLength, file.FileName, file.StatusCode));
+        Assert.Equal("application/octet-stream", accept);
         release.SetResult();
         using var reader = new StreamReader(file.Content);
         Assert.Equal("abcdef", await reader.ReadToEndAsync());
@@ -58,8 +61,10 @@ public sealed class StreamingResponseTests
     public async Task Events_are_read_as_the_whatwg_standard_says_typed_by_the_schema()
     {
         string? requestBody = null;
+        string? accept = null;
         await using var server = await HandlerServer.StartAsync(async context =>
         {
+            accept = context.Request.Headers.Accept;
             using (var reader = new StreamReader(context.Request.Body))
             {
                 requestBody = await reader.ReadToEndAsync();
@@ -91,6 +96,7 @@ public sealed class StreamingResponseTests
         }
 
         Assert.Equal("""{"name":"hi"}""", requestBody);
+        Assert.Equal("text/event-stream", accept);
         Assert.Equal(3, events.Count);
         Assert.Equal(("message", "Hel", 0L, "1", TimeSpan.FromMilliseconds(1500)), (events[0].EventType, events[0].Data.Delta, events[0].Data.Index, events[0].Id, events[0].Retry));
         Assert.Equal(("chunk", "lo", "1"), (events[1].EventType, events[1].Data.Delta, events[1].Id));

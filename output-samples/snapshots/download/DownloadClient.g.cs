@@ -62,6 +62,8 @@ namespace Snapshots.Download
             var uri = "v1/files/" + ApiHttp.Escape(request.FileId) + "/content";
             using var message = new HttpRequestMessage(new HttpMethod("GET"), new Uri(uri, UriKind.Relative));
 
+            message.Headers.TryAddWithoutValidation("Accept", "application/octet-stream");
+
             return await FileResponse.SendAsync(_httpClient, message, cancellationToken).ConfigureAwait(false);
         }
     }

@@ -66,6 +66,8 @@ namespace Snapshots.EventStream
             var uri = "v1/chat/completions";
             var message = new HttpRequestMessage(new HttpMethod("POST"), new Uri(uri, UriKind.Relative));
 
+            message.Headers.TryAddWithoutValidation("Accept", "text/event-stream");
+
             if (request.Body is { } requestBody)
             {
                 message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/json");
