@@ -527,29 +527,40 @@ internal static class SourceEmitter
         {
             // A required body set to null would go out as no body at all: it is reported at "body" before anything is sent.
             var bodyPresence = Presence(new PropertySpec { Name = "Body", WireName = "body", Type = bodySpec.Type, IsRequired = bodySpec.IsRequired, IsRequiredMember = bodySpec.IsRequired }, isMergePatch: false, "body");
+            // Binary and raw bodies have no schema type: the caller's content is sent as it is, unchecked.
+            var contentType = bodySpec.Kind switch
+            {
+                BodyKind.Binary => "BinaryBody",
+                BodyKind.Multipart => bodySpec.PartsTypeName,
+                BodyKind.Raw => "HttpContent",
+                _ => null,
+            };
             body = new PropertyView
             {
                 Name = "Body",
                 WireName = "body",
                 WireLiteral = "\"body\"",
-                Doc = XmlDoc.Property(bodySpec.Description ?? "The request body.", bodySpec.Type, bodySpec.IsRequired, null, false),
+                Doc = XmlDoc.Property(BodyDescription(bodySpec), bodySpec.Type, bodySpec.IsRequired, null, false),
                 Type = sendsNullPatch ? $"Optional<{CSharpFragments.NullableTypeName(bodySpec.Type)}>"
+                    : contentType is not null ? (bodySpec.IsRequired ? contentType : contentType + "?")
                     : bodySpec.IsRequired ? CSharpFragments.TypeName(bodySpec.Type) : CSharpFragments.NullableTypeName(bodySpec.Type),
                 IsRequiredMember = bodySpec.IsRequired,
                 IsSensitive = false,
                 Local = "body",
-                LocalType = CSharpFragments.NullableTypeName(bodySpec.Type),
+                LocalType = contentType is null ? CSharpFragments.NullableTypeName(bodySpec.Type) : contentType + "?",
                 ReadExpression = string.Empty,
                 InitExpression = string.Empty,
                 PresentCondition = sendsNullPatch ? "Body.IsSet && Body.Value is { } body" : bodyPresence.Present ?? "Body is { } body",
                 WriteExpression = sendsNullPatch
                     ? $"JsonWrite.NullOr(writer, body, static (w, v) => {{ {CSharpFragments.Write(bodySpec.Type, "w", "v", 0)}; }})"
-                    : CSharpFragments.Write(bodySpec.Type, "writer", "body", 0),
+                    : contentType is null ? CSharpFragments.Write(bodySpec.Type, "writer", "body", 0) : string.Empty,
 
                 // A nullable merge-patch body's null is a patch of its own (RFC 7396 case 11), so only a plain body can be missing.
                 IsRequired = bodySpec.IsRequired && !sendsNullPatch,
                 MissingCondition = bodySpec.IsRequired && !sendsNullPatch ? bodyPresence.Missing : null,
-                Rules = validation.For(bodySpec.Type, "body", 0),
+
+                // Binary and raw bodies are the caller's content, sent as it is: no schema checks them.
+                Rules = contentType is null ? validation.For(bodySpec.Type, "body", 0) : [],
                 Attributes = [],
             };
         }
@@ -557,10 +568,21 @@ internal static class SourceEmitter
         var success = operation.SuccessResponse;
         ResponseBodyView? responseBody = null;
         string returnType;
-        if (success?.Body is { } successBody)
+        string? eventReadExpression = null;
+        if (success?.Kind == ResponseKind.File)
         {
-            var bodyType = CSharpFragments.TypeName(successBody);
-            var trackingExpression = TrackingExpression(success, successBody, types);
+            returnType = "FileResponse";
+        }
+        else if (success is { Kind: ResponseKind.EventStream, Body: { } eventData })
+        {
+            returnType = $"IAsyncEnumerable<ServerSentEvent<{CSharpFragments.TypeName(eventData)}>>";
+            eventReadExpression = eventData.Kind == ValueKind.String ? null : CSharpFragments.ReadPresent(eventData, "reader", 0, lenient: true);
+        }
+        else if (success?.Body is { } successBody)
+        {
+            // A success that may come without content (a 204 beside a 200 with a body) reads an empty body as null.
+            var bodyType = success.BodyIsOptional ? CSharpFragments.NullableTypeName(successBody) : CSharpFragments.TypeName(successBody);
+            var trackingExpression = TrackingExpression(success, successBody, types, success.BodyIsOptional ? "result?." : "result.");
             returnType = trackingExpression is null ? $"ApiResponse<{bodyType}>" : $"AcceptedResponse<{bodyType}>";
             responseBody = new ResponseBodyView
             {
@@ -568,6 +590,7 @@ internal static class SourceEmitter
                 TrackingExpression = trackingExpression,
                 TypeName = bodyType,
                 Rules = validation.For(successBody, "response", 0),
+                EmptyValue = success.BodyIsOptional ? $"({bodyType})null" : null,
             };
         }
         else
@@ -586,7 +609,7 @@ internal static class SourceEmitter
             RequestDoc = XmlDoc.Summary("The request for " + operation.Name + ": <c>" + operation.HttpMethod + " " + operation.PathTemplate + "</c>.", escape: false),
             DocumentedErrors = operation.ErrorResponses
                 .Where(r => r.StatusCode > 0)
-                .Select(r => r.StatusCode.ToString(CultureInfo.InvariantCulture) + (r.Description is null ? string.Empty : " (" + XmlDoc.Escape(r.Description) + ")"))
+                .Select(r => r.StatusPattern + (r.Description is null ? string.Empty : " (" + XmlDoc.Escape(r.Description) + ")"))
                 .ToList(),
             TypedErrors = typedErrors,
             ErrorReader = typedErrors.Count == 0 ? null : "Read" + operation.Name + "Error",
@@ -597,6 +620,26 @@ internal static class SourceEmitter
             BodyMediaType = operation.Body is null ? null : CSharpFragments.Literal(operation.Body.MediaType),
             BodySendCondition = sendsNullPatch ? "request.Body.IsSet" : "request.Body is { } requestBody",
             BodySentValue = sendsNullPatch ? "request.Body.Value" : "requestBody",
+            BodyKind = operation.Body?.Kind switch
+            {
+                BodyKind.Form => "form",
+                BodyKind.Text => "text",
+                BodyKind.Binary => "binary",
+                BodyKind.Multipart => "multipart",
+                BodyKind.Raw => "raw",
+                _ => "json",
+            },
+            ResponseKind = success?.Kind switch
+            {
+                ResponseKind.File => "file",
+                ResponseKind.EventStream => "events",
+                _ => "json",
+            },
+            EventReadExpression = eventReadExpression,
+            AcceptLiteral = success?.Accept is { } accept ? CSharpFragments.Literal(accept) : null,
+            PartsType = operation.Body?.PartsTypeName,
+            Parts = operation.Body?.Parts.Select(BuildPart).ToList() ?? [],
+            FormEncodings = operation.Body?.FormEncodings.Select(FormEncodingExpression).ToList() ?? [],
             UriExpression = BuildUriExpression(operation),
             QueryParameters = queryParameters,
             Headers = headers,
@@ -643,14 +686,30 @@ internal static class SourceEmitter
     private static List<TypedErrorView> TypedErrors(EquatableArray<ResponseSpec> errors)
     {
         var defaultBody = errors.FirstOrDefault(r => r.StatusCode == 0)?.Body;
-        var cases = errors
-            .Where(r => r.StatusCode > 0 && r.Body is not null && r.Body != defaultBody)
-            .GroupBy(r => r.Body!)
-            .Select(group => TypedError(
-                string.Join(" or ", group.Select(r => r.StatusCode.ToString(CultureInfo.InvariantCulture))),
-                string.Join(", ", group.Select(r => r.StatusCode.ToString(CultureInfo.InvariantCulture))),
-                group.Key))
-            .ToList();
+
+        // Statuses come before ranges (404 before 4XX), and the first case that matches wins, so order is kept: only
+        // neighbours of one type share a case, and the last ones of the default's type are left to the default.
+        var documented = errors.Where(r => r.StatusCode > 0 && r.Body is not null).ToList();
+        while (documented.Count > 0 && documented[documented.Count - 1].Body == defaultBody)
+        {
+            documented.RemoveAt(documented.Count - 1);
+        }
+
+        var cases = new List<TypedErrorView>();
+        var start = 0;
+        for (var i = 1; i <= documented.Count; i++)
+        {
+            if (i == documented.Count || documented[i].Body != documented[start].Body)
+            {
+                var run = documented.GetRange(start, i - start);
+                cases.Add(TypedError(
+                    string.Join(" or ", run.Select(r => r.IsRange ? $">= {r.StatusCode} and <= {r.StatusCode + 99}" : r.StatusCode.ToString(CultureInfo.InvariantCulture))),
+                    string.Join(", ", run.Select(r => r.StatusPattern)),
+                    run[0].Body!));
+                start = i;
+            }
+        }
+
         if (defaultBody is not null)
         {
             cases.Add(TypedError("_", cases.Count == 0 ? "every error status" : "any other error status", defaultBody));
@@ -667,8 +726,47 @@ internal static class SourceEmitter
         };
     }
 
+    /// <summary>The body's description, and for a body the caller supplies as content, how to supply it.</summary>
+    private static string BodyDescription(BodySpec body)
+    {
+        var description = body.Description ?? "The request body.";
+        return body.Kind switch
+        {
+            BodyKind.Binary => description.TrimEnd() + " A stream (sent as it is read, and disposed with the request), bytes or an HttpContent; sent as " + body.MediaType + " unless it names its own content type.",
+            BodyKind.Raw => description.TrimEnd() + " The generator cannot type " + body.MediaType + ": build the HttpContent, with its Content-Type, yourself; it is disposed with the request.",
+            _ => description,
+        };
+    }
+
+    /// <summary>A multipart part: its member of the parts record, and the call that adds it to <c>form</c> from <c>requestBody</c>.</summary>
+    private static PartView BuildPart(PartSpec part)
+    {
+        var local = LocalName(part.Name);
+        var value = part.IsRequired ? "requestBody." + part.Name : local;
+        var contentType = part.ContentType is null ? "null" : CSharpFragments.Literal(part.ContentType);
+        var name = CSharpFragments.Literal(part.WireName);
+        var type = part.Kind == PartKind.File ? "FilePart" : CSharpFragments.TypeName(part.Type);
+        return new PartView
+        {
+            Name = part.Name,
+            Doc = XmlDoc.Summary(part.Description ?? (part.Kind == PartKind.File ? "The file sent as the part '" + part.WireName + "'." : "The part '" + part.WireName + "'.")),
+            Type = part.IsRequired ? type : type + "?",
+            IsRequiredMember = part.IsRequired,
+            PresentCondition = part.IsRequired ? null : $"requestBody.{part.Name} is {{ }} {local}",
+            AddExpression = part.Kind switch
+            {
+                PartKind.File => $"Multipart.AddFile(form, {name}, {value}, {contentType})",
+                PartKind.Text => $"Multipart.AddText(form, {name}, {CSharpFragments.FormatScalar(part.Type, value)}, {contentType})",
+                _ => $"Multipart.AddJson(form, {name}, JsonWrite.ToUtf8({value}, static (writer, value) => {{ {CSharpFragments.Write(part.Type, "writer", "value", 0)}; }}), {contentType})",
+            },
+        };
+    }
+
+    private static string FormEncodingExpression(FormEncodingSpec encoding)
+        => $"new FormEncoding({CSharpFragments.Literal(encoding.Name)}, FormStyle.{encoding.Style}, explode: {(encoding.Explode ? "true" : "false")}{(encoding.IsJson ? ", isJson: true" : string.Empty)})";
+
     /// <summary>The id of accepted work: a 202, or a response marked with <c>x-operation-id-property</c>, names a body property.</summary>
-    private static string? TrackingExpression(ResponseSpec success, TypeRef body, IReadOnlyDictionary<string, TypeSpec> types)
+    private static string? TrackingExpression(ResponseSpec success, TypeRef body, IReadOnlyDictionary<string, TypeSpec> types, string member)
     {
         if (success.TrackingIdProperty is null)
         {
@@ -678,7 +776,7 @@ internal static class SourceEmitter
         if (body.Kind == ValueKind.Object && types.TryGetValue(body.TypeName!, out var bodyType)
             && bodyType.Properties.FirstOrDefault(p => p.WireName == success.TrackingIdProperty) is { } property)
         {
-            return property.Type.Kind == ValueKind.String ? "result." + property.Name : "result." + property.Name + "?.ToString()";
+            return property.Type.Kind == ValueKind.String ? member + property.Name : member + property.Name + "?.ToString()";
         }
 
         return success.StatusCode == 202 ? "null" : null;

@@ -320,6 +320,26 @@ internal sealed class OperationView
     /// <inheritdoc cref="BodySendCondition"/>
     public string? BodySentValue { get; init; }
 
+    /// <summary>Gets how the body is sent: <c>json</c> (JSON, merge patch, JSON Patch), <c>form</c>, <c>text</c>, <c>binary</c> or <c>raw</c>.</summary>
+    public required string BodyKind { get; init; }
+
+    /// <summary>Gets how the success is read: <c>json</c> (a typed body or none), <c>file</c> (a <c>FileResponse</c>) or <c>events</c> (server-sent events).</summary>
+    public required string ResponseKind { get; init; }
+
+    /// <summary>Gets the <c>Accept</c> header's value as a C# literal, for a file or an event stream; null otherwise.</summary>
+    public required string? AcceptLiteral { get; init; }
+
+    /// <summary>Gets the expression that reads an event's JSON data from <c>reader</c>; null when the data is text.</summary>
+    public required string? EventReadExpression { get; init; }
+
+    /// <summary>Gets the name of a multipart body's parts record, or null.</summary>
+    public required string? PartsType { get; init; }
+
+    public required IReadOnlyList<PartView> Parts { get; init; }
+
+    /// <summary>Gets a form body's <c>FormEncoding</c> constructions, one per member sent other than <c>form</c>, exploded.</summary>
+    public required IReadOnlyList<string> FormEncodings { get; init; }
+
     /// <summary>Gets the expression building the relative URI from <c>request</c>, without the query.</summary>
     public required string UriExpression { get; init; }
 
@@ -339,6 +359,24 @@ internal sealed class OperationView
 
     /// <summary>Gets the rule sets of the parameters' and body's JSON values.</summary>
     public required IReadOnlyList<ElementRulesView> ElementRules { get; init; }
+}
+
+/// <summary>A part of a multipart body: a member of its parts record, and how it is added to the body.</summary>
+internal sealed class PartView
+{
+    public required string Name { get; init; }
+
+    public required IReadOnlyList<string> Doc { get; init; }
+
+    public required string Type { get; init; }
+
+    public required bool IsRequiredMember { get; init; }
+
+    /// <summary>Gets the condition under which <c>requestBody</c> has the part, binding it; null for a required part.</summary>
+    public required string? PresentCondition { get; init; }
+
+    /// <summary>Gets the call that adds the part to <c>form</c>.</summary>
+    public required string AddExpression { get; init; }
 }
 
 /// <summary>Consecutive parameters in one location, validated under one <c>context.Push(location)</c>.</summary>
@@ -395,6 +433,9 @@ internal sealed class ResponseBodyView
 
     /// <summary>Gets the rules that check <c>response</c>, the body, when the client validates responses (required members and constraints).</summary>
     public required IReadOnlyList<RuleView> Rules { get; init; }
+
+    /// <summary>Gets the value of an empty body (a typed null) where the success may come without one; null where a body is required.</summary>
+    public required string? EmptyValue { get; init; }
 }
 
 /// <summary>

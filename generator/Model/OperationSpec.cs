@@ -31,7 +31,62 @@ internal enum BodyKind
     Json,
     MergePatch,
     JsonPatch,
+
+    /// <summary><c>application/x-www-form-urlencoded</c>: a typed record, its members sent as fields by <see cref="BodySpec.FormEncodings"/>.</summary>
+    Form,
+
+    /// <summary><c>text/plain</c> and other text types: a string.</summary>
+    Text,
+
+    /// <summary><c>application/octet-stream</c>, <c>image/*</c>, <c>*/*</c> or a <c>format: binary</c> schema: a stream, bytes or content.</summary>
+    Binary,
+
+    /// <summary><c>multipart/form-data</c>: a record of typed parts, <see cref="BodySpec.Parts"/>, files among them as streams.</summary>
+    Multipart,
+
+    /// <summary>A media type the generator cannot type: the caller passes the <c>HttpContent</c> itself.</summary>
+    Raw,
 }
+
+/// <summary>How a multipart part is sent: a file (a stream with its name and type), a scalar as text, or any value as JSON.</summary>
+internal enum PartKind
+{
+    File,
+    Text,
+    Json,
+}
+
+/// <summary>One part of a <c>multipart/form-data</c> body: a top-level property of its schema.</summary>
+internal sealed record PartSpec
+{
+    public required string Name { get; init; }
+
+    public required string WireName { get; init; }
+
+    public required PartKind Kind { get; init; }
+
+    /// <summary>Gets the value's type; <see cref="TypeRef.Any"/> for a file.</summary>
+    public required TypeRef Type { get; init; }
+
+    public required bool IsRequired { get; init; }
+
+    /// <summary>Gets the part's media type from the <c>encoding</c> object, if the spec names one.</summary>
+    public string? ContentType { get; init; }
+
+    public string? Description { get; init; }
+}
+
+/// <summary>How a form body's member is sent, from the media type's <c>encoding</c> object.</summary>
+internal enum FormStyleSpec
+{
+    Form,
+    SpaceDelimited,
+    PipeDelimited,
+    DeepObject,
+}
+
+/// <summary>One entry of a form body's <c>encoding</c> object.</summary>
+internal sealed record FormEncodingSpec(string Name, FormStyleSpec Style, bool Explode, bool IsJson);
 
 /// <summary>One API operation: becomes a request record and an async client method.</summary>
 internal sealed record OperationSpec
@@ -88,20 +143,54 @@ internal sealed record BodySpec
 
     public required BodyKind Kind { get; init; }
 
+    /// <summary>Gets the body's type: the record of a JSON or form body, a string for text; <see cref="TypeRef.Any"/> for binary and raw bodies, which have no schema type.</summary>
     public required TypeRef Type { get; init; }
 
     public required bool IsRequired { get; init; }
 
     public string? Description { get; init; }
+
+    /// <summary>Gets a multipart body's parts, in the schema's order, and the name of the record that holds them.</summary>
+    public EquatableArray<PartSpec> Parts { get; init; } = EquatableArray<PartSpec>.Empty;
+
+    public string? PartsTypeName { get; init; }
+
+    /// <summary>Gets a form body's encodings: only the members whose encoding differs from the default (<c>form</c>, exploded).</summary>
+    public EquatableArray<FormEncodingSpec> FormEncodings { get; init; } = EquatableArray<FormEncodingSpec>.Empty;
+}
+
+/// <summary>How a success is read: a JSON body, a file streamed to the caller, or a stream of server-sent events.</summary>
+internal enum ResponseKind
+{
+    Json,
+    File,
+    EventStream,
 }
 
 /// <summary>
-/// A documented response. <see cref="StatusCode"/> is 0 for <c>default</c>. <see cref="TrackingIdProperty"/> names the body
+/// A documented response: a status, a range or <c>default</c>. <see cref="TrackingIdProperty"/> names the body
 /// property that identifies accepted work (from <c>x-operation-id-property</c>, or <c>id</c> on a 202).
 /// </summary>
+/// <remarks>
+/// A status <c>s</c> is covered by <c>404</c> when <c>s == 404</c>, by the range <c>4XX</c> (<see cref="StatusCode"/> 400,
+/// <see cref="IsRange"/>) when <c>400 &lt;= s &lt;= 499</c>, and by <c>default</c> (0) always; the most specific wins.
+/// </remarks>
 internal sealed record ResponseSpec
 {
+    /// <summary>Gets the status; for a range its first status (400 for <c>4XX</c>); 0 for <c>default</c>.</summary>
     public required int StatusCode { get; init; }
+
+    /// <summary>Gets whether the response covers a range of a hundred statuses (<c>1XX</c> to <c>5XX</c>).</summary>
+    public bool IsRange { get; init; }
+
+    /// <summary>Gets how a success is read; for <see cref="ResponseKind.EventStream"/>, <see cref="Body"/> is each event's data.</summary>
+    public ResponseKind Kind { get; init; }
+
+    /// <summary>Gets the <c>Accept</c> header a file or an event stream is asked for with: its documented media types; null for JSON.</summary>
+    public string? Accept { get; init; }
+
+    /// <summary>Gets whether a success may come without the body (another documented success has none: a 204, say).</summary>
+    public bool BodyIsOptional { get; init; }
 
     public string? Description { get; init; }
 
@@ -110,4 +199,7 @@ internal sealed record ResponseSpec
     public string? TrackingIdProperty { get; init; }
 
     public required bool HasRequestIdHeader { get; init; }
+
+    /// <summary>Gets the key the spec documents the response under: <c>404</c>, <c>4XX</c> or <c>default</c>.</summary>
+    public string StatusPattern => StatusCode == 0 ? "default" : IsRange ? (StatusCode / 100).ToString(System.Globalization.CultureInfo.InvariantCulture) + "XX" : StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -56,6 +56,10 @@ internal static class ReservedNames
         "Optional", "ValidationError", "ValidationContext", "RequestValidationException", "ApiException", "ApiResponse",
         "AcceptedResponse", "ApiResponseFormatException", "JsonRead", "JsonWrite", "JsonMemberNames", "JsonPointer", "ApiHttp", "TextRules",
         "ElementRules", "JsonTypes", "MergePatch", "ResponseMismatch", "ApiResponseValidationException", "ResponseCheck", "ResponseChecks", "AkSk", "HuaweiCloudSignature", "HuaweiCloudSigningHandler",
+
+        // Media types: the request content the client methods build.
+        "FormUrlEncoder", "FormEncoding", "FormStyle", "BinaryBody", "RequestContent", "HttpContent", "FilePart", "Multipart",
+        "MultipartFormDataContent", "FileResponse", "ServerSentEvent", "ServerSentEvents", "ResponseStreams", "IAsyncEnumerable",
         "IReadOnlyList", "IReadOnlyDictionary", "List", "Dictionary", "StringComparer", "StringBuilder", "JsonPropertyNameAttribute",
         "JsonPropertyName", "ArgumentNullException", "ArgumentException", "Action", "Func", "Exception", "String", "Object",
         .. ClientMembers,

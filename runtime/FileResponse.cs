@@ -1,0 +1,102 @@
+namespace OpenApiClientGenerator.Runtime
+{
+    using System;
+    using System.IO;
+    using System.Net.Http;
+    using System.Threading;
+    using System.Threading.Tasks;
+
+    /// <summary>
+    /// A file the service sends: its body as a stream read from the socket as the caller reads it, never buffered whole.
+    /// Dispose it to release the connection.
+    /// </summary>
+    public sealed class FileResponse : ApiResponse, IDisposable
+    {
+        private readonly HttpResponseMessage _response;
+
+        internal FileResponse(HttpResponseMessage response, string? requestId, Stream content)
+            : base((int)response.StatusCode, requestId)
+        {
+            _response = response;
+            Content = content;
+            var headers = response.Content.Headers;
+            ContentType = headers.ContentType?.MediaType;
+            ContentLength = headers.ContentLength;
+            FileName = headers.ContentDisposition is { } disposition
+                ? Unquote(disposition.FileNameStar) ?? Unquote(disposition.FileName)
+                : null;
+        }
+
+        /// <summary>Gets the body, positioned at its start.</summary>
+        public Stream Content { get; }
+
+        /// <summary>Gets the media type of the body (<c>Content-Type</c> without parameters), if the service sent one.</summary>
+        public string? ContentType { get; }
+
+        /// <summary>Gets the body's length in bytes (<c>Content-Length</c>), if the service sent one.</summary>
+        public long? ContentLength { get; }
+
+        /// <summary>Gets the file name from <c>Content-Disposition</c> (<c>filename*</c> before <c>filename</c>), if the service sent one.</summary>
+        public string? FileName { get; }
+
+        public void Dispose()
+        {
+            Content.Dispose();
+            _response.Dispose();
+        }
+
+        /// <summary>Sends the request and returns as soon as the headers are in; an error status throws with its body read.</summary>
+        internal static async Task<FileResponse> SendAsync(HttpClient httpClient, HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await ResponseStreams.SendAsync(httpClient, request, cancellationToken).ConfigureAwait(false);
+            try
+            {
+#if NET5_0_OR_GREATER
+                var content = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+                var content = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+                return new FileResponse(response, ResponseStreams.RequestId(response), content);
+            }
+            catch
+            {
+                response.Dispose();
+                throw;
+            }
+        }
+
+        private static string? Unquote(string? value)
+            => value is { Length: >= 2 } && value[0] == '"' && value[value.Length - 1] == '"' ? value.Substring(1, value.Length - 2) : value;
+    }
+
+    /// <summary>Sends a request whose success body is read as a stream: a file, or events.</summary>
+    internal static class ResponseStreams
+    {
+        /// <summary>
+        /// Sends with <see cref="HttpCompletionOption.ResponseHeadersRead"/>, so that the body stays on the socket. An error
+        /// status reads its body (it is small) and throws the <see cref="ApiException"/> a JSON call would.
+        /// </summary>
+        public static async Task<HttpResponseMessage> SendAsync(HttpClient httpClient, HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var statusCode = (int)response.StatusCode;
+            if (statusCode is >= 200 and <= 299)
+            {
+                return response;
+            }
+
+            using (response)
+            {
+#if NET5_0_OR_GREATER
+                var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+#else
+                var body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+#endif
+                throw ApiException.FromErrorResponse(statusCode, response.ReasonPhrase, body, RequestId(response));
+            }
+        }
+
+        public static string? RequestId(HttpResponseMessage response)
+            => response.Headers.TryGetValues("X-Request-Id", out var values) ? string.Join(",", values) : null;
+    }
+}

@@ -1,0 +1,165 @@
+// IAsyncEnumerable is part of .NET Core 3.0 and later. On netstandard2.0 it needs Microsoft.Bcl.AsyncInterfaces, which
+// the generated code does not assume: there, operations that answer with text/event-stream are not generated.
+#if NETCOREAPP3_0_OR_GREATER
+namespace OpenApiClientGenerator.Runtime
+{
+    using System;
+    using System.Collections.Generic;
+    using System.Globalization;
+    using System.IO;
+    using System.Net.Http;
+    using System.Runtime.CompilerServices;
+    using System.Text;
+    using System.Threading;
+
+    /// <summary>One server-sent event, dispatched at the blank line that ends it.</summary>
+    /// <typeparam name="T">The type of its data: the schema's record, or a string.</typeparam>
+    public sealed class ServerSentEvent<T>
+    {
+        public ServerSentEvent(string eventType, T data, string? id, TimeSpan? retry)
+        {
+            EventType = eventType;
+            Data = data;
+            Id = id;
+            Retry = retry;
+        }
+
+        /// <summary>Gets the <c>event:</c> field, <c>message</c> when the event names none.</summary>
+        public string EventType { get; }
+
+        /// <summary>Gets the data: its <c>data:</c> lines joined with line feeds, read as <typeparamref name="T"/>.</summary>
+        public T Data { get; }
+
+        /// <summary>Gets the last event id the stream set (<c>id:</c>), which this event carries even when it sets none itself.</summary>
+        public string? Id { get; }
+
+        /// <summary>Gets the reconnection time the stream asked for (<c>retry:</c>), if it has.</summary>
+        public TimeSpan? Retry { get; }
+    }
+
+    /// <summary>
+    /// Reads <c>text/event-stream</c> as the WHATWG HTML standard says (§9.2.6): lines end in CR, LF or CRLF; a line
+    /// starting with a colon is a comment; <c>data:</c> lines accumulate; a blank line dispatches the event unless it has no
+    /// data; one space after the colon is dropped; an unknown field is ignored; an event the stream ends in the middle of
+    /// is not dispatched. The body is read as it arrives; cancelling, or leaving the loop, disposes the response.
+    /// </summary>
+    internal static class ServerSentEvents
+    {
+        public static IAsyncEnumerable<ServerSentEvent<T>> ReadAsync<T>(HttpClient httpClient, HttpRequestMessage request, JsonRead.ValueReader<T> read, CancellationToken cancellationToken)
+            => ReadAsync(httpClient, request, (data, statusCode, requestId) => ApiHttp.ReadBody(statusCode, requestId, Encoding.UTF8.GetBytes(data), read), cancellationToken);
+
+        public static IAsyncEnumerable<ServerSentEvent<string>> ReadTextAsync(HttpClient httpClient, HttpRequestMessage request, CancellationToken cancellationToken)
+            => ReadAsync(httpClient, request, static (data, _, _) => data, cancellationToken);
+
+        private static async IAsyncEnumerable<ServerSentEvent<T>> ReadAsync<T>(
+            HttpClient httpClient,
+            HttpRequestMessage request,
+            Func<string, int, string?, T> parse,
+            [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            using var requestScope = request;
+            using var response = await ResponseStreams.SendAsync(httpClient, request, cancellationToken).ConfigureAwait(false);
+            var statusCode = (int)response.StatusCode;
+            var requestId = ResponseStreams.RequestId(response);
+#if NET5_0_OR_GREATER
+            using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+            using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+
+            // A read in flight ends when the response is disposed: that is how cancellation stops a stream that sends nothing.
+            using var registration = cancellationToken.Register(static state => ((HttpResponseMessage)state!).Dispose(), response);
+            using var reader = new StreamReader(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), detectEncodingFromByteOrderMarks: false);
+            var data = new StringBuilder();
+            var hasData = false;
+            var eventType = string.Empty;
+            string? lastId = null;
+            TimeSpan? retry = null;
+            var first = true;
+            while (true)
+            {
+                string? line;
+                try
+                {
+                    line = await reader.ReadLineAsync().ConfigureAwait(false);
+                }
+                catch (Exception exception) when (cancellationToken.IsCancellationRequested && exception is IOException or ObjectDisposedException or HttpRequestException)
+                {
+                    throw new OperationCanceledException("The event stream was cancelled.", exception, cancellationToken);
+                }
+
+                if (line is null)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    yield break; // an event the stream ended in the middle of is not dispatched
+                }
+
+                if (first)
+                {
+                    first = false;
+                    if (line.Length > 0 && line[0] == '\uFEFF')
+                    {
+                        line = line.Substring(1);
+                    }
+                }
+
+                if (line.Length == 0)
+                {
+                    if (hasData)
+                    {
+                        yield return new ServerSentEvent<T>(eventType.Length == 0 ? "message" : eventType, parse(data.ToString(), statusCode, requestId), lastId, retry);
+                    }
+
+                    data.Clear();
+                    hasData = false;
+                    eventType = string.Empty;
+                    continue;
+                }
+
+                if (line[0] == ':')
+                {
+                    continue;
+                }
+
+                var colon = line.IndexOf(':');
+                var field = colon < 0 ? line : line.Substring(0, colon);
+                var value = colon < 0 ? string.Empty : line.Substring(colon + 1 < line.Length && line[colon + 1] == ' ' ? colon + 2 : colon + 1);
+                switch (field)
+                {
+                    case "data":
+                        if (hasData)
+                        {
+                            data.Append('\n');
+                        }
+
+                        data.Append(value);
+                        hasData = true;
+                        break;
+                    case "event":
+                        eventType = value;
+                        break;
+                    case "id" when value.IndexOf('\0') < 0:
+                        lastId = value;
+                        break;
+                    case "retry" when value.Length > 0 && IsDigits(value) && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var milliseconds):
+                        retry = TimeSpan.FromMilliseconds(milliseconds);
+                        break;
+                }
+            }
+        }
+
+        private static bool IsDigits(string value)
+        {
+            foreach (var c in value)
+            {
+                if (c is < '0' or > '9')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+}
+#endif

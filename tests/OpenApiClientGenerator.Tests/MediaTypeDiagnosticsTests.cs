@@ -1,0 +1,131 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using OpenApiClientGenerator.Tests.Infrastructure;
+
+namespace OpenApiClientGenerator.Tests;
+
+/// <summary>
+/// Issue "media types": no operation loses its body or its response in silence. A media type the generator cannot type
+/// keeps the body as a raw <c>HttpContent</c> and says so where the spec names it; status ranges and <c>default</c> need
+/// no warning at all.
+/// </summary>
+public sealed class MediaTypeDiagnosticsTests
+{
+    private const string Head = """
+        openapi: 3.0.3
+        info:
+          title: Demo
+          version: '1.0'
+        paths:
+          /items:
+            post:
+              operationId: createItem
+
+        """;
+
+    [Fact]
+    public void A_body_of_a_media_type_without_a_typed_form_is_a_raw_content_and_a_warning_where_the_spec_names_it()
+    {
+        var run = GeneratorHarness.RunSpecs(("demo.openapi.yaml", Head + """
+                  requestBody:
+                    required: true
+                    content:
+                      application/xml:
+                        schema: { type: object }
+                  responses:
+                    '204': { description: Stored. }
+            """));
+
+        var warning = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("OAG006", warning.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+        Assert.Equal(11, warning.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Equal(
+            "The request media type 'application/xml' is not supported; the method takes the body as a raw HttpContent",
+            warning.GetMessage(CultureInfo.InvariantCulture));
+        Assert.Contains(run.Sources, s => s.SourceText.ToString().Contains("public required HttpContent Body { get; init; }", StringComparison.Ordinal));
+        Assert.Empty(run.CompilationProblems());
+    }
+
+    [Fact]
+    public void Json_wins_over_the_other_media_types_of_a_body_and_xml_beside_it_needs_no_warning()
+    {
+        var run = GeneratorHarness.RunSpecs(("demo.openapi.yaml", Head + """
+                  requestBody:
+                    content:
+                      application/xml:
+                        schema: { $ref: '#/components/schemas/Item' }
+                      application/x-www-form-urlencoded:
+                        schema: { $ref: '#/components/schemas/Item' }
+                      application/json:
+                        schema: { $ref: '#/components/schemas/Item' }
+                  responses:
+                    '204': { description: Stored. }
+            components:
+              schemas:
+                Item:
+                  type: object
+                  properties:
+                    name: { type: string }
+            """));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        var client = run.Sources.Single(s => s.HintName == "DemoClient.g.cs").SourceText.ToString();
+        Assert.Contains("ApiHttp.JsonContent(", client, StringComparison.Ordinal);
+        Assert.DoesNotContain("FormUrlEncoder", client, StringComparison.Ordinal);
+        Assert.Empty(run.CompilationProblems());
+    }
+
+    [Fact]
+    public void Status_ranges_and_default_are_typed_without_a_warning()
+    {
+        var run = GeneratorHarness.RunSpecs(("demo.openapi.yaml", Head + """
+                  responses:
+                    '2XX':
+                      description: Created.
+                      content:
+                        application/json:
+                          schema: { $ref: '#/components/schemas/Item' }
+                    '4XX': { description: Refused. }
+                    '5xx': { description: Failed. }
+                    default: { description: Anything else. }
+            components:
+              schemas:
+                Item:
+                  type: object
+                  properties:
+                    name: { type: string }
+            """));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        var client = run.Sources.Single(s => s.HintName == "DemoClient.g.cs").SourceText.ToString();
+        Assert.Contains("Task<ApiResponse<Item>> CreateItemAsync(", client, StringComparison.Ordinal);
+        Assert.Contains("documented: 4XX (Refused.), 5XX (Failed.).", client, StringComparison.Ordinal);
+        Assert.Empty(run.CompilationProblems());
+    }
+
+    [Fact]
+    public void A_form_encoding_entry_that_is_no_object_is_ignored_not_a_crash()
+    {
+        // Found by FuzzTests (an encoding entry replaced by a string): the reader leaves such an entry null.
+        var run = GeneratorHarness.RunSpecs(("demo.openapi.yaml", Head + """
+                  requestBody:
+                    content:
+                      application/x-www-form-urlencoded:
+                        schema:
+                          type: object
+                          properties:
+                            tags: { type: array, items: { type: string } }
+                        encoding:
+                          tags: double
+                  responses:
+                    '204': { description: Stored. }
+            """));
+
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "OAG011");
+        Assert.Contains(run.Sources, s => s.SourceText.ToString().Contains("FormUrlEncoder.Content(", StringComparison.Ordinal));
+        Assert.Empty(run.CompilationProblems());
+    }
+}
