@@ -525,8 +525,6 @@ internal static class SourceEmitter
         var sendsNullPatch = operation.Body is { Kind: BodyKind.MergePatch, Type: { IsNullable: true } nullableBody } && !CSharpFragments.IsValueType(nullableBody);
         if (operation.Body is { } bodySpec)
         {
-            // A required body set to null would go out as no body at all: it is reported at "body" before anything is sent.
-            var bodyPresence = Presence(new PropertySpec { Name = "Body", WireName = "body", Type = bodySpec.Type, IsRequired = bodySpec.IsRequired, IsRequiredMember = bodySpec.IsRequired }, isMergePatch: false, "body");
             // Binary and raw bodies have no schema type: the caller's content is sent as it is, unchecked.
             var contentType = bodySpec.Kind switch
             {
@@ -535,6 +533,10 @@ internal static class SourceEmitter
                 BodyKind.Raw => "HttpContent",
                 _ => null,
             };
+
+            // A required body set to null would go out as no body at all: it is reported at "body" before anything is sent.
+            var presenceType = contentType is null ? bodySpec.Type : new TypeRef { Kind = ValueKind.Object, TypeName = contentType };
+            var bodyPresence = Presence(new PropertySpec { Name = "Body", WireName = "body", Type = presenceType, IsRequired = bodySpec.IsRequired, IsRequiredMember = bodySpec.IsRequired }, isMergePatch: false, "body");
             body = new PropertyView
             {
                 Name = "Body",
@@ -588,7 +590,8 @@ internal static class SourceEmitter
             {
                 ReadExpression = CSharpFragments.ReadPresent(successBody, "reader", 0, lenient: true),
                 TrackingExpression = trackingExpression,
-                TypeName = bodyType,
+                // What ReadBody reads and the strict check sees is never null: an empty body stops before it.
+                TypeName = CSharpFragments.TypeName(successBody),
                 Rules = validation.For(successBody, "response", 0),
                 EmptyValue = success.BodyIsOptional ? $"({bodyType})null" : null,
             };

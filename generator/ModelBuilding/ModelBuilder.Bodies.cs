@@ -175,9 +175,9 @@ internal sealed partial class ModelBuilder
         {
             var style = entry.Value.Style switch
             {
-                ParameterStyle.SpaceDelimited => FormStyleSpec.SpaceDelimited,
-                ParameterStyle.PipeDelimited => FormStyleSpec.PipeDelimited,
-                ParameterStyle.DeepObject => FormStyleSpec.DeepObject,
+                Microsoft.OpenApi.ParameterStyle.SpaceDelimited => FormStyleSpec.SpaceDelimited,
+                Microsoft.OpenApi.ParameterStyle.PipeDelimited => FormStyleSpec.PipeDelimited,
+                Microsoft.OpenApi.ParameterStyle.DeepObject => FormStyleSpec.DeepObject,
                 _ => FormStyleSpec.Form,
             };
 

@@ -21,7 +21,8 @@ namespace Snapshots.Download
     /// A file download, streamed to the caller.
     /// </summary>
     /// <remarks>
-    /// Set <see cref="HttpClient.BaseAddress"/> to the service endpoint.
+    /// Set <see cref="HttpClient.BaseAddress"/> to the service endpoint;
+    /// a path in it is kept, with or without a trailing '/'.
     /// Every method validates its request first and sends nothing when it breaks the spec.
     /// </remarks>
     public sealed partial class DownloadClient
@@ -34,6 +35,17 @@ namespace Snapshots.Download
         {
             _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
         }
+
+        /// <summary>
+        /// Gets or sets whether success responses are checked against the spec: <see cref="ResponseValidation.Off"/> (the
+        /// default) reads leniently and says nothing; <see cref="ResponseValidation.Log"/> hands each value of another JSON
+        /// type, missing required member and broken constraint, with its JSON path, to <see cref="OnResponseMismatch"/>;
+        /// <see cref="ResponseValidation.Throw"/> throws <see cref="ApiResponseValidationException"/> listing them.
+        /// </summary>
+        public ResponseValidation ResponseValidation { get; set; }
+
+        /// <summary>Gets or sets what receives each mismatch with <see cref="ResponseValidation.Log"/>, e.g. an <c>ILogger</c>'s <c>LogWarning</c>; when null, <see cref="System.Diagnostics.Trace"/> does.</summary>
+        public Action<ResponseMismatch>? OnResponseMismatch { get; set; }
 
         /// <summary>
         /// Returns the contents of a file.
@@ -58,9 +70,8 @@ namespace Snapshots.Download
                 throw new RequestValidationException(errors);
             }
 
-            ApiHttp.EnsureBaseAddress(_httpClient, "DownloadClient");
             var uri = "v1/files/" + ApiHttp.Escape(request.FileId) + "/content";
-            using var message = new HttpRequestMessage(new HttpMethod("GET"), new Uri(uri, UriKind.Relative));
+            using var message = new HttpRequestMessage(new HttpMethod("GET"), ApiHttp.RequestUri(_httpClient, "DownloadClient", uri));
 
             message.Headers.TryAddWithoutValidation("Accept", "application/octet-stream");
 

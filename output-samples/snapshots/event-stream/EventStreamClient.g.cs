@@ -21,7 +21,8 @@ namespace Snapshots.EventStream
     /// A reply streamed as server-sent events, the way chat APIs send it.
     /// </summary>
     /// <remarks>
-    /// Set <see cref="HttpClient.BaseAddress"/> to the service endpoint.
+    /// Set <see cref="HttpClient.BaseAddress"/> to the service endpoint;
+    /// a path in it is kept, with or without a trailing '/'.
     /// Every method validates its request first and sends nothing when it breaks the spec.
     /// </remarks>
     public sealed partial class EventStreamClient
@@ -34,6 +35,17 @@ namespace Snapshots.EventStream
         {
             _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
         }
+
+        /// <summary>
+        /// Gets or sets whether success responses are checked against the spec: <see cref="ResponseValidation.Off"/> (the
+        /// default) reads leniently and says nothing; <see cref="ResponseValidation.Log"/> hands each value of another JSON
+        /// type, missing required member and broken constraint, with its JSON path, to <see cref="OnResponseMismatch"/>;
+        /// <see cref="ResponseValidation.Throw"/> throws <see cref="ApiResponseValidationException"/> listing them.
+        /// </summary>
+        public ResponseValidation ResponseValidation { get; set; }
+
+        /// <summary>Gets or sets what receives each mismatch with <see cref="ResponseValidation.Log"/>, e.g. an <c>ILogger</c>'s <c>LogWarning</c>; when null, <see cref="System.Diagnostics.Trace"/> does.</summary>
+        public Action<ResponseMismatch>? OnResponseMismatch { get; set; }
 
 #if NETCOREAPP3_0_OR_GREATER
         /// <summary>
@@ -62,9 +74,8 @@ namespace Snapshots.EventStream
                 throw new RequestValidationException(errors);
             }
 
-            ApiHttp.EnsureBaseAddress(_httpClient, "EventStreamClient");
             var uri = "v1/chat/completions";
-            var message = new HttpRequestMessage(new HttpMethod("POST"), new Uri(uri, UriKind.Relative));
+            var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "EventStreamClient", uri));
 
             message.Headers.TryAddWithoutValidation("Accept", "text/event-stream");
 
@@ -98,6 +109,10 @@ namespace Snapshots.EventStream
             if (Body is { } body)
             {
                 body.ValidateMembers(context);
+            }
+            else
+            {
+                context.Missing("body");
             }
 
             return context.Complete();

@@ -21,7 +21,8 @@ namespace Snapshots.Form
     /// A form body the way Stripe declares it, nested objects and arrays as deepObject.
     /// </summary>
     /// <remarks>
-    /// Set <see cref="HttpClient.BaseAddress"/> to the service endpoint.
+    /// Set <see cref="HttpClient.BaseAddress"/> to the service endpoint;
+    /// a path in it is kept, with or without a trailing '/'.
     /// Every method validates its request first and sends nothing when it breaks the spec.
     /// </remarks>
     public sealed partial class FormClient
@@ -34,6 +35,17 @@ namespace Snapshots.Form
         {
             _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
         }
+
+        /// <summary>
+        /// Gets or sets whether success responses are checked against the spec: <see cref="ResponseValidation.Off"/> (the
+        /// default) reads leniently and says nothing; <see cref="ResponseValidation.Log"/> hands each value of another JSON
+        /// type, missing required member and broken constraint, with its JSON path, to <see cref="OnResponseMismatch"/>;
+        /// <see cref="ResponseValidation.Throw"/> throws <see cref="ApiResponseValidationException"/> listing them.
+        /// </summary>
+        public ResponseValidation ResponseValidation { get; set; }
+
+        /// <summary>Gets or sets what receives each mismatch with <see cref="ResponseValidation.Log"/>, e.g. an <c>ILogger</c>'s <c>LogWarning</c>; when null, <see cref="System.Diagnostics.Trace"/> does.</summary>
+        public Action<ResponseMismatch>? OnResponseMismatch { get; set; }
 
         /// <summary>
         /// Creates a customer.
@@ -57,9 +69,8 @@ namespace Snapshots.Form
                 throw new RequestValidationException(errors);
             }
 
-            ApiHttp.EnsureBaseAddress(_httpClient, "FormClient");
             var uri = "v1/customers";
-            using var message = new HttpRequestMessage(new HttpMethod("POST"), new Uri(uri, UriKind.Relative));
+            using var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "FormClient", uri));
 
             if (request.Body is { } requestBody)
             {
@@ -70,7 +81,7 @@ namespace Snapshots.Form
             }
 
             var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, cancellationToken).ConfigureAwait(false);
-            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => CreateCustomerResponse.ReadFrom(ref reader));
+            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => CreateCustomerResponse.ReadFrom(ref reader), new ResponseCheck<CreateCustomerResponse>(ResponseValidation, OnResponseMismatch, "CreateCustomer", CreateCustomerRequest.ValidateResponse));
             return new ApiResponse<CreateCustomerResponse>(statusCode, requestId, result);
         }
     }
@@ -96,6 +107,19 @@ namespace Snapshots.Form
             {
                 body.ValidateMembers(context);
             }
+            else
+            {
+                context.Missing("body");
+            }
+
+            return context.Complete();
+        }
+
+        /// <summary>Returns every way <paramref name="response"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>
+        internal static IReadOnlyList<ValidationError> ValidateResponse(CreateCustomerResponse response)
+        {
+            var context = ValidationContext.Rent();
+            response.ValidateMembers(context);
 
             return context.Complete();
         }

@@ -21,7 +21,8 @@ namespace Snapshots.Multipart
     /// A file upload with metadata parts, the way OpenAI declares it.
     /// </summary>
     /// <remarks>
-    /// Set <see cref="HttpClient.BaseAddress"/> to the service endpoint.
+    /// Set <see cref="HttpClient.BaseAddress"/> to the service endpoint;
+    /// a path in it is kept, with or without a trailing '/'.
     /// Every method validates its request first and sends nothing when it breaks the spec.
     /// </remarks>
     public sealed partial class MultipartClient
@@ -34,6 +35,17 @@ namespace Snapshots.Multipart
         {
             _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
         }
+
+        /// <summary>
+        /// Gets or sets whether success responses are checked against the spec: <see cref="ResponseValidation.Off"/> (the
+        /// default) reads leniently and says nothing; <see cref="ResponseValidation.Log"/> hands each value of another JSON
+        /// type, missing required member and broken constraint, with its JSON path, to <see cref="OnResponseMismatch"/>;
+        /// <see cref="ResponseValidation.Throw"/> throws <see cref="ApiResponseValidationException"/> listing them.
+        /// </summary>
+        public ResponseValidation ResponseValidation { get; set; }
+
+        /// <summary>Gets or sets what receives each mismatch with <see cref="ResponseValidation.Log"/>, e.g. an <c>ILogger</c>'s <c>LogWarning</c>; when null, <see cref="System.Diagnostics.Trace"/> does.</summary>
+        public Action<ResponseMismatch>? OnResponseMismatch { get; set; }
 
         /// <summary>
         /// Uploads a file.
@@ -57,9 +69,8 @@ namespace Snapshots.Multipart
                 throw new RequestValidationException(errors);
             }
 
-            ApiHttp.EnsureBaseAddress(_httpClient, "MultipartClient");
             var uri = "v1/files";
-            using var message = new HttpRequestMessage(new HttpMethod("POST"), new Uri(uri, UriKind.Relative));
+            using var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "MultipartClient", uri));
 
             if (request.Body is { } requestBody)
             {
@@ -76,7 +87,7 @@ namespace Snapshots.Multipart
             }
 
             var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, cancellationToken).ConfigureAwait(false);
-            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => CreateFileResponse.ReadFrom(ref reader));
+            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => CreateFileResponse.ReadFrom(ref reader), new ResponseCheck<CreateFileResponse>(ResponseValidation, OnResponseMismatch, "CreateFile", CreateFileRequest.ValidateResponse));
             return new ApiResponse<CreateFileResponse>(statusCode, requestId, result);
         }
     }
@@ -98,6 +109,20 @@ namespace Snapshots.Multipart
         public IReadOnlyList<ValidationError> Validate()
         {
             var context = ValidationContext.Rent();
+            if (Body is null)
+            {
+                context.Missing("body");
+            }
+
+            return context.Complete();
+        }
+
+        /// <summary>Returns every way <paramref name="response"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>
+        internal static IReadOnlyList<ValidationError> ValidateResponse(CreateFileResponse response)
+        {
+            var context = ValidationContext.Rent();
+            response.ValidateMembers(context);
+
             return context.Complete();
         }
     }

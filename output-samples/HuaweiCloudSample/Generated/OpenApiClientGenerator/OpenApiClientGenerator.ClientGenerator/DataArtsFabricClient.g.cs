@@ -62,8 +62,9 @@ namespace HuaweiCloud.DataArtsFabric
         /// <returns>The typed response.</returns>
         /// <exception cref="RequestValidationException">The request breaks a constraint of the spec; nothing was sent.</exception>
         /// <exception cref="ApiException">The service answered with an error status; documented: 400 (BadRequest), 401 (Unauthorized), 403 (Forbidden), 404 (NotFound), 408 (Request Time-out), 500 (InternalServerError).</exception>
-        /// <exception cref="ApiException{TError}"><c>ApiException&lt;ErrorResponse&gt;</c> for 400, 401, 404, 408, 500: <see cref="ApiException{TError}.Error"/> is the body the spec documents.</exception>
+        /// <exception cref="ApiException{TError}"><c>ApiException&lt;ErrorResponse&gt;</c> for 400, 401: <see cref="ApiException{TError}.Error"/> is the body the spec documents.</exception>
         /// <exception cref="ApiException{TError}"><c>ApiException&lt;Error403Response&gt;</c> for 403: <see cref="ApiException{TError}.Error"/> is the body the spec documents.</exception>
+        /// <exception cref="ApiException{TError}"><c>ApiException&lt;ErrorResponse&gt;</c> for 404, 408, 500: <see cref="ApiException{TError}.Error"/> is the body the spec documents.</exception>
         /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
         public async Task<AcceptedResponse<UpdateServiceInstanceResponseBody>> UpdateServiceInstanceAsync(UpdateServiceInstanceRequest request, CancellationToken cancellationToken = default)
         {
@@ -98,8 +99,9 @@ namespace HuaweiCloud.DataArtsFabric
         /// <summary>The exception for an error answer to UpdateServiceInstanceAsync: typed where the spec documents the status's body.</summary>
         private static ApiException ReadUpdateServiceInstanceError(ApiException exception, byte[] body) => exception.StatusCode switch
         {
-            400 or 401 or 404 or 408 or 500 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => ErrorResponse.ReadFrom(ref reader)),
+            400 or 401 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => ErrorResponse.ReadFrom(ref reader)),
             403 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => Error403Response.ReadFrom(ref reader)),
+            404 or 408 or 500 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => ErrorResponse.ReadFrom(ref reader)),
             _ => exception,
         };
 
@@ -115,8 +117,9 @@ namespace HuaweiCloud.DataArtsFabric
         /// <returns>The typed response.</returns>
         /// <exception cref="RequestValidationException">The request breaks a constraint of the spec; nothing was sent.</exception>
         /// <exception cref="ApiException">The service answered with an error status; documented: 400 (BadRequest), 401 (Unauthorized), 403 (Forbidden), 408 (Request Time-out), 500 (InternalServerError).</exception>
-        /// <exception cref="ApiException{TError}"><c>ApiException&lt;ErrorResponse&gt;</c> for 400, 401, 408, 500: <see cref="ApiException{TError}.Error"/> is the body the spec documents.</exception>
+        /// <exception cref="ApiException{TError}"><c>ApiException&lt;ErrorResponse&gt;</c> for 400, 401: <see cref="ApiException{TError}.Error"/> is the body the spec documents.</exception>
         /// <exception cref="ApiException{TError}"><c>ApiException&lt;Error403Response&gt;</c> for 403: <see cref="ApiException{TError}.Error"/> is the body the spec documents.</exception>
+        /// <exception cref="ApiException{TError}"><c>ApiException&lt;ErrorResponse&gt;</c> for 408, 500: <see cref="ApiException{TError}.Error"/> is the body the spec documents.</exception>
         /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
         public async Task<AcceptedResponse<EndpointDetail>> UpdateEndpointAsync(UpdateEndpointRequest request, CancellationToken cancellationToken = default)
         {
@@ -151,8 +154,9 @@ namespace HuaweiCloud.DataArtsFabric
         /// <summary>The exception for an error answer to UpdateEndpointAsync: typed where the spec documents the status's body.</summary>
         private static ApiException ReadUpdateEndpointError(ApiException exception, byte[] body) => exception.StatusCode switch
         {
-            400 or 401 or 408 or 500 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => ErrorResponse.ReadFrom(ref reader)),
+            400 or 401 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => ErrorResponse.ReadFrom(ref reader)),
             403 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => Error403Response.ReadFrom(ref reader)),
+            408 or 500 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => ErrorResponse.ReadFrom(ref reader)),
             _ => exception,
         };
     }
