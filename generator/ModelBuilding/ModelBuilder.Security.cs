@@ -54,7 +54,12 @@ internal sealed partial class ModelBuilder
         var schemes = new List<SecuritySchemeSpec>();
         foreach (var entry in document.Components?.SecuritySchemes ?? new Dictionary<string, IOpenApiSecurityScheme>())
         {
-            if (ParseSecurityScheme(entry.Key, entry.Value, JsonPointers.Append("/components/securitySchemes", entry.Key)) is { } scheme)
+            var pointer = JsonPointers.Append("/components/securitySchemes", entry.Key);
+            if (entry.Value is null or OpenApiSecuritySchemeReference { Target: null })
+            {
+                Unsupported(pointer, entry.Key, "it is not a security scheme object");
+            }
+            else if (ParseSecurityScheme(entry.Key, entry.Value, pointer) is { } scheme)
             {
                 schemes.Add(scheme);
             }
@@ -85,7 +90,7 @@ internal sealed partial class ModelBuilder
                 {
                     Key = key,
                     Kind = SecuritySchemeKind.ApiKey,
-                    OptionName = ClaimSchemeOption(null, key, pointer),
+                    OptionName = ClaimTokenOption(key, pointer),
                     Description = description,
                     ParameterName = name,
                     Location = location switch
@@ -97,7 +102,7 @@ internal sealed partial class ModelBuilder
                 };
             case SecuritySchemeType.Http when string.Equals(scheme.Scheme, "bearer", StringComparison.OrdinalIgnoreCase):
             case SecuritySchemeType.OpenIdConnect:
-                return new SecuritySchemeSpec { Key = key, Kind = SecuritySchemeKind.Bearer, OptionName = ClaimSchemeOption(null, key, pointer), Description = description };
+                return new SecuritySchemeSpec { Key = key, Kind = SecuritySchemeKind.Bearer, OptionName = ClaimTokenOption(key, pointer), Description = description };
             case SecuritySchemeType.Http when string.Equals(scheme.Scheme, "basic", StringComparison.OrdinalIgnoreCase):
                 return new SecuritySchemeSpec { Key = key, Kind = SecuritySchemeKind.Basic, OptionName = ClaimSchemeOption(null, key, pointer), Description = description };
             case SecuritySchemeType.Http:
@@ -113,7 +118,7 @@ internal sealed partial class ModelBuilder
                     Scopes = (flow.Scopes?.Keys ?? []).ToEquatableArray(),
                 };
             case SecuritySchemeType.OAuth2:
-                return Unsupported(JsonPointers.Append(pointer, "flows"), key, "only the clientCredentials flow of OAuth 2.0 can run without a user; the other flows need one");
+                return Unsupported(JsonPointers.Append(pointer, "flows"), key, "only the clientCredentials flow of OAuth 2.0 runs without a user at a browser");
             default:
                 return Unsupported(JsonPointers.Append(pointer, "type"), key, $"the scheme type '{scheme.Type?.ToString() ?? "(none)"}' is not one the client can authenticate with");
         }
@@ -137,6 +142,19 @@ internal sealed partial class ModelBuilder
             ? _optionNames.Claim(preferred, "'" + key + "'")
             : ClaimMemberName(_optionNames, key, LocationOfKey(pointer));
 
+    /// <summary>A token's option comes with its callback, <c>{name}Provider</c>, which must be free too.</summary>
+    private string ClaimTokenOption(string key, string pointer)
+    {
+        var name = ClaimSchemeOption(null, key, pointer);
+        while (_optionNames.IsTaken(name + "Provider"))
+        {
+            name = _optionNames.Claim(name, "'" + key + "'");
+        }
+
+        _optionNames.Claim(name + "Provider", "the callback of '" + key + "'");
+        return name;
+    }
+
     /// <summary>
     /// The operation's <c>security</c>, or the spec's when it has none: each alternative's scheme names, in the spec's
     /// order. A name that no declared scheme has is reported, and the alternative kept, so it can never be met.
@@ -151,7 +169,7 @@ internal sealed partial class ModelBuilder
             var keys = new List<string>();
             foreach (var scheme in requirement.Keys)
             {
-                var key = scheme.Reference.Id ?? string.Empty;
+                var key = scheme?.Reference?.Id ?? string.Empty;
                 if (_document.Document.Components?.SecuritySchemes?.ContainsKey(key) != true)
                 {
                     Report(DiagnosticDescriptors.UnsupportedSecurity, LocationOfKey(JsonPointers.Append(itemPointer, key)), "requirement '" + key + "'", "no scheme of that name is declared in components.securitySchemes");

@@ -75,7 +75,7 @@ internal sealed partial class ModelBuilder
         var ns = _input.Options.Namespace is { Length: > 0 } configuredNamespace
             ? configuredNamespace
             : string.IsNullOrEmpty(_input.Options.RootNamespace) ? baseName : _input.Options.RootNamespace + "." + baseName;
-        _typeNames.Reserve([clientName, clientName + "Options", clientName + "ServiceCollectionExtensions"], name => $"the generated type '{name}'");
+        _typeNames.Reserve([clientName, clientName + "Options", clientName + "ServiceCollectionExtensions", clientName + "AuthenticationFilter"], name => $"the generated type '{name}'");
 
         var server = ParseServer(document);
         var securitySchemes = ParseSecuritySchemes(document);

@@ -84,6 +84,11 @@ public sealed class ReservedNamesTests
             return [.. ReservedNames.JsonPatchDocumentMembers, .. ReservedNames.JsonPatchDocumentOverloads];
         }
 
+        if (declaration.Contains("class {{ client_name }}Options", StringComparison.Ordinal))
+        {
+            return [.. ReservedNames.OptionsMembers];
+        }
+
         // A type no list covers (the client: its operations' methods) may declare only names no spec name becomes.
         return [];
     }

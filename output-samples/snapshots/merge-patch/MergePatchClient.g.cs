@@ -21,7 +21,8 @@ namespace Snapshots.MergePatch
     /// A JSON merge patch (RFC 7396) body, whose members tell "leave unchanged" from "set to null".
     /// </summary>
     /// <remarks>
-    /// Set <see cref="HttpClient.BaseAddress"/> to the service endpoint.
+    /// Set <see cref="HttpClient.BaseAddress"/> to the service endpoint,
+    /// or create the client from <see cref="MergePatchClientOptions"/>, which also authenticates its requests.
     /// Every method validates its request first and sends nothing when it breaks the spec.
     /// </remarks>
     public sealed partial class MergePatchClient

@@ -22,12 +22,14 @@ namespace HuaweiCloud.GaussDBForOpenGauss
     /// specs/CURATION.md for every judgment call.
     /// </summary>
     /// <remarks>
-    /// Set <see cref="HttpClient.BaseAddress"/> to the service endpoint (the spec names <c>https://{endpoint}</c>).
+    /// Set <see cref="HttpClient.BaseAddress"/> to the service endpoint (the spec names <c>https://{service}.{region}.myhuaweicloud.com</c>),
+    /// or create the client from <see cref="GaussDBForOpenGaussClientOptions"/>, which also authenticates its requests.
     /// Every method validates its request first and sends nothing when it breaks the spec.
     /// </remarks>
     public sealed partial class GaussDBForOpenGaussClient
     {
         private readonly HttpClient _httpClient;
+        private static readonly string[][] InstallKernelPluginSecurity = new[] { new[] { "token" }, new[] { "akSk" } };
 
         /// <summary>Creates a client that sends its requests through <paramref name="httpClient"/>.</summary>
         /// <param name="httpClient">The HTTP client, with its base address set to the service endpoint.</param>
@@ -62,6 +64,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             ApiHttp.EnsureBaseAddress(_httpClient, "GaussDBForOpenGaussClient");
             var uri = "v3/" + ApiHttp.Escape(request.ProjectId) + "/instances/" + ApiHttp.Escape(request.InstanceId) + "/kernel-plugin";
             using var message = new HttpRequestMessage(new HttpMethod("POST"), new Uri(uri, UriKind.Relative));
+            ApiAuthentication.Require(message, InstallKernelPluginSecurity);
             if (request.XAuthToken is { } xAuthTokenValue)
             {
                 message.Headers.TryAddWithoutValidation("X-Auth-Token", xAuthTokenValue);
