@@ -50,7 +50,7 @@ internal static partial class SourceEmitter
                     + (scheme.TokenUrl ?? "the token URL") + ", cached until shortly before it expires, and sent as a bearer token" + about,
                 $"OAuth2ClientCredentials({key}, {option}, {scheme.OptionName}, {(scheme.TokenUrl is null ? "null" : CSharpFragments.Literal(scheme.TokenUrl))}, {StringArray(scheme.Scopes)})"),
             _ => ("aksk",
-                "Gets or sets the Huawei Cloud access key pair that signs every request (SDK-HMAC-SHA256), e.g. AkSk.FromEnvironment()" + about,
+                "Gets or sets the Huawei Cloud access key pair, e.g. AkSk.FromEnvironment(), that signs every request (SDK-HMAC-SHA256)" + about,
                 $"AkSk({key}, {option}, {scheme.OptionName})"),
         };
         return new SecuritySchemeView

@@ -51,8 +51,8 @@ namespace HuaweiCloud.DataArtsFabric
         public Func<CancellationToken, ValueTask<string>>? TokenProvider { get; set; }
 
         /// <summary>
-        /// Gets or sets the Huawei Cloud access key pair that signs every request (SDK-HMAC-SHA256), e.g.
-        /// AkSk.FromEnvironment() for the security scheme 'akSk': AK/SK request signing (SDK-HMAC-SHA256): Authorization
+        /// Gets or sets the Huawei Cloud access key pair, e.g. AkSk.FromEnvironment(), that signs every request
+        /// (SDK-HMAC-SHA256) for the security scheme 'akSk': AK/SK request signing (SDK-HMAC-SHA256): Authorization
         /// carries "SDK-HMAC-SHA256 Access={AK}, SignedHeaders={names}, Signature={signature}", computed over the method,
         /// path, query, the headers named and the body, with X-Sdk-Date as the signing time.
         /// </summary>
