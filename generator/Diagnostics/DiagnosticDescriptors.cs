@@ -98,11 +98,16 @@ internal static class DiagnosticDescriptors
         "A template override replaces no template",
         "The template '{0}' is not used: {1}");
 
+    public static readonly DiagnosticDescriptor UnsupportedSecurity = Create(
+        "OAG018", DiagnosticSeverity.Warning,
+        "A security scheme cannot be used",
+        "The security {0} cannot be used: {1}; an operation that requires it fails before sending unless another of its alternatives is met");
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         SyntaxError, OpenApiError, OpenApiWarning, UnresolvedReference, ExternalReference, UnsupportedConstruct,
         InvalidIdentifier, NameCollision, InvalidPattern, ContradictoryConstraints, GeneratorFailure, TemplateError,
-        NoOperations, InvalidJsonPatchPath, DuplicateClient, ReferenceCycle, UnusedTemplate,
+        NoOperations, InvalidJsonPatchPath, DuplicateClient, ReferenceCycle, UnusedTemplate, UnsupportedSecurity,
     };
 
     public static DiagnosticDescriptor? FindById(string id) => All.FirstOrDefault(d => d.Id == id);

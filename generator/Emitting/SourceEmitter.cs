@@ -11,7 +11,7 @@ using OpenApiClientGenerator.Patterns;
 namespace OpenApiClientGenerator.Emitting;
 
 /// <summary>Turns a spec's model into the views the templates render, and renders them.</summary>
-internal static class SourceEmitter
+internal static partial class SourceEmitter
 {
     public static RenderResult Emit(ApiSpec spec, TemplateSet templates, GeneratorOptions options)
     {
@@ -22,6 +22,7 @@ internal static class SourceEmitter
         if (spec.Operations.Count > 0)
         {
             renderer.Render("Client.sbncs", view, spec.ClientName + ".g.cs", sources);
+            renderer.Render("ClientOptions.sbncs", view, spec.ClientName + ".Options.g.cs", sources);
             if (options.EmitServiceCollectionExtensions)
             {
                 renderer.Render("ServiceCollection.sbncs", view, spec.ClientName + ".ServiceCollection.g.cs", sources);
@@ -54,6 +55,7 @@ internal static class SourceEmitter
             Title = XmlDoc.SingleLine(spec.Title),
             Doc = XmlDoc.Summary(spec.Description ?? "Calls the " + spec.Title + " API."),
             DefaultBaseAddress = spec.DefaultBaseAddress,
+            Options = BuildOptions(spec),
             Types = spec.Types.Select(t => BuildType(t, types, spec.Namespace, options)).ToList(),
             Operations = spec.Operations.Select(o => BuildOperation(o, types, spec.ClientName, options)).ToList(),
             EmitDataAnnotations = options.EmitDataAnnotations,
@@ -610,6 +612,7 @@ internal static class SourceEmitter
             Path = operation.PathTemplate,
             Doc = XmlDoc.Summary(JoinSentences(operation.Summary, operation.Description) ?? operation.HttpMethod + " " + operation.PathTemplate),
             RequestDoc = XmlDoc.Summary("The request for " + operation.Name + ": <c>" + operation.HttpMethod + " " + operation.PathTemplate + "</c>.", escape: false),
+            SecurityRequirement = SecurityRequirementExpression(operation.Security),
             DocumentedErrors = operation.ErrorResponses
                 .Where(r => r.StatusCode > 0)
                 .Select(r => r.StatusPattern + (r.Description is null ? string.Empty : " (" + XmlDoc.Escape(r.Description) + ")"))

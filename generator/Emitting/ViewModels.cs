@@ -19,6 +19,8 @@ internal sealed class SpecView
 
     public required string? DefaultBaseAddress { get; init; }
 
+    public required OptionsView Options { get; init; }
+
     public required IReadOnlyList<TypeView> Types { get; init; }
 
     public required IReadOnlyList<OperationView> Operations { get; init; }
@@ -286,6 +288,9 @@ internal sealed class OperationView
 
     public required IReadOnlyList<string> RequestDoc { get; init; }
 
+    /// <summary>Gets the operation's security requirement as a C# array of alternatives, each of scheme names; null when it needs none.</summary>
+    public string? SecurityRequirement { get; init; }
+
     /// <summary>Gets the documented error statuses, each with its description, for the <c>ApiException</c> doc.</summary>
     public required IReadOnlyList<string> DocumentedErrors { get; init; }
 
@@ -502,4 +507,44 @@ internal sealed class ElementRulesView
 
     /// <summary>Gets the object initializer's members: a name and its value, a C# expression.</summary>
     public required IReadOnlyList<KeyValuePair<string, string>> Members { get; init; }
+}
+
+/// <summary>The client options (<c>ClientOptions.sbncs</c>): the server URL's variables and a member per security scheme.</summary>
+internal sealed class OptionsView
+{
+    /// <summary>Gets the spec's first server URL as a C# literal, or <c>null</c>.</summary>
+    public required string ServerLiteral { get; init; }
+
+    public required IReadOnlyList<ServerVariableView> Variables { get; init; }
+
+    public required IReadOnlyList<SecuritySchemeView> Schemes { get; init; }
+}
+
+internal sealed class ServerVariableView
+{
+    public required string OptionName { get; init; }
+
+    public required IReadOnlyList<string> Doc { get; init; }
+
+    /// <summary>Gets the spec's default as a C# literal, or <c>null</c>.</summary>
+    public required string DefaultLiteral { get; init; }
+
+    /// <summary>Gets the <c>new ServerVariable(...)</c> expression that passes the option's value to the runtime.</summary>
+    public required string ValueExpression { get; init; }
+}
+
+/// <summary>A security scheme: <see cref="Kind"/> is <c>token</c> (API key or bearer), <c>basic</c>, <c>oauth2</c> or <c>aksk</c>.</summary>
+internal sealed class SecuritySchemeView
+{
+    public required string Kind { get; init; }
+
+    public required string OptionName { get; init; }
+
+    public required IReadOnlyList<string> Doc { get; init; }
+
+    /// <summary>Gets, for a token, the doc of its callback member <c>{OptionName}Provider</c>.</summary>
+    public required IReadOnlyList<string> ProviderDoc { get; init; }
+
+    /// <summary>Gets the <c>ApiAuthentication</c> call that declares the scheme with the option's credentials.</summary>
+    public required string RegistrationExpression { get; init; }
 }

@@ -17,6 +17,12 @@ internal sealed record ApiSpec
     /// <summary>Gets the first server's URL, if the spec names one.</summary>
     public string? DefaultBaseAddress { get; init; }
 
+    /// <summary>Gets the first server, whose URL and variables the client options turn into a base address.</summary>
+    public ServerSpec? Server { get; init; }
+
+    /// <summary>Gets the security schemes the client can authenticate with, in the spec's order.</summary>
+    public EquatableArray<SecuritySchemeSpec> SecuritySchemes { get; init; } = EquatableArray<SecuritySchemeSpec>.Empty;
+
     public required EquatableArray<TypeSpec> Types { get; init; }
 
     public required EquatableArray<OperationSpec> Operations { get; init; }

@@ -110,6 +110,12 @@ internal sealed record OperationSpec
     public ResponseSpec? SuccessResponse { get; init; }
 
     public required EquatableArray<ResponseSpec> ErrorResponses { get; init; }
+
+    /// <summary>
+    /// Gets the operation's security requirement (its own <c>security</c>, or the spec's): alternatives, any one of which
+    /// suffices. Empty when the operation needs none (<c>security: []</c>, or no <c>security</c> anywhere).
+    /// </summary>
+    public EquatableArray<SecurityRequirementSpec> Security { get; init; } = EquatableArray<SecurityRequirementSpec>.Empty;
 }
 
 internal sealed record ParameterSpec

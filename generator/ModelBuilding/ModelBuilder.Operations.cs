@@ -145,6 +145,9 @@ internal sealed partial class ModelBuilder
             Body = body,
             SuccessResponse = success,
             ErrorResponses = errors.ToEquatableArray(),
+            Security = operation.Security is { } own
+                ? ParseSecurity(own, JsonPointers.Append(pointer, "security"))
+                : ParseSecurity(_document.Document.Security, "/security"),
         };
     }
 

@@ -75,8 +75,10 @@ internal sealed partial class ModelBuilder
         var ns = _input.Options.Namespace is { Length: > 0 } configuredNamespace
             ? configuredNamespace
             : string.IsNullOrEmpty(_input.Options.RootNamespace) ? baseName : _input.Options.RootNamespace + "." + baseName;
-        _typeNames.Reserve([clientName, clientName + "Options", clientName + "ServiceCollectionExtensions"], name => $"the generated type '{name}'");
+        _typeNames.Reserve([clientName, clientName + "Options", clientName + "ServiceCollectionExtensions", clientName + "AuthenticationFilter"], name => $"the generated type '{name}'");
 
+        var server = ParseServer(document);
+        var securitySchemes = ParseSecuritySchemes(document);
         var operations = ParseOperations(document);
         foreach (var component in document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>())
         {
@@ -110,6 +112,8 @@ internal sealed partial class ModelBuilder
             Title = title,
             Description = document.Info?.Description,
             DefaultBaseAddress = document.Servers?.FirstOrDefault()?.Url,
+            Server = server,
+            SecuritySchemes = securitySchemes,
             Types = types.ToEquatableArray(),
             Operations = operations.ToEquatableArray(),
         };

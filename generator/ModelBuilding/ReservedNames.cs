@@ -48,6 +48,17 @@ internal static class ReservedNames
     /// </summary>
     public static readonly string[] ClientMembers = ["ResponseValidation", "OnResponseMismatch"];
 
+    /// <summary>
+    /// Members of the client options class beside those named from the spec (server variables and security schemes), and
+    /// the types it names in expressions.
+    /// </summary>
+    public static readonly string[] OptionsMembers =
+    [
+        "BaseAddress", "ResolveBaseAddress", "CreateAuthenticationHandler", "CreateHttpClient",
+        "ToString", "GetHashCode", "Equals", "GetType", "MemberwiseClone", "Finalize",
+        "ServerAddress", "ServerVariable", "ApiAuthentication", "ApiKeyLocation", "HttpClient", "HttpClientHandler", "Uri",
+    ];
+
     /// <summary>Framework and runtime types the generated code names without qualification, which a schema must not shadow.</summary>
     public static readonly string[] Types =
     [
@@ -60,6 +71,12 @@ internal static class ReservedNames
         // Media types: the request content the client methods build.
         "FormUrlEncoder", "FormEncoding", "FormStyle", "BinaryBody", "RequestContent", "HttpContent", "FilePart", "Multipart",
         "MultipartFormDataContent", "FileResponse", "ServerSentEvent", "ServerSentEvents", "ResponseStreams", "IAsyncEnumerable",
+
+        // Authentication and client options.
+        "ApiAuthentication", "ApiAuthenticationException", "ApiKeyLocation", "BasicCredentials", "OAuth2ClientCredentials",
+        "OAuth2TokenCache", "ServerAddress", "ServerVariable", "ValueTask", "DelegatingHandler", "HttpMessageHandler",
+        "HttpClientHandler", "InvalidOperationException",
+
         "IReadOnlyList", "IReadOnlyDictionary", "List", "Dictionary", "StringComparer", "StringBuilder", "JsonPropertyNameAttribute",
         "JsonPropertyName", "ArgumentNullException", "ArgumentException", "Action", "Func", "Exception", "String", "Object",
         .. ClientMembers,

@@ -1,5 +1,6 @@
 // Calls the five Huawei Cloud operations through the clients generated from specs/, against a local server on
-// 127.0.0.1 that answers with the API pages' own example responses. Prints what went over the wire each way.
+// 127.0.0.1 that answers with the API pages' own example responses. Every request is signed with an AK/SK pair
+// (SDK-HMAC-SHA256), configured on the DI registration. Prints what went over the wire each way.
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -21,11 +22,18 @@ using Microsoft.Extensions.Logging;
 using OpenApiClientGenerator.Runtime;
 
 await using var server = await SampleServer.StartAsync();
-using var http = new HttpClient { BaseAddress = server.BaseAddress };
-var modelArts = new ModelArtsClient(http);
-var dataArts = new DataArtsFabricClient(http);
-var gaussDb = new GaussDBForOpenGaussClient(http);
-const string Token = "MIIT-sample-token";
+
+// A real program reads the key pair with AkSk.FromEnvironment() and leaves BaseAddress unset: the region picks
+// https://modelarts.ap-southeast-1.myhuaweicloud.com/. Here the local server stands in for the three endpoints.
+var credentials = new AkSk("HPUAXLKQ1EXAMPLEAK9Z", "sample-secret-key", projectId: "0c8243400d37468bb4aed3cc94c2911d");
+var services = new ServiceCollection();
+services.AddModelArtsClient(o => { o.Region = "ap-southeast-1"; o.Credentials = credentials; o.BaseAddress = server.BaseAddress; });
+services.AddDataArtsFabricClient(o => { o.Region = "ap-southeast-1"; o.Credentials = credentials; o.BaseAddress = server.BaseAddress; });
+services.AddGaussDBForOpenGaussClient(o => { o.Region = "ap-southeast-1"; o.Credentials = credentials; o.BaseAddress = server.BaseAddress; });
+await using var provider = services.BuildServiceProvider();
+var modelArts = provider.GetRequiredService<ModelArtsClient>();
+var dataArts = provider.GetRequiredService<DataArtsFabricClient>();
+var gaussDb = provider.GetRequiredService<GaussDBForOpenGaussClient>();
 
 Console.WriteLine($"Local server: {server.BaseAddress}");
 
@@ -35,7 +43,6 @@ var plugin = await modelArts.UpdatePluginAsync(new UpdatePluginRequest
     ProjectId = "0c8243400d37468bb4aed3cc94c2911d",
     PoolName = "pool-c8e2",
     TemplateName = "node-local-dns",
-    XAuthToken = Token,
     Body = new UpdatePluginRequestBodyPatch
     {
         Spec = new PluginSpecPatch
@@ -52,7 +59,6 @@ var patched = await modelArts.PatchServiceAsync(new PatchServiceRequest
 {
     ProjectId = "0c8243400d37468bb4aed3cc94c2911d",
     ServiceId = "b935d0ef-f4eb-4b95-aff1-9d33ae9f57b6",
-    XAuthToken = Token,
     Body = new PatchServiceDocument()
         .ReplaceModelId("a9542b46-8dfd-4184-bd81-c8d8946edb47")
         .ReplaceSpecification("modelarts.vm.ai1.a310")
@@ -102,7 +108,6 @@ var install = await gaussDb.InstallKernelPluginAsync(new InstallKernelPluginRequ
 {
     ProjectId = "0c8243400d37468bb4aed3cc94c2911d",
     InstanceId = "f9b5f9b296ec6808e067in14",
-    XAuthToken = Token,
     Body = new InstallKernelPluginRequestBody
     {
         PluginName = InstallKernelPluginRequestBodyPluginName.Postgis,
@@ -138,7 +143,6 @@ try
     {
         ProjectId = "0c8243400d37468bb4aed3cc94c2911d",
         InstanceId = "f9b5f9b296ec6808e067in14",
-        XAuthToken = Token,
         Body = new InstallKernelPluginRequestBody { PluginName = InstallKernelPluginRequestBodyPluginName.Postgis, Url = "u", Sha256 = "s" },
     });
 }
@@ -153,14 +157,16 @@ static void Print(SampleServer server, int statusCode, string? requestId, byte[]
 {
     var sent = server.LastRequest!;
     Console.WriteLine($"  sent     {sent.Method} {sent.Target}");
-    Console.WriteLine($"           Content-Type: {sent.ContentType}{(sent.HasToken ? "; X-Auth-Token: (set)" : string.Empty)}");
+    Console.WriteLine($"           Content-Type: {sent.ContentType}");
+    Console.WriteLine($"           Authorization: {sent.Authorization}");
     Console.WriteLine($"           {sent.Body}");
     Console.WriteLine($"  received {statusCode} (X-Request-Id {requestId})");
     Console.WriteLine($"           {Encoding.UTF8.GetString(responseJson)}");
 }
 
 /// <summary>What the sample server saw.</summary>
-internal sealed record SeenRequest(string Method, string Target, string? ContentType, bool HasToken, string Body);
+/// <param name="Authorization">The scheme and the signed headers of the Authorization header; the signature is left out.</param>
+internal sealed record SeenRequest(string Method, string Target, string? ContentType, string Authorization, string Body);
 
 /// <summary>A Kestrel server on 127.0.0.1 that answers each operation with its page's example response.</summary>
 internal sealed class SampleServer : IAsyncDisposable
@@ -206,7 +212,7 @@ internal sealed class SampleServer : IAsyncDisposable
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync();
         var target = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()!.RawTarget;
-        LastRequest = new SeenRequest(context.Request.Method, target, context.Request.ContentType, context.Request.Headers.ContainsKey("X-Auth-Token"), body);
+        LastRequest = new SeenRequest(context.Request.Method, target, context.Request.ContentType, WithoutSignature(context.Request.Headers.Authorization.ToString()), body);
         RequestCount++;
         context.Response.Headers["X-Request-Id"] = "req-" + RequestCount.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
         context.Response.ContentType = "application/json";
@@ -222,6 +228,9 @@ internal sealed class SampleServer : IAsyncDisposable
         context.Response.StatusCode = route.Status;
         await context.Response.WriteAsync(route.Body);
     }
+
+    private static string WithoutSignature(string authorization)
+        => authorization.Length == 0 ? "(none)" : authorization[..Math.Max(0, authorization.IndexOf(", Signature=", StringComparison.Ordinal))];
 
     public async ValueTask DisposeAsync()
     {

@@ -38,15 +38,17 @@ public sealed class DependencyInjectionTests
     }
 
     [Fact]
-    public void A_client_registered_without_a_base_address_says_what_to_set()
+    public void A_client_registered_without_a_base_address_calls_the_specs_server_in_the_default_region()
     {
         var services = new ServiceCollection();
         services.AddGaussDBForOpenGaussClient(_ => { });
+        services.AddGaussDBForOpenGaussClient(o => o.Region = "cn-north-4");
         using var provider = services.BuildServiceProvider();
 
-        var exception = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<GaussDBForOpenGaussClient>());
+        var factory = provider.GetRequiredService<IHttpClientFactory>();
+        var httpClient = factory.CreateClient(nameof(GaussDBForOpenGaussClient));
 
-        Assert.Contains("GaussDBForOpenGaussClientOptions.BaseAddress", exception.Message, StringComparison.Ordinal);
+        Assert.Equal(new Uri("https://gaussdb-opengauss.cn-north-4.myhuaweicloud.com/"), httpClient.BaseAddress);
     }
 
     /// <summary>Supplies the token, as users do from their credential store.</summary>

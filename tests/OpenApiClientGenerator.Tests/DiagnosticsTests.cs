@@ -384,6 +384,50 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public void A_security_scheme_the_client_cannot_use_is_a_warning_at_its_node_and_gets_no_option()
+    {
+        var run = Run("demo.openapi.yaml", Head + """
+
+            security:
+              - legacy: []
+              - missing: []
+            paths:
+              /items:
+                get:
+                  operationId: ListItems
+                  responses:
+                    '200':
+                      description: OK
+            components:
+              securitySchemes:
+                legacy:
+                  type: http
+                  scheme: digest
+                browser:
+                  type: oauth2
+                  flows:
+                    implicit:
+                      authorizationUrl: https://example.com/authorize
+                      scopes: {}
+            """);
+
+        var warnings = run.GeneratorDiagnostics.Where(d => d.Id == "OAG018").OrderBy(d => d.Location.SourceSpan.Start).ToList();
+        Assert.Equal(3, warnings.Count);
+        Assert.All(warnings, warning => Assert.Equal(DiagnosticSeverity.Warning, warning.Severity));
+        Assert.Equal(
+            [
+                (7, "The security requirement 'missing' cannot be used: no scheme of that name is declared in components.securitySchemes"),
+                (19, "The security scheme 'legacy' cannot be used: the HTTP authentication scheme 'digest' is not bearer or basic"),
+                (23, "The security scheme 'browser' cannot be used: only the clientCredentials flow of OAuth 2.0 runs without a user at a browser"),
+            ],
+            warnings.Select(w => (w.Location.GetLineSpan().StartLinePosition.Line + 1, w.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Split(';')[0])));
+        var options = run.Sources.Single(source => source.HintName.EndsWith("DemoClient.Options.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        Assert.DoesNotContain("Legacy", options, StringComparison.Ordinal);
+        Assert.Contains(".CreateHandler(", options, StringComparison.Ordinal);
+        Assert.Empty(run.CompilationProblems());
+    }
+
+    [Fact]
     public void An_unsupported_one_of_is_a_warning_at_the_keyword_and_the_rest_is_generated()
     {
         var run = Run("demo.openapi.yaml", Head + """

@@ -84,6 +84,12 @@ public sealed class ReservedNamesTests
             return [.. ReservedNames.JsonPatchDocumentMembers, .. ReservedNames.JsonPatchDocumentOverloads];
         }
 
+        // The options class first: its declaration starts like the client's.
+        if (declaration.Contains("class {{ client_name }}Options", StringComparison.Ordinal))
+        {
+            return [.. ReservedNames.OptionsMembers];
+        }
+
         if (declaration.Contains("class {{ client_name }}", StringComparison.Ordinal))
         {
             return [.. ReservedNames.ClientMembers];

@@ -7,26 +7,21 @@ namespace HuaweiCloud.DataArtsFabric
 {
     using System;
     using Microsoft.Extensions.DependencyInjection;
+    using Microsoft.Extensions.DependencyInjection.Extensions;
+    using Microsoft.Extensions.Http;
     using Microsoft.Extensions.Options;
-
-    /// <summary>Where <see cref="DataArtsFabricClient"/> sends its requests: one instance per region or endpoint.</summary>
-    public sealed class DataArtsFabricClientOptions
-    {
-        /// <summary>
-        /// Gets or sets the service endpoint; the spec names <c>https://{endpoint}</c>.
-        /// </summary>
-        public Uri? BaseAddress { get; set; }
-    }
 
     /// <summary>Registers <see cref="DataArtsFabricClient"/> with <c>IHttpClientFactory</c>.</summary>
     public static class DataArtsFabricClientServiceCollectionExtensions
     {
         /// <summary>
-        /// Registers <see cref="DataArtsFabricClient"/> as a typed HTTP client. Chain handlers on the returned builder, such as
-        /// <c>.AddStandardResilienceHandler()</c> or one that supplies the <c>X-Auth-Token</c> header.
+        /// Registers <see cref="DataArtsFabricClient"/> as a typed HTTP client whose base address and credentials come from
+        /// <see cref="DataArtsFabricClientOptions"/>. Chain handlers on the returned builder, such as <c>.AddStandardResilienceHandler()</c>:
+        /// they run before the authentication, which stays innermost, whatever primary handler is configured, so that a
+        /// retried request is authenticated (and signed) again.
         /// </summary>
         /// <param name="services">The service collection.</param>
-        /// <param name="configure">Sets the options, at least <see cref="DataArtsFabricClientOptions.BaseAddress"/>.</param>
+        /// <param name="configure">Sets the options: the region or base address, and the credentials.</param>
         /// <returns>The builder of the client's <see cref="System.Net.Http.HttpClient"/>.</returns>
         public static IHttpClientBuilder AddDataArtsFabricClient(this IServiceCollection services, Action<DataArtsFabricClientOptions> configure)
         {
@@ -41,12 +36,10 @@ namespace HuaweiCloud.DataArtsFabric
             }
 
             services.Configure(configure);
-            return services.AddHttpClient<DataArtsFabricClient>((provider, httpClient) =>
-            {
-                var options = provider.GetRequiredService<IOptions<DataArtsFabricClientOptions>>().Value;
-                httpClient.BaseAddress = options.BaseAddress
-                    ?? throw new InvalidOperationException("Set DataArtsFabricClientOptions.BaseAddress to the service endpoint.");
-            });
+            var builder = services.AddHttpClient<DataArtsFabricClient>((provider, httpClient) =>
+                httpClient.BaseAddress = provider.GetRequiredService<IOptions<DataArtsFabricClientOptions>>().Value.ResolveBaseAddress());
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, DataArtsFabricClientAuthenticationFilter>());
+            return builder;
         }
 
         /// <summary>Registers <see cref="DataArtsFabricClient"/> as a typed HTTP client that calls <paramref name="baseAddress"/>.</summary>
@@ -55,5 +48,21 @@ namespace HuaweiCloud.DataArtsFabric
         /// <returns>The builder of the client's <see cref="System.Net.Http.HttpClient"/>.</returns>
         public static IHttpClientBuilder AddDataArtsFabricClient(this IServiceCollection services, Uri baseAddress)
             => services.AddDataArtsFabricClient(options => options.BaseAddress = baseAddress);
+    }
+
+    // Wraps the primary handler after every configuration of the client has run, so that a later
+    // ConfigurePrimaryHttpMessageHandler cannot drop the authentication, and it runs below the factory's logging.
+    internal sealed class DataArtsFabricClientAuthenticationFilter : IHttpMessageHandlerBuilderFilter
+    {
+        public Action<HttpMessageHandlerBuilder> Configure(Action<HttpMessageHandlerBuilder> next)
+            => builder =>
+            {
+                next(builder);
+                if (builder.Name == nameof(DataArtsFabricClient))
+                {
+                    var options = builder.Services.GetRequiredService<IOptions<DataArtsFabricClientOptions>>().Value;
+                    builder.PrimaryHandler = options.CreateAuthenticationHandler(builder.PrimaryHandler);
+                }
+            };
     }
 }

@@ -7,26 +7,21 @@ namespace HuaweiCloud.GaussDBForOpenGauss
 {
     using System;
     using Microsoft.Extensions.DependencyInjection;
+    using Microsoft.Extensions.DependencyInjection.Extensions;
+    using Microsoft.Extensions.Http;
     using Microsoft.Extensions.Options;
-
-    /// <summary>Where <see cref="GaussDBForOpenGaussClient"/> sends its requests: one instance per region or endpoint.</summary>
-    public sealed class GaussDBForOpenGaussClientOptions
-    {
-        /// <summary>
-        /// Gets or sets the service endpoint; the spec names <c>https://{endpoint}</c>.
-        /// </summary>
-        public Uri? BaseAddress { get; set; }
-    }
 
     /// <summary>Registers <see cref="GaussDBForOpenGaussClient"/> with <c>IHttpClientFactory</c>.</summary>
     public static class GaussDBForOpenGaussClientServiceCollectionExtensions
     {
         /// <summary>
-        /// Registers <see cref="GaussDBForOpenGaussClient"/> as a typed HTTP client. Chain handlers on the returned builder, such as
-        /// <c>.AddStandardResilienceHandler()</c> or one that supplies the <c>X-Auth-Token</c> header.
+        /// Registers <see cref="GaussDBForOpenGaussClient"/> as a typed HTTP client whose base address and credentials come from
+        /// <see cref="GaussDBForOpenGaussClientOptions"/>. Chain handlers on the returned builder, such as <c>.AddStandardResilienceHandler()</c>:
+        /// they run before the authentication, which stays innermost, whatever primary handler is configured, so that a
+        /// retried request is authenticated (and signed) again.
         /// </summary>
         /// <param name="services">The service collection.</param>
-        /// <param name="configure">Sets the options, at least <see cref="GaussDBForOpenGaussClientOptions.BaseAddress"/>.</param>
+        /// <param name="configure">Sets the options: the region or base address, and the credentials.</param>
         /// <returns>The builder of the client's <see cref="System.Net.Http.HttpClient"/>.</returns>
         public static IHttpClientBuilder AddGaussDBForOpenGaussClient(this IServiceCollection services, Action<GaussDBForOpenGaussClientOptions> configure)
         {
@@ -41,12 +36,10 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             }
 
             services.Configure(configure);
-            return services.AddHttpClient<GaussDBForOpenGaussClient>((provider, httpClient) =>
-            {
-                var options = provider.GetRequiredService<IOptions<GaussDBForOpenGaussClientOptions>>().Value;
-                httpClient.BaseAddress = options.BaseAddress
-                    ?? throw new InvalidOperationException("Set GaussDBForOpenGaussClientOptions.BaseAddress to the service endpoint.");
-            });
+            var builder = services.AddHttpClient<GaussDBForOpenGaussClient>((provider, httpClient) =>
+                httpClient.BaseAddress = provider.GetRequiredService<IOptions<GaussDBForOpenGaussClientOptions>>().Value.ResolveBaseAddress());
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, GaussDBForOpenGaussClientAuthenticationFilter>());
+            return builder;
         }
 
         /// <summary>Registers <see cref="GaussDBForOpenGaussClient"/> as a typed HTTP client that calls <paramref name="baseAddress"/>.</summary>
@@ -55,5 +48,21 @@ namespace HuaweiCloud.GaussDBForOpenGauss
         /// <returns>The builder of the client's <see cref="System.Net.Http.HttpClient"/>.</returns>
         public static IHttpClientBuilder AddGaussDBForOpenGaussClient(this IServiceCollection services, Uri baseAddress)
             => services.AddGaussDBForOpenGaussClient(options => options.BaseAddress = baseAddress);
+    }
+
+    // Wraps the primary handler after every configuration of the client has run, so that a later
+    // ConfigurePrimaryHttpMessageHandler cannot drop the authentication, and it runs below the factory's logging.
+    internal sealed class GaussDBForOpenGaussClientAuthenticationFilter : IHttpMessageHandlerBuilderFilter
+    {
+        public Action<HttpMessageHandlerBuilder> Configure(Action<HttpMessageHandlerBuilder> next)
+            => builder =>
+            {
+                next(builder);
+                if (builder.Name == nameof(GaussDBForOpenGaussClient))
+                {
+                    var options = builder.Services.GetRequiredService<IOptions<GaussDBForOpenGaussClientOptions>>().Value;
+                    builder.PrimaryHandler = options.CreateAuthenticationHandler(builder.PrimaryHandler);
+                }
+            };
     }
 }

@@ -7,26 +7,21 @@ namespace HuaweiCloud.ModelArts
 {
     using System;
     using Microsoft.Extensions.DependencyInjection;
+    using Microsoft.Extensions.DependencyInjection.Extensions;
+    using Microsoft.Extensions.Http;
     using Microsoft.Extensions.Options;
-
-    /// <summary>Where <see cref="ModelArtsClient"/> sends its requests: one instance per region or endpoint.</summary>
-    public sealed class ModelArtsClientOptions
-    {
-        /// <summary>
-        /// Gets or sets the service endpoint; the spec names <c>https://{endpoint}</c>.
-        /// </summary>
-        public Uri? BaseAddress { get; set; }
-    }
 
     /// <summary>Registers <see cref="ModelArtsClient"/> with <c>IHttpClientFactory</c>.</summary>
     public static class ModelArtsClientServiceCollectionExtensions
     {
         /// <summary>
-        /// Registers <see cref="ModelArtsClient"/> as a typed HTTP client. Chain handlers on the returned builder, such as
-        /// <c>.AddStandardResilienceHandler()</c> or one that supplies the <c>X-Auth-Token</c> header.
+        /// Registers <see cref="ModelArtsClient"/> as a typed HTTP client whose base address and credentials come from
+        /// <see cref="ModelArtsClientOptions"/>. Chain handlers on the returned builder, such as <c>.AddStandardResilienceHandler()</c>:
+        /// they run before the authentication, which stays innermost, whatever primary handler is configured, so that a
+        /// retried request is authenticated (and signed) again.
         /// </summary>
         /// <param name="services">The service collection.</param>
-        /// <param name="configure">Sets the options, at least <see cref="ModelArtsClientOptions.BaseAddress"/>.</param>
+        /// <param name="configure">Sets the options: the region or base address, and the credentials.</param>
         /// <returns>The builder of the client's <see cref="System.Net.Http.HttpClient"/>.</returns>
         public static IHttpClientBuilder AddModelArtsClient(this IServiceCollection services, Action<ModelArtsClientOptions> configure)
         {
@@ -41,12 +36,10 @@ namespace HuaweiCloud.ModelArts
             }
 
             services.Configure(configure);
-            return services.AddHttpClient<ModelArtsClient>((provider, httpClient) =>
-            {
-                var options = provider.GetRequiredService<IOptions<ModelArtsClientOptions>>().Value;
-                httpClient.BaseAddress = options.BaseAddress
-                    ?? throw new InvalidOperationException("Set ModelArtsClientOptions.BaseAddress to the service endpoint.");
-            });
+            var builder = services.AddHttpClient<ModelArtsClient>((provider, httpClient) =>
+                httpClient.BaseAddress = provider.GetRequiredService<IOptions<ModelArtsClientOptions>>().Value.ResolveBaseAddress());
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, ModelArtsClientAuthenticationFilter>());
+            return builder;
         }
 
         /// <summary>Registers <see cref="ModelArtsClient"/> as a typed HTTP client that calls <paramref name="baseAddress"/>.</summary>
@@ -55,5 +48,21 @@ namespace HuaweiCloud.ModelArts
         /// <returns>The builder of the client's <see cref="System.Net.Http.HttpClient"/>.</returns>
         public static IHttpClientBuilder AddModelArtsClient(this IServiceCollection services, Uri baseAddress)
             => services.AddModelArtsClient(options => options.BaseAddress = baseAddress);
+    }
+
+    // Wraps the primary handler after every configuration of the client has run, so that a later
+    // ConfigurePrimaryHttpMessageHandler cannot drop the authentication, and it runs below the factory's logging.
+    internal sealed class ModelArtsClientAuthenticationFilter : IHttpMessageHandlerBuilderFilter
+    {
+        public Action<HttpMessageHandlerBuilder> Configure(Action<HttpMessageHandlerBuilder> next)
+            => builder =>
+            {
+                next(builder);
+                if (builder.Name == nameof(ModelArtsClient))
+                {
+                    var options = builder.Services.GetRequiredService<IOptions<ModelArtsClientOptions>>().Value;
+                    builder.PrimaryHandler = options.CreateAuthenticationHandler(builder.PrimaryHandler);
+                }
+            };
     }
 }

@@ -243,7 +243,8 @@ namespace OpenApiClientGenerator.Runtime
             return headers;
         }
 
-        private static void RemoveAddedHeaders(HttpRequestMessage request)
+        // Also called by ApiAuthentication, which signs through SignAsync and sends the request itself.
+        internal static void RemoveAddedHeaders(HttpRequestMessage request)
         {
 #if NET5_0_OR_GREATER
             if (!request.Options.TryGetValue(AddedHeadersOption, out var added))
