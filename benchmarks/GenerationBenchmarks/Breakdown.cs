@@ -49,7 +49,7 @@ public static class Breakdown
     /// <summary>
     /// Runs one stage <paramref name="runs"/> times after one warm-up run, and measures nothing but the bytes allocated:
     /// a steady workload for a profiler. <c>emit</c> is <c>SourceEmitter.Emit</c> (views and templates) over every spec,
-    /// <c>cold</c> a cold run of the generator (a new driver) over all of them. Under callgrind, which counts
+    /// <c>view</c> <c>SourceEmitter.BuildView</c> alone (so that rendering is the difference), <c>cold</c> a cold run of the generator (a new driver) over all of them. Under callgrind, which counts
     /// instructions whatever the load, the difference between two run counts divided by their difference is the cost
     /// of one run.
     /// </summary>
@@ -57,7 +57,7 @@ public static class Breakdown
     {
         var workload = GeneratorWorkload.FromRepository();
         string? missing = null;
-        var internals = stage == "emit" ? Internals.TryLoad(out missing) : null;
+        var internals = stage is "emit" or "view" ? Internals.TryLoad(out missing) : null;
         Action run;
         if (stage == "cold")
         {
@@ -66,11 +66,11 @@ public static class Breakdown
         else if (internals is not null)
         {
             var specs = workload.Specs.Select(s => internals.Parse(s.Path, s.GetText()!.ToString())).ToList();
-            run = () => specs.ForEach(spec => internals.Emit(spec));
+            run = stage == "emit" ? () => specs.ForEach(spec => internals.Emit(spec)) : () => specs.ForEach(spec => internals.BuildView(spec));
         }
         else
         {
-            Console.Error.WriteLine(stage == "emit" ? "(generator stages: n/a, " + missing + ")" : "--repeat takes emit or cold, then a run count");
+            Console.Error.WriteLine(missing is not null ? "(generator stages: n/a, " + missing + ")" : "--repeat takes emit, view or cold, then a run count");
             return 1;
         }
 

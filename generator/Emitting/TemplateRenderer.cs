@@ -120,14 +120,15 @@ internal sealed class TemplateRenderer(TemplateSet templates)
         private static readonly ScriptObject Builtins = ReadOnlyBuiltins();
 
         /// <summary>
-        /// How Scriban reads the members of each view type. What it learns depends on the type and on the member renamer
-        /// and filter, which are the same in every context made here, and it is only read afterwards: one per type serves all.
+        /// How the templates read the members of each view type (<see cref="ViewAccessor"/>). What Scriban learns about a
+        /// type depends on the type and on the member renamer and filter, which are the same in every context made here,
+        /// and it is only read afterwards: one per type serves all.
         /// </summary>
         private static readonly ConcurrentDictionary<Type, IObjectAccessor?> ViewAccessors = new();
 
         protected override IObjectAccessor? GetMemberAccessorImpl(object target)
             => target.GetType().Assembly == typeof(RenderContext).Assembly
-                ? ViewAccessors.GetOrAdd(target.GetType(), _ => base.GetMemberAccessorImpl(target))
+                ? ViewAccessors.GetOrAdd(target.GetType(), type => ViewAccessor.For(type, base.GetMemberAccessorImpl(target), MemberRenamer))
                 : base.GetMemberAccessorImpl(target);
 
         private static ScriptObject ReadOnlyBuiltins()

@@ -108,6 +108,7 @@ public sealed class GenerationBenchmarkTests
 
     [Theory]
     [InlineData("emit", 0)]
+    [InlineData("view", 0)]
     [InlineData("cold", 0)]
     [InlineData("parse", 1)]
     public void Repeat_runs_the_stages_it_knows_and_refuses_others(string stage, int exitCode)
