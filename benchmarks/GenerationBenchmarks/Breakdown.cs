@@ -46,6 +46,46 @@ public static class Breakdown
         return 0;
     }
 
+    /// <summary>
+    /// Runs one stage <paramref name="runs"/> times after one warm-up run, and measures nothing but the bytes allocated:
+    /// a steady workload for a profiler. <c>emit</c> is <c>SourceEmitter.Emit</c> (views and templates) over every spec,
+    /// <c>view</c> <c>SourceEmitter.BuildView</c> alone (so that rendering is the difference), <c>cold</c> a cold run of the generator (a new driver) over all of them. Under callgrind, which counts
+    /// instructions whatever the load, the difference between two run counts divided by their difference is the cost
+    /// of one run.
+    /// </summary>
+    public static int Repeat(string stage, int runs)
+    {
+        var workload = GeneratorWorkload.FromRepository();
+        string? missing = null;
+        var internals = stage is "emit" or "view" ? Internals.TryLoad(out missing) : null;
+        Action run;
+        if (stage == "cold")
+        {
+            run = () => workload.CreateDriver().RunGenerators(workload.Compilation);
+        }
+        else if (internals is not null)
+        {
+            var specs = workload.Specs.Select(s => internals.Parse(s.Path, s.GetText()!.ToString())).ToList();
+            run = stage == "emit" ? () => specs.ForEach(spec => internals.Emit(spec)) : () => specs.ForEach(spec => internals.BuildView(spec));
+        }
+        else
+        {
+            Console.Error.WriteLine(missing is not null ? "(generator stages: n/a, " + missing + ")" : "--repeat takes emit, view or cold, then a run count");
+            return 1;
+        }
+
+        run();
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < runs; i++)
+        {
+            run();
+        }
+
+        var perRun = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / Math.Max(1, runs);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stage} over {workload.Specs.Length} specs, {runs} runs after a warm-up: {perRun / 1024.0:F0} KB allocated per run"));
+        return 0;
+    }
+
     private static List<List<string>> Rows(GeneratorWorkload workload, Internals? internals, int runs)
     {
         var rows = new List<List<string>>();

@@ -13,6 +13,7 @@ namespace GenerationBenchmarks;
 /// process that the whole-process comparison starts.</item>
 /// <item><c>--processes [RUNS]</c>: whole-process comparison: this host against NSwag's command-line tool, each started RUNS times per spec.</item>
 /// <item><c>--breakdown [RUNS]</c>: where a cold run spends its time, step by step.</item>
+/// <item><c>--repeat emit|view|cold RUNS</c>: the emitting stage alone, building the views alone, or a whole cold run, RUNS times: a steady workload for a profiler or callgrind.</item>
 /// </list>
 /// </summary>
 public static class Program
@@ -36,6 +37,8 @@ public static class Program
 
             case "--breakdown":
                 return Breakdown.Run(RunCount(args, quickDefault: 5, fullDefault: 30));
+            case "--repeat":
+                return Breakdown.Repeat(args.ElementAtOrDefault(1) ?? "", RunCount(args, quickDefault: 5, fullDefault: 30));
         }
 
         var benchmarkArgs = BenchConfig.BenchmarkArguments(args, out var quick);

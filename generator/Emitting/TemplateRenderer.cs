@@ -64,9 +64,11 @@ internal sealed class TemplateRenderer(TemplateSet templates)
             globals.Import(model, renamer: StandardMemberRenamer.Default);
             var context = _context ??= CreateContext();
             context.PushGlobal(globals);
+            context.PushOutput(new NormalizingOutput());
             var text = template.Render(context);
+            context.PopOutput();
             context.PopGlobal();
-            output.Add(new GeneratedSource(hintName, NormalizeNewLines(text)));
+            output.Add(new GeneratedSource(hintName, text));
         }
         catch (Exception exception) when (exception is Scriban.Syntax.ScriptRuntimeException or InvalidOperationException or ArgumentException)
         {
@@ -83,7 +85,7 @@ internal sealed class TemplateRenderer(TemplateSet templates)
 
     private TemplateContext CreateContext()
     {
-        var context = new TemplateContext
+        var context = new RenderContext
         {
             MemberRenamer = StandardMemberRenamer.Default,
             StrictVariables = true,
@@ -102,6 +104,44 @@ internal sealed class TemplateRenderer(TemplateSet templates)
         }
 
         return context;
+    }
+
+    /// <summary>
+    /// A context over the shared builtins that learns about each view type once per generator. Scriban gives every new
+    /// context a deep copy of its builtin functions (<c>string</c>, <c>array</c>, ...) and reads each type's members by
+    /// reflection again in every context: together about as costly as rendering a small template.
+    /// </summary>
+    private sealed class RenderContext() : TemplateContext(Builtins)
+    {
+        /// <summary>
+        /// One copy of the builtins serves every context. It is read-only, so that no template can change what another
+        /// one sees, and so that contexts on other threads only ever read it.
+        /// </summary>
+        private static readonly ScriptObject Builtins = ReadOnlyBuiltins();
+
+        /// <summary>
+        /// How the templates read the members of each view type (<see cref="ViewAccessor"/>). What Scriban learns about a
+        /// type depends on the type and on the member renamer and filter, which are the same in every context made here,
+        /// and it is only read afterwards: one per type serves all.
+        /// </summary>
+        private static readonly ConcurrentDictionary<Type, IObjectAccessor?> ViewAccessors = new();
+
+        protected override IObjectAccessor? GetMemberAccessorImpl(object target)
+            => target.GetType().Assembly == typeof(RenderContext).Assembly
+                ? ViewAccessors.GetOrAdd(target.GetType(), type => ViewAccessor.For(type, base.GetMemberAccessorImpl(target), MemberRenamer))
+                : base.GetMemberAccessorImpl(target);
+
+        private static ScriptObject ReadOnlyBuiltins()
+        {
+            var builtins = GetDefaultBuiltinObject();
+            foreach (var functions in builtins.Values.OfType<ScriptObject>())
+            {
+                functions.IsReadOnly = true;
+            }
+
+            builtins.IsReadOnly = true;
+            return builtins;
+        }
     }
 
     /// <summary>The templates others include (<c>{{ include "Validation.sbncs" }}</c>): the functions they share.</summary>
@@ -128,43 +168,5 @@ internal sealed class TemplateRenderer(TemplateSet templates)
             ?? throw new InvalidOperationException($"No embedded template is named '{name}'.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
-    }
-
-    /// <summary>
-    /// Output must be byte-identical on every OS, so line endings never depend on the template file's checkout; and an
-    /// indented empty line, which templates produce easily, should not show up as trailing whitespace in a diff.
-    /// </summary>
-    /// <remarks>
-    /// One pass over the text, copying each line without its line ending and trailing blanks. The builder starts small on
-    /// purpose: it then grows in chunks that stay off the large object heap, where a buffer the size of a whole file
-    /// would go and bring on gen2 collections.
-    /// </remarks>
-    private static string NormalizeNewLines(string text)
-    {
-        var normalized = new StringBuilder();
-        var lineStart = 0;
-        while (true)
-        {
-            var newLine = text.IndexOf('\n', lineStart);
-            var lineEnd = newLine < 0 ? text.Length : newLine;
-            if (newLine >= 0 && lineEnd > lineStart && text[lineEnd - 1] == '\r')
-            {
-                lineEnd--;
-            }
-
-            while (lineEnd > lineStart && text[lineEnd - 1] is ' ' or '\t')
-            {
-                lineEnd--;
-            }
-
-            normalized.Append(text, lineStart, lineEnd - lineStart);
-            if (newLine < 0)
-            {
-                return normalized.ToString();
-            }
-
-            normalized.Append('\n');
-            lineStart = newLine + 1;
-        }
     }
 }

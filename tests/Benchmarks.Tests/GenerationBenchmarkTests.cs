@@ -105,4 +105,14 @@ public sealed class GenerationBenchmarkTests
     {
         Assert.Equal(0, Breakdown.Run(1));
     }
+
+    [Theory]
+    [InlineData("emit", 0)]
+    [InlineData("view", 0)]
+    [InlineData("cold", 0)]
+    [InlineData("parse", 1)]
+    public void Repeat_runs_the_stages_it_knows_and_refuses_others(string stage, int exitCode)
+    {
+        Assert.Equal(exitCode, Breakdown.Repeat(stage, 1));
+    }
 }
