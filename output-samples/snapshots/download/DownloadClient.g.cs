@@ -21,8 +21,9 @@ namespace Snapshots.Download
     /// A file download, streamed to the caller.
     /// </summary>
     /// <remarks>
-    /// Set <see cref="HttpClient.BaseAddress"/> to the service endpoint;
-    /// a path in it is kept, with or without a trailing '/'.
+    /// Set <see cref="HttpClient.BaseAddress"/> to the service endpoint
+    /// (a path in it is kept, with or without a trailing '/'), or create the client from <see cref="DownloadClientOptions"/>,
+    /// which also authenticates its requests.
     /// Every method validates its request first and sends nothing when it breaks the spec.
     /// </remarks>
     public sealed partial class DownloadClient

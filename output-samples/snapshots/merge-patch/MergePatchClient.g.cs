@@ -21,8 +21,9 @@ namespace Snapshots.MergePatch
     /// A JSON merge patch (RFC 7396) body, whose members tell "leave unchanged" from "set to null".
     /// </summary>
     /// <remarks>
-    /// Set <see cref="HttpClient.BaseAddress"/> to the service endpoint;
-    /// a path in it is kept, with or without a trailing '/'.
+    /// Set <see cref="HttpClient.BaseAddress"/> to the service endpoint
+    /// (a path in it is kept, with or without a trailing '/'), or create the client from <see cref="MergePatchClientOptions"/>,
+    /// which also authenticates its requests.
     /// Every method validates its request first and sends nothing when it breaks the spec.
     /// </remarks>
     public sealed partial class MergePatchClient

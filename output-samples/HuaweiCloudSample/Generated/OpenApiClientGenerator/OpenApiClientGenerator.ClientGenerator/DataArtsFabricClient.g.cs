@@ -24,13 +24,16 @@ namespace HuaweiCloud.DataArtsFabric
     /// specs/CURATION.md for every judgment call.
     /// </summary>
     /// <remarks>
-    /// Set <see cref="HttpClient.BaseAddress"/> to the service endpoint (the spec names <c>https://{endpoint}</c>);
-    /// a path in it is kept, with or without a trailing '/'.
+    /// Set <see cref="HttpClient.BaseAddress"/> to the service endpoint (the spec names <c>https://{service}.{region}.myhuaweicloud.com</c>)
+    /// (a path in it is kept, with or without a trailing '/'), or create the client from <see cref="DataArtsFabricClientOptions"/>,
+    /// which also authenticates its requests.
     /// Every method validates its request first and sends nothing when it breaks the spec.
     /// </remarks>
     public sealed partial class DataArtsFabricClient
     {
         private readonly HttpClient _httpClient;
+        private static readonly string[][] UpdateServiceInstanceSecurity = new[] { new[] { "token" }, new[] { "akSk" } };
+        private static readonly string[][] UpdateEndpointSecurity = new[] { new[] { "token" }, new[] { "akSk" } };
 
         /// <summary>Creates a client that sends its requests through <paramref name="httpClient"/>.</summary>
         /// <param name="httpClient">The HTTP client, with its base address set to the service endpoint.</param>
@@ -81,6 +84,7 @@ namespace HuaweiCloud.DataArtsFabric
 
             var uri = "v1/workspaces/" + ApiHttp.Escape(request.WorkspaceId) + "/services/instances/" + ApiHttp.Escape(request.InstanceId);
             using var message = new HttpRequestMessage(new HttpMethod("PUT"), ApiHttp.RequestUri(_httpClient, "DataArtsFabricClient", uri));
+            ApiAuthentication.Require(message, UpdateServiceInstanceSecurity);
             if (request.XAuthToken is { } xAuthTokenValue)
             {
                 message.Headers.TryAddWithoutValidation("X-Auth-Token", xAuthTokenValue);
@@ -136,6 +140,7 @@ namespace HuaweiCloud.DataArtsFabric
 
             var uri = "v1/workspaces/" + ApiHttp.Escape(request.WorkspaceId) + "/endpoints/" + ApiHttp.Escape(request.EndpointId);
             using var message = new HttpRequestMessage(new HttpMethod("PUT"), ApiHttp.RequestUri(_httpClient, "DataArtsFabricClient", uri));
+            ApiAuthentication.Require(message, UpdateEndpointSecurity);
             if (request.XAuthToken is { } xAuthTokenValue)
             {
                 message.Headers.TryAddWithoutValidation("X-Auth-Token", xAuthTokenValue);

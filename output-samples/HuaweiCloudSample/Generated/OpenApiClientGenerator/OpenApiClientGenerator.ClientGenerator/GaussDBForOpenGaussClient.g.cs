@@ -22,13 +22,15 @@ namespace HuaweiCloud.GaussDBForOpenGauss
     /// specs/CURATION.md for every judgment call.
     /// </summary>
     /// <remarks>
-    /// Set <see cref="HttpClient.BaseAddress"/> to the service endpoint (the spec names <c>https://{endpoint}</c>);
-    /// a path in it is kept, with or without a trailing '/'.
+    /// Set <see cref="HttpClient.BaseAddress"/> to the service endpoint (the spec names <c>https://{service}.{region}.myhuaweicloud.com</c>)
+    /// (a path in it is kept, with or without a trailing '/'), or create the client from <see cref="GaussDBForOpenGaussClientOptions"/>,
+    /// which also authenticates its requests.
     /// Every method validates its request first and sends nothing when it breaks the spec.
     /// </remarks>
     public sealed partial class GaussDBForOpenGaussClient
     {
         private readonly HttpClient _httpClient;
+        private static readonly string[][] InstallKernelPluginSecurity = new[] { new[] { "token" }, new[] { "akSk" } };
 
         /// <summary>Creates a client that sends its requests through <paramref name="httpClient"/>.</summary>
         /// <param name="httpClient">The HTTP client, with its base address set to the service endpoint.</param>
@@ -74,6 +76,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
 
             var uri = "v3/" + ApiHttp.Escape(request.ProjectId) + "/instances/" + ApiHttp.Escape(request.InstanceId) + "/kernel-plugin";
             using var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "GaussDBForOpenGaussClient", uri));
+            ApiAuthentication.Require(message, InstallKernelPluginSecurity);
             if (request.XAuthToken is { } xAuthTokenValue)
             {
                 message.Headers.TryAddWithoutValidation("X-Auth-Token", xAuthTokenValue);

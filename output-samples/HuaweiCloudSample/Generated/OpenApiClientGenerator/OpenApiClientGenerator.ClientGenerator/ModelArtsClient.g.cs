@@ -23,13 +23,16 @@ namespace HuaweiCloud.ModelArts
     /// JSON Patch array). See specs/CURATION.md for every judgment call.
     /// </summary>
     /// <remarks>
-    /// Set <see cref="HttpClient.BaseAddress"/> to the service endpoint (the spec names <c>https://{endpoint}</c>);
-    /// a path in it is kept, with or without a trailing '/'.
+    /// Set <see cref="HttpClient.BaseAddress"/> to the service endpoint (the spec names <c>https://{service}.{region}.myhuaweicloud.com</c>)
+    /// (a path in it is kept, with or without a trailing '/'), or create the client from <see cref="ModelArtsClientOptions"/>,
+    /// which also authenticates its requests.
     /// Every method validates its request first and sends nothing when it breaks the spec.
     /// </remarks>
     public sealed partial class ModelArtsClient
     {
         private readonly HttpClient _httpClient;
+        private static readonly string[][] UpdatePluginSecurity = new[] { new[] { "token" }, new[] { "akSk" } };
+        private static readonly string[][] PatchServiceSecurity = new[] { new[] { "token" }, new[] { "akSk" } };
 
         /// <summary>Creates a client that sends its requests through <paramref name="httpClient"/>.</summary>
         /// <param name="httpClient">The HTTP client, with its base address set to the service endpoint.</param>
@@ -74,6 +77,7 @@ namespace HuaweiCloud.ModelArts
 
             var uri = "v2/" + ApiHttp.Escape(request.ProjectId) + "/pools/" + ApiHttp.Escape(request.PoolName) + "/plugins/" + ApiHttp.Escape(request.TemplateName);
             using var message = new HttpRequestMessage(new HttpMethod("PATCH"), ApiHttp.RequestUri(_httpClient, "ModelArtsClient", uri));
+            ApiAuthentication.Require(message, UpdatePluginSecurity);
             if (request.XAuthToken is { } xAuthTokenValue)
             {
                 message.Headers.TryAddWithoutValidation("X-Auth-Token", xAuthTokenValue);
@@ -122,6 +126,7 @@ namespace HuaweiCloud.ModelArts
 
             var uri = "v1/" + ApiHttp.Escape(request.ProjectId) + "/services/" + ApiHttp.Escape(request.ServiceId);
             using var message = new HttpRequestMessage(new HttpMethod("PATCH"), ApiHttp.RequestUri(_httpClient, "ModelArtsClient", uri));
+            ApiAuthentication.Require(message, PatchServiceSecurity);
             if (request.XModelArtsUserID is { } xModelArtsUserIDValue)
             {
                 message.Headers.TryAddWithoutValidation("X-ModelArts-User-ID", xModelArtsUserIDValue);
