@@ -146,9 +146,10 @@ try
         Body = new InstallKernelPluginRequestBody { PluginName = InstallKernelPluginRequestBodyPluginName.Postgis, Url = "u", Sha256 = "s" },
     });
 }
-catch (ApiException exception)
+catch (ApiException<GaussDBErrorResponse> exception)
 {
-    Console.WriteLine($"  {exception.GetType().Name}: status {exception.StatusCode}, error_code {exception.ErrorCode}, error_msg {exception.ErrorMessage}, X-Request-Id {exception.RequestId}");
+    // The spec documents the error body, so it arrives typed; the Huawei fields are on every ApiException too.
+    Console.WriteLine($"  ApiException<GaussDBErrorResponse>: status {exception.StatusCode}, error_code {exception.Error.ErrorCode}, error_msg {exception.Error.ErrorMsg}, X-Request-Id {exception.RequestId}");
 }
 
 static void Section(string title) => Console.WriteLine($"{Environment.NewLine}== {title}");
