@@ -17,7 +17,7 @@ public sealed class GenerationBenchmarkTests
         .Select(f => (string)f.GetValue(null)!)
         .ToArray();
 
-    private static readonly string[] SpecPaths = Directory.GetFiles(TestRepo.PathOf("specs"), "*.openapi.yaml");
+    private static readonly string[] SpecPaths = Directory.GetFiles(Repository.PathOf("specs"), "*.openapi.yaml");
 
     private static Bench SetUp()
     {

@@ -28,7 +28,7 @@ public sealed class NSwagBenchmarkTests
         benchmarks.Setup();
         var nswag = NSwagInProcess.Load(NSwagTool.BinaryDirectory);
 
-        foreach (var spec in Directory.GetFiles(TestRepo.PathOf("specs"), "*.openapi.yaml"))
+        foreach (var spec in Directory.GetFiles(Repository.PathOf("specs"), "*.openapi.yaml"))
         {
             var client = nswag.GenerateClient(File.ReadAllText(spec), spec);
             Assert.Contains("namespace Consumer", client, StringComparison.Ordinal);

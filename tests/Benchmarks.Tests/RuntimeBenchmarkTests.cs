@@ -33,7 +33,7 @@ public sealed class RuntimeBenchmarkTests
     [Fact]
     public void Payloads_are_the_spec_examples_of_update_endpoint()
     {
-        var spec = ParseFloor.ToJsonNode(File.ReadAllText(TestRepo.PathOf("specs", "dataarts-fabric.openapi.yaml")));
+        var spec = ParseFloor.ToJsonNode(File.ReadAllText(Repository.PathOf("specs", "dataarts-fabric.openapi.yaml")));
         var operation = spec["paths"]!["/v1/workspaces/{workspace_id}/endpoints/{endpoint_id}"]!["put"]!;
         Assert.Equal("UpdateEndpoint", operation["operationId"]!.GetValue<string>());
 

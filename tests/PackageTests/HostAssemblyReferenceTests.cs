@@ -118,7 +118,7 @@ public sealed class HostAssemblyReferenceTests
             // The SDK running these tests: its compiler (sdk/VERSION/Roslyn/bincore) on the runtime running them.
             var runtime = RuntimeEnvironment.GetRuntimeDirectory();
             var dotnetRoot = Path.GetFullPath(Path.Combine(runtime, "..", "..", ".."));
-            var version = DotnetCli.Run(TestRepository.Root, TimeSpan.FromMinutes(1), null, "--version");
+            var version = DotnetCli.Run(Repository.Root, TimeSpan.FromMinutes(1), null, "--version");
             version.AssertSucceeded();
             var bincore = Path.Combine(dotnetRoot, "sdk", version.StandardOutput.Trim(), "Roslyn", "bincore");
             return new ResolvedHost([], [.. Assemblies(bincore), .. Assemblies(runtime)], []);

@@ -69,7 +69,7 @@ public sealed class PackageTests
         // build/ and buildTransitive/ carry the repository's files, unchanged.
         foreach (var name in new[] { "OpenApiClientGenerator.props", "OpenApiClientGenerator.targets" })
         {
-            var source = File.ReadAllText(TestRepository.PathOf("generator", "buildTransitive", name));
+            var source = File.ReadAllText(Repository.PathOf("generator", "buildTransitive", name));
             Assert.Equal(source, ReadEntry(package, "buildTransitive/" + name));
             Assert.Equal(source, ReadEntry(package, "build/" + name));
         }
@@ -113,8 +113,8 @@ public sealed class PackageTests
             foreach (var (folder, pattern, prefix) in new[] { ("runtime", "*.cs", "Runtime."), ("templates", "*.sbncs", "Templates.") })
             {
                 // runtime/ has a folder per concern (Auth/) and its project's build output, which is not runtime.
-                var files = Directory.GetFiles(TestRepository.PathOf(folder), pattern, SearchOption.AllDirectories)
-                    .Where(p => !Path.GetRelativePath(TestRepository.PathOf(folder), p).Split(Path.DirectorySeparatorChar).Any(part => part is "obj" or "bin"))
+                var files = Directory.GetFiles(Repository.PathOf(folder), pattern, SearchOption.AllDirectories)
+                    .Where(p => !Path.GetRelativePath(Repository.PathOf(folder), p).Split(Path.DirectorySeparatorChar).Any(part => part is "obj" or "bin"))
                     .OrderBy(p => Path.GetFileName(p), StringComparer.Ordinal)
                     .ToList();
                 Assert.NotEmpty(files);
@@ -188,9 +188,9 @@ public sealed class PackageTests
                 ("specs/inventory.yaml", ConsumerFiles.Retitled("Inventory")),
                 ("nested/deeper/weather.openapi.json", ConsumerFiles.WeatherSpec),
                 ("bin/stale.openapi.yaml", ConsumerFiles.Retitled("Stale")),
-                ("templates/Client.sbncs", ClientMarker + "\n" + File.ReadAllText(TestRepository.PathOf("templates", "Client.sbncs"))),
+                ("templates/Client.sbncs", ClientMarker + "\n" + File.ReadAllText(Repository.PathOf("templates", "Client.sbncs"))),
                 ("templates/README.txt", "Not a template."),
-                ("custom/Models.sbncs", ModelsMarker + "\n" + File.ReadAllText(TestRepository.PathOf("templates", "Models.sbncs")))));
+                ("custom/Models.sbncs", ModelsMarker + "\n" + File.ReadAllText(Repository.PathOf("templates", "Models.sbncs")))));
 
         _feed.Dotnet(project, EvaluateTimeout, "restore", "-nodeReuse:false", "-tl:off", "-v:minimal").AssertSucceeded();
 

@@ -187,7 +187,7 @@ public sealed class CompilerHosts : IDisposable
     /// <summary>Builds tests/PackageTests/Net8Compiler from a copy, so that nothing is written into the repository.</summary>
     private string BuildNet8Compiler()
     {
-        var source = TestRepository.PathOf("tests", "PackageTests", "Net8Compiler");
+        var source = Repository.PathOf("tests", "PackageTests", "Net8Compiler");
         var directory = Directory.CreateDirectory(Path.Combine(Root, "Net8Compiler")).FullName;
         foreach (var file in new[] { "Net8Compiler.csproj", "Program.cs" })
         {

@@ -83,15 +83,15 @@ public sealed class PackageFeed : IDisposable
     /// </summary>
     private DotnetResult Pack()
     {
-        var project = TestRepository.PathOf("generator", "OpenApiClientGenerator.csproj");
-        var restore = DotnetCli.Run(TestRepository.Root, PackTimeout, null, "restore", project, "-nodeReuse:false", "-tl:off", "-v:minimal");
+        var project = Repository.PathOf("generator", "OpenApiClientGenerator.csproj");
+        var restore = DotnetCli.Run(Repository.Root, PackTimeout, null, "restore", project, "-nodeReuse:false", "-tl:off", "-v:minimal");
         if (!restore.Succeeded)
         {
             return restore;
         }
 
         return DotnetCli.Run(
-            TestRepository.Root,
+            Repository.Root,
             PackTimeout,
             null,
             "pack",

@@ -1,9 +1,9 @@
 using System;
 using System.IO;
 
-namespace OpenApiClientGenerator.Tests.Infrastructure;
+namespace OpenApiClientGenerator.Testing;
 
-/// <summary>Finds files of the repository the tests run from.</summary>
+/// <summary>Finds files of the repository the tests run from; every test project links this one file.</summary>
 internal static class Repository
 {
     public static string Root { get; } = FindRoot();
