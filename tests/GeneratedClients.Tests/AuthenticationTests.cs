@@ -11,12 +11,8 @@ using HuaweiCloud.AuthSchemes;
 using HuaweiCloud.DataArtsFabric;
 using HuaweiCloud.GaussDBForOpenGauss;
 using HuaweiCloud.ModelArts;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using OpenApiClientGenerator.Runtime;
 
 namespace GeneratedClients.Tests;
@@ -251,14 +247,12 @@ public sealed class AuthenticationTests
     /// <summary>An OAuth 2.0 token endpoint and an API that accepts only the tokens it issued and has not revoked.</summary>
     private sealed class TokenServer : IAsyncDisposable
     {
-        private readonly WebApplication _app;
         private readonly HashSet<string> _valid = [];
         private readonly List<string> _apiAuthorizations = [];
         private int _issued;
+        private HandlerServer _server = null!;
 
-        private TokenServer(WebApplication app) => _app = app;
-
-        public Uri BaseAddress { get; private set; } = null!;
+        public Uri BaseAddress => _server.BaseAddress;
 
         public int TokensIssued => Volatile.Read(ref _issued);
 
@@ -270,15 +264,8 @@ public sealed class AuthenticationTests
 
         public static async Task<TokenServer> StartAsync(int expiresIn = 3600)
         {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Logging.ClearProviders();
-            var app = builder.Build();
-            var server = new TokenServer(app);
-            app.Run(context => server.HandleAsync(context, expiresIn));
-            await app.StartAsync();
-            var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            server.BaseAddress = new Uri(address.TrimEnd('/') + "/");
+            var server = new TokenServer();
+            server._server = await HandlerServer.StartAsync(context => server.HandleAsync(context, expiresIn));
             return server;
         }
 
@@ -324,10 +311,6 @@ public sealed class AuthenticationTests
             }
         }
 
-        public async ValueTask DisposeAsync()
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
+        public ValueTask DisposeAsync() => _server.DisposeAsync();
     }
 }
