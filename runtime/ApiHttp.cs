@@ -52,16 +52,26 @@ namespace OpenApiClientGenerator.Runtime
         public static async Task<(int StatusCode, string? RequestId, byte[] Body)> SendAsync(HttpClient httpClient, HttpRequestMessage request, ErrorReader? readError, CancellationToken cancellationToken)
         {
             using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-            var requestId = response.Headers.TryGetValues("X-Request-Id", out var values) ? string.Join(",", values) : null;
+            var requestId = RequestId(response);
             var body = await ReadBodyAsync(response.Content, cancellationToken).ConfigureAwait(false);
             var statusCode = (int)response.StatusCode;
             if (statusCode < 200 || statusCode > 299)
             {
-                var exception = ApiException.FromErrorResponse(statusCode, response.ReasonPhrase, body, requestId);
-                throw readError is null ? exception : readError(exception, body);
+                throw Error(response, requestId, body, readError);
             }
 
             return (statusCode, requestId, body);
+        }
+
+        /// <summary>The request id the service sent in <c>X-Request-Id</c>, or null.</summary>
+        internal static string? RequestId(HttpResponseMessage response)
+            => response.Headers.TryGetValues("X-Request-Id", out var values) ? string.Join(",", values) : null;
+
+        /// <summary>The exception for an error response whose body has been read: what <c>readError</c> makes of it, or the plain one.</summary>
+        internal static ApiException Error(HttpResponseMessage response, string? requestId, byte[] body, ErrorReader? readError)
+        {
+            var exception = ApiException.FromErrorResponse((int)response.StatusCode, response.ReasonPhrase, body, requestId);
+            return readError is null ? exception : readError(exception, body);
         }
 
         public static T ReadBody<T>(int statusCode, string? requestId, byte[] body, JsonRead.ValueReader<T> read)
@@ -133,7 +143,7 @@ namespace OpenApiClientGenerator.Runtime
             return result;
         }
 
-        private static async Task<byte[]> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
+        internal static async Task<byte[]> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
         {
 #if NET5_0_OR_GREATER
             return await content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);

@@ -58,6 +58,21 @@ public sealed class StreamingResponseTests
     }
 
     [Fact]
+    public async Task A_download_answered_with_a_documented_error_body_throws_it_typed()
+    {
+        await using var server = await HandlerServer.StartAsync(async context =>
+        {
+            context.Response.StatusCode = 410;
+            await context.Response.WriteAsJsonAsync(new { reason = "removed" });
+        });
+        using var http = server.CreateHttpClient();
+
+        var exception = await Assert.ThrowsAsync<ApiException<Problem>>(() => new MediaClient(http).DownloadAsync(new DownloadRequest { Name = "r" }));
+
+        Assert.Equal((410, "removed"), (exception.StatusCode, exception.Error.Reason));
+    }
+
+    [Fact]
     public async Task Events_are_read_as_the_whatwg_standard_says_typed_by_the_schema()
     {
         string? requestBody = null;

@@ -76,7 +76,7 @@ namespace Snapshots.Download
 
             message.Headers.TryAddWithoutValidation("Accept", "application/octet-stream");
 
-            return await FileResponse.SendAsync(_httpClient, message, cancellationToken).ConfigureAwait(false);
+            return await FileResponse.SendAsync(_httpClient, message, readError: null, cancellationToken).ConfigureAwait(false);
         }
     }
 

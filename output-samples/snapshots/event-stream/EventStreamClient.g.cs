@@ -85,7 +85,7 @@ namespace Snapshots.EventStream
                 message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/json");
             }
 
-            return ServerSentEvents.ReadAsync(_httpClient, message, static (ref Utf8JsonReader reader) => StreamCompletionEvent.ReadFrom(ref reader), cancellationToken);
+            return ServerSentEvents.ReadAsync(_httpClient, message, static (ref Utf8JsonReader reader) => StreamCompletionEvent.ReadFrom(ref reader), readError: null, cancellationToken);
         }
 #endif
     }

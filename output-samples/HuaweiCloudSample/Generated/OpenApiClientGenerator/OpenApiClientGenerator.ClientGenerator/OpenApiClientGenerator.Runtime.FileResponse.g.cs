@@ -51,9 +51,9 @@ namespace OpenApiClientGenerator.Runtime
         }
 
         /// <summary>Sends the request and returns as soon as the headers are in; an error status throws with its body read.</summary>
-        internal static async Task<FileResponse> SendAsync(HttpClient httpClient, HttpRequestMessage request, CancellationToken cancellationToken)
+        internal static async Task<FileResponse> SendAsync(HttpClient httpClient, HttpRequestMessage request, ApiHttp.ErrorReader? readError, CancellationToken cancellationToken)
         {
-            var response = await ResponseStreams.SendAsync(httpClient, request, cancellationToken).ConfigureAwait(false);
+            var response = await ResponseStreams.SendAsync(httpClient, request, readError, cancellationToken).ConfigureAwait(false);
             try
             {
 #if NET5_0_OR_GREATER
@@ -61,7 +61,7 @@ namespace OpenApiClientGenerator.Runtime
 #else
                 var content = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
-                return new FileResponse(response, ResponseStreams.RequestId(response), content);
+                return new FileResponse(response, ApiHttp.RequestId(response), content);
             }
             catch
             {
@@ -81,27 +81,19 @@ namespace OpenApiClientGenerator.Runtime
         /// Sends with <see cref="HttpCompletionOption.ResponseHeadersRead"/>, so that the body stays on the socket. An error
         /// status reads its body (it is small) and throws the <see cref="ApiException"/> a JSON call would.
         /// </summary>
-        public static async Task<HttpResponseMessage> SendAsync(HttpClient httpClient, HttpRequestMessage request, CancellationToken cancellationToken)
+        public static async Task<HttpResponseMessage> SendAsync(HttpClient httpClient, HttpRequestMessage request, ApiHttp.ErrorReader? readError, CancellationToken cancellationToken)
         {
             var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var statusCode = (int)response.StatusCode;
-            if (statusCode is >= 200 and <= 299)
+            if ((int)response.StatusCode is >= 200 and <= 299)
             {
                 return response;
             }
 
             using (response)
             {
-#if NET5_0_OR_GREATER
-                var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-#else
-                var body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-#endif
-                throw ApiException.FromErrorResponse(statusCode, response.ReasonPhrase, body, RequestId(response));
+                var body = await ApiHttp.ReadBodyAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                throw ApiHttp.Error(response, ApiHttp.RequestId(response), body, readError);
             }
         }
-
-        public static string? RequestId(HttpResponseMessage response)
-            => response.Headers.TryGetValues("X-Request-Id", out var values) ? string.Join(",", values) : null;
     }
 }

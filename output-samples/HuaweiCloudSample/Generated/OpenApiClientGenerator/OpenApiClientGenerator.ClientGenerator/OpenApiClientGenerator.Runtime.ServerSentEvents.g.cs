@@ -50,22 +50,23 @@ namespace OpenApiClientGenerator.Runtime
     /// </summary>
     internal static class ServerSentEvents
     {
-        public static IAsyncEnumerable<ServerSentEvent<T>> ReadAsync<T>(HttpClient httpClient, HttpRequestMessage request, JsonRead.ValueReader<T> read, CancellationToken cancellationToken)
-            => ReadAsync(httpClient, request, (data, statusCode, requestId) => ApiHttp.ReadBody(statusCode, requestId, Encoding.UTF8.GetBytes(data), read), cancellationToken);
+        public static IAsyncEnumerable<ServerSentEvent<T>> ReadAsync<T>(HttpClient httpClient, HttpRequestMessage request, JsonRead.ValueReader<T> read, ApiHttp.ErrorReader? readError, CancellationToken cancellationToken)
+            => ReadAsync(httpClient, request, (data, statusCode, requestId) => ApiHttp.ReadBody(statusCode, requestId, Encoding.UTF8.GetBytes(data), read), readError, cancellationToken);
 
-        public static IAsyncEnumerable<ServerSentEvent<string>> ReadTextAsync(HttpClient httpClient, HttpRequestMessage request, CancellationToken cancellationToken)
-            => ReadAsync(httpClient, request, static (data, _, _) => data, cancellationToken);
+        public static IAsyncEnumerable<ServerSentEvent<string>> ReadTextAsync(HttpClient httpClient, HttpRequestMessage request, ApiHttp.ErrorReader? readError, CancellationToken cancellationToken)
+            => ReadAsync(httpClient, request, static (data, _, _) => data, readError, cancellationToken);
 
         private static async IAsyncEnumerable<ServerSentEvent<T>> ReadAsync<T>(
             HttpClient httpClient,
             HttpRequestMessage request,
             Func<string, int, string?, T> parse,
+            ApiHttp.ErrorReader? readError,
             [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             using var requestScope = request;
-            using var response = await ResponseStreams.SendAsync(httpClient, request, cancellationToken).ConfigureAwait(false);
+            using var response = await ResponseStreams.SendAsync(httpClient, request, readError, cancellationToken).ConfigureAwait(false);
             var statusCode = (int)response.StatusCode;
-            var requestId = ResponseStreams.RequestId(response);
+            var requestId = ApiHttp.RequestId(response);
 #if NET5_0_OR_GREATER
             using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
 #else
