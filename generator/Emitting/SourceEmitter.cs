@@ -291,7 +291,8 @@ internal static partial class SourceEmitter
 
     /// <summary>
     /// Checks that keep a parameter's text from changing the request's shape: a line break would end a header and start
-    /// another, and an empty, "." or ".." path segment would address another resource once the URI is normalized.
+    /// another, and an empty, "." or ".." path segment would address another resource once the URI is normalized (in a
+    /// greedy parameter, which may hold several segments, so would any of them).
     /// </summary>
     private static IEnumerable<RuleView> WireChecks(ParameterSpec parameter, string value)
     {
@@ -305,6 +306,7 @@ internal static partial class SourceEmitter
         {
             (null, _) => [],
             (_, ParameterLocation.Header) => [ValidationRules.Call($"context.HeaderValue({text})")],
+            (_, ParameterLocation.Path) when parameter.IsGreedy => [ValidationRules.Call($"context.GreedyPathParameter({text})")],
             (_, ParameterLocation.Path) => [ValidationRules.Call($"context.PathParameter({text}, refuseEmpty: {(parameter.Type.Constraints.MinLength is > 0 ? "false" : "true")})")],
             _ => [],
         };
@@ -800,7 +802,7 @@ internal static partial class SourceEmitter
             if (close > i)
             {
                 var name = template.Substring(i + 1, close - i - 1);
-                var parameter = operation.Parameters.FirstOrDefault(p => p.Location == ParameterLocation.Path && p.WireName == name);
+                var parameter = operation.Parameters.FirstOrDefault(p => p.Location == ParameterLocation.Path && (p.IsGreedy ? p.WireName + "+" : p.WireName) == name);
                 if (parameter is not null)
                 {
                     if (literal.Length > 0)
@@ -809,7 +811,7 @@ internal static partial class SourceEmitter
                         literal.Clear();
                     }
 
-                    parts.Add($"ApiHttp.Escape({CSharpFragments.FormatScalar(parameter.Type, "request." + parameter.Name)})");
+                    parts.Add($"ApiHttp.{(parameter.IsGreedy ? "EscapePath" : "Escape")}({CSharpFragments.FormatScalar(parameter.Type, "request." + parameter.Name)})");
                     i = close;
                     continue;
                 }

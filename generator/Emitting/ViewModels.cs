@@ -518,6 +518,9 @@ internal sealed class OptionsView
     public required IReadOnlyList<ServerVariableView> Variables { get; init; }
 
     public required IReadOnlyList<SecuritySchemeView> Schemes { get; init; }
+
+    /// <summary>Gets whether a scheme reads the clock (AK/SK dates its signatures, OAuth 2.0 expires its tokens), so that the options take a <c>TimeProvider</c>.</summary>
+    public required bool UsesClock { get; init; }
 }
 
 internal sealed class ServerVariableView

@@ -18,6 +18,9 @@ namespace OpenApiClientGenerator.Runtime
     {
         public static string Escape(string value) => Uri.EscapeDataString(value);
 
+        /// <summary>Escapes each <c>/</c>-separated segment of a greedy path parameter (<c>{proxy+}</c>), keeping the <c>/</c> between them.</summary>
+        public static string EscapePath(string value) => string.Join("/", Array.ConvertAll(value.Split('/'), Uri.EscapeDataString));
+
         public static string Format(int value) => value.ToString(CultureInfo.InvariantCulture);
 
         public static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
