@@ -131,18 +131,18 @@ namespace OpenApiClientGenerator.Runtime
             }
 
             T result;
-            List<JsonRead.Conversion> conversions;
-            JsonRead.NoteConversions();
+            List<JsonRead.Note> notes;
+            JsonRead.StartNoting();
             try
             {
                 result = ReadBody(statusCode, requestId, body, read);
             }
             finally
             {
-                conversions = JsonRead.StopNotingConversions();
+                notes = JsonRead.StopNoting();
             }
 
-            var errors = ResponseChecks.Mismatches(body, conversions, result, check.Validate);
+            var errors = ResponseChecks.Mismatches(body, notes, result, check.Validate);
             if (errors.Count > 0)
             {
                 ResponseChecks.Report(errors, check.Mode, check.Observer, check.Operation, statusCode, requestId, body);
