@@ -10,38 +10,65 @@ namespace OpenApiClientGenerator.Runtime
     /// <summary>Reads JSON values leniently: services send numbers as strings and strings as numbers, and nothing they send is lost.</summary>
     internal static class JsonRead
     {
-        /// <summary>Where lenient reading converted a value of another JSON type, while a response is checked; null otherwise.</summary>
+        /// <summary>What lenient reading accepted that the spec does not allow, while a response is checked; null otherwise.</summary>
         [ThreadStatic]
-        private static List<Conversion>? t_conversions;
+        private static List<Note>? t_notes;
 
         public delegate T ValueReader<T>(ref Utf8JsonReader reader);
 
-        /// <summary>A value lenient reading converted: where it starts in the JSON, what the spec expects and what was sent.</summary>
-        public readonly struct Conversion
+        /// <summary>
+        /// A value lenient reading accepted although the spec does not allow it: where it starts in the JSON, and the rule
+        /// it breaks (<c>type</c> for a value of another JSON type it converted, <c>nullable</c> for a null, and
+        /// <c>additionalProperties</c> for a member a closed schema does not name) with the message that says how.
+        /// </summary>
+        public readonly struct Note
         {
-            public Conversion(long position, string expected, JsonTokenType found)
+            public Note(long position, string rule, string message)
             {
                 Position = position;
-                Expected = expected;
-                Found = found;
+                Rule = rule;
+                Message = message;
             }
 
             public long Position { get; }
 
-            public string Expected { get; }
+            public string Rule { get; }
 
-            public JsonTokenType Found { get; }
+            public string Message { get; }
         }
 
-        /// <summary>Starts noting, on this thread, each value lenient reading converts, until <see cref="StopNotingConversions"/>.</summary>
-        public static void NoteConversions() => t_conversions = new List<Conversion>();
+        /// <summary>Starts noting, on this thread, what lenient reading accepts beyond the spec, until <see cref="StopNoting"/>.</summary>
+        public static void StartNoting() => t_notes = new List<Note>();
 
-        public static List<Conversion> StopNotingConversions()
+        public static List<Note> StopNoting()
         {
-            var conversions = t_conversions ?? new List<Conversion>();
-            t_conversions = null;
-            return conversions;
+            var notes = t_notes ?? new List<Note>();
+            t_notes = null;
+            return notes;
         }
+
+        /// <summary>
+        /// The value of a member the spec does not make nullable, as lenient reading read it: a JSON null is accepted (the
+        /// member is null) and noted for the response check. <paramref name="reader"/> is still on the value.
+        /// </summary>
+        public static T? NotNullable<T>(T? value, ref Utf8JsonReader reader)
+            where T : class
+        {
+            NoteIfNull(ref reader);
+            return value;
+        }
+
+        /// <inheritdoc cref="NotNullable{T}(T, ref Utf8JsonReader)"/>
+        public static T? NotNullable<T>(T? value, ref Utf8JsonReader reader)
+            where T : struct
+        {
+            NoteIfNull(ref reader);
+            return value;
+        }
+
+        /// <summary>Notes, for the response check, the member whose value <paramref name="reader"/> is on, which a schema with <c>additionalProperties: false</c> does not name.</summary>
+        public static void UnknownMember(ref Utf8JsonReader reader)
+            => t_notes?.Add(new Note(reader.TokenStartIndex, "additionalProperties", "is not a member the spec describes, and its schema allows no others"));
 
         public static Utf8JsonReader Start(ReadOnlySpan<byte> utf8Json)
         {
@@ -210,9 +237,24 @@ namespace OpenApiClientGenerator.Runtime
 
         private static T Converted<T>(ref Utf8JsonReader reader, string expected, T value)
         {
-            t_conversions?.Add(new Conversion(reader.TokenStartIndex, expected, reader.TokenType));
+            t_notes?.Add(new Note(reader.TokenStartIndex, "type", "must be " + expected + ", but the service sent " + Describe(reader.TokenType)));
             return value;
         }
+
+        private static void NoteIfNull(ref Utf8JsonReader reader)
+        {
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                t_notes?.Add(new Note(reader.TokenStartIndex, "nullable", "must not be null, which the spec does not allow here"));
+            }
+        }
+
+        private static string Describe(JsonTokenType token) => token switch
+        {
+            JsonTokenType.String => "a string",
+            JsonTokenType.Number => "a number",
+            _ => "a boolean",
+        };
 
         private static string RawText(ref Utf8JsonReader reader)
             => Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan.ToArray());

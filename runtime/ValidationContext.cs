@@ -149,6 +149,19 @@ namespace OpenApiClientGenerator.Runtime
             }
         }
 
+        /// <param name="value">The text of a greedy parameter (<c>{proxy+}</c>), each of whose <c>/</c>-separated parts becomes a segment of the request's path.</param>
+        public void GreedyPathParameter(string value)
+        {
+            foreach (var segment in value.Split('/'))
+            {
+                if (segment.Length == 0 || segment == "." || segment == "..")
+                {
+                    Report("pathSegment", "must not have an empty, '.' or '..' segment (a leading, trailing or doubled '/' makes an empty one), which would address another resource", null);
+                    return;
+                }
+            }
+        }
+
         /// <summary>
         /// Checks that a JSON Patch operation carries exactly the members RFC 6902 §4 requires of its op: <c>value</c> for
         /// add, replace and test, <c>from</c> for move and copy, neither for remove. RFC 6902 has a server ignore a member

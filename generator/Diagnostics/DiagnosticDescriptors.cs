@@ -103,11 +103,17 @@ internal static class DiagnosticDescriptors
         "A security scheme cannot be used",
         "The security {0} cannot be used: {1}; an operation that requires it fails before sending unless another of its alternatives is met");
 
+    public static readonly DiagnosticDescriptor GatewayPlaceholder = Create(
+        "OAG019", DiagnosticSeverity.Warning,
+        "An API Gateway export placeholder is ignored",
+        "'{0}: 0' on the string parameter '{1}' is how API Gateway exports a limit that was never set, so it is ignored rather than refusing every value");
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         SyntaxError, OpenApiError, OpenApiWarning, UnresolvedReference, ExternalReference, UnsupportedConstruct,
         InvalidIdentifier, NameCollision, InvalidPattern, ContradictoryConstraints, GeneratorFailure, TemplateError,
         NoOperations, InvalidJsonPatchPath, DuplicateClient, ReferenceCycle, UnusedTemplate, UnsupportedSecurity,
+        GatewayPlaceholder,
     };
 
     public static DiagnosticDescriptor? FindById(string id) => All.FirstOrDefault(d => d.Id == id);

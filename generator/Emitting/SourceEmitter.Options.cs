@@ -26,6 +26,7 @@ internal static partial class SourceEmitter
                     + variable.OptionName + ", " + StringArray(variable.AllowedValues) + ")",
             }).ToList(),
             Schemes = spec.SecuritySchemes.Select(scheme => BuildScheme(scheme)).ToList(),
+            UsesClock = spec.SecuritySchemes.Any(scheme => scheme.Kind is SecuritySchemeKind.OAuth2ClientCredentials or SecuritySchemeKind.AkSk),
         };
     }
 

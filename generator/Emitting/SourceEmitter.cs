@@ -92,6 +92,7 @@ internal static partial class SourceEmitter
             AllowedValuesLiteral = CSharpFragments.Literal(string.Join(", ", type.EnumMembers.Select(m => System.Text.Json.Nodes.JsonValue.Create(m.WireValue).ToJsonString()))),
             HasSensitiveProperties = type.Properties.Any(p => p.IsSensitive),
             KeepsUnknownMembers = type.Kind == TypeKind.Object,
+            NotesUnknownMembers = type.Kind == TypeKind.Object && type.IsReadFromResponses && !type.AllowsUnknownMembers,
             PlainType = plainType,
             JsonPatch = type.JsonPatch is { } patch ? BuildJsonPatch(type, patch, types, validation) : null,
             PatternHelpers = validation.PatternHelpers,
@@ -164,9 +165,10 @@ internal static partial class SourceEmitter
     }
 
     /// <summary>
-    /// Types read from responses are read leniently: nothing a service sends is lost over a number sent as a string.
-    /// Others are read strictly, so reading JSON checks its kinds as JSON Schema does, null included unless the schema
-    /// allows it; a merge patch's null means "remove".
+    /// Types read from responses are read leniently: nothing a service sends is lost over a number sent as a string, and
+    /// a null the schema does not allow is noted for the response check rather than refused. Others are read strictly, so
+    /// reading JSON checks its kinds as JSON Schema does, null included unless the schema allows it; a merge patch's null
+    /// means "remove".
     /// </summary>
     private static string ReadExpression(PropertySpec property, TypeSpec owner)
     {
@@ -177,9 +179,12 @@ internal static partial class SourceEmitter
             return $"Optional<{CSharpFragments.NullableTypeName(property.Type)}>.Of({read})";
         }
 
-        return lenient || property.Type.IsNullable || property.Type.Kind == ValueKind.Any
-            ? read
-            : CSharpFragments.ReadPresent(property.Type, "reader", 0, lenient);
+        if (property.Type.IsNullable || property.Type.Kind == ValueKind.Any)
+        {
+            return read;
+        }
+
+        return lenient ? $"JsonRead.NotNullable({read}, ref reader)" : CSharpFragments.ReadPresent(property.Type, "reader", 0, lenient);
     }
 
     /// <summary>
@@ -291,7 +296,8 @@ internal static partial class SourceEmitter
 
     /// <summary>
     /// Checks that keep a parameter's text from changing the request's shape: a line break would end a header and start
-    /// another, and an empty, "." or ".." path segment would address another resource once the URI is normalized.
+    /// another, and an empty, "." or ".." path segment would address another resource once the URI is normalized (in a
+    /// greedy parameter, which may hold several segments, so would any of them).
     /// </summary>
     private static IEnumerable<RuleView> WireChecks(ParameterSpec parameter, string value)
     {
@@ -305,6 +311,7 @@ internal static partial class SourceEmitter
         {
             (null, _) => [],
             (_, ParameterLocation.Header) => [ValidationRules.Call($"context.HeaderValue({text})")],
+            (_, ParameterLocation.Path) when parameter.IsGreedy => [ValidationRules.Call($"context.GreedyPathParameter({text})")],
             (_, ParameterLocation.Path) => [ValidationRules.Call($"context.PathParameter({text}, refuseEmpty: {(parameter.Type.Constraints.MinLength is > 0 ? "false" : "true")})")],
             _ => [],
         };
@@ -584,17 +591,23 @@ internal static partial class SourceEmitter
         }
         else if (success?.Body is { } successBody)
         {
-            // A success that may come without content (a 204 beside a 200 with a body) reads an empty body as null.
-            var bodyType = success.BodyIsOptional ? CSharpFragments.NullableTypeName(successBody) : CSharpFragments.TypeName(successBody);
-            var trackingExpression = TrackingExpression(success, successBody, types, success.BodyIsOptional ? "result?." : "result.");
+            // A success that may come without content (a 204 beside a 200 with a body) reads an empty body as null, and
+            // a body whose schema is nullable reads the JSON null as null.
+            var mayBeNull = success.BodyIsOptional || successBody.IsNullable;
+            var bodyType = mayBeNull ? CSharpFragments.NullableTypeName(successBody) : CSharpFragments.TypeName(successBody);
+            var trackingExpression = TrackingExpression(success, successBody, types, mayBeNull ? "result?." : "result.");
             returnType = trackingExpression is null ? $"ApiResponse<{bodyType}>" : $"AcceptedResponse<{bodyType}>";
             responseBody = new ResponseBodyView
             {
-                ReadExpression = CSharpFragments.ReadPresent(successBody, "reader", 0, lenient: true),
+                ReadExpression = successBody.IsNullable
+                    ? CSharpFragments.ReadNullable(successBody, "reader", 0, lenient: true)
+                    : CSharpFragments.ReadPresent(successBody, "reader", 0, lenient: true),
                 TrackingExpression = trackingExpression,
-                // What ReadBody reads and the strict check sees is never null: an empty body stops before it.
-                TypeName = CSharpFragments.TypeName(successBody),
-                Rules = validation.For(successBody, "response", 0),
+                // What ReadBody reads and the strict check sees is null only where the schema allows it: an empty body
+                // stops before it.
+                TypeName = successBody.IsNullable ? CSharpFragments.NullableTypeName(successBody) : CSharpFragments.TypeName(successBody),
+                PresentCondition = successBody.IsNullable ? "response is { } present" : null,
+                Rules = validation.For(successBody, successBody.IsNullable ? "present" : "response", 0),
                 EmptyValue = success.BodyIsOptional ? $"({bodyType})null" : null,
             };
         }
@@ -800,7 +813,7 @@ internal static partial class SourceEmitter
             if (close > i)
             {
                 var name = template.Substring(i + 1, close - i - 1);
-                var parameter = operation.Parameters.FirstOrDefault(p => p.Location == ParameterLocation.Path && p.WireName == name);
+                var parameter = operation.Parameters.FirstOrDefault(p => p.Location == ParameterLocation.Path && (p.IsGreedy ? p.WireName + "+" : p.WireName) == name);
                 if (parameter is not null)
                 {
                     if (literal.Length > 0)
@@ -809,7 +822,7 @@ internal static partial class SourceEmitter
                         literal.Clear();
                     }
 
-                    parts.Add($"ApiHttp.Escape({CSharpFragments.FormatScalar(parameter.Type, "request." + parameter.Name)})");
+                    parts.Add($"ApiHttp.{(parameter.IsGreedy ? "EscapePath" : "Escape")}({CSharpFragments.FormatScalar(parameter.Type, "request." + parameter.Name)})");
                     i = close;
                     continue;
                 }

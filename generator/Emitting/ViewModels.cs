@@ -57,6 +57,9 @@ internal sealed class TypeView
 
     public bool KeepsUnknownMembers { get; init; }
 
+    /// <summary>Gets whether reading notes, for the response check, each member the schema does not name (<c>additionalProperties: false</c>).</summary>
+    public bool NotesUnknownMembers { get; init; }
+
     /// <summary>Gets, for a merge patch built with <c>FromDiff</c>, the plain record it is a patch of; null otherwise.</summary>
     public string? PlainType { get; init; }
 
@@ -436,8 +439,14 @@ internal sealed class ResponseBodyView
     /// <summary>Gets the body's C# type.</summary>
     public required string TypeName { get; init; }
 
-    /// <summary>Gets the rules that check <c>response</c>, the body, when the client validates responses (required members and constraints).</summary>
+    /// <summary>
+    /// Gets the rules that check the body when the client validates responses (required members and constraints):
+    /// <c>response</c>, or <c>present</c> where the body may be null and <see cref="PresentCondition"/> binds it.
+    /// </summary>
     public required IReadOnlyList<RuleView> Rules { get; init; }
+
+    /// <summary>Gets the condition that binds a nullable body to <c>present</c> when it is not null; null where the body is never null.</summary>
+    public string? PresentCondition { get; init; }
 
     /// <summary>Gets the value of an empty body (a typed null) where the success may come without one; null where a body is required.</summary>
     public required string? EmptyValue { get; init; }
@@ -518,6 +527,9 @@ internal sealed class OptionsView
     public required IReadOnlyList<ServerVariableView> Variables { get; init; }
 
     public required IReadOnlyList<SecuritySchemeView> Schemes { get; init; }
+
+    /// <summary>Gets whether a scheme reads the clock (AK/SK dates its signatures, OAuth 2.0 expires its tokens), so that the options take a <c>TimeProvider</c>.</summary>
+    public required bool UsesClock { get; init; }
 }
 
 internal sealed class ServerVariableView

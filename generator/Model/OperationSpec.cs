@@ -126,6 +126,9 @@ internal sealed record ParameterSpec
 
     public required ParameterLocation Location { get; init; }
 
+    /// <summary>Gets whether a path parameter fills a greedy segment (<c>{proxy+}</c>): its value may hold <c>/</c>.</summary>
+    public bool IsGreedy { get; init; }
+
     public string? Description { get; init; }
 
     public required TypeRef Type { get; init; }

@@ -34,6 +34,9 @@ internal sealed record TypeSpec
     /// <summary>Gets whether a response reaches the type, which makes reading it lenient (servers omit what requests must send).</summary>
     public bool IsReadFromResponses { get; init; }
 
+    /// <summary>Gets whether the object may have members its schema does not name: false for <c>additionalProperties: false</c>.</summary>
+    public bool AllowsUnknownMembers { get; init; } = true;
+
     /// <summary>Gets a merge patch's plain counterpart, which <c>FromDiff</c> and <c>FromWhole</c> take.</summary>
     public string? PlainTypeName { get; init; }
 

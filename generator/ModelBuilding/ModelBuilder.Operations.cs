@@ -94,7 +94,10 @@ internal sealed partial class ModelBuilder
                 continue; // expressed by the request body's media type, which the client sets itself
             }
 
-            var csharpName = ClaimMemberName(memberNames, parameter.Name, LocationOf(JsonPointers.Append(parameterPointer, "name")));
+            // A greedy segment, {proxy+}: its parameter is named as the template spells it (see ApiGatewayExportDialect).
+            var isGreedy = location == Microsoft.OpenApi.ParameterLocation.Path && parameter.Name.EndsWith("+", StringComparison.Ordinal) && path.Contains("{" + parameter.Name + "}");
+            var wireName = isGreedy ? parameter.Name.Substring(0, parameter.Name.Length - 1) : parameter.Name;
+            var csharpName = ClaimMemberName(memberNames, wireName, LocationOf(JsonPointers.Append(parameterPointer, "name")));
             var schemaPointer = JsonPointers.Append(parameterPointer, "schema");
             TypeRef type;
             if (parameter.Schema is null)
@@ -114,7 +117,8 @@ internal sealed partial class ModelBuilder
             parameters.Add(new ParameterSpec
             {
                 Name = csharpName,
-                WireName = parameter.Name,
+                WireName = wireName,
+                IsGreedy = isGreedy,
                 Location = location switch
                 {
                     Microsoft.OpenApi.ParameterLocation.Path => Model.ParameterLocation.Path,

@@ -239,6 +239,7 @@ internal sealed partial class ModelBuilder
             Description = description,
             Properties = properties.ToEquatableArray(),
             IsReadFromResponses = isReadFromResponses,
+            AllowsUnknownMembers = pending.Schema.AdditionalPropertiesAllowed,
             PlainTypeName = pending.Kind == TypeKind.MergePatch && _pendingTypes.TryGetValue(new TypeKey(pending.Schema, TypeKind.Object), out var plain) ? plain.Name : null,
             InterfaceName = pending.InterfaceName,
             BaseTypeNames = pending.BaseTypes.Select(b => b.Name).ToEquatableArray(),

@@ -54,7 +54,7 @@ internal static class ReservedNames
     /// </summary>
     public static readonly string[] OptionsMembers =
     [
-        "BaseAddress", "ResolveBaseAddress", "CreateAuthenticationHandler", "CreateHttpClient",
+        "BaseAddress", "ResolveBaseAddress", "CreateAuthenticationHandler", "CreateHttpClient", "TimeProvider",
         "ToString", "GetHashCode", "Equals", "GetType", "MemberwiseClone", "Finalize",
         "ServerAddress", "ServerVariable", "ApiAuthentication", "ApiKeyLocation", "HttpClient", "HttpClientHandler", "Uri",
     ];

@@ -13,6 +13,7 @@ using HuaweiCloud.GaussDBForOpenGauss;
 using HuaweiCloud.ModelArts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using OpenApiClientGenerator.Runtime;
 
 namespace GeneratedClients.Tests;
@@ -211,6 +212,7 @@ public sealed class AuthenticationTests
         {
             BaseAddress = server.BaseAddress,
             Oauth = new OAuth2ClientCredentials("client-1", "secret-1"),
+            TimeProvider = new FakeTimeProvider(),
         });
 
         await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => client.GetOAuthAsync(new GetOAuthRequest())));
@@ -226,20 +228,57 @@ public sealed class AuthenticationTests
         Assert.Equal(["Bearer token-1", "Bearer token-2"], server.ApiAuthorizations.Distinct());
     }
 
-    [Fact]
-    public async Task OAuth2_renews_a_token_that_is_about_to_expire_and_reports_a_refused_grant()
+    [Theory]
+    [InlineData(3600, 3540)] // an hour's token is renewed a minute before it expires
+    [InlineData(10, 5)] // a token shorter-lived than two minutes at half its lifetime
+    public async Task OAuth2_keeps_a_token_until_its_renewal_is_due_by_the_clock_then_fetches_a_new_one(int expiresIn, int renewAfter)
     {
-        // A one-second token is renewed at half its lifetime.
-        await using var server = await TokenServer.StartAsync(expiresIn: 1);
-        var client = new AuthSchemesClient(new AuthSchemesClientOptions { BaseAddress = server.BaseAddress, Oauth = new OAuth2ClientCredentials("client-1", "secret-1") });
-        var refused = new AuthSchemesClient(new AuthSchemesClientOptions { BaseAddress = server.BaseAddress, Oauth = new OAuth2ClientCredentials("client-1", "wrong") });
+        await using var server = await TokenServer.StartAsync(expiresIn);
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero));
+        var client = new AuthSchemesClient(new AuthSchemesClientOptions { BaseAddress = server.BaseAddress, Oauth = new OAuth2ClientCredentials("client-1", "secret-1"), TimeProvider = clock });
 
         await client.GetOAuthAsync(new GetOAuthRequest());
-        await Task.Delay(TimeSpan.FromMilliseconds(700));
+        clock.Advance(TimeSpan.FromSeconds(renewAfter) - TimeSpan.FromTicks(1));
         await client.GetOAuthAsync(new GetOAuthRequest());
-        var exception = await Assert.ThrowsAsync<ApiAuthenticationException>(() => refused.GetOAuthAsync(new GetOAuthRequest()));
+        Assert.Equal(1, server.TokensIssued);
+
+        clock.Advance(TimeSpan.FromTicks(1));
+        await client.GetOAuthAsync(new GetOAuthRequest());
+        clock.Advance(TimeSpan.FromSeconds(renewAfter) - TimeSpan.FromTicks(1));
+        await client.GetOAuthAsync(new GetOAuthRequest());
 
         Assert.Equal(2, server.TokensIssued);
+        Assert.Equal(["Bearer token-1", "Bearer token-1", "Bearer token-2", "Bearer token-2"], server.ApiAuthorizations);
+    }
+
+    [Fact]
+    public async Task OAuth2_keeps_a_token_without_expires_in_until_the_service_refuses_it()
+    {
+        await using var server = await TokenServer.StartAsync(expiresIn: null);
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero));
+        var client = new AuthSchemesClient(new AuthSchemesClientOptions { BaseAddress = server.BaseAddress, Oauth = new OAuth2ClientCredentials("client-1", "secret-1"), TimeProvider = clock });
+
+        await client.GetOAuthAsync(new GetOAuthRequest());
+        clock.Advance(TimeSpan.FromDays(365));
+        await client.GetOAuthAsync(new GetOAuthRequest());
+        Assert.Equal(1, server.TokensIssued);
+
+        server.RevokeTokens();
+        await client.GetOAuthAsync(new GetOAuthRequest());
+
+        Assert.Equal(2, server.TokensIssued);
+        Assert.Equal(["Bearer token-1", "Bearer token-1", "Bearer token-1", "Bearer token-2"], server.ApiAuthorizations);
+    }
+
+    [Fact]
+    public async Task OAuth2_reports_a_refused_grant_without_the_secret()
+    {
+        await using var server = await TokenServer.StartAsync();
+        var refused = new AuthSchemesClient(new AuthSchemesClientOptions { BaseAddress = server.BaseAddress, Oauth = new OAuth2ClientCredentials("client-1", "wrong") });
+
+        var exception = await Assert.ThrowsAsync<ApiAuthenticationException>(() => refused.GetOAuthAsync(new GetOAuthRequest()));
+
+        Assert.Equal(0, server.TokensIssued);
         Assert.Equal($"The token endpoint {server.BaseAddress}oauth/token answered 401 to the client credentials grant (error: invalid_client).", exception.Message);
         Assert.DoesNotContain("wrong", exception.ToString(), StringComparison.Ordinal);
     }
@@ -262,7 +301,8 @@ public sealed class AuthenticationTests
 
         public IReadOnlyList<string> ApiAuthorizations { get { lock (_valid) { return _apiAuthorizations.ToList(); } } }
 
-        public static async Task<TokenServer> StartAsync(int expiresIn = 3600)
+        /// <param name="expiresIn">The tokens' lifetime in seconds, sent as <c>expires_in</c>; none is sent when null.</param>
+        public static async Task<TokenServer> StartAsync(int? expiresIn = 3600)
         {
             var server = new TokenServer();
             server._server = await HandlerServer.StartAsync(context => server.HandleAsync(context, expiresIn));
@@ -277,7 +317,7 @@ public sealed class AuthenticationTests
             }
         }
 
-        private async Task HandleAsync(HttpContext context, int expiresIn)
+        private async Task HandleAsync(HttpContext context, int? expiresIn)
         {
             var authorization = context.Request.Headers.Authorization.ToString();
             if (context.Request.Path == "/oauth/token")
@@ -300,7 +340,8 @@ public sealed class AuthenticationTests
                 }
 
                 context.Response.ContentType = "application/json";
-                await context.Response.WriteAsync($$"""{"access_token":"{{token}}","token_type":"Bearer","expires_in":{{expiresIn}}}""");
+                var lifetime = expiresIn is { } seconds ? $$""","expires_in":{{seconds}}""" : string.Empty;
+                await context.Response.WriteAsync($$"""{"access_token":"{{token}}","token_type":"Bearer"{{lifetime}}}""");
                 return;
             }
 

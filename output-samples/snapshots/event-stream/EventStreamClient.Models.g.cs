@@ -153,7 +153,7 @@ namespace Snapshots.EventStream
                 {
                     case 0:
                         reader.Read();
-                        deltaValue = JsonRead.String(ref reader, lenient: true);
+                        deltaValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                 }
 

@@ -237,7 +237,7 @@ namespace Snapshots.Form
                 {
                     case 0:
                         reader.Read();
-                        idValue = JsonRead.String(ref reader, lenient: true);
+                        idValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                 }
 

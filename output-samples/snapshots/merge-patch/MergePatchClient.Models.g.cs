@@ -469,7 +469,7 @@ namespace Snapshots.MergePatch
                 {
                     case 0:
                         reader.Read();
-                        versionValue = JsonRead.String(ref reader, lenient: true);
+                        versionValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                     case 1:
                         reader.Read();
@@ -477,11 +477,11 @@ namespace Snapshots.MergePatch
                         continue;
                     case 2:
                         reader.Read();
-                        templateValue = reader.TokenType == JsonTokenType.Null ? null : Template.ReadFrom(ref reader);
+                        templateValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : Template.ReadFrom(ref reader), ref reader);
                         continue;
                     case 3:
                         reader.Read();
-                        settingsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: true), ref r1));
+                        settingsValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: true), ref r1)), ref reader);
                         continue;
                 }
 
@@ -593,7 +593,7 @@ namespace Snapshots.MergePatch
                 {
                     case 0:
                         reader.Read();
-                        nameValue = JsonRead.String(ref reader, lenient: true);
+                        nameValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                 }
 

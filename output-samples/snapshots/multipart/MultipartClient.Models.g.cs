@@ -149,7 +149,7 @@ namespace Snapshots.Multipart
                 {
                     case 0:
                         reader.Read();
-                        idValue = JsonRead.String(ref reader, lenient: true);
+                        idValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                 }
 

@@ -730,7 +730,7 @@ namespace HuaweiCloud.DataArtsFabric
                 {
                     case 0:
                         reader.Read();
-                        idValue = JsonRead.String(ref reader, lenient: true);
+                        idValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                 }
 
@@ -865,15 +865,15 @@ namespace HuaweiCloud.DataArtsFabric
                 {
                     case 0:
                         reader.Read();
-                        errorCodeValue = JsonRead.String(ref reader, lenient: true);
+                        errorCodeValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                     case 1:
                         reader.Read();
-                        errorMsgValue = JsonRead.String(ref reader, lenient: true);
+                        errorMsgValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                     case 2:
                         reader.Read();
-                        solutionMsgValue = JsonRead.String(ref reader, lenient: true);
+                        solutionMsgValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                 }
 
@@ -1029,19 +1029,19 @@ namespace HuaweiCloud.DataArtsFabric
                 {
                     case 0:
                         reader.Read();
-                        errorValue = reader.TokenType == JsonTokenType.Null ? null : Error403Detail.ReadFrom(ref reader);
+                        errorValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : Error403Detail.ReadFrom(ref reader), ref reader);
                         continue;
                     case 1:
                         reader.Read();
-                        errorCodeValue = JsonRead.Int32(ref reader, lenient: true);
+                        errorCodeValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader);
                         continue;
                     case 2:
                         reader.Read();
-                        errorMsgValue = JsonRead.String(ref reader, lenient: true);
+                        errorMsgValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                     case 3:
                         reader.Read();
-                        titleValue = JsonRead.String(ref reader, lenient: true);
+                        titleValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                 }
 
@@ -1175,15 +1175,15 @@ namespace HuaweiCloud.DataArtsFabric
                 {
                     case 0:
                         reader.Read();
-                        codeValue = JsonRead.String(ref reader, lenient: true);
+                        codeValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                     case 1:
                         reader.Read();
-                        messageValue = JsonRead.String(ref reader, lenient: true);
+                        messageValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                     case 2:
                         reader.Read();
-                        titleValue = JsonRead.String(ref reader, lenient: true);
+                        titleValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                 }
 
@@ -1526,15 +1526,15 @@ namespace HuaweiCloud.DataArtsFabric
                 {
                     case 0:
                         reader.Read();
-                        apuValue = reader.TokenType == JsonTokenType.Null ? null : ResourceDef.ReadFrom(ref reader);
+                        apuValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : ResourceDef.ReadFrom(ref reader), ref reader);
                         continue;
                     case 1:
                         reader.Read();
-                        dpuValue = reader.TokenType == JsonTokenType.Null ? null : SqlResourceDef.ReadFrom(ref reader);
+                        dpuValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : SqlResourceDef.ReadFrom(ref reader), ref reader);
                         continue;
                     case 2:
                         reader.Read();
-                        muValue = reader.TokenType == JsonTokenType.Null ? null : ResourceDemand.ReadFrom(ref reader);
+                        muValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : ResourceDemand.ReadFrom(ref reader), ref reader);
                         continue;
                 }
 
@@ -1675,15 +1675,15 @@ namespace HuaweiCloud.DataArtsFabric
                 {
                     case 0:
                         reader.Read();
-                        specCodeValue = JsonRead.String(ref reader, lenient: true);
+                        specCodeValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                     case 1:
                         reader.Read();
-                        warmUpNumValue = JsonRead.Int32(ref reader, lenient: true);
+                        warmUpNumValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader);
                         continue;
                     case 2:
                         reader.Read();
-                        maxNumValue = JsonRead.Int32(ref reader, lenient: true);
+                        maxNumValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader);
                         continue;
                 }
 
@@ -1824,19 +1824,19 @@ namespace HuaweiCloud.DataArtsFabric
                 {
                     case 0:
                         reader.Read();
-                        specCodeValue = JsonRead.String(ref reader, lenient: true);
+                        specCodeValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                     case 1:
                         reader.Read();
-                        warmUpNumValue = JsonRead.Int32(ref reader, lenient: true);
+                        warmUpNumValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader);
                         continue;
                     case 2:
                         reader.Read();
-                        maxNumValue = JsonRead.Int32(ref reader, lenient: true);
+                        maxNumValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader);
                         continue;
                     case 3:
                         reader.Read();
-                        usePublicResourceValue = JsonRead.Boolean(ref reader, lenient: true);
+                        usePublicResourceValue = JsonRead.NotNullable(JsonRead.Boolean(ref reader, lenient: true), ref reader);
                         continue;
                 }
 
@@ -1973,15 +1973,15 @@ namespace HuaweiCloud.DataArtsFabric
                 {
                     case 0:
                         reader.Read();
-                        specCodeValue = JsonRead.String(ref reader, lenient: true);
+                        specCodeValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                     case 1:
                         reader.Read();
-                        minValue = JsonRead.Int32(ref reader, lenient: true);
+                        minValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader);
                         continue;
                     case 2:
                         reader.Read();
-                        maxValue = JsonRead.Int32(ref reader, lenient: true);
+                        maxValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader);
                         continue;
                 }
 
@@ -2458,11 +2458,11 @@ namespace HuaweiCloud.DataArtsFabric
                 {
                     case 0:
                         reader.Read();
-                        capIdValue = JsonRead.String(ref reader, lenient: true);
+                        capIdValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                     case 1:
                         reader.Read();
-                        versionIdValue = JsonRead.String(ref reader, lenient: true);
+                        versionIdValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                 }
 
@@ -2554,7 +2554,7 @@ namespace HuaweiCloud.DataArtsFabric
                 {
                     case 0:
                         reader.Read();
-                        rayServiceConfigValue = reader.TokenType == JsonTokenType.Null ? null : RayServiceConfig.ReadFrom(ref reader);
+                        rayServiceConfigValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : RayServiceConfig.ReadFrom(ref reader), ref reader);
                         continue;
                 }
 
@@ -2678,19 +2678,19 @@ namespace HuaweiCloud.DataArtsFabric
                 {
                     case 0:
                         reader.Read();
-                        rayServeConfigValue = reader.TokenType == JsonTokenType.Null ? null : RayServeConfig.ReadFrom(ref reader);
+                        rayServeConfigValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : RayServeConfig.ReadFrom(ref reader), ref reader);
                         continue;
                     case 1:
                         reader.Read();
-                        rayClusterConfigValue = reader.TokenType == JsonTokenType.Null ? null : RayClusterConfig.ReadFrom(ref reader);
+                        rayClusterConfigValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : RayClusterConfig.ReadFrom(ref reader), ref reader);
                         continue;
                     case 2:
                         reader.Read();
-                        logConfigValue = reader.TokenType == JsonTokenType.Null ? null : RayServiceLogConfig.ReadFrom(ref reader);
+                        logConfigValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : RayServiceLogConfig.ReadFrom(ref reader), ref reader);
                         continue;
                     case 3:
                         reader.Read();
-                        dataInfosValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => DataBriefInfo.ReadFrom(ref r1));
+                        dataInfosValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => DataBriefInfo.ReadFrom(ref r1)), ref reader);
                         continue;
                 }
 
@@ -2845,7 +2845,7 @@ namespace HuaweiCloud.DataArtsFabric
                 {
                     case 0:
                         reader.Read();
-                        applicationsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => ServeApplication.ReadFrom(ref r1));
+                        applicationsValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => ServeApplication.ReadFrom(ref r1)), ref reader);
                         continue;
                 }
 
@@ -2994,23 +2994,23 @@ namespace HuaweiCloud.DataArtsFabric
                 {
                     case 0:
                         reader.Read();
-                        nameValue = JsonRead.String(ref reader, lenient: true);
+                        nameValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                     case 1:
                         reader.Read();
-                        importPathValue = JsonRead.String(ref reader, lenient: true);
+                        importPathValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                     case 2:
                         reader.Read();
-                        deploymentsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => Deployment.ReadFrom(ref r1));
+                        deploymentsValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => Deployment.ReadFrom(ref r1)), ref reader);
                         continue;
                     case 3:
                         reader.Read();
-                        runtimeEnvValue = reader.TokenType == JsonTokenType.Null ? null : ServeRuntimeEnv.ReadFrom(ref reader);
+                        runtimeEnvValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : ServeRuntimeEnv.ReadFrom(ref reader), ref reader);
                         continue;
                     case 4:
                         reader.Read();
-                        routePrefixValue = JsonRead.String(ref reader, lenient: true);
+                        routePrefixValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                 }
 
@@ -3246,35 +3246,35 @@ namespace HuaweiCloud.DataArtsFabric
                 {
                     case 0:
                         reader.Read();
-                        nameValue = JsonRead.String(ref reader, lenient: true);
+                        nameValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                     case 1:
                         reader.Read();
-                        rayActorOptionsValue = reader.TokenType == JsonTokenType.Null ? null : RayActorOptions.ReadFrom(ref reader);
+                        rayActorOptionsValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : RayActorOptions.ReadFrom(ref reader), ref reader);
                         continue;
                     case 2:
                         reader.Read();
-                        autoscalingConfigValue = reader.TokenType == JsonTokenType.Null ? null : AutoscalingConfig.ReadFrom(ref reader);
+                        autoscalingConfigValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : AutoscalingConfig.ReadFrom(ref reader), ref reader);
                         continue;
                     case 3:
                         reader.Read();
-                        numReplicasValue = JsonRead.Int32(ref reader, lenient: true);
+                        numReplicasValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader);
                         continue;
                     case 4:
                         reader.Read();
-                        userConfigValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map(ref reader, static (ref Utf8JsonReader r1) => JsonRead.Element(ref r1));
+                        userConfigValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map(ref reader, static (ref Utf8JsonReader r1) => JsonRead.Element(ref r1)), ref reader);
                         continue;
                     case 5:
                         reader.Read();
-                        maxReplicasPerNodeValue = JsonRead.Int32(ref reader, lenient: true);
+                        maxReplicasPerNodeValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader);
                         continue;
                     case 6:
                         reader.Read();
-                        maxOngoingRequestsValue = JsonRead.Int32(ref reader, lenient: true);
+                        maxOngoingRequestsValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader);
                         continue;
                     case 7:
                         reader.Read();
-                        maxQueuedRequestsValue = JsonRead.Int32(ref reader, lenient: true);
+                        maxQueuedRequestsValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader);
                         continue;
                 }
 
@@ -3443,15 +3443,15 @@ namespace HuaweiCloud.DataArtsFabric
                 {
                     case 0:
                         reader.Read();
-                        numCpusValue = JsonRead.Double(ref reader, lenient: true);
+                        numCpusValue = JsonRead.NotNullable(JsonRead.Double(ref reader, lenient: true), ref reader);
                         continue;
                     case 1:
                         reader.Read();
-                        memoryValue = JsonRead.Double(ref reader, lenient: true);
+                        memoryValue = JsonRead.NotNullable(JsonRead.Double(ref reader, lenient: true), ref reader);
                         continue;
                     case 2:
                         reader.Read();
-                        resourcesValue = JsonRead.String(ref reader, lenient: true);
+                        resourcesValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                 }
 
@@ -3617,31 +3617,31 @@ namespace HuaweiCloud.DataArtsFabric
                 {
                     case 0:
                         reader.Read();
-                        targetOngoingRequestsValue = JsonRead.Int32(ref reader, lenient: true);
+                        targetOngoingRequestsValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader);
                         continue;
                     case 1:
                         reader.Read();
-                        maxOngoingRequestsValue = JsonRead.Int32(ref reader, lenient: true);
+                        maxOngoingRequestsValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader);
                         continue;
                     case 2:
                         reader.Read();
-                        minReplicasValue = JsonRead.Int32(ref reader, lenient: true);
+                        minReplicasValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader);
                         continue;
                     case 3:
                         reader.Read();
-                        maxReplicasValue = JsonRead.Int32(ref reader, lenient: true);
+                        maxReplicasValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader);
                         continue;
                     case 4:
                         reader.Read();
-                        initialReplicasValue = JsonRead.Int32(ref reader, lenient: true);
+                        initialReplicasValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader);
                         continue;
                     case 5:
                         reader.Read();
-                        upscaleDelaySValue = JsonRead.Int32(ref reader, lenient: true);
+                        upscaleDelaySValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader);
                         continue;
                     case 6:
                         reader.Read();
-                        downscaleDelaySValue = JsonRead.Int32(ref reader, lenient: true);
+                        downscaleDelaySValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader);
                         continue;
                 }
 
@@ -3779,11 +3779,11 @@ namespace HuaweiCloud.DataArtsFabric
                 {
                     case 0:
                         reader.Read();
-                        workingDirValue = JsonRead.String(ref reader, lenient: true);
+                        workingDirValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                     case 1:
                         reader.Read();
-                        envVarsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: true), ref r1));
+                        envVarsValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: true), ref r1)), ref reader);
                         continue;
                 }
 
@@ -3902,11 +3902,11 @@ namespace HuaweiCloud.DataArtsFabric
                 {
                     case 0:
                         reader.Read();
-                        headGroupSpecValue = reader.TokenType == JsonTokenType.Null ? null : HeadGroupSpecV2.ReadFrom(ref reader);
+                        headGroupSpecValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : HeadGroupSpecV2.ReadFrom(ref reader), ref reader);
                         continue;
                     case 1:
                         reader.Read();
-                        workerGroupSpecsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => WorkerGroupSpecV2.ReadFrom(ref r1));
+                        workerGroupSpecsValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => WorkerGroupSpecV2.ReadFrom(ref r1)), ref reader);
                         continue;
                 }
 
@@ -4046,11 +4046,11 @@ namespace HuaweiCloud.DataArtsFabric
                 {
                     case 0:
                         reader.Read();
-                        limitsValue = reader.TokenType == JsonTokenType.Null ? null : ResourceSpec.ReadFrom(ref reader);
+                        limitsValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : ResourceSpec.ReadFrom(ref reader), ref reader);
                         continue;
                     case 1:
                         reader.Read();
-                        requestsValue = reader.TokenType == JsonTokenType.Null ? null : ResourceSpec.ReadFrom(ref reader);
+                        requestsValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : ResourceSpec.ReadFrom(ref reader), ref reader);
                         continue;
                 }
 
@@ -4156,7 +4156,7 @@ namespace HuaweiCloud.DataArtsFabric
                 {
                     case 0:
                         reader.Read();
-                        specCodeValue = JsonRead.String(ref reader, lenient: true);
+                        specCodeValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                 }
 
@@ -4287,23 +4287,23 @@ namespace HuaweiCloud.DataArtsFabric
                 {
                     case 0:
                         reader.Read();
-                        nameValue = JsonRead.String(ref reader, lenient: true);
+                        nameValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                     case 1:
                         reader.Read();
-                        minReplicasValue = JsonRead.Int32(ref reader, lenient: true);
+                        minReplicasValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader);
                         continue;
                     case 2:
                         reader.Read();
-                        maxReplicasValue = JsonRead.Int32(ref reader, lenient: true);
+                        maxReplicasValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader);
                         continue;
                     case 3:
                         reader.Read();
-                        limitsValue = reader.TokenType == JsonTokenType.Null ? null : ResourceSpec.ReadFrom(ref reader);
+                        limitsValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : ResourceSpec.ReadFrom(ref reader), ref reader);
                         continue;
                     case 4:
                         reader.Read();
-                        requestsValue = reader.TokenType == JsonTokenType.Null ? null : ResourceSpec.ReadFrom(ref reader);
+                        requestsValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : ResourceSpec.ReadFrom(ref reader), ref reader);
                         continue;
                 }
 
@@ -4429,7 +4429,7 @@ namespace HuaweiCloud.DataArtsFabric
                 {
                     case 0:
                         reader.Read();
-                        ltsValue = reader.TokenType == JsonTokenType.Null ? null : RayServiceLogLtsConfig.ReadFrom(ref reader);
+                        ltsValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : RayServiceLogLtsConfig.ReadFrom(ref reader), ref reader);
                         continue;
                 }
 
@@ -4542,15 +4542,15 @@ namespace HuaweiCloud.DataArtsFabric
                 {
                     case 0:
                         reader.Read();
-                        enabledValue = JsonRead.Boolean(ref reader, lenient: true);
+                        enabledValue = JsonRead.NotNullable(JsonRead.Boolean(ref reader, lenient: true), ref reader);
                         continue;
                     case 1:
                         reader.Read();
-                        logGroupIdValue = JsonRead.String(ref reader, lenient: true);
+                        logGroupIdValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                     case 2:
                         reader.Read();
-                        logStreamIdValue = JsonRead.String(ref reader, lenient: true);
+                        logStreamIdValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                 }
 
@@ -4672,15 +4672,15 @@ namespace HuaweiCloud.DataArtsFabric
                 {
                     case 0:
                         reader.Read();
-                        inputPathValue = JsonRead.String(ref reader, lenient: true);
+                        inputPathValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                     case 1:
                         reader.Read();
-                        outputPathValue = JsonRead.String(ref reader, lenient: true);
+                        outputPathValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                     case 2:
                         reader.Read();
-                        envVarNameValue = JsonRead.String(ref reader, lenient: true);
+                        envVarNameValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                 }
 
@@ -4989,83 +4989,83 @@ namespace HuaweiCloud.DataArtsFabric
                 {
                     case 0:
                         reader.Read();
-                        visibilityValue = JsonRead.String(ref reader, lenient: true);
+                        visibilityValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                     case 1:
                         reader.Read();
-                        idValue = JsonRead.String(ref reader, lenient: true);
+                        idValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                     case 2:
                         reader.Read();
-                        nameValue = JsonRead.String(ref reader, lenient: true);
+                        nameValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                     case 3:
                         reader.Read();
-                        typeValue = JsonRead.String(ref reader, lenient: true);
+                        typeValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                     case 4:
                         reader.Read();
-                        statusValue = JsonRead.String(ref reader, lenient: true);
+                        statusValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                     case 5:
                         reader.Read();
-                        descriptionValue = JsonRead.String(ref reader, lenient: true);
+                        descriptionValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                     case 6:
                         reader.Read();
-                        createTimeValue = JsonRead.String(ref reader, lenient: true);
+                        createTimeValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                     case 7:
                         reader.Read();
-                        updateTimeValue = JsonRead.String(ref reader, lenient: true);
+                        updateTimeValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                     case 8:
                         reader.Read();
-                        ownerValue = reader.TokenType == JsonTokenType.Null ? null : EndpointOwner.ReadFrom(ref reader);
+                        ownerValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : EndpointOwner.ReadFrom(ref reader), ref reader);
                         continue;
                     case 9:
                         reader.Read();
-                        capValue = reader.TokenType == JsonTokenType.Null ? null : CapRef.ReadFrom(ref reader);
+                        capValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : CapRef.ReadFrom(ref reader), ref reader);
                         continue;
                     case 10:
                         reader.Read();
-                        reservedResourceValue = reader.TokenType == JsonTokenType.Null ? null : ReservedResource.ReadFrom(ref reader);
+                        reservedResourceValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : ReservedResource.ReadFrom(ref reader), ref reader);
                         continue;
                     case 11:
                         reader.Read();
-                        rayResourceValue = reader.TokenType == JsonTokenType.Null ? null : RayResourceOutput.ReadFrom(ref reader);
+                        rayResourceValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : RayResourceOutput.ReadFrom(ref reader), ref reader);
                         continue;
                     case 12:
                         reader.Read();
-                        cachesValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => EndpointCache.ReadFrom(ref r1));
+                        cachesValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => EndpointCache.ReadFrom(ref r1)), ref reader);
                         continue;
                     case 13:
                         reader.Read();
-                        errorCodeValue = JsonRead.String(ref reader, lenient: true);
+                        errorCodeValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                     case 14:
                         reader.Read();
-                        errorMsgValue = JsonRead.String(ref reader, lenient: true);
+                        errorMsgValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                     case 15:
                         reader.Read();
-                        urlsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => EndpointUrl.ReadFrom(ref r1));
+                        urlsValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => EndpointUrl.ReadFrom(ref r1)), ref reader);
                         continue;
                     case 16:
                         reader.Read();
-                        businessEngineInstanceIdsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: true), ref r1));
+                        businessEngineInstanceIdsValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: true), ref r1)), ref reader);
                         continue;
                     case 17:
                         reader.Read();
-                        tokensQuotaValue = reader.TokenType == JsonTokenType.Null ? null : TokensQuota.ReadFrom(ref reader);
+                        tokensQuotaValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : TokensQuota.ReadFrom(ref reader), ref reader);
                         continue;
                     case 18:
                         reader.Read();
-                        runtimeEnvTypeValue = JsonRead.String(ref reader, lenient: true);
+                        runtimeEnvTypeValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                     case 19:
                         reader.Read();
-                        configValue = reader.TokenType == JsonTokenType.Null ? null : EndpointConfig.ReadFrom(ref reader);
+                        configValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : EndpointConfig.ReadFrom(ref reader), ref reader);
                         continue;
                 }
 
@@ -5416,19 +5416,19 @@ namespace HuaweiCloud.DataArtsFabric
                 {
                     case 0:
                         reader.Read();
-                        domainNameValue = JsonRead.String(ref reader, lenient: true);
+                        domainNameValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                     case 1:
                         reader.Read();
-                        domainIdValue = JsonRead.String(ref reader, lenient: true);
+                        domainIdValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                     case 2:
                         reader.Read();
-                        userNameValue = JsonRead.String(ref reader, lenient: true);
+                        userNameValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                     case 3:
                         reader.Read();
-                        userIdValue = JsonRead.String(ref reader, lenient: true);
+                        userIdValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                 }
 
@@ -5545,11 +5545,11 @@ namespace HuaweiCloud.DataArtsFabric
                 {
                     case 0:
                         reader.Read();
-                        headGroupSpecValue = reader.TokenType == JsonTokenType.Null ? null : HeadGroupResource.ReadFrom(ref reader);
+                        headGroupSpecValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : HeadGroupResource.ReadFrom(ref reader), ref reader);
                         continue;
                     case 1:
                         reader.Read();
-                        workerGroupSpecValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => WorkerGroupResource.ReadFrom(ref r1));
+                        workerGroupSpecValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => WorkerGroupResource.ReadFrom(ref r1)), ref reader);
                         continue;
                 }
 
@@ -5668,7 +5668,7 @@ namespace HuaweiCloud.DataArtsFabric
                 {
                     case 0:
                         reader.Read();
-                        specCodeValue = JsonRead.String(ref reader, lenient: true);
+                        specCodeValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                 }
 
@@ -5786,19 +5786,19 @@ namespace HuaweiCloud.DataArtsFabric
                 {
                     case 0:
                         reader.Read();
-                        nameValue = JsonRead.String(ref reader, lenient: true);
+                        nameValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                     case 1:
                         reader.Read();
-                        specCodeValue = JsonRead.String(ref reader, lenient: true);
+                        specCodeValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                     case 2:
                         reader.Read();
-                        minReplicasValue = JsonRead.Int32(ref reader, lenient: true);
+                        minReplicasValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader);
                         continue;
                     case 3:
                         reader.Read();
-                        maxReplicasValue = JsonRead.Int32(ref reader, lenient: true);
+                        maxReplicasValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader);
                         continue;
                 }
 
@@ -5915,11 +5915,11 @@ namespace HuaweiCloud.DataArtsFabric
                 {
                     case 0:
                         reader.Read();
-                        mntPathValue = JsonRead.String(ref reader, lenient: true);
+                        mntPathValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                     case 1:
                         reader.Read();
-                        cacheInsIdValue = JsonRead.String(ref reader, lenient: true);
+                        cacheInsIdValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                 }
 
@@ -6044,19 +6044,19 @@ namespace HuaweiCloud.DataArtsFabric
                 {
                     case 0:
                         reader.Read();
-                        nameValue = JsonRead.String(ref reader, lenient: true);
+                        nameValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                     case 1:
                         reader.Read();
-                        addressValue = JsonRead.String(ref reader, lenient: true);
+                        addressValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                     case 2:
                         reader.Read();
-                        typeValue = JsonRead.String(ref reader, lenient: true);
+                        typeValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                     case 3:
                         reader.Read();
-                        tokenValue = JsonRead.String(ref reader, lenient: true);
+                        tokenValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                 }
 
@@ -6194,15 +6194,15 @@ namespace HuaweiCloud.DataArtsFabric
                 {
                     case 0:
                         reader.Read();
-                        totalValue = JsonRead.Int64(ref reader, lenient: true);
+                        totalValue = JsonRead.NotNullable(JsonRead.Int64(ref reader, lenient: true), ref reader);
                         continue;
                     case 1:
                         reader.Read();
-                        usedValue = JsonRead.Int64(ref reader, lenient: true);
+                        usedValue = JsonRead.NotNullable(JsonRead.Int64(ref reader, lenient: true), ref reader);
                         continue;
                     case 2:
                         reader.Read();
-                        expireTimeValue = JsonRead.String(ref reader, lenient: true);
+                        expireTimeValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                 }
 

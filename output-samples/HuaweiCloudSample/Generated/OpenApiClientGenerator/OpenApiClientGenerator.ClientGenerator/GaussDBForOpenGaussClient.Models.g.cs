@@ -260,7 +260,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
                 {
                     case 0:
                         reader.Read();
-                        jobIdValue = JsonRead.String(ref reader, lenient: true);
+                        jobIdValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                 }
 
@@ -357,11 +357,11 @@ namespace HuaweiCloud.GaussDBForOpenGauss
                 {
                     case 0:
                         reader.Read();
-                        errorCodeValue = JsonRead.String(ref reader, lenient: true);
+                        errorCodeValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                     case 1:
                         reader.Read();
-                        errorMsgValue = JsonRead.String(ref reader, lenient: true);
+                        errorMsgValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                 }
 

@@ -56,6 +56,14 @@ namespace HuaweiCloud.GaussDBForOpenGauss
         /// path, query, the headers named and the body, with X-Sdk-Date as the signing time.
         /// </summary>
         public AkSk? Credentials { get; set; }
+#if NET8_0_OR_GREATER
+
+        /// <summary>
+        /// Gets or sets the clock that dates AK/SK signatures and tells when an OAuth 2.0 token is due for renewal; the
+        /// system clock when null. A fake clock (<c>FakeTimeProvider</c>) lets a test move time on.
+        /// </summary>
+        public TimeProvider? TimeProvider { get; set; }
+#endif
 
         /// <summary>Returns <see cref="BaseAddress"/>, or the spec's server URL with the options' values for its variables.</summary>
         /// <returns>An absolute http or https URI whose path ends in <c>/</c>.</returns>
@@ -70,7 +78,11 @@ namespace HuaweiCloud.GaussDBForOpenGauss
         /// <param name="innerHandler">The handler that sends the requests, e.g. an <see cref="HttpClientHandler"/>.</param>
         /// <returns>The handler.</returns>
         public DelegatingHandler CreateAuthenticationHandler(HttpMessageHandler innerHandler)
+#if NET8_0_OR_GREATER
+            => new ApiAuthentication("GaussDBForOpenGaussClientOptions", TimeProvider is null ? null : TimeProvider.GetUtcNow)
+#else
             => new ApiAuthentication("GaussDBForOpenGaussClientOptions")
+#endif
                 .ApiKey("token", "Token", ApiKeyLocation.Header, "X-Auth-Token", Token, TokenProvider)
                 .AkSk("akSk", "Credentials", Credentials)
                 .CreateHandler(innerHandler ?? throw new ArgumentNullException(nameof(innerHandler)));

@@ -505,7 +505,7 @@ namespace HuaweiCloud.ModelArts
                 {
                     case 0:
                         reader.Read();
-                        specValue = reader.TokenType == JsonTokenType.Null ? null : PluginSpec.ReadFrom(ref reader);
+                        specValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : PluginSpec.ReadFrom(ref reader), ref reader);
                         continue;
                 }
 
@@ -596,7 +596,7 @@ namespace HuaweiCloud.ModelArts
                 {
                     case 0:
                         reader.Read();
-                        templateValue = reader.TokenType == JsonTokenType.Null ? null : Template.ReadFrom(ref reader);
+                        templateValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : Template.ReadFrom(ref reader), ref reader);
                         continue;
                 }
 
@@ -718,15 +718,15 @@ namespace HuaweiCloud.ModelArts
                 {
                     case 0:
                         reader.Read();
-                        nameValue = JsonRead.String(ref reader, lenient: true);
+                        nameValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                     case 1:
                         reader.Read();
-                        versionValue = JsonRead.String(ref reader, lenient: true);
+                        versionValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                     case 2:
                         reader.Read();
-                        inputsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map(ref reader, static (ref Utf8JsonReader r1) => JsonRead.Element(ref r1));
+                        inputsValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map(ref reader, static (ref Utf8JsonReader r1) => JsonRead.Element(ref r1)), ref reader);
                         continue;
                 }
 
@@ -836,11 +836,11 @@ namespace HuaweiCloud.ModelArts
                 {
                     case 0:
                         reader.Read();
-                        errorCodeValue = JsonRead.String(ref reader, lenient: true);
+                        errorCodeValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                     case 1:
                         reader.Read();
-                        errorMsgValue = JsonRead.String(ref reader, lenient: true);
+                        errorMsgValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                 }
 
@@ -1299,11 +1299,11 @@ namespace HuaweiCloud.ModelArts
                 {
                     case 0:
                         reader.Read();
-                        updateTimeValue = JsonRead.Int64(ref reader, lenient: true);
+                        updateTimeValue = JsonRead.NotNullable(JsonRead.Int64(ref reader, lenient: true), ref reader);
                         continue;
                     case 1:
                         reader.Read();
-                        resourceIdsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: true), ref r1));
+                        resourceIdsValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: true), ref r1)), ref reader);
                         continue;
                 }
 
@@ -1422,11 +1422,11 @@ namespace HuaweiCloud.ModelArts
                 {
                     case 0:
                         reader.Read();
-                        errorCodeValue = JsonRead.String(ref reader, lenient: true);
+                        errorCodeValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                     case 1:
                         reader.Read();
-                        errorMsgValue = JsonRead.String(ref reader, lenient: true);
+                        errorMsgValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader);
                         continue;
                 }
 

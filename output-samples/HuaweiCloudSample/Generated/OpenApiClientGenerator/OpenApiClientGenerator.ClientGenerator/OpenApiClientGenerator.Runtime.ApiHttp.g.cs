@@ -18,6 +18,9 @@ namespace OpenApiClientGenerator.Runtime
     {
         public static string Escape(string value) => Uri.EscapeDataString(value);
 
+        /// <summary>Escapes each <c>/</c>-separated segment of a greedy path parameter (<c>{proxy+}</c>), keeping the <c>/</c> between them.</summary>
+        public static string EscapePath(string value) => string.Join("/", Array.ConvertAll(value.Split('/'), Uri.EscapeDataString));
+
         public static string Format(int value) => value.ToString(CultureInfo.InvariantCulture);
 
         public static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
@@ -128,18 +131,18 @@ namespace OpenApiClientGenerator.Runtime
             }
 
             T result;
-            List<JsonRead.Conversion> conversions;
-            JsonRead.NoteConversions();
+            List<JsonRead.Note> notes;
+            JsonRead.StartNoting();
             try
             {
                 result = ReadBody(statusCode, requestId, body, read);
             }
             finally
             {
-                conversions = JsonRead.StopNotingConversions();
+                notes = JsonRead.StopNoting();
             }
 
-            var errors = ResponseChecks.Mismatches(body, conversions, result, check.Validate);
+            var errors = ResponseChecks.Mismatches(body, notes, result, check.Validate);
             if (errors.Count > 0)
             {
                 ResponseChecks.Report(errors, check.Mode, check.Observer, check.Operation, statusCode, requestId, body);

@@ -27,7 +27,11 @@ namespace OpenApiClientGenerator.Runtime
         Throw,
     }
 
-    /// <summary>One place where a success response differs from the spec: a value of another JSON type that lenient reading converted, a missing required member, or a broken constraint.</summary>
+    /// <summary>
+    /// One place where a success response differs from the spec: a value of another JSON type that lenient reading
+    /// converted, a null the spec does not allow, a member a closed schema does not name, a missing required member, or a
+    /// broken constraint.
+    /// </summary>
     public sealed class ResponseMismatch
     {
         public ResponseMismatch(string operation, int statusCode, string? requestId, ValidationError error)
@@ -46,7 +50,7 @@ namespace OpenApiClientGenerator.Runtime
         /// <summary>Gets the <c>X-Request-Id</c> response header, if any.</summary>
         public string? RequestId { get; }
 
-        /// <summary>Gets where the body differs (<see cref="ValidationError.Path"/>, a JSON path such as <c>toys[1].name</c>) and how (<see cref="ValidationError.Rule"/>: <c>type</c>, <c>required</c>, <c>maxLength</c>, …).</summary>
+        /// <summary>Gets where the body differs (<see cref="ValidationError.Path"/>, a JSON path such as <c>toys[1].name</c>) and how (<see cref="ValidationError.Rule"/>: <c>type</c>, <c>nullable</c>, <c>additionalProperties</c>, <c>required</c>, <c>maxLength</c>, …).</summary>
         public ValidationError Error { get; }
 
         public override string ToString()
@@ -101,18 +105,18 @@ namespace OpenApiClientGenerator.Runtime
         public Func<T, IReadOnlyList<ValidationError>> Validate { get; }
     }
 
-    /// <summary>Checks a success response that lenient reading has read: the values it converted, then the spec's constraints.</summary>
+    /// <summary>Checks a success response that lenient reading has read: what it accepted beyond the spec, then the spec's constraints.</summary>
     internal static class ResponseChecks
     {
-        public static IReadOnlyList<ValidationError> Mismatches<T>(byte[] body, List<JsonRead.Conversion> conversions, T result, Func<T, IReadOnlyList<ValidationError>> validate)
+        public static IReadOnlyList<ValidationError> Mismatches<T>(byte[] body, List<JsonRead.Note> notes, T result, Func<T, IReadOnlyList<ValidationError>> validate)
         {
             var errors = new List<ValidationError>();
-            if (conversions.Count > 0)
+            if (notes.Count > 0)
             {
-                var paths = PathsAt(body, conversions);
-                for (var i = 0; i < conversions.Count; i++)
+                var paths = PathsAt(body, notes);
+                for (var i = 0; i < notes.Count; i++)
                 {
-                    errors.Add(new ValidationError(paths[i], "type", "must be " + conversions[i].Expected + ", but the service sent " + Describe(conversions[i].Found), null));
+                    errors.Add(new ValidationError(paths[i], notes[i].Rule, notes[i].Message, null));
                 }
             }
 
@@ -146,20 +150,13 @@ namespace OpenApiClientGenerator.Runtime
             }
         }
 
-        private static string Describe(JsonTokenType token) => token switch
-        {
-            JsonTokenType.String => "a string",
-            JsonTokenType.Number => "a number",
-            _ => "a boolean",
-        };
-
         /// <summary>
-        /// The JSON path of each value that starts where a conversion (in reading order, so ascending) was noted, written as
+        /// The JSON path of each value that starts where a note (in reading order, so ascending) was taken, written as
         /// <see cref="ValidationError.Path"/> writes paths: <c>toys[1].name</c>, and the empty path for the whole body.
         /// </summary>
-        private static string[] PathsAt(byte[] body, List<JsonRead.Conversion> conversions)
+        private static string[] PathsAt(byte[] body, List<JsonRead.Note> notes)
         {
-            var paths = new string[conversions.Count];
+            var paths = new string[notes.Count];
             var next = 0;
             var segments = new List<(string? Name, int Index)>();
             var containers = new List<(bool IsArray, int Count)>();
@@ -191,7 +188,7 @@ namespace OpenApiClientGenerator.Runtime
                     containers[containers.Count - 1] = (container.IsArray, container.Count + 1);
                 }
 
-                while (next < paths.Length && conversions[next].Position == reader.TokenStartIndex)
+                while (next < paths.Length && notes[next].Position == reader.TokenStartIndex)
                 {
                     paths[next++] = Render(segments);
                 }
