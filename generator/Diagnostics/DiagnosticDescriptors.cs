@@ -103,11 +103,22 @@ internal static class DiagnosticDescriptors
         "A security scheme cannot be used",
         "The security {0} cannot be used: {1}; an operation that requires it fails before sending unless another of its alternatives is met");
 
+    public static readonly DiagnosticDescriptor SelectorMatchesNothing = Create(
+        "OAG030", DiagnosticSeverity.Warning,
+        "An operation selector matches nothing",
+        "The {0} value '{1}' matches no {2} in '{3}'");
+
+    public static readonly DiagnosticDescriptor SelectionLeavesNoOperations = Create(
+        "OAG031", DiagnosticSeverity.Warning,
+        "The operation selection leaves no operations",
+        "The OpenApiInclude*/OpenApiExclude* metadata of '{0}' selects none of its {1} operations");
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         SyntaxError, OpenApiError, OpenApiWarning, UnresolvedReference, ExternalReference, UnsupportedConstruct,
         InvalidIdentifier, NameCollision, InvalidPattern, ContradictoryConstraints, GeneratorFailure, TemplateError,
         NoOperations, InvalidJsonPatchPath, DuplicateClient, ReferenceCycle, UnusedTemplate, UnsupportedSecurity,
+        SelectorMatchesNothing, SelectionLeavesNoOperations,
     };
 
     public static DiagnosticDescriptor? FindById(string id) => All.FirstOrDefault(d => d.Id == id);
