@@ -45,10 +45,11 @@ internal sealed record SpecSelection(
             ? null
             : selection;
 
-        // An MSBuild list: values separated by ';', blanks around them ignored.
+        // An MSBuild list, values separated by ';', which the package's targets turn into '|' on the way, since the
+        // compiler's analyzer config would end the value at the first ';'. Blanks around the values are ignored.
         EquatableArray<string> List(string name)
             => (metadata(name) ?? string.Empty)
-                .Split(';')
+                .Split(';', '|')
                 .Select(value => value.Trim())
                 .Where(value => value.Length > 0)
                 .Distinct(StringComparer.Ordinal)
