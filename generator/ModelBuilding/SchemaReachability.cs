@@ -146,14 +146,18 @@ internal static class SchemaReachability
             }
         }
 
-        /// <summary>Reaches from everything that is never taken out: <c>info</c>, <c>tags</c>, security schemes, extensions...</summary>
+        /// <summary>
+        /// Reaches from everything that is never taken out: <c>info</c>, <c>tags</c>, security schemes... but not from
+        /// the extensions beside them, which the generator does not read and Microsoft.OpenApi keeps as plain JSON: a
+        /// <c>$ref</c> there is data. GitHub's <c>x-webhooks</c> would otherwise keep every webhook payload schema.
+        /// </summary>
         public void ReachWhatStaysAnyway()
         {
-            foreach (var member in root as JsonObject ?? [])
+            foreach (var member in (root as JsonObject ?? []).Where(m => !IsExtension(m.Key)))
             {
                 if (member.Key == "components" && member.Value is JsonObject components)
                 {
-                    foreach (var map in components.Where(m => !PrunedComponents.Contains(m.Key)))
+                    foreach (var map in components.Where(m => !PrunedComponents.Contains(m.Key) && !IsExtension(m.Key)))
                     {
                         Push(map.Value);
                     }
@@ -163,6 +167,8 @@ internal static class SchemaReachability
                     Push(member.Value);
                 }
             }
+
+            static bool IsExtension(string key) => key.StartsWith("x-", StringComparison.Ordinal);
         }
 
         public void Run()

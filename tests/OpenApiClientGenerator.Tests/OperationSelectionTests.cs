@@ -19,13 +19,21 @@ public sealed class OperationSelectionTests
     /// Three tags. Pets are polymorphic: <c>Pet</c>'s discriminator maps <c>dog</c> by name and <c>cat</c> by reference,
     /// and <c>Hamster</c> extends it with allOf without being mapped. An order reaches its lines through <c>items</c> and its
     /// extras through <c>additionalProperties</c>; a new pet reaches <c>PetBase</c> through allOf; a pet's id schema is
-    /// reached only through a path-level parameter component; <c>Problem</c> only through a response component.
+    /// reached only through a path-level parameter component; <c>Problem</c> only through a response component. The
+    /// extension <c>x-webhooks</c> (as in GitHub's spec) refers to <c>Draft</c>, which is data and keeps nothing.
     /// </summary>
     private const string Spec = """
         openapi: 3.0.3
         info:
           title: Shop
           version: '1.0'
+        x-webhooks:
+          draft-saved:
+            post:
+              requestBody:
+                content:
+                  application/json:
+                    schema: { $ref: '#/components/schemas/Draft' }
         paths:
           /pets:
             get:
@@ -344,6 +352,46 @@ public sealed class OperationSelectionTests
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Equal(["ListUsersAsync"], ClientMethods(run, "Shop.ShopClient"));
         Assert.Equal(AllMethods, ClientMethods(run, "ShopTwo.ShopTwoClient"));
+    }
+
+    [Fact]
+    public void A_selection_drops_the_webhooks_and_the_schemas_only_they_reach()
+    {
+        const string spec = """
+            openapi: 3.1.0
+            info: { title: Hooks, version: '1.0' }
+            paths:
+              /ping:
+                get:
+                  operationId: ping
+                  responses:
+                    '200':
+                      description: Pong.
+                      content:
+                        application/json:
+                          schema: { $ref: '#/components/schemas/Pong' }
+            webhooks:
+              pinged:
+                post:
+                  requestBody:
+                    content:
+                      application/json:
+                        schema: { $ref: '#/components/schemas/PingEvent' }
+                  responses:
+                    '200': { description: OK }
+            components:
+              schemas:
+                Pong: { type: object, properties: { at: { type: string } } }
+                PingEvent: { type: object, properties: { source: { type: string } } }
+            """;
+        var run = GeneratorHarness.Run(
+            [new InMemoryAdditionalText("hooks.openapi.yaml", spec)],
+            fileOptions: new Dictionary<string, IReadOnlyDictionary<string, string>> { ["hooks.openapi.yaml"] = new Dictionary<string, string> { ["build_metadata.AdditionalFiles.OpenApiIncludeOperations"] = "ping" } });
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationProblems());
+        Assert.NotNull(run.Compilation.GetTypeByMetadataName("Hooks.Pong"));
+        Assert.Null(run.Compilation.GetTypeByMetadataName("Hooks.PingEvent"));
     }
 
     private static GeneratorRun Generate(Dictionary<string, string> metadata)
