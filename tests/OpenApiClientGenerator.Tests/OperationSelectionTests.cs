@@ -251,6 +251,24 @@ public sealed class OperationSelectionTests
         Assert.Equal(methods.Split(' '), ClientMethods(run));
     }
 
+    /// <summary>The examples of docs/options.md, on GitHub's paths.</summary>
+    [Theory]
+    [InlineData("/repos/**", "/repos", true)]
+    [InlineData("/repos/**", "/repos/{owner}/{repo}", true)]
+    [InlineData("/repos/**", "/repos/{owner}/{repo}/issues", true)]
+    [InlineData("/repos/**", "/orgs/{org}/repos", false)]
+    [InlineData("/repos/*/*", "/repos/{owner}/{repo}", true)]
+    [InlineData("/repos/*/*", "/repos/{owner}/{repo}/issues", false)]
+    [InlineData("/repos/*/*/issue*", "/repos/{owner}/{repo}/issues", true)]
+    [InlineData("/repos/*/*/issue*", "/repos/{owner}/{repo}/issues/events", false)]
+    [InlineData("/**/comments", "/gists/{gist_id}/comments", true)]
+    [InlineData("/**/comments", "/repos/{owner}/{repo}/comments", true)]
+    [InlineData("/**/comments", "/repos/{owner}/{repo}/comments/{comment_id}", false)]
+    [InlineData("/repos/{owner}/*", "/repos/{owner}/{repo}", true)]
+    [InlineData("/repos/{owner}/*", "/repos/{org}/{repo}", false)]
+    public void A_path_glob_matches_segment_by_segment(string glob, string path, bool matches)
+        => Assert.Equal(matches, new OpenApiClientGenerator.ModelBuilding.PathGlob(glob).Matches(path));
+
     [Fact]
     public void Includes_of_different_kinds_must_all_match()
     {
