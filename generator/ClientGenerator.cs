@@ -259,7 +259,8 @@ public sealed class ClientGenerator : IIncrementalGenerator
             new SpecOptions(
                 Value(optionsProvider.GlobalOptions, PropertyPrefix + "OpenApiRootNamespace") ?? Value(optionsProvider.GlobalOptions, PropertyPrefix + "RootNamespace"),
                 Value(fileOptions, MetadataPrefix + "OpenApiNamespace"),
-                Value(fileOptions, MetadataPrefix + "OpenApiClientName")));
+                Value(fileOptions, MetadataPrefix + "OpenApiClientName"),
+                SpecSelection.FromMetadata(name => Value(fileOptions, MetadataPrefix + name))));
     }
 
     private static GeneratorOptions ReadGeneratorOptions(AnalyzerConfigOptions globalOptions, Compilation compilation)

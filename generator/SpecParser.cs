@@ -10,7 +10,8 @@ namespace OpenApiClientGenerator;
 /// <summary>
 /// Takes one spec file through the stages that turn it into the generator's model, each in its own folder:
 /// <c>Reading/</c> (text → JSON tree with positions, then Microsoft.OpenApi's document), <c>Checking/</c> (the shape of
-/// the nodes and the references, before Microsoft.OpenApi sees them) and <c>ModelBuilding/</c> (document → model).
+/// the nodes and the references, before Microsoft.OpenApi sees them) and <c>ModelBuilding/</c> (the operations the
+/// spec's metadata selects, with what they reach, then document → model).
 /// </summary>
 internal static class SpecParser
 {
@@ -55,6 +56,11 @@ internal static class SpecParser
         }
 
         ApiGatewayExportDialect.Normalize(root, diagnostics);
+        if (input.Options.Selection is { } selection)
+        {
+            OperationSelection.Apply(root, selection, diagnostics);
+        }
+
         var loaded = OpenApiDocumentLoader.Load(root, diagnostics);
         return loaded is null ? null : ModelBuilder.Build(input, diagnostics, loaded);
     }

@@ -107,6 +107,15 @@ internal static class DiagnosticDescriptors
         "OAG019", DiagnosticSeverity.Warning,
         "An API Gateway export placeholder is ignored",
         "'{0}: 0' on the string parameter '{1}' is how API Gateway exports a limit that was never set, so it is ignored rather than refusing every value");
+    public static readonly DiagnosticDescriptor SelectorMatchesNothing = Create(
+        "OAG030", DiagnosticSeverity.Warning,
+        "An operation selector matches nothing",
+        "The {0} value '{1}' matches no {2} in '{3}'");
+
+    public static readonly DiagnosticDescriptor SelectionLeavesNoOperations = Create(
+        "OAG031", DiagnosticSeverity.Warning,
+        "The operation selection leaves no operations",
+        "The OpenApiInclude*/OpenApiExclude* metadata of '{0}' selects none of its {1} operations");
 
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
@@ -114,6 +123,7 @@ internal static class DiagnosticDescriptors
         InvalidIdentifier, NameCollision, InvalidPattern, ContradictoryConstraints, GeneratorFailure, TemplateError,
         NoOperations, InvalidJsonPatchPath, DuplicateClient, ReferenceCycle, UnusedTemplate, UnsupportedSecurity,
         GatewayPlaceholder,
+        SelectorMatchesNothing, SelectionLeavesNoOperations,
     };
 
     public static DiagnosticDescriptor? FindById(string id) => All.FirstOrDefault(d => d.Id == id);

@@ -88,11 +88,13 @@ internal sealed partial class ModelBuilder
             }
 
             // Component schemas no operation reaches are still generated: users build specs up before they wire them to
-            // operations, and error bodies are there to read ApiException.ResponseBody with.
+            // operations, and error bodies are there to read ApiException.ResponseBody with. A spec whose metadata selects
+            // operations has only the schemas they reach left (OperationSelection).
             ResolveType(component.Value, JsonPointers.Append("/components/schemas", component.Key), IdentifierNames.ToPascalCase(component.Key), Usage.None, mergePatch: false, componentName: component.Key);
         }
 
-        if (operations.Count == 0 && _typeOrder.Count == 0)
+        // A selection that leaves nothing has said so (OAG030, OAG031).
+        if (operations.Count == 0 && _typeOrder.Count == 0 && _input.Options.Selection is null)
         {
             Report(DiagnosticDescriptors.NoOperations, LocationOf(""), System.IO.Path.GetFileName(_input.Path));
         }

@@ -3,8 +3,10 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
+using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using OpenApiClientGenerator.Model;
 using OpenApiClientGenerator.Tests.Infrastructure;
 
@@ -65,6 +67,40 @@ public sealed class IncrementalityTests
         }
 
         Assert.All(Outputs(second, TrackingNames.RenderedRuntime), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    [Fact]
+    public void Changing_one_specs_selection_metadata_regenerates_only_that_spec_and_rewriting_it_nothing()
+    {
+        var specs = GeneratorHarness.RepositorySpecs().ToList();
+        var selected = specs[0].Path;
+        AnalyzerConfigOptionsProvider Selecting(string included) => new GlobalOptionsProvider(
+            new Dictionary<string, string>(),
+            new Dictionary<string, IReadOnlyDictionary<string, string>> { [selected] = new Dictionary<string, string> { ["build_metadata.AdditionalFiles.OpenApiIncludeOperations"] = included } });
+        var first = GeneratorHarness.Run(specs);
+        var operationIds = Regex.Matches(specs[0].GetText()!.ToString(), @"operationId: (\w+)").Select(m => m.Groups[1].Value).ToList();
+        Assert.True(operationIds.Count >= 2, "The first repository spec has two operations to choose from.");
+
+        var selecting = first.Driver.WithUpdatedAnalyzerConfigOptions(Selecting(operationIds[1])).RunGenerators(first.Compilation);
+        var changed = selecting.GetRunResult().Results.Single();
+
+        Assert.Empty(changed.Diagnostics);
+        foreach (var name in new[] { TrackingNames.SpecInputs, TrackingNames.ParsedSpecs, TrackingNames.SpecModels, TrackingNames.RenderedSpecs })
+        {
+            var outputs = Outputs(changed, name);
+            Assert.Single(outputs, o => o.Reason == IncrementalStepRunReason.Modified);
+            Assert.Equal(specs.Count - 1, outputs.Count(o => o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
+        }
+
+        Assert.All(Outputs(changed, TrackingNames.RenderedRuntime), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+
+        // The same selection written with blanks, twice: the spec's input is equal, so nothing is parsed again.
+        var rewritten = selecting.WithUpdatedAnalyzerConfigOptions(Selecting(" " + operationIds[1] + " ;" + operationIds[1] + ";")).RunGenerators(first.Compilation).GetRunResult().Results.Single();
+        Assert.All(Outputs(rewritten, TrackingNames.SpecInputs), o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
+        foreach (var name in new[] { TrackingNames.ParsedSpecs, TrackingNames.SpecModels, TrackingNames.RenderedSpecs, TrackingNames.RenderedRuntime })
+        {
+            Assert.All(Outputs(rewritten, name), o => Assert.True(o.Reason == IncrementalStepRunReason.Cached, $"Step {name} ran again ({o.Reason}) after the selection was only rewritten."));
+        }
     }
 
     /// <summary>A spec with one warning (OAG008, at the second property, line 12) and, through two files of the same title, one error (OAG015).</summary>

@@ -362,7 +362,8 @@ internal static class ConsumerFiles
     /// <summary>
     /// Every option of docs/options.md at once: a spec the project lists itself (also matched by the automatic
     /// pick-up), a spec picked up by name in a sub-folder, a spec under bin/ that must not be, OpenApiSpec items with
-    /// Namespace and ClientName (one of them also matched by name), a template folder and an OpenApiTemplate item.
+    /// Namespace and ClientName (one of them also matched by name), operation selection metadata (a list with ';' in
+    /// it, which the compiler's analyzer config would cut short), a template folder and an OpenApiTemplate item.
     /// </summary>
     public static readonly string OptionsProject = $"""
         <Project Sdk="Microsoft.NET.Sdk">
@@ -381,8 +382,8 @@ internal static class ConsumerFiles
           <ItemGroup>
             <PackageReference Include="OpenApiClientGenerator" Version="{Infrastructure.PackageFeed.PackageVersion}" />
             <AdditionalFiles Include="petstore.openapi.yaml" />
-            <OpenApiSpec Include="specs/inventory.yaml" Namespace="Custom.Inventory" ClientName="StockClient" />
-            <OpenApiSpec Include="./listed.openapi.yaml" Namespace="Listed.Api" />
+            <OpenApiSpec Include="specs/inventory.yaml" Namespace="Custom.Inventory" ClientName="StockClient" ExcludeOperations="CreatePet" />
+            <OpenApiSpec Include="./listed.openapi.yaml" Namespace="Listed.Api" IncludeOperations="CreatePet;GetPet" />
             <OpenApiTemplate Include="custom/Models.sbncs" />
           </ItemGroup>
 

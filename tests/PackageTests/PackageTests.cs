@@ -215,7 +215,12 @@ public sealed class PackageTests
         // Usage.cs compiles only with the namespaces and client names the options ask for.
         _feed.Build(project).AssertSucceededWithoutWarnings();
         var generated = Path.Combine(project, "obj", "Debug", "net10.0", "generated", "OpenApiClientGenerator", "OpenApiClientGenerator.ClientGenerator");
-        Assert.StartsWith(ClientMarker, File.ReadAllText(Path.Combine(generated, "StockClient.g.cs")).TrimStart('\uFEFF'), StringComparison.Ordinal);
+        var stock = File.ReadAllText(Path.Combine(generated, "StockClient.g.cs")).TrimStart('\uFEFF');
+        Assert.StartsWith(ClientMarker, stock, StringComparison.Ordinal);
+        // ExcludeOperations="CreatePet" leaves GetPet; IncludeOperations="CreatePet;GetPet" reaches the generator whole.
+        Assert.Equal((true, false), (stock.Contains("GetPetAsync(", StringComparison.Ordinal), stock.Contains("CreatePetAsync(", StringComparison.Ordinal)));
+        var listed = File.ReadAllText(Path.Combine(generated, "ListedClient.g.cs"));
+        Assert.Equal((true, true), (listed.Contains("GetPetAsync(", StringComparison.Ordinal), listed.Contains("CreatePetAsync(", StringComparison.Ordinal)));
         var models = File.ReadAllText(Path.Combine(generated, "PetstoreClient.Models.g.cs")).TrimStart('\uFEFF');
         Assert.StartsWith(ModelsMarker, models, StringComparison.Ordinal);
         Assert.Contains("[global::System.ComponentModel.DataAnnotations.StringLength(20, MinimumLength = 1)]", models, StringComparison.Ordinal);

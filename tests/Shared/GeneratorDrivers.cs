@@ -15,11 +15,12 @@ internal static class GeneratorDrivers
         LanguageVersion.Latest,
         preprocessorSymbols: ["NET", "NET8_0", "NETCOREAPP", "NETCOREAPP3_0_OR_GREATER", "NETCOREAPP3_1_OR_GREATER", "NET5_0_OR_GREATER", "NET6_0_OR_GREATER", "NET7_0_OR_GREATER", "NET8_0_OR_GREATER"]);
 
-    public static GeneratorDriver Create(IEnumerable<AdditionalText> files, IReadOnlyDictionary<string, string> globalOptions, bool trackSteps)
+    /// <param name="fileOptions">Item metadata (<c>build_metadata.AdditionalFiles.*</c>) by file path, for the files that have some.</param>
+    public static GeneratorDriver Create(IEnumerable<AdditionalText> files, IReadOnlyDictionary<string, string> globalOptions, bool trackSteps, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? fileOptions = null)
         => CSharpGeneratorDriver.Create(
             [new ClientGenerator().AsSourceGenerator()],
             files,
             ParseOptions,
-            new GlobalOptionsProvider(globalOptions),
+            new GlobalOptionsProvider(globalOptions, fileOptions),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 }

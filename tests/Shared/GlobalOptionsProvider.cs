@@ -4,14 +4,20 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace OpenApiClientGenerator.Testing;
 
-/// <summary>MSBuild properties (<c>build_property.*</c>) for the whole compilation; no file has metadata of its own.</summary>
-internal sealed class GlobalOptionsProvider(IReadOnlyDictionary<string, string> globalOptions) : AnalyzerConfigOptionsProvider
+/// <summary>
+/// MSBuild properties (<c>build_property.*</c>) for the whole compilation and, when given, item metadata
+/// (<c>build_metadata.AdditionalFiles.*</c>) by the file's path; other files have no metadata of their own.
+/// </summary>
+internal sealed class GlobalOptionsProvider(
+    IReadOnlyDictionary<string, string> globalOptions,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? fileOptions = null) : AnalyzerConfigOptionsProvider
 {
     public override AnalyzerConfigOptions GlobalOptions { get; } = new DictionaryOptions(globalOptions);
 
     public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => DictionaryOptions.Empty;
 
-    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => DictionaryOptions.Empty;
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile)
+        => fileOptions is not null && fileOptions.TryGetValue(textFile.Path, out var options) ? new DictionaryOptions(options) : DictionaryOptions.Empty;
 
     private sealed class DictionaryOptions(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptions
     {

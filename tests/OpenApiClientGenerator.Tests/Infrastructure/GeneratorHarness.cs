@@ -23,13 +23,14 @@ internal static class GeneratorHarness
                 warningLevel: 9999,
                 deterministic: true));
 
-    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> files, IReadOnlyDictionary<string, string>? globalOptions = null, bool trackSteps = true)
-        => GeneratorDrivers.Create(files, globalOptions ?? new Dictionary<string, string>(), trackSteps);
+    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> files, IReadOnlyDictionary<string, string>? globalOptions = null, bool trackSteps = true, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? fileOptions = null)
+        => GeneratorDrivers.Create(files, globalOptions ?? new Dictionary<string, string>(), trackSteps, fileOptions);
 
-    public static GeneratorRun Run(IEnumerable<AdditionalText> files, IReadOnlyDictionary<string, string>? globalOptions = null, CSharpCompilation? compilation = null)
+    /// <param name="fileOptions">Item metadata (<c>build_metadata.AdditionalFiles.*</c>) by file path.</param>
+    public static GeneratorRun Run(IEnumerable<AdditionalText> files, IReadOnlyDictionary<string, string>? globalOptions = null, CSharpCompilation? compilation = null, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? fileOptions = null)
     {
         compilation ??= CreateCompilation("namespace Consumer { internal static class Marker { } }");
-        var driver = CreateDriver(files, globalOptions).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        var driver = CreateDriver(files, globalOptions, fileOptions: fileOptions).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         return new GeneratorRun(driver, (CSharpCompilation)output, generatorDiagnostics);
     }
 

@@ -1,0 +1,256 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+using OpenApiClientGenerator.Reading;
+
+namespace OpenApiClientGenerator.ModelBuilding;
+
+/// <summary>
+/// Takes out of a spec's JSON tree the operations that were not selected, and every component and webhook that what
+/// stays does not reach. Reaching goes through every <c>$ref</c> anywhere in a node (so through <c>allOf</c>,
+/// <c>items</c>, <c>properties</c>, <c>additionalProperties</c>, parameters, responses, request bodies, headers...),
+/// through <c>discriminator.mapping</c>, and from a schema with a <c>discriminator</c> to the component schemas that
+/// extend it with <c>allOf</c>, which a response of the base type may carry. What stays is then complete: no kept
+/// <c>$ref</c> points at anything taken out.
+/// </summary>
+internal static class SchemaReachability
+{
+    /// <summary>The component maps whose entries stay only when reached; security schemes are named by requirements, not referenced, and all stay.</summary>
+    private static readonly HashSet<string> PrunedComponents = new(StringComparer.Ordinal)
+    {
+        "schemas", "responses", "parameters", "examples", "requestBodies", "headers", "links", "callbacks", "pathItems",
+    };
+
+    /// <param name="root">The spec's checked JSON tree, changed in place.</param>
+    /// <param name="operations">The pointers of the selected operations (<c>/paths/~1repos/get</c>).</param>
+    /// <param name="schemaNames">Component schemas to keep with what they reach, selected or not.</param>
+    public static void KeepOnlyReachable(JsonNode root, IEnumerable<string> operations, IEnumerable<string> schemaNames)
+    {
+        var walk = new Walk(root);
+        foreach (var operation in operations)
+        {
+            walk.Reach(operation);
+        }
+
+        foreach (var name in schemaNames)
+        {
+            walk.Reach(JsonPointers.Append("/components/schemas", name));
+        }
+
+        walk.ReachWhatStaysAnyway();
+        walk.Run();
+        RemoveUnreached(root, walk.Kept);
+    }
+
+    private static void RemoveUnreached(JsonNode root, HashSet<string> kept)
+    {
+        if ((root as JsonObject)?["paths"] is JsonObject paths)
+        {
+            foreach (var path in paths.ToList())
+            {
+                var pathPointer = JsonPointers.Append("/paths", path.Key);
+                if (!kept.Contains(pathPointer))
+                {
+                    paths.Remove(path.Key);
+                }
+                else if (path.Value is JsonObject pathItem)
+                {
+                    foreach (var method in OperationSelection.Methods.Where(m => pathItem.ContainsKey(m) && !kept.Contains(JsonPointers.Append(pathPointer, m))))
+                    {
+                        pathItem.Remove(method);
+                    }
+                }
+            }
+        }
+
+        RemoveUnreachedEntries((root as JsonObject)?["webhooks"] as JsonObject, "/webhooks", kept);
+        foreach (var map in (root as JsonObject)?["components"] as JsonObject ?? [])
+        {
+            if (PrunedComponents.Contains(map.Key))
+            {
+                RemoveUnreachedEntries(map.Value as JsonObject, JsonPointers.Append("/components", map.Key), kept);
+            }
+        }
+    }
+
+    private static void RemoveUnreachedEntries(JsonObject? map, string mapPointer, HashSet<string> kept)
+    {
+        foreach (var entry in map?.ToList() ?? [])
+        {
+            if (!kept.Contains(JsonPointers.Append(mapPointer, entry.Key)))
+            {
+                map!.Remove(entry.Key);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A walk over the tree from the selected operations. What it keeps or drops as a whole is a unit: an operation
+    /// (<c>/paths/p/get</c>), a path item's own members (<c>/paths/p</c>: its parameters, which apply to its operations), a
+    /// webhook, or a component (<c>/components/schemas/Pet</c>). A reference into a unit keeps the whole unit.
+    /// </summary>
+    private sealed class Walk(JsonNode root)
+    {
+        private readonly Stack<JsonNode> _pending = new();
+        private Dictionary<string, List<string>>? _extensionsOf;
+
+        /// <summary>The units reached.</summary>
+        public HashSet<string> Kept { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Reaches the unit that <paramref name="pointer"/> is in; a pointer outside every unit is in what stays anyway.</summary>
+        public void Reach(string pointer)
+        {
+            var segments = pointer.Split('/');
+            var unit = segments switch
+            {
+                ["", "paths", var path, var method, ..] when OperationSelection.Methods.Contains(method) => "/paths/" + path + "/" + method,
+                ["", "paths", var path, ..] => "/paths/" + path,
+                ["", "webhooks", var webhook, ..] => "/webhooks/" + webhook,
+                ["", "components", var kind, var name, ..] when PrunedComponents.Contains(kind) => "/components/" + kind + "/" + name,
+                _ => null,
+            };
+            if (unit is null || !Kept.Add(unit))
+            {
+                return;
+            }
+
+            var node = JsonPointers.Find(root, unit);
+            switch (segments)
+            {
+                case ["", "paths", var path, var method, ..] when OperationSelection.Methods.Contains(method):
+                    // The path item's parameters apply to the operation. Under a path item written as a $ref, the
+                    // operation is not in the tree at all: the path item's reference keeps the whole target.
+                    Reach("/paths/" + path);
+                    Push(node);
+                    break;
+                case ["", "paths", ..] when node is JsonObject pathItem:
+                    ReachReferences(pathItem);
+                    foreach (var member in pathItem.Where(m => !OperationSelection.Methods.Contains(m.Key)))
+                    {
+                        Push(member.Value);
+                    }
+
+                    break;
+                case ["", "components", "schemas", ..] when node is JsonObject schema && schema["discriminator"] is JsonObject:
+                    Push(schema);
+                    foreach (var extension in ExtensionsOf(unit))
+                    {
+                        Reach(extension);
+                    }
+
+                    break;
+                default:
+                    Push(node);
+                    break;
+            }
+        }
+
+        /// <summary>
+        /// Reaches from everything that is never taken out: <c>info</c>, <c>tags</c>, security schemes... but not from
+        /// the extensions beside them, which the generator does not read and Microsoft.OpenApi keeps as plain JSON: a
+        /// <c>$ref</c> there is data. GitHub's <c>x-webhooks</c> would otherwise keep every webhook payload schema.
+        /// </summary>
+        public void ReachWhatStaysAnyway()
+        {
+            foreach (var member in (root as JsonObject ?? []).Where(m => !IsExtension(m.Key)))
+            {
+                if (member.Key == "components" && member.Value is JsonObject components)
+                {
+                    foreach (var map in components.Where(m => !PrunedComponents.Contains(m.Key) && !IsExtension(m.Key)))
+                    {
+                        Push(map.Value);
+                    }
+                }
+                else if (member.Key is not ("paths" or "webhooks" or "components"))
+                {
+                    Push(member.Value);
+                }
+            }
+
+            static bool IsExtension(string key) => key.StartsWith("x-", StringComparison.Ordinal);
+        }
+
+        public void Run()
+        {
+            while (_pending.Count > 0)
+            {
+                switch (_pending.Pop())
+                {
+                    case JsonObject mapping:
+                        ReachReferences(mapping);
+                        foreach (var member in mapping)
+                        {
+                            Push(member.Value);
+                        }
+
+                        break;
+                    case JsonArray sequence:
+                        foreach (var item in sequence)
+                        {
+                            Push(item);
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        /// <summary>Reaches what an object refers to itself: its <c>$ref</c>, and the schemas of its <c>discriminator.mapping</c>, each a reference or a component schema's name.</summary>
+        private void ReachReferences(JsonObject node)
+        {
+            if (ReferencedPointer(node) is { } target)
+            {
+                Reach(target);
+            }
+
+            foreach (var value in ((node["discriminator"] as JsonObject)?["mapping"] as JsonObject ?? []).Select(m => m.Value).OfType<JsonValue>())
+            {
+                if (value.TryGetValue(out string? mapped))
+                {
+                    Reach(mapped.StartsWith("#", StringComparison.Ordinal) ? Uri.UnescapeDataString(mapped.Substring(1)) : JsonPointers.Append("/components/schemas", mapped));
+                }
+            }
+        }
+
+        private void Push(JsonNode? node)
+        {
+            if (node is not null)
+            {
+                _pending.Push(node);
+            }
+        }
+
+        /// <summary>The component schemas whose <c>allOf</c> refers to the schema at <paramref name="pointer"/>.</summary>
+        private List<string> ExtensionsOf(string pointer)
+        {
+            if (_extensionsOf is null)
+            {
+                _extensionsOf = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+                foreach (var schema in ((root as JsonObject)?["components"] as JsonObject)?["schemas"] as JsonObject ?? [])
+                {
+                    foreach (var part in ((schema.Value as JsonObject)?["allOf"] as JsonArray ?? []).OfType<JsonObject>())
+                    {
+                        if (ReferencedPointer(part) is { } basePointer)
+                        {
+                            if (!_extensionsOf.TryGetValue(basePointer, out var extensions))
+                            {
+                                _extensionsOf[basePointer] = extensions = [];
+                            }
+
+                            extensions.Add(JsonPointers.Append("/components/schemas", schema.Key));
+                        }
+                    }
+                }
+            }
+
+            return _extensionsOf.TryGetValue(pointer, out var found) ? found : [];
+        }
+
+        /// <summary>The pointer of a reference within the spec; the checks have reported any other.</summary>
+        private static string? ReferencedPointer(JsonObject node)
+            => node["$ref"] is JsonValue reference && reference.TryGetValue(out string? target) && target.StartsWith("#", StringComparison.Ordinal)
+                ? Uri.UnescapeDataString(target.Substring(1))
+                : null;
+    }
+}
