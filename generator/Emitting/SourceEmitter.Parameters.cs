@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using OpenApiClientGenerator.Model;
+using OpenApiClientGenerator.Runtime;
 
 namespace OpenApiClientGenerator.Emitting;
 
@@ -45,7 +46,8 @@ internal static partial class SourceEmitter
     /// <summary>
     /// Checks that keep a parameter's text from changing the request's shape: a line break would end a header and start
     /// another, and an empty, "." or ".." path segment (or a '.' inside a label) would address another resource once the
-    /// URI is normalized. Queries and cookies need none: every character that could end a value is percent-encoded.
+    /// URI is normalized. Queries and cookies need only one: every character that could end a value is percent-encoded,
+    /// but spaceDelimited's and pipeDelimited's delimiters are what an item's own space or '|' becomes.
     /// </summary>
     private static IEnumerable<RuleView> WireChecks(ParameterSpec parameter, string value)
     {
@@ -58,6 +60,8 @@ internal static partial class SourceEmitter
             ParameterLocation.Header when !IsPlainScalar(parameter) && !parameter.IsJsonContent => [ValidationRules.Call($"context.HeaderValue({HeaderText(parameter, value)})")],
             ParameterLocation.Path when isString && parameter.Style == ParameterStyle.Simple => [ValidationRules.Call($"context.PathParameter({value}, refuseEmpty: {refuseEmpty})")],
             ParameterLocation.Path when !isString || parameter.Style != ParameterStyle.Simple => PathChecks(parameter, value, refuseEmpty),
+            ParameterLocation.Query when (parameter.Style is ParameterStyle.SpaceDelimited or ParameterStyle.PipeDelimited) && !parameter.Explode && !IsPlainScalar(parameter)
+                => [ValidationRules.Call($"context.DelimitedParameter({ValueExpression(parameter, value)}, ParameterStyle.{parameter.Style})")],
             _ => [],
         };
 

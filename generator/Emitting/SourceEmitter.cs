@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
 using OpenApiClientGenerator.Model;
+using OpenApiClientGenerator.Runtime;
 using OpenApiClientGenerator.ModelBuilding;
 using OpenApiClientGenerator.Patterns;
 

@@ -1,3 +1,5 @@
+using OpenApiClientGenerator.Runtime;
+
 namespace OpenApiClientGenerator.Model;
 
 internal enum ParameterLocation
@@ -6,34 +8,6 @@ internal enum ParameterLocation
     Query,
     Header,
     Cookie,
-}
-
-/// <summary>
-/// How a parameter's or a form field's value is laid out on the wire (OpenAPI 3.0.4 §4.8.12.4, "style"): the runtime's
-/// <c>ParameterStyle</c>, whose names these are, lays each one out.
-/// </summary>
-internal enum ParameterStyle
-{
-    /// <summary>Path: <c>;tags=a,b</c>, exploded <c>;tags=a;tags=b</c>.</summary>
-    Matrix,
-
-    /// <summary>Path: <c>.a,b</c>, exploded <c>.a.b</c>.</summary>
-    Label,
-
-    /// <summary>Query, cookie and form body: <c>tags=a&amp;tags=b</c> exploded, <c>tags=a,b</c> not.</summary>
-    Form,
-
-    /// <summary>Path and header: <c>a,b</c>.</summary>
-    Simple,
-
-    /// <summary>Query: <c>tags=a%20b</c>.</summary>
-    SpaceDelimited,
-
-    /// <summary>Query: <c>tags=a%7Cb</c>.</summary>
-    PipeDelimited,
-
-    /// <summary>Query and form body: <c>filter[name]=a</c>.</summary>
-    DeepObject,
 }
 
 internal enum BodyKind

@@ -71,19 +71,19 @@ internal sealed partial class ModelBuilder
     /// does not take (OpenAPI 3.0.4 §4.8.12.4: matrix and label in a path, spaceDelimited, pipeDelimited and deepObject in
     /// a query) is reported and the default is used.
     /// </summary>
-    private Model.ParameterStyle ParseStyle(IOpenApiParameter parameter, Model.ParameterLocation location, string parameterPointer)
+    private Runtime.ParameterStyle ParseStyle(IOpenApiParameter parameter, Model.ParameterLocation location, string parameterPointer)
     {
-        var defaultStyle = location is Model.ParameterLocation.Query or Model.ParameterLocation.Cookie ? Model.ParameterStyle.Form : Model.ParameterStyle.Simple;
-        Model.ParameterStyle? style = (parameter.Style, location) switch
+        var defaultStyle = location is Model.ParameterLocation.Query or Model.ParameterLocation.Cookie ? Runtime.ParameterStyle.Form : Runtime.ParameterStyle.Simple;
+        Runtime.ParameterStyle? style = (parameter.Style, location) switch
         {
             (null, _) => defaultStyle,
-            (Microsoft.OpenApi.ParameterStyle.Matrix, Model.ParameterLocation.Path) => Model.ParameterStyle.Matrix,
-            (Microsoft.OpenApi.ParameterStyle.Label, Model.ParameterLocation.Path) => Model.ParameterStyle.Label,
-            (Microsoft.OpenApi.ParameterStyle.Simple, Model.ParameterLocation.Path or Model.ParameterLocation.Header) => Model.ParameterStyle.Simple,
-            (Microsoft.OpenApi.ParameterStyle.Form, Model.ParameterLocation.Query or Model.ParameterLocation.Cookie) => Model.ParameterStyle.Form,
-            (Microsoft.OpenApi.ParameterStyle.SpaceDelimited, Model.ParameterLocation.Query) => Model.ParameterStyle.SpaceDelimited,
-            (Microsoft.OpenApi.ParameterStyle.PipeDelimited, Model.ParameterLocation.Query) => Model.ParameterStyle.PipeDelimited,
-            (Microsoft.OpenApi.ParameterStyle.DeepObject, Model.ParameterLocation.Query) => Model.ParameterStyle.DeepObject,
+            (Microsoft.OpenApi.ParameterStyle.Matrix, Model.ParameterLocation.Path) => Runtime.ParameterStyle.Matrix,
+            (Microsoft.OpenApi.ParameterStyle.Label, Model.ParameterLocation.Path) => Runtime.ParameterStyle.Label,
+            (Microsoft.OpenApi.ParameterStyle.Simple, Model.ParameterLocation.Path or Model.ParameterLocation.Header) => Runtime.ParameterStyle.Simple,
+            (Microsoft.OpenApi.ParameterStyle.Form, Model.ParameterLocation.Query or Model.ParameterLocation.Cookie) => Runtime.ParameterStyle.Form,
+            (Microsoft.OpenApi.ParameterStyle.SpaceDelimited, Model.ParameterLocation.Query) => Runtime.ParameterStyle.SpaceDelimited,
+            (Microsoft.OpenApi.ParameterStyle.PipeDelimited, Model.ParameterLocation.Query) => Runtime.ParameterStyle.PipeDelimited,
+            (Microsoft.OpenApi.ParameterStyle.DeepObject, Model.ParameterLocation.Query) => Runtime.ParameterStyle.DeepObject,
             _ => null,
         };
         if (style is null)

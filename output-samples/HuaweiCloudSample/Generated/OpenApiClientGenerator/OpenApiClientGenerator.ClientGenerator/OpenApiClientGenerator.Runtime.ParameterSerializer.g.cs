@@ -11,34 +11,6 @@ namespace OpenApiClientGenerator.Runtime
     using System.Text.Json;
 
     /// <summary>
-    /// How a parameter's or a form field's value is laid out (OpenAPI's <c>style</c>, §4.8.12.4 of OpenAPI 3.0.4). The
-    /// comments show the spec's own examples for <c>color</c> = <c>["blue","black","brown"]</c> and <c>{"R":100,"G":200,"B":150}</c>.
-    /// </summary>
-    internal enum ParameterStyle
-    {
-        /// <summary>Path, RFC 6570 <c>{;color}</c>: <c>;color=blue,black,brown</c>; exploded <c>;color=blue;color=black;color=brown</c>, <c>;R=100;G=200;B=150</c>.</summary>
-        Matrix,
-
-        /// <summary>Path, RFC 6570 <c>{.color}</c>: <c>.blue,black,brown</c>; exploded <c>.blue.black.brown</c>, <c>.R=100.G=200.B=150</c>.</summary>
-        Label,
-
-        /// <summary>Query, cookie and form bodies, RFC 6570 <c>{?color}</c>: <c>color=blue,black,brown</c>; exploded <c>color=blue&amp;color=black&amp;color=brown</c>, <c>R=100&amp;G=200&amp;B=150</c>.</summary>
-        Form,
-
-        /// <summary>Path and header, RFC 6570 <c>{color}</c>: <c>blue,black,brown</c>; an exploded object <c>R=100,G=200,B=150</c>.</summary>
-        Simple,
-
-        /// <summary>Query: <c>color=blue%20black%20brown</c>.</summary>
-        SpaceDelimited,
-
-        /// <summary>Query: <c>color=blue%7Cblack%7Cbrown</c>.</summary>
-        PipeDelimited,
-
-        /// <summary>Query and form bodies: <c>color%5BR%5D=100&amp;color%5BG%5D=200</c>, i.e. <c>color[R]=100&amp;color[G]=200</c>, every nested value under its bracketed path.</summary>
-        DeepObject,
-    }
-
-    /// <summary>
     /// A parameter's value as the style rules see it: a primitive's text, a list of primitives' texts, or any JSON value
     /// (an object, a map, a nested list) as its record writes it, so that wire names, enums and formats are those of a body.
     /// </summary>
@@ -135,6 +107,66 @@ namespace OpenApiClientGenerator.Runtime
 
         /// <summary>Appends one field of a form body (or pair of a query string) whose value is sent as it is, e.g. a JSON text.</summary>
         internal static void AppendPair(StringBuilder pairs, string name, string value) => Pair(pairs, name, value, s_query);
+
+        /// <summary>
+        /// Whether an item of a list (or a member's name or value) joined into one value holds the character the style joins
+        /// them with, where escaping cannot tell the two apart: spaceDelimited's <c>%20</c> and pipeDelimited's <c>%7C</c>
+        /// are what an item's own space and pipe become.
+        /// </summary>
+        public static bool HoldsDelimiter(ParameterValue value, ParameterStyle style)
+        {
+            var delimiter = style switch
+            {
+                ParameterStyle.SpaceDelimited => ' ',
+                ParameterStyle.PipeDelimited => '|',
+                _ => '\0',
+            };
+            if (delimiter == '\0')
+            {
+                return false;
+            }
+
+            if (value.Items is { } items)
+            {
+                foreach (var item in items)
+                {
+                    if (item.IndexOf(delimiter) >= 0)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            return value.Text is null && (value.Json.ValueKind is JsonValueKind.Array or JsonValueKind.Object) && JsonHoldsDelimiter(value.Json, delimiter);
+
+            static bool JsonHoldsDelimiter(JsonElement json, char delimiter)
+            {
+                if (json.ValueKind == JsonValueKind.Array)
+                {
+                    foreach (var item in json.EnumerateArray())
+                    {
+                        if (ScalarOrJson(item).IndexOf(delimiter) >= 0)
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                }
+
+                foreach (var member in json.EnumerateObject())
+                {
+                    if (member.Name.IndexOf(delimiter) >= 0 || ScalarOrJson(member.Value).IndexOf(delimiter) >= 0)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
 
         private static void Write(StringBuilder output, string name, ParameterValue value, ParameterStyle style, bool explode, Layout layout)
         {

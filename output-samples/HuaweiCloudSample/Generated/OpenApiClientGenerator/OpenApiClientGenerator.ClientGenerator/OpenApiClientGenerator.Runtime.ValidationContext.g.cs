@@ -169,6 +169,17 @@ namespace OpenApiClientGenerator.Runtime
             PathParameter(Uri.UnescapeDataString(segment), refuseEmpty);
         }
 
+        /// <summary>Checks that no item of a spaceDelimited or pipeDelimited value holds the style's delimiter, which would split it in two.</summary>
+        public void DelimitedParameter(ParameterValue value, ParameterStyle style)
+        {
+            if (ParameterSerializer.HoldsDelimiter(value, style))
+            {
+                Report("delimiter", style == ParameterStyle.SpaceDelimited
+                    ? "must not hold a space in an item: spaceDelimited joins the items with %20, which a space also becomes"
+                    : "must not hold a '|' in an item: pipeDelimited joins the items with %7C, which a '|' also becomes", null);
+            }
+        }
+
         /// <summary>
         /// Checks that a JSON Patch operation carries exactly the members RFC 6902 §4 requires of its op: <c>value</c> for
         /// add, replace and test, <c>from</c> for move and copy, neither for remove. RFC 6902 has a server ignore a member
