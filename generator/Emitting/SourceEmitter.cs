@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
 using OpenApiClientGenerator.Model;
+using OpenApiClientGenerator.Runtime;
 using OpenApiClientGenerator.ModelBuilding;
 using OpenApiClientGenerator.Patterns;
 
@@ -294,29 +295,6 @@ internal static partial class SourceEmitter
         _ => type.Name + ".",
     };
 
-    /// <summary>
-    /// Checks that keep a parameter's text from changing the request's shape: a line break would end a header and start
-    /// another, and an empty, "." or ".." path segment would address another resource once the URI is normalized (in a
-    /// greedy parameter, which may hold several segments, so would any of them).
-    /// </summary>
-    private static IEnumerable<RuleView> WireChecks(ParameterSpec parameter, string value)
-    {
-        var text = parameter.Type.Kind switch
-        {
-            ValueKind.String => value,
-            ValueKind.Any => value + ".GetRawText()",
-            _ => null,
-        };
-        return (text, parameter.Location) switch
-        {
-            (null, _) => [],
-            (_, ParameterLocation.Header) => [ValidationRules.Call($"context.HeaderValue({text})")],
-            (_, ParameterLocation.Path) when parameter.IsGreedy => [ValidationRules.Call($"context.GreedyPathParameter({text})")],
-            (_, ParameterLocation.Path) => [ValidationRules.Call($"context.PathParameter({text}, refuseEmpty: {(parameter.Type.Constraints.MinLength is > 0 ? "false" : "true")})")],
-            _ => [],
-        };
-    }
-
     /// <param name="wireChecks">Rules beyond the schema's for the value, which is not null.</param>
     /// <param name="locals">The names taken in the owner's methods, of which the property's local claims one.</param>
     private static PropertyView BuildProperty(PropertySpec property, TypeSpec owner, ValidationRules validation, NameScope locals, GeneratorOptions options, Func<string, IEnumerable<RuleView>>? wireChecks = null)
@@ -484,6 +462,7 @@ internal static partial class SourceEmitter
         var parameters = new List<PropertyView>();
         var queryParameters = new List<RequestValueView>();
         var headers = new List<RequestValueView>();
+        var cookies = new List<RequestValueView>();
         var validatedParameters = new List<ParameterGroupView>();
         string? runLocation = null;
         List<PropertyView>? run = null;
@@ -515,18 +494,17 @@ internal static partial class SourceEmitter
 
             var sent = view.PresentCondition is null ? "request." + view.Name : view.Local;
             var sentWhen = view.PresentCondition is null ? null : $"request.{view.Name} is {{ }} {view.Local}";
-            if (parameter.Location == ParameterLocation.Query)
+            switch (parameter.Location)
             {
-                queryParameters.Add(QueryValue(parameter, sentWhen, sent));
-            }
-            else if (parameter.Location == ParameterLocation.Header)
-            {
-                headers.Add(new RequestValueView
-                {
-                    PresentCondition = sentWhen,
-                    NameLiteral = CSharpFragments.Literal(parameter.WireName),
-                    TextExpression = CSharpFragments.FormatScalar(parameter.Type, sent),
-                });
+                case ParameterLocation.Query:
+                    queryParameters.Add(QueryValue(parameter, sentWhen, sent));
+                    break;
+                case ParameterLocation.Header:
+                    headers.Add(HeaderValue(parameter, sentWhen, sent));
+                    break;
+                case ParameterLocation.Cookie:
+                    cookies.Add(CookieValue(parameter, sentWhen, sent));
+                    break;
             }
         }
 
@@ -662,40 +640,13 @@ internal static partial class SourceEmitter
             UriExpression = BuildUriExpression(operation),
             QueryParameters = queryParameters,
             Headers = headers,
+            Cookies = cookies,
             ReturnType = returnType,
             ResponseBody = responseBody,
             HasSensitiveParameters = operation.Parameters.Any(p => p.IsSensitive),
             PatternHelpers = validation.PatternHelpers,
             ElementRules = validation.ElementRules,
         };
-    }
-
-    /// <summary>
-    /// A query parameter as its style lays it out: a scalar as <c>name=value</c>; a list exploded as one pair per item
-    /// (<c>tags=a&amp;tags=b</c>, form's default), or as one pair whose items are joined by the style's delimiter, escaped
-    /// (<c>tags=a,b</c>, <c>tags=a%20b</c>, <c>tags=a%7Cb</c>).
-    /// </summary>
-    private static RequestValueView QueryValue(ParameterSpec parameter, string? sentWhen, string sent)
-    {
-        var nameLiteral = CSharpFragments.Literal(Uri.EscapeDataString(parameter.WireName) + "=");
-        if (parameter.Type.Kind is not ValueKind.Array)
-        {
-            return new RequestValueView { PresentCondition = sentWhen, NameLiteral = nameLiteral, TextExpression = $"ApiHttp.Escape({CSharpFragments.FormatScalar(parameter.Type, sent)})" };
-        }
-
-        var itemText = $"ApiHttp.Escape({CSharpFragments.FormatScalar(parameter.Type.Element!, "item")})";
-        if (parameter.Explode)
-        {
-            return new RequestValueView { PresentCondition = sentWhen, NameLiteral = nameLiteral, TextExpression = itemText, ExplodedList = sent };
-        }
-
-        var delimiter = parameter.Style switch
-        {
-            ParameterStyle.SpaceDelimited => "%20",
-            ParameterStyle.PipeDelimited => "%7C",
-            _ => ",",
-        };
-        return new RequestValueView { PresentCondition = sentWhen, NameLiteral = nameLiteral, TextExpression = $"string.Join({CSharpFragments.Literal(delimiter)}, {sent}.Select(item => {itemText}))" };
     }
 
     /// <summary>
@@ -782,7 +733,7 @@ internal static partial class SourceEmitter
     }
 
     private static string FormEncodingExpression(FormEncodingSpec encoding)
-        => $"new FormEncoding({CSharpFragments.Literal(encoding.Name)}, FormStyle.{encoding.Style}, explode: {(encoding.Explode ? "true" : "false")}{(encoding.IsJson ? ", isJson: true" : string.Empty)})";
+        => $"new FormEncoding({CSharpFragments.Literal(encoding.Name)}, ParameterStyle.{encoding.Style}, explode: {Bool(encoding.Explode)}{(encoding.IsJson ? ", isJson: true" : string.Empty)})";
 
     /// <summary>The id of accepted work: a 202, or a response marked with <c>x-operation-id-property</c>, names a body property.</summary>
     private static string? TrackingExpression(ResponseSpec success, TypeRef body, IReadOnlyDictionary<string, TypeSpec> types, string member)
@@ -822,7 +773,7 @@ internal static partial class SourceEmitter
                         literal.Clear();
                     }
 
-                    parts.Add($"ApiHttp.{(parameter.IsGreedy ? "EscapePath" : "Escape")}({CSharpFragments.FormatScalar(parameter.Type, "request." + parameter.Name)})");
+                    parts.Add(PathText(parameter, "request." + parameter.Name));
                     i = close;
                     continue;
                 }

@@ -355,6 +355,9 @@ internal sealed class OperationView
 
     public required IReadOnlyList<RequestValueView> Headers { get; init; }
 
+    /// <summary>Gets the cookie parameters, sent together in one <c>Cookie</c> header.</summary>
+    public required IReadOnlyList<RequestValueView> Cookies { get; init; }
+
     public required string ReturnType { get; init; }
 
     /// <summary>Gets the body of a successful response, or null when the operation returns none.</summary>
@@ -402,14 +405,11 @@ internal sealed class RequestValueView
     /// <summary>Gets the condition under which <c>request</c> has the value, binding it; null when it always has one.</summary>
     public required string? PresentCondition { get; init; }
 
-    /// <summary>Gets the header's name, or the query's escaped <c>name=</c>, as a C# literal.</summary>
+    /// <summary>Gets the parameter's name as a C# literal.</summary>
     public required string NameLiteral { get; init; }
 
-    /// <summary>Gets the expression for the text sent, escaped for a query; of <c>item</c> when <see cref="ExplodedList"/> is set.</summary>
+    /// <summary>Gets a header's text, or the call that appends a query parameter to <c>query</c> or a cookie to <c>cookies</c>.</summary>
     public required string TextExpression { get; init; }
-
-    /// <summary>Gets, for a query list sent as one <c>name=item</c> pair per item (exploded), the list; null otherwise.</summary>
-    public string? ExplodedList { get; init; }
 }
 
 /// <summary>The statuses that answer with one documented error type.</summary>

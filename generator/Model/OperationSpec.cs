@@ -1,3 +1,5 @@
+using OpenApiClientGenerator.Runtime;
+
 namespace OpenApiClientGenerator.Model;
 
 internal enum ParameterLocation
@@ -5,25 +7,7 @@ internal enum ParameterLocation
     Path,
     Query,
     Header,
-}
-
-/// <summary>
-/// How a parameter's value is laid out on the wire (OpenAPI 3.0 §4.7.12.4, "style"). The client lays out the styles
-/// listed here; a spec's other styles (matrix, label, deepObject) are reported and sent as the location's default.
-/// </summary>
-internal enum ParameterStyle
-{
-    /// <summary>Query: <c>tags=a&amp;tags=b</c> exploded, <c>tags=a,b</c> not.</summary>
-    Form,
-
-    /// <summary>Path and header: <c>a,b</c>.</summary>
-    Simple,
-
-    /// <summary>Query: <c>tags=a%20b</c>.</summary>
-    SpaceDelimited,
-
-    /// <summary>Query: <c>tags=a|b</c>.</summary>
-    PipeDelimited,
+    Cookie,
 }
 
 internal enum BodyKind
@@ -76,17 +60,8 @@ internal sealed record PartSpec
     public string? Description { get; init; }
 }
 
-/// <summary>How a form body's member is sent, from the media type's <c>encoding</c> object.</summary>
-internal enum FormStyleSpec
-{
-    Form,
-    SpaceDelimited,
-    PipeDelimited,
-    DeepObject,
-}
-
 /// <summary>One entry of a form body's <c>encoding</c> object.</summary>
-internal sealed record FormEncodingSpec(string Name, FormStyleSpec Style, bool Explode, bool IsJson);
+internal sealed record FormEncodingSpec(string Name, ParameterStyle Style, bool Explode, bool IsJson);
 
 /// <summary>One API operation: becomes a request record and an async client method.</summary>
 internal sealed record OperationSpec
@@ -139,8 +114,14 @@ internal sealed record ParameterSpec
 
     public required ParameterStyle Style { get; init; }
 
-    /// <summary>Gets whether each item of a list is its own <c>name=value</c> pair (<c>explode</c>).</summary>
+    /// <summary>Gets whether each item of a list, or member of an object, is its own <c>name=value</c> pair (<c>explode</c>).</summary>
     public required bool Explode { get; init; }
+
+    /// <summary>Gets whether a query value keeps RFC 3986's reserved characters unescaped (<c>allowReserved</c>).</summary>
+    public bool AllowReserved { get; init; }
+
+    /// <summary>Gets whether the value is sent as its JSON text (the parameter's <c>content</c> is a JSON media type).</summary>
+    public bool IsJsonContent { get; init; }
 
     /// <summary>Gets the spec's default value as JSON text.</summary>
     public string? DefaultValue { get; init; }

@@ -175,17 +175,17 @@ internal sealed partial class ModelBuilder
         {
             var style = entry.Value.Style switch
             {
-                Microsoft.OpenApi.ParameterStyle.SpaceDelimited => FormStyleSpec.SpaceDelimited,
-                Microsoft.OpenApi.ParameterStyle.PipeDelimited => FormStyleSpec.PipeDelimited,
-                Microsoft.OpenApi.ParameterStyle.DeepObject => FormStyleSpec.DeepObject,
-                _ => FormStyleSpec.Form,
+                Microsoft.OpenApi.ParameterStyle.SpaceDelimited => Runtime.ParameterStyle.SpaceDelimited,
+                Microsoft.OpenApi.ParameterStyle.PipeDelimited => Runtime.ParameterStyle.PipeDelimited,
+                Microsoft.OpenApi.ParameterStyle.DeepObject => Runtime.ParameterStyle.DeepObject,
+                _ => Runtime.ParameterStyle.Form,
             };
 
             // OpenAPI: explode defaults to true for style form, false for every other style.
-            var explode = entry.Value.Explode ?? style == FormStyleSpec.Form;
+            var explode = entry.Value.Explode ?? style == Runtime.ParameterStyle.Form;
             var isJson = entry.Value.ContentType is { } contentType && IsJsonMediaType(contentType) && contentType.Trim() != "*/*";
             var spec = new FormEncodingSpec(entry.Key, style, explode, isJson);
-            if (spec != new FormEncodingSpec(entry.Key, FormStyleSpec.Form, Explode: true, IsJson: false))
+            if (spec != new FormEncodingSpec(entry.Key, Runtime.ParameterStyle.Form, Explode: true, IsJson: false))
             {
                 yield return spec;
             }

@@ -51,22 +51,6 @@ internal sealed partial class ModelBuilder
     private static int HttpMethodOrder(string method)
         => Array.IndexOf(["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"], method.ToUpperInvariant()) is var i and >= 0 ? i : int.MaxValue;
 
-    /// <summary>
-    /// Scalars go into a path, query or header as text; a query also takes a list of scalars, as <c>a,b</c>. Decided
-    /// before the schema is resolved, so that a parameter sent as JSON text leaves no unused record behind.
-    /// </summary>
-    private bool CanFormat(IOpenApiSchema schema, Microsoft.OpenApi.ParameterLocation location)
-    {
-        var target = Unwrap(schema);
-        return ShapeOf(target) switch
-        {
-            ValueKind.Object or ValueKind.Map => false,
-            ValueKind.Array => location == Microsoft.OpenApi.ParameterLocation.Query
-                && ShapeOf(target?.Items) is not (ValueKind.Object or ValueKind.Map or ValueKind.Array),
-            _ => true,
-        };
-    }
-
     private OperationSpec ParseOperation(string name, string method, string path, string pointer, IOpenApiPathItem pathItem, OpenApiOperation operation)
     {
         var requestTypeName = ClaimTypeName(name + "Request", $"the request record of '{name}'", null, pointer);
@@ -83,56 +67,10 @@ internal sealed partial class ModelBuilder
             .Concat(pathParameters.Where(pp => !operationParameters.Any(op => op.Parameter.Name == pp.Parameter.Name && op.Parameter.In == pp.Parameter.In)));
         foreach (var (parameter, parameterPointer) in merged)
         {
-            if (parameter.In is not { } location || location == Microsoft.OpenApi.ParameterLocation.Cookie || parameter.Name is null)
+            if (ParseParameter(parameter, parameterPointer, path, memberNames, requestTypeName) is { } spec)
             {
-                Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOf(parameterPointer), "A cookie parameter or one without a location", "it is left out of the request");
-                continue;
+                parameters.Add(spec);
             }
-
-            if (location == Microsoft.OpenApi.ParameterLocation.Header && IsContentNegotiationHeader(parameter.Name))
-            {
-                continue; // expressed by the request body's media type, which the client sets itself
-            }
-
-            // A greedy segment, {proxy+}: its parameter is named as the template spells it (see ApiGatewayExportDialect).
-            var isGreedy = location == Microsoft.OpenApi.ParameterLocation.Path && parameter.Name.EndsWith("+", StringComparison.Ordinal) && path.Contains("{" + parameter.Name + "}");
-            var wireName = isGreedy ? parameter.Name.Substring(0, parameter.Name.Length - 1) : parameter.Name;
-            var csharpName = ClaimMemberName(memberNames, wireName, LocationOf(JsonPointers.Append(parameterPointer, "name")));
-            var schemaPointer = JsonPointers.Append(parameterPointer, "schema");
-            TypeRef type;
-            if (parameter.Schema is null)
-            {
-                type = new TypeRef { Kind = ValueKind.String };
-            }
-            else if (CanFormat(parameter.Schema, location))
-            {
-                type = ResolveType(parameter.Schema, schemaPointer, requestTypeName + csharpName, Usage.Request, mergePatch: false);
-            }
-            else
-            {
-                Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOf(schemaPointer), $"A {location.ToString().ToLowerInvariant()} parameter whose value is an object or a nested list", "the parameter is a JsonElement, sent as its JSON text");
-                type = TypeRef.Any;
-            }
-            var style = ParseStyle(parameter, location, parameterPointer);
-            parameters.Add(new ParameterSpec
-            {
-                Name = csharpName,
-                WireName = wireName,
-                IsGreedy = isGreedy,
-                Location = location switch
-                {
-                    Microsoft.OpenApi.ParameterLocation.Path => Model.ParameterLocation.Path,
-                    Microsoft.OpenApi.ParameterLocation.Query => Model.ParameterLocation.Query,
-                    _ => Model.ParameterLocation.Header,
-                },
-                Description = Clean(parameter.Description),
-                Type = type,
-                IsRequired = parameter.Required || location == Microsoft.OpenApi.ParameterLocation.Path,
-                IsSensitive = IsSensitive(parameter.Extensions) || IsSensitiveHeader(parameter.Name),
-                Style = style,
-                Explode = parameter.Explode,
-                DefaultValue = FormatDefault(parameter.Schema?.Default),
-            });
         }
 
         var body = ParseRequestBody(operation.RequestBody, JsonPointers.Append(pointer, "requestBody"), name);
@@ -154,37 +92,4 @@ internal sealed partial class ModelBuilder
                 : ParseSecurity(_document.Document.Security, "/security"),
         };
     }
-
-    /// <summary>
-    /// The parameter's style, by default form in a query and simple in a path or header. A style the client does not lay
-    /// out, or one the location does not take, is reported and the default is used.
-    /// </summary>
-    private Model.ParameterStyle ParseStyle(IOpenApiParameter parameter, Microsoft.OpenApi.ParameterLocation location, string parameterPointer)
-    {
-        var isQuery = location == Microsoft.OpenApi.ParameterLocation.Query;
-        var defaultStyle = isQuery ? Model.ParameterStyle.Form : Model.ParameterStyle.Simple;
-        Model.ParameterStyle? style = parameter.Style switch
-        {
-            null => defaultStyle,
-            Microsoft.OpenApi.ParameterStyle.Form when isQuery => Model.ParameterStyle.Form,
-            Microsoft.OpenApi.ParameterStyle.SpaceDelimited when isQuery => Model.ParameterStyle.SpaceDelimited,
-            Microsoft.OpenApi.ParameterStyle.PipeDelimited when isQuery => Model.ParameterStyle.PipeDelimited,
-            Microsoft.OpenApi.ParameterStyle.Simple when !isQuery => Model.ParameterStyle.Simple,
-            _ => null,
-        };
-        if (style is null)
-        {
-            Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOf(JsonPointers.Append(parameterPointer, "style")), $"The style '{CamelCase(parameter.Style.ToString()!)}' on a {location.ToString().ToLowerInvariant()} parameter", $"the parameter is sent in the {CamelCase(defaultStyle.ToString())} style");
-        }
-
-        return style ?? defaultStyle;
-
-        static string CamelCase(string name) => char.ToLowerInvariant(name[0]) + name.Substring(1);
-    }
-
-    private static bool IsContentNegotiationHeader(string name)
-        => name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase) || name.Equals("Accept", StringComparison.OrdinalIgnoreCase);
-
-    private static bool IsSensitiveHeader(string name)
-        => name.Equals("X-Auth-Token", StringComparison.OrdinalIgnoreCase) || name.Equals("Authorization", StringComparison.OrdinalIgnoreCase);
 }

@@ -69,7 +69,7 @@ internal static class ReservedNames
         "ElementRules", "JsonTypes", "MergePatch", "ResponseMismatch", "ApiResponseValidationException", "ResponseCheck", "ResponseChecks", "AkSk", "HuaweiCloudSignature", "HuaweiCloudSigningHandler",
 
         // Media types: the request content the client methods build.
-        "FormUrlEncoder", "FormEncoding", "FormStyle", "BinaryBody", "RequestContent", "HttpContent", "FilePart", "Multipart",
+        "FormUrlEncoder", "FormEncoding", "ParameterStyle", "ParameterValue", "ParameterSerializer", "BinaryBody", "RequestContent", "HttpContent", "FilePart", "Multipart",
         "MultipartFormDataContent", "FileResponse", "ServerSentEvent", "ServerSentEvents", "ResponseStreams", "IAsyncEnumerable",
 
         // Authentication and client options.

@@ -48,13 +48,26 @@ public sealed class QueryParameterTests
         server.Response = new CannedResponse(200, "[]");
         using var http = server.CreateHttpClient();
 
-        await new AnnotatedClient(http).ListThingsAsync(new ListThingsRequest { Id = "a", Labels = ["x y", "z"], Sizes = [1, 20], Colors = ["blue", "black|white"] });
+        await new AnnotatedClient(http).ListThingsAsync(new ListThingsRequest { Id = "a", Labels = ["x y", "z,w"], Sizes = [1, 20], Colors = ["blue", "black"] });
 
         var request = Assert.Single(server.Requests);
-        Assert.Equal("/things/a?labels=x%20y,z&sizes=1%2020&colors=blue%7Cblack%7Cwhite", request.RawTarget);
-        Assert.Equal(["x y,z"], request.Query["labels"]);
+        Assert.Equal("/things/a?labels=x%20y,z%2Cw&sizes=1%2020&colors=blue%7Cblack", request.RawTarget);
+        Assert.Equal(["x y,z,w"], request.Query["labels"]);
         Assert.Equal(["1 20"], request.Query["sizes"]);
-        Assert.Equal(["blue|black|white"], request.Query["colors"]);
+        Assert.Equal(["blue|black"], request.Query["colors"]);
+    }
+
+    [Fact]
+    public async Task A_pipe_inside_a_pipe_delimited_item_is_refused_since_it_would_split_the_item()
+    {
+        await using var server = await RecordingServer.StartAsync();
+        using var http = server.CreateHttpClient();
+
+        var exception = await Assert.ThrowsAsync<RequestValidationException>(() => new AnnotatedClient(http).ListThingsAsync(new ListThingsRequest { Id = "a", Colors = ["blue", "black|white"] }));
+
+        var error = Assert.Single(exception.Errors);
+        Assert.Equal(("query.colors", "delimiter"), (error.Path, error.Rule));
+        Assert.Empty(server.Requests);
     }
 
     [Fact]

@@ -458,7 +458,7 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
-    public void A_parameter_style_the_client_does_not_lay_out_is_a_warning_at_the_style()
+    public void A_parameter_style_its_location_does_not_take_is_a_warning_at_the_style()
     {
         var run = Run("demo.openapi.yaml", Head + """
 
@@ -470,13 +470,13 @@ public sealed class DiagnosticsTests
                     - name: id
                       in: path
                       required: true
-                      style: matrix
+                      style: deepObject
                       schema: { type: string }
                   responses:
                     '204': { description: OK }
             """);
 
-        AssertSingle(run, "OAG006", DiagnosticSeverity.Warning, "demo.openapi.yaml", 12, 17, "'matrix' on a path parameter", "simple style");
+        AssertSingle(run, "OAG006", DiagnosticSeverity.Warning, "demo.openapi.yaml", 12, 17, "'deepObject' on a path parameter", "simple style");
         Assert.Empty(run.CompilationProblems());
     }
 

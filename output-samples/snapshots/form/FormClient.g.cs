@@ -77,8 +77,8 @@ namespace Snapshots.Form
             {
                 message.Content = FormUrlEncoder.Content(
                     JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }),
-                    new FormEncoding("expand", FormStyle.DeepObject, explode: true),
-                    new FormEncoding("metadata", FormStyle.DeepObject, explode: true));
+                    new FormEncoding("expand", ParameterStyle.DeepObject, explode: true),
+                    new FormEncoding("metadata", ParameterStyle.DeepObject, explode: true));
             }
 
             var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, cancellationToken).ConfigureAwait(false);

@@ -11,26 +11,10 @@ namespace OpenApiClientGenerator.Runtime
     using System.Text;
     using System.Text.Json;
 
-    /// <summary>How a form field's value is laid out (OpenAPI's <c>style</c>, for <c>application/x-www-form-urlencoded</c>).</summary>
-    internal enum FormStyle
-    {
-        /// <summary><c>tags=a&amp;tags=b</c> exploded, <c>tags=a,b</c> not; an exploded object's members become fields of their own.</summary>
-        Form,
-
-        /// <summary><c>tags=a%20b</c>: an array's items joined by spaces.</summary>
-        SpaceDelimited,
-
-        /// <summary><c>tags=a|b</c>: an array's items joined by pipes.</summary>
-        PipeDelimited,
-
-        /// <summary><c>metadata[key]=v</c>, <c>items[0][price]=p</c>: every nested value under its bracketed path.</summary>
-        DeepObject,
-    }
-
     /// <summary>A field's entry of the spec's <c>encoding</c> object: its style, whether it explodes, and whether it is sent as JSON text.</summary>
     internal readonly struct FormEncoding
     {
-        public FormEncoding(string name, FormStyle style, bool explode, bool isJson = false)
+        public FormEncoding(string name, ParameterStyle style, bool explode, bool isJson = false)
         {
             Name = name;
             Style = style;
@@ -40,7 +24,7 @@ namespace OpenApiClientGenerator.Runtime
 
         public string Name { get; }
 
-        public FormStyle Style { get; }
+        public ParameterStyle Style { get; }
 
         public bool Explode { get; }
 
@@ -54,9 +38,9 @@ namespace OpenApiClientGenerator.Runtime
     /// by its <see cref="FormEncoding"/>, or by OpenAPI's default (<c>form</c>, exploded).
     /// </summary>
     /// <remarks>
-    /// A value nested deeper than the style describes (an object in an array, an object in an exploded object) is sent
-    /// under its bracketed path, <c>items[0][price]=p</c>, as Stripe and most form parsers read it. A JSON null is sent
-    /// as an empty value, which form APIs read as "clear".
+    /// The style rules are <see cref="ParameterSerializer"/>'s, those of a query string: a value nested deeper than the
+    /// style describes is sent under its bracketed path, <c>items[0][price]=p</c>, as Stripe and most form parsers read it,
+    /// and a JSON null as an empty value, which form APIs read as "clear".
     /// </remarks>
     internal static class FormUrlEncoder
     {
@@ -83,62 +67,11 @@ namespace OpenApiClientGenerator.Runtime
                 var encoding = Find(encodings, member.Name);
                 if (encoding.IsJson)
                 {
-                    Append(form, member.Name, member.Value.GetRawText());
-                    continue;
+                    ParameterSerializer.AppendPair(form, member.Name, member.Value.GetRawText());
                 }
-
-                switch (member.Value.ValueKind)
+                else
                 {
-                    case JsonValueKind.Array when encoding.Style == FormStyle.DeepObject:
-                        AppendDeep(form, member.Name, member.Value);
-                        break;
-                    case JsonValueKind.Array when encoding.Explode:
-                        var index = 0;
-                        foreach (var item in member.Value.EnumerateArray())
-                        {
-                            if (IsScalar(item))
-                            {
-                                Append(form, member.Name, ScalarText(item));
-                            }
-                            else
-                            {
-                                AppendDeep(form, member.Name + "[" + index + "]", item);
-                            }
-
-                            index++;
-                        }
-
-                        break;
-                    case JsonValueKind.Array:
-                        Append(form, member.Name, Joined(member.Value, encoding.Style switch
-                        {
-                            FormStyle.SpaceDelimited => " ",
-                            FormStyle.PipeDelimited => "|",
-                            _ => ",",
-                        }));
-                        break;
-                    case JsonValueKind.Object when encoding.Style == FormStyle.DeepObject:
-                        AppendDeep(form, member.Name, member.Value);
-                        break;
-                    case JsonValueKind.Object when encoding.Explode:
-                        foreach (var property in member.Value.EnumerateObject())
-                        {
-                            AppendDeep(form, property.Name, property.Value);
-                        }
-
-                        break;
-                    case JsonValueKind.Object:
-                        var pairs = new StringBuilder();
-                        foreach (var property in member.Value.EnumerateObject())
-                        {
-                            pairs.Append(pairs.Length == 0 ? string.Empty : ",").Append(property.Name).Append(',').Append(ScalarOrJson(property.Value));
-                        }
-
-                        Append(form, member.Name, pairs.ToString());
-                        break;
-                    default:
-                        Append(form, member.Name, ScalarText(member.Value));
-                        break;
+                    ParameterSerializer.AppendQuery(form, member.Name, ParameterValue.FromJson(member.Value), encoding.Style, encoding.Explode);
                 }
             }
 
@@ -155,67 +88,7 @@ namespace OpenApiClientGenerator.Runtime
                 }
             }
 
-            return new FormEncoding(name, FormStyle.Form, explode: true);
-        }
-
-        private static void AppendDeep(StringBuilder form, string path, JsonElement value)
-        {
-            switch (value.ValueKind)
-            {
-                case JsonValueKind.Object:
-                    foreach (var property in value.EnumerateObject())
-                    {
-                        AppendDeep(form, path + "[" + property.Name + "]", property.Value);
-                    }
-
-                    break;
-                case JsonValueKind.Array:
-                    var index = 0;
-                    foreach (var item in value.EnumerateArray())
-                    {
-                        AppendDeep(form, path + "[" + index + "]", item);
-                        index++;
-                    }
-
-                    break;
-                default:
-                    Append(form, path, ScalarText(value));
-                    break;
-            }
-        }
-
-        private static string Joined(JsonElement array, string separator)
-        {
-            var text = new StringBuilder();
-            foreach (var item in array.EnumerateArray())
-            {
-                text.Append(text.Length == 0 ? string.Empty : separator).Append(ScalarOrJson(item));
-            }
-
-            return text.ToString();
-        }
-
-        private static bool IsScalar(JsonElement value) => value.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array);
-
-        private static string ScalarOrJson(JsonElement value) => IsScalar(value) ? ScalarText(value) : value.GetRawText();
-
-        private static string ScalarText(JsonElement value) => value.ValueKind switch
-        {
-            JsonValueKind.String => value.GetString()!,
-            JsonValueKind.Null => string.Empty,
-            JsonValueKind.True => "true",
-            JsonValueKind.False => "false",
-            _ => value.GetRawText(),
-        };
-
-        private static void Append(StringBuilder form, string name, string value)
-        {
-            if (form.Length > 0)
-            {
-                form.Append('&');
-            }
-
-            form.Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
+            return new FormEncoding(name, ParameterStyle.Form, explode: true);
         }
     }
 }

@@ -154,16 +154,29 @@ namespace OpenApiClientGenerator.Runtime
             }
         }
 
-        /// <param name="value">The text of a greedy parameter (<c>{proxy+}</c>), each of whose <c>/</c>-separated parts becomes a segment of the request's path.</param>
-        public void GreedyPathParameter(string value)
+        /// <summary>The check of <see cref="PathParameter"/> for a value a style lays out (a label, a matrix, a list or an object).</summary>
+        /// <param name="segment">The parameter's text as <see cref="ParameterSerializer.Path"/> sends it, escaped.</param>
+        /// <param name="refuseEmpty">Whether to report an empty segment.</param>
+        public void StyledPathParameter(string segment, bool refuseEmpty)
         {
-            foreach (var segment in value.Split('/'))
+            // RFC 3986 makes %2E the same as '.', so a '.' in a label value would read as the style's separator.
+            if (segment.IndexOf("%2E", StringComparison.Ordinal) >= 0)
             {
-                if (segment.Length == 0 || segment == "." || segment == "..")
-                {
-                    Report("pathSegment", "must not have an empty, '.' or '..' segment (a leading, trailing or doubled '/' makes an empty one), which would address another resource", null);
-                    return;
-                }
+                Report("pathSegment", "must not contain '.', which the label style uses as its separator", null);
+                return;
+            }
+
+            PathParameter(Uri.UnescapeDataString(segment), refuseEmpty);
+        }
+
+        /// <summary>Checks that no item of a spaceDelimited or pipeDelimited value holds the style's delimiter, which would split it in two.</summary>
+        public void DelimitedParameter(ParameterValue value, ParameterStyle style)
+        {
+            if (ParameterSerializer.HoldsDelimiter(value, style))
+            {
+                Report("delimiter", style == ParameterStyle.SpaceDelimited
+                    ? "must not hold a space in an item: spaceDelimited joins the items with %20, which a space also becomes"
+                    : "must not hold a '|' in an item: pipeDelimited joins the items with %7C, which a '|' also becomes", null);
             }
         }
 
