@@ -86,15 +86,15 @@ namespace Snapshots.Parameters
                 {
                     case 0:
                         reader.Read();
-                        rValue = JsonRead.Int64(ref reader, lenient: true);
+                        rValue = JsonRead.NotNullable(JsonRead.Int64(ref reader, lenient: true), ref reader);
                         continue;
                     case 1:
                         reader.Read();
-                        gValue = JsonRead.Int64(ref reader, lenient: true);
+                        gValue = JsonRead.NotNullable(JsonRead.Int64(ref reader, lenient: true), ref reader);
                         continue;
                     case 2:
                         reader.Read();
-                        bValue = JsonRead.Int64(ref reader, lenient: true);
+                        bValue = JsonRead.NotNullable(JsonRead.Int64(ref reader, lenient: true), ref reader);
                         continue;
                 }
 

@@ -154,6 +154,19 @@ namespace OpenApiClientGenerator.Runtime
             }
         }
 
+        /// <param name="value">The text of a greedy parameter (<c>{proxy+}</c>), each of whose <c>/</c>-separated parts becomes a segment of the request's path.</param>
+        public void GreedyPathParameter(string value)
+        {
+            foreach (var segment in value.Split('/'))
+            {
+                if (segment.Length == 0 || segment == "." || segment == "..")
+                {
+                    Report("pathSegment", "must not have an empty, '.' or '..' segment (a leading, trailing or doubled '/' makes an empty one), which would address another resource", null);
+                    return;
+                }
+            }
+        }
+
         /// <summary>The check of <see cref="PathParameter"/> for a value a style lays out (a label, a matrix, a list or an object).</summary>
         /// <param name="segment">The parameter's text as <see cref="ParameterSerializer.Path"/> sends it, escaped.</param>
         /// <param name="refuseEmpty">Whether to report an empty segment.</param>
