@@ -80,14 +80,14 @@ public sealed class ApiGatewayExportDiagnosticsTests
                   operationId: forwardFile
                   parameters:
                     - { name: proxy, in: path, required: true, schema: { type: string, maxLength: 0 } }
-                    - { name: session, in: cookie, schema: { type: string } }
+                    - { name: session, in: query, style: label, schema: { type: string } }
                   responses:
                     '204': { description: OK }
             """));
 
         Assert.Equal([(15, 86)], Warnings(run, "OAG019").Select(w => (w.Line, w.Column)));
-        var cookie = Assert.Single(Warnings(run, "OAG006"));
-        Assert.Equal(16, cookie.Line);
+        var labelInQuery = Assert.Single(Warnings(run, "OAG006"));
+        Assert.Equal(16, labelInQuery.Line);
         var client = run.Compilation.GetTypeByMetadataName("Demo.DemoClient")!;
         Assert.Equal(
             ["ForwardFileDeleteAsync", "ForwardFilePatchAsync", "ForwardFilePostAsync", "ForwardFilePutAsync", "ReadFileAsync"],
