@@ -1,6 +1,7 @@
 namespace OpenApiClientGenerator.Runtime
 {
     using System;
+    using System.Collections.Generic;
     using System.IO;
     using System.Net.Http;
     using System.Net.Http.Headers;
@@ -51,6 +52,15 @@ namespace OpenApiClientGenerator.Runtime
             content.Headers.ContentType = MediaTypeHeaderValue.Parse(mediaType);
             content.Headers.TryAddWithoutValidation("Content-Disposition", Disposition(name, file.FileName));
             form.Add(content);
+        }
+
+        /// <summary>Adds each file as a part of its own under <paramref name="name"/>, as browsers send <c>&lt;input type="file" multiple&gt;</c>.</summary>
+        public static void AddFiles(MultipartFormDataContent form, string name, IReadOnlyList<FilePart> files, string? documentedContentType)
+        {
+            foreach (var file in files)
+            {
+                AddFile(form, name, file, documentedContentType);
+            }
         }
 
         public static void AddText(MultipartFormDataContent form, string name, string text, string? documentedContentType)
