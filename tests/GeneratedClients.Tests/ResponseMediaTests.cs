@@ -12,7 +12,10 @@ using OpenApiClientGenerator.Runtime;
 
 namespace GeneratedClients.Tests;
 
-/// <summary>Text answers, JSON lines and typed response headers, from a real Kestrel server.</summary>
+/// <summary>
+/// Text answers, JSON lines and typed response headers, from a real Kestrel server. A slow, a cancelled and a cut-off
+/// stream of JSON lines are tested beside server-sent events, in <see cref="StreamingResponseTests"/>.
+/// </summary>
 public sealed class ResponseMediaTests
 {
     [Fact]
@@ -113,89 +116,6 @@ public sealed class ResponseMediaTests
         }
 
         Assert.Equal(["Hel", "lo"], chunks);
-    }
-
-    [Fact]
-    public async Task A_slow_ndjson_stream_yields_each_line_as_it_arrives()
-    {
-        var next = new SemaphoreSlim(0);
-        await using var server = await HandlerServer.StartAsync(async context =>
-        {
-            context.Response.ContentType = "application/x-ndjson";
-            for (var i = 0; i < 3; i++)
-            {
-                await context.Response.WriteAsync($"{{\"name\":\"tick {i}\"}}\n");
-                await context.Response.Body.FlushAsync();
-                await next.WaitAsync(context.RequestAborted);
-            }
-        });
-        using var http = server.CreateHttpClient();
-
-        var received = new List<string?>();
-        await foreach (var thing in new MediaClient(http).StreamExportAsync(new StreamExportRequest()))
-        {
-            // The server sends the next line only once this one has arrived.
-            received.Add(thing.Name);
-            next.Release();
-        }
-
-        Assert.Equal(["tick 0", "tick 1", "tick 2"], received);
-    }
-
-    [Fact]
-    public async Task Cancelling_an_ndjson_stream_stops_it_and_releases_the_response()
-    {
-        var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var server = await HandlerServer.StartAsync(async context =>
-        {
-            context.RequestAborted.Register(() => aborted.TrySetResult());
-            context.Response.ContentType = "application/x-ndjson";
-            await context.Response.WriteAsync("{\"name\":\"first\"}\n");
-            await context.Response.Body.FlushAsync();
-            await Task.Delay(Timeout.Infinite, context.RequestAborted);
-        });
-        using var http = server.CreateHttpClient();
-        using var cancellation = new CancellationTokenSource();
-
-        var received = new List<string?>();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
-        {
-            await foreach (var thing in new MediaClient(http).StreamExportAsync(new StreamExportRequest(), cancellation.Token))
-            {
-                received.Add(thing.Name);
-                cancellation.CancelAfter(TimeSpan.FromMilliseconds(100)); // while the server sends nothing
-            }
-        });
-
-        Assert.Equal(["first"], received);
-        await aborted.Task.WaitAsync(TimeSpan.FromSeconds(10)); // the server saw the connection go
-    }
-
-    [Fact]
-    public async Task An_ndjson_stream_cut_off_in_the_middle_yields_the_lines_before_and_then_fails()
-    {
-        var firstArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var server = await HandlerServer.StartAsync(async context =>
-        {
-            context.Response.ContentType = "application/x-ndjson";
-            await context.Response.WriteAsync("{\"name\":\"one\"}\n{\"name\":\"tw");
-            await context.Response.Body.FlushAsync();
-            await firstArrived.Task.WaitAsync(TimeSpan.FromSeconds(10));
-            context.Abort();
-        });
-        using var http = server.CreateHttpClient();
-
-        var received = new List<string?>();
-        await Assert.ThrowsAnyAsync<IOException>(async () =>
-        {
-            await foreach (var thing in new MediaClient(http).StreamExportAsync(new StreamExportRequest()).WithCancellation(CancellationToken.None))
-            {
-                received.Add(thing.Name);
-                firstArrived.TrySetResult();
-            }
-        }).WaitAsync(TimeSpan.FromSeconds(30));
-
-        Assert.Equal(["one"], received);
     }
 
     [Fact]
