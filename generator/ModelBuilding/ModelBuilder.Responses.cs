@@ -194,7 +194,9 @@ internal sealed partial class ModelBuilder
         var accepted = successMediaTypes.OrderBy(m => IsJsonMediaType(m) ? 0 : 1)
             .Concat(otherMediaTypes.OrderBy(m => IsJsonMediaType(m) ? 0 : 1))
             .Select(m => m.Trim())
-            .Where(m => m.Length > 0)
+
+            // A key with a line break or another control character would make the header invalid: no server documents one.
+            .Where(m => m.Length > 0 && m.All(c => c >= ' ' && c < '\u007F'))
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
         return accepted.Count == 0 ? null : string.Join(", ", accepted);

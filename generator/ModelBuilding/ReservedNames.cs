@@ -74,7 +74,7 @@ internal static class ReservedNames
         // Media types: the request content the client methods build.
         "FormUrlEncoder", "FormEncoding", "FormStyle", "BinaryBody", "RequestContent", "HttpContent", "FilePart", "Multipart",
         "MultipartFormDataContent", "FileResponse", "ServerSentEvent", "ServerSentEvents", "ResponseStreams", "IAsyncEnumerable",
-        "JsonLines", "ResponseHeaders", "ApiResponseWithHeaders", "DateTimeOffset",
+        "JsonLines", "ResponseLines", "ResponseHeaders", "ApiResponseWithHeaders", "DateTimeOffset",
 
         // Authentication and client options.
         "ApiAuthentication", "ApiAuthenticationException", "ApiKeyLocation", "BasicCredentials", "OAuth2ClientCredentials",

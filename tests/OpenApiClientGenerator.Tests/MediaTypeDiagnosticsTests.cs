@@ -90,6 +90,43 @@ public sealed class MediaTypeDiagnosticsTests
     }
 
     [Fact]
+    public void Accept_names_the_success_media_types_json_first_then_the_errors_each_once()
+    {
+        var run = GeneratorHarness.RunSpecs(("demo.openapi.yaml", Head + """
+                  responses:
+                    '200':
+                      description: The item.
+                      content:
+                        application/xml:
+                          schema: { $ref: '#/components/schemas/Item' }
+                        application/json:
+                          schema: { $ref: '#/components/schemas/Item' }
+                    '404':
+                      description: No such item.
+                      content:
+                        text/plain:
+                          schema: { type: string }
+                        application/problem+json:
+                          schema: { $ref: '#/components/schemas/Item' }
+                        APPLICATION/JSON:
+                          schema: { $ref: '#/components/schemas/Item' }
+            components:
+              schemas:
+                Item:
+                  type: object
+                  properties:
+                    name: { type: string }
+            """));
+
+        var client = run.Sources.Single(s => s.HintName == "DemoClient.g.cs").SourceText.ToString();
+        Assert.Contains(
+            "message.Headers.TryAddWithoutValidation(\"Accept\", \"application/json, application/xml, application/problem+json, text/plain\");",
+            client,
+            StringComparison.Ordinal);
+        Assert.Empty(run.CompilationProblems());
+    }
+
+    [Fact]
     public void Status_ranges_and_default_are_typed_without_a_warning()
     {
         var run = GeneratorHarness.RunSpecs(("demo.openapi.yaml", Head + """
