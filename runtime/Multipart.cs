@@ -57,8 +57,10 @@ namespace OpenApiClientGenerator.Runtime
         /// <summary>Adds each file as a part of its own under <paramref name="name"/>, as browsers send <c>&lt;input type="file" multiple&gt;</c>.</summary>
         public static void AddFiles(MultipartFormDataContent form, string name, IReadOnlyList<FilePart> files, string? documentedContentType)
         {
-            foreach (var file in files)
+            for (var i = 0; i < files.Count; i++)
             {
+                // Caught before anything is sent, like a validation error: a null in the list is the caller's mistake.
+                var file = files[i] ?? throw new ArgumentException("The file at index " + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + " of the part '" + name + "' is null.", nameof(files));
                 AddFile(form, name, file, documentedContentType);
             }
         }

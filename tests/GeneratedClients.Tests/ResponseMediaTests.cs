@@ -282,4 +282,24 @@ public sealed class ResponseMediaTests
         Assert.Equal("holiday", title);
         Assert.Equal([("photos", "1.png", "image/png", "one"), ("photos", "2.jpg", "image/jpeg", "two")], files);
     }
+
+    [Fact]
+    public async Task A_null_in_a_list_of_files_is_refused_before_anything_is_sent()
+    {
+        var sent = 0;
+        await using var server = await HandlerServer.StartAsync(context =>
+        {
+            sent++;
+            return Task.CompletedTask;
+        });
+        using var http = server.CreateHttpClient();
+
+        var exception = await Assert.ThrowsAsync<ArgumentException>(() => new MediaClient(http).UploadAlbumAsync(new UploadAlbumRequest
+        {
+            Body = new UploadAlbumParts { Photos = [new FilePart(Encoding.UTF8.GetBytes("one"), "1.png"), null!] },
+        }));
+
+        Assert.Contains("index 1 of the part 'photos'", exception.Message, StringComparison.Ordinal);
+        Assert.Equal(0, sent);
+    }
 }
