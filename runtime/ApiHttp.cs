@@ -54,16 +54,22 @@ namespace OpenApiClientGenerator.Runtime
         /// <summary>Sends the request; an error status throws what <c>readError</c> makes of it (the plain <see cref="ApiException"/> when it is null).</summary>
         public static async Task<(int StatusCode, string? RequestId, byte[] Body)> SendAsync(HttpClient httpClient, HttpRequestMessage request, ErrorReader? readError, CancellationToken cancellationToken)
         {
+            var (statusCode, requestId, body, _) = await SendReadingHeadersAsync(httpClient, request, readError, cancellationToken).ConfigureAwait(false);
+            return (statusCode, requestId, body);
+        }
+
+        /// <summary>Sends the request as <see cref="SendAsync(HttpClient, HttpRequestMessage, ErrorReader?, CancellationToken)"/> does, and keeps the success's headers to read typed members from.</summary>
+        public static async Task<(int StatusCode, string? RequestId, byte[] Body, ResponseHeaders Headers)> SendReadingHeadersAsync(HttpClient httpClient, HttpRequestMessage request, ErrorReader? readError, CancellationToken cancellationToken)
+        {
             using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-            var requestId = RequestId(response);
+            var headers = new ResponseHeaders(response);
             var body = await ReadBodyAsync(response.Content, cancellationToken).ConfigureAwait(false);
-            var statusCode = (int)response.StatusCode;
-            if (statusCode < 200 || statusCode > 299)
+            if (headers.StatusCode < 200 || headers.StatusCode > 299)
             {
-                throw Error(response, requestId, body, readError);
+                throw Error(response, headers.RequestId, body, readError);
             }
 
-            return (statusCode, requestId, body);
+            return (headers.StatusCode, headers.RequestId, body, headers);
         }
 
         /// <summary>The request id the service sent in <c>X-Request-Id</c>, or null.</summary>

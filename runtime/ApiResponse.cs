@@ -30,6 +30,35 @@ namespace OpenApiClientGenerator.Runtime
         public T Body { get; }
     }
 
+    /// <summary>A successful response without a documented body, with the headers the spec documents, typed.</summary>
+    /// <typeparam name="THeaders">The operation's headers record.</typeparam>
+    public class ApiResponseWithHeaders<THeaders> : ApiResponse
+    {
+        public ApiResponseWithHeaders(int statusCode, string? requestId, THeaders headers)
+            : base(statusCode, requestId)
+        {
+            Headers = headers;
+        }
+
+        /// <summary>Gets the documented response headers.</summary>
+        public THeaders Headers { get; }
+    }
+
+    /// <summary>A successful response with its typed body and the headers the spec documents, typed.</summary>
+    /// <typeparam name="T">The body's type.</typeparam>
+    /// <typeparam name="THeaders">The operation's headers record.</typeparam>
+    public class ApiResponse<T, THeaders> : ApiResponse<T>
+    {
+        public ApiResponse(int statusCode, string? requestId, T body, THeaders headers)
+            : base(statusCode, requestId, body)
+        {
+            Headers = headers;
+        }
+
+        /// <summary>Gets the documented response headers.</summary>
+        public THeaders Headers { get; }
+    }
+
     /// <summary>
     /// The service accepted the request (202) and works on it in the background: the work is not done yet.
     /// Follow it up with <see cref="TrackingId"/>.

@@ -1,6 +1,7 @@
 namespace OpenApiClientGenerator.Runtime
 {
     using System;
+    using System.Collections.Generic;
     using System.IO;
     using System.Net.Http;
     using System.Net.Http.Headers;
@@ -51,6 +52,17 @@ namespace OpenApiClientGenerator.Runtime
             content.Headers.ContentType = MediaTypeHeaderValue.Parse(mediaType);
             content.Headers.TryAddWithoutValidation("Content-Disposition", Disposition(name, file.FileName));
             form.Add(content);
+        }
+
+        /// <summary>Adds each file as a part of its own under <paramref name="name"/>, as browsers send <c>&lt;input type="file" multiple&gt;</c>.</summary>
+        public static void AddFiles(MultipartFormDataContent form, string name, IReadOnlyList<FilePart> files, string? documentedContentType)
+        {
+            for (var i = 0; i < files.Count; i++)
+            {
+                // Caught before anything is sent, like a validation error: a null in the list is the caller's mistake.
+                var file = files[i] ?? throw new ArgumentException("The file at index " + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + " of the part '" + name + "' is null.", nameof(files));
+                AddFile(form, name, file, documentedContentType);
+            }
         }
 
         public static void AddText(MultipartFormDataContent form, string name, string text, string? documentedContentType)

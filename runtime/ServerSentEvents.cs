@@ -6,11 +6,11 @@ namespace OpenApiClientGenerator.Runtime
     using System;
     using System.Collections.Generic;
     using System.Globalization;
-    using System.IO;
     using System.Net.Http;
     using System.Runtime.CompilerServices;
     using System.Text;
     using System.Threading;
+    using System.Threading.Tasks;
 
     /// <summary>One server-sent event, dispatched at the blank line that ends it.</summary>
     /// <typeparam name="T">The type of its data: the schema's record, or a string.</typeparam>
@@ -58,43 +58,15 @@ namespace OpenApiClientGenerator.Runtime
             ApiHttp.ErrorReader? readError,
             [EnumeratorCancellation] CancellationToken cancellationToken)
         {
-            using var requestScope = request;
-            using var response = await ResponseStreams.SendAsync(httpClient, request, readError, cancellationToken).ConfigureAwait(false);
-            var statusCode = (int)response.StatusCode;
-            var requestId = ApiHttp.RequestId(response);
-#if NET5_0_OR_GREATER
-            using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#else
-            using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
-
-            // A read in flight ends when the response is disposed: that is how cancellation stops a stream that sends nothing.
-            using var registration = cancellationToken.Register(static state => ((HttpResponseMessage)state!).Dispose(), response);
-            using var reader = new StreamReader(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), detectEncodingFromByteOrderMarks: false);
             var data = new StringBuilder();
             var hasData = false;
             var eventType = string.Empty;
             string? lastId = null;
             TimeSpan? retry = null;
             var first = true;
-            while (true)
+            await foreach (var (statusCode, requestId, read) in ResponseLines.ReadAsync(httpClient, request, readError, cancellationToken).ConfigureAwait(false))
             {
-                string? line;
-                try
-                {
-                    line = await reader.ReadLineAsync().ConfigureAwait(false);
-                }
-                catch (Exception exception) when (cancellationToken.IsCancellationRequested && exception is IOException or ObjectDisposedException or HttpRequestException)
-                {
-                    throw new OperationCanceledException("The event stream was cancelled.", exception, cancellationToken);
-                }
-
-                if (line is null)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    yield break; // an event the stream ended in the middle of is not dispatched
-                }
-
+                var line = read;
                 if (first)
                 {
                     first = false;
@@ -147,6 +119,8 @@ namespace OpenApiClientGenerator.Runtime
                         break;
                 }
             }
+
+            // An event the stream ended in the middle of is not dispatched.
         }
 
         private static bool IsDigits(string value)

@@ -58,7 +58,7 @@ internal static partial class SourceEmitter
             DefaultBaseAddress = spec.DefaultBaseAddress,
             Options = BuildOptions(spec),
             Types = spec.Types.Select(t => BuildType(t, types, spec.Namespace, options)).ToList(),
-            Operations = spec.Operations.Select(o => BuildOperation(o, types, spec.ClientName, options)).ToList(),
+            Operations = spec.Operations.SelectMany(o => BuildOperations(o, types, spec.ClientName, options)).ToList(),
             EmitDataAnnotations = options.EmitDataAnnotations,
         };
     }
@@ -453,7 +453,8 @@ internal static partial class SourceEmitter
         return CSharpFragments.Literal(op);
     }
 
-    private static OperationView BuildOperation(OperationSpec operation, IReadOnlyDictionary<string, TypeSpec> types, string clientName, GeneratorOptions options)
+    /// <param name="overloadOf">The operation with the preferred body, when this is an overload sending another kind; null otherwise.</param>
+    private static OperationView BuildOperation(OperationSpec operation, IReadOnlyDictionary<string, TypeSpec> types, string clientName, GeneratorOptions options, OperationSpec? overloadOf)
     {
         var memberNames = new HashSet<string>(operation.Parameters.Select(p => p.Name).Append("Body"), StringComparer.Ordinal);
         var validation = new ValidationRules(memberNames);
@@ -554,46 +555,7 @@ internal static partial class SourceEmitter
             };
         }
 
-        var success = operation.SuccessResponse;
-        ResponseBodyView? responseBody = null;
-        string returnType;
-        string? eventReadExpression = null;
-        if (success?.Kind == ResponseKind.File)
-        {
-            returnType = "FileResponse";
-        }
-        else if (success is { Kind: ResponseKind.EventStream, Body: { } eventData })
-        {
-            returnType = $"IAsyncEnumerable<ServerSentEvent<{CSharpFragments.TypeName(eventData)}>>";
-            eventReadExpression = eventData.Kind == ValueKind.String ? null : CSharpFragments.ReadPresent(eventData, "reader", 0, lenient: true);
-        }
-        else if (success?.Body is { } successBody)
-        {
-            // A success that may come without content (a 204 beside a 200 with a body) reads an empty body as null, and
-            // a body whose schema is nullable reads the JSON null as null.
-            var mayBeNull = success.BodyIsOptional || successBody.IsNullable;
-            var bodyType = mayBeNull ? CSharpFragments.NullableTypeName(successBody) : CSharpFragments.TypeName(successBody);
-            var trackingExpression = TrackingExpression(success, successBody, types, mayBeNull ? "result?." : "result.");
-            returnType = trackingExpression is null ? $"ApiResponse<{bodyType}>" : $"AcceptedResponse<{bodyType}>";
-            responseBody = new ResponseBodyView
-            {
-                ReadExpression = successBody.IsNullable
-                    ? CSharpFragments.ReadNullable(successBody, "reader", 0, lenient: true)
-                    : CSharpFragments.ReadPresent(successBody, "reader", 0, lenient: true),
-                TrackingExpression = trackingExpression,
-                // What ReadBody reads and the strict check sees is null only where the schema allows it: an empty body
-                // stops before it.
-                TypeName = successBody.IsNullable ? CSharpFragments.NullableTypeName(successBody) : CSharpFragments.TypeName(successBody),
-                PresentCondition = successBody.IsNullable ? "response is { } present" : null,
-                Rules = validation.For(successBody, successBody.IsNullable ? "present" : "response", 0),
-                EmptyValue = success.BodyIsOptional ? $"({bodyType})null" : null,
-            };
-        }
-        else
-        {
-            returnType = "ApiResponse";
-        }
-
+        var success = BuildSuccess(operation.SuccessResponse, types, validation);
         var typedErrors = TypedErrors(operation.ErrorResponses);
         return new OperationView
         {
@@ -602,7 +564,9 @@ internal static partial class SourceEmitter
             HttpMethod = operation.HttpMethod,
             Path = operation.PathTemplate,
             Doc = XmlDoc.Summary(JoinSentences(operation.Summary, operation.Description) ?? operation.HttpMethod + " " + operation.PathTemplate),
-            RequestDoc = XmlDoc.Summary("The request for " + operation.Name + ": <c>" + operation.HttpMethod + " " + operation.PathTemplate + "</c>.", escape: false),
+            OverloadDoc = OverloadSentence(operation, overloadOf),
+            IsOverload = overloadOf is not null,
+            RequestDoc = XmlDoc.Summary("The request for " + operation.Name + ": <c>" + operation.HttpMethod + " " + operation.PathTemplate + "</c>" + (overloadOf is null ? string.Empty : ", with a <c>" + XmlDoc.Escape(operation.Body!.MediaType) + "</c> body") + ".", escape: false),
             SecurityRequirement = SecurityRequirementExpression(operation.Security),
             DocumentedErrors = operation.ErrorResponses
                 .Where(r => r.StatusCode > 0)
@@ -626,14 +590,12 @@ internal static partial class SourceEmitter
                 BodyKind.Raw => "raw",
                 _ => "json",
             },
-            ResponseKind = success?.Kind switch
-            {
-                ResponseKind.File => "file",
-                ResponseKind.EventStream => "events",
-                _ => "json",
-            },
-            EventReadExpression = eventReadExpression,
-            AcceptLiteral = success?.Accept is { } accept ? CSharpFragments.Literal(accept) : null,
+            ResponseKind = success.ResponseKind,
+            ItemReadExpression = success.ItemReadExpression,
+            TextEmptyValue = success.TextEmptyValue,
+            HeadersType = success.HeadersType,
+            ResponseHeaders = success.ResponseHeaders,
+            AcceptLiteral = operation.Accept is { } accept ? CSharpFragments.Literal(accept) : null,
             PartsType = operation.Body?.PartsTypeName,
             Parts = operation.Body?.Parts.Select(BuildPart).ToList() ?? [],
             FormEncodings = operation.Body?.FormEncodings.Select(FormEncodingExpression).ToList() ?? [],
@@ -641,8 +603,8 @@ internal static partial class SourceEmitter
             QueryParameters = queryParameters,
             Headers = headers,
             Cookies = cookies,
-            ReturnType = returnType,
-            ResponseBody = responseBody,
+            ReturnType = success.ReturnType,
+            ResponseBody = success.ResponseBody,
             HasSensitiveParameters = operation.Parameters.Any(p => p.IsSensitive),
             PatternHelpers = validation.PatternHelpers,
             ElementRules = validation.ElementRules,
@@ -715,17 +677,28 @@ internal static partial class SourceEmitter
         var value = part.IsRequired ? "requestBody." + part.Name : local;
         var contentType = part.ContentType is null ? "null" : CSharpFragments.Literal(part.ContentType);
         var name = CSharpFragments.Literal(part.WireName);
-        var type = part.Kind == PartKind.File ? "FilePart" : CSharpFragments.TypeName(part.Type);
+        var type = part.Kind switch
+        {
+            PartKind.File => "FilePart",
+            PartKind.Files => "IReadOnlyList<FilePart>",
+            _ => CSharpFragments.TypeName(part.Type),
+        };
         return new PartView
         {
             Name = part.Name,
-            Doc = XmlDoc.Summary(part.Description ?? (part.Kind == PartKind.File ? "The file sent as the part '" + part.WireName + "'." : "The part '" + part.WireName + "'.")),
+            Doc = XmlDoc.Summary(part.Description ?? (part.Kind switch
+            {
+                PartKind.File => "The file sent as the part '" + part.WireName + "'.",
+                PartKind.Files => "The files sent as parts named '" + part.WireName + "', one each.",
+                _ => "The part '" + part.WireName + "'.",
+            })),
             Type = part.IsRequired ? type : type + "?",
             IsRequiredMember = part.IsRequired,
             PresentCondition = part.IsRequired ? null : $"requestBody.{part.Name} is {{ }} {local}",
             AddExpression = part.Kind switch
             {
                 PartKind.File => $"Multipart.AddFile(form, {name}, {value}, {contentType})",
+                PartKind.Files => $"Multipart.AddFiles(form, {name}, {value}, {contentType})",
                 PartKind.Text => $"Multipart.AddText(form, {name}, {CSharpFragments.FormatScalar(part.Type, value)}, {contentType})",
                 _ => $"Multipart.AddJson(form, {name}, JsonWrite.ToUtf8({value}, static (writer, value) => {{ {CSharpFragments.Write(part.Type, "writer", "value", 0)}; }}), {contentType})",
             },

@@ -291,6 +291,12 @@ internal sealed class OperationView
 
     public required IReadOnlyList<string> RequestDoc { get; init; }
 
+    /// <summary>Gets whether the method is an overload that sends another kind of body than the preferred one; it shares the operation's security and error reader.</summary>
+    public required bool IsOverload { get; init; }
+
+    /// <summary>Gets, for an overload, the sentence saying which body it sends and which overload sends the preferred one; null otherwise.</summary>
+    public required string? OverloadDoc { get; init; }
+
     /// <summary>Gets the operation's security requirement as a C# array of alternatives, each of scheme names; null when it needs none.</summary>
     public string? SecurityRequirement { get; init; }
 
@@ -331,14 +337,28 @@ internal sealed class OperationView
     /// <summary>Gets how the body is sent: <c>json</c> (JSON, merge patch, JSON Patch), <c>form</c>, <c>text</c>, <c>binary</c> or <c>raw</c>.</summary>
     public required string BodyKind { get; init; }
 
-    /// <summary>Gets how the success is read: <c>json</c> (a typed body or none), <c>file</c> (a <c>FileResponse</c>) or <c>events</c> (server-sent events).</summary>
+    /// <summary>
+    /// Gets how the success is read: <c>json</c> (a typed body or none), <c>text</c> (a string), <c>file</c> (a
+    /// <c>FileResponse</c>), <c>events</c> (server-sent events) or <c>lines</c> (a JSON value per line).
+    /// </summary>
     public required string ResponseKind { get; init; }
 
-    /// <summary>Gets the <c>Accept</c> header's value as a C# literal, for a file or an event stream; null otherwise.</summary>
+    /// <summary>Gets whether the success is a stream the caller enumerates (<c>events</c>, <c>lines</c>), generated for .NET Core 3.0 and later.</summary>
+    public bool IsStream => ResponseKind is "events" or "lines";
+
+    /// <summary>Gets the <c>Accept</c> header's value as a C# literal: the documented response media types; null when none is documented.</summary>
     public required string? AcceptLiteral { get; init; }
 
-    /// <summary>Gets the expression that reads an event's JSON data from <c>reader</c>; null when the data is text.</summary>
-    public required string? EventReadExpression { get; init; }
+    /// <summary>Gets the expression that reads a streamed item (an event's JSON data, a JSON line) from <c>reader</c>; null when an event's data is text.</summary>
+    public required string? ItemReadExpression { get; init; }
+
+    /// <summary>Gets the value of an empty text success (a typed null) where the success may come without one; null otherwise.</summary>
+    public required string? TextEmptyValue { get; init; }
+
+    /// <summary>Gets the name of the record of the success's documented headers; null when it documents none.</summary>
+    public required string? HeadersType { get; init; }
+
+    public required IReadOnlyList<ResponseHeaderView> ResponseHeaders { get; init; }
 
     /// <summary>Gets the name of a multipart body's parts record, or null.</summary>
     public required string? PartsType { get; init; }
@@ -388,6 +408,21 @@ internal sealed class PartView
 
     /// <summary>Gets the call that adds the part to <c>form</c>.</summary>
     public required string AddExpression { get; init; }
+}
+
+/// <summary>A documented response header: a member of the operation's headers record.</summary>
+internal sealed class ResponseHeaderView
+{
+    public required string Name { get; init; }
+
+    public required IReadOnlyList<string> Doc { get; init; }
+
+    public required string Type { get; init; }
+
+    public required bool IsRequiredMember { get; init; }
+
+    /// <summary>Gets the expression that reads the member from <c>headers</c>, a <c>ResponseHeaders</c>.</summary>
+    public required string ReadExpression { get; init; }
 }
 
 /// <summary>Consecutive parameters in one location, validated under one <c>context.Push(location)</c>.</summary>

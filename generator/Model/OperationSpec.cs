@@ -36,6 +36,9 @@ internal enum BodyKind
 internal enum PartKind
 {
     File,
+
+    /// <summary>A list of files (<c>type: array</c> of <c>format: binary</c>): each sent as a part of its own under the same name.</summary>
+    Files,
     Text,
     Json,
 }
@@ -80,11 +83,18 @@ internal sealed record OperationSpec
 
     public required EquatableArray<ParameterSpec> Parameters { get; init; }
 
+    /// <summary>Gets the preferred request body (JSON where the spec offers it), the request record's.</summary>
     public BodySpec? Body { get; init; }
+
+    /// <summary>Gets the bodies of the other kinds of media type the operation takes, each sent by an overload with a request record of its own.</summary>
+    public EquatableArray<AlternateBodySpec> AlternateBodies { get; init; } = EquatableArray<AlternateBodySpec>.Empty;
 
     public ResponseSpec? SuccessResponse { get; init; }
 
     public required EquatableArray<ResponseSpec> ErrorResponses { get; init; }
+
+    /// <summary>Gets the <c>Accept</c> header: the media types the responses document, the success's first, JSON first among them; null when none is documented.</summary>
+    public string? Accept { get; init; }
 
     /// <summary>
     /// Gets the operation's security requirement (its own <c>security</c>, or the spec's): alternatives, any one of which
@@ -92,6 +102,9 @@ internal sealed record OperationSpec
     /// </summary>
     public EquatableArray<SecurityRequirementSpec> Security { get; init; } = EquatableArray<SecurityRequirementSpec>.Empty;
 }
+
+/// <summary>A request body of another kind than the preferred one, and the request record (parameters and this body) its overload takes.</summary>
+internal sealed record AlternateBodySpec(string RequestTypeName, BodySpec Body);
 
 internal sealed record ParameterSpec
 {
@@ -149,12 +162,47 @@ internal sealed record BodySpec
     public EquatableArray<FormEncodingSpec> FormEncodings { get; init; } = EquatableArray<FormEncodingSpec>.Empty;
 }
 
-/// <summary>How a success is read: a JSON body, a file streamed to the caller, or a stream of server-sent events.</summary>
+/// <summary>How a success is read: a JSON body, a file streamed to the caller, a stream of server-sent events or of JSON lines, or text.</summary>
 internal enum ResponseKind
 {
     Json,
     File,
     EventStream,
+
+    /// <summary>Line-delimited JSON (<c>application/x-ndjson</c>, <c>application/jsonl</c>, <c>application/json-seq</c>): <see cref="ResponseSpec.Body"/> is each line's value.</summary>
+    JsonLines,
+
+    /// <summary><c>text/*</c>, or XML that nothing else types: the body as a string.</summary>
+    Text,
+}
+
+/// <summary>What a documented response header's schema makes of its text.</summary>
+internal enum ResponseHeaderKind
+{
+    /// <summary>A string, or a schema no other kind reads (an array, an object): the header's text as it came.</summary>
+    Text,
+    Int32,
+    Int64,
+    Double,
+    Boolean,
+
+    /// <summary>A string of <c>format: date-time</c> or <c>date</c>: RFC 3339, or an HTTP-date (RFC 9110 §5.6.7), as a <c>DateTimeOffset</c>.</summary>
+    DateTime,
+}
+
+/// <summary>A header a success response documents: a typed member of the result's headers record.</summary>
+internal sealed record ResponseHeaderSpec
+{
+    /// <summary>Gets the member's name (<c>RateLimitRemaining</c> for <c>X-RateLimit-Remaining</c>).</summary>
+    public required string Name { get; init; }
+
+    public required string WireName { get; init; }
+
+    public required ResponseHeaderKind Kind { get; init; }
+
+    public required bool IsRequired { get; init; }
+
+    public string? Description { get; init; }
 }
 
 /// <summary>
@@ -176,9 +224,6 @@ internal sealed record ResponseSpec
     /// <summary>Gets how a success is read; for <see cref="ResponseKind.EventStream"/>, <see cref="Body"/> is each event's data.</summary>
     public ResponseKind Kind { get; init; }
 
-    /// <summary>Gets the <c>Accept</c> header a file or an event stream is asked for with: its documented media types; null for JSON.</summary>
-    public string? Accept { get; init; }
-
     /// <summary>Gets whether a success may come without the body (another documented success has none: a 204, say).</summary>
     public bool BodyIsOptional { get; init; }
 
@@ -189,6 +234,12 @@ internal sealed record ResponseSpec
     public string? TrackingIdProperty { get; init; }
 
     public required bool HasRequestIdHeader { get; init; }
+
+    /// <summary>Gets the headers a success documents, each a typed member of its headers record <see cref="HeadersTypeName"/>.</summary>
+    public EquatableArray<ResponseHeaderSpec> Headers { get; init; } = EquatableArray<ResponseHeaderSpec>.Empty;
+
+    /// <summary>Gets the name of the record of <see cref="Headers"/>; null when the success documents none.</summary>
+    public string? HeadersTypeName { get; init; }
 
     /// <summary>Gets the key the spec documents the response under: <c>404</c>, <c>4XX</c> or <c>default</c>.</summary>
     public string StatusPattern => StatusCode == 0 ? "default" : IsRange ? (StatusCode / 100).ToString(System.Globalization.CultureInfo.InvariantCulture) + "XX" : StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -73,8 +73,8 @@ internal sealed partial class ModelBuilder
             }
         }
 
-        var body = ParseRequestBody(operation.RequestBody, JsonPointers.Append(pointer, "requestBody"), name);
-        var (success, errors) = ParseResponses(operation.Responses, JsonPointers.Append(pointer, "responses"), name);
+        var (body, alternateBodies) = ParseRequestBodies(operation.RequestBody, JsonPointers.Append(pointer, "requestBody"), name);
+        var (success, errors, accept) = ParseResponses(operation.Responses, JsonPointers.Append(pointer, "responses"), name);
         return new OperationSpec
         {
             Name = name,
@@ -85,8 +85,10 @@ internal sealed partial class ModelBuilder
             RequestTypeName = requestTypeName,
             Parameters = parameters.ToEquatableArray(),
             Body = body,
+            AlternateBodies = alternateBodies.ToEquatableArray(),
             SuccessResponse = success,
             ErrorResponses = errors.ToEquatableArray(),
+            Accept = accept,
             Security = operation.Security is { } own
                 ? ParseSecurity(own, JsonPointers.Append(pointer, "security"))
                 : ParseSecurity(_document.Document.Security, "/security"),

@@ -20,6 +20,9 @@ internal static class ReservedNames
         "ElementRules", "JsonTypes", "Regex", "RegexOptions", "TimeSpan",
     ];
 
+    /// <summary>Members of a response headers record beside the headers: its reader, and the types it names in expressions.</summary>
+    public static readonly string[] HeadersRecordMembers = [.. RecordMembers, "Read", "ResponseHeaders", "DateTimeOffset"];
+
     /// <summary>The request record's body, a member only when the operation has a request body.</summary>
     public const string RequestBody = "Body";
 
@@ -71,6 +74,7 @@ internal static class ReservedNames
         // Media types: the request content the client methods build.
         "FormUrlEncoder", "FormEncoding", "ParameterStyle", "ParameterValue", "ParameterSerializer", "BinaryBody", "RequestContent", "HttpContent", "FilePart", "Multipart",
         "MultipartFormDataContent", "FileResponse", "ServerSentEvent", "ServerSentEvents", "ResponseStreams", "IAsyncEnumerable",
+        "JsonLines", "ResponseLines", "ResponseHeaders", "ApiResponseWithHeaders", "DateTimeOffset",
 
         // Authentication and client options.
         "ApiAuthentication", "ApiAuthenticationException", "ApiKeyLocation", "BasicCredentials", "OAuth2ClientCredentials",

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
@@ -12,7 +13,7 @@ using OpenApiClientGenerator.Runtime;
 
 namespace GeneratedClients.Tests;
 
-/// <summary>Downloads and server-sent events, read as they arrive from a real Kestrel server.</summary>
+/// <summary>Downloads, server-sent events and JSON lines, read as they arrive from a real Kestrel server.</summary>
 public sealed class StreamingResponseTests
 {
     [Fact]
@@ -36,7 +37,7 @@ public sealed class StreamingResponseTests
         // The body is half sent and the server waits: the call must still return.
         using var file = await new MediaClient(http).DownloadAsync(new DownloadRequest { Name = "r" }).WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(("application/pdf", 6L, "résumé.pdf", 200), (file.ContentType, file.ContentLength, file.FileName, file.StatusCode));
-        Assert.Equal("application/octet-stream", accept);
+        Assert.Equal("application/octet-stream, application/json", accept);
         release.SetResult();
         using var reader = new StreamReader(file.Content);
         Assert.Equal("abcdef", await reader.ReadToEndAsync());
@@ -118,54 +119,58 @@ public sealed class StreamingResponseTests
         Assert.Equal(("message", "!", ""), (events[2].EventType, events[2].Data.Delta, events[2].Id));
     }
 
-    [Fact]
-    public async Task A_slow_stream_yields_each_event_as_it_arrives()
+    [Theory]
+    [InlineData(StreamKind.Events)]
+    [InlineData(StreamKind.JsonLines)]
+    public async Task A_slow_stream_yields_each_item_as_it_arrives(StreamKind kind)
     {
         var next = new SemaphoreSlim(0);
         await using var server = await HandlerServer.StartAsync(async context =>
         {
-            context.Response.ContentType = "text/event-stream";
+            context.Response.ContentType = ContentType(kind);
             for (var i = 0; i < 3; i++)
             {
-                await context.Response.WriteAsync($"data: tick {i}\n\n");
+                await context.Response.WriteAsync(Item(kind, $"tick {i}"));
                 await context.Response.Body.FlushAsync();
                 await next.WaitAsync(context.RequestAborted);
             }
         });
         using var http = server.CreateHttpClient();
 
-        var received = new List<string>();
-        await foreach (var item in new MediaClient(http).StreamTicksAsync(new StreamTicksRequest()))
+        var received = new List<string?>();
+        await foreach (var item in Stream(new MediaClient(http), kind, CancellationToken.None))
         {
-            // The server sends the next event only once this one has arrived.
-            received.Add(item.Data);
+            // The server sends the next item only once this one has arrived.
+            received.Add(item);
             next.Release();
         }
 
         Assert.Equal(["tick 0", "tick 1", "tick 2"], received);
     }
 
-    [Fact]
-    public async Task Cancelling_a_stream_stops_it_and_releases_the_response()
+    [Theory]
+    [InlineData(StreamKind.Events)]
+    [InlineData(StreamKind.JsonLines)]
+    public async Task Cancelling_a_stream_stops_it_and_releases_the_response(StreamKind kind)
     {
         var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var server = await HandlerServer.StartAsync(async context =>
         {
             context.RequestAborted.Register(() => aborted.TrySetResult());
-            context.Response.ContentType = "text/event-stream";
-            await context.Response.WriteAsync("data: first\n\n");
+            context.Response.ContentType = ContentType(kind);
+            await context.Response.WriteAsync(Item(kind, "first"));
             await context.Response.Body.FlushAsync();
             await Task.Delay(Timeout.Infinite, context.RequestAborted);
         });
         using var http = server.CreateHttpClient();
         using var cancellation = new CancellationTokenSource();
 
-        var received = new List<string>();
+        var received = new List<string?>();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (var item in new MediaClient(http).StreamTicksAsync(new StreamTicksRequest(), cancellation.Token))
+            await foreach (var item in Stream(new MediaClient(http), kind, cancellation.Token))
             {
-                received.Add(item.Data);
+                received.Add(item);
                 cancellation.CancelAfter(TimeSpan.FromMilliseconds(100)); // while the server sends nothing
             }
         });
@@ -174,30 +179,61 @@ public sealed class StreamingResponseTests
         await aborted.Task.WaitAsync(TimeSpan.FromSeconds(10)); // the server saw the connection go
     }
 
-    [Fact]
-    public async Task A_stream_cut_off_in_the_middle_yields_the_events_before_and_then_fails()
+    [Theory]
+    [InlineData(StreamKind.Events)]
+    [InlineData(StreamKind.JsonLines)]
+    public async Task A_stream_cut_off_in_the_middle_yields_the_items_before_and_then_fails(StreamKind kind)
     {
         var firstArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var server = await HandlerServer.StartAsync(async context =>
         {
-            context.Response.ContentType = "text/event-stream";
-            await context.Response.WriteAsync("data: one\n\ndata: tw");
+            context.Response.ContentType = ContentType(kind);
+            await context.Response.WriteAsync(Item(kind, "one") + Item(kind, "two")[..8]);
             await context.Response.Body.FlushAsync();
             await firstArrived.Task.WaitAsync(TimeSpan.FromSeconds(10));
             context.Abort();
         });
         using var http = server.CreateHttpClient();
 
-        var received = new List<string>();
+        var received = new List<string?>();
         await Assert.ThrowsAnyAsync<IOException>(async () =>
         {
-            await foreach (var item in new MediaClient(http).StreamTicksAsync(new StreamTicksRequest()))
+            await foreach (var item in Stream(new MediaClient(http), kind, CancellationToken.None))
             {
-                received.Add(item.Data);
+                received.Add(item);
                 firstArrived.TrySetResult();
             }
-        });
+        }).WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(["one"], received);
+    }
+
+    public enum StreamKind
+    {
+        Events,
+        JsonLines,
+    }
+
+    private static string ContentType(StreamKind kind) => kind == StreamKind.Events ? "text/event-stream" : "application/x-ndjson";
+
+    /// <summary>One item on the wire: a text event, or a line of a Thing named <paramref name="text"/>.</summary>
+    private static string Item(StreamKind kind, string text) => kind == StreamKind.Events ? $"data: {text}\n\n" : $"{{\"name\":\"{text}\"}}\n";
+
+    private static async IAsyncEnumerable<string?> Stream(MediaClient client, StreamKind kind, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (kind == StreamKind.Events)
+        {
+            await foreach (var item in client.StreamTicksAsync(new StreamTicksRequest(), cancellationToken))
+            {
+                yield return item.Data;
+            }
+        }
+        else
+        {
+            await foreach (var item in client.StreamExportAsync(new StreamExportRequest(), cancellationToken))
+            {
+                yield return item.Name;
+            }
+        }
     }
 }

@@ -50,7 +50,7 @@ public sealed class MediaTypeDiagnosticsTests
     }
 
     [Fact]
-    public void Json_wins_over_the_other_media_types_of_a_body_and_xml_beside_it_needs_no_warning()
+    public void Json_is_the_request_records_body_and_the_other_media_types_are_overloads_without_a_warning()
     {
         var run = GeneratorHarness.RunSpecs(("demo.openapi.yaml", Head + """
                   requestBody:
@@ -73,8 +73,56 @@ public sealed class MediaTypeDiagnosticsTests
 
         Assert.Empty(run.GeneratorDiagnostics);
         var client = run.Sources.Single(s => s.HintName == "DemoClient.g.cs").SourceText.ToString();
-        Assert.Contains("ApiHttp.JsonContent(", client, StringComparison.Ordinal);
-        Assert.DoesNotContain("FormUrlEncoder", client, StringComparison.Ordinal);
+        Assert.Contains("public Item? Body { get; init; }", RecordText(client, "CreateItemRequest"), StringComparison.Ordinal);
+        Assert.Contains("public Item? Body { get; init; }", RecordText(client, "CreateItemFormRequest"), StringComparison.Ordinal);
+        Assert.Contains("public HttpContent? Body { get; init; }", RecordText(client, "CreateItemContentRequest"), StringComparison.Ordinal);
+        Assert.Contains("CreateItemAsync(CreateItemRequest request, ", client, StringComparison.Ordinal);
+        Assert.Contains("CreateItemAsync(CreateItemFormRequest request, ", client, StringComparison.Ordinal);
+        Assert.Contains("CreateItemAsync(CreateItemContentRequest request, ", client, StringComparison.Ordinal);
+        Assert.Empty(run.CompilationProblems());
+
+        static string RecordText(string source, string name)
+        {
+            var start = source.IndexOf("public sealed partial record " + name + "\n", StringComparison.Ordinal);
+            Assert.True(start >= 0, name + " is not generated");
+            return source.Substring(start, source.IndexOf("\n    }\n", start, StringComparison.Ordinal) - start);
+        }
+    }
+
+    [Fact]
+    public void Accept_names_the_success_media_types_json_first_then_the_errors_each_once()
+    {
+        var run = GeneratorHarness.RunSpecs(("demo.openapi.yaml", Head + """
+                  responses:
+                    '200':
+                      description: The item.
+                      content:
+                        application/xml:
+                          schema: { $ref: '#/components/schemas/Item' }
+                        application/json:
+                          schema: { $ref: '#/components/schemas/Item' }
+                    '404':
+                      description: No such item.
+                      content:
+                        text/plain:
+                          schema: { type: string }
+                        application/problem+json:
+                          schema: { $ref: '#/components/schemas/Item' }
+                        APPLICATION/JSON:
+                          schema: { $ref: '#/components/schemas/Item' }
+            components:
+              schemas:
+                Item:
+                  type: object
+                  properties:
+                    name: { type: string }
+            """));
+
+        var client = run.Sources.Single(s => s.HintName == "DemoClient.g.cs").SourceText.ToString();
+        Assert.Contains(
+            "message.Headers.TryAddWithoutValidation(\"Accept\", \"application/json, application/xml, application/problem+json, text/plain\");",
+            client,
+            StringComparison.Ordinal);
         Assert.Empty(run.CompilationProblems());
     }
 

@@ -74,6 +74,11 @@ public sealed class ReservedNamesTests
             return [.. ReservedNames.RecordMembers, ReservedNames.RequestBody];
         }
 
+        if (declaration.Contains("record {{ operation.headers_type }}", StringComparison.Ordinal))
+        {
+            return [.. ReservedNames.HeadersRecordMembers];
+        }
+
         if (declaration.Contains("record {{ type.name }}", StringComparison.Ordinal))
         {
             return [.. ReservedNames.RecordMembers];

@@ -73,6 +73,8 @@ namespace Snapshots.Form
             var uri = "v1/customers";
             using var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "FormClient", uri));
 
+            message.Headers.TryAddWithoutValidation("Accept", "application/json");
+
             if (request.Body is { } requestBody)
             {
                 message.Content = FormUrlEncoder.Content(

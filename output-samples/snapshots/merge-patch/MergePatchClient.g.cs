@@ -73,6 +73,8 @@ namespace Snapshots.MergePatch
             var uri = "plugins/" + ApiHttp.Escape(request.Name);
             using var message = new HttpRequestMessage(new HttpMethod("PATCH"), ApiHttp.RequestUri(_httpClient, "MergePatchClient", uri));
 
+            message.Headers.TryAddWithoutValidation("Accept", "application/json");
+
             if (request.Body is { } requestBody)
             {
                 message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/merge-patch+json");

@@ -73,6 +73,8 @@ namespace Snapshots.Multipart
             var uri = "v1/files";
             using var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "MultipartClient", uri));
 
+            message.Headers.TryAddWithoutValidation("Accept", "application/json");
+
             if (request.Body is { } requestBody)
             {
                 var form = new MultipartFormDataContent();

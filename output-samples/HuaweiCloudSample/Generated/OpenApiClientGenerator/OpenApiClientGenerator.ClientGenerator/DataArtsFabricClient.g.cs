@@ -90,6 +90,8 @@ namespace HuaweiCloud.DataArtsFabric
                 message.Headers.TryAddWithoutValidation("X-Auth-Token", xAuthTokenValue);
             }
 
+            message.Headers.TryAddWithoutValidation("Accept", "application/json");
+
             if (request.Body is { } requestBody)
             {
                 message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/json");
@@ -145,6 +147,8 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 message.Headers.TryAddWithoutValidation("X-Auth-Token", xAuthTokenValue);
             }
+
+            message.Headers.TryAddWithoutValidation("Accept", "application/json");
 
             if (request.Body is { } requestBody)
             {

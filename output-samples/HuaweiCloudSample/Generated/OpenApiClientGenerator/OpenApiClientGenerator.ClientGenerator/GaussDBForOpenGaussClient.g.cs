@@ -87,6 +87,8 @@ namespace HuaweiCloud.GaussDBForOpenGauss
                 message.Headers.TryAddWithoutValidation("X-Language", xLanguageValue);
             }
 
+            message.Headers.TryAddWithoutValidation("Accept", "application/json");
+
             if (request.Body is { } requestBody)
             {
                 message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/json");

@@ -83,6 +83,8 @@ namespace HuaweiCloud.ModelArts
                 message.Headers.TryAddWithoutValidation("X-Auth-Token", xAuthTokenValue);
             }
 
+            message.Headers.TryAddWithoutValidation("Accept", "application/json");
+
             if (request.Body is { } requestBody)
             {
                 message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/merge-patch+json");
@@ -136,6 +138,8 @@ namespace HuaweiCloud.ModelArts
             {
                 message.Headers.TryAddWithoutValidation("X-Auth-Token", xAuthTokenValue);
             }
+
+            message.Headers.TryAddWithoutValidation("Accept", "application/json");
 
             if (request.Body is { } requestBody)
             {

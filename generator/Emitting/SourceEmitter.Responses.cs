@@ -1,0 +1,96 @@
+using System.Collections.Generic;
+using System.Linq;
+using OpenApiClientGenerator.Model;
+
+namespace OpenApiClientGenerator.Emitting;
+
+/// <summary>The views of how an operation's success is read: its return type, body, stream items and typed headers.</summary>
+internal static partial class SourceEmitter
+{
+    private sealed record SuccessViews(
+        string ReturnType,
+        string ResponseKind,
+        ResponseBodyView? ResponseBody,
+        string? ItemReadExpression,
+        string? TextEmptyValue,
+        string? HeadersType,
+        IReadOnlyList<ResponseHeaderView> ResponseHeaders);
+
+    private static SuccessViews BuildSuccess(ResponseSpec? success, IReadOnlyDictionary<string, TypeSpec> types, ValidationRules validation)
+    {
+        var headersType = success?.HeadersTypeName;
+        var headerViews = success?.Headers.Select(BuildResponseHeader).ToList() ?? [];
+        string WithHeaders(string bodyType) => headersType is null ? $"ApiResponse<{bodyType}>" : $"ApiResponse<{bodyType}, {headersType}>";
+        switch (success)
+        {
+            case { Kind: ResponseKind.File }:
+                return new SuccessViews("FileResponse", "file", null, null, null, null, []);
+            case { Kind: ResponseKind.EventStream, Body: { } eventData }:
+                return new SuccessViews(
+                    $"IAsyncEnumerable<ServerSentEvent<{CSharpFragments.TypeName(eventData)}>>",
+                    "events",
+                    null,
+                    eventData.Kind == ValueKind.String ? null : CSharpFragments.ReadPresent(eventData, "reader", 0, lenient: true),
+                    null,
+                    null,
+                    []);
+            case { Kind: ResponseKind.JsonLines, Body: { } item }:
+                return new SuccessViews($"IAsyncEnumerable<{CSharpFragments.TypeName(item)}>", "lines", null, CSharpFragments.ReadPresent(item, "reader", 0, lenient: true), null, null, []);
+            case { Kind: ResponseKind.Text }:
+                // A success that may come without content (a 204 beside a 200 with text) reads an empty body as null.
+                return new SuccessViews(WithHeaders(success.BodyIsOptional ? "string?" : "string"), "text", null, null, success.BodyIsOptional ? "(string?)null" : null, headersType, headerViews);
+            case { Body: { } successBody }:
+                // A success that may come without content (a 204 beside a 200 with a body) reads an empty body as null, and
+                // a body whose schema is nullable reads the JSON null as null.
+                var mayBeNull = success.BodyIsOptional || successBody.IsNullable;
+                var bodyType = mayBeNull ? CSharpFragments.NullableTypeName(successBody) : CSharpFragments.TypeName(successBody);
+                var trackingExpression = TrackingExpression(success, successBody, types, mayBeNull ? "result?." : "result.");
+                var responseBody = new ResponseBodyView
+                {
+                    ReadExpression = successBody.IsNullable
+                        ? CSharpFragments.ReadNullable(successBody, "reader", 0, lenient: true)
+                        : CSharpFragments.ReadPresent(successBody, "reader", 0, lenient: true),
+                    TrackingExpression = trackingExpression,
+
+                    // What ReadBody reads and the strict check sees is null only where the schema allows it: an empty body
+                    // stops before it.
+                    TypeName = successBody.IsNullable ? CSharpFragments.NullableTypeName(successBody) : CSharpFragments.TypeName(successBody),
+                    PresentCondition = successBody.IsNullable ? "response is { } present" : null,
+                    Rules = validation.For(successBody, successBody.IsNullable ? "present" : "response", 0),
+                    EmptyValue = success.BodyIsOptional ? $"({bodyType})null" : null,
+                };
+                return new SuccessViews(trackingExpression is null ? WithHeaders(bodyType) : $"AcceptedResponse<{bodyType}>", "json", responseBody, null, null, headersType, headerViews);
+            default:
+                return new SuccessViews(headersType is null ? "ApiResponse" : $"ApiResponseWithHeaders<{headersType}>", "json", null, null, null, headersType, headerViews);
+        }
+    }
+
+    /// <summary>A documented response header: a member of the headers record, and how it is read from <c>headers</c>.</summary>
+    private static ResponseHeaderView BuildResponseHeader(ResponseHeaderSpec header)
+    {
+        var name = CSharpFragments.Literal(header.WireName);
+        var (type, parser) = header.Kind switch
+        {
+            ResponseHeaderKind.Int32 => ("int", "Int32"),
+            ResponseHeaderKind.Int64 => ("long", "Int64"),
+            ResponseHeaderKind.Double => ("double", "Double"),
+            ResponseHeaderKind.Boolean => ("bool", "Boolean"),
+            ResponseHeaderKind.DateTime => ("DateTimeOffset", "DateTime"),
+            _ => ("string", null),
+        };
+        return new ResponseHeaderView
+        {
+            Name = header.Name,
+            Doc = XmlDoc.Summary((header.Description ?? "The response header " + header.WireName + ".").TrimEnd() + (header.IsRequired ? string.Empty : " Null when the service sent none.")),
+            Type = header.IsRequired ? type : type + "?",
+            IsRequiredMember = header.IsRequired,
+            ReadExpression = (parser, header.IsRequired) switch
+            {
+                (null, true) => $"headers.RequiredText({name})",
+                (null, false) => $"headers.Text({name})",
+                (_, true) => $"headers.Required({name}, ResponseHeaders.{parser})",
+                _ => $"headers.Value({name}, ResponseHeaders.{parser})",
+            },
+        };
+    }
+}

@@ -1,0 +1,232 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+using OpenApiClientGenerator.Diagnostics;
+using OpenApiClientGenerator.Model;
+using OpenApiClientGenerator.Reading;
+
+namespace OpenApiClientGenerator.ModelBuilding;
+
+internal sealed partial class ModelBuilder
+{
+    /// <summary>
+    /// Reads the documented responses. A status (<c>404</c>), a range (<c>4XX</c>) and <c>default</c> each give a response;
+    /// the errors come in the order a status is matched against them: exact statuses, then ranges, then <c>default</c>
+    /// (the keys' ordinal order). The success is the first documented 2xx (a <c>2XX</c> range after the exact ones), or
+    /// <c>default</c> when the spec documents no success at all. <c>Accept</c> names every documented media type.
+    /// </summary>
+    private (ResponseSpec? Success, List<ResponseSpec> Errors, string? Accept) ParseResponses(OpenApiResponses? responses, string pointer, string operationName)
+    {
+        ResponseSpec? success = null;
+        var errors = new List<ResponseSpec>();
+        var successIsOptional = false;
+        var successMediaTypes = new List<string>();
+        var otherMediaTypes = new List<string>();
+        foreach (var entry in (responses ?? new OpenApiResponses()).OrderBy(r => r.Key, StringComparer.Ordinal))
+        {
+            var responsePointer = JsonPointers.Append(pointer, entry.Key);
+            if (ParseStatusPattern(entry.Key) is not { } status)
+            {
+                Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOfKey(responsePointer), $"The status code pattern '{entry.Key}'", "the response is handled as an undocumented status");
+                continue;
+            }
+
+            var (statusCode, isRange) = status;
+            var response = entry.Value;
+            var isSuccess = statusCode is >= 200 and < 300;
+
+            // default comes last in ordinal order: with no success documented before it, it describes the successes too.
+            var describesSuccess = isSuccess || (statusCode == 0 && success is null);
+            TypeRef? body = null;
+            if (response.Content is not null && response.Content.FirstOrDefault(c => IsJsonMediaType(c.Key)) is { Key: not null } json && json.Value.Schema is not null)
+            {
+                var schemaPointer = JsonPointers.Append(JsonPointers.Append(JsonPointers.Append(responsePointer, "content"), json.Key), "schema");
+                var typeName = describesSuccess ? operationName + "Response" : operationName + "Error" + (statusCode == 0 ? string.Empty : entry.Key.ToUpperInvariant());
+                body = ResolveType(json.Value.Schema, schemaPointer, typeName, Usage.Response, mergePatch: false);
+            }
+
+            var kind = ResponseKind.Json;
+            if (describesSuccess && body is null && response.Content is { Count: > 0 } nonJson && !nonJson.Keys.Any(IsJsonMediaType))
+            {
+                (kind, body) = ParseNonJsonSuccess(nonJson, JsonPointers.Append(responsePointer, "content"), operationName);
+            }
+
+            (describesSuccess && success is null ? successMediaTypes : otherMediaTypes).AddRange(response.Content?.Keys ?? []);
+            var hasRequestId = response.Headers?.Keys.Any(h => string.Equals(h, "X-Request-Id", StringComparison.OrdinalIgnoreCase)) ?? false;
+            var trackingProperty = response.Extensions is not null && response.Extensions.TryGetValue("x-operation-id-property", out var trackingExtension)
+                && trackingExtension is JsonNodeExtension { Node: JsonValue trackingValue } && trackingValue.TryGetValue(out string? configured)
+                ? configured
+                : statusCode == 202 && !isRange ? "id" : null;
+            var headers = describesSuccess && success is null ? ParseResponseHeaders(response, responsePointer, kind, trackingProperty is not null) : [];
+            var spec = new ResponseSpec
+            {
+                StatusCode = statusCode,
+                IsRange = isRange,
+                Kind = kind,
+                Description = Clean(response.Description),
+                Body = body,
+                TrackingIdProperty = trackingProperty,
+                HasRequestIdHeader = hasRequestId,
+                Headers = headers.ToEquatableArray(),
+                HeadersTypeName = headers.Count == 0 ? null : ClaimTypeName(operationName + "Headers", $"the response headers of '{operationName}'", null, responsePointer),
+            };
+
+            // A success documented without content (204, or a 200 with no body beside a 201 with one) answers with no body.
+            successIsOptional |= isSuccess && body is null;
+            if (describesSuccess)
+            {
+                success ??= spec;
+            }
+
+            if (!isSuccess)
+            {
+                errors.Add(spec);
+            }
+        }
+
+        return (success is { Body: not null } && successIsOptional ? success with { BodyIsOptional = true } : success, errors, Accept(successMediaTypes, otherMediaTypes));
+    }
+
+    /// <summary>
+    /// A success without JSON: a stream of events whose data is JSON of the schema (text without one), a stream of JSON
+    /// lines, a file download, or text. Anything else is read as no body.
+    /// </summary>
+    private (ResponseKind Kind, TypeRef? Body) ParseNonJsonSuccess(IDictionary<string, IOpenApiMediaType> content, string contentPointer, string operationName)
+    {
+        var events = content.FirstOrDefault(c => MediaTypeOf(c.Key).Equals("text/event-stream", StringComparison.OrdinalIgnoreCase));
+        if (events.Key is not null)
+        {
+            return (ResponseKind.EventStream, ItemType(events.Key, events.Value, ValueKind.String, "Event"));
+        }
+
+        var lines = content.FirstOrDefault(c => IsJsonLinesMediaType(c.Key));
+        if (lines.Key is not null)
+        {
+            return (ResponseKind.JsonLines, ItemType(lines.Key, lines.Value, ValueKind.Any, "Item"));
+        }
+
+        if (content.Any(c => RequestBodyKind(c.Key, c.Value) == BodyKind.Binary))
+        {
+            return (ResponseKind.File, null);
+        }
+
+        return content.Any(c => RequestBodyKind(c.Key, c.Value) == BodyKind.Text || IsXmlMediaType(c.Key))
+            ? (ResponseKind.Text, new TypeRef { Kind = ValueKind.String })
+            : (ResponseKind.Json, null);
+
+        // Each item of a stream: OpenAPI 3.2's itemSchema, or the schema; without one, text for events and any JSON for lines.
+        TypeRef ItemType(string mediaType, IOpenApiMediaType media, ValueKind withoutSchema, string suffix)
+        {
+            var schema = media.ItemSchema ?? media.Schema;
+            if (schema is null || (withoutSchema == ValueKind.String && ShapeOf(schema) == ValueKind.String))
+            {
+                return withoutSchema == ValueKind.String ? new TypeRef { Kind = ValueKind.String } : TypeRef.Any;
+            }
+
+            var schemaPointer = JsonPointers.Append(JsonPointers.Append(contentPointer, mediaType), media.ItemSchema is null ? "schema" : "itemSchema");
+            return ResolveType(schema, schemaPointer, operationName + suffix, Usage.Response, mergePatch: false);
+        }
+    }
+
+    /// <summary>
+    /// The headers a success documents, as typed members. <c>X-Request-Id</c> is every response's <c>RequestId</c> already;
+    /// <c>Content-Type</c> and <c>Content-Length</c> are the content's. A stream, a file and accepted work have results of
+    /// their own shape, which carry no headers record: their documented headers are reported.
+    /// </summary>
+    private List<ResponseHeaderSpec> ParseResponseHeaders(IOpenApiResponse response, string responsePointer, ResponseKind kind, bool isAcceptedWork)
+    {
+        var headers = new List<ResponseHeaderSpec>();
+        if (response.Headers is null)
+        {
+            return headers;
+        }
+
+        var names = new NameScope().Reserve(ReservedNames.HeadersRecordMembers, ReservedMemberDescription);
+        foreach (var entry in response.Headers.Where(h => h.Value is not null && !IsImplicitResponseHeader(h.Key)).OrderBy(h => h.Key, StringComparer.Ordinal))
+        {
+            var headerPointer = JsonPointers.Append(JsonPointers.Append(responsePointer, "headers"), entry.Key);
+            if (kind is not (ResponseKind.Json or ResponseKind.Text) || isAcceptedWork)
+            {
+                Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOfKey(headerPointer), $"The response header '{entry.Key}' of a stream, a file download or accepted work", "the result does not carry it: read it with a DelegatingHandler");
+                continue;
+            }
+
+            var schema = Unwrap(entry.Value.Schema);
+            var headerKind = ShapeOf(schema) switch
+            {
+                ValueKind.Int32 => ResponseHeaderKind.Int32,
+                ValueKind.Int64 => ResponseHeaderKind.Int64,
+                ValueKind.Double => ResponseHeaderKind.Double,
+                ValueKind.Boolean => ResponseHeaderKind.Boolean,
+                ValueKind.String when schema?.Format is "date-time" or "date" => ResponseHeaderKind.DateTime,
+                _ => ResponseHeaderKind.Text,
+            };
+
+            // X-RateLimit-Remaining reads as RateLimitRemaining: the X- prefix says nothing in C#.
+            var wireName = entry.Key.StartsWith("X-", StringComparison.OrdinalIgnoreCase) && entry.Key.Length > 2 ? entry.Key.Substring(2) : entry.Key;
+            headers.Add(new ResponseHeaderSpec
+            {
+                Name = ClaimMemberName(names, wireName, LocationOfKey(headerPointer)),
+                WireName = entry.Key,
+                Kind = headerKind,
+                IsRequired = entry.Value.Required,
+                Description = Clean(entry.Value.Description),
+            });
+        }
+
+        return headers;
+    }
+
+    private static bool IsImplicitResponseHeader(string name)
+        => name.Equals("X-Request-Id", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The <c>Accept</c> header: the success's media types before the errors', JSON first within each, each named once.
+    /// A server that negotiates then answers as the method reads, and an error in a type the method can read.
+    /// </summary>
+    private static string? Accept(List<string> successMediaTypes, List<string> otherMediaTypes)
+    {
+        var accepted = successMediaTypes.OrderBy(m => IsJsonMediaType(m) ? 0 : 1)
+            .Concat(otherMediaTypes.OrderBy(m => IsJsonMediaType(m) ? 0 : 1))
+            .Select(m => m.Trim())
+
+            // A key with a line break or another control character would make the header invalid: no server documents one.
+            .Where(m => m.Length > 0 && m.All(c => c >= ' ' && c < '\u007F'))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        return accepted.Count == 0 ? null : string.Join(", ", accepted);
+    }
+
+    /// <summary>Reads a response key: a status (<c>404</c>), a range (<c>4XX</c>, as its first status, 400) or <c>default</c> (0).</summary>
+    private static (int StatusCode, bool IsRange)? ParseStatusPattern(string key)
+    {
+        if (key == "default")
+        {
+            return (0, false);
+        }
+
+        if (key.Length == 3 && key[0] is >= '1' and <= '5' && (key[1] is 'X' or 'x') && (key[2] is 'X' or 'x'))
+        {
+            return ((key[0] - '0') * 100, true);
+        }
+
+        return key.Length == 3 && int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var code) && code is >= 100 and <= 599
+            ? (code, false)
+            : null;
+    }
+
+    private static string MediaTypeOf(string mediaType) => mediaType.Split(';')[0].Trim();
+
+    /// <summary>A JSON value per line: NDJSON, JSON Lines, and RFC 7464's JSON text sequences (each record led by RS).</summary>
+    private static bool IsJsonLinesMediaType(string mediaType)
+        => MediaTypeOf(mediaType).ToLowerInvariant() is "application/x-ndjson" or "application/ndjson" or "application/jsonl" or "application/x-jsonlines" or "application/jsonlines" or "application/json-seq"
+        || MediaTypeOf(mediaType).EndsWith("+json-seq", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsXmlMediaType(string mediaType)
+        => MediaTypeOf(mediaType).Equals("application/xml", StringComparison.OrdinalIgnoreCase) || MediaTypeOf(mediaType).EndsWith("+xml", StringComparison.OrdinalIgnoreCase);
+}
