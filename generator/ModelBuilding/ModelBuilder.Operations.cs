@@ -58,6 +58,11 @@ internal sealed partial class ModelBuilder
     private bool CanFormat(IOpenApiSchema schema, Microsoft.OpenApi.ParameterLocation location)
     {
         var target = Unwrap(schema);
+        if (IsUnion(target) || IsUnion(target?.Items))
+        {
+            return false;
+        }
+
         return ShapeOf(target) switch
         {
             ValueKind.Object or ValueKind.Map => false,
@@ -107,7 +112,7 @@ internal sealed partial class ModelBuilder
             }
             else
             {
-                Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOf(schemaPointer), $"A {location.ToString().ToLowerInvariant()} parameter whose value is an object or a nested list", "the parameter is a JsonElement, sent as its JSON text");
+                Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOf(schemaPointer), $"A {location.ToString().ToLowerInvariant()} parameter whose value is an object, a union or a nested list", "the parameter is a JsonElement, sent as its JSON text");
                 type = TypeRef.Any;
             }
             var style = ParseStyle(parameter, location, parameterPointer);
