@@ -213,6 +213,18 @@ public sealed class UnionTests
     }
 
     [Fact]
+    public void Two_unions_that_are_each_others_variants_read_what_one_of_them_takes_and_stop_at_what_neither_does()
+    {
+        var number = Left.FromJson("3"u8);
+        var neither = Left.FromJson("true"u8);
+
+        Assert.True(number.TryGetRight(out var right) && right.IsInteger);
+        Assert.True(Left.FromJson("\"a\""u8).IsString);
+        Assert.True(neither.IsUnknown);
+        Assert.Equal(["oneOf"], neither.Validate().Select(e => e.Rule));
+    }
+
+    [Fact]
     public async Task A_merge_patch_replaces_a_union_member_whole()
     {
         await using var server = await RecordingServer.StartAsync();

@@ -455,7 +455,7 @@ public sealed class DiagnosticsTests
         Assert.Empty(run.GeneratorDiagnostics);
         var models = run.Sources.Single(s => s.HintName.EndsWith(".Models.g.cs", StringComparison.Ordinal)).SourceText.ToString();
         Assert.Contains("public PetKind? Kind { get; init; }", models, StringComparison.Ordinal);
-        Assert.Contains("public sealed partial class PetKind : IEquatable<PetKind>", models, StringComparison.Ordinal);
+        Assert.Contains("public sealed partial class PetKind : IEquatable<PetKind>, IUnionValue", models, StringComparison.Ordinal);
         Assert.Empty(run.CompilationProblems());
     }
 

@@ -23,7 +23,7 @@ namespace Snapshots.Union
     /// <item><see cref="Dog"/> (<c>Dog</c>)</item>
     /// </list>
     /// </remarks>
-    public sealed partial class Pet : IEquatable<Pet>
+    public sealed partial class Pet : IEquatable<Pet>, IUnionValue
     {
         private static readonly UnionShape s_shape = new(
             "oneOf",
@@ -521,7 +521,7 @@ namespace Snapshots.Union
     /// <item><c>IReadOnlyList&lt;string&gt;</c></item>
     /// </list>
     /// </remarks>
-    public sealed partial class SettingValue : IEquatable<SettingValue>
+    public sealed partial class SettingValue : IEquatable<SettingValue>, IUnionValue
     {
         private static readonly UnionShape s_shape = new(
             "anyOf",

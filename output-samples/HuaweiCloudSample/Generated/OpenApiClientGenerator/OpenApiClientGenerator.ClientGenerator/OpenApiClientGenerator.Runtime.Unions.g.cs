@@ -9,6 +9,12 @@ namespace OpenApiClientGenerator.Runtime
     using System.Collections.Generic;
     using System.Text.Json;
 
+    /// <summary>What every generated union is, so that a union whose variant is another union can tell that one's unknown variant.</summary>
+    internal interface IUnionValue
+    {
+        bool IsUnknown { get; }
+    }
+
     /// <summary>
     /// One variant of a generated union (<c>oneOf</c>, <c>anyOf</c>): the discriminator values that name it, and how to
     /// recognize, read, write and check it. Values travel as objects so that one <see cref="UnionShape"/> serves every union.
@@ -51,6 +57,20 @@ namespace OpenApiClientGenerator.Runtime
     /// </summary>
     internal sealed class UnionShape
     {
+        /// <summary>How deep unions are reading unions on this thread: two unions that are each other's variants would otherwise try each other without end.</summary>
+        [ThreadStatic]
+        private static int t_depth;
+
+        private const int MaxDepth = 64;
+
+        /// <summary>
+        /// Whether a <c>oneOf</c> on this thread is counting the variants that match. The unions inside a candidate then
+        /// check their variant but not, again, how many of theirs match: that would multiply at each level, without end
+        /// for two unions that are each other's variants.
+        /// </summary>
+        [ThreadStatic]
+        private static bool t_counting;
+
         private readonly UnionVariant[] _variants;
 
         /// <param name="keyword"><c>oneOf</c> (exactly one variant matches) or <c>anyOf</c> (at least one does).</param>
@@ -91,27 +111,40 @@ namespace OpenApiClientGenerator.Runtime
                 return named;
             }
 
-            var firstRead = -1;
-            for (var index = 0; index < _variants.Length; index++)
+            if (t_depth >= MaxDepth)
             {
-                if (!TryRead(_variants[index], json, out var candidate))
-                {
-                    continue;
-                }
-
-                if (IsValid(_variants[index], candidate))
-                {
-                    value = candidate;
-                    return index;
-                }
-
-                if (firstRead < 0)
-                {
-                    (firstRead, value) = (index, candidate);
-                }
+                return -1;
             }
 
-            return firstRead;
+            t_depth++;
+            try
+            {
+                var firstRead = -1;
+                for (var index = 0; index < _variants.Length; index++)
+                {
+                    if (!TryRead(_variants[index], json, out var candidate))
+                    {
+                        continue;
+                    }
+
+                    if (IsValid(_variants[index], candidate))
+                    {
+                        value = candidate;
+                        return index;
+                    }
+
+                    if (firstRead < 0)
+                    {
+                        (firstRead, value) = (index, candidate);
+                    }
+                }
+
+                return firstRead;
+            }
+            finally
+            {
+                t_depth--;
+            }
         }
 
         /// <summary>
@@ -164,15 +197,23 @@ namespace OpenApiClientGenerator.Runtime
             if (variant >= 0)
             {
                 _variants[variant].Validate?.Invoke(context, value!);
-                if (Keyword == "oneOf" && DiscriminatorProperty is null && json is { } written)
+                if (Keyword == "oneOf" && DiscriminatorProperty is null && json is { } written && !t_counting)
                 {
                     var matching = new List<string>();
-                    foreach (var candidate in _variants)
+                    t_counting = true;
+                    try
                     {
-                        if (TryRead(candidate, written, out var read) && IsValid(candidate, read))
+                        foreach (var candidate in _variants)
                         {
-                            matching.Add(candidate.Name);
+                            if (TryRead(candidate, written, out var read) && IsValid(candidate, read))
+                            {
+                                matching.Add(candidate.Name);
+                            }
                         }
+                    }
+                    finally
+                    {
+                        t_counting = false;
                     }
 
                     if (matching.Count > 1)
@@ -220,8 +261,10 @@ namespace OpenApiClientGenerator.Runtime
 
             try
             {
+                // A nested union that took none of its variants does not match: so two unions that are each other's
+                // variants stop at the first JSON neither takes.
                 value = variant.Read(json);
-                return true;
+                return value is not IUnionValue { IsUnknown: true };
             }
             catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException or OverflowException)
             {
