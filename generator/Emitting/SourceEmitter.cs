@@ -76,6 +76,7 @@ internal static partial class SourceEmitter
             TypeKind.Enum => "enum",
             TypeKind.MergePatch => "merge_patch",
             TypeKind.JsonPatch => "json_patch",
+            TypeKind.Union => "union",
             _ => "object",
         };
         var plainType = type.Kind == TypeKind.MergePatch && CanDiff(type, types) ? type.PlainTypeName : null;
@@ -87,7 +88,7 @@ internal static partial class SourceEmitter
         {
             Name = type.Name,
             Kind = kind,
-            Doc = XmlDoc.Summary(summary),
+            Doc = type.Union is { } unionDoc ? UnionViews.Doc(type, unionDoc) : XmlDoc.Summary(summary),
             Properties = properties,
             EnumMembers = type.EnumMembers.Select(m => new EnumMemberView { Name = m.Name, WireValue = SymbolDisplay.FormatLiteral(m.WireValue, quote: false), WireLiteral = CSharpFragments.Literal(m.WireValue) }).ToList(),
             AllowedValuesLiteral = CSharpFragments.Literal(string.Join(", ", type.EnumMembers.Select(m => System.Text.Json.Nodes.JsonValue.Create(m.WireValue).ToJsonString()))),
@@ -96,6 +97,7 @@ internal static partial class SourceEmitter
             NotesUnknownMembers = type.Kind == TypeKind.Object && type.IsReadFromResponses && !type.AllowsUnknownMembers,
             PlainType = plainType,
             JsonPatch = type.JsonPatch is { } patch ? BuildJsonPatch(type, patch, types, validation) : null,
+            Union = type.Union is { } union ? UnionViews.Build(type, union, types, validation, @namespace) : null,
             PatternHelpers = validation.PatternHelpers,
             ElementRules = validation.ElementRules,
             Interface = type.InterfaceName is { } interfaceName ? BuildInterface(type, interfaceName) : null,

@@ -144,8 +144,8 @@ internal sealed class TemplateRenderer(TemplateSet templates)
         }
     }
 
-    /// <summary>The templates others include (<c>{{ include "Validation.sbncs" }}</c>): the functions they share.</summary>
-    private static readonly string[] IncludedTemplates = ["Validation.sbncs"];
+    /// <summary>The templates others include (<c>{{ include "Validation.sbncs" }}</c>): the functions they share or lay out.</summary>
+    private static readonly string[] IncludedTemplates = ["Union.sbncs", "Validation.sbncs"];
 
     /// <summary>Resolves an <c>include</c> as a render does: the user's override when there is one, the embedded template otherwise.</summary>
     private sealed class IncludeLoader(TemplateRenderer renderer) : ITemplateLoader

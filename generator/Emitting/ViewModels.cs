@@ -65,6 +65,9 @@ internal sealed class TypeView
 
     public JsonPatchView? JsonPatch { get; init; }
 
+    /// <summary>Gets a union's variants (<c>Union.sbncs</c>).</summary>
+    public UnionView? Union { get; init; }
+
     /// <summary>Gets, for an object type that others extend with allOf, the interface of its members; null otherwise.</summary>
     public InterfaceView? Interface { get; init; }
 

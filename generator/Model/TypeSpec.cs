@@ -13,6 +13,9 @@ internal enum TypeKind
 
     /// <summary>A JSON Patch document (RFC 6902) restricted to the operations and paths the spec allows.</summary>
     JsonPatch,
+
+    /// <summary>A value that is one of several variants (<c>oneOf</c>, <c>anyOf</c>).</summary>
+    Union,
 }
 
 /// <summary>A named type to generate. Which members apply depends on its <see cref="Kind"/>.</summary>
@@ -30,6 +33,9 @@ internal sealed record TypeSpec
     public EquatableArray<EnumMemberSpec> EnumMembers { get; init; } = EquatableArray<EnumMemberSpec>.Empty;
 
     public JsonPatchSpec? JsonPatch { get; init; }
+
+    /// <summary>Gets a union's variants and how it tells them apart.</summary>
+    public UnionSpec? Union { get; init; }
 
     /// <summary>Gets whether a response reaches the type, which makes reading it lenient (servers omit what requests must send).</summary>
     public bool IsReadFromResponses { get; init; }

@@ -12,18 +12,24 @@ namespace OpenApiClientGenerator.ModelBuilding;
 internal sealed partial class ModelBuilder
 {
     /// <summary>
-    /// Resolves a schema made of others whose value is not an object: an <c>allOf</c> that stands for one of its parts (a
-    /// common way to add a description to a reference), or an allOf of values of one kind, whose constraints all apply.
+    /// Resolves a schema made of others whose value is not an object: a value or null (<c>oneOf: [X, {type: 'null'}]</c>), a
+    /// union of several (see <c>ModelBuilder.Unions.cs</c>), an <c>allOf</c> that stands for one of its parts (a common way
+    /// to add a description to a reference), or an allOf of values of one kind, whose constraints all apply.
     /// Returns null for a schema whose own keywords, or whose members, describe the value; the compositions not generated
     /// yet are reported.
     /// </summary>
-    private TypeRef? ResolveComposition(IOpenApiSchema schema, string pointer, string nameHint, Usage usage, bool mergePatch)
+    private TypeRef? ResolveComposition(IOpenApiSchema schema, string pointer, string nameHint, Usage usage, bool mergePatch, string? componentName)
     {
         if (NullableAlternative(schema) is var (keyword, alternative))
         {
             var partPointer = JsonPointers.Append(JsonPointers.Append(pointer, keyword), alternative.ToString(CultureInfo.InvariantCulture));
             var parts = keyword == "oneOf" ? schema.OneOf! : schema.AnyOf!;
             return ResolveContained(schema, () => ResolveType(parts[alternative], partPointer, nameHint, usage, mergePatch)) with { IsNullable = true };
+        }
+
+        if (ResolveUnion(schema, pointer, nameHint, usage, componentName) is { } union)
+        {
+            return union;
         }
 
         ReportUnsupportedKeywords(schema, pointer);
@@ -92,14 +98,17 @@ internal sealed partial class ModelBuilder
         }
 
         return null;
-
-        static bool IsNullOnly(IOpenApiSchema part) => part.Type == JsonSchemaType.Null && IsAnnotationOnly(part, except: null);
     }
 
-    /// <summary>Whether a schema says nothing about the value beyond <paramref name="except"/>: no type, no members, no constraint, no other composition.</summary>
-    private static bool IsAnnotationOnly(IOpenApiSchema schema, string? except)
+    private static bool IsNullOnly(IOpenApiSchema part) => part.Type == JsonSchemaType.Null && IsAnnotationOnly(part, except: null);
+
+    /// <summary>
+    /// Whether a schema says nothing about the value beyond <paramref name="except"/>: no type (unless
+    /// <paramref name="ignoreType"/>), no members, no constraint, no other composition.
+    /// </summary>
+    private static bool IsAnnotationOnly(IOpenApiSchema schema, string? except, bool ignoreType = false)
         => schema is not OpenApiSchemaReference
-            && ((schema.Type ?? 0) & ~JsonSchemaType.Null) == 0
+            && (ignoreType || ((schema.Type ?? 0) & ~JsonSchemaType.Null) == 0)
             && schema.Properties is not { Count: > 0 } && schema.Required is not { Count: > 0 }
             && schema.AdditionalProperties is null && schema.Items is null && schema.Enum is not { Count: > 0 }
             && (except == "allOf" || schema.AllOf is not { Count: > 0 }) && (except == "oneOf" || schema.OneOf is not { Count: > 0 })
@@ -313,16 +322,21 @@ internal sealed partial class ModelBuilder
         return null;
     }
 
+    /// <summary>
+    /// Reports the compositions a schema that is not a union has: a oneOf or anyOf beside members, constraints or
+    /// another composition of the same schema, all of which would apply to one value that no generated type holds.
+    /// </summary>
     private void ReportUnsupportedKeywords(IOpenApiSchema schema, string pointer)
     {
-        if (schema.OneOf is { Count: > 0 })
+        foreach (var (keyword, parts) in new[] { ("oneOf", schema.OneOf), ("anyOf", schema.AnyOf) })
         {
-            Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOfKey(JsonPointers.Append(pointer, "oneOf")), "oneOf", "the value is generated as a JsonElement and is not validated");
-        }
-
-        if (schema.AnyOf is { Count: > 0 })
-        {
-            Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOfKey(JsonPointers.Append(pointer, "anyOf")), "anyOf", "the value is generated as a JsonElement and is not validated");
+            if (parts is { Count: > 0 })
+            {
+                var consequence = ClassifyType(schema) is ValueKind.Object || IsComposedObject(schema)
+                    ? "the record is generated from the schema's own members, and the " + keyword + " is not validated"
+                    : "a " + keyword + " beside other keywords of its schema is generated as a JsonElement and is not validated";
+                Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOfKey(JsonPointers.Append(pointer, keyword)), keyword, consequence);
+            }
         }
 
         if (schema.Not is not null)

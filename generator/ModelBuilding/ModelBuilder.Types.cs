@@ -38,7 +38,7 @@ internal sealed partial class ModelBuilder
         }
 
         var nullable = schema.Type is { } t && t.HasFlag(JsonSchemaType.Null);
-        if (ResolveComposition(schema, pointer, nameHint, usage, mergePatch) is { } composed)
+        if (ResolveComposition(schema, pointer, nameHint, usage, mergePatch, componentName) is { } composed)
         {
             return composed with { IsNullable = composed.IsNullable || nullable };
         }
@@ -178,6 +178,11 @@ internal sealed partial class ModelBuilder
         if (pending.Kind == TypeKind.JsonPatch)
         {
             return new TypeSpec { Name = pending.Name, Kind = TypeKind.JsonPatch, Description = description, JsonPatch = NameMethods(pending.JsonPatch!) };
+        }
+
+        if (pending.Kind == TypeKind.Union)
+        {
+            return BuildUnion(pending);
         }
 
         if (pending.Kind == TypeKind.Enum)

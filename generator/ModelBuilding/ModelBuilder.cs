@@ -18,6 +18,7 @@ namespace OpenApiClientGenerator.ModelBuilding;
 /// <item><c>ModelBuilder.Naming.cs</c>: C# names for types and members, and their collisions (<see cref="ReservedNames"/> lists the generated code's own).</item>
 /// <item><c>ModelBuilder.Types.cs</c>: schemas to types: which kind of value, which named type, with which properties.</item>
 /// <item><c>ModelBuilder.Composition.cs</c>: <c>allOf</c>, <c>oneOf</c>, <c>anyOf</c> and <c>not</c>.</item>
+/// <item><c>ModelBuilder.Unions.cs</c>: a <c>oneOf</c> or <c>anyOf</c> of several variants, with or without a discriminator.</item>
 /// <item><c>ModelBuilder.Constraints.cs</c>: the validation keywords, in the dialects of OpenAPI 3.0 and 3.1.</item>
 /// <item><c>ModelBuilder.Operations.cs</c>: operations and their parameters.</item>
 /// <item><c>ModelBuilder.Bodies.cs</c>: request and response bodies, chosen by media type.</item>

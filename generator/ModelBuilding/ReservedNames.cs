@@ -22,6 +22,18 @@ internal static class ReservedNames
 
     /// <summary>Members of a response headers record beside the headers: its reader, and the types it names in expressions.</summary>
     public static readonly string[] HeadersRecordMembers = [.. RecordMembers, "Read", "ResponseHeaders", "DateTimeOffset"];
+    /// <summary>
+    /// Members of a union (<c>Union.sbncs</c>) beside those named after its variants (<c>IsCat</c>, <c>TryGetCat</c>,
+    /// <c>FromCat</c>, <c>ValidateCat</c>): a variant's name must not make one of these.
+    /// </summary>
+    public static readonly string[] UnionMembers =
+    [
+        "Json", "IsUnknown", "DiscriminatorValue", "Match", "Validate", "ValidateMembers", "WriteTo", "ReadFrom", "ToJson",
+        "FromJson", "ToString", "GetHashCode", "Equals", "GetType", "MemberwiseClone", "Finalize",
+    ];
+
+    /// <summary>The prefixes of a union's members named after a variant.</summary>
+    public static readonly string[] UnionVariantMemberPrefixes = ["Is", "TryGet", "From", "Validate"];
 
     /// <summary>The request record's body, a member only when the operation has a request body.</summary>
     public const string RequestBody = "Body";
@@ -69,7 +81,7 @@ internal static class ReservedNames
         "JsonTokenType", "JsonException", "Utf8JsonReader", "Utf8JsonWriter", "Regex", "RegexOptions", "TimeSpan", "Uri",
         "Optional", "ValidationError", "ValidationContext", "RequestValidationException", "ApiException", "ApiResponse",
         "AcceptedResponse", "ApiResponseFormatException", "JsonRead", "JsonWrite", "JsonMemberNames", "JsonPointer", "ApiHttp", "TextRules",
-        "ElementRules", "JsonTypes", "MergePatch", "ResponseMismatch", "ApiResponseValidationException", "ResponseCheck", "ResponseChecks", "AkSk", "HuaweiCloudSignature", "HuaweiCloudSigningHandler",
+        "ElementRules", "JsonTypes", "MergePatch", "UnionShape", "UnionVariant", "UnionJson", "IUnionValue", "ResponseMismatch", "ApiResponseValidationException", "ResponseCheck", "ResponseChecks", "AkSk", "HuaweiCloudSignature", "HuaweiCloudSigningHandler",
 
         // Media types: the request content the client methods build.
         "FormUrlEncoder", "FormEncoding", "ParameterStyle", "ParameterValue", "ParameterSerializer", "BinaryBody", "RequestContent", "HttpContent", "FilePart", "Multipart",

@@ -428,7 +428,7 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
-    public void An_unsupported_one_of_is_a_warning_at_the_keyword_and_the_rest_is_generated()
+    public void A_one_of_of_records_is_a_union_with_no_warning()
     {
         var run = Run("demo.openapi.yaml", Head + """
 
@@ -452,8 +452,56 @@ public sealed class DiagnosticsTests
                     barks: { type: boolean }
             """);
 
-        AssertSingle(run, "OAG006", DiagnosticSeverity.Warning, "demo.openapi.yaml", 11, 10, "oneOf is not supported", "JsonElement");
-        Assert.NotEmpty(run.Sources);
+        Assert.Empty(run.GeneratorDiagnostics);
+        var models = run.Sources.Single(s => s.HintName.EndsWith(".Models.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("public PetKind? Kind { get; init; }", models, StringComparison.Ordinal);
+        Assert.Contains("public sealed partial class PetKind : IEquatable<PetKind>, IUnionValue", models, StringComparison.Ordinal);
+        Assert.Empty(run.CompilationProblems());
+    }
+
+    [Fact]
+    public void A_one_of_beside_the_members_of_its_schema_is_a_warning_at_the_keyword_and_the_record_is_generated()
+    {
+        var run = Run("demo.openapi.yaml", Head + """
+
+            paths: {}
+            components:
+              schemas:
+                Pet:
+                  type: object
+                  properties:
+                    name: { type: string }
+                  oneOf:
+                    - required: [name]
+                    - required: [id]
+            """);
+
+        AssertSingle(run, "OAG006", DiagnosticSeverity.Warning, "demo.openapi.yaml", 11, 6, "oneOf is not supported", "the record is generated from the schema's own members");
+        Assert.Empty(run.CompilationProblems());
+    }
+
+    [Fact]
+    public void A_discriminator_mapping_to_a_schema_that_is_no_variant_is_a_warning_at_the_mapping()
+    {
+        var run = Run("demo.openapi.yaml", Head + """
+
+            paths: {}
+            components:
+              schemas:
+                Pet:
+                  oneOf:
+                    - $ref: '#/components/schemas/Cat'
+                    - $ref: '#/components/schemas/Dog'
+                  discriminator:
+                    propertyName: kind
+                    mapping:
+                      bird: '#/components/schemas/Bird'
+                Cat: { type: object, properties: { kind: { type: string } } }
+                Dog: { type: object, properties: { kind: { type: string } } }
+                Bird: { type: object, properties: { kind: { type: string } } }
+            """);
+
+        AssertSingle(run, "OAG006", DiagnosticSeverity.Warning, "demo.openapi.yaml", 14, 10, "none of the variants", "unknown variant");
         Assert.Empty(run.CompilationProblems());
     }
 

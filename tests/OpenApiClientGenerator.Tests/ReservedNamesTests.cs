@@ -47,6 +47,7 @@ public sealed class ReservedNamesTests
         Assert.Contains(checkedTypes, d => d.Contains("record {{ type.name }}", StringComparison.Ordinal));
         Assert.Contains(checkedTypes, d => d.Contains("record {{ operation.request_type }}", StringComparison.Ordinal));
         Assert.Contains(checkedTypes, d => d.Contains("IReadOnlyList<", StringComparison.Ordinal));
+        Assert.Contains(checkedTypes, d => d.Contains("IEquatable<", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -82,6 +83,11 @@ public sealed class ReservedNamesTests
         if (declaration.Contains("record {{ type.name }}", StringComparison.Ordinal))
         {
             return [.. ReservedNames.RecordMembers];
+        }
+
+        if (declaration.Contains("class {{ type.name }} : IEquatable<", StringComparison.Ordinal))
+        {
+            return [.. ReservedNames.UnionMembers];
         }
 
         if (declaration.Contains("class {{ type.name }} : IReadOnlyList<", StringComparison.Ordinal))

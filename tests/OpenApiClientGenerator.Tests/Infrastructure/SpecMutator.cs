@@ -252,7 +252,9 @@ internal sealed class SpecMutator
 
     /// <summary>
     /// A schema becomes a composition real specs write: an allOf of a component and itself (inheritance), with a member
-    /// re-declared with another type or constraint; an allOf wrapper, made nullable; or a oneOf/anyOf of it and null.
+    /// re-declared with another type or constraint; an allOf wrapper, made nullable; a oneOf/anyOf of it and null; a
+    /// union of it and a component or a primitive; or a oneOf of components with a discriminator, whose mapping may name
+    /// a schema that is no variant.
     /// </summary>
     private JsonNode Compose(JsonNode root, NodeSlot ignored)
     {
@@ -266,8 +268,24 @@ internal sealed class SpecMutator
         var components = SpecTree.ComponentSchemas(root)?.Select(c => c.Key).ToList() ?? [];
         var original = slot.Node!.DeepClone();
         JsonNode ComponentReference() => new JsonObject { ["$ref"] = "#/components/schemas/" + components[_random.Next(components.Count)].Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal) };
-        JsonNode composed = _random.Next(5) switch
+        var unionKeyword = _random.Next(2) == 0 ? "oneOf" : "anyOf";
+        JsonNode composed = _random.Next(8) switch
         {
+            5 => new JsonObject
+            {
+                [unionKeyword] = new JsonArray(original, components.Count > 0 && _random.Next(2) == 0 ? ComponentReference() : new JsonObject { ["type"] = TypeNames[_random.Next(TypeNames.Length)], ["maxLength"] = 3 }),
+                ["description"] = RandomText(8),
+            },
+            6 when components.Count > 0 => new JsonObject
+            {
+                ["oneOf"] = new JsonArray(ComponentReference(), ComponentReference()),
+                ["discriminator"] = new JsonObject
+                {
+                    ["propertyName"] = _random.Next(2) == 0 ? "type" : OddNames[_random.Next(OddNames.Length)],
+                    ["mapping"] = new JsonObject { [OddNames[_random.Next(OddNames.Length)]] = ComponentReference() },
+                },
+            },
+            7 => new JsonObject { [unionKeyword] = new JsonArray(new JsonObject { ["type"] = "string" }, new JsonObject { ["type"] = "integer" }, new JsonObject { ["type"] = "array", ["items"] = original }, new JsonObject { ["type"] = "null" }) },
             0 when components.Count > 0 => new JsonObject { ["allOf"] = new JsonArray(ComponentReference(), original) },
             1 when components.Count > 0 => new JsonObject
             {
