@@ -54,6 +54,7 @@ internal static class SpecParser
             return null;
         }
 
+        InnerReferenceInliner.Inline(root, diagnostics);
         var loaded = OpenApiDocumentLoader.Load(root, diagnostics);
         return loaded is null ? null : ModelBuilder.Build(input, diagnostics, loaded);
     }

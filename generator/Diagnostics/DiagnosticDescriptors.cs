@@ -103,11 +103,22 @@ internal static class DiagnosticDescriptors
         "A security scheme cannot be used",
         "The security {0} cannot be used: {1}; an operation that requires it fails before sending unless another of its alternatives is met");
 
+    public static readonly DiagnosticDescriptor SpecFlaw = Create(
+        "OAG019", DiagnosticSeverity.Warning,
+        "The spec breaks a rule, but its meaning is clear",
+        "{0}; {1}");
+
+    public static readonly DiagnosticDescriptor Webhook = Create(
+        "OAG020", DiagnosticSeverity.Info,
+        "A webhook gets no typed payload reader",
+        "The webhook '{0}' ({1}) gets no typed payload reader: {2}");
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         SyntaxError, OpenApiError, OpenApiWarning, UnresolvedReference, ExternalReference, UnsupportedConstruct,
         InvalidIdentifier, NameCollision, InvalidPattern, ContradictoryConstraints, GeneratorFailure, TemplateError,
         NoOperations, InvalidJsonPatchPath, DuplicateClient, ReferenceCycle, UnusedTemplate, UnsupportedSecurity,
+        SpecFlaw, Webhook,
     };
 
     public static DiagnosticDescriptor? FindById(string id) => All.FirstOrDefault(d => d.Id == id);

@@ -324,11 +324,6 @@ internal sealed partial class ModelBuilder
         {
             Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOfKey(JsonPointers.Append(pointer, "anyOf")), "anyOf", "the value is generated as a JsonElement and is not validated");
         }
-
-        if (schema.Not is not null)
-        {
-            Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOfKey(JsonPointers.Append(pointer, "not")), "not", "it is ignored");
-        }
     }
 
     /// <summary>An object schema's members with all their declarations, and the names some part requires.</summary>

@@ -22,6 +22,7 @@ namespace OpenApiClientGenerator.ModelBuilding;
 /// <item><c>ModelBuilder.Operations.cs</c>: operations and their parameters.</item>
 /// <item><c>ModelBuilder.Bodies.cs</c>: request and response bodies, chosen by media type.</item>
 /// <item><c>ModelBuilder.JsonPatch.cs</c>: JSON Patch (RFC 6902) bodies and their typed methods.</item>
+/// <item><c>ModelBuilder.Webhooks.cs</c>: webhooks (OpenAPI 3.1) and their payloads.</item>
 /// </list>
 /// </summary>
 internal sealed partial class ModelBuilder
@@ -75,11 +76,12 @@ internal sealed partial class ModelBuilder
         var ns = _input.Options.Namespace is { Length: > 0 } configuredNamespace
             ? configuredNamespace
             : string.IsNullOrEmpty(_input.Options.RootNamespace) ? baseName : _input.Options.RootNamespace + "." + baseName;
-        _typeNames.Reserve([clientName, clientName + "Options", clientName + "ServiceCollectionExtensions", clientName + "AuthenticationFilter"], name => $"the generated type '{name}'");
+        _typeNames.Reserve([clientName, clientName + "Options", clientName + "ServiceCollectionExtensions", clientName + "AuthenticationFilter", clientName + "Webhooks"], name => $"the generated type '{name}'");
 
         var server = ParseServer(document);
         var securitySchemes = ParseSecuritySchemes(document);
         var operations = ParseOperations(document);
+        var webhooks = ParseWebhooks(document);
         foreach (var component in document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>())
         {
             if (IsGenerated(component.Value))
@@ -92,7 +94,7 @@ internal sealed partial class ModelBuilder
             ResolveType(component.Value, JsonPointers.Append("/components/schemas", component.Key), IdentifierNames.ToPascalCase(component.Key), Usage.None, mergePatch: false, componentName: component.Key);
         }
 
-        if (operations.Count == 0 && _typeOrder.Count == 0)
+        if (operations.Count == 0 && webhooks.Count == 0 && _typeOrder.Count == 0)
         {
             Report(DiagnosticDescriptors.NoOperations, LocationOf(""), System.IO.Path.GetFileName(_input.Path));
         }
@@ -116,6 +118,7 @@ internal sealed partial class ModelBuilder
             SecuritySchemes = securitySchemes,
             Types = types.ToEquatableArray(),
             Operations = operations.ToEquatableArray(),
+            Webhooks = webhooks.ToEquatableArray(),
         };
     }
 

@@ -1,0 +1,63 @@
+using System;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using OpenApiClientGenerator.Diagnostics;
+using OpenApiClientGenerator.Reading;
+
+namespace OpenApiClientGenerator.Checking;
+
+/// <summary>
+/// Rules of Microsoft.OpenApi's validation that real specs break while their meaning stays clear. Each is reported as
+/// OAG019 at the node that breaks it, quoting the spec, and code is generated; the rule's own error would reject the
+/// whole spec.
+/// </summary>
+internal static class SpecFlaws
+{
+    /// <summary>
+    /// Reports the flaw behind a validation error of Microsoft.OpenApi as a warning, when it is one whose meaning is
+    /// clear; false when the error stands.
+    /// </summary>
+    public static bool ReportInstead(string rule, string? errorPointer, JsonNode root, SpecDiagnostics diagnostics)
+    {
+        var pointer = (errorPointer ?? string.Empty).TrimStart('#');
+        switch (rule)
+        {
+            case "ValidateSchemaDiscriminator" when JsonPointers.Find(root, JsonPointers.Append(pointer, "propertyName")) is JsonValue name:
+                diagnostics.Report(
+                    DiagnosticDescriptors.SpecFlaw,
+                    diagnostics.LocationOf(JsonPointers.Append(pointer, "propertyName")),
+                    $"The discriminator '{name}' is not in the schema's 'required' list, which OpenAPI asks for",
+                    "code is generated all the same, and the discriminator still selects the variant");
+                return true;
+            case "PathMustBeUnique" when pointer.StartsWith("/paths/", StringComparison.Ordinal) && root["paths"] is JsonObject paths:
+                var path = JsonPointers.Unescape(pointer.Substring("/paths/".Length));
+                var same = paths.Select(p => p.Key).Where(p => p != path && Signature(p) == Signature(path)).ToList();
+                diagnostics.Report(
+                    DiagnosticDescriptors.SpecFlaw,
+                    diagnostics.LocationOfKey(pointer),
+                    $"The path '{path}' differs from {string.Join(" and ", same.Select(p => "'" + p + "'"))} only in its parameter names, which OpenAPI forbids",
+                    "the operations of both are generated, each with its own method");
+                return true;
+            case "ResponsesMustContainAtLeastOneResponse" when pointer.EndsWith("/responses", StringComparison.Ordinal):
+                // OpenAPI 3.1 made responses optional; Microsoft.OpenApi's rule still asks for one.
+                var operationPointer = pointer.Substring(0, pointer.Length - "/responses".Length);
+                var isOpenApi31 = root["openapi"] is JsonValue version && version.TryGetValue(out string? text) && text.StartsWith("3.1", StringComparison.Ordinal);
+                if (!isOpenApi31 || JsonPointers.Find(root, pointer) is not null)
+                {
+                    diagnostics.Report(
+                        DiagnosticDescriptors.SpecFlaw,
+                        JsonPointers.Find(root, pointer) is null ? diagnostics.LocationOfKey(operationPointer) : diagnostics.LocationOfKey(pointer),
+                        "The operation lists no responses, which OpenAPI 3.0 requires",
+                        "its method returns no body, and a status that is not a success is an ApiException");
+                }
+
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>A path template with its parameter names taken out, as Microsoft.OpenApi compares them.</summary>
+    private static string Signature(string path) => Regex.Replace(path, @"\{[^}]*\}", "{}");
+}
