@@ -14,7 +14,8 @@ namespace OpenApiClientGenerator.Checking;
 /// <list type="bullet">
 /// <item>boolean schemas of OpenAPI 3.1 (<c>true</c> allows anything: <c>{}</c>; <c>false</c> nothing: <c>{not: {}}</c>),
 /// which Microsoft.OpenApi fails on with a NullReferenceException; beside <c>prefixItems</c>, <c>items: false</c> is
-/// a bound on the item count;</item>
+/// a bound on the item count; a <c>$ref</c> with keywords beside it that constrain, an allOf of the reference and
+/// them, as 3.1 applies both;</item>
 /// <item><c>const</c>, which it reads only as text and refuses as an object or a list: an enum of one value;</item>
 /// <item><c>required: true</c> on a property's schema (OpenAPI 2 and draft 3 style), which it refuses: the property is
 /// treated as required in its parent;</item>
@@ -32,6 +33,9 @@ internal sealed class SchemaDialect(JsonNode root, SpecDiagnostics diagnostics, 
         "maxContains", "dependentRequired", "dependentSchemas", "propertyNames", "patternProperties", "unevaluatedItems", "unevaluatedProperties",
         "if", "then", "else", "contentEncoding", "contentMediaType", "contentSchema",
     ];
+
+    /// <summary>The keywords beside a <c>$ref</c> that Microsoft.OpenApi applies itself: annotations.</summary>
+    private static readonly string[] ReferenceAnnotations = ["description", "summary", "title", "deprecated", "readOnly", "writeOnly", "example", "examples", "default"];
 
     /// <summary>The schema a boolean schema stands for.</summary>
     public static JsonObject ForBoolean(bool allowsAnything) => allowsAnything ? new JsonObject() : new JsonObject { ["not"] = new JsonObject() };
@@ -52,6 +56,7 @@ internal sealed class SchemaDialect(JsonNode root, SpecDiagnostics diagnostics, 
         if (isOpenApi31)
         {
             ReadTupleItems(schema);
+            ApplyReferenceSiblings(schema);
             return;
         }
 
@@ -78,6 +83,26 @@ internal sealed class SchemaDialect(JsonNode root, SpecDiagnostics diagnostics, 
             LaterDraft(pointer, keyword, "it is left out");
             schema.Remove(keyword);
         }
+    }
+
+    /// <summary>
+    /// In OpenAPI 3.1 the keywords beside a <c>$ref</c> apply too (<c>{$ref: Code, maxLength: 3}</c>), where Microsoft.OpenApi
+    /// keeps only the annotations: the reference becomes the first part of an allOf, whose parts all apply.
+    /// </summary>
+    private static void ApplyReferenceSiblings(JsonObject schema)
+    {
+        if (schema["$ref"] is not JsonValue reference || schema.All(m => m.Key == "$ref" || ReferenceAnnotations.Contains(m.Key) || m.Key.StartsWith("x-", StringComparison.Ordinal)))
+        {
+            return;
+        }
+
+        schema.Remove("$ref");
+        if (schema["allOf"] is not JsonArray parts)
+        {
+            schema["allOf"] = parts = new JsonArray();
+        }
+
+        parts.Insert(0, new JsonObject { ["$ref"] = reference });
     }
 
     /// <summary>

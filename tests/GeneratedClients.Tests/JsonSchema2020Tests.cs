@@ -18,7 +18,7 @@ public sealed class JsonSchema2020Tests
 {
     private const string Valid = """
         {"version":2,"ratio":1.5,"enabled":true,"name":"alice","level":3,"value":7,"origin":{"x":1,"y":1},
-         "pair":["abc",4],"unit":"kg","scale":0.5,"tags":null,"picture":"iVBORw0=","sample":"a","label":"tag"}
+         "pair":["abc",4],"unit":"kg","scale":0.5,"tags":null,"picture":"iVBORw0=","sample":"a","label":"tag","code":"abc"}
         """;
 
     [Fact]
@@ -44,6 +44,8 @@ public sealed class JsonSchema2020Tests
     [InlineData("scale", "0", "scale:exclusiveMinimum")]
     [InlineData("retired", "1", "retired:not")]
     [InlineData("label", "\"label\"", "label:maxLength")]
+    [InlineData("code", "\"abcd\"", "code:maxLength")]
+    [InlineData("code", "\"AB\"", "code:pattern")]
     public void A_value_that_breaks_a_keyword_is_reported_at_its_path(string member, string json, string violation)
     {
         var reading = Reading.FromJson(Encoding.UTF8.GetBytes(With(member, json)));
