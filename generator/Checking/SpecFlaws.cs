@@ -8,9 +8,9 @@ using OpenApiClientGenerator.Reading;
 namespace OpenApiClientGenerator.Checking;
 
 /// <summary>
-/// Rules of Microsoft.OpenApi's validation that real specs break while their meaning stays clear. Each is reported as
-/// OAG019 at the node that breaks it, quoting the spec, and code is generated; the rule's own error would reject the
-/// whole spec.
+/// Rules that real specs break while their meaning stays clear: rules of Microsoft.OpenApi's validation, and shapes its
+/// reader refuses. Each is reported as OAG019 at the node that breaks it, quoting the spec, and code is generated; the
+/// rule's own error would reject the whole spec. (Schemas' flaws are <see cref="SchemaDialect"/>'s.)
 /// </summary>
 internal static class SpecFlaws
 {
@@ -56,6 +56,25 @@ internal static class SpecFlaws
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// The <c>examples</c> of a media type, parameter or header are a map of Example Objects; a list (the JSON Schema
+    /// form) is documentation the generator does not use, so it is left out rather than rejecting the spec.
+    /// </summary>
+    public static void LeaveOutMisshapenExamples(JsonObject owner, string pointer, SpecDiagnostics diagnostics)
+    {
+        if (owner["examples"] is not { } examples || examples is JsonObject)
+        {
+            return;
+        }
+
+        diagnostics.Report(
+            DiagnosticDescriptors.SpecFlaw,
+            diagnostics.LocationOf(JsonPointers.Append(pointer, "examples")),
+            $"The 'examples' here must be a map of Example Objects by name, not {(examples is JsonArray ? "a list" : "the value " + examples.ToJsonString())}",
+            "they are left out, as the generated code does not use them");
+        owner.Remove("examples");
     }
 
     /// <summary>A path template with its parameter names taken out, as Microsoft.OpenApi compares them.</summary>

@@ -103,10 +103,15 @@ internal sealed class SpecShapeChecker
         EachMember(response, pointer, "content", "A media type", CheckMediaType);
     }
 
-    private void CheckMediaType(JsonObject mediaType, string pointer) => CheckSchemaMember(mediaType, pointer, "schema");
+    private void CheckMediaType(JsonObject mediaType, string pointer)
+    {
+        SpecFlaws.LeaveOutMisshapenExamples(mediaType, pointer, _diagnostics);
+        CheckSchemaMember(mediaType, pointer, "schema");
+    }
 
     private void CheckSchemaAndContent(JsonObject node, string pointer)
     {
+        SpecFlaws.LeaveOutMisshapenExamples(node, pointer, _diagnostics);
         CheckSchemaMember(node, pointer, "schema");
         EachMember(node, pointer, "content", "A media type", CheckMediaType);
     }

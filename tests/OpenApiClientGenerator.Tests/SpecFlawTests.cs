@@ -322,6 +322,30 @@ public sealed class SpecFlawTests
         Assert.Empty(run.CompilationProblems());
     }
 
+    [Fact]
+    public void A_list_of_examples_on_a_media_type_is_left_out_with_a_warning_at_the_list()
+    {
+        var run = Run(Head + """
+
+            paths:
+              /pets:
+                post:
+                  operationId: addPet
+                  requestBody:
+                    content:
+                      application/json:
+                        schema: { type: object, properties: { name: { type: string } } }
+                        examples:
+                          - name: Rex
+                  responses:
+                    '200': { description: OK }
+            """);
+
+        AssertAt(Single(run, "OAG019"), 13, 14, "The 'examples' here must be a map of Example Objects by name, not a list", "they are left out");
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Empty(run.CompilationProblems());
+    }
+
     private static GeneratorRun Run(string spec) => GeneratorHarness.RunSpecs(("demo.openapi.yaml", spec));
 
     private static Diagnostic Single(GeneratorRun run, string id)
