@@ -43,7 +43,12 @@ internal sealed class ValidationRules(ISet<string> memberNames)
                 AddNot(rules, constraints, $"ElementRules.Of({value})");
                 break;
             case ValueKind.Boolean:
-                AddAllowedValues(rules, constraints, value, v => v is "true" or "false" ? v : null);
+                // An enum of both booleans allows every bool, and C# refuses a pattern that no bool can match.
+                if (!(constraints.AllowedValues.Contains("true") && constraints.AllowedValues.Contains("false")))
+                {
+                    AddAllowedValues(rules, constraints, value, v => v is "true" or "false" ? v : null);
+                }
+
                 AddNot(rules, constraints, $"ElementRules.Of({value})");
                 break;
             case ValueKind.Object:

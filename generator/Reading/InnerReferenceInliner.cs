@@ -17,13 +17,21 @@ namespace OpenApiClientGenerator.Reading;
 /// recursive type written without a component) cannot be copied: it is reported, and the value is left untyped.
 /// The references have been checked: each points at a node of this document, and none leads only back to itself.
 /// </summary>
-internal static class InnerReferenceInliner
+internal sealed class InnerReferenceInliner(JsonNode root, SpecDiagnostics diagnostics)
 {
+    /// <summary>
+    /// Copies hold references in turn, so a few references can ask for more copies than any real spec needs (as a YAML
+    /// alias bomb does); past this many, the references left are reported instead of copied.
+    /// </summary>
+    private const int MaxCopies = 20_000;
+
+    private int _copies;
+
     public static void Inline(JsonNode root, SpecDiagnostics diagnostics)
-        => Visit(root, root, string.Empty, [], diagnostics);
+        => new InnerReferenceInliner(root, diagnostics).Visit(root, string.Empty, []);
 
     /// <param name="expanding">The targets copied on the way down to this node: one met again is a recursive structure.</param>
-    private static void Visit(JsonNode root, JsonNode node, string pointer, List<string> expanding, SpecDiagnostics diagnostics)
+    private void Visit(JsonNode node, string pointer, List<string> expanding)
     {
         switch (node)
         {
@@ -32,7 +40,7 @@ internal static class InnerReferenceInliner
                 foreach (var member in mapping.ToList())
                 {
                     if (member.Value is { } value && (isPropertyMap || !IsFreeFormData(member.Key))
-                        && VisitMember(root, value, JsonPointers.Append(pointer, member.Key), expanding, diagnostics) is { } copy)
+                        && VisitMember(value, JsonPointers.Append(pointer, member.Key), expanding) is { } copy)
                     {
                         mapping[member.Key] = copy;
                     }
@@ -43,7 +51,7 @@ internal static class InnerReferenceInliner
                 for (var i = 0; i < sequence.Count; i++)
                 {
                     if (sequence[i] is { } item
-                        && VisitMember(root, item, JsonPointers.Append(pointer, i.ToString(CultureInfo.InvariantCulture)), expanding, diagnostics) is { } copy)
+                        && VisitMember(item, JsonPointers.Append(pointer, i.ToString(CultureInfo.InvariantCulture)), expanding) is { } copy)
                     {
                         sequence[i] = copy;
                     }
@@ -54,7 +62,7 @@ internal static class InnerReferenceInliner
     }
 
     /// <summary>Visits a member; when it is an inner reference, returns the copy that replaces it, visited in turn.</summary>
-    private static JsonNode? VisitMember(JsonNode root, JsonNode member, string pointer, List<string> expanding, SpecDiagnostics diagnostics)
+    private JsonNode? VisitMember(JsonNode member, string pointer, List<string> expanding)
     {
         var copied = 0;
         var node = member;
@@ -67,16 +75,21 @@ internal static class InnerReferenceInliner
             }
 
             var referenceObject = (JsonObject)node;
-            if (expanding.Contains(target) || pointer.StartsWith(target + "/", StringComparison.Ordinal))
+            var isRecursive = expanding.Contains(target) || pointer.StartsWith(target + "/", StringComparison.Ordinal);
+            if (isRecursive || _copies >= MaxCopies)
             {
                 diagnostics.Report(
                     DiagnosticDescriptors.UnsupportedConstruct,
                     diagnostics.LocationOf(JsonPointers.Append(pointer, "$ref")),
-                    $"The reference '{referenceObject["$ref"]}' into the schema that contains it, which is not a component",
+                    isRecursive
+                        ? $"The reference '{referenceObject["$ref"]}' into the schema that contains it, which is not a component"
+                        : $"The reference '{referenceObject["$ref"]}', past {MaxCopies.ToString(CultureInfo.InvariantCulture)} copies of references into components and operations,",
                     "the inner value is generated as a JsonElement; name the schema under components/schemas to type it");
                 node = WithSiblings(new JsonObject(), referenceObject);
                 break;
             }
+
+            _copies++;
 
             node = WithSiblings((JsonObject)found.DeepClone(), referenceObject);
             expanding.Add(target);
@@ -88,7 +101,7 @@ internal static class InnerReferenceInliner
             diagnostics.Map.AddAliasCopy(pointer, position, node);
         }
 
-        Visit(root, node, pointer, expanding, diagnostics);
+        Visit(node, pointer, expanding);
         expanding.RemoveRange(expanding.Count - copied, copied);
         return ReferenceEquals(node, member) ? null : node;
     }

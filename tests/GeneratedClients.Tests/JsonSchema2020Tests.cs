@@ -53,6 +53,12 @@ public sealed class JsonSchema2020Tests
         Assert.Equal([violation], Violations(reading));
     }
 
+    [Theory]
+    [InlineData("true")]
+    [InlineData("false")]
+    public void An_enum_of_both_booleans_allows_either(string json)
+        => Assert.Empty(Violations(Reading.FromJson(Encoding.UTF8.GetBytes(With("verified", json)))));
+
     [Fact]
     public void Objects_are_compared_by_value_whatever_their_member_order()
     {
