@@ -56,6 +56,7 @@ internal static class SpecParser
         }
 
         ApiGatewayExportDialect.Normalize(root, diagnostics);
+        InnerReferenceInliner.Inline(root, diagnostics);
         if (input.Options.Selection is { } selection)
         {
             OperationSelection.Apply(root, selection, diagnostics);

@@ -275,13 +275,44 @@ namespace OpenApiClientGenerator.Runtime
                         MaxItems(value.GetArrayLength(), maxItems);
                     }
 
+                    if (rules.PrefixItems is { } positions)
+                    {
+                        var index = 0;
+                        foreach (var item in value.EnumerateArray())
+                        {
+                            if (index >= positions.Length)
+                            {
+                                break;
+                            }
+
+                            PrefixItem(index, item, positions[index]);
+                            index++;
+                        }
+                    }
+
                     break;
-                case JsonValueKind.Object when rules.Required is { } required:
-                    foreach (var name in required)
+                case JsonValueKind.Object:
+                    foreach (var name in rules.Required ?? Array.Empty<string>())
                     {
                         if (!value.TryGetProperty(name, out _))
                         {
                             Missing(name);
+                        }
+                    }
+
+                    foreach (var dependency in rules.DependentRequired ?? Array.Empty<string[]>())
+                    {
+                        if (value.TryGetProperty(dependency[0], out _))
+                        {
+                            for (var i = 1; i < dependency.Length; i++)
+                            {
+                                if (!value.TryGetProperty(dependency[i], out _))
+                                {
+                                    Push(dependency[i]);
+                                    Report("dependentRequired", "is required when '" + dependency[0] + "' is present", dependency[0]);
+                                    Pop();
+                                }
+                            }
                         }
                     }
 
@@ -292,6 +323,36 @@ namespace OpenApiClientGenerator.Runtime
             {
                 NotAllowed(rules.AllowedValuesText);
             }
+
+            if (rules.Not is { } not && Meets(value, not))
+            {
+                Report("not", "must not match the schema " + rules.NotText, rules.NotText);
+            }
+        }
+
+        /// <summary>Checks the first items of a list kept as JSON against the rules of their positions (<c>prefixItems</c>).</summary>
+        public void PrefixItems(IReadOnlyList<JsonElement> items, ElementRules rules)
+        {
+            var positions = rules.PrefixItems!;
+            for (var i = 0; i < items.Count && i < positions.Length; i++)
+            {
+                PrefixItem(i, items[i], positions[i]);
+            }
+        }
+
+        private void PrefixItem(int index, JsonElement item, ElementRules rules)
+        {
+            PushIndex(index);
+            Element(item, rules);
+            Pop();
+        }
+
+        /// <summary>Whether the value meets every rule, checked aside so that what it breaks is not reported.</summary>
+        private static bool Meets(JsonElement value, ElementRules rules)
+        {
+            var probe = new ValidationContext();
+            probe.Element(value, rules);
+            return probe._errors is null;
         }
 
         private void JsonPatchMember(string name, string op, string section, bool takes, bool has)

@@ -12,7 +12,8 @@ namespace OpenApiClientGenerator.Checking;
 /// Checks, before Microsoft.OpenApi reads the document, that every node the generator builds on is an object (or a
 /// list) where OpenAPI says so. Microsoft.OpenApi drops a component schema, a parameter or a media type that is not an
 /// object without a word, and throws NullReferenceException on a property schema that is not one; whoever writes
-/// <c>name: string</c> under <c>properties</c> deserves to be told where.
+/// <c>name: string</c> under <c>properties</c> deserves to be told where. Each schema whose shape is right is then
+/// handed to <see cref="SchemaDialect"/>, which rewrites it into the form Microsoft.OpenApi reads.
 /// </summary>
 internal sealed class SpecShapeChecker
 {
@@ -29,10 +30,14 @@ internal sealed class SpecShapeChecker
     /// <summary>OpenAPI 3.1 schemas are JSON Schema 2020-12, where <c>true</c> and <c>false</c> are schemas too.</summary>
     private readonly bool _booleanSchemas;
 
-    private SpecShapeChecker(SpecDiagnostics diagnostics, bool booleanSchemas)
+    /// <summary>Rewrites each schema into the form Microsoft.OpenApi reads, once its shape is known to be right.</summary>
+    private readonly SchemaDialect _dialect;
+
+    private SpecShapeChecker(JsonNode root, SpecDiagnostics diagnostics, bool booleanSchemas)
     {
         _diagnostics = diagnostics;
         _booleanSchemas = booleanSchemas;
+        _dialect = new SchemaDialect(root, diagnostics, booleanSchemas);
     }
 
     public static void Check(JsonNode root, SpecDiagnostics diagnostics)
@@ -44,7 +49,7 @@ internal sealed class SpecShapeChecker
         }
 
         var version = document["openapi"] is JsonValue value && value.TryGetValue(out string? text) ? text : null;
-        new SpecShapeChecker(diagnostics, version?.StartsWith("3.1", StringComparison.Ordinal) == true).CheckDocument(document);
+        new SpecShapeChecker(root, diagnostics, version?.StartsWith("3.1", StringComparison.Ordinal) == true).CheckDocument(document);
     }
 
     private void CheckDocument(JsonObject document)
@@ -98,16 +103,22 @@ internal sealed class SpecShapeChecker
         EachMember(response, pointer, "content", "A media type", CheckMediaType);
     }
 
-    private void CheckMediaType(JsonObject mediaType, string pointer) => CheckSchemaMember(mediaType, pointer, "schema");
+    private void CheckMediaType(JsonObject mediaType, string pointer)
+    {
+        SpecFlaws.LeaveOutMisshapenExamples(mediaType, pointer, _diagnostics);
+        CheckSchemaMember(mediaType, pointer, "schema");
+    }
 
     private void CheckSchemaAndContent(JsonObject node, string pointer)
     {
+        SpecFlaws.LeaveOutMisshapenExamples(node, pointer, _diagnostics);
         CheckSchemaMember(node, pointer, "schema");
         EachMember(node, pointer, "content", "A media type", CheckMediaType);
     }
 
     private void CheckSchema(JsonObject schema, string pointer)
     {
+        _dialect.Normalize(schema, pointer);
         if (schema.ContainsKey("$ref"))
         {
             return;
@@ -139,8 +150,14 @@ internal sealed class SpecShapeChecker
 
     private void CheckSchemaMember(JsonObject owner, string pointer, string keyword)
     {
-        if (!owner.TryGetPropertyValue(keyword, out var node) || IsBooleanSchema(node))
+        if (!owner.TryGetPropertyValue(keyword, out var node))
         {
+            return;
+        }
+
+        if (IsBooleanSchema(node))
+        {
+            owner[keyword] = SchemaDialect.ForBoolean(node!.GetValueKind() == JsonValueKind.True);
             return;
         }
 
@@ -160,6 +177,16 @@ internal sealed class SpecShapeChecker
             var schemaPointer = JsonPointers.Append(collectionPointer, name);
             if (IsBooleanSchema(node))
             {
+                var replacement = SchemaDialect.ForBoolean(node!.GetValueKind() == JsonValueKind.True);
+                if (collection is JsonArray list)
+                {
+                    list[int.Parse(name, CultureInfo.InvariantCulture)] = replacement;
+                }
+                else
+                {
+                    ((JsonObject)collection!)[name] = replacement;
+                }
+
                 continue;
             }
 

@@ -107,6 +107,17 @@ internal static class DiagnosticDescriptors
         "OAG019", DiagnosticSeverity.Warning,
         "An API Gateway export placeholder is ignored",
         "'{0}: 0' on the string parameter '{1}' is how API Gateway exports a limit that was never set, so it is ignored rather than refusing every value");
+
+    public static readonly DiagnosticDescriptor SpecFlaw = Create(
+        "OAG020", DiagnosticSeverity.Warning,
+        "The spec breaks a rule, but its meaning is clear",
+        "{0}; {1}");
+
+    public static readonly DiagnosticDescriptor Webhook = Create(
+        "OAG021", DiagnosticSeverity.Info,
+        "A webhook gets no typed payload reader",
+        "The webhook '{0}' ({1}) gets no typed payload reader: {2}");
+
     public static readonly DiagnosticDescriptor SelectorMatchesNothing = Create(
         "OAG030", DiagnosticSeverity.Warning,
         "An operation selector matches nothing",
@@ -122,8 +133,7 @@ internal static class DiagnosticDescriptors
         SyntaxError, OpenApiError, OpenApiWarning, UnresolvedReference, ExternalReference, UnsupportedConstruct,
         InvalidIdentifier, NameCollision, InvalidPattern, ContradictoryConstraints, GeneratorFailure, TemplateError,
         NoOperations, InvalidJsonPatchPath, DuplicateClient, ReferenceCycle, UnusedTemplate, UnsupportedSecurity,
-        GatewayPlaceholder,
-        SelectorMatchesNothing, SelectionLeavesNoOperations,
+        GatewayPlaceholder, SpecFlaw, Webhook, SelectorMatchesNothing, SelectionLeavesNoOperations,
     };
 
     public static DiagnosticDescriptor? FindById(string id) => All.FirstOrDefault(d => d.Id == id);

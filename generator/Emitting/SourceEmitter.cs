@@ -20,6 +20,11 @@ internal static partial class SourceEmitter
         var renderer = new TemplateRenderer(templates);
         var sources = new List<GeneratedSource>();
         renderer.Render("Models.sbncs", view, spec.ClientName + ".Models.g.cs", sources);
+        if (spec.Webhooks.Count > 0)
+        {
+            renderer.Render("Webhooks.sbncs", view, spec.ClientName + ".Webhooks.g.cs", sources);
+        }
+
         if (spec.Operations.Count > 0)
         {
             renderer.Render("Client.sbncs", view, spec.ClientName + ".g.cs", sources);
@@ -59,7 +64,28 @@ internal static partial class SourceEmitter
             Options = BuildOptions(spec),
             Types = spec.Types.Select(t => BuildType(t, types, spec.Namespace, options)).ToList(),
             Operations = spec.Operations.SelectMany(o => BuildOperations(o, types, spec.ClientName, options)).ToList(),
+            Webhooks = spec.Webhooks.Count == 0 ? null : BuildWebhooks(spec.Webhooks),
             EmitDataAnnotations = options.EmitDataAnnotations,
+        };
+    }
+
+    private static WebhooksView BuildWebhooks(EquatableArray<WebhookSpec> webhooks)
+    {
+        var validation = new ValidationRules(new HashSet<string>(webhooks.Select(w => w.MethodName).Concat(webhooks.Select(w => w.MethodName + "Async")), StringComparer.Ordinal));
+        return new WebhooksView
+        {
+            Readers = webhooks.Select(w => new WebhookView
+            {
+                MethodName = w.MethodName,
+                PayloadType = w.Payload.TypeName!,
+                Rules = validation.For(w.Payload, "payload", 0),
+                Name = XmlDoc.Escape(w.Name),
+                NameLiteral = CSharpFragments.Literal(w.Name),
+                HttpMethod = w.HttpMethod,
+                Description = w.Description is null ? null : XmlDoc.Escape(w.Description),
+            }).ToList(),
+            PatternHelpers = validation.PatternHelpers,
+            ElementRules = validation.ElementRules,
         };
     }
 

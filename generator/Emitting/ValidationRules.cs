@@ -34,20 +34,50 @@ internal sealed class ValidationRules(ISet<string> memberNames)
         {
             case ValueKind.String:
                 AddStringRules(rules, constraints, value);
+                AddNot(rules, constraints, $"ElementRules.Of({value})");
                 break;
             case ValueKind.Int32:
             case ValueKind.Int64:
             case ValueKind.Double:
                 AddNumberRules(rules, constraints, value);
+                AddNot(rules, constraints, $"ElementRules.Of({value})");
+                break;
+            case ValueKind.Boolean:
+                // An enum of both booleans allows every bool, and C# refuses a pattern that no bool can match.
+                if (!(constraints.AllowedValues.Contains("true") && constraints.AllowedValues.Contains("false")))
+                {
+                    AddAllowedValues(rules, constraints, value, v => v is "true" or "false" ? v : null);
+                }
+
+                AddNot(rules, constraints, $"ElementRules.Of({value})");
                 break;
             case ValueKind.Object:
                 rules.Add(Call($"{value}.ValidateMembers(context)"));
+                if (!constraints.AllowedValues.IsEmpty || constraints.Not is not null || !constraints.DependentRequired.IsEmpty)
+                {
+                    // enum, const and not compare whole JSON values, and dependentRequired is about the members written:
+                    // the object is checked as it is written.
+                    var asJson = new ConstraintSpec
+                    {
+                        AllowedValues = constraints.AllowedValues,
+                        Not = constraints.Not,
+                        NotSchema = constraints.NotSchema,
+                        DependentRequired = constraints.DependentRequired,
+                    };
+                    rules.Add(Call($"context.Element(JsonWrite.ToElement({value}, static (writer, v) => v.WriteTo(writer)), {ElementRulesField(asJson)})"));
+                }
+
                 break;
             case ValueKind.Enum:
                 rules.Add(Unless($"!{type.TypeName}Json.IsDefined({value})", $"context.NotAllowed({type.TypeName}Json.AllowedValues)"));
                 break;
             case ValueKind.Array:
                 AddCountRules(rules, constraints, value + ".Count");
+                if (!constraints.PrefixItems.IsEmpty && type.Element!.Kind == ValueKind.Any)
+                {
+                    rules.Add(Call($"context.PrefixItems({value}, {ElementRulesField(new ConstraintSpec { PrefixItems = constraints.PrefixItems })})"));
+                }
+
                 AddNested(rules, type.Element!, value, depth, isMap: false, isPatchMap: false);
                 break;
             case ValueKind.Map:
@@ -69,10 +99,20 @@ internal sealed class ValidationRules(ISet<string> memberNames)
 
     private static RuleView Unless(string violation, string report) => new() { Kind = "unless", Condition = violation, Expression = report };
 
+    /// <summary><c>not</c> on a typed value: the value, as JSON, must not meet the rules of the schema under it.</summary>
+    private void AddNot(List<RuleView> rules, ConstraintSpec constraints, string asJson)
+    {
+        if (constraints.Not is not null)
+        {
+            rules.Add(Call($"context.Element({asJson}, {ElementRulesField(new ConstraintSpec { Not = constraints.Not, NotSchema = constraints.NotSchema })})"));
+        }
+    }
+
     private static bool IsUnconstrained(ConstraintSpec constraints)
         => constraints.MinLength is null && constraints.MaxLength is null && constraints.Pattern is null && constraints.Minimum is null
             && constraints.Maximum is null && constraints.MultipleOf is null && constraints.MinItems is null && constraints.MaxItems is null
-            && constraints.AllowedValues.IsEmpty && constraints.AllowedTypes.IsEmpty && constraints.RequiredProperties.IsEmpty;
+            && constraints.AllowedValues.IsEmpty && constraints.AllowedTypes.IsEmpty && constraints.RequiredProperties.IsEmpty && constraints.Not is null
+            && constraints.PrefixItems.IsEmpty && constraints.DependentRequired.IsEmpty;
 
     /// <summary>
     /// A value without a single C# type is kept as JSON and checked as JSON Schema does: each rule applies to the
@@ -85,6 +125,9 @@ internal sealed class ValidationRules(ISet<string> memberNames)
             return existing;
         }
 
+        // The rules under not are a field of their own, declared first, as static fields are initialized in order.
+        var notField = constraints.Not is { } not ? ElementRulesField(not) : null;
+        var prefixFields = constraints.PrefixItems.Select(ElementRulesField).ToList();
         var field = "s_rules" + (_elementRules.Count + 1).ToString(CultureInfo.InvariantCulture);
         var members = new List<KeyValuePair<string, string>>();
         if (!constraints.AllowedTypes.IsEmpty)
@@ -131,6 +174,20 @@ internal sealed class ValidationRules(ISet<string> memberNames)
             Add("AllowedValues", "ElementRules.ParseValues(" + CSharpFragments.Literal("[" + string.Join(",", constraints.AllowedValues) + "]") + ")");
         }
 
+        if (prefixFields.Count > 0)
+        {
+            Add("PrefixItems", "new[] { " + string.Join(", ", prefixFields) + " }");
+        }
+
+        if (!constraints.DependentRequired.IsEmpty)
+        {
+            // Each entry is the member, then the members it requires.
+            var entries = constraints.DependentRequired.Select(d => "new[] { " + string.Join(", ", new[] { d.Property }.Concat(d.Required).Select(CSharpFragments.Literal)) + " }");
+            Add("DependentRequired", "new[] { " + string.Join(", ", entries) + " }");
+        }
+
+        Add("Not", notField);
+        Add("NotText", notField is null ? null : CSharpFragments.Literal(constraints.NotSchema ?? "{}"));
         _elementRules.Add(new ElementRulesView { Field = field, Members = members });
         _elementRulesFields.Add(constraints, field);
         return field;

@@ -25,7 +25,42 @@ internal sealed class SpecView
 
     public required IReadOnlyList<OperationView> Operations { get; init; }
 
+    /// <summary>Gets the payload readers <c>Webhooks.sbncs</c> writes, or null when the spec has no webhook with one.</summary>
+    public WebhooksView? Webhooks { get; init; }
+
     public required bool EmitDataAnnotations { get; init; }
+}
+
+/// <summary>The webhooks' payload readers, and the static members their checks call.</summary>
+internal sealed class WebhooksView
+{
+    public required IReadOnlyList<WebhookView> Readers { get; init; }
+
+    public required IReadOnlyList<PatternHelperView> PatternHelpers { get; init; }
+
+    public required IReadOnlyList<ElementRulesView> ElementRules { get; init; }
+}
+
+/// <summary>A webhook's payload readers: <c>{{ method_name }}</c> over the body's bytes, <c>{{ method_name }}Async</c> over its stream.</summary>
+internal sealed class WebhookView
+{
+    /// <summary>Gets the checks of the payload, read into the variable <c>payload</c>.</summary>
+    public required IReadOnlyList<RuleView> Rules { get; init; }
+
+    public required string MethodName { get; init; }
+
+    public required string PayloadType { get; init; }
+
+    /// <summary>Gets the webhook as the reader's documentation names it: its name in the spec, as XML text.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Gets the webhook's name in the spec as a C# literal, for the exception.</summary>
+    public required string NameLiteral { get; init; }
+
+    public required string HttpMethod { get; init; }
+
+    /// <summary>Gets the webhook's summary or description as XML text, or null.</summary>
+    public string? Description { get; init; }
 }
 
 /// <summary>A generated type: <see cref="Kind"/> is <c>object</c>, <c>merge_patch</c>, <c>enum</c> or <c>json_patch</c>.</summary>

@@ -26,6 +26,9 @@ internal sealed record ApiSpec
     public required EquatableArray<TypeSpec> Types { get; init; }
 
     public required EquatableArray<OperationSpec> Operations { get; init; }
+
+    /// <summary>Gets the webhooks whose payloads the generated code reads, in the spec's order.</summary>
+    public EquatableArray<WebhookSpec> Webhooks { get; init; } = EquatableArray<WebhookSpec>.Empty;
 }
 
 /// <summary>

@@ -173,8 +173,23 @@ internal sealed record ConstraintSpec
 
     public EquatableArray<string> RequiredProperties { get; init; } = EquatableArray<string>.Empty;
 
+    /// <summary>Gets the constraints of the schema under <c>not</c>, which the value must not meet all of; null when there is none, or when it cannot be checked.</summary>
+    public ConstraintSpec? Not { get; init; }
+
+    /// <summary>Gets the <c>not</c> schema as the spec writes it (compact JSON), which a violation quotes.</summary>
+    public string? NotSchema { get; init; }
+
+    /// <summary>Gets the constraints of the items at the first positions, one per position (JSON Schema's <c>prefixItems</c>).</summary>
+    public EquatableArray<ConstraintSpec> PrefixItems { get; init; } = EquatableArray<ConstraintSpec>.Empty;
+
+    /// <summary>Gets the members that, when present, require others (JSON Schema's <c>dependentRequired</c>).</summary>
+    public EquatableArray<DependentRequiredSpec> DependentRequired { get; init; } = EquatableArray<DependentRequiredSpec>.Empty;
+
     public bool IsEmpty => this == None;
 }
+
+/// <summary>A member that, when present, requires the others listed.</summary>
+internal sealed record DependentRequiredSpec(string Property, EquatableArray<string> Required);
 
 /// <summary>What a JSON Patch body allows: the operations, each with its methods; the path pattern; and how many operations.</summary>
 internal sealed record JsonPatchSpec

@@ -338,11 +338,6 @@ internal sealed partial class ModelBuilder
                 Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOfKey(JsonPointers.Append(pointer, keyword)), keyword, consequence);
             }
         }
-
-        if (schema.Not is not null)
-        {
-            Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOfKey(JsonPointers.Append(pointer, "not")), "not", "it is ignored");
-        }
     }
 
     /// <summary>An object schema's members with all their declarations, and the names some part requires.</summary>

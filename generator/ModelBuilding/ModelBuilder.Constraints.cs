@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using OpenApiClientGenerator.Diagnostics;
 using OpenApiClientGenerator.Model;
@@ -12,6 +13,19 @@ namespace OpenApiClientGenerator.ModelBuilding;
 
 internal sealed partial class ModelBuilder
 {
+    /// <summary>The keywords of a <c>not</c> schema that its check covers: annotations, and what the value's own JSON decides.</summary>
+    private static readonly HashSet<string> CheckableInNot = new(StringComparer.Ordinal)
+    {
+        "type", "enum", "const", "minLength", "maxLength", "pattern", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
+        "multipleOf", "minItems", "maxItems", "required", "not", "nullable", "title", "description", "example", "examples",
+        "default", "deprecated", "readOnly", "writeOnly",
+    };
+
+    /// <summary>A <c>not</c> inside a <c>not</c> this deep is taken for a loop through references.</summary>
+    private const int MaxNotDepth = 8;
+
+    private int _notDepth;
+
     private ConstraintSpec ReadConstraints(IOpenApiSchema schema, string pointer)
     {
         PatternSpec? pattern = null;
@@ -38,12 +52,24 @@ internal sealed partial class ModelBuilder
             MultipleOf = schema.MultipleOf is { } multipleOf ? multipleOf.ToString(CultureInfo.InvariantCulture) : null,
             MinItems = schema.MinItems,
             MaxItems = schema.MaxItems,
-            AllowedValues = schema.Enum is { Count: > 0 } values ? values.Select(v => v is null || JsonNullSentinel.IsJsonNullSentinel(v) ? "null" : v.ToJsonString()).ToEquatableArray() : EquatableArray<string>.Empty,
+            AllowedValues = AllowedValues(schema),
             AllowedTypes = JsonTypeNames(schema.Type),
             RequiredProperties = schema.Required is { Count: > 0 } required && schema.Properties is not { Count: > 0 }
                 ? required.OrderBy(r => r, StringComparer.Ordinal).ToEquatableArray()
                 : EquatableArray<string>.Empty,
         };
+
+        constraints = WithNot(constraints, schema, pointer) with
+        {
+            PrefixItems = PrefixItems(schema, pointer),
+            DependentRequired = DependentRequired(pointer),
+        };
+        if (ClassifyType(schema) is ValueKind.Array or ValueKind.Map && (!constraints.AllowedValues.IsEmpty || constraints.Not is not null))
+        {
+            var keyword = constraints.Not is not null ? "not" : "enum";
+            Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOfKey(JsonPointers.Append(pointer, keyword)), $"'{keyword}' on a list or a map", "the value is not checked against it");
+            constraints = constraints with { AllowedValues = EquatableArray<string>.Empty, Not = null, NotSchema = null };
+        }
 
         CheckRange(constraints.MinLength, constraints.MaxLength, "minLength", "maxLength", pointer);
         CheckRange(constraints.MinItems, constraints.MaxItems, "minItems", "maxItems", pointer);
@@ -61,6 +87,109 @@ internal sealed partial class ModelBuilder
         }
 
         return constraints;
+    }
+
+    /// <summary>The values <c>enum</c> allows, as JSON; a <c>const</c> has been read as an enum of one (see <c>SchemaDialect</c>).</summary>
+    private static EquatableArray<string> AllowedValues(IOpenApiSchema schema)
+        => schema.Enum is { Count: > 0 } values
+            ? values.Select(v => v is null || JsonNullSentinel.IsJsonNullSentinel(v) ? "null" : v.ToJsonString()).ToEquatableArray()
+            : EquatableArray<string>.Empty;
+
+    /// <summary>The schema's JSON in the spec, for what Microsoft.OpenApi does not keep.</summary>
+    private JsonObject? SchemaNode(string pointer) => JsonPointers.Find(_document.Root, pointer) as JsonObject;
+
+    /// <summary>
+    /// Reads <c>not</c>: the value must not meet the schema under it. That schema is checked on the value's JSON, which
+    /// covers its type, enum, const and value constraints; one with members, items or compositions is reported instead,
+    /// as checking part of it would refuse values that do not match it whole.
+    /// </summary>
+    private ConstraintSpec WithNot(ConstraintSpec constraints, IOpenApiSchema schema, string pointer)
+    {
+        if (schema.Not is not { } not)
+        {
+            return constraints;
+        }
+
+        var notPointer = JsonPointers.Append(pointer, "not");
+        var targetPointer = not is OpenApiSchemaReference reference ? ComponentPointer(reference) : notPointer;
+        var target = Target(not);
+        var node = SchemaNode(targetPointer);
+        var uncheckable = node?.Select(m => m.Key).FirstOrDefault(k => !CheckableInNot.Contains(k) && !k.StartsWith("x-", StringComparison.Ordinal));
+        if (target is null || node is null || uncheckable is not null || _notDepth >= MaxNotDepth)
+        {
+            Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOfKey(notPointer), uncheckable is null ? "This 'not' schema" : $"A 'not' schema with '{uncheckable}'", "values are not checked against it");
+            return constraints;
+        }
+
+        _notDepth++;
+        try
+        {
+            var rules = ReadConstraints(target, targetPointer);
+            return constraints with { Not = rules, NotSchema = JsonPointers.Find(_document.Root, notPointer)?.ToJsonString() };
+        }
+        finally
+        {
+            _notDepth--;
+        }
+    }
+
+    /// <summary>
+    /// The constraints of each position of <c>prefixItems</c> (OpenAPI 3.1), which Microsoft.OpenApi does not read: each
+    /// is read from the spec's JSON with its schema reader. A position is checked on the item's JSON, so the list's items
+    /// must be kept as JSON; members, items and compositions of a position are reported and not checked.
+    /// </summary>
+    private EquatableArray<ConstraintSpec> PrefixItems(IOpenApiSchema schema, string pointer)
+    {
+        if (SchemaNode(pointer)?["prefixItems"] is not JsonArray positions || positions.Count == 0)
+        {
+            return EquatableArray<ConstraintSpec>.Empty;
+        }
+
+        var listPointer = JsonPointers.Append(pointer, "prefixItems");
+        if (schema.Items is not null)
+        {
+            Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOfKey(JsonPointers.Append(pointer, "items")), "'items' beside 'prefixItems'", "every item is typed and checked as 'items' says, and the positions of 'prefixItems' are not checked");
+            return EquatableArray<ConstraintSpec>.Empty;
+        }
+
+        var constraints = new List<ConstraintSpec>();
+        for (var i = 0; i < positions.Count; i++)
+        {
+            var itemPointer = JsonPointers.Append(listPointer, i.ToString(CultureInfo.InvariantCulture));
+            var item = positions[i] is JsonObject node ? OpenApiDocumentLoader.ReadExtensionSchema(_document, node, itemPointer, _diagnostics) : null;
+            var target = item is OpenApiSchemaReference reference ? (Target(reference), ComponentPointer(reference)) : (item, itemPointer);
+            if (target.Item1 is not { } position)
+            {
+                constraints.Add(ConstraintSpec.None);
+                continue;
+            }
+
+            if (position.Properties is { Count: > 0 } || position.Items is not null || position.AllOf is { Count: > 0 } || position.OneOf is { Count: > 0 } || position.AnyOf is { Count: > 0 })
+            {
+                Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOf(itemPointer), "A 'prefixItems' position with members, items or a composition", "only its type and value constraints are checked");
+            }
+
+            constraints.Add(ReadConstraints(position, target.Item2));
+        }
+
+        return constraints.ToEquatableArray();
+    }
+
+    /// <summary><c>dependentRequired</c> (OpenAPI 3.1), read from the spec's JSON: the members that require others.</summary>
+    private EquatableArray<DependentRequiredSpec> DependentRequired(string pointer)
+    {
+        if (SchemaNode(pointer)?["dependentRequired"] is not JsonObject dependencies)
+        {
+            return EquatableArray<DependentRequiredSpec>.Empty;
+        }
+
+        return dependencies
+            .Where(d => d.Value is JsonArray { Count: > 0 })
+            .Select(d => new DependentRequiredSpec(
+                d.Key,
+                ((JsonArray)d.Value!).Select(n => n is JsonValue v && v.TryGetValue(out string? name) ? name : null).Where(n => n is not null).Select(n => n!).ToEquatableArray()))
+            .OrderBy(d => d.Property, StringComparer.Ordinal)
+            .ToEquatableArray();
     }
 
     private static EquatableArray<string> JsonTypeNames(JsonSchemaType? type)

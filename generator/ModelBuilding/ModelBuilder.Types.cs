@@ -59,12 +59,15 @@ internal sealed partial class ModelBuilder
                     DiscoverProperties(pending);
                 }
 
-                // An enum type carries its values itself; an object type's constraints are its properties'.
+                // An enum type carries its values itself; an object type's constraints are its properties', but for those
+                // about the whole value.
                 return new TypeRef
                 {
                     Kind = kind,
                     TypeName = pending.Name,
-                    Constraints = kind == ValueKind.Enum ? constraints with { AllowedValues = EquatableArray<string>.Empty } : ConstraintSpec.None,
+                    Constraints = kind == ValueKind.Enum
+                        ? constraints with { AllowedValues = EquatableArray<string>.Empty }
+                        : new ConstraintSpec { AllowedValues = constraints.AllowedValues, Not = constraints.Not, NotSchema = constraints.NotSchema, DependentRequired = constraints.DependentRequired },
                     IsNullable = nullable,
                 };
             case ValueKind.Array:

@@ -23,6 +23,7 @@ namespace OpenApiClientGenerator.ModelBuilding;
 /// <item><c>ModelBuilder.Operations.cs</c>: operations and their parameters.</item>
 /// <item><c>ModelBuilder.Bodies.cs</c>: request and response bodies, chosen by media type.</item>
 /// <item><c>ModelBuilder.JsonPatch.cs</c>: JSON Patch (RFC 6902) bodies and their typed methods.</item>
+/// <item><c>ModelBuilder.Webhooks.cs</c>: webhooks (OpenAPI 3.1) and their payloads.</item>
 /// </list>
 /// </summary>
 internal sealed partial class ModelBuilder
@@ -76,11 +77,12 @@ internal sealed partial class ModelBuilder
         var ns = _input.Options.Namespace is { Length: > 0 } configuredNamespace
             ? configuredNamespace
             : string.IsNullOrEmpty(_input.Options.RootNamespace) ? baseName : _input.Options.RootNamespace + "." + baseName;
-        _typeNames.Reserve([clientName, clientName + "Options", clientName + "ServiceCollectionExtensions", clientName + "AuthenticationFilter"], name => $"the generated type '{name}'");
+        _typeNames.Reserve([clientName, clientName + "Options", clientName + "ServiceCollectionExtensions", clientName + "AuthenticationFilter", clientName + "Webhooks"], name => $"the generated type '{name}'");
 
         var server = ParseServer(document);
         var securitySchemes = ParseSecuritySchemes(document);
         var operations = ParseOperations(document);
+        var webhooks = ParseWebhooks(document);
         foreach (var component in document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>())
         {
             if (IsGenerated(component.Value))
@@ -95,7 +97,7 @@ internal sealed partial class ModelBuilder
         }
 
         // A selection that leaves nothing has said so (OAG030, OAG031).
-        if (operations.Count == 0 && _typeOrder.Count == 0 && _input.Options.Selection is null)
+        if (operations.Count == 0 && webhooks.Count == 0 && _typeOrder.Count == 0 && _input.Options.Selection is null)
         {
             Report(DiagnosticDescriptors.NoOperations, LocationOf(""), System.IO.Path.GetFileName(_input.Path));
         }
@@ -119,6 +121,7 @@ internal sealed partial class ModelBuilder
             SecuritySchemes = securitySchemes,
             Types = types.ToEquatableArray(),
             Operations = operations.ToEquatableArray(),
+            Webhooks = webhooks.ToEquatableArray(),
         };
     }
 

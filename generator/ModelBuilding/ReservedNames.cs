@@ -79,7 +79,7 @@ internal static class ReservedNames
     [
         "System", "Task", "HttpClient", "HttpMethod", "HttpRequestMessage", "CancellationToken", "JsonElement", "JsonEncodedText",
         "JsonTokenType", "JsonException", "Utf8JsonReader", "Utf8JsonWriter", "Regex", "RegexOptions", "TimeSpan", "Uri",
-        "Optional", "ValidationError", "ValidationContext", "RequestValidationException", "ApiException", "ApiResponse",
+        "Optional", "ValidationError", "ValidationContext", "RequestValidationException", "WebhookPayloadException", "WebhookBodies", "ApiException", "ApiResponse",
         "AcceptedResponse", "ApiResponseFormatException", "JsonRead", "JsonWrite", "JsonMemberNames", "JsonPointer", "ApiHttp", "TextRules",
         "ElementRules", "JsonTypes", "MergePatch", "UnionShape", "UnionVariant", "UnionJson", "IUnionValue", "ResponseMismatch", "ApiResponseValidationException", "ResponseCheck", "ResponseChecks", "AkSk", "HuaweiCloudSignature", "HuaweiCloudSigningHandler",
 

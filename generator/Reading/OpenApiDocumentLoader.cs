@@ -6,12 +6,16 @@ using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
+using OpenApiClientGenerator.Checking;
 using OpenApiClientGenerator.Diagnostics;
 
 namespace OpenApiClientGenerator.Reading;
 
-/// <summary>A document Microsoft.OpenApi read without errors, and the OpenAPI version it is written in.</summary>
-internal sealed record LoadedDocument(OpenApiDocument Document, OpenApiSpecVersion Version);
+/// <summary>
+/// A document Microsoft.OpenApi read without errors, the OpenAPI version it is written in, and the JSON tree it was read
+/// from, which keeps what Microsoft.OpenApi reads only as text (a <c>const</c> value) or not at all (<c>prefixItems</c>).
+/// </summary>
+internal sealed record LoadedDocument(OpenApiDocument Document, OpenApiSpecVersion Version, JsonNode Root);
 
 /// <summary>
 /// Reads the spec's JSON tree with Microsoft.OpenApi and checks it with Microsoft.OpenApi's default rules, reporting
@@ -55,10 +59,15 @@ internal static class OpenApiDocumentLoader
 
         foreach (var error in validationErrors)
         {
+            if (error is OpenApiValidatorError { RuleName: { } rule } && SpecFlaws.ReportInstead(rule, error.Pointer, root, diagnostics))
+            {
+                continue;
+            }
+
             Report(error is OpenApiValidatorWarning ? DiagnosticDescriptors.OpenApiWarning : DiagnosticDescriptors.OpenApiError, error, diagnostics, root);
         }
 
-        return diagnostics.HasErrors ? null : new LoadedDocument(result.Document, result.Diagnostic?.SpecificationVersion ?? OpenApiSpecVersion.OpenApi3_0);
+        return diagnostics.HasErrors ? null : new LoadedDocument(result.Document, result.Diagnostic?.SpecificationVersion ?? OpenApiSpecVersion.OpenApi3_0, root);
     }
 
     /// <summary>
@@ -108,6 +117,11 @@ internal static class OpenApiDocumentLoader
     {
         // Microsoft.OpenApi's pointers start with '#'.
         var pointer = string.IsNullOrEmpty(error.Pointer) ? string.Empty : error.Pointer!.TrimStart('#');
+        if (pointer.Length == 0 && Regex.Match(error.Message, " at #(/[^ ']*)") is { Success: true } quoted)
+        {
+            pointer = Existing(root, quoted.Groups[1].Value);
+        }
+
         var location = NamedMember(root, pointer, error.Message) is { } member ? diagnostics.LocationOfKey(member) : diagnostics.LocationOf(pointer);
         diagnostics.Report(descriptor, location, DisplayPointer(pointer), error.Message);
     }
@@ -145,6 +159,23 @@ internal static class OpenApiDocumentLoader
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The node a pointer of Microsoft.OpenApi's messages means. Its 3.0 reader prefixes the pointer of a component with the
+    /// section it read before ("#/paths/components/schemas/S"): leading segments are dropped until the pointer exists.
+    /// </summary>
+    private static string Existing(JsonNode root, string pointer)
+    {
+        for (var candidate = pointer; candidate.Length > 0; candidate = candidate.IndexOf('/', 1) is var next and > 0 ? candidate.Substring(next) : string.Empty)
+        {
+            if (JsonPointers.Find(root, candidate) is not null)
+            {
+                return candidate;
+            }
+        }
+
+        return string.Empty;
     }
 
     private static string DisplayPointer(string pointer) => "#" + pointer;

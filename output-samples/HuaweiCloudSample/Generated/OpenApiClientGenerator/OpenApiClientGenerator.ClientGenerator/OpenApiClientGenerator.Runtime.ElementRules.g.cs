@@ -64,6 +64,18 @@ namespace OpenApiClientGenerator.Runtime
 
         public JsonElement[]? AllowedValues { get; set; }
 
+        /// <summary>Gets or sets the rules of the items at the first positions (<c>prefixItems</c>), one per position.</summary>
+        public ElementRules[]? PrefixItems { get; set; }
+
+        /// <summary>Gets or sets <c>dependentRequired</c>: each entry is a member, then the members it requires when present.</summary>
+        public string[][]? DependentRequired { get; set; }
+
+        /// <summary>Gets or sets the rules of the schema under <c>not</c>: a value that meets all of them is a violation.</summary>
+        public ElementRules? Not { get; set; }
+
+        /// <summary>Gets or sets the <c>not</c> schema as the spec writes it, which the violation quotes.</summary>
+        public string? NotText { get; set; }
+
         public string TypesText
         {
             get
@@ -106,6 +118,26 @@ namespace OpenApiClientGenerator.Runtime
 
             return values.ToArray();
         }
+
+        /// <summary>A typed value as JSON, for the rules only JSON can be checked by (<c>not</c>, <c>enum</c> on an object).</summary>
+        public static JsonElement Of(string value) => JsonWrite.ToElement(value, static (writer, v) => writer.WriteStringValue(v));
+
+        public static JsonElement Of(long value) => JsonWrite.ToElement(value, static (writer, v) => writer.WriteNumberValue(v));
+
+        /// <summary>JSON has no NaN or infinity; such a value is kept as its text, which no number rule applies to.</summary>
+        public static JsonElement Of(double value) => JsonWrite.ToElement(value, static (writer, v) =>
+        {
+            if (double.IsNaN(v) || double.IsInfinity(v))
+            {
+                writer.WriteStringValue(v.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                writer.WriteNumberValue(v);
+            }
+        });
+
+        public static JsonElement Of(bool value) => JsonWrite.ToElement(value, static (writer, v) => writer.WriteBooleanValue(v));
 
         /// <summary>An integer is also a number, and 1.0 is an integer.</summary>
         public static JsonTypes TypeOf(JsonElement value) => value.ValueKind switch

@@ -1,0 +1,137 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json.Nodes;
+using OpenApiClientGenerator.Diagnostics;
+
+namespace OpenApiClientGenerator.Reading;
+
+/// <summary>
+/// A <c>$ref</c> may be any JSON Pointer into the document (<c>#/components/schemas/Video/properties/name</c>,
+/// <c>#/paths/~1x/get/parameters/0</c>, <c>#/components/schemas/X/$defs/Y</c>), but Microsoft.OpenApi resolves only
+/// references to a component (<c>#/components/&lt;section&gt;/&lt;name&gt;</c>) and takes the last segment of any other for a
+/// component's name. Before it reads the document, each such reference is replaced by a copy of what it points at, with
+/// the reference's sibling keywords applied over it (OpenAPI 3.1 applies siblings; a 3.0 spec that writes them means
+/// them). Diagnostics inside a copy are placed at the reference. A reference into the schema that contains it (a
+/// recursive type written without a component) cannot be copied: it is reported, and the value is left untyped.
+/// The references have been checked: each points at a node of this document, and none leads only back to itself.
+/// </summary>
+internal sealed class InnerReferenceInliner(JsonNode root, SpecDiagnostics diagnostics)
+{
+    /// <summary>
+    /// Copies hold references in turn, so a few references can ask for more copies than any real spec needs (as a YAML
+    /// alias bomb does); past this many, the references left are reported instead of copied.
+    /// </summary>
+    private const int MaxCopies = 20_000;
+
+    private int _copies;
+
+    public static void Inline(JsonNode root, SpecDiagnostics diagnostics)
+        => new InnerReferenceInliner(root, diagnostics).Visit(root, string.Empty, []);
+
+    /// <param name="expanding">The targets copied on the way down to this node: one met again is a recursive structure.</param>
+    private void Visit(JsonNode node, string pointer, List<string> expanding)
+    {
+        switch (node)
+        {
+            case JsonObject mapping:
+                var isPropertyMap = pointer.EndsWith("/properties", StringComparison.Ordinal);
+                foreach (var member in mapping.ToList())
+                {
+                    if (member.Value is { } value && (isPropertyMap || !IsFreeFormData(member.Key))
+                        && VisitMember(value, JsonPointers.Append(pointer, member.Key), expanding) is { } copy)
+                    {
+                        mapping[member.Key] = copy;
+                    }
+                }
+
+                break;
+            case JsonArray sequence:
+                for (var i = 0; i < sequence.Count; i++)
+                {
+                    if (sequence[i] is { } item
+                        && VisitMember(item, JsonPointers.Append(pointer, i.ToString(CultureInfo.InvariantCulture)), expanding) is { } copy)
+                    {
+                        sequence[i] = copy;
+                    }
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Visits a member; when it is an inner reference, returns the copy that replaces it, visited in turn.</summary>
+    private JsonNode? VisitMember(JsonNode member, string pointer, List<string> expanding)
+    {
+        var copied = 0;
+        var node = member;
+        while (InnerTarget(node) is { } target)
+        {
+            if (JsonPointers.Find(root, target) is not JsonObject found)
+            {
+                // A target that is no object (a boolean schema) is read by Microsoft.OpenApi as it reads any reference.
+                break;
+            }
+
+            var referenceObject = (JsonObject)node;
+            var isRecursive = expanding.Contains(target) || pointer.StartsWith(target + "/", StringComparison.Ordinal);
+            if (isRecursive || _copies >= MaxCopies)
+            {
+                diagnostics.Report(
+                    DiagnosticDescriptors.UnsupportedConstruct,
+                    diagnostics.LocationOf(JsonPointers.Append(pointer, "$ref")),
+                    isRecursive
+                        ? $"The reference '{referenceObject["$ref"]}' into the schema that contains it, which is not a component"
+                        : $"The reference '{referenceObject["$ref"]}', past {MaxCopies.ToString(CultureInfo.InvariantCulture)} copies of references into components and operations,",
+                    "the inner value is generated as a JsonElement; name the schema under components/schemas to type it");
+                node = WithSiblings(new JsonObject(), referenceObject);
+                break;
+            }
+
+            _copies++;
+
+            node = WithSiblings((JsonObject)found.DeepClone(), referenceObject);
+            expanding.Add(target);
+            copied++;
+        }
+
+        if (!ReferenceEquals(node, member) && diagnostics.Map.TryGetPosition(JsonPointers.Append(pointer, "$ref"), out var position))
+        {
+            diagnostics.Map.AddAliasCopy(pointer, position, node);
+        }
+
+        Visit(node, pointer, expanding);
+        expanding.RemoveRange(expanding.Count - copied, copied);
+        return ReferenceEquals(node, member) ? null : node;
+    }
+
+    /// <summary>The same free-form members the reference checks skip: an example or an extension holds data.</summary>
+    private static bool IsFreeFormData(string key)
+        => key == "example" || key.StartsWith("x-", StringComparison.Ordinal);
+
+    /// <summary>The pointer an inner reference points at; null for a reference to a component, or for no reference.</summary>
+    private static string? InnerTarget(JsonNode node)
+    {
+        if (node is not JsonObject mapping || mapping["$ref"] is not JsonValue value || !value.TryGetValue(out string? reference)
+            || !reference.StartsWith("#", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var target = Uri.UnescapeDataString(reference.Substring(1));
+        var segments = target.Split('/');
+        return segments.Length == 4 && segments[0].Length == 0 && segments[1] == "components" ? null : target;
+    }
+
+    /// <summary>The copy of a target with the reference's sibling keywords over it.</summary>
+    private static JsonObject WithSiblings(JsonObject copy, JsonObject reference)
+    {
+        foreach (var sibling in reference.Where(m => m.Key != "$ref").ToList())
+        {
+            copy[sibling.Key] = sibling.Value?.DeepClone();
+        }
+
+        return copy;
+    }
+}
