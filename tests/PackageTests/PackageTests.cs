@@ -216,7 +216,7 @@ public sealed class PackageTests
         _feed.Build(project).AssertSucceededWithoutWarnings();
         var generated = Path.Combine(project, "obj", "Debug", "net10.0", "generated", "OpenApiClientGenerator", "OpenApiClientGenerator.ClientGenerator");
         Assert.StartsWith(ClientMarker, File.ReadAllText(Path.Combine(generated, "StockClient.g.cs")).TrimStart('\uFEFF'), StringComparison.Ordinal);
-        var models = File.ReadAllText(Path.Combine(generated, "PetstoreClient.Models.g.cs")).TrimStart('\uFEFF');
+        var models = File.ReadAllText(Path.Combine(generated, "PetstoreClient.Models.NewPet.g.cs")).TrimStart('\uFEFF');
         Assert.StartsWith(ModelsMarker, models, StringComparison.Ordinal);
         Assert.Contains("[global::System.ComponentModel.DataAnnotations.StringLength(20, MinimumLength = 1)]", models, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(generated, "StaleClient.g.cs")));
