@@ -65,9 +65,21 @@ public sealed class ClientGenerator : IIncrementalGenerator
             .SelectMany(static (parsed, _) => parsed.Spec is { } spec ? ImmutableArray.Create(spec) : ImmutableArray<ApiSpec>.Empty)
             .WithTrackingName(TrackingNames.SpecModels);
 
-        var renderedSpecs = specModels
+        // Each file a spec generates is an item of its own, with the slice of the model it reads: editing one schema
+        // re-renders the file of that schema, editing one operation the client, and the other files come from the cache.
+        var renderInputs = specModels
+            .Combine(options)
+            .SelectMany(static (pair, _) => SourceEmitter.Plan(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.RenderInputs);
+
+        var renderedFiles = renderInputs
             .Combine(renderSettings)
             .Select(static (pair, _) => Render(pair.Left, pair.Right.Left, pair.Right.Right))
+            .WithTrackingName(TrackingNames.RenderedFiles);
+
+        var renderedSpecs = renderedFiles
+            .Collect()
+            .SelectMany(static (files, _) => BySpec(files))
             .WithTrackingName(TrackingNames.RenderedSpecs);
 
         var renderedRuntime = renderSettings
@@ -91,19 +103,36 @@ public sealed class ClientGenerator : IIncrementalGenerator
             static (spc, pair) => ReportRenderDiagnostics(spc, pair.Left.Left, pair.Left.Right, pair.Right));
     }
 
-    private static RenderedSpec Render(ApiSpec spec, TemplateSet templates, GeneratorOptions options)
+    private static RenderedFile Render(RenderInput file, TemplateSet templates, GeneratorOptions options)
     {
-        var client = spec.Namespace + "." + spec.ClientName;
         try
         {
-            return new RenderedSpec(spec.SourcePath, client, SourceEmitter.Emit(spec, templates, options), Failure: null);
+            return new RenderedFile(file.SourcePath, file.Client, SourceEmitter.Render(file, templates, options), Failure: null);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             var empty = new RenderResult(EquatableArray<GeneratedSource>.Empty, EquatableArray<DiagnosticInfo>.Empty);
-            return new RenderedSpec(spec.SourcePath, client, empty, exception.GetType().Name + ": " + exception.Message);
+            return new RenderedFile(file.SourcePath, file.Client, empty, exception.GetType().Name + ": " + exception.Message);
         }
     }
+
+    /// <summary>
+    /// The files put together per spec, in the order the spec planned them. A spec whose rendering failed anywhere
+    /// generates nothing, as it did when it was rendered whole: a part of a client would not compile.
+    /// </summary>
+    private static ImmutableArray<RenderedSpec> BySpec(ImmutableArray<RenderedFile> files)
+        => files
+            .GroupBy(f => f.Path, StringComparer.Ordinal)
+            .Select(spec => spec.FirstOrDefault(f => f.Failure is not null)?.Failure is { } failure
+                ? new RenderedSpec(spec.Key, spec.First().Client, new RenderResult(EquatableArray<GeneratedSource>.Empty, EquatableArray<DiagnosticInfo>.Empty), failure)
+                : new RenderedSpec(
+                    spec.Key,
+                    spec.First().Client,
+                    new RenderResult(
+                        spec.SelectMany(f => f.Result.Sources).ToEquatableArray(),
+                        spec.SelectMany(f => f.Result.Diagnostics).Distinct().ToEquatableArray()),
+                    Failure: null))
+            .ToImmutableArray();
 
     /// <summary>
     /// Adds every source under a unique hint name. Specs are ordered by path, so the output does not depend on the order
@@ -211,6 +240,9 @@ public sealed class ClientGenerator : IIncrementalGenerator
     /// is the exception's message when rendering threw; it is reported at the spec's title, which the render step does not know.
     /// </summary>
     private sealed record RenderedSpec(string Path, string Client, RenderResult Result, string? Failure);
+
+    /// <summary>What rendering one file of a spec gave; see <see cref="RenderedSpec"/>.</summary>
+    private sealed record RenderedFile(string Path, string Client, RenderResult Result, string? Failure);
 
     /// <summary>Where a spec's <c>info.title</c>, and so its client's name, stands.</summary>
     private sealed record TitleLocation(string Path, LocationInfo? Location);

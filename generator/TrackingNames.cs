@@ -9,6 +9,8 @@ public static class TrackingNames
     public const string SpecModels = nameof(SpecModels);
     public const string TemplateOverrides = nameof(TemplateOverrides);
     public const string Options = nameof(Options);
+    public const string RenderInputs = nameof(RenderInputs);
+    public const string RenderedFiles = nameof(RenderedFiles);
     public const string RenderedSpecs = nameof(RenderedSpecs);
     public const string RenderedRuntime = nameof(RenderedRuntime);
     public const string TitleLocations = nameof(TitleLocations);

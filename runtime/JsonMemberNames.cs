@@ -1,11 +1,14 @@
 namespace OpenApiClientGenerator.Runtime
 {
+    using System;
+    using System.Collections.Generic;
     using System.Text;
     using System.Text.Json;
 
     /// <summary>
     /// The JSON names of a record's members in schema order: as UTF-8 to recognize them when reading, and encoded once
-    /// to write them without transcoding and escaping them on every call.
+    /// to write them without transcoding and escaping them on every call. A record reads and writes each member with one
+    /// call here, so that what every member does alike is written once.
     /// </summary>
     internal sealed class JsonMemberNames
     {
@@ -49,6 +52,190 @@ namespace OpenApiClientGenerator.Runtime
             }
 
             return -1;
+        }
+
+        /// <summary>
+        /// Moves to the next member of the object being read and returns its index, with the reader on the member's value;
+        /// returns -1 at the end of the object. A member the schema does not describe is kept in
+        /// <paramref name="additionalProperties"/>, created on the first one.
+        /// </summary>
+        /// <param name="noteUnknown">Whether the schema allows no other members (<c>additionalProperties: false</c>), so that each kept one is noted for the response check.</param>
+        public int Next(ref Utf8JsonReader reader, ref int nextMember, ref Dictionary<string, JsonElement>? additionalProperties, bool noteUnknown = false)
+        {
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var index = IndexOf(ref reader, ref nextMember);
+                var name = index < 0 ? reader.GetString()! : null;
+                reader.Read();
+                if (name is null)
+                {
+                    return index;
+                }
+
+                if (noteUnknown)
+                {
+                    JsonRead.UnknownMember(ref reader);
+                }
+
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
+            }
+
+            return -1;
+        }
+
+        /// <summary>
+        /// Moves to the next member as <see cref="Next(ref Utf8JsonReader, ref int, ref Dictionary{string, JsonElement}?)"/>
+        /// does, skipping a member the schema does not describe: a patch only ever goes to the server, where such a member
+        /// has no meaning.
+        /// </summary>
+        public int Next(ref Utf8JsonReader reader, ref int nextMember)
+        {
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var index = IndexOf(ref reader, ref nextMember);
+                reader.Read();
+                if (index >= 0)
+                {
+                    return index;
+                }
+
+                reader.Skip();
+            }
+
+            return -1;
+        }
+
+        /// <summary>Reads an object whose schema names no member: every member it has is one the schema does not describe.</summary>
+        /// <param name="reader">The reader, on the object's start.</param>
+        /// <param name="noteUnknown">Whether the schema allows no members at all, so that each is noted for the response check.</param>
+        public static Dictionary<string, JsonElement>? AdditionalPropertiesOf(ref Utf8JsonReader reader, bool noteUnknown = false)
+        {
+            Dictionary<string, JsonElement>? additionalProperties = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = reader.GetString()!;
+                reader.Read();
+                if (noteUnknown)
+                {
+                    JsonRead.UnknownMember(ref reader);
+                }
+
+                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
+            }
+
+            return additionalProperties;
+        }
+
+        /// <summary>Writes the member at <paramref name="index"/> when it has a value.</summary>
+        public void Write(Utf8JsonWriter writer, int index, string? value)
+        {
+            if (value is not null)
+            {
+                writer.WritePropertyName(_encoded[index]);
+                writer.WriteStringValue(value);
+            }
+        }
+
+        /// <inheritdoc cref="Write(Utf8JsonWriter, int, string?)"/>
+        public void Write(Utf8JsonWriter writer, int index, int? value)
+        {
+            if (value is { } number)
+            {
+                writer.WritePropertyName(_encoded[index]);
+                writer.WriteNumberValue(number);
+            }
+        }
+
+        /// <inheritdoc cref="Write(Utf8JsonWriter, int, string?)"/>
+        public void Write(Utf8JsonWriter writer, int index, long? value)
+        {
+            if (value is { } number)
+            {
+                writer.WritePropertyName(_encoded[index]);
+                writer.WriteNumberValue(number);
+            }
+        }
+
+        /// <inheritdoc cref="Write(Utf8JsonWriter, int, string?)"/>
+        public void Write(Utf8JsonWriter writer, int index, double? value)
+        {
+            if (value is { } number)
+            {
+                writer.WritePropertyName(_encoded[index]);
+                writer.WriteNumberValue(number);
+            }
+        }
+
+        /// <inheritdoc cref="Write(Utf8JsonWriter, int, string?)"/>
+        public void Write(Utf8JsonWriter writer, int index, bool? value)
+        {
+            if (value is { } flag)
+            {
+                writer.WritePropertyName(_encoded[index]);
+                writer.WriteBooleanValue(flag);
+            }
+        }
+
+        /// <summary>Writes the member at <paramref name="index"/> when it holds JSON: a default element holds none.</summary>
+        public void Write(Utf8JsonWriter writer, int index, JsonElement? value)
+        {
+            if (value is { ValueKind: not JsonValueKind.Undefined } element)
+            {
+                writer.WritePropertyName(_encoded[index]);
+                element.WriteTo(writer);
+            }
+        }
+
+        /// <summary>Writes the member at <paramref name="index"/> with <paramref name="write"/> when it has a value.</summary>
+        /// <remarks>Pass a static lambda, which C# allocates once: writing allocates nothing per call.</remarks>
+        public void Write<T>(Utf8JsonWriter writer, int index, T? value, Action<Utf8JsonWriter, T> write)
+            where T : class
+        {
+            if (value is not null)
+            {
+                writer.WritePropertyName(_encoded[index]);
+                write(writer, value);
+            }
+        }
+
+        /// <inheritdoc cref="Write{T}(Utf8JsonWriter, int, T, Action{Utf8JsonWriter, T})"/>
+        public void Write<T>(Utf8JsonWriter writer, int index, T? value, Action<Utf8JsonWriter, T> write)
+            where T : struct
+        {
+            if (value is { } present)
+            {
+                writer.WritePropertyName(_encoded[index]);
+                write(writer, present);
+            }
+        }
+
+        /// <summary>Writes a merge patch's member (RFC 7396) when it is set: null, which removes the field, or its value.</summary>
+        public void Write<T>(Utf8JsonWriter writer, int index, Optional<T?> value, Action<Utf8JsonWriter, T> write)
+            where T : class
+        {
+            if (value.IsSet)
+            {
+                writer.WritePropertyName(_encoded[index]);
+                JsonWrite.NullOr(writer, value.Value, write);
+            }
+        }
+
+        /// <inheritdoc cref="Write{T}(Utf8JsonWriter, int, Optional{T}, Action{Utf8JsonWriter, T})"/>
+        public void Write<T>(Utf8JsonWriter writer, int index, Optional<T?> value, Action<Utf8JsonWriter, T> write)
+            where T : struct
+        {
+            if (value.IsSet)
+            {
+                writer.WritePropertyName(_encoded[index]);
+                if (value.Value is { } present)
+                {
+                    write(writer, present);
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
+            }
         }
     }
 }

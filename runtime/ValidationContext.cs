@@ -52,6 +52,44 @@ namespace OpenApiClientGenerator.Runtime
             Pop();
         }
 
+        /// <summary>Reports the member <paramref name="name"/> missing when <paramref name="value"/> is null.</summary>
+        public void Required<T>(T? value, string name)
+            where T : class
+        {
+            if (value is null)
+            {
+                Missing(name);
+            }
+        }
+
+        /// <inheritdoc cref="Required{T}(T, string)"/>
+        public void Required<T>(T? value, string name)
+            where T : struct
+        {
+            if (value is null)
+            {
+                Missing(name);
+            }
+        }
+
+        /// <summary>Reports the member <paramref name="name"/> missing when <paramref name="value"/> holds no JSON: null or a default element.</summary>
+        public void Required(JsonElement? value, string name)
+        {
+            if (value is null or { ValueKind: JsonValueKind.Undefined })
+            {
+                Missing(name);
+            }
+        }
+
+        /// <summary>Reports a merge patch's member <paramref name="name"/> missing when it is unset or null.</summary>
+        public void Required<T>(Optional<T> value, string name)
+        {
+            if (!value.IsSet || value.Value is null)
+            {
+                Missing(name);
+            }
+        }
+
         /// <summary>A merge patch's null (RFC 7396: remove the member) where the spec does not allow null, which a validating server refuses.</summary>
         public void NotNullable(string name)
         {

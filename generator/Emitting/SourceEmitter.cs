@@ -14,27 +14,22 @@ namespace OpenApiClientGenerator.Emitting;
 /// <summary>Turns a spec's model into the views the templates render, and renders them.</summary>
 internal static partial class SourceEmitter
 {
+    /// <summary>Renders every file of a spec, as the pipeline does one by one (see <see cref="Plan"/>).</summary>
     public static RenderResult Emit(ApiSpec spec, TemplateSet templates, GeneratorOptions options)
     {
-        var view = BuildView(spec, options);
+        var results = Plan(spec, options).Select(file => Render(file, templates, options)).ToList();
+        return new RenderResult(
+            results.SelectMany(r => r.Sources).ToEquatableArray(),
+            results.SelectMany(r => r.Diagnostics).Distinct().ToEquatableArray());
+    }
+
+    /// <summary>Renders one file: the template over the views of its slice of the spec.</summary>
+    public static RenderResult Render(RenderInput file, TemplateSet templates, GeneratorOptions options)
+    {
+        var view = BuildView(file.Slice, options, new HashSet<string>(file.RenderedTypes, StringComparer.Ordinal));
         var renderer = new TemplateRenderer(templates);
         var sources = new List<GeneratedSource>();
-        renderer.Render("Models.sbncs", view, spec.ClientName + ".Models.g.cs", sources);
-        if (spec.Webhooks.Count > 0)
-        {
-            renderer.Render("Webhooks.sbncs", view, spec.ClientName + ".Webhooks.g.cs", sources);
-        }
-
-        if (spec.Operations.Count > 0)
-        {
-            renderer.Render("Client.sbncs", view, spec.ClientName + ".g.cs", sources);
-            renderer.Render("ClientOptions.sbncs", view, spec.ClientName + ".Options.g.cs", sources);
-            if (options.EmitServiceCollectionExtensions)
-            {
-                renderer.Render("ServiceCollection.sbncs", view, spec.ClientName + ".ServiceCollection.g.cs", sources);
-            }
-        }
-
+        renderer.Render(file.Template, view, file.HintName, sources);
         return new RenderResult(sources.ToEquatableArray(), renderer.Diagnostics.ToEquatableArray());
     }
 
@@ -51,7 +46,7 @@ internal static partial class SourceEmitter
         return new RenderResult(sources.ToEquatableArray(), renderer.Diagnostics.Concat(TemplateRenderer.UnusedOverrides(templates)).ToEquatableArray());
     }
 
-    private static SpecView BuildView(ApiSpec spec, GeneratorOptions options)
+    private static SpecView BuildView(ApiSpec spec, GeneratorOptions options, IReadOnlyCollection<string> renderedTypes)
     {
         var types = spec.Types.ToDictionary(t => t.Name, t => t, System.StringComparer.Ordinal);
         return new SpecView
@@ -62,7 +57,7 @@ internal static partial class SourceEmitter
             Doc = XmlDoc.Summary(spec.Description ?? "Calls the " + spec.Title + " API."),
             DefaultBaseAddress = spec.DefaultBaseAddress,
             Options = BuildOptions(spec),
-            Types = spec.Types.Select(t => BuildType(t, types, spec.Namespace, options)).ToList(),
+            Types = spec.Types.Where(t => renderedTypes.Contains(t.Name)).Select(t => BuildType(t, types, spec.Namespace, options)).ToList(),
             Operations = spec.Operations.SelectMany(o => BuildOperations(o, types, spec.ClientName, options)).ToList(),
             Webhooks = spec.Webhooks.Count == 0 ? null : BuildWebhooks(spec.Webhooks),
             EmitDataAnnotations = options.EmitDataAnnotations,
@@ -358,6 +353,9 @@ internal static partial class SourceEmitter
             InitExpression = initExpression,
             PresentCondition = presence.Present,
             WriteExpression = CSharpFragments.Write(property.Type, "writer", value, 0),
+            ValueWriter = isMergePatch || property.Type.Kind is ValueKind.Enum or ValueKind.Object or ValueKind.Array or ValueKind.Map
+                ? "static (w, v) => " + CSharpFragments.Write(property.Type, "w", "v", 0)
+                : null,
             IsRequired = property.IsRequired,
             MissingCondition = property.IsRequired ? presence.Missing : null,
             Rules = rules,

@@ -191,6 +191,12 @@ internal sealed record PropertyView
     /// <summary>Gets the expression that writes the present value to <c>writer</c> (the member's name is written before it).</summary>
     public required string WriteExpression { get; init; }
 
+    /// <summary>
+    /// Gets the static lambda that writes a present value for <c>JsonMemberNames.Write</c>; null where the value is a
+    /// string, number, boolean or JSON element outside a merge patch, which that method writes itself.
+    /// </summary>
+    public string? ValueWriter { get; init; }
+
     /// <summary>Gets whether the validator reports the member when it is missing (the spec's <c>required</c>).</summary>
     public required bool IsRequired { get; init; }
 

@@ -23,12 +23,7 @@ internal static class XmlDoc
     public static string SingleLine(string text) => LineTerminator.Replace(text, " ");
 
     public static IReadOnlyList<string> Summary(string text, bool escape = true)
-    {
-        var lines = new List<string> { "/// <summary>" };
-        lines.AddRange(Wrap(escape ? Escape(Normalize(text)) : Normalize(text)).Select(l => "/// " + l));
-        lines.Add("/// </summary>");
-        return lines;
-    }
+        => Element("summary", escape ? Escape(Normalize(text)) : Normalize(text));
 
     public static IReadOnlyList<string> Property(string? description, TypeRef type, bool isRequired, string? defaultValue, bool isSensitive)
     {
@@ -46,9 +41,23 @@ internal static class XmlDoc
             facts.Add("A secret: never printed by ToString.");
         }
 
-        lines.Add("/// <remarks>");
-        lines.AddRange(Wrap(Escape(string.Join(" ", facts))).Select(l => "/// " + l));
-        lines.Add("/// </remarks>");
+        lines.AddRange(Element("remarks", Escape(string.Join(" ", facts))));
+        return lines;
+    }
+
+    /// <summary>A doc element on one line when its text is short, as a person writes it; else the text wrapped between its tags.</summary>
+    private static IReadOnlyList<string> Element(string tag, string text)
+    {
+        var open = "<" + tag + ">";
+        var close = "</" + tag + ">";
+        if (open.Length + text.Length + close.Length <= Width)
+        {
+            return ["/// " + open + text + close];
+        }
+
+        var lines = new List<string> { "/// " + open };
+        lines.AddRange(Wrap(text).Select(l => "/// " + l));
+        lines.Add("/// " + close);
         return lines;
     }
 
@@ -119,10 +128,11 @@ internal static class XmlDoc
 
     private static string Normalize(string text) => Whitespace.Replace(text, " ").Trim();
 
-    /// <summary>Wraps at about 110 characters so generated docs read well in a diff.</summary>
+    /// <summary>The width doc text wraps at, about 110 characters, so generated docs read well in a diff.</summary>
+    private const int Width = 110;
+
     private static IEnumerable<string> Wrap(string text)
     {
-        const int Width = 110;
         var line = new System.Text.StringBuilder();
         foreach (var word in text.Split(' '))
         {

@@ -23,6 +23,13 @@ internal sealed record TypeSpec
 {
     public required string Name { get; init; }
 
+    /// <summary>
+    /// Gets the name of the type whose file this one is generated in: its own for a component schema or an operation's
+    /// type, that of the record that declares it for an inline type. A file's name comes from it, so an added schema
+    /// renames no other file.
+    /// </summary>
+    public string? Group { get; init; }
+
     public required TypeKind Kind { get; init; }
 
     public string? Description { get; init; }

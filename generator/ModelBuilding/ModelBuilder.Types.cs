@@ -141,7 +141,7 @@ internal sealed partial class ModelBuilder
     private PendingType GetOrAddType(IOpenApiSchema schema, string pointer, string nameHint, TypeKind kind, string? componentName)
     {
         var key = new TypeKey(schema, kind);
-        if (_pendingTypes.TryGetValue(key, out var existing))
+        if (_pendingTypes.TryGetValue(key, out var existing) || (existing = SharedInlineType(schema, kind, componentName)) is not null)
         {
             return existing;
         }
@@ -154,20 +154,30 @@ internal sealed partial class ModelBuilder
 
         var name = ClaimTypeName(kind == TypeKind.MergePatch ? preferred + "Patch" : preferred, "'" + (componentName ?? preferred) + "'", componentName, pointer);
 
-        var pending = new PendingType(name, schema, pointer, kind);
+        var pending = new PendingType(name, schema, pointer, kind) { Group = componentName is null && _membersBeingResolved is { } owner ? owner.Group : name };
         _pendingTypes.Add(key, pending);
         _typeOrder.Add(pending);
+        RegisterInlineShape(pending, componentName);
         return pending;
     }
 
     private void DiscoverProperties(PendingType pending)
     {
-        foreach (var member in MembersOf(pending.Schema, pending.Pointer).Members)
+        var outer = _membersBeingResolved;
+        _membersBeingResolved = pending;
+        try
         {
-            foreach (var declaration in member.Declarations)
+            foreach (var member in MembersOf(pending.Schema, pending.Pointer).Members)
             {
-                ResolveType(declaration.Schema, declaration.Pointer, MemberTypeHint(pending, member.WireName, declaration), pending.Usage, pending.Kind == TypeKind.MergePatch);
+                foreach (var declaration in member.Declarations)
+                {
+                    ResolveType(declaration.Schema, declaration.Pointer, MemberTypeHint(pending, member.WireName, declaration), pending.Usage, pending.Kind == TypeKind.MergePatch);
+                }
             }
+        }
+        finally
+        {
+            _membersBeingResolved = outer;
         }
     }
 
@@ -177,10 +187,10 @@ internal sealed partial class ModelBuilder
 
     private TypeSpec BuildType(PendingType pending)
     {
-        var description = Clean(pending.Schema.Description) ?? Clean(pending.Schema.Title);
+        var description = pending.HasMixedDescriptions ? null : Clean(pending.Schema.Description) ?? Clean(pending.Schema.Title);
         if (pending.Kind == TypeKind.JsonPatch)
         {
-            return new TypeSpec { Name = pending.Name, Kind = TypeKind.JsonPatch, Description = description, JsonPatch = NameMethods(pending.JsonPatch!) };
+            return new TypeSpec { Name = pending.Name, Group = pending.Group, Kind = TypeKind.JsonPatch, Description = description, JsonPatch = NameMethods(pending.JsonPatch!) };
         }
 
         if (pending.Kind == TypeKind.Union)
@@ -194,6 +204,7 @@ internal sealed partial class ModelBuilder
             return new TypeSpec
             {
                 Name = pending.Name,
+                Group = pending.Group,
                 Kind = TypeKind.Enum,
                 Description = description,
                 EnumMembers = members,
@@ -243,6 +254,7 @@ internal sealed partial class ModelBuilder
         return new TypeSpec
         {
             Name = pending.Name,
+            Group = pending.Group,
             Kind = pending.Kind,
             Description = description,
             Properties = properties.ToEquatableArray(),
@@ -338,6 +350,12 @@ internal sealed partial class ModelBuilder
     {
         public string Name { get; } = name;
 
+        /// <summary>
+        /// The type whose file this one is generated in: an inline type's is that of the record that declares it, so that a
+        /// component schema and the types nested in it share a file.
+        /// </summary>
+        public string Group { get; init; } = name;
+
         /// <summary>The name nested inline types are named after: a patch type's nested types keep the plain name's prefix.</summary>
         public string BaseName => Kind == TypeKind.MergePatch && Name.EndsWith("Patch", StringComparison.Ordinal) ? Name.Substring(0, Name.Length - 5) : Name;
 
@@ -358,5 +376,8 @@ internal sealed partial class ModelBuilder
 
         /// <summary>The interface of the type's members, when other types extend it.</summary>
         public string? InterfaceName { get; set; }
+
+        /// <summary>Whether inline schemas that share the type (see <c>SharedInlineType</c>) describe it differently.</summary>
+        public bool HasMixedDescriptions { get; set; }
     }
 }

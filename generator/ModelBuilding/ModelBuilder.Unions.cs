@@ -50,6 +50,7 @@ internal sealed partial class ModelBuilder
         return new TypeSpec
         {
             Name = pending.Name,
+            Group = pending.Group,
             Kind = TypeKind.Union,
             Description = Clean(pending.Schema.Description) ?? Clean(pending.Schema.Title),
             IsReadFromResponses = pending.Usage.HasFlag(Usage.Response),

@@ -342,7 +342,7 @@ public sealed class DiagnosticsTests
             """);
 
         AssertSingle(run, "OAG006", DiagnosticSeverity.Warning, "demo.openapi.yaml", 15, 12, "allOf parts that give one value two different types is not supported", "the first part's type");
-        var models = run.Sources.Single(s => s.HintName.EndsWith(".Models.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        var models = run.ModelsText("DemoClient");
         Assert.Contains("public sealed partial record Derived : IBase2", models, StringComparison.Ordinal);
         Assert.Contains("public sealed partial record IBase\n", models.Replace("\r\n", "\n"), StringComparison.Ordinal);
         Assert.Empty(run.CompilationProblems());
@@ -377,7 +377,7 @@ public sealed class DiagnosticsTests
             """);
 
         Assert.Empty(run.GeneratorDiagnostics);
-        var models = run.Sources.Single(s => s.HintName.EndsWith(".Models.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        var models = run.ModelsText("DemoClient");
         Assert.Contains("public Tag? Tag { get; init; }", models, StringComparison.Ordinal);
         Assert.Contains("public string? Note { get; init; }", models, StringComparison.Ordinal);
         Assert.Empty(run.CompilationProblems());
@@ -453,7 +453,7 @@ public sealed class DiagnosticsTests
             """);
 
         Assert.Empty(run.GeneratorDiagnostics);
-        var models = run.Sources.Single(s => s.HintName.EndsWith(".Models.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        var models = run.ModelsText("DemoClient");
         Assert.Contains("public PetKind? Kind { get; init; }", models, StringComparison.Ordinal);
         Assert.Contains("public sealed partial class PetKind : IEquatable<PetKind>, IUnionValue", models, StringComparison.Ordinal);
         Assert.Empty(run.CompilationProblems());

@@ -135,7 +135,7 @@ public sealed class IncrementalityTests
         Assert.Single(Outputs(run, TrackingNames.TitleLocations), o => o.Reason == IncrementalStepRunReason.Modified);
         // The models were built again and found equal (Unchanged); the render steps did not run at all (Cached).
         Assert.Equal([IncrementalStepRunReason.Unchanged, IncrementalStepRunReason.Cached], Outputs(run, TrackingNames.SpecModels).Select(o => o.Reason).Order());
-        foreach (var name in new[] { TrackingNames.RenderedSpecs, TrackingNames.RenderedRuntime })
+        foreach (var name in new[] { TrackingNames.RenderInputs, TrackingNames.RenderedFiles, TrackingNames.RenderedSpecs, TrackingNames.RenderedRuntime })
         {
             Assert.All(Outputs(run, name), o => Assert.True(
                 o.Reason == IncrementalStepRunReason.Cached,
@@ -145,6 +145,112 @@ public sealed class IncrementalityTests
         Assert.Equal(
             first.Result.Results.Single().GeneratedSources.Select(s => (s.HintName, s.SourceText.ToString())),
             run.GeneratedSources.Select(s => (s.HintName, s.SourceText.ToString())));
+    }
+
+    /// <summary>Three schemas, each in a file of its own, and an operation, whose client reads one of them.</summary>
+    private const string ThreeSchemaSpec = """
+        openapi: 3.0.3
+        info:
+          title: Shop
+          version: '1.0'
+        paths:
+          /orders/{id}:
+            get:
+              operationId: getOrder
+              summary: Gets an order.
+              parameters:
+                - { name: id, in: path, required: true, schema: { type: string } }
+              responses:
+                '200':
+                  description: The order.
+                  content:
+                    application/json:
+                      schema: { $ref: '#/components/schemas/Order' }
+        components:
+          schemas:
+            Order:
+              description: An order.
+              properties:
+                id: { type: string }
+                customer: { $ref: '#/components/schemas/Customer' }
+                status: { type: string, enum: [open, closed] }
+            Customer:
+              description: Who ordered.
+              properties:
+                name: { type: string, description: The customer's name. }
+            Invoice:
+              description: What an order costs.
+              properties:
+                total: { type: number }
+        """;
+
+    /// <summary>Runs the spec, then again after <paramref name="edit"/>, and returns the second run and the files it rendered again.</summary>
+    private static (GeneratorRunResult Run, List<string> Rerendered) RunEdited(Func<string, string> edit)
+    {
+        var original = new InMemoryAdditionalText("shop.openapi.yaml", ThreeSchemaSpec);
+        var first = GeneratorHarness.Run([original]);
+        Assert.Empty(first.CompilationProblems());
+        var edited = new InMemoryAdditionalText(original.Path, edit(ThreeSchemaSpec));
+        var second = first.Driver.ReplaceAdditionalText(original, edited).RunGenerators(first.Compilation).GetRunResult().Results.Single();
+        var inputs = Outputs(second, TrackingNames.RenderInputs);
+        var rendered = Outputs(second, TrackingNames.RenderedFiles);
+        Assert.Equal(inputs.Count, rendered.Count);
+        var rerendered = rendered
+            .Select((output, index) => (output.Reason, ((RenderInput)inputs[index].Value).HintName))
+            .Where(file => file.Reason is not (IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged))
+            .Select(file => file.HintName)
+            .ToList();
+        return (second, rerendered);
+    }
+
+    [Fact]
+    public void Editing_one_schemas_description_rerenders_only_that_schemas_file()
+    {
+        var (run, rerendered) = RunEdited(spec => spec.Replace("description: What an order costs.", "description: What an order costs, taxes included."));
+
+        Assert.Equal(["ShopClient.Models.Invoice.g.cs"], rerendered);
+        Assert.Contains("taxes included.", run.GeneratedSources.Single(s => s.HintName == "ShopClient.Models.Invoice.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>A member that references a schema is documented by it too, so the record that declares the member depends on it.</summary>
+    [Fact]
+    public void Editing_a_referenced_schemas_description_rerenders_it_and_the_records_documented_by_it()
+    {
+        var (_, rerendered) = RunEdited(spec => spec.Replace("description: Who ordered.", "description: Who placed the order."));
+
+        Assert.Equal(["ShopClient.Models.Order.g.cs", "ShopClient.Models.Customer.g.cs"], rerendered);
+    }
+
+    [Fact]
+    public void Editing_a_member_description_rerenders_only_its_records_file()
+    {
+        var (_, rerendered) = RunEdited(spec => spec.Replace("The customer's name.", "The name the customer gave."));
+
+        Assert.Equal(["ShopClient.Models.Customer.g.cs"], rerendered);
+    }
+
+    [Fact]
+    public void Editing_one_operation_rerenders_only_the_client()
+    {
+        var (run, rerendered) = RunEdited(spec => spec.Replace("summary: Gets an order.", "summary: Gets one order."));
+
+        Assert.Equal(["ShopClient.g.cs"], rerendered);
+        Assert.Contains("Gets one order.", run.GeneratedSources.Single(s => s.HintName == "ShopClient.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    /// <remarks>
+    /// Roslyn compares a step's items by position, so a schema added at the end re-renders nothing else; one inserted
+    /// earlier re-renders the files of the schemas after it, whose names and contents stay the same.
+    /// </remarks>
+    public void A_schemas_inline_types_share_its_file_and_an_added_schema_renames_no_file()
+    {
+        var (run, rerendered) = RunEdited(spec => spec + "\n    Refund:\n      properties:\n        amount: { type: number }\n");
+
+        Assert.Equal(["ShopClient.Models.Refund.g.cs"], rerendered);
+        var order = run.GeneratedSources.Single(s => s.HintName == "ShopClient.Models.Order.g.cs").SourceText.ToString();
+        Assert.Contains("public sealed partial record Order", order, StringComparison.Ordinal);
+        Assert.Contains("public enum OrderStatus", order, StringComparison.Ordinal);
     }
 
     private static List<(object Value, IncrementalStepRunReason Reason)> Outputs(GeneratorRunResult run, string trackingName)

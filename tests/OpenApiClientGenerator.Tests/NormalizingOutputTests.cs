@@ -54,7 +54,7 @@ public sealed class NormalizingOutputTests
         var run = GeneratorHarness.Run([new InMemoryAdditionalText("/project/pets.openapi.yaml", Spec), new InMemoryAdditionalText("/project/templates/Models.sbncs", Models)]);
 
         Assert.Empty(run.GeneratorDiagnostics);
-        var models = run.Sources.Single(s => s.HintName == "PetsClient.Models.g.cs").SourceText.ToString();
+        var models = run.Sources.Single(s => s.HintName == "PetsClient.Models.Pet.g.cs").SourceText.ToString();
         Assert.Equal("// Models of Pets\nnamespace Pets\n{\n\n    internal static class PetNames { }\n}\n", models);
     }
 

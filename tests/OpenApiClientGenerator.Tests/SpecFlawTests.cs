@@ -368,7 +368,7 @@ public sealed class SpecFlawTests
 
     private static string Client(GeneratorRun run) => Source(run, "Client.g.cs");
 
-    private static string Models(GeneratorRun run) => Source(run, ".Models.g.cs");
+    private static string Models(GeneratorRun run) => string.Concat(run.Sources.Where(s => s.HintName.Contains(".Models.")).Select(s => s.SourceText.ToString()));
 
     private static string Source(GeneratorRun run, string suffix)
         => run.Sources.Single(s => s.HintName.EndsWith(suffix, StringComparison.Ordinal)).SourceText.ToString();

@@ -16,6 +16,9 @@ public sealed class TemplateContextTests
               operationId: ListPets
               responses:
                 '204': { description: None. }
+        components:
+          schemas:
+            Pet: { type: object, properties: { name: { type: string } } }
         """;
 
     [Fact]
@@ -37,7 +40,7 @@ public sealed class TemplateContextTests
         Assert.Equal("OAG012", diagnostic.Id);
         Assert.Contains("/project/templates/Models.sbncs(1,4)", diagnostic.GetMessage(), System.StringComparison.Ordinal);
         Assert.Contains("readonly", diagnostic.GetMessage(), System.StringComparison.Ordinal);
-        Assert.DoesNotContain(run.Sources, s => s.HintName == "PetsClient.Models.g.cs");
+        Assert.DoesNotContain(run.Sources, s => s.HintName == "PetsClient.Models.Pet.g.cs");
         Assert.Equal("// as it was\n", run.Sources.Single(s => s.HintName == "PetsClient.g.cs").SourceText.ToString());
     }
 }

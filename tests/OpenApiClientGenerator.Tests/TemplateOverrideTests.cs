@@ -48,7 +48,7 @@ public sealed class TemplateOverrideTests
         Assert.Contains("public const string GetPet = \"GET\";", client, System.StringComparison.Ordinal);
         Assert.DoesNotContain("partial class PetsClient", client, System.StringComparison.Ordinal);
         // The other templates are still the embedded ones.
-        Assert.Contains("record GetPetResponse", run.Sources.Single(s => s.HintName == "PetsClient.Models.g.cs").SourceText.ToString(), System.StringComparison.Ordinal);
+        Assert.Contains("record GetPetResponse", run.ModelsText("PetsClient"), System.StringComparison.Ordinal);
     }
 
     [Fact]

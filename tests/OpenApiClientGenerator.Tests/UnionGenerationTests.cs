@@ -201,5 +201,5 @@ public sealed class UnionGenerationTests
     }
 
     private static string Models(GeneratorRun run)
-        => run.Sources.Single(s => s.HintName.EndsWith(".Models.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        => string.Concat(run.Sources.Where(s => s.HintName.Contains(".Models.")).Select(s => s.SourceText.ToString()));
 }

@@ -221,7 +221,7 @@ public sealed class PackageTests
         Assert.Equal((true, false), (stock.Contains("GetPetAsync(", StringComparison.Ordinal), stock.Contains("CreatePetAsync(", StringComparison.Ordinal)));
         var listed = File.ReadAllText(Path.Combine(generated, "ListedClient.g.cs"));
         Assert.Equal((true, true), (listed.Contains("GetPetAsync(", StringComparison.Ordinal), listed.Contains("CreatePetAsync(", StringComparison.Ordinal)));
-        var models = File.ReadAllText(Path.Combine(generated, "PetstoreClient.Models.g.cs")).TrimStart('\uFEFF');
+        var models = File.ReadAllText(Path.Combine(generated, "PetstoreClient.Models.NewPet.g.cs")).TrimStart('\uFEFF');
         Assert.StartsWith(ModelsMarker, models, StringComparison.Ordinal);
         Assert.Contains("[global::System.ComponentModel.DataAnnotations.StringLength(20, MinimumLength = 1)]", models, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(generated, "StaleClient.g.cs")));

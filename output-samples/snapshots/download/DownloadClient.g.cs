@@ -17,9 +17,7 @@ namespace Snapshots.Download
     using System.Threading.Tasks;
     using OpenApiClientGenerator.Runtime;
 
-    /// <summary>
-    /// A file download, streamed to the caller.
-    /// </summary>
+    /// <summary>A file download, streamed to the caller.</summary>
     /// <remarks>
     /// Set <see cref="HttpClient.BaseAddress"/> to the service endpoint
     /// (a path in it is kept, with or without a trailing '/'), or create the client from <see cref="DownloadClientOptions"/>,
@@ -48,9 +46,7 @@ namespace Snapshots.Download
         /// <summary>Gets or sets what receives each mismatch with <see cref="ResponseValidation.Log"/>, e.g. an <c>ILogger</c>'s <c>LogWarning</c>; when null, <see cref="System.Diagnostics.Trace"/> does.</summary>
         public Action<ResponseMismatch>? OnResponseMismatch { get; set; }
 
-        /// <summary>
-        /// Returns the contents of a file.
-        /// </summary>
+        /// <summary>Returns the contents of a file.</summary>
         /// <param name="request">The request; validated before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The typed response.</returns>
@@ -80,17 +76,11 @@ namespace Snapshots.Download
         }
     }
 
-    /// <summary>
-    /// The request for DownloadFile: <c>GET /v1/files/{file_id}/content</c>.
-    /// </summary>
+    /// <summary>The request for DownloadFile: <c>GET /v1/files/{file_id}/content</c>.</summary>
     public sealed partial record DownloadFileRequest
     {
-        /// <summary>
-        /// Not described by the spec.
-        /// </summary>
-        /// <remarks>
-        /// Required.
-        /// </remarks>
+        /// <summary>Not described by the spec.</summary>
+        /// <remarks>Required.</remarks>
         public required string FileId { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>

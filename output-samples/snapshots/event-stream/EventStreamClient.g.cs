@@ -17,9 +17,7 @@ namespace Snapshots.EventStream
     using System.Threading.Tasks;
     using OpenApiClientGenerator.Runtime;
 
-    /// <summary>
-    /// A reply streamed as server-sent events, the way chat APIs send it.
-    /// </summary>
+    /// <summary>A reply streamed as server-sent events, the way chat APIs send it.</summary>
     /// <remarks>
     /// Set <see cref="HttpClient.BaseAddress"/> to the service endpoint
     /// (a path in it is kept, with or without a trailing '/'), or create the client from <see cref="EventStreamClientOptions"/>,
@@ -49,9 +47,7 @@ namespace Snapshots.EventStream
         public Action<ResponseMismatch>? OnResponseMismatch { get; set; }
 
 #if NETCOREAPP3_0_OR_GREATER
-        /// <summary>
-        /// Streams a completion.
-        /// </summary>
+        /// <summary>Streams a completion.</summary>
         /// <param name="request">The request; validated before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The typed response.</returns>
@@ -90,17 +86,11 @@ namespace Snapshots.EventStream
 #endif
     }
 
-    /// <summary>
-    /// The request for StreamCompletion: <c>POST /v1/chat/completions</c>.
-    /// </summary>
+    /// <summary>The request for StreamCompletion: <c>POST /v1/chat/completions</c>.</summary>
     public sealed partial record StreamCompletionRequest
     {
-        /// <summary>
-        /// The request body.
-        /// </summary>
-        /// <remarks>
-        /// Required.
-        /// </remarks>
+        /// <summary>The request body.</summary>
+        /// <remarks>Required.</remarks>
         public required StreamCompletionBody Body { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>

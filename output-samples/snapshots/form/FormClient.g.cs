@@ -17,9 +17,7 @@ namespace Snapshots.Form
     using System.Threading.Tasks;
     using OpenApiClientGenerator.Runtime;
 
-    /// <summary>
-    /// A form body the way Stripe declares it, nested objects and arrays as deepObject.
-    /// </summary>
+    /// <summary>A form body the way Stripe declares it, nested objects and arrays as deepObject.</summary>
     /// <remarks>
     /// Set <see cref="HttpClient.BaseAddress"/> to the service endpoint
     /// (a path in it is kept, with or without a trailing '/'), or create the client from <see cref="FormClientOptions"/>,
@@ -48,9 +46,7 @@ namespace Snapshots.Form
         /// <summary>Gets or sets what receives each mismatch with <see cref="ResponseValidation.Log"/>, e.g. an <c>ILogger</c>'s <c>LogWarning</c>; when null, <see cref="System.Diagnostics.Trace"/> does.</summary>
         public Action<ResponseMismatch>? OnResponseMismatch { get; set; }
 
-        /// <summary>
-        /// Creates a customer.
-        /// </summary>
+        /// <summary>Creates a customer.</summary>
         /// <param name="request">The request; validated before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The typed response.</returns>
@@ -89,17 +85,11 @@ namespace Snapshots.Form
         }
     }
 
-    /// <summary>
-    /// The request for CreateCustomer: <c>POST /v1/customers</c>.
-    /// </summary>
+    /// <summary>The request for CreateCustomer: <c>POST /v1/customers</c>.</summary>
     public sealed partial record CreateCustomerRequest
     {
-        /// <summary>
-        /// The request body.
-        /// </summary>
-        /// <remarks>
-        /// Required.
-        /// </remarks>
+        /// <summary>The request body.</summary>
+        /// <remarks>Required.</remarks>
         public required CreateCustomerBody Body { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>

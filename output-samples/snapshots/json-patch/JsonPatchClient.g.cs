@@ -17,9 +17,7 @@ namespace Snapshots.JsonPatch
     using System.Threading.Tasks;
     using OpenApiClientGenerator.Runtime;
 
-    /// <summary>
-    /// A JSON Patch (RFC 6902) body, with typed methods for the documented paths.
-    /// </summary>
+    /// <summary>A JSON Patch (RFC 6902) body, with typed methods for the documented paths.</summary>
     /// <remarks>
     /// Set <see cref="HttpClient.BaseAddress"/> to the service endpoint
     /// (a path in it is kept, with or without a trailing '/'), or create the client from <see cref="JsonPatchClientOptions"/>,
@@ -48,9 +46,7 @@ namespace Snapshots.JsonPatch
         /// <summary>Gets or sets what receives each mismatch with <see cref="ResponseValidation.Log"/>, e.g. an <c>ILogger</c>'s <c>LogWarning</c>; when null, <see cref="System.Diagnostics.Trace"/> does.</summary>
         public Action<ResponseMismatch>? OnResponseMismatch { get; set; }
 
-        /// <summary>
-        /// Changes a service's configuration.
-        /// </summary>
+        /// <summary>Changes a service's configuration.</summary>
         /// <param name="request">The request; validated before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The typed response.</returns>
@@ -83,25 +79,15 @@ namespace Snapshots.JsonPatch
         }
     }
 
-    /// <summary>
-    /// The request for PatchService: <c>PATCH /services/{id}</c>.
-    /// </summary>
+    /// <summary>The request for PatchService: <c>PATCH /services/{id}</c>.</summary>
     public sealed partial record PatchServiceRequest
     {
-        /// <summary>
-        /// ID of the service.
-        /// </summary>
-        /// <remarks>
-        /// Required.
-        /// </remarks>
+        /// <summary>ID of the service.</summary>
+        /// <remarks>Required.</remarks>
         public required string Id { get; init; }
 
-        /// <summary>
-        /// The request body.
-        /// </summary>
-        /// <remarks>
-        /// Required. At most 10 items.
-        /// </remarks>
+        /// <summary>The request body.</summary>
+        /// <remarks>Required. At most 10 items.</remarks>
         public required PatchServiceDocument Body { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>

@@ -48,9 +48,7 @@ namespace Snapshots.MergePatch
         /// <summary>Gets or sets what receives each mismatch with <see cref="ResponseValidation.Log"/>, e.g. an <c>ILogger</c>'s <c>LogWarning</c>; when null, <see cref="System.Diagnostics.Trace"/> does.</summary>
         public Action<ResponseMismatch>? OnResponseMismatch { get; set; }
 
-        /// <summary>
-        /// Updates a plug-in.
-        /// </summary>
+        /// <summary>Updates a plug-in.</summary>
         /// <param name="request">The request; validated before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The typed response.</returns>
@@ -86,25 +84,15 @@ namespace Snapshots.MergePatch
         }
     }
 
-    /// <summary>
-    /// The request for UpdatePlugin: <c>PATCH /plugins/{name}</c>.
-    /// </summary>
+    /// <summary>The request for UpdatePlugin: <c>PATCH /plugins/{name}</c>.</summary>
     public sealed partial record UpdatePluginRequest
     {
-        /// <summary>
-        /// Name of the plug-in.
-        /// </summary>
-        /// <remarks>
-        /// Required.
-        /// </remarks>
+        /// <summary>Name of the plug-in.</summary>
+        /// <remarks>Required.</remarks>
         public required string Name { get; init; }
 
-        /// <summary>
-        /// The request body.
-        /// </summary>
-        /// <remarks>
-        /// Required.
-        /// </remarks>
+        /// <summary>The request body.</summary>
+        /// <remarks>Required.</remarks>
         public required PluginPatch Body { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>

@@ -17,9 +17,7 @@ namespace Snapshots.Multipart
     using System.Threading.Tasks;
     using OpenApiClientGenerator.Runtime;
 
-    /// <summary>
-    /// A file upload with metadata parts, the way OpenAI declares it.
-    /// </summary>
+    /// <summary>A file upload with metadata parts, the way OpenAI declares it.</summary>
     /// <remarks>
     /// Set <see cref="HttpClient.BaseAddress"/> to the service endpoint
     /// (a path in it is kept, with or without a trailing '/'), or create the client from <see cref="MultipartClientOptions"/>,
@@ -48,9 +46,7 @@ namespace Snapshots.Multipart
         /// <summary>Gets or sets what receives each mismatch with <see cref="ResponseValidation.Log"/>, e.g. an <c>ILogger</c>'s <c>LogWarning</c>; when null, <see cref="System.Diagnostics.Trace"/> does.</summary>
         public Action<ResponseMismatch>? OnResponseMismatch { get; set; }
 
-        /// <summary>
-        /// Uploads a file.
-        /// </summary>
+        /// <summary>Uploads a file.</summary>
         /// <param name="request">The request; validated before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The typed response.</returns>
@@ -95,17 +91,11 @@ namespace Snapshots.Multipart
         }
     }
 
-    /// <summary>
-    /// The request for CreateFile: <c>POST /v1/files</c>.
-    /// </summary>
+    /// <summary>The request for CreateFile: <c>POST /v1/files</c>.</summary>
     public sealed partial record CreateFileRequest
     {
-        /// <summary>
-        /// The request body.
-        /// </summary>
-        /// <remarks>
-        /// Required.
-        /// </remarks>
+        /// <summary>The request body.</summary>
+        /// <remarks>Required.</remarks>
         public required CreateFileParts Body { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>
@@ -133,19 +123,13 @@ namespace Snapshots.Multipart
     /// <summary>The parts of the <c>multipart/form-data</c> body of CreateFile; files are streamed, never buffered whole.</summary>
     public sealed partial record CreateFileParts
     {
-        /// <summary>
-        /// The file to upload.
-        /// </summary>
+        /// <summary>The file to upload.</summary>
         public required FilePart File { get; init; }
 
-        /// <summary>
-        /// What the file is for.
-        /// </summary>
+        /// <summary>What the file is for.</summary>
         public required string Purpose { get; init; }
 
-        /// <summary>
-        /// The part 'expires_after'.
-        /// </summary>
+        /// <summary>The part 'expires_after'.</summary>
         public CreateFilePartsExpiresAfter? ExpiresAfter { get; init; }
     }
 }

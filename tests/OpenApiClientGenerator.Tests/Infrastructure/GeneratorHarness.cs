@@ -51,4 +51,8 @@ internal sealed record GeneratorRun(GeneratorDriver Driver, CSharpCompilation Co
         => Compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
 
     public IReadOnlyList<GeneratedSourceResult> Sources => Result.Results.SelectMany(r => r.GeneratedSources).ToList();
+
+    /// <summary>The text of every models file (one per schema group), in the order they were generated.</summary>
+    public string ModelsText(string clientName)
+        => string.Concat(Sources.Where(s => s.HintName.StartsWith(clientName + ".Models.", StringComparison.Ordinal)).Select(s => s.SourceText.ToString()));
 }

@@ -180,9 +180,7 @@ namespace HuaweiCloud.DataArtsFabric
         /// Definition: Workspace ID. Constraints: N/A. Range: 1 to 36 characters. Only letters, digits, and hyphens (-)
         /// are allowed. Default Value: N/A.
         /// </summary>
-        /// <remarks>
-        /// Required. 1–36 characters: letters, digits and '-'.
-        /// </remarks>
+        /// <remarks>Required. 1–36 characters: letters, digits and '-'.</remarks>
         public required string WorkspaceId { get; init; }
 
         /// <summary>
@@ -190,25 +188,15 @@ namespace HuaweiCloud.DataArtsFabric
         /// ID] (dataartsfabric_03_0025.xml). Constraints: N/A. Range: 1 to 36 characters. Only letters, digits, and
         /// hyphens (-) are allowed. Default Value: N/A.
         /// </summary>
-        /// <remarks>
-        /// Required. 1–36 characters: letters, digits and '-'.
-        /// </remarks>
+        /// <remarks>Required. 1–36 characters: letters, digits and '-'.</remarks>
         public required string InstanceId { get; init; }
 
-        /// <summary>
-        /// Definition: Tenant token. Constraints: N/A. Range: N/A. Default Value: N/A.
-        /// </summary>
-        /// <remarks>
-        /// Optional. A secret: never printed by ToString.
-        /// </remarks>
+        /// <summary>Definition: Tenant token. Constraints: N/A. Range: N/A. Default Value: N/A.</summary>
+        /// <remarks>Optional. A secret: never printed by ToString.</remarks>
         public string? XAuthToken { get; init; }
 
-        /// <summary>
-        /// The request body.
-        /// </summary>
-        /// <remarks>
-        /// Required.
-        /// </remarks>
+        /// <summary>The request body.</summary>
+        /// <remarks>Required.</remarks>
         public required UpdateServiceInstanceRequestBody Body { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>
@@ -316,33 +304,19 @@ namespace HuaweiCloud.DataArtsFabric
         /// Workspace ID. 1 to 36 characters; only letters, digits, and hyphens (-) are allowed (constraints as documented
         /// for workspace_id on the service instance page of the same service).
         /// </summary>
-        /// <remarks>
-        /// Required. 1–36 characters: letters, digits and '-'.
-        /// </remarks>
+        /// <remarks>Required. 1–36 characters: letters, digits and '-'.</remarks>
         public required string WorkspaceId { get; init; }
 
-        /// <summary>
-        /// ID of the endpoint to update.
-        /// </summary>
-        /// <remarks>
-        /// Required.
-        /// </remarks>
+        /// <summary>ID of the endpoint to update.</summary>
+        /// <remarks>Required.</remarks>
         public required string EndpointId { get; init; }
 
-        /// <summary>
-        /// Tenant token.
-        /// </summary>
-        /// <remarks>
-        /// Optional. A secret: never printed by ToString.
-        /// </remarks>
+        /// <summary>Tenant token.</summary>
+        /// <remarks>Optional. A secret: never printed by ToString.</remarks>
         public string? XAuthToken { get; init; }
 
-        /// <summary>
-        /// The request body.
-        /// </summary>
-        /// <remarks>
-        /// Required.
-        /// </remarks>
+        /// <summary>The request body.</summary>
+        /// <remarks>Required.</remarks>
         public required UpdateEndpointRequestBody Body { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>

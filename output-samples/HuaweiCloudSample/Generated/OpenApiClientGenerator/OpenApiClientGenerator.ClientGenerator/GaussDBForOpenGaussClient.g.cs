@@ -115,18 +115,14 @@ namespace HuaweiCloud.GaussDBForOpenGauss
         /// Definition Project ID of a tenant in a region. To obtain the value, see Obtaining a Project ID. Constraints
         /// N/A Range The value can contain 32 characters. Only letters and digits are allowed. Default Value N/A
         /// </summary>
-        /// <remarks>
-        /// Required. 1–32 characters: letters and digits.
-        /// </remarks>
+        /// <remarks>Required. 1–32 characters: letters and digits.</remarks>
         public required string ProjectId { get; init; }
 
         /// <summary>
         /// Definition Instance ID, which uniquely identifies an instance. Constraints N/A Range The value can contain 36
         /// characters. Only letters and digits are allowed. Default Value N/A
         /// </summary>
-        /// <remarks>
-        /// Required. 1–36 characters: letters and digits.
-        /// </remarks>
+        /// <remarks>Required. 1–36 characters: letters and digits.</remarks>
         public required string InstanceId { get; init; }
 
         /// <summary>
@@ -135,25 +131,17 @@ namespace HuaweiCloud.GaussDBForOpenGauss
         /// Range N/A Default Value N/A The service requires it: set it here or add it from a DelegatingHandler on the
         /// HttpClient.
         /// </summary>
-        /// <remarks>
-        /// Optional. A secret: never printed by ToString.
-        /// </remarks>
+        /// <remarks>Optional. A secret: never printed by ToString.</remarks>
         public string? XAuthToken { get; init; }
 
         /// <summary>
         /// Definition Language. Constraints N/A Default Value en-us (the captured page lists no values under Range).
         /// </summary>
-        /// <remarks>
-        /// Optional. The service's default is "en-us".
-        /// </remarks>
+        /// <remarks>Optional. The service's default is "en-us".</remarks>
         public string? XLanguage { get; init; }
 
-        /// <summary>
-        /// The request body.
-        /// </summary>
-        /// <remarks>
-        /// Required.
-        /// </remarks>
+        /// <summary>The request body.</summary>
+        /// <remarks>Required.</remarks>
         public required InstallKernelPluginRequestBody Body { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>

@@ -52,9 +52,7 @@ namespace HuaweiCloud.ModelArts
         /// <summary>Gets or sets what receives each mismatch with <see cref="ResponseValidation.Log"/>, e.g. an <c>ILogger</c>'s <c>LogWarning</c>; when null, <see cref="System.Diagnostics.Trace"/> does.</summary>
         public Action<ResponseMismatch>? OnResponseMismatch { get; set; }
 
-        /// <summary>
-        /// Update a Plug-in. This API is used to update a plug-in instance.
-        /// </summary>
+        /// <summary>Update a Plug-in. This API is used to update a plug-in instance.</summary>
         /// <param name="request">The request; validated before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The typed response.</returns>
@@ -164,45 +162,27 @@ namespace HuaweiCloud.ModelArts
     /// </summary>
     public sealed partial record UpdatePluginRequest
     {
-        /// <summary>
-        /// Project ID. For details, see Obtaining a Project ID and Name.
-        /// </summary>
-        /// <remarks>
-        /// Required.
-        /// </remarks>
+        /// <summary>Project ID. For details, see Obtaining a Project ID and Name.</summary>
+        /// <remarks>Required.</remarks>
         public required string ProjectId { get; init; }
 
-        /// <summary>
-        /// Resource pool name.
-        /// </summary>
-        /// <remarks>
-        /// Required.
-        /// </remarks>
+        /// <summary>Resource pool name.</summary>
+        /// <remarks>Required.</remarks>
         public required string PoolName { get; init; }
 
-        /// <summary>
-        /// Plug-in template name.
-        /// </summary>
-        /// <remarks>
-        /// Required.
-        /// </remarks>
+        /// <summary>Plug-in template name.</summary>
+        /// <remarks>Required.</remarks>
         public required string TemplateName { get; init; }
 
         /// <summary>
         /// User token. Not listed in this page's request header table; ModelArts APIs are authenticated with an IAM token
         /// in this header, so it is offered as an optional header (see CURATION.md).
         /// </summary>
-        /// <remarks>
-        /// Optional. A secret: never printed by ToString.
-        /// </remarks>
+        /// <remarks>Optional. A secret: never printed by ToString.</remarks>
         public string? XAuthToken { get; init; }
 
-        /// <summary>
-        /// JSON merge patch (application/merge-patch+json) of the plug-in instance.
-        /// </summary>
-        /// <remarks>
-        /// Required.
-        /// </remarks>
+        /// <summary>JSON merge patch (application/merge-patch+json) of the plug-in instance.</summary>
+        /// <remarks>Required.</remarks>
         public required UpdatePluginRequestBodyPatch Body { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>
@@ -288,50 +268,32 @@ namespace HuaweiCloud.ModelArts
         }
     }
 
-    /// <summary>
-    /// The request for PatchService: <c>PATCH /v1/{project_id}/services/{service_id}</c>.
-    /// </summary>
+    /// <summary>The request for PatchService: <c>PATCH /v1/{project_id}/services/{service_id}</c>.</summary>
     public sealed partial record PatchServiceRequest
     {
-        /// <summary>
-        /// Project ID. For details, see Obtaining a Project ID and Name.
-        /// </summary>
-        /// <remarks>
-        /// Required.
-        /// </remarks>
+        /// <summary>Project ID. For details, see Obtaining a Project ID and Name.</summary>
+        /// <remarks>Required.</remarks>
         public required string ProjectId { get; init; }
 
-        /// <summary>
-        /// Service ID
-        /// </summary>
-        /// <remarks>
-        /// Required.
-        /// </remarks>
+        /// <summary>Service ID</summary>
+        /// <remarks>Required.</remarks>
         public required string ServiceId { get; init; }
 
-        /// <summary>
-        /// User ID required for using the agency token to verify the workspace
-        /// </summary>
-        /// <remarks>
-        /// Optional.
-        /// </remarks>
+        /// <summary>User ID required for using the agency token to verify the workspace</summary>
+        /// <remarks>Optional.</remarks>
         public string? XModelArtsUserID { get; init; }
 
         /// <summary>
         /// User token The service requires it: set it here or add it from a DelegatingHandler on the HttpClient.
         /// </summary>
-        /// <remarks>
-        /// Optional. A secret: never printed by ToString.
-        /// </remarks>
+        /// <remarks>Optional. A secret: never printed by ToString.</remarks>
         public string? XAuthToken { get; init; }
 
         /// <summary>
         /// Request body in the JSON patch format. Currently, the path can only be prefixed with /config, that is, only
         /// model data can be modified.
         /// </summary>
-        /// <remarks>
-        /// Required. At least 1 item.
-        /// </remarks>
+        /// <remarks>Required. At least 1 item.</remarks>
         public required PatchServiceDocument Body { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>

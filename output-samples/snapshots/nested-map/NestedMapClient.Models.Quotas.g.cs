@@ -13,17 +13,11 @@ namespace Snapshots.NestedMap
     using System.Text.RegularExpressions;
     using OpenApiClientGenerator.Runtime;
 
-    /// <summary>
-    /// Quotas of each project.
-    /// </summary>
+    /// <summary>Quotas of each project.</summary>
     public sealed partial record Quotas
     {
-        /// <summary>
-        /// Limits by project, then by resource.
-        /// </summary>
-        /// <remarks>
-        /// Required. Each value: Each value: At least 0.
-        /// </remarks>
+        /// <summary>Limits by project, then by resource.</summary>
+        /// <remarks>Required. Each value: Each value: At least 0.</remarks>
         [JsonPropertyName("limits")]
         public required IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> Limits { get; init; }
 
@@ -58,19 +52,13 @@ namespace Snapshots.NestedMap
             IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>>? limitsValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            int member;
+            while ((member = s_memberNames.Next(ref reader, ref nextMember, ref additionalProperties)) >= 0)
             {
-                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
+                switch (member)
                 {
-                    case 0:
-                        reader.Read();
-                        limitsValue = JsonRead.Map<IReadOnlyDictionary<string, long>>(ref reader, static (ref Utf8JsonReader r1) => JsonRead.Map(ref r1, static (ref Utf8JsonReader r2) => JsonRead.NotNull(JsonRead.Int64(ref r2, lenient: false), ref r2)));
-                        continue;
+                    case 0: limitsValue = JsonRead.Map<IReadOnlyDictionary<string, long>>(ref reader, static (ref Utf8JsonReader r1) => JsonRead.Map(ref r1, static (ref Utf8JsonReader r2) => JsonRead.NotNull(JsonRead.Int64(ref r2, lenient: false), ref r2))); break;
                 }
-
-                var name = reader.GetString()!;
-                reader.Read();
-                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new Quotas
@@ -83,12 +71,7 @@ namespace Snapshots.NestedMap
         internal void WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (Limits is { } limitsValue)
-            {
-                writer.WritePropertyName(s_memberNames[0]);
-                JsonWrite.Map<IReadOnlyDictionary<string, long>>(writer, limitsValue, static (w1, item1) => { JsonWrite.Map(w1, item1, static (w2, item2) => { w2.WriteNumberValue(item2); }); });
-            }
-
+            s_memberNames.Write(writer, 0, Limits, static (w, v) => JsonWrite.Map<IReadOnlyDictionary<string, long>>(w, v, static (w1, item1) => { JsonWrite.Map(w1, item1, static (w2, item2) => { w2.WriteNumberValue(item2); }); }));
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

@@ -13,62 +13,36 @@ namespace Snapshots.Validator
     using System.Text.RegularExpressions;
     using OpenApiClientGenerator.Runtime;
 
-    /// <summary>
-    /// An inference endpoint.
-    /// </summary>
+    /// <summary>An inference endpoint.</summary>
     public sealed partial record Endpoint
     {
-        /// <summary>
-        /// Name of the endpoint.
-        /// </summary>
-        /// <remarks>
-        /// Required. 1–64 characters: lower-case letters, digits and '-'.
-        /// </remarks>
+        /// <summary>Name of the endpoint.</summary>
+        /// <remarks>Required. 1–64 characters: lower-case letters, digits and '-'.</remarks>
         [JsonPropertyName("name")]
         public required string Name { get; init; }
 
-        /// <summary>
-        /// Version, such as 1.2.3.
-        /// </summary>
-        /// <remarks>
-        /// Optional. Must match the pattern '^\d+\.\d+\.\d+$'.
-        /// </remarks>
+        /// <summary>Version, such as 1.2.3.</summary>
+        /// <remarks>Optional. Must match the pattern '^\d+\.\d+\.\d+$'.</remarks>
         [JsonPropertyName("version")]
         public string? Version { get; init; }
 
-        /// <summary>
-        /// Port the endpoint listens on.
-        /// </summary>
-        /// <remarks>
-        /// Required. At least 1 and at most 65535.
-        /// </remarks>
+        /// <summary>Port the endpoint listens on.</summary>
+        /// <remarks>Required. At least 1 and at most 65535.</remarks>
         [JsonPropertyName("port")]
         public required long Port { get; init; }
 
-        /// <summary>
-        /// Share of the traffic.
-        /// </summary>
-        /// <remarks>
-        /// Optional. Greater than 0. A multiple of 0.01.
-        /// </remarks>
+        /// <summary>Share of the traffic.</summary>
+        /// <remarks>Optional. Greater than 0. A multiple of 0.01.</remarks>
         [JsonPropertyName("weight")]
         public double? Weight { get; init; }
 
-        /// <summary>
-        /// Protocol the endpoint speaks.
-        /// </summary>
-        /// <remarks>
-        /// Optional.
-        /// </remarks>
+        /// <summary>Protocol the endpoint speaks.</summary>
+        /// <remarks>Optional.</remarks>
         [JsonPropertyName("protocol")]
         public EndpointProtocol? Protocol { get; init; }
 
-        /// <summary>
-        /// Labels of the endpoint.
-        /// </summary>
-        /// <remarks>
-        /// Optional. 1–5 items. Each item: At most 32 characters.
-        /// </remarks>
+        /// <summary>Labels of the endpoint.</summary>
+        /// <remarks>Optional. 1–5 items. Each item: At most 32 characters.</remarks>
         [JsonPropertyName("tags")]
         public IReadOnlyList<string>? Tags { get; init; }
 
@@ -113,39 +87,18 @@ namespace Snapshots.Validator
             IReadOnlyList<string>? tagsValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            int member;
+            while ((member = s_memberNames.Next(ref reader, ref nextMember, ref additionalProperties)) >= 0)
             {
-                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
+                switch (member)
                 {
-                    case 0:
-                        reader.Read();
-                        nameValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
-                        continue;
-                    case 1:
-                        reader.Read();
-                        versionValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader);
-                        continue;
-                    case 2:
-                        reader.Read();
-                        portValue = JsonRead.NotNull(JsonRead.Int64(ref reader, lenient: false), ref reader);
-                        continue;
-                    case 3:
-                        reader.Read();
-                        weightValue = JsonRead.NotNull(JsonRead.Double(ref reader, lenient: false), ref reader);
-                        continue;
-                    case 4:
-                        reader.Read();
-                        protocolValue = JsonRead.NotNull(EndpointProtocolJson.Read(ref reader), ref reader);
-                        continue;
-                    case 5:
-                        reader.Read();
-                        tagsValue = JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: false), ref r1));
-                        continue;
+                    case 0: nameValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader); break;
+                    case 1: versionValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader); break;
+                    case 2: portValue = JsonRead.NotNull(JsonRead.Int64(ref reader, lenient: false), ref reader); break;
+                    case 3: weightValue = JsonRead.NotNull(JsonRead.Double(ref reader, lenient: false), ref reader); break;
+                    case 4: protocolValue = JsonRead.NotNull(EndpointProtocolJson.Read(ref reader), ref reader); break;
+                    case 5: tagsValue = JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: false), ref r1)); break;
                 }
-
-                var name = reader.GetString()!;
-                reader.Read();
-                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new Endpoint
@@ -163,39 +116,13 @@ namespace Snapshots.Validator
         internal void WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (Name is { } nameValue)
-            {
-                writer.WritePropertyName(s_memberNames[0]);
-                writer.WriteStringValue(nameValue);
-            }
-
-            if (Version is { } versionValue)
-            {
-                writer.WritePropertyName(s_memberNames[1]);
-                writer.WriteStringValue(versionValue);
-            }
-
+            s_memberNames.Write(writer, 0, Name);
+            s_memberNames.Write(writer, 1, Version);
             writer.WritePropertyName(s_memberNames[2]);
             writer.WriteNumberValue(Port);
-
-            if (Weight is { } weightValue)
-            {
-                writer.WritePropertyName(s_memberNames[3]);
-                writer.WriteNumberValue(weightValue);
-            }
-
-            if (Protocol is { } protocolValue)
-            {
-                writer.WritePropertyName(s_memberNames[4]);
-                writer.WriteStringValue(EndpointProtocolJson.ToWire(protocolValue));
-            }
-
-            if (Tags is { } tagsValue)
-            {
-                writer.WritePropertyName(s_memberNames[5]);
-                JsonWrite.List(writer, tagsValue, static (w1, item1) => { w1.WriteStringValue(item1); });
-            }
-
+            s_memberNames.Write(writer, 3, Weight);
+            s_memberNames.Write(writer, 4, Protocol, static (w, v) => w.WriteStringValue(EndpointProtocolJson.ToWire(v)));
+            s_memberNames.Write(writer, 5, Tags, static (w, v) => JsonWrite.List(w, v, static (w1, item1) => { w1.WriteStringValue(item1); }));
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
@@ -296,9 +223,7 @@ namespace Snapshots.Validator
         private static bool MatchesPattern2(string value) => TextRules.IsMatch(s_pattern2, value);
     }
 
-    /// <summary>
-    /// Protocol the endpoint speaks.
-    /// </summary>
+    /// <summary>Protocol the endpoint speaks.</summary>
     public enum EndpointProtocol
     {
         /// <summary>The wire value <c>http</c>.</summary>
@@ -326,29 +251,19 @@ namespace Snapshots.Validator
         /// <summary>Parses a wire value; returns false for a value the spec does not list.</summary>
         public static bool TryParse(string? wireValue, out EndpointProtocol value)
         {
-            switch (wireValue)
+            EndpointProtocol? parsed = wireValue switch
             {
-                case "http":
-                    value = EndpointProtocol.Http;
-                    return true;
-                case "grpc":
-                    value = EndpointProtocol.Grpc;
-                    return true;
-                default:
-                    value = default;
-                    return false;
-            }
+                "http" => EndpointProtocol.Http,
+                "grpc" => EndpointProtocol.Grpc,
+                _ => null,
+            };
+            value = parsed.GetValueOrDefault();
+            return parsed.HasValue;
         }
 
         internal static EndpointProtocol? Read(ref Utf8JsonReader reader)
-        {
-            var text = JsonRead.String(ref reader, lenient: false);
-            if (text is null)
-            {
-                return null;
-            }
-
-            return TryParse(text, out var value) ? value : throw JsonRead.UnknownEnumValue("EndpointProtocol", text);
-        }
+            => JsonRead.String(ref reader, lenient: false) is not { } text ? null
+                : TryParse(text, out var value) ? value
+                : throw JsonRead.UnknownEnumValue("EndpointProtocol", text);
     }
 }

@@ -1,0 +1,118 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using OpenApiClientGenerator.Model;
+
+namespace OpenApiClientGenerator.Emitting;
+
+/// <summary>
+/// Splits a spec into the files it generates: the types in files of one schema group each (a component schema, or an
+/// operation's type, with the inline types it declares), then the client, its options and its service registration.
+/// Each file carries the slice of the model it reads, so that the pipeline renders it again only when that slice changes.
+/// </summary>
+internal static partial class SourceEmitter
+{
+    public static EquatableArray<RenderInput> Plan(ApiSpec spec, GeneratorOptions options)
+    {
+        var client = spec.Namespace + "." + spec.ClientName;
+        var header = spec with
+        {
+            Types = EquatableArray<TypeSpec>.Empty,
+            Operations = EquatableArray<OperationSpec>.Empty,
+            Webhooks = EquatableArray<WebhookSpec>.Empty,
+        };
+        var models = header with { Description = null, DefaultBaseAddress = null, Server = null, SecuritySchemes = EquatableArray<SecuritySchemeSpec>.Empty };
+        var files = new List<RenderInput>();
+        if (spec.Operations.Count > 0)
+        {
+            // The client consults the types its operations name (for the members of a response body), never their
+            // documentation: an edited description re-renders the file of its schema alone, an added schema no client.
+            var named = new HashSet<string>(spec.Operations.SelectMany(NamedTypes), StringComparer.Ordinal);
+            var undocumented = spec with { Types = spec.Types.Where(t => named.Contains(t.Name)).Select(WithoutDocumentation).ToEquatableArray() };
+            files.Add(new RenderInput(spec.SourcePath, client, spec.ClientName + ".g.cs", "Client.sbncs", undocumented, EquatableArray<string>.Empty));
+            files.Add(new RenderInput(spec.SourcePath, client, spec.ClientName + ".Options.g.cs", "ClientOptions.sbncs", header, EquatableArray<string>.Empty));
+            if (options.EmitServiceCollectionExtensions)
+            {
+                files.Add(new RenderInput(spec.SourcePath, client, spec.ClientName + ".ServiceCollection.g.cs", "ServiceCollection.sbncs", header, EquatableArray<string>.Empty));
+            }
+        }
+
+        if (spec.Webhooks.Count > 0)
+        {
+            files.Add(new RenderInput(spec.SourcePath, client, spec.ClientName + ".Webhooks.g.cs", "Webhooks.sbncs", models with { Webhooks = spec.Webhooks }, EquatableArray<string>.Empty));
+        }
+
+        // The client's files come first: Roslyn compares a step's items by position, so a schema added at the end of the
+        // spec shifts no other file.
+        var types = spec.Types.ToDictionary(t => t.Name, t => t, StringComparer.Ordinal);
+        foreach (var group in spec.Types.GroupBy(t => t.Group ?? t.Name, StringComparer.Ordinal))
+        {
+            var declared = group.ToList();
+            var slice = models with { Types = Consulted(declared, spec, types).ToEquatableArray() };
+            files.Add(new RenderInput(spec.SourcePath, client, spec.ClientName + ".Models." + group.Key + ".g.cs", "Models.sbncs", slice, declared.Select(t => t.Name).ToEquatableArray()));
+        }
+
+        return files.ToEquatableArray();
+    }
+
+    /// <summary>
+    /// The types a group's file declares and those its views consult, in the spec's order: the types they extend, a
+    /// union's variants, a merge patch's plain twin and the patches nested in it (followed as far as they go, as <c>FromDiff</c> is), a JSON Patch's
+    /// item and the enum of its operations.
+    /// </summary>
+    private static IEnumerable<TypeSpec> Consulted(IReadOnlyList<TypeSpec> declared, ApiSpec spec, IReadOnlyDictionary<string, TypeSpec> types)
+    {
+        var names = new HashSet<string>(declared.Select(t => t.Name), StringComparer.Ordinal);
+        var patches = new Stack<TypeSpec>(declared.Where(t => t.Kind == TypeKind.MergePatch));
+        foreach (var type in declared)
+        {
+            names.UnionWith(type.BaseTypeNames);
+            if (type.Union is { } union)
+            {
+                names.UnionWith(union.Variants.SelectMany(v => NamedTypes(v.Type)));
+            }
+            if (type.JsonPatch is { } patch && types.TryGetValue(patch.ItemTypeName, out var item))
+            {
+                names.Add(item.Name);
+                names.UnionWith(item.Properties.SelectMany(p => NamedTypes(p.Type)));
+            }
+        }
+
+        while (patches.Count > 0)
+        {
+            var patch = patches.Pop();
+            if (patch.PlainTypeName is { } plain)
+            {
+                names.Add(plain);
+            }
+
+            foreach (var nested in patch.Properties.SelectMany(p => NamedTypes(p.Type)))
+            {
+                if (types.TryGetValue(nested, out var type) && type.Kind == TypeKind.MergePatch && names.Add(nested))
+                {
+                    patches.Push(type);
+                }
+            }
+        }
+
+        return spec.Types.Where(t => names.Contains(t.Name));
+    }
+
+    /// <summary>The types an operation names: those of its parameters, bodies (the preferred one and the alternatives), parts and responses.</summary>
+    private static IEnumerable<string> NamedTypes(OperationSpec operation)
+        => operation.Parameters.Select(p => p.Type)
+            .Concat(operation.Body is { } body ? [body.Type, .. body.Parts.Select(p => p.Type)] : [])
+            .Concat(operation.AlternateBodies.SelectMany(alternate => alternate.Body.Parts.Select(p => p.Type).Prepend(alternate.Body.Type)))
+            .Concat(operation.ErrorResponses.Append(operation.SuccessResponse).Select(r => r?.Body).OfType<TypeRef>())
+            .SelectMany(NamedTypes);
+
+    /// <summary>The named types a value is or holds, through arrays and maps.</summary>
+    private static IEnumerable<string> NamedTypes(TypeRef type)
+        => type.TypeName is { } name ? [name] : type.Element is { } element ? NamedTypes(element) : [];
+
+    private static TypeSpec WithoutDocumentation(TypeSpec type) => type with
+    {
+        Description = null,
+        Properties = type.Properties.Select(p => p with { Description = null }).ToEquatableArray(),
+    };
+}

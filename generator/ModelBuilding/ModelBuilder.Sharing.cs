@@ -1,0 +1,68 @@
+using System.Collections.Generic;
+using System.IO;
+using Microsoft.OpenApi;
+using OpenApiClientGenerator.Model;
+
+namespace OpenApiClientGenerator.ModelBuilding;
+
+internal sealed partial class ModelBuilder
+{
+    /// <summary>The record whose members are being resolved, whose file the inline types they need are generated in.</summary>
+    private PendingType? _membersBeingResolved;
+
+    /// <summary>The inline object and enum types by their shape, so that structurally identical inline schemas share one.</summary>
+    private readonly Dictionary<string, PendingType> _inlineTypesByShape = new(System.StringComparer.Ordinal);
+
+    /// <summary>
+    /// The type an inline schema shares with an earlier, structurally identical one (the same JSON, its own description and
+    /// title aside), registered for <paramref name="schema"/> too; null when it is the first of its shape. Real specs repeat
+    /// inline schemas by the hundred (GitHub's <c>read</c>/<c>write</c> permission enum, the user object of every webhook):
+    /// each would otherwise be a type of its own with the same code. Named component schemas keep their own types.
+    /// </summary>
+    private PendingType? SharedInlineType(IOpenApiSchema schema, TypeKind kind, string? componentName)
+    {
+        if (componentName is not null || kind is not (TypeKind.Object or TypeKind.Enum))
+        {
+            return null;
+        }
+
+        var shape = ((int)kind).ToString(System.Globalization.CultureInfo.InvariantCulture) + JsonShapeOf(schema);
+        if (!_inlineTypesByShape.TryGetValue(shape, out var shared))
+        {
+            return null;
+        }
+
+        // One description cannot serve uses that describe the type differently; each member keeps its own.
+        if (Clean(schema.Description) != Clean(shared.Schema.Description))
+        {
+            shared.HasMixedDescriptions = true;
+        }
+
+        _pendingTypes.Add(new TypeKey(schema, kind), shared);
+        return shared;
+    }
+
+    /// <summary>Records the first inline type of its shape.</summary>
+    private void RegisterInlineShape(PendingType pending, string? componentName)
+    {
+        if (componentName is null && pending.Kind is TypeKind.Object or TypeKind.Enum)
+        {
+            _inlineTypesByShape[((int)pending.Kind).ToString(System.Globalization.CultureInfo.InvariantCulture) + JsonShapeOf(pending.Schema)] = pending;
+        }
+    }
+
+    /// <summary>The schema as JSON without its own description and title; nested schemas keep theirs, as they are part of the shape.</summary>
+    private static string JsonShapeOf(IOpenApiSchema schema)
+    {
+        var copy = schema.CreateShallowCopy();
+        if (copy is OpenApiSchema own)
+        {
+            own.Description = null;
+            own.Title = null;
+        }
+
+        using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        copy.SerializeAsV31(new OpenApiJsonWriter(text, new OpenApiJsonWriterSettings { Terse = true }));
+        return text.ToString();
+    }
+}
