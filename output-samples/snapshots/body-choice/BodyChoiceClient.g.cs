@@ -17,9 +17,7 @@ namespace Snapshots.BodyChoice
     using System.Threading.Tasks;
     using OpenApiClientGenerator.Runtime;
 
-    /// <summary>
-    /// One operation that takes JSON, a form or a multipart upload.
-    /// </summary>
+    /// <summary>One operation that takes JSON, a form or a multipart upload.</summary>
     /// <remarks>
     /// Set <see cref="HttpClient.BaseAddress"/> to the service endpoint
     /// (a path in it is kept, with or without a trailing '/'), or create the client from <see cref="BodyChoiceClientOptions"/>,
@@ -48,9 +46,7 @@ namespace Snapshots.BodyChoice
         /// <summary>Gets or sets what receives each mismatch with <see cref="ResponseValidation.Log"/>, e.g. an <c>ILogger</c>'s <c>LogWarning</c>; when null, <see cref="System.Diagnostics.Trace"/> does.</summary>
         public Action<ResponseMismatch>? OnResponseMismatch { get; set; }
 
-        /// <summary>
-        /// Creates a pet.
-        /// </summary>
+        /// <summary>Creates a pet.</summary>
         /// <param name="request">The request; validated before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The typed response.</returns>
@@ -85,9 +81,7 @@ namespace Snapshots.BodyChoice
             return new ApiResponse<Pet>(statusCode, requestId, result);
         }
 
-        /// <summary>
-        /// Creates a pet.
-        /// </summary>
+        /// <summary>Creates a pet.</summary>
         /// <remarks>Sends the body as <c>application/x-www-form-urlencoded</c>; <see cref="CreatePetAsync(CreatePetRequest, System.Threading.CancellationToken)"/> sends it as <c>application/json</c>.</remarks>
         /// <param name="request">The request; validated before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
@@ -123,9 +117,7 @@ namespace Snapshots.BodyChoice
             return new ApiResponse<Pet>(statusCode, requestId, result);
         }
 
-        /// <summary>
-        /// Creates a pet.
-        /// </summary>
+        /// <summary>Creates a pet.</summary>
         /// <remarks>Sends the body as <c>multipart/form-data</c>; <see cref="CreatePetAsync(CreatePetRequest, System.Threading.CancellationToken)"/> sends it as <c>application/json</c>.</remarks>
         /// <param name="request">The request; validated before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
@@ -170,17 +162,11 @@ namespace Snapshots.BodyChoice
         }
     }
 
-    /// <summary>
-    /// The request for CreatePet: <c>POST /pets</c>.
-    /// </summary>
+    /// <summary>The request for CreatePet: <c>POST /pets</c>.</summary>
     public sealed partial record CreatePetRequest
     {
-        /// <summary>
-        /// The request body.
-        /// </summary>
-        /// <remarks>
-        /// Required.
-        /// </remarks>
+        /// <summary>The request body.</summary>
+        /// <remarks>Required.</remarks>
         public required Pet Body { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>
@@ -214,12 +200,8 @@ namespace Snapshots.BodyChoice
     /// </summary>
     public sealed partial record CreatePetFormRequest
     {
-        /// <summary>
-        /// The request body.
-        /// </summary>
-        /// <remarks>
-        /// Required.
-        /// </remarks>
+        /// <summary>The request body.</summary>
+        /// <remarks>Required.</remarks>
         public required Pet Body { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>
@@ -248,17 +230,11 @@ namespace Snapshots.BodyChoice
         }
     }
 
-    /// <summary>
-    /// The request for CreatePet: <c>POST /pets</c>, with a <c>multipart/form-data</c> body.
-    /// </summary>
+    /// <summary>The request for CreatePet: <c>POST /pets</c>, with a <c>multipart/form-data</c> body.</summary>
     public sealed partial record CreatePetMultipartRequest
     {
-        /// <summary>
-        /// The request body.
-        /// </summary>
-        /// <remarks>
-        /// Required.
-        /// </remarks>
+        /// <summary>The request body.</summary>
+        /// <remarks>Required.</remarks>
         public required CreatePetMultipartParts Body { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>
@@ -286,14 +262,10 @@ namespace Snapshots.BodyChoice
     /// <summary>The parts of the <c>multipart/form-data</c> body of CreatePet; files are streamed, never buffered whole.</summary>
     public sealed partial record CreatePetMultipartParts
     {
-        /// <summary>
-        /// The part 'name'.
-        /// </summary>
+        /// <summary>The part 'name'.</summary>
         public required string Name { get; init; }
 
-        /// <summary>
-        /// The files sent as parts named 'photos', one each.
-        /// </summary>
+        /// <summary>The files sent as parts named 'photos', one each.</summary>
         public IReadOnlyList<FilePart>? Photos { get; init; }
     }
 }

@@ -57,7 +57,7 @@ namespace Snapshots.EventStream
             {
                 switch (member)
                 {
-                    case 0: deltaValue = JsonRead.String(ref reader, lenient: true); break;
+                    case 0: deltaValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
                 }
             }
 

@@ -57,7 +57,7 @@ namespace Snapshots.Form
             {
                 switch (member)
                 {
-                    case 0: idValue = JsonRead.String(ref reader, lenient: true); break;
+                    case 0: idValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
                 }
             }
 

@@ -17,9 +17,7 @@ namespace Snapshots.JsonLines
     using System.Threading.Tasks;
     using OpenApiClientGenerator.Runtime;
 
-    /// <summary>
-    /// A stream of JSON lines and a text answer.
-    /// </summary>
+    /// <summary>A stream of JSON lines and a text answer.</summary>
     /// <remarks>
     /// Set <see cref="HttpClient.BaseAddress"/> to the service endpoint
     /// (a path in it is kept, with or without a trailing '/'), or create the client from <see cref="JsonLinesClientOptions"/>,
@@ -49,9 +47,7 @@ namespace Snapshots.JsonLines
         public Action<ResponseMismatch>? OnResponseMismatch { get; set; }
 
 #if NETCOREAPP3_0_OR_GREATER
-        /// <summary>
-        /// Streams the log, an entry per line.
-        /// </summary>
+        /// <summary>Streams the log, an entry per line.</summary>
         /// <param name="request">The request; validated before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The typed response.</returns>
@@ -84,9 +80,7 @@ namespace Snapshots.JsonLines
         }
 #endif
 
-        /// <summary>
-        /// Answers with plain text.
-        /// </summary>
+        /// <summary>Answers with plain text.</summary>
         /// <param name="request">The request; validated before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The typed response.</returns>
@@ -116,9 +110,7 @@ namespace Snapshots.JsonLines
         }
     }
 
-    /// <summary>
-    /// The request for StreamExport: <c>GET /exports</c>.
-    /// </summary>
+    /// <summary>The request for StreamExport: <c>GET /exports</c>.</summary>
     public sealed partial record StreamExportRequest
     {
         /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>
@@ -129,9 +121,7 @@ namespace Snapshots.JsonLines
         }
     }
 
-    /// <summary>
-    /// The request for GetReadme: <c>GET /readme</c>.
-    /// </summary>
+    /// <summary>The request for GetReadme: <c>GET /readme</c>.</summary>
     public sealed partial record GetReadmeRequest
     {
         /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>

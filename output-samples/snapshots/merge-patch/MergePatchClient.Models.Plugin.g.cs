@@ -78,10 +78,10 @@ namespace Snapshots.MergePatch
             {
                 switch (member)
                 {
-                    case 0: versionValue = JsonRead.String(ref reader, lenient: true); break;
+                    case 0: versionValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
                     case 1: descriptionValue = JsonRead.String(ref reader, lenient: true); break;
-                    case 2: templateValue = reader.TokenType == JsonTokenType.Null ? null : Template.ReadFrom(ref reader); break;
-                    case 3: settingsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: true), ref r1)); break;
+                    case 2: templateValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : Template.ReadFrom(ref reader), ref reader); break;
+                    case 3: settingsValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: true), ref r1)), ref reader); break;
                 }
             }
 

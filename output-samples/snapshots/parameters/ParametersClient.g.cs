@@ -48,9 +48,7 @@ namespace Snapshots.Parameters
         /// <summary>Gets or sets what receives each mismatch with <see cref="ResponseValidation.Log"/>, e.g. an <c>ILogger</c>'s <c>LogWarning</c>; when null, <see cref="System.Diagnostics.Trace"/> does.</summary>
         public Action<ResponseMismatch>? OnResponseMismatch { get; set; }
 
-        /// <summary>
-        /// Finds the colors near one.
-        /// </summary>
+        /// <summary>Finds the colors near one.</summary>
         /// <param name="request">The request; validated before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The typed response.</returns>
@@ -109,79 +107,47 @@ namespace Snapshots.Parameters
                 message.Headers.TryAddWithoutValidation("Cookie", cookies.ToString());
             }
 
+            message.Headers.TryAddWithoutValidation("Accept", "application/json");
+
             var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, cancellationToken).ConfigureAwait(false);
             var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => Rgb.ReadFrom(ref r1)), new ResponseCheck<IReadOnlyList<Rgb>>(ResponseValidation, OnResponseMismatch, "FindColors", FindColorsRequest.ValidateResponse));
             return new ApiResponse<IReadOnlyList<Rgb>>(statusCode, requestId, result);
         }
     }
 
-    /// <summary>
-    /// The request for FindColors: <c>GET /palettes/{palette}/colors/{rgb}</c>.
-    /// </summary>
+    /// <summary>The request for FindColors: <c>GET /palettes/{palette}/colors/{rgb}</c>.</summary>
     public sealed partial record FindColorsRequest
     {
-        /// <summary>
-        /// Not described by the spec.
-        /// </summary>
-        /// <remarks>
-        /// Required.
-        /// </remarks>
+        /// <summary>Not described by the spec.</summary>
+        /// <remarks>Required.</remarks>
         public required string Palette { get; init; }
 
-        /// <summary>
-        /// Not described by the spec.
-        /// </summary>
-        /// <remarks>
-        /// Required.
-        /// </remarks>
+        /// <summary>Not described by the spec.</summary>
+        /// <remarks>Required.</remarks>
         public required Rgb Rgb { get; init; }
 
-        /// <summary>
-        /// Not described by the spec.
-        /// </summary>
-        /// <remarks>
-        /// Optional.
-        /// </remarks>
+        /// <summary>Not described by the spec.</summary>
+        /// <remarks>Optional.</remarks>
         public IReadOnlyList<string>? Tags { get; init; }
 
-        /// <summary>
-        /// Not described by the spec.
-        /// </summary>
-        /// <remarks>
-        /// Optional.
-        /// </remarks>
+        /// <summary>Not described by the spec.</summary>
+        /// <remarks>Optional.</remarks>
         public IReadOnlyDictionary<string, string>? Filter { get; init; }
 
-        /// <summary>
-        /// Not described by the spec.
-        /// </summary>
-        /// <remarks>
-        /// Optional.
-        /// </remarks>
+        /// <summary>Not described by the spec.</summary>
+        /// <remarks>Optional.</remarks>
         public string? Next { get; init; }
 
-        /// <summary>
-        /// Not described by the spec.
-        /// </summary>
-        /// <remarks>
-        /// Optional.
-        /// </remarks>
+        /// <summary>Not described by the spec.</summary>
+        /// <remarks>Optional.</remarks>
         public Rgb? Near { get; init; }
 
-        /// <summary>
-        /// Not described by the spec.
-        /// </summary>
-        /// <remarks>
-        /// Optional.
-        /// </remarks>
+        /// <summary>Not described by the spec.</summary>
+        /// <remarks>Optional.</remarks>
         public IReadOnlyList<string>? XTrace { get; init; }
 
-        /// <summary>
-        /// Not described by the spec.
-        /// </summary>
-        /// <remarks>
-        /// Required.
-        /// </remarks>
+        /// <summary>Not described by the spec.</summary>
+        /// <remarks>Required.</remarks>
         public required string Session { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>
@@ -281,10 +247,7 @@ namespace Snapshots.Parameters
             context.Pop();
 
             context.Push("cookie");
-            if (Session is null)
-            {
-                context.Missing("session");
-            }
+            context.Required(Session, "session");
 
             context.Pop();
 

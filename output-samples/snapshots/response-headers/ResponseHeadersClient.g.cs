@@ -17,9 +17,7 @@ namespace Snapshots.ResponseHeaders
     using System.Threading.Tasks;
     using OpenApiClientGenerator.Runtime;
 
-    /// <summary>
-    /// Documented response headers, typed.
-    /// </summary>
+    /// <summary>Documented response headers, typed.</summary>
     /// <remarks>
     /// Set <see cref="HttpClient.BaseAddress"/> to the service endpoint
     /// (a path in it is kept, with or without a trailing '/'), or create the client from <see cref="ResponseHeadersClientOptions"/>,
@@ -48,9 +46,7 @@ namespace Snapshots.ResponseHeaders
         /// <summary>Gets or sets what receives each mismatch with <see cref="ResponseValidation.Log"/>, e.g. an <c>ILogger</c>'s <c>LogWarning</c>; when null, <see cref="System.Diagnostics.Trace"/> does.</summary>
         public Action<ResponseMismatch>? OnResponseMismatch { get; set; }
 
-        /// <summary>
-        /// Creates a pet.
-        /// </summary>
+        /// <summary>Creates a pet.</summary>
         /// <param name="request">The request; validated before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The typed response.</returns>
@@ -86,17 +82,11 @@ namespace Snapshots.ResponseHeaders
         }
     }
 
-    /// <summary>
-    /// The request for CreatePet: <c>POST /pets</c>.
-    /// </summary>
+    /// <summary>The request for CreatePet: <c>POST /pets</c>.</summary>
     public sealed partial record CreatePetRequest
     {
-        /// <summary>
-        /// The request body.
-        /// </summary>
-        /// <remarks>
-        /// Required.
-        /// </remarks>
+        /// <summary>The request body.</summary>
+        /// <remarks>Required.</remarks>
         public required Pet Body { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>
@@ -128,24 +118,16 @@ namespace Snapshots.ResponseHeaders
     /// <summary>The headers a success answer to CreatePetAsync documents, typed.</summary>
     public sealed partial record CreatePetHeaders
     {
-        /// <summary>
-        /// The pet's version. Null when the service sent none.
-        /// </summary>
+        /// <summary>The pet's version. Null when the service sent none.</summary>
         public string? ETag { get; init; }
 
-        /// <summary>
-        /// The response header Last-Modified. Null when the service sent none.
-        /// </summary>
+        /// <summary>The response header Last-Modified. Null when the service sent none.</summary>
         public DateTimeOffset? LastModified { get; init; }
 
-        /// <summary>
-        /// Where the pet lives.
-        /// </summary>
+        /// <summary>Where the pet lives.</summary>
         public required string Location { get; init; }
 
-        /// <summary>
-        /// Calls left in the window. Null when the service sent none.
-        /// </summary>
+        /// <summary>Calls left in the window. Null when the service sent none.</summary>
         public int? RateLimitRemaining { get; init; }
 
         /// <summary>Reads the documented headers; one that is missing though required, or does not read as its type, throws <see cref="ApiResponseFormatException"/>.</summary>

@@ -17,9 +17,7 @@ namespace Snapshots.Union
     using System.Threading.Tasks;
     using OpenApiClientGenerator.Runtime;
 
-    /// <summary>
-    /// A tiny spec of unions, with and without a discriminator.
-    /// </summary>
+    /// <summary>A tiny spec of unions, with and without a discriminator.</summary>
     /// <remarks>
     /// Set <see cref="HttpClient.BaseAddress"/> to the service endpoint
     /// (a path in it is kept, with or without a trailing '/'), or create the client from <see cref="UnionClientOptions"/>,
@@ -48,9 +46,7 @@ namespace Snapshots.Union
         /// <summary>Gets or sets what receives each mismatch with <see cref="ResponseValidation.Log"/>, e.g. an <c>ILogger</c>'s <c>LogWarning</c>; when null, <see cref="System.Diagnostics.Trace"/> does.</summary>
         public Action<ResponseMismatch>? OnResponseMismatch { get; set; }
 
-        /// <summary>
-        /// POST /pets
-        /// </summary>
+        /// <summary>POST /pets</summary>
         /// <param name="request">The request; validated before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The typed response.</returns>
@@ -73,6 +69,8 @@ namespace Snapshots.Union
             var uri = "pets";
             using var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "UnionClient", uri));
 
+            message.Headers.TryAddWithoutValidation("Accept", "application/json");
+
             if (request.Body is { } requestBody)
             {
                 message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/json");
@@ -84,17 +82,11 @@ namespace Snapshots.Union
         }
     }
 
-    /// <summary>
-    /// The request for CreatePet: <c>POST /pets</c>.
-    /// </summary>
+    /// <summary>The request for CreatePet: <c>POST /pets</c>.</summary>
     public sealed partial record CreatePetRequest
     {
-        /// <summary>
-        /// The request body.
-        /// </summary>
-        /// <remarks>
-        /// Required.
-        /// </remarks>
+        /// <summary>The request body.</summary>
+        /// <remarks>Required.</remarks>
         public required Pet Body { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>

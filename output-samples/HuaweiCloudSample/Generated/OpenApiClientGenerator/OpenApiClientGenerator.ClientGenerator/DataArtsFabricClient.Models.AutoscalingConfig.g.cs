@@ -102,13 +102,13 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: targetOngoingRequestsValue = JsonRead.Int32(ref reader, lenient: true); break;
-                    case 1: maxOngoingRequestsValue = JsonRead.Int32(ref reader, lenient: true); break;
-                    case 2: minReplicasValue = JsonRead.Int32(ref reader, lenient: true); break;
-                    case 3: maxReplicasValue = JsonRead.Int32(ref reader, lenient: true); break;
-                    case 4: initialReplicasValue = JsonRead.Int32(ref reader, lenient: true); break;
-                    case 5: upscaleDelaySValue = JsonRead.Int32(ref reader, lenient: true); break;
-                    case 6: downscaleDelaySValue = JsonRead.Int32(ref reader, lenient: true); break;
+                    case 0: targetOngoingRequestsValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
+                    case 1: maxOngoingRequestsValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
+                    case 2: minReplicasValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
+                    case 3: maxReplicasValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
+                    case 4: initialReplicasValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
+                    case 5: upscaleDelaySValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
+                    case 6: downscaleDelaySValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
                 }
             }
 

@@ -64,8 +64,8 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: capIdValue = JsonRead.String(ref reader, lenient: true); break;
-                    case 1: versionIdValue = JsonRead.String(ref reader, lenient: true); break;
+                    case 0: capIdValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 1: versionIdValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
                 }
             }
 

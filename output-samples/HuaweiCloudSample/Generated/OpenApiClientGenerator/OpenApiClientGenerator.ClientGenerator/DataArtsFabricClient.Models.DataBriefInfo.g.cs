@@ -74,9 +74,9 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: inputPathValue = JsonRead.String(ref reader, lenient: true); break;
-                    case 1: outputPathValue = JsonRead.String(ref reader, lenient: true); break;
-                    case 2: envVarNameValue = JsonRead.String(ref reader, lenient: true); break;
+                    case 0: inputPathValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 1: outputPathValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 2: envVarNameValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
                 }
             }
 

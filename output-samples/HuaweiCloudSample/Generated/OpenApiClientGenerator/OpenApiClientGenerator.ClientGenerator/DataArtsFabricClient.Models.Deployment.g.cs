@@ -109,14 +109,14 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: nameValue = JsonRead.String(ref reader, lenient: true); break;
-                    case 1: rayActorOptionsValue = reader.TokenType == JsonTokenType.Null ? null : RayActorOptions.ReadFrom(ref reader); break;
-                    case 2: autoscalingConfigValue = reader.TokenType == JsonTokenType.Null ? null : AutoscalingConfig.ReadFrom(ref reader); break;
-                    case 3: numReplicasValue = JsonRead.Int32(ref reader, lenient: true); break;
-                    case 4: userConfigValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map(ref reader, static (ref Utf8JsonReader r1) => JsonRead.Element(ref r1)); break;
-                    case 5: maxReplicasPerNodeValue = JsonRead.Int32(ref reader, lenient: true); break;
-                    case 6: maxOngoingRequestsValue = JsonRead.Int32(ref reader, lenient: true); break;
-                    case 7: maxQueuedRequestsValue = JsonRead.Int32(ref reader, lenient: true); break;
+                    case 0: nameValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 1: rayActorOptionsValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : RayActorOptions.ReadFrom(ref reader), ref reader); break;
+                    case 2: autoscalingConfigValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : AutoscalingConfig.ReadFrom(ref reader), ref reader); break;
+                    case 3: numReplicasValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
+                    case 4: userConfigValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map(ref reader, static (ref Utf8JsonReader r1) => JsonRead.Element(ref r1)), ref reader); break;
+                    case 5: maxReplicasPerNodeValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
+                    case 6: maxOngoingRequestsValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
+                    case 7: maxQueuedRequestsValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
                 }
             }
 

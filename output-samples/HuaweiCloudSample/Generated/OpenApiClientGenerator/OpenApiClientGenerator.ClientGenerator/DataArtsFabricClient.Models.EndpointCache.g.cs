@@ -64,8 +64,8 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: mntPathValue = JsonRead.String(ref reader, lenient: true); break;
-                    case 1: cacheInsIdValue = JsonRead.String(ref reader, lenient: true); break;
+                    case 0: mntPathValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 1: cacheInsIdValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
                 }
             }
 

@@ -57,7 +57,7 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: rayServiceConfigValue = reader.TokenType == JsonTokenType.Null ? null : RayServiceConfig.ReadFrom(ref reader); break;
+                    case 0: rayServiceConfigValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : RayServiceConfig.ReadFrom(ref reader), ref reader); break;
                 }
             }
 

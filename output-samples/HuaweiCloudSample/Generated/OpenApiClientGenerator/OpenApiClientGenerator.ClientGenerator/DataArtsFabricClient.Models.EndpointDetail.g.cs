@@ -195,26 +195,26 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: visibilityValue = JsonRead.String(ref reader, lenient: true); break;
-                    case 1: idValue = JsonRead.String(ref reader, lenient: true); break;
-                    case 2: nameValue = JsonRead.String(ref reader, lenient: true); break;
-                    case 3: typeValue = JsonRead.String(ref reader, lenient: true); break;
-                    case 4: statusValue = JsonRead.String(ref reader, lenient: true); break;
-                    case 5: descriptionValue = JsonRead.String(ref reader, lenient: true); break;
-                    case 6: createTimeValue = JsonRead.String(ref reader, lenient: true); break;
-                    case 7: updateTimeValue = JsonRead.String(ref reader, lenient: true); break;
-                    case 8: ownerValue = reader.TokenType == JsonTokenType.Null ? null : EndpointOwner.ReadFrom(ref reader); break;
-                    case 9: capValue = reader.TokenType == JsonTokenType.Null ? null : CapRef.ReadFrom(ref reader); break;
-                    case 10: reservedResourceValue = reader.TokenType == JsonTokenType.Null ? null : ReservedResource.ReadFrom(ref reader); break;
-                    case 11: rayResourceValue = reader.TokenType == JsonTokenType.Null ? null : RayResourceOutput.ReadFrom(ref reader); break;
-                    case 12: cachesValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => EndpointCache.ReadFrom(ref r1)); break;
-                    case 13: errorCodeValue = JsonRead.String(ref reader, lenient: true); break;
-                    case 14: errorMsgValue = JsonRead.String(ref reader, lenient: true); break;
-                    case 15: urlsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => EndpointUrl.ReadFrom(ref r1)); break;
-                    case 16: businessEngineInstanceIdsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: true), ref r1)); break;
-                    case 17: tokensQuotaValue = reader.TokenType == JsonTokenType.Null ? null : TokensQuota.ReadFrom(ref reader); break;
-                    case 18: runtimeEnvTypeValue = JsonRead.String(ref reader, lenient: true); break;
-                    case 19: configValue = reader.TokenType == JsonTokenType.Null ? null : EndpointConfig.ReadFrom(ref reader); break;
+                    case 0: visibilityValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 1: idValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 2: nameValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 3: typeValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 4: statusValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 5: descriptionValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 6: createTimeValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 7: updateTimeValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 8: ownerValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : EndpointOwner.ReadFrom(ref reader), ref reader); break;
+                    case 9: capValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : CapRef.ReadFrom(ref reader), ref reader); break;
+                    case 10: reservedResourceValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : ReservedResource.ReadFrom(ref reader), ref reader); break;
+                    case 11: rayResourceValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : RayResourceOutput.ReadFrom(ref reader), ref reader); break;
+                    case 12: cachesValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => EndpointCache.ReadFrom(ref r1)), ref reader); break;
+                    case 13: errorCodeValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 14: errorMsgValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 15: urlsValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => EndpointUrl.ReadFrom(ref r1)), ref reader); break;
+                    case 16: businessEngineInstanceIdsValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: true), ref r1)), ref reader); break;
+                    case 17: tokensQuotaValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : TokensQuota.ReadFrom(ref reader), ref reader); break;
+                    case 18: runtimeEnvTypeValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 19: configValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : EndpointConfig.ReadFrom(ref reader), ref reader); break;
                 }
             }
 

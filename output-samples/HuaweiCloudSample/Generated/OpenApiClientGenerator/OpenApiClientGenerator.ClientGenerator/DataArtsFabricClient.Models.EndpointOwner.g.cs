@@ -78,10 +78,10 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: domainNameValue = JsonRead.String(ref reader, lenient: true); break;
-                    case 1: domainIdValue = JsonRead.String(ref reader, lenient: true); break;
-                    case 2: userNameValue = JsonRead.String(ref reader, lenient: true); break;
-                    case 3: userIdValue = JsonRead.String(ref reader, lenient: true); break;
+                    case 0: domainNameValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 1: domainIdValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 2: userNameValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 3: userIdValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
                 }
             }
 

@@ -78,10 +78,10 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: nameValue = JsonRead.String(ref reader, lenient: true); break;
-                    case 1: addressValue = JsonRead.String(ref reader, lenient: true); break;
-                    case 2: typeValue = JsonRead.String(ref reader, lenient: true); break;
-                    case 3: tokenValue = JsonRead.String(ref reader, lenient: true); break;
+                    case 0: nameValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 1: addressValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 2: typeValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 3: tokenValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
                 }
             }
 

@@ -71,9 +71,9 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: codeValue = JsonRead.String(ref reader, lenient: true); break;
-                    case 1: messageValue = JsonRead.String(ref reader, lenient: true); break;
-                    case 2: titleValue = JsonRead.String(ref reader, lenient: true); break;
+                    case 0: codeValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 1: messageValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 2: titleValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
                 }
             }
 

@@ -81,10 +81,10 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: errorValue = reader.TokenType == JsonTokenType.Null ? null : Error403Detail.ReadFrom(ref reader); break;
-                    case 1: errorCodeValue = JsonRead.Int32(ref reader, lenient: true); break;
-                    case 2: errorMsgValue = JsonRead.String(ref reader, lenient: true); break;
-                    case 3: titleValue = JsonRead.String(ref reader, lenient: true); break;
+                    case 0: errorValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : Error403Detail.ReadFrom(ref reader), ref reader); break;
+                    case 1: errorCodeValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
+                    case 2: errorMsgValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 3: titleValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
                 }
             }
 

@@ -70,8 +70,8 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: limitsValue = reader.TokenType == JsonTokenType.Null ? null : ResourceSpec.ReadFrom(ref reader); break;
-                    case 1: requestsValue = reader.TokenType == JsonTokenType.Null ? null : ResourceSpec.ReadFrom(ref reader); break;
+                    case 0: limitsValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : ResourceSpec.ReadFrom(ref reader), ref reader); break;
+                    case 1: requestsValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : ResourceSpec.ReadFrom(ref reader), ref reader); break;
                 }
             }
 

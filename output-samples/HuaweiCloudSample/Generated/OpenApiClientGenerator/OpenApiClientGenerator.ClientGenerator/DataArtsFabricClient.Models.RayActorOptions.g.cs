@@ -71,9 +71,9 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: numCpusValue = JsonRead.Double(ref reader, lenient: true); break;
-                    case 1: memoryValue = JsonRead.Double(ref reader, lenient: true); break;
-                    case 2: resourcesValue = JsonRead.String(ref reader, lenient: true); break;
+                    case 0: numCpusValue = JsonRead.NotNullable(JsonRead.Double(ref reader, lenient: true), ref reader); break;
+                    case 1: memoryValue = JsonRead.NotNullable(JsonRead.Double(ref reader, lenient: true), ref reader); break;
+                    case 2: resourcesValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
                 }
             }
 

@@ -64,8 +64,8 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: headGroupSpecValue = reader.TokenType == JsonTokenType.Null ? null : HeadGroupSpecV2.ReadFrom(ref reader); break;
-                    case 1: workerGroupSpecsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => WorkerGroupSpecV2.ReadFrom(ref r1)); break;
+                    case 0: headGroupSpecValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : HeadGroupSpecV2.ReadFrom(ref reader), ref reader); break;
+                    case 1: workerGroupSpecsValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => WorkerGroupSpecV2.ReadFrom(ref r1)), ref reader); break;
                 }
             }
 

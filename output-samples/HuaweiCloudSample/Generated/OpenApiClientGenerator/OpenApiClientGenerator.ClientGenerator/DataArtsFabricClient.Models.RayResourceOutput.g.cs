@@ -66,8 +66,8 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: headGroupSpecValue = reader.TokenType == JsonTokenType.Null ? null : HeadGroupResource.ReadFrom(ref reader); break;
-                    case 1: workerGroupSpecValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => WorkerGroupResource.ReadFrom(ref r1)); break;
+                    case 0: headGroupSpecValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : HeadGroupResource.ReadFrom(ref reader), ref reader); break;
+                    case 1: workerGroupSpecValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => WorkerGroupResource.ReadFrom(ref r1)), ref reader); break;
                 }
             }
 

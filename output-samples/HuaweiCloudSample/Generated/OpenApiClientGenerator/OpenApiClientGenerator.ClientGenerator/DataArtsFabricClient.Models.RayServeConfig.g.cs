@@ -57,7 +57,7 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: applicationsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => ServeApplication.ReadFrom(ref r1)); break;
+                    case 0: applicationsValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => ServeApplication.ReadFrom(ref r1)), ref reader); break;
                 }
             }
 

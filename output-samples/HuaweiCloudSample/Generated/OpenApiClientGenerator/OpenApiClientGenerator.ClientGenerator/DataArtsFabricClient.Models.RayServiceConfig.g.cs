@@ -78,10 +78,10 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: rayServeConfigValue = reader.TokenType == JsonTokenType.Null ? null : RayServeConfig.ReadFrom(ref reader); break;
-                    case 1: rayClusterConfigValue = reader.TokenType == JsonTokenType.Null ? null : RayClusterConfig.ReadFrom(ref reader); break;
-                    case 2: logConfigValue = reader.TokenType == JsonTokenType.Null ? null : RayServiceLogConfig.ReadFrom(ref reader); break;
-                    case 3: dataInfosValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => DataBriefInfo.ReadFrom(ref r1)); break;
+                    case 0: rayServeConfigValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : RayServeConfig.ReadFrom(ref reader), ref reader); break;
+                    case 1: rayClusterConfigValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : RayClusterConfig.ReadFrom(ref reader), ref reader); break;
+                    case 2: logConfigValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : RayServiceLogConfig.ReadFrom(ref reader), ref reader); break;
+                    case 3: dataInfosValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => DataBriefInfo.ReadFrom(ref r1)), ref reader); break;
                 }
             }
 

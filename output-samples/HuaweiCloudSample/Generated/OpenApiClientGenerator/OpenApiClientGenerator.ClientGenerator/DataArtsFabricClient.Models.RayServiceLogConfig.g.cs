@@ -57,7 +57,7 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: ltsValue = reader.TokenType == JsonTokenType.Null ? null : RayServiceLogLtsConfig.ReadFrom(ref reader); break;
+                    case 0: ltsValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : RayServiceLogLtsConfig.ReadFrom(ref reader), ref reader); break;
                 }
             }
 

@@ -71,9 +71,9 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: enabledValue = JsonRead.Boolean(ref reader, lenient: true); break;
-                    case 1: logGroupIdValue = JsonRead.String(ref reader, lenient: true); break;
-                    case 2: logStreamIdValue = JsonRead.String(ref reader, lenient: true); break;
+                    case 0: enabledValue = JsonRead.NotNullable(JsonRead.Boolean(ref reader, lenient: true), ref reader); break;
+                    case 1: logGroupIdValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 2: logStreamIdValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
                 }
             }
 

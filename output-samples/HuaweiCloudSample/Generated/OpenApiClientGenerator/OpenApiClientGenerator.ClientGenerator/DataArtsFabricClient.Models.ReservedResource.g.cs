@@ -71,9 +71,9 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: apuValue = reader.TokenType == JsonTokenType.Null ? null : ResourceDef.ReadFrom(ref reader); break;
-                    case 1: dpuValue = reader.TokenType == JsonTokenType.Null ? null : SqlResourceDef.ReadFrom(ref reader); break;
-                    case 2: muValue = reader.TokenType == JsonTokenType.Null ? null : ResourceDemand.ReadFrom(ref reader); break;
+                    case 0: apuValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : ResourceDef.ReadFrom(ref reader), ref reader); break;
+                    case 1: dpuValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : SqlResourceDef.ReadFrom(ref reader), ref reader); break;
+                    case 2: muValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : ResourceDemand.ReadFrom(ref reader), ref reader); break;
                 }
             }
 

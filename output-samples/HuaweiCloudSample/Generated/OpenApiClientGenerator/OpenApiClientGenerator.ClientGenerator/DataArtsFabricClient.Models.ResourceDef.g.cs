@@ -71,9 +71,9 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: specCodeValue = JsonRead.String(ref reader, lenient: true); break;
-                    case 1: warmUpNumValue = JsonRead.Int32(ref reader, lenient: true); break;
-                    case 2: maxNumValue = JsonRead.Int32(ref reader, lenient: true); break;
+                    case 0: specCodeValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 1: warmUpNumValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
+                    case 2: maxNumValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
                 }
             }
 

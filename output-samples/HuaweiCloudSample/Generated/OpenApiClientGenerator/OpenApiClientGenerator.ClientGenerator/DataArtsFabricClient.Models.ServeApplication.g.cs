@@ -85,11 +85,11 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: nameValue = JsonRead.String(ref reader, lenient: true); break;
-                    case 1: importPathValue = JsonRead.String(ref reader, lenient: true); break;
-                    case 2: deploymentsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => Deployment.ReadFrom(ref r1)); break;
-                    case 3: runtimeEnvValue = reader.TokenType == JsonTokenType.Null ? null : ServeRuntimeEnv.ReadFrom(ref reader); break;
-                    case 4: routePrefixValue = JsonRead.String(ref reader, lenient: true); break;
+                    case 0: nameValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 1: importPathValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 2: deploymentsValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => Deployment.ReadFrom(ref r1)), ref reader); break;
+                    case 3: runtimeEnvValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : ServeRuntimeEnv.ReadFrom(ref reader), ref reader); break;
+                    case 4: routePrefixValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
                 }
             }
 

@@ -78,10 +78,10 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: specCodeValue = JsonRead.String(ref reader, lenient: true); break;
-                    case 1: warmUpNumValue = JsonRead.Int32(ref reader, lenient: true); break;
-                    case 2: maxNumValue = JsonRead.Int32(ref reader, lenient: true); break;
-                    case 3: usePublicResourceValue = JsonRead.Boolean(ref reader, lenient: true); break;
+                    case 0: specCodeValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 1: warmUpNumValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
+                    case 2: maxNumValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
+                    case 3: usePublicResourceValue = JsonRead.NotNullable(JsonRead.Boolean(ref reader, lenient: true), ref reader); break;
                 }
             }
 

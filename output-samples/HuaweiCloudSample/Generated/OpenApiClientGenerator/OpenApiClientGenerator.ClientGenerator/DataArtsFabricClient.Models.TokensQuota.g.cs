@@ -71,9 +71,9 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: totalValue = JsonRead.Int64(ref reader, lenient: true); break;
-                    case 1: usedValue = JsonRead.Int64(ref reader, lenient: true); break;
-                    case 2: expireTimeValue = JsonRead.String(ref reader, lenient: true); break;
+                    case 0: totalValue = JsonRead.NotNullable(JsonRead.Int64(ref reader, lenient: true), ref reader); break;
+                    case 1: usedValue = JsonRead.NotNullable(JsonRead.Int64(ref reader, lenient: true), ref reader); break;
+                    case 2: expireTimeValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
                 }
             }
 

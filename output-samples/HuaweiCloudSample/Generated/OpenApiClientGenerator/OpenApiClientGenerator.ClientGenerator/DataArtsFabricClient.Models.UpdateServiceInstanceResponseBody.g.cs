@@ -61,7 +61,7 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: idValue = JsonRead.String(ref reader, lenient: true); break;
+                    case 0: idValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
                 }
             }
 

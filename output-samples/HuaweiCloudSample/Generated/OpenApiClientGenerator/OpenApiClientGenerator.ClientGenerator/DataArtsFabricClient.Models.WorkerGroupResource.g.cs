@@ -78,10 +78,10 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: nameValue = JsonRead.String(ref reader, lenient: true); break;
-                    case 1: specCodeValue = JsonRead.String(ref reader, lenient: true); break;
-                    case 2: minReplicasValue = JsonRead.Int32(ref reader, lenient: true); break;
-                    case 3: maxReplicasValue = JsonRead.Int32(ref reader, lenient: true); break;
+                    case 0: nameValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 1: specCodeValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 2: minReplicasValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
+                    case 3: maxReplicasValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
                 }
             }
 

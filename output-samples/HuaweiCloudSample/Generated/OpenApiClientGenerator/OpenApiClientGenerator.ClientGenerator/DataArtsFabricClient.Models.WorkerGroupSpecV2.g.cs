@@ -91,11 +91,11 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: nameValue = JsonRead.String(ref reader, lenient: true); break;
-                    case 1: minReplicasValue = JsonRead.Int32(ref reader, lenient: true); break;
-                    case 2: maxReplicasValue = JsonRead.Int32(ref reader, lenient: true); break;
-                    case 3: limitsValue = reader.TokenType == JsonTokenType.Null ? null : ResourceSpec.ReadFrom(ref reader); break;
-                    case 4: requestsValue = reader.TokenType == JsonTokenType.Null ? null : ResourceSpec.ReadFrom(ref reader); break;
+                    case 0: nameValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 1: minReplicasValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
+                    case 2: maxReplicasValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
+                    case 3: limitsValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : ResourceSpec.ReadFrom(ref reader), ref reader); break;
+                    case 4: requestsValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : ResourceSpec.ReadFrom(ref reader), ref reader); break;
                 }
             }
 

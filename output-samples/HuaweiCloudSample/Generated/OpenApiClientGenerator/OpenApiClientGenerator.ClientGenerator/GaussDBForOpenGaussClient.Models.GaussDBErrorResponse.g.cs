@@ -67,8 +67,8 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             {
                 switch (member)
                 {
-                    case 0: errorCodeValue = JsonRead.String(ref reader, lenient: true); break;
-                    case 1: errorMsgValue = JsonRead.String(ref reader, lenient: true); break;
+                    case 0: errorCodeValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 1: errorMsgValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
                 }
             }
 

@@ -57,7 +57,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             {
                 switch (member)
                 {
-                    case 0: jobIdValue = JsonRead.String(ref reader, lenient: true); break;
+                    case 0: jobIdValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
                 }
             }
 

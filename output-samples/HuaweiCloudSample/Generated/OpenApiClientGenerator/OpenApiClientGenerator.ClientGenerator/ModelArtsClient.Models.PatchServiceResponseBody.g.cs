@@ -69,8 +69,8 @@ namespace HuaweiCloud.ModelArts
             {
                 switch (member)
                 {
-                    case 0: updateTimeValue = JsonRead.Int64(ref reader, lenient: true); break;
-                    case 1: resourceIdsValue = reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: true), ref r1)); break;
+                    case 0: updateTimeValue = JsonRead.NotNullable(JsonRead.Int64(ref reader, lenient: true), ref reader); break;
+                    case 1: resourceIdsValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: true), ref r1)), ref reader); break;
                 }
             }
 

@@ -57,7 +57,7 @@ namespace HuaweiCloud.ModelArts
             {
                 switch (member)
                 {
-                    case 0: templateValue = reader.TokenType == JsonTokenType.Null ? null : Template.ReadFrom(ref reader); break;
+                    case 0: templateValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : Template.ReadFrom(ref reader), ref reader); break;
                 }
             }
 

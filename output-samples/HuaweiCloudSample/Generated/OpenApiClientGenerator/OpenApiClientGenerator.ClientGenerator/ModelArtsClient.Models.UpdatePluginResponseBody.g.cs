@@ -57,7 +57,7 @@ namespace HuaweiCloud.ModelArts
             {
                 switch (member)
                 {
-                    case 0: specValue = reader.TokenType == JsonTokenType.Null ? null : PluginSpec.ReadFrom(ref reader); break;
+                    case 0: specValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : PluginSpec.ReadFrom(ref reader), ref reader); break;
                 }
             }
 

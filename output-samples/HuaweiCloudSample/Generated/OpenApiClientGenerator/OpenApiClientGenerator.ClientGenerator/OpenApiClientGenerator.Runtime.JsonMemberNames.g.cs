@@ -64,7 +64,8 @@ namespace OpenApiClientGenerator.Runtime
         /// returns -1 at the end of the object. A member the schema does not describe is kept in
         /// <paramref name="additionalProperties"/>, created on the first one.
         /// </summary>
-        public int Next(ref Utf8JsonReader reader, ref int nextMember, ref Dictionary<string, JsonElement>? additionalProperties)
+        /// <param name="noteUnknown">Whether the schema allows no other members (<c>additionalProperties: false</c>), so that each kept one is noted for the response check.</param>
+        public int Next(ref Utf8JsonReader reader, ref int nextMember, ref Dictionary<string, JsonElement>? additionalProperties, bool noteUnknown = false)
         {
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
@@ -74,6 +75,11 @@ namespace OpenApiClientGenerator.Runtime
                 if (name is null)
                 {
                     return index;
+                }
+
+                if (noteUnknown)
+                {
+                    JsonRead.UnknownMember(ref reader);
                 }
 
                 (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
@@ -105,13 +111,20 @@ namespace OpenApiClientGenerator.Runtime
         }
 
         /// <summary>Reads an object whose schema names no member: every member it has is one the schema does not describe.</summary>
-        public static Dictionary<string, JsonElement>? AdditionalPropertiesOf(ref Utf8JsonReader reader)
+        /// <param name="reader">The reader, on the object's start.</param>
+        /// <param name="noteUnknown">Whether the schema allows no members at all, so that each is noted for the response check.</param>
+        public static Dictionary<string, JsonElement>? AdditionalPropertiesOf(ref Utf8JsonReader reader, bool noteUnknown = false)
         {
             Dictionary<string, JsonElement>? additionalProperties = null;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var name = reader.GetString()!;
                 reader.Read();
+                if (noteUnknown)
+                {
+                    JsonRead.UnknownMember(ref reader);
+                }
+
                 (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 

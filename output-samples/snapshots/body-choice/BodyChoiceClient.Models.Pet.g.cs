@@ -13,17 +13,11 @@ namespace Snapshots.BodyChoice
     using System.Text.RegularExpressions;
     using OpenApiClientGenerator.Runtime;
 
-    /// <summary>
-    /// Pet.
-    /// </summary>
+    /// <summary>Pet.</summary>
     public sealed partial record Pet
     {
-        /// <summary>
-        /// Not described by the spec.
-        /// </summary>
-        /// <remarks>
-        /// Required. At most 64 characters.
-        /// </remarks>
+        /// <summary>Not described by the spec.</summary>
+        /// <remarks>Required. At most 64 characters.</remarks>
         [JsonPropertyName("name")]
         public string? Name { get; init; }
 
@@ -58,19 +52,13 @@ namespace Snapshots.BodyChoice
             string? nameValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            int member;
+            while ((member = s_memberNames.Next(ref reader, ref nextMember, ref additionalProperties)) >= 0)
             {
-                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
+                switch (member)
                 {
-                    case 0:
-                        reader.Read();
-                        nameValue = JsonRead.String(ref reader, lenient: true);
-                        continue;
+                    case 0: nameValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
                 }
-
-                var name = reader.GetString()!;
-                reader.Read();
-                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new Pet
@@ -83,12 +71,7 @@ namespace Snapshots.BodyChoice
         internal void WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (Name is { } nameValue)
-            {
-                writer.WritePropertyName(s_memberNames[0]);
-                writer.WriteStringValue(nameValue);
-            }
-
+            s_memberNames.Write(writer, 0, Name);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

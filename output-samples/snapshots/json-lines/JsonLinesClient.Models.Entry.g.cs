@@ -13,26 +13,16 @@ namespace Snapshots.JsonLines
     using System.Text.RegularExpressions;
     using OpenApiClientGenerator.Runtime;
 
-    /// <summary>
-    /// Entry.
-    /// </summary>
+    /// <summary>Entry.</summary>
     public sealed partial record Entry
     {
-        /// <summary>
-        /// Not described by the spec.
-        /// </summary>
-        /// <remarks>
-        /// Required.
-        /// </remarks>
+        /// <summary>Not described by the spec.</summary>
+        /// <remarks>Required.</remarks>
         [JsonPropertyName("message")]
         public string? Message { get; init; }
 
-        /// <summary>
-        /// Not described by the spec.
-        /// </summary>
-        /// <remarks>
-        /// Optional.
-        /// </remarks>
+        /// <summary>Not described by the spec.</summary>
+        /// <remarks>Optional.</remarks>
         [JsonPropertyName("level")]
         public int? Level { get; init; }
 
@@ -69,23 +59,14 @@ namespace Snapshots.JsonLines
             int? levelValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            int member;
+            while ((member = s_memberNames.Next(ref reader, ref nextMember, ref additionalProperties)) >= 0)
             {
-                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
+                switch (member)
                 {
-                    case 0:
-                        reader.Read();
-                        messageValue = JsonRead.String(ref reader, lenient: true);
-                        continue;
-                    case 1:
-                        reader.Read();
-                        levelValue = JsonRead.Int32(ref reader, lenient: true);
-                        continue;
+                    case 0: messageValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 1: levelValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
                 }
-
-                var name = reader.GetString()!;
-                reader.Read();
-                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new Entry
@@ -99,28 +80,15 @@ namespace Snapshots.JsonLines
         internal void WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (Message is { } messageValue)
-            {
-                writer.WritePropertyName(s_memberNames[0]);
-                writer.WriteStringValue(messageValue);
-            }
-
-            if (Level is { } levelValue)
-            {
-                writer.WritePropertyName(s_memberNames[1]);
-                writer.WriteNumberValue(levelValue);
-            }
-
+            s_memberNames.Write(writer, 0, Message);
+            s_memberNames.Write(writer, 1, Level);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
 
         internal void ValidateMembers(ValidationContext context)
         {
-            if (Message is null)
-            {
-                context.Missing("message");
-            }
+            context.Required(Message, "message");
         }
     }
 }

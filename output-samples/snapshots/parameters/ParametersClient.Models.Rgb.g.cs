@@ -13,35 +13,21 @@ namespace Snapshots.Parameters
     using System.Text.RegularExpressions;
     using OpenApiClientGenerator.Runtime;
 
-    /// <summary>
-    /// Rgb.
-    /// </summary>
+    /// <summary>Rgb.</summary>
     public sealed partial record Rgb
     {
-        /// <summary>
-        /// Not described by the spec.
-        /// </summary>
-        /// <remarks>
-        /// Required. At least 0 and at most 255.
-        /// </remarks>
+        /// <summary>Not described by the spec.</summary>
+        /// <remarks>Required. At least 0 and at most 255.</remarks>
         [JsonPropertyName("R")]
         public long? R { get; init; }
 
-        /// <summary>
-        /// Not described by the spec.
-        /// </summary>
-        /// <remarks>
-        /// Required. At least 0 and at most 255.
-        /// </remarks>
+        /// <summary>Not described by the spec.</summary>
+        /// <remarks>Required. At least 0 and at most 255.</remarks>
         [JsonPropertyName("G")]
         public long? G { get; init; }
 
-        /// <summary>
-        /// Not described by the spec.
-        /// </summary>
-        /// <remarks>
-        /// Required. At least 0 and at most 255.
-        /// </remarks>
+        /// <summary>Not described by the spec.</summary>
+        /// <remarks>Required. At least 0 and at most 255.</remarks>
         [JsonPropertyName("B")]
         public long? B { get; init; }
 
@@ -80,27 +66,15 @@ namespace Snapshots.Parameters
             long? bValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            int member;
+            while ((member = s_memberNames.Next(ref reader, ref nextMember, ref additionalProperties)) >= 0)
             {
-                switch (s_memberNames.IndexOf(ref reader, ref nextMember))
+                switch (member)
                 {
-                    case 0:
-                        reader.Read();
-                        rValue = JsonRead.NotNullable(JsonRead.Int64(ref reader, lenient: true), ref reader);
-                        continue;
-                    case 1:
-                        reader.Read();
-                        gValue = JsonRead.NotNullable(JsonRead.Int64(ref reader, lenient: true), ref reader);
-                        continue;
-                    case 2:
-                        reader.Read();
-                        bValue = JsonRead.NotNullable(JsonRead.Int64(ref reader, lenient: true), ref reader);
-                        continue;
+                    case 0: rValue = JsonRead.NotNullable(JsonRead.Int64(ref reader, lenient: true), ref reader); break;
+                    case 1: gValue = JsonRead.NotNullable(JsonRead.Int64(ref reader, lenient: true), ref reader); break;
+                    case 2: bValue = JsonRead.NotNullable(JsonRead.Int64(ref reader, lenient: true), ref reader); break;
                 }
-
-                var name = reader.GetString()!;
-                reader.Read();
-                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             }
 
             return new Rgb
@@ -115,24 +89,9 @@ namespace Snapshots.Parameters
         internal void WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (R is { } rValue)
-            {
-                writer.WritePropertyName(s_memberNames[0]);
-                writer.WriteNumberValue(rValue);
-            }
-
-            if (G is { } gValue)
-            {
-                writer.WritePropertyName(s_memberNames[1]);
-                writer.WriteNumberValue(gValue);
-            }
-
-            if (B is { } bValue)
-            {
-                writer.WritePropertyName(s_memberNames[2]);
-                writer.WriteNumberValue(bValue);
-            }
-
+            s_memberNames.Write(writer, 0, R);
+            s_memberNames.Write(writer, 1, G);
+            s_memberNames.Write(writer, 2, B);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
