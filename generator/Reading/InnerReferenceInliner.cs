@@ -68,13 +68,27 @@ internal sealed class InnerReferenceInliner(JsonNode root, SpecDiagnostics diagn
         var node = member;
         while (InnerTarget(node) is { } target)
         {
-            if (JsonPointers.Find(root, target) is not JsonObject found)
+            var referenceObject = (JsonObject)node;
+            var targetNode = JsonPointers.Find(root, target);
+            if (targetNode is JsonValue targetValue && targetValue.TryGetValue(out bool _))
             {
-                // A target that is no object (a boolean schema) is read by Microsoft.OpenApi as it reads any reference.
+                // A boolean schema is read by Microsoft.OpenApi as it reads any reference.
                 break;
             }
 
-            var referenceObject = (JsonObject)node;
+            if (targetNode is not JsonObject found)
+            {
+                // A string, a number or a list is no schema, parameter or response; Microsoft.OpenApi would take the
+                // pointer's last segment for a component's name and fail on it.
+                diagnostics.Report(
+                    DiagnosticDescriptors.UnsupportedConstruct,
+                    diagnostics.LocationOf(JsonPointers.Append(pointer, "$ref")),
+                    $"The reference '{referenceObject["$ref"]}' to a value that is no object",
+                    "the value is generated as a JsonElement");
+                node = WithSiblings(new JsonObject(), referenceObject);
+                break;
+            }
+
             var isRecursive = expanding.Contains(target) || pointer.StartsWith(target + "/", StringComparison.Ordinal);
             if (isRecursive || _copies >= MaxCopies)
             {

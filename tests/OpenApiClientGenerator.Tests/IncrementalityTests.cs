@@ -97,7 +97,9 @@ public sealed class IncrementalityTests
         // The same selection written with blanks, twice: the spec's input is equal, so nothing is parsed again.
         var rewritten = selecting.WithUpdatedAnalyzerConfigOptions(Selecting(" " + operationIds[1] + " ;" + operationIds[1] + ";")).RunGenerators(first.Compilation).GetRunResult().Results.Single();
         Assert.All(Outputs(rewritten, TrackingNames.SpecInputs), o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
-        foreach (var name in new[] { TrackingNames.ParsedSpecs, TrackingNames.SpecModels, TrackingNames.RenderedSpecs, TrackingNames.RenderedRuntime })
+        // RenderedSpecs only groups the rendered files by spec again (a Collect, which Roslyn re-evaluates after the previous
+        // run removed files); nothing is parsed, built or rendered again.
+        foreach (var name in new[] { TrackingNames.ParsedSpecs, TrackingNames.SpecModels, TrackingNames.RenderInputs, TrackingNames.RenderedFiles, TrackingNames.RenderedRuntime })
         {
             Assert.All(Outputs(rewritten, name), o => Assert.True(o.Reason == IncrementalStepRunReason.Cached, $"Step {name} ran again ({o.Reason}) after the selection was only rewritten."));
         }

@@ -132,7 +132,7 @@ public sealed class SpecFlawTests
         Assert.Contains("Task<ApiResponse<string>> GetVideoAsync(GetVideoRequest request", client, StringComparison.Ordinal);
         Assert.Equal(2, client.Split("if (request.Channel is { } channelValue)").Length - 1);
         var models = Models(run);
-        Assert.Contains("/// The title, written like the name.\n", models, StringComparison.Ordinal);
+        Assert.Contains("The title, written like the name.", models, StringComparison.Ordinal);
         Assert.Equal(2, models.Split("MinLength(").Length - 1);
         Assert.Empty(run.CompilationProblems());
     }
