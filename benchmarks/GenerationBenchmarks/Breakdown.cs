@@ -4,9 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Reflection;
 using Microsoft.OpenApi;
-using OpenApiClientGenerator;
 
 namespace GenerationBenchmarks;
 

@@ -5,7 +5,11 @@ using OpenApiClientGenerator;
 
 namespace GenerationBenchmarks;
 
-/// <summary>The generator's stages, by reflection.</summary>
+/// <summary>
+/// The generator's stages (read, parse, build the views, emit), called one by one by <see cref="Breakdown"/> and the
+/// scale sweep. They are internal to the generator, which gives this project no access to its internals: they are
+/// reached by reflection, and <see cref="TryLoad"/> reports a stage that has moved instead of failing.
+/// </summary>
 internal sealed class GeneratorStages
 {
     private const BindingFlags Static = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static;

@@ -16,7 +16,11 @@ public sealed class MachineLoad
         try
         {
             var value = double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture);
-            _samples.Add(value);
+            lock (_samples)
+            {
+                _samples.Add(value);
+            }
+
             return value;
         }
         catch (IOException)

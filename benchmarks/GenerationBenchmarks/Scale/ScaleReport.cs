@@ -75,7 +75,9 @@ public static class ScaleReport
         text.AppendLine();
         text.AppendLine("Inside `CSharpGeneratorDriver` (a new driver each run, step tracking off) against the parse floor (JSON → `JsonNode` → Microsoft.OpenApi's `OpenApiJsonReader`), alternating, median of the runs after one warm-up run each; allocations are the fewest bytes one run allocated on all threads; the peak is the measuring process's resident memory during the runs (its baseline included). NSwag's C# client generator runs in the same process afterwards over the same text.");
         text.AppendLine();
-        text.AppendLine("| spec | size | operations | schemas | parse floor | cold run | **cold / floor** | floor allocated | cold allocated | allocated ratio | peak memory (cold) | NSwag 14.7.1 | NSwag / ours |");
+        text.AppendLine("Times are wall time, then processor time (all threads) in parentheses; ratios are given for both, and the processor-time ratio is the steadier one on a loaded machine.");
+        text.AppendLine();
+        text.AppendLine("| spec | size | operations | schemas | parse floor | cold run | **cold / floor** (wall, CPU) | floor allocated | cold allocated | allocated ratio | peak memory (cold) | NSwag 14.7.1 | NSwag / ours (wall, CPU) |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in large)
         {
@@ -85,7 +87,7 @@ public static class ScaleReport
                 continue;
             }
 
-            text.AppendLine(Invariant($"| {r.Spec.Name} | {f.SpecBytes / 1048576.0:F1} MiB | {f.Operations:N0} | {f.Schemas:N0} | {Ms(f.Floor)} | {Ms(f.Cold)} | **{Ratio(f.Cold?.Ms, f.Floor?.Ms)}** | {MiB(f.Floor?.AllocatedMiB)} | {MiB(f.Cold?.AllocatedMiB)} | {Ratio(f.Cold?.AllocatedMiB, f.Floor?.AllocatedMiB)} | {MiB(f.Cold?.PeakMiB)} | {(f.NSwag is null ? "failed: " + Cell(f.NSwagFailure) : Ms(f.NSwag))} | {Ratio(f.NSwag?.Ms, f.Cold?.Ms)} |"));
+            text.AppendLine(Invariant($"| {r.Spec.Name} | {f.SpecBytes / 1048576.0:F1} MiB | {f.Operations:N0} | {f.Schemas:N0} | {Ms(f.Floor)} | {Ms(f.Cold)} | **{Ratio(f.Cold?.Ms, f.Floor?.Ms)}, {Ratio(f.Cold?.CpuMs, f.Floor?.CpuMs)}** | {MiB(f.Floor?.AllocatedMiB)} | {MiB(f.Cold?.AllocatedMiB)} | {Ratio(f.Cold?.AllocatedMiB, f.Floor?.AllocatedMiB)} | {MiB(f.Cold?.PeakMiB)} | {(f.NSwag is null ? "failed: " + Cell(f.NSwagFailure) : Ms(f.NSwag))} | {Ratio(f.NSwag?.Ms, f.Cold?.Ms)}, {Ratio(f.NSwag?.CpuMs, f.Cold?.CpuMs)} |"));
         }
 
         text.AppendLine();
@@ -93,21 +95,21 @@ public static class ScaleReport
         text.AppendLine();
         text.AppendLine("The driver of a cold run re-run after one edit of the spec (`ReplaceAdditionalText`), median of the runs, each from the same ran driver (no warm-up: the cold runs before ran the same code): the generator reads and parses the whole spec again, so parsing is included, as in an IDE. \"files changed\" counts generated files whose text differs from the cold run's.");
         text.AppendLine();
-        text.AppendLine("| spec | edit | re-run | **re-run / cold run** | allocated | files changed / generated |");
-        text.AppendLine("|---|---|---:|---:|---:|---:|");
+        text.AppendLine("| spec | edit | re-run | **re-run / cold run** (wall, CPU) | allocated | allocated / cold run's | files changed / generated |");
+        text.AppendLine("|---|---|---:|---:|---:|---:|---:|");
         foreach (var r in large.Where(r => r.InProcess is not null))
         {
             var f = r.InProcess!;
             foreach (var edit in new[] { f.SchemaEdit, f.OperationEdit }.OfType<EditCost>())
             {
-                text.AppendLine(Invariant($"| {r.Spec.Name} | {edit.What} | {Ms(edit.Cost)} | **{Ratio(edit.Cost.Ms, f.Cold?.Ms)}** | {MiB(edit.Cost.AllocatedMiB)} | {edit.FilesChanged} / {f.GeneratedFiles} |"));
+                text.AppendLine(Invariant($"| {r.Spec.Name} | {edit.What} | {Ms(edit.Cost)} | **{Ratio(edit.Cost.Ms, f.Cold?.Ms)}, {Ratio(edit.Cost.CpuMs, f.Cold?.CpuMs)}** | {MiB(edit.Cost.AllocatedMiB)} | {Ratio(edit.Cost.AllocatedMiB, f.Cold?.AllocatedMiB)} | {edit.FilesChanged} / {f.GeneratedFiles} |"));
             }
         }
 
         text.AppendLine();
         text.AppendLine("## Large specs: output and consumer build, against Kiota");
         text.AppendLine();
-        text.AppendLine("Generated lines: ours from the driver's output (the client files; the shared runtime file apart), Kiota's every `.cs` file it wrote. Generation as a process: our generator hosted in a small console process (`GenerationBenchmarks --host`, the consumer compilation referencing System.Runtime alone) and `kiota generate -l CSharp` with `KIOTA_OFFLINE_ENABLED=true`, wall time and peak memory under GNU time. Build: `dotnet build --no-restore -m:1 -nodeReuse:false -p:UseSharedCompilation=false` of a net10.0 library with nullable on (Debug), after a restore that is not counted; ours references the packed generator (the spec picked up as `*.openapi.json`, so the build includes generation), Kiota's references its runtime packages. Peak memory is the largest process of the build, which is the compiler (csc runs as MSBuild's child process, no compiler server).");
+        text.AppendLine("Generated lines: ours from the driver's output (the client files; the shared runtime file apart), Kiota's every `.cs` file it wrote. Generation as a process: our generator hosted in a small console process (`GenerationBenchmarks --host`, the consumer compilation referencing System.Runtime alone) and `kiota generate -l CSharp` with `KIOTA_OFFLINE_ENABLED=true`, wall time (processor time of the whole process tree in parentheses) and peak memory under GNU time. Build: `dotnet build --no-restore -m:1 -nodeReuse:false -p:UseSharedCompilation=false` of a net10.0 library with nullable on (Debug), after a restore that is not counted; ours references the packed generator (the spec picked up as `*.openapi.json`, so the build includes generation), Kiota's references its runtime packages. Peak memory is the largest process of the build, which is the compiler (csc runs as MSBuild's child process, no compiler server).");
         text.AppendLine();
         text.AppendLine("| spec | generator | generated lines | files | largest file | generation as a process | its peak memory | **`dotnet build`** | **compiler peak memory** | build |");
         text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---|");
@@ -118,7 +120,7 @@ public static class ScaleReport
             if (r.KiotaGeneration is not null)
             {
                 text.AppendLine(Invariant($"| {r.Spec.Name} | Kiota {KiotaTool.Version} | {r.KiotaLines:N0} | {r.KiotaFiles:N0} | | {Seconds(r.KiotaGeneration)} | {MiB(r.KiotaGeneration.PeakMiB)} | {Seconds(r.KiotaBuild)} | {MiB(r.KiotaBuild?.PeakMiB)} | {Outcome(r.KiotaBuild ?? r.KiotaGeneration)} |"));
-                text.AppendLine(Invariant($"| {r.Spec.Name} | **ours / Kiota** | **{Ratio(f?.GeneratedLines, r.KiotaLines)}** | | | {Ratio(r.HostProcess?.WallMs, r.KiotaGeneration.WallMs)} | {Ratio(r.HostProcess?.PeakMiB, r.KiotaGeneration.PeakMiB)} | **{Ratio(r.OurBuild?.WallMs, r.KiotaBuild?.WallMs)}** | **{Ratio(r.OurBuild?.PeakMiB, r.KiotaBuild?.PeakMiB)}** | |"));
+                text.AppendLine(Invariant($"| {r.Spec.Name} | **ours / Kiota** | **{Ratio(f?.GeneratedLines, r.KiotaLines)}** | | | {Ratio(r.HostProcess?.WallMs, r.KiotaGeneration.WallMs)}, CPU {Ratio(r.HostProcess?.CpuMs, r.KiotaGeneration.CpuMs)} | {Ratio(r.HostProcess?.PeakMiB, r.KiotaGeneration.PeakMiB)} | **{Ratio(r.OurBuild?.WallMs, r.KiotaBuild?.WallMs)}, CPU {Ratio(r.OurBuild?.CpuMs, r.KiotaBuild?.CpuMs)}** | **{Ratio(r.OurBuild?.PeakMiB, r.KiotaBuild?.PeakMiB)}** | |"));
             }
         }
 
@@ -155,7 +157,7 @@ public static class ScaleReport
         }
 
         text.AppendLine();
-        text.AppendLine("How each cost grows from one size to the next, as the exponent k of cost ∝ operationsᵏ (k = log(cost₂ / cost₁) / log(ops₂ / ops₁)): 1 is linear, 2 quadratic; fixed costs pull k below 1 at the small sizes. Per operation: the cost divided by the operations, at the largest size over at the size a tenth of it (1.0 is linear).");
+        text.AppendLine("Times are wall time with processor time in parentheses. How each cost grows from one size to the next (times: processor time), as the exponent k of cost ∝ operationsᵏ (k = log(cost₂ / cost₁) / log(ops₂ / ops₁)): 1 is linear, 2 quadratic; fixed costs pull k below 1 at the small sizes. Per operation: the cost divided by the operations, at the largest size over at the size a tenth of it (1.0 is linear).");
         text.AppendLine();
         var series = SweepSeries.All.Where(s => points.Any(p => s.Value(p) is > 0)).ToList();
         text.AppendLine("| from → to | " + string.Join(" | ", series.Select(s => s.Name)) + " |");
@@ -177,9 +179,12 @@ public static class ScaleReport
     private static string Exponent(double? a, double? b, int opsA, int opsB)
         => a is > 0 && b is > 0 ? (Math.Log(b.Value / a.Value) / Math.Log((double)opsB / opsA)).ToString("F2", CultureInfo.InvariantCulture) : "n/a";
 
-    private static string Ms(Cost? cost) => cost is null ? "n/a" : cost.Ms >= 10000 ? Invariant($"{cost.Ms / 1000:F1} s") : Invariant($"{cost.Ms:F0} ms");
+    private static string Ms(Cost? cost) => cost is null ? "n/a" : Duration(cost.Ms) + " (" + Duration(cost.CpuMs) + ")";
 
-    private static string Seconds(ProcessCost? cost) => cost is null ? "n/a" : Invariant($"{cost.WallMs / 1000:F1} s");
+    private static string Duration(double ms) => ms >= 10000 ? Invariant($"{ms / 1000:F1} s") : Invariant($"{ms:F0} ms");
+
+    private static string Seconds(ProcessCost? cost)
+        => cost is null ? "n/a" : Invariant($"{cost.WallMs / 1000:F1} s") + (cost.CpuMs is { } cpu ? Invariant($" ({cpu / 1000:F1} s)") : string.Empty);
 
     private static string MiB(double? value) => value is null ? "n/a" : Invariant($"{value:N0} MiB");
 
@@ -198,11 +203,11 @@ public sealed record SweepSeries(string Name, Func<SpecFigures, double?> Value, 
 {
     public static readonly IReadOnlyList<SweepSeries> All =
     [
-        new("cold run (ms)", f => f.Cold?.Ms, "time", "#1f77b4"),
-        new("compile (ms)", f => f.Compile?.Ms, "time", "#d62728"),
-        new("parse (ms)", f => f.StageParse?.Ms, "time", "#2ca02c"),
-        new("view (ms)", f => f.StageView?.Ms, "time", "#9467bd"),
-        new("emit (ms)", f => f.StageEmit?.Ms, "time", "#ff7f0e"),
+        new("cold run (CPU ms)", f => f.Cold?.CpuMs, "time", "#1f77b4"),
+        new("compile (CPU ms)", f => f.Compile?.CpuMs, "time", "#d62728"),
+        new("parse (CPU ms)", f => f.StageParse?.CpuMs, "time", "#2ca02c"),
+        new("view (CPU ms)", f => f.StageView?.CpuMs, "time", "#9467bd"),
+        new("emit (CPU ms)", f => f.StageEmit?.CpuMs, "time", "#ff7f0e"),
         new("generated lines", f => f.GeneratedLines, "size", "#7f7f7f"),
         new("cold run allocated (MiB)", f => f.Cold?.AllocatedMiB, "memory", "#1f77b4"),
         new("compile allocated (MiB)", f => f.Compile?.AllocatedMiB, "memory", "#d62728"),

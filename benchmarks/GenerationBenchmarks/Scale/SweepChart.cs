@@ -7,7 +7,7 @@ using System.Text;
 namespace GenerationBenchmarks.Scale;
 
 /// <summary>
-/// benchmarks/scale/sweep.svg: the sweep's time and memory series against operations, log-log, side by side, with a
+/// benchmarks/scale/sweep.svg: the sweep's time (processor time, the steadier measure on shared cores) and memory series against operations, log-log, side by side, with a
 /// dashed line of slope 1 (linear growth) through each panel's largest cold-run point, so that a curve bending up
 /// away from it grows faster than linearly.
 /// </summary>
@@ -28,7 +28,7 @@ public static class SweepChart
         var svg = new StringBuilder();
         svg.AppendLine(Invariant($"""<svg xmlns="http://www.w3.org/2000/svg" width="{width:F0}" height="{height:F0}" viewBox="0 0 {width:F0} {height:F0}" font-family="sans-serif" font-size="12">"""));
         svg.AppendLine("""<rect width="100%" height="100%" fill="white"/>""");
-        Panel(svg, points, "time", "time (ms)", Left);
+        Panel(svg, points, "time", "processor time (ms)", Left);
         Panel(svg, points, "memory", "memory (MiB)", Left + PanelWidth + Gap);
         svg.AppendLine("</svg>");
         return svg.ToString();

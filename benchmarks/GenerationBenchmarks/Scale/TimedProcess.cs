@@ -7,8 +7,11 @@ using System.Linq;
 
 namespace GenerationBenchmarks.Scale;
 
-/// <summary>What one command cost: wall time from start to exit, and the peak resident memory of the largest process in its tree.</summary>
-public sealed record ProcessCost(double WallMs, double? PeakMiB, int ExitCode, string Output)
+/// <summary>
+/// What one command cost: wall time from start to exit, processor time (user and kernel, of the process and every
+/// descendant it waited for), and the peak resident memory of the largest process in its tree.
+/// </summary>
+public sealed record ProcessCost(double WallMs, double? CpuMs, double? PeakMiB, int ExitCode, string Output)
 {
     public bool Succeeded => ExitCode == 0;
 
@@ -17,7 +20,8 @@ public sealed record ProcessCost(double WallMs, double? PeakMiB, int ExitCode, s
 }
 
 /// <summary>
-/// Runs a command under GNU time (<c>/usr/bin/time -f %M</c>), which reports the largest maximum resident set size among
+/// Runs a command under GNU time (<c>/usr/bin/time -f "%M %U %S"</c>), which reports the processor time of the process
+/// and its waited-for descendants, and the largest maximum resident set size among
 /// the process and every descendant it waited for: for <c>dotnet build -p:UseSharedCompilation=false</c>, that is the
 /// compiler (csc runs as a child process of MSBuild rather than in a compiler server), unless MSBuild itself is larger.
 /// </summary>
@@ -42,7 +46,7 @@ public static class TimedProcess
             };
             if (HasGnuTime)
             {
-                foreach (var argument in new[] { "-f", "%M", "-o", peakFile, fileName })
+                foreach (var argument in new[] { "-f", "%M %U %S", "-o", peakFile, fileName })
                 {
                     start.ArgumentList.Add(argument);
                 }
@@ -70,12 +74,16 @@ public static class TimedProcess
             {
                 process.Kill(entireProcessTree: true);
                 process.WaitForExit();
-                return new ProcessCost(stopwatch.Elapsed.TotalMilliseconds, null, -1, $"timed out after {timeout ?? TimeSpan.FromMinutes(30)}\n{stdout.Result}\n{stderr.Result}");
+                return new ProcessCost(stopwatch.Elapsed.TotalMilliseconds, null, null, -1, $"timed out after {timeout ?? TimeSpan.FromMinutes(30)}\n{stdout.Result}\n{stderr.Result}");
             }
 
             stopwatch.Stop();
-            var peak = HasGnuTime && double.TryParse(File.ReadAllLines(peakFile).LastOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var kib) ? kib / 1024.0 : (double?)null;
-            return new ProcessCost(stopwatch.Elapsed.TotalMilliseconds, peak, process.ExitCode, stdout.Result + stderr.Result);
+            var figures = (HasGnuTime ? File.ReadAllLines(peakFile).LastOrDefault() ?? string.Empty : string.Empty).Split(' ')
+                .Select(f => double.TryParse(f, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : (double?)null)
+                .ToList();
+            var peak = figures.Count == 3 ? figures[0] / 1024.0 : null;
+            var cpu = figures.Count == 3 ? (figures[1] + figures[2]) * 1000.0 : null;
+            return new ProcessCost(stopwatch.Elapsed.TotalMilliseconds, cpu, peak, process.ExitCode, stdout.Result + stderr.Result);
         }
         finally
         {
