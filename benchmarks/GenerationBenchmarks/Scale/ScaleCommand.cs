@@ -86,7 +86,7 @@ public static class ScaleCommand
         {
             Command = "dotnet run -c Release --project benchmarks/GenerationBenchmarks -- --scale" + (args.Length > 0 ? " " + string.Join(' ', args) : string.Empty),
             Started = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
-            Commit = Git("rev-parse --short HEAD") + (Git("status --porcelain").Length > 0 ? " (with uncommitted changes)" : string.Empty),
+            Commit = Git("rev-parse --short HEAD") + (Git("status --porcelain -- . :!benchmarks/scale").Length > 0 ? " (with uncommitted changes)" : string.Empty),
             Machine = ScaleReport.DescribeMachine(),
         };
         Directory.CreateDirectory(output);

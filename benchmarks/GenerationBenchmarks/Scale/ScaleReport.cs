@@ -44,6 +44,43 @@ public static class ScaleReport
         return text.ToString();
     }
 
+    /// <summary>
+    /// <c>--scale-report DIRECTORY [RESULTS_JSON...]</c>: writes RESULTS.md and sweep.svg again from DIRECTORY/results.json,
+    /// with the large specs and sweep points of the other results files added (a spec run in a process of its own, say).
+    /// </summary>
+    public static int Rewrite(string[] args)
+    {
+        if (args.Length == 0 || !File.Exists(Path.Combine(args[0], "results.json")))
+        {
+            Console.Error.WriteLine("usage: GenerationBenchmarks --scale-report DIRECTORY [RESULTS_JSON...]");
+            return 2;
+        }
+
+        var options = new System.Text.Json.JsonSerializerOptions { WriteIndented = true, IncludeFields = true };
+        ScaleResults Read(string path) => System.Text.Json.JsonSerializer.Deserialize<ScaleResults>(File.ReadAllText(path), options)!;
+        var results = Read(Path.Combine(args[0], "results.json"));
+        foreach (var more in args.Skip(1).Select(Read))
+        {
+            results.Large.AddRange(more.Large.Where(l => results.Large.All(r => r.Spec.Name != l.Spec.Name)));
+            results.Sweep.AddRange(more.Sweep.Where(p => results.Sweep.All(r => r.Operations != p.Operations)));
+        }
+
+        results.Large.Sort((a, b) => Order(a).CompareTo(Order(b)));
+        results.Sweep.Sort((a, b) => a.Operations.CompareTo(b.Operations));
+        if (results.Load == "n/a")
+        {
+            var samples = results.Large.Select(l => l.LoadAverage).Concat(results.Sweep.Select(p => p.LoadAverage)).OfType<double>().ToList();
+            results = results with { Load = samples.Count == 0 ? "n/a" : Invariant($"{samples.Min():F1}–{samples.Max():F1} at the start of each step") };
+        }
+
+        File.WriteAllText(Path.Combine(args[0], "results.json"), System.Text.Json.JsonSerializer.Serialize(results, options) + "\n");
+        File.WriteAllText(Path.Combine(args[0], "RESULTS.md"), Markdown(results));
+        File.WriteAllText(Path.Combine(args[0], "sweep.svg"), SweepChart.Svg(results.Sweep));
+        return 0;
+    }
+
+    private static int Order(LargeSpecResult result) => ScaleSpecs.Large.Select(s => s.Name).ToList().IndexOf(result.Spec.Name);
+
     public static IReadOnlyList<(string Name, string Value)> DescribeMachine()
     {
         string Read(string path, string key)
@@ -87,7 +124,7 @@ public static class ScaleReport
                 continue;
             }
 
-            text.AppendLine(Invariant($"| {r.Spec.Name} | {f.SpecBytes / 1048576.0:F1} MiB | {f.Operations:N0} | {f.Schemas:N0} | {Ms(f.Floor)} | {Ms(f.Cold)} | **{Ratio(f.Cold?.Ms, f.Floor?.Ms)}, {Ratio(f.Cold?.CpuMs, f.Floor?.CpuMs)}** | {MiB(f.Floor?.AllocatedMiB)} | {MiB(f.Cold?.AllocatedMiB)} | {Ratio(f.Cold?.AllocatedMiB, f.Floor?.AllocatedMiB)} | {MiB(f.Cold?.PeakMiB)} | {(f.NSwag is null ? "failed: " + Cell(f.NSwagFailure) : Ms(f.NSwag))} | {Ratio(f.NSwag?.Ms, f.Cold?.Ms)}, {Ratio(f.NSwag?.CpuMs, f.Cold?.CpuMs)} |"));
+            text.AppendLine(Invariant($"| {r.Spec.Name} | {f.SpecBytes / 1048576.0:F1} MiB | {f.Operations:N0} | {f.Schemas:N0} | {Ms(f.Floor)} | {Ms(f.Cold)} | **{Ratio(f.Cold?.Ms, f.Floor?.Ms)}, {Ratio(f.Cold?.CpuMs, f.Floor?.CpuMs)}** | {MiB(f.Floor?.AllocatedMiB)} | {MiB(f.Cold?.AllocatedMiB)} | {Ratio(f.Cold?.AllocatedMiB, f.Floor?.AllocatedMiB)} | {MiB(f.Cold?.PeakMiB)} | {(f.NSwag is not null ? Ms(f.NSwag) : f.NSwagFailure is null ? "not run" : "failed: " + Cell(f.NSwagFailure))} | {Ratio(f.NSwag?.Ms, f.Cold?.Ms)}, {Ratio(f.NSwag?.CpuMs, f.Cold?.CpuMs)} |"));
         }
 
         text.AppendLine();
@@ -117,6 +154,11 @@ public static class ScaleReport
         {
             var f = r.InProcess;
             text.AppendLine(Invariant($"| {r.Spec.Name} | ours | {(f is null ? "n/a" : $"{f.GeneratedLines:N0} (+ {f.RuntimeLines:N0} runtime)")} | {f?.GeneratedFiles.ToString(CultureInfo.InvariantCulture) ?? "n/a"} | {f?.LargestFileLines.ToString("N0", CultureInfo.InvariantCulture) ?? "n/a"} | {Seconds(r.HostProcess)} | {MiB(r.HostProcess?.PeakMiB)} | {Seconds(r.OurBuild)} | {MiB(r.OurBuild?.PeakMiB)} | {Outcome(r.OurBuild)} |"));
+            if (f?.NSwag is not null)
+            {
+                text.AppendLine(Invariant($"| {r.Spec.Name} | NSwag {NSwagTool.Version} | {f.NSwagLines:N0} | 1 | {f.NSwagLines:N0} | in process: {Ms(f.NSwag)} | | not built | | |"));
+            }
+
             if (r.KiotaGeneration is not null)
             {
                 text.AppendLine(Invariant($"| {r.Spec.Name} | Kiota {KiotaTool.Version} | {r.KiotaLines:N0} | {r.KiotaFiles:N0} | | {Seconds(r.KiotaGeneration)} | {MiB(r.KiotaGeneration.PeakMiB)} | {Seconds(r.KiotaBuild)} | {MiB(r.KiotaBuild?.PeakMiB)} | {Outcome(r.KiotaBuild ?? r.KiotaGeneration)} |"));
