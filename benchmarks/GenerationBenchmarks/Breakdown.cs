@@ -4,9 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Reflection;
 using Microsoft.OpenApi;
-using OpenApiClientGenerator;
 
 namespace GenerationBenchmarks;
 
@@ -21,7 +19,7 @@ public static class Breakdown
     public static int Run(int runs)
     {
         var workload = GeneratorWorkload.FromRepository();
-        var internals = Internals.TryLoad(out var missing);
+        var internals = GeneratorStages.TryLoad(out var missing);
 
         // A first pass, not shown, takes the JIT to its final code for every stage before anything is measured.
         Rows(workload, internals, runs);
@@ -57,7 +55,7 @@ public static class Breakdown
     {
         var workload = GeneratorWorkload.FromRepository();
         string? missing = null;
-        var internals = stage is "emit" or "view" ? Internals.TryLoad(out missing) : null;
+        var internals = stage is "emit" or "view" ? GeneratorStages.TryLoad(out missing) : null;
         Action run;
         if (stage == "cold")
         {
@@ -86,7 +84,7 @@ public static class Breakdown
         return 0;
     }
 
-    private static List<List<string>> Rows(GeneratorWorkload workload, Internals? internals, int runs)
+    private static List<List<string>> Rows(GeneratorWorkload workload, GeneratorStages? internals, int runs)
     {
         var rows = new List<List<string>>();
         foreach (var spec in workload.Specs)
@@ -159,67 +157,5 @@ public static class Breakdown
     private readonly record struct Figure(double Milliseconds, double KiloBytes)
     {
         public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Milliseconds:F2} ms / {KiloBytes:F0} KB");
-    }
-
-    /// <summary>The generator's stages, by reflection.</summary>
-    private sealed class Internals
-    {
-        private const BindingFlags Static = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static;
-        private readonly MethodInfo _read;
-        private readonly MethodInfo _parse;
-        private readonly MethodInfo _buildView;
-        private readonly MethodInfo _emit;
-        private readonly MethodInfo _emitRuntime;
-        private readonly ConstructorInfo _specInput;
-        private readonly object _specOptions;
-        private readonly object _templates;
-        private readonly object _options;
-        private readonly PropertyInfo _spec;
-
-        private Internals(Assembly generator)
-        {
-            Type T(string name) => generator.GetType("OpenApiClientGenerator." + name, throwOnError: true)!;
-            MethodInfo M(Type type, string name) => type.GetMethod(name, Static) ?? throw new MissingMethodException(type.FullName, name);
-            _read = M(T("Reading.SpecDocumentReader"), "Read");
-            _parse = M(T("SpecParser"), "Parse");
-            var emitter = T("Emitting.SourceEmitter");
-            _buildView = M(emitter, "BuildView");
-            _emit = M(emitter, "Emit");
-            _emitRuntime = M(emitter, "EmitRuntime");
-            _specInput = T("Model.SpecInput").GetConstructors().Single();
-            _specOptions = Activator.CreateInstance(T("Model.SpecOptions"), [null, null, null])!;
-            _templates = T("Model.TemplateSet").GetField("Embedded", Static)!.GetValue(null)!;
-            _options = Activator.CreateInstance(T("Model.GeneratorOptions"), [false, false, false, false])!;
-            _spec = T("Model.SpecParseResult").GetProperty("Spec")!;
-        }
-
-        public static Internals? TryLoad(out string? missing)
-        {
-            try
-            {
-                missing = null;
-                return new Internals(typeof(ClientGenerator).Assembly);
-            }
-            catch (Exception exception) when (exception is TypeLoadException or MissingMemberException or InvalidOperationException or ArgumentException or MissingMethodException or NullReferenceException)
-            {
-                missing = "the generator's internals have changed: " + exception.Message;
-                return null;
-            }
-        }
-
-        public object ReadDocument(string text) => _read.Invoke(null, [text])!;
-
-        /// <summary>The parsed spec (an ApiSpec).</summary>
-        public object Parse(string path, string text)
-        {
-            var result = _parse.Invoke(null, [_specInput.Invoke([path, text, _specOptions])])!;
-            return _spec.GetValue(result) ?? throw new InvalidOperationException("The spec did not parse: " + path);
-        }
-
-        public object BuildView(object spec) => _buildView.Invoke(null, [spec, _options])!;
-
-        public object Emit(object spec) => _emit.Invoke(null, [spec, _templates, _options])!;
-
-        public void EmitRuntime() => _emitRuntime.Invoke(null, [_templates, _options]);
     }
 }

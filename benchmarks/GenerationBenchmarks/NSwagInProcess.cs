@@ -12,11 +12,12 @@ namespace GenerationBenchmarks;
 /// <summary>
 /// NSwag's C# client generator in this process, loaded by reflection from the tool's own DLLs (so that its
 /// Newtonsoft.Json, YamlDotNet and friends do not meet ours), doing what <c>openapi2csclient</c> does: read the YAML
-/// document, generate the client file.
+/// document (JSON when its path ends in .json, as the tool decides too), generate the client file.
 /// </summary>
 public sealed class NSwagInProcess
 {
     private readonly MethodInfo _fromYaml;
+    private readonly MethodInfo _fromJson;
     private readonly Type _settingsType;
     private readonly ConstructorInfo _generatorConstructor;
     private readonly MethodInfo _generateFile;
@@ -27,11 +28,8 @@ public sealed class NSwagInProcess
     {
         var core = context.LoadFromAssemblyName(new AssemblyName("NSwag.Core.Yaml"));
         var csharp = context.LoadFromAssemblyName(new AssemblyName("NSwag.CodeGeneration.CSharp"));
-        var yamlDocument = core.GetType("NSwag.OpenApiYamlDocument", throwOnError: true)!;
-        _fromYaml = yamlDocument.GetMethods(BindingFlags.Public | BindingFlags.Static)
-            .Where(m => m.Name == "FromYamlAsync" && m.GetParameters().Length > 0 && m.GetParameters()[0].ParameterType == typeof(string))
-            .OrderBy(m => m.GetParameters().Length)
-            .First();
+        _fromYaml = FromText(core.GetType("NSwag.OpenApiYamlDocument", throwOnError: true)!, "FromYamlAsync");
+        _fromJson = FromText(context.LoadFromAssemblyName(new AssemblyName("NSwag.Core")).GetType("NSwag.OpenApiDocument", throwOnError: true)!, "FromJsonAsync");
         _settingsType = csharp.GetType("NSwag.CodeGeneration.CSharp.CSharpClientGeneratorSettings", throwOnError: true)!;
         var generatorType = csharp.GetType("NSwag.CodeGeneration.CSharp.CSharpClientGenerator", throwOnError: true)!;
         _generatorConstructor = generatorType.GetConstructors().Single(c => c.GetParameters().Length == 2 && c.GetParameters()[1].ParameterType == _settingsType);
@@ -42,17 +40,18 @@ public sealed class NSwagInProcess
 
     public static NSwagInProcess Load(string binaryDirectory) => new(new NSwagLoadContext([binaryDirectory, .. AspNetCoreFrameworkDirectories()]));
 
-    /// <summary>The C# client file NSwag writes for one YAML spec.</summary>
-    public string GenerateClient(string yamlText, string documentPath)
+    /// <summary>The C# client file NSwag writes for one spec, YAML or (by its path) JSON.</summary>
+    public string GenerateClient(string specText, string documentPath)
     {
-        var arguments = _fromYaml.GetParameters().Select((p, i) => i switch
+        var read = documentPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? _fromJson : _fromYaml;
+        var arguments = read.GetParameters().Select((p, i) => i switch
         {
-            0 => yamlText,
+            0 => specText,
             _ when p.ParameterType == typeof(string) => documentPath,
             _ when p.ParameterType == typeof(CancellationToken) => CancellationToken.None,
             _ => p.HasDefaultValue ? p.DefaultValue : null,
         }).ToArray();
-        var task = (Task)_fromYaml.Invoke(null, arguments)!;
+        var task = (Task)read.Invoke(null, arguments)!;
         task.GetAwaiter().GetResult();
         var document = task.GetType().GetProperty("Result")!.GetValue(task)!;
         var settings = Activator.CreateInstance(_settingsType)!;
@@ -60,6 +59,13 @@ public sealed class NSwagInProcess
         var generator = _generatorConstructor.Invoke([document, settings]);
         return (string)_generateFile.Invoke(generator, null)!;
     }
+
+    /// <summary>The overload of a static <c>From…Async(string data, …)</c> reader with the fewest parameters.</summary>
+    private static MethodInfo FromText(Type document, string name)
+        => document.GetMethods(BindingFlags.Public | BindingFlags.Static)
+            .Where(m => m.Name == name && m.GetParameters().Length > 0 && m.GetParameters()[0].ParameterType == typeof(string))
+            .OrderBy(m => m.GetParameters().Length)
+            .First();
 
     /// <summary>Generates a client for every spec; returns the total length, so that the work cannot be optimized away.</summary>
     public int GenerateAll(IReadOnlyList<(string Path, string Text)> specs)

@@ -13,6 +13,10 @@ namespace GenerationBenchmarks;
 /// process that the whole-process comparison starts.</item>
 /// <item><c>--processes [RUNS]</c>: whole-process comparison: this host against NSwag's command-line tool, each started RUNS times per spec.</item>
 /// <item><c>--breakdown [RUNS]</c>: where a cold run spends its time, step by step.</item>
+/// <item><c>--scale [OPTIONS]</c>: the scale benchmarks (GitHub, Stripe and Kubernetes against the parse floor, NSwag and
+/// Kiota; the size sweep), written to benchmarks/scale/; see <see cref="Scale.ScaleCommand"/>.</item>
+/// <item><c>--scale-report DIRECTORY [RESULTS_JSON...]</c>: the report of a scale run written again from its results.json, other runs' results merged in.</item>
+/// <item><c>--scale-measure SPEC [OPTIONS]</c>: one spec of the scale run, measured in this process; see <see cref="Scale.SpecMeasurement"/>.</item>
 /// <item><c>--repeat emit|view|cold RUNS</c>: the emitting stage alone, building the views alone, or a whole cold run, RUNS times: a steady workload for a profiler or callgrind.</item>
 /// </list>
 /// </summary>
@@ -37,6 +41,12 @@ public static class Program
 
             case "--breakdown":
                 return Breakdown.Run(RunCount(args, quickDefault: 5, fullDefault: 30));
+            case "--scale":
+                return Scale.ScaleCommand.Run(args.Skip(1).ToArray());
+            case "--scale-report":
+                return Scale.ScaleReport.Rewrite(args.Skip(1).ToArray());
+            case "--scale-measure":
+                return Scale.SpecMeasurement.Run(args.Skip(1).ToArray());
             case "--repeat":
                 return Breakdown.Repeat(args.ElementAtOrDefault(1) ?? "", RunCount(args, quickDefault: 5, fullDefault: 30));
         }
