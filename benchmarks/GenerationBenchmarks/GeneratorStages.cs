@@ -35,7 +35,7 @@ internal sealed class GeneratorStages
         _emit = M(emitter, "Emit");
         _emitRuntime = M(emitter, "EmitRuntime");
         _specInput = T("Model.SpecInput").GetConstructors().Single();
-        _specOptions = Activator.CreateInstance(T("Model.SpecOptions"), [null, null, null])!;
+        _specOptions = Activator.CreateInstance(T("Model.SpecOptions"), [null, null, null, null])!;
         _templates = T("Model.TemplateSet").GetField("Embedded", Static)!.GetValue(null)!;
         _options = Activator.CreateInstance(T("Model.GeneratorOptions"), [false, false, false, false])!;
         _spec = T("Model.SpecParseResult").GetProperty("Spec")!;
@@ -64,7 +64,13 @@ internal sealed class GeneratorStages
         return _spec.GetValue(result) ?? throw new InvalidOperationException("The spec did not parse: " + path);
     }
 
-    public object BuildView(object spec) => _buildView.Invoke(null, [spec, _options])!;
+    /// <summary>The views of the whole spec, every type rendered, as one file of all of them would be.</summary>
+    public object BuildView(object spec)
+    {
+        var types = (System.Collections.IEnumerable)spec.GetType().GetProperty("Types")!.GetValue(spec)!;
+        var names = types.Cast<object>().Select(t => (string)t.GetType().GetProperty("Name")!.GetValue(t)!).ToHashSet(StringComparer.Ordinal);
+        return _buildView.Invoke(null, [spec, _options, names])!;
+    }
 
     public object Emit(object spec) => _emit.Invoke(null, [spec, _templates, _options])!;
 

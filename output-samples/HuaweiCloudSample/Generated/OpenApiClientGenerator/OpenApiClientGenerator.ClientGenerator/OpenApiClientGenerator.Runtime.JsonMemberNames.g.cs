@@ -64,6 +64,9 @@ namespace OpenApiClientGenerator.Runtime
         /// returns -1 at the end of the object. A member the schema does not describe is kept in
         /// <paramref name="additionalProperties"/>, created on the first one.
         /// </summary>
+        /// <param name="reader">The reader, inside the object.</param>
+        /// <param name="nextMember">Where the next member is expected, in the schema's order; see <see cref="IndexOf"/>.</param>
+        /// <param name="additionalProperties">The members the schema does not describe, created on the first one.</param>
         /// <param name="noteUnknown">Whether the schema allows no other members (<c>additionalProperties: false</c>), so that each kept one is noted for the response check.</param>
         public int Next(ref Utf8JsonReader reader, ref int nextMember, ref Dictionary<string, JsonElement>? additionalProperties, bool noteUnknown = false)
         {
@@ -89,7 +92,7 @@ namespace OpenApiClientGenerator.Runtime
         }
 
         /// <summary>
-        /// Moves to the next member as <see cref="Next(ref Utf8JsonReader, ref int, ref Dictionary{string, JsonElement}?)"/>
+        /// Moves to the next member as <see cref="Next(ref Utf8JsonReader, ref int, ref Dictionary{string, JsonElement}?, bool)"/>
         /// does, skipping a member the schema does not describe: a patch only ever goes to the server, where such a member
         /// has no meaning.
         /// </summary>
