@@ -37,17 +37,6 @@ internal static class ApiGatewayExportDialect
 
     public static void Normalize(JsonNode root, SpecDiagnostics diagnostics)
     {
-        if (root["paths"] is JsonObject paths)
-        {
-            foreach (var path in paths.ToList())
-            {
-                if (path.Value is JsonObject pathItem)
-                {
-                    NormalizePathItem(path.Key, pathItem, JsonPointers.Append("/paths", path.Key), diagnostics);
-                }
-            }
-        }
-
         if (root["components"] is JsonObject components && components["parameters"] is JsonObject shared)
         {
             foreach (var parameter in shared)
@@ -55,17 +44,29 @@ internal static class ApiGatewayExportDialect
                 ClearPlaceholders(parameter.Value, JsonPointers.Append("/components/parameters", parameter.Key), diagnostics);
             }
         }
+
+        // After the shared parameters, so that a greedy one copied from them has its placeholders cleared already.
+        if (root["paths"] is JsonObject paths)
+        {
+            foreach (var path in paths.ToList())
+            {
+                if (path.Value is JsonObject pathItem)
+                {
+                    NormalizePathItem(root, path.Key, pathItem, JsonPointers.Append("/paths", path.Key), diagnostics);
+                }
+            }
+        }
     }
 
-    private static void NormalizePathItem(string path, JsonObject pathItem, string pointer, SpecDiagnostics diagnostics)
+    private static void NormalizePathItem(JsonNode root, string path, JsonObject pathItem, string pointer, SpecDiagnostics diagnostics)
     {
         var greedyNames = GreedySegment.Matches(path).Cast<Match>().Select(m => m.Groups[1].Value).ToList();
-        NormalizeParameters(pathItem, pointer, greedyNames, diagnostics);
+        NormalizeParameters(root, pathItem, pointer, greedyNames, diagnostics);
         foreach (var key in OperationKeys)
         {
             if (pathItem[key] is JsonObject operation)
             {
-                NormalizeParameters(operation, JsonPointers.Append(pointer, key), greedyNames, diagnostics);
+                NormalizeParameters(root, operation, JsonPointers.Append(pointer, key), greedyNames, diagnostics);
             }
         }
 
@@ -95,7 +96,7 @@ internal static class ApiGatewayExportDialect
         }
     }
 
-    private static void NormalizeParameters(JsonObject owner, string ownerPointer, List<string> greedyNames, SpecDiagnostics diagnostics)
+    private static void NormalizeParameters(JsonNode root, JsonObject owner, string ownerPointer, List<string> greedyNames, SpecDiagnostics diagnostics)
     {
         if (owner["parameters"] is not JsonArray parameters)
         {
@@ -105,6 +106,14 @@ internal static class ApiGatewayExportDialect
         for (var i = 0; i < parameters.Count; i++)
         {
             var pointer = JsonPointers.Append(JsonPointers.Append(ownerPointer, "parameters"), i.ToString(CultureInfo.InvariantCulture));
+            if (SharedGreedyParameter(root, parameters[i], greedyNames) is { } shared)
+            {
+                // The shared parameter may serve other paths under its own name: this path gets a copy to rename.
+                var copy = shared.Node.DeepClone();
+                MapCopy(diagnostics.Map, copy, shared.Pointer, pointer);
+                parameters[i] = copy;
+            }
+
             ClearPlaceholders(parameters[i], pointer, diagnostics);
             if (parameters[i] is JsonObject parameter && IsString(parameter["in"], "path")
                 && parameter["name"] is JsonValue name && name.TryGetValue(out string? text) && greedyNames.Contains(text))
@@ -112,6 +121,22 @@ internal static class ApiGatewayExportDialect
                 parameter["name"] = text + "+";
             }
         }
+    }
+
+    /// <summary>The parameter a <c>$ref</c> in the list points at, when it fills one of the path's greedy segments.</summary>
+    private static (JsonObject Node, string Pointer)? SharedGreedyParameter(JsonNode root, JsonNode? item, List<string> greedyNames)
+    {
+        if (item is not JsonObject reference || reference["$ref"] is not JsonValue value || !value.TryGetValue(out string? target)
+            || !target.StartsWith("#/", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var pointer = Uri.UnescapeDataString(target.Substring(1));
+        return JsonPointers.Find(root, pointer) is JsonObject parameter && IsString(parameter["in"], "path")
+            && parameter["name"] is JsonValue name && name.TryGetValue(out string? text) && greedyNames.Contains(text)
+            ? (parameter, pointer)
+            : null;
     }
 
     private static void ClearPlaceholders(JsonNode? parameter, string pointer, SpecDiagnostics diagnostics)

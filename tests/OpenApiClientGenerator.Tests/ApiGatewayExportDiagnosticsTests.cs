@@ -96,6 +96,44 @@ public sealed class ApiGatewayExportDiagnosticsTests
     }
 
     [Fact]
+    public void A_shared_parameter_of_a_greedy_segment_is_copied_greedy_and_still_serves_other_paths_under_its_name()
+    {
+        var run = GeneratorHarness.RunSpecs(("demo.openapi.yaml", Head + """
+
+            paths:
+              /files/{proxy+}:
+                get:
+                  operationId: readFile
+                  parameters:
+                    - $ref: '#/components/parameters/Proxy'
+                  responses:
+                    '204': { description: OK }
+              /folders/{proxy}:
+                get:
+                  operationId: readFolder
+                  parameters:
+                    - $ref: '#/components/parameters/Proxy'
+                  responses:
+                    '204': { description: OK }
+            components:
+              parameters:
+                Proxy:
+                  name: proxy
+                  in: path
+                  required: true
+                  schema: { type: string, maxLength: 0 }
+            """));
+
+        // The placeholder is reported once, at the shared parameter's own line, though two paths use it.
+        Assert.Equal([(25, 41)], Warnings(run, "OAG019").Select(w => (w.Line, w.Column)));
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        var client = run.Sources.Single(s => s.HintName == "DemoClient.g.cs").SourceText.ToString();
+        Assert.Contains("ApiHttp.EscapePath(request.Proxy)", client, StringComparison.Ordinal);
+        Assert.Contains("ApiHttp.Escape(request.Proxy)", client, StringComparison.Ordinal);
+        Assert.Empty(run.CompilationProblems());
+    }
+
+    [Fact]
     public void An_any_method_that_is_not_an_operation_object_is_a_warning_and_generates_nothing()
     {
         var run = GeneratorHarness.RunSpecs(("demo.openapi.yaml", Head + """
