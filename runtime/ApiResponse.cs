@@ -64,7 +64,7 @@ namespace OpenApiClientGenerator.Runtime
     /// Follow it up with <see cref="TrackingId"/>.
     /// </summary>
     /// <typeparam name="T">The body's type.</typeparam>
-    public sealed class AcceptedResponse<T> : ApiResponse<T>
+    public class AcceptedResponse<T> : ApiResponse<T>
     {
         public AcceptedResponse(int statusCode, string? requestId, T body, string? trackingId)
             : base(statusCode, requestId, body)
@@ -77,5 +77,20 @@ namespace OpenApiClientGenerator.Runtime
 
         /// <summary>Gets a value that is always <see langword="false"/>: accepted work has not finished when the response arrives.</summary>
         public bool IsCompleted => false;
+    }
+
+    /// <summary>Accepted work (202), with the headers the spec documents, typed (a <c>Location</c> to poll, a <c>Retry-After</c>).</summary>
+    /// <typeparam name="T">The body's type.</typeparam>
+    /// <typeparam name="THeaders">The operation's headers record.</typeparam>
+    public sealed class AcceptedResponse<T, THeaders> : AcceptedResponse<T>
+    {
+        public AcceptedResponse(int statusCode, string? requestId, T body, string? trackingId, THeaders headers)
+            : base(statusCode, requestId, body, trackingId)
+        {
+            Headers = headers;
+        }
+
+        /// <summary>Gets the documented response headers.</summary>
+        public THeaders Headers { get; }
     }
 }

@@ -10,12 +10,12 @@ namespace OpenApiClientGenerator.Runtime
     /// A file the service sends: its body as a stream read from the socket as the caller reads it, never buffered whole.
     /// Dispose it to release the connection.
     /// </summary>
-    public sealed class FileResponse : ApiResponse, IDisposable
+    public class FileResponse : ApiResponse, IDisposable
     {
         private readonly HttpResponseMessage _response;
 
-        internal FileResponse(HttpResponseMessage response, string? requestId, Stream content)
-            : base((int)response.StatusCode, requestId)
+        internal FileResponse(HttpResponseMessage response, Stream content)
+            : base((int)response.StatusCode, ApiHttp.RequestId(response))
         {
             _response = response;
             Content = content;
@@ -46,7 +46,14 @@ namespace OpenApiClientGenerator.Runtime
         }
 
         /// <summary>Sends the request and returns as soon as the headers are in; an error status throws with its body read.</summary>
-        internal static async Task<FileResponse> SendAsync(HttpClient httpClient, HttpRequestMessage request, ApiHttp.ErrorReader? readError, CancellationToken cancellationToken)
+        internal static Task<FileResponse> SendAsync(HttpClient httpClient, HttpRequestMessage request, ApiHttp.ErrorReader? readError, CancellationToken cancellationToken)
+            => OpenAsync(httpClient, request, readError, static (response, content) => new FileResponse(response, content), cancellationToken);
+
+        /// <summary>
+        /// Sends the request and makes the result once the headers are in. If making it throws (a documented header does not
+        /// read as its type), the response is disposed before the exception leaves.
+        /// </summary>
+        private protected static async Task<TResponse> OpenAsync<TResponse>(HttpClient httpClient, HttpRequestMessage request, ApiHttp.ErrorReader? readError, Func<HttpResponseMessage, Stream, TResponse> create, CancellationToken cancellationToken)
         {
             var response = await ResponseStreams.SendAsync(httpClient, request, readError, cancellationToken).ConfigureAwait(false);
             try
@@ -56,7 +63,7 @@ namespace OpenApiClientGenerator.Runtime
 #else
                 var content = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
-                return new FileResponse(response, ApiHttp.RequestId(response), content);
+                return create(response, content);
             }
             catch
             {
@@ -67,6 +74,24 @@ namespace OpenApiClientGenerator.Runtime
 
         private static string? Unquote(string? value)
             => value is { Length: >= 2 } && value[0] == '"' && value[value.Length - 1] == '"' ? value.Substring(1, value.Length - 2) : value;
+    }
+
+    /// <summary>A file the service sends, with the headers the spec documents, typed.</summary>
+    /// <typeparam name="THeaders">The operation's headers record.</typeparam>
+    public sealed class FileResponse<THeaders> : FileResponse
+    {
+        private FileResponse(HttpResponseMessage response, Stream content, THeaders headers)
+            : base(response, content)
+        {
+            Headers = headers;
+        }
+
+        /// <summary>Gets the documented response headers.</summary>
+        public THeaders Headers { get; }
+
+        /// <summary>Sends the request and returns as soon as the headers are in, read by <paramref name="readHeaders"/>; an error status throws with its body read.</summary>
+        internal static Task<FileResponse<THeaders>> SendAsync(HttpClient httpClient, HttpRequestMessage request, ApiHttp.ErrorReader? readError, Func<ResponseHeaders, THeaders> readHeaders, CancellationToken cancellationToken)
+            => OpenAsync(httpClient, request, readError, (response, content) => new FileResponse<THeaders>(response, content, readHeaders(new ResponseHeaders(response))), cancellationToken);
     }
 
     /// <summary>Sends a request whose success body is read as a stream: a file, or events.</summary>

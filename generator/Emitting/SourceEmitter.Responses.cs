@@ -24,7 +24,7 @@ internal static partial class SourceEmitter
         switch (success)
         {
             case { Kind: ResponseKind.File }:
-                return new SuccessViews("FileResponse", "file", null, null, null, null, []);
+                return new SuccessViews(headersType is null ? "FileResponse" : $"FileResponse<{headersType}>", "file", null, null, null, headersType, headerViews);
             case { Kind: ResponseKind.EventStream, Body: { } eventData }:
                 return new SuccessViews(
                     $"IAsyncEnumerable<ServerSentEvent<{CSharpFragments.TypeName(eventData)}>>",
@@ -59,7 +59,7 @@ internal static partial class SourceEmitter
                     Rules = validation.For(successBody, successBody.IsNullable ? "present" : "response", 0),
                     EmptyValue = success.BodyIsOptional ? $"({bodyType})null" : null,
                 };
-                return new SuccessViews(trackingExpression is null ? WithHeaders(bodyType) : $"AcceptedResponse<{bodyType}>", "json", responseBody, null, null, headersType, headerViews);
+                return new SuccessViews(trackingExpression is null ? WithHeaders(bodyType) : headersType is null ? $"AcceptedResponse<{bodyType}>" : $"AcceptedResponse<{bodyType}, {headersType}>", "json", responseBody, null, null, headersType, headerViews);
             default:
                 return new SuccessViews(headersType is null ? "ApiResponse" : $"ApiResponseWithHeaders<{headersType}>", "json", null, null, null, headersType, headerViews);
         }

@@ -221,6 +221,89 @@ public sealed class ResponseMediaTests
         Assert.Equal((204, 7L), (deleted.StatusCode, deleted.Headers.RateLimitRemaining));
     }
 
+    [Fact]
+    public async Task A_download_carries_its_documented_headers_typed_beside_the_streamed_body()
+    {
+        await using var server = await HandlerServer.StartAsync(async context =>
+        {
+            context.Response.ContentType = "application/octet-stream";
+            context.Response.Headers.ETag = "\"r7\"";
+            context.Response.Headers["X-Report-Rows"] = "5000000000";
+            context.Response.Headers.LastModified = "Tue, 01 Dec 2026 12:00:00 GMT";
+            await context.Response.Body.WriteAsync("a,b"u8.ToArray());
+        });
+        using var http = server.CreateHttpClient();
+
+        using var report = await new MediaClient(http).DownloadReportAsync(new DownloadReportRequest { Name = "q4" });
+        using var reader = new StreamReader(report.Content);
+
+        Assert.Equal(
+            new DownloadReportHeaders { ETag = "\"r7\"", ReportRows = 5000000000, LastModified = new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero) },
+            report.Headers);
+        Assert.Equal(("application/octet-stream", "a,b"), (report.ContentType, await reader.ReadToEndAsync()));
+    }
+
+    [Theory]
+    [InlineData("X-Report-Rows", "lots", "X-Report-Rows: 'lots'")]
+    [InlineData("ETag", null, "no header ETag")]
+    public async Task A_download_whose_header_does_not_read_as_its_type_or_is_missing_is_a_format_error(string name, string? value, string expected)
+    {
+        await using var server = await HandlerServer.StartAsync(async context =>
+        {
+            if (name != "ETag")
+            {
+                context.Response.Headers.ETag = "\"r7\"";
+            }
+
+            if (value is not null)
+            {
+                context.Response.Headers[name] = value;
+            }
+
+            await context.Response.Body.WriteAsync("a,b"u8.ToArray());
+        });
+        using var http = server.CreateHttpClient();
+
+        var exception = await Assert.ThrowsAsync<ApiResponseFormatException>(() => new MediaClient(http).DownloadReportAsync(new DownloadReportRequest { Name = "q4" }));
+
+        Assert.Contains(expected, exception.Message, StringComparison.Ordinal);
+        Assert.Equal(200, exception.StatusCode);
+    }
+
+    [Fact]
+    public async Task Accepted_work_carries_its_documented_headers_typed_beside_its_tracking_id()
+    {
+        await using var server = await HandlerServer.StartAsync(async context =>
+        {
+            context.Response.StatusCode = 202;
+            context.Response.Headers.Location = "/imports/i-9";
+            context.Response.Headers.RetryAfter = "30";
+            await context.Response.WriteAsJsonAsync(new { id = "i-9" });
+        });
+        using var http = server.CreateHttpClient();
+
+        var accepted = await new MediaClient(http).StartImportAsync(new StartImportRequest { Body = new Thing { Name = "rex" } });
+
+        Assert.Equal((202, "i-9", false), (accepted.StatusCode, accepted.TrackingId, accepted.IsCompleted));
+        Assert.Equal(new StartImportHeaders { Location = "/imports/i-9", RetryAfter = 30 }, accepted.Headers);
+    }
+
+    [Fact]
+    public async Task Accepted_work_without_its_required_header_is_a_format_error()
+    {
+        await using var server = await HandlerServer.StartAsync(async context =>
+        {
+            context.Response.StatusCode = 202;
+            await context.Response.WriteAsJsonAsync(new { id = "i-9" });
+        });
+        using var http = server.CreateHttpClient();
+
+        var exception = await Assert.ThrowsAsync<ApiResponseFormatException>(() => new MediaClient(http).StartImportAsync(new StartImportRequest { Body = new Thing { Name = "rex" } }));
+
+        Assert.Contains("no header Location", exception.Message, StringComparison.Ordinal);
+        Assert.Equal(202, exception.StatusCode);
+    }
+
     [Theory]
     [InlineData("X-RateLimit-Remaining", "many", "X-RateLimit-Remaining: 'many'")]
     [InlineData("Last-Modified", "yesterday", "Last-Modified: 'yesterday'")]

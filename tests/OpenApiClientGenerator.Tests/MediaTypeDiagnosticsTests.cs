@@ -176,4 +176,43 @@ public sealed class MediaTypeDiagnosticsTests
         Assert.Contains(run.Sources, s => s.SourceText.ToString().Contains("FormUrlEncoder.Content(", StringComparison.Ordinal));
         Assert.Empty(run.CompilationProblems());
     }
+
+    [Fact]
+    public void A_streams_documented_headers_are_a_warning_and_a_downloads_are_its_typed_headers_record()
+    {
+        var run = GeneratorHarness.RunSpecs(("demo.openapi.yaml", Head + """
+                  responses:
+                    '200':
+                      description: Events.
+                      headers:
+                        X-Model: { schema: { type: string } }
+                      content:
+                        text/event-stream:
+                          schema: { type: string }
+              /files/{name}:
+                get:
+                  operationId: download
+                  parameters:
+                    - { name: name, in: path, required: true, schema: { type: string } }
+                  responses:
+                    '200':
+                      description: The file.
+                      headers:
+                        ETag: { required: true, schema: { type: string } }
+                      content:
+                        application/octet-stream:
+                          schema: { type: string, format: binary }
+            """));
+
+        var warning = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal(("OAG006", 12), (warning.Id, warning.Location.GetLineSpan().StartLinePosition.Line));
+        Assert.Equal(
+            "The response header 'X-Model' of a stream (Server-Sent Events or JSON lines) is not supported; the IAsyncEnumerable result does not carry it: read it with a DelegatingHandler",
+            warning.GetMessage(CultureInfo.InvariantCulture));
+        var client = run.Sources.Single(s => s.HintName == "DemoClient.g.cs").SourceText.ToString();
+        Assert.Contains("Task<FileResponse<DownloadHeaders>> DownloadAsync(", client, StringComparison.Ordinal);
+        Assert.Contains("public required string ETag { get; init; }", client, StringComparison.Ordinal);
+        Assert.DoesNotContain("CreateItemHeaders", client, StringComparison.Ordinal);
+        Assert.Empty(run.CompilationProblems());
+    }
 }
