@@ -61,7 +61,7 @@ internal static class ReferenceChecker
         {
             diagnostics.Report(DiagnosticDescriptors.ExternalReference, diagnostics.LocationOf(pointer), reference);
         }
-        else if (!diagnostics.Map.TryGetPosition(Uri.UnescapeDataString(reference.Substring(1)), out _))
+        else if (!diagnostics.Map.TryGetPosition(JsonPointers.FromReference(reference)!, out _))
         {
             diagnostics.Report(DiagnosticDescriptors.UnresolvedReference, diagnostics.LocationOf(pointer), reference);
         }
@@ -80,7 +80,7 @@ internal static class ReferenceChecker
         var visited = new HashSet<string>(StringComparer.Ordinal) { pointer };
         for (var hops = 0; hops < MaxChainLength; hops++)
         {
-            var targetPointer = Uri.UnescapeDataString(reference.Substring(1));
+            var targetPointer = JsonPointers.FromReference(reference)!;
             if (JsonPointers.Find(root, targetPointer) is not JsonObject target
                 || !target.TryGetPropertyValue("$ref", out var next)
                 || next is not JsonValue nextValue

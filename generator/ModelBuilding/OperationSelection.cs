@@ -42,8 +42,8 @@ internal static class OperationSelection
         var operations = new List<Operation>();
         foreach (var path in (root as JsonObject)?["paths"] as JsonObject ?? [])
         {
-            var pathItem = path.Value is JsonObject item && item["$ref"] is JsonValue reference && reference.TryGetValue(out string? target) && target.StartsWith("#", StringComparison.Ordinal)
-                ? JsonPointers.Find(root, Uri.UnescapeDataString(target.Substring(1))) as JsonObject
+            var pathItem = JsonPointers.ReferencedBy(path.Value) is { } target
+                ? JsonPointers.Find(root, target) as JsonObject
                 : path.Value as JsonObject;
             foreach (var method in Methods)
             {

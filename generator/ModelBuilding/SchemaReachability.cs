@@ -199,7 +199,7 @@ internal static class SchemaReachability
         /// <summary>Reaches what an object refers to itself: its <c>$ref</c>, and the schemas of its <c>discriminator.mapping</c>, each a reference or a component schema's name.</summary>
         private void ReachReferences(JsonObject node)
         {
-            if (ReferencedPointer(node) is { } target)
+            if (JsonPointers.ReferencedBy(node) is { } target)
             {
                 Reach(target);
             }
@@ -208,7 +208,7 @@ internal static class SchemaReachability
             {
                 if (value.TryGetValue(out string? mapped))
                 {
-                    Reach(mapped.StartsWith("#", StringComparison.Ordinal) ? Uri.UnescapeDataString(mapped.Substring(1)) : JsonPointers.Append("/components/schemas", mapped));
+                    Reach(JsonPointers.FromReference(mapped) ?? JsonPointers.Append("/components/schemas", mapped));
                 }
             }
         }
@@ -231,7 +231,7 @@ internal static class SchemaReachability
                 {
                     foreach (var part in ((schema.Value as JsonObject)?["allOf"] as JsonArray ?? []).OfType<JsonObject>())
                     {
-                        if (ReferencedPointer(part) is { } basePointer)
+                        if (JsonPointers.ReferencedBy(part) is { } basePointer)
                         {
                             if (!_extensionsOf.TryGetValue(basePointer, out var extensions))
                             {
@@ -246,11 +246,5 @@ internal static class SchemaReachability
 
             return _extensionsOf.TryGetValue(pointer, out var found) ? found : [];
         }
-
-        /// <summary>The pointer of a reference within the spec; the checks have reported any other.</summary>
-        private static string? ReferencedPointer(JsonObject node)
-            => node["$ref"] is JsonValue reference && reference.TryGetValue(out string? target) && target.StartsWith("#", StringComparison.Ordinal)
-                ? Uri.UnescapeDataString(target.Substring(1))
-                : null;
     }
 }

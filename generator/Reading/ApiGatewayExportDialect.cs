@@ -125,19 +125,10 @@ internal static class ApiGatewayExportDialect
 
     /// <summary>The parameter a <c>$ref</c> in the list points at, when it fills one of the path's greedy segments.</summary>
     private static (JsonObject Node, string Pointer)? SharedGreedyParameter(JsonNode root, JsonNode? item, List<string> greedyNames)
-    {
-        if (item is not JsonObject reference || reference["$ref"] is not JsonValue value || !value.TryGetValue(out string? target)
-            || !target.StartsWith("#/", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var pointer = Uri.UnescapeDataString(target.Substring(1));
-        return JsonPointers.Find(root, pointer) is JsonObject parameter && IsString(parameter["in"], "path")
-            && parameter["name"] is JsonValue name && name.TryGetValue(out string? text) && greedyNames.Contains(text)
+        => JsonPointers.ReferencedBy(item) is { } pointer && JsonPointers.Find(root, pointer) is JsonObject parameter
+            && IsString(parameter["in"], "path") && parameter["name"] is JsonValue name && name.TryGetValue(out string? text) && greedyNames.Contains(text)
             ? (parameter, pointer)
             : null;
-    }
 
     private static void ClearPlaceholders(JsonNode? parameter, string pointer, SpecDiagnostics diagnostics)
     {

@@ -127,13 +127,11 @@ internal sealed class InnerReferenceInliner(JsonNode root, SpecDiagnostics diagn
     /// <summary>The pointer an inner reference points at; null for a reference to a component, or for no reference.</summary>
     private static string? InnerTarget(JsonNode node)
     {
-        if (node is not JsonObject mapping || mapping["$ref"] is not JsonValue value || !value.TryGetValue(out string? reference)
-            || !reference.StartsWith("#", StringComparison.Ordinal))
+        if (JsonPointers.ReferencedBy(node) is not { } target)
         {
             return null;
         }
 
-        var target = Uri.UnescapeDataString(reference.Substring(1));
         var segments = target.Split('/');
         return segments.Length == 4 && segments[0].Length == 0 && segments[1] == "components" ? null : target;
     }

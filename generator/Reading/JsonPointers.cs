@@ -17,6 +17,14 @@ internal static class JsonPointers
     public static string Unescape(string segment)
         => segment.IndexOf('~') < 0 ? segment : segment.Replace("~1", "/").Replace("~0", "~");
 
+    /// <summary>The pointer a reference within the document (<c>#/…</c>) names, its URI escapes undone; null for a reference to another document.</summary>
+    public static string? FromReference(string reference)
+        => reference.StartsWith("#", StringComparison.Ordinal) ? Uri.UnescapeDataString(reference.Substring(1)) : null;
+
+    /// <summary>The pointer the <c>$ref</c> of <paramref name="node"/> names within the document; null when it has none, or names another document.</summary>
+    public static string? ReferencedBy(JsonNode? node)
+        => node is JsonObject mapping && mapping["$ref"] is JsonValue value && value.TryGetValue(out string? reference) ? FromReference(reference) : null;
+
     /// <summary>The node <paramref name="pointer"/> points at in <paramref name="root"/>; null when there is none.</summary>
     public static JsonNode? Find(JsonNode root, string pointer)
     {
