@@ -80,12 +80,7 @@ namespace OpenApiClientGenerator.Runtime
                     return index;
                 }
 
-                if (noteUnknown)
-                {
-                    JsonRead.UnknownMember(ref reader);
-                }
-
-                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
+                KeepUnknown(ref reader, name, ref additionalProperties, noteUnknown);
             }
 
             return -1;
@@ -123,15 +118,21 @@ namespace OpenApiClientGenerator.Runtime
             {
                 var name = reader.GetString()!;
                 reader.Read();
-                if (noteUnknown)
-                {
-                    JsonRead.UnknownMember(ref reader);
-                }
-
-                (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
+                KeepUnknown(ref reader, name, ref additionalProperties, noteUnknown);
             }
 
             return additionalProperties;
+        }
+
+        /// <summary>Keeps the value the reader is on, of a member the schema does not describe, noting it where the schema allows none.</summary>
+        private static void KeepUnknown(ref Utf8JsonReader reader, string name, ref Dictionary<string, JsonElement>? additionalProperties, bool noteUnknown)
+        {
+            if (noteUnknown)
+            {
+                JsonRead.UnknownMember(ref reader);
+            }
+
+            (additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
         }
 
         /// <summary>Writes the member at <paramref name="index"/> when it has a value.</summary>
