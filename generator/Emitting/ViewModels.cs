@@ -390,6 +390,12 @@ internal sealed class OperationView
     /// <summary>Gets whether the success is a stream the caller enumerates (<c>events</c>, <c>lines</c>), generated for .NET Core 3.0 and later.</summary>
     public bool IsStream => ResponseKind is "events" or "lines";
 
+    /// <summary>
+    /// Gets whether the method returns its stream at once and sends the request when the loop starts: a stream without
+    /// documented headers. One with headers returns a <c>StreamResponse</c> once they are in.
+    /// </summary>
+    public bool IsLazyStream => IsStream && HeadersType is null;
+
     /// <summary>Gets the <c>Accept</c> header's value as a C# literal: the documented response media types; null when none is documented.</summary>
     public required string? AcceptLiteral { get; init; }
 

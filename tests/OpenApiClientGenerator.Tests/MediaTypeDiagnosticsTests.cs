@@ -178,7 +178,7 @@ public sealed class MediaTypeDiagnosticsTests
     }
 
     [Fact]
-    public void A_streams_documented_headers_are_a_warning_and_a_downloads_are_its_typed_headers_record()
+    public void A_streams_and_a_downloads_documented_headers_are_their_typed_headers_records_without_a_warning()
     {
         var run = GeneratorHarness.RunSpecs(("demo.openapi.yaml", Head + """
                   responses:
@@ -186,6 +186,28 @@ public sealed class MediaTypeDiagnosticsTests
                       description: Events.
                       headers:
                         X-Model: { schema: { type: string } }
+                      content:
+                        text/event-stream:
+                          schema: { type: string }
+              /lines:
+                get:
+                  operationId: export
+                  responses:
+                    '200':
+                      description: A value per line.
+                      headers:
+                        X-Total-Count: { required: true, schema: { type: integer, format: int32 } }
+                      content:
+                        application/x-ndjson:
+                          schema: { type: object, properties: { name: { type: string } } }
+              /ticks:
+                get:
+                  operationId: tick
+                  responses:
+                    '200':
+                      description: Events; only the headers every response has.
+                      headers:
+                        X-Request-Id: { schema: { type: string } }
                       content:
                         text/event-stream:
                           schema: { type: string }
@@ -204,15 +226,19 @@ public sealed class MediaTypeDiagnosticsTests
                           schema: { type: string, format: binary }
             """));
 
-        var warning = Assert.Single(run.GeneratorDiagnostics);
-        Assert.Equal(("OAG006", 12), (warning.Id, warning.Location.GetLineSpan().StartLinePosition.Line));
-        Assert.Equal(
-            "The response header 'X-Model' of a stream (Server-Sent Events or JSON lines) is not supported; the IAsyncEnumerable result does not carry it: read it with a DelegatingHandler",
-            warning.GetMessage(CultureInfo.InvariantCulture));
+        Assert.Empty(run.GeneratorDiagnostics);
         var client = run.Sources.Single(s => s.HintName == "DemoClient.g.cs").SourceText.ToString();
+        Assert.Contains("public async Task<StreamResponse<ServerSentEvent<string>, CreateItemHeaders>> CreateItemAsync(", client, StringComparison.Ordinal);
+        Assert.Contains("ServerSentEvents.OpenTextAsync(_httpClient, message, readError: null, CreateItemHeaders.Read, cancellationToken)", client, StringComparison.Ordinal);
+        Assert.Contains("public string? Model { get; init; }", client, StringComparison.Ordinal);
+        Assert.Contains("public async Task<StreamResponse<ExportItem, ExportHeaders>> ExportAsync(", client, StringComparison.Ordinal);
+        Assert.Contains("public required int TotalCount { get; init; }", client, StringComparison.Ordinal);
+
+        // A stream that documents only what every response carries stays the enumerable sent when the loop starts.
+        Assert.Contains("public IAsyncEnumerable<ServerSentEvent<string>> TickAsync(", client, StringComparison.Ordinal);
+        Assert.DoesNotContain("TickHeaders", client, StringComparison.Ordinal);
         Assert.Contains("Task<FileResponse<DownloadHeaders>> DownloadAsync(", client, StringComparison.Ordinal);
         Assert.Contains("public required string ETag { get; init; }", client, StringComparison.Ordinal);
-        Assert.DoesNotContain("CreateItemHeaders", client, StringComparison.Ordinal);
         Assert.Empty(run.CompilationProblems());
     }
 }
