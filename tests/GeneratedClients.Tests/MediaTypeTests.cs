@@ -132,6 +132,33 @@ public sealed class MediaTypeTests
         }
     }
 
+    [Theory]
+    [InlineData(300, "choices")]
+    [InlineData(500, "reason")]
+    [InlineData(503, "reason")]
+    public async Task A_redirection_or_server_error_range_throws_the_exception_typed_by_its_own_body(int status, string member)
+    {
+        await using var server = await HandlerServer.StartAsync(async context =>
+        {
+            // No Location: HttpClient hands a 300 back rather than following it.
+            context.Response.StatusCode = status;
+            await context.Response.WriteAsync(member == "choices" ? """{"choices":["/a","/b"]}""" : """{"reason":"down"}""");
+        });
+        using var http = server.CreateHttpClient();
+
+        var exception = await Assert.ThrowsAnyAsync<ApiException>(() => new MediaClient(http).GetRangedMovedAsync(new GetRangedMovedRequest { Id = "a" }));
+
+        Assert.Equal(status, exception.StatusCode);
+        if (status < 400)
+        {
+            Assert.Equal(["/a", "/b"], Assert.IsType<ApiException<GetRangedMovedError3XX>>(exception).Error.Choices);
+        }
+        else
+        {
+            Assert.Equal("down", Assert.IsType<ApiException<Problem>>(exception).Error.Reason);
+        }
+    }
+
     [Fact]
     public async Task A_204_beside_a_documented_body_is_success_without_a_body()
     {

@@ -122,6 +122,43 @@ public sealed class StreamingResponseTests
         Assert.Equal(("message", "!", ""), (events[2].EventType, events[2].Data.Delta, events[2].Id));
     }
 
+    [Fact]
+    public async Task Events_follow_the_whatwg_rules_for_empty_data_spaces_and_invalid_ids_and_retries()
+    {
+        await using var server = await HandlerServer.StartAsync(context =>
+        {
+            context.Response.ContentType = "text/event-stream";
+            return context.Response.WriteAsync(
+                "event: ping\n\n" // no data: nothing is dispatched, and the event type does not carry over
+                + ": a comment alone\n\n"
+                + "data\n\n" // a field without a colon has the empty value: an event with empty data
+                + "data:\ndata:\n\n" // two empty data lines are one line feed
+                + "data:  two spaces\n\n" // only the first space after the colon is dropped
+                + "retry: 3000\nid: 7\ndata: x\n\n"
+                + "retry: 12a\ndata: y\n\n" // a retry that is not all digits is ignored
+                + "id: bad\u0000id\ndata: z\n\n"); // an id with NUL is ignored
+        });
+        using var http = server.CreateHttpClient();
+
+        var events = new List<(string, string, string?, TimeSpan?)>();
+        await foreach (var item in new MediaClient(http).StreamTicksAsync(new StreamTicksRequest()))
+        {
+            events.Add((item.EventType, item.Data, item.Id, item.Retry));
+        }
+
+        var retry = TimeSpan.FromMilliseconds(3000);
+        Assert.Equal(
+            [
+                ("message", "", null, null),
+                ("message", "\n", null, null),
+                ("message", " two spaces", null, null),
+                ("message", "x", "7", retry),
+                ("message", "y", "7", retry),
+                ("message", "z", "7", retry),
+            ],
+            events);
+    }
+
     [Theory]
     [InlineData(StreamKind.Events)]
     [InlineData(StreamKind.JsonLines)]

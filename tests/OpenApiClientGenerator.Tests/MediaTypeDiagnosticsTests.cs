@@ -178,6 +178,35 @@ public sealed class MediaTypeDiagnosticsTests
     }
 
     [Fact]
+    public void Every_status_range_from_1XX_to_5XX_types_its_own_body_in_the_order_a_status_is_matched()
+    {
+        var run = GeneratorHarness.RunSpecs(("demo.openapi.yaml", Head + """
+                  responses:
+                    '1XX': { description: Informational., content: { application/json: { schema: { type: object, properties: { info: { type: string } } } } } }
+                    '2XX': { description: Any success., content: { application/json: { schema: { type: object, properties: { id: { type: string } } } } } }
+                    '3XX': { description: Elsewhere., content: { application/json: { schema: { type: object, properties: { choices: { type: array, items: { type: string } } } } } } }
+                    '404': { description: Missing., content: { application/json: { schema: { type: object, properties: { what: { type: string } } } } } }
+                    '4XX': { description: Refused., content: { application/json: { schema: { type: object, properties: { reason: { type: string } } } } } }
+                    '5XX': { description: Failed., content: { application/json: { schema: { type: object, properties: { trace: { type: string } } } } } }
+            """));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        var client = run.Sources.Single(s => s.HintName == "DemoClient.g.cs").SourceText.ToString();
+        Assert.Contains("public async Task<ApiResponse<CreateItemResponse>> CreateItemAsync(", client, StringComparison.Ordinal);
+        var arms = client.Split('\n').Select(l => l.Trim()).Where(l => l.Contains("=> ApiHttp.ReadError(", StringComparison.Ordinal)).ToList();
+        Assert.Equal(
+            [
+                ">= 100 and <= 199 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => CreateItemError1XX.ReadFrom(ref reader)),",
+                ">= 300 and <= 399 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => CreateItemError3XX.ReadFrom(ref reader)),",
+                "404 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => CreateItemError404.ReadFrom(ref reader)),",
+                ">= 400 and <= 499 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => CreateItemError4XX.ReadFrom(ref reader)),",
+                ">= 500 and <= 599 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => CreateItemError5XX.ReadFrom(ref reader)),",
+            ],
+            arms);
+        Assert.Empty(run.CompilationProblems());
+    }
+
+    [Fact]
     public void A_streams_and_a_downloads_documented_headers_are_their_typed_headers_records_without_a_warning()
     {
         var run = GeneratorHarness.RunSpecs(("demo.openapi.yaml", Head + """
