@@ -506,10 +506,11 @@ internal sealed class TypedErrorView
     /// <summary>Gets the statuses as the docs name them (<c>400, 404</c>, or <c>any other</c>).</summary>
     public required string Statuses { get; init; }
 
-    public required string TypeName { get; init; }
+    /// <summary>Gets the error body's C# type; null for statuses documented without a body, which keep the plain exception.</summary>
+    public required string? TypeName { get; init; }
 
-    /// <summary>Gets the expression that reads the body from <c>reader</c>.</summary>
-    public required string ReadExpression { get; init; }
+    /// <summary>Gets the expression that reads the body from <c>reader</c>; null where <see cref="TypeName"/> is.</summary>
+    public required string? ReadExpression { get; init; }
 }
 
 /// <summary>The typed body of a successful response.</summary>

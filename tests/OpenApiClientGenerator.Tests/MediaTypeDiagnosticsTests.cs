@@ -207,6 +207,36 @@ public sealed class MediaTypeDiagnosticsTests
     }
 
     [Fact]
+    public void A_status_documented_without_a_body_keeps_the_plain_exception_before_a_range_or_default_that_types_others()
+    {
+        var run = GeneratorHarness.RunSpecs(("demo.openapi.yaml", Head + """
+                  responses:
+                    '201': { description: Created. }
+                    '404': { description: Missing. }
+                    '409': { description: Taken., content: { application/json: { schema: { type: object, properties: { holder: { type: string } } } } } }
+                    '4XX': { description: Refused., content: { application/json: { schema: { type: object, properties: { reason: { type: string } } } } } }
+                    '503': { description: Down. }
+                    default: { description: Failed., content: { application/json: { schema: { type: object, properties: { trace: { type: string } } } } } }
+            """));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        var client = run.Sources.Single(s => s.HintName == "DemoClient.g.cs").SourceText.ToString();
+        var reader = client.Substring(client.IndexOf("private static ApiException ReadCreateItemError(", StringComparison.Ordinal));
+        var arms = reader.Substring(0, reader.IndexOf("};", StringComparison.Ordinal)).Split('\n').Select(l => l.Trim()).Where(l => l.Contains("=>", StringComparison.Ordinal)).Skip(1).ToList();
+        Assert.Equal(
+            [
+                "404 => exception,",
+                "409 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => CreateItemError409.ReadFrom(ref reader)),",
+                ">= 400 and <= 499 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => CreateItemError4XX.ReadFrom(ref reader)),",
+                "503 => exception,",
+                "_ => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => CreateItemError.ReadFrom(ref reader)),",
+            ],
+            arms);
+        Assert.DoesNotContain("ApiException&lt;&gt;", client, StringComparison.Ordinal);
+        Assert.Empty(run.CompilationProblems());
+    }
+
+    [Fact]
     public void A_streams_and_a_downloads_documented_headers_are_their_typed_headers_records_without_a_warning()
     {
         var run = GeneratorHarness.RunSpecs(("demo.openapi.yaml", Head + """
