@@ -79,6 +79,13 @@ public sealed class MediaTypeDiagnosticsTests
         Assert.Contains("CreateItemAsync(CreateItemRequest request, ", client, StringComparison.Ordinal);
         Assert.Contains("CreateItemAsync(CreateItemFormRequest request, ", client, StringComparison.Ordinal);
         Assert.Contains("CreateItemAsync(CreateItemContentRequest request, ", client, StringComparison.Ordinal);
+
+        // Each overload's docs name its media type and the preferred JSON method.
+        Assert.Contains(
+            "/// <remarks>Sends the body as <c>application/x-www-form-urlencoded</c>; <see cref=\"CreateItemAsync(CreateItemRequest, System.Threading.CancellationToken)\"/> sends it as <c>application/json</c>.</remarks>",
+            client,
+            StringComparison.Ordinal);
+        Assert.Contains("/// <remarks>Sends the body as <c>application/xml</c>; <see cref=\"CreateItemAsync(CreateItemRequest, System.Threading.CancellationToken)\"/> sends it as <c>application/json</c>.</remarks>", client, StringComparison.Ordinal);
         Assert.Empty(run.CompilationProblems());
 
         static string RecordText(string source, string name)
