@@ -3,9 +3,9 @@
 #if NETCOREAPP3_0_OR_GREATER
 namespace OpenApiClientGenerator.Runtime
 {
+    using System;
     using System.Collections.Generic;
     using System.Net.Http;
-    using System.Runtime.CompilerServices;
     using System.Text;
     using System.Threading;
     using System.Threading.Tasks;
@@ -23,14 +23,19 @@ namespace OpenApiClientGenerator.Runtime
 
         private const char ByteOrderMark = '\uFEFF';
 
-        public static async IAsyncEnumerable<T> ReadAsync<T>(
-            HttpClient httpClient,
-            HttpRequestMessage request,
-            JsonRead.ValueReader<T> read,
-            ApiHttp.ErrorReader? readError,
-            [EnumeratorCancellation] CancellationToken cancellationToken)
+        public static IAsyncEnumerable<T> ReadAsync<T>(HttpClient httpClient, HttpRequestMessage request, JsonRead.ValueReader<T> read, ApiHttp.ErrorReader? readError, CancellationToken cancellationToken)
+            => ResponseLines.ReadAsync(httpClient, request, readError, Values(read), cancellationToken);
+
+        /// <summary>Sends the request and returns the values once the headers are in, read by <paramref name="readHeaders"/>.</summary>
+        public static Task<StreamResponse<T, THeaders>> OpenAsync<T, THeaders>(HttpClient httpClient, HttpRequestMessage request, JsonRead.ValueReader<T> read, ApiHttp.ErrorReader? readError, Func<ResponseHeaders, THeaders> readHeaders, CancellationToken cancellationToken)
+            => ResponseLines.OpenAsync(httpClient, request, readError, readHeaders, Values(read), cancellationToken);
+
+        private static ResponseLines.ItemReader<T> Values<T>(JsonRead.ValueReader<T> read)
+            => (lines, statusCode, requestId) => Values(lines, statusCode, requestId, read);
+
+        private static async IAsyncEnumerable<T> Values<T>(IAsyncEnumerable<string> lines, int statusCode, string? requestId, JsonRead.ValueReader<T> read)
         {
-            await foreach (var (statusCode, requestId, line) in ResponseLines.ReadAsync(httpClient, request, readError, cancellationToken).ConfigureAwait(false))
+            await foreach (var line in lines.ConfigureAwait(false))
             {
                 var value = line.Trim().TrimStart(RecordSeparator, ByteOrderMark);
                 if (value.Length > 0)

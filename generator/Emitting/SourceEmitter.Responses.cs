@@ -21,21 +21,24 @@ internal static partial class SourceEmitter
         var headersType = success?.HeadersTypeName;
         var headerViews = success?.Headers.Select(BuildResponseHeader).ToList() ?? [];
         string WithHeaders(string bodyType) => headersType is null ? $"ApiResponse<{bodyType}>" : $"ApiResponse<{bodyType}, {headersType}>";
+
+        // A stream with documented headers is opened before it is returned, so that they are read before its first item.
+        string StreamOf(string itemType) => headersType is null ? $"IAsyncEnumerable<{itemType}>" : $"StreamResponse<{itemType}, {headersType}>";
         switch (success)
         {
             case { Kind: ResponseKind.File }:
                 return new SuccessViews(headersType is null ? "FileResponse" : $"FileResponse<{headersType}>", "file", null, null, null, headersType, headerViews);
             case { Kind: ResponseKind.EventStream, Body: { } eventData }:
                 return new SuccessViews(
-                    $"IAsyncEnumerable<ServerSentEvent<{CSharpFragments.TypeName(eventData)}>>",
+                    StreamOf($"ServerSentEvent<{CSharpFragments.TypeName(eventData)}>"),
                     "events",
                     null,
                     eventData.Kind == ValueKind.String ? null : CSharpFragments.ReadPresent(eventData, "reader", 0, lenient: true),
                     null,
-                    null,
-                    []);
+                    headersType,
+                    headerViews);
             case { Kind: ResponseKind.JsonLines, Body: { } item }:
-                return new SuccessViews($"IAsyncEnumerable<{CSharpFragments.TypeName(item)}>", "lines", null, CSharpFragments.ReadPresent(item, "reader", 0, lenient: true), null, null, []);
+                return new SuccessViews(StreamOf(CSharpFragments.TypeName(item)), "lines", null, CSharpFragments.ReadPresent(item, "reader", 0, lenient: true), null, headersType, headerViews);
             case { Kind: ResponseKind.Text }:
                 // A success that may come without content (a 204 beside a 200 with text) reads an empty body as null.
                 return new SuccessViews(WithHeaders(success.BodyIsOptional ? "string?" : "string"), "text", null, null, success.BodyIsOptional ? "(string?)null" : null, headersType, headerViews);

@@ -639,7 +639,9 @@ internal static partial class SourceEmitter
 
     /// <summary>
     /// The documented error statuses with a body, one case per type in the order of their first status; <c>default</c>
-    /// last, taking every other status, so a status of the default's type needs no case of its own.
+    /// last, taking every other status, so a status of the default's type needs no case of its own. A status documented
+    /// without a body keeps the plain exception where a later range or the default would type it: OpenAPI gives an
+    /// explicit status precedence over a range, and any documented one over <c>default</c>.
     /// </summary>
     private static List<TypedErrorView> TypedErrors(EquatableArray<ResponseSpec> errors)
     {
@@ -647,7 +649,10 @@ internal static partial class SourceEmitter
 
         // Statuses come before ranges (404 before 4XX), and the first case that matches wins, so order is kept: only
         // neighbours of one type share a case, and the last ones of the default's type are left to the default.
-        var documented = errors.Where(r => r.StatusCode > 0 && r.Body is not null).ToList();
+        var explicitStatuses = errors.Where(r => r.StatusCode > 0).ToList();
+        var documented = explicitStatuses
+            .Where((r, i) => r.Body is not null || defaultBody is not null || explicitStatuses.Skip(i + 1).Any(later => later.Body is not null && later.IsRange && !r.IsRange && r.StatusCode / 100 == later.StatusCode / 100))
+            .ToList();
         while (documented.Count > 0 && documented[documented.Count - 1].Body == defaultBody)
         {
             documented.RemoveAt(documented.Count - 1);
@@ -663,7 +668,7 @@ internal static partial class SourceEmitter
                 cases.Add(TypedError(
                     string.Join(" or ", run.Select(r => r.IsRange ? $">= {r.StatusCode} and <= {r.StatusCode + 99}" : r.StatusCode.ToString(CultureInfo.InvariantCulture))),
                     string.Join(", ", run.Select(r => r.StatusPattern)),
-                    run[0].Body!));
+                    run[0].Body));
                 start = i;
             }
         }
@@ -675,12 +680,12 @@ internal static partial class SourceEmitter
 
         return cases;
 
-        static TypedErrorView TypedError(string pattern, string statuses, TypeRef body) => new()
+        static TypedErrorView TypedError(string pattern, string statuses, TypeRef? body) => new()
         {
             Pattern = pattern,
             Statuses = statuses,
-            TypeName = CSharpFragments.TypeName(body),
-            ReadExpression = CSharpFragments.ReadPresent(body, "reader", 0, lenient: true),
+            TypeName = body is null ? null : CSharpFragments.TypeName(body),
+            ReadExpression = body is null ? null : CSharpFragments.ReadPresent(body, "reader", 0, lenient: true),
         };
     }
 

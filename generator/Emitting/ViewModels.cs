@@ -390,6 +390,12 @@ internal sealed class OperationView
     /// <summary>Gets whether the success is a stream the caller enumerates (<c>events</c>, <c>lines</c>), generated for .NET Core 3.0 and later.</summary>
     public bool IsStream => ResponseKind is "events" or "lines";
 
+    /// <summary>
+    /// Gets whether the method returns its stream at once and sends the request when the loop starts: a stream without
+    /// documented headers. One with headers returns a <c>StreamResponse</c> once they are in.
+    /// </summary>
+    public bool IsLazyStream => IsStream && HeadersType is null;
+
     /// <summary>Gets the <c>Accept</c> header's value as a C# literal: the documented response media types; null when none is documented.</summary>
     public required string? AcceptLiteral { get; init; }
 
@@ -500,10 +506,11 @@ internal sealed class TypedErrorView
     /// <summary>Gets the statuses as the docs name them (<c>400, 404</c>, or <c>any other</c>).</summary>
     public required string Statuses { get; init; }
 
-    public required string TypeName { get; init; }
+    /// <summary>Gets the error body's C# type; null for statuses documented without a body, which keep the plain exception.</summary>
+    public required string? TypeName { get; init; }
 
-    /// <summary>Gets the expression that reads the body from <c>reader</c>.</summary>
-    public required string ReadExpression { get; init; }
+    /// <summary>Gets the expression that reads the body from <c>reader</c>; null where <see cref="TypeName"/> is.</summary>
+    public required string? ReadExpression { get; init; }
 }
 
 /// <summary>The typed body of a successful response.</summary>

@@ -60,7 +60,7 @@ internal sealed partial class ModelBuilder
                 && trackingExtension is JsonNodeExtension { Node: JsonValue trackingValue } && trackingValue.TryGetValue(out string? configured)
                 ? configured
                 : statusCode == 202 && !isRange ? "id" : null;
-            var headers = describesSuccess && success is null ? ParseResponseHeaders(response, responsePointer, kind) : [];
+            var headers = describesSuccess && success is null ? ParseResponseHeaders(response, responsePointer) : [];
             var spec = new ResponseSpec
             {
                 StatusCode = statusCode,
@@ -133,10 +133,9 @@ internal sealed partial class ModelBuilder
 
     /// <summary>
     /// The headers a success documents, as typed members. <c>X-Request-Id</c> is every response's <c>RequestId</c> already;
-    /// <c>Content-Type</c> and <c>Content-Length</c> are the content's. A stream is an <c>IAsyncEnumerable</c> of its items,
-    /// which has no place for a headers record: its documented headers are reported.
+    /// <c>Content-Type</c> and <c>Content-Length</c> are the content's.
     /// </summary>
-    private List<ResponseHeaderSpec> ParseResponseHeaders(IOpenApiResponse response, string responsePointer, ResponseKind kind)
+    private List<ResponseHeaderSpec> ParseResponseHeaders(IOpenApiResponse response, string responsePointer)
     {
         var headers = new List<ResponseHeaderSpec>();
         if (response.Headers is null)
@@ -148,12 +147,6 @@ internal sealed partial class ModelBuilder
         foreach (var entry in response.Headers.Where(h => h.Value is not null && !IsImplicitResponseHeader(h.Key)).OrderBy(h => h.Key, StringComparer.Ordinal))
         {
             var headerPointer = JsonPointers.Append(JsonPointers.Append(responsePointer, "headers"), entry.Key);
-            if (kind is ResponseKind.EventStream or ResponseKind.JsonLines)
-            {
-                Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOfKey(headerPointer), $"The response header '{entry.Key}' of a stream (Server-Sent Events or JSON lines)", "the IAsyncEnumerable result does not carry it: read it with a DelegatingHandler");
-                continue;
-            }
-
             var schema = Unwrap(entry.Value.Schema);
             var headerKind = ShapeOf(schema) switch
             {

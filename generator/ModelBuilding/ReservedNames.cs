@@ -86,7 +86,7 @@ internal static class ReservedNames
         // Media types: the request content the client methods build.
         "FormUrlEncoder", "FormEncoding", "ParameterStyle", "ParameterValue", "ParameterSerializer", "BinaryBody", "RequestContent", "HttpContent", "FilePart", "Multipart",
         "MultipartFormDataContent", "FileResponse", "ServerSentEvent", "ServerSentEvents", "ResponseStreams", "IAsyncEnumerable",
-        "JsonLines", "ResponseLines", "ResponseHeaders", "ApiResponseWithHeaders", "DateTimeOffset",
+        "JsonLines", "ResponseLines", "ResponseHeaders", "ApiResponseWithHeaders", "StreamResponse", "DateTimeOffset",
 
         // Authentication and client options.
         "ApiAuthentication", "ApiAuthenticationException", "ApiKeyLocation", "BasicCredentials", "OAuth2ClientCredentials",

@@ -107,7 +107,7 @@ public sealed class MediaTypeTests
     [InlineData(404)]
     [InlineData(418)]
     [InlineData(503)]
-    public async Task An_error_status_covered_by_a_range_or_default_throws_the_api_exception(int status)
+    public async Task An_error_status_covered_by_a_range_or_default_throws_the_api_exception_an_explicit_status_taking_precedence(int status)
     {
         await using var server = await HandlerServer.StartAsync(async context =>
         {
@@ -121,14 +121,42 @@ public sealed class MediaTypeTests
         Assert.Equal(status, exception.StatusCode);
         Assert.Contains("refused", exception.ResponseBody);
 
-        // 4XX documents its body, so a status in the range carries it typed; default documents none.
-        if (status < 500)
+        // 4XX documents its body, so a status in the range carries it typed; 404 is documented on its own without a body,
+        // which takes precedence over the range, and default documents none.
+        if (status == 418)
         {
             Assert.Equal("refused", Assert.IsType<ApiException<Problem>>(exception).Error.Reason);
         }
         else
         {
             Assert.IsType<ApiException>(exception);
+        }
+    }
+
+    [Theory]
+    [InlineData(300, "choices")]
+    [InlineData(500, "reason")]
+    [InlineData(503, "reason")]
+    public async Task A_redirection_or_server_error_range_throws_the_exception_typed_by_its_own_body(int status, string member)
+    {
+        await using var server = await HandlerServer.StartAsync(async context =>
+        {
+            // No Location: HttpClient hands a 300 back rather than following it.
+            context.Response.StatusCode = status;
+            await context.Response.WriteAsync(member == "choices" ? """{"choices":["/a","/b"]}""" : """{"reason":"down"}""");
+        });
+        using var http = server.CreateHttpClient();
+
+        var exception = await Assert.ThrowsAnyAsync<ApiException>(() => new MediaClient(http).GetRangedMovedAsync(new GetRangedMovedRequest { Id = "a" }));
+
+        Assert.Equal(status, exception.StatusCode);
+        if (status < 400)
+        {
+            Assert.Equal(["/a", "/b"], Assert.IsType<ApiException<GetRangedMovedError3XX>>(exception).Error.Choices);
+        }
+        else
+        {
+            Assert.Equal("down", Assert.IsType<ApiException<Problem>>(exception).Error.Reason);
         }
     }
 

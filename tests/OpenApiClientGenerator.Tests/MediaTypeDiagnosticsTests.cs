@@ -79,6 +79,13 @@ public sealed class MediaTypeDiagnosticsTests
         Assert.Contains("CreateItemAsync(CreateItemRequest request, ", client, StringComparison.Ordinal);
         Assert.Contains("CreateItemAsync(CreateItemFormRequest request, ", client, StringComparison.Ordinal);
         Assert.Contains("CreateItemAsync(CreateItemContentRequest request, ", client, StringComparison.Ordinal);
+
+        // Each overload's docs name its media type and the preferred JSON method.
+        Assert.Contains(
+            "/// <remarks>Sends the body as <c>application/x-www-form-urlencoded</c>; <see cref=\"CreateItemAsync(CreateItemRequest, System.Threading.CancellationToken)\"/> sends it as <c>application/json</c>.</remarks>",
+            client,
+            StringComparison.Ordinal);
+        Assert.Contains("/// <remarks>Sends the body as <c>application/xml</c>; <see cref=\"CreateItemAsync(CreateItemRequest, System.Threading.CancellationToken)\"/> sends it as <c>application/json</c>.</remarks>", client, StringComparison.Ordinal);
         Assert.Empty(run.CompilationProblems());
 
         static string RecordText(string source, string name)
@@ -178,7 +185,66 @@ public sealed class MediaTypeDiagnosticsTests
     }
 
     [Fact]
-    public void A_streams_documented_headers_are_a_warning_and_a_downloads_are_its_typed_headers_record()
+    public void Every_status_range_from_1XX_to_5XX_types_its_own_body_in_the_order_a_status_is_matched()
+    {
+        var run = GeneratorHarness.RunSpecs(("demo.openapi.yaml", Head + """
+                  responses:
+                    '1XX': { description: Informational., content: { application/json: { schema: { type: object, properties: { info: { type: string } } } } } }
+                    '2XX': { description: Any success., content: { application/json: { schema: { type: object, properties: { id: { type: string } } } } } }
+                    '3XX': { description: Elsewhere., content: { application/json: { schema: { type: object, properties: { choices: { type: array, items: { type: string } } } } } } }
+                    '404': { description: Missing., content: { application/json: { schema: { type: object, properties: { what: { type: string } } } } } }
+                    '4XX': { description: Refused., content: { application/json: { schema: { type: object, properties: { reason: { type: string } } } } } }
+                    '5XX': { description: Failed., content: { application/json: { schema: { type: object, properties: { trace: { type: string } } } } } }
+            """));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        var client = run.Sources.Single(s => s.HintName == "DemoClient.g.cs").SourceText.ToString();
+        Assert.Contains("public async Task<ApiResponse<CreateItemResponse>> CreateItemAsync(", client, StringComparison.Ordinal);
+        var arms = client.Split('\n').Select(l => l.Trim()).Where(l => l.Contains("=> ApiHttp.ReadError(", StringComparison.Ordinal)).ToList();
+        Assert.Equal(
+            [
+                ">= 100 and <= 199 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => CreateItemError1XX.ReadFrom(ref reader)),",
+                ">= 300 and <= 399 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => CreateItemError3XX.ReadFrom(ref reader)),",
+                "404 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => CreateItemError404.ReadFrom(ref reader)),",
+                ">= 400 and <= 499 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => CreateItemError4XX.ReadFrom(ref reader)),",
+                ">= 500 and <= 599 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => CreateItemError5XX.ReadFrom(ref reader)),",
+            ],
+            arms);
+        Assert.Empty(run.CompilationProblems());
+    }
+
+    [Fact]
+    public void A_status_documented_without_a_body_keeps_the_plain_exception_before_a_range_or_default_that_types_others()
+    {
+        var run = GeneratorHarness.RunSpecs(("demo.openapi.yaml", Head + """
+                  responses:
+                    '201': { description: Created. }
+                    '404': { description: Missing. }
+                    '409': { description: Taken., content: { application/json: { schema: { type: object, properties: { holder: { type: string } } } } } }
+                    '4XX': { description: Refused., content: { application/json: { schema: { type: object, properties: { reason: { type: string } } } } } }
+                    '503': { description: Down. }
+                    default: { description: Failed., content: { application/json: { schema: { type: object, properties: { trace: { type: string } } } } } }
+            """));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        var client = run.Sources.Single(s => s.HintName == "DemoClient.g.cs").SourceText.ToString();
+        var reader = client.Substring(client.IndexOf("private static ApiException ReadCreateItemError(", StringComparison.Ordinal));
+        var arms = reader.Substring(0, reader.IndexOf("};", StringComparison.Ordinal)).Split('\n').Select(l => l.Trim()).Where(l => l.Contains("=>", StringComparison.Ordinal)).Skip(1).ToList();
+        Assert.Equal(
+            [
+                "404 => exception,",
+                "409 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => CreateItemError409.ReadFrom(ref reader)),",
+                ">= 400 and <= 499 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => CreateItemError4XX.ReadFrom(ref reader)),",
+                "503 => exception,",
+                "_ => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => CreateItemError.ReadFrom(ref reader)),",
+            ],
+            arms);
+        Assert.DoesNotContain("ApiException&lt;&gt;", client, StringComparison.Ordinal);
+        Assert.Empty(run.CompilationProblems());
+    }
+
+    [Fact]
+    public void A_streams_and_a_downloads_documented_headers_are_their_typed_headers_records_without_a_warning()
     {
         var run = GeneratorHarness.RunSpecs(("demo.openapi.yaml", Head + """
                   responses:
@@ -186,6 +252,28 @@ public sealed class MediaTypeDiagnosticsTests
                       description: Events.
                       headers:
                         X-Model: { schema: { type: string } }
+                      content:
+                        text/event-stream:
+                          schema: { type: string }
+              /lines:
+                get:
+                  operationId: export
+                  responses:
+                    '200':
+                      description: A value per line.
+                      headers:
+                        X-Total-Count: { required: true, schema: { type: integer, format: int32 } }
+                      content:
+                        application/x-ndjson:
+                          schema: { type: object, properties: { name: { type: string } } }
+              /ticks:
+                get:
+                  operationId: tick
+                  responses:
+                    '200':
+                      description: Events; only the headers every response has.
+                      headers:
+                        X-Request-Id: { schema: { type: string } }
                       content:
                         text/event-stream:
                           schema: { type: string }
@@ -204,15 +292,19 @@ public sealed class MediaTypeDiagnosticsTests
                           schema: { type: string, format: binary }
             """));
 
-        var warning = Assert.Single(run.GeneratorDiagnostics);
-        Assert.Equal(("OAG006", 12), (warning.Id, warning.Location.GetLineSpan().StartLinePosition.Line));
-        Assert.Equal(
-            "The response header 'X-Model' of a stream (Server-Sent Events or JSON lines) is not supported; the IAsyncEnumerable result does not carry it: read it with a DelegatingHandler",
-            warning.GetMessage(CultureInfo.InvariantCulture));
+        Assert.Empty(run.GeneratorDiagnostics);
         var client = run.Sources.Single(s => s.HintName == "DemoClient.g.cs").SourceText.ToString();
+        Assert.Contains("public async Task<StreamResponse<ServerSentEvent<string>, CreateItemHeaders>> CreateItemAsync(", client, StringComparison.Ordinal);
+        Assert.Contains("ServerSentEvents.OpenTextAsync(_httpClient, message, readError: null, CreateItemHeaders.Read, cancellationToken)", client, StringComparison.Ordinal);
+        Assert.Contains("public string? Model { get; init; }", client, StringComparison.Ordinal);
+        Assert.Contains("public async Task<StreamResponse<ExportItem, ExportHeaders>> ExportAsync(", client, StringComparison.Ordinal);
+        Assert.Contains("public required int TotalCount { get; init; }", client, StringComparison.Ordinal);
+
+        // A stream that documents only what every response carries stays the enumerable sent when the loop starts.
+        Assert.Contains("public IAsyncEnumerable<ServerSentEvent<string>> TickAsync(", client, StringComparison.Ordinal);
+        Assert.DoesNotContain("TickHeaders", client, StringComparison.Ordinal);
         Assert.Contains("Task<FileResponse<DownloadHeaders>> DownloadAsync(", client, StringComparison.Ordinal);
         Assert.Contains("public required string ETag { get; init; }", client, StringComparison.Ordinal);
-        Assert.DoesNotContain("CreateItemHeaders", client, StringComparison.Ordinal);
         Assert.Empty(run.CompilationProblems());
     }
 }

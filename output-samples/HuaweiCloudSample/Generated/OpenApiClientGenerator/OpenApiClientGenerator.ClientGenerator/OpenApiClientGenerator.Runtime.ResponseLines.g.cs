@@ -14,24 +14,66 @@ namespace OpenApiClientGenerator.Runtime
     using System.Runtime.CompilerServices;
     using System.Text;
     using System.Threading;
+    using System.Threading.Tasks;
 
     /// <summary>
     /// Sends a request and reads its success body line by line as it arrives (lines end in CR, LF or CRLF), for server-sent
-    /// events and JSON lines. An error status throws from the first step. Cancelling, or leaving the loop, disposes the
-    /// response; a connection that breaks throws the transport's <see cref="IOException"/>.
+    /// events and JSON lines, either when the loop starts or at once to read the documented headers first. Cancelling, or
+    /// leaving the loop, disposes the response; a connection that breaks throws the transport's <see cref="IOException"/>.
     /// </summary>
     internal static class ResponseLines
     {
-        public static async IAsyncEnumerable<(int StatusCode, string? RequestId, string Line)> ReadAsync(
+        /// <summary>Turns the lines of a success into its items; the status and request id go into a format error's message.</summary>
+        public delegate IAsyncEnumerable<T> ItemReader<T>(IAsyncEnumerable<string> lines, int statusCode, string? requestId);
+
+        /// <summary>Sends the request when the loop starts; an error status throws from its first step.</summary>
+        public static async IAsyncEnumerable<T> ReadAsync<T>(
             HttpClient httpClient,
             HttpRequestMessage request,
             ApiHttp.ErrorReader? readError,
+            ItemReader<T> readItems,
             [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             using var requestScope = request;
             using var response = await ResponseStreams.SendAsync(httpClient, request, readError, cancellationToken).ConfigureAwait(false);
-            var statusCode = (int)response.StatusCode;
-            var requestId = ApiHttp.RequestId(response);
+            await foreach (var item in readItems(LinesAsync(response, cancellationToken), (int)response.StatusCode, ApiHttp.RequestId(response)).ConfigureAwait(false))
+            {
+                yield return item;
+            }
+        }
+
+        /// <summary>
+        /// Sends the request and returns as soon as the headers are in, read by <paramref name="readHeaders"/>; an error status
+        /// throws with its body read. If the headers do not read as documented, the response is disposed before the exception leaves.
+        /// </summary>
+        public static async Task<StreamResponse<T, THeaders>> OpenAsync<T, THeaders>(
+            HttpClient httpClient,
+            HttpRequestMessage request,
+            ApiHttp.ErrorReader? readError,
+            Func<ResponseHeaders, THeaders> readHeaders,
+            ItemReader<T> readItems,
+            CancellationToken cancellationToken)
+        {
+            var response = await ResponseStreams.SendAsync(httpClient, request, readError, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var headers = new ResponseHeaders(response);
+                return new StreamResponse<T, THeaders>(
+                    response,
+                    readHeaders(headers),
+                    token => readItems(LinesAsync(response, token), headers.StatusCode, headers.RequestId),
+                    cancellationToken);
+            }
+            catch
+            {
+                response.Dispose();
+                throw;
+            }
+        }
+
+        /// <summary>The lines of a success's body as they arrive; the caller owns the response and disposes it.</summary>
+        private static async IAsyncEnumerable<string> LinesAsync(HttpResponseMessage response, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
 #if NET5_0_OR_GREATER
             using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
 #else
@@ -59,7 +101,7 @@ namespace OpenApiClientGenerator.Runtime
                     yield break;
                 }
 
-                yield return (statusCode, requestId, line);
+                yield return line;
             }
         }
     }

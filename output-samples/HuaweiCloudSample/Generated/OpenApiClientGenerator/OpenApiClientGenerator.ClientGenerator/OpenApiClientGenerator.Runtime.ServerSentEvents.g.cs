@@ -12,7 +12,6 @@ namespace OpenApiClientGenerator.Runtime
     using System.Collections.Generic;
     using System.Globalization;
     using System.Net.Http;
-    using System.Runtime.CompilerServices;
     using System.Text;
     using System.Threading;
     using System.Threading.Tasks;
@@ -51,17 +50,27 @@ namespace OpenApiClientGenerator.Runtime
     internal static class ServerSentEvents
     {
         public static IAsyncEnumerable<ServerSentEvent<T>> ReadAsync<T>(HttpClient httpClient, HttpRequestMessage request, JsonRead.ValueReader<T> read, ApiHttp.ErrorReader? readError, CancellationToken cancellationToken)
-            => ReadAsync(httpClient, request, (data, statusCode, requestId) => ApiHttp.ReadBody(statusCode, requestId, Encoding.UTF8.GetBytes(data), read), readError, cancellationToken);
+            => ResponseLines.ReadAsync(httpClient, request, readError, Typed(read), cancellationToken);
 
         public static IAsyncEnumerable<ServerSentEvent<string>> ReadTextAsync(HttpClient httpClient, HttpRequestMessage request, ApiHttp.ErrorReader? readError, CancellationToken cancellationToken)
-            => ReadAsync(httpClient, request, static (data, _, _) => data, readError, cancellationToken);
+            => ResponseLines.ReadAsync(httpClient, request, readError, Text, cancellationToken);
 
-        private static async IAsyncEnumerable<ServerSentEvent<T>> ReadAsync<T>(
-            HttpClient httpClient,
-            HttpRequestMessage request,
-            Func<string, int, string?, T> parse,
-            ApiHttp.ErrorReader? readError,
-            [EnumeratorCancellation] CancellationToken cancellationToken)
+        /// <summary>Sends the request and returns the events once the headers are in, read by <paramref name="readHeaders"/>.</summary>
+        public static Task<StreamResponse<ServerSentEvent<T>, THeaders>> OpenAsync<T, THeaders>(HttpClient httpClient, HttpRequestMessage request, JsonRead.ValueReader<T> read, ApiHttp.ErrorReader? readError, Func<ResponseHeaders, THeaders> readHeaders, CancellationToken cancellationToken)
+            => ResponseLines.OpenAsync(httpClient, request, readError, readHeaders, Typed(read), cancellationToken);
+
+        /// <inheritdoc cref="OpenAsync{T, THeaders}"/>
+        public static Task<StreamResponse<ServerSentEvent<string>, THeaders>> OpenTextAsync<THeaders>(HttpClient httpClient, HttpRequestMessage request, ApiHttp.ErrorReader? readError, Func<ResponseHeaders, THeaders> readHeaders, CancellationToken cancellationToken)
+            => ResponseLines.OpenAsync(httpClient, request, readError, readHeaders, Text, cancellationToken);
+
+        /// <summary>Events whose data is JSON of the documented type; data that is not throws <see cref="ApiResponseFormatException"/>.</summary>
+        private static ResponseLines.ItemReader<ServerSentEvent<T>> Typed<T>(JsonRead.ValueReader<T> read)
+            => (lines, statusCode, requestId) => Events(lines, data => ApiHttp.ReadBody(statusCode, requestId, Encoding.UTF8.GetBytes(data), read));
+
+        private static IAsyncEnumerable<ServerSentEvent<string>> Text(IAsyncEnumerable<string> lines, int statusCode, string? requestId)
+            => Events(lines, static data => data);
+
+        private static async IAsyncEnumerable<ServerSentEvent<T>> Events<T>(IAsyncEnumerable<string> lines, Func<string, T> parse)
         {
             var data = new StringBuilder();
             var hasData = false;
@@ -69,7 +78,7 @@ namespace OpenApiClientGenerator.Runtime
             string? lastId = null;
             TimeSpan? retry = null;
             var first = true;
-            await foreach (var (statusCode, requestId, read) in ResponseLines.ReadAsync(httpClient, request, readError, cancellationToken).ConfigureAwait(false))
+            await foreach (var read in lines.ConfigureAwait(false))
             {
                 var line = read;
                 if (first)
@@ -85,7 +94,7 @@ namespace OpenApiClientGenerator.Runtime
                 {
                     if (hasData)
                     {
-                        yield return new ServerSentEvent<T>(eventType.Length == 0 ? "message" : eventType, parse(data.ToString(), statusCode, requestId), lastId, retry);
+                        yield return new ServerSentEvent<T>(eventType.Length == 0 ? "message" : eventType, parse(data.ToString()), lastId, retry);
                     }
 
                     data.Clear();
