@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -296,7 +297,7 @@ public sealed class SpecFlawTests
     [Fact]
     public void A_webhook_without_a_json_body_is_reported_as_info_and_one_with_it_gets_a_reader()
     {
-        var run = Run(Head.Replace("3.0.3", "3.1.0", StringComparison.Ordinal) + """
+        var run = RunWithWebhooks(Head.Replace("3.0.3", "3.1.0", StringComparison.Ordinal) + """
 
             webhooks:
               newPet:
@@ -347,6 +348,12 @@ public sealed class SpecFlawTests
     }
 
     private static GeneratorRun Run(string spec) => GeneratorHarness.RunSpecs(("demo.openapi.yaml", spec));
+
+    /// <summary>Runs with the spec's webhooks asked for (<c>OpenApiWebhooks="true"</c>), which are otherwise left out.</summary>
+    private static GeneratorRun RunWithWebhooks(string spec)
+        => GeneratorHarness.Run(
+            [new InMemoryAdditionalText("demo.openapi.yaml", spec)],
+            fileOptions: new Dictionary<string, IReadOnlyDictionary<string, string>> { ["demo.openapi.yaml"] = new Dictionary<string, string> { ["build_metadata.AdditionalFiles.OpenApiWebhooks"] = "true" } });
 
     private static Diagnostic Single(GeneratorRun run, string id)
     {
