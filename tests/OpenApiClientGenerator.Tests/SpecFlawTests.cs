@@ -347,6 +347,52 @@ public sealed class SpecFlawTests
         Assert.Empty(run.CompilationProblems());
     }
 
+    /// <summary>enode.io (APIs.guru): the list of fields of one operation takes for its items the other operation's parameter of the same list.</summary>
+    [Fact]
+    public void A_schema_reference_to_a_parameter_is_read_as_its_schema_with_a_warning_at_the_reference()
+    {
+        var run = Run(Head + """
+
+            paths:
+              /vehicles:
+                get:
+                  operationId: listVehicles
+                  parameters:
+                    - in: query
+                      name: 'field[]'
+                      explode: true
+                      schema:
+                        type: array
+                        items: { $ref: '#/paths/~1vehicles~1%7BvehicleId%7D/get/parameters/1' }
+                  responses:
+                    '204': { description: OK }
+              /vehicles/{vehicleId}:
+                get:
+                  operationId: getVehicle
+                  parameters:
+                    - { in: path, name: vehicleId, required: true, schema: { type: string } }
+                    - in: query
+                      name: 'field[]'
+                      schema:
+                        type: array
+                        items: { type: string, enum: [location, odometer] }
+                  responses:
+                    '204': { description: OK }
+            """);
+
+        AssertAt(
+            Single(run, "OAG020"),
+            14,
+            27,
+            "The schema reference '#/paths/~1vehicles~1%7BvehicleId%7D/get/parameters/1' points at a parameter, not at a schema",
+            "it is read as the items of that parameter's list, '#/paths/~1vehicles~1%7BvehicleId%7D/get/parameters/1/schema/items'");
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Empty(run.CompilationProblems());
+        var request = run.Compilation.GetTypeByMetadataName("Demo.ListVehiclesRequest")!;
+        var field = request.GetMembers().OfType<IPropertySymbol>().Single(p => p.Name != "EqualityContract");
+        Assert.Equal("IReadOnlyList<ListVehiclesFieldItem>?", field.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat));
+    }
+
     private static GeneratorRun Run(string spec) => GeneratorHarness.RunSpecs(("demo.openapi.yaml", spec));
 
     /// <summary>Runs with the spec's webhooks asked for (<c>OpenApiWebhooks="true"</c>), which are otherwise left out.</summary>
