@@ -390,7 +390,7 @@ public sealed class SpecFlawTests
         Assert.Empty(run.CompilationProblems());
         var request = run.Compilation.GetTypeByMetadataName("Demo.ListVehiclesRequest")!;
         var field = request.GetMembers().OfType<IPropertySymbol>().Single(p => p.Name != "EqualityContract");
-        Assert.Equal("IReadOnlyList<ListVehiclesFieldItem>?", field.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat));
+        Assert.Equal("IReadOnlyList<ListVehiclesRequestFieldItem>?", field.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat));
     }
 
     private static GeneratorRun Run(string spec) => GeneratorHarness.RunSpecs(("demo.openapi.yaml", spec));
