@@ -391,6 +391,9 @@ public sealed class SpecFlawTests
         var request = run.Compilation.GetTypeByMetadataName("Demo.ListVehiclesRequest")!;
         var field = request.GetMembers().OfType<IPropertySymbol>().Single(p => p.Name != "EqualityContract");
         Assert.Equal("IReadOnlyList<ListVehiclesRequestFieldItem>?", field.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat));
+        var item = run.Compilation.GetTypeByMetadataName("Demo.ListVehiclesRequestFieldItem")!;
+        Assert.Equal(TypeKind.Enum, item.TypeKind);
+        Assert.Equal(["Location", "Odometer"], item.GetMembers().OfType<IFieldSymbol>().Select(f => f.Name));
     }
 
     private static GeneratorRun Run(string spec) => GeneratorHarness.RunSpecs(("demo.openapi.yaml", spec));
