@@ -292,7 +292,8 @@ public sealed class ClientGenerator : IIncrementalGenerator
                 Value(optionsProvider.GlobalOptions, PropertyPrefix + "OpenApiRootNamespace") ?? Value(optionsProvider.GlobalOptions, PropertyPrefix + "RootNamespace"),
                 Value(fileOptions, MetadataPrefix + "OpenApiNamespace"),
                 Value(fileOptions, MetadataPrefix + "OpenApiClientName"),
-                SpecSelection.FromMetadata(name => Value(fileOptions, MetadataPrefix + name))));
+                SpecSelection.FromMetadata(name => Value(fileOptions, MetadataPrefix + name)),
+                WebhookSelection.FromMetadata(Value(fileOptions, MetadataPrefix + WebhookSelection.Metadata))));
     }
 
     private static GeneratorOptions ReadGeneratorOptions(AnalyzerConfigOptions globalOptions, Compilation compilation)

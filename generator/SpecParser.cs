@@ -57,10 +57,7 @@ internal static class SpecParser
 
         ApiGatewayExportDialect.Normalize(root, diagnostics);
         InnerReferenceInliner.Inline(root, diagnostics);
-        if (input.Options.Selection is { } selection)
-        {
-            OperationSelection.Apply(root, selection, diagnostics);
-        }
+        OperationSelection.Apply(root, input.Options, diagnostics);
 
         var loaded = OpenApiDocumentLoader.Load(root, diagnostics);
         return loaded is null ? null : ModelBuilder.Build(input, diagnostics, loaded);

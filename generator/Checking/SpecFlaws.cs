@@ -77,6 +77,43 @@ internal static class SpecFlaws
         owner.Remove("examples");
     }
 
+    /// <summary>
+    /// A schema's <c>$ref</c> that points at a parameter, a header or a media type instead of a schema (enode.io's
+    /// <c>field[]</c> list refers for its <c>items</c> to another operation's <c>field[]</c> parameter): the author meant
+    /// that object's schema, and, where the reference stands for a list's items and that schema is a list too, that
+    /// list's items, as the two then describe lists of the same values. The reference is rewritten to say so.
+    /// </summary>
+    public static void RedirectReferenceToSchemaHolder(JsonObject schema, string pointer, JsonNode root, SpecDiagnostics diagnostics)
+    {
+        if (schema["$ref"] is not JsonValue value || !value.TryGetValue(out string? reference)
+            || JsonPointers.FromReference(reference) is not { } target
+            || JsonPointers.Find(root, target) is not JsonObject holder
+            || holder["schema"] is not JsonObject held
+            || HolderKind(holder, target) is not { } holderKind)
+        {
+            return;
+        }
+
+        var meansItems = pointer.EndsWith("/items", StringComparison.Ordinal) && held["items"] is JsonObject && held["type"] is JsonValue type && type.TryGetValue(out string? typeName) && typeName == "array";
+        var meant = reference + "/schema" + (meansItems ? "/items" : string.Empty);
+        schema["$ref"] = meant;
+        diagnostics.Report(
+            DiagnosticDescriptors.SpecFlaw,
+            diagnostics.LocationOf(JsonPointers.Append(pointer, "$ref")),
+            $"The schema reference '{reference}' points at a {holderKind}, not at a schema",
+            $"it is read as {(meansItems ? "the items of that " + holderKind + "'s list" : "that " + holderKind + "'s schema")}, '{meant}'");
+    }
+
+    /// <summary>What kind of object holds a schema under <c>schema</c>: a parameter has <c>in</c>, a header or a media type sits in its map.</summary>
+    private static string? HolderKind(JsonObject holder, string pointer)
+    {
+        var segments = pointer.Split('/');
+        return holder.ContainsKey("in") && holder.ContainsKey("name") ? "parameter"
+            : segments.Length >= 3 && segments[segments.Length - 2] == "headers" ? "header"
+            : segments.Length >= 3 && segments[segments.Length - 2] == "content" ? "media type"
+            : null;
+    }
+
     /// <summary>A path template with its parameter names taken out, as Microsoft.OpenApi compares them.</summary>
     private static string Signature(string path) => Regex.Replace(path, @"\{[^}]*\}", "{}");
 }

@@ -25,6 +25,8 @@ internal sealed class SpecShapeChecker
     /// <summary>Keywords whose value may be <c>true</c> or <c>false</c> instead of a schema, in every OpenAPI version.</summary>
     private static readonly string[] BooleanOrSchemaKeywords = ["additionalProperties", "unevaluatedProperties"];
 
+    private readonly JsonNode _root;
+
     private readonly SpecDiagnostics _diagnostics;
 
     /// <summary>OpenAPI 3.1 schemas are JSON Schema 2020-12, where <c>true</c> and <c>false</c> are schemas too.</summary>
@@ -35,6 +37,7 @@ internal sealed class SpecShapeChecker
 
     private SpecShapeChecker(JsonNode root, SpecDiagnostics diagnostics, bool booleanSchemas)
     {
+        _root = root;
         _diagnostics = diagnostics;
         _booleanSchemas = booleanSchemas;
         _dialect = new SchemaDialect(root, diagnostics, booleanSchemas);
@@ -121,6 +124,7 @@ internal sealed class SpecShapeChecker
         _dialect.Normalize(schema, pointer);
         if (schema.ContainsKey("$ref"))
         {
+            SpecFlaws.RedirectReferenceToSchemaHolder(schema, pointer, _root, _diagnostics);
             return;
         }
 

@@ -116,7 +116,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor Webhook = Create(
         "OAG021", DiagnosticSeverity.Info,
         "A webhook gets no typed payload reader",
-        "The webhook '{0}' ({1}) gets no typed payload reader: {2}");
+        "{0}: {1}");
 
     public static readonly DiagnosticDescriptor SelectorMatchesNothing = Create(
         "OAG030", DiagnosticSeverity.Warning,

@@ -113,6 +113,7 @@ internal static partial class SourceEmitter
             Properties = properties,
             EnumMembers = type.EnumMembers.Select(m => new EnumMemberView { Name = m.Name, WireValue = SymbolDisplay.FormatLiteral(m.WireValue, quote: false), WireLiteral = CSharpFragments.Literal(m.WireValue) }).ToList(),
             AllowedValuesLiteral = CSharpFragments.Literal(string.Join(", ", type.EnumMembers.Select(m => System.Text.Json.Nodes.JsonValue.Create(m.WireValue).ToJsonString()))),
+            WholeValueRules = validation.ForWholeValue(type.WholeValueConstraints, "this"),
             HasSensitiveProperties = type.Properties.Any(p => p.IsSensitive),
             KeepsUnknownMembers = type.Kind == TypeKind.Object,
             NotesUnknownMembers = type.Kind == TypeKind.Object && type.IsReadFromResponses && !type.AllowsUnknownMembers,

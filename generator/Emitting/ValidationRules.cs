@@ -52,21 +52,9 @@ internal sealed class ValidationRules(ISet<string> memberNames)
                 AddNot(rules, constraints, $"ElementRules.Of({value})");
                 break;
             case ValueKind.Object:
+                // The record checks the constraints of its own schema; these are the ones the member adds (an allOf part's, say).
                 rules.Add(Call($"{value}.ValidateMembers(context)"));
-                if (!constraints.AllowedValues.IsEmpty || constraints.Not is not null || !constraints.DependentRequired.IsEmpty)
-                {
-                    // enum, const and not compare whole JSON values, and dependentRequired is about the members written:
-                    // the object is checked as it is written.
-                    var asJson = new ConstraintSpec
-                    {
-                        AllowedValues = constraints.AllowedValues,
-                        Not = constraints.Not,
-                        NotSchema = constraints.NotSchema,
-                        DependentRequired = constraints.DependentRequired,
-                    };
-                    rules.Add(Call($"context.Element(JsonWrite.ToElement({value}, static (writer, v) => v.WriteTo(writer)), {ElementRulesField(asJson)})"));
-                }
-
+                rules.AddRange(ForWholeValue(constraints, value));
                 break;
             case ValueKind.Enum:
                 rules.Add(Unless($"!{type.TypeName}Json.IsDefined({value})", $"context.NotAllowed({type.TypeName}Json.AllowedValues)"));
@@ -89,6 +77,28 @@ internal sealed class ValidationRules(ISet<string> memberNames)
         }
 
         return rules;
+    }
+
+    /// <summary>
+    /// The rules about a record's value as a whole, for <paramref name="record"/> (<c>this</c> in its own validator):
+    /// enum, const and not compare whole JSON values, and dependentRequired is about the members written, so the record
+    /// is checked as it is written. Empty when there are none, so a record without them costs nothing.
+    /// </summary>
+    public List<RuleView> ForWholeValue(ConstraintSpec constraints, string record)
+    {
+        if (constraints.AllowedValues.IsEmpty && constraints.Not is null && constraints.DependentRequired.IsEmpty)
+        {
+            return [];
+        }
+
+        var asJson = new ConstraintSpec
+        {
+            AllowedValues = constraints.AllowedValues,
+            Not = constraints.Not,
+            NotSchema = constraints.NotSchema,
+            DependentRequired = constraints.DependentRequired,
+        };
+        return [Call($"context.Element(JsonWrite.ToElement({record}, static (writer, v) => v.WriteTo(writer)), {ElementRulesField(asJson)})")];
     }
 
     /// <summary>Whether the schema allows a JSON null: it says so, or it allows every type.</summary>

@@ -77,6 +77,9 @@ internal sealed class TypeView
     /// <summary>Gets whether <c>validate_members</c> writes anything for <see cref="Properties"/>.</summary>
     public bool HasMemberChecks => Properties.Any(p => p.HasChecks);
 
+    /// <summary>Gets the rules about a record's value as a whole (enum, const, not, dependentRequired), after its members'.</summary>
+    public IReadOnlyList<RuleView> WholeValueRules { get; init; } = [];
+
     public IReadOnlyList<EnumMemberView> EnumMembers { get; init; } = [];
 
     /// <summary>Gets, for an enum, its wire values as a C# literal of the list a violation message quotes.</summary>

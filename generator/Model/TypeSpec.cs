@@ -61,6 +61,12 @@ internal sealed record TypeSpec
 
     /// <summary>Gets the object types this one extends through allOf references, directly or through another, nearest first.</summary>
     public EquatableArray<string> BaseTypeNames { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>
+    /// Gets, for a record, the constraints about its value as a whole (<c>enum</c>, <c>const</c>, <c>not</c>,
+    /// <c>dependentRequired</c>), which its own Validate() checks on the JSON it writes; none for other kinds.
+    /// </summary>
+    public ConstraintSpec WholeValueConstraints { get; init; } = ConstraintSpec.None;
 }
 
 /// <summary>One member of a generated enum, with the exact string sent on the wire.</summary>

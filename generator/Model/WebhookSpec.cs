@@ -15,7 +15,7 @@ internal sealed record WebhookSpec
     /// <summary>Gets the reader's name (<c>ReadNewPet</c>; its asynchronous form adds <c>Async</c>).</summary>
     public required string MethodName { get; init; }
 
-    /// <summary>Gets the payload: a record, with the constraints on it as a whole (enum, not, dependentRequired).</summary>
+    /// <summary>Gets the payload: a record, which checks its own constraints, those on it as a whole included (enum, not, dependentRequired).</summary>
     public required TypeRef Payload { get; init; }
 
     public string? Description { get; init; }

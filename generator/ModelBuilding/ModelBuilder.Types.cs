@@ -59,15 +59,18 @@ internal sealed partial class ModelBuilder
                     DiscoverProperties(pending);
                 }
 
-                // An enum type carries its values itself; an object type's constraints are its properties', but for those
-                // about the whole value.
+                // An enum type carries its values itself. A record checks the constraints about its whole value in its own
+                // Validate(), wherever it is used; a merge patch is a part of the value, which they cannot apply to.
+                if (typeKind == TypeKind.Object)
+                {
+                    pending.WholeValueConstraints = new ConstraintSpec { AllowedValues = constraints.AllowedValues, Not = constraints.Not, NotSchema = constraints.NotSchema, DependentRequired = constraints.DependentRequired };
+                }
+
                 return new TypeRef
                 {
                     Kind = kind,
                     TypeName = pending.Name,
-                    Constraints = kind == ValueKind.Enum
-                        ? constraints with { AllowedValues = EquatableArray<string>.Empty }
-                        : new ConstraintSpec { AllowedValues = constraints.AllowedValues, Not = constraints.Not, NotSchema = constraints.NotSchema, DependentRequired = constraints.DependentRequired },
+                    Constraints = kind == ValueKind.Enum ? constraints with { AllowedValues = EquatableArray<string>.Empty } : ConstraintSpec.None,
                     IsNullable = nullable,
                 };
             case ValueKind.Array:
@@ -263,6 +266,7 @@ internal sealed partial class ModelBuilder
             PlainTypeName = pending.Kind == TypeKind.MergePatch && _pendingTypes.TryGetValue(new TypeKey(pending.Schema, TypeKind.Object), out var plain) ? plain.Name : null,
             InterfaceName = pending.InterfaceName,
             BaseTypeNames = pending.BaseTypes.Select(b => b.Name).ToEquatableArray(),
+            WholeValueConstraints = pending.WholeValueConstraints,
         };
     }
 
@@ -376,6 +380,9 @@ internal sealed partial class ModelBuilder
 
         /// <summary>The interface of the type's members, when other types extend it.</summary>
         public string? InterfaceName { get; set; }
+
+        /// <summary>The constraints about a record's whole value (<c>enum</c>, <c>const</c>, <c>not</c>, <c>dependentRequired</c>), which its own Validate() checks.</summary>
+        public ConstraintSpec WholeValueConstraints { get; set; } = ConstraintSpec.None;
 
         /// <summary>Whether inline schemas that share the type (see <c>SharedInlineType</c>) describe it differently.</summary>
         public bool HasMixedDescriptions { get; set; }

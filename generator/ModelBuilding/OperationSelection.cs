@@ -9,18 +9,35 @@ using OpenApiClientGenerator.Reading;
 namespace OpenApiClientGenerator.ModelBuilding;
 
 /// <summary>
-/// Applies a spec's <see cref="SpecSelection"/> to its checked JSON tree, before Microsoft.OpenApi reads it: the
-/// operations left out, and everything only they reach (<see cref="SchemaReachability"/>), are taken out of the tree,
-/// so that nothing downstream reads, checks or generates them. A selector that matches nothing is reported (OAG030), as
-/// is a selection that leaves no operation (OAG031); both at the spec's first line, since the metadata is not in the spec.
+/// Applies a spec's <see cref="SpecSelection"/> and <see cref="WebhookSelection"/> to its checked JSON tree, before
+/// Microsoft.OpenApi reads it: the operations and webhooks left out, and everything only they reach
+/// (<see cref="SchemaReachability"/>), are taken out of the tree, so that nothing downstream reads, checks or generates
+/// them. A selector that matches nothing is reported (OAG030), as is a selection that leaves no operation (OAG031); both
+/// at the spec's first line, since the metadata is not in the spec. Webhooks left out are reported once per map (OAG021).
 /// </summary>
 internal static class OperationSelection
 {
     /// <summary>The members of a path item that are operations.</summary>
     public static readonly IReadOnlyList<string> Methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
-    public static void Apply(JsonNode root, SpecSelection selection, SpecDiagnostics diagnostics)
+    /// <summary>The maps of webhooks: OpenAPI 3.1's <c>webhooks</c>, and <c>x-webhooks</c>, which 3.0 specs such as GitHub's write.</summary>
+    public static readonly IReadOnlyList<string> WebhookMaps = ["webhooks", "x-webhooks"];
+
+    public static void Apply(JsonNode root, SpecOptions options, SpecDiagnostics diagnostics)
     {
+        var webhooks = WebhooksOf(root);
+        var webhookSelection = options.Webhooks ?? WebhookSelection.NotRequested;
+        var leftOutWebhooks = LeaveOutWebhooks(webhooks, webhookSelection, diagnostics);
+        if (options.Selection is not { } selection)
+        {
+            if (leftOutWebhooks.Count > 0)
+            {
+                SchemaReachability.LeaveOut(root, leftOutWebhooks.Select(w => w.Pointer));
+            }
+
+            return;
+        }
+
         var operations = OperationsOf(root);
         ReportUnmatched(root, selection, operations, diagnostics);
 
@@ -30,8 +47,48 @@ internal static class OperationSelection
             diagnostics.Report(DiagnosticDescriptors.SelectionLeavesNoOperations, diagnostics.LocationOf(string.Empty), diagnostics.FileName, operations.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        SchemaReachability.KeepOnlyReachable(root, selected.Select(o => o.Pointer), selection.IncludeSchemas);
+        // The webhooks asked for stay with what they reach, whatever the operations: they are not operations of the client.
+        var keptWebhooks = webhooks.Except(leftOutWebhooks).Select(w => w.Pointer);
+        SchemaReachability.KeepOnlyReachable(root, selected.Select(o => o.Pointer).Concat(keptWebhooks), selection.IncludeSchemas);
     }
+
+    /// <summary>
+    /// The webhooks the selection leaves out. A name or glob that matches no webhook is reported (OAG030); the webhooks
+    /// left out are reported once for each map they are in (OAG021), with the metadata that generates them, unless the
+    /// metadata turned them off on purpose.
+    /// </summary>
+    private static List<Webhook> LeaveOutWebhooks(List<Webhook> webhooks, WebhookSelection selection, SpecDiagnostics diagnostics)
+    {
+        var globs = selection.Names.Select(name => (Name: name, Glob: new PathGlob(name))).ToList();
+        foreach (var (name, glob) in globs.Where(g => !webhooks.Exists(w => g.Glob.Matches(w.Name))))
+        {
+            diagnostics.Report(DiagnosticDescriptors.SelectorMatchesNothing, diagnostics.LocationOf(string.Empty), WebhookSelection.Metadata, name, "webhook", diagnostics.FileName);
+        }
+
+        var leftOut = webhooks.Where(w => !selection.All && !globs.Exists(g => g.Glob.Matches(w.Name))).ToList();
+        if (!selection.IsTurnedOff)
+        {
+            foreach (var map in leftOut.GroupBy(w => w.Map))
+            {
+                var count = map.Count();
+                var subject = count == 1
+                    ? $"The webhook '{map.First().Name}' under '{map.Key}' gets no typed payload reader"
+                    : $"The {count.ToString(System.Globalization.CultureInfo.InvariantCulture)} webhooks under '{map.Key}' get no typed payload readers";
+                var reason = selection.Names.IsEmpty
+                    ? $"webhooks are generated only on request; set the spec's {WebhookSelection.Metadata} metadata (Webhooks on an OpenApiSpec item) to 'true' for all of them or to a list of their names, or to 'false' to leave them out without this message"
+                    : $"the spec's {WebhookSelection.Metadata} metadata does not name {(count == 1 ? "it" : "them")}";
+                diagnostics.Report(DiagnosticDescriptors.Webhook, diagnostics.LocationOfKey("/" + map.Key), subject, reason);
+            }
+        }
+
+        return leftOut;
+    }
+
+    /// <summary>Every webhook of <c>webhooks</c> and <c>x-webhooks</c>, by its name and its pointer.</summary>
+    private static List<Webhook> WebhooksOf(JsonNode root)
+        => WebhookMaps
+            .SelectMany(map => ((root as JsonObject)?[map] as JsonObject ?? []).Select(webhook => new Webhook(map, webhook.Key, JsonPointers.Append("/" + map, webhook.Key))))
+            .ToList();
 
     /// <summary>
     /// Every operation of <c>paths</c>, with what a selector can match. The operations of a path item written as a
@@ -88,6 +145,9 @@ internal static class OperationSelection
             }
         }
     }
+
+    /// <param name="Map">The member of the document the webhook is in: <c>webhooks</c> or <c>x-webhooks</c>.</param>
+    private sealed record Webhook(string Map, string Name, string Pointer);
 
     /// <param name="Path">The path template, the key under <c>paths</c>.</param>
     /// <param name="Pointer">The operation's JSON pointer, <c>/paths/~1repos/get</c>.</param>

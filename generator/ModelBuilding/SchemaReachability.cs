@@ -43,6 +43,76 @@ internal static class SchemaReachability
         RemoveUnreached(root, walk.Kept);
     }
 
+    /// <summary>
+    /// Takes <paramref name="units"/> (webhooks the spec's metadata leaves out) out of a spec's JSON tree, with the
+    /// components that only they reach. Everything else stays as it is, unreached components included: without an
+    /// operation selection, every component schema is generated, but one that only a left-out webhook uses is that
+    /// webhook's payload (GitHub's <c>webhook-*</c> schemas), which no call of the client reads or writes.
+    /// </summary>
+    public static void LeaveOut(JsonNode root, IEnumerable<string> units)
+    {
+        var leftOut = new HashSet<string>(units, StringComparer.Ordinal);
+        var fromLeftOut = new Walk(root);
+        foreach (var unit in leftOut)
+        {
+            fromLeftOut.Reach(unit);
+        }
+
+        fromLeftOut.Run();
+
+        var fromTheRest = new Walk(root);
+        foreach (var unit in Units(root).Where(u => !leftOut.Contains(u) && !fromLeftOut.Kept.Contains(u)))
+        {
+            fromTheRest.Reach(unit);
+        }
+
+        fromTheRest.ReachWhatStaysAnyway();
+        fromTheRest.Run();
+
+        foreach (var map in OperationSelection.WebhookMaps)
+        {
+            RemoveEntries((root as JsonObject)?[map] as JsonObject, "/" + map, leftOut.Contains);
+        }
+
+        foreach (var map in (root as JsonObject)?["components"] as JsonObject ?? [])
+        {
+            if (PrunedComponents.Contains(map.Key))
+            {
+                RemoveEntries(map.Value as JsonObject, JsonPointers.Append("/components", map.Key), unit => fromLeftOut.Kept.Contains(unit) && !fromTheRest.Kept.Contains(unit));
+            }
+        }
+    }
+
+    /// <summary>Every unit of the tree: each operation and path item, each webhook, each pruned component.</summary>
+    private static IEnumerable<string> Units(JsonNode root)
+    {
+        foreach (var path in (root as JsonObject)?["paths"] as JsonObject ?? [])
+        {
+            var pathPointer = JsonPointers.Append("/paths", path.Key);
+            yield return pathPointer;
+            foreach (var method in OperationSelection.Methods.Where(m => (path.Value as JsonObject)?.ContainsKey(m) == true))
+            {
+                yield return JsonPointers.Append(pathPointer, method);
+            }
+        }
+
+        foreach (var map in OperationSelection.WebhookMaps)
+        {
+            foreach (var webhook in (root as JsonObject)?[map] as JsonObject ?? [])
+            {
+                yield return JsonPointers.Append("/" + map, webhook.Key);
+            }
+        }
+
+        foreach (var map in ((root as JsonObject)?["components"] as JsonObject ?? []).Where(m => PrunedComponents.Contains(m.Key)))
+        {
+            foreach (var entry in map.Value as JsonObject ?? [])
+            {
+                yield return JsonPointers.Append(JsonPointers.Append("/components", map.Key), entry.Key);
+            }
+        }
+    }
+
     private static void RemoveUnreached(JsonNode root, HashSet<string> kept)
     {
         if ((root as JsonObject)?["paths"] is JsonObject paths)
@@ -64,21 +134,25 @@ internal static class SchemaReachability
             }
         }
 
-        RemoveUnreachedEntries((root as JsonObject)?["webhooks"] as JsonObject, "/webhooks", kept);
+        foreach (var map in OperationSelection.WebhookMaps)
+        {
+            RemoveEntries((root as JsonObject)?[map] as JsonObject, "/" + map, unit => !kept.Contains(unit));
+        }
+
         foreach (var map in (root as JsonObject)?["components"] as JsonObject ?? [])
         {
             if (PrunedComponents.Contains(map.Key))
             {
-                RemoveUnreachedEntries(map.Value as JsonObject, JsonPointers.Append("/components", map.Key), kept);
+                RemoveEntries(map.Value as JsonObject, JsonPointers.Append("/components", map.Key), unit => !kept.Contains(unit));
             }
         }
     }
 
-    private static void RemoveUnreachedEntries(JsonObject? map, string mapPointer, HashSet<string> kept)
+    private static void RemoveEntries(JsonObject? map, string mapPointer, Func<string, bool> remove)
     {
         foreach (var entry in map?.ToList() ?? [])
         {
-            if (!kept.Contains(JsonPointers.Append(mapPointer, entry.Key)))
+            if (remove(JsonPointers.Append(mapPointer, entry.Key)))
             {
                 map!.Remove(entry.Key);
             }
@@ -106,7 +180,7 @@ internal static class SchemaReachability
             {
                 ["", "paths", var path, var method, ..] when OperationSelection.Methods.Contains(method) => "/paths/" + path + "/" + method,
                 ["", "paths", var path, ..] => "/paths/" + path,
-                ["", "webhooks", var webhook, ..] => "/webhooks/" + webhook,
+                ["", "webhooks" or "x-webhooks", var webhook, ..] => "/" + segments[1] + "/" + webhook,
                 ["", "components", var kind, var name, ..] when PrunedComponents.Contains(kind) => "/components/" + kind + "/" + name,
                 _ => null,
             };

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
+using GeneratedClients.Tests.Infrastructure;
 using HuaweiCloud.JsonSchema2020;
 using OpenApiClientGenerator.Runtime;
 
@@ -78,6 +79,55 @@ public sealed class JsonSchema2020Tests
     }
 
     [Fact]
+    public void A_record_checks_its_own_enum_const_and_dependentRequired_in_its_own_Validate()
+    {
+        Assert.Equal([":enum"], Paths(new Point { X = 1, Y = 0 }.Validate()));
+        Assert.Empty(new Point { X = 1, Y = 1 }.Validate());
+        Assert.Equal([":enum"], Paths(new Origin { X = 0, Y = 1 }.Validate()));
+        Assert.Empty(new Origin { X = 0, Y = 0 }.Validate());
+        Assert.Equal(["scale:dependentRequired"], Paths(new Reading { Version = 2, Unit = "kg" }.Validate()));
+        Assert.Empty(new Reading { Version = 2, Unit = "kg", Scale = 1 }.Validate());
+    }
+
+    [Fact]
+    public void A_member_breaking_its_records_enum_is_reported_once_at_the_member()
+        => Assert.Equal(["origin:enum"], Paths(Reading.FromJson(Encoding.UTF8.GetBytes(With("origin", """{"x":1,"y":0}"""))).Validate()));
+
+    [Fact]
+    public async Task A_request_whose_body_breaks_its_records_enum_const_or_dependentRequired_is_refused_before_sending()
+    {
+        await using var server = await RecordingServer.StartAsync();
+        using var http = server.CreateHttpClient();
+        var client = new JsonSchema2020Client(http);
+
+        var point = await Assert.ThrowsAsync<RequestValidationException>(() => client.PutPointAsync(new PutPointRequest { Body = new Point { X = 1, Y = 0 } }));
+        var origin = await Assert.ThrowsAsync<RequestValidationException>(() => client.PutOriginAsync(new PutOriginRequest { Body = new Origin { X = 1, Y = 1 } }));
+        var reading = await Assert.ThrowsAsync<RequestValidationException>(() => client.CreateReadingAsync(new CreateReadingRequest { Body = new Reading { Version = 2, Unit = "kg" } }));
+
+        // A body's violations are at its own paths, as the record's Validate() reports them.
+        Assert.Equal([":enum"], Paths(point.Errors));
+        Assert.Equal([":enum"], Paths(origin.Errors));
+        Assert.Equal(["scale:dependentRequired"], Paths(reading.Errors));
+        Assert.Empty(server.Requests);
+    }
+
+    [Fact]
+    public async Task A_request_whose_body_meets_its_records_enum_and_const_is_sent_as_written()
+    {
+        await using var server = await RecordingServer.StartAsync();
+        server.Response = new CannedResponse(200, """{"x":1,"y":1}""");
+        using var http = server.CreateHttpClient();
+        var client = new JsonSchema2020Client(http);
+
+        var stored = await client.PutPointAsync(new PutPointRequest { Body = new Point { X = 1, Y = 1 } });
+        server.Response = new CannedResponse(204, null);
+        await client.PutOriginAsync(new PutOriginRequest { Body = new Origin { X = 0, Y = 0 } });
+
+        Assert.Equal((1L, 1L), (stored.Body.X, stored.Body.Y));
+        Assert.Equal(["""{"x":1,"y":1}""", """{"x":0,"y":0}"""], server.Requests.Select(r => r.BodyText));
+    }
+
+    [Fact]
     public void The_type_list_with_null_and_the_base64_string_are_typed()
     {
         Assert.Equal(typeof(string), typeof(Reading).GetProperty(nameof(Reading.Tags))!.PropertyType);
@@ -100,6 +150,9 @@ public sealed class JsonSchema2020Tests
     /// <summary>The violations of a reading as a member of a request body, which is where whole-value rules (enum on an object, dependentRequired) are checked.</summary>
     private static string[] Violations(Reading reading)
         => [.. new CreateReadingRequest { Body = reading }.Validate().Select(e => e.Path.Replace("body.", string.Empty, StringComparison.Ordinal) + ":" + e.Rule).Order(StringComparer.Ordinal)];
+
+    private static string[] Paths(System.Collections.Generic.IEnumerable<ValidationError> errors)
+        => [.. errors.Select(e => e.Path + ":" + e.Rule).Order(StringComparer.Ordinal)];
 
     private static string With(string member, string json)
     {

@@ -20,7 +20,7 @@ public sealed class OperationSelectionTests
     /// and <c>Hamster</c> extends it with allOf without being mapped. An order reaches its lines through <c>items</c> and its
     /// extras through <c>additionalProperties</c>; a new pet reaches <c>PetBase</c> through allOf; a pet's id schema is
     /// reached only through a path-level parameter component; <c>Problem</c> only through a response component. The
-    /// extension <c>x-webhooks</c> (as in GitHub's spec) refers to <c>Draft</c>, which is data and keeps nothing.
+    /// webhook of <c>x-webhooks</c> (as in GitHub's spec) is the only one to reach <c>Draft</c> and its <c>DraftNote</c>.
     /// </summary>
     private const string Spec = """
         openapi: 3.0.3
@@ -199,7 +199,7 @@ public sealed class OperationSelectionTests
     [Fact]
     public void Without_selection_metadata_every_operation_and_every_component_schema_is_generated()
     {
-        var run = Generate([]);
+        var run = Generate(new() { ["OpenApiWebhooks"] = "true" });
 
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.CompilationProblems());
@@ -367,13 +367,14 @@ public sealed class OperationSelectionTests
             [new InMemoryAdditionalText(SpecPath, Spec), new InMemoryAdditionalText(other.Item1, other.Item2)],
             fileOptions: FileOptions(new() { ["OpenApiIncludeOperations"] = "listUsers" }));
 
-        Assert.Empty(run.GeneratorDiagnostics);
+        // Each spec's webhook is left out, as no metadata asks for it.
+        Assert.Equal(["OAG021", "OAG021"], run.GeneratorDiagnostics.Select(d => d.Id));
         Assert.Equal(["ListUsersAsync"], ClientMethods(run, "Shop.ShopClient"));
         Assert.Equal(AllMethods, ClientMethods(run, "ShopTwo.ShopTwoClient"));
     }
 
     [Fact]
-    public void A_selection_drops_the_webhooks_and_the_schemas_only_they_reach()
+    public void Webhook_names_and_globs_select_webhooks_and_a_name_that_matches_none_is_reported()
     {
         const string spec = """
             openapi: 3.1.0
@@ -397,23 +398,95 @@ public sealed class OperationSelectionTests
                         schema: { $ref: '#/components/schemas/PingEvent' }
                   responses:
                     '200': { description: OK }
+              pet-added:
+                post:
+                  requestBody:
+                    content:
+                      application/json:
+                        schema: { $ref: '#/components/schemas/PetEvent' }
+              pet-removed:
+                post:
+                  requestBody:
+                    content:
+                      application/json:
+                        schema: { $ref: '#/components/schemas/PetEvent' }
             components:
               schemas:
                 Pong: { type: object, properties: { at: { type: string } } }
                 PingEvent: { type: object, properties: { source: { type: string } } }
+                PetEvent: { type: object, properties: { name: { type: string } } }
             """;
         var run = GeneratorHarness.Run(
             [new InMemoryAdditionalText("hooks.openapi.yaml", spec)],
-            fileOptions: new Dictionary<string, IReadOnlyDictionary<string, string>> { ["hooks.openapi.yaml"] = new Dictionary<string, string> { ["build_metadata.AdditionalFiles.OpenApiIncludeOperations"] = "ping" } });
+            fileOptions: new Dictionary<string, IReadOnlyDictionary<string, string>> { ["hooks.openapi.yaml"] = new Dictionary<string, string> { ["build_metadata.AdditionalFiles.OpenApiWebhooks"] = "pet-*|nope" } });
 
-        Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.CompilationProblems());
+        var diagnostics = run.GeneratorDiagnostics.OrderBy(d => d.Id, StringComparer.Ordinal).Select(d => d.Id + ": " + d.GetMessage(CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(
+            [
+                "OAG021: The webhook 'pinged' under 'webhooks' gets no typed payload reader: the spec's OpenApiWebhooks metadata does not name it",
+                "OAG030: The OpenApiWebhooks value 'nope' matches no webhook in 'hooks.openapi.yaml'",
+            ],
+            diagnostics);
+        var readers = run.Compilation.GetTypeByMetadataName("Hooks.HooksClientWebhooks")!.GetMembers().OfType<IMethodSymbol>().Select(m => m.Name).Where(n => !n.EndsWith("Async", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+        Assert.Equal(["ReadPetAdded", "ReadPetRemoved"], readers);
         Assert.NotNull(run.Compilation.GetTypeByMetadataName("Hooks.Pong"));
         Assert.Null(run.Compilation.GetTypeByMetadataName("Hooks.PingEvent"));
     }
 
+    [Fact]
+    public void By_default_the_webhooks_and_the_schemas_only_they_reach_are_left_out_and_one_info_says_how_to_generate_them()
+    {
+        var run = GeneratorHarness.Run([new InMemoryAdditionalText(SpecPath, Spec)]);
+
+        var info = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal(("OAG021", DiagnosticSeverity.Info), (info.Id, info.Severity));
+        Assert.Equal(4, info.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.StartsWith("The webhook 'draft-saved' under 'x-webhooks' gets no typed payload reader: webhooks are generated only on request; set the spec's OpenApiWebhooks metadata", info.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Empty(run.CompilationProblems());
+        Assert.Equal(AllMethods, ClientMethods(run));
+        Assert.Equal(AllSchemas.Except(["Draft", "DraftNote"]), ComponentTypes(run));
+        Assert.Null(run.Compilation.GetTypeByMetadataName("Shop.ShopClientWebhooks"));
+    }
+
+    [Fact]
+    public void Webhooks_asked_for_get_their_payload_record_and_a_reader_also_from_x_webhooks_in_a_3_0_spec()
+    {
+        var run = Generate(new() { ["OpenApiWebhooks"] = "true" });
+
+        Assert.Empty(run.GeneratorDiagnostics.Select(d => d.ToString()));
+        var readers = run.Compilation.GetTypeByMetadataName("Shop.ShopClientWebhooks")!.GetMembers().OfType<IMethodSymbol>().Select(m => m.Name + ":" + m.ReturnType.Name).Order(StringComparer.Ordinal);
+        Assert.Equal(["ReadDraftSaved:Draft", "ReadDraftSavedAsync:Task"], readers);
+    }
+
+    [Fact]
+    public void Webhooks_turned_off_are_left_out_without_the_info()
+    {
+        var run = Generate(new() { ["OpenApiWebhooks"] = "false" });
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Equal(AllSchemas.Except(["Draft", "DraftNote"]), ComponentTypes(run));
+    }
+
+    [Fact]
+    public void An_operation_selection_keeps_the_webhooks_asked_for_and_reports_those_it_leaves_out()
+    {
+        var kept = Generate(new() { ["OpenApiIncludeOperations"] = "listUsers", ["OpenApiWebhooks"] = "draft-saved" });
+
+        Assert.Empty(kept.GeneratorDiagnostics);
+        Assert.Empty(kept.CompilationProblems());
+        Assert.Equal(["ListUsersAsync"], ClientMethods(kept));
+        Assert.Equal(["Draft", "DraftNote", "Problem", "User"], ComponentTypes(kept));
+        Assert.NotNull(kept.Compilation.GetTypeByMetadataName("Shop.ShopClientWebhooks"));
+
+        var leftOut = GeneratorHarness.Run([new InMemoryAdditionalText(SpecPath, Spec)], fileOptions: FileOptions(new() { ["OpenApiIncludeOperations"] = "listUsers" }));
+
+        Assert.Equal("OAG021", Assert.Single(leftOut.GeneratorDiagnostics).Id);
+        Assert.Equal(["Problem", "User"], ComponentTypes(leftOut));
+    }
+
     private static GeneratorRun Generate(Dictionary<string, string> metadata)
-        => GeneratorHarness.Run([new InMemoryAdditionalText(SpecPath, Spec)], fileOptions: FileOptions(metadata));
+        => GeneratorHarness.Run([new InMemoryAdditionalText(SpecPath, Spec)], fileOptions: FileOptions(metadata.ContainsKey("OpenApiWebhooks") ? metadata : new(metadata) { ["OpenApiWebhooks"] = "false" }));
 
     private static Dictionary<string, IReadOnlyDictionary<string, string>> FileOptions(Dictionary<string, string> metadata)
         => new() { [SpecPath] = metadata.ToDictionary(m => "build_metadata.AdditionalFiles." + m.Key, m => m.Value) };

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -296,7 +297,7 @@ public sealed class SpecFlawTests
     [Fact]
     public void A_webhook_without_a_json_body_is_reported_as_info_and_one_with_it_gets_a_reader()
     {
-        var run = Run(Head.Replace("3.0.3", "3.1.0", StringComparison.Ordinal) + """
+        var run = RunWithWebhooks(Head.Replace("3.0.3", "3.1.0", StringComparison.Ordinal) + """
 
             webhooks:
               newPet:
@@ -346,7 +347,62 @@ public sealed class SpecFlawTests
         Assert.Empty(run.CompilationProblems());
     }
 
+    /// <summary>enode.io (APIs.guru): the list of fields of one operation takes for its items the other operation's parameter of the same list.</summary>
+    [Fact]
+    public void A_schema_reference_to_a_parameter_is_read_as_its_schema_with_a_warning_at_the_reference()
+    {
+        var run = Run(Head + """
+
+            paths:
+              /vehicles:
+                get:
+                  operationId: listVehicles
+                  parameters:
+                    - in: query
+                      name: 'field[]'
+                      explode: true
+                      schema:
+                        type: array
+                        items: { $ref: '#/paths/~1vehicles~1%7BvehicleId%7D/get/parameters/1' }
+                  responses:
+                    '204': { description: OK }
+              /vehicles/{vehicleId}:
+                get:
+                  operationId: getVehicle
+                  parameters:
+                    - { in: path, name: vehicleId, required: true, schema: { type: string } }
+                    - in: query
+                      name: 'field[]'
+                      schema:
+                        type: array
+                        items: { type: string, enum: [location, odometer] }
+                  responses:
+                    '204': { description: OK }
+            """);
+
+        AssertAt(
+            Single(run, "OAG020"),
+            14,
+            27,
+            "The schema reference '#/paths/~1vehicles~1%7BvehicleId%7D/get/parameters/1' points at a parameter, not at a schema",
+            "it is read as the items of that parameter's list, '#/paths/~1vehicles~1%7BvehicleId%7D/get/parameters/1/schema/items'");
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Empty(run.CompilationProblems());
+        var request = run.Compilation.GetTypeByMetadataName("Demo.ListVehiclesRequest")!;
+        var field = request.GetMembers().OfType<IPropertySymbol>().Single(p => p.Name != "EqualityContract");
+        Assert.Equal("IReadOnlyList<ListVehiclesRequestFieldItem>?", field.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat));
+        var item = run.Compilation.GetTypeByMetadataName("Demo.ListVehiclesRequestFieldItem")!;
+        Assert.Equal(TypeKind.Enum, item.TypeKind);
+        Assert.Equal(["Location", "Odometer"], item.GetMembers().OfType<IFieldSymbol>().Select(f => f.Name));
+    }
+
     private static GeneratorRun Run(string spec) => GeneratorHarness.RunSpecs(("demo.openapi.yaml", spec));
+
+    /// <summary>Runs with the spec's webhooks asked for (<c>OpenApiWebhooks="true"</c>), which are otherwise left out.</summary>
+    private static GeneratorRun RunWithWebhooks(string spec)
+        => GeneratorHarness.Run(
+            [new InMemoryAdditionalText("demo.openapi.yaml", spec)],
+            fileOptions: new Dictionary<string, IReadOnlyDictionary<string, string>> { ["demo.openapi.yaml"] = new Dictionary<string, string> { ["build_metadata.AdditionalFiles.OpenApiWebhooks"] = "true" } });
 
     private static Diagnostic Single(GeneratorRun run, string id)
     {

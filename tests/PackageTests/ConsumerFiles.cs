@@ -362,8 +362,8 @@ internal static class ConsumerFiles
     /// <summary>
     /// Every option of docs/options.md at once: a spec the project lists itself (also matched by the automatic
     /// pick-up), a spec picked up by name in a sub-folder, a spec under bin/ that must not be, OpenApiSpec items with
-    /// Namespace and ClientName (one of them also matched by name), operation selection metadata (a list with ';' in
-    /// it, which the compiler's analyzer config would cut short), a template folder and an OpenApiTemplate item.
+    /// Namespace and ClientName (one of them also matched by name), operation selection metadata and webhook names (lists
+    /// with ';' in them, which the compiler's analyzer config would cut short), a template folder and an OpenApiTemplate item.
     /// </summary>
     public static readonly string OptionsProject = $"""
         <Project Sdk="Microsoft.NET.Sdk">
@@ -383,7 +383,7 @@ internal static class ConsumerFiles
             <PackageReference Include="OpenApiClientGenerator" Version="{Infrastructure.PackageFeed.PackageVersion}" />
             <AdditionalFiles Include="petstore.openapi.yaml" />
             <OpenApiSpec Include="specs/inventory.yaml" Namespace="Custom.Inventory" ClientName="StockClient" ExcludeOperations="CreatePet" />
-            <OpenApiSpec Include="./listed.openapi.yaml" Namespace="Listed.Api" IncludeOperations="CreatePet;GetPet" />
+            <OpenApiSpec Include="./listed.openapi.yaml" Namespace="Listed.Api" IncludeOperations="CreatePet;GetPet" Webhooks="pet-added;pet-removed" />
             <OpenApiTemplate Include="custom/Models.sbncs" />
           </ItemGroup>
 
@@ -408,6 +408,24 @@ internal static class ConsumerFiles
         """;
 
     public static string Retitled(string title) => PetstoreSpec.Replace("title: Petstore", "title: " + title, StringComparison.Ordinal);
+
+    /// <summary>The pet store with two webhooks under <c>x-webhooks</c>, as a 3.0 spec (GitHub's) writes them.</summary>
+    public static string WithWebhooks(string spec) => spec.TrimEnd() + "\n" + """
+        x-webhooks:
+          pet-added:
+            post:
+              requestBody:
+                content:
+                  application/json:
+                    schema: { $ref: '#/components/schemas/Pet' }
+          pet-removed:
+            post:
+              requestBody:
+                content:
+                  application/json:
+                    schema: { $ref: '#/components/schemas/Pet' }
+
+        """;
 
     public static IEnumerable<(string, string)> Files(params (string RelativePath, string Text)[] files) => files;
 }

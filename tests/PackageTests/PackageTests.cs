@@ -184,7 +184,7 @@ public sealed class PackageTests
                 ("Options.csproj", ConsumerFiles.OptionsProject),
                 ("Usage.cs", ConsumerFiles.OptionsUsage),
                 ("petstore.openapi.yaml", ConsumerFiles.PetstoreSpec),
-                ("listed.openapi.yaml", ConsumerFiles.Retitled("Listed")),
+                ("listed.openapi.yaml", ConsumerFiles.WithWebhooks(ConsumerFiles.Retitled("Listed"))),
                 ("specs/inventory.yaml", ConsumerFiles.Retitled("Inventory")),
                 ("nested/deeper/weather.openapi.json", ConsumerFiles.WeatherSpec),
                 ("bin/stale.openapi.yaml", ConsumerFiles.Retitled("Stale")),
@@ -221,6 +221,9 @@ public sealed class PackageTests
         Assert.Equal((true, false), (stock.Contains("GetPetAsync(", StringComparison.Ordinal), stock.Contains("CreatePetAsync(", StringComparison.Ordinal)));
         var listed = File.ReadAllText(Path.Combine(generated, "ListedClient.g.cs"));
         Assert.Equal((true, true), (listed.Contains("GetPetAsync(", StringComparison.Ordinal), listed.Contains("CreatePetAsync(", StringComparison.Ordinal)));
+        // Webhooks="pet-added;pet-removed" reaches the generator whole, and asks for both readers.
+        var webhooks = File.ReadAllText(Path.Combine(generated, "ListedClient.Webhooks.g.cs"));
+        Assert.Equal((true, true), (webhooks.Contains("ReadPetAdded(", StringComparison.Ordinal), webhooks.Contains("ReadPetRemoved(", StringComparison.Ordinal)));
         var models = File.ReadAllText(Path.Combine(generated, "PetstoreClient.Models.NewPet.g.cs")).TrimStart('\uFEFF');
         Assert.StartsWith(ModelsMarker, models, StringComparison.Ordinal);
         Assert.Contains("[global::System.ComponentModel.DataAnnotations.StringLength(20, MinimumLength = 1)]", models, StringComparison.Ordinal);
