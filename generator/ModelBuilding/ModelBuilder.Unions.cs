@@ -109,12 +109,19 @@ internal sealed partial class ModelBuilder
             var variants = Enumerable.Range(0, parts.Count).Where(i => !IsNullOnly(parts[i])).ToList();
             if (variants.Count >= 2)
             {
-                return new UnionParts(keyword, keyword, parts, variants, variants.Count < parts.Count, IsDerived: false);
+                return new UnionParts(keyword, keyword, parts, variants, variants.Count < parts.Count || SaysNullable(pointer), IsDerived: false);
             }
         }
 
-        return PartsWithMembers(schema) ?? TypeListParts(schema, pointer);
+        return PartsWithMembers(schema, pointer) ?? TypeListParts(schema, pointer);
     }
+
+    /// <summary>
+    /// Whether the schema at <paramref name="pointer"/> says <c>nullable: true</c> (OpenAPI 3.0), which Microsoft.OpenApi
+    /// keeps only as a type: beside a oneOf or anyOf and no type, or a type list it folded, it is lost.
+    /// </summary>
+    private bool SaysNullable(string? pointer)
+        => pointer is not null && SchemaNode(pointer)?["nullable"] is JsonValue nullable && nullable.TryGetValue(out bool isNullable) && isNullable;
 
     /// <summary>
     /// The parts of an object schema with a <c>oneOf</c> or <c>anyOf</c> beside its own members (<c>properties: {id}, oneOf:
@@ -122,7 +129,7 @@ internal sealed partial class ModelBuilder
     /// parts, so each variant is a record of the members and its part together (JSON Schema's <c>allOf</c> of the two).
     /// Null for any other schema; one with both keywords is reported, as no type holds both choices.
     /// </summary>
-    private UnionParts? PartsWithMembers(IOpenApiSchema schema)
+    private UnionParts? PartsWithMembers(IOpenApiSchema schema, string? pointer)
     {
         if (schema is not OpenApiSchema own || (schema.OneOf is { Count: > 0 }) == (schema.AnyOf is { Count: > 0 })
             || (ClassifyType(schema) != ValueKind.Object && !IsComposedObject(schema)))
@@ -146,7 +153,7 @@ internal sealed partial class ModelBuilder
             _mergedParts.Add(key, merged);
         }
 
-        return new UnionParts(keyword, keyword, parts, variants, variants.Count < parts.Count, IsDerived: false) { Merged = merged };
+        return new UnionParts(keyword, keyword, parts, variants, variants.Count < parts.Count || SaysNullable(pointer), IsDerived: false) { Merged = merged };
     }
 
     /// <summary>
@@ -189,8 +196,7 @@ internal sealed partial class ModelBuilder
 
         var indexes = order is null ? Enumerable.Range(0, parts.Count).ToList() : Enumerable.Range(0, order.Count).Where(i => order[i] != JsonSchemaType.Null).ToList();
         var partsByIndex = order is null ? parts : Enumerable.Range(0, order.Count).Select(i => order[i] == JsonSchemaType.Null ? own : parts[indexes.IndexOf(i)]).ToList();
-        var admitsNull = types.HasFlag(JsonSchemaType.Null) || order?.Contains(JsonSchemaType.Null) == true
-            || (node?["nullable"] is JsonValue nullable && nullable.TryGetValue(out bool isNullable) && isNullable);
+        var admitsNull = types.HasFlag(JsonSchemaType.Null) || order?.Contains(JsonSchemaType.Null) == true || SaysNullable(pointer);
         return new UnionParts(keyword, partsKey, partsByIndex, indexes, admitsNull, IsDerived: false);
 
         static JsonSchemaType TypeNamed(JsonNode? part)
@@ -221,12 +227,12 @@ internal sealed partial class ModelBuilder
 
     /// <summary>
     /// The parts of the union a reference to a discriminated base stands for (see <see cref="ResolveDerivedUnion"/>): the
-    /// base, then each component schema that extends it through allOf, nearest or not, in the document's order. Null when
-    /// the target has no discriminator, is itself a union, or nothing extends it.
+    /// base, then each component schema that extends it through allOf, nearest or not, or that its mapping names, in the
+    /// document's order. Null when the target has no discriminator, is itself a union, or nothing extends it.
     /// </summary>
     private UnionParts? DerivedParts(OpenApiSchemaReference reference, IOpenApiSchema target)
     {
-        if (target.Discriminator is not { PropertyName: { Length: > 0 } } || ClassifyType(target) != ValueKind.Object || PartsOfUnion(target, pointer: null) is not null)
+        if (target.Discriminator is not { PropertyName: { Length: > 0 } } discriminator || ClassifyType(target) != ValueKind.Object || PartsOfUnion(target, pointer: null) is not null)
         {
             return null;
         }
@@ -234,10 +240,11 @@ internal sealed partial class ModelBuilder
         var key = new TypeKey(target, TypeKind.Union);
         if (!_derivedParts.TryGetValue(key, out var parts))
         {
+            var mapped = (discriminator.Mapping ?? new Dictionary<string, OpenApiSchemaReference>()).Values.Select(Unwrap).ToList();
             var derived = new List<IOpenApiSchema>();
             foreach (var component in _document.Document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>())
             {
-                if (!ReferenceEquals(component.Value, target) && Extends(component.Value, target))
+                if (!ReferenceEquals(component.Value, target) && (Extends(component.Value, target) || mapped.Exists(m => ReferenceEquals(m, component.Value))))
                 {
                     // A reference of our own to the derived schema, resolved here: its name is its variant's and its implicit discriminator value.
                     var part = new OpenApiSchemaReference(component.Key, _document.Document);
