@@ -323,8 +323,9 @@ internal sealed partial class ModelBuilder
     }
 
     /// <summary>
-    /// Reports the compositions a schema that is not a union has: a oneOf or anyOf beside members, constraints or
-    /// another composition of the same schema, all of which would apply to one value that no generated type holds.
+    /// Reports the compositions a schema that is not a union has: a oneOf or anyOf beside constraints of the same schema,
+    /// a oneOf beside an anyOf, or one of a single part beside members, all of which would apply to one value that no
+    /// generated type holds. (A oneOf or anyOf of several parts beside members is a union of records, see <c>PartsWithMembers</c>.)
     /// </summary>
     private void ReportUnsupportedKeywords(IOpenApiSchema schema, string pointer)
     {
@@ -334,6 +335,7 @@ internal sealed partial class ModelBuilder
             {
                 var consequence = ClassifyType(schema) is ValueKind.Object || IsComposedObject(schema)
                     ? "the record is generated from the schema's own members, and the " + keyword + " is not validated"
+                        + (schema.OneOf is { Count: > 0 } && schema.AnyOf is { Count: > 0 } ? " (a oneOf and an anyOf beside members are two choices no one type holds)" : string.Empty)
                     : "a " + keyword + " beside other keywords of its schema is generated as a JsonElement and is not validated";
                 Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOfKey(JsonPointers.Append(pointer, keyword)), keyword, consequence);
             }

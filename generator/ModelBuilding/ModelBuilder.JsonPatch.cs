@@ -90,7 +90,7 @@ internal sealed partial class ModelBuilder
                     continue;
                 }
 
-                var valueSchema = entry.Value is JsonObject schemaNode ? OpenApiDocumentLoader.ReadExtensionSchema(_document, schemaNode, entryPointer, _diagnostics) : null;
+                var valueSchema = entry.Value is JsonObject schemaNode ? OpenApiDocumentLoader.ReadExtensionSchema(_document, ReferenceWrapped(schemaNode), entryPointer, _diagnostics) : null;
                 var lastSegments = JsonPointers.Unescape(entry.Key.Substring(entry.Key.LastIndexOf('/') + 1));
                 // The whole-document pointer "" (RFC 6901 §3) ends in no name: its methods end in "Document".
                 var fallbackName = entry.Key.Length == 0 ? "Document" : "Path";
@@ -109,6 +109,28 @@ internal sealed partial class ModelBuilder
         _pendingTypes[new TypeKey(target, TypeKind.JsonPatch)] = pending;
         _typeOrder.Add(pending);
         return new TypeRef { Kind = ValueKind.Object, TypeName = documentName, Constraints = constraints };
+    }
+
+    /// <summary>
+    /// A path's schema that is a <c>$ref</c>, as an allOf wrapper of it: read as a fragment, a schema that is only a
+    /// reference would be an empty schema, and the value a JsonElement, not the type the reference names.
+    /// </summary>
+    private static JsonObject ReferenceWrapped(JsonObject schema)
+    {
+        if (!schema.ContainsKey("$ref"))
+        {
+            return schema;
+        }
+
+        var wrapper = new JsonObject();
+        var reference = new JsonObject();
+        foreach (var keyword in schema)
+        {
+            (keyword.Key == "$ref" ? reference : wrapper)[keyword.Key] = keyword.Value?.DeepClone();
+        }
+
+        wrapper["allOf"] = new JsonArray(reference);
+        return wrapper;
     }
 
     /// <summary>Whether RFC 6902 §4 gives the operation a <c>from</c> member (move, copy) rather than a <c>value</c> (add, replace, test) or neither (remove).</summary>

@@ -34,6 +34,11 @@ internal sealed partial class ModelBuilder
                 return TypeRef.Any;
             }
 
+            if (ResolveDerivedUnion(reference, target, usage) is { } derived)
+            {
+                return derived;
+            }
+
             return ResolveContained(reference, () => ResolveType(target, referencePointer, IdentifierNames.ToPascalCase(reference.Reference.Id ?? nameHint), usage, mergePatch, reference.Reference.Id));
         }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using OpenApiClientGenerator.Diagnostics;
 using OpenApiClientGenerator.Model;
@@ -25,12 +26,38 @@ internal sealed partial class ModelBuilder
     /// </summary>
     private TypeRef? ResolveUnion(IOpenApiSchema schema, string pointer, string nameHint, Usage usage, string? componentName)
     {
-        if (PartsOfUnion(schema) is not { } union)
+        return PartsOfUnion(schema, pointer) is { } union ? RegisterUnion(GetOrAddType(schema, pointer, nameHint, TypeKind.Union, componentName), union, usage) : null;
+    }
+
+    /// <summary>
+    /// Resolves a reference to an object schema with a discriminator that other schemas extend through allOf (the OpenAPI
+    /// specification's Pet, which Cat and Dog extend) to the union of the base and every schema that extends it, named
+    /// <c>AnyPet</c>: so a derived value can be used where the base is expected, and is read by its discriminator.
+    /// Returns null for any other reference. The base itself, reached as a component or as a part of an allOf, stays a record.
+    /// </summary>
+    private TypeRef? ResolveDerivedUnion(OpenApiSchemaReference reference, IOpenApiSchema target, Usage usage)
+    {
+        if (DerivedParts(reference, target) is not { } union)
         {
             return null;
         }
 
-        var pending = GetOrAddType(schema, pointer, nameHint, TypeKind.Union, componentName);
+        // The union is generated in a file of its own, as its base is, whichever record reaches it first.
+        var owner = _membersBeingResolved;
+        _membersBeingResolved = null;
+        try
+        {
+            var baseName = IdentifierNames.ToPascalCase(reference.Reference.Id ?? string.Empty);
+            return RegisterUnion(GetOrAddType(target, ComponentPointer(reference), "Any" + baseName, TypeKind.Union, componentName: null), union, usage);
+        }
+        finally
+        {
+            _membersBeingResolved = owner;
+        }
+    }
+
+    private TypeRef RegisterUnion(PendingType pending, UnionParts union, Usage usage)
+    {
         var previousUsage = pending.Usage;
         pending.Usage |= usage;
         if (pending.Usage != previousUsage || !pending.Discovered)
@@ -45,7 +72,7 @@ internal sealed partial class ModelBuilder
 
     private TypeSpec BuildUnion(PendingType pending)
     {
-        var union = PartsOfUnion(pending.Schema)!.Value;
+        var union = (PartsOfUnion(pending.Schema, pending.Pointer) ?? _derivedParts[new TypeKey(pending.Schema, TypeKind.Union)]!).Value;
         var variants = UnionVariants(pending, union, report: true);
         return new TypeSpec
         {
@@ -63,15 +90,14 @@ internal sealed partial class ModelBuilder
         };
     }
 
-    /// <summary>Whether a schema (past references and allOf wrappers) is generated as a union.</summary>
-    private bool IsUnion(IOpenApiSchema? schema) => Unwrap(schema) is { } target && PartsOfUnion(target) is not null;
-
     /// <summary>
     /// The parts of a schema that is a union and nothing else (annotations and a <c>type</c> aside): the keyword, the parts
-    /// that are not just null with their indexes, and whether a part admits null. Null for a schema that is no union, or
-    /// one whose own members or constraints would also apply (generated as JSON and reported).
+    /// that are not just null with their indexes, and whether a part admits null. A schema of several types is a union
+    /// too (see <see cref="TypeListParts"/>). Null for a schema that is no union, or one whose own members or constraints
+    /// would also apply (generated as JSON and reported).
     /// </summary>
-    private static UnionParts? PartsOfUnion(IOpenApiSchema schema)
+    /// <param name="pointer">Where the schema is, to read what Microsoft.OpenApi does not keep of a type list; null when only whether it is a union matters.</param>
+    private UnionParts? PartsOfUnion(IOpenApiSchema schema, string? pointer)
     {
         foreach (var (keyword, parts) in new[] { ("oneOf", schema.OneOf), ("anyOf", schema.AnyOf) })
         {
@@ -83,11 +109,182 @@ internal sealed partial class ModelBuilder
             var variants = Enumerable.Range(0, parts.Count).Where(i => !IsNullOnly(parts[i])).ToList();
             if (variants.Count >= 2)
             {
-                return new UnionParts(keyword, parts, variants, variants.Count < parts.Count);
+                return new UnionParts(keyword, keyword, parts, variants, variants.Count < parts.Count || SaysNullable(pointer), IsDerived: false);
             }
         }
 
-        return null;
+        return PartsWithMembers(schema, pointer) ?? TypeListParts(schema, pointer);
+    }
+
+    /// <summary>
+    /// Whether the schema at <paramref name="pointer"/> says <c>nullable: true</c> (OpenAPI 3.0), which Microsoft.OpenApi
+    /// keeps only as a type: beside a oneOf or anyOf and no type, or a type list it folded, it is lost.
+    /// </summary>
+    private bool SaysNullable(string? pointer)
+        => pointer is not null && SchemaNode(pointer)?["nullable"] is JsonValue nullable && nullable.TryGetValue(out bool isNullable) && isNullable;
+
+    /// <summary>
+    /// The parts of an object schema with a <c>oneOf</c> or <c>anyOf</c> beside its own members (<c>properties: {id}, oneOf:
+    /// [Cat, Dog]</c>, or <c>oneOf: [{required: [a]}, {required: [b]}]</c>): the value has the members and is one of the
+    /// parts, so each variant is a record of the members and its part together (JSON Schema's <c>allOf</c> of the two).
+    /// Null for any other schema; one with both keywords is reported, as no type holds both choices.
+    /// </summary>
+    private UnionParts? PartsWithMembers(IOpenApiSchema schema, string? pointer)
+    {
+        if (schema is not OpenApiSchema own || (schema.OneOf is { Count: > 0 }) == (schema.AnyOf is { Count: > 0 })
+            || (ClassifyType(schema) != ValueKind.Object && !IsComposedObject(schema)))
+        {
+            return null;
+        }
+
+        var (keyword, parts) = schema.OneOf is { Count: > 0 } oneOf ? ("oneOf", oneOf) : ("anyOf", schema.AnyOf!);
+        var variants = Enumerable.Range(0, parts.Count).Where(i => !IsNullOnly(parts[i])).ToList();
+        if (variants.Count < 2)
+        {
+            return null;
+        }
+
+        var key = new TypeKey(schema, TypeKind.Union);
+        if (!_mergedParts.TryGetValue(key, out var merged))
+        {
+            var members = (OpenApiSchema)own.CreateShallowCopy();
+            (members.OneOf, members.AnyOf, members.Discriminator, members.Title, members.Description) = (null, null, null, null, null);
+            merged = parts.Select(part => (IOpenApiSchema)new OpenApiSchema { AllOf = [members, part] }).ToList();
+            _mergedParts.Add(key, merged);
+        }
+
+        return new UnionParts(keyword, keyword, parts, variants, variants.Count < parts.Count || SaysNullable(pointer), IsDerived: false) { Merged = merged };
+    }
+
+    /// <summary>
+    /// The parts of a schema of several types: a <c>type</c> list of OpenAPI 3.1 (<c>type: [string, integer]</c>), or a
+    /// <c>oneOf</c> or <c>anyOf</c> of bare types in OpenAPI 3.0, which Microsoft.OpenApi reads as such a list. Each part is
+    /// the schema restricted to one type, so it keeps the keywords about that type (a string's <c>maxLength</c>, an
+    /// array's <c>items</c>). The parts are in the order the spec writes the types; a type list is an <c>anyOf</c>, and
+    /// a <c>oneOf</c> of bare types keeps its keyword. Null for a schema of one type or none.
+    /// </summary>
+    private UnionParts? TypeListParts(IOpenApiSchema schema, string? pointer)
+    {
+        var types = schema.Type ?? 0;
+        var kinds = TypeListOrder.Where(t => (types & t) != 0).ToList();
+        if (kinds.Count < 2 || schema is not OpenApiSchema own || schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 })
+        {
+            return null;
+        }
+
+        // The spec's own words, where Microsoft.OpenApi folded them: the keyword and order of the parts, and 3.0's nullable.
+        var node = pointer is null ? null : SchemaNode(pointer);
+        var (keyword, partsKey, written) = node?["oneOf"] is JsonArray oneOf ? ("oneOf", "oneOf", oneOf)
+            : node?["anyOf"] is JsonArray anyOf ? ("anyOf", "anyOf", anyOf)
+            : ("anyOf", "type", node?["type"] as JsonArray);
+        var order = written?.Select(TypeNamed).ToList();
+        if (order is not null && order.Count == written!.Count && order.Where(t => t != JsonSchemaType.Null).OrderBy(t => t).SequenceEqual(kinds.OrderBy(t => t)))
+        {
+            kinds = order.Where(t => t != JsonSchemaType.Null).ToList();
+        }
+        else
+        {
+            (keyword, partsKey, order) = ("anyOf", "type", null);
+        }
+
+        var key = new TypeKey(schema, TypeKind.Union);
+        if (!_typeListParts.TryGetValue(key, out var parts))
+        {
+            parts = kinds.Select(kind => (IOpenApiSchema)RestrictedTo(own, kind)).ToList();
+            _typeListParts.Add(key, parts);
+        }
+
+        var indexes = order is null ? Enumerable.Range(0, parts.Count).ToList() : Enumerable.Range(0, order.Count).Where(i => order[i] != JsonSchemaType.Null).ToList();
+        var partsByIndex = order is null ? parts : Enumerable.Range(0, order.Count).Select(i => order[i] == JsonSchemaType.Null ? own : parts[indexes.IndexOf(i)]).ToList();
+        var admitsNull = types.HasFlag(JsonSchemaType.Null) || order?.Contains(JsonSchemaType.Null) == true || SaysNullable(pointer);
+        return new UnionParts(keyword, partsKey, partsByIndex, indexes, admitsNull, IsDerived: false);
+
+        static JsonSchemaType TypeNamed(JsonNode? part)
+            => (part is JsonObject o ? o["type"] : part) is JsonValue value && value.TryGetValue(out string? name)
+                ? name switch
+                {
+                    "string" => JsonSchemaType.String,
+                    "integer" => JsonSchemaType.Integer,
+                    "number" => JsonSchemaType.Number,
+                    "boolean" => JsonSchemaType.Boolean,
+                    "array" => JsonSchemaType.Array,
+                    "object" => JsonSchemaType.Object,
+                    "null" => JsonSchemaType.Null,
+                    _ => 0,
+                }
+                : 0;
+
+        static OpenApiSchema RestrictedTo(OpenApiSchema schema, JsonSchemaType type)
+        {
+            var part = (OpenApiSchema)schema.CreateShallowCopy();
+            part.Type = type;
+            part.Title = null;
+            part.Description = null;
+            part.Discriminator = null;
+            return part;
+        }
+    }
+
+    /// <summary>
+    /// The parts of the union a reference to a discriminated base stands for (see <see cref="ResolveDerivedUnion"/>): the
+    /// base, then each component schema that extends it through allOf, nearest or not, or that its mapping names, in the
+    /// document's order. Null when the target has no discriminator, is itself a union, or nothing extends it.
+    /// </summary>
+    private UnionParts? DerivedParts(OpenApiSchemaReference reference, IOpenApiSchema target)
+    {
+        if (target.Discriminator is not { PropertyName: { Length: > 0 } } discriminator || ClassifyType(target) != ValueKind.Object || PartsOfUnion(target, pointer: null) is not null)
+        {
+            return null;
+        }
+
+        var key = new TypeKey(target, TypeKind.Union);
+        if (!_derivedParts.TryGetValue(key, out var parts))
+        {
+            var mapped = (discriminator.Mapping ?? new Dictionary<string, OpenApiSchemaReference>()).Values.Select(Unwrap).ToList();
+            var derived = new List<IOpenApiSchema>();
+            foreach (var component in _document.Document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>())
+            {
+                if (!ReferenceEquals(component.Value, target) && (Extends(component.Value, target) || mapped.Exists(m => ReferenceEquals(m, component.Value))))
+                {
+                    // A reference of our own to the derived schema, resolved here: its name is its variant's and its implicit discriminator value.
+                    var part = new OpenApiSchemaReference(component.Key, _document.Document);
+                    _referenceTargets[part] = component.Value;
+                    derived.Add(part);
+                }
+            }
+
+            parts = derived.Count == 0 ? null : new UnionParts("oneOf", "allOf", [reference, .. derived], Enumerable.Range(0, derived.Count + 1).ToList(), AdmitsNull: false, IsDerived: true);
+            _derivedParts.Add(key, parts);
+        }
+
+        return parts;
+    }
+
+    /// <summary>Whether a schema extends a base through its allOf parts, or theirs.</summary>
+    private bool Extends(IOpenApiSchema schema, IOpenApiSchema baseSchema)
+    {
+        var visited = new List<IOpenApiSchema>();
+        var pending = new Queue<IOpenApiSchema>([schema]);
+        while (pending.Count > 0)
+        {
+            if (Target(pending.Dequeue()) is not { } next || visited.Exists(v => ReferenceEquals(v, next)))
+            {
+                continue;
+            }
+
+            visited.Add(next);
+            foreach (var part in next.AllOf ?? [])
+            {
+                if (ReferenceEquals(Target(part), baseSchema))
+                {
+                    return true;
+                }
+
+                pending.Enqueue(part);
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Resolves each variant's type (registering the types it needs) and says how reading recognizes it.</summary>
@@ -101,9 +298,16 @@ internal sealed partial class ModelBuilder
         foreach (var index in union.Variants)
         {
             var part = union.Parts[index];
-            var partPointer = JsonPointers.Append(JsonPointers.Append(pending.Pointer, union.Keyword), index.ToString(CultureInfo.InvariantCulture));
+            var partPointer = union.IsDerived
+                ? ComponentPointer((OpenApiSchemaReference)part)
+                : JsonPointers.Append(JsonPointers.Append(pending.Pointer, union.PartsKey), index.ToString(CultureInfo.InvariantCulture));
             var name = names.Claim(VariantStem(part));
-            var type = ResolveType(part, partPointer, pending.Name + name, pending.Usage, mergePatch: false) with { IsNullable = false };
+
+            // The base of a derived union is its record: through the reference, it would be the union again.
+            var resolved = union.Merged?[index] ?? part;
+            var type = (union.IsDerived && index == 0
+                ? ResolveType(pending.Schema, partPointer, VariantStem(part), pending.Usage, mergePatch: false, componentName: ((OpenApiSchemaReference)part).Reference.Id)
+                : ResolveType(resolved, partPointer, pending.Name + name, pending.Usage, mergePatch: false)) with { IsNullable = false };
             if (type.TypeName == pending.Name)
             {
                 // Reading would try the union as its own variant, again and again.
@@ -129,8 +333,8 @@ internal sealed partial class ModelBuilder
                 Type = type,
                 Description = Clean(part.Description) ?? (target is null ? null : Clean(target.Description) ?? Clean(target.Title)),
                 DiscriminatorValues = values.ToEquatableArray(),
-                RequiredMembers = type.Kind == ValueKind.Object && target is not null && _pendingTypes.ContainsKey(new TypeKey(target, TypeKind.Object))
-                    ? MembersOf(target, string.Empty).Required.OrderBy(r => r, StringComparer.Ordinal).ToEquatableArray()
+                RequiredMembers = type.Kind == ValueKind.Object && Unwrap(resolved) is { } record && _pendingTypes.ContainsKey(new TypeKey(record, TypeKind.Object))
+                    ? MembersOf(record, string.Empty).Required.OrderBy(r => r, StringComparer.Ordinal).ToEquatableArray()
                     : EquatableArray<string>.Empty,
             });
         }
@@ -227,6 +431,13 @@ internal sealed partial class ModelBuilder
             return title;
         }
 
+        // A part that only requires members of the schema beside it (oneOf: [{required: [email]}, {required: [phone]}]).
+        if (part.Required is { Count: > 0 } required && part.Properties is not { Count: > 0 } && part.Type is null
+            && IdentifierNames.ToPascalCase(string.Join(" and ", required)) is { Length: > 0 } members)
+        {
+            return "With" + members;
+        }
+
         return (IsComposedObject(part) ? ValueKind.Object : ShapeOf(part)) switch
         {
             ValueKind.String => "String",
@@ -241,7 +452,26 @@ internal sealed partial class ModelBuilder
         };
     }
 
+    /// <param name="Keyword"><c>oneOf</c> or <c>anyOf</c>: whether exactly one variant must match, or at least one.</param>
+    /// <param name="PartsKey">The key of the schema the parts are written under (<c>oneOf</c>, <c>anyOf</c>, a 3.1 <c>type</c> list), for their pointers.</param>
     /// <param name="Variants">The indexes of the parts that are not just null, in the spec's order.</param>
     /// <param name="AdmitsNull">Whether a part is just null (<c>{type: 'null'}</c>), which makes the union's value nullable.</param>
-    private readonly record struct UnionParts(string Keyword, IList<IOpenApiSchema> Parts, List<int> Variants, bool AdmitsNull);
+    /// <param name="IsDerived">Whether the parts are a discriminated base (the first) and the schemas that extend it, each a reference.</param>
+    private readonly record struct UnionParts(string Keyword, string PartsKey, IList<IOpenApiSchema> Parts, List<int> Variants, bool AdmitsNull, bool IsDerived)
+    {
+        /// <summary>Gets, for parts beside members of their schema, each part merged with those members: what its variant is.</summary>
+        public IList<IOpenApiSchema>? Merged { get; init; }
+    }
+
+    /// <summary>The order of a type list's parts when the spec's own order is not there: a string, then numbers (an integer before a number, as it is the narrower), and so on.</summary>
+    private static readonly JsonSchemaType[] TypeListOrder = [JsonSchemaType.String, JsonSchemaType.Integer, JsonSchemaType.Number, JsonSchemaType.Boolean, JsonSchemaType.Array, JsonSchemaType.Object];
+
+    /// <summary>The parts of each type list, made once: an object or array part is a schema of its own, whose type is keyed by it.</summary>
+    private readonly Dictionary<TypeKey, IList<IOpenApiSchema>> _typeListParts = [];
+
+    /// <summary>The parts of each oneOf or anyOf beside members, merged with them once (see <see cref="PartsWithMembers"/>).</summary>
+    private readonly Dictionary<TypeKey, IList<IOpenApiSchema>> _mergedParts = [];
+
+    /// <summary>The parts of the union each discriminated base stands for; null for a base nothing extends.</summary>
+    private readonly Dictionary<TypeKey, UnionParts?> _derivedParts = [];
 }

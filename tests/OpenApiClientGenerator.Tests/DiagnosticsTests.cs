@@ -460,7 +460,7 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
-    public void A_one_of_beside_the_members_of_its_schema_is_a_warning_at_the_keyword_and_the_record_is_generated()
+    public void A_one_of_and_an_any_of_beside_the_members_of_one_schema_are_warnings_at_the_keywords_and_the_record_is_generated()
     {
         var run = Run("demo.openapi.yaml", Head + """
 
@@ -474,9 +474,16 @@ public sealed class DiagnosticsTests
                   oneOf:
                     - required: [name]
                     - required: [id]
+                  anyOf:
+                    - required: [a]
+                    - required: [b]
             """);
 
-        AssertSingle(run, "OAG006", DiagnosticSeverity.Warning, "demo.openapi.yaml", 11, 6, "oneOf is not supported", "the record is generated from the schema's own members");
+        Assert.Collection(
+            run.GeneratorDiagnostics.OrderBy(d => d.Location.GetLineSpan().StartLinePosition.Line),
+            d => AssertDiagnostic(d, "OAG006", DiagnosticSeverity.Warning, "demo.openapi.yaml", 11, 6, "oneOf is not supported", "two choices no one type holds"),
+            d => AssertDiagnostic(d, "OAG006", DiagnosticSeverity.Warning, "demo.openapi.yaml", 14, 6, "anyOf is not supported", "two choices no one type holds"));
+        Assert.Contains("public string? Name { get; init; }", run.ModelsText("DemoClient"), StringComparison.Ordinal);
         Assert.Empty(run.CompilationProblems());
     }
 

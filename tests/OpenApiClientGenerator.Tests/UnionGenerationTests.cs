@@ -156,12 +156,19 @@ public sealed class UnionGenerationTests
         Assert.Empty(run.CompilationProblems());
     }
 
-    /// <summary>Microsoft.OpenApi reads a oneOf or anyOf of bare types as a list of types: the value is a JsonElement, as before unions.</summary>
-    [Fact]
-    public void A_union_of_bare_types_is_a_json_element_of_those_types()
+    /// <summary>
+    /// Microsoft.OpenApi reads a 3.0 oneOf or anyOf of bare types as a list of types, and drops its <c>nullable</c>; a
+    /// 3.1 type list says the same. Each is a union of one variant per type, in the order the spec writes them.
+    /// </summary>
+    [Theory]
+    [InlineData("3.0.3", "oneOf: [ { type: string }, { type: integer } ]", "\"oneOf\"", "String Integer", false)]
+    [InlineData("3.0.3", "anyOf: [ { type: integer }, { type: array, items: { type: string } } ]\n          nullable: true", "\"anyOf\"", "Integer Array", true)]
+    [InlineData("3.0.3", "anyOf: [ { type: string }, { type: integer }, { type: 'null' } ]", "\"anyOf\"", "String Integer", true)]
+    [InlineData("3.1.0", "type: [boolean, string, 'null']\n          maxLength: 3", "\"anyOf\"", "Boolean String", true)]
+    public void A_union_of_bare_types_is_a_union_of_one_variant_per_type_in_the_spec_s_order(string version, string schema, string keyword, string variants, bool nullable)
     {
-        var run = GeneratorHarness.RunSpecs(("demo.openapi.yaml", """
-            openapi: 3.0.3
+        var run = GeneratorHarness.RunSpecs(("demo.openapi.yaml", $$"""
+            openapi: {{version}}
             info: { title: Demo, version: '1.0' }
             paths: {}
             components:
@@ -170,11 +177,112 @@ public sealed class UnionGenerationTests
                   type: object
                   properties:
                     value:
-                      anyOf: [ { type: string }, { type: integer } ]
+                      {{schema}}
             """));
 
         Assert.Empty(run.GeneratorDiagnostics);
-        Assert.Contains("public JsonElement? Value { get; init; }", Models(run), StringComparison.Ordinal);
+        var models = Models(run);
+        Assert.Contains("public SettingValue? Value { get; init; }", models, StringComparison.Ordinal);
+        Assert.Contains("private static readonly UnionShape s_shape = new(\n            " + keyword + ",", models.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Equal(variants, string.Join(" ", System.Text.RegularExpressions.Regex.Matches(models, "public bool Is(\\w+) => _variant ==").Select(m => m.Groups[1].Value)));
+        Assert.Equal(nullable, ValidatesNull(run));
+        Assert.Empty(run.CompilationProblems());
+
+        // Whether null is a value the spec allows: a nullable union is read from null without a violation.
+        static bool ValidatesNull(GeneratorRun run)
+        {
+            using var assembly = GeneratedAssembly.Load(run.Compilation);
+            var setting = assembly.FromJson(assembly.Type("Demo.Setting"), """{"value":null}""");
+            return ((System.Collections.IList)setting.GetType().GetMethod("Validate")!.Invoke(setting, null)!).Count == 0;
+        }
+    }
+
+    /// <summary>
+    /// The OpenAPI 3.0 specification's Pet, which Cat and Dog extend through allOf: a reference to Pet is AnyPet, the union
+    /// of Pet and what extends it, read by petType; Pet, Cat and Dog stay records, as the components they are.
+    /// </summary>
+    [Fact]
+    public void A_reference_to_a_discriminated_base_is_the_union_of_the_base_and_what_extends_it()
+    {
+        var run = GeneratorHarness.RunSpecs(("demo.openapi.yaml", """
+            openapi: 3.0.3
+            info: { title: Demo, version: '1.0' }
+            paths: {}
+            components:
+              schemas:
+                Owner:
+                  type: object
+                  properties:
+                    pet: { $ref: '#/components/schemas/Pet' }
+                Pet:
+                  type: object
+                  required: [petType]
+                  properties:
+                    petType: { type: string }
+                  discriminator:
+                    propertyName: petType
+                    mapping:
+                      dog: '#/components/schemas/Dog'
+                Cat:
+                  allOf:
+                    - $ref: '#/components/schemas/Pet'
+                    - type: object
+                      properties:
+                        name: { type: string }
+                Dog:
+                  allOf:
+                    - $ref: '#/components/schemas/Pet'
+                    - type: object
+                      properties:
+                        bark: { type: string }
+                Puppy:
+                  allOf:
+                    - $ref: '#/components/schemas/Dog'
+                    - type: object
+                      properties:
+                        age: { type: integer }
+            """));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        var models = Models(run);
+        Assert.Contains("public AnyPet? Pet { get; init; }", models, StringComparison.Ordinal);
+        Assert.Contains("new[] { \"Pet\" },", models, StringComparison.Ordinal);
+        Assert.Contains("new[] { \"Cat\" },", models, StringComparison.Ordinal);
+        Assert.Contains("new[] { \"dog\", \"Dog\" },", models, StringComparison.Ordinal);
+        Assert.Contains("new[] { \"Puppy\" },", models, StringComparison.Ordinal);
+        Assert.Contains("public static implicit operator AnyPet(Puppy value)", models, StringComparison.Ordinal);
+        Assert.Contains("public sealed partial record Pet : IPet", models, StringComparison.Ordinal);
+        Assert.Empty(run.CompilationProblems());
+    }
+
+    [Fact]
+    public void A_one_of_beside_members_is_a_union_of_records_that_have_the_members_and_their_part()
+    {
+        var run = GeneratorHarness.RunSpecs(("demo.openapi.yaml", """
+            openapi: 3.0.3
+            info: { title: Demo, version: '1.0' }
+            paths: {}
+            components:
+              schemas:
+                Contact:
+                  type: object
+                  properties:
+                    name: { type: string }
+                    email: { type: string }
+                    phone: { type: string }
+                  oneOf:
+                    - required: [email]
+                    - required: [phone]
+            """));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        var models = Models(run);
+        Assert.Contains("public sealed partial class Contact : IEquatable<Contact>, IUnionValue", models, StringComparison.Ordinal);
+        Assert.Contains("public bool TryGetWithEmail(out ContactWithEmail value)", models, StringComparison.Ordinal);
+        Assert.Contains("public bool TryGetWithPhone(out ContactWithPhone value)", models, StringComparison.Ordinal);
+        Assert.Contains("json.TryGetProperty(\"email\", out _)", models, StringComparison.Ordinal);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(models, "public string\\? Name \\{ get; init; \\}").Count);
+        Assert.Empty(run.CompilationProblems());
     }
 
     [Fact]

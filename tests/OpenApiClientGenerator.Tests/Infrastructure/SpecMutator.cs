@@ -254,7 +254,9 @@ internal sealed class SpecMutator
     /// A schema becomes a composition real specs write: an allOf of a component and itself (inheritance), with a member
     /// re-declared with another type or constraint; an allOf wrapper, made nullable; a oneOf/anyOf of it and null; a
     /// union of it and a component or a primitive; or a oneOf of components with a discriminator, whose mapping may name
-    /// a schema that is no variant.
+    /// a schema that is no variant; a oneOf or anyOf of bare types (which Microsoft.OpenApi reads as a type list); an
+    /// object with it as a member and a oneOf beside; or an allOf of a component given a discriminator (a discriminated
+    /// base, which a reference elsewhere then reads by it).
     /// </summary>
     private JsonNode Compose(JsonNode root, NodeSlot ignored)
     {
@@ -269,8 +271,16 @@ internal sealed class SpecMutator
         var original = slot.Node!.DeepClone();
         JsonNode ComponentReference() => new JsonObject { ["$ref"] = "#/components/schemas/" + components[_random.Next(components.Count)].Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal) };
         var unionKeyword = _random.Next(2) == 0 ? "oneOf" : "anyOf";
-        JsonNode composed = _random.Next(8) switch
+        JsonNode composed = _random.Next(11) switch
         {
+            8 => new JsonObject { [unionKeyword] = new JsonArray(new JsonObject { ["type"] = "string" }, new JsonObject { ["type"] = TypeNames[_random.Next(TypeNames.Length)] }), ["nullable"] = _random.Next(2) == 0 },
+            9 => new JsonObject
+            {
+                ["type"] = "object",
+                ["properties"] = new JsonObject { ["a"] = original, ["b"] = new JsonObject { ["type"] = "string" } },
+                [unionKeyword] = new JsonArray(new JsonObject { ["required"] = new JsonArray("a") }, components.Count > 0 && _random.Next(2) == 0 ? ComponentReference() : new JsonObject { ["required"] = new JsonArray("b") }),
+            },
+            10 when components.Count > 0 => Derived(),
             5 => new JsonObject
             {
                 [unionKeyword] = new JsonArray(original, components.Count > 0 && _random.Next(2) == 0 ? ComponentReference() : new JsonObject { ["type"] = TypeNames[_random.Next(TypeNames.Length)], ["maxLength"] = 3 }),
@@ -297,6 +307,20 @@ internal sealed class SpecMutator
         };
         _steps.Add($"composed {slot.Pointer} into {Show(composed)}");
         return slot.Replace(root, composed);
+
+        // The component extended gets a discriminator, unless it has one or is no object with members.
+        JsonNode Derived()
+        {
+            var name = components[_random.Next(components.Count)];
+            if (SpecTree.ComponentSchemas(root)![name] is JsonObject baseSchema && baseSchema["properties"] is JsonObject && baseSchema["discriminator"] is null)
+            {
+                baseSchema["discriminator"] = new JsonObject { ["propertyName"] = _random.Next(2) == 0 ? "type" : OddNames[_random.Next(OddNames.Length)] };
+                _steps.Add($"gave /components/schemas/{name} a discriminator");
+            }
+
+            var reference = new JsonObject { ["$ref"] = "#/components/schemas/" + name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal) };
+            return new JsonObject { ["allOf"] = new JsonArray(reference, new JsonObject { ["type"] = "object", ["properties"] = new JsonObject { ["own"] = original } }) };
+        }
     }
 
     /// <summary>A new property with an odd name and a simple schema, in an object schema.</summary>
