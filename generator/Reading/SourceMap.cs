@@ -58,21 +58,7 @@ internal sealed class SourceMap
         => TryGetValue(jsonPointer, out position) || TryGetPositionInAliasCopy(jsonPointer, out position);
 
     /// <summary>The position of a mapping entry's key, which is where a problem with the name belongs.</summary>
-    public bool TryGetKeyPosition(string jsonPointer, out SourcePosition position)
-    {
-        if (_keys.TryGetValue(jsonPointer, out position))
-        {
-            return true;
-        }
-
-        if (FragmentOf(jsonPointer, out var fragment, out var inner) && fragment.Map.TryGetKeyPosition(inner, out position))
-        {
-            position = _layout!.InFragment(fragment.Origin, position);
-            return true;
-        }
-
-        return _skeleton is not null && _skeleton.TryGetKeyPosition(jsonPointer, out position) && FromSkeleton(ref position);
-    }
+    public bool TryGetKeyPosition(string jsonPointer, out SourcePosition position) => TryGet(jsonPointer, key: true, out position);
 
     /// <summary>The node itself, else its nearest recorded ancestor, else the start of the text.</summary>
     public SourcePosition Find(string jsonPointer)
@@ -154,20 +140,23 @@ internal sealed class SourceMap
         return true;
     }
 
-    private bool TryGetValue(string jsonPointer, out SourcePosition position)
+    private bool TryGetValue(string jsonPointer, out SourcePosition position) => TryGet(jsonPointer, key: false, out position);
+
+    /// <summary>A value's or a key's position: what the stages after reading added, else the fragment's, else the skeleton's.</summary>
+    private bool TryGet(string jsonPointer, bool key, out SourcePosition position)
     {
-        if (_values.TryGetValue(jsonPointer, out position))
+        if ((key ? _keys : _values).TryGetValue(jsonPointer, out position))
         {
             return true;
         }
 
-        if (FragmentOf(jsonPointer, out var fragment, out var inner) && fragment.Map.TryGetValue(inner, out position))
+        if (FragmentOf(jsonPointer, out var fragment, out var inner) && fragment.Map.TryGet(inner, key, out position))
         {
             position = _layout!.InFragment(fragment.Origin, position);
             return true;
         }
 
-        return _skeleton is not null && _skeleton.TryGetValue(jsonPointer, out position) && FromSkeleton(ref position);
+        return _skeleton is not null && _skeleton.TryGet(jsonPointer, key, out position) && FromSkeleton(ref position);
     }
 
     private bool FromSkeleton(ref SourcePosition position)
