@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
@@ -21,7 +22,17 @@ internal static class SpecFragmenter
 
     public static IReadOnlyList<SpecFragment> Split(string specPath, string text)
     {
-        var pieces = new JsonPieceScanner(text).Scan();
+        List<Piece>? pieces;
+        try
+        {
+            pieces = new JsonPieceScanner(text).Scan();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A fault of the split's own must not fail the user's build: the text is then read whole, as any other.
+            pieces = null;
+        }
+
         if (pieces is null || pieces.Count == 0)
         {
             return [new SpecFragment(specPath, string.Empty, 0, text)];
@@ -133,7 +144,7 @@ internal static class SpecFragmenter
 
             while (true)
             {
-                if (!String(out var name))
+                if (!String(needsValue: true, out var name))
                 {
                     return false;
                 }
@@ -206,7 +217,7 @@ internal static class SpecFragmenter
                 switch (c)
                 {
                     case '"':
-                        if (!String(out _))
+                        if (!String(needsValue: false, out _))
                         {
                             return false;
                         }
@@ -260,7 +271,8 @@ internal static class SpecFragmenter
                 && (text[start] != '-' || (start + 1 < _index && text[start + 1] is >= '0' and <= '9'));
         }
 
-        private bool String(out string value)
+        /// <param name="value">The string's text, for a key (<paramref name="needsValue"/>); empty otherwise.</param>
+        private bool String(bool needsValue, out string value)
         {
             value = string.Empty;
             if (!Peek('"'))
@@ -286,7 +298,7 @@ internal static class SpecFragmenter
                 else if (c == '"')
                 {
                     // A key's text is what the reader gives it: escapes are rare in keys, and the reader handles them.
-                    var unescaped = escaped ? Unescaped(start, _index) : text.Substring(start, _index - start);
+                    var unescaped = !needsValue ? string.Empty : escaped ? Unescaped(start, _index) : text.Substring(start, _index - start);
                     value = unescaped ?? string.Empty;
                     _index++;
                     return unescaped is not null;
@@ -303,8 +315,9 @@ internal static class SpecFragmenter
             {
                 return JsonNode.Parse(text.Substring(start - 1, end - start + 2))!.GetValue<string>();
             }
-            catch (System.Text.Json.JsonException)
+            catch (Exception exception) when (exception is System.Text.Json.JsonException or InvalidOperationException)
             {
+                // InvalidOperationException: an escaped lone surrogate, which JSON's reader refuses and YAML's may read.
                 return null;
             }
         }

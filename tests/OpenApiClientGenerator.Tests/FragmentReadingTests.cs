@@ -47,6 +47,7 @@ public sealed class FragmentReadingTests
     [InlineData("{\"openapi\": \"3.0.3\", \"paths\": {\"/a\": {\"get\": {}}}")]
     [InlineData("{\"openapi\": \"3.0.3\", \"paths\": {\"/a\": {\"x\": \"a\u2028b\"}}}")]
     [InlineData("{\"paths\": {\"/a\": {\"x\": ---}}}")]
+    [InlineData("{\"paths\": {\"/a\\ud800\": {}}}")]
     public void A_text_that_is_not_plain_json_is_one_fragment_read_whole(string text)
         => Assert.Equal([string.Empty], SpecFragmenter.Split("spec.openapi.json", text).Select(f => f.Pointer));
 
@@ -63,6 +64,23 @@ public sealed class FragmentReadingTests
         var error = Assert.Single(result.Diagnostics);
         Assert.Equal(("OAG001", 6, 6), (error.Id, error.Location!.StartLine, error.Location.StartColumn));
         Assert.Contains("Duplicate key 'get'", string.Join(" ", error.MessageArgs), StringComparison.Ordinal);
+    }
+
+    /// <summary>A string JSON's reader refuses (an escaped lone surrogate, found by the fuzz tests) must not stop the split or crash it.</summary>
+    [Theory]
+    [InlineData("\\ud800")]
+    [InlineData("\\udfff\\u2197")]
+    public void A_value_json_cannot_unescape_gives_the_diagnostics_of_the_whole_reading(string escaped)
+    {
+        var text = "{\n  \"openapi\": \"3.0.3\",\n  \"info\": { \"title\": \"T\", \"version\": \"1\" },\n  \"paths\": {\n    \"/a\": { \"description\": \"" + escaped + "\" }\n  }\n}\n";
+        var input = new SpecInput("spec.openapi.json", text, new SpecOptions(null, null, null));
+
+        var split = SpecParser.Parse(input);
+        var whole = SpecParser.ParseRead(new SpecRead(input, new[] { FragmentRead.Read(new SpecFragment(input.Path, string.Empty, 0, text)) }.ToEquatableArray()));
+
+        Assert.Equal(2, SpecFragmenter.Split(input.Path, text).Count);
+        Assert.Equal(whole.Diagnostics, split.Diagnostics);
+        Assert.Equal(whole.Spec, split.Spec);
     }
 
     private delegate bool Lookup(string pointer, out SourcePosition position);
