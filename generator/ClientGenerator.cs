@@ -16,8 +16,9 @@ namespace OpenApiClientGenerator;
 
 /// <summary>
 /// Generates typed records, validators and a client per OpenAPI spec given as an AdditionalFile.
-/// Pipeline: spec file → <see cref="SpecInput"/> → its fragments, each read on its own (<see cref="FragmentRead"/>) → <see cref="SpecParseResult"/> → <see cref="ApiSpec"/> → rendered sources, each step
-/// cached on its own. The diagnostics leave the pipeline before the model is rendered, so that no location reaches the renderer.
+/// Pipeline: spec file → <see cref="SpecInput"/> → its fragments, each read on its own (<see cref="FragmentRead"/>) →
+/// <see cref="SpecParseResult"/> → <see cref="ApiSpec"/> → rendered sources, each step cached on its own. The
+/// diagnostics leave the pipeline before the model is rendered, so that no location reaches the renderer.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class ClientGenerator : IIncrementalGenerator
