@@ -10,13 +10,15 @@ using Microsoft.CodeAnalysis.Text;
 using OpenApiClientGenerator.Diagnostics;
 using OpenApiClientGenerator.Emitting;
 using OpenApiClientGenerator.Model;
+using OpenApiClientGenerator.Reading;
 
 namespace OpenApiClientGenerator;
 
 /// <summary>
 /// Generates typed records, validators and a client per OpenAPI spec given as an AdditionalFile.
-/// Pipeline: spec file → <see cref="SpecInput"/> → <see cref="SpecParseResult"/> → <see cref="ApiSpec"/> → rendered sources, each step
-/// cached on its own. The diagnostics leave the pipeline before the model is rendered, so that no location reaches the renderer.
+/// Pipeline: spec file → <see cref="SpecInput"/> → its fragments, each read on its own (<see cref="FragmentRead"/>) →
+/// <see cref="SpecParseResult"/> → <see cref="ApiSpec"/> → rendered sources, each step cached on its own. The
+/// diagnostics leave the pipeline before the model is rendered, so that no location reaches the renderer.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class ClientGenerator : IIncrementalGenerator
@@ -37,8 +39,23 @@ public sealed class ClientGenerator : IIncrementalGenerator
             .Select(static (pair, cancellationToken) => ReadSpecInput(pair.Left, pair.Right, cancellationToken))
             .WithTrackingName(TrackingNames.SpecInputs);
 
-        var parsedSpecs = specInputs
-            .Select(static (input, _) => SpecParser.Parse(input))
+        // A JSON spec is read in fragments (each path item, each component, the rest), each cached on its own: an edit of
+        // one operation or schema reads that fragment again, not the whole text.
+        var specFragments = specInputs
+            .SelectMany(static (input, _) => SpecFragmenter.Split(input.Path, input.Text))
+            .WithTrackingName(TrackingNames.SpecFragments);
+
+        var fragmentReads = specFragments
+            .Select(static (fragment, _) => FragmentRead.Read(fragment))
+            .WithTrackingName(TrackingNames.FragmentReads);
+
+        var specReads = specInputs
+            .Combine(fragmentReads.Collect())
+            .Select(static (pair, _) => new SpecRead(pair.Left, pair.Right.Where(r => r.Fragment.SpecPath == pair.Left.Path).ToEquatableArray()))
+            .WithTrackingName(TrackingNames.SpecReads);
+
+        var parsedSpecs = specReads
+            .Select(static (read, _) => SpecParser.ParseRead(read))
             .WithTrackingName(TrackingNames.ParsedSpecs);
 
         var templates = context.AdditionalTextsProvider

@@ -16,17 +16,21 @@ namespace OpenApiClientGenerator;
 internal static class SpecParser
 {
     /// <summary>
-    /// Reads the spec (YAML or JSON → JSON tree), checks the shape of its nodes and its references, reads it with
-    /// Microsoft.OpenApi and builds the model. Each step reports what it finds; any error stops the spec, so that no code
-    /// is generated from a spec that was misread.
+    /// Reads the spec (YAML or JSON → JSON tree, a JSON spec in fragments: see <see cref="SpecFragmenter"/>), checks the
+    /// shape of its nodes and its references, reads it with Microsoft.OpenApi and builds the model. Each step reports
+    /// what it finds; any error stops the spec, so that no code is generated from a spec that was misread.
     /// </summary>
-    public static SpecParseResult Parse(SpecInput input)
+    public static SpecParseResult Parse(SpecInput input) => ParseRead(SpecFragmenter.Read(input));
+
+    /// <summary>As <see cref="Parse"/>, from the readings of the spec's fragments, which the pipeline caches one by one.</summary>
+    public static SpecParseResult ParseRead(SpecRead read)
     {
+        var input = read.Input;
         var diagnostics = new SpecDiagnostics(input);
         ApiSpec? spec = null;
         try
         {
-            spec = ReadModel(input, diagnostics);
+            spec = ReadModel(read, diagnostics);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -37,9 +41,10 @@ internal static class SpecParser
         return new SpecParseResult(diagnostics.HasErrors ? null : spec, diagnostics.ToEquatableArray(), spec is null ? null : diagnostics.LocationOf("/info/title"));
     }
 
-    private static ApiSpec? ReadModel(SpecInput input, SpecDiagnostics diagnostics)
+    private static ApiSpec? ReadModel(SpecRead read, SpecDiagnostics diagnostics)
     {
-        var document = SpecDocumentReader.Read(input.Text);
+        var input = read.Input;
+        var document = SpecFragmenter.Assemble(input.Text, read.Fragments) ?? SpecDocumentReader.Read(input.Text);
         diagnostics.Map = document.Map;
         if (document.Root is not { } root)
         {

@@ -5,6 +5,9 @@ public static class TrackingNames
 {
     public const string SpecFiles = nameof(SpecFiles);
     public const string SpecInputs = nameof(SpecInputs);
+    public const string SpecFragments = nameof(SpecFragments);
+    public const string FragmentReads = nameof(FragmentReads);
+    public const string SpecReads = nameof(SpecReads);
     public const string ParsedSpecs = nameof(ParsedSpecs);
     public const string SpecModels = nameof(SpecModels);
     public const string TemplateOverrides = nameof(TemplateOverrides);

@@ -17,7 +17,7 @@ namespace OpenApiClientGenerator.Reading;
 internal static class SpecDocumentReader
 {
     private const int MaxDepth = 256;
-    private const int MaxNodes = 1_000_000;
+    public const int MaxNodes = 1_000_000;
     private const string TooLargeMessage = "Document is too large or too deeply nested";
     private const string EmptyMessage = "The document is empty";
 
@@ -28,7 +28,10 @@ internal static class SpecDocumentReader
     private const string FloatTag = "tag:yaml.org,2002:float";
 
     /// <summary>Reads the first document of <paramref name="text"/>. Never throws: a problem comes back as the document's error.</summary>
-    public static SpecDocument Read(string text) => new TreeReader(text).Read();
+    public static SpecDocument Read(string text) => new TreeReader(text, 0).Read();
+
+    /// <summary>Reads a fragment of a spec whose value stands <paramref name="depth"/> levels deep, so that the depth limit counts from the spec's root.</summary>
+    public static SpecDocument ReadFragment(string text, int depth) => new TreeReader(text, depth).Read();
 
     /// <summary>Turns a scalar into a JSON value by the YAML 1.2 core schema, as OpenAPI tooling does.</summary>
     private static JsonNode? ConvertScalar(Scalar scalar, string text, SourcePosition position)
@@ -317,9 +320,13 @@ internal static class SpecDocumentReader
         /// <summary>The innermost flow collection being read, to explain the failure YamlDotNet reports without a message.</summary>
         private NodeEvent? _openFlowCollection;
 
-        public TreeReader(string text)
+        /// <summary>How deep the text's root stands in the spec: 0 unless the text is a fragment of it.</summary>
+        private readonly int _rootDepth;
+
+        public TreeReader(string text, int rootDepth)
         {
             _text = text;
+            _rootDepth = rootDepth;
             _lines = new LineIndex(text);
 
             // YamlDotNet takes U+0085, U+2028 and U+2029 for line breaks, as YAML 1.1 did: it rejects a quoted string
@@ -361,7 +368,7 @@ internal static class SpecDocumentReader
             try
             {
                 var root = ReadFirstDocument();
-                return root is null ? Failure(EmptyMessage, default) : new SpecDocument(root, _map, null);
+                return root is null ? Failure(EmptyMessage, default) : new SpecDocument(root, _map, null, _nodeCount);
             }
             catch (SpecFormatException exception)
             {
@@ -390,7 +397,7 @@ internal static class SpecDocumentReader
             }
         }
 
-        private SpecDocument Failure(string message, SourcePosition position) => new(null, _map, new SpecSyntaxError(message, position));
+        private SpecDocument Failure(string message, SourcePosition position) => new(null, _map, new SpecSyntaxError(message, position), _nodeCount);
 
         /// <summary>
         /// A flow collection (<c>[</c> or <c>{</c>) that misses its closing bracket or a comma. The parser notices only
@@ -427,7 +434,7 @@ internal static class SpecDocumentReader
             }
 
             // Reading the node moves the parser onto the document's end, which rejects anything left after the root.
-            return ReadNode(string.Empty, 0, out _);
+            return ReadNode(string.Empty, _rootDepth, out _);
         }
 
         private void MoveNext()

@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using OpenApiClientGenerator.Model;
+using OpenApiClientGenerator.Reading;
 using OpenApiClientGenerator.Tests.Infrastructure;
 
 namespace OpenApiClientGenerator.Tests;
@@ -254,6 +255,56 @@ public sealed class IncrementalityTests
         Assert.Contains("public sealed partial record Order", order, StringComparison.Ordinal);
         Assert.Contains("public enum OrderStatus", order, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// A JSON spec is read in fragments, each cached on its own: an edit reads again the fragment it touches (or the
+    /// skeleton, for lines moved), and a run after each edit gives what a cold run over the edited text gives: the same
+    /// files and the same diagnostics, at the same places.
+    /// </summary>
+    [Fact]
+    public void Editing_a_json_spec_reads_only_the_fragments_it_touches_and_gives_what_a_cold_run_gives()
+    {
+        var json = SpecDocumentReader.Read(ThreeSchemaSpec + "\n" + CollidingSpec.Substring(CollidingSpec.IndexOf("    Pool:", StringComparison.Ordinal))).Root!
+            .ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+        var edits = new (string What, Func<string, string> Edit, string[] FragmentsRead)[]
+        {
+            ("a schema's description", text => text.Replace("What an order costs.", "What an order costs, taxes included.", StringComparison.Ordinal), ["/components/schemas/Invoice"]),
+            ("an operation's summary", text => text.Replace("Gets an order.", "Gets one order.", StringComparison.Ordinal), ["/paths/~1orders~1{id}"]),
+            ("lines moved", text => "\n\n\n" + text, [""]),
+            ("a line added before the colliding schema", text => text.Replace("\"description\": \"An order.\",", "\"description\": \"An order.\",\n        \"title\": \"Order\",", StringComparison.Ordinal), ["/components/schemas/Order"]),
+            ("the colliding schema", text => text.Replace("two teams has.", "two teams have.", StringComparison.Ordinal), ["/components/schemas/Pool"]),
+        };
+
+        var file = new InMemoryAdditionalText("shop.openapi.json", json);
+        var driver = GeneratorHarness.Run([file]).Driver;
+        foreach (var (what, edit, fragmentsRead) in edits)
+        {
+            var edited = new InMemoryAdditionalText(file.Path, edit(file.GetText()!.ToString()));
+            Assert.NotEqual(file.GetText()!.ToString(), edited.GetText()!.ToString());
+            driver = driver.ReplaceAdditionalText(file, edited).RunGenerators(GeneratorHarness.CreateCompilation("namespace Consumer { internal static class Marker { } }"));
+            file = edited;
+            var incremental = driver.GetRunResult();
+            var cold = GeneratorHarness.Run([edited]).Result;
+
+            var run = incremental.Results.Single();
+            Assert.True(Outputs(run, TrackingNames.FragmentReads).Count > 4, "The JSON spec was not read in fragments.");
+            Assert.Equal(fragmentsRead, Outputs(run, TrackingNames.FragmentReads)
+                .Where(o => o.Reason is not (IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged))
+                .Select(o => ((FragmentRead)o.Value).Fragment.Pointer));
+            Assert.Equal(
+                cold.Results.Single().GeneratedSources.Select(s => (s.HintName, s.SourceText.ToString())),
+                run.GeneratedSources.Select(s => (s.HintName, s.SourceText.ToString())));
+            Assert.Equal(Described(cold.Diagnostics), Described(incremental.Diagnostics));
+            Assert.Contains(incremental.Diagnostics, d => d.Id == "OAG008");
+            if (what == "lines moved")
+            {
+                Assert.All(Outputs(run, TrackingNames.RenderedFiles), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+            }
+        }
+    }
+
+    private static List<string> Described(IEnumerable<Diagnostic> diagnostics)
+        => diagnostics.Select(d => $"{d.Id} {d.Location.GetLineSpan()} {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}").Order(StringComparer.Ordinal).ToList();
 
     private static List<(object Value, IncrementalStepRunReason Reason)> Outputs(GeneratorRunResult run, string trackingName)
         => run.TrackedSteps[trackingName].SelectMany(step => step.Outputs).ToList();

@@ -1,0 +1,335 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Text.Json.Nodes;
+using OpenApiClientGenerator.Model;
+
+namespace OpenApiClientGenerator.Reading;
+
+/// <summary>
+/// Splits a JSON spec into fragments that are read one by one (each path item, each component, and the rest), and puts
+/// their readings back together into the tree and source map a reading of the whole text gives. An edit of one
+/// operation or schema then reads one fragment again instead of the spec. A text that is not plain JSON (YAML, a
+/// comment, an odd line break) is one fragment, read whole; so is a spec whose fragments do not all read without error,
+/// so that the diagnostics are those of the whole text.
+/// </summary>
+internal static class SpecFragmenter
+{
+    /// <summary>Reads every fragment of a spec at once, as the pipeline does one by one.</summary>
+    public static SpecRead Read(SpecInput input)
+        => new(input, Split(input.Path, input.Text).Select(FragmentRead.Read).ToEquatableArray());
+
+    public static IReadOnlyList<SpecFragment> Split(string specPath, string text)
+    {
+        List<Piece>? pieces;
+        try
+        {
+            pieces = new JsonPieceScanner(text).Scan();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A fault of the split's own must not fail the user's build: the text is then read whole, as any other.
+            pieces = null;
+        }
+
+        if (pieces is null || pieces.Count == 0)
+        {
+            return [new SpecFragment(specPath, string.Empty, 0, text)];
+        }
+
+        // Each piece is "{}" in the skeleton, so that the skeleton stays the same when a piece's length changes.
+        var skeleton = new StringBuilder(text.Length);
+        var fragments = new List<SpecFragment> { null! };
+        var copied = 0;
+        foreach (var piece in pieces)
+        {
+            fragments.Add(new SpecFragment(specPath, piece.Pointer, piece.Depth, text.Substring(piece.Start, piece.End - piece.Start)));
+            skeleton.Append(text, copied, piece.Start - copied).Append("{}");
+            copied = piece.End;
+        }
+
+        skeleton.Append(text, copied, text.Length - copied);
+        fragments[0] = new SpecFragment(specPath, string.Empty, 0, skeleton.ToString());
+        return fragments;
+    }
+
+    /// <summary>
+    /// The document a reading of the whole <paramref name="text"/> gives, from the readings of its fragments: the
+    /// skeleton's tree with each fragment's tree in its place (copies, as the stages after reading change the tree), and
+    /// a source map that places the skeleton's and each fragment's positions in the text. Null when the fragments do not
+    /// stand for the whole text as its own reading would: one of them failed, or together they pass the node limit.
+    /// </summary>
+    public static SpecDocument? Assemble(string text, IReadOnlyList<FragmentRead> reads)
+    {
+        var skeleton = reads[0].Document;
+        var nodeCount = reads.Sum(r => (long)r.Document.NodeCount);
+        if (skeleton.Root is not { } skeletonRoot || nodeCount > SpecDocumentReader.MaxNodes)
+        {
+            return reads.Count == 1 ? skeleton : null;
+        }
+
+        var root = skeletonRoot.DeepClone();
+        var placed = new List<(string Pointer, SourceMap Map)>(reads.Count - 1);
+        var starts = new int[reads.Count - 1];
+        var lengths = new int[reads.Count - 1];
+        for (var i = 1; i < reads.Count; i++)
+        {
+            var read = reads[i];
+            var pointer = read.Fragment.Pointer;
+            var slash = pointer.LastIndexOf('/');
+            if (read.Document.Root is not JsonObject value
+                || JsonPointers.Find(root, pointer.Substring(0, slash)) is not JsonObject parent
+                || !skeleton.Map.TryGetPosition(pointer, out var placeholder))
+            {
+                return null;
+            }
+
+            parent[JsonPointers.Unescape(pointer.Substring(slash + 1))] = value.DeepClone();
+            placed.Add((pointer, read.Document.Map));
+            starts[i - 1] = placeholder.Offset;
+            lengths[i - 1] = read.Fragment.Text.Length;
+        }
+
+        var layout = reads.Count == 1 ? null : new SkeletonLayout(new LineIndex(text), starts, lengths);
+        return new SpecDocument(root, SourceMap.Layered(skeleton.Map, layout, placed), null, (int)nodeCount);
+    }
+
+    /// <summary>Where a fragment's value stands in the text: <see cref="End"/> is just past its closing brace.</summary>
+    private readonly record struct Piece(string Pointer, int Depth, int Start, int End);
+
+    /// <summary>
+    /// Finds the path items and components of a JSON text in one pass over its characters, checking that the text is
+    /// plain JSON as far as the split depends on it: strings, brackets, and scalars made of JSON's characters. Anything
+    /// else (a YAML construct, a comment, an unclosed bracket) gives null, and the text is read whole.
+    /// </summary>
+    private sealed class JsonPieceScanner(string text)
+    {
+        private readonly List<Piece> _pieces = [];
+        private int _index;
+
+        public List<Piece>? Scan()
+        {
+            if (text.IndexOfAny(['\u0085', '\u2028', '\u2029']) >= 0)
+            {
+                // Line breaks to Roslyn but not to the YAML parser, which the reader replaces for the whole text at once.
+                return null;
+            }
+
+            if (text.Length > 0 && text[0] == '\uFEFF')
+            {
+                _index = 1;
+            }
+
+            SkipWhitespace();
+            if (!Peek('{') || !Object(string.Empty, 0))
+            {
+                return null;
+            }
+
+            SkipWhitespace();
+            return _index == text.Length ? _pieces : null;
+        }
+
+        /// <summary>Reads an object whose members at <paramref name="depth"/> + 1 are pieces when <see cref="IsPieceParent"/> says so.</summary>
+        private bool Object(string pointer, int depth)
+        {
+            _index++;
+            SkipWhitespace();
+            if (Peek('}'))
+            {
+                _index++;
+                return true;
+            }
+
+            while (true)
+            {
+                if (!String(needsValue: true, out var name))
+                {
+                    return false;
+                }
+
+                SkipWhitespace();
+                if (!Peek(':'))
+                {
+                    return false;
+                }
+
+                _index++;
+                SkipWhitespace();
+                var memberPointer = JsonPointers.Append(pointer, name);
+                var start = _index;
+                if (Peek('{') && IsPieceParent(pointer, depth))
+                {
+                    if (!Skip())
+                    {
+                        return false;
+                    }
+
+                    _pieces.Add(new Piece(memberPointer, depth + 1, start, _index));
+                }
+                else if (Peek('{') && depth < 2 && (depth == 0 ? name is "paths" or "components" : pointer == "/components"))
+                {
+                    if (!Object(memberPointer, depth + 1))
+                    {
+                        return false;
+                    }
+                }
+                else if (!Skip())
+                {
+                    return false;
+                }
+
+                SkipWhitespace();
+                if (Peek('}'))
+                {
+                    _index++;
+                    return true;
+                }
+
+                if (!Peek(','))
+                {
+                    return false;
+                }
+
+                _index++;
+                SkipWhitespace();
+            }
+        }
+
+        /// <summary>The members of <c>paths</c> and of each section of <c>components</c> are the pieces.</summary>
+        private static bool IsPieceParent(string pointer, int depth)
+            => (depth == 1 && pointer == "/paths") || (depth == 2 && pointer.StartsWith("/components/", System.StringComparison.Ordinal));
+
+        /// <summary>Moves past one value of any kind.</summary>
+        private bool Skip()
+        {
+            var brackets = new Stack<char>();
+            do
+            {
+                SkipWhitespace();
+                if (_index >= text.Length)
+                {
+                    return false;
+                }
+
+                var c = text[_index];
+                switch (c)
+                {
+                    case '"':
+                        if (!String(needsValue: false, out _))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case '{' or '[':
+                        brackets.Push(c == '{' ? '}' : ']');
+                        _index++;
+                        break;
+                    case '}' or ']':
+                        if (brackets.Count == 0 || brackets.Pop() != c)
+                        {
+                            return false;
+                        }
+
+                        _index++;
+                        break;
+                    case ',' or ':':
+                        if (brackets.Count == 0)
+                        {
+                            return false;
+                        }
+
+                        _index++;
+                        break;
+                    default:
+                        if (!Scalar())
+                        {
+                            return false;
+                        }
+
+                        break;
+                }
+            }
+            while (brackets.Count > 0);
+
+            return true;
+        }
+
+        /// <summary>A number, <c>true</c>, <c>false</c> or <c>null</c>, by its characters: a minus is followed by a digit, so that no YAML indicator passes.</summary>
+        private bool Scalar()
+        {
+            var start = _index;
+            while (_index < text.Length && text[_index] is (>= '0' and <= '9') or (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or '+' or '-' or '.')
+            {
+                _index++;
+            }
+
+            return _index > start
+                && text[start] is (>= '0' and <= '9') or 't' or 'f' or 'n' or '-'
+                && (text[start] != '-' || (start + 1 < _index && text[start + 1] is >= '0' and <= '9'));
+        }
+
+        /// <param name="value">The string's text, for a key (<paramref name="needsValue"/>); empty otherwise.</param>
+        private bool String(bool needsValue, out string value)
+        {
+            value = string.Empty;
+            if (!Peek('"'))
+            {
+                return false;
+            }
+
+            var start = ++_index;
+            var escaped = false;
+            for (; _index < text.Length; _index++)
+            {
+                var c = text[_index];
+                if (c is '\r' or '\n')
+                {
+                    return false;
+                }
+
+                if (c == '\\')
+                {
+                    escaped = true;
+                    _index++;
+                }
+                else if (c == '"')
+                {
+                    // A key's text is what the reader gives it: escapes are rare in keys, and the reader handles them.
+                    var unescaped = !needsValue ? string.Empty : escaped ? Unescaped(start, _index) : text.Substring(start, _index - start);
+                    value = unescaped ?? string.Empty;
+                    _index++;
+                    return unescaped is not null;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A key with escapes, as JSON reads it; null for an escape JSON does not have, which YAML may read otherwise.</summary>
+        private string? Unescaped(int start, int end)
+        {
+            try
+            {
+                return JsonNode.Parse(text.Substring(start - 1, end - start + 2))!.GetValue<string>();
+            }
+            catch (Exception exception) when (exception is System.Text.Json.JsonException or InvalidOperationException)
+            {
+                // InvalidOperationException: an escaped lone surrogate, which JSON's reader refuses and YAML's may read.
+                return null;
+            }
+        }
+
+        private bool Peek(char c) => _index < text.Length && text[_index] == c;
+
+        private void SkipWhitespace()
+        {
+            while (_index < text.Length && text[_index] is ' ' or '\t' or '\r' or '\n')
+            {
+                _index++;
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using OpenApiClientGenerator.Model;
+using OpenApiClientGenerator.Reading;
+using OpenApiClientGenerator.Tests.Infrastructure;
+
+namespace OpenApiClientGenerator.Tests;
+
+/// <summary>
+/// A JSON spec is read in fragments (each path item, each component, the skeleton); put back together they must give
+/// what a reading of the whole text gives, node for node and position for position, or nothing at all.
+/// </summary>
+public sealed class FragmentReadingTests
+{
+    public static IEnumerable<object[]> RepositorySpecsAsJson()
+        => GeneratorHarness.RepositorySpecs().SelectMany(spec => new[] { true, false }.Select(indented => new object[] { Path.GetFileName(spec.Path), indented }));
+
+    [Theory]
+    [MemberData(nameof(RepositorySpecsAsJson))]
+    public void A_json_spec_read_in_fragments_gives_the_tree_and_every_position_of_a_whole_reading(string specName, bool indented)
+    {
+        var yaml = GeneratorHarness.RepositorySpecs().Single(s => Path.GetFileName(s.Path) == specName).GetText()!.ToString();
+        var json = SpecDocumentReader.Read(yaml).Root!.ToJsonString(new JsonSerializerOptions { WriteIndented = indented });
+
+        var fragments = SpecFragmenter.Split("spec.openapi.json", json);
+        var assembled = SpecFragmenter.Assemble(json, fragments.Select(FragmentRead.Read).ToList());
+        var whole = SpecDocumentReader.Read(json);
+
+        Assert.True(fragments.Count > 1, "The JSON spec was not split.");
+        Assert.NotNull(assembled);
+        Assert.True(JsonNode.DeepEquals(whole.Root, assembled!.Root), "The fragments put together differ from the whole reading.");
+        foreach (var pointer in Pointers(whole.Root!, string.Empty))
+        {
+            Assert.Equal(Position(whole.Map.TryGetPosition, pointer), Position(assembled.Map.TryGetPosition, pointer));
+            Assert.Equal(Position(whole.Map.TryGetKeyPosition, pointer), Position(assembled.Map.TryGetKeyPosition, pointer));
+        }
+    }
+
+    [Theory]
+    [InlineData("openapi: 3.0.3\npaths: {}\n")]
+    [InlineData("{\"openapi\": \"3.0.3\", # a comment\n \"paths\": {\"/a\": {}}}")]
+    [InlineData("{\"openapi\": \"3.0.3\", \"paths\": {\"/a\": {\"x\": 'single-quoted'}}}")]
+    [InlineData("{\"openapi\": \"3.0.3\", \"paths\": {\"/a\": {\"get\": {}}}")]
+    [InlineData("{\"openapi\": \"3.0.3\", \"paths\": {\"/a\": {\"x\": \"a\u2028b\"}}}")]
+    [InlineData("{\"paths\": {\"/a\": {\"x\": ---}}}")]
+    [InlineData("{\"paths\": {\"/a\\ud800\": {}}}")]
+    public void A_text_that_is_not_plain_json_is_one_fragment_read_whole(string text)
+        => Assert.Equal([string.Empty], SpecFragmenter.Split("spec.openapi.json", text).Select(f => f.Pointer));
+
+    /// <summary>A duplicate key inside a path item fails its fragment: the spec is read whole, and the error is the whole reading's.</summary>
+    [Fact]
+    public void A_fragment_that_fails_to_read_gives_the_diagnostic_of_the_whole_reading()
+    {
+        const string Text = "{\n  \"openapi\": \"3.0.3\",\n  \"info\": { \"title\": \"T\", \"version\": \"1\" },\n  \"paths\": {\n    \"/a\": {\n      \"get\": {},\n      \"get\": {}\n    }\n  }\n}\n";
+        var fragments = SpecFragmenter.Split("spec.openapi.json", Text);
+        Assert.Equal([string.Empty, "/paths/~1a"], fragments.Select(f => f.Pointer));
+        Assert.Null(SpecFragmenter.Assemble(Text, fragments.Select(FragmentRead.Read).ToList()));
+
+        var result = SpecParser.Parse(new SpecInput("spec.openapi.json", Text, new SpecOptions(null, null, null)));
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal(("OAG001", 6, 6), (error.Id, error.Location!.StartLine, error.Location.StartColumn));
+        Assert.Contains("Duplicate key 'get'", string.Join(" ", error.MessageArgs), StringComparison.Ordinal);
+    }
+
+    /// <summary>A string JSON's reader refuses (an escaped lone surrogate, found by the fuzz tests) must not stop the split or crash it.</summary>
+    [Theory]
+    [InlineData("\\ud800")]
+    [InlineData("\\udfff\\u2197")]
+    public void A_value_json_cannot_unescape_gives_the_diagnostics_of_the_whole_reading(string escaped)
+    {
+        var text = "{\n  \"openapi\": \"3.0.3\",\n  \"info\": { \"title\": \"T\", \"version\": \"1\" },\n  \"paths\": {\n    \"/a\": { \"description\": \"" + escaped + "\" }\n  }\n}\n";
+        var input = new SpecInput("spec.openapi.json", text, new SpecOptions(null, null, null));
+
+        var split = SpecParser.Parse(input);
+        var whole = SpecParser.ParseRead(new SpecRead(input, new[] { FragmentRead.Read(new SpecFragment(input.Path, string.Empty, 0, text)) }.ToEquatableArray()));
+
+        Assert.Equal(2, SpecFragmenter.Split(input.Path, text).Count);
+        Assert.Equal(whole.Diagnostics, split.Diagnostics);
+        Assert.Equal(whole.Spec, split.Spec);
+    }
+
+    private delegate bool Lookup(string pointer, out SourcePosition position);
+
+    private static SourcePosition? Position(Lookup lookup, string pointer) => lookup(pointer, out var position) ? position : null;
+
+    private static IEnumerable<string> Pointers(JsonNode node, string pointer)
+    {
+        yield return pointer;
+        var children = node switch
+        {
+            JsonObject mapping => mapping.Select(m => (JsonPointers.Append(pointer, m.Key), m.Value)),
+            JsonArray sequence => sequence.Select((item, i) => (pointer + "/" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), item)),
+            _ => [],
+        };
+        foreach (var (childPointer, child) in children)
+        {
+            foreach (var descendant in child is null ? [childPointer] : Pointers(child, childPointer))
+            {
+                yield return descendant;
+            }
+        }
+    }
+}
