@@ -72,7 +72,7 @@ public sealed class MediaTypeDiagnosticsTests
             """));
 
         Assert.Empty(run.GeneratorDiagnostics);
-        var client = run.Sources.Single(s => s.HintName == "DemoClient.g.cs").SourceText.ToString();
+        var client = run.ClientText("DemoClient");
         Assert.Contains("public Item? Body { get; init; }", RecordText(client, "CreateItemRequest"), StringComparison.Ordinal);
         Assert.Contains("public Item? Body { get; init; }", RecordText(client, "CreateItemFormRequest"), StringComparison.Ordinal);
         Assert.Contains("public HttpContent? Body { get; init; }", RecordText(client, "CreateItemContentRequest"), StringComparison.Ordinal);
@@ -118,7 +118,7 @@ public sealed class MediaTypeDiagnosticsTests
                     name: { type: string }
             """));
 
-        var client = run.Sources.Single(s => s.HintName == "DemoClient.g.cs").SourceText.ToString();
+        var client = run.ClientText("DemoClient");
         Assert.Contains(
             "message.Headers.TryAddWithoutValidation(\"Accept\", \"application/json, application/xml, application/problem+json, text/plain\");",
             client,
@@ -148,7 +148,7 @@ public sealed class MediaTypeDiagnosticsTests
             """));
 
         Assert.Empty(run.GeneratorDiagnostics);
-        var client = run.Sources.Single(s => s.HintName == "DemoClient.g.cs").SourceText.ToString();
+        var client = run.ClientText("DemoClient");
         Assert.Contains("Task<ApiResponse<Item>> CreateItemAsync(", client, StringComparison.Ordinal);
         Assert.Contains("documented: 4XX (Refused.), 5XX (Failed.).", client, StringComparison.Ordinal);
         Assert.Empty(run.CompilationProblems());
@@ -209,7 +209,7 @@ public sealed class MediaTypeDiagnosticsTests
         Assert.Equal(
             "The response header 'X-Model' of a stream (Server-Sent Events or JSON lines) is not supported; the IAsyncEnumerable result does not carry it: read it with a DelegatingHandler",
             warning.GetMessage(CultureInfo.InvariantCulture));
-        var client = run.Sources.Single(s => s.HintName == "DemoClient.g.cs").SourceText.ToString();
+        var client = run.ClientText("DemoClient");
         Assert.Contains("Task<FileResponse<DownloadHeaders>> DownloadAsync(", client, StringComparison.Ordinal);
         Assert.Contains("public required string ETag { get; init; }", client, StringComparison.Ordinal);
         Assert.DoesNotContain("CreateItemHeaders", client, StringComparison.Ordinal);
