@@ -26,14 +26,14 @@ internal static class ReferenceChecker
                 var isPropertyMap = pointer.EndsWith("/properties", StringComparison.Ordinal);
                 foreach (var member in mapping)
                 {
-                    var memberPointer = JsonPointers.Append(pointer, member.Key);
+                    // A scalar holds no reference: most members are, and get no pointer.
                     if (member.Key == "$ref" && member.Value is JsonValue value && value.TryGetValue(out string? reference))
                     {
-                        CheckReference(root, reference, memberPointer, diagnostics);
+                        CheckReference(root, reference, JsonPointers.Append(pointer, member.Key), diagnostics);
                     }
-                    else if (member.Value is not null && (isPropertyMap || !IsFreeFormData(member.Key)))
+                    else if (member.Value is JsonObject or JsonArray && (isPropertyMap || !IsFreeFormData(member.Key)))
                     {
-                        Check(root, member.Value, memberPointer, diagnostics);
+                        Check(root, member.Value, JsonPointers.Append(pointer, member.Key), diagnostics);
                     }
                 }
 
@@ -41,7 +41,7 @@ internal static class ReferenceChecker
             case JsonArray sequence:
                 for (var i = 0; i < sequence.Count; i++)
                 {
-                    if (sequence[i] is { } item)
+                    if (sequence[i] is { } item and (JsonObject or JsonArray))
                     {
                         Check(root, item, JsonPointers.Append(pointer, i.ToString(CultureInfo.InvariantCulture)), diagnostics);
                     }
@@ -77,7 +77,8 @@ internal static class ReferenceChecker
     /// </summary>
     private static bool LeadsBackToItself(JsonNode root, string reference, string pointer)
     {
-        var visited = new HashSet<string>(StringComparer.Ordinal) { pointer };
+        // Most references lead to a schema at once: the set of pointers seen is made at the first reference to a reference.
+        HashSet<string>? visited = null;
         for (var hops = 0; hops < MaxChainLength; hops++)
         {
             var targetPointer = JsonPointers.FromReference(reference)!;
@@ -91,6 +92,7 @@ internal static class ReferenceChecker
             }
 
             var nextPointer = JsonPointers.Append(targetPointer, "$ref");
+            visited ??= new HashSet<string>(StringComparer.Ordinal) { pointer };
             if (!visited.Add(nextPointer))
             {
                 return nextPointer == pointer;

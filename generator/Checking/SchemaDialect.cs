@@ -78,10 +78,12 @@ internal sealed class SchemaDialect(JsonNode root, SpecDiagnostics diagnostics, 
 
         ReadNumericBound(schema, pointer, "exclusiveMinimum", "minimum", (bound, other) => bound >= other);
         ReadNumericBound(schema, pointer, "exclusiveMaximum", "maximum", (bound, other) => bound <= other);
-        foreach (var keyword in LaterDraftKeywords.Where(schema.ContainsKey).ToList())
+        foreach (var keyword in LaterDraftKeywords)
         {
-            LaterDraft(pointer, keyword, "it is left out");
-            schema.Remove(keyword);
+            if (schema.Remove(keyword))
+            {
+                LaterDraft(pointer, keyword, "it is left out");
+            }
         }
     }
 

@@ -173,6 +173,12 @@ internal sealed class SpecShapeChecker
 
     private void EachSchema(JsonObject owner, string pointer, string keyword, bool isList)
     {
+        // Most schemas have few of the keywords asked for: no pointer or message is built for one that is absent.
+        if (!owner.ContainsKey(keyword))
+        {
+            return;
+        }
+
         var subject = "'" + keyword + "'";
         var collection = isList ? (JsonNode?)Member<JsonArray>(owner, pointer, keyword, subject) : Member<JsonObject>(owner, pointer, keyword, subject);
         var collectionPointer = JsonPointers.Append(pointer, keyword);
@@ -207,10 +213,20 @@ internal sealed class SpecShapeChecker
 
     /// <param name="allowsExtensions">Whether the map may hold <c>x-</c> members, which are not entries (the Paths and Responses Objects).</param>
     private void EachMember(JsonObject owner, string pointer, string name, string what, Action<JsonObject, string> check, bool allowsExtensions = false)
-        => Each(Member<JsonObject>(owner, pointer, name, "'" + name + "'"), JsonPointers.Append(pointer, name), what, check, allowsExtensions);
+    {
+        if (owner.ContainsKey(name))
+        {
+            Each(Member<JsonObject>(owner, pointer, name, "'" + name + "'"), JsonPointers.Append(pointer, name), what, check, allowsExtensions);
+        }
+    }
 
     private void EachItem(JsonObject owner, string pointer, string name, string what, Action<JsonObject, string> check)
-        => Each(Member<JsonArray>(owner, pointer, name, "'" + name + "'"), JsonPointers.Append(pointer, name), what, check);
+    {
+        if (owner.ContainsKey(name))
+        {
+            Each(Member<JsonArray>(owner, pointer, name, "'" + name + "'"), JsonPointers.Append(pointer, name), what, check);
+        }
+    }
 
     /// <summary>Checks each entry of a map or list that must hold objects. What a reference points at is checked where it is.</summary>
     private void Each(JsonNode? collection, string pointer, string what, Action<JsonObject, string> check, bool allowsExtensions = false)

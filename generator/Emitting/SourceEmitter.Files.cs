@@ -2,16 +2,25 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using OpenApiClientGenerator.Model;
+using OpenApiClientGenerator.ModelBuilding;
 
 namespace OpenApiClientGenerator.Emitting;
 
 /// <summary>
-/// Splits a spec into the files it generates: the types in files of one schema group each (a component schema, or an
-/// operation's type, with the inline types it declares), then the client, its options and its service registration.
+/// Splits a spec into the files it generates: the client (its shared members, then its operations, a tag at a time), its
+/// options and its service registration, then the types in files of one schema group each (a component schema, or an
+/// operation's type, with the inline types it declares).
 /// Each file carries the slice of the model it reads, so that the pipeline renders it again only when that slice changes.
 /// </summary>
 internal static partial class SourceEmitter
 {
+    /// <summary>
+    /// The most operations one file of the client declares. A tag with more (GitHub's <c>repos</c> has 170) is declared in
+    /// files of this many, in the spec's order, so that no file of the client outgrows what the compiler and the IDE
+    /// handle at once.
+    /// </summary>
+    public const int OperationsPerClientFile = 50;
+
     public static EquatableArray<RenderInput> Plan(ApiSpec spec, GeneratorOptions options)
     {
         var client = spec.Namespace + "." + spec.ClientName;
@@ -23,13 +32,26 @@ internal static partial class SourceEmitter
         };
         var models = header with { Description = null, DefaultBaseAddress = null, Server = null, SecuritySchemes = EquatableArray<SecuritySchemeSpec>.Empty };
         var files = new List<RenderInput>();
+        var position = new Dictionary<string, int>(spec.Types.Count, StringComparer.Ordinal);
+        for (var i = 0; i < spec.Types.Count; i++)
+        {
+            position[spec.Types[i].Name] = i;
+        }
+
         if (spec.Operations.Count > 0)
         {
-            // The client consults the types its operations name (for the members of a response body), never their
-            // documentation: an edited description re-renders the file of its schema alone, an added schema no client.
-            var named = new HashSet<string>(spec.Operations.SelectMany(NamedTypes), StringComparer.Ordinal);
-            var undocumented = spec with { Types = spec.Types.Where(t => named.Contains(t.Name)).Select(WithoutDocumentation).ToEquatableArray() };
-            files.Add(new RenderInput(spec.SourcePath, client, spec.ClientName + ".g.cs", "Client.sbncs", undocumented, EquatableArray<string>.Empty));
+            // The members the operations share are declared in a file that reads no operation, and the operations in files
+            // of one tag each: editing an operation re-renders the file of its tag alone.
+            files.Add(new RenderInput(spec.SourcePath, client, spec.ClientName + ".g.cs", "Client.sbncs", header, EquatableArray<string>.Empty));
+            foreach (var (name, operations) in ClientParts(spec.Operations))
+            {
+                // A part consults the types its operations name (for the members of a response body), never their
+                // documentation: an edited description re-renders the file of its schema alone, an added schema no client.
+                var named = InSpecOrder(operations.SelectMany(NamedTypes), spec, position).Select(WithoutDocumentation).ToEquatableArray();
+                var part = models with { Types = named, Operations = operations.ToEquatableArray() };
+                files.Add(new RenderInput(spec.SourcePath, client, spec.ClientName + ".Operations." + name + ".g.cs", "Client.sbncs", part, EquatableArray<string>.Empty));
+            }
+
             files.Add(new RenderInput(spec.SourcePath, client, spec.ClientName + ".Options.g.cs", "ClientOptions.sbncs", header, EquatableArray<string>.Empty));
             if (options.EmitServiceCollectionExtensions)
             {
@@ -48,7 +70,7 @@ internal static partial class SourceEmitter
         foreach (var group in spec.Types.GroupBy(t => t.Group ?? t.Name, StringComparer.Ordinal))
         {
             var declared = group.ToList();
-            var slice = models with { Types = Consulted(declared, spec, types).ToEquatableArray() };
+            var slice = models with { Types = InSpecOrder(Consulted(declared, types), spec, position).ToEquatableArray() };
             files.Add(new RenderInput(spec.SourcePath, client, spec.ClientName + ".Models." + group.Key + ".g.cs", "Models.sbncs", slice, declared.Select(t => t.Name).ToEquatableArray()));
         }
 
@@ -56,11 +78,32 @@ internal static partial class SourceEmitter
     }
 
     /// <summary>
+    /// The operations by the file of the client they are declared in, named after their first tag (<c>Untagged</c> for
+    /// those without one), in the spec's order; a tag of more than <see cref="OperationsPerClientFile"/> operations takes
+    /// files numbered from 2 on for the rest.
+    /// </summary>
+    private static IEnumerable<(string Name, List<OperationSpec> Operations)> ClientParts(EquatableArray<OperationSpec> operations)
+        => operations
+            .GroupBy(o => o.Tag is { } tag && IdentifierNames.ToPascalCase(tag) is { Length: > 0 } name ? name : "Untagged", StringComparer.Ordinal)
+            .SelectMany(tag => tag
+                .Select((operation, index) => (Operation: operation, Part: index / OperationsPerClientFile))
+                .GroupBy(o => o.Part, o => o.Operation)
+                .Select(part => (part.Key == 0 ? tag.Key : tag.Key + "." + (part.Key + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), part.ToList())));
+
+    /// <summary>The types of <paramref name="names"/> that the spec declares, once each, in the spec's order.</summary>
+    private static IEnumerable<TypeSpec> InSpecOrder(IEnumerable<string> names, ApiSpec spec, IReadOnlyDictionary<string, int> position)
+        => names.Distinct(StringComparer.Ordinal)
+            .Where(position.ContainsKey)
+            .Select(name => position[name])
+            .OrderBy(i => i)
+            .Select(i => spec.Types[i]);
+
+    /// <summary>
     /// The types a group's file declares and those its views consult, in the spec's order: the types they extend, a
     /// union's variants, a merge patch's plain twin and the patches nested in it (followed as far as they go, as <c>FromDiff</c> is), a JSON Patch's
     /// item and the enum of its operations.
     /// </summary>
-    private static IEnumerable<TypeSpec> Consulted(IReadOnlyList<TypeSpec> declared, ApiSpec spec, IReadOnlyDictionary<string, TypeSpec> types)
+    private static IEnumerable<string> Consulted(IReadOnlyList<TypeSpec> declared, IReadOnlyDictionary<string, TypeSpec> types)
     {
         var names = new HashSet<string>(declared.Select(t => t.Name), StringComparer.Ordinal);
         var patches = new Stack<TypeSpec>(declared.Where(t => t.Kind == TypeKind.MergePatch));
@@ -95,7 +138,7 @@ internal static partial class SourceEmitter
             }
         }
 
-        return spec.Types.Where(t => names.Contains(t.Name));
+        return names;
     }
 
     /// <summary>The types an operation names: those of its parameters, bodies (the preferred one and the alternatives), parts and responses.</summary>

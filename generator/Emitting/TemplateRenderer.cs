@@ -18,10 +18,13 @@ internal sealed class TemplateRenderer(TemplateSet templates)
     private static readonly ConcurrentDictionary<string, Template> EmbeddedTemplates = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// One context serves every template this renderer renders: the context caches what it learns by reflection about the
-    /// view types, which the templates share. Each render's variables live in a global of its own, popped afterwards.
+    /// One context per thread serves every template rendered on it with the same templates: a new context costs about as
+    /// much as rendering a small file, and a spec renders hundreds of files, one renderer each. The pipeline may render
+    /// files on several threads at once; a context is never shared between threads. Each render's variables live in a
+    /// global of its own, popped afterwards, so a render sees nothing of the one before it.
     /// </summary>
-    private TemplateContext? _context;
+    [ThreadStatic]
+    private static ThreadContext? t_context;
 
     public List<DiagnosticInfo> Diagnostics { get; } = [];
 
@@ -50,7 +53,7 @@ internal sealed class TemplateRenderer(TemplateSet templates)
     public void Render(string templateName, object model, string hintName, List<GeneratedSource> output)
     {
         var userTemplate = Override(templateName);
-        var template = userTemplate is null ? EmbeddedTemplates.GetOrAdd(templateName, LoadEmbedded) : Template.Parse(userTemplate.Text, userTemplate.Path);
+        var template = userTemplate is null ? EmbeddedTemplates.GetOrAdd(templateName, LoadEmbedded) : ContextFor(templates).Parsed(userTemplate);
         var source = userTemplate?.Path ?? templateName;
         if (template.HasErrors)
         {
@@ -62,7 +65,7 @@ internal sealed class TemplateRenderer(TemplateSet templates)
         {
             var globals = new ScriptObject();
             globals.Import(model, renamer: StandardMemberRenamer.Default);
-            var context = _context ??= CreateContext();
+            var context = ContextFor(templates).Context;
             context.PushGlobal(globals);
             context.PushOutput(new NormalizingOutput());
             var text = template.Render(context);
@@ -73,17 +76,51 @@ internal sealed class TemplateRenderer(TemplateSet templates)
         catch (Exception exception) when (exception is Scriban.Syntax.ScriptRuntimeException or InvalidOperationException or ArgumentException)
         {
             // A render that failed may have left the context mid-template: the next one starts with a new context.
-            _context = null;
+            t_context = null;
             Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TemplateError, null, source, exception.Message));
         }
     }
 
-    private TemplateOverride? Override(string templateName)
+    private TemplateOverride? Override(string templateName) => Override(templates, templateName);
+
+    private static TemplateOverride? Override(TemplateSet templates, string templateName)
         => templates.Overrides.FirstOrDefault(t => string.Equals(t.Name, templateName, StringComparison.OrdinalIgnoreCase));
 
-    private TemplateOverride? OverrideAt(string path) => templates.Overrides.FirstOrDefault(t => t.Path == path);
+    private static TemplateOverride? OverrideAt(TemplateSet templates, string path) => templates.Overrides.FirstOrDefault(t => t.Path == path);
 
-    private TemplateContext CreateContext()
+    /// <summary>This thread's context for <paramref name="templates"/>; a new one when the thread last rendered with other templates.</summary>
+    private static ThreadContext ContextFor(TemplateSet templates)
+    {
+        if (t_context is not { } current || !current.Templates.Equals(templates))
+        {
+            t_context = current = new ThreadContext(templates, CreateContext(templates));
+        }
+
+        return current;
+    }
+
+    /// <summary>A thread's context, and the user's templates it has parsed (each once, not once per file).</summary>
+    private sealed class ThreadContext(TemplateSet templates, TemplateContext context)
+    {
+        private readonly Dictionary<string, Template> _parsed = new(StringComparer.Ordinal);
+
+        public TemplateSet Templates { get; } = templates;
+
+        public TemplateContext Context { get; } = context;
+
+        public Template Parsed(TemplateOverride userTemplate)
+        {
+            if (!_parsed.TryGetValue(userTemplate.Path, out var template))
+            {
+                template = Template.Parse(userTemplate.Text, userTemplate.Path);
+                _parsed.Add(userTemplate.Path, template);
+            }
+
+            return template;
+        }
+    }
+
+    private static TemplateContext CreateContext(TemplateSet templates)
     {
         var context = new RenderContext
         {
@@ -94,11 +131,11 @@ internal sealed class TemplateRenderer(TemplateSet templates)
 
             // Scriban cuts longer strings with "..." by default, which would end a file with a long description mid-comment.
             LimitToString = 0,
-            TemplateLoader = new IncludeLoader(this),
+            TemplateLoader = new IncludeLoader(templates),
         };
 
         // An included embedded template is parsed once per generator, not once per context.
-        foreach (var name in IncludedTemplates.Where(name => Override(name) is null))
+        foreach (var name in IncludedTemplates.Where(name => Override(templates, name) is null))
         {
             context.CachedTemplates[name] = EmbeddedTemplates.GetOrAdd(name, LoadEmbedded);
         }
@@ -148,13 +185,13 @@ internal sealed class TemplateRenderer(TemplateSet templates)
     private static readonly string[] IncludedTemplates = ["Union.sbncs", "Validation.sbncs"];
 
     /// <summary>Resolves an <c>include</c> as a render does: the user's override when there is one, the embedded template otherwise.</summary>
-    private sealed class IncludeLoader(TemplateRenderer renderer) : ITemplateLoader
+    private sealed class IncludeLoader(TemplateSet templates) : ITemplateLoader
     {
         public string GetPath(TemplateContext context, Scriban.Parsing.SourceSpan callerSpan, string templateName)
-            => renderer.Override(templateName)?.Path ?? templateName;
+            => Override(templates, templateName)?.Path ?? templateName;
 
         public string Load(TemplateContext context, Scriban.Parsing.SourceSpan callerSpan, string templatePath)
-            => renderer.OverrideAt(templatePath)?.Text ?? ReadEmbedded(templatePath);
+            => OverrideAt(templates, templatePath)?.Text ?? ReadEmbedded(templatePath);
 
         public System.Threading.Tasks.ValueTask<string?> LoadAsync(TemplateContext context, Scriban.Parsing.SourceSpan callerSpan, string templatePath)
             => new((string?)Load(context, callerSpan, templatePath));

@@ -25,6 +25,16 @@ internal sealed class SpecView
 
     public required IReadOnlyList<OperationView> Operations { get; init; }
 
+    /// <summary>
+    /// Gets whether the client's file declares the members its operations share (the HTTP client, the constructor, the
+    /// response checks): the file that declares no operation. Each other file declares a part of the operations (see
+    /// <c>SourceEmitter.Plan</c>).
+    /// </summary>
+    public bool DeclaresSharedMembers => Operations.Count == 0;
+
+    /// <summary>Gets whether the file declares a static security requirement for one of its operations, before their methods.</summary>
+    public bool DeclaresSecurityFields => Operations.Any(o => o.SecurityRequirement is not null && !o.IsOverload);
+
     /// <summary>Gets the payload readers <c>Webhooks.sbncs</c> writes, or null when the spec has no webhook with one.</summary>
     public WebhooksView? Webhooks { get; init; }
 

@@ -9,8 +9,6 @@ namespace OpenApiClientGenerator.Emitting;
 /// <summary>Writes XML doc comments from the spec's descriptions, with the constraints spelled out for the reader.</summary>
 internal static class XmlDoc
 {
-    private static readonly Regex Whitespace = new(@"\s+", RegexOptions.CultureInvariant, System.TimeSpan.FromSeconds(1));
-
     private static readonly Regex LineTerminator = new("\r\n|[\r\n\u0085\u2028\u2029]", RegexOptions.CultureInvariant, System.TimeSpan.FromSeconds(1));
 
     /// <summary>Escapes text for one line of a doc comment.</summary>
@@ -126,7 +124,46 @@ internal static class XmlDoc
 
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
 
-    private static string Normalize(string text) => Whitespace.Replace(text, " ").Trim();
+    /// <summary>
+    /// The text with each run of white space (as <c>\s</c> means it: <see cref="char.IsWhiteSpace(char)"/>) made one space,
+    /// and none at either end. Every description of a spec passes here, and most have single spaces only: those are only
+    /// trimmed.
+    /// </summary>
+    private static string Normalize(string text)
+    {
+        var i = 0;
+        while (i < text.Length && (text[i] == ' ' ? i + 1 == text.Length || !char.IsWhiteSpace(text[i + 1]) : !char.IsWhiteSpace(text[i])))
+        {
+            i++;
+        }
+
+        if (i == text.Length)
+        {
+            return text.Trim();
+        }
+
+        var normalized = new System.Text.StringBuilder(text.Length);
+        var pendingSpace = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = normalized.Length > 0;
+            }
+            else
+            {
+                if (pendingSpace)
+                {
+                    normalized.Append(' ');
+                    pendingSpace = false;
+                }
+
+                normalized.Append(c);
+            }
+        }
+
+        return normalized.ToString();
+    }
 
     /// <summary>The width doc text wraps at, about 110 characters, so generated docs read well in a diff.</summary>
     private const int Width = 110;

@@ -75,6 +75,9 @@ internal sealed record OperationSpec
 
     public required string PathTemplate { get; init; }
 
+    /// <summary>Gets the operation's first tag, which names the file of the client it is generated in; null when it has none.</summary>
+    public string? Tag { get; init; }
+
     public string? Summary { get; init; }
 
     public string? Description { get; init; }

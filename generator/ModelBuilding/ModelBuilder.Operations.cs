@@ -48,6 +48,11 @@ internal sealed partial class ModelBuilder
         return operations;
     }
 
+    /// <summary>The operation's first tag as the spec writes it (Microsoft.OpenApi keeps the tags as a set).</summary>
+    private string? FirstTag(string operationPointer)
+        => JsonPointers.Find(_document.Root, JsonPointers.Append(operationPointer, "tags")) is System.Text.Json.Nodes.JsonArray { Count: > 0 } tags
+            && tags[0] is System.Text.Json.Nodes.JsonValue first && first.TryGetValue(out string? tag) ? tag : null;
+
     private static int HttpMethodOrder(string method)
         => Array.IndexOf(["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"], method.ToUpperInvariant()) is var i and >= 0 ? i : int.MaxValue;
 
@@ -80,6 +85,7 @@ internal sealed partial class ModelBuilder
             Name = name,
             HttpMethod = method,
             PathTemplate = path,
+            Tag = FirstTag(pointer),
             Summary = Clean(operation.Summary),
             Description = Clean(operation.Description),
             RequestTypeName = requestTypeName,

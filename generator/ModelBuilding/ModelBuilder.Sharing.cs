@@ -14,20 +14,23 @@ internal sealed partial class ModelBuilder
     private readonly Dictionary<string, PendingType> _inlineTypesByShape = new(System.StringComparer.Ordinal);
 
     /// <summary>
-    /// The type an inline schema shares with an earlier, structurally identical one (the same JSON, its own description and
-    /// title aside), registered for <paramref name="schema"/> too; null when it is the first of its shape. Real specs repeat
-    /// inline schemas by the hundred (GitHub's <c>read</c>/<c>write</c> permission enum, the user object of every webhook):
-    /// each would otherwise be a type of its own with the same code. Named component schemas keep their own types.
+    /// The key under which an inline object or enum schema shares its type with structurally identical ones: its kind and
+    /// its JSON, its own description and title aside. Null for a named component schema, which keeps its own type, and for
+    /// other kinds. Real specs repeat inline schemas by the hundred (GitHub's <c>read</c>/<c>write</c> permission enum, the
+    /// user object of every webhook): each would otherwise be a type of its own with the same code.
     /// </summary>
-    private PendingType? SharedInlineType(IOpenApiSchema schema, TypeKind kind, string? componentName)
-    {
-        if (componentName is not null || kind is not (TypeKind.Object or TypeKind.Enum))
-        {
-            return null;
-        }
+    private static string? InlineShapeOf(IOpenApiSchema schema, TypeKind kind, string? componentName)
+        => componentName is null && kind is TypeKind.Object or TypeKind.Enum
+            ? ((int)kind).ToString(System.Globalization.CultureInfo.InvariantCulture) + JsonShapeOf(schema)
+            : null;
 
-        var shape = ((int)kind).ToString(System.Globalization.CultureInfo.InvariantCulture) + JsonShapeOf(schema);
-        if (!_inlineTypesByShape.TryGetValue(shape, out var shared))
+    /// <summary>
+    /// The type an inline schema shares with an earlier one of the same <paramref name="shape"/>, registered for
+    /// <paramref name="schema"/> too; null when it is the first of its shape.
+    /// </summary>
+    private PendingType? SharedInlineType(IOpenApiSchema schema, TypeKind kind, string? shape)
+    {
+        if (shape is null || !_inlineTypesByShape.TryGetValue(shape, out var shared))
         {
             return null;
         }
@@ -40,15 +43,6 @@ internal sealed partial class ModelBuilder
 
         _pendingTypes.Add(new TypeKey(schema, kind), shared);
         return shared;
-    }
-
-    /// <summary>Records the first inline type of its shape.</summary>
-    private void RegisterInlineShape(PendingType pending, string? componentName)
-    {
-        if (componentName is null && pending.Kind is TypeKind.Object or TypeKind.Enum)
-        {
-            _inlineTypesByShape[((int)pending.Kind).ToString(System.Globalization.CultureInfo.InvariantCulture) + JsonShapeOf(pending.Schema)] = pending;
-        }
     }
 
     /// <summary>The schema as JSON without its own description and title; nested schemas keep theirs, as they are part of the shape.</summary>

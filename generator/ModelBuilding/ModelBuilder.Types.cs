@@ -149,9 +149,15 @@ internal sealed partial class ModelBuilder
     private PendingType GetOrAddType(IOpenApiSchema schema, string pointer, string nameHint, TypeKind kind, string? componentName)
     {
         var key = new TypeKey(schema, kind);
-        if (_pendingTypes.TryGetValue(key, out var existing) || (existing = SharedInlineType(schema, kind, componentName)) is not null)
+        if (_pendingTypes.TryGetValue(key, out var existing))
         {
             return existing;
+        }
+
+        var shape = InlineShapeOf(schema, kind, componentName);
+        if (SharedInlineType(schema, kind, shape) is { } shared)
+        {
+            return shared;
         }
 
         var preferred = nameHint.Length > 0 ? nameHint : "Type";
@@ -165,7 +171,11 @@ internal sealed partial class ModelBuilder
         var pending = new PendingType(name, schema, pointer, kind) { Group = componentName is null && _membersBeingResolved is { } owner ? owner.Group : name };
         _pendingTypes.Add(key, pending);
         _typeOrder.Add(pending);
-        RegisterInlineShape(pending, componentName);
+        if (shape is not null)
+        {
+            // The first inline type of its shape: those of the same shape after it share it.
+            _inlineTypesByShape.Add(shape, pending);
+        }
         return pending;
     }
 

@@ -42,6 +42,9 @@ internal sealed partial class ModelBuilder
     /// </summary>
     private readonly Dictionary<OpenApiSchemaReference, IOpenApiSchema?> _referenceTargets = new(ReferenceIdentity.Instance);
 
+    /// <summary>The schemas' JSON by pointer, as <c>SchemaNode</c> found them.</summary>
+    private readonly Dictionary<string, JsonObject?> _schemaNodes = new(StringComparer.Ordinal);
+
     private ModelBuilder(SpecInput input, SpecDiagnostics diagnostics, LoadedDocument document)
     {
         _input = input;

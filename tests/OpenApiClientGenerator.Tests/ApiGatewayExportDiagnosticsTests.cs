@@ -57,7 +57,7 @@ public sealed class ApiGatewayExportDiagnosticsTests
             ],
             Warnings(run, "OAG019").Select(w => (w.Line, w.Column, w.Message.Substring(0, w.Message.IndexOf(" is how", StringComparison.Ordinal)))));
         Assert.All(run.GeneratorDiagnostics, d => Assert.Equal("OAG019", d.Id));
-        var client = run.Sources.Single(s => s.HintName == "DemoClient.g.cs").SourceText.ToString();
+        var client = run.ClientText("DemoClient");
         Assert.DoesNotContain("context.MaxLength(idValue", client, StringComparison.Ordinal);
         Assert.Contains("context.MaxLength(codeValue", client, StringComparison.Ordinal);
         Assert.Empty(run.CompilationProblems());
@@ -127,7 +127,7 @@ public sealed class ApiGatewayExportDiagnosticsTests
         // The placeholder is reported once, at the shared parameter's own line, though two paths use it.
         Assert.Equal([(25, 41)], Warnings(run, "OAG019").Select(w => (w.Line, w.Column)));
         Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
-        var client = run.Sources.Single(s => s.HintName == "DemoClient.g.cs").SourceText.ToString();
+        var client = run.ClientText("DemoClient");
         Assert.Contains("ApiHttp.EscapePath(request.Proxy)", client, StringComparison.Ordinal);
         Assert.Contains("ApiHttp.Escape(request.Proxy)", client, StringComparison.Ordinal);
         Assert.Empty(run.CompilationProblems());

@@ -390,7 +390,7 @@ public sealed class FuzzFindingsTests
                     name: { type: string, minLength: 1 }
             """);
 
-        var client = run.Sources.Single(s => s.HintName == "FindingClient.g.cs").SourceText.ToString();
+        var client = run.ClientText("FindingClient");
         Assert.Contains("ParameterSerializer.AppendQuery(query, \"1_property\", _1PropertyValue2, ParameterStyle.Form, explode: true)", client, StringComparison.Ordinal);
         Assert.Contains("ParameterSerializer.AppendQuery(query, \"1_property.value\", _1PropertyValueValue, ParameterStyle.Form, explode: true)", client, StringComparison.Ordinal);
     }

@@ -150,7 +150,7 @@ public sealed class IncrementalityTests
             run.GeneratedSources.Select(s => (s.HintName, s.SourceText.ToString())));
     }
 
-    /// <summary>Three schemas, each in a file of its own, and an operation, whose client reads one of them.</summary>
+    /// <summary>Three schemas, each in a file of its own, and two operations of two tags, whose client files read two of them.</summary>
     private const string ThreeSchemaSpec = """
         openapi: 3.0.3
         info:
@@ -160,6 +160,7 @@ public sealed class IncrementalityTests
           /orders/{id}:
             get:
               operationId: getOrder
+              tags: [orders]
               summary: Gets an order.
               parameters:
                 - { name: id, in: path, required: true, schema: { type: string } }
@@ -169,6 +170,17 @@ public sealed class IncrementalityTests
                   content:
                     application/json:
                       schema: { $ref: '#/components/schemas/Order' }
+          /invoices:
+            get:
+              operationId: listInvoices
+              tags: [billing]
+              summary: Lists the invoices.
+              responses:
+                '200':
+                  description: The invoices.
+                  content:
+                    application/json:
+                      schema: { type: array, items: { $ref: '#/components/schemas/Invoice' } }
         components:
           schemas:
             Order:
@@ -233,12 +245,26 @@ public sealed class IncrementalityTests
     }
 
     [Fact]
-    public void Editing_one_operation_rerenders_only_the_client()
+    public void Editing_one_operation_rerenders_only_the_file_of_its_tag()
     {
         var (run, rerendered) = RunEdited(spec => spec.Replace("summary: Gets an order.", "summary: Gets one order."));
 
+        Assert.Equal(["ShopClient.Operations.Orders.g.cs"], rerendered);
+        Assert.Contains("Gets one order.", run.GeneratedSources.Single(s => s.HintName == "ShopClient.Operations.Orders.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+
+        // The client's shared members (its HTTP client, constructor and response checks) are declared once, apart from the operations.
+        var shared = run.GeneratedSources.Single(s => s.HintName == "ShopClient.g.cs").SourceText.ToString();
+        Assert.Contains("public ShopClient(HttpClient httpClient)", shared, StringComparison.Ordinal);
+        Assert.DoesNotContain("GetOrderAsync", shared, StringComparison.Ordinal);
+        Assert.Contains("ListInvoicesAsync", run.GeneratedSources.Single(s => s.HintName == "ShopClient.Operations.Billing.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Editing_the_specs_description_rerenders_only_the_file_of_the_clients_shared_members()
+    {
+        var (_, rerendered) = RunEdited(spec => spec.Replace("  version: '1.0'\n", "  version: '1.0'\n  description: Sells things.\n"));
+
         Assert.Equal(["ShopClient.g.cs"], rerendered);
-        Assert.Contains("Gets one order.", run.GeneratedSources.Single(s => s.HintName == "ShopClient.g.cs").SourceText.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -72,7 +72,7 @@ public sealed class MediaTypeDiagnosticsTests
             """));
 
         Assert.Empty(run.GeneratorDiagnostics);
-        var client = run.Sources.Single(s => s.HintName == "DemoClient.g.cs").SourceText.ToString();
+        var client = run.ClientText("DemoClient");
         Assert.Contains("public Item? Body { get; init; }", RecordText(client, "CreateItemRequest"), StringComparison.Ordinal);
         Assert.Contains("public Item? Body { get; init; }", RecordText(client, "CreateItemFormRequest"), StringComparison.Ordinal);
         Assert.Contains("public HttpContent? Body { get; init; }", RecordText(client, "CreateItemContentRequest"), StringComparison.Ordinal);
@@ -125,7 +125,7 @@ public sealed class MediaTypeDiagnosticsTests
                     name: { type: string }
             """));
 
-        var client = run.Sources.Single(s => s.HintName == "DemoClient.g.cs").SourceText.ToString();
+        var client = run.ClientText("DemoClient");
         Assert.Contains(
             "message.Headers.TryAddWithoutValidation(\"Accept\", \"application/json, application/xml, application/problem+json, text/plain\");",
             client,
@@ -155,7 +155,7 @@ public sealed class MediaTypeDiagnosticsTests
             """));
 
         Assert.Empty(run.GeneratorDiagnostics);
-        var client = run.Sources.Single(s => s.HintName == "DemoClient.g.cs").SourceText.ToString();
+        var client = run.ClientText("DemoClient");
         Assert.Contains("Task<ApiResponse<Item>> CreateItemAsync(", client, StringComparison.Ordinal);
         Assert.Contains("documented: 4XX (Refused.), 5XX (Failed.).", client, StringComparison.Ordinal);
         Assert.Empty(run.CompilationProblems());
@@ -198,7 +198,7 @@ public sealed class MediaTypeDiagnosticsTests
             """));
 
         Assert.Empty(run.GeneratorDiagnostics);
-        var client = run.Sources.Single(s => s.HintName == "DemoClient.g.cs").SourceText.ToString();
+        var client = run.ClientText("DemoClient");
         Assert.Contains("public async Task<ApiResponse<CreateItemResponse>> CreateItemAsync(", client, StringComparison.Ordinal);
         var arms = client.Split('\n').Select(l => l.Trim()).Where(l => l.Contains("=> ApiHttp.ReadError(", StringComparison.Ordinal)).ToList();
         Assert.Equal(
@@ -227,7 +227,7 @@ public sealed class MediaTypeDiagnosticsTests
             """));
 
         Assert.Empty(run.GeneratorDiagnostics);
-        var client = run.Sources.Single(s => s.HintName == "DemoClient.g.cs").SourceText.ToString();
+        var client = run.ClientText("DemoClient");
         var reader = client.Substring(client.IndexOf("private static ApiException ReadCreateItemError(", StringComparison.Ordinal));
         var arms = reader.Substring(0, reader.IndexOf("};", StringComparison.Ordinal)).Split('\n').Select(l => l.Trim()).Where(l => l.Contains("=>", StringComparison.Ordinal)).Skip(1).ToList();
         Assert.Equal(
@@ -293,7 +293,7 @@ public sealed class MediaTypeDiagnosticsTests
             """));
 
         Assert.Empty(run.GeneratorDiagnostics);
-        var client = run.Sources.Single(s => s.HintName == "DemoClient.g.cs").SourceText.ToString();
+        var client = run.ClientText("DemoClient");
         Assert.Contains("public async Task<StreamResponse<ServerSentEvent<string>, CreateItemHeaders>> CreateItemAsync(", client, StringComparison.Ordinal);
         Assert.Contains("ServerSentEvents.OpenTextAsync(_httpClient, message, readError: null, CreateItemHeaders.Read, cancellationToken)", client, StringComparison.Ordinal);
         Assert.Contains("public string? Model { get; init; }", client, StringComparison.Ordinal);

@@ -422,7 +422,11 @@ public sealed class SpecFlawTests
         Assert.All(messageParts, part => Assert.Contains(part, message, StringComparison.Ordinal));
     }
 
-    private static string Client(GeneratorRun run) => Source(run, "Client.g.cs");
+    /// <summary>The client: the file of its shared members and those of its operations.</summary>
+    private static string Client(GeneratorRun run)
+        => string.Concat(run.Sources
+            .Where(s => s.HintName.EndsWith("Client.g.cs", StringComparison.Ordinal) || s.HintName.Contains("Client.Operations.", StringComparison.Ordinal))
+            .Select(s => s.SourceText.ToString()));
 
     private static string Models(GeneratorRun run) => string.Concat(run.Sources.Where(s => s.HintName.Contains(".Models.")).Select(s => s.SourceText.ToString()));
 

@@ -43,7 +43,7 @@ public sealed class TemplateOverrideTests
         var run = GeneratorHarness.Run([new InMemoryAdditionalText("/project/pets.openapi.yaml", Spec), new InMemoryAdditionalText("/project/templates/Client.sbncs", Custom)]);
 
         Assert.Empty(run.GeneratorDiagnostics);
-        var client = run.Sources.Single(s => s.HintName == "PetsClient.g.cs").SourceText.ToString();
+        var client = run.ClientText("PetsClient");
         Assert.Contains("// Custom client for Pets", client, System.StringComparison.Ordinal);
         Assert.Contains("public const string GetPet = \"GET\";", client, System.StringComparison.Ordinal);
         Assert.DoesNotContain("partial class PetsClient", client, System.StringComparison.Ordinal);
@@ -64,10 +64,10 @@ public sealed class TemplateOverrideTests
         var run = GeneratorHarness.Run([new InMemoryAdditionalText("/project/pets.openapi.yaml", Spec), new InMemoryAdditionalText("/project/templates/Validation.sbncs", validation)]);
 
         Assert.Empty(run.GeneratorDiagnostics);
-        var client = run.Sources.Single(s => s.HintName == "PetsClient.g.cs").SourceText.ToString();
+        var client = run.ClientText("PetsClient");
         Assert.Contains("// call rule\n                context.PathParameter(idValue, refuseEmpty: true);", client, System.StringComparison.Ordinal);
         Assert.Contains("// call rule\n                context.MaxLength(idValue, 10);", client, System.StringComparison.Ordinal);
-        Assert.DoesNotContain("// call rule", GeneratorHarness.Run([new InMemoryAdditionalText("/project/pets.openapi.yaml", Spec)]).Sources.Single(s => s.HintName == "PetsClient.g.cs").SourceText.ToString(), System.StringComparison.Ordinal);
+        Assert.DoesNotContain("// call rule", GeneratorHarness.Run([new InMemoryAdditionalText("/project/pets.openapi.yaml", Spec)]).ClientText("PetsClient"), System.StringComparison.Ordinal);
     }
 
     [Fact]

@@ -152,7 +152,7 @@ public sealed class UnionGenerationTests
             """));
 
         Assert.Empty(run.GeneratorDiagnostics);
-        Assert.Contains("ParameterValue.FromJson(", run.Sources.Single(s => s.HintName == "DemoClient.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+        Assert.Contains("ParameterValue.FromJson(", run.ClientText("DemoClient"), StringComparison.Ordinal);
         Assert.Empty(run.CompilationProblems());
     }
 

@@ -55,4 +55,10 @@ internal sealed record GeneratorRun(GeneratorDriver Driver, CSharpCompilation Co
     /// <summary>The text of every models file (one per schema group), in the order they were generated.</summary>
     public string ModelsText(string clientName)
         => string.Concat(Sources.Where(s => s.HintName.StartsWith(clientName + ".Models.", StringComparison.Ordinal)).Select(s => s.SourceText.ToString()));
+
+    /// <summary>The text of the client: the file of its shared members, then those of its operations (one per tag), in the order they were generated.</summary>
+    public string ClientText(string clientName)
+        => string.Concat(Sources
+            .Where(s => s.HintName == clientName + ".g.cs" || s.HintName.StartsWith(clientName + ".Operations.", StringComparison.Ordinal))
+            .Select(s => s.SourceText.ToString()));
 }
