@@ -25,12 +25,15 @@ internal static class XmlDoc
     public static IReadOnlyList<string> Summary(string text, bool escape = true)
         => Element("summary", escape ? Escape(Normalize(text)) : Normalize(text));
 
-    public static IReadOnlyList<string> Property(string? description, TypeRef type, bool isRequired, string? defaultValue, bool isSensitive)
+    /// <summary>
+    /// A member's summary from the spec (none where the spec describes nothing: a placeholder would only be noise) and
+    /// remarks with what the type does not show: its constraints, the service's default, whether it is a secret.
+    /// Whether it is required is left to the declaration, which says it with <c>required</c> or a nullable type.
+    /// </summary>
+    public static IReadOnlyList<string> Property(string? description, TypeRef type, string? defaultValue, bool isSensitive)
     {
-        var lines = new List<string>(Summary(description ?? "Not described by the spec."));
-        var facts = new List<string>();
-        facts.Add(isRequired ? "Required." : "Optional.");
-        facts.AddRange(Constraints(type));
+        var lines = new List<string>(string.IsNullOrWhiteSpace(description) ? [] : Summary(description!));
+        var facts = new List<string>(Constraints(type));
         if (defaultValue is not null)
         {
             facts.Add("The service's default is " + defaultValue + ".");
@@ -41,7 +44,11 @@ internal static class XmlDoc
             facts.Add("A secret: never printed by ToString.");
         }
 
-        lines.AddRange(Element("remarks", Escape(string.Join(" ", facts))));
+        if (facts.Count > 0)
+        {
+            lines.AddRange(Element("remarks", Escape(string.Join(" ", facts))));
+        }
+
         return lines;
     }
 

@@ -10,18 +10,19 @@ internal sealed partial class ModelBuilder
     /// <summary>The record whose members are being resolved, whose file the inline types they need are generated in.</summary>
     private PendingType? _membersBeingResolved;
 
-    /// <summary>The inline object and enum types by their shape, so that structurally identical inline schemas share one.</summary>
+    /// <summary>The inline object, enum and union types by their shape, so that structurally identical inline schemas share one.</summary>
     private readonly Dictionary<string, PendingType> _inlineTypesByShape = new(System.StringComparer.Ordinal);
 
     /// <summary>
     /// The type an inline schema shares with an earlier, structurally identical one (the same JSON, its own description and
     /// title aside), registered for <paramref name="schema"/> too; null when it is the first of its shape. Real specs repeat
     /// inline schemas by the hundred (GitHub's <c>read</c>/<c>write</c> permission enum, the user object of every webhook):
-    /// each would otherwise be a type of its own with the same code. Named component schemas keep their own types.
+    /// each would otherwise be a type of its own with the same code, and so would Stripe's expandable fields
+    /// (<c>anyOf: [string, $ref]</c>) by the hundred. Named component schemas keep their own types.
     /// </summary>
     private PendingType? SharedInlineType(IOpenApiSchema schema, TypeKind kind, string? componentName)
     {
-        if (componentName is not null || kind is not (TypeKind.Object or TypeKind.Enum))
+        if (componentName is not null || !IsShareable(kind))
         {
             return null;
         }
@@ -45,11 +46,13 @@ internal sealed partial class ModelBuilder
     /// <summary>Records the first inline type of its shape.</summary>
     private void RegisterInlineShape(PendingType pending, string? componentName)
     {
-        if (componentName is null && pending.Kind is TypeKind.Object or TypeKind.Enum)
+        if (componentName is null && IsShareable(pending.Kind))
         {
             _inlineTypesByShape[((int)pending.Kind).ToString(System.Globalization.CultureInfo.InvariantCulture) + JsonShapeOf(pending.Schema)] = pending;
         }
     }
+
+    private static bool IsShareable(TypeKind kind) => kind is TypeKind.Object or TypeKind.Enum or TypeKind.Union;
 
     /// <summary>The schema as JSON without its own description and title; nested schemas keep theirs, as they are part of the shape.</summary>
     private static string JsonShapeOf(IOpenApiSchema schema)

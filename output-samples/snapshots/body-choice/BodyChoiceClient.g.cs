@@ -55,17 +55,7 @@ namespace Snapshots.BodyChoice
         /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
         public async Task<ApiResponse<Pet>> CreatePetAsync(CreatePetRequest request, CancellationToken cancellationToken = default)
         {
-            if (request is null)
-            {
-                throw new ArgumentNullException(nameof(request));
-            }
-
-            var errors = request.Validate();
-            if (errors.Count > 0)
-            {
-                throw new RequestValidationException(errors);
-            }
-
+            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
             var uri = "pets";
             using var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "BodyChoiceClient", uri));
 
@@ -91,17 +81,7 @@ namespace Snapshots.BodyChoice
         /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
         public async Task<ApiResponse<Pet>> CreatePetAsync(CreatePetFormRequest request, CancellationToken cancellationToken = default)
         {
-            if (request is null)
-            {
-                throw new ArgumentNullException(nameof(request));
-            }
-
-            var errors = request.Validate();
-            if (errors.Count > 0)
-            {
-                throw new RequestValidationException(errors);
-            }
-
+            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
             var uri = "pets";
             using var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "BodyChoiceClient", uri));
 
@@ -127,17 +107,7 @@ namespace Snapshots.BodyChoice
         /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
         public async Task<ApiResponse<Pet>> CreatePetAsync(CreatePetMultipartRequest request, CancellationToken cancellationToken = default)
         {
-            if (request is null)
-            {
-                throw new ArgumentNullException(nameof(request));
-            }
-
-            var errors = request.Validate();
-            if (errors.Count > 0)
-            {
-                throw new RequestValidationException(errors);
-            }
-
+            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
             var uri = "pets";
             using var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "BodyChoiceClient", uri));
 
@@ -166,7 +136,6 @@ namespace Snapshots.BodyChoice
     public sealed partial record CreatePetRequest
     {
         /// <summary>The request body.</summary>
-        /// <remarks>Required.</remarks>
         public required Pet Body { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>
@@ -187,12 +156,7 @@ namespace Snapshots.BodyChoice
 
         /// <summary>Returns every way <paramref name="response"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>
         internal static IReadOnlyList<ValidationError> ValidateResponse(Pet response)
-        {
-            var context = ValidationContext.Rent();
-            response.ValidateMembers(context);
-
-            return context.Complete();
-        }
+            => ValidationContext.Run(response, static (context, response) => response.ValidateMembers(context));
     }
 
     /// <summary>
@@ -201,7 +165,6 @@ namespace Snapshots.BodyChoice
     public sealed partial record CreatePetFormRequest
     {
         /// <summary>The request body.</summary>
-        /// <remarks>Required.</remarks>
         public required Pet Body { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>
@@ -222,19 +185,13 @@ namespace Snapshots.BodyChoice
 
         /// <summary>Returns every way <paramref name="response"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>
         internal static IReadOnlyList<ValidationError> ValidateResponse(Pet response)
-        {
-            var context = ValidationContext.Rent();
-            response.ValidateMembers(context);
-
-            return context.Complete();
-        }
+            => ValidationContext.Run(response, static (context, response) => response.ValidateMembers(context));
     }
 
     /// <summary>The request for CreatePet: <c>POST /pets</c>, with a <c>multipart/form-data</c> body.</summary>
     public sealed partial record CreatePetMultipartRequest
     {
         /// <summary>The request body.</summary>
-        /// <remarks>Required.</remarks>
         public required CreatePetMultipartParts Body { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>
@@ -251,12 +208,7 @@ namespace Snapshots.BodyChoice
 
         /// <summary>Returns every way <paramref name="response"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>
         internal static IReadOnlyList<ValidationError> ValidateResponse(Pet response)
-        {
-            var context = ValidationContext.Rent();
-            response.ValidateMembers(context);
-
-            return context.Complete();
-        }
+            => ValidationContext.Run(response, static (context, response) => response.ValidateMembers(context));
     }
 
     /// <summary>The parts of the <c>multipart/form-data</c> body of CreatePet; files are streamed, never buffered whole.</summary>

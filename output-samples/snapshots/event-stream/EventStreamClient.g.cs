@@ -60,17 +60,7 @@ namespace Snapshots.EventStream
         /// </remarks>
         public IAsyncEnumerable<ServerSentEvent<StreamCompletionEvent>> StreamCompletionAsync(StreamCompletionRequest request, CancellationToken cancellationToken = default)
         {
-            if (request is null)
-            {
-                throw new ArgumentNullException(nameof(request));
-            }
-
-            var errors = request.Validate();
-            if (errors.Count > 0)
-            {
-                throw new RequestValidationException(errors);
-            }
-
+            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
             var uri = "v1/chat/completions";
             var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "EventStreamClient", uri));
 
@@ -90,7 +80,6 @@ namespace Snapshots.EventStream
     public sealed partial record StreamCompletionRequest
     {
         /// <summary>The request body.</summary>
-        /// <remarks>Required.</remarks>
         public required StreamCompletionBody Body { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>
