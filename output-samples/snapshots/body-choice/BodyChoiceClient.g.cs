@@ -56,6 +56,7 @@ namespace Snapshots.BodyChoice
         public async Task<ApiResponse<Pet>> CreatePetAsync(CreatePetRequest request, CancellationToken cancellationToken = default)
         {
             RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
+
             var uri = "pets";
             using var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "BodyChoiceClient", uri));
 
@@ -82,6 +83,7 @@ namespace Snapshots.BodyChoice
         public async Task<ApiResponse<Pet>> CreatePetAsync(CreatePetFormRequest request, CancellationToken cancellationToken = default)
         {
             RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
+
             var uri = "pets";
             using var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "BodyChoiceClient", uri));
 
@@ -108,6 +110,7 @@ namespace Snapshots.BodyChoice
         public async Task<ApiResponse<Pet>> CreatePetAsync(CreatePetMultipartRequest request, CancellationToken cancellationToken = default)
         {
             RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
+
             var uri = "pets";
             using var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "BodyChoiceClient", uri));
 

@@ -57,6 +57,7 @@ namespace Snapshots.Download
         public async Task<FileResponse> DownloadFileAsync(DownloadFileRequest request, CancellationToken cancellationToken = default)
         {
             RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
+
             var uri = "v1/files/" + ApiHttp.Escape(request.FileId) + "/content";
             using var message = new HttpRequestMessage(new HttpMethod("GET"), ApiHttp.RequestUri(_httpClient, "DownloadClient", uri));
 

@@ -61,6 +61,7 @@ namespace Snapshots.EventStream
         public IAsyncEnumerable<ServerSentEvent<StreamCompletionEvent>> StreamCompletionAsync(StreamCompletionRequest request, CancellationToken cancellationToken = default)
         {
             RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
+
             var uri = "v1/chat/completions";
             var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "EventStreamClient", uri));
 

@@ -56,6 +56,7 @@ namespace Snapshots.Form
         public async Task<ApiResponse<CreateCustomerResponse>> CreateCustomerAsync(CreateCustomerRequest request, CancellationToken cancellationToken = default)
         {
             RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
+
             var uri = "v1/customers";
             using var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "FormClient", uri));
 

@@ -61,6 +61,7 @@ namespace Snapshots.JsonLines
         public IAsyncEnumerable<Entry> StreamExportAsync(StreamExportRequest request, CancellationToken cancellationToken = default)
         {
             RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
+
             var uri = "exports";
             var message = new HttpRequestMessage(new HttpMethod("GET"), ApiHttp.RequestUri(_httpClient, "JsonLinesClient", uri));
 
@@ -80,6 +81,7 @@ namespace Snapshots.JsonLines
         public async Task<ApiResponse<string>> GetReadmeAsync(GetReadmeRequest request, CancellationToken cancellationToken = default)
         {
             RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
+
             var uri = "readme";
             using var message = new HttpRequestMessage(new HttpMethod("GET"), ApiHttp.RequestUri(_httpClient, "JsonLinesClient", uri));
 

@@ -56,6 +56,7 @@ namespace Snapshots.JsonPatch
         public async Task<ApiResponse> PatchServiceAsync(PatchServiceRequest request, CancellationToken cancellationToken = default)
         {
             RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
+
             var uri = "services/" + ApiHttp.Escape(request.Id);
             using var message = new HttpRequestMessage(new HttpMethod("PATCH"), ApiHttp.RequestUri(_httpClient, "JsonPatchClient", uri));
 

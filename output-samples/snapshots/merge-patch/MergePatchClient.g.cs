@@ -58,6 +58,7 @@ namespace Snapshots.MergePatch
         public async Task<ApiResponse<Plugin>> UpdatePluginAsync(UpdatePluginRequest request, CancellationToken cancellationToken = default)
         {
             RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
+
             var uri = "plugins/" + ApiHttp.Escape(request.Name);
             using var message = new HttpRequestMessage(new HttpMethod("PATCH"), ApiHttp.RequestUri(_httpClient, "MergePatchClient", uri));
 

@@ -56,6 +56,7 @@ namespace Snapshots.Multipart
         public async Task<ApiResponse<CreateFileResponse>> CreateFileAsync(CreateFileRequest request, CancellationToken cancellationToken = default)
         {
             RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
+
             var uri = "v1/files";
             using var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "MultipartClient", uri));
 

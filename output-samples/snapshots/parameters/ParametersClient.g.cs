@@ -58,6 +58,7 @@ namespace Snapshots.Parameters
         public async Task<ApiResponse<IReadOnlyList<Rgb>>> FindColorsAsync(FindColorsRequest request, CancellationToken cancellationToken = default)
         {
             RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
+
             var query = new StringBuilder();
             if (request.Tags is { } tagsValue)
             {

@@ -56,6 +56,7 @@ namespace Snapshots.Union
         public async Task<ApiResponse<Pet>> CreatePetAsync(CreatePetRequest request, CancellationToken cancellationToken = default)
         {
             RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
+
             var uri = "pets";
             using var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "UnionClient", uri));
 

@@ -72,6 +72,7 @@ namespace HuaweiCloud.DataArtsFabric
         public async Task<AcceptedResponse<UpdateServiceInstanceResponseBody>> UpdateServiceInstanceAsync(UpdateServiceInstanceRequest request, CancellationToken cancellationToken = default)
         {
             RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
+
             var uri = "v1/workspaces/" + ApiHttp.Escape(request.WorkspaceId) + "/services/instances/" + ApiHttp.Escape(request.InstanceId);
             using var message = new HttpRequestMessage(new HttpMethod("PUT"), ApiHttp.RequestUri(_httpClient, "DataArtsFabricClient", uri));
             ApiAuthentication.Require(message, UpdateServiceInstanceSecurity);
@@ -120,6 +121,7 @@ namespace HuaweiCloud.DataArtsFabric
         public async Task<AcceptedResponse<EndpointDetail>> UpdateEndpointAsync(UpdateEndpointRequest request, CancellationToken cancellationToken = default)
         {
             RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
+
             var uri = "v1/workspaces/" + ApiHttp.Escape(request.WorkspaceId) + "/endpoints/" + ApiHttp.Escape(request.EndpointId);
             using var message = new HttpRequestMessage(new HttpMethod("PUT"), ApiHttp.RequestUri(_httpClient, "DataArtsFabricClient", uri));
             ApiAuthentication.Require(message, UpdateEndpointSecurity);

@@ -64,6 +64,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
         public async Task<AcceptedResponse<InstallKernelPluginResponseBody>> InstallKernelPluginAsync(InstallKernelPluginRequest request, CancellationToken cancellationToken = default)
         {
             RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
+
             var uri = "v3/" + ApiHttp.Escape(request.ProjectId) + "/instances/" + ApiHttp.Escape(request.InstanceId) + "/kernel-plugin";
             using var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "GaussDBForOpenGaussClient", uri));
             ApiAuthentication.Require(message, InstallKernelPluginSecurity);

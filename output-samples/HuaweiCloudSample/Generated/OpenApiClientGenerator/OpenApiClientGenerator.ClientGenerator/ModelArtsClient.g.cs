@@ -63,6 +63,7 @@ namespace HuaweiCloud.ModelArts
         public async Task<ApiResponse<UpdatePluginResponseBody>> UpdatePluginAsync(UpdatePluginRequest request, CancellationToken cancellationToken = default)
         {
             RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
+
             var uri = "v2/" + ApiHttp.Escape(request.ProjectId) + "/pools/" + ApiHttp.Escape(request.PoolName) + "/plugins/" + ApiHttp.Escape(request.TemplateName);
             using var message = new HttpRequestMessage(new HttpMethod("PATCH"), ApiHttp.RequestUri(_httpClient, "ModelArtsClient", uri));
             ApiAuthentication.Require(message, UpdatePluginSecurity);
@@ -104,6 +105,7 @@ namespace HuaweiCloud.ModelArts
         public async Task<ApiResponse<PatchServiceResponseBody>> PatchServiceAsync(PatchServiceRequest request, CancellationToken cancellationToken = default)
         {
             RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
+
             var uri = "v1/" + ApiHttp.Escape(request.ProjectId) + "/services/" + ApiHttp.Escape(request.ServiceId);
             using var message = new HttpRequestMessage(new HttpMethod("PATCH"), ApiHttp.RequestUri(_httpClient, "ModelArtsClient", uri));
             ApiAuthentication.Require(message, PatchServiceSecurity);
