@@ -147,7 +147,7 @@ internal static partial class SourceEmitter
         {
             Name = p.Name,
             Type = CSharpFragments.NullableTypeName(p.Type),
-            Doc = XmlDoc.Property(p.Description, p.Type, p.DefaultValue, p.IsSensitive),
+            Doc = XmlDoc.Property(p.Description, p.Type, p.IsRequired, p.DefaultValue, p.IsSensitive),
         }).ToList(),
     };
 
@@ -344,7 +344,7 @@ internal static partial class SourceEmitter
             Name = property.Name,
             WireName = property.WireName,
             WireLiteral = CSharpFragments.Literal(property.WireName),
-            Doc = XmlDoc.Property(property.Description, property.Type, property.DefaultValue, property.IsSensitive),
+            Doc = XmlDoc.Property(property.Description, property.Type, property.IsRequired && !property.IsRequiredMember, property.DefaultValue, property.IsSensitive),
             Type = declaredType,
             IsRequiredMember = property.IsRequiredMember,
             IsSensitive = property.IsSensitive,
@@ -559,7 +559,7 @@ internal static partial class SourceEmitter
                 Name = "Body",
                 WireName = "body",
                 WireLiteral = "\"body\"",
-                Doc = XmlDoc.Property(BodyDescription(bodySpec), bodySpec.Type, null, false),
+                Doc = XmlDoc.Property(BodyDescription(bodySpec), bodySpec.Type, isRequiredThoughNullable: false, defaultValue: null, isSensitive: false),
                 Type = sendsNullPatch ? $"Optional<{CSharpFragments.NullableTypeName(bodySpec.Type)}>"
                     : contentType is not null ? (bodySpec.IsRequired ? contentType : contentType + "?")
                     : bodySpec.IsRequired ? CSharpFragments.TypeName(bodySpec.Type) : CSharpFragments.NullableTypeName(bodySpec.Type),

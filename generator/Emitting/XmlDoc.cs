@@ -27,13 +27,23 @@ internal static class XmlDoc
 
     /// <summary>
     /// A member's summary from the spec (none where the spec describes nothing: a placeholder would only be noise) and
-    /// remarks with what the type does not show: its constraints, the service's default, whether it is a secret.
-    /// Whether it is required is left to the declaration, which says it with <c>required</c> or a nullable type.
+    /// remarks with what the declaration does not show: that the spec requires a member declared nullable, its
+    /// constraints, the service's default, whether it is a secret.
     /// </summary>
-    public static IReadOnlyList<string> Property(string? description, TypeRef type, string? defaultValue, bool isSensitive)
+    /// <param name="isRequiredThoughNullable">
+    /// Whether the spec requires the member although its declaration admits null (a record read leniently from responses,
+    /// whose <c>Validate()</c> reports it missing); a <c>required</c> member says it itself, and an optional one is nullable.
+    /// </param>
+    public static IReadOnlyList<string> Property(string? description, TypeRef type, bool isRequiredThoughNullable, string? defaultValue, bool isSensitive)
     {
         var lines = new List<string>(string.IsNullOrWhiteSpace(description) ? [] : Summary(description!));
-        var facts = new List<string>(Constraints(type));
+        var facts = new List<string>();
+        if (isRequiredThoughNullable)
+        {
+            facts.Add("Required.");
+        }
+
+        facts.AddRange(Constraints(type));
         if (defaultValue is not null)
         {
             facts.Add("The service's default is " + defaultValue + ".");

@@ -16,7 +16,7 @@ namespace Snapshots.BodyChoice
     /// <summary>Pet.</summary>
     public sealed partial record Pet
     {
-        /// <remarks>At most 64 characters.</remarks>
+        /// <remarks>Required. At most 64 characters.</remarks>
         [JsonPropertyName("name")]
         public string? Name { get; init; }
 

@@ -17,9 +17,10 @@ namespace Snapshots.Composition
     public interface IPet
     {
         /// <summary>The pet's name.</summary>
-        /// <remarks>At most 20 characters.</remarks>
+        /// <remarks>Required. At most 20 characters.</remarks>
         string? Name { get; }
 
+        /// <remarks>Required.</remarks>
         string? PetType { get; }
     }
 

@@ -16,6 +16,7 @@ namespace Snapshots.JsonLines
     /// <summary>Entry.</summary>
     public sealed partial record Entry
     {
+        /// <remarks>Required.</remarks>
         [JsonPropertyName("message")]
         public string? Message { get; init; }
 

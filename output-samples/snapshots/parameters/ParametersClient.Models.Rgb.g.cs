@@ -16,15 +16,15 @@ namespace Snapshots.Parameters
     /// <summary>Rgb.</summary>
     public sealed partial record Rgb
     {
-        /// <remarks>At least 0 and at most 255.</remarks>
+        /// <remarks>Required. At least 0 and at most 255.</remarks>
         [JsonPropertyName("R")]
         public long? R { get; init; }
 
-        /// <remarks>At least 0 and at most 255.</remarks>
+        /// <remarks>Required. At least 0 and at most 255.</remarks>
         [JsonPropertyName("G")]
         public long? G { get; init; }
 
-        /// <remarks>At least 0 and at most 255.</remarks>
+        /// <remarks>Required. At least 0 and at most 255.</remarks>
         [JsonPropertyName("B")]
         public long? B { get; init; }
 

@@ -16,6 +16,7 @@ namespace Snapshots.ResponseHeaders
     /// <summary>Pet.</summary>
     public sealed partial record Pet
     {
+        /// <remarks>Required.</remarks>
         [JsonPropertyName("name")]
         public string? Name { get; init; }
 

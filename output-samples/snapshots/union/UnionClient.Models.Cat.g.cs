@@ -16,10 +16,11 @@ namespace Snapshots.Union
     /// <summary>A cat.</summary>
     public sealed partial record Cat
     {
+        /// <remarks>Required.</remarks>
         [JsonPropertyName("petType")]
         public string? PetType { get; init; }
 
-        /// <remarks>At least 2 characters.</remarks>
+        /// <remarks>Required. At least 2 characters.</remarks>
         [JsonPropertyName("name")]
         public string? Name { get; init; }
 

@@ -16,9 +16,11 @@ namespace Snapshots.Union
     /// <summary>Dog.</summary>
     public sealed partial record Dog
     {
+        /// <remarks>Required.</remarks>
         [JsonPropertyName("petType")]
         public string? PetType { get; init; }
 
+        /// <remarks>Required.</remarks>
         [JsonPropertyName("bark")]
         public bool? Bark { get; init; }
 

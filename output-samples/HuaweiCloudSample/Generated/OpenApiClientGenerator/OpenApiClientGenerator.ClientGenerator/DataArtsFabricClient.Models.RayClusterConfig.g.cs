@@ -17,10 +17,12 @@ namespace HuaweiCloud.DataArtsFabric
     public sealed partial record RayClusterConfig
     {
         /// <summary>Head group specification.</summary>
+        /// <remarks>Required.</remarks>
         [JsonPropertyName("head_group_spec")]
         public HeadGroupSpecV2? HeadGroupSpec { get; init; }
 
         /// <summary>Worker group specifications.</summary>
+        /// <remarks>Required.</remarks>
         [JsonPropertyName("worker_group_specs")]
         public IReadOnlyList<WorkerGroupSpecV2>? WorkerGroupSpecs { get; init; }
 

@@ -17,10 +17,12 @@ namespace HuaweiCloud.DataArtsFabric
     public sealed partial record RayServiceConfig
     {
         /// <summary>Ray Serve configuration.</summary>
+        /// <remarks>Required.</remarks>
         [JsonPropertyName("ray_serve_config")]
         public RayServeConfig? RayServeConfig { get; init; }
 
         /// <summary>Ray cluster configuration.</summary>
+        /// <remarks>Required.</remarks>
         [JsonPropertyName("ray_cluster_config")]
         public RayClusterConfig? RayClusterConfig { get; init; }
 

@@ -17,10 +17,12 @@ namespace HuaweiCloud.DataArtsFabric
     public sealed partial record ResourceDef
     {
         /// <summary>Resource specification code, for example, dpu.d1x.</summary>
+        /// <remarks>Required.</remarks>
         [JsonPropertyName("spec_code")]
         public string? SpecCode { get; init; }
 
         /// <summary>Number of units kept warmed up.</summary>
+        /// <remarks>Required.</remarks>
         [JsonPropertyName("warm_up_num")]
         public int? WarmUpNum { get; init; }
 

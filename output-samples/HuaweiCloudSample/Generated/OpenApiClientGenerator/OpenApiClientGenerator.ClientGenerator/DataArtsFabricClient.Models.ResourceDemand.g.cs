@@ -17,14 +17,17 @@ namespace HuaweiCloud.DataArtsFabric
     public sealed partial record ResourceDemand
     {
         /// <summary>Resource specification code.</summary>
+        /// <remarks>Required.</remarks>
         [JsonPropertyName("spec_code")]
         public string? SpecCode { get; init; }
 
         /// <summary>Minimum number of units.</summary>
+        /// <remarks>Required.</remarks>
         [JsonPropertyName("min")]
         public int? Min { get; init; }
 
         /// <summary>Maximum number of units.</summary>
+        /// <remarks>Required.</remarks>
         [JsonPropertyName("max")]
         public int? Max { get; init; }
 

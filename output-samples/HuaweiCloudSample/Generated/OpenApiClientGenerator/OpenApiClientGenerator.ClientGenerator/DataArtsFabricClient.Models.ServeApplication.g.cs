@@ -17,18 +17,22 @@ namespace HuaweiCloud.DataArtsFabric
     public sealed partial record ServeApplication
     {
         /// <summary>Application name.</summary>
+        /// <remarks>Required.</remarks>
         [JsonPropertyName("name")]
         public string? Name { get; init; }
 
         /// <summary>Import path of the application's entry point.</summary>
+        /// <remarks>Required.</remarks>
         [JsonPropertyName("import_path")]
         public string? ImportPath { get; init; }
 
         /// <summary>Deployments of the application.</summary>
+        /// <remarks>Required.</remarks>
         [JsonPropertyName("deployments")]
         public IReadOnlyList<Deployment>? Deployments { get; init; }
 
         /// <summary>Runtime environment of the application.</summary>
+        /// <remarks>Required.</remarks>
         [JsonPropertyName("runtime_env")]
         public ServeRuntimeEnv? RuntimeEnv { get; init; }
 

@@ -17,6 +17,7 @@ namespace HuaweiCloud.ModelArts
     public sealed partial record PluginSpec
     {
         /// <summary>Template information of the plug-in instances.</summary>
+        /// <remarks>Required.</remarks>
         [JsonPropertyName("template")]
         public Template? Template { get; init; }
 

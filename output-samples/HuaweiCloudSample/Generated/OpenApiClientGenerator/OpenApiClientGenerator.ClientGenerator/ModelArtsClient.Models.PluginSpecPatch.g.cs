@@ -17,6 +17,7 @@ namespace HuaweiCloud.ModelArts
     public sealed partial record PluginSpecPatch
     {
         /// <summary>Template information of the plug-in instances.</summary>
+        /// <remarks>Required.</remarks>
         [JsonPropertyName("template")]
         public Optional<TemplatePatch?> Template { get; init; }
 

@@ -17,6 +17,7 @@ namespace HuaweiCloud.ModelArts
     public sealed partial record UpdatePluginRequestBodyPatch
     {
         /// <summary>Request for updating a plug-in instance.</summary>
+        /// <remarks>Required.</remarks>
         [JsonPropertyName("spec")]
         public Optional<PluginSpecPatch?> Spec { get; init; }
 
