@@ -24,6 +24,17 @@ namespace OpenApiClientGenerator.Runtime
             return context;
         }
 
+        /// <summary>
+        /// Walks <paramref name="value"/> with <paramref name="validate"/> on a rented context and returns what was found.
+        /// Pass a static lambda: the value travels as an argument, so a valid value allocates nothing.
+        /// </summary>
+        public static IReadOnlyList<ValidationError> Run<T>(T value, Action<ValidationContext, T> validate)
+        {
+            var context = Rent();
+            validate(context, value);
+            return context.Complete();
+        }
+
         /// <summary>Returns what was found and gives the context back to the pool.</summary>
         public IReadOnlyList<ValidationError> Complete()
         {
@@ -49,6 +60,48 @@ namespace OpenApiClientGenerator.Runtime
         {
             Push(name);
             Report("required", "is required", null);
+            Pop();
+        }
+
+        /// <summary>
+        /// Checks the member <paramref name="name"/> with <paramref name="validate"/> where it has a value, and reports it
+        /// missing where it has none and is <paramref name="required"/>. Pass a static lambda: the value travels as an
+        /// argument, so a valid value allocates nothing.
+        /// </summary>
+        public void Member<T>(string name, T? value, Action<ValidationContext, T> validate, bool required)
+            where T : class
+        {
+            if (value is null)
+            {
+                if (required)
+                {
+                    Missing(name);
+                }
+
+                return;
+            }
+
+            Push(name);
+            validate(this, value);
+            Pop();
+        }
+
+        /// <inheritdoc cref="Member{T}(string, T, Action{ValidationContext, T}, bool)"/>
+        public void Member<T>(string name, T? value, Action<ValidationContext, T> validate, bool required)
+            where T : struct
+        {
+            if (value is not { } present)
+            {
+                if (required)
+                {
+                    Missing(name);
+                }
+
+                return;
+            }
+
+            Push(name);
+            validate(this, present);
             Pop();
         }
 

@@ -40,6 +40,25 @@ namespace OpenApiClientGenerator.Runtime
             Errors = errors;
         }
 
+        /// <summary>
+        /// Throws <see cref="ArgumentNullException"/> for a null request and this exception when
+        /// <paramref name="validate"/> finds a violation; a valid request allocates nothing when the lambda is static.
+        /// </summary>
+        internal static void ThrowIfInvalid<TRequest>(TRequest request, Func<TRequest, IReadOnlyList<ValidationError>> validate)
+            where TRequest : class
+        {
+            if (request is null)
+            {
+                throw new ArgumentNullException(nameof(request));
+            }
+
+            var errors = validate(request);
+            if (errors.Count > 0)
+            {
+                throw new RequestValidationException(errors);
+            }
+        }
+
         /// <summary>Gets every violation found, in document order.</summary>
         public IReadOnlyList<ValidationError> Errors { get; }
 

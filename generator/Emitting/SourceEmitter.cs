@@ -328,9 +328,10 @@ internal static partial class SourceEmitter
         var nullableType = presentType + "?";
         var local = locals.Claim(LocalName(property.Name));
         var declaredType = isMergePatch ? $"Optional<{nullableType}>" : property.IsRequiredMember ? presentType : nullableType;
-        var initExpression = isMergePatch || !property.IsRequiredMember
-            ? local
-            : $"{local} ?? throw JsonRead.MissingProperty({CSharpFragments.Literal(owner.Name)}, {CSharpFragments.Literal(property.WireName)})";
+        var isSetAfterReading = !isMergePatch && property.IsRequiredMember;
+        var initExpression = isSetAfterReading
+            ? $"{local} ?? throw JsonRead.MissingProperty({CSharpFragments.Literal(owner.Name)}, {CSharpFragments.Literal(property.WireName)})"
+            : local;
         var presence = Presence(property, isMergePatch, local);
         var value = presence.Present is null ? property.Name : local;
         var rules = validation.For(property.Type, value, 0);
@@ -344,15 +345,17 @@ internal static partial class SourceEmitter
             Name = property.Name,
             WireName = property.WireName,
             WireLiteral = CSharpFragments.Literal(property.WireName),
-            Doc = XmlDoc.Property(property.Description, property.Type, property.IsRequired, property.DefaultValue, property.IsSensitive),
+            Doc = XmlDoc.Property(property.Description, property.Type, property.IsRequired && !property.IsRequiredMember, property.DefaultValue, property.IsSensitive),
             Type = declaredType,
             IsRequiredMember = property.IsRequiredMember,
             IsSensitive = property.IsSensitive,
             Local = local,
             LocalType = isMergePatch ? declaredType : nullableType,
             ReadExpression = ReadExpression(property, owner),
+            IsSetAfterReading = isSetAfterReading,
             InitExpression = initExpression,
             PresentCondition = presence.Present,
+            HasPlainPresence = !isMergePatch && property.Type.Kind != ValueKind.Any && presence.Present is not null,
             WriteExpression = CSharpFragments.Write(property.Type, "writer", value, 0),
             ValueWriter = isMergePatch || property.Type.Kind is ValueKind.Enum or ValueKind.Object or ValueKind.Array or ValueKind.Map
                 ? "static (w, v) => " + CSharpFragments.Write(property.Type, "w", "v", 0)
@@ -557,7 +560,7 @@ internal static partial class SourceEmitter
                 Name = "Body",
                 WireName = "body",
                 WireLiteral = "\"body\"",
-                Doc = XmlDoc.Property(BodyDescription(bodySpec), bodySpec.Type, bodySpec.IsRequired, null, false),
+                Doc = XmlDoc.Property(BodyDescription(bodySpec), bodySpec.Type, isRequiredThoughNullable: false, defaultValue: null, isSensitive: false),
                 Type = sendsNullPatch ? $"Optional<{CSharpFragments.NullableTypeName(bodySpec.Type)}>"
                     : contentType is not null ? (bodySpec.IsRequired ? contentType : contentType + "?")
                     : bodySpec.IsRequired ? CSharpFragments.TypeName(bodySpec.Type) : CSharpFragments.NullableTypeName(bodySpec.Type),

@@ -84,6 +84,9 @@ internal sealed class TypeView
 
     public IReadOnlyList<PropertyView> Properties { get; init; } = [];
 
+    /// <summary>Gets whether a member is declared <c>required</c>, so that the constructor that reads JSON says it sets them.</summary>
+    public bool HasRequiredMembers => Properties.Any(p => p.IsRequiredMember);
+
     /// <summary>Gets whether <c>validate_members</c> writes anything for <see cref="Properties"/>.</summary>
     public bool HasMemberChecks => Properties.Any(p => p.HasChecks);
 
@@ -191,6 +194,13 @@ internal sealed record PropertyView
     /// <summary>Gets the expression that reads the value from <c>reader</c>.</summary>
     public required string ReadExpression { get; init; }
 
+    /// <summary>
+    /// Gets whether the reader keeps the value in <see cref="Local"/> until the last member is read, and then initialises the
+    /// property with <see cref="InitExpression"/>, which throws when a required member is missing; otherwise the reader
+    /// sets the property as it reads it.
+    /// </summary>
+    public bool IsSetAfterReading { get; init; }
+
     /// <summary>Gets the expression that initialises the property from the local, throwing when a required member is missing.</summary>
     public required string InitExpression { get; init; }
 
@@ -200,6 +210,12 @@ internal sealed record PropertyView
     /// expression then read from the member itself.
     /// </summary>
     public required string? PresentCondition { get; init; }
+
+    /// <summary>
+    /// Gets whether the member has a value exactly when it is not null, so that <see cref="PresentCondition"/> is
+    /// <c>Name is { } nameValue</c> and a validator can hand the member to <c>ValidationContext.Member</c>.
+    /// </summary>
+    public bool HasPlainPresence { get; init; }
 
     /// <summary>Gets the expression that writes the present value to <c>writer</c> (the member's name is written before it).</summary>
     public required string WriteExpression { get; init; }
@@ -218,6 +234,12 @@ internal sealed record PropertyView
 
     /// <summary>Gets the rules the member's value is checked against, where it is present.</summary>
     public required IReadOnlyList<RuleView> Rules { get; init; }
+
+    /// <summary>
+    /// Gets whether the validator checks the member with one call of <c>ValidationContext.Member</c>: its value is checked by
+    /// one call, and it has a value exactly when it is not null.
+    /// </summary>
+    public bool IsCheckedInOneCall => HasPlainPresence && Rules is [{ Kind: "call" }];
 
     /// <summary>Gets whether the validator checks the member at all: it has rules, or can be missing.</summary>
     public bool HasChecks => Rules.Count > 0 || MissingCondition is not null;

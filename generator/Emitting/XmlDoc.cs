@@ -23,11 +23,24 @@ internal static class XmlDoc
     public static IReadOnlyList<string> Summary(string text, bool escape = true)
         => Element("summary", escape ? Escape(Normalize(text)) : Normalize(text));
 
-    public static IReadOnlyList<string> Property(string? description, TypeRef type, bool isRequired, string? defaultValue, bool isSensitive)
+    /// <summary>
+    /// A member's summary from the spec (none where the spec describes nothing: a placeholder would only be noise) and
+    /// remarks with what the declaration does not show: that the spec requires a member declared nullable, its
+    /// constraints, the service's default, whether it is a secret.
+    /// </summary>
+    /// <param name="isRequiredThoughNullable">
+    /// Whether the spec requires the member although its declaration admits null (a record read leniently from responses,
+    /// whose <c>Validate()</c> reports it missing); a <c>required</c> member says it itself, and an optional one is nullable.
+    /// </param>
+    public static IReadOnlyList<string> Property(string? description, TypeRef type, bool isRequiredThoughNullable, string? defaultValue, bool isSensitive)
     {
-        var lines = new List<string>(Summary(description ?? "Not described by the spec."));
+        var lines = new List<string>(string.IsNullOrWhiteSpace(description) ? [] : Summary(description!));
         var facts = new List<string>();
-        facts.Add(isRequired ? "Required." : "Optional.");
+        if (isRequiredThoughNullable)
+        {
+            facts.Add("Required.");
+        }
+
         facts.AddRange(Constraints(type));
         if (defaultValue is not null)
         {
@@ -39,7 +52,11 @@ internal static class XmlDoc
             facts.Add("A secret: never printed by ToString.");
         }
 
-        lines.AddRange(Element("remarks", Escape(string.Join(" ", facts))));
+        if (facts.Count > 0)
+        {
+            lines.AddRange(Element("remarks", Escape(string.Join(" ", facts))));
+        }
+
         return lines;
     }
 

@@ -10,17 +10,18 @@ internal sealed partial class ModelBuilder
     /// <summary>The record whose members are being resolved, whose file the inline types they need are generated in.</summary>
     private PendingType? _membersBeingResolved;
 
-    /// <summary>The inline object and enum types by their shape, so that structurally identical inline schemas share one.</summary>
+    /// <summary>The inline object, enum and union types by their shape, so that structurally identical inline schemas share one.</summary>
     private readonly Dictionary<string, PendingType> _inlineTypesByShape = new(System.StringComparer.Ordinal);
 
     /// <summary>
-    /// The key under which an inline object or enum schema shares its type with structurally identical ones: its kind and
+    /// The key under which an inline object, enum or union schema shares its type with structurally identical ones: its kind and
     /// its JSON, its own description and title aside. Null for a named component schema, which keeps its own type, and for
     /// other kinds. Real specs repeat inline schemas by the hundred (GitHub's <c>read</c>/<c>write</c> permission enum, the
-    /// user object of every webhook): each would otherwise be a type of its own with the same code.
+    /// user object of every webhook): each would otherwise be a type of its own with the same code, and so would Stripe's
+    /// expandable fields (<c>anyOf: [string, $ref]</c>) by the hundred.
     /// </summary>
     private static string? InlineShapeOf(IOpenApiSchema schema, TypeKind kind, string? componentName)
-        => componentName is null && kind is TypeKind.Object or TypeKind.Enum
+        => componentName is null && kind is TypeKind.Object or TypeKind.Enum or TypeKind.Union
             ? ((int)kind).ToString(System.Globalization.CultureInfo.InvariantCulture) + JsonShapeOf(schema)
             : null;
 

@@ -79,7 +79,7 @@ internal sealed partial class ModelBuilder
             Name = pending.Name,
             Group = pending.Group,
             Kind = TypeKind.Union,
-            Description = Clean(pending.Schema.Description) ?? Clean(pending.Schema.Title),
+            Description = pending.HasMixedDescriptions ? null : Clean(pending.Schema.Description) ?? Clean(pending.Schema.Title),
             IsReadFromResponses = pending.Usage.HasFlag(Usage.Response),
             Union = new UnionSpec
             {

@@ -16,7 +16,6 @@ namespace Snapshots.BodyChoice
     /// <summary>Pet.</summary>
     public sealed partial record Pet
     {
-        /// <summary>Not described by the spec.</summary>
         /// <remarks>Required. At most 64 characters.</remarks>
         [JsonPropertyName("name")]
         public string? Name { get; init; }
@@ -25,31 +24,26 @@ namespace Snapshots.BodyChoice
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="Pet"/>.</exception>
-        public static Pet FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static Pet FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "name");
 
-        internal static Pet ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public Pet()
+        {
+        }
+
+        private Pet(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "Pet");
-            string? nameValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -57,16 +51,14 @@ namespace Snapshots.BodyChoice
             {
                 switch (member)
                 {
-                    case 0: nameValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 0: Name = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
                 }
             }
 
-            return new Pet
-            {
-                Name = nameValue,
-                AdditionalProperties = additionalProperties,
-            };
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static Pet ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {
@@ -78,16 +70,7 @@ namespace Snapshots.BodyChoice
 
         internal void ValidateMembers(ValidationContext context)
         {
-            if (Name is { } nameValue)
-            {
-                context.Push("name");
-                context.MaxLength(nameValue, 64);
-                context.Pop();
-            }
-            else
-            {
-                context.Missing("name");
-            }
+            context.Member("name", Name, static (context, nameValue) => context.MaxLength(nameValue, 64), required: true);
         }
     }
 }

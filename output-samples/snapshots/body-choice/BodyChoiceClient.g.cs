@@ -45,5 +45,182 @@ namespace Snapshots.BodyChoice
 
         /// <summary>Gets or sets what receives each mismatch with <see cref="ResponseValidation.Log"/>, e.g. an <c>ILogger</c>'s <c>LogWarning</c>; when null, <see cref="System.Diagnostics.Trace"/> does.</summary>
         public Action<ResponseMismatch>? OnResponseMismatch { get; set; }
+
+        /// <summary>Creates a pet.</summary>
+        /// <param name="request">The request; validated before anything is sent.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The typed response.</returns>
+        /// <exception cref="RequestValidationException">The request breaks a constraint of the spec; nothing was sent.</exception>
+        /// <exception cref="ApiException">The service answered with an error status.</exception>
+        /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
+        public async Task<ApiResponse<Pet>> CreatePetAsync(CreatePetRequest request, CancellationToken cancellationToken = default)
+        {
+            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
+
+            var uri = "pets";
+            using var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "BodyChoiceClient", uri));
+
+            message.Headers.TryAddWithoutValidation("Accept", "application/json");
+
+            if (request.Body is { } requestBody)
+            {
+                message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/json");
+            }
+
+            var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, cancellationToken).ConfigureAwait(false);
+            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => Pet.ReadFrom(ref reader), new ResponseCheck<Pet>(ResponseValidation, OnResponseMismatch, "CreatePet", CreatePetRequest.ValidateResponse));
+            return new ApiResponse<Pet>(statusCode, requestId, result);
+        }
+
+        /// <summary>Creates a pet.</summary>
+        /// <remarks>Sends the body as <c>application/x-www-form-urlencoded</c>; <see cref="CreatePetAsync(CreatePetRequest, System.Threading.CancellationToken)"/> sends it as <c>application/json</c>.</remarks>
+        /// <param name="request">The request; validated before anything is sent.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The typed response.</returns>
+        /// <exception cref="RequestValidationException">The request breaks a constraint of the spec; nothing was sent.</exception>
+        /// <exception cref="ApiException">The service answered with an error status.</exception>
+        /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
+        public async Task<ApiResponse<Pet>> CreatePetAsync(CreatePetFormRequest request, CancellationToken cancellationToken = default)
+        {
+            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
+
+            var uri = "pets";
+            using var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "BodyChoiceClient", uri));
+
+            message.Headers.TryAddWithoutValidation("Accept", "application/json");
+
+            if (request.Body is { } requestBody)
+            {
+                message.Content = FormUrlEncoder.Content(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }));
+            }
+
+            var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, cancellationToken).ConfigureAwait(false);
+            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => Pet.ReadFrom(ref reader), new ResponseCheck<Pet>(ResponseValidation, OnResponseMismatch, "CreatePet", CreatePetFormRequest.ValidateResponse));
+            return new ApiResponse<Pet>(statusCode, requestId, result);
+        }
+
+        /// <summary>Creates a pet.</summary>
+        /// <remarks>Sends the body as <c>multipart/form-data</c>; <see cref="CreatePetAsync(CreatePetRequest, System.Threading.CancellationToken)"/> sends it as <c>application/json</c>.</remarks>
+        /// <param name="request">The request; validated before anything is sent.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The typed response.</returns>
+        /// <exception cref="RequestValidationException">The request breaks a constraint of the spec; nothing was sent.</exception>
+        /// <exception cref="ApiException">The service answered with an error status.</exception>
+        /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
+        public async Task<ApiResponse<Pet>> CreatePetAsync(CreatePetMultipartRequest request, CancellationToken cancellationToken = default)
+        {
+            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
+
+            var uri = "pets";
+            using var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "BodyChoiceClient", uri));
+
+            message.Headers.TryAddWithoutValidation("Accept", "application/json");
+
+            if (request.Body is { } requestBody)
+            {
+                var form = new MultipartFormDataContent();
+                Multipart.AddText(form, "name", requestBody.Name, null);
+
+                if (requestBody.Photos is { } photosValue)
+                {
+                    Multipart.AddFiles(form, "photos", photosValue, null);
+                }
+
+                message.Content = form;
+            }
+
+            var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, cancellationToken).ConfigureAwait(false);
+            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => Pet.ReadFrom(ref reader), new ResponseCheck<Pet>(ResponseValidation, OnResponseMismatch, "CreatePet", CreatePetMultipartRequest.ValidateResponse));
+            return new ApiResponse<Pet>(statusCode, requestId, result);
+        }
+    }
+
+    /// <summary>The request for CreatePet: <c>POST /pets</c>.</summary>
+    public sealed partial record CreatePetRequest
+    {
+        /// <summary>The request body.</summary>
+        public required Pet Body { get; init; }
+
+        /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>
+        public IReadOnlyList<ValidationError> Validate()
+        {
+            var context = ValidationContext.Rent();
+            if (Body is { } body)
+            {
+                body.ValidateMembers(context);
+            }
+            else
+            {
+                context.Missing("body");
+            }
+
+            return context.Complete();
+        }
+
+        /// <summary>Returns every way <paramref name="response"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>
+        internal static IReadOnlyList<ValidationError> ValidateResponse(Pet response)
+            => ValidationContext.Run(response, static (context, response) => response.ValidateMembers(context));
+    }
+
+    /// <summary>
+    /// The request for CreatePet: <c>POST /pets</c>, with a <c>application/x-www-form-urlencoded</c> body.
+    /// </summary>
+    public sealed partial record CreatePetFormRequest
+    {
+        /// <summary>The request body.</summary>
+        public required Pet Body { get; init; }
+
+        /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>
+        public IReadOnlyList<ValidationError> Validate()
+        {
+            var context = ValidationContext.Rent();
+            if (Body is { } body)
+            {
+                body.ValidateMembers(context);
+            }
+            else
+            {
+                context.Missing("body");
+            }
+
+            return context.Complete();
+        }
+
+        /// <summary>Returns every way <paramref name="response"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>
+        internal static IReadOnlyList<ValidationError> ValidateResponse(Pet response)
+            => ValidationContext.Run(response, static (context, response) => response.ValidateMembers(context));
+    }
+
+    /// <summary>The request for CreatePet: <c>POST /pets</c>, with a <c>multipart/form-data</c> body.</summary>
+    public sealed partial record CreatePetMultipartRequest
+    {
+        /// <summary>The request body.</summary>
+        public required CreatePetMultipartParts Body { get; init; }
+
+        /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>
+        public IReadOnlyList<ValidationError> Validate()
+        {
+            var context = ValidationContext.Rent();
+            if (Body is null)
+            {
+                context.Missing("body");
+            }
+
+            return context.Complete();
+        }
+
+        /// <summary>Returns every way <paramref name="response"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>
+        internal static IReadOnlyList<ValidationError> ValidateResponse(Pet response)
+            => ValidationContext.Run(response, static (context, response) => response.ValidateMembers(context));
+    }
+
+    /// <summary>The parts of the <c>multipart/form-data</c> body of CreatePet; files are streamed, never buffered whole.</summary>
+    public sealed partial record CreatePetMultipartParts
+    {
+        /// <summary>The part 'name'.</summary>
+        public required string Name { get; init; }
+
+        /// <summary>The files sent as parts named 'photos', one each.</summary>
+        public IReadOnlyList<FilePart>? Photos { get; init; }
     }
 }

@@ -17,17 +17,14 @@ namespace Snapshots.Composition
     public sealed partial record Cat : IPet
     {
         /// <summary>The pet's name.</summary>
-        /// <remarks>Required. 3–20 characters.</remarks>
+        /// <remarks>3–20 characters.</remarks>
         [JsonPropertyName("name")]
         public required string Name { get; init; }
 
-        /// <summary>Not described by the spec.</summary>
-        /// <remarks>Required.</remarks>
         [JsonPropertyName("petType")]
         public required string PetType { get; init; }
 
         /// <summary>The measured skill for hunting</summary>
-        /// <remarks>Required.</remarks>
         [JsonPropertyName("huntingSkill")]
         public required CatHuntingSkill HuntingSkill { get; init; }
 
@@ -41,30 +38,27 @@ namespace Snapshots.Composition
         string? IPet.PetType => PetType;
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="Cat"/>.</exception>
-        public static Cat FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static Cat FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "name",
             "petType",
             "huntingSkill");
 
-        internal static Cat ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public Cat()
+        {
+        }
+
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Cat(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "Cat");
             string? nameValue = default;
@@ -83,14 +77,13 @@ namespace Snapshots.Composition
                 }
             }
 
-            return new Cat
-            {
-                Name = nameValue ?? throw JsonRead.MissingProperty("Cat", "name"),
-                PetType = petTypeValue ?? throw JsonRead.MissingProperty("Cat", "petType"),
-                HuntingSkill = huntingSkillValue ?? throw JsonRead.MissingProperty("Cat", "huntingSkill"),
-                AdditionalProperties = additionalProperties,
-            };
+            Name = nameValue ?? throw JsonRead.MissingProperty("Cat", "name");
+            PetType = petTypeValue ?? throw JsonRead.MissingProperty("Cat", "petType");
+            HuntingSkill = huntingSkillValue ?? throw JsonRead.MissingProperty("Cat", "huntingSkill");
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static Cat ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {

@@ -20,7 +20,6 @@ namespace Snapshots.Composition
         /// <remarks>Required. At most 20 characters.</remarks>
         string? Name { get; }
 
-        /// <summary>Not described by the spec.</summary>
         /// <remarks>Required.</remarks>
         string? PetType { get; }
     }
@@ -29,12 +28,10 @@ namespace Snapshots.Composition
     public sealed partial record Pet : IPet
     {
         /// <summary>The pet's name.</summary>
-        /// <remarks>Required. At most 20 characters.</remarks>
+        /// <remarks>At most 20 characters.</remarks>
         [JsonPropertyName("name")]
         public required string Name { get; init; }
 
-        /// <summary>Not described by the spec.</summary>
-        /// <remarks>Required.</remarks>
         [JsonPropertyName("petType")]
         public required string PetType { get; init; }
 
@@ -48,29 +45,26 @@ namespace Snapshots.Composition
         string? IPet.PetType => PetType;
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="Pet"/>.</exception>
-        public static Pet FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static Pet FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "name",
             "petType");
 
-        internal static Pet ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public Pet()
+        {
+        }
+
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Pet(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "Pet");
             string? nameValue = default;
@@ -87,13 +81,12 @@ namespace Snapshots.Composition
                 }
             }
 
-            return new Pet
-            {
-                Name = nameValue ?? throw JsonRead.MissingProperty("Pet", "name"),
-                PetType = petTypeValue ?? throw JsonRead.MissingProperty("Pet", "petType"),
-                AdditionalProperties = additionalProperties,
-            };
+            Name = nameValue ?? throw JsonRead.MissingProperty("Pet", "name");
+            PetType = petTypeValue ?? throw JsonRead.MissingProperty("Pet", "petType");
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static Pet ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {
@@ -106,17 +99,7 @@ namespace Snapshots.Composition
 
         internal void ValidateMembers(ValidationContext context)
         {
-            if (Name is { } nameValue)
-            {
-                context.Push("name");
-                context.MaxLength(nameValue, 20);
-                context.Pop();
-            }
-            else
-            {
-                context.Missing("name");
-            }
-
+            context.Member("name", Name, static (context, nameValue) => context.MaxLength(nameValue, 20), required: true);
             context.Required(PetType, "petType");
         }
     }

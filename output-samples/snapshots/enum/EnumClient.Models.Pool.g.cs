@@ -17,7 +17,6 @@ namespace Snapshots.Enum
     public sealed partial record Pool
     {
         /// <summary>State of a resource pool.</summary>
-        /// <remarks>Required.</remarks>
         [JsonPropertyName("status")]
         public required PoolStatus Status { get; init; }
 
@@ -25,28 +24,25 @@ namespace Snapshots.Enum
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="Pool"/>.</exception>
-        public static Pool FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static Pool FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "status");
 
-        internal static Pool ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public Pool()
+        {
+        }
+
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Pool(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "Pool");
             PoolStatus? statusValue = default;
@@ -61,12 +57,11 @@ namespace Snapshots.Enum
                 }
             }
 
-            return new Pool
-            {
-                Status = statusValue ?? throw JsonRead.MissingProperty("Pool", "status"),
-                AdditionalProperties = additionalProperties,
-            };
+            Status = statusValue ?? throw JsonRead.MissingProperty("Pool", "status");
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static Pool ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {

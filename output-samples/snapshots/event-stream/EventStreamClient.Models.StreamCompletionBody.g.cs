@@ -16,8 +16,6 @@ namespace Snapshots.EventStream
     /// <summary>StreamCompletionBody.</summary>
     public sealed partial record StreamCompletionBody
     {
-        /// <summary>Not described by the spec.</summary>
-        /// <remarks>Required.</remarks>
         [JsonPropertyName("prompt")]
         public required string Prompt { get; init; }
 
@@ -25,28 +23,25 @@ namespace Snapshots.EventStream
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="StreamCompletionBody"/>.</exception>
-        public static StreamCompletionBody FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static StreamCompletionBody FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "prompt");
 
-        internal static StreamCompletionBody ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public StreamCompletionBody()
+        {
+        }
+
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private StreamCompletionBody(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "StreamCompletionBody");
             string? promptValue = default;
@@ -61,12 +56,11 @@ namespace Snapshots.EventStream
                 }
             }
 
-            return new StreamCompletionBody
-            {
-                Prompt = promptValue ?? throw JsonRead.MissingProperty("StreamCompletionBody", "prompt"),
-                AdditionalProperties = additionalProperties,
-            };
+            Prompt = promptValue ?? throw JsonRead.MissingProperty("StreamCompletionBody", "prompt");
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static StreamCompletionBody ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {

@@ -16,8 +16,6 @@ namespace Snapshots.EventStream
     /// <summary>StreamCompletionEvent.</summary>
     public sealed partial record StreamCompletionEvent
     {
-        /// <summary>Not described by the spec.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("delta")]
         public string? Delta { get; init; }
 
@@ -25,31 +23,26 @@ namespace Snapshots.EventStream
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="StreamCompletionEvent"/>.</exception>
-        public static StreamCompletionEvent FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static StreamCompletionEvent FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "delta");
 
-        internal static StreamCompletionEvent ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public StreamCompletionEvent()
+        {
+        }
+
+        private StreamCompletionEvent(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "StreamCompletionEvent");
-            string? deltaValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -57,16 +50,14 @@ namespace Snapshots.EventStream
             {
                 switch (member)
                 {
-                    case 0: deltaValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 0: Delta = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
                 }
             }
 
-            return new StreamCompletionEvent
-            {
-                Delta = deltaValue,
-                AdditionalProperties = additionalProperties,
-            };
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static StreamCompletionEvent ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {

@@ -16,18 +16,13 @@ namespace Snapshots.Form
     /// <summary>CreateCustomerBody.</summary>
     public sealed partial record CreateCustomerBody
     {
-        /// <summary>Not described by the spec.</summary>
-        /// <remarks>Required. At most 512 characters.</remarks>
+        /// <remarks>At most 512 characters.</remarks>
         [JsonPropertyName("email")]
         public required string Email { get; init; }
 
-        /// <summary>Not described by the spec.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("metadata")]
         public IReadOnlyDictionary<string, string>? Metadata { get; init; }
 
-        /// <summary>Not described by the spec.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("expand")]
         public IReadOnlyList<string>? Expand { get; init; }
 
@@ -35,35 +30,30 @@ namespace Snapshots.Form
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="CreateCustomerBody"/>.</exception>
-        public static CreateCustomerBody FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static CreateCustomerBody FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "email",
             "metadata",
             "expand");
 
-        internal static CreateCustomerBody ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public CreateCustomerBody()
+        {
+        }
+
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private CreateCustomerBody(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "CreateCustomerBody");
             string? emailValue = default;
-            IReadOnlyDictionary<string, string>? metadataValue = default;
-            IReadOnlyList<string>? expandValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -72,19 +62,16 @@ namespace Snapshots.Form
                 switch (member)
                 {
                     case 0: emailValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader); break;
-                    case 1: metadataValue = JsonRead.Map(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: false), ref r1)); break;
-                    case 2: expandValue = JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: false), ref r1)); break;
+                    case 1: Metadata = JsonRead.Map(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: false), ref r1)); break;
+                    case 2: Expand = JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: false), ref r1)); break;
                 }
             }
 
-            return new CreateCustomerBody
-            {
-                Email = emailValue ?? throw JsonRead.MissingProperty("CreateCustomerBody", "email"),
-                Metadata = metadataValue,
-                Expand = expandValue,
-                AdditionalProperties = additionalProperties,
-            };
+            Email = emailValue ?? throw JsonRead.MissingProperty("CreateCustomerBody", "email");
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static CreateCustomerBody ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {
@@ -98,16 +85,7 @@ namespace Snapshots.Form
 
         internal void ValidateMembers(ValidationContext context)
         {
-            if (Email is { } emailValue)
-            {
-                context.Push("email");
-                context.MaxLength(emailValue, 512);
-                context.Pop();
-            }
-            else
-            {
-                context.Missing("email");
-            }
+            context.Member("email", Email, static (context, emailValue) => context.MaxLength(emailValue, 512), required: true);
 
             if (Metadata is { } metadataValue)
             {

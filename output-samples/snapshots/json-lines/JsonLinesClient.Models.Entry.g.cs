@@ -16,13 +16,10 @@ namespace Snapshots.JsonLines
     /// <summary>Entry.</summary>
     public sealed partial record Entry
     {
-        /// <summary>Not described by the spec.</summary>
         /// <remarks>Required.</remarks>
         [JsonPropertyName("message")]
         public string? Message { get; init; }
 
-        /// <summary>Not described by the spec.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("level")]
         public int? Level { get; init; }
 
@@ -30,33 +27,27 @@ namespace Snapshots.JsonLines
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="Entry"/>.</exception>
-        public static Entry FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static Entry FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "message",
             "level");
 
-        internal static Entry ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public Entry()
+        {
+        }
+
+        private Entry(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "Entry");
-            string? messageValue = default;
-            int? levelValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -64,18 +55,15 @@ namespace Snapshots.JsonLines
             {
                 switch (member)
                 {
-                    case 0: messageValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 1: levelValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
+                    case 0: Message = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 1: Level = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
                 }
             }
 
-            return new Entry
-            {
-                Message = messageValue,
-                Level = levelValue,
-                AdditionalProperties = additionalProperties,
-            };
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static Entry ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {

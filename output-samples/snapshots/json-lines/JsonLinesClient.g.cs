@@ -45,5 +45,72 @@ namespace Snapshots.JsonLines
 
         /// <summary>Gets or sets what receives each mismatch with <see cref="ResponseValidation.Log"/>, e.g. an <c>ILogger</c>'s <c>LogWarning</c>; when null, <see cref="System.Diagnostics.Trace"/> does.</summary>
         public Action<ResponseMismatch>? OnResponseMismatch { get; set; }
+
+#if NETCOREAPP3_0_OR_GREATER
+        /// <summary>Streams the log, an entry per line.</summary>
+        /// <param name="request">The request; validated before anything is sent.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The typed response.</returns>
+        /// <exception cref="RequestValidationException">The request breaks a constraint of the spec; nothing was sent.</exception>
+        /// <exception cref="ApiException">The service answered with an error status.</exception>
+        /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
+        /// <remarks>
+        /// The request is sent when the loop starts; an error status throws from its first step. Cancelling, or leaving the
+        /// loop, disposes the response. Generated for .NET Core 3.0 and later, where <c>IAsyncEnumerable</c> is built in.
+        /// </remarks>
+        public IAsyncEnumerable<Entry> StreamExportAsync(StreamExportRequest request, CancellationToken cancellationToken = default)
+        {
+            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
+
+            var uri = "exports";
+            var message = new HttpRequestMessage(new HttpMethod("GET"), ApiHttp.RequestUri(_httpClient, "JsonLinesClient", uri));
+
+            message.Headers.TryAddWithoutValidation("Accept", "application/x-ndjson");
+
+            return JsonLines.ReadAsync(_httpClient, message, static (ref Utf8JsonReader reader) => Entry.ReadFrom(ref reader), readError: null, cancellationToken);
+        }
+#endif
+
+        /// <summary>Answers with plain text.</summary>
+        /// <param name="request">The request; validated before anything is sent.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The typed response.</returns>
+        /// <exception cref="RequestValidationException">The request breaks a constraint of the spec; nothing was sent.</exception>
+        /// <exception cref="ApiException">The service answered with an error status.</exception>
+        /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
+        public async Task<ApiResponse<string>> GetReadmeAsync(GetReadmeRequest request, CancellationToken cancellationToken = default)
+        {
+            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
+
+            var uri = "readme";
+            using var message = new HttpRequestMessage(new HttpMethod("GET"), ApiHttp.RequestUri(_httpClient, "JsonLinesClient", uri));
+
+            message.Headers.TryAddWithoutValidation("Accept", "text/plain");
+
+            var (statusCode, requestId, responseBody, headers) = await ApiHttp.SendReadingHeadersAsync(_httpClient, message, readError: null, cancellationToken).ConfigureAwait(false);
+            return new ApiResponse<string>(statusCode, requestId, headers.DecodeText(responseBody));
+        }
+    }
+
+    /// <summary>The request for StreamExport: <c>GET /exports</c>.</summary>
+    public sealed partial record StreamExportRequest
+    {
+        /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>
+        public IReadOnlyList<ValidationError> Validate()
+        {
+            var context = ValidationContext.Rent();
+            return context.Complete();
+        }
+    }
+
+    /// <summary>The request for GetReadme: <c>GET /readme</c>.</summary>
+    public sealed partial record GetReadmeRequest
+    {
+        /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>
+        public IReadOnlyList<ValidationError> Validate()
+        {
+            var context = ValidationContext.Rent();
+            return context.Complete();
+        }
     }
 }

@@ -17,17 +17,15 @@ namespace Snapshots.JsonPatch
     public sealed partial record ConfigChange
     {
         /// <summary>Operation type; only replace is supported.</summary>
-        /// <remarks>Required.</remarks>
         [JsonPropertyName("op")]
         public required ConfigChangeOp Op { get; init; }
 
         /// <summary>Path of the changed value, below /config/.</summary>
-        /// <remarks>Required. Must match the pattern '^/config/.+'.</remarks>
+        /// <remarks>Must match the pattern '^/config/.+'.</remarks>
         [JsonPropertyName("path")]
         public required string Path { get; init; }
 
         /// <summary>The new value.</summary>
-        /// <remarks>Required.</remarks>
         [JsonPropertyName("value")]
         public required JsonElement Value { get; init; }
 
@@ -35,30 +33,27 @@ namespace Snapshots.JsonPatch
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="ConfigChange"/>.</exception>
-        public static ConfigChange FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static ConfigChange FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "op",
             "path",
             "value");
 
-        internal static ConfigChange ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public ConfigChange()
+        {
+        }
+
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private ConfigChange(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "ConfigChange");
             ConfigChangeOp? opValue = default;
@@ -77,14 +72,13 @@ namespace Snapshots.JsonPatch
                 }
             }
 
-            return new ConfigChange
-            {
-                Op = opValue ?? throw JsonRead.MissingProperty("ConfigChange", "op"),
-                Path = pathValue ?? throw JsonRead.MissingProperty("ConfigChange", "path"),
-                Value = valueValue ?? throw JsonRead.MissingProperty("ConfigChange", "value"),
-                AdditionalProperties = additionalProperties,
-            };
+            Op = opValue ?? throw JsonRead.MissingProperty("ConfigChange", "op");
+            Path = pathValue ?? throw JsonRead.MissingProperty("ConfigChange", "path");
+            Value = valueValue ?? throw JsonRead.MissingProperty("ConfigChange", "value");
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static ConfigChange ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {
@@ -107,17 +101,7 @@ namespace Snapshots.JsonPatch
 
             context.Pop();
 
-            if (Path is { } pathValue)
-            {
-                context.Push("path");
-                context.Pattern(MatchesPattern1(pathValue), "^/config/.+", null);
-                context.Pop();
-            }
-            else
-            {
-                context.Missing("path");
-            }
-
+            context.Member("path", Path, static (context, pathValue) => context.Pattern(MatchesPattern1(pathValue), "^/config/.+", null), required: true);
             context.Required(Value, "value");
         }
 

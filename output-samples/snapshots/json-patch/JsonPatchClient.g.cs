@@ -45,5 +45,60 @@ namespace Snapshots.JsonPatch
 
         /// <summary>Gets or sets what receives each mismatch with <see cref="ResponseValidation.Log"/>, e.g. an <c>ILogger</c>'s <c>LogWarning</c>; when null, <see cref="System.Diagnostics.Trace"/> does.</summary>
         public Action<ResponseMismatch>? OnResponseMismatch { get; set; }
+
+        /// <summary>Changes a service's configuration.</summary>
+        /// <param name="request">The request; validated before anything is sent.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The typed response.</returns>
+        /// <exception cref="RequestValidationException">The request breaks a constraint of the spec; nothing was sent.</exception>
+        /// <exception cref="ApiException">The service answered with an error status.</exception>
+        /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
+        public async Task<ApiResponse> PatchServiceAsync(PatchServiceRequest request, CancellationToken cancellationToken = default)
+        {
+            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
+
+            var uri = "services/" + ApiHttp.Escape(request.Id);
+            using var message = new HttpRequestMessage(new HttpMethod("PATCH"), ApiHttp.RequestUri(_httpClient, "JsonPatchClient", uri));
+
+            if (request.Body is { } requestBody)
+            {
+                message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/json-patch+json");
+            }
+
+            var (statusCode, requestId, _) = await ApiHttp.SendAsync(_httpClient, message, cancellationToken).ConfigureAwait(false);
+            return new ApiResponse(statusCode, requestId);
+        }
+    }
+
+    /// <summary>The request for PatchService: <c>PATCH /services/{id}</c>.</summary>
+    public sealed partial record PatchServiceRequest
+    {
+        /// <summary>ID of the service.</summary>
+        public required string Id { get; init; }
+
+        /// <summary>The request body.</summary>
+        /// <remarks>At most 10 items.</remarks>
+        public required PatchServiceDocument Body { get; init; }
+
+        /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>
+        public IReadOnlyList<ValidationError> Validate()
+        {
+            var context = ValidationContext.Rent();
+            context.Push("path");
+            context.Member("id", Id, static (context, idValue) => context.PathParameter(idValue, refuseEmpty: true), required: true);
+
+            context.Pop();
+
+            if (Body is { } body)
+            {
+                body.ValidateMembers(context);
+            }
+            else
+            {
+                context.Missing("body");
+            }
+
+            return context.Complete();
+        }
     }
 }

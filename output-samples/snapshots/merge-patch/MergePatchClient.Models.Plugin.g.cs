@@ -17,22 +17,18 @@ namespace Snapshots.MergePatch
     public sealed partial record Plugin
     {
         /// <summary>Version of the plug-in.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("version")]
         public string? Version { get; init; }
 
         /// <summary>What the plug-in is for.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("description")]
         public string? Description { get; init; }
 
         /// <summary>The template the plug-in is built from.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("template")]
         public Template? Template { get; init; }
 
         /// <summary>Settings by name; a patch removes one with null.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("settings")]
         public IReadOnlyDictionary<string, string>? Settings { get; init; }
 
@@ -40,23 +36,14 @@ namespace Snapshots.MergePatch
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="Plugin"/>.</exception>
-        public static Plugin FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static Plugin FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "version",
@@ -64,13 +51,14 @@ namespace Snapshots.MergePatch
             "template",
             "settings");
 
-        internal static Plugin ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public Plugin()
+        {
+        }
+
+        private Plugin(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "Plugin");
-            string? versionValue = default;
-            string? descriptionValue = default;
-            Template? templateValue = default;
-            IReadOnlyDictionary<string, string>? settingsValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -78,22 +66,17 @@ namespace Snapshots.MergePatch
             {
                 switch (member)
                 {
-                    case 0: versionValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 1: descriptionValue = JsonRead.String(ref reader, lenient: true); break;
-                    case 2: templateValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : Template.ReadFrom(ref reader), ref reader); break;
-                    case 3: settingsValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: true), ref r1)), ref reader); break;
+                    case 0: Version = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 1: Description = JsonRead.String(ref reader, lenient: true); break;
+                    case 2: Template = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : Template.ReadFrom(ref reader), ref reader); break;
+                    case 3: Settings = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: true), ref r1)), ref reader); break;
                 }
             }
 
-            return new Plugin
-            {
-                Version = versionValue,
-                Description = descriptionValue,
-                Template = templateValue,
-                Settings = settingsValue,
-                AdditionalProperties = additionalProperties,
-            };
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static Plugin ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {
@@ -108,12 +91,7 @@ namespace Snapshots.MergePatch
 
         internal void ValidateMembers(ValidationContext context)
         {
-            if (Template is { } templateValue)
-            {
-                context.Push("template");
-                templateValue.ValidateMembers(context);
-                context.Pop();
-            }
+            context.Member("template", Template, static (context, templateValue) => templateValue.ValidateMembers(context), required: false);
         }
     }
 }

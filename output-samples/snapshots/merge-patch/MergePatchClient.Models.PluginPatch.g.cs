@@ -17,32 +17,23 @@ namespace Snapshots.MergePatch
     public sealed partial record PluginPatch
     {
         /// <summary>Version of the plug-in.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("version")]
         public Optional<string?> Version { get; init; }
 
         /// <summary>What the plug-in is for.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("description")]
         public Optional<string?> Description { get; init; }
 
         /// <summary>The template the plug-in is built from.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("template")]
         public Optional<TemplatePatch?> Template { get; init; }
 
         /// <summary>Settings by name; a patch removes one with null.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("settings")]
         public Optional<IReadOnlyDictionary<string, string?>?> Settings { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
@@ -96,11 +87,7 @@ namespace Snapshots.MergePatch
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="PluginPatch"/>.</exception>
-        public static PluginPatch FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static PluginPatch FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "version",
@@ -108,34 +95,29 @@ namespace Snapshots.MergePatch
             "template",
             "settings");
 
-        internal static PluginPatch ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public PluginPatch()
+        {
+        }
+
+        private PluginPatch(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "PluginPatch");
-            Optional<string?> versionValue = default;
-            Optional<string?> descriptionValue = default;
-            Optional<TemplatePatch?> templateValue = default;
-            Optional<IReadOnlyDictionary<string, string?>?> settingsValue = default;
             var nextMember = 0;
             int member;
             while ((member = s_memberNames.Next(ref reader, ref nextMember)) >= 0)
             {
                 switch (member)
                 {
-                    case 0: versionValue = Optional<string?>.Of(JsonRead.String(ref reader, lenient: false)); break;
-                    case 1: descriptionValue = Optional<string?>.Of(JsonRead.String(ref reader, lenient: false)); break;
-                    case 2: templateValue = Optional<TemplatePatch?>.Of(reader.TokenType == JsonTokenType.Null ? null : TemplatePatch.ReadFrom(ref reader)); break;
-                    case 3: settingsValue = Optional<IReadOnlyDictionary<string, string?>?>.Of(reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map<string?>(ref reader, static (ref Utf8JsonReader r1) => JsonRead.String(ref r1, lenient: false))); break;
+                    case 0: Version = Optional<string?>.Of(JsonRead.String(ref reader, lenient: false)); break;
+                    case 1: Description = Optional<string?>.Of(JsonRead.String(ref reader, lenient: false)); break;
+                    case 2: Template = Optional<TemplatePatch?>.Of(reader.TokenType == JsonTokenType.Null ? null : TemplatePatch.ReadFrom(ref reader)); break;
+                    case 3: Settings = Optional<IReadOnlyDictionary<string, string?>?>.Of(reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map<string?>(ref reader, static (ref Utf8JsonReader r1) => JsonRead.String(ref r1, lenient: false))); break;
                 }
             }
-
-            return new PluginPatch
-            {
-                Version = versionValue,
-                Description = descriptionValue,
-                Template = templateValue,
-                Settings = settingsValue,
-            };
         }
+
+        internal static PluginPatch ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {

@@ -17,17 +17,11 @@ namespace Snapshots.MergePatch
     public sealed partial record TemplatePatch
     {
         /// <summary>Name of the template.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("name")]
         public Optional<string?> Name { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
@@ -75,34 +69,31 @@ namespace Snapshots.MergePatch
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="TemplatePatch"/>.</exception>
-        public static TemplatePatch FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static TemplatePatch FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "name");
 
-        internal static TemplatePatch ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public TemplatePatch()
+        {
+        }
+
+        private TemplatePatch(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "TemplatePatch");
-            Optional<string?> nameValue = default;
             var nextMember = 0;
             int member;
             while ((member = s_memberNames.Next(ref reader, ref nextMember)) >= 0)
             {
                 switch (member)
                 {
-                    case 0: nameValue = Optional<string?>.Of(JsonRead.String(ref reader, lenient: false)); break;
+                    case 0: Name = Optional<string?>.Of(JsonRead.String(ref reader, lenient: false)); break;
                 }
             }
-
-            return new TemplatePatch
-            {
-                Name = nameValue,
-            };
         }
+
+        internal static TemplatePatch ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {

@@ -16,8 +16,6 @@ namespace Snapshots.Multipart
     /// <summary>CreateFilePartsExpiresAfter.</summary>
     public sealed partial record CreateFilePartsExpiresAfter
     {
-        /// <summary>Not described by the spec.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("seconds")]
         public long? Seconds { get; init; }
 
@@ -25,31 +23,26 @@ namespace Snapshots.Multipart
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="CreateFilePartsExpiresAfter"/>.</exception>
-        public static CreateFilePartsExpiresAfter FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static CreateFilePartsExpiresAfter FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "seconds");
 
-        internal static CreateFilePartsExpiresAfter ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public CreateFilePartsExpiresAfter()
+        {
+        }
+
+        private CreateFilePartsExpiresAfter(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "CreateFilePartsExpiresAfter");
-            long? secondsValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -57,16 +50,14 @@ namespace Snapshots.Multipart
             {
                 switch (member)
                 {
-                    case 0: secondsValue = JsonRead.NotNull(JsonRead.Int64(ref reader, lenient: false), ref reader); break;
+                    case 0: Seconds = JsonRead.NotNull(JsonRead.Int64(ref reader, lenient: false), ref reader); break;
                 }
             }
 
-            return new CreateFilePartsExpiresAfter
-            {
-                Seconds = secondsValue,
-                AdditionalProperties = additionalProperties,
-            };
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static CreateFilePartsExpiresAfter ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {

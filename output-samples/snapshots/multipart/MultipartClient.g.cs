@@ -45,5 +45,76 @@ namespace Snapshots.Multipart
 
         /// <summary>Gets or sets what receives each mismatch with <see cref="ResponseValidation.Log"/>, e.g. an <c>ILogger</c>'s <c>LogWarning</c>; when null, <see cref="System.Diagnostics.Trace"/> does.</summary>
         public Action<ResponseMismatch>? OnResponseMismatch { get; set; }
+
+        /// <summary>Uploads a file.</summary>
+        /// <param name="request">The request; validated before anything is sent.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The typed response.</returns>
+        /// <exception cref="RequestValidationException">The request breaks a constraint of the spec; nothing was sent.</exception>
+        /// <exception cref="ApiException">The service answered with an error status.</exception>
+        /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
+        public async Task<ApiResponse<CreateFileResponse>> CreateFileAsync(CreateFileRequest request, CancellationToken cancellationToken = default)
+        {
+            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
+
+            var uri = "v1/files";
+            using var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "MultipartClient", uri));
+
+            message.Headers.TryAddWithoutValidation("Accept", "application/json");
+
+            if (request.Body is { } requestBody)
+            {
+                var form = new MultipartFormDataContent();
+                Multipart.AddFile(form, "file", requestBody.File, "application/jsonl");
+                Multipart.AddText(form, "purpose", requestBody.Purpose, null);
+
+                if (requestBody.ExpiresAfter is { } expiresAfterValue)
+                {
+                    Multipart.AddJson(form, "expires_after", JsonWrite.ToUtf8(expiresAfterValue, static (writer, value) => { value.WriteTo(writer); }), null);
+                }
+
+                message.Content = form;
+            }
+
+            var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, cancellationToken).ConfigureAwait(false);
+            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => CreateFileResponse.ReadFrom(ref reader), new ResponseCheck<CreateFileResponse>(ResponseValidation, OnResponseMismatch, "CreateFile", CreateFileRequest.ValidateResponse));
+            return new ApiResponse<CreateFileResponse>(statusCode, requestId, result);
+        }
+    }
+
+    /// <summary>The request for CreateFile: <c>POST /v1/files</c>.</summary>
+    public sealed partial record CreateFileRequest
+    {
+        /// <summary>The request body.</summary>
+        public required CreateFileParts Body { get; init; }
+
+        /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>
+        public IReadOnlyList<ValidationError> Validate()
+        {
+            var context = ValidationContext.Rent();
+            if (Body is null)
+            {
+                context.Missing("body");
+            }
+
+            return context.Complete();
+        }
+
+        /// <summary>Returns every way <paramref name="response"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>
+        internal static IReadOnlyList<ValidationError> ValidateResponse(CreateFileResponse response)
+            => ValidationContext.Run(response, static (context, response) => response.ValidateMembers(context));
+    }
+
+    /// <summary>The parts of the <c>multipart/form-data</c> body of CreateFile; files are streamed, never buffered whole.</summary>
+    public sealed partial record CreateFileParts
+    {
+        /// <summary>The file to upload.</summary>
+        public required FilePart File { get; init; }
+
+        /// <summary>What the file is for.</summary>
+        public required string Purpose { get; init; }
+
+        /// <summary>The part 'expires_after'.</summary>
+        public CreateFilePartsExpiresAfter? ExpiresAfter { get; init; }
     }
 }

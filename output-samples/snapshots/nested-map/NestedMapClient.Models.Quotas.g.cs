@@ -17,7 +17,7 @@ namespace Snapshots.NestedMap
     public sealed partial record Quotas
     {
         /// <summary>Limits by project, then by resource.</summary>
-        /// <remarks>Required. Each value: Each value: At least 0.</remarks>
+        /// <remarks>Each value: Each value: At least 0.</remarks>
         [JsonPropertyName("limits")]
         public required IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> Limits { get; init; }
 
@@ -25,28 +25,25 @@ namespace Snapshots.NestedMap
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="Quotas"/>.</exception>
-        public static Quotas FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static Quotas FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "limits");
 
-        internal static Quotas ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public Quotas()
+        {
+        }
+
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Quotas(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "Quotas");
             IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>>? limitsValue = default;
@@ -61,12 +58,11 @@ namespace Snapshots.NestedMap
                 }
             }
 
-            return new Quotas
-            {
-                Limits = limitsValue ?? throw JsonRead.MissingProperty("Quotas", "limits"),
-                AdditionalProperties = additionalProperties,
-            };
+            Limits = limitsValue ?? throw JsonRead.MissingProperty("Quotas", "limits");
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static Quotas ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {

@@ -16,17 +16,14 @@ namespace Snapshots.Parameters
     /// <summary>Rgb.</summary>
     public sealed partial record Rgb
     {
-        /// <summary>Not described by the spec.</summary>
         /// <remarks>Required. At least 0 and at most 255.</remarks>
         [JsonPropertyName("R")]
         public long? R { get; init; }
 
-        /// <summary>Not described by the spec.</summary>
         /// <remarks>Required. At least 0 and at most 255.</remarks>
         [JsonPropertyName("G")]
         public long? G { get; init; }
 
-        /// <summary>Not described by the spec.</summary>
         /// <remarks>Required. At least 0 and at most 255.</remarks>
         [JsonPropertyName("B")]
         public long? B { get; init; }
@@ -35,35 +32,28 @@ namespace Snapshots.Parameters
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="Rgb"/>.</exception>
-        public static Rgb FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static Rgb FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "R",
             "G",
             "B");
 
-        internal static Rgb ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public Rgb()
+        {
+        }
+
+        private Rgb(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "Rgb");
-            long? rValue = default;
-            long? gValue = default;
-            long? bValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -71,20 +61,16 @@ namespace Snapshots.Parameters
             {
                 switch (member)
                 {
-                    case 0: rValue = JsonRead.NotNullable(JsonRead.Int64(ref reader, lenient: true), ref reader); break;
-                    case 1: gValue = JsonRead.NotNullable(JsonRead.Int64(ref reader, lenient: true), ref reader); break;
-                    case 2: bValue = JsonRead.NotNullable(JsonRead.Int64(ref reader, lenient: true), ref reader); break;
+                    case 0: R = JsonRead.NotNullable(JsonRead.Int64(ref reader, lenient: true), ref reader); break;
+                    case 1: G = JsonRead.NotNullable(JsonRead.Int64(ref reader, lenient: true), ref reader); break;
+                    case 2: B = JsonRead.NotNullable(JsonRead.Int64(ref reader, lenient: true), ref reader); break;
                 }
             }
 
-            return new Rgb
-            {
-                R = rValue,
-                G = gValue,
-                B = bValue,
-                AdditionalProperties = additionalProperties,
-            };
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static Rgb ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {

@@ -47,5 +47,194 @@ namespace Snapshots.Parameters
 
         /// <summary>Gets or sets what receives each mismatch with <see cref="ResponseValidation.Log"/>, e.g. an <c>ILogger</c>'s <c>LogWarning</c>; when null, <see cref="System.Diagnostics.Trace"/> does.</summary>
         public Action<ResponseMismatch>? OnResponseMismatch { get; set; }
+
+        /// <summary>Finds the colors near one.</summary>
+        /// <param name="request">The request; validated before anything is sent.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The typed response.</returns>
+        /// <exception cref="RequestValidationException">The request breaks a constraint of the spec; nothing was sent.</exception>
+        /// <exception cref="ApiException">The service answered with an error status.</exception>
+        /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
+        public async Task<ApiResponse<IReadOnlyList<Rgb>>> FindColorsAsync(FindColorsRequest request, CancellationToken cancellationToken = default)
+        {
+            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
+
+            var query = new StringBuilder();
+            if (request.Tags is { } tagsValue)
+            {
+                ParameterSerializer.AppendQuery(query, "tags", ParameterValue.List(tagsValue), ParameterStyle.Form, explode: true);
+            }
+
+            if (request.Filter is { } filterValue)
+            {
+                ParameterSerializer.AppendQuery(query, "filter", ParameterValue.FromJson(JsonWrite.ToUtf8(filterValue, static (writer, value) => { JsonWrite.Map(writer, value, static (w1, item1) => { w1.WriteStringValue(item1); }); })), ParameterStyle.DeepObject, explode: true);
+            }
+
+            if (request.Next is { } nextValue)
+            {
+                ParameterSerializer.AppendQuery(query, "next", nextValue, ParameterStyle.Form, explode: true, allowReserved: true);
+            }
+
+            if (request.Near is { } nearValue)
+            {
+                ParameterSerializer.AppendQuery(query, "near", ParameterValue.JsonText(JsonWrite.ToUtf8(nearValue, static (writer, value) => { value.WriteTo(writer); })), ParameterStyle.Form, explode: true);
+            }
+
+            var uri = "palettes/" + ApiHttp.Escape(request.Palette) + "/colors/" + ParameterSerializer.Path("rgb", ParameterValue.FromJson(JsonWrite.ToUtf8(request.Rgb, static (writer, value) => { value.WriteTo(writer); })), ParameterStyle.Matrix, explode: true) + (query.Length == 0 ? string.Empty : "?" + query.ToString());
+            using var message = new HttpRequestMessage(new HttpMethod("GET"), ApiHttp.RequestUri(_httpClient, "ParametersClient", uri));
+            if (request.XTrace is { } xTraceValue)
+            {
+                message.Headers.TryAddWithoutValidation("X-Trace", ParameterSerializer.Header(ParameterValue.List(xTraceValue), explode: false));
+            }
+
+            var cookies = new StringBuilder();
+            if (request.Session is { } sessionValue)
+            {
+                ParameterSerializer.AppendCookie(cookies, "session", sessionValue, ParameterStyle.Form, explode: true);
+            }
+
+            if (cookies.Length > 0)
+            {
+                message.Headers.TryAddWithoutValidation("Cookie", cookies.ToString());
+            }
+
+            message.Headers.TryAddWithoutValidation("Accept", "application/json");
+
+            var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, cancellationToken).ConfigureAwait(false);
+            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => Rgb.ReadFrom(ref r1)), new ResponseCheck<IReadOnlyList<Rgb>>(ResponseValidation, OnResponseMismatch, "FindColors", FindColorsRequest.ValidateResponse));
+            return new ApiResponse<IReadOnlyList<Rgb>>(statusCode, requestId, result);
+        }
+    }
+
+    /// <summary>The request for FindColors: <c>GET /palettes/{palette}/colors/{rgb}</c>.</summary>
+    public sealed partial record FindColorsRequest
+    {
+        public required string Palette { get; init; }
+
+        public required Rgb Rgb { get; init; }
+
+        public IReadOnlyList<string>? Tags { get; init; }
+
+        public IReadOnlyDictionary<string, string>? Filter { get; init; }
+
+        public string? Next { get; init; }
+
+        public Rgb? Near { get; init; }
+
+        public IReadOnlyList<string>? XTrace { get; init; }
+
+        public required string Session { get; init; }
+
+        /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>
+        public IReadOnlyList<ValidationError> Validate()
+        {
+            var context = ValidationContext.Rent();
+            context.Push("path");
+            context.Member("palette", Palette, static (context, paletteValue) => context.PathParameter(paletteValue, refuseEmpty: true), required: true);
+
+            if (Rgb is { } rgbValue)
+            {
+                context.Push("rgb");
+                context.StyledPathParameter(ParameterSerializer.Path("rgb", ParameterValue.FromJson(JsonWrite.ToUtf8(rgbValue, static (writer, value) => { value.WriteTo(writer); })), ParameterStyle.Matrix, explode: true), refuseEmpty: true);
+                rgbValue.ValidateMembers(context);
+                context.Pop();
+            }
+            else
+            {
+                context.Missing("rgb");
+            }
+
+            context.Pop();
+
+            context.Push("query");
+            if (Tags is { } tagsValue)
+            {
+                context.Push("tags");
+                for (var i0 = 0; i0 < tagsValue.Count; i0++)
+                {
+                    context.PushIndex(i0);
+                    if (tagsValue[i0] is null)
+                    {
+                        context.NullItem();
+                    }
+
+                    context.Pop();
+                }
+
+                context.Pop();
+            }
+
+            if (Filter is { } filterValue)
+            {
+                context.Push("filter");
+                foreach (var entry0 in filterValue)
+                {
+                    context.PushKey(entry0.Key);
+                    if (entry0.Value is null)
+                    {
+                        context.NullItem();
+                    }
+
+                    context.Pop();
+                }
+
+                context.Pop();
+            }
+
+            context.Member("near", Near, static (context, nearValue) => nearValue.ValidateMembers(context), required: false);
+
+            context.Pop();
+
+            context.Push("header");
+            if (XTrace is { } xTraceValue)
+            {
+                context.Push("X-Trace");
+                context.HeaderValue(ParameterSerializer.Header(ParameterValue.List(xTraceValue), explode: false));
+
+                for (var i0 = 0; i0 < xTraceValue.Count; i0++)
+                {
+                    context.PushIndex(i0);
+                    if (xTraceValue[i0] is null)
+                    {
+                        context.NullItem();
+                    }
+
+                    context.Pop();
+                }
+
+                context.Pop();
+            }
+
+            context.Pop();
+
+            context.Push("cookie");
+            context.Required(Session, "session");
+
+            context.Pop();
+
+            return context.Complete();
+        }
+
+        /// <summary>Returns every way <paramref name="response"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>
+        internal static IReadOnlyList<ValidationError> ValidateResponse(IReadOnlyList<Rgb> response)
+        {
+            var context = ValidationContext.Rent();
+            for (var i0 = 0; i0 < response.Count; i0++)
+            {
+                context.PushIndex(i0);
+                if (response[i0] is { } item1)
+                {
+                    item1.ValidateMembers(context);
+                }
+                else
+                {
+                    context.NullItem();
+                }
+
+                context.Pop();
+            }
+
+            return context.Complete();
+        }
     }
 }

@@ -16,12 +16,10 @@ namespace Snapshots.Union
     /// <summary>A cat.</summary>
     public sealed partial record Cat
     {
-        /// <summary>Not described by the spec.</summary>
         /// <remarks>Required.</remarks>
         [JsonPropertyName("petType")]
         public string? PetType { get; init; }
 
-        /// <summary>Not described by the spec.</summary>
         /// <remarks>Required. At least 2 characters.</remarks>
         [JsonPropertyName("name")]
         public string? Name { get; init; }
@@ -30,33 +28,27 @@ namespace Snapshots.Union
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="Cat"/>.</exception>
-        public static Cat FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static Cat FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "petType",
             "name");
 
-        internal static Cat ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public Cat()
+        {
+        }
+
+        private Cat(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "Cat");
-            string? petTypeValue = default;
-            string? nameValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -64,18 +56,15 @@ namespace Snapshots.Union
             {
                 switch (member)
                 {
-                    case 0: petTypeValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 1: nameValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 0: PetType = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 1: Name = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
                 }
             }
 
-            return new Cat
-            {
-                PetType = petTypeValue,
-                Name = nameValue,
-                AdditionalProperties = additionalProperties,
-            };
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static Cat ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {
@@ -89,17 +78,7 @@ namespace Snapshots.Union
         internal void ValidateMembers(ValidationContext context)
         {
             context.Required(PetType, "petType");
-
-            if (Name is { } nameValue)
-            {
-                context.Push("name");
-                context.MinLength(nameValue, 2);
-                context.Pop();
-            }
-            else
-            {
-                context.Missing("name");
-            }
+            context.Member("name", Name, static (context, nameValue) => context.MinLength(nameValue, 2), required: true);
         }
     }
 }

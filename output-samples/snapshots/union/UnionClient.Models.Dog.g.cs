@@ -16,12 +16,10 @@ namespace Snapshots.Union
     /// <summary>Dog.</summary>
     public sealed partial record Dog
     {
-        /// <summary>Not described by the spec.</summary>
         /// <remarks>Required.</remarks>
         [JsonPropertyName("petType")]
         public string? PetType { get; init; }
 
-        /// <summary>Not described by the spec.</summary>
         /// <remarks>Required.</remarks>
         [JsonPropertyName("bark")]
         public bool? Bark { get; init; }
@@ -30,33 +28,27 @@ namespace Snapshots.Union
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="Dog"/>.</exception>
-        public static Dog FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static Dog FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "petType",
             "bark");
 
-        internal static Dog ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public Dog()
+        {
+        }
+
+        private Dog(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "Dog");
-            string? petTypeValue = default;
-            bool? barkValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -64,18 +56,15 @@ namespace Snapshots.Union
             {
                 switch (member)
                 {
-                    case 0: petTypeValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 1: barkValue = JsonRead.NotNullable(JsonRead.Boolean(ref reader, lenient: true), ref reader); break;
+                    case 0: PetType = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 1: Bark = JsonRead.NotNullable(JsonRead.Boolean(ref reader, lenient: true), ref reader); break;
                 }
             }
 
-            return new Dog
-            {
-                PetType = petTypeValue,
-                Bark = barkValue,
-                AdditionalProperties = additionalProperties,
-            };
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static Dog ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {

@@ -17,7 +17,6 @@ namespace Snapshots.Union
     public sealed partial record Setting
     {
         /// <summary>A string, an integer or a list.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("value")]
         public SettingValue? Value { get; init; }
 
@@ -25,31 +24,26 @@ namespace Snapshots.Union
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="Setting"/>.</exception>
-        public static Setting FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static Setting FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "value");
 
-        internal static Setting ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public Setting()
+        {
+        }
+
+        private Setting(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "Setting");
-            SettingValue? valueValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -57,16 +51,14 @@ namespace Snapshots.Union
             {
                 switch (member)
                 {
-                    case 0: valueValue = SettingValue.ReadFrom(ref reader); break;
+                    case 0: Value = SettingValue.ReadFrom(ref reader); break;
                 }
             }
 
-            return new Setting
-            {
-                Value = valueValue,
-                AdditionalProperties = additionalProperties,
-            };
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static Setting ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {
@@ -78,12 +70,7 @@ namespace Snapshots.Union
 
         internal void ValidateMembers(ValidationContext context)
         {
-            if (Value is { } valueValue)
-            {
-                context.Push("value");
-                valueValue.ValidateMembers(context);
-                context.Pop();
-            }
+            context.Member("value", Value, static (context, valueValue) => valueValue.ValidateMembers(context), required: false);
         }
     }
 

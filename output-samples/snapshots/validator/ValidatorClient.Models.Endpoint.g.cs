@@ -17,32 +17,31 @@ namespace Snapshots.Validator
     public sealed partial record Endpoint
     {
         /// <summary>Name of the endpoint.</summary>
-        /// <remarks>Required. 1–64 characters: lower-case letters, digits and '-'.</remarks>
+        /// <remarks>1–64 characters: lower-case letters, digits and '-'.</remarks>
         [JsonPropertyName("name")]
         public required string Name { get; init; }
 
         /// <summary>Version, such as 1.2.3.</summary>
-        /// <remarks>Optional. Must match the pattern '^\d+\.\d+\.\d+$'.</remarks>
+        /// <remarks>Must match the pattern '^\d+\.\d+\.\d+$'.</remarks>
         [JsonPropertyName("version")]
         public string? Version { get; init; }
 
         /// <summary>Port the endpoint listens on.</summary>
-        /// <remarks>Required. At least 1 and at most 65535.</remarks>
+        /// <remarks>At least 1 and at most 65535.</remarks>
         [JsonPropertyName("port")]
         public required long Port { get; init; }
 
         /// <summary>Share of the traffic.</summary>
-        /// <remarks>Optional. Greater than 0. A multiple of 0.01.</remarks>
+        /// <remarks>Greater than 0. A multiple of 0.01.</remarks>
         [JsonPropertyName("weight")]
         public double? Weight { get; init; }
 
         /// <summary>Protocol the endpoint speaks.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("protocol")]
         public EndpointProtocol? Protocol { get; init; }
 
         /// <summary>Labels of the endpoint.</summary>
-        /// <remarks>Optional. 1–5 items. Each item: At most 32 characters.</remarks>
+        /// <remarks>1–5 items. Each item: At most 32 characters.</remarks>
         [JsonPropertyName("tags")]
         public IReadOnlyList<string>? Tags { get; init; }
 
@@ -50,23 +49,14 @@ namespace Snapshots.Validator
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="Endpoint"/>.</exception>
-        public static Endpoint FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static Endpoint FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "name",
@@ -76,15 +66,17 @@ namespace Snapshots.Validator
             "protocol",
             "tags");
 
-        internal static Endpoint ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public Endpoint()
+        {
+        }
+
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Endpoint(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "Endpoint");
             string? nameValue = default;
-            string? versionValue = default;
             long? portValue = default;
-            double? weightValue = default;
-            EndpointProtocol? protocolValue = default;
-            IReadOnlyList<string>? tagsValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -93,25 +85,20 @@ namespace Snapshots.Validator
                 switch (member)
                 {
                     case 0: nameValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader); break;
-                    case 1: versionValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader); break;
+                    case 1: Version = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader); break;
                     case 2: portValue = JsonRead.NotNull(JsonRead.Int64(ref reader, lenient: false), ref reader); break;
-                    case 3: weightValue = JsonRead.NotNull(JsonRead.Double(ref reader, lenient: false), ref reader); break;
-                    case 4: protocolValue = JsonRead.NotNull(EndpointProtocolJson.Read(ref reader), ref reader); break;
-                    case 5: tagsValue = JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: false), ref r1)); break;
+                    case 3: Weight = JsonRead.NotNull(JsonRead.Double(ref reader, lenient: false), ref reader); break;
+                    case 4: Protocol = JsonRead.NotNull(EndpointProtocolJson.Read(ref reader), ref reader); break;
+                    case 5: Tags = JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: false), ref r1)); break;
                 }
             }
 
-            return new Endpoint
-            {
-                Name = nameValue ?? throw JsonRead.MissingProperty("Endpoint", "name"),
-                Version = versionValue,
-                Port = portValue ?? throw JsonRead.MissingProperty("Endpoint", "port"),
-                Weight = weightValue,
-                Protocol = protocolValue,
-                Tags = tagsValue,
-                AdditionalProperties = additionalProperties,
-            };
+            Name = nameValue ?? throw JsonRead.MissingProperty("Endpoint", "name");
+            Port = portValue ?? throw JsonRead.MissingProperty("Endpoint", "port");
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static Endpoint ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {
@@ -142,12 +129,7 @@ namespace Snapshots.Validator
                 context.Missing("name");
             }
 
-            if (Version is { } versionValue)
-            {
-                context.Push("version");
-                context.Pattern(MatchesPattern2(versionValue), "^\\d+\\.\\d+\\.\\d+$", null);
-                context.Pop();
-            }
+            context.Member("version", Version, static (context, versionValue) => context.Pattern(MatchesPattern2(versionValue), "^\\d+\\.\\d+\\.\\d+$", null), required: false);
 
             context.Push("port");
             context.Minimum(Port, 1d, "1", exclusive: false);

@@ -17,7 +17,6 @@ namespace HuaweiCloud.DataArtsFabric
     public sealed partial record AutoscalingConfig
     {
         /// <summary>Target number of ongoing requests per replica.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("target_ongoing_requests")]
         public int? TargetOngoingRequests { get; init; }
 
@@ -25,32 +24,26 @@ namespace HuaweiCloud.DataArtsFabric
         /// Maximum number of ongoing requests per replica. Not in the page's table for this object (the table has it on
         /// Deployment), but the page's examples send it here.
         /// </summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("max_ongoing_requests")]
         public int? MaxOngoingRequests { get; init; }
 
         /// <summary>Minimum number of replicas.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("min_replicas")]
         public int? MinReplicas { get; init; }
 
         /// <summary>Maximum number of replicas.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("max_replicas")]
         public int? MaxReplicas { get; init; }
 
         /// <summary>Initial number of replicas.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("initial_replicas")]
         public int? InitialReplicas { get; init; }
 
         /// <summary>Delay before scaling up, in seconds.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("upscale_delay_s")]
         public int? UpscaleDelayS { get; init; }
 
         /// <summary>Delay before scaling down, in seconds.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("downscale_delay_s")]
         public int? DownscaleDelayS { get; init; }
 
@@ -58,23 +51,14 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="AutoscalingConfig"/>.</exception>
-        public static AutoscalingConfig FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static AutoscalingConfig FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "target_ongoing_requests",
@@ -85,16 +69,14 @@ namespace HuaweiCloud.DataArtsFabric
             "upscale_delay_s",
             "downscale_delay_s");
 
-        internal static AutoscalingConfig ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public AutoscalingConfig()
+        {
+        }
+
+        private AutoscalingConfig(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "AutoscalingConfig");
-            int? targetOngoingRequestsValue = default;
-            int? maxOngoingRequestsValue = default;
-            int? minReplicasValue = default;
-            int? maxReplicasValue = default;
-            int? initialReplicasValue = default;
-            int? upscaleDelaySValue = default;
-            int? downscaleDelaySValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -102,28 +84,20 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: targetOngoingRequestsValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
-                    case 1: maxOngoingRequestsValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
-                    case 2: minReplicasValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
-                    case 3: maxReplicasValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
-                    case 4: initialReplicasValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
-                    case 5: upscaleDelaySValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
-                    case 6: downscaleDelaySValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
+                    case 0: TargetOngoingRequests = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
+                    case 1: MaxOngoingRequests = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
+                    case 2: MinReplicas = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
+                    case 3: MaxReplicas = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
+                    case 4: InitialReplicas = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
+                    case 5: UpscaleDelayS = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
+                    case 6: DownscaleDelayS = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
                 }
             }
 
-            return new AutoscalingConfig
-            {
-                TargetOngoingRequests = targetOngoingRequestsValue,
-                MaxOngoingRequests = maxOngoingRequestsValue,
-                MinReplicas = minReplicasValue,
-                MaxReplicas = maxReplicasValue,
-                InitialReplicas = initialReplicasValue,
-                UpscaleDelayS = upscaleDelaySValue,
-                DownscaleDelayS = downscaleDelaySValue,
-                AdditionalProperties = additionalProperties,
-            };
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static AutoscalingConfig ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {

@@ -20,12 +20,10 @@ namespace HuaweiCloud.DataArtsFabric
     public sealed partial record BaseDemand
     {
         /// <summary>Minimum amount of the resource (taken from the request example).</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("min")]
         public int? Min { get; init; }
 
         /// <summary>Maximum amount of the resource (taken from the request example).</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("max")]
         public int? Max { get; init; }
 
@@ -33,33 +31,27 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="BaseDemand"/>.</exception>
-        public static BaseDemand FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static BaseDemand FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "min",
             "max");
 
-        internal static BaseDemand ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public BaseDemand()
+        {
+        }
+
+        private BaseDemand(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "BaseDemand");
-            int? minValue = default;
-            int? maxValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -67,18 +59,15 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: minValue = JsonRead.NotNull(JsonRead.Int32(ref reader, lenient: false), ref reader); break;
-                    case 1: maxValue = JsonRead.NotNull(JsonRead.Int32(ref reader, lenient: false), ref reader); break;
+                    case 0: Min = JsonRead.NotNull(JsonRead.Int32(ref reader, lenient: false), ref reader); break;
+                    case 1: Max = JsonRead.NotNull(JsonRead.Int32(ref reader, lenient: false), ref reader); break;
                 }
             }
 
-            return new BaseDemand
-            {
-                Min = minValue,
-                Max = maxValue,
-                AdditionalProperties = additionalProperties,
-            };
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static BaseDemand ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {

@@ -20,17 +20,14 @@ namespace HuaweiCloud.DataArtsFabric
     public sealed partial record DataBriefInfo
     {
         /// <summary>Input data path, for example, OBS://bucket/dir/.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("input_path")]
         public string? InputPath { get; init; }
 
         /// <summary>Output data path, for example, OBS://bucket/dir/.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("output_path")]
         public string? OutputPath { get; init; }
 
         /// <summary>Name of the environment variable that carries the path.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("env_var_name")]
         public string? EnvVarName { get; init; }
 
@@ -38,35 +35,28 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="DataBriefInfo"/>.</exception>
-        public static DataBriefInfo FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static DataBriefInfo FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "input_path",
             "output_path",
             "env_var_name");
 
-        internal static DataBriefInfo ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public DataBriefInfo()
+        {
+        }
+
+        private DataBriefInfo(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "DataBriefInfo");
-            string? inputPathValue = default;
-            string? outputPathValue = default;
-            string? envVarNameValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -74,20 +64,16 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: inputPathValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 1: outputPathValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 2: envVarNameValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 0: InputPath = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 1: OutputPath = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 2: EnvVarName = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
                 }
             }
 
-            return new DataBriefInfo
-            {
-                InputPath = inputPathValue,
-                OutputPath = outputPathValue,
-                EnvVarName = envVarNameValue,
-                AdditionalProperties = additionalProperties,
-            };
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static DataBriefInfo ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {

@@ -17,27 +17,22 @@ namespace HuaweiCloud.DataArtsFabric
     public sealed partial record Deployment
     {
         /// <summary>Deployment name.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("name")]
         public string? Name { get; init; }
 
         /// <summary>Ray actor options of the deployment's replicas.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("ray_actor_options")]
         public RayActorOptions? RayActorOptions { get; init; }
 
         /// <summary>Autoscaling configuration of the deployment.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("autoscaling_config")]
         public AutoscalingConfig? AutoscalingConfig { get; init; }
 
         /// <summary>Number of replicas.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("num_replicas")]
         public int? NumReplicas { get; init; }
 
         /// <summary>User configuration passed to the deployment (free-form object).</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("user_config")]
         public IReadOnlyDictionary<string, JsonElement>? UserConfig { get; init; }
 
@@ -45,17 +40,14 @@ namespace HuaweiCloud.DataArtsFabric
         /// Maximum number of replicas per node. Responses have been seen to send an empty string here, which means the
         /// value is not set.
         /// </summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("max_replicas_per_node")]
         public int? MaxReplicasPerNode { get; init; }
 
         /// <summary>Maximum number of ongoing requests per replica.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("max_ongoing_requests")]
         public int? MaxOngoingRequests { get; init; }
 
         /// <summary>Maximum number of queued requests.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("max_queued_requests")]
         public int? MaxQueuedRequests { get; init; }
 
@@ -63,23 +55,14 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="Deployment"/>.</exception>
-        public static Deployment FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static Deployment FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "name",
@@ -91,17 +74,14 @@ namespace HuaweiCloud.DataArtsFabric
             "max_ongoing_requests",
             "max_queued_requests");
 
-        internal static Deployment ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public Deployment()
+        {
+        }
+
+        private Deployment(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "Deployment");
-            string? nameValue = default;
-            RayActorOptions? rayActorOptionsValue = default;
-            AutoscalingConfig? autoscalingConfigValue = default;
-            int? numReplicasValue = default;
-            IReadOnlyDictionary<string, JsonElement>? userConfigValue = default;
-            int? maxReplicasPerNodeValue = default;
-            int? maxOngoingRequestsValue = default;
-            int? maxQueuedRequestsValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -109,30 +89,21 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: nameValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 1: rayActorOptionsValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : RayActorOptions.ReadFrom(ref reader), ref reader); break;
-                    case 2: autoscalingConfigValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : AutoscalingConfig.ReadFrom(ref reader), ref reader); break;
-                    case 3: numReplicasValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
-                    case 4: userConfigValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map(ref reader, static (ref Utf8JsonReader r1) => JsonRead.Element(ref r1)), ref reader); break;
-                    case 5: maxReplicasPerNodeValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
-                    case 6: maxOngoingRequestsValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
-                    case 7: maxQueuedRequestsValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
+                    case 0: Name = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 1: RayActorOptions = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : RayActorOptions.ReadFrom(ref reader), ref reader); break;
+                    case 2: AutoscalingConfig = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : AutoscalingConfig.ReadFrom(ref reader), ref reader); break;
+                    case 3: NumReplicas = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
+                    case 4: UserConfig = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map(ref reader, static (ref Utf8JsonReader r1) => JsonRead.Element(ref r1)), ref reader); break;
+                    case 5: MaxReplicasPerNode = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
+                    case 6: MaxOngoingRequests = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
+                    case 7: MaxQueuedRequests = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
                 }
             }
 
-            return new Deployment
-            {
-                Name = nameValue,
-                RayActorOptions = rayActorOptionsValue,
-                AutoscalingConfig = autoscalingConfigValue,
-                NumReplicas = numReplicasValue,
-                UserConfig = userConfigValue,
-                MaxReplicasPerNode = maxReplicasPerNodeValue,
-                MaxOngoingRequests = maxOngoingRequestsValue,
-                MaxQueuedRequests = maxQueuedRequestsValue,
-                AdditionalProperties = additionalProperties,
-            };
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static Deployment ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {
@@ -151,19 +122,8 @@ namespace HuaweiCloud.DataArtsFabric
 
         internal void ValidateMembers(ValidationContext context)
         {
-            if (RayActorOptions is { } rayActorOptionsValue)
-            {
-                context.Push("ray_actor_options");
-                rayActorOptionsValue.ValidateMembers(context);
-                context.Pop();
-            }
-
-            if (AutoscalingConfig is { } autoscalingConfigValue)
-            {
-                context.Push("autoscaling_config");
-                autoscalingConfigValue.ValidateMembers(context);
-                context.Pop();
-            }
+            context.Member("ray_actor_options", RayActorOptions, static (context, rayActorOptionsValue) => rayActorOptionsValue.ValidateMembers(context), required: false);
+            context.Member("autoscaling_config", AutoscalingConfig, static (context, autoscalingConfigValue) => autoscalingConfigValue.ValidateMembers(context), required: false);
         }
     }
 }

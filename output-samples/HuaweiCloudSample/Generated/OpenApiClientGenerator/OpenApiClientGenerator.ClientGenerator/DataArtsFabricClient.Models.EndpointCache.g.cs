@@ -17,12 +17,10 @@ namespace HuaweiCloud.DataArtsFabric
     public sealed partial record EndpointCache
     {
         /// <summary>Mount path of the cache.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("mnt_path")]
         public string? MntPath { get; init; }
 
         /// <summary>Cache instance ID.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("cache_ins_id")]
         public string? CacheInsId { get; init; }
 
@@ -30,33 +28,27 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="EndpointCache"/>.</exception>
-        public static EndpointCache FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static EndpointCache FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "mnt_path",
             "cache_ins_id");
 
-        internal static EndpointCache ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public EndpointCache()
+        {
+        }
+
+        private EndpointCache(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "EndpointCache");
-            string? mntPathValue = default;
-            string? cacheInsIdValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -64,18 +56,15 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: mntPathValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 1: cacheInsIdValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 0: MntPath = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 1: CacheInsId = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
                 }
             }
 
-            return new EndpointCache
-            {
-                MntPath = mntPathValue,
-                CacheInsId = cacheInsIdValue,
-                AdditionalProperties = additionalProperties,
-            };
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static EndpointCache ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {

@@ -17,7 +17,6 @@ namespace HuaweiCloud.DataArtsFabric
     public sealed partial record EndpointConfig
     {
         /// <summary>Ray service configuration. Its log_config is ignored on update and cannot be updated.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("ray_service_config")]
         public RayServiceConfig? RayServiceConfig { get; init; }
 
@@ -25,31 +24,26 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="EndpointConfig"/>.</exception>
-        public static EndpointConfig FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static EndpointConfig FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "ray_service_config");
 
-        internal static EndpointConfig ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public EndpointConfig()
+        {
+        }
+
+        private EndpointConfig(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "EndpointConfig");
-            RayServiceConfig? rayServiceConfigValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -57,16 +51,14 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: rayServiceConfigValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : RayServiceConfig.ReadFrom(ref reader), ref reader); break;
+                    case 0: RayServiceConfig = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : RayServiceConfig.ReadFrom(ref reader), ref reader); break;
                 }
             }
 
-            return new EndpointConfig
-            {
-                RayServiceConfig = rayServiceConfigValue,
-                AdditionalProperties = additionalProperties,
-            };
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static EndpointConfig ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {
@@ -78,12 +70,7 @@ namespace HuaweiCloud.DataArtsFabric
 
         internal void ValidateMembers(ValidationContext context)
         {
-            if (RayServiceConfig is { } rayServiceConfigValue)
-            {
-                context.Push("ray_service_config");
-                rayServiceConfigValue.ValidateMembers(context);
-                context.Pop();
-            }
+            context.Member("ray_service_config", RayServiceConfig, static (context, rayServiceConfigValue) => rayServiceConfigValue.ValidateMembers(context), required: false);
         }
     }
 }

@@ -20,104 +20,84 @@ namespace HuaweiCloud.DataArtsFabric
     public sealed partial record EndpointDetail
     {
         /// <summary>Visibility of the endpoint, for example, PRIVATE.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("visibility")]
         public string? Visibility { get; init; }
 
         /// <summary>Endpoint ID.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("id")]
         public string? Id { get; init; }
 
         /// <summary>Endpoint name.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("name")]
         public string? Name { get; init; }
 
         /// <summary>Endpoint type, for example, job.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("type")]
         public string? Type { get; init; }
 
         /// <summary>Endpoint status, for example, CREATING.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("status")]
         public string? Status { get; init; }
 
         /// <summary>Endpoint description.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("description")]
         public string? Description { get; init; }
 
         /// <summary>Creation time (ISO 8601, UTC).</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("create_time")]
         public string? CreateTime { get; init; }
 
         /// <summary>Last update time (ISO 8601, UTC).</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("update_time")]
         public string? UpdateTime { get; init; }
 
         /// <summary>Owner of the endpoint (derived from the response example).</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("owner")]
         public EndpointOwner? Owner { get; init; }
 
         /// <summary>Reference to a capability (CAP) and its version.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("cap")]
         public CapRef? Cap { get; init; }
 
         /// <summary>Reserved resources of the endpoint, by resource kind.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("reserved_resource")]
         public ReservedResource? ReservedResource { get; init; }
 
         /// <summary>
         /// Ray cluster node resources of the endpoint, as responses report them (derived from the response example).
         /// </summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("ray_resource")]
         public RayResourceOutput? RayResource { get; init; }
 
         /// <summary>Caches mounted by the endpoint.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("caches")]
         public IReadOnlyList<EndpointCache>? Caches { get; init; }
 
         /// <summary>Error code of the endpoint, if it is in error.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("error_code")]
         public string? ErrorCode { get; init; }
 
         /// <summary>Error message of the endpoint, if it is in error.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("error_msg")]
         public string? ErrorMsg { get; init; }
 
         /// <summary>Access URLs of the endpoint.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("urls")]
         public IReadOnlyList<EndpointUrl>? Urls { get; init; }
 
         /// <summary>IDs of the business engine instances of the endpoint.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("business_engine_instance_ids")]
         public IReadOnlyList<string>? BusinessEngineInstanceIds { get; init; }
 
         /// <summary>Token quota of the endpoint (derived from the response example).</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("tokens_quota")]
         public TokensQuota? TokensQuota { get; init; }
 
         /// <summary>Runtime environment type, for example, RELEASE.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("runtime_env_type")]
         public string? RuntimeEnvType { get; init; }
 
         /// <summary>Endpoint configuration.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("config")]
         public EndpointConfig? Config { get; init; }
 
@@ -125,23 +105,14 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="EndpointDetail"/>.</exception>
-        public static EndpointDetail FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static EndpointDetail FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "visibility",
@@ -165,29 +136,14 @@ namespace HuaweiCloud.DataArtsFabric
             "runtime_env_type",
             "config");
 
-        internal static EndpointDetail ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public EndpointDetail()
+        {
+        }
+
+        private EndpointDetail(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "EndpointDetail");
-            string? visibilityValue = default;
-            string? idValue = default;
-            string? nameValue = default;
-            string? typeValue = default;
-            string? statusValue = default;
-            string? descriptionValue = default;
-            string? createTimeValue = default;
-            string? updateTimeValue = default;
-            EndpointOwner? ownerValue = default;
-            CapRef? capValue = default;
-            ReservedResource? reservedResourceValue = default;
-            RayResourceOutput? rayResourceValue = default;
-            IReadOnlyList<EndpointCache>? cachesValue = default;
-            string? errorCodeValue = default;
-            string? errorMsgValue = default;
-            IReadOnlyList<EndpointUrl>? urlsValue = default;
-            IReadOnlyList<string>? businessEngineInstanceIdsValue = default;
-            TokensQuota? tokensQuotaValue = default;
-            string? runtimeEnvTypeValue = default;
-            EndpointConfig? configValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -195,54 +151,33 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: visibilityValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 1: idValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 2: nameValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 3: typeValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 4: statusValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 5: descriptionValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 6: createTimeValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 7: updateTimeValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 8: ownerValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : EndpointOwner.ReadFrom(ref reader), ref reader); break;
-                    case 9: capValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : CapRef.ReadFrom(ref reader), ref reader); break;
-                    case 10: reservedResourceValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : ReservedResource.ReadFrom(ref reader), ref reader); break;
-                    case 11: rayResourceValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : RayResourceOutput.ReadFrom(ref reader), ref reader); break;
-                    case 12: cachesValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => EndpointCache.ReadFrom(ref r1)), ref reader); break;
-                    case 13: errorCodeValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 14: errorMsgValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 15: urlsValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => EndpointUrl.ReadFrom(ref r1)), ref reader); break;
-                    case 16: businessEngineInstanceIdsValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: true), ref r1)), ref reader); break;
-                    case 17: tokensQuotaValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : TokensQuota.ReadFrom(ref reader), ref reader); break;
-                    case 18: runtimeEnvTypeValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 19: configValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : EndpointConfig.ReadFrom(ref reader), ref reader); break;
+                    case 0: Visibility = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 1: Id = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 2: Name = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 3: Type = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 4: Status = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 5: Description = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 6: CreateTime = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 7: UpdateTime = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 8: Owner = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : EndpointOwner.ReadFrom(ref reader), ref reader); break;
+                    case 9: Cap = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : CapRef.ReadFrom(ref reader), ref reader); break;
+                    case 10: ReservedResource = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : ReservedResource.ReadFrom(ref reader), ref reader); break;
+                    case 11: RayResource = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : RayResourceOutput.ReadFrom(ref reader), ref reader); break;
+                    case 12: Caches = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => EndpointCache.ReadFrom(ref r1)), ref reader); break;
+                    case 13: ErrorCode = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 14: ErrorMsg = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 15: Urls = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => EndpointUrl.ReadFrom(ref r1)), ref reader); break;
+                    case 16: BusinessEngineInstanceIds = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: true), ref r1)), ref reader); break;
+                    case 17: TokensQuota = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : TokensQuota.ReadFrom(ref reader), ref reader); break;
+                    case 18: RuntimeEnvType = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 19: Config = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : EndpointConfig.ReadFrom(ref reader), ref reader); break;
                 }
             }
 
-            return new EndpointDetail
-            {
-                Visibility = visibilityValue,
-                Id = idValue,
-                Name = nameValue,
-                Type = typeValue,
-                Status = statusValue,
-                Description = descriptionValue,
-                CreateTime = createTimeValue,
-                UpdateTime = updateTimeValue,
-                Owner = ownerValue,
-                Cap = capValue,
-                ReservedResource = reservedResourceValue,
-                RayResource = rayResourceValue,
-                Caches = cachesValue,
-                ErrorCode = errorCodeValue,
-                ErrorMsg = errorMsgValue,
-                Urls = urlsValue,
-                BusinessEngineInstanceIds = businessEngineInstanceIdsValue,
-                TokensQuota = tokensQuotaValue,
-                RuntimeEnvType = runtimeEnvTypeValue,
-                Config = configValue,
-                AdditionalProperties = additionalProperties,
-            };
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static EndpointDetail ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {
@@ -273,33 +208,10 @@ namespace HuaweiCloud.DataArtsFabric
 
         internal void ValidateMembers(ValidationContext context)
         {
-            if (Owner is { } ownerValue)
-            {
-                context.Push("owner");
-                ownerValue.ValidateMembers(context);
-                context.Pop();
-            }
-
-            if (Cap is { } capValue)
-            {
-                context.Push("cap");
-                capValue.ValidateMembers(context);
-                context.Pop();
-            }
-
-            if (ReservedResource is { } reservedResourceValue)
-            {
-                context.Push("reserved_resource");
-                reservedResourceValue.ValidateMembers(context);
-                context.Pop();
-            }
-
-            if (RayResource is { } rayResourceValue)
-            {
-                context.Push("ray_resource");
-                rayResourceValue.ValidateMembers(context);
-                context.Pop();
-            }
+            context.Member("owner", Owner, static (context, ownerValue) => ownerValue.ValidateMembers(context), required: false);
+            context.Member("cap", Cap, static (context, capValue) => capValue.ValidateMembers(context), required: false);
+            context.Member("reserved_resource", ReservedResource, static (context, reservedResourceValue) => reservedResourceValue.ValidateMembers(context), required: false);
+            context.Member("ray_resource", RayResource, static (context, rayResourceValue) => rayResourceValue.ValidateMembers(context), required: false);
 
             if (Caches is { } cachesValue)
             {
@@ -360,19 +272,8 @@ namespace HuaweiCloud.DataArtsFabric
                 context.Pop();
             }
 
-            if (TokensQuota is { } tokensQuotaValue)
-            {
-                context.Push("tokens_quota");
-                tokensQuotaValue.ValidateMembers(context);
-                context.Pop();
-            }
-
-            if (Config is { } configValue)
-            {
-                context.Push("config");
-                configValue.ValidateMembers(context);
-                context.Pop();
-            }
+            context.Member("tokens_quota", TokensQuota, static (context, tokensQuotaValue) => tokensQuotaValue.ValidateMembers(context), required: false);
+            context.Member("config", Config, static (context, configValue) => configValue.ValidateMembers(context), required: false);
         }
     }
 }

@@ -17,22 +17,18 @@ namespace HuaweiCloud.DataArtsFabric
     public sealed partial record EndpointOwner
     {
         /// <summary>Account (domain) name.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("domain_name")]
         public string? DomainName { get; init; }
 
         /// <summary>Account (domain) ID.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("domain_id")]
         public string? DomainId { get; init; }
 
         /// <summary>User name.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("user_name")]
         public string? UserName { get; init; }
 
         /// <summary>User ID.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("user_id")]
         public string? UserId { get; init; }
 
@@ -40,23 +36,14 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="EndpointOwner"/>.</exception>
-        public static EndpointOwner FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static EndpointOwner FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "domain_name",
@@ -64,13 +51,14 @@ namespace HuaweiCloud.DataArtsFabric
             "user_name",
             "user_id");
 
-        internal static EndpointOwner ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public EndpointOwner()
+        {
+        }
+
+        private EndpointOwner(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "EndpointOwner");
-            string? domainNameValue = default;
-            string? domainIdValue = default;
-            string? userNameValue = default;
-            string? userIdValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -78,22 +66,17 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: domainNameValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 1: domainIdValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 2: userNameValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 3: userIdValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 0: DomainName = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 1: DomainId = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 2: UserName = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 3: UserId = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
                 }
             }
 
-            return new EndpointOwner
-            {
-                DomainName = domainNameValue,
-                DomainId = domainIdValue,
-                UserName = userNameValue,
-                UserId = userIdValue,
-                AdditionalProperties = additionalProperties,
-            };
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static EndpointOwner ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {

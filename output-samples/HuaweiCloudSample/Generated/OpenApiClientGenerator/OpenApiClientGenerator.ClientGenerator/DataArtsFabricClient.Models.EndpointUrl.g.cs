@@ -17,22 +17,19 @@ namespace HuaweiCloud.DataArtsFabric
     public sealed partial record EndpointUrl
     {
         /// <summary>URL name.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("name")]
         public string? Name { get; init; }
 
         /// <summary>URL address.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("address")]
         public string? Address { get; init; }
 
         /// <summary>URL type, for example, PRIVATE.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("type")]
         public string? Type { get; init; }
 
         /// <summary>Access token for the URL.</summary>
-        /// <remarks>Optional. A secret: never printed by ToString.</remarks>
+        /// <remarks>A secret: never printed by ToString.</remarks>
         [JsonPropertyName("token")]
         public string? Token { get; init; }
 
@@ -40,23 +37,14 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="EndpointUrl"/>.</exception>
-        public static EndpointUrl FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static EndpointUrl FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "name",
@@ -64,13 +52,14 @@ namespace HuaweiCloud.DataArtsFabric
             "type",
             "token");
 
-        internal static EndpointUrl ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public EndpointUrl()
+        {
+        }
+
+        private EndpointUrl(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "EndpointUrl");
-            string? nameValue = default;
-            string? addressValue = default;
-            string? typeValue = default;
-            string? tokenValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -78,22 +67,17 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: nameValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 1: addressValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 2: typeValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 3: tokenValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 0: Name = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 1: Address = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 2: Type = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 3: Token = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
                 }
             }
 
-            return new EndpointUrl
-            {
-                Name = nameValue,
-                Address = addressValue,
-                Type = typeValue,
-                Token = tokenValue,
-                AdditionalProperties = additionalProperties,
-            };
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static EndpointUrl ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {

@@ -17,17 +17,14 @@ namespace HuaweiCloud.DataArtsFabric
     public sealed partial record Error403Detail
     {
         /// <summary>Error code, as a string (for example, "403").</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("code")]
         public string? Code { get; init; }
 
         /// <summary>Error message.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("message")]
         public string? Message { get; init; }
 
         /// <summary>Error title.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("title")]
         public string? Title { get; init; }
 
@@ -35,35 +32,28 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="Error403Detail"/>.</exception>
-        public static Error403Detail FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static Error403Detail FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "code",
             "message",
             "title");
 
-        internal static Error403Detail ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public Error403Detail()
+        {
+        }
+
+        private Error403Detail(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "Error403Detail");
-            string? codeValue = default;
-            string? messageValue = default;
-            string? titleValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -71,20 +61,16 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: codeValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 1: messageValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 2: titleValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 0: Code = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 1: Message = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 2: Title = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
                 }
             }
 
-            return new Error403Detail
-            {
-                Code = codeValue,
-                Message = messageValue,
-                Title = titleValue,
-                AdditionalProperties = additionalProperties,
-            };
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static Error403Detail ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {

@@ -20,22 +20,18 @@ namespace HuaweiCloud.DataArtsFabric
     public sealed partial record Error403Response
     {
         /// <summary>Error details of a 403 response (derived from the examples).</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("error")]
         public Error403Detail? Error { get; init; }
 
         /// <summary>HTTP status code of the error (403).</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("error_code")]
         public int? ErrorCode { get; init; }
 
         /// <summary>Error message.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("error_msg")]
         public string? ErrorMsg { get; init; }
 
         /// <summary>Error title.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("title")]
         public string? Title { get; init; }
 
@@ -43,23 +39,14 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="Error403Response"/>.</exception>
-        public static Error403Response FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static Error403Response FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "error",
@@ -67,13 +54,14 @@ namespace HuaweiCloud.DataArtsFabric
             "error_msg",
             "title");
 
-        internal static Error403Response ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public Error403Response()
+        {
+        }
+
+        private Error403Response(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "Error403Response");
-            Error403Detail? errorValue = default;
-            int? errorCodeValue = default;
-            string? errorMsgValue = default;
-            string? titleValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -81,22 +69,17 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: errorValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : Error403Detail.ReadFrom(ref reader), ref reader); break;
-                    case 1: errorCodeValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
-                    case 2: errorMsgValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 3: titleValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 0: Error = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : Error403Detail.ReadFrom(ref reader), ref reader); break;
+                    case 1: ErrorCode = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
+                    case 2: ErrorMsg = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 3: Title = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
                 }
             }
 
-            return new Error403Response
-            {
-                Error = errorValue,
-                ErrorCode = errorCodeValue,
-                ErrorMsg = errorMsgValue,
-                Title = titleValue,
-                AdditionalProperties = additionalProperties,
-            };
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static Error403Response ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {
@@ -111,12 +94,7 @@ namespace HuaweiCloud.DataArtsFabric
 
         internal void ValidateMembers(ValidationContext context)
         {
-            if (Error is { } errorValue)
-            {
-                context.Push("error");
-                errorValue.ValidateMembers(context);
-                context.Pop();
-            }
+            context.Member("error", Error, static (context, errorValue) => errorValue.ValidateMembers(context), required: false);
         }
     }
 }

@@ -20,17 +20,17 @@ namespace HuaweiCloud.DataArtsFabric
     public sealed partial record ErrorResponse
     {
         /// <summary>Definition: Error code. Constraints: N/A. Range: [8, 36]. Default Value: N/A.</summary>
-        /// <remarks>Optional. 8–36 characters.</remarks>
+        /// <remarks>8–36 characters.</remarks>
         [JsonPropertyName("error_code")]
         public string? ErrorCode { get; init; }
 
         /// <summary>Definition: Error message. Constraints: N/A. Range: [2, 4096]. Default Value: N/A.</summary>
-        /// <remarks>Optional. 2–4,096 characters.</remarks>
+        /// <remarks>2–4,096 characters.</remarks>
         [JsonPropertyName("error_msg")]
         public string? ErrorMsg { get; init; }
 
         /// <summary>Definition: Solution description. Constraints: N/A. Range: [2, 4096]. Default Value: N/A.</summary>
-        /// <remarks>Optional. 2–4,096 characters.</remarks>
+        /// <remarks>2–4,096 characters.</remarks>
         [JsonPropertyName("solution_msg")]
         public string? SolutionMsg { get; init; }
 
@@ -38,35 +38,28 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="ErrorResponse"/>.</exception>
-        public static ErrorResponse FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static ErrorResponse FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "error_code",
             "error_msg",
             "solution_msg");
 
-        internal static ErrorResponse ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public ErrorResponse()
+        {
+        }
+
+        private ErrorResponse(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "ErrorResponse");
-            string? errorCodeValue = default;
-            string? errorMsgValue = default;
-            string? solutionMsgValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -74,20 +67,16 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: errorCodeValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 1: errorMsgValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 2: solutionMsgValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 0: ErrorCode = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 1: ErrorMsg = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 2: SolutionMsg = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
                 }
             }
 
-            return new ErrorResponse
-            {
-                ErrorCode = errorCodeValue,
-                ErrorMsg = errorMsgValue,
-                SolutionMsg = solutionMsgValue,
-                AdditionalProperties = additionalProperties,
-            };
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static ErrorResponse ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {

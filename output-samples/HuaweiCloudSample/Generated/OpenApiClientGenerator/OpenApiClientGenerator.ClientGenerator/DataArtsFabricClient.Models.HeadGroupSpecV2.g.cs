@@ -20,7 +20,6 @@ namespace HuaweiCloud.DataArtsFabric
         /// Resource specification (resource limits or requests). The page has no table for ResourceSpec; its member is
         /// taken from the examples.
         /// </summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("limits")]
         public ResourceSpec? Limits { get; init; }
 
@@ -28,7 +27,6 @@ namespace HuaweiCloud.DataArtsFabric
         /// Resource specification (resource limits or requests). The page has no table for ResourceSpec; its member is
         /// taken from the examples.
         /// </summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("requests")]
         public ResourceSpec? Requests { get; init; }
 
@@ -36,33 +34,27 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="HeadGroupSpecV2"/>.</exception>
-        public static HeadGroupSpecV2 FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static HeadGroupSpecV2 FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "limits",
             "requests");
 
-        internal static HeadGroupSpecV2 ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public HeadGroupSpecV2()
+        {
+        }
+
+        private HeadGroupSpecV2(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "HeadGroupSpecV2");
-            ResourceSpec? limitsValue = default;
-            ResourceSpec? requestsValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -70,18 +62,15 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: limitsValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : ResourceSpec.ReadFrom(ref reader), ref reader); break;
-                    case 1: requestsValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : ResourceSpec.ReadFrom(ref reader), ref reader); break;
+                    case 0: Limits = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : ResourceSpec.ReadFrom(ref reader), ref reader); break;
+                    case 1: Requests = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : ResourceSpec.ReadFrom(ref reader), ref reader); break;
                 }
             }
 
-            return new HeadGroupSpecV2
-            {
-                Limits = limitsValue,
-                Requests = requestsValue,
-                AdditionalProperties = additionalProperties,
-            };
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static HeadGroupSpecV2 ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {
@@ -94,19 +83,8 @@ namespace HuaweiCloud.DataArtsFabric
 
         internal void ValidateMembers(ValidationContext context)
         {
-            if (Limits is { } limitsValue)
-            {
-                context.Push("limits");
-                limitsValue.ValidateMembers(context);
-                context.Pop();
-            }
-
-            if (Requests is { } requestsValue)
-            {
-                context.Push("requests");
-                requestsValue.ValidateMembers(context);
-                context.Pop();
-            }
+            context.Member("limits", Limits, static (context, limitsValue) => limitsValue.ValidateMembers(context), required: false);
+            context.Member("requests", Requests, static (context, requestsValue) => requestsValue.ValidateMembers(context), required: false);
         }
     }
 }

@@ -17,17 +17,14 @@ namespace HuaweiCloud.DataArtsFabric
     public sealed partial record RayActorOptions
     {
         /// <summary>Number of CPUs per replica.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("num_cpus")]
         public double? NumCpus { get; init; }
 
         /// <summary>Memory per replica.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("memory")]
         public double? Memory { get; init; }
 
         /// <summary>Custom resources per replica.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("resources")]
         public string? Resources { get; init; }
 
@@ -35,35 +32,28 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="RayActorOptions"/>.</exception>
-        public static RayActorOptions FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static RayActorOptions FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "num_cpus",
             "memory",
             "resources");
 
-        internal static RayActorOptions ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public RayActorOptions()
+        {
+        }
+
+        private RayActorOptions(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "RayActorOptions");
-            double? numCpusValue = default;
-            double? memoryValue = default;
-            string? resourcesValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -71,20 +61,16 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: numCpusValue = JsonRead.NotNullable(JsonRead.Double(ref reader, lenient: true), ref reader); break;
-                    case 1: memoryValue = JsonRead.NotNullable(JsonRead.Double(ref reader, lenient: true), ref reader); break;
-                    case 2: resourcesValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 0: NumCpus = JsonRead.NotNullable(JsonRead.Double(ref reader, lenient: true), ref reader); break;
+                    case 1: Memory = JsonRead.NotNullable(JsonRead.Double(ref reader, lenient: true), ref reader); break;
+                    case 2: Resources = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
                 }
             }
 
-            return new RayActorOptions
-            {
-                NumCpus = numCpusValue,
-                Memory = memoryValue,
-                Resources = resourcesValue,
-                AdditionalProperties = additionalProperties,
-            };
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static RayActorOptions ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {

@@ -30,33 +30,27 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="RayClusterConfig"/>.</exception>
-        public static RayClusterConfig FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static RayClusterConfig FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "head_group_spec",
             "worker_group_specs");
 
-        internal static RayClusterConfig ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public RayClusterConfig()
+        {
+        }
+
+        private RayClusterConfig(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "RayClusterConfig");
-            HeadGroupSpecV2? headGroupSpecValue = default;
-            IReadOnlyList<WorkerGroupSpecV2>? workerGroupSpecsValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -64,18 +58,15 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: headGroupSpecValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : HeadGroupSpecV2.ReadFrom(ref reader), ref reader); break;
-                    case 1: workerGroupSpecsValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => WorkerGroupSpecV2.ReadFrom(ref r1)), ref reader); break;
+                    case 0: HeadGroupSpec = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : HeadGroupSpecV2.ReadFrom(ref reader), ref reader); break;
+                    case 1: WorkerGroupSpecs = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => WorkerGroupSpecV2.ReadFrom(ref r1)), ref reader); break;
                 }
             }
 
-            return new RayClusterConfig
-            {
-                HeadGroupSpec = headGroupSpecValue,
-                WorkerGroupSpecs = workerGroupSpecsValue,
-                AdditionalProperties = additionalProperties,
-            };
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static RayClusterConfig ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {
@@ -88,16 +79,7 @@ namespace HuaweiCloud.DataArtsFabric
 
         internal void ValidateMembers(ValidationContext context)
         {
-            if (HeadGroupSpec is { } headGroupSpecValue)
-            {
-                context.Push("head_group_spec");
-                headGroupSpecValue.ValidateMembers(context);
-                context.Pop();
-            }
-            else
-            {
-                context.Missing("head_group_spec");
-            }
+            context.Member("head_group_spec", HeadGroupSpec, static (context, headGroupSpecValue) => headGroupSpecValue.ValidateMembers(context), required: true);
 
             if (WorkerGroupSpecs is { } workerGroupSpecsValue)
             {

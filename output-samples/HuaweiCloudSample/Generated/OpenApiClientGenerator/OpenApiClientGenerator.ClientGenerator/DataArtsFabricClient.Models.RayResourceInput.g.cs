@@ -17,12 +17,10 @@ namespace HuaweiCloud.DataArtsFabric
     public sealed partial record RayResourceInput
     {
         /// <summary>Resource demand of the Ray head node.</summary>
-        /// <remarks>Required.</remarks>
         [JsonPropertyName("head_node_resource")]
         public required HeadNodeResourceDemand HeadNodeResource { get; init; }
 
         /// <summary>Resource demands of the worker node groups.</summary>
-        /// <remarks>Required.</remarks>
         [JsonPropertyName("work_node_resources")]
         public required IReadOnlyList<WorkNodeResourceDemand> WorkNodeResources { get; init; }
 
@@ -30,29 +28,26 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="RayResourceInput"/>.</exception>
-        public static RayResourceInput FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static RayResourceInput FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "head_node_resource",
             "work_node_resources");
 
-        internal static RayResourceInput ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public RayResourceInput()
+        {
+        }
+
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private RayResourceInput(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "RayResourceInput");
             HeadNodeResourceDemand? headNodeResourceValue = default;
@@ -69,13 +64,12 @@ namespace HuaweiCloud.DataArtsFabric
                 }
             }
 
-            return new RayResourceInput
-            {
-                HeadNodeResource = headNodeResourceValue ?? throw JsonRead.MissingProperty("RayResourceInput", "head_node_resource"),
-                WorkNodeResources = workNodeResourcesValue ?? throw JsonRead.MissingProperty("RayResourceInput", "work_node_resources"),
-                AdditionalProperties = additionalProperties,
-            };
+            HeadNodeResource = headNodeResourceValue ?? throw JsonRead.MissingProperty("RayResourceInput", "head_node_resource");
+            WorkNodeResources = workNodeResourcesValue ?? throw JsonRead.MissingProperty("RayResourceInput", "work_node_resources");
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static RayResourceInput ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {
@@ -88,16 +82,7 @@ namespace HuaweiCloud.DataArtsFabric
 
         internal void ValidateMembers(ValidationContext context)
         {
-            if (HeadNodeResource is { } headNodeResourceValue)
-            {
-                context.Push("head_node_resource");
-                headNodeResourceValue.ValidateMembers(context);
-                context.Pop();
-            }
-            else
-            {
-                context.Missing("head_node_resource");
-            }
+            context.Member("head_node_resource", HeadNodeResource, static (context, headNodeResourceValue) => headNodeResourceValue.ValidateMembers(context), required: true);
 
             if (WorkNodeResources is { } workNodeResourcesValue)
             {

@@ -19,12 +19,10 @@ namespace HuaweiCloud.DataArtsFabric
     public sealed partial record RayResourceOutput
     {
         /// <summary>Head group resource (derived from the response example).</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("head_group_spec")]
         public HeadGroupResource? HeadGroupSpec { get; init; }
 
         /// <summary>Worker groups.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("worker_group_spec")]
         public IReadOnlyList<WorkerGroupResource>? WorkerGroupSpec { get; init; }
 
@@ -32,33 +30,27 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="RayResourceOutput"/>.</exception>
-        public static RayResourceOutput FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static RayResourceOutput FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "head_group_spec",
             "worker_group_spec");
 
-        internal static RayResourceOutput ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public RayResourceOutput()
+        {
+        }
+
+        private RayResourceOutput(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "RayResourceOutput");
-            HeadGroupResource? headGroupSpecValue = default;
-            IReadOnlyList<WorkerGroupResource>? workerGroupSpecValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -66,18 +58,15 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: headGroupSpecValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : HeadGroupResource.ReadFrom(ref reader), ref reader); break;
-                    case 1: workerGroupSpecValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => WorkerGroupResource.ReadFrom(ref r1)), ref reader); break;
+                    case 0: HeadGroupSpec = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : HeadGroupResource.ReadFrom(ref reader), ref reader); break;
+                    case 1: WorkerGroupSpec = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => WorkerGroupResource.ReadFrom(ref r1)), ref reader); break;
                 }
             }
 
-            return new RayResourceOutput
-            {
-                HeadGroupSpec = headGroupSpecValue,
-                WorkerGroupSpec = workerGroupSpecValue,
-                AdditionalProperties = additionalProperties,
-            };
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static RayResourceOutput ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {
@@ -90,12 +79,7 @@ namespace HuaweiCloud.DataArtsFabric
 
         internal void ValidateMembers(ValidationContext context)
         {
-            if (HeadGroupSpec is { } headGroupSpecValue)
-            {
-                context.Push("head_group_spec");
-                headGroupSpecValue.ValidateMembers(context);
-                context.Pop();
-            }
+            context.Member("head_group_spec", HeadGroupSpec, static (context, headGroupSpecValue) => headGroupSpecValue.ValidateMembers(context), required: false);
 
             if (WorkerGroupSpec is { } workerGroupSpecValue)
             {

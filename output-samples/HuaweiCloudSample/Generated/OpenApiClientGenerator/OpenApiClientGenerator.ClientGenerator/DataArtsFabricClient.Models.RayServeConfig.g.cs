@@ -17,7 +17,6 @@ namespace HuaweiCloud.DataArtsFabric
     public sealed partial record RayServeConfig
     {
         /// <summary>Ray Serve applications.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("applications")]
         public IReadOnlyList<ServeApplication>? Applications { get; init; }
 
@@ -25,31 +24,26 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="RayServeConfig"/>.</exception>
-        public static RayServeConfig FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static RayServeConfig FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "applications");
 
-        internal static RayServeConfig ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public RayServeConfig()
+        {
+        }
+
+        private RayServeConfig(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "RayServeConfig");
-            IReadOnlyList<ServeApplication>? applicationsValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -57,16 +51,14 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: applicationsValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => ServeApplication.ReadFrom(ref r1)), ref reader); break;
+                    case 0: Applications = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => ServeApplication.ReadFrom(ref r1)), ref reader); break;
                 }
             }
 
-            return new RayServeConfig
-            {
-                Applications = applicationsValue,
-                AdditionalProperties = additionalProperties,
-            };
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static RayServeConfig ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {

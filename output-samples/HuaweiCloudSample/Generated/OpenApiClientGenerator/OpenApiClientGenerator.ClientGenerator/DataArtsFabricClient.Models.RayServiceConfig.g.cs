@@ -27,12 +27,10 @@ namespace HuaweiCloud.DataArtsFabric
         public RayClusterConfig? RayClusterConfig { get; init; }
 
         /// <summary>Log configuration of the Ray service. Ignored on update; it cannot be updated.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("log_config")]
         public RayServiceLogConfig? LogConfig { get; init; }
 
         /// <summary>Data inputs and outputs of the Ray service.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("data_infos")]
         public IReadOnlyList<DataBriefInfo>? DataInfos { get; init; }
 
@@ -40,23 +38,14 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="RayServiceConfig"/>.</exception>
-        public static RayServiceConfig FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static RayServiceConfig FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "ray_serve_config",
@@ -64,13 +53,14 @@ namespace HuaweiCloud.DataArtsFabric
             "log_config",
             "data_infos");
 
-        internal static RayServiceConfig ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public RayServiceConfig()
+        {
+        }
+
+        private RayServiceConfig(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "RayServiceConfig");
-            RayServeConfig? rayServeConfigValue = default;
-            RayClusterConfig? rayClusterConfigValue = default;
-            RayServiceLogConfig? logConfigValue = default;
-            IReadOnlyList<DataBriefInfo>? dataInfosValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -78,22 +68,17 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: rayServeConfigValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : RayServeConfig.ReadFrom(ref reader), ref reader); break;
-                    case 1: rayClusterConfigValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : RayClusterConfig.ReadFrom(ref reader), ref reader); break;
-                    case 2: logConfigValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : RayServiceLogConfig.ReadFrom(ref reader), ref reader); break;
-                    case 3: dataInfosValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => DataBriefInfo.ReadFrom(ref r1)), ref reader); break;
+                    case 0: RayServeConfig = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : RayServeConfig.ReadFrom(ref reader), ref reader); break;
+                    case 1: RayClusterConfig = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : RayClusterConfig.ReadFrom(ref reader), ref reader); break;
+                    case 2: LogConfig = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : RayServiceLogConfig.ReadFrom(ref reader), ref reader); break;
+                    case 3: DataInfos = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => DataBriefInfo.ReadFrom(ref r1)), ref reader); break;
                 }
             }
 
-            return new RayServiceConfig
-            {
-                RayServeConfig = rayServeConfigValue,
-                RayClusterConfig = rayClusterConfigValue,
-                LogConfig = logConfigValue,
-                DataInfos = dataInfosValue,
-                AdditionalProperties = additionalProperties,
-            };
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static RayServiceConfig ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {
@@ -108,34 +93,9 @@ namespace HuaweiCloud.DataArtsFabric
 
         internal void ValidateMembers(ValidationContext context)
         {
-            if (RayServeConfig is { } rayServeConfigValue)
-            {
-                context.Push("ray_serve_config");
-                rayServeConfigValue.ValidateMembers(context);
-                context.Pop();
-            }
-            else
-            {
-                context.Missing("ray_serve_config");
-            }
-
-            if (RayClusterConfig is { } rayClusterConfigValue)
-            {
-                context.Push("ray_cluster_config");
-                rayClusterConfigValue.ValidateMembers(context);
-                context.Pop();
-            }
-            else
-            {
-                context.Missing("ray_cluster_config");
-            }
-
-            if (LogConfig is { } logConfigValue)
-            {
-                context.Push("log_config");
-                logConfigValue.ValidateMembers(context);
-                context.Pop();
-            }
+            context.Member("ray_serve_config", RayServeConfig, static (context, rayServeConfigValue) => rayServeConfigValue.ValidateMembers(context), required: true);
+            context.Member("ray_cluster_config", RayClusterConfig, static (context, rayClusterConfigValue) => rayClusterConfigValue.ValidateMembers(context), required: true);
+            context.Member("log_config", LogConfig, static (context, logConfigValue) => logConfigValue.ValidateMembers(context), required: false);
 
             if (DataInfos is { } dataInfosValue)
             {

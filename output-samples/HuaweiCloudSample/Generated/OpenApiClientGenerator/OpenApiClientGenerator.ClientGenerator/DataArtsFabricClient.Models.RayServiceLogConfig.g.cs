@@ -17,7 +17,6 @@ namespace HuaweiCloud.DataArtsFabric
     public sealed partial record RayServiceLogConfig
     {
         /// <summary>Log Tank Service (LTS) configuration of the Ray service logs.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("lts")]
         public RayServiceLogLtsConfig? Lts { get; init; }
 
@@ -25,31 +24,26 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="RayServiceLogConfig"/>.</exception>
-        public static RayServiceLogConfig FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static RayServiceLogConfig FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "lts");
 
-        internal static RayServiceLogConfig ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public RayServiceLogConfig()
+        {
+        }
+
+        private RayServiceLogConfig(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "RayServiceLogConfig");
-            RayServiceLogLtsConfig? ltsValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -57,16 +51,14 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: ltsValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : RayServiceLogLtsConfig.ReadFrom(ref reader), ref reader); break;
+                    case 0: Lts = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : RayServiceLogLtsConfig.ReadFrom(ref reader), ref reader); break;
                 }
             }
 
-            return new RayServiceLogConfig
-            {
-                Lts = ltsValue,
-                AdditionalProperties = additionalProperties,
-            };
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static RayServiceLogConfig ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {
@@ -78,12 +70,7 @@ namespace HuaweiCloud.DataArtsFabric
 
         internal void ValidateMembers(ValidationContext context)
         {
-            if (Lts is { } ltsValue)
-            {
-                context.Push("lts");
-                ltsValue.ValidateMembers(context);
-                context.Pop();
-            }
+            context.Member("lts", Lts, static (context, ltsValue) => ltsValue.ValidateMembers(context), required: false);
         }
     }
 }

@@ -17,17 +17,14 @@ namespace HuaweiCloud.DataArtsFabric
     public sealed partial record RayServiceLogLtsConfig
     {
         /// <summary>Whether logs are reported to LTS.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("enabled")]
         public bool? Enabled { get; init; }
 
         /// <summary>LTS log group ID.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("log_group_id")]
         public string? LogGroupId { get; init; }
 
         /// <summary>LTS log stream ID.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("log_stream_id")]
         public string? LogStreamId { get; init; }
 
@@ -35,35 +32,28 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="RayServiceLogLtsConfig"/>.</exception>
-        public static RayServiceLogLtsConfig FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static RayServiceLogLtsConfig FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "enabled",
             "log_group_id",
             "log_stream_id");
 
-        internal static RayServiceLogLtsConfig ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public RayServiceLogLtsConfig()
+        {
+        }
+
+        private RayServiceLogLtsConfig(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "RayServiceLogLtsConfig");
-            bool? enabledValue = default;
-            string? logGroupIdValue = default;
-            string? logStreamIdValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -71,20 +61,16 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: enabledValue = JsonRead.NotNullable(JsonRead.Boolean(ref reader, lenient: true), ref reader); break;
-                    case 1: logGroupIdValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 2: logStreamIdValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 0: Enabled = JsonRead.NotNullable(JsonRead.Boolean(ref reader, lenient: true), ref reader); break;
+                    case 1: LogGroupId = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 2: LogStreamId = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
                 }
             }
 
-            return new RayServiceLogLtsConfig
-            {
-                Enabled = enabledValue,
-                LogGroupId = logGroupIdValue,
-                LogStreamId = logStreamIdValue,
-                AdditionalProperties = additionalProperties,
-            };
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static RayServiceLogLtsConfig ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {

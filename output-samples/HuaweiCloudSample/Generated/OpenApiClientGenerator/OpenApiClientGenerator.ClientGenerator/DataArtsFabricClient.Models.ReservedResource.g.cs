@@ -17,17 +17,14 @@ namespace HuaweiCloud.DataArtsFabric
     public sealed partial record ReservedResource
     {
         /// <summary>Reserved APU resource definition.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("apu")]
         public ResourceDef? Apu { get; init; }
 
         /// <summary>Reserved DPU (SQL) resource definition.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("dpu")]
         public SqlResourceDef? Dpu { get; init; }
 
         /// <summary>Resource demand given as a specification and a minimum and maximum count.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("mu")]
         public ResourceDemand? Mu { get; init; }
 
@@ -35,35 +32,28 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="ReservedResource"/>.</exception>
-        public static ReservedResource FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static ReservedResource FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "apu",
             "dpu",
             "mu");
 
-        internal static ReservedResource ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public ReservedResource()
+        {
+        }
+
+        private ReservedResource(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "ReservedResource");
-            ResourceDef? apuValue = default;
-            SqlResourceDef? dpuValue = default;
-            ResourceDemand? muValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -71,20 +61,16 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: apuValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : ResourceDef.ReadFrom(ref reader), ref reader); break;
-                    case 1: dpuValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : SqlResourceDef.ReadFrom(ref reader), ref reader); break;
-                    case 2: muValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : ResourceDemand.ReadFrom(ref reader), ref reader); break;
+                    case 0: Apu = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : ResourceDef.ReadFrom(ref reader), ref reader); break;
+                    case 1: Dpu = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : SqlResourceDef.ReadFrom(ref reader), ref reader); break;
+                    case 2: Mu = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : ResourceDemand.ReadFrom(ref reader), ref reader); break;
                 }
             }
 
-            return new ReservedResource
-            {
-                Apu = apuValue,
-                Dpu = dpuValue,
-                Mu = muValue,
-                AdditionalProperties = additionalProperties,
-            };
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static ReservedResource ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {
@@ -98,26 +84,9 @@ namespace HuaweiCloud.DataArtsFabric
 
         internal void ValidateMembers(ValidationContext context)
         {
-            if (Apu is { } apuValue)
-            {
-                context.Push("apu");
-                apuValue.ValidateMembers(context);
-                context.Pop();
-            }
-
-            if (Dpu is { } dpuValue)
-            {
-                context.Push("dpu");
-                dpuValue.ValidateMembers(context);
-                context.Pop();
-            }
-
-            if (Mu is { } muValue)
-            {
-                context.Push("mu");
-                muValue.ValidateMembers(context);
-                context.Pop();
-            }
+            context.Member("apu", Apu, static (context, apuValue) => apuValue.ValidateMembers(context), required: false);
+            context.Member("dpu", Dpu, static (context, dpuValue) => dpuValue.ValidateMembers(context), required: false);
+            context.Member("mu", Mu, static (context, muValue) => muValue.ValidateMembers(context), required: false);
         }
     }
 }

@@ -27,7 +27,6 @@ namespace HuaweiCloud.DataArtsFabric
         public int? WarmUpNum { get; init; }
 
         /// <summary>Maximum number of units.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("max_num")]
         public int? MaxNum { get; init; }
 
@@ -35,35 +34,28 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="ResourceDef"/>.</exception>
-        public static ResourceDef FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static ResourceDef FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "spec_code",
             "warm_up_num",
             "max_num");
 
-        internal static ResourceDef ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public ResourceDef()
+        {
+        }
+
+        private ResourceDef(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "ResourceDef");
-            string? specCodeValue = default;
-            int? warmUpNumValue = default;
-            int? maxNumValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -71,20 +63,16 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: specCodeValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 1: warmUpNumValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
-                    case 2: maxNumValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
+                    case 0: SpecCode = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 1: WarmUpNum = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
+                    case 2: MaxNum = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
                 }
             }
 
-            return new ResourceDef
-            {
-                SpecCode = specCodeValue,
-                WarmUpNum = warmUpNumValue,
-                MaxNum = maxNumValue,
-                AdditionalProperties = additionalProperties,
-            };
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static ResourceDef ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {

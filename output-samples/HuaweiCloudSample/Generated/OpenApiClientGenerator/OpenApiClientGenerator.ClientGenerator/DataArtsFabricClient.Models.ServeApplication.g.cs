@@ -37,7 +37,6 @@ namespace HuaweiCloud.DataArtsFabric
         public ServeRuntimeEnv? RuntimeEnv { get; init; }
 
         /// <summary>HTTP route prefix of the application.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("route_prefix")]
         public string? RoutePrefix { get; init; }
 
@@ -45,23 +44,14 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="ServeApplication"/>.</exception>
-        public static ServeApplication FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static ServeApplication FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "name",
@@ -70,14 +60,14 @@ namespace HuaweiCloud.DataArtsFabric
             "runtime_env",
             "route_prefix");
 
-        internal static ServeApplication ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public ServeApplication()
+        {
+        }
+
+        private ServeApplication(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "ServeApplication");
-            string? nameValue = default;
-            string? importPathValue = default;
-            IReadOnlyList<Deployment>? deploymentsValue = default;
-            ServeRuntimeEnv? runtimeEnvValue = default;
-            string? routePrefixValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -85,24 +75,18 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: nameValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 1: importPathValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 2: deploymentsValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => Deployment.ReadFrom(ref r1)), ref reader); break;
-                    case 3: runtimeEnvValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : ServeRuntimeEnv.ReadFrom(ref reader), ref reader); break;
-                    case 4: routePrefixValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 0: Name = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 1: ImportPath = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 2: Deployments = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => Deployment.ReadFrom(ref r1)), ref reader); break;
+                    case 3: RuntimeEnv = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : ServeRuntimeEnv.ReadFrom(ref reader), ref reader); break;
+                    case 4: RoutePrefix = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
                 }
             }
 
-            return new ServeApplication
-            {
-                Name = nameValue,
-                ImportPath = importPathValue,
-                Deployments = deploymentsValue,
-                RuntimeEnv = runtimeEnvValue,
-                RoutePrefix = routePrefixValue,
-                AdditionalProperties = additionalProperties,
-            };
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static ServeApplication ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {
@@ -146,16 +130,7 @@ namespace HuaweiCloud.DataArtsFabric
                 context.Missing("deployments");
             }
 
-            if (RuntimeEnv is { } runtimeEnvValue)
-            {
-                context.Push("runtime_env");
-                runtimeEnvValue.ValidateMembers(context);
-                context.Pop();
-            }
-            else
-            {
-                context.Missing("runtime_env");
-            }
+            context.Member("runtime_env", RuntimeEnv, static (context, runtimeEnvValue) => runtimeEnvValue.ValidateMembers(context), required: true);
         }
     }
 }

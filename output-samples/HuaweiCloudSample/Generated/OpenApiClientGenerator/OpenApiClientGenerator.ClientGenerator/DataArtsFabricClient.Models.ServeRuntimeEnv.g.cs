@@ -17,12 +17,10 @@ namespace HuaweiCloud.DataArtsFabric
     public sealed partial record ServeRuntimeEnv
     {
         /// <summary>Working directory.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("working_dir")]
         public string? WorkingDir { get; init; }
 
         /// <summary>Environment variables (name to value).</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("env_vars")]
         public IReadOnlyDictionary<string, string>? EnvVars { get; init; }
 
@@ -30,33 +28,27 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="ServeRuntimeEnv"/>.</exception>
-        public static ServeRuntimeEnv FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static ServeRuntimeEnv FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "working_dir",
             "env_vars");
 
-        internal static ServeRuntimeEnv ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public ServeRuntimeEnv()
+        {
+        }
+
+        private ServeRuntimeEnv(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "ServeRuntimeEnv");
-            string? workingDirValue = default;
-            IReadOnlyDictionary<string, string>? envVarsValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -64,18 +56,15 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: workingDirValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 1: envVarsValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: true), ref r1)), ref reader); break;
+                    case 0: WorkingDir = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 1: EnvVars = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: true), ref r1)), ref reader); break;
                 }
             }
 
-            return new ServeRuntimeEnv
-            {
-                WorkingDir = workingDirValue,
-                EnvVars = envVarsValue,
-                AdditionalProperties = additionalProperties,
-            };
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static ServeRuntimeEnv ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {

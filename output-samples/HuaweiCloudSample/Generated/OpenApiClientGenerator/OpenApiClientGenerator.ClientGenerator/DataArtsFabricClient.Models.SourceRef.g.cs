@@ -21,7 +21,7 @@ namespace HuaweiCloud.DataArtsFabric
         /// ID. Constraints: N/A. Range: 1 to 36 characters. Only letters, digits, and hyphens (-) are allowed. Default
         /// Value: N/A.
         /// </summary>
-        /// <remarks>Required. 1–36 characters: letters, digits and '-'.</remarks>
+        /// <remarks>1–36 characters: letters, digits and '-'.</remarks>
         [JsonPropertyName("id")]
         public required string Id { get; init; }
 
@@ -30,7 +30,7 @@ namespace HuaweiCloud.DataArtsFabric
         /// version ID. Constraints: N/A. Range: 1 to 36 characters. Only letters, digits, and hyphens (-) are allowed.
         /// Default Value: N/A.
         /// </summary>
-        /// <remarks>Optional. 1–36 characters: letters, digits and '-'.</remarks>
+        /// <remarks>1–36 characters: letters, digits and '-'.</remarks>
         [JsonPropertyName("version_id")]
         public string? VersionId { get; init; }
 
@@ -38,33 +38,29 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="SourceRef"/>.</exception>
-        public static SourceRef FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static SourceRef FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "id",
             "version_id");
 
-        internal static SourceRef ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public SourceRef()
+        {
+        }
+
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private SourceRef(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "SourceRef");
             string? idValue = default;
-            string? versionIdValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -73,17 +69,15 @@ namespace HuaweiCloud.DataArtsFabric
                 switch (member)
                 {
                     case 0: idValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader); break;
-                    case 1: versionIdValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader); break;
+                    case 1: VersionId = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader); break;
                 }
             }
 
-            return new SourceRef
-            {
-                Id = idValue ?? throw JsonRead.MissingProperty("SourceRef", "id"),
-                VersionId = versionIdValue,
-                AdditionalProperties = additionalProperties,
-            };
+            Id = idValue ?? throw JsonRead.MissingProperty("SourceRef", "id");
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static SourceRef ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {

@@ -27,12 +27,10 @@ namespace HuaweiCloud.DataArtsFabric
         public int? WarmUpNum { get; init; }
 
         /// <summary>Maximum number of units.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("max_num")]
         public int? MaxNum { get; init; }
 
         /// <summary>Whether public resources are used.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("use_public_resource")]
         public bool? UsePublicResource { get; init; }
 
@@ -40,23 +38,14 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="SqlResourceDef"/>.</exception>
-        public static SqlResourceDef FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static SqlResourceDef FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "spec_code",
@@ -64,13 +53,14 @@ namespace HuaweiCloud.DataArtsFabric
             "max_num",
             "use_public_resource");
 
-        internal static SqlResourceDef ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public SqlResourceDef()
+        {
+        }
+
+        private SqlResourceDef(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "SqlResourceDef");
-            string? specCodeValue = default;
-            int? warmUpNumValue = default;
-            int? maxNumValue = default;
-            bool? usePublicResourceValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -78,22 +68,17 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: specCodeValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 1: warmUpNumValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
-                    case 2: maxNumValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
-                    case 3: usePublicResourceValue = JsonRead.NotNullable(JsonRead.Boolean(ref reader, lenient: true), ref reader); break;
+                    case 0: SpecCode = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 1: WarmUpNum = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
+                    case 2: MaxNum = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
+                    case 3: UsePublicResource = JsonRead.NotNullable(JsonRead.Boolean(ref reader, lenient: true), ref reader); break;
                 }
             }
 
-            return new SqlResourceDef
-            {
-                SpecCode = specCodeValue,
-                WarmUpNum = warmUpNumValue,
-                MaxNum = maxNumValue,
-                UsePublicResource = usePublicResourceValue,
-                AdditionalProperties = additionalProperties,
-            };
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static SqlResourceDef ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {

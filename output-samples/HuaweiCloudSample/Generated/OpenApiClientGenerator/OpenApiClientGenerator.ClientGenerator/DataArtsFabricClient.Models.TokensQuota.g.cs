@@ -17,17 +17,14 @@ namespace HuaweiCloud.DataArtsFabric
     public sealed partial record TokensQuota
     {
         /// <summary>Total number of tokens in the quota.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("total")]
         public long? Total { get; init; }
 
         /// <summary>Number of tokens used.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("used")]
         public long? Used { get; init; }
 
         /// <summary>Expiry time of the quota (ISO 8601, UTC).</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("expire_time")]
         public string? ExpireTime { get; init; }
 
@@ -35,35 +32,28 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="TokensQuota"/>.</exception>
-        public static TokensQuota FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static TokensQuota FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "total",
             "used",
             "expire_time");
 
-        internal static TokensQuota ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public TokensQuota()
+        {
+        }
+
+        private TokensQuota(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "TokensQuota");
-            long? totalValue = default;
-            long? usedValue = default;
-            string? expireTimeValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -71,20 +61,16 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: totalValue = JsonRead.NotNullable(JsonRead.Int64(ref reader, lenient: true), ref reader); break;
-                    case 1: usedValue = JsonRead.NotNullable(JsonRead.Int64(ref reader, lenient: true), ref reader); break;
-                    case 2: expireTimeValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 0: Total = JsonRead.NotNullable(JsonRead.Int64(ref reader, lenient: true), ref reader); break;
+                    case 1: Used = JsonRead.NotNullable(JsonRead.Int64(ref reader, lenient: true), ref reader); break;
+                    case 2: ExpireTime = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
                 }
             }
 
-            return new TokensQuota
-            {
-                Total = totalValue,
-                Used = usedValue,
-                ExpireTime = expireTimeValue,
-                AdditionalProperties = additionalProperties,
-            };
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static TokensQuota ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {

@@ -17,32 +17,26 @@ namespace HuaweiCloud.DataArtsFabric
     public sealed partial record UpdateEndpointRequestBody
     {
         /// <summary>Endpoint name.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("name")]
         public string? Name { get; init; }
 
         /// <summary>Endpoint description.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("description")]
         public string? Description { get; init; }
 
         /// <summary>Reserved resources of the endpoint, by resource kind.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("reserved_resource")]
         public ReservedResource? ReservedResource { get; init; }
 
         /// <summary>Ray cluster node resources requested for the endpoint.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("ray_resource")]
         public RayResourceInput? RayResource { get; init; }
 
         /// <summary>Reference to a capability (CAP) and its version.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("cap")]
         public CapRef? Cap { get; init; }
 
         /// <summary>Endpoint configuration.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("config")]
         public EndpointConfig? Config { get; init; }
 
@@ -50,23 +44,14 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="UpdateEndpointRequestBody"/>.</exception>
-        public static UpdateEndpointRequestBody FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static UpdateEndpointRequestBody FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "name",
@@ -76,15 +61,14 @@ namespace HuaweiCloud.DataArtsFabric
             "cap",
             "config");
 
-        internal static UpdateEndpointRequestBody ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public UpdateEndpointRequestBody()
+        {
+        }
+
+        private UpdateEndpointRequestBody(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "UpdateEndpointRequestBody");
-            string? nameValue = default;
-            string? descriptionValue = default;
-            ReservedResource? reservedResourceValue = default;
-            RayResourceInput? rayResourceValue = default;
-            CapRef? capValue = default;
-            EndpointConfig? configValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -92,26 +76,19 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: nameValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader); break;
-                    case 1: descriptionValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader); break;
-                    case 2: reservedResourceValue = ReservedResource.ReadFrom(ref reader); break;
-                    case 3: rayResourceValue = RayResourceInput.ReadFrom(ref reader); break;
-                    case 4: capValue = CapRef.ReadFrom(ref reader); break;
-                    case 5: configValue = EndpointConfig.ReadFrom(ref reader); break;
+                    case 0: Name = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader); break;
+                    case 1: Description = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader); break;
+                    case 2: ReservedResource = ReservedResource.ReadFrom(ref reader); break;
+                    case 3: RayResource = RayResourceInput.ReadFrom(ref reader); break;
+                    case 4: Cap = CapRef.ReadFrom(ref reader); break;
+                    case 5: Config = EndpointConfig.ReadFrom(ref reader); break;
                 }
             }
 
-            return new UpdateEndpointRequestBody
-            {
-                Name = nameValue,
-                Description = descriptionValue,
-                ReservedResource = reservedResourceValue,
-                RayResource = rayResourceValue,
-                Cap = capValue,
-                Config = configValue,
-                AdditionalProperties = additionalProperties,
-            };
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static UpdateEndpointRequestBody ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {
@@ -128,33 +105,10 @@ namespace HuaweiCloud.DataArtsFabric
 
         internal void ValidateMembers(ValidationContext context)
         {
-            if (ReservedResource is { } reservedResourceValue)
-            {
-                context.Push("reserved_resource");
-                reservedResourceValue.ValidateMembers(context);
-                context.Pop();
-            }
-
-            if (RayResource is { } rayResourceValue)
-            {
-                context.Push("ray_resource");
-                rayResourceValue.ValidateMembers(context);
-                context.Pop();
-            }
-
-            if (Cap is { } capValue)
-            {
-                context.Push("cap");
-                capValue.ValidateMembers(context);
-                context.Pop();
-            }
-
-            if (Config is { } configValue)
-            {
-                context.Push("config");
-                configValue.ValidateMembers(context);
-                context.Pop();
-            }
+            context.Member("reserved_resource", ReservedResource, static (context, reservedResourceValue) => reservedResourceValue.ValidateMembers(context), required: false);
+            context.Member("ray_resource", RayResource, static (context, rayResourceValue) => rayResourceValue.ValidateMembers(context), required: false);
+            context.Member("cap", Cap, static (context, capValue) => capValue.ValidateMembers(context), required: false);
+            context.Member("config", Config, static (context, configValue) => configValue.ValidateMembers(context), required: false);
         }
     }
 }

@@ -23,7 +23,6 @@ namespace HuaweiCloud.DataArtsFabric
         /// Definition: Resource requirement configuration. Constraints: N/A. (The page has no table for BaseDemand; its
         /// members are taken from the request example.)
         /// </summary>
-        /// <remarks>Required.</remarks>
         [JsonPropertyName("resource")]
         public required BaseDemand Resource { get; init; }
 
@@ -31,28 +30,25 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="UpdateModelInstanceConfig"/>.</exception>
-        public static UpdateModelInstanceConfig FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static UpdateModelInstanceConfig FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "resource");
 
-        internal static UpdateModelInstanceConfig ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public UpdateModelInstanceConfig()
+        {
+        }
+
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private UpdateModelInstanceConfig(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "UpdateModelInstanceConfig");
             BaseDemand? resourceValue = default;
@@ -67,12 +63,11 @@ namespace HuaweiCloud.DataArtsFabric
                 }
             }
 
-            return new UpdateModelInstanceConfig
-            {
-                Resource = resourceValue ?? throw JsonRead.MissingProperty("UpdateModelInstanceConfig", "resource"),
-                AdditionalProperties = additionalProperties,
-            };
+            Resource = resourceValue ?? throw JsonRead.MissingProperty("UpdateModelInstanceConfig", "resource");
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static UpdateModelInstanceConfig ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {
@@ -84,16 +79,7 @@ namespace HuaweiCloud.DataArtsFabric
 
         internal void ValidateMembers(ValidationContext context)
         {
-            if (Resource is { } resourceValue)
-            {
-                context.Push("resource");
-                resourceValue.ValidateMembers(context);
-                context.Pop();
-            }
-            else
-            {
-                context.Missing("resource");
-            }
+            context.Member("resource", Resource, static (context, resourceValue) => resourceValue.ValidateMembers(context), required: true);
         }
     }
 }

@@ -20,7 +20,6 @@ namespace HuaweiCloud.DataArtsFabric
         /// Definition: Configuration of the model service instance to be updated. Constraints: N/A. (The page gives this
         /// object's table but no type name; the name was chosen during curation.)
         /// </summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("model_instance_config")]
         public UpdateModelInstanceConfig? ModelInstanceConfig { get; init; }
 
@@ -28,31 +27,26 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="UpdateServiceInstanceConfig"/>.</exception>
-        public static UpdateServiceInstanceConfig FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static UpdateServiceInstanceConfig FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "model_instance_config");
 
-        internal static UpdateServiceInstanceConfig ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public UpdateServiceInstanceConfig()
+        {
+        }
+
+        private UpdateServiceInstanceConfig(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "UpdateServiceInstanceConfig");
-            UpdateModelInstanceConfig? modelInstanceConfigValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -60,16 +54,14 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: modelInstanceConfigValue = UpdateModelInstanceConfig.ReadFrom(ref reader); break;
+                    case 0: ModelInstanceConfig = UpdateModelInstanceConfig.ReadFrom(ref reader); break;
                 }
             }
 
-            return new UpdateServiceInstanceConfig
-            {
-                ModelInstanceConfig = modelInstanceConfigValue,
-                AdditionalProperties = additionalProperties,
-            };
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static UpdateServiceInstanceConfig ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {
@@ -81,12 +73,7 @@ namespace HuaweiCloud.DataArtsFabric
 
         internal void ValidateMembers(ValidationContext context)
         {
-            if (ModelInstanceConfig is { } modelInstanceConfigValue)
-            {
-                context.Push("model_instance_config");
-                modelInstanceConfigValue.ValidateMembers(context);
-                context.Pop();
-            }
+            context.Member("model_instance_config", ModelInstanceConfig, static (context, modelInstanceConfigValue) => modelInstanceConfigValue.ValidateMembers(context), required: false);
         }
     }
 }

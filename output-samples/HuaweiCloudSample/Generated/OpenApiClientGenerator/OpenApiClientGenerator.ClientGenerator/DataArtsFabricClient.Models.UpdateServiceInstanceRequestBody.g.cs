@@ -17,7 +17,6 @@ namespace HuaweiCloud.DataArtsFabric
     public sealed partial record UpdateServiceInstanceRequestBody
     {
         /// <summary>Definition: Source, including service and model. Constraints: N/A.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("source")]
         public SourceRef? Source { get; init; }
 
@@ -25,7 +24,7 @@ namespace HuaweiCloud.DataArtsFabric
         /// Definition: Service instance name. Constraints: N/A. Range: 1 to 64 characters. Only letters, digits, hyphens
         /// (-), underscores (_), periods (.), and spaces are allowed. Default Value: N/A.
         /// </summary>
-        /// <remarks>Optional. 1–64 characters: letters, digits, '_', '.', spaces and '-'.</remarks>
+        /// <remarks>1–64 characters: letters, digits, '_', '.', spaces and '-'.</remarks>
         [JsonPropertyName("name")]
         public string? Name { get; init; }
 
@@ -33,14 +32,11 @@ namespace HuaweiCloud.DataArtsFabric
         /// Definition: Description. Constraints: N/A. Range: 0 to 1,024 characters, excluding the following characters:
         /// !&lt;&gt;=&amp;''' Default Value: N/A.
         /// </summary>
-        /// <remarks>
-        /// Optional. 0–1,024 characters: any character except '!', '&lt;', '&gt;', '=', '&amp;' and '''.
-        /// </remarks>
+        /// <remarks>0–1,024 characters: any character except '!', '&lt;', '&gt;', '=', '&amp;' and '''.</remarks>
         [JsonPropertyName("description")]
         public string? Description { get; init; }
 
         /// <summary>Definition: Configuration entered when updating a service instance. Constraints: N/A.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("config")]
         public UpdateServiceInstanceConfig? Config { get; init; }
 
@@ -48,23 +44,14 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="UpdateServiceInstanceRequestBody"/>.</exception>
-        public static UpdateServiceInstanceRequestBody FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static UpdateServiceInstanceRequestBody FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "source",
@@ -72,13 +59,14 @@ namespace HuaweiCloud.DataArtsFabric
             "description",
             "config");
 
-        internal static UpdateServiceInstanceRequestBody ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public UpdateServiceInstanceRequestBody()
+        {
+        }
+
+        private UpdateServiceInstanceRequestBody(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "UpdateServiceInstanceRequestBody");
-            SourceRef? sourceValue = default;
-            string? nameValue = default;
-            string? descriptionValue = default;
-            UpdateServiceInstanceConfig? configValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -86,22 +74,17 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: sourceValue = SourceRef.ReadFrom(ref reader); break;
-                    case 1: nameValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader); break;
-                    case 2: descriptionValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader); break;
-                    case 3: configValue = UpdateServiceInstanceConfig.ReadFrom(ref reader); break;
+                    case 0: Source = SourceRef.ReadFrom(ref reader); break;
+                    case 1: Name = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader); break;
+                    case 2: Description = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader); break;
+                    case 3: Config = UpdateServiceInstanceConfig.ReadFrom(ref reader); break;
                 }
             }
 
-            return new UpdateServiceInstanceRequestBody
-            {
-                Source = sourceValue,
-                Name = nameValue,
-                Description = descriptionValue,
-                Config = configValue,
-                AdditionalProperties = additionalProperties,
-            };
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static UpdateServiceInstanceRequestBody ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {
@@ -116,12 +99,7 @@ namespace HuaweiCloud.DataArtsFabric
 
         internal void ValidateMembers(ValidationContext context)
         {
-            if (Source is { } sourceValue)
-            {
-                context.Push("source");
-                sourceValue.ValidateMembers(context);
-                context.Pop();
-            }
+            context.Member("source", Source, static (context, sourceValue) => sourceValue.ValidateMembers(context), required: false);
 
             if (Name is { } nameValue)
             {
@@ -140,12 +118,7 @@ namespace HuaweiCloud.DataArtsFabric
                 context.Pop();
             }
 
-            if (Config is { } configValue)
-            {
-                context.Push("config");
-                configValue.ValidateMembers(context);
-                context.Pop();
-            }
+            context.Member("config", Config, static (context, configValue) => configValue.ValidateMembers(context), required: false);
         }
 
         /// <summary>Checks <c>^[A-Za-z0-9_. -]+$</c> with a loop: no regex, no backtracking.</summary>

@@ -21,7 +21,7 @@ namespace HuaweiCloud.DataArtsFabric
         /// ID] (dataartsfabric_03_0025.xml). Constraints: N/A. Range: 1 to 36 characters. Only letters, digits, and
         /// hyphens (-) are allowed. Default Value: N/A.
         /// </summary>
-        /// <remarks>Optional. 1–36 characters: letters, digits and '-'.</remarks>
+        /// <remarks>1–36 characters: letters, digits and '-'.</remarks>
         [JsonPropertyName("id")]
         public string? Id { get; init; }
 
@@ -29,31 +29,26 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="UpdateServiceInstanceResponseBody"/>.</exception>
-        public static UpdateServiceInstanceResponseBody FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static UpdateServiceInstanceResponseBody FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "id");
 
-        internal static UpdateServiceInstanceResponseBody ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public UpdateServiceInstanceResponseBody()
+        {
+        }
+
+        private UpdateServiceInstanceResponseBody(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "UpdateServiceInstanceResponseBody");
-            string? idValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -61,16 +56,14 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: idValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 0: Id = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
                 }
             }
 
-            return new UpdateServiceInstanceResponseBody
-            {
-                Id = idValue,
-                AdditionalProperties = additionalProperties,
-            };
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static UpdateServiceInstanceResponseBody ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {

@@ -17,12 +17,10 @@ namespace HuaweiCloud.DataArtsFabric
     public sealed partial record WorkNodeResourceDemand
     {
         /// <summary>Worker node group name.</summary>
-        /// <remarks>Required.</remarks>
         [JsonPropertyName("name")]
         public required string Name { get; init; }
 
         /// <summary>Resource demand given as a specification and a minimum and maximum count.</summary>
-        /// <remarks>Required.</remarks>
         [JsonPropertyName("resource")]
         public required ResourceDemand Resource { get; init; }
 
@@ -30,29 +28,26 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="WorkNodeResourceDemand"/>.</exception>
-        public static WorkNodeResourceDemand FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static WorkNodeResourceDemand FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "name",
             "resource");
 
-        internal static WorkNodeResourceDemand ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public WorkNodeResourceDemand()
+        {
+        }
+
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private WorkNodeResourceDemand(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "WorkNodeResourceDemand");
             string? nameValue = default;
@@ -69,13 +64,12 @@ namespace HuaweiCloud.DataArtsFabric
                 }
             }
 
-            return new WorkNodeResourceDemand
-            {
-                Name = nameValue ?? throw JsonRead.MissingProperty("WorkNodeResourceDemand", "name"),
-                Resource = resourceValue ?? throw JsonRead.MissingProperty("WorkNodeResourceDemand", "resource"),
-                AdditionalProperties = additionalProperties,
-            };
+            Name = nameValue ?? throw JsonRead.MissingProperty("WorkNodeResourceDemand", "name");
+            Resource = resourceValue ?? throw JsonRead.MissingProperty("WorkNodeResourceDemand", "resource");
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static WorkNodeResourceDemand ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {
@@ -89,17 +83,7 @@ namespace HuaweiCloud.DataArtsFabric
         internal void ValidateMembers(ValidationContext context)
         {
             context.Required(Name, "name");
-
-            if (Resource is { } resourceValue)
-            {
-                context.Push("resource");
-                resourceValue.ValidateMembers(context);
-                context.Pop();
-            }
-            else
-            {
-                context.Missing("resource");
-            }
+            context.Member("resource", Resource, static (context, resourceValue) => resourceValue.ValidateMembers(context), required: true);
         }
     }
 }

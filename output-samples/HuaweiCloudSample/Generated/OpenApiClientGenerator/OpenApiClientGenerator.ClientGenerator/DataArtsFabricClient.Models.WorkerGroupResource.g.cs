@@ -17,22 +17,18 @@ namespace HuaweiCloud.DataArtsFabric
     public sealed partial record WorkerGroupResource
     {
         /// <summary>Worker group name.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("name")]
         public string? Name { get; init; }
 
         /// <summary>Resource specification code of the worker group.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("spec_code")]
         public string? SpecCode { get; init; }
 
         /// <summary>Minimum number of replicas.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("min_replicas")]
         public int? MinReplicas { get; init; }
 
         /// <summary>Maximum number of replicas.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("max_replicas")]
         public int? MaxReplicas { get; init; }
 
@@ -40,23 +36,14 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="WorkerGroupResource"/>.</exception>
-        public static WorkerGroupResource FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static WorkerGroupResource FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "name",
@@ -64,13 +51,14 @@ namespace HuaweiCloud.DataArtsFabric
             "min_replicas",
             "max_replicas");
 
-        internal static WorkerGroupResource ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public WorkerGroupResource()
+        {
+        }
+
+        private WorkerGroupResource(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "WorkerGroupResource");
-            string? nameValue = default;
-            string? specCodeValue = default;
-            int? minReplicasValue = default;
-            int? maxReplicasValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -78,22 +66,17 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: nameValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 1: specCodeValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 2: minReplicasValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
-                    case 3: maxReplicasValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
+                    case 0: Name = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 1: SpecCode = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 2: MinReplicas = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
+                    case 3: MaxReplicas = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
                 }
             }
 
-            return new WorkerGroupResource
-            {
-                Name = nameValue,
-                SpecCode = specCodeValue,
-                MinReplicas = minReplicasValue,
-                MaxReplicas = maxReplicasValue,
-                AdditionalProperties = additionalProperties,
-            };
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static WorkerGroupResource ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {

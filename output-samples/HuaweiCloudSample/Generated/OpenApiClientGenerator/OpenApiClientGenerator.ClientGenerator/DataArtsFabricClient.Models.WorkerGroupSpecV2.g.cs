@@ -17,17 +17,14 @@ namespace HuaweiCloud.DataArtsFabric
     public sealed partial record WorkerGroupSpecV2
     {
         /// <summary>Worker group name.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("name")]
         public string? Name { get; init; }
 
         /// <summary>Minimum number of replicas.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("min_replicas")]
         public int? MinReplicas { get; init; }
 
         /// <summary>Maximum number of replicas.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("max_replicas")]
         public int? MaxReplicas { get; init; }
 
@@ -35,7 +32,6 @@ namespace HuaweiCloud.DataArtsFabric
         /// Resource specification (resource limits or requests). The page has no table for ResourceSpec; its member is
         /// taken from the examples.
         /// </summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("limits")]
         public ResourceSpec? Limits { get; init; }
 
@@ -43,7 +39,6 @@ namespace HuaweiCloud.DataArtsFabric
         /// Resource specification (resource limits or requests). The page has no table for ResourceSpec; its member is
         /// taken from the examples.
         /// </summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("requests")]
         public ResourceSpec? Requests { get; init; }
 
@@ -51,23 +46,14 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="WorkerGroupSpecV2"/>.</exception>
-        public static WorkerGroupSpecV2 FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static WorkerGroupSpecV2 FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "name",
@@ -76,14 +62,14 @@ namespace HuaweiCloud.DataArtsFabric
             "limits",
             "requests");
 
-        internal static WorkerGroupSpecV2 ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public WorkerGroupSpecV2()
+        {
+        }
+
+        private WorkerGroupSpecV2(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "WorkerGroupSpecV2");
-            string? nameValue = default;
-            int? minReplicasValue = default;
-            int? maxReplicasValue = default;
-            ResourceSpec? limitsValue = default;
-            ResourceSpec? requestsValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -91,24 +77,18 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (member)
                 {
-                    case 0: nameValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 1: minReplicasValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
-                    case 2: maxReplicasValue = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
-                    case 3: limitsValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : ResourceSpec.ReadFrom(ref reader), ref reader); break;
-                    case 4: requestsValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : ResourceSpec.ReadFrom(ref reader), ref reader); break;
+                    case 0: Name = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 1: MinReplicas = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
+                    case 2: MaxReplicas = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
+                    case 3: Limits = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : ResourceSpec.ReadFrom(ref reader), ref reader); break;
+                    case 4: Requests = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : ResourceSpec.ReadFrom(ref reader), ref reader); break;
                 }
             }
 
-            return new WorkerGroupSpecV2
-            {
-                Name = nameValue,
-                MinReplicas = minReplicasValue,
-                MaxReplicas = maxReplicasValue,
-                Limits = limitsValue,
-                Requests = requestsValue,
-                AdditionalProperties = additionalProperties,
-            };
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static WorkerGroupSpecV2 ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {
@@ -124,19 +104,8 @@ namespace HuaweiCloud.DataArtsFabric
 
         internal void ValidateMembers(ValidationContext context)
         {
-            if (Limits is { } limitsValue)
-            {
-                context.Push("limits");
-                limitsValue.ValidateMembers(context);
-                context.Pop();
-            }
-
-            if (Requests is { } requestsValue)
-            {
-                context.Push("requests");
-                requestsValue.ValidateMembers(context);
-                context.Pop();
-            }
+            context.Member("limits", Limits, static (context, limitsValue) => limitsValue.ValidateMembers(context), required: false);
+            context.Member("requests", Requests, static (context, requestsValue) => requestsValue.ValidateMembers(context), required: false);
         }
     }
 }

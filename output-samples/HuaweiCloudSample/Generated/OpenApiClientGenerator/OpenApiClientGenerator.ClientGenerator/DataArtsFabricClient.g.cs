@@ -32,6 +32,8 @@ namespace HuaweiCloud.DataArtsFabric
     public sealed partial class DataArtsFabricClient
     {
         private readonly HttpClient _httpClient;
+        private static readonly string[][] UpdateServiceInstanceSecurity = new[] { new[] { "token" }, new[] { "akSk" } };
+        private static readonly string[][] UpdateEndpointSecurity = new[] { new[] { "token" }, new[] { "akSk" } };
 
         /// <summary>Creates a client that sends its requests through <paramref name="httpClient"/>.</summary>
         /// <param name="httpClient">The HTTP client, with its base address set to the service endpoint.</param>
@@ -50,5 +52,313 @@ namespace HuaweiCloud.DataArtsFabric
 
         /// <summary>Gets or sets what receives each mismatch with <see cref="ResponseValidation.Log"/>, e.g. an <c>ILogger</c>'s <c>LogWarning</c>; when null, <see cref="System.Diagnostics.Trace"/> does.</summary>
         public Action<ResponseMismatch>? OnResponseMismatch { get; set; }
+
+        /// <summary>
+        /// Updating a Deployed Service Instance. This API is used to update a deployed service instance. You can call
+        /// this API to update a deployed service instance, including the name and description. This is an asynchronous
+        /// API. It is used in conjunction with the ShowServiceInstanceDetail and ListServicesInstances APIs to check
+        /// details about a service instance. This API currently does not support updating the minimum number of instances
+        /// and model version.
+        /// </summary>
+        /// <param name="request">The request; validated before anything is sent.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The typed response.</returns>
+        /// <exception cref="RequestValidationException">The request breaks a constraint of the spec; nothing was sent.</exception>
+        /// <exception cref="ApiException">The service answered with an error status; documented: 400 (BadRequest), 401 (Unauthorized), 403 (Forbidden), 404 (NotFound), 408 (Request Time-out), 500 (InternalServerError).</exception>
+        /// <exception cref="ApiException{TError}"><c>ApiException&lt;ErrorResponse&gt;</c> for 400, 401: <see cref="ApiException{TError}.Error"/> is the body the spec documents.</exception>
+        /// <exception cref="ApiException{TError}"><c>ApiException&lt;Error403Response&gt;</c> for 403: <see cref="ApiException{TError}.Error"/> is the body the spec documents.</exception>
+        /// <exception cref="ApiException{TError}"><c>ApiException&lt;ErrorResponse&gt;</c> for 404, 408, 500: <see cref="ApiException{TError}.Error"/> is the body the spec documents.</exception>
+        /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
+        public async Task<AcceptedResponse<UpdateServiceInstanceResponseBody>> UpdateServiceInstanceAsync(UpdateServiceInstanceRequest request, CancellationToken cancellationToken = default)
+        {
+            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
+
+            var uri = "v1/workspaces/" + ApiHttp.Escape(request.WorkspaceId) + "/services/instances/" + ApiHttp.Escape(request.InstanceId);
+            using var message = new HttpRequestMessage(new HttpMethod("PUT"), ApiHttp.RequestUri(_httpClient, "DataArtsFabricClient", uri));
+            ApiAuthentication.Require(message, UpdateServiceInstanceSecurity);
+            if (request.XAuthToken is { } xAuthTokenValue)
+            {
+                message.Headers.TryAddWithoutValidation("X-Auth-Token", xAuthTokenValue);
+            }
+
+            message.Headers.TryAddWithoutValidation("Accept", "application/json");
+
+            if (request.Body is { } requestBody)
+            {
+                message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/json");
+            }
+
+            var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, ReadUpdateServiceInstanceError, cancellationToken).ConfigureAwait(false);
+            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => UpdateServiceInstanceResponseBody.ReadFrom(ref reader), new ResponseCheck<UpdateServiceInstanceResponseBody>(ResponseValidation, OnResponseMismatch, "UpdateServiceInstance", UpdateServiceInstanceRequest.ValidateResponse));
+            return new AcceptedResponse<UpdateServiceInstanceResponseBody>(statusCode, requestId, result, result.Id);
+        }
+
+        /// <summary>The exception for an error answer to UpdateServiceInstanceAsync: typed where the spec documents the status's body.</summary>
+        private static ApiException ReadUpdateServiceInstanceError(ApiException exception, byte[] body) => exception.StatusCode switch
+        {
+            400 or 401 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => ErrorResponse.ReadFrom(ref reader)),
+            403 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => Error403Response.ReadFrom(ref reader)),
+            404 or 408 or 500 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => ErrorResponse.ReadFrom(ref reader)),
+            _ => exception,
+        };
+
+        /// <summary>
+        /// Update an endpoint. Updates an endpoint. The input is the name, description, resource configuration, image
+        /// package configuration, configuration and other information of the endpoint; the updated endpoint information
+        /// is returned. The log_config of a Ray service (rayservice) is ignored and cannot be updated. This is an
+        /// asynchronous API; use it together with the ShowEndpoint API to query the endpoint information. There are no
+        /// special scenarios.
+        /// </summary>
+        /// <param name="request">The request; validated before anything is sent.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The typed response.</returns>
+        /// <exception cref="RequestValidationException">The request breaks a constraint of the spec; nothing was sent.</exception>
+        /// <exception cref="ApiException">The service answered with an error status; documented: 400 (BadRequest), 401 (Unauthorized), 403 (Forbidden), 408 (Request Time-out), 500 (InternalServerError).</exception>
+        /// <exception cref="ApiException{TError}"><c>ApiException&lt;ErrorResponse&gt;</c> for 400, 401: <see cref="ApiException{TError}.Error"/> is the body the spec documents.</exception>
+        /// <exception cref="ApiException{TError}"><c>ApiException&lt;Error403Response&gt;</c> for 403: <see cref="ApiException{TError}.Error"/> is the body the spec documents.</exception>
+        /// <exception cref="ApiException{TError}"><c>ApiException&lt;ErrorResponse&gt;</c> for 408, 500: <see cref="ApiException{TError}.Error"/> is the body the spec documents.</exception>
+        /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
+        public async Task<AcceptedResponse<EndpointDetail>> UpdateEndpointAsync(UpdateEndpointRequest request, CancellationToken cancellationToken = default)
+        {
+            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
+
+            var uri = "v1/workspaces/" + ApiHttp.Escape(request.WorkspaceId) + "/endpoints/" + ApiHttp.Escape(request.EndpointId);
+            using var message = new HttpRequestMessage(new HttpMethod("PUT"), ApiHttp.RequestUri(_httpClient, "DataArtsFabricClient", uri));
+            ApiAuthentication.Require(message, UpdateEndpointSecurity);
+            if (request.XAuthToken is { } xAuthTokenValue)
+            {
+                message.Headers.TryAddWithoutValidation("X-Auth-Token", xAuthTokenValue);
+            }
+
+            message.Headers.TryAddWithoutValidation("Accept", "application/json");
+
+            if (request.Body is { } requestBody)
+            {
+                message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/json");
+            }
+
+            var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, ReadUpdateEndpointError, cancellationToken).ConfigureAwait(false);
+            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => EndpointDetail.ReadFrom(ref reader), new ResponseCheck<EndpointDetail>(ResponseValidation, OnResponseMismatch, "UpdateEndpoint", UpdateEndpointRequest.ValidateResponse));
+            return new AcceptedResponse<EndpointDetail>(statusCode, requestId, result, result.Id);
+        }
+
+        /// <summary>The exception for an error answer to UpdateEndpointAsync: typed where the spec documents the status's body.</summary>
+        private static ApiException ReadUpdateEndpointError(ApiException exception, byte[] body) => exception.StatusCode switch
+        {
+            400 or 401 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => ErrorResponse.ReadFrom(ref reader)),
+            403 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => Error403Response.ReadFrom(ref reader)),
+            408 or 500 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => ErrorResponse.ReadFrom(ref reader)),
+            _ => exception,
+        };
+    }
+
+    /// <summary>
+    /// The request for UpdateServiceInstance: <c>PUT
+    /// /v1/workspaces/{workspace_id}/services/instances/{instance_id}</c>.
+    /// </summary>
+    public sealed partial record UpdateServiceInstanceRequest
+    {
+        /// <summary>
+        /// Definition: Workspace ID. Constraints: N/A. Range: 1 to 36 characters. Only letters, digits, and hyphens (-)
+        /// are allowed. Default Value: N/A.
+        /// </summary>
+        /// <remarks>1–36 characters: letters, digits and '-'.</remarks>
+        public required string WorkspaceId { get; init; }
+
+        /// <summary>
+        /// Definition: Instance ID. For details about how to obtain an instance ID, see [Obtaining an Inference Instance
+        /// ID] (dataartsfabric_03_0025.xml). Constraints: N/A. Range: 1 to 36 characters. Only letters, digits, and
+        /// hyphens (-) are allowed. Default Value: N/A.
+        /// </summary>
+        /// <remarks>1–36 characters: letters, digits and '-'.</remarks>
+        public required string InstanceId { get; init; }
+
+        /// <summary>Definition: Tenant token. Constraints: N/A. Range: N/A. Default Value: N/A.</summary>
+        /// <remarks>A secret: never printed by ToString.</remarks>
+        public string? XAuthToken { get; init; }
+
+        /// <summary>The request body.</summary>
+        public required UpdateServiceInstanceRequestBody Body { get; init; }
+
+        /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>
+        public IReadOnlyList<ValidationError> Validate()
+        {
+            var context = ValidationContext.Rent();
+            context.Push("path");
+            if (WorkspaceId is { } workspaceIdValue)
+            {
+                context.Push("workspace_id");
+                context.PathParameter(workspaceIdValue, refuseEmpty: false);
+                context.MinLength(workspaceIdValue, 1);
+                context.MaxLength(workspaceIdValue, 36);
+                context.Pattern(MatchesPattern1(workspaceIdValue), "^[A-Za-z0-9-]+$", "letters, digits and '-'");
+                context.Pop();
+            }
+            else
+            {
+                context.Missing("workspace_id");
+            }
+
+            if (InstanceId is { } instanceIdValue)
+            {
+                context.Push("instance_id");
+                context.PathParameter(instanceIdValue, refuseEmpty: false);
+                context.MinLength(instanceIdValue, 1);
+                context.MaxLength(instanceIdValue, 36);
+                context.Pattern(MatchesPattern1(instanceIdValue), "^[A-Za-z0-9-]+$", "letters, digits and '-'");
+                context.Pop();
+            }
+            else
+            {
+                context.Missing("instance_id");
+            }
+
+            context.Pop();
+
+            context.Push("header");
+            context.Member("X-Auth-Token", XAuthToken, static (context, xAuthTokenValue) => context.HeaderValue(xAuthTokenValue), required: false);
+
+            context.Pop();
+
+            if (Body is { } body)
+            {
+                body.ValidateMembers(context);
+            }
+            else
+            {
+                context.Missing("body");
+            }
+
+            return context.Complete();
+        }
+
+        /// <summary>Returns every way <paramref name="response"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>
+        internal static IReadOnlyList<ValidationError> ValidateResponse(UpdateServiceInstanceResponseBody response)
+            => ValidationContext.Run(response, static (context, response) => response.ValidateMembers(context));
+
+        // Secrets never reach logs: the record's printed form masks them.
+        private bool PrintMembers(StringBuilder builder)
+        {
+            builder.Append("WorkspaceId = ").Append(WorkspaceId);
+            builder.Append(", InstanceId = ").Append(InstanceId);
+            builder.Append(", XAuthToken = ").Append(XAuthToken is null ? "null" : "***");
+            builder.Append(", Body = ").Append(Body);
+            return true;
+        }
+
+        /// <summary>Checks <c>^[A-Za-z0-9-]+$</c> with a loop: no regex, no backtracking.</summary>
+        private static bool MatchesPattern1(string value)
+        {
+            if (value.Length < 1)
+            {
+                return false;
+            }
+
+            foreach (var c in value)
+            {
+                if (c is not (>= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' or '-'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// The request for UpdateEndpoint: <c>PUT /v1/workspaces/{workspace_id}/endpoints/{endpoint_id}</c>.
+    /// </summary>
+    public sealed partial record UpdateEndpointRequest
+    {
+        /// <summary>
+        /// Workspace ID. 1 to 36 characters; only letters, digits, and hyphens (-) are allowed (constraints as documented
+        /// for workspace_id on the service instance page of the same service).
+        /// </summary>
+        /// <remarks>1–36 characters: letters, digits and '-'.</remarks>
+        public required string WorkspaceId { get; init; }
+
+        /// <summary>ID of the endpoint to update.</summary>
+        public required string EndpointId { get; init; }
+
+        /// <summary>Tenant token.</summary>
+        /// <remarks>A secret: never printed by ToString.</remarks>
+        public string? XAuthToken { get; init; }
+
+        /// <summary>The request body.</summary>
+        public required UpdateEndpointRequestBody Body { get; init; }
+
+        /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>
+        public IReadOnlyList<ValidationError> Validate()
+        {
+            var context = ValidationContext.Rent();
+            context.Push("path");
+            if (WorkspaceId is { } workspaceIdValue)
+            {
+                context.Push("workspace_id");
+                context.PathParameter(workspaceIdValue, refuseEmpty: false);
+                context.MinLength(workspaceIdValue, 1);
+                context.MaxLength(workspaceIdValue, 36);
+                context.Pattern(MatchesPattern1(workspaceIdValue), "^[A-Za-z0-9-]+$", "letters, digits and '-'");
+                context.Pop();
+            }
+            else
+            {
+                context.Missing("workspace_id");
+            }
+
+            context.Member("endpoint_id", EndpointId, static (context, endpointIdValue) => context.PathParameter(endpointIdValue, refuseEmpty: true), required: true);
+
+            context.Pop();
+
+            context.Push("header");
+            context.Member("X-Auth-Token", XAuthToken, static (context, xAuthTokenValue) => context.HeaderValue(xAuthTokenValue), required: false);
+
+            context.Pop();
+
+            if (Body is { } body)
+            {
+                body.ValidateMembers(context);
+            }
+            else
+            {
+                context.Missing("body");
+            }
+
+            return context.Complete();
+        }
+
+        /// <summary>Returns every way <paramref name="response"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>
+        internal static IReadOnlyList<ValidationError> ValidateResponse(EndpointDetail response)
+            => ValidationContext.Run(response, static (context, response) => response.ValidateMembers(context));
+
+        // Secrets never reach logs: the record's printed form masks them.
+        private bool PrintMembers(StringBuilder builder)
+        {
+            builder.Append("WorkspaceId = ").Append(WorkspaceId);
+            builder.Append(", EndpointId = ").Append(EndpointId);
+            builder.Append(", XAuthToken = ").Append(XAuthToken is null ? "null" : "***");
+            builder.Append(", Body = ").Append(Body);
+            return true;
+        }
+
+        /// <summary>Checks <c>^[A-Za-z0-9-]+$</c> with a loop: no regex, no backtracking.</summary>
+        private static bool MatchesPattern1(string value)
+        {
+            if (value.Length < 1)
+            {
+                return false;
+            }
+
+            foreach (var c in value)
+            {
+                if (c is not (>= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' or '-'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 }

@@ -20,12 +20,10 @@ namespace HuaweiCloud.GaussDBForOpenGauss
     public sealed partial record GaussDBErrorResponse
     {
         /// <summary>Error code.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("error_code")]
         public string? ErrorCode { get; init; }
 
         /// <summary>Error message.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("error_msg")]
         public string? ErrorMsg { get; init; }
 
@@ -33,33 +31,27 @@ namespace HuaweiCloud.GaussDBForOpenGauss
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="GaussDBErrorResponse"/>.</exception>
-        public static GaussDBErrorResponse FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static GaussDBErrorResponse FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "error_code",
             "error_msg");
 
-        internal static GaussDBErrorResponse ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public GaussDBErrorResponse()
+        {
+        }
+
+        private GaussDBErrorResponse(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "GaussDBErrorResponse");
-            string? errorCodeValue = default;
-            string? errorMsgValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -67,18 +59,15 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             {
                 switch (member)
                 {
-                    case 0: errorCodeValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 1: errorMsgValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 0: ErrorCode = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 1: ErrorMsg = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
                 }
             }
 
-            return new GaussDBErrorResponse
-            {
-                ErrorCode = errorCodeValue,
-                ErrorMsg = errorMsgValue,
-                AdditionalProperties = additionalProperties,
-            };
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static GaussDBErrorResponse ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {

@@ -20,7 +20,6 @@ namespace HuaweiCloud.GaussDBForOpenGauss
         /// Definition Plug-in package name. Constraints N/A Range Only the PostGIS plug-in provided by Yukon is
         /// supported. Default Value N/A
         /// </summary>
-        /// <remarks>Required.</remarks>
         [JsonPropertyName("plugin_name")]
         public required InstallKernelPluginRequestBodyPluginName PluginName { get; init; }
 
@@ -28,14 +27,12 @@ namespace HuaweiCloud.GaussDBForOpenGauss
         /// Definition URL of the plug-in installation package. The URL must be a shared object URL of OBS buckets.
         /// Constraints N/A Range N/A Default Value N/A
         /// </summary>
-        /// <remarks>Required.</remarks>
         [JsonPropertyName("url")]
         public required string Url { get; init; }
 
         /// <summary>
         /// Definition SHA-256 string corresponding to the plug-in package. Constraints N/A Range N/A Default Value N/A
         /// </summary>
-        /// <remarks>Required.</remarks>
         [JsonPropertyName("sha_256")]
         public required string Sha256 { get; init; }
 
@@ -43,30 +40,27 @@ namespace HuaweiCloud.GaussDBForOpenGauss
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="InstallKernelPluginRequestBody"/>.</exception>
-        public static InstallKernelPluginRequestBody FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static InstallKernelPluginRequestBody FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "plugin_name",
             "url",
             "sha_256");
 
-        internal static InstallKernelPluginRequestBody ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public InstallKernelPluginRequestBody()
+        {
+        }
+
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private InstallKernelPluginRequestBody(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "InstallKernelPluginRequestBody");
             InstallKernelPluginRequestBodyPluginName? pluginNameValue = default;
@@ -85,14 +79,13 @@ namespace HuaweiCloud.GaussDBForOpenGauss
                 }
             }
 
-            return new InstallKernelPluginRequestBody
-            {
-                PluginName = pluginNameValue ?? throw JsonRead.MissingProperty("InstallKernelPluginRequestBody", "plugin_name"),
-                Url = urlValue ?? throw JsonRead.MissingProperty("InstallKernelPluginRequestBody", "url"),
-                Sha256 = sha256Value ?? throw JsonRead.MissingProperty("InstallKernelPluginRequestBody", "sha_256"),
-                AdditionalProperties = additionalProperties,
-            };
+            PluginName = pluginNameValue ?? throw JsonRead.MissingProperty("InstallKernelPluginRequestBody", "plugin_name");
+            Url = urlValue ?? throw JsonRead.MissingProperty("InstallKernelPluginRequestBody", "url");
+            Sha256 = sha256Value ?? throw JsonRead.MissingProperty("InstallKernelPluginRequestBody", "sha_256");
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static InstallKernelPluginRequestBody ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {

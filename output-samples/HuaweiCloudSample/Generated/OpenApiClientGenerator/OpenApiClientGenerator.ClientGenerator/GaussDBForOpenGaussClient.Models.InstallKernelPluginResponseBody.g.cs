@@ -17,7 +17,6 @@ namespace HuaweiCloud.GaussDBForOpenGauss
     public sealed partial record InstallKernelPluginResponseBody
     {
         /// <summary>Definition ID of the plug-in installation workflow. Range N/A</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("job_id")]
         public string? JobId { get; init; }
 
@@ -25,31 +24,26 @@ namespace HuaweiCloud.GaussDBForOpenGauss
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="InstallKernelPluginResponseBody"/>.</exception>
-        public static InstallKernelPluginResponseBody FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static InstallKernelPluginResponseBody FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "job_id");
 
-        internal static InstallKernelPluginResponseBody ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public InstallKernelPluginResponseBody()
+        {
+        }
+
+        private InstallKernelPluginResponseBody(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "InstallKernelPluginResponseBody");
-            string? jobIdValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -57,16 +51,14 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             {
                 switch (member)
                 {
-                    case 0: jobIdValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 0: JobId = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
                 }
             }
 
-            return new InstallKernelPluginResponseBody
-            {
-                JobId = jobIdValue,
-                AdditionalProperties = additionalProperties,
-            };
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static InstallKernelPluginResponseBody ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {

@@ -30,6 +30,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
     public sealed partial class GaussDBForOpenGaussClient
     {
         private readonly HttpClient _httpClient;
+        private static readonly string[][] InstallKernelPluginSecurity = new[] { new[] { "token" }, new[] { "akSk" } };
 
         /// <summary>Creates a client that sends its requests through <paramref name="httpClient"/>.</summary>
         /// <param name="httpClient">The HTTP client, with its base address set to the service endpoint.</param>
@@ -48,5 +49,176 @@ namespace HuaweiCloud.GaussDBForOpenGauss
 
         /// <summary>Gets or sets what receives each mismatch with <see cref="ResponseValidation.Log"/>, e.g. an <c>ILogger</c>'s <c>LogWarning</c>; when null, <see cref="System.Diagnostics.Trace"/> does.</summary>
         public Action<ResponseMismatch>? OnResponseMismatch { get; set; }
+
+        /// <summary>
+        /// Installing a Plug-in. This API is used to install a database plug-in. Before calling this API: - Learn how to
+        /// authenticate this API. - Obtain the required region and endpoint.
+        /// </summary>
+        /// <param name="request">The request; validated before anything is sent.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The typed response.</returns>
+        /// <exception cref="RequestValidationException">The request breaks a constraint of the spec; nothing was sent.</exception>
+        /// <exception cref="ApiException">The service answered with an error status.</exception>
+        /// <exception cref="ApiException{TError}"><c>ApiException&lt;GaussDBErrorResponse&gt;</c> for every error status: <see cref="ApiException{TError}.Error"/> is the body the spec documents.</exception>
+        /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
+        public async Task<AcceptedResponse<InstallKernelPluginResponseBody>> InstallKernelPluginAsync(InstallKernelPluginRequest request, CancellationToken cancellationToken = default)
+        {
+            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
+
+            var uri = "v3/" + ApiHttp.Escape(request.ProjectId) + "/instances/" + ApiHttp.Escape(request.InstanceId) + "/kernel-plugin";
+            using var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "GaussDBForOpenGaussClient", uri));
+            ApiAuthentication.Require(message, InstallKernelPluginSecurity);
+            if (request.XAuthToken is { } xAuthTokenValue)
+            {
+                message.Headers.TryAddWithoutValidation("X-Auth-Token", xAuthTokenValue);
+            }
+
+            if (request.XLanguage is { } xLanguageValue)
+            {
+                message.Headers.TryAddWithoutValidation("X-Language", xLanguageValue);
+            }
+
+            message.Headers.TryAddWithoutValidation("Accept", "application/json");
+
+            if (request.Body is { } requestBody)
+            {
+                message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/json");
+            }
+
+            var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, ReadInstallKernelPluginError, cancellationToken).ConfigureAwait(false);
+            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => InstallKernelPluginResponseBody.ReadFrom(ref reader), new ResponseCheck<InstallKernelPluginResponseBody>(ResponseValidation, OnResponseMismatch, "InstallKernelPlugin", InstallKernelPluginRequest.ValidateResponse));
+            return new AcceptedResponse<InstallKernelPluginResponseBody>(statusCode, requestId, result, result.JobId);
+        }
+
+        /// <summary>The exception for an error answer to InstallKernelPluginAsync: typed where the spec documents the status's body.</summary>
+        private static ApiException ReadInstallKernelPluginError(ApiException exception, byte[] body) => exception.StatusCode switch
+        {
+            _ => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => GaussDBErrorResponse.ReadFrom(ref reader)),
+        };
+    }
+
+    /// <summary>
+    /// The request for InstallKernelPlugin: <c>POST /v3/{project_id}/instances/{instance_id}/kernel-plugin</c>.
+    /// </summary>
+    public sealed partial record InstallKernelPluginRequest
+    {
+        /// <summary>
+        /// Definition Project ID of a tenant in a region. To obtain the value, see Obtaining a Project ID. Constraints
+        /// N/A Range The value can contain 32 characters. Only letters and digits are allowed. Default Value N/A
+        /// </summary>
+        /// <remarks>1–32 characters: letters and digits.</remarks>
+        public required string ProjectId { get; init; }
+
+        /// <summary>
+        /// Definition Instance ID, which uniquely identifies an instance. Constraints N/A Range The value can contain 36
+        /// characters. Only letters and digits are allowed. Default Value N/A
+        /// </summary>
+        /// <remarks>1–36 characters: letters and digits.</remarks>
+        public required string InstanceId { get; init; }
+
+        /// <summary>
+        /// Definition User token. You can obtain the token by calling the IAM API used to obtain a user token. After the
+        /// request is processed, the value of X-Subject-Token in the message header is the token value. Constraints N/A
+        /// Range N/A Default Value N/A The service requires it: set it here or add it from a DelegatingHandler on the
+        /// HttpClient.
+        /// </summary>
+        /// <remarks>A secret: never printed by ToString.</remarks>
+        public string? XAuthToken { get; init; }
+
+        /// <summary>
+        /// Definition Language. Constraints N/A Default Value en-us (the captured page lists no values under Range).
+        /// </summary>
+        /// <remarks>The service's default is "en-us".</remarks>
+        public string? XLanguage { get; init; }
+
+        /// <summary>The request body.</summary>
+        public required InstallKernelPluginRequestBody Body { get; init; }
+
+        /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>
+        public IReadOnlyList<ValidationError> Validate()
+        {
+            var context = ValidationContext.Rent();
+            context.Push("path");
+            if (ProjectId is { } projectIdValue)
+            {
+                context.Push("project_id");
+                context.PathParameter(projectIdValue, refuseEmpty: false);
+                context.MinLength(projectIdValue, 1);
+                context.MaxLength(projectIdValue, 32);
+                context.Pattern(MatchesPattern1(projectIdValue), "^[A-Za-z0-9]+$", "letters and digits");
+                context.Pop();
+            }
+            else
+            {
+                context.Missing("project_id");
+            }
+
+            if (InstanceId is { } instanceIdValue)
+            {
+                context.Push("instance_id");
+                context.PathParameter(instanceIdValue, refuseEmpty: false);
+                context.MinLength(instanceIdValue, 1);
+                context.MaxLength(instanceIdValue, 36);
+                context.Pattern(MatchesPattern1(instanceIdValue), "^[A-Za-z0-9]+$", "letters and digits");
+                context.Pop();
+            }
+            else
+            {
+                context.Missing("instance_id");
+            }
+
+            context.Pop();
+
+            context.Push("header");
+            context.Member("X-Auth-Token", XAuthToken, static (context, xAuthTokenValue) => context.HeaderValue(xAuthTokenValue), required: false);
+            context.Member("X-Language", XLanguage, static (context, xLanguageValue) => context.HeaderValue(xLanguageValue), required: false);
+
+            context.Pop();
+
+            if (Body is { } body)
+            {
+                body.ValidateMembers(context);
+            }
+            else
+            {
+                context.Missing("body");
+            }
+
+            return context.Complete();
+        }
+
+        /// <summary>Returns every way <paramref name="response"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>
+        internal static IReadOnlyList<ValidationError> ValidateResponse(InstallKernelPluginResponseBody response)
+            => ValidationContext.Run(response, static (context, response) => response.ValidateMembers(context));
+
+        // Secrets never reach logs: the record's printed form masks them.
+        private bool PrintMembers(StringBuilder builder)
+        {
+            builder.Append("ProjectId = ").Append(ProjectId);
+            builder.Append(", InstanceId = ").Append(InstanceId);
+            builder.Append(", XAuthToken = ").Append(XAuthToken is null ? "null" : "***");
+            builder.Append(", XLanguage = ").Append(XLanguage);
+            builder.Append(", Body = ").Append(Body);
+            return true;
+        }
+
+        /// <summary>Checks <c>^[A-Za-z0-9]+$</c> with a loop: no regex, no backtracking.</summary>
+        private static bool MatchesPattern1(string value)
+        {
+            if (value.Length < 1)
+            {
+                return false;
+            }
+
+            foreach (var c in value)
+            {
+                if (c is not (>= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 }

@@ -67,12 +67,7 @@ namespace HuaweiCloud.ModelArts
         public PatchServiceDocument Replace(string path, JsonElement value) => Add(PatchServiceV2RequestBodyOp.Replace, CheckPath(path, nameof(path)), value);
 
         /// <summary>Returns every violation of the spec's constraints; an empty list when the document is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <inheritdoc/>
         public IEnumerator<PatchServiceV2RequestBody> GetEnumerator() => _operations.GetEnumerator();
@@ -83,11 +78,7 @@ namespace HuaweiCloud.ModelArts
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a document from UTF-8 JSON.</summary>
-        public static PatchServiceDocument FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static PatchServiceDocument FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         internal static PatchServiceDocument ReadFrom(ref Utf8JsonReader reader)
         {

@@ -17,12 +17,10 @@ namespace HuaweiCloud.ModelArts
     public sealed partial record PatchServiceErrorResponse
     {
         /// <summary>Error codes of ModelArts.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("error_code")]
         public string? ErrorCode { get; init; }
 
         /// <summary>Error message.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("error_msg")]
         public string? ErrorMsg { get; init; }
 
@@ -30,33 +28,27 @@ namespace HuaweiCloud.ModelArts
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="PatchServiceErrorResponse"/>.</exception>
-        public static PatchServiceErrorResponse FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static PatchServiceErrorResponse FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "error_code",
             "error_msg");
 
-        internal static PatchServiceErrorResponse ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public PatchServiceErrorResponse()
+        {
+        }
+
+        private PatchServiceErrorResponse(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "PatchServiceErrorResponse");
-            string? errorCodeValue = default;
-            string? errorMsgValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -64,18 +56,15 @@ namespace HuaweiCloud.ModelArts
             {
                 switch (member)
                 {
-                    case 0: errorCodeValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 1: errorMsgValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 0: ErrorCode = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 1: ErrorMsg = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
                 }
             }
 
-            return new PatchServiceErrorResponse
-            {
-                ErrorCode = errorCodeValue,
-                ErrorMsg = errorMsgValue,
-                AdditionalProperties = additionalProperties,
-            };
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static PatchServiceErrorResponse ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {

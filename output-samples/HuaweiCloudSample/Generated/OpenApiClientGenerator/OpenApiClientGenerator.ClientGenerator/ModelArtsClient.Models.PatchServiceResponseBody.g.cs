@@ -22,12 +22,10 @@ namespace HuaweiCloud.ModelArts
         /// on this time. This parameter is not returned when the description is modified or the service is started or
         /// stopped.
         /// </summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("update_time")]
         public long? UpdateTime { get; init; }
 
         /// <summary>Updated resource IDs.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("resource_ids")]
         public IReadOnlyList<string>? ResourceIds { get; init; }
 
@@ -35,33 +33,27 @@ namespace HuaweiCloud.ModelArts
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="PatchServiceResponseBody"/>.</exception>
-        public static PatchServiceResponseBody FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static PatchServiceResponseBody FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "update_time",
             "resource_ids");
 
-        internal static PatchServiceResponseBody ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public PatchServiceResponseBody()
+        {
+        }
+
+        private PatchServiceResponseBody(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "PatchServiceResponseBody");
-            long? updateTimeValue = default;
-            IReadOnlyList<string>? resourceIdsValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -69,18 +61,15 @@ namespace HuaweiCloud.ModelArts
             {
                 switch (member)
                 {
-                    case 0: updateTimeValue = JsonRead.NotNullable(JsonRead.Int64(ref reader, lenient: true), ref reader); break;
-                    case 1: resourceIdsValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: true), ref r1)), ref reader); break;
+                    case 0: UpdateTime = JsonRead.NotNullable(JsonRead.Int64(ref reader, lenient: true), ref reader); break;
+                    case 1: ResourceIds = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: true), ref r1)), ref reader); break;
                 }
             }
 
-            return new PatchServiceResponseBody
-            {
-                UpdateTime = updateTimeValue,
-                ResourceIds = resourceIdsValue,
-                AdditionalProperties = additionalProperties,
-            };
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static PatchServiceResponseBody ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {

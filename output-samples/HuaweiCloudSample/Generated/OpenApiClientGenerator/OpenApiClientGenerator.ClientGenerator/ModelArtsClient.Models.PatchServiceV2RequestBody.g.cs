@@ -20,12 +20,11 @@ namespace HuaweiCloud.ModelArts
     public sealed partial record PatchServiceV2RequestBody
     {
         /// <summary>Operation type. Currently, only replace is supported.</summary>
-        /// <remarks>Required.</remarks>
         [JsonPropertyName("op")]
         public required PatchServiceV2RequestBodyOp Op { get; init; }
 
         /// <summary>Operation path. The prefix is fixed at /config/0/.</summary>
-        /// <remarks>Required. Must match the pattern '^/config/0/.+'.</remarks>
+        /// <remarks>Must match the pattern '^/config/0/.+'.</remarks>
         [JsonPropertyName("path")]
         public required string Path { get; init; }
 
@@ -33,7 +32,6 @@ namespace HuaweiCloud.ModelArts
         /// Modified value. The page types it as String, but its example sends strings and objects, so any JSON value is
         /// accepted; the type for each documented path is given in x-json-patch-paths.
         /// </summary>
-        /// <remarks>Required.</remarks>
         [JsonPropertyName("value")]
         public required JsonElement Value { get; init; }
 
@@ -41,30 +39,27 @@ namespace HuaweiCloud.ModelArts
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="PatchServiceV2RequestBody"/>.</exception>
-        public static PatchServiceV2RequestBody FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static PatchServiceV2RequestBody FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "op",
             "path",
             "value");
 
-        internal static PatchServiceV2RequestBody ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public PatchServiceV2RequestBody()
+        {
+        }
+
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private PatchServiceV2RequestBody(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "PatchServiceV2RequestBody");
             PatchServiceV2RequestBodyOp? opValue = default;
@@ -83,14 +78,13 @@ namespace HuaweiCloud.ModelArts
                 }
             }
 
-            return new PatchServiceV2RequestBody
-            {
-                Op = opValue ?? throw JsonRead.MissingProperty("PatchServiceV2RequestBody", "op"),
-                Path = pathValue ?? throw JsonRead.MissingProperty("PatchServiceV2RequestBody", "path"),
-                Value = valueValue ?? throw JsonRead.MissingProperty("PatchServiceV2RequestBody", "value"),
-                AdditionalProperties = additionalProperties,
-            };
+            Op = opValue ?? throw JsonRead.MissingProperty("PatchServiceV2RequestBody", "op");
+            Path = pathValue ?? throw JsonRead.MissingProperty("PatchServiceV2RequestBody", "path");
+            Value = valueValue ?? throw JsonRead.MissingProperty("PatchServiceV2RequestBody", "value");
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static PatchServiceV2RequestBody ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {
@@ -113,17 +107,7 @@ namespace HuaweiCloud.ModelArts
 
             context.Pop();
 
-            if (Path is { } pathValue)
-            {
-                context.Push("path");
-                context.Pattern(MatchesPattern1(pathValue), "^/config/0/.+", null);
-                context.Pop();
-            }
-            else
-            {
-                context.Missing("path");
-            }
-
+            context.Member("path", Path, static (context, pathValue) => context.Pattern(MatchesPattern1(pathValue), "^/config/0/.+", null), required: true);
             context.Required(Value, "value");
         }
 

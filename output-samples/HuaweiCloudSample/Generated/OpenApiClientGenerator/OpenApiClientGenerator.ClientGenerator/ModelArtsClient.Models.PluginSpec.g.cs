@@ -25,31 +25,26 @@ namespace HuaweiCloud.ModelArts
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="PluginSpec"/>.</exception>
-        public static PluginSpec FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static PluginSpec FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "template");
 
-        internal static PluginSpec ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public PluginSpec()
+        {
+        }
+
+        private PluginSpec(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "PluginSpec");
-            Template? templateValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -57,16 +52,14 @@ namespace HuaweiCloud.ModelArts
             {
                 switch (member)
                 {
-                    case 0: templateValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : Template.ReadFrom(ref reader), ref reader); break;
+                    case 0: Template = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : Template.ReadFrom(ref reader), ref reader); break;
                 }
             }
 
-            return new PluginSpec
-            {
-                Template = templateValue,
-                AdditionalProperties = additionalProperties,
-            };
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static PluginSpec ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {
@@ -78,16 +71,7 @@ namespace HuaweiCloud.ModelArts
 
         internal void ValidateMembers(ValidationContext context)
         {
-            if (Template is { } templateValue)
-            {
-                context.Push("template");
-                templateValue.ValidateMembers(context);
-                context.Pop();
-            }
-            else
-            {
-                context.Missing("template");
-            }
+            context.Member("template", Template, static (context, templateValue) => templateValue.ValidateMembers(context), required: true);
         }
     }
 }

@@ -22,12 +22,7 @@ namespace HuaweiCloud.ModelArts
         public Optional<TemplatePatch?> Template { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
@@ -75,34 +70,31 @@ namespace HuaweiCloud.ModelArts
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="PluginSpecPatch"/>.</exception>
-        public static PluginSpecPatch FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static PluginSpecPatch FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "template");
 
-        internal static PluginSpecPatch ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public PluginSpecPatch()
+        {
+        }
+
+        private PluginSpecPatch(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "PluginSpecPatch");
-            Optional<TemplatePatch?> templateValue = default;
             var nextMember = 0;
             int member;
             while ((member = s_memberNames.Next(ref reader, ref nextMember)) >= 0)
             {
                 switch (member)
                 {
-                    case 0: templateValue = Optional<TemplatePatch?>.Of(reader.TokenType == JsonTokenType.Null ? null : TemplatePatch.ReadFrom(ref reader)); break;
+                    case 0: Template = Optional<TemplatePatch?>.Of(reader.TokenType == JsonTokenType.Null ? null : TemplatePatch.ReadFrom(ref reader)); break;
                 }
             }
-
-            return new PluginSpecPatch
-            {
-                Template = templateValue,
-            };
         }
+
+        internal static PluginSpecPatch ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {

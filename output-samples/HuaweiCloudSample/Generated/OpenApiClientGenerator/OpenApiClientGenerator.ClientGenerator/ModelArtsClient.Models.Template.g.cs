@@ -21,12 +21,10 @@ namespace HuaweiCloud.ModelArts
         /// request example leaves it out (the template name is already in the path), so it is optional here; see
         /// CURATION.md.
         /// </summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("name")]
         public string? Name { get; init; }
 
         /// <summary>Version of the plug-in to be installed or upgraded.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("version")]
         public string? Version { get; init; }
 
@@ -36,7 +34,6 @@ namespace HuaweiCloud.ModelArts
         /// the plug-in template are used. The current plug-in installation parameters can be obtained through the API for
         /// querying plug-in instances.
         /// </summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("inputs")]
         public IReadOnlyDictionary<string, JsonElement>? Inputs { get; init; }
 
@@ -44,35 +41,28 @@ namespace HuaweiCloud.ModelArts
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="Template"/>.</exception>
-        public static Template FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static Template FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "name",
             "version",
             "inputs");
 
-        internal static Template ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public Template()
+        {
+        }
+
+        private Template(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "Template");
-            string? nameValue = default;
-            string? versionValue = default;
-            IReadOnlyDictionary<string, JsonElement>? inputsValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -80,20 +70,16 @@ namespace HuaweiCloud.ModelArts
             {
                 switch (member)
                 {
-                    case 0: nameValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 1: versionValue = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 2: inputsValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map(ref reader, static (ref Utf8JsonReader r1) => JsonRead.Element(ref r1)), ref reader); break;
+                    case 0: Name = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 1: Version = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 2: Inputs = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map(ref reader, static (ref Utf8JsonReader r1) => JsonRead.Element(ref r1)), ref reader); break;
                 }
             }
 
-            return new Template
-            {
-                Name = nameValue,
-                Version = versionValue,
-                Inputs = inputsValue,
-                AdditionalProperties = additionalProperties,
-            };
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static Template ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {

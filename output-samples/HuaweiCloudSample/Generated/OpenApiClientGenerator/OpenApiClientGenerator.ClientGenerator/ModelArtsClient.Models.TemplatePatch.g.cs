@@ -21,12 +21,10 @@ namespace HuaweiCloud.ModelArts
         /// request example leaves it out (the template name is already in the path), so it is optional here; see
         /// CURATION.md.
         /// </summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("name")]
         public Optional<string?> Name { get; init; }
 
         /// <summary>Version of the plug-in to be installed or upgraded.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("version")]
         public Optional<string?> Version { get; init; }
 
@@ -36,17 +34,11 @@ namespace HuaweiCloud.ModelArts
         /// the plug-in template are used. The current plug-in installation parameters can be obtained through the API for
         /// querying plug-in instances.
         /// </summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("inputs")]
         public Optional<IReadOnlyDictionary<string, JsonElement?>?> Inputs { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
@@ -98,42 +90,35 @@ namespace HuaweiCloud.ModelArts
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="TemplatePatch"/>.</exception>
-        public static TemplatePatch FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static TemplatePatch FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "name",
             "version",
             "inputs");
 
-        internal static TemplatePatch ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public TemplatePatch()
+        {
+        }
+
+        private TemplatePatch(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "TemplatePatch");
-            Optional<string?> nameValue = default;
-            Optional<string?> versionValue = default;
-            Optional<IReadOnlyDictionary<string, JsonElement?>?> inputsValue = default;
             var nextMember = 0;
             int member;
             while ((member = s_memberNames.Next(ref reader, ref nextMember)) >= 0)
             {
                 switch (member)
                 {
-                    case 0: nameValue = Optional<string?>.Of(JsonRead.String(ref reader, lenient: false)); break;
-                    case 1: versionValue = Optional<string?>.Of(JsonRead.String(ref reader, lenient: false)); break;
-                    case 2: inputsValue = Optional<IReadOnlyDictionary<string, JsonElement?>?>.Of(reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map<JsonElement?>(ref reader, static (ref Utf8JsonReader r1) => JsonRead.Element(ref r1))); break;
+                    case 0: Name = Optional<string?>.Of(JsonRead.String(ref reader, lenient: false)); break;
+                    case 1: Version = Optional<string?>.Of(JsonRead.String(ref reader, lenient: false)); break;
+                    case 2: Inputs = Optional<IReadOnlyDictionary<string, JsonElement?>?>.Of(reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map<JsonElement?>(ref reader, static (ref Utf8JsonReader r1) => JsonRead.Element(ref r1))); break;
                 }
             }
-
-            return new TemplatePatch
-            {
-                Name = nameValue,
-                Version = versionValue,
-                Inputs = inputsValue,
-            };
         }
+
+        internal static TemplatePatch ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {

@@ -17,7 +17,6 @@ namespace HuaweiCloud.ModelArts
     public sealed partial record UpdatePluginResponseBody
     {
         /// <summary>Request for updating a plug-in instance.</summary>
-        /// <remarks>Optional.</remarks>
         [JsonPropertyName("spec")]
         public PluginSpec? Spec { get; init; }
 
@@ -25,31 +24,26 @@ namespace HuaweiCloud.ModelArts
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="UpdatePluginResponseBody"/>.</exception>
-        public static UpdatePluginResponseBody FromJson(ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
-        }
+        public static UpdatePluginResponseBody FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
 
         private static readonly JsonMemberNames s_memberNames = new(
             "spec");
 
-        internal static UpdatePluginResponseBody ReadFrom(ref Utf8JsonReader reader)
+        /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
+        public UpdatePluginResponseBody()
+        {
+        }
+
+        private UpdatePluginResponseBody(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "UpdatePluginResponseBody");
-            PluginSpec? specValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
             int member;
@@ -57,16 +51,14 @@ namespace HuaweiCloud.ModelArts
             {
                 switch (member)
                 {
-                    case 0: specValue = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : PluginSpec.ReadFrom(ref reader), ref reader); break;
+                    case 0: Spec = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : PluginSpec.ReadFrom(ref reader), ref reader); break;
                 }
             }
 
-            return new UpdatePluginResponseBody
-            {
-                Spec = specValue,
-                AdditionalProperties = additionalProperties,
-            };
+            AdditionalProperties = additionalProperties;
         }
+
+        internal static UpdatePluginResponseBody ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         internal void WriteTo(Utf8JsonWriter writer)
         {
@@ -78,12 +70,7 @@ namespace HuaweiCloud.ModelArts
 
         internal void ValidateMembers(ValidationContext context)
         {
-            if (Spec is { } specValue)
-            {
-                context.Push("spec");
-                specValue.ValidateMembers(context);
-                context.Pop();
-            }
+            context.Member("spec", Spec, static (context, specValue) => specValue.ValidateMembers(context), required: false);
         }
     }
 }

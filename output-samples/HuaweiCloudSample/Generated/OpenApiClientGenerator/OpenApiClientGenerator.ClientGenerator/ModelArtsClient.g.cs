@@ -31,6 +31,8 @@ namespace HuaweiCloud.ModelArts
     public sealed partial class ModelArtsClient
     {
         private readonly HttpClient _httpClient;
+        private static readonly string[][] UpdatePluginSecurity = new[] { new[] { "token" }, new[] { "akSk" } };
+        private static readonly string[][] PatchServiceSecurity = new[] { new[] { "token" }, new[] { "akSk" } };
 
         /// <summary>Creates a client that sends its requests through <paramref name="httpClient"/>.</summary>
         /// <param name="httpClient">The HTTP client, with its base address set to the service endpoint.</param>
@@ -49,5 +51,228 @@ namespace HuaweiCloud.ModelArts
 
         /// <summary>Gets or sets what receives each mismatch with <see cref="ResponseValidation.Log"/>, e.g. an <c>ILogger</c>'s <c>LogWarning</c>; when null, <see cref="System.Diagnostics.Trace"/> does.</summary>
         public Action<ResponseMismatch>? OnResponseMismatch { get; set; }
+
+        /// <summary>Update a Plug-in. This API is used to update a plug-in instance.</summary>
+        /// <param name="request">The request; validated before anything is sent.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The typed response.</returns>
+        /// <exception cref="RequestValidationException">The request breaks a constraint of the spec; nothing was sent.</exception>
+        /// <exception cref="ApiException">The service answered with an error status; documented: 400 (Bad request).</exception>
+        /// <exception cref="ApiException{TError}"><c>ApiException&lt;UpdatePluginErrorResponse&gt;</c> for 400: <see cref="ApiException{TError}.Error"/> is the body the spec documents.</exception>
+        /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
+        public async Task<ApiResponse<UpdatePluginResponseBody>> UpdatePluginAsync(UpdatePluginRequest request, CancellationToken cancellationToken = default)
+        {
+            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
+
+            var uri = "v2/" + ApiHttp.Escape(request.ProjectId) + "/pools/" + ApiHttp.Escape(request.PoolName) + "/plugins/" + ApiHttp.Escape(request.TemplateName);
+            using var message = new HttpRequestMessage(new HttpMethod("PATCH"), ApiHttp.RequestUri(_httpClient, "ModelArtsClient", uri));
+            ApiAuthentication.Require(message, UpdatePluginSecurity);
+            if (request.XAuthToken is { } xAuthTokenValue)
+            {
+                message.Headers.TryAddWithoutValidation("X-Auth-Token", xAuthTokenValue);
+            }
+
+            message.Headers.TryAddWithoutValidation("Accept", "application/json");
+
+            if (request.Body is { } requestBody)
+            {
+                message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/merge-patch+json");
+            }
+
+            var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, ReadUpdatePluginError, cancellationToken).ConfigureAwait(false);
+            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => UpdatePluginResponseBody.ReadFrom(ref reader), new ResponseCheck<UpdatePluginResponseBody>(ResponseValidation, OnResponseMismatch, "UpdatePlugin", UpdatePluginRequest.ValidateResponse));
+            return new ApiResponse<UpdatePluginResponseBody>(statusCode, requestId, result);
+        }
+
+        /// <summary>The exception for an error answer to UpdatePluginAsync: typed where the spec documents the status's body.</summary>
+        private static ApiException ReadUpdatePluginError(ApiException exception, byte[] body) => exception.StatusCode switch
+        {
+            400 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => UpdatePluginErrorResponse.ReadFrom(ref reader)),
+            _ => exception,
+        };
+
+        /// <summary>
+        /// Updating the Service Through the Patch Operation. This API is used to update the service through the patch
+        /// operation. For details about the patch format, see json patch.
+        /// </summary>
+        /// <param name="request">The request; validated before anything is sent.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The typed response.</returns>
+        /// <exception cref="RequestValidationException">The request breaks a constraint of the spec; nothing was sent.</exception>
+        /// <exception cref="ApiException">The service answered with an error status; documented: 400 (Invalid parameter).</exception>
+        /// <exception cref="ApiException{TError}"><c>ApiException&lt;PatchServiceErrorResponse&gt;</c> for 400: <see cref="ApiException{TError}.Error"/> is the body the spec documents.</exception>
+        /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
+        public async Task<ApiResponse<PatchServiceResponseBody>> PatchServiceAsync(PatchServiceRequest request, CancellationToken cancellationToken = default)
+        {
+            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
+
+            var uri = "v1/" + ApiHttp.Escape(request.ProjectId) + "/services/" + ApiHttp.Escape(request.ServiceId);
+            using var message = new HttpRequestMessage(new HttpMethod("PATCH"), ApiHttp.RequestUri(_httpClient, "ModelArtsClient", uri));
+            ApiAuthentication.Require(message, PatchServiceSecurity);
+            if (request.XModelArtsUserID is { } xModelArtsUserIDValue)
+            {
+                message.Headers.TryAddWithoutValidation("X-ModelArts-User-ID", xModelArtsUserIDValue);
+            }
+
+            if (request.XAuthToken is { } xAuthTokenValue)
+            {
+                message.Headers.TryAddWithoutValidation("X-Auth-Token", xAuthTokenValue);
+            }
+
+            message.Headers.TryAddWithoutValidation("Accept", "application/json");
+
+            if (request.Body is { } requestBody)
+            {
+                message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/json");
+            }
+
+            var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, ReadPatchServiceError, cancellationToken).ConfigureAwait(false);
+            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => PatchServiceResponseBody.ReadFrom(ref reader), new ResponseCheck<PatchServiceResponseBody>(ResponseValidation, OnResponseMismatch, "PatchService", PatchServiceRequest.ValidateResponse));
+            return new ApiResponse<PatchServiceResponseBody>(statusCode, requestId, result);
+        }
+
+        /// <summary>The exception for an error answer to PatchServiceAsync: typed where the spec documents the status's body.</summary>
+        private static ApiException ReadPatchServiceError(ApiException exception, byte[] body) => exception.StatusCode switch
+        {
+            400 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => PatchServiceErrorResponse.ReadFrom(ref reader)),
+            _ => exception,
+        };
+    }
+
+    /// <summary>
+    /// The request for UpdatePlugin: <c>PATCH /v2/{project_id}/pools/{pool_name}/plugins/{template_name}</c>.
+    /// </summary>
+    public sealed partial record UpdatePluginRequest
+    {
+        /// <summary>Project ID. For details, see Obtaining a Project ID and Name.</summary>
+        public required string ProjectId { get; init; }
+
+        /// <summary>Resource pool name.</summary>
+        public required string PoolName { get; init; }
+
+        /// <summary>Plug-in template name.</summary>
+        public required string TemplateName { get; init; }
+
+        /// <summary>
+        /// User token. Not listed in this page's request header table; ModelArts APIs are authenticated with an IAM token
+        /// in this header, so it is offered as an optional header (see CURATION.md).
+        /// </summary>
+        /// <remarks>A secret: never printed by ToString.</remarks>
+        public string? XAuthToken { get; init; }
+
+        /// <summary>JSON merge patch (application/merge-patch+json) of the plug-in instance.</summary>
+        public required UpdatePluginRequestBodyPatch Body { get; init; }
+
+        /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>
+        public IReadOnlyList<ValidationError> Validate()
+        {
+            var context = ValidationContext.Rent();
+            context.Push("path");
+            context.Member("project_id", ProjectId, static (context, projectIdValue) => context.PathParameter(projectIdValue, refuseEmpty: true), required: true);
+            context.Member("pool_name", PoolName, static (context, poolNameValue) => context.PathParameter(poolNameValue, refuseEmpty: true), required: true);
+            context.Member("template_name", TemplateName, static (context, templateNameValue) => context.PathParameter(templateNameValue, refuseEmpty: true), required: true);
+
+            context.Pop();
+
+            context.Push("header");
+            context.Member("X-Auth-Token", XAuthToken, static (context, xAuthTokenValue) => context.HeaderValue(xAuthTokenValue), required: false);
+
+            context.Pop();
+
+            if (Body is { } body)
+            {
+                body.ValidateMembers(context);
+            }
+            else
+            {
+                context.Missing("body");
+            }
+
+            return context.Complete();
+        }
+
+        /// <summary>Returns every way <paramref name="response"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>
+        internal static IReadOnlyList<ValidationError> ValidateResponse(UpdatePluginResponseBody response)
+            => ValidationContext.Run(response, static (context, response) => response.ValidateMembers(context));
+
+        // Secrets never reach logs: the record's printed form masks them.
+        private bool PrintMembers(StringBuilder builder)
+        {
+            builder.Append("ProjectId = ").Append(ProjectId);
+            builder.Append(", PoolName = ").Append(PoolName);
+            builder.Append(", TemplateName = ").Append(TemplateName);
+            builder.Append(", XAuthToken = ").Append(XAuthToken is null ? "null" : "***");
+            builder.Append(", Body = ").Append(Body);
+            return true;
+        }
+    }
+
+    /// <summary>The request for PatchService: <c>PATCH /v1/{project_id}/services/{service_id}</c>.</summary>
+    public sealed partial record PatchServiceRequest
+    {
+        /// <summary>Project ID. For details, see Obtaining a Project ID and Name.</summary>
+        public required string ProjectId { get; init; }
+
+        /// <summary>Service ID</summary>
+        public required string ServiceId { get; init; }
+
+        /// <summary>User ID required for using the agency token to verify the workspace</summary>
+        public string? XModelArtsUserID { get; init; }
+
+        /// <summary>
+        /// User token The service requires it: set it here or add it from a DelegatingHandler on the HttpClient.
+        /// </summary>
+        /// <remarks>A secret: never printed by ToString.</remarks>
+        public string? XAuthToken { get; init; }
+
+        /// <summary>
+        /// Request body in the JSON patch format. Currently, the path can only be prefixed with /config, that is, only
+        /// model data can be modified.
+        /// </summary>
+        /// <remarks>At least 1 item.</remarks>
+        public required PatchServiceDocument Body { get; init; }
+
+        /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>
+        public IReadOnlyList<ValidationError> Validate()
+        {
+            var context = ValidationContext.Rent();
+            context.Push("path");
+            context.Member("project_id", ProjectId, static (context, projectIdValue) => context.PathParameter(projectIdValue, refuseEmpty: true), required: true);
+            context.Member("service_id", ServiceId, static (context, serviceIdValue) => context.PathParameter(serviceIdValue, refuseEmpty: true), required: true);
+
+            context.Pop();
+
+            context.Push("header");
+            context.Member("X-ModelArts-User-ID", XModelArtsUserID, static (context, xModelArtsUserIDValue) => context.HeaderValue(xModelArtsUserIDValue), required: false);
+            context.Member("X-Auth-Token", XAuthToken, static (context, xAuthTokenValue) => context.HeaderValue(xAuthTokenValue), required: false);
+
+            context.Pop();
+
+            if (Body is { } body)
+            {
+                body.ValidateMembers(context);
+            }
+            else
+            {
+                context.Missing("body");
+            }
+
+            return context.Complete();
+        }
+
+        /// <summary>Returns every way <paramref name="response"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>
+        internal static IReadOnlyList<ValidationError> ValidateResponse(PatchServiceResponseBody response)
+            => ValidationContext.Run(response, static (context, response) => response.ValidateMembers(context));
+
+        // Secrets never reach logs: the record's printed form masks them.
+        private bool PrintMembers(StringBuilder builder)
+        {
+            builder.Append("ProjectId = ").Append(ProjectId);
+            builder.Append(", ServiceId = ").Append(ServiceId);
+            builder.Append(", XModelArtsUserID = ").Append(XModelArtsUserID);
+            builder.Append(", XAuthToken = ").Append(XAuthToken is null ? "null" : "***");
+            builder.Append(", Body = ").Append(Body);
+            return true;
+        }
     }
 }

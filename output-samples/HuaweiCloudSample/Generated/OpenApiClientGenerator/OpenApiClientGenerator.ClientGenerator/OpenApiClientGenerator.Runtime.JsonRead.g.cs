@@ -86,6 +86,13 @@ namespace OpenApiClientGenerator.Runtime
             return reader;
         }
 
+        /// <summary>Reads a whole document, one value, with <paramref name="read"/>.</summary>
+        public static T Document<T>(ReadOnlySpan<byte> utf8Json, ValueReader<T> read)
+        {
+            var reader = Start(utf8Json);
+            return read(ref reader);
+        }
+
         public static void ExpectStartObject(ref Utf8JsonReader reader, string typeName)
         {
             if (reader.TokenType != JsonTokenType.StartObject)
