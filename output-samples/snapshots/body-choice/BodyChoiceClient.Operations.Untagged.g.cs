@@ -28,16 +28,7 @@ namespace Snapshots.BodyChoice
         /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
         public async Task<ApiResponse<Pet>> CreatePetAsync(CreatePetRequest request, CancellationToken cancellationToken = default)
         {
-            if (request is null)
-            {
-                throw new ArgumentNullException(nameof(request));
-            }
-
-            var errors = request.Validate();
-            if (errors.Count > 0)
-            {
-                throw new RequestValidationException(errors);
-            }
+            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
 
             var uri = "pets";
             using var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "BodyChoiceClient", uri));
@@ -64,16 +55,7 @@ namespace Snapshots.BodyChoice
         /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
         public async Task<ApiResponse<Pet>> CreatePetAsync(CreatePetFormRequest request, CancellationToken cancellationToken = default)
         {
-            if (request is null)
-            {
-                throw new ArgumentNullException(nameof(request));
-            }
-
-            var errors = request.Validate();
-            if (errors.Count > 0)
-            {
-                throw new RequestValidationException(errors);
-            }
+            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
 
             var uri = "pets";
             using var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "BodyChoiceClient", uri));
@@ -100,16 +82,7 @@ namespace Snapshots.BodyChoice
         /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
         public async Task<ApiResponse<Pet>> CreatePetAsync(CreatePetMultipartRequest request, CancellationToken cancellationToken = default)
         {
-            if (request is null)
-            {
-                throw new ArgumentNullException(nameof(request));
-            }
-
-            var errors = request.Validate();
-            if (errors.Count > 0)
-            {
-                throw new RequestValidationException(errors);
-            }
+            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
 
             var uri = "pets";
             using var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "BodyChoiceClient", uri));
@@ -139,7 +112,6 @@ namespace Snapshots.BodyChoice
     public sealed partial record CreatePetRequest
     {
         /// <summary>The request body.</summary>
-        /// <remarks>Required.</remarks>
         public required Pet Body { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>
@@ -160,12 +132,7 @@ namespace Snapshots.BodyChoice
 
         /// <summary>Returns every way <paramref name="response"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>
         internal static IReadOnlyList<ValidationError> ValidateResponse(Pet response)
-        {
-            var context = ValidationContext.Rent();
-            response.ValidateMembers(context);
-
-            return context.Complete();
-        }
+            => ValidationContext.Run(response, static (context, response) => response.ValidateMembers(context));
     }
 
     /// <summary>
@@ -174,7 +141,6 @@ namespace Snapshots.BodyChoice
     public sealed partial record CreatePetFormRequest
     {
         /// <summary>The request body.</summary>
-        /// <remarks>Required.</remarks>
         public required Pet Body { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>
@@ -195,19 +161,13 @@ namespace Snapshots.BodyChoice
 
         /// <summary>Returns every way <paramref name="response"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>
         internal static IReadOnlyList<ValidationError> ValidateResponse(Pet response)
-        {
-            var context = ValidationContext.Rent();
-            response.ValidateMembers(context);
-
-            return context.Complete();
-        }
+            => ValidationContext.Run(response, static (context, response) => response.ValidateMembers(context));
     }
 
     /// <summary>The request for CreatePet: <c>POST /pets</c>, with a <c>multipart/form-data</c> body.</summary>
     public sealed partial record CreatePetMultipartRequest
     {
         /// <summary>The request body.</summary>
-        /// <remarks>Required.</remarks>
         public required CreatePetMultipartParts Body { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>
@@ -224,12 +184,7 @@ namespace Snapshots.BodyChoice
 
         /// <summary>Returns every way <paramref name="response"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>
         internal static IReadOnlyList<ValidationError> ValidateResponse(Pet response)
-        {
-            var context = ValidationContext.Rent();
-            response.ValidateMembers(context);
-
-            return context.Complete();
-        }
+            => ValidationContext.Run(response, static (context, response) => response.ValidateMembers(context));
     }
 
     /// <summary>The parts of the <c>multipart/form-data</c> body of CreatePet; files are streamed, never buffered whole.</summary>

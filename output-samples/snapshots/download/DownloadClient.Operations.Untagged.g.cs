@@ -29,16 +29,7 @@ namespace Snapshots.Download
         /// <remarks>Returns once the headers are in: the body is read from the socket as the caller reads it. Dispose the response.</remarks>
         public async Task<FileResponse> DownloadFileAsync(DownloadFileRequest request, CancellationToken cancellationToken = default)
         {
-            if (request is null)
-            {
-                throw new ArgumentNullException(nameof(request));
-            }
-
-            var errors = request.Validate();
-            if (errors.Count > 0)
-            {
-                throw new RequestValidationException(errors);
-            }
+            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
 
             var uri = "v1/files/" + ApiHttp.Escape(request.FileId) + "/content";
             using var message = new HttpRequestMessage(new HttpMethod("GET"), ApiHttp.RequestUri(_httpClient, "DownloadClient", uri));
@@ -52,8 +43,6 @@ namespace Snapshots.Download
     /// <summary>The request for DownloadFile: <c>GET /v1/files/{file_id}/content</c>.</summary>
     public sealed partial record DownloadFileRequest
     {
-        /// <summary>Not described by the spec.</summary>
-        /// <remarks>Required.</remarks>
         public required string FileId { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>
@@ -61,16 +50,7 @@ namespace Snapshots.Download
         {
             var context = ValidationContext.Rent();
             context.Push("path");
-            if (FileId is { } fileIdValue)
-            {
-                context.Push("file_id");
-                context.PathParameter(fileIdValue, refuseEmpty: true);
-                context.Pop();
-            }
-            else
-            {
-                context.Missing("file_id");
-            }
+            context.Member("file_id", FileId, static (context, fileIdValue) => context.PathParameter(fileIdValue, refuseEmpty: true), required: true);
 
             context.Pop();
 

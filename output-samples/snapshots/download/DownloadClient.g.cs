@@ -45,43 +45,5 @@ namespace Snapshots.Download
 
         /// <summary>Gets or sets what receives each mismatch with <see cref="ResponseValidation.Log"/>, e.g. an <c>ILogger</c>'s <c>LogWarning</c>; when null, <see cref="System.Diagnostics.Trace"/> does.</summary>
         public Action<ResponseMismatch>? OnResponseMismatch { get; set; }
-
-        /// <summary>Returns the contents of a file.</summary>
-        /// <param name="request">The request; validated before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The typed response.</returns>
-        /// <exception cref="RequestValidationException">The request breaks a constraint of the spec; nothing was sent.</exception>
-        /// <exception cref="ApiException">The service answered with an error status; documented: 404 (No such file.).</exception>
-        /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
-        /// <remarks>Returns once the headers are in: the body is read from the socket as the caller reads it. Dispose the response.</remarks>
-        public async Task<FileResponse> DownloadFileAsync(DownloadFileRequest request, CancellationToken cancellationToken = default)
-        {
-            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
-
-            var uri = "v1/files/" + ApiHttp.Escape(request.FileId) + "/content";
-            using var message = new HttpRequestMessage(new HttpMethod("GET"), ApiHttp.RequestUri(_httpClient, "DownloadClient", uri));
-
-            message.Headers.TryAddWithoutValidation("Accept", "application/octet-stream");
-
-            return await FileResponse.SendAsync(_httpClient, message, readError: null, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>The request for DownloadFile: <c>GET /v1/files/{file_id}/content</c>.</summary>
-    public sealed partial record DownloadFileRequest
-    {
-        public required string FileId { get; init; }
-
-        /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            context.Push("path");
-            context.Member("file_id", FileId, static (context, fileIdValue) => context.PathParameter(fileIdValue, refuseEmpty: true), required: true);
-
-            context.Pop();
-
-            return context.Complete();
-        }
     }
 }

@@ -28,24 +28,16 @@ namespace Snapshots.EventStream
         /// <exception cref="ApiException">The service answered with an error status.</exception>
         /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
         /// <remarks>
-        /// The request is sent when the loop starts; an error status throws from its first step. Cancelling, or leaving the
-        /// loop, disposes the response. Generated for .NET Core 3.0 and later, where <c>IAsyncEnumerable</c> is built in.
+        /// Returns once the headers are in; the items are read from the socket as the loop asks for them. Read the stream
+        /// once: its end, leaving the loop, or cancelling disposes the response; dispose a stream you do not read.
+        /// Generated for .NET Core 3.0 and later, where <c>IAsyncEnumerable</c> is built in.
         /// </remarks>
-        public IAsyncEnumerable<ServerSentEvent<StreamCompletionEvent>> StreamCompletionAsync(StreamCompletionRequest request, CancellationToken cancellationToken = default)
+        public async Task<StreamResponse<ServerSentEvent<StreamCompletionEvent>, StreamCompletionHeaders>> StreamCompletionAsync(StreamCompletionRequest request, CancellationToken cancellationToken = default)
         {
-            if (request is null)
-            {
-                throw new ArgumentNullException(nameof(request));
-            }
-
-            var errors = request.Validate();
-            if (errors.Count > 0)
-            {
-                throw new RequestValidationException(errors);
-            }
+            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
 
             var uri = "v1/chat/completions";
-            var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "EventStreamClient", uri));
+            using var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "EventStreamClient", uri));
 
             message.Headers.TryAddWithoutValidation("Accept", "text/event-stream");
 
@@ -54,7 +46,7 @@ namespace Snapshots.EventStream
                 message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/json");
             }
 
-            return ServerSentEvents.ReadAsync(_httpClient, message, static (ref Utf8JsonReader reader) => StreamCompletionEvent.ReadFrom(ref reader), readError: null, cancellationToken);
+            return await ServerSentEvents.OpenAsync(_httpClient, message, static (ref Utf8JsonReader reader) => StreamCompletionEvent.ReadFrom(ref reader), readError: null, StreamCompletionHeaders.Read, cancellationToken).ConfigureAwait(false);
         }
 #endif
     }
@@ -63,7 +55,6 @@ namespace Snapshots.EventStream
     public sealed partial record StreamCompletionRequest
     {
         /// <summary>The request body.</summary>
-        /// <remarks>Required.</remarks>
         public required StreamCompletionBody Body { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>
@@ -81,5 +72,22 @@ namespace Snapshots.EventStream
 
             return context.Complete();
         }
+    }
+
+    /// <summary>The headers a success answer to StreamCompletionAsync documents, typed.</summary>
+    public sealed partial record StreamCompletionHeaders
+    {
+        /// <summary>The model that replies. Null when the service sent none.</summary>
+        public string? OpenAIModel { get; init; }
+
+        /// <summary>Requests left in the window.</summary>
+        public required int RateLimitRemainingRequests { get; init; }
+
+        /// <summary>Reads the documented headers; one that is missing though required, or does not read as its type, throws <see cref="ApiResponseFormatException"/>.</summary>
+        internal static StreamCompletionHeaders Read(ResponseHeaders headers) => new StreamCompletionHeaders
+        {
+            OpenAIModel = headers.Text("OpenAI-Model"),
+            RateLimitRemainingRequests = headers.Required("X-RateLimit-Remaining-Requests", ResponseHeaders.Int32),
+        };
     }
 }

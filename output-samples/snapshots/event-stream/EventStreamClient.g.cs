@@ -17,7 +17,7 @@ namespace Snapshots.EventStream
     using System.Threading.Tasks;
     using OpenApiClientGenerator.Runtime;
 
-    /// <summary>A reply streamed as server-sent events, the way chat APIs send it.</summary>
+    /// <summary>A chat reply streamed as server-sent events, with its rate limit in headers.</summary>
     /// <remarks>
     /// Set <see cref="HttpClient.BaseAddress"/> to the service endpoint
     /// (a path in it is kept, with or without a trailing '/'), or create the client from <see cref="EventStreamClientOptions"/>,
@@ -45,58 +45,5 @@ namespace Snapshots.EventStream
 
         /// <summary>Gets or sets what receives each mismatch with <see cref="ResponseValidation.Log"/>, e.g. an <c>ILogger</c>'s <c>LogWarning</c>; when null, <see cref="System.Diagnostics.Trace"/> does.</summary>
         public Action<ResponseMismatch>? OnResponseMismatch { get; set; }
-
-#if NETCOREAPP3_0_OR_GREATER
-        /// <summary>Streams a completion.</summary>
-        /// <param name="request">The request; validated before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The typed response.</returns>
-        /// <exception cref="RequestValidationException">The request breaks a constraint of the spec; nothing was sent.</exception>
-        /// <exception cref="ApiException">The service answered with an error status.</exception>
-        /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
-        /// <remarks>
-        /// The request is sent when the loop starts; an error status throws from its first step. Cancelling, or leaving the
-        /// loop, disposes the response. Generated for .NET Core 3.0 and later, where <c>IAsyncEnumerable</c> is built in.
-        /// </remarks>
-        public IAsyncEnumerable<ServerSentEvent<StreamCompletionEvent>> StreamCompletionAsync(StreamCompletionRequest request, CancellationToken cancellationToken = default)
-        {
-            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
-
-            var uri = "v1/chat/completions";
-            var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "EventStreamClient", uri));
-
-            message.Headers.TryAddWithoutValidation("Accept", "text/event-stream");
-
-            if (request.Body is { } requestBody)
-            {
-                message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/json");
-            }
-
-            return ServerSentEvents.ReadAsync(_httpClient, message, static (ref Utf8JsonReader reader) => StreamCompletionEvent.ReadFrom(ref reader), readError: null, cancellationToken);
-        }
-#endif
-    }
-
-    /// <summary>The request for StreamCompletion: <c>POST /v1/chat/completions</c>.</summary>
-    public sealed partial record StreamCompletionRequest
-    {
-        /// <summary>The request body.</summary>
-        public required StreamCompletionBody Body { get; init; }
-
-        /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            if (Body is { } body)
-            {
-                body.ValidateMembers(context);
-            }
-            else
-            {
-                context.Missing("body");
-            }
-
-            return context.Complete();
-        }
     }
 }

@@ -33,16 +33,7 @@ namespace Snapshots.JsonLines
         /// </remarks>
         public IAsyncEnumerable<Entry> StreamExportAsync(StreamExportRequest request, CancellationToken cancellationToken = default)
         {
-            if (request is null)
-            {
-                throw new ArgumentNullException(nameof(request));
-            }
-
-            var errors = request.Validate();
-            if (errors.Count > 0)
-            {
-                throw new RequestValidationException(errors);
-            }
+            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
 
             var uri = "exports";
             var message = new HttpRequestMessage(new HttpMethod("GET"), ApiHttp.RequestUri(_httpClient, "JsonLinesClient", uri));
@@ -62,16 +53,7 @@ namespace Snapshots.JsonLines
         /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
         public async Task<ApiResponse<string>> GetReadmeAsync(GetReadmeRequest request, CancellationToken cancellationToken = default)
         {
-            if (request is null)
-            {
-                throw new ArgumentNullException(nameof(request));
-            }
-
-            var errors = request.Validate();
-            if (errors.Count > 0)
-            {
-                throw new RequestValidationException(errors);
-            }
+            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
 
             var uri = "readme";
             using var message = new HttpRequestMessage(new HttpMethod("GET"), ApiHttp.RequestUri(_httpClient, "JsonLinesClient", uri));

@@ -28,16 +28,7 @@ namespace Snapshots.JsonPatch
         /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
         public async Task<ApiResponse> PatchServiceAsync(PatchServiceRequest request, CancellationToken cancellationToken = default)
         {
-            if (request is null)
-            {
-                throw new ArgumentNullException(nameof(request));
-            }
-
-            var errors = request.Validate();
-            if (errors.Count > 0)
-            {
-                throw new RequestValidationException(errors);
-            }
+            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
 
             var uri = "services/" + ApiHttp.Escape(request.Id);
             using var message = new HttpRequestMessage(new HttpMethod("PATCH"), ApiHttp.RequestUri(_httpClient, "JsonPatchClient", uri));
@@ -56,11 +47,10 @@ namespace Snapshots.JsonPatch
     public sealed partial record PatchServiceRequest
     {
         /// <summary>ID of the service.</summary>
-        /// <remarks>Required.</remarks>
         public required string Id { get; init; }
 
         /// <summary>The request body.</summary>
-        /// <remarks>Required. At most 10 items.</remarks>
+        /// <remarks>At most 10 items.</remarks>
         public required PatchServiceDocument Body { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>
@@ -68,16 +58,7 @@ namespace Snapshots.JsonPatch
         {
             var context = ValidationContext.Rent();
             context.Push("path");
-            if (Id is { } idValue)
-            {
-                context.Push("id");
-                context.PathParameter(idValue, refuseEmpty: true);
-                context.Pop();
-            }
-            else
-            {
-                context.Missing("id");
-            }
+            context.Member("id", Id, static (context, idValue) => context.PathParameter(idValue, refuseEmpty: true), required: true);
 
             context.Pop();
 

@@ -28,16 +28,7 @@ namespace Snapshots.MergePatch
         /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
         public async Task<ApiResponse<Plugin>> UpdatePluginAsync(UpdatePluginRequest request, CancellationToken cancellationToken = default)
         {
-            if (request is null)
-            {
-                throw new ArgumentNullException(nameof(request));
-            }
-
-            var errors = request.Validate();
-            if (errors.Count > 0)
-            {
-                throw new RequestValidationException(errors);
-            }
+            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
 
             var uri = "plugins/" + ApiHttp.Escape(request.Name);
             using var message = new HttpRequestMessage(new HttpMethod("PATCH"), ApiHttp.RequestUri(_httpClient, "MergePatchClient", uri));
@@ -59,11 +50,9 @@ namespace Snapshots.MergePatch
     public sealed partial record UpdatePluginRequest
     {
         /// <summary>Name of the plug-in.</summary>
-        /// <remarks>Required.</remarks>
         public required string Name { get; init; }
 
         /// <summary>The request body.</summary>
-        /// <remarks>Required.</remarks>
         public required PluginPatch Body { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>
@@ -71,16 +60,7 @@ namespace Snapshots.MergePatch
         {
             var context = ValidationContext.Rent();
             context.Push("path");
-            if (Name is { } nameValue)
-            {
-                context.Push("name");
-                context.PathParameter(nameValue, refuseEmpty: true);
-                context.Pop();
-            }
-            else
-            {
-                context.Missing("name");
-            }
+            context.Member("name", Name, static (context, nameValue) => context.PathParameter(nameValue, refuseEmpty: true), required: true);
 
             context.Pop();
 
@@ -98,11 +78,6 @@ namespace Snapshots.MergePatch
 
         /// <summary>Returns every way <paramref name="response"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>
         internal static IReadOnlyList<ValidationError> ValidateResponse(Plugin response)
-        {
-            var context = ValidationContext.Rent();
-            response.ValidateMembers(context);
-
-            return context.Complete();
-        }
+            => ValidationContext.Run(response, static (context, response) => response.ValidateMembers(context));
     }
 }

@@ -28,16 +28,7 @@ namespace Snapshots.Multipart
         /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
         public async Task<ApiResponse<CreateFileResponse>> CreateFileAsync(CreateFileRequest request, CancellationToken cancellationToken = default)
         {
-            if (request is null)
-            {
-                throw new ArgumentNullException(nameof(request));
-            }
-
-            var errors = request.Validate();
-            if (errors.Count > 0)
-            {
-                throw new RequestValidationException(errors);
-            }
+            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
 
             var uri = "v1/files";
             using var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "MultipartClient", uri));
@@ -68,7 +59,6 @@ namespace Snapshots.Multipart
     public sealed partial record CreateFileRequest
     {
         /// <summary>The request body.</summary>
-        /// <remarks>Required.</remarks>
         public required CreateFileParts Body { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>
@@ -85,12 +75,7 @@ namespace Snapshots.Multipart
 
         /// <summary>Returns every way <paramref name="response"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>
         internal static IReadOnlyList<ValidationError> ValidateResponse(CreateFileResponse response)
-        {
-            var context = ValidationContext.Rent();
-            response.ValidateMembers(context);
-
-            return context.Complete();
-        }
+            => ValidationContext.Run(response, static (context, response) => response.ValidateMembers(context));
     }
 
     /// <summary>The parts of the <c>multipart/form-data</c> body of CreateFile; files are streamed, never buffered whole.</summary>

@@ -28,16 +28,7 @@ namespace Snapshots.Parameters
         /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
         public async Task<ApiResponse<IReadOnlyList<Rgb>>> FindColorsAsync(FindColorsRequest request, CancellationToken cancellationToken = default)
         {
-            if (request is null)
-            {
-                throw new ArgumentNullException(nameof(request));
-            }
-
-            var errors = request.Validate();
-            if (errors.Count > 0)
-            {
-                throw new RequestValidationException(errors);
-            }
+            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
 
             var query = new StringBuilder();
             if (request.Tags is { } tagsValue)
@@ -89,36 +80,20 @@ namespace Snapshots.Parameters
     /// <summary>The request for FindColors: <c>GET /palettes/{palette}/colors/{rgb}</c>.</summary>
     public sealed partial record FindColorsRequest
     {
-        /// <summary>Not described by the spec.</summary>
-        /// <remarks>Required.</remarks>
         public required string Palette { get; init; }
 
-        /// <summary>Not described by the spec.</summary>
-        /// <remarks>Required.</remarks>
         public required Rgb Rgb { get; init; }
 
-        /// <summary>Not described by the spec.</summary>
-        /// <remarks>Optional.</remarks>
         public IReadOnlyList<string>? Tags { get; init; }
 
-        /// <summary>Not described by the spec.</summary>
-        /// <remarks>Optional.</remarks>
         public IReadOnlyDictionary<string, string>? Filter { get; init; }
 
-        /// <summary>Not described by the spec.</summary>
-        /// <remarks>Optional.</remarks>
         public string? Next { get; init; }
 
-        /// <summary>Not described by the spec.</summary>
-        /// <remarks>Optional.</remarks>
         public Rgb? Near { get; init; }
 
-        /// <summary>Not described by the spec.</summary>
-        /// <remarks>Optional.</remarks>
         public IReadOnlyList<string>? XTrace { get; init; }
 
-        /// <summary>Not described by the spec.</summary>
-        /// <remarks>Required.</remarks>
         public required string Session { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>
@@ -126,16 +101,7 @@ namespace Snapshots.Parameters
         {
             var context = ValidationContext.Rent();
             context.Push("path");
-            if (Palette is { } paletteValue)
-            {
-                context.Push("palette");
-                context.PathParameter(paletteValue, refuseEmpty: true);
-                context.Pop();
-            }
-            else
-            {
-                context.Missing("palette");
-            }
+            context.Member("palette", Palette, static (context, paletteValue) => context.PathParameter(paletteValue, refuseEmpty: true), required: true);
 
             if (Rgb is { } rgbValue)
             {
@@ -186,12 +152,7 @@ namespace Snapshots.Parameters
                 context.Pop();
             }
 
-            if (Near is { } nearValue)
-            {
-                context.Push("near");
-                nearValue.ValidateMembers(context);
-                context.Pop();
-            }
+            context.Member("near", Near, static (context, nearValue) => nearValue.ValidateMembers(context), required: false);
 
             context.Pop();
 

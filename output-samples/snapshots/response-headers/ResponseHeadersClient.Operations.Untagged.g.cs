@@ -28,16 +28,7 @@ namespace Snapshots.ResponseHeaders
         /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
         public async Task<ApiResponse<Pet, CreatePetHeaders>> CreatePetAsync(CreatePetRequest request, CancellationToken cancellationToken = default)
         {
-            if (request is null)
-            {
-                throw new ArgumentNullException(nameof(request));
-            }
-
-            var errors = request.Validate();
-            if (errors.Count > 0)
-            {
-                throw new RequestValidationException(errors);
-            }
+            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
 
             var uri = "pets";
             using var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "ResponseHeadersClient", uri));
@@ -59,7 +50,6 @@ namespace Snapshots.ResponseHeaders
     public sealed partial record CreatePetRequest
     {
         /// <summary>The request body.</summary>
-        /// <remarks>Required.</remarks>
         public required Pet Body { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>
@@ -80,12 +70,7 @@ namespace Snapshots.ResponseHeaders
 
         /// <summary>Returns every way <paramref name="response"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>
         internal static IReadOnlyList<ValidationError> ValidateResponse(Pet response)
-        {
-            var context = ValidationContext.Rent();
-            response.ValidateMembers(context);
-
-            return context.Complete();
-        }
+            => ValidationContext.Run(response, static (context, response) => response.ValidateMembers(context));
     }
 
     /// <summary>The headers a success answer to CreatePetAsync documents, typed.</summary>

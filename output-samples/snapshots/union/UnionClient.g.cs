@@ -45,58 +45,5 @@ namespace Snapshots.Union
 
         /// <summary>Gets or sets what receives each mismatch with <see cref="ResponseValidation.Log"/>, e.g. an <c>ILogger</c>'s <c>LogWarning</c>; when null, <see cref="System.Diagnostics.Trace"/> does.</summary>
         public Action<ResponseMismatch>? OnResponseMismatch { get; set; }
-
-        /// <summary>POST /pets</summary>
-        /// <param name="request">The request; validated before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The typed response.</returns>
-        /// <exception cref="RequestValidationException">The request breaks a constraint of the spec; nothing was sent.</exception>
-        /// <exception cref="ApiException">The service answered with an error status.</exception>
-        /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
-        public async Task<ApiResponse<Pet>> CreatePetAsync(CreatePetRequest request, CancellationToken cancellationToken = default)
-        {
-            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
-
-            var uri = "pets";
-            using var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "UnionClient", uri));
-
-            message.Headers.TryAddWithoutValidation("Accept", "application/json");
-
-            if (request.Body is { } requestBody)
-            {
-                message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/json");
-            }
-
-            var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, cancellationToken).ConfigureAwait(false);
-            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => Pet.ReadFrom(ref reader), new ResponseCheck<Pet>(ResponseValidation, OnResponseMismatch, "CreatePet", CreatePetRequest.ValidateResponse));
-            return new ApiResponse<Pet>(statusCode, requestId, result);
-        }
-    }
-
-    /// <summary>The request for CreatePet: <c>POST /pets</c>.</summary>
-    public sealed partial record CreatePetRequest
-    {
-        /// <summary>The request body.</summary>
-        public required Pet Body { get; init; }
-
-        /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            if (Body is { } body)
-            {
-                body.ValidateMembers(context);
-            }
-            else
-            {
-                context.Missing("body");
-            }
-
-            return context.Complete();
-        }
-
-        /// <summary>Returns every way <paramref name="response"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>
-        internal static IReadOnlyList<ValidationError> ValidateResponse(Pet response)
-            => ValidationContext.Run(response, static (context, response) => response.ValidateMembers(context));
     }
 }

@@ -40,16 +40,7 @@ namespace HuaweiCloud.DataArtsFabric
         /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
         public async Task<AcceptedResponse<UpdateServiceInstanceResponseBody>> UpdateServiceInstanceAsync(UpdateServiceInstanceRequest request, CancellationToken cancellationToken = default)
         {
-            if (request is null)
-            {
-                throw new ArgumentNullException(nameof(request));
-            }
-
-            var errors = request.Validate();
-            if (errors.Count > 0)
-            {
-                throw new RequestValidationException(errors);
-            }
+            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
 
             var uri = "v1/workspaces/" + ApiHttp.Escape(request.WorkspaceId) + "/services/instances/" + ApiHttp.Escape(request.InstanceId);
             using var message = new HttpRequestMessage(new HttpMethod("PUT"), ApiHttp.RequestUri(_httpClient, "DataArtsFabricClient", uri));
@@ -98,16 +89,7 @@ namespace HuaweiCloud.DataArtsFabric
         /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
         public async Task<AcceptedResponse<EndpointDetail>> UpdateEndpointAsync(UpdateEndpointRequest request, CancellationToken cancellationToken = default)
         {
-            if (request is null)
-            {
-                throw new ArgumentNullException(nameof(request));
-            }
-
-            var errors = request.Validate();
-            if (errors.Count > 0)
-            {
-                throw new RequestValidationException(errors);
-            }
+            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
 
             var uri = "v1/workspaces/" + ApiHttp.Escape(request.WorkspaceId) + "/endpoints/" + ApiHttp.Escape(request.EndpointId);
             using var message = new HttpRequestMessage(new HttpMethod("PUT"), ApiHttp.RequestUri(_httpClient, "DataArtsFabricClient", uri));
@@ -149,7 +131,7 @@ namespace HuaweiCloud.DataArtsFabric
         /// Definition: Workspace ID. Constraints: N/A. Range: 1 to 36 characters. Only letters, digits, and hyphens (-)
         /// are allowed. Default Value: N/A.
         /// </summary>
-        /// <remarks>Required. 1–36 characters: letters, digits and '-'.</remarks>
+        /// <remarks>1–36 characters: letters, digits and '-'.</remarks>
         public required string WorkspaceId { get; init; }
 
         /// <summary>
@@ -157,15 +139,14 @@ namespace HuaweiCloud.DataArtsFabric
         /// ID] (dataartsfabric_03_0025.xml). Constraints: N/A. Range: 1 to 36 characters. Only letters, digits, and
         /// hyphens (-) are allowed. Default Value: N/A.
         /// </summary>
-        /// <remarks>Required. 1–36 characters: letters, digits and '-'.</remarks>
+        /// <remarks>1–36 characters: letters, digits and '-'.</remarks>
         public required string InstanceId { get; init; }
 
         /// <summary>Definition: Tenant token. Constraints: N/A. Range: N/A. Default Value: N/A.</summary>
-        /// <remarks>Optional. A secret: never printed by ToString.</remarks>
+        /// <remarks>A secret: never printed by ToString.</remarks>
         public string? XAuthToken { get; init; }
 
         /// <summary>The request body.</summary>
-        /// <remarks>Required.</remarks>
         public required UpdateServiceInstanceRequestBody Body { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>
@@ -204,12 +185,7 @@ namespace HuaweiCloud.DataArtsFabric
             context.Pop();
 
             context.Push("header");
-            if (XAuthToken is { } xAuthTokenValue)
-            {
-                context.Push("X-Auth-Token");
-                context.HeaderValue(xAuthTokenValue);
-                context.Pop();
-            }
+            context.Member("X-Auth-Token", XAuthToken, static (context, xAuthTokenValue) => context.HeaderValue(xAuthTokenValue), required: false);
 
             context.Pop();
 
@@ -227,12 +203,7 @@ namespace HuaweiCloud.DataArtsFabric
 
         /// <summary>Returns every way <paramref name="response"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>
         internal static IReadOnlyList<ValidationError> ValidateResponse(UpdateServiceInstanceResponseBody response)
-        {
-            var context = ValidationContext.Rent();
-            response.ValidateMembers(context);
-
-            return context.Complete();
-        }
+            => ValidationContext.Run(response, static (context, response) => response.ValidateMembers(context));
 
         // Secrets never reach logs: the record's printed form masks them.
         private bool PrintMembers(StringBuilder builder)
@@ -273,19 +244,17 @@ namespace HuaweiCloud.DataArtsFabric
         /// Workspace ID. 1 to 36 characters; only letters, digits, and hyphens (-) are allowed (constraints as documented
         /// for workspace_id on the service instance page of the same service).
         /// </summary>
-        /// <remarks>Required. 1–36 characters: letters, digits and '-'.</remarks>
+        /// <remarks>1–36 characters: letters, digits and '-'.</remarks>
         public required string WorkspaceId { get; init; }
 
         /// <summary>ID of the endpoint to update.</summary>
-        /// <remarks>Required.</remarks>
         public required string EndpointId { get; init; }
 
         /// <summary>Tenant token.</summary>
-        /// <remarks>Optional. A secret: never printed by ToString.</remarks>
+        /// <remarks>A secret: never printed by ToString.</remarks>
         public string? XAuthToken { get; init; }
 
         /// <summary>The request body.</summary>
-        /// <remarks>Required.</remarks>
         public required UpdateEndpointRequestBody Body { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>
@@ -307,26 +276,12 @@ namespace HuaweiCloud.DataArtsFabric
                 context.Missing("workspace_id");
             }
 
-            if (EndpointId is { } endpointIdValue)
-            {
-                context.Push("endpoint_id");
-                context.PathParameter(endpointIdValue, refuseEmpty: true);
-                context.Pop();
-            }
-            else
-            {
-                context.Missing("endpoint_id");
-            }
+            context.Member("endpoint_id", EndpointId, static (context, endpointIdValue) => context.PathParameter(endpointIdValue, refuseEmpty: true), required: true);
 
             context.Pop();
 
             context.Push("header");
-            if (XAuthToken is { } xAuthTokenValue)
-            {
-                context.Push("X-Auth-Token");
-                context.HeaderValue(xAuthTokenValue);
-                context.Pop();
-            }
+            context.Member("X-Auth-Token", XAuthToken, static (context, xAuthTokenValue) => context.HeaderValue(xAuthTokenValue), required: false);
 
             context.Pop();
 
@@ -344,12 +299,7 @@ namespace HuaweiCloud.DataArtsFabric
 
         /// <summary>Returns every way <paramref name="response"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>
         internal static IReadOnlyList<ValidationError> ValidateResponse(EndpointDetail response)
-        {
-            var context = ValidationContext.Rent();
-            response.ValidateMembers(context);
-
-            return context.Complete();
-        }
+            => ValidationContext.Run(response, static (context, response) => response.ValidateMembers(context));
 
         // Secrets never reach logs: the record's printed form masks them.
         private bool PrintMembers(StringBuilder builder)

@@ -34,16 +34,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
         /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
         public async Task<AcceptedResponse<InstallKernelPluginResponseBody>> InstallKernelPluginAsync(InstallKernelPluginRequest request, CancellationToken cancellationToken = default)
         {
-            if (request is null)
-            {
-                throw new ArgumentNullException(nameof(request));
-            }
-
-            var errors = request.Validate();
-            if (errors.Count > 0)
-            {
-                throw new RequestValidationException(errors);
-            }
+            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
 
             var uri = "v3/" + ApiHttp.Escape(request.ProjectId) + "/instances/" + ApiHttp.Escape(request.InstanceId) + "/kernel-plugin";
             using var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "GaussDBForOpenGaussClient", uri));
@@ -86,14 +77,14 @@ namespace HuaweiCloud.GaussDBForOpenGauss
         /// Definition Project ID of a tenant in a region. To obtain the value, see Obtaining a Project ID. Constraints
         /// N/A Range The value can contain 32 characters. Only letters and digits are allowed. Default Value N/A
         /// </summary>
-        /// <remarks>Required. 1–32 characters: letters and digits.</remarks>
+        /// <remarks>1–32 characters: letters and digits.</remarks>
         public required string ProjectId { get; init; }
 
         /// <summary>
         /// Definition Instance ID, which uniquely identifies an instance. Constraints N/A Range The value can contain 36
         /// characters. Only letters and digits are allowed. Default Value N/A
         /// </summary>
-        /// <remarks>Required. 1–36 characters: letters and digits.</remarks>
+        /// <remarks>1–36 characters: letters and digits.</remarks>
         public required string InstanceId { get; init; }
 
         /// <summary>
@@ -102,17 +93,16 @@ namespace HuaweiCloud.GaussDBForOpenGauss
         /// Range N/A Default Value N/A The service requires it: set it here or add it from a DelegatingHandler on the
         /// HttpClient.
         /// </summary>
-        /// <remarks>Optional. A secret: never printed by ToString.</remarks>
+        /// <remarks>A secret: never printed by ToString.</remarks>
         public string? XAuthToken { get; init; }
 
         /// <summary>
         /// Definition Language. Constraints N/A Default Value en-us (the captured page lists no values under Range).
         /// </summary>
-        /// <remarks>Optional. The service's default is "en-us".</remarks>
+        /// <remarks>The service's default is "en-us".</remarks>
         public string? XLanguage { get; init; }
 
         /// <summary>The request body.</summary>
-        /// <remarks>Required.</remarks>
         public required InstallKernelPluginRequestBody Body { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>
@@ -151,19 +141,8 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             context.Pop();
 
             context.Push("header");
-            if (XAuthToken is { } xAuthTokenValue)
-            {
-                context.Push("X-Auth-Token");
-                context.HeaderValue(xAuthTokenValue);
-                context.Pop();
-            }
-
-            if (XLanguage is { } xLanguageValue)
-            {
-                context.Push("X-Language");
-                context.HeaderValue(xLanguageValue);
-                context.Pop();
-            }
+            context.Member("X-Auth-Token", XAuthToken, static (context, xAuthTokenValue) => context.HeaderValue(xAuthTokenValue), required: false);
+            context.Member("X-Language", XLanguage, static (context, xLanguageValue) => context.HeaderValue(xLanguageValue), required: false);
 
             context.Pop();
 
@@ -181,12 +160,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
 
         /// <summary>Returns every way <paramref name="response"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>
         internal static IReadOnlyList<ValidationError> ValidateResponse(InstallKernelPluginResponseBody response)
-        {
-            var context = ValidationContext.Rent();
-            response.ValidateMembers(context);
-
-            return context.Complete();
-        }
+            => ValidationContext.Run(response, static (context, response) => response.ValidateMembers(context));
 
         // Secrets never reach logs: the record's printed form masks them.
         private bool PrintMembers(StringBuilder builder)

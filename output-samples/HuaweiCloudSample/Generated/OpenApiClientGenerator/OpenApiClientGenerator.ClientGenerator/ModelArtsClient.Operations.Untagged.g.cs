@@ -32,16 +32,7 @@ namespace HuaweiCloud.ModelArts
         /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
         public async Task<ApiResponse<UpdatePluginResponseBody>> UpdatePluginAsync(UpdatePluginRequest request, CancellationToken cancellationToken = default)
         {
-            if (request is null)
-            {
-                throw new ArgumentNullException(nameof(request));
-            }
-
-            var errors = request.Validate();
-            if (errors.Count > 0)
-            {
-                throw new RequestValidationException(errors);
-            }
+            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
 
             var uri = "v2/" + ApiHttp.Escape(request.ProjectId) + "/pools/" + ApiHttp.Escape(request.PoolName) + "/plugins/" + ApiHttp.Escape(request.TemplateName);
             using var message = new HttpRequestMessage(new HttpMethod("PATCH"), ApiHttp.RequestUri(_httpClient, "ModelArtsClient", uri));
@@ -83,16 +74,7 @@ namespace HuaweiCloud.ModelArts
         /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
         public async Task<ApiResponse<PatchServiceResponseBody>> PatchServiceAsync(PatchServiceRequest request, CancellationToken cancellationToken = default)
         {
-            if (request is null)
-            {
-                throw new ArgumentNullException(nameof(request));
-            }
-
-            var errors = request.Validate();
-            if (errors.Count > 0)
-            {
-                throw new RequestValidationException(errors);
-            }
+            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
 
             var uri = "v1/" + ApiHttp.Escape(request.ProjectId) + "/services/" + ApiHttp.Escape(request.ServiceId);
             using var message = new HttpRequestMessage(new HttpMethod("PATCH"), ApiHttp.RequestUri(_httpClient, "ModelArtsClient", uri));
@@ -133,26 +115,22 @@ namespace HuaweiCloud.ModelArts
     public sealed partial record UpdatePluginRequest
     {
         /// <summary>Project ID. For details, see Obtaining a Project ID and Name.</summary>
-        /// <remarks>Required.</remarks>
         public required string ProjectId { get; init; }
 
         /// <summary>Resource pool name.</summary>
-        /// <remarks>Required.</remarks>
         public required string PoolName { get; init; }
 
         /// <summary>Plug-in template name.</summary>
-        /// <remarks>Required.</remarks>
         public required string TemplateName { get; init; }
 
         /// <summary>
         /// User token. Not listed in this page's request header table; ModelArts APIs are authenticated with an IAM token
         /// in this header, so it is offered as an optional header (see CURATION.md).
         /// </summary>
-        /// <remarks>Optional. A secret: never printed by ToString.</remarks>
+        /// <remarks>A secret: never printed by ToString.</remarks>
         public string? XAuthToken { get; init; }
 
         /// <summary>JSON merge patch (application/merge-patch+json) of the plug-in instance.</summary>
-        /// <remarks>Required.</remarks>
         public required UpdatePluginRequestBodyPatch Body { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>
@@ -160,48 +138,14 @@ namespace HuaweiCloud.ModelArts
         {
             var context = ValidationContext.Rent();
             context.Push("path");
-            if (ProjectId is { } projectIdValue)
-            {
-                context.Push("project_id");
-                context.PathParameter(projectIdValue, refuseEmpty: true);
-                context.Pop();
-            }
-            else
-            {
-                context.Missing("project_id");
-            }
-
-            if (PoolName is { } poolNameValue)
-            {
-                context.Push("pool_name");
-                context.PathParameter(poolNameValue, refuseEmpty: true);
-                context.Pop();
-            }
-            else
-            {
-                context.Missing("pool_name");
-            }
-
-            if (TemplateName is { } templateNameValue)
-            {
-                context.Push("template_name");
-                context.PathParameter(templateNameValue, refuseEmpty: true);
-                context.Pop();
-            }
-            else
-            {
-                context.Missing("template_name");
-            }
+            context.Member("project_id", ProjectId, static (context, projectIdValue) => context.PathParameter(projectIdValue, refuseEmpty: true), required: true);
+            context.Member("pool_name", PoolName, static (context, poolNameValue) => context.PathParameter(poolNameValue, refuseEmpty: true), required: true);
+            context.Member("template_name", TemplateName, static (context, templateNameValue) => context.PathParameter(templateNameValue, refuseEmpty: true), required: true);
 
             context.Pop();
 
             context.Push("header");
-            if (XAuthToken is { } xAuthTokenValue)
-            {
-                context.Push("X-Auth-Token");
-                context.HeaderValue(xAuthTokenValue);
-                context.Pop();
-            }
+            context.Member("X-Auth-Token", XAuthToken, static (context, xAuthTokenValue) => context.HeaderValue(xAuthTokenValue), required: false);
 
             context.Pop();
 
@@ -219,12 +163,7 @@ namespace HuaweiCloud.ModelArts
 
         /// <summary>Returns every way <paramref name="response"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>
         internal static IReadOnlyList<ValidationError> ValidateResponse(UpdatePluginResponseBody response)
-        {
-            var context = ValidationContext.Rent();
-            response.ValidateMembers(context);
-
-            return context.Complete();
-        }
+            => ValidationContext.Run(response, static (context, response) => response.ValidateMembers(context));
 
         // Secrets never reach logs: the record's printed form masks them.
         private bool PrintMembers(StringBuilder builder)
@@ -242,28 +181,25 @@ namespace HuaweiCloud.ModelArts
     public sealed partial record PatchServiceRequest
     {
         /// <summary>Project ID. For details, see Obtaining a Project ID and Name.</summary>
-        /// <remarks>Required.</remarks>
         public required string ProjectId { get; init; }
 
         /// <summary>Service ID</summary>
-        /// <remarks>Required.</remarks>
         public required string ServiceId { get; init; }
 
         /// <summary>User ID required for using the agency token to verify the workspace</summary>
-        /// <remarks>Optional.</remarks>
         public string? XModelArtsUserID { get; init; }
 
         /// <summary>
         /// User token The service requires it: set it here or add it from a DelegatingHandler on the HttpClient.
         /// </summary>
-        /// <remarks>Optional. A secret: never printed by ToString.</remarks>
+        /// <remarks>A secret: never printed by ToString.</remarks>
         public string? XAuthToken { get; init; }
 
         /// <summary>
         /// Request body in the JSON patch format. Currently, the path can only be prefixed with /config, that is, only
         /// model data can be modified.
         /// </summary>
-        /// <remarks>Required. At least 1 item.</remarks>
+        /// <remarks>At least 1 item.</remarks>
         public required PatchServiceDocument Body { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>
@@ -271,44 +207,14 @@ namespace HuaweiCloud.ModelArts
         {
             var context = ValidationContext.Rent();
             context.Push("path");
-            if (ProjectId is { } projectIdValue)
-            {
-                context.Push("project_id");
-                context.PathParameter(projectIdValue, refuseEmpty: true);
-                context.Pop();
-            }
-            else
-            {
-                context.Missing("project_id");
-            }
-
-            if (ServiceId is { } serviceIdValue)
-            {
-                context.Push("service_id");
-                context.PathParameter(serviceIdValue, refuseEmpty: true);
-                context.Pop();
-            }
-            else
-            {
-                context.Missing("service_id");
-            }
+            context.Member("project_id", ProjectId, static (context, projectIdValue) => context.PathParameter(projectIdValue, refuseEmpty: true), required: true);
+            context.Member("service_id", ServiceId, static (context, serviceIdValue) => context.PathParameter(serviceIdValue, refuseEmpty: true), required: true);
 
             context.Pop();
 
             context.Push("header");
-            if (XModelArtsUserID is { } xModelArtsUserIDValue)
-            {
-                context.Push("X-ModelArts-User-ID");
-                context.HeaderValue(xModelArtsUserIDValue);
-                context.Pop();
-            }
-
-            if (XAuthToken is { } xAuthTokenValue)
-            {
-                context.Push("X-Auth-Token");
-                context.HeaderValue(xAuthTokenValue);
-                context.Pop();
-            }
+            context.Member("X-ModelArts-User-ID", XModelArtsUserID, static (context, xModelArtsUserIDValue) => context.HeaderValue(xModelArtsUserIDValue), required: false);
+            context.Member("X-Auth-Token", XAuthToken, static (context, xAuthTokenValue) => context.HeaderValue(xAuthTokenValue), required: false);
 
             context.Pop();
 
@@ -326,12 +232,7 @@ namespace HuaweiCloud.ModelArts
 
         /// <summary>Returns every way <paramref name="response"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>
         internal static IReadOnlyList<ValidationError> ValidateResponse(PatchServiceResponseBody response)
-        {
-            var context = ValidationContext.Rent();
-            response.ValidateMembers(context);
-
-            return context.Complete();
-        }
+            => ValidationContext.Run(response, static (context, response) => response.ValidateMembers(context));
 
         // Secrets never reach logs: the record's printed form masks them.
         private bool PrintMembers(StringBuilder builder)
