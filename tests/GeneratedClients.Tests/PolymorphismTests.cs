@@ -210,7 +210,7 @@ public sealed class PolymorphismTests
         using var http = server.CreateHttpClient();
         var changes = new ChangeOwnerPatchDocument()
             .ReplacePet(new Cat { Name = "Tom", HuntingSkill = CatHuntingSkill.Aggressive })
-            .AddNickname(ChangeOwnerPatchDocumentNickname.FromArray(["A"]))
+            .AddNickname(OwnerNickname.FromArray(["A"]))
             .ReplaceNickname("Annie");
 
         await new PolymorphismClient(http).ChangeOwnerAsync(new ChangeOwnerRequest { Id = "o1", Body = changes });
