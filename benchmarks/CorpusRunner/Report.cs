@@ -57,7 +57,7 @@ public static class Report
         md.AppendLine($"| corpus | {info.Corpus} |");
         md.AppendLine($"| specs | {info.Selection}: {info.Selected} selected, {run} run{(info.Selected > run ? $", {info.Selected - run} not run (budget reached)" : string.Empty)} |");
         md.AppendLine($"| generator | {info.Generator} |");
-        md.AppendLine($"| how each spec runs | re-indented JSON as an AdditionalFile `*.openapi.json` of a consumer compilation (Basic.Reference.Assemblies.Net80, nullable enabled), `CSharpGeneratorDriver`, then `GetDiagnostics()` of the compilation with the generated trees; a worker process per job ({info.Options.Jobs}), killed after {Format(info.Options.Timeout.TotalSeconds, "F0")} s on one spec |");
+        md.AppendLine($"| how each spec runs | re-indented JSON as an AdditionalFile `*.openapi.json` of a consumer compilation (Basic.Reference.Assemblies.Net80, the net8.0 SDK's preprocessor symbols, nullable enabled), `CSharpGeneratorDriver`, then `GetDiagnostics()` of the compilation with the generated trees; a worker process per job ({info.Options.Jobs}), killed after {Format(info.Options.Timeout.TotalSeconds, "F0")} s on one spec |");
         foreach (var (name, value) in info.Machine)
         {
             md.AppendLine($"| {name} | {value} |");

@@ -27,7 +27,20 @@ public sealed class SpecRunner(ImmutableArray<ISourceGenerator> generators)
     /// <summary>Hint names of the file every client shares; its lines are counted apart.</summary>
     private const string RuntimeHintPrefix = "OpenApiClientGenerator.";
 
-    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+    /// <summary>
+    /// The symbols the .NET SDK defines for a net8.0 Release build, so that the runtime's <c>#if NET5_0_OR_GREATER</c>
+    /// branches compile as they do for a user; without them the netstandard2.0 branches would meet the .NET 8 reference
+    /// assemblies and warn (CS0618) where no build does.
+    /// </summary>
+    private static readonly string[] Net80Symbols =
+    [
+        "TRACE", "RELEASE", "NET", "NET8_0", "NETCOREAPP",
+        "NET8_0_OR_GREATER", "NET7_0_OR_GREATER", "NET6_0_OR_GREATER", "NET5_0_OR_GREATER",
+        "NETCOREAPP3_1_OR_GREATER", "NETCOREAPP3_0_OR_GREATER", "NETCOREAPP2_2_OR_GREATER", "NETCOREAPP2_1_OR_GREATER",
+        "NETCOREAPP2_0_OR_GREATER", "NETCOREAPP1_1_OR_GREATER", "NETCOREAPP1_0_OR_GREATER",
+    ];
+
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, preprocessorSymbols: Net80Symbols);
 
     private static readonly string[] AsyncReturnTypes = ["Task", "ValueTask", "IAsyncEnumerable"];
 

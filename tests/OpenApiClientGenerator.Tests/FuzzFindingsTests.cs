@@ -395,6 +395,46 @@ public sealed class FuzzFindingsTests
         Assert.Contains("ParameterSerializer.AppendQuery(query, \"1_property.value\", _1PropertyValueValue, ParameterStyle.Form, explode: true)", client, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Found by the corpus runner in APIs.guru's ably.io/platform.json. Was: CS0102, each overload of an operation with
+    /// a JSON and a form body declared the record of the success's headers again.
+    /// </summary>
+    [Fact]
+    public void An_operation_with_several_bodies_and_typed_response_headers_declares_its_headers_record_once()
+    {
+        var run = AssertCompiles(Head + """
+
+            paths:
+              /messages:
+                post:
+                  operationId: Publish
+                  requestBody:
+                    content:
+                      application/json:
+                        schema: { $ref: '#/components/schemas/Message' }
+                      application/x-www-form-urlencoded:
+                        schema: { $ref: '#/components/schemas/Message' }
+                  responses:
+                    '2XX':
+                      description: OK
+                      headers:
+                        x-server-id: { required: true, schema: { type: string } }
+                      content:
+                        application/json:
+                          schema: { $ref: '#/components/schemas/Message' }
+            components:
+              schemas:
+                Message:
+                  type: object
+                  properties:
+                    name: { type: string }
+            """);
+
+        var client = run.Sources.Single(s => s.HintName == "FindingClient.g.cs").SourceText.ToString();
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(client, "public sealed partial record PublishHeaders\\b"));
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(client, "Task<ApiResponse<Message, PublishHeaders>> PublishAsync\\(").Count);
+    }
+
     private static GeneratorRun AssertCompiles(string spec)
     {
         var run = GeneratorHarness.RunSpecs(("finding.openapi.yaml", spec));
