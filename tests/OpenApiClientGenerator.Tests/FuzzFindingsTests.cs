@@ -430,7 +430,7 @@ public sealed class FuzzFindingsTests
                     name: { type: string }
             """);
 
-        var client = run.Sources.Single(s => s.HintName == "FindingClient.g.cs").SourceText.ToString();
+        var client = run.ClientText("FindingClient");
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(client, "public sealed partial record PublishHeaders\\b"));
         Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(client, "Task<ApiResponse<Message, PublishHeaders>> PublishAsync\\(").Count);
     }
