@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 
 namespace OpenApiClientGenerator.Model;
 
@@ -45,15 +44,6 @@ internal sealed record SpecSelection(
             ? null
             : selection;
 
-        // An MSBuild list, values separated by ';', which the package's targets turn into '|' on the way, since the
-        // compiler's analyzer config would end the value at the first ';'. Blanks around the values are ignored.
-        EquatableArray<string> List(string name)
-            => (metadata(name) ?? string.Empty)
-                .Split(';', '|')
-                .Select(value => value.Trim())
-                .Where(value => value.Length > 0)
-                .Distinct(StringComparer.Ordinal)
-                .OrderBy(value => value, StringComparer.Ordinal)
-                .ToEquatableArray();
+        EquatableArray<string> List(string name) => MetadataList.Parse(metadata(name));
     }
 }

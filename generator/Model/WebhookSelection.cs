@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 
 namespace OpenApiClientGenerator.Model;
 
@@ -17,25 +16,17 @@ internal sealed record WebhookSelection(bool All, bool IsTurnedOff, EquatableArr
     public static readonly WebhookSelection NotRequested = new(false, false, EquatableArray<string>.Empty);
 
     /// <summary>
-    /// The selection the metadata value asks for. A list is separated by <c>;</c>, which the package's targets turn
-    /// into <c>|</c> (the compiler's analyzer config would end the value at the first <c>;</c>); it is sorted and free of
-    /// duplicates, so that reordering it changes nothing downstream.
+    /// The selection the metadata value asks for, read as a <see cref="MetadataList"/>.
     /// </summary>
     public static WebhookSelection FromMetadata(string? value)
     {
-        var names = (value ?? string.Empty)
-            .Split(';', '|')
-            .Select(name => name.Trim())
-            .Where(name => name.Length > 0)
-            .Distinct(StringComparer.Ordinal)
-            .OrderBy(name => name, StringComparer.Ordinal)
-            .ToList();
+        var names = MetadataList.Parse(value);
         return names switch
         {
             [] => NotRequested,
             [var only] when only.Equals("true", StringComparison.OrdinalIgnoreCase) || only == "*" => new WebhookSelection(true, false, EquatableArray<string>.Empty),
             [var only] when only.Equals("false", StringComparison.OrdinalIgnoreCase) => new WebhookSelection(false, true, EquatableArray<string>.Empty),
-            _ => new WebhookSelection(false, false, names.ToEquatableArray()),
+            _ => new WebhookSelection(false, false, names),
         };
     }
 }
