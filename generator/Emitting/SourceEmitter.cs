@@ -354,7 +354,7 @@ internal static partial class SourceEmitter
             InitExpression = initExpression,
             PresentCondition = presence.Present,
             WriteExpression = CSharpFragments.Write(property.Type, "writer", value, 0),
-            ValueWriter = isMergePatch || property.Type.Kind is ValueKind.Enum or ValueKind.Object or ValueKind.Array or ValueKind.Map
+            ValueWriter = isMergePatch || property.Type.Kind is ValueKind.Bytes or ValueKind.Enum or ValueKind.Object or ValueKind.Array or ValueKind.Map
                 ? "static (w, v) => " + CSharpFragments.Write(property.Type, "w", "v", 0)
                 : null,
             IsRequired = property.IsRequired,
