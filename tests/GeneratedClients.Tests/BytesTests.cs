@@ -52,11 +52,11 @@ public sealed class BytesTests
         var response = await new BytesClient(http).UploadAttachmentAsync(new UploadAttachmentRequest
         {
             XChecksum = [0xca, 0xfe],
-            Tag = [0xff, 0xfe, 0xfd],
+            Tag = [0xfb, 0xff, 0xbf],
             Body = new Attachment { Name = "a.bin", Data = Content, Chunks = [[0x01], [0x02, 0x03]] },
         });
 
-        Assert.Equal(["CAFE FFFEFD 00FBFFBF107F 01 0203"], received);
+        Assert.Equal(["CAFE FBFFBF 00FBFFBF107F 01 0203"], received);
         Assert.Equal(Content, response.Body.Data);
         Assert.Equal([[0x01], [0x02, 0x03]], response.Body.Chunks!);
     }
