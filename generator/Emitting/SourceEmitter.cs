@@ -751,7 +751,13 @@ internal static partial class SourceEmitter
         if (body.Kind == ValueKind.Object && types.TryGetValue(body.TypeName!, out var bodyType)
             && bodyType.Properties.FirstOrDefault(p => p.WireName == success.TrackingIdProperty) is { } property)
         {
-            return property.Type.Kind == ValueKind.String ? member + property.Name : member + property.Name + "?.ToString()";
+            var id = member + property.Name;
+            return property.Type.Kind switch
+            {
+                ValueKind.String => id,
+                ValueKind.Bytes => $"({id} is null ? null : {CSharpFragments.Base64Text(property.Type, id + "!")})",
+                _ => id + "?.ToString()",
+            };
         }
 
         return success.StatusCode == 202 ? "null" : null;

@@ -102,6 +102,19 @@ public sealed class BytesTests
     }
 
     [Fact]
+    public async Task Accepted_work_whose_id_is_bytes_is_tracked_by_its_base64_text()
+    {
+        await using var server = await RecordingServer.StartAsync();
+        server.Response = new CannedResponse(202, """{"job":"AQID"}""");
+        using var http = server.CreateHttpClient();
+
+        var response = await new BytesClient(http).StartScanAsync(new StartScanRequest());
+
+        Assert.Equal([1, 2, 3], response.Body.Job);
+        Assert.Equal("AQID", response.TrackingId);
+    }
+
+    [Fact]
     public void A_merge_patch_compares_bytes_by_content()
     {
         var before = new Attachment { Name = "a", Data = [1, 2, 3], Thumbnail = [9] };
