@@ -20,6 +20,7 @@ internal static class CSharpFragments
     public static string TypeName(TypeRef type) => type.Kind switch
     {
         ValueKind.String => "string",
+        ValueKind.Bytes => "byte[]",
         ValueKind.Int32 => "int",
         ValueKind.Int64 => "long",
         ValueKind.Double => "double",
@@ -43,6 +44,7 @@ internal static class CSharpFragments
     public static string ReadNullable(TypeRef type, string reader, int depth, bool lenient) => type.Kind switch
     {
         ValueKind.String => $"JsonRead.String(ref {reader}, {Lenient(lenient)})",
+        ValueKind.Bytes => $"JsonRead.Bytes(ref {reader}, {Url(type)})",
         ValueKind.Int32 => $"JsonRead.Int32(ref {reader}, {Lenient(lenient)})",
         ValueKind.Int64 => $"JsonRead.Int64(ref {reader}, {Lenient(lenient)})",
         ValueKind.Double => $"JsonRead.Double(ref {reader}, {Lenient(lenient)})",
@@ -84,6 +86,8 @@ internal static class CSharpFragments
         return type.Kind switch
         {
             ValueKind.String => $"{writer}.WriteStringValue({value})",
+            ValueKind.Bytes when type.IsBase64Url => $"{writer}.WriteStringValue({Base64Text(type, value)})",
+            ValueKind.Bytes => $"{writer}.WriteBase64StringValue({value})",
             ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double => $"{writer}.WriteNumberValue({value})",
             ValueKind.Boolean => $"{writer}.WriteBooleanValue({value})",
             ValueKind.Enum => $"{writer}.WriteStringValue({type.TypeName}Json.ToWire({value}))",
@@ -98,10 +102,16 @@ internal static class CSharpFragments
     public static string FormatScalar(TypeRef type, string value) => type.Kind switch
     {
         ValueKind.String => value,
+        ValueKind.Bytes => Base64Text(type, value),
         ValueKind.Enum => $"{type.TypeName}Json.ToWire({value})",
         ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double or ValueKind.Boolean => $"ApiHttp.Format({value})",
         _ => $"{value}.GetRawText()",
     };
+
+    /// <summary>The base64 (or base64url) text of bytes, which is what the spec's length, pattern and enum rules are about.</summary>
+    public static string Base64Text(TypeRef type, string value) => $"Base64Text.Encode({value}, {Url(type)})";
+
+    private static string Url(TypeRef type) => type.IsBase64Url ? "url: true" : "url: false";
 
     /// <summary>Describes a character class the way a person would: "letters, digits and '-'".</summary>
     public static string DescribeCharacterSet(CharacterClassSpec characterClass)

@@ -95,7 +95,7 @@ internal static partial class SourceEmitter
 
     private static bool IsPlainScalar(ParameterSpec parameter) => !parameter.IsJsonContent && IsScalar(parameter.Type);
 
-    private static bool IsScalar(TypeRef type) => type.Kind is ValueKind.String or ValueKind.Enum or ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double or ValueKind.Boolean;
+    private static bool IsScalar(TypeRef type) => type.Kind is ValueKind.String or ValueKind.Bytes or ValueKind.Enum or ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double or ValueKind.Boolean;
 
     private static string StyleArguments(ParameterSpec parameter) => $"ParameterStyle.{parameter.Style}, explode: {Bool(parameter.Explode)}";
 

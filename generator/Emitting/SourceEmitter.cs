@@ -357,7 +357,7 @@ internal static partial class SourceEmitter
             PresentCondition = presence.Present,
             HasPlainPresence = !isMergePatch && property.Type.Kind != ValueKind.Any && presence.Present is not null,
             WriteExpression = CSharpFragments.Write(property.Type, "writer", value, 0),
-            ValueWriter = isMergePatch || property.Type.Kind is ValueKind.Enum or ValueKind.Object or ValueKind.Array or ValueKind.Map
+            ValueWriter = isMergePatch || property.Type.Kind is ValueKind.Bytes or ValueKind.Enum or ValueKind.Object or ValueKind.Array or ValueKind.Map
                 ? "static (w, v) => " + CSharpFragments.Write(property.Type, "w", "v", 0)
                 : null,
             IsRequired = property.IsRequired,
@@ -754,7 +754,13 @@ internal static partial class SourceEmitter
         if (body.Kind == ValueKind.Object && types.TryGetValue(body.TypeName!, out var bodyType)
             && bodyType.Properties.FirstOrDefault(p => p.WireName == success.TrackingIdProperty) is { } property)
         {
-            return property.Type.Kind == ValueKind.String ? member + property.Name : member + property.Name + "?.ToString()";
+            var id = member + property.Name;
+            return property.Type.Kind switch
+            {
+                ValueKind.String => id,
+                ValueKind.Bytes => $"({id} is null ? null : {CSharpFragments.Base64Text(property.Type, id + "!")})",
+                _ => id + "?.ToString()",
+            };
         }
 
         return success.StatusCode == 202 ? "null" : null;

@@ -155,6 +155,8 @@ internal static class UnionViews
     private static string Fits(UnionVariantSpec variant, IReadOnlyDictionary<string, TypeSpec> types) => variant.Type.Kind switch
     {
         ValueKind.String or ValueKind.Enum => "json.ValueKind == JsonValueKind.String",
+        ValueKind.Bytes when variant.Type.IsBase64Url => "json.ValueKind == JsonValueKind.String && Base64Text.DecodeUrl(json.GetString()!) is not null",
+        ValueKind.Bytes => "json.ValueKind == JsonValueKind.String && json.TryGetBytesFromBase64(out _)",
         ValueKind.Int32 => "json.ValueKind == JsonValueKind.Number && json.TryGetInt32(out _)",
         ValueKind.Int64 => "json.ValueKind == JsonValueKind.Number && json.TryGetInt64(out _)",
         ValueKind.Double => "json.ValueKind == JsonValueKind.Number",

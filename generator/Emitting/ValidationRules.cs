@@ -36,6 +36,12 @@ internal sealed class ValidationRules(ISet<string> memberNames)
                 AddStringRules(rules, constraints, value);
                 AddNot(rules, constraints, $"ElementRules.Of({value})");
                 break;
+            case ValueKind.Bytes:
+                // The rules are about the text on the wire, so they check the text the value is sent as.
+                var text = CSharpFragments.Base64Text(type, value);
+                AddStringRules(rules, constraints, text);
+                AddNot(rules, constraints, $"ElementRules.Of({text})");
+                break;
             case ValueKind.Int32:
             case ValueKind.Int64:
             case ValueKind.Double:

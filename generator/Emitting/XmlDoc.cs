@@ -80,6 +80,12 @@ internal static class XmlDoc
     public static IEnumerable<string> Constraints(TypeRef type)
     {
         var c = type.Constraints;
+        if (type.Kind == ValueKind.Bytes)
+        {
+            // The length and pattern below, if any, are the spec's: about this text, not the bytes.
+            yield return "Sent as " + (type.IsBase64Url ? "base64url" : "base64") + " text" + (type.ContentMediaType is { } mediaType ? " (" + mediaType + ")" : string.Empty) + ".";
+        }
+
         if (c.MinLength is not null || c.MaxLength is not null || c.Pattern?.CharacterClass is not null)
         {
             var length = (c.MinLength, c.MaxLength) switch

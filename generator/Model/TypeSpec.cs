@@ -100,6 +100,12 @@ internal sealed record PropertySpec
 internal enum ValueKind
 {
     String,
+
+    /// <summary>
+    /// Binary data sent as base64 text: <c>format: byte</c> (OpenAPI 3.0) or <c>contentEncoding: base64</c>/<c>base64url</c>
+    /// (3.1). Its length, pattern and enum rules apply to that text, as the spec writes them.
+    /// </summary>
+    Bytes,
     Int32,
     Int64,
     Double,
@@ -134,6 +140,12 @@ internal sealed record TypeRef
     /// value is itself a patch, merged into the value the server has.
     /// </summary>
     public bool IsPatchMap { get; init; }
+
+    /// <summary>Gets whether bytes are sent in base64url (RFC 4648 §5: '-' and '_', no padding) rather than base64.</summary>
+    public bool IsBase64Url { get; init; }
+
+    /// <summary>Gets the media type of what bytes hold (<c>contentMediaType</c>), for the docs.</summary>
+    public string? ContentMediaType { get; init; }
 }
 
 /// <summary>

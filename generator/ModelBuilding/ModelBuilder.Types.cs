@@ -89,10 +89,34 @@ internal sealed partial class ModelBuilder
                     ? TypeRef.Any
                     : ResolveContained(schema, () => ResolveType(additionalProperties, JsonPointers.Append(pointer, "additionalProperties"), nameHint + "Value", usage, mergePatch));
                 return new TypeRef { Kind = ValueKind.Map, Element = value, Constraints = constraints, IsNullable = nullable, IsPatchMap = mergePatch };
+            case ValueKind.Bytes:
+                return new TypeRef
+                {
+                    Kind = kind,
+                    Constraints = constraints,
+                    IsNullable = nullable,
+                    IsBase64Url = ContentEncodingOf(schema) == "base64url",
+                    ContentMediaType = Clean((schema as IOpenApiSchemaMissingProperties)?.ContentMediaType),
+                };
             default:
+                if (kind == ValueKind.String && ContentEncodingOf(schema) is { } encoding && encoding is not ("7bit" or "8bit" or "binary" or "quoted-printable"))
+                {
+                    Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOf(JsonPointers.Append(pointer, "contentEncoding")), "contentEncoding '" + encoding + "'", "the value is generated as the text the service sends, a string");
+                }
+
                 return new TypeRef { Kind = kind, Constraints = constraints, IsNullable = nullable };
         }
     }
+
+    /// <summary>
+    /// Whether a string holds bytes the generated code encodes and decodes: OpenAPI 3.0's <c>format: byte</c>, or 3.1's
+    /// <c>contentEncoding</c> base64 or base64url. Other encodings (base32, quoted-printable) stay the text they are.
+    /// </summary>
+    private static bool IsBase64(IOpenApiSchema schema)
+        => ContentEncodingOf(schema) is "base64" or "base64url" || (schema.Format == "byte" && ContentEncodingOf(schema) is null);
+
+    private static string? ContentEncodingOf(IOpenApiSchema schema)
+        => (schema as IOpenApiSchemaMissingProperties)?.ContentEncoding?.Trim().ToLowerInvariant() is { Length: > 0 } encoding ? encoding : null;
 
     /// <summary>
     /// Resolves a schema inside <paramref name="container"/>, a schema that gets no type of its own (a reference, an array, a
@@ -128,7 +152,7 @@ internal sealed partial class ModelBuilder
         switch (nonNull)
         {
             case JsonSchemaType.String:
-                return ValueKind.String;
+                return IsBase64(schema) ? ValueKind.Bytes : ValueKind.String;
             case JsonSchemaType.Integer:
                 // JSON Schema integers are unbounded: only an explicit int32 format narrows them to int.
                 return schema.Format == "int32" ? ValueKind.Int32 : ValueKind.Int64;

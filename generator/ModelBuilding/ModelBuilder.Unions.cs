@@ -441,6 +441,7 @@ internal sealed partial class ModelBuilder
         return (IsComposedObject(part) ? ValueKind.Object : ShapeOf(part)) switch
         {
             ValueKind.String => "String",
+            ValueKind.Bytes => "Bytes",
             ValueKind.Int32 or ValueKind.Int64 => "Integer",
             ValueKind.Double => "Number",
             ValueKind.Boolean => "Boolean",

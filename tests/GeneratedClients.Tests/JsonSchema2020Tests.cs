@@ -131,7 +131,7 @@ public sealed class JsonSchema2020Tests
     public void The_type_list_with_null_and_the_base64_string_are_typed()
     {
         Assert.Equal(typeof(string), typeof(Reading).GetProperty(nameof(Reading.Tags))!.PropertyType);
-        Assert.Equal(typeof(string), typeof(Reading).GetProperty(nameof(Reading.Picture))!.PropertyType);
+        Assert.Equal(typeof(byte[]), typeof(Reading).GetProperty(nameof(Reading.Picture))!.PropertyType);
         Assert.Null(Reading.FromJson("""{"version":2,"tags":null}"""u8).Tags);
     }
 

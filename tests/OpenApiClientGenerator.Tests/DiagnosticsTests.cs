@@ -349,6 +349,35 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public void A_content_encoding_other_than_base64_is_a_warning_at_the_keyword_and_the_value_stays_its_text()
+    {
+        var run = Run("demo.openapi.yaml", """
+            openapi: 3.1.0
+            info:
+              title: Demo
+              version: '1.0'
+            paths: {}
+            components:
+              schemas:
+                Token:
+                  type: object
+                  properties:
+                    code: { type: string, contentEncoding: base32 }
+                    text: { type: string, contentEncoding: quoted-printable }
+                    data: { type: string, contentEncoding: base64url }
+                    legacy: { type: string, format: byte }
+            """);
+
+        AssertSingle(run, "OAG006", DiagnosticSeverity.Warning, "demo.openapi.yaml", 10, 47, "contentEncoding 'base32' is not supported", "a string");
+        var models = run.ModelsText("DemoClient");
+        Assert.Contains("public string? Code { get; init; }", models, StringComparison.Ordinal);
+        Assert.Contains("public string? Text { get; init; }", models, StringComparison.Ordinal);
+        Assert.Contains("public byte[]? Data { get; init; }", models, StringComparison.Ordinal);
+        Assert.Contains("public byte[]? Legacy { get; init; }", models, StringComparison.Ordinal);
+        Assert.Empty(run.CompilationProblems());
+    }
+
+    [Fact]
     public void A_one_of_or_any_of_a_schema_and_null_is_that_schema_made_nullable_without_a_warning()
     {
         var run = Run("demo.openapi.yaml", """

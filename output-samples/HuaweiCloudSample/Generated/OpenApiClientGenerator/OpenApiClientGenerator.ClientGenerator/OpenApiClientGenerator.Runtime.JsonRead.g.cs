@@ -110,6 +110,26 @@ namespace OpenApiClientGenerator.Runtime
                 _ => throw Unexpected(ref reader, "a string"),
             };
 
+        /// <summary>
+        /// Bytes sent as base64 (or base64url) text. Text that is not base64 is a JsonException, as a value of the wrong
+        /// kind is: no lenient reading can recover bytes from it.
+        /// </summary>
+        public static byte[]? Bytes(ref Utf8JsonReader reader, bool url)
+        {
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            if (reader.TokenType != JsonTokenType.String)
+            {
+                throw Unexpected(ref reader, url ? "base64url text" : "base64 text");
+            }
+
+            var bytes = url ? Base64Text.DecodeUrl(reader.GetString()!) : reader.TryGetBytesFromBase64(out var decoded) ? decoded : null;
+            return bytes ?? throw new JsonException("Expected " + (url ? "base64url" : "base64") + " text but found a string that is not, at position " + reader.TokenStartIndex.ToString(CultureInfo.InvariantCulture) + ".");
+        }
+
         public static int? Int32(ref Utf8JsonReader reader, bool lenient)
         {
             if (reader.TokenType == JsonTokenType.Number)
