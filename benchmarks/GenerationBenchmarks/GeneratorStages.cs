@@ -35,7 +35,9 @@ internal sealed class GeneratorStages
         _emit = M(emitter, "Emit");
         _emitRuntime = M(emitter, "EmitRuntime");
         _specInput = T("Model.SpecInput").GetConstructors().Single();
-        _specOptions = Activator.CreateInstance(T("Model.SpecOptions"), [null, null, null, null])!;
+        // Every option unset, however many the record has: the defaults a spec without item metadata gets.
+        var specOptions = T("Model.SpecOptions").GetConstructors().Single();
+        _specOptions = specOptions.Invoke(new object?[specOptions.GetParameters().Length]);
         _templates = T("Model.TemplateSet").GetField("Embedded", Static)!.GetValue(null)!;
         _options = Activator.CreateInstance(T("Model.GeneratorOptions"), [false, false, false, false])!;
         _spec = T("Model.SpecParseResult").GetProperty("Spec")!;
