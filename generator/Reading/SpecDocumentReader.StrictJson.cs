@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -11,8 +12,8 @@ internal static partial class SpecDocumentReader
     /// <summary>
     /// Reads a strict JSON text (no comment, trailing comma, single quote or NaN) with System.Text.Json's reader, which
     /// costs a fraction of the YAML parser's time and garbage on a large spec. It gives what the YAML reading gives: the
-    /// same nodes (scalars are converted by the same YAML 1.2 rules), the same position of every key and value, the same
-    /// node count. Whatever it is not sure of gives null, and the text is read by the YAML parser: a text that is not
+    /// same nodes (scalars are converted by the same YAML 1.2 rules), the same position of every key and value (kept in a
+    /// <see cref="PositionTree"/>, as a pointer per node would cost more than the rest of the reading), the same node count. Whatever it is not sure of gives null, and the text is read by the YAML parser: a text that is not
     /// strict JSON or not valid UTF-16, a syntax error, a string JSON cannot unescape (a lone surrogate), a duplicate key,
     /// a document over the depth or node limit. Every error message and its position is thus the YAML reading's.
     /// </summary>
@@ -32,7 +33,11 @@ internal static partial class SpecDocumentReader
 
         private readonly LineIndex _lines;
         private readonly int _rootDepth;
-        private readonly SourceMap _map = new();
+
+        /// <summary>The names, spans and child positions of the members of the collections being read, innermost last.</summary>
+        private readonly List<string> _names = [];
+        private readonly List<int> _spans = [];
+        private readonly List<PositionTree.Collection?> _children = [];
         private int _nodeCount;
 
         /// <summary>A byte and its character's index, moved forward as the reader goes, since tokens come in order.</summary>
@@ -98,7 +103,7 @@ internal static partial class SpecDocumentReader
             // The depth limit is the YAML reading's: the JSON reader's own must not come first.
             var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(_utf8, 0, _byteCount), new JsonReaderOptions { MaxDepth = MaxDepth + 1 });
             reader.Read();
-            var root = ReadValue(ref reader, string.Empty, _rootDepth);
+            var root = ReadValue(ref reader, _rootDepth, out _, out _, out var positions);
 
             // Anything after the root value but whitespace fails here.
             if (reader.Read())
@@ -106,47 +111,50 @@ internal static partial class SpecDocumentReader
                 throw new NotSureException();
             }
 
-            return new SpecDocument(root, _map, null, _nodeCount);
+            return new SpecDocument(root, new SourceMap(new PositionTree(positions!, _lines)), null, _nodeCount);
         }
 
         /// <summary>Reads the value the reader stands on, and leaves the reader on its last token.</summary>
-        private JsonNode? ReadValue(ref Utf8JsonReader reader, string pointer, int depth)
+        /// <param name="positions">The positions inside the value, when it is a collection.</param>
+        private JsonNode? ReadValue(ref Utf8JsonReader reader, int depth, out int start, out int length, out PositionTree.Collection? positions)
         {
-            var start = (int)reader.TokenStartIndex;
+            positions = null;
+            var startByte = (int)reader.TokenStartIndex;
             switch (reader.TokenType)
             {
-                case JsonTokenType.StartObject:
-                    return ReadObject(ref reader, pointer, depth);
-                case JsonTokenType.StartArray:
-                    return ReadArray(ref reader, pointer, depth);
+                case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                    var collection = reader.TokenType == JsonTokenType.StartObject ? ReadObject(ref reader, depth, out positions) : (JsonNode)ReadArray(ref reader, depth, out positions);
+                    (start, length) = (positions.Start, positions.Length);
+                    return collection;
                 case JsonTokenType.String:
-                    AddScalar(pointer, start, start + reader.ValueSpan.Length + 2);
+                    Scalar(startByte, startByte + reader.ValueSpan.Length + 2, out start, out length);
                     return StringValue(reader.GetString()!);
                 case JsonTokenType.Number:
-                    AddScalar(pointer, start, start + reader.ValueSpan.Length);
+                    Scalar(startByte, startByte + reader.ValueSpan.Length, out start, out length);
 
                     // A plain scalar to YAML, converted by the same rules: 1.0 stays a decimal, 1e400 text.
-                    return ResolvePlain(Encoding.UTF8.GetString(_utf8, start, reader.ValueSpan.Length));
+                    return ResolvePlain(Encoding.UTF8.GetString(_utf8, startByte, reader.ValueSpan.Length));
                 case JsonTokenType.True or JsonTokenType.False:
-                    AddScalar(pointer, start, start + reader.ValueSpan.Length);
+                    Scalar(startByte, startByte + reader.ValueSpan.Length, out start, out length);
                     return JsonValue.Create(reader.TokenType == JsonTokenType.True);
                 case JsonTokenType.Null:
-                    AddScalar(pointer, start, start + reader.ValueSpan.Length);
+                    Scalar(startByte, startByte + reader.ValueSpan.Length, out start, out length);
                     return null;
                 default:
                     throw new NotSureException();
             }
         }
 
-        private JsonObject ReadObject(ref Utf8JsonReader reader, string pointer, int depth)
+        private JsonObject ReadObject(ref Utf8JsonReader reader, int depth, out PositionTree.Collection positions)
         {
             var start = BeginCollection(ref reader, depth);
+            var (namesBase, spansBase, childrenBase) = (_names.Count, _spans.Count, _children.Count);
             var mapping = new JsonObject();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var keyStart = (int)reader.TokenStartIndex;
-                var keyOffset = CharOffset(keyStart);
-                var keyPosition = _lines.Position(keyOffset, CharOffset(keyStart + reader.ValueSpan.Length + 2) - keyOffset);
+                var keyStartByte = (int)reader.TokenStartIndex;
+                var keyStart = CharOffset(keyStartByte);
+                var keyLength = CharOffset(keyStartByte + reader.ValueSpan.Length + 2) - keyStart;
                 var name = reader.GetString()!;
 
                 // The YAML reading reports a duplicate where the YAML parser has got to: it is left to say so.
@@ -155,27 +163,28 @@ internal static partial class SpecDocumentReader
                     throw new NotSureException();
                 }
 
-                var memberPointer = JsonPointers.Append(pointer, name);
-                _map.AddKey(memberPointer, keyPosition);
                 reader.Read();
-                mapping.Add(name, ReadValue(ref reader, memberPointer, depth + 1));
+                mapping.Add(name, ReadValue(ref reader, depth + 1, out var valueStart, out var valueLength, out var child));
+                AddMember(keyStart, keyLength, valueStart, valueLength, child);
+                _names.Add(name);
             }
 
-            EndCollection(ref reader, pointer, start);
+            positions = EndCollection(ref reader, start, Take(_names, namesBase), spansBase, childrenBase);
             return mapping;
         }
 
-        private JsonArray ReadArray(ref Utf8JsonReader reader, string pointer, int depth)
+        private JsonArray ReadArray(ref Utf8JsonReader reader, int depth, out PositionTree.Collection positions)
         {
             var start = BeginCollection(ref reader, depth);
+            var (spansBase, childrenBase) = (_spans.Count, _children.Count);
             var sequence = new JsonArray();
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                var itemPointer = pointer + "/" + sequence.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                sequence.Add(ReadValue(ref reader, itemPointer, depth + 1));
+                sequence.Add(ReadValue(ref reader, depth + 1, out var valueStart, out var valueLength, out var child));
+                AddMember(0, 0, valueStart, valueLength, child);
             }
 
-            EndCollection(ref reader, pointer, start);
+            positions = EndCollection(ref reader, start, null, spansBase, childrenBase);
             return sequence;
         }
 
@@ -191,15 +200,34 @@ internal static partial class SpecDocumentReader
             return CharOffset((int)reader.TokenStartIndex);
         }
 
-        /// <summary>A collection spans from its opening bracket to its closing one, which the reader stands on.</summary>
-        private void EndCollection(ref Utf8JsonReader reader, string pointer, int start)
-            => _map.AddValue(pointer, _lines.Position(start, CharOffset((int)reader.TokenStartIndex) + 1 - start));
+        /// <summary>A member's positions go on the stacks that the collection takes them from at its end, after its members' own.</summary>
+        private void AddMember(int keyStart, int keyLength, int valueStart, int valueLength, PositionTree.Collection? child)
+        {
+            _spans.Add(keyStart);
+            _spans.Add(keyLength);
+            _spans.Add(valueStart);
+            _spans.Add(valueLength);
+            _children.Add(child);
+        }
 
-        private void AddScalar(string pointer, int startByte, int endByte)
+        /// <summary>A collection spans from its opening bracket to its closing one, which the reader stands on.</summary>
+        private PositionTree.Collection EndCollection(ref Utf8JsonReader reader, int start, string[]? names, int spansBase, int childrenBase)
+            => new(start, CharOffset((int)reader.TokenStartIndex) + 1 - start, names, Take(_spans, spansBase), Take(_children, childrenBase));
+
+        /// <summary>The items of <paramref name="stack"/> from <paramref name="first"/> on, taken off it.</summary>
+        private static T[] Take<T>(List<T> stack, int first)
+        {
+            var items = new T[stack.Count - first];
+            stack.CopyTo(first, items, 0, items.Length);
+            stack.RemoveRange(first, items.Length);
+            return items;
+        }
+
+        private void Scalar(int startByte, int endByte, out int start, out int length)
         {
             Count();
-            var start = CharOffset(startByte);
-            _map.AddValue(pointer, _lines.Position(start, CharOffset(endByte) - start));
+            start = CharOffset(startByte);
+            length = CharOffset(endByte) - start;
         }
 
         private void Count()
