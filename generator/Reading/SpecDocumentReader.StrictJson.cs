@@ -13,9 +13,10 @@ internal static partial class SpecDocumentReader
     /// Reads a strict JSON text (no comment, trailing comma, single quote or NaN) with System.Text.Json's reader, which
     /// costs a fraction of the YAML parser's time and garbage on a large spec. It gives what the YAML reading gives: the
     /// same nodes (scalars are converted by the same YAML 1.2 rules), the same position of every key and value (kept in a
-    /// <see cref="PositionTree"/>, as a pointer per node would cost more than the rest of the reading), the same node count. Whatever it is not sure of gives null, and the text is read by the YAML parser: a text that is not
-    /// strict JSON or not valid UTF-16, a syntax error, a string JSON cannot unescape (a lone surrogate), a duplicate key,
-    /// a document over the depth or node limit. Every error message and its position is thus the YAML reading's.
+    /// <see cref="PositionTree"/>, as a pointer per node would cost more than the rest of the reading), the same node
+    /// count. Whatever it is not sure of gives null, and the text is read by the YAML parser: a text that is not strict
+    /// JSON or not valid UTF-16, a syntax error, a string JSON cannot unescape (a lone surrogate), a duplicate key, a
+    /// document over the depth or node limit. Every error message and its position is thus the YAML reading's.
     /// </summary>
     private sealed class StrictJsonReader
     {

@@ -180,10 +180,10 @@ public sealed class StrictJsonReadingTests
         Assert.Equal(expected.Error, actual.Error);
         Assert.Equal(expected.NodeCount, actual.NodeCount);
         Assert.Equal(Describe(expected.Root), Describe(actual.Root));
-        foreach (var pointer in expected.Root is null ? [] : Pointers(expected.Root, string.Empty).SelectMany(WithNear))
+        foreach (var pointer in expected.Root is null ? [] : SpecPointers.Every(expected.Root).SelectMany(WithNear))
         {
-            Assert.Equal((pointer, Position(expected.Map.TryGetPosition, pointer)), (pointer, Position(actual.Map.TryGetPosition, pointer)));
-            Assert.Equal((pointer, Position(expected.Map.TryGetKeyPosition, pointer)), (pointer, Position(actual.Map.TryGetKeyPosition, pointer)));
+            Assert.Equal((pointer, SpecPointers.Position(expected.Map.TryGetPosition, pointer)), (pointer, SpecPointers.Position(actual.Map.TryGetPosition, pointer)));
+            Assert.Equal((pointer, SpecPointers.Position(expected.Map.TryGetKeyPosition, pointer)), (pointer, SpecPointers.Position(actual.Map.TryGetKeyPosition, pointer)));
         }
     }
 
@@ -255,25 +255,4 @@ public sealed class StrictJsonReadingTests
                 .Select(p => Path.GetRelativePath(Repository.PathOf(), p)))
             .OrderBy(p => p, StringComparer.Ordinal);
 
-    private delegate bool Lookup(string pointer, out SourcePosition position);
-
-    private static SourcePosition? Position(Lookup lookup, string pointer) => lookup(pointer, out var position) ? position : null;
-
-    private static IEnumerable<string> Pointers(JsonNode node, string pointer)
-    {
-        yield return pointer;
-        var children = node switch
-        {
-            JsonObject mapping => mapping.Select(m => (JsonPointers.Append(pointer, m.Key), m.Value)),
-            JsonArray sequence => sequence.Select((item, i) => (pointer + "/" + i.ToString(CultureInfo.InvariantCulture), item)),
-            _ => [],
-        };
-        foreach (var (childPointer, child) in children)
-        {
-            foreach (var descendant in child is null ? [childPointer] : Pointers(child, childPointer))
-            {
-                yield return descendant;
-            }
-        }
-    }
 }
