@@ -25,9 +25,14 @@ internal sealed class SourceMap
     private readonly SkeletonLayout? _layout;
     private readonly Dictionary<string, PlacedFragment>? _fragments;
 
+    /// <summary>The positions the reading recorded in the document's shape, rather than by pointer (see <see cref="PositionTree"/>).</summary>
+    private readonly PositionTree? _read;
+
     public SourceMap()
     {
     }
+
+    public SourceMap(PositionTree read) => _read = read;
 
     private SourceMap(SourceMap skeleton, SkeletonLayout? layout, Dictionary<string, PlacedFragment> fragments)
     {
@@ -142,10 +147,10 @@ internal sealed class SourceMap
 
     private bool TryGetValue(string jsonPointer, out SourcePosition position) => TryGet(jsonPointer, key: false, out position);
 
-    /// <summary>A value's or a key's position: what the stages after reading added, else the fragment's, else the skeleton's.</summary>
+    /// <summary>A value's or a key's position: what the stages after reading added (or the reading itself), else the fragment's, else the skeleton's.</summary>
     private bool TryGet(string jsonPointer, bool key, out SourcePosition position)
     {
-        if ((key ? _keys : _values).TryGetValue(jsonPointer, out position))
+        if ((key ? _keys : _values).TryGetValue(jsonPointer, out position) || (_read is not null && _read.TryGet(jsonPointer, key, out position)))
         {
             return true;
         }

@@ -11,10 +11,11 @@ namespace OpenApiClientGenerator.Reading;
 
 /// <summary>
 /// Reads a YAML or JSON spec into a <see cref="JsonNode"/> tree for Microsoft.OpenApi's JSON reader, recording where
-/// every node is so that each diagnostic points at its line. JSON goes through the same YAML 1.2 parser, since JSON is
-/// YAML's flow syntax: one parser gives both formats the same positions, limits and messages.
+/// every node is so that each diagnostic points at its line. JSON is YAML's flow syntax, so the YAML 1.2 parser is the
+/// reading every text has; strict JSON takes a faster path that gives the same tree, positions and node count (see
+/// <see cref="StrictJsonReader"/>), and leaves every text it is not sure of, and every error, to the YAML parser.
 /// </summary>
-internal static class SpecDocumentReader
+internal static partial class SpecDocumentReader
 {
     private const int MaxDepth = 256;
     public const int MaxNodes = 1_000_000;
@@ -28,10 +29,16 @@ internal static class SpecDocumentReader
     private const string FloatTag = "tag:yaml.org,2002:float";
 
     /// <summary>Reads the first document of <paramref name="text"/>. Never throws: a problem comes back as the document's error.</summary>
-    public static SpecDocument Read(string text) => new TreeReader(text, 0).Read();
+    public static SpecDocument Read(string text) => ReadFragment(text, 0);
 
     /// <summary>Reads a fragment of a spec whose value stands <paramref name="depth"/> levels deep, so that the depth limit counts from the spec's root.</summary>
-    public static SpecDocument ReadFragment(string text, int depth) => new TreeReader(text, depth).Read();
+    public static SpecDocument ReadFragment(string text, int depth) => ReadStrictJson(text, depth) ?? ReadWithYamlParser(text, depth);
+
+    /// <summary>The strict JSON reading of a text, or null when the YAML parser must read it.</summary>
+    internal static SpecDocument? ReadStrictJson(string text, int depth) => StrictJsonReader.TryRead(text, depth);
+
+    /// <summary>The reading of any text, and the one every error comes from.</summary>
+    internal static SpecDocument ReadWithYamlParser(string text, int depth) => new TreeReader(text, depth).Read();
 
     /// <summary>Turns a scalar into a JSON value by the YAML 1.2 core schema, as OpenAPI tooling does.</summary>
     private static JsonNode? ConvertScalar(Scalar scalar, string text, SourcePosition position)

@@ -33,10 +33,10 @@ public sealed class FragmentReadingTests
         Assert.True(fragments.Count > 1, "The JSON spec was not split.");
         Assert.NotNull(assembled);
         Assert.True(JsonNode.DeepEquals(whole.Root, assembled!.Root), "The fragments put together differ from the whole reading.");
-        foreach (var pointer in Pointers(whole.Root!, string.Empty))
+        foreach (var pointer in SpecPointers.Every(whole.Root!))
         {
-            Assert.Equal(Position(whole.Map.TryGetPosition, pointer), Position(assembled.Map.TryGetPosition, pointer));
-            Assert.Equal(Position(whole.Map.TryGetKeyPosition, pointer), Position(assembled.Map.TryGetKeyPosition, pointer));
+            Assert.Equal(SpecPointers.Position(whole.Map.TryGetPosition, pointer), SpecPointers.Position(assembled.Map.TryGetPosition, pointer));
+            Assert.Equal(SpecPointers.Position(whole.Map.TryGetKeyPosition, pointer), SpecPointers.Position(assembled.Map.TryGetKeyPosition, pointer));
         }
     }
 
@@ -83,25 +83,4 @@ public sealed class FragmentReadingTests
         Assert.Equal(whole.Spec, split.Spec);
     }
 
-    private delegate bool Lookup(string pointer, out SourcePosition position);
-
-    private static SourcePosition? Position(Lookup lookup, string pointer) => lookup(pointer, out var position) ? position : null;
-
-    private static IEnumerable<string> Pointers(JsonNode node, string pointer)
-    {
-        yield return pointer;
-        var children = node switch
-        {
-            JsonObject mapping => mapping.Select(m => (JsonPointers.Append(pointer, m.Key), m.Value)),
-            JsonArray sequence => sequence.Select((item, i) => (pointer + "/" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), item)),
-            _ => [],
-        };
-        foreach (var (childPointer, child) in children)
-        {
-            foreach (var descendant in child is null ? [childPointer] : Pointers(child, childPointer))
-            {
-                yield return descendant;
-            }
-        }
-    }
 }
