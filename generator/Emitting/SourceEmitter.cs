@@ -708,7 +708,8 @@ internal static partial class SourceEmitter
     /// <summary>A multipart part: its member of the parts record, and the call that adds it to <c>form</c> from <c>requestBody</c>.</summary>
     private static PartView BuildPart(PartSpec part)
     {
-        var local = LocalName(part.Name);
+        // "Part", not "Value": a parameter's local (formatValue) is still in scope where the parts are added.
+        var local = LocalName(part.Name, "Part");
         var value = part.IsRequired ? "requestBody." + part.Name : local;
         var contentType = part.ContentType is null ? "null" : CSharpFragments.Literal(part.ContentType);
         var name = CSharpFragments.Literal(part.WireName);
@@ -828,13 +829,13 @@ internal static partial class SourceEmitter
         => new NameScope().Reserve(memberNames, name => "the member '" + name + "'");
 
     /// <summary>
-    /// The local variable a property prefers. The <c>Value</c> suffix keeps it clear of the generated code's own locals
+    /// The local variable a property prefers. The suffix (<c>Value</c>) keeps it clear of the generated code's own locals
     /// (<c>reader</c>, <c>writer</c>, <c>context</c>, <c>request</c>, …) whatever the property is called.
     /// </summary>
-    private static string LocalName(string propertyName)
+    private static string LocalName(string propertyName, string suffix = "Value")
     {
         var core = propertyName.TrimStart('_');
         var camel = core.Length > 0 && char.IsLetter(core[0]) ? char.ToLowerInvariant(core[0]) + core.Substring(1) : "_" + core;
-        return camel + "Value";
+        return camel + suffix;
     }
 }

@@ -38,12 +38,14 @@ internal sealed partial class ModelBuilder
         }
 
         // The document's methods fill in an item's op, path and value, so only items with those three of the JSON
-        // Patch shapes make a JSON Patch document; any other array is an array like any other.
+        // Patch shapes make a JSON Patch document; any other array is an array like any other. The value must be
+        // untyped JSON: a oneOf/anyOf/allOf value is a typed member of its item (a union, say), not a JsonElement.
         var item = Target(target.Items);
         if (item?.Properties is null
             || !item.Properties.TryGetValue("op", out var op) || ShapeOf(op) is not (ValueKind.String or ValueKind.Enum)
             || !item.Properties.TryGetValue("path", out var path) || ShapeOf(path) is not ValueKind.String
-            || !item.Properties.TryGetValue("value", out var value) || ShapeOf(value) is not ValueKind.Any)
+            || !item.Properties.TryGetValue("value", out var value) || ShapeOf(value) is not ValueKind.Any
+            || Target(value) is { } valueTarget && (valueTarget.OneOf?.Count > 0 || valueTarget.AnyOf?.Count > 0 || valueTarget.AllOf?.Count > 0))
         {
             return null;
         }

@@ -435,6 +435,88 @@ public sealed class FuzzFindingsTests
         Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(client, "Task<ApiResponse<Message, PublishHeaders>> PublishAsync\\(").Count);
     }
 
+    /// <summary>A schema named <c>Encoding</c> beside a union (Azure Stream Analytics). Was: the union's <c>ToString</c> called <c>Encoding.UTF8</c>, which named the schema's type (CS1929).</summary>
+    [Fact]
+    public void A_schema_named_like_a_framework_type_the_unions_use_leaves_them_compiling()
+        => AssertCompiles(Head + """
+
+            paths:
+              /inputs:
+                put:
+                  requestBody:
+                    content:
+                      application/json:
+                        schema: { $ref: '#/components/schemas/Serialization' }
+                  responses:
+                    '204': { description: Stored. }
+            components:
+              schemas:
+                Encoding: { type: string, enum: [UTF8] }
+                Serialization:
+                  type: object
+                  required: [type]
+                  discriminator: { propertyName: type }
+                  properties:
+                    type: { type: string }
+                Csv:
+                  allOf:
+                    - $ref: '#/components/schemas/Serialization'
+                    - type: object
+                      properties:
+                        encoding: { $ref: '#/components/schemas/Encoding' }
+            """);
+
+    /// <summary>A JSON Patch-shaped array whose <c>value</c> is a oneOf (Box's skill cards). Was: read as a JSON Patch document, whose methods wrote a <c>JsonElement</c> into the typed union member (CS0029, CS0117).</summary>
+    [Fact]
+    public void An_array_of_patch_shaped_items_whose_value_is_a_union_is_an_array_of_its_records()
+    {
+        var run = AssertCompiles(Head + """
+
+            paths:
+              /cards:
+                put:
+                  requestBody:
+                    content:
+                      application/json-patch+json:
+                        schema:
+                          type: array
+                          items:
+                            type: object
+                            properties:
+                              op: { type: string, enum: [add, replace] }
+                              path: { type: string }
+                              value:
+                                oneOf:
+                                  - { type: object, required: [title], properties: { title: { type: string } } }
+                                  - { type: object, required: [status], properties: { status: { type: integer } } }
+                  responses:
+                    '204': { description: Stored. }
+            """);
+
+        Assert.DoesNotContain(run.Sources, s => s.HintName.Contains("PatchDocument", StringComparison.Ordinal));
+    }
+
+    /// <summary>A query parameter and a multipart part of the same name (GSMTasks' <c>format</c>). Was: both added through a local <c>formatValue</c>, the part's inside the parameter's scope (CS0136).</summary>
+    [Fact]
+    public void A_multipart_part_named_like_a_query_parameter_generates_code_that_compiles()
+        => AssertCompiles(Head + """
+
+            paths:
+              /exports:
+                post:
+                  parameters:
+                    - { name: format, in: query, schema: { type: string } }
+                  requestBody:
+                    content:
+                      multipart/form-data:
+                        schema:
+                          type: object
+                          properties:
+                            format: { type: string }
+                  responses:
+                    '204': { description: Stored. }
+            """);
+
     private static GeneratorRun AssertCompiles(string spec)
     {
         var run = GeneratorHarness.RunSpecs(("finding.openapi.yaml", spec));

@@ -94,9 +94,9 @@ namespace Snapshots.BodyChoice
                 var form = new MultipartFormDataContent();
                 Multipart.AddText(form, "name", requestBody.Name, null);
 
-                if (requestBody.Photos is { } photosValue)
+                if (requestBody.Photos is { } photosPart)
                 {
-                    Multipart.AddFiles(form, "photos", photosValue, null);
+                    Multipart.AddFiles(form, "photos", photosPart, null);
                 }
 
                 message.Content = form;

@@ -41,9 +41,9 @@ namespace Snapshots.Multipart
                 Multipart.AddFile(form, "file", requestBody.File, "application/jsonl");
                 Multipart.AddText(form, "purpose", requestBody.Purpose, null);
 
-                if (requestBody.ExpiresAfter is { } expiresAfterValue)
+                if (requestBody.ExpiresAfter is { } expiresAfterPart)
                 {
-                    Multipart.AddJson(form, "expires_after", JsonWrite.ToUtf8(expiresAfterValue, static (writer, value) => { value.WriteTo(writer); }), null);
+                    Multipart.AddJson(form, "expires_after", JsonWrite.ToUtf8(expiresAfterPart, static (writer, value) => { value.WriteTo(writer); }), null);
                 }
 
                 message.Content = form;

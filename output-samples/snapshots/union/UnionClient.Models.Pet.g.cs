@@ -151,7 +151,7 @@ namespace Snapshots.Union
         public override int GetHashCode() => UnionJson.KindOf(ToJson());
 
         /// <summary>Returns the value's JSON.</summary>
-        public override string ToString() => Encoding.UTF8.GetString(ToJson());
+        public override string ToString() => System.Text.Encoding.UTF8.GetString(ToJson());
 
         internal static Pet ReadFrom(ref Utf8JsonReader reader)
         {
