@@ -106,14 +106,22 @@ internal sealed partial class ModelBuilder
                 continue;
             }
 
-            var variants = Enumerable.Range(0, parts.Count).Where(i => !IsNullOnly(parts[i])).ToList();
-            if (variants.Count >= 2)
+            if (ChoiceParts(keyword, parts, pointer) is { } choice)
             {
-                return new UnionParts(keyword, keyword, parts, variants, variants.Count < parts.Count || SaysNullable(pointer), IsDerived: false);
+                return choice;
             }
         }
 
         return PartsWithMembers(schema, pointer) ?? TypeListParts(schema, pointer);
+    }
+
+    /// <summary>The parts of a <c>oneOf</c> or <c>anyOf</c> as a union; null when fewer than two of them are more than null.</summary>
+    private UnionParts? ChoiceParts(string keyword, IList<IOpenApiSchema> parts, string? pointer)
+    {
+        var variants = Enumerable.Range(0, parts.Count).Where(i => !IsNullOnly(parts[i])).ToList();
+        return variants.Count >= 2
+            ? new UnionParts(keyword, keyword, parts, variants, variants.Count < parts.Count || SaysNullable(pointer), IsDerived: false)
+            : null;
     }
 
     /// <summary>
@@ -138,8 +146,7 @@ internal sealed partial class ModelBuilder
         }
 
         var (keyword, parts) = schema.OneOf is { Count: > 0 } oneOf ? ("oneOf", oneOf) : ("anyOf", schema.AnyOf!);
-        var variants = Enumerable.Range(0, parts.Count).Where(i => !IsNullOnly(parts[i])).ToList();
-        if (variants.Count < 2)
+        if (ChoiceParts(keyword, parts, pointer) is not { } choice)
         {
             return null;
         }
@@ -153,7 +160,7 @@ internal sealed partial class ModelBuilder
             _mergedParts.Add(key, merged);
         }
 
-        return new UnionParts(keyword, keyword, parts, variants, variants.Count < parts.Count || SaysNullable(pointer), IsDerived: false) { Merged = merged };
+        return choice with { Merged = merged };
     }
 
     /// <summary>
