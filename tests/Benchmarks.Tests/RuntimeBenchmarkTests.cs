@@ -92,4 +92,12 @@ public sealed class RuntimeBenchmarkTests
             ],
             paths);
     }
+
+    [Fact]
+    public void Repeat_runs_a_benchmark_body_after_its_setup_and_refuses_an_unknown_one()
+    {
+        // ValidateInvalid needs the request its [GlobalSetup] builds: without the setup it would throw.
+        Assert.Equal(0, Repeat.Run("ValidationBenchmarks.ValidateInvalid", 2));
+        Assert.Equal(1, Repeat.Run("ValidationBenchmarks.NoSuchBody", 2));
+    }
 }
