@@ -88,6 +88,7 @@ public static class Breakdown
         }
 
         run();
+        WaitForProfiler();
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < runs; i++)
         {
@@ -97,6 +98,26 @@ public static class Breakdown
         var perRun = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / Math.Max(1, runs);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stage} over {workload.Specs.Length} specs, {runs} runs after a warm-up: {perRun / 1024.0:F0} KB allocated per run"));
         return 0;
+    }
+
+    /// <summary>
+    /// With <c>OPENAPI_BENCHMARKS_HANDSHAKE=PATH</c>, writes <c>PATH.ready</c> after the warm-up and waits for
+    /// <c>PATH.go</c>: a profiler started with its instrumentation off (<c>valgrind --tool=callgrind --instr-atstart=no</c>)
+    /// switches it on then (<c>callgrind_control -i on PID</c>), so that it counts the measured runs alone, without the
+    /// start-up and the JIT, and one process gives the cost of a run.
+    /// </summary>
+    private static void WaitForProfiler()
+    {
+        if (Environment.GetEnvironmentVariable("OPENAPI_BENCHMARKS_HANDSHAKE") is not { Length: > 0 } handshake)
+        {
+            return;
+        }
+
+        File.WriteAllText(handshake + ".ready", Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+        while (!File.Exists(handshake + ".go"))
+        {
+            System.Threading.Thread.Sleep(50);
+        }
     }
 
     private static List<List<string>> Rows(GeneratorWorkload workload, GeneratorStages? internals, int runs)
