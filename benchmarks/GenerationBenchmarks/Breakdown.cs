@@ -47,19 +47,34 @@ public static class Breakdown
     /// <summary>
     /// Runs one stage <paramref name="runs"/> times after one warm-up run, and measures nothing but the bytes allocated:
     /// a steady workload for a profiler. <c>emit</c> is <c>SourceEmitter.Emit</c> (views and templates) over every spec,
-    /// <c>view</c> <c>SourceEmitter.BuildView</c> alone (so that rendering is the difference), <c>cold</c> a cold run of the generator (a new driver) over all of them. Under callgrind, which counts
+    /// <c>view</c> <c>SourceEmitter.BuildView</c> alone (so that rendering is the difference), <c>parse</c> <c>SpecParser.Parse</c>
+    /// (reading, checking, Microsoft.OpenApi, the model), <c>floor</c> the scale run's parse floor, <c>cold</c> a cold run of the
+    /// generator (a new driver) over all of them. With <paramref name="specPath"/> (<c>--spec PATH</c>, or <c>--spec github</c>
+    /// for one of <see cref="Scale.ScaleSpecs.Large"/>, re-indented as the scale run reads it) the workload is that one spec
+    /// instead of the curated ones. Under callgrind, which counts
     /// instructions whatever the load, the difference between two run counts divided by their difference is the cost
     /// of one run.
     /// </summary>
-    public static int Repeat(string stage, int runs)
+    public static int Repeat(string stage, int runs, string? specPath = null)
     {
-        var workload = GeneratorWorkload.FromRepository();
+        var workload = specPath is null ? GeneratorWorkload.FromRepository() : GeneratorWorkload.FromSpec(specPath);
         string? missing = null;
-        var internals = stage is "emit" or "view" ? GeneratorStages.TryLoad(out missing) : null;
+        var internals = stage is "emit" or "view" or "parse" ? GeneratorStages.TryLoad(out missing) : null;
         Action run;
         if (stage == "cold")
         {
             run = () => workload.CreateDriver().RunGenerators(workload.Compilation);
+        }
+        else if (stage == "floor")
+        {
+            // The floor of each spec: its text → JsonNode (System.Text.Json for a JSON spec, as the scale run reads it;
+            // YamlDotNet for a YAML one, as Rows does) → OpenApiJsonReader.
+            var specs = workload.Specs.Select(s => (Json: s.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase), Text: s.GetText()!.ToString())).ToList();
+            run = () => specs.ForEach(s => ParseFloor.Read(s.Json ? System.Text.Json.Nodes.JsonNode.Parse(s.Text)! : ParseFloor.ToJsonNode(s.Text)));
+        }
+        else if (stage == "parse" && internals is not null)
+        {
+            run = () => workload.Specs.ToList().ForEach(s => internals.Parse(s.Path, s.GetText()!.ToString()));
         }
         else if (internals is not null)
         {
@@ -68,11 +83,12 @@ public static class Breakdown
         }
         else
         {
-            Console.Error.WriteLine(missing is not null ? "(generator stages: n/a, " + missing + ")" : "--repeat takes emit, view or cold, then a run count");
+            Console.Error.WriteLine(missing is not null ? "(generator stages: n/a, " + missing + ")" : "--repeat takes emit, view, parse, floor or cold, then a run count, then optionally --spec PATH");
             return 1;
         }
 
         run();
+        WaitForProfiler();
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < runs; i++)
         {
@@ -82,6 +98,26 @@ public static class Breakdown
         var perRun = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / Math.Max(1, runs);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stage} over {workload.Specs.Length} specs, {runs} runs after a warm-up: {perRun / 1024.0:F0} KB allocated per run"));
         return 0;
+    }
+
+    /// <summary>
+    /// With <c>OPENAPI_BENCHMARKS_HANDSHAKE=PATH</c>, writes <c>PATH.ready</c> after the warm-up and waits for
+    /// <c>PATH.go</c>: a profiler started with its instrumentation off (<c>valgrind --tool=callgrind --instr-atstart=no</c>)
+    /// switches it on then (<c>callgrind_control -i on PID</c>), so that it counts the measured runs alone, without the
+    /// start-up and the JIT, and one process gives the cost of a run.
+    /// </summary>
+    private static void WaitForProfiler()
+    {
+        if (Environment.GetEnvironmentVariable("OPENAPI_BENCHMARKS_HANDSHAKE") is not { Length: > 0 } handshake)
+        {
+            return;
+        }
+
+        File.WriteAllText(handshake + ".ready", Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+        while (!File.Exists(handshake + ".go"))
+        {
+            System.Threading.Thread.Sleep(50);
+        }
     }
 
     private static List<List<string>> Rows(GeneratorWorkload workload, GeneratorStages? internals, int runs)

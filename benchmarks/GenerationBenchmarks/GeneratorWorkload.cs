@@ -36,6 +36,19 @@ public sealed class GeneratorWorkload
     public static GeneratorWorkload FromRepository()
         => new(Repo.SpecPaths().Select(p => (p, File.ReadAllText(p))), Net80.References.All);
 
+    /// <summary>
+    /// One spec: a file's path, or the short name of one of <see cref="Scale.ScaleSpecs.Large"/> (GitHub's, Stripe's,
+    /// Kubernetes'), re-indented as the scale run reads it and named <c>NAME.openapi.json</c>.
+    /// </summary>
+    public static GeneratorWorkload FromSpec(string pathOrName)
+    {
+        var large = Scale.ScaleSpecs.Large.FirstOrDefault(s => s.Name.Equals(pathOrName, StringComparison.OrdinalIgnoreCase));
+        var spec = large is null
+            ? (Path.GetFullPath(pathOrName), File.ReadAllText(pathOrName))
+            : (Path.GetFullPath(large.Name + ".openapi.json"), Scale.ScaleSpecs.Read(large));
+        return new([spec], Net80.References.All);
+    }
+
     public GeneratorDriver CreateDriver(bool trackSteps = false) => GeneratorDrivers.Create(Specs, GlobalOptions, trackSteps);
 
     /// <summary>A copy of <paramref name="spec"/> with its one-line descriptions edited: what a user's edit of a spec looks like to the generator.</summary>

@@ -63,8 +63,7 @@ internal sealed class TemplateRenderer(TemplateSet templates)
 
         try
         {
-            var globals = new ScriptObject();
-            globals.Import(model, renamer: StandardMemberRenamer.Default);
+            var globals = ViewGlobals.Of(model);
             var context = ContextFor(templates).Context;
             context.PushGlobal(globals);
             context.PushOutput(new NormalizingOutput());

@@ -38,7 +38,7 @@ internal sealed class ViewAccessor : IObjectAccessor
                 if (property.GetMethod is { IsPublic: true } getter && property.GetIndexParameters().Length == 0
                     && !_getters.ContainsKey(name) && scriban.HasMember(null!, default, null!, name))
                 {
-                    _getters.Add(name, (Func<object, object?>)GetterOfType.MakeGenericMethod(declaring, property.PropertyType).Invoke(null, [getter])!);
+                    _getters.Add(name, GetterOf(property));
                 }
             }
         }
@@ -77,6 +77,10 @@ internal sealed class ViewAccessor : IObjectAccessor
     public bool TryGetItem(TemplateContext context, SourceSpan span, object target, object index, out object? value) => _scriban.TryGetItem(context, span, target, index, out value);
 
     public bool TrySetItem(TemplateContext context, SourceSpan span, object target, object index, object? value) => _scriban.TrySetItem(context, span, target, index, value);
+
+    /// <summary>A delegate that reads <paramref name="property"/> of an instance of the type that declares it.</summary>
+    public static Func<object, object?> GetterOf(PropertyInfo property)
+        => (Func<object, object?>)GetterOfType.MakeGenericMethod(property.DeclaringType!, property.PropertyType).Invoke(null, [property.GetMethod!])!;
 
     private static Func<object, object?> Getter<TView, TValue>(MethodInfo getter)
     {

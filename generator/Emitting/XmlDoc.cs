@@ -16,9 +16,12 @@ internal static class XmlDoc
 
     /// <summary>
     /// Text for one line of a comment: every character C# ends a line at (CR, LF, NEL, LS, PS) becomes a space, since
-    /// the rest of the line would no longer be a comment.
+    /// the rest of the line would no longer be a comment. Most text has none of them, which a search for the characters
+    /// finds quicker than the regex.
     /// </summary>
-    public static string SingleLine(string text) => LineTerminator.Replace(text, " ");
+    public static string SingleLine(string text) => text.IndexOfAny(LineTerminatorCharacters) < 0 ? text : LineTerminator.Replace(text, " ");
+
+    private static readonly char[] LineTerminatorCharacters = ['\r', '\n', '\u0085', '\u2028', '\u2029'];
 
     public static IReadOnlyList<string> Summary(string text, bool escape = true)
         => Element("summary", escape ? Escape(Normalize(text)) : Normalize(text));

@@ -185,7 +185,7 @@ internal sealed partial class ModelBuilder
                 : PartKind.Text;
             parts.Add(new PartSpec
             {
-                Name = ClaimMemberName(names, property.Key, LocationOfKey(propertyPointer)),
+                Name = ClaimMemberName(names, property.Key, KeyAt(propertyPointer)),
                 WireName = property.Key,
                 Kind = kind,
                 Type = isFile || isFileList ? TypeRef.Any : ResolveType(property.Value, propertyPointer, operationName + "Parts" + IdentifierNames.ToPascalCase(property.Key), Usage.Request, mergePatch: false),

@@ -26,12 +26,24 @@ internal sealed partial class ModelBuilder
 
     private int _notDepth;
 
+    /// <summary>
+    /// Each pattern analyzed once (its translation checked by compiling a regex): specs repeat their patterns, GitHub's
+    /// the same few on hundreds of parameters and properties.
+    /// </summary>
+    private readonly Dictionary<string, (PatternSpec? Pattern, string? Error)> _patterns = new(StringComparer.Ordinal);
+
     private ConstraintSpec ReadConstraints(IOpenApiSchema schema, string pointer)
     {
         PatternSpec? pattern = null;
         if (schema.Pattern is { } patternText)
         {
-            pattern = PatternAnalyzer.Analyze(patternText, out var patternError);
+            if (!_patterns.TryGetValue(patternText, out var analyzed))
+            {
+                analyzed = (PatternAnalyzer.Analyze(patternText, out var error), error);
+                _patterns.Add(patternText, analyzed);
+            }
+
+            (pattern, var patternError) = analyzed;
             if (pattern is null)
             {
                 Report(DiagnosticDescriptors.InvalidPattern, LocationOf(JsonPointers.Append(pointer, "pattern")), patternText, patternError ?? "unknown error");

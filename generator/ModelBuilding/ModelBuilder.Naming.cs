@@ -6,13 +6,13 @@ namespace OpenApiClientGenerator.ModelBuilding;
 internal sealed partial class ModelBuilder
 {
     /// <param name="location">Where the wire name is written.</param>
-    private string ClaimMemberName(NameScope scope, string wireName, LocationInfo location)
+    private string ClaimMemberName(NameScope scope, string wireName, SpecPlace location)
     {
         var preferred = IdentifierNames.ToPascalCase(wireName);
         if (preferred.Length == 0)
         {
             var fallback = scope.Claim("Value", "'" + wireName + "'");
-            Report(DiagnosticDescriptors.InvalidIdentifier, location, wireName, fallback);
+            Report(DiagnosticDescriptors.InvalidIdentifier, LocationOf(location), wireName, fallback);
             return fallback;
         }
 
@@ -39,16 +39,28 @@ internal sealed partial class ModelBuilder
     /// Claims a name for something the spec calls <paramref name="claimant"/> (a property, an op value, a JSON Patch
     /// path); a collision takes the next free name and is reported at <paramref name="location"/>, where the spec writes it.
     /// </summary>
-    private string ClaimName(NameScope scope, string preferred, string claimant, LocationInfo location)
+    private string ClaimName(NameScope scope, string preferred, string claimant, SpecPlace location)
     {
         var name = scope.Claim(preferred, "'" + claimant + "'");
         if (name != preferred)
         {
-            Report(DiagnosticDescriptors.NameCollision, location, scope.TakenBy(preferred)!, claimant, preferred, name);
+            Report(DiagnosticDescriptors.NameCollision, LocationOf(location), scope.TakenBy(preferred)!, claimant, preferred, name);
         }
 
         return name;
     }
+
+    /// <summary>
+    /// Where the spec writes a name: its value (<see cref="At"/>) or its key (<see cref="KeyAt"/>). Most names are claimed
+    /// without a collision, so the source map is consulted only when a diagnostic is reported.
+    /// </summary>
+    private readonly record struct SpecPlace(string Pointer, bool IsKey);
+
+    private static SpecPlace At(string pointer) => new(pointer, IsKey: false);
+
+    private static SpecPlace KeyAt(string pointer) => new(pointer, IsKey: true);
+
+    private LocationInfo LocationOf(SpecPlace place) => place.IsKey ? LocationOfKey(place.Pointer) : LocationOf(place.Pointer);
 
     private static string ReservedMemberDescription(string name) => $"the member '{name}' that generated records have";
 }

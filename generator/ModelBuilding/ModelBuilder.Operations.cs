@@ -65,11 +65,12 @@ internal sealed partial class ModelBuilder
             .Reserve(operation.RequestBody?.Content is { Count: > 0 } ? [ReservedNames.RequestBody] : [], name => $"the request body '{name}'");
         var parameters = new List<ParameterSpec>();
         var pathParameters = (pathItem.Parameters ?? []).Select((p, i) => (Parameter: p, Pointer: JsonPointers.Append(JsonPointers.Append(JsonPointers.Append("/paths", path), "parameters"), i.ToString(CultureInfo.InvariantCulture))));
-        var operationParameters = (operation.Parameters ?? []).Select((p, i) => (Parameter: p, Pointer: JsonPointers.Append(JsonPointers.Append(pointer, "parameters"), i.ToString(CultureInfo.InvariantCulture))));
+        var operationParameters = (operation.Parameters ?? []).Select((p, i) => (Parameter: p, Pointer: JsonPointers.Append(JsonPointers.Append(pointer, "parameters"), i.ToString(CultureInfo.InvariantCulture)))).ToList();
 
         // Operation-level parameters override path-level ones with the same name and location.
+        var overridden = new HashSet<(string?, Microsoft.OpenApi.ParameterLocation?)>(operationParameters.Select(op => Resolved(op.Parameter)).Select(op => (op.Name, op.In)));
         var merged = operationParameters
-            .Concat(pathParameters.Where(pp => !operationParameters.Any(op => op.Parameter.Name == pp.Parameter.Name && op.Parameter.In == pp.Parameter.In)));
+            .Concat(pathParameters.Where(pp => Resolved(pp.Parameter) is var resolved && !overridden.Contains((resolved.Name, resolved.In))));
         foreach (var (parameter, parameterPointer) in merged)
         {
             if (ParseParameter(parameter, parameterPointer, path, memberNames, requestTypeName) is { } spec)

@@ -13,8 +13,9 @@ internal sealed partial class ModelBuilder
     /// One parameter of an operation, typed by its schema (or by its <c>content</c>'s), and laid out by its style; null when
     /// the client sets it itself (<c>Content-Type</c>, <c>Accept</c>) or it has no name or location (reported).
     /// </summary>
-    private ParameterSpec? ParseParameter(IOpenApiParameter parameter, string parameterPointer, string path, NameScope memberNames, string requestTypeName)
+    private ParameterSpec? ParseParameter(IOpenApiParameter written, string parameterPointer, string path, NameScope memberNames, string requestTypeName)
     {
+        var parameter = Resolved(written);
         if (parameter.In is not { } location || parameter.Name is null)
         {
             Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOf(parameterPointer), "A parameter without a name or a location", "it is left out of the request");
@@ -29,7 +30,7 @@ internal sealed partial class ModelBuilder
         // A greedy segment, {proxy+}: its parameter is named as the template spells it (see ApiGatewayExportDialect).
         var isGreedy = location == Microsoft.OpenApi.ParameterLocation.Path && parameter.Name.EndsWith("+", StringComparison.Ordinal) && path.Contains("{" + parameter.Name + "}");
         var wireName = isGreedy ? parameter.Name.Substring(0, parameter.Name.Length - 1) : parameter.Name;
-        var csharpName = ClaimMemberName(memberNames, wireName, LocationOf(JsonPointers.Append(parameterPointer, "name")));
+        var csharpName = ClaimMemberName(memberNames, wireName, At(JsonPointers.Append(parameterPointer, "name")));
 
         // A parameter has a schema, or content with one media type whose schema types it (OpenAPI 3.0.4 §4.8.12.1).
         var content = parameter.Schema is null ? parameter.Content?.FirstOrDefault() : null;
@@ -54,7 +55,7 @@ internal sealed partial class ModelBuilder
             WireName = wireName,
             IsGreedy = isGreedy,
             Location = modelLocation,
-            Description = Clean(parameter.Description),
+            Description = Clean(DescriptionOf((written as OpenApiParameterReference)?.Reference.Description, parameter.Description)),
             Type = type,
             IsRequired = parameter.Required || location == Microsoft.OpenApi.ParameterLocation.Path,
             IsSensitive = IsSensitive(parameter.Extensions) || IsSensitiveHeader(parameter.Name),

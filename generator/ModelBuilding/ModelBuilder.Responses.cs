@@ -35,7 +35,7 @@ internal sealed partial class ModelBuilder
             }
 
             var (statusCode, isRange) = status;
-            var response = entry.Value;
+            var response = Resolved(entry.Value);
             var isSuccess = statusCode is >= 200 and < 300;
 
             // default comes last in ordinal order: with no success documented before it, it describes the successes too.
@@ -66,7 +66,7 @@ internal sealed partial class ModelBuilder
                 StatusCode = statusCode,
                 IsRange = isRange,
                 Kind = kind,
-                Description = Clean(response.Description),
+                Description = Clean(DescriptionOf((entry.Value as OpenApiResponseReference)?.Reference.Description, response.Description)),
                 Body = body,
                 TrackingIdProperty = trackingProperty,
                 HasRequestIdHeader = hasRequestId,
@@ -147,7 +147,8 @@ internal sealed partial class ModelBuilder
         foreach (var entry in response.Headers.Where(h => h.Value is not null && !IsImplicitResponseHeader(h.Key)).OrderBy(h => h.Key, StringComparer.Ordinal))
         {
             var headerPointer = JsonPointers.Append(JsonPointers.Append(responsePointer, "headers"), entry.Key);
-            var schema = Unwrap(entry.Value.Schema);
+            var header = Resolved(entry.Value);
+            var schema = Unwrap(header.Schema);
             var headerKind = ShapeOf(schema) switch
             {
                 ValueKind.Int32 => ResponseHeaderKind.Int32,
@@ -162,11 +163,11 @@ internal sealed partial class ModelBuilder
             var wireName = entry.Key.StartsWith("X-", StringComparison.OrdinalIgnoreCase) && entry.Key.Length > 2 ? entry.Key.Substring(2) : entry.Key;
             headers.Add(new ResponseHeaderSpec
             {
-                Name = ClaimMemberName(names, wireName, LocationOfKey(headerPointer)),
+                Name = ClaimMemberName(names, wireName, KeyAt(headerPointer)),
                 WireName = entry.Key,
                 Kind = headerKind,
-                IsRequired = entry.Value.Required,
-                Description = Clean(entry.Value.Description),
+                IsRequired = header.Required,
+                Description = Clean(DescriptionOf((entry.Value as OpenApiHeaderReference)?.Reference.Description, header.Description)),
             });
         }
 

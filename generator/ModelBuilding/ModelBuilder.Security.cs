@@ -39,7 +39,7 @@ internal sealed partial class ModelBuilder
             variables.Add(new ServerVariableSpec
             {
                 Name = variable.Key,
-                OptionName = ClaimMemberName(_optionNames, variable.Key, LocationOfKey(pointer)),
+                OptionName = ClaimMemberName(_optionNames, variable.Key, KeyAt(pointer)),
                 Default = variable.Value.Default,
                 Description = Clean(variable.Value.Description),
                 AllowedValues = (variable.Value.Enum ?? []).ToEquatableArray(),
@@ -140,7 +140,7 @@ internal sealed partial class ModelBuilder
     private string ClaimSchemeOption(string? preferred, string key, string pointer)
         => preferred is not null && !_optionNames.IsTaken(preferred)
             ? _optionNames.Claim(preferred, "'" + key + "'")
-            : ClaimMemberName(_optionNames, key, LocationOfKey(pointer));
+            : ClaimMemberName(_optionNames, key, KeyAt(pointer));
 
     /// <summary>A token's option comes with its callback, <c>{name}Provider</c>, which must be free too.</summary>
     private string ClaimTokenOption(string key, string pointer)

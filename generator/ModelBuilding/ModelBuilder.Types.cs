@@ -264,7 +264,7 @@ internal sealed partial class ModelBuilder
         foreach (var member in composed.Members)
         {
             var first = member.Declarations[0];
-            var csharpName = ClaimMemberName(propertyNames, member.WireName, LocationOfKey(first.Pointer));
+            var csharpName = ClaimMemberName(propertyNames, member.WireName, KeyAt(first.Pointer));
             var type = ResolveType(first.Schema, first.Pointer, MemberTypeHint(pending, member.WireName, first), pending.Usage, pending.Kind == TypeKind.MergePatch);
             foreach (var declaration in member.Declarations.Skip(1))
             {
@@ -272,24 +272,26 @@ internal sealed partial class ModelBuilder
             }
 
             var isRequired = required.Contains(member.WireName);
+            // Each declaration, then what it references: the first that says a thing says it. A reference is asked only what
+            // it says itself (its $ref siblings), since asking it for anything else resolves it again; its target is next.
             var annotations = member.Declarations.SelectMany(d => new[] { d.Schema, Target(d.Schema) }).Where(s => s is not null).Select(s => s!).ToList();
             properties.Add(new PropertySpec
             {
                 Name = csharpName,
                 WireName = member.WireName,
-                Description = annotations.Select(s => Clean(s.Description)).FirstOrDefault(d => d is not null),
+                Description = annotations.Select(s => Clean(s is OpenApiSchemaReference r ? r.Reference.Description : s.Description)).FirstOrDefault(d => d is not null),
                 Type = type,
                 IsRequired = isRequired,
                 IsRequiredMember = isRequired && !isReadFromResponses && pending.Kind == TypeKind.Object,
-                IsSensitive = annotations.Exists(s => IsSensitive(s.Extensions)),
-                DefaultValue = FormatDefault(annotations.Select(s => s.Default).FirstOrDefault(d => d is not null)),
+                IsSensitive = annotations.Exists(s => IsSensitive(s is OpenApiSchemaReference r ? r.Reference.Extensions : s.Extensions)),
+                DefaultValue = FormatDefault(annotations.Select(s => s is OpenApiSchemaReference r ? r.Reference.Default : s.Default).FirstOrDefault(d => d is not null)),
             });
         }
 
         foreach (var missing in required.Where(r => !composed.Members.Exists(m => m.WireName == r)).OrderBy(r => r, StringComparer.Ordinal))
         {
             // A required name with no schema: the value may be anything, but it must be there.
-            var csharpName = ClaimMemberName(propertyNames, missing, LocationOf(JsonPointers.Append(pending.Pointer, "required")));
+            var csharpName = ClaimMemberName(propertyNames, missing, At(JsonPointers.Append(pending.Pointer, "required")));
             properties.Add(new PropertySpec { Name = csharpName, WireName = missing, Type = TypeRef.Any, IsRequired = true, IsRequiredMember = false });
         }
 

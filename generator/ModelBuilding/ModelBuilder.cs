@@ -132,6 +132,21 @@ internal sealed partial class ModelBuilder
     private bool IsGenerated(IOpenApiSchema schema)
         => _typeOrder.Any(t => ReferenceEquals(t.Schema, schema));
 
+    // Microsoft.OpenApi resolves a reference again (building URIs, splitting strings) on every read of one of its members,
+    // and a parameter or response is read member by member: its target is read instead, once. What a reference may say
+    // of its own (its description) is still read from the reference.
+    private static IOpenApiParameter Resolved(IOpenApiParameter parameter) => parameter is OpenApiParameterReference { Target: { } target } ? target : parameter;
+
+    private static IOpenApiResponse Resolved(IOpenApiResponse response) => response is OpenApiResponseReference { Target: { } target } ? target : response;
+
+    private static IOpenApiHeader Resolved(IOpenApiHeader header) => header is OpenApiHeaderReference { Target: { } target } ? target : header;
+
+    /// <summary>
+    /// The description a reference gives itself (<paramref name="own"/>), else its target's: what Microsoft.OpenApi's getter
+    /// reads, without resolving the reference again.
+    /// </summary>
+    private static string? DescriptionOf(string? own, string? target) => string.IsNullOrEmpty(own) ? target : own;
+
     private static bool IsSensitive(IDictionary<string, IOpenApiExtension>? extensions)
         => extensions is not null && extensions.TryGetValue("x-sensitive", out var extension)
             && extension is JsonNodeExtension { Node: JsonValue value } && value.TryGetValue(out bool sensitive) && sensitive;

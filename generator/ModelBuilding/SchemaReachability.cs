@@ -278,7 +278,13 @@ internal static class SchemaReachability
                 Reach(target);
             }
 
-            foreach (var value in ((node["discriminator"] as JsonObject)?["mapping"] as JsonObject ?? []).Select(m => m.Value).OfType<JsonValue>())
+            // Every object of the tree comes here: one without a mapping costs a lookup, not an empty object and two iterators.
+            if (node["discriminator"] is not JsonObject { } discriminator || discriminator["mapping"] is not JsonObject mapping)
+            {
+                return;
+            }
+
+            foreach (var value in mapping.Select(m => m.Value).OfType<JsonValue>())
             {
                 if (value.TryGetValue(out string? mapped))
                 {
