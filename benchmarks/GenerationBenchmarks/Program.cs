@@ -17,7 +17,8 @@ namespace GenerationBenchmarks;
 /// Kiota; the size sweep), written to benchmarks/scale/; see <see cref="Scale.ScaleCommand"/>.</item>
 /// <item><c>--scale-report DIRECTORY [RESULTS_JSON...]</c>: the report of a scale run written again from its results.json, other runs' results merged in.</item>
 /// <item><c>--scale-measure SPEC [OPTIONS]</c>: one spec of the scale run, measured in this process; see <see cref="Scale.SpecMeasurement"/>.</item>
-/// <item><c>--repeat emit|view|cold RUNS</c>: the emitting stage alone, building the views alone, or a whole cold run, RUNS times: a steady workload for a profiler or callgrind.</item>
+/// <item><c>--repeat emit|view|cold RUNS</c>: the emitting stage alone, building the views alone, or a whole cold run, RUNS times: a steady workload for a profiler or callgrind.
+/// <c>--repeat edit-schema|edit-operation RUNS [github|stripe|kubernetes]</c>: the scale benchmarks' re-run after an edit, RUNS times.</item>
 /// </list>
 /// </summary>
 public static class Program
@@ -48,7 +49,7 @@ public static class Program
             case "--scale-measure":
                 return Scale.SpecMeasurement.Run(args.Skip(1).ToArray());
             case "--repeat":
-                return Breakdown.Repeat(args.ElementAtOrDefault(1) ?? "", RunCount(args, quickDefault: 5, fullDefault: 30));
+                return Breakdown.Repeat(args.ElementAtOrDefault(1) ?? "", RunCount(args, quickDefault: 5, fullDefault: 30), args.ElementAtOrDefault(3));
         }
 
         var benchmarkArgs = BenchConfig.BenchmarkArguments(args, out var quick);
