@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json;
@@ -33,6 +34,8 @@ internal sealed class SchemaDialect(JsonNode root, SpecDiagnostics diagnostics, 
         "maxContains", "dependentRequired", "dependentSchemas", "propertyNames", "patternProperties", "unevaluatedItems", "unevaluatedProperties",
         "if", "then", "else", "contentEncoding", "contentMediaType", "contentSchema",
     ];
+
+    private static readonly HashSet<string> LaterDraftKeywordSet = new(LaterDraftKeywords, StringComparer.Ordinal);
 
     /// <summary>The keywords beside a <c>$ref</c> that Microsoft.OpenApi applies itself: annotations.</summary>
     private static readonly string[] ReferenceAnnotations = ["description", "summary", "title", "deprecated", "readOnly", "writeOnly", "example", "examples", "default"];
@@ -78,11 +81,15 @@ internal sealed class SchemaDialect(JsonNode root, SpecDiagnostics diagnostics, 
 
         ReadNumericBound(schema, pointer, "exclusiveMinimum", "minimum", (bound, other) => bound >= other);
         ReadNumericBound(schema, pointer, "exclusiveMaximum", "maximum", (bound, other) => bound <= other);
-        foreach (var keyword in LaterDraftKeywords)
+        // A schema has a few members and there are many such keywords: they are looked for only in a schema that has one.
+        if (schema.Any(member => LaterDraftKeywordSet.Contains(member.Key)))
         {
-            if (schema.Remove(keyword))
+            foreach (var keyword in LaterDraftKeywords)
             {
-                LaterDraft(pointer, keyword, "it is left out");
+                if (schema.Remove(keyword))
+                {
+                    LaterDraft(pointer, keyword, "it is left out");
+                }
             }
         }
     }

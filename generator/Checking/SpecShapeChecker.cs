@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json;
@@ -24,6 +25,10 @@ internal sealed class SpecShapeChecker
 
     /// <summary>Keywords whose value may be <c>true</c> or <c>false</c> instead of a schema, in every OpenAPI version.</summary>
     private static readonly string[] BooleanOrSchemaKeywords = ["additionalProperties", "unevaluatedProperties"];
+
+    private static readonly HashSet<string> SubschemaKeywords = new(
+        SchemaMapKeywords.Concat(SchemaListKeywords).Concat(SchemaKeywords).Concat(BooleanOrSchemaKeywords),
+        StringComparer.Ordinal);
 
     private readonly JsonNode _root;
 
@@ -125,6 +130,12 @@ internal sealed class SpecShapeChecker
         if (schema.ContainsKey("$ref"))
         {
             SpecFlaws.RedirectReferenceToSchemaHolder(schema, pointer, _root, _diagnostics);
+            return;
+        }
+
+        // Most schemas are leaves, with none of the keywords that hold schemas: their members are looked at once instead.
+        if (!schema.Any(member => SubschemaKeywords.Contains(member.Key)))
+        {
             return;
         }
 

@@ -337,10 +337,13 @@ internal static class SpecFragmenter
 
         private void SkipWhitespace()
         {
-            while (_index < text.Length && text[_index] is ' ' or '\t' or '\r' or '\n')
+            var index = _index;
+            while (index < text.Length && text[index] is ' ' or '\t' or '\r' or '\n')
             {
-                _index++;
+                index++;
             }
+
+            _index = index;
         }
     }
 }
