@@ -43,6 +43,20 @@ internal sealed class SchemaDialect(JsonNode root, SpecDiagnostics diagnostics, 
     /// <summary>The schema a boolean schema stands for.</summary>
     public static JsonObject ForBoolean(bool allowsAnything) => allowsAnything ? new JsonObject() : new JsonObject { ["not"] = new JsonObject() };
 
+    /// <summary>Whether a schema has one of the keywords: a walk over its few members instead of a look-up of each keyword.</summary>
+    public static bool HasAnyMember(JsonObject schema, HashSet<string> keywords)
+    {
+        for (var i = 0; i < schema.Count; i++)
+        {
+            if (keywords.Contains(schema.GetAt(i).Key))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public void Normalize(JsonObject schema, string pointer)
     {
         MoveRequiredToParent(schema, pointer);
@@ -82,7 +96,7 @@ internal sealed class SchemaDialect(JsonNode root, SpecDiagnostics diagnostics, 
         ReadNumericBound(schema, pointer, "exclusiveMinimum", "minimum", (bound, other) => bound >= other);
         ReadNumericBound(schema, pointer, "exclusiveMaximum", "maximum", (bound, other) => bound <= other);
         // A schema has a few members and there are many such keywords: they are looked for only in a schema that has one.
-        if (schema.Any(member => LaterDraftKeywordSet.Contains(member.Key)))
+        if (HasAnyMember(schema, LaterDraftKeywordSet))
         {
             foreach (var keyword in LaterDraftKeywords)
             {
