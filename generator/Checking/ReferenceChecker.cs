@@ -24,8 +24,11 @@ internal static class ReferenceChecker
         {
             case JsonObject mapping:
                 var isPropertyMap = path.IsMember("properties");
-                foreach (var member in mapping)
+                for (var i = 0; i < mapping.Count; i++)
                 {
+                    // By index: an enumerator of a JsonObject is an allocation, and a spec has hundreds of thousands of objects.
+                    var member = mapping.GetAt(i);
+
                     // A scalar holds no reference: most members are, and get no pointer.
                     if (member.Key == "$ref" && member.Value is JsonValue value && value.TryGetValue(out string? reference))
                     {
