@@ -109,6 +109,7 @@ public static class Breakdown
         var edit = stage == "edit-schema" ? Scale.ScaleSpecs.EditSchemaDescription(text) : Scale.ScaleSpecs.EditOperation(text);
         var edited = new InMemoryAdditionalText(workload.Specs[0].Path, edit.Text);
         var ran = workload.CreateDriver().RunGenerators(workload.Compilation);
+        WaitForProfiler();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         for (var i = 0; i < runs; i++)
         {
@@ -118,6 +119,25 @@ public static class Breakdown
         var perRun = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / Math.Max(1, runs);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stage} of {spec.Name} ({edit.What}), {runs} re-runs after a cold run: {perRun / 1024.0:F0} KB allocated per re-run"));
         return 0;
+    }
+
+    /// <summary>
+    /// With <c>OPENAPI_BENCHMARKS_WAIT_FOR=FILE</c>, says so on stderr and waits until FILE exists: a profiler started
+    /// with its counting off (<c>valgrind --tool=callgrind --instr-atstart=no</c>) turns it on for the re-runs alone
+    /// (<c>callgrind_control -i on PID</c>), then creates FILE.
+    /// </summary>
+    private static void WaitForProfiler()
+    {
+        if (Environment.GetEnvironmentVariable("OPENAPI_BENCHMARKS_WAIT_FOR") is not { Length: > 0 } file)
+        {
+            return;
+        }
+
+        Console.Error.WriteLine("waiting for " + file);
+        while (!File.Exists(file))
+        {
+            System.Threading.Thread.Sleep(200);
+        }
     }
 
     private static List<List<string>> Rows(GeneratorWorkload workload, GeneratorStages? internals, int runs)

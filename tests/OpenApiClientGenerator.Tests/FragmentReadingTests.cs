@@ -55,6 +55,23 @@ public sealed class FragmentReadingTests
     public void A_text_that_is_not_plain_json_is_one_fragment_read_whole(string text)
         => Assert.Equal([string.Empty], SpecFragmenter.Split("spec.openapi.json", text).Select(f => f.Pointer));
 
+    /// <summary>Positions count lines as Roslyn does: CR, LF, CRLF, NEL, LS and PS each end one line; a CR before an LF does not.</summary>
+    [Fact]
+    public void Lines_end_at_every_line_break_roslyn_knows()
+    {
+        const string Text = "a\rb\nc\r\nd\u0085e\u2028f\u2029g\r\rh\n";
+        var lines = new LineIndex(Text);
+
+        var expected = Microsoft.CodeAnalysis.Text.SourceText.From(Text).Lines;
+        for (var offset = 0; offset <= Text.Length; offset++)
+        {
+            var line = expected.GetLinePosition(offset);
+            Assert.Equal((line.Line, line.Character), lines.LineAndColumn(offset));
+        }
+
+        Assert.Equal((9, 0), lines.LineAndColumn(Text.Length));
+    }
+
     /// <summary>The split searches each string for its end: an escaped quote or backslash, or a bracket inside a string, ends nothing.</summary>
     [Fact]
     public void Escapes_and_brackets_inside_strings_leave_the_pieces_whole()
