@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using Basic.Reference.Assemblies;
 using Microsoft.OpenApi;
 
 namespace GenerationBenchmarks;
@@ -49,7 +50,9 @@ public static class Breakdown
     /// a steady workload for a profiler. <c>emit</c> is <c>SourceEmitter.Emit</c> (views and templates) over every spec,
     /// <c>view</c> <c>SourceEmitter.BuildView</c> alone (so that rendering is the difference), <c>parse</c> <c>SpecParser.Parse</c>
     /// (reading, checking, Microsoft.OpenApi, the model), <c>floor</c> the scale run's parse floor, <c>cold</c> a cold run of the
-    /// generator (a new driver) over all of them. With <paramref name="specPath"/> (<c>--spec PATH</c>, or <c>--spec github</c>
+    /// generator (a new driver) over all of them, <c>edit-schema</c> and <c>edit-operation</c> the re-run of a ran driver over
+    /// one large spec of the scale benchmarks (<c>--spec github</c> unless another is named) after the scale benchmarks' schema or
+    /// operation edit. With <paramref name="specPath"/> (<c>--spec PATH</c>, or <c>--spec github</c>
     /// for one of <see cref="Scale.ScaleSpecs.Large"/>, re-indented as the scale run reads it) the workload is that one spec
     /// instead of the curated ones. Under callgrind, which counts
     /// instructions whatever the load, the difference between two run counts divided by their difference is the cost
@@ -57,6 +60,11 @@ public static class Breakdown
     /// </summary>
     public static int Repeat(string stage, int runs, string? specPath = null)
     {
+        if (stage is "edit-schema" or "edit-operation")
+        {
+            return RepeatEdit(stage, specPath ?? "github", runs);
+        }
+
         var workload = specPath is null ? GeneratorWorkload.FromRepository() : GeneratorWorkload.FromSpec(specPath);
         string? missing = null;
         var internals = stage is "emit" or "view" or "parse" ? GeneratorStages.TryLoad(out missing) : null;
@@ -83,7 +91,7 @@ public static class Breakdown
         }
         else
         {
-            Console.Error.WriteLine(missing is not null ? "(generator stages: n/a, " + missing + ")" : "--repeat takes emit, view, parse, floor or cold, then a run count, then optionally --spec PATH");
+            Console.Error.WriteLine(missing is not null ? "(generator stages: n/a, " + missing + ")" : "--repeat takes emit, view, parse, floor, cold, edit-schema or edit-operation, then a run count, then optionally --spec PATH");
             return 1;
         }
 
@@ -97,6 +105,36 @@ public static class Breakdown
 
         var perRun = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / Math.Max(1, runs);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stage} over {workload.Specs.Length} specs, {runs} runs after a warm-up: {perRun / 1024.0:F0} KB allocated per run"));
+        return 0;
+    }
+
+    /// <summary>
+    /// The re-run the scale benchmarks measure, <paramref name="runs"/> times: one cold run (not counted), then the ran
+    /// driver re-run over the edited text, from the same ran driver each time.
+    /// </summary>
+    private static int RepeatEdit(string stage, string specName, int runs)
+    {
+        var spec = Scale.ScaleSpecs.Large.FirstOrDefault(s => s.Name == specName);
+        if (spec is null || !File.Exists(Scale.ScaleSpecs.PathOf(spec)))
+        {
+            Console.Error.WriteLine($"--repeat {stage} RUNS --spec SPEC: SPEC is one of {string.Join(", ", Scale.ScaleSpecs.Large.Select(s => s.Name))}, installed under benchmarks/node_modules");
+            return 1;
+        }
+
+        var text = Scale.ScaleSpecs.Read(spec);
+        var workload = new GeneratorWorkload([("/scale/" + spec.Name + ".openapi.json", text)], Net80.References.All);
+        var edit = stage == "edit-schema" ? Scale.ScaleSpecs.EditSchemaDescription(text) : Scale.ScaleSpecs.EditOperation(text);
+        var edited = new InMemoryAdditionalText(workload.Specs[0].Path, edit.Text);
+        var ran = workload.CreateDriver().RunGenerators(workload.Compilation);
+        WaitForProfiler();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        for (var i = 0; i < runs; i++)
+        {
+            ran.ReplaceAdditionalText(workload.Specs[0], edited).RunGenerators(workload.Compilation);
+        }
+
+        var perRun = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / Math.Max(1, runs);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stage} of {spec.Name} ({edit.What}), {runs} re-runs after a cold run: {perRun / 1024.0:F0} KB allocated per re-run"));
         return 0;
     }
 

@@ -17,7 +17,8 @@ namespace GenerationBenchmarks;
 /// Kiota; the size sweep), written to benchmarks/scale/; see <see cref="Scale.ScaleCommand"/>.</item>
 /// <item><c>--scale-report DIRECTORY [RESULTS_JSON...]</c>: the report of a scale run written again from its results.json, other runs' results merged in.</item>
 /// <item><c>--scale-measure SPEC [OPTIONS]</c>: one spec of the scale run, measured in this process; see <see cref="Scale.SpecMeasurement"/>.</item>
-/// <item><c>--repeat emit|view|parse|floor|cold RUNS [--spec PATH|github|stripe|kubernetes]</c>: the emitting stage alone, building the views alone, parsing alone, the parse floor, or a whole cold run, RUNS times, over the curated specs or one spec: a steady workload for a profiler or callgrind.</item>
+/// <item><c>--repeat emit|view|parse|floor|cold RUNS [--spec PATH|github|stripe|kubernetes]</c>: the emitting stage alone, building the views alone, parsing alone, the parse floor, or a whole cold run, RUNS times, over the curated specs or one spec: a steady workload for a profiler or callgrind;
+/// <c>--repeat edit-schema|edit-operation RUNS [--spec github|stripe|kubernetes]</c>: the scale benchmarks' re-run after an edit, RUNS times.</item>
 /// </list>
 /// </summary>
 public static class Program

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Text.Json.Nodes;
 using OpenApiClientGenerator.Diagnostics;
 using OpenApiClientGenerator.Reading;
@@ -16,24 +15,30 @@ internal static class ReferenceChecker
     /// <summary>A chain of references longer than this is taken for a loop; no real spec chains references so deep.</summary>
     private const int MaxChainLength = 64;
 
-    public static void Check(JsonNode root, SpecDiagnostics diagnostics) => Check(root, root, string.Empty, diagnostics);
+    public static void Check(JsonNode root, SpecDiagnostics diagnostics) => Check(root, root, new PointerPath(), diagnostics);
 
-    private static void Check(JsonNode root, JsonNode node, string pointer, SpecDiagnostics diagnostics)
+    /// <param name="path">Where <paramref name="node"/> stands; its pointer is written out only for a reference.</param>
+    private static void Check(JsonNode root, JsonNode node, PointerPath path, SpecDiagnostics diagnostics)
     {
         switch (node)
         {
             case JsonObject mapping:
-                var isPropertyMap = pointer.EndsWith("/properties", StringComparison.Ordinal);
-                foreach (var member in mapping)
+                var isPropertyMap = path.IsMember("properties");
+                for (var i = 0; i < mapping.Count; i++)
                 {
+                    // By index: an enumerator of a JsonObject is an allocation, and a spec has hundreds of thousands of objects.
+                    var member = mapping.GetAt(i);
+
                     // A scalar holds no reference: most members are, and get no pointer.
                     if (member.Key == "$ref" && member.Value is JsonValue value && value.TryGetValue(out string? reference))
                     {
-                        CheckReference(root, reference, JsonPointers.Append(pointer, member.Key), diagnostics);
+                        CheckReference(root, reference, JsonPointers.Append(path.ToString(), member.Key), diagnostics);
                     }
                     else if (member.Value is JsonObject or JsonArray && (isPropertyMap || !IsFreeFormData(member.Key)))
                     {
-                        Check(root, member.Value, JsonPointers.Append(pointer, member.Key), diagnostics);
+                        path.PushMember(member.Key);
+                        Check(root, member.Value, path, diagnostics);
+                        path.Pop();
                     }
                 }
 
@@ -43,7 +48,9 @@ internal static class ReferenceChecker
                 {
                     if (sequence[i] is { } item and (JsonObject or JsonArray))
                     {
-                        Check(root, item, JsonPointers.Append(pointer, i.ToString(CultureInfo.InvariantCulture)), diagnostics);
+                        path.PushItem(i);
+                        Check(root, item, path, diagnostics);
+                        path.Pop();
                     }
                 }
 

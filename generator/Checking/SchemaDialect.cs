@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json;
@@ -34,11 +35,27 @@ internal sealed class SchemaDialect(JsonNode root, SpecDiagnostics diagnostics, 
         "if", "then", "else", "contentEncoding", "contentMediaType", "contentSchema",
     ];
 
+    private static readonly HashSet<string> LaterDraftKeywordSet = new(LaterDraftKeywords, StringComparer.Ordinal);
+
     /// <summary>The keywords beside a <c>$ref</c> that Microsoft.OpenApi applies itself: annotations.</summary>
     private static readonly string[] ReferenceAnnotations = ["description", "summary", "title", "deprecated", "readOnly", "writeOnly", "example", "examples", "default"];
 
     /// <summary>The schema a boolean schema stands for.</summary>
     public static JsonObject ForBoolean(bool allowsAnything) => allowsAnything ? new JsonObject() : new JsonObject { ["not"] = new JsonObject() };
+
+    /// <summary>Whether a schema has one of the keywords: a walk over its few members instead of a look-up of each keyword.</summary>
+    public static bool HasAnyMember(JsonObject schema, HashSet<string> keywords)
+    {
+        for (var i = 0; i < schema.Count; i++)
+        {
+            if (keywords.Contains(schema.GetAt(i).Key))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public void Normalize(JsonObject schema, string pointer)
     {
@@ -78,11 +95,15 @@ internal sealed class SchemaDialect(JsonNode root, SpecDiagnostics diagnostics, 
 
         ReadNumericBound(schema, pointer, "exclusiveMinimum", "minimum", (bound, other) => bound >= other);
         ReadNumericBound(schema, pointer, "exclusiveMaximum", "maximum", (bound, other) => bound <= other);
-        foreach (var keyword in LaterDraftKeywords)
+        // A schema has a few members and there are many such keywords: they are looked for only in a schema that has one.
+        if (HasAnyMember(schema, LaterDraftKeywordSet))
         {
-            if (schema.Remove(keyword))
+            foreach (var keyword in LaterDraftKeywords)
             {
-                LaterDraft(pointer, keyword, "it is left out");
+                if (schema.Remove(keyword))
+                {
+                    LaterDraft(pointer, keyword, "it is left out");
+                }
             }
         }
     }

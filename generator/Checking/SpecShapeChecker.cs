@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json;
@@ -24,6 +25,10 @@ internal sealed class SpecShapeChecker
 
     /// <summary>Keywords whose value may be <c>true</c> or <c>false</c> instead of a schema, in every OpenAPI version.</summary>
     private static readonly string[] BooleanOrSchemaKeywords = ["additionalProperties", "unevaluatedProperties"];
+
+    private static readonly HashSet<string> SubschemaKeywords = new(
+        SchemaMapKeywords.Concat(SchemaListKeywords).Concat(SchemaKeywords).Concat(BooleanOrSchemaKeywords),
+        StringComparer.Ordinal);
 
     private readonly JsonNode _root;
 
@@ -128,6 +133,12 @@ internal sealed class SpecShapeChecker
             return;
         }
 
+        // Most schemas are leaves, with none of the keywords that hold schemas: their members are looked at once instead.
+        if (!SchemaDialect.HasAnyMember(schema, SubschemaKeywords))
+        {
+            return;
+        }
+
         foreach (var keyword in SchemaMapKeywords)
         {
             EachSchema(schema, pointer, keyword, isList: false);
@@ -182,8 +193,9 @@ internal sealed class SpecShapeChecker
         var subject = "'" + keyword + "'";
         var collection = isList ? (JsonNode?)Member<JsonArray>(owner, pointer, keyword, subject) : Member<JsonObject>(owner, pointer, keyword, subject);
         var collectionPointer = JsonPointers.Append(pointer, keyword);
-        foreach (var (name, node) in Entries(collection))
+        for (var i = 0; i < Count(collection); i++)
         {
+            var (name, node) = Entry(collection!, i);
             var schemaPointer = JsonPointers.Append(collectionPointer, name);
             if (IsBooleanSchema(node))
             {
@@ -231,8 +243,9 @@ internal sealed class SpecShapeChecker
     /// <summary>Checks each entry of a map or list that must hold objects. What a reference points at is checked where it is.</summary>
     private void Each(JsonNode? collection, string pointer, string what, Action<JsonObject, string> check, bool allowsExtensions = false)
     {
-        foreach (var (name, node) in Entries(collection))
+        for (var i = 0; i < Count(collection); i++)
         {
+            var (name, node) = Entry(collection!, i);
             if (allowsExtensions && name.StartsWith("x-", StringComparison.Ordinal))
             {
                 continue;
@@ -250,12 +263,17 @@ internal sealed class SpecShapeChecker
         }
     }
 
-    private static (string Name, JsonNode? Node)[] Entries(JsonNode? collection) => collection switch
+    /// <summary>The number of entries of a map or list, read by index: a check may replace an entry as it goes (a boolean schema).</summary>
+    private static int Count(JsonNode? collection) => collection switch
     {
-        JsonObject mapping => mapping.Select(member => (member.Key, member.Value)).ToArray(),
-        JsonArray sequence => sequence.Select((item, i) => (i.ToString(CultureInfo.InvariantCulture), item)).ToArray(),
-        _ => [],
+        JsonObject mapping => mapping.Count,
+        JsonArray sequence => sequence.Count,
+        _ => 0,
     };
+
+    private static (string Name, JsonNode? Node) Entry(JsonNode collection, int index) => collection is JsonObject mapping
+        ? (mapping.GetAt(index).Key, mapping.GetAt(index).Value)
+        : (index.ToString(CultureInfo.InvariantCulture), ((JsonArray)collection)[index]);
 
     /// <summary>The member when it has the expected shape; null when it is absent, or reported when it has another shape.</summary>
     /// <param name="what">What the member is, to start the message with: "An operation", "'paths'".</param>

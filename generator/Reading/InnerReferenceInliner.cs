@@ -28,21 +28,29 @@ internal sealed class InnerReferenceInliner(JsonNode root, SpecDiagnostics diagn
     private int _copies;
 
     public static void Inline(JsonNode root, SpecDiagnostics diagnostics)
-        => new InnerReferenceInliner(root, diagnostics).Visit(root, string.Empty, []);
+        => new InnerReferenceInliner(root, diagnostics).Visit(root, new PointerPath(), []);
 
+    /// <param name="path">Where <paramref name="node"/> stands; its pointer is written out only at an inner reference.</param>
     /// <param name="expanding">The targets copied on the way down to this node: one met again is a recursive structure.</param>
-    private void Visit(JsonNode node, string pointer, List<string> expanding)
+    private void Visit(JsonNode node, PointerPath path, List<string> expanding)
     {
         switch (node)
         {
             case JsonObject mapping:
-                var isPropertyMap = pointer.EndsWith("/properties", StringComparison.Ordinal);
-                foreach (var member in mapping.ToList())
+                var isPropertyMap = path.IsMember("properties");
+                for (var i = 0; i < mapping.Count; i++)
                 {
-                    if (member.Value is { } value && (isPropertyMap || !IsFreeFormData(member.Key))
-                        && VisitMember(value, JsonPointers.Append(pointer, member.Key), expanding) is { } copy)
+                    // A scalar holds no reference.
+                    var member = mapping.GetAt(i);
+                    if (member.Value is JsonObject or JsonArray && (isPropertyMap || !IsFreeFormData(member.Key)))
                     {
-                        mapping[member.Key] = copy;
+                        path.PushMember(member.Key);
+                        var copy = VisitMember(member.Value, path, expanding);
+                        path.Pop();
+                        if (copy is not null)
+                        {
+                            mapping.SetAt(i, copy);
+                        }
                     }
                 }
 
@@ -50,10 +58,15 @@ internal sealed class InnerReferenceInliner(JsonNode root, SpecDiagnostics diagn
             case JsonArray sequence:
                 for (var i = 0; i < sequence.Count; i++)
                 {
-                    if (sequence[i] is { } item
-                        && VisitMember(item, JsonPointers.Append(pointer, i.ToString(CultureInfo.InvariantCulture)), expanding) is { } copy)
+                    if (sequence[i] is { } item and (JsonObject or JsonArray))
                     {
-                        sequence[i] = copy;
+                        path.PushItem(i);
+                        var copy = VisitMember(item, path, expanding);
+                        path.Pop();
+                        if (copy is not null)
+                        {
+                            sequence[i] = copy;
+                        }
                     }
                 }
 
@@ -62,12 +75,14 @@ internal sealed class InnerReferenceInliner(JsonNode root, SpecDiagnostics diagn
     }
 
     /// <summary>Visits a member; when it is an inner reference, returns the copy that replaces it, visited in turn.</summary>
-    private JsonNode? VisitMember(JsonNode member, string pointer, List<string> expanding)
+    private JsonNode? VisitMember(JsonNode member, PointerPath path, List<string> expanding)
     {
         var copied = 0;
         var node = member;
+        string? pointer = null;
         while (InnerTarget(node) is { } target)
         {
+            pointer ??= path.ToString();
             var referenceObject = (JsonObject)node;
             var targetNode = JsonPointers.Find(root, target);
             if (targetNode is JsonValue targetValue && targetValue.TryGetValue(out bool _))
@@ -110,12 +125,12 @@ internal sealed class InnerReferenceInliner(JsonNode root, SpecDiagnostics diagn
             copied++;
         }
 
-        if (!ReferenceEquals(node, member) && diagnostics.Map.TryGetPosition(JsonPointers.Append(pointer, "$ref"), out var position))
+        if (!ReferenceEquals(node, member) && diagnostics.Map.TryGetPosition(JsonPointers.Append(pointer!, "$ref"), out var position))
         {
-            diagnostics.Map.AddAliasCopy(pointer, position, node);
+            diagnostics.Map.AddAliasCopy(pointer!, position, node);
         }
 
-        Visit(node, pointer, expanding);
+        Visit(node, path, expanding);
         expanding.RemoveRange(expanding.Count - copied, copied);
         return ReferenceEquals(node, member) ? null : node;
     }

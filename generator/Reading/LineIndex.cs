@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace OpenApiClientGenerator.Reading;
@@ -5,22 +6,28 @@ namespace OpenApiClientGenerator.Reading;
 /// <summary>Turns offsets into lines and columns, with the line breaks of Roslyn's SourceText: CR, LF, CRLF, NEL, LS and PS.</summary>
 internal sealed class LineIndex
 {
+    private static readonly char[] LineBreaks = ['\r', '\n', '\u0085', '\u2028', '\u2029'];
+
     private readonly List<int> _lineStarts = [0];
 
     public LineIndex(string text)
     {
+        // The next line break is searched for, not each character read: a spec is read again at every edit.
         for (var i = 0; i < text.Length; i++)
         {
-            var c = text[i];
-            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+            var next = text.AsSpan(i).IndexOfAny(LineBreaks);
+            if (next < 0)
+            {
+                break;
+            }
+
+            i += next;
+            if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
             {
                 i++;
             }
 
-            if (c is '\r' or '\n' or '\u0085' or '\u2028' or '\u2029')
-            {
-                _lineStarts.Add(i + 1);
-            }
+            _lineStarts.Add(i + 1);
         }
     }
 

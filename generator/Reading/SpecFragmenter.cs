@@ -105,6 +105,9 @@ internal static class SpecFragmenter
     /// </summary>
     private sealed class JsonPieceScanner(string text)
     {
+        /// <summary>The characters that end a string's run of plain characters: its end, an escape, or a line break, which JSON does not allow in it.</summary>
+        private static readonly char[] StringStops = ['"', '\\', '\r', '\n'];
+
         private readonly List<Piece> _pieces = [];
         private int _index;
 
@@ -282,8 +285,16 @@ internal static class SpecFragmenter
 
             var start = ++_index;
             var escaped = false;
-            for (; _index < text.Length; _index++)
+            while (_index < text.Length)
             {
+                // Most of a spec's text is inside strings: the next character that matters is searched for, not each one read.
+                var next = text.AsSpan(_index).IndexOfAny(StringStops);
+                if (next < 0)
+                {
+                    return false;
+                }
+
+                _index += next;
                 var c = text[_index];
                 if (c is '\r' or '\n')
                 {
@@ -293,9 +304,9 @@ internal static class SpecFragmenter
                 if (c == '\\')
                 {
                     escaped = true;
-                    _index++;
+                    _index += 2;
                 }
-                else if (c == '"')
+                else
                 {
                     // A key's text is what the reader gives it: escapes are rare in keys, and the reader handles them.
                     var unescaped = !needsValue ? string.Empty : escaped ? Unescaped(start, _index) : text.Substring(start, _index - start);
@@ -326,10 +337,13 @@ internal static class SpecFragmenter
 
         private void SkipWhitespace()
         {
-            while (_index < text.Length && text[_index] is ' ' or '\t' or '\r' or '\n')
+            var index = _index;
+            while (index < text.Length && text[index] is ' ' or '\t' or '\r' or '\n')
             {
-                _index++;
+                index++;
             }
+
+            _index = index;
         }
     }
 }

@@ -48,8 +48,43 @@ public sealed class FragmentReadingTests
     [InlineData("{\"openapi\": \"3.0.3\", \"paths\": {\"/a\": {\"x\": \"a\u2028b\"}}}")]
     [InlineData("{\"paths\": {\"/a\": {\"x\": ---}}}")]
     [InlineData("{\"paths\": {\"/a\\ud800\": {}}}")]
+    [InlineData("{\"paths\": {\"/a\": {\"x\": \"a line\nbreak\"}}}")]
+    [InlineData("{\"paths\": {\"/a\": {\"x\": \"a\rb\"}}}")]
+    [InlineData("{\"paths\": {\"/a\": {\"x\": \"unterminated")]
+    [InlineData("{\"paths\": {\"/a\": {\"x\": \"unterminated\\")]
     public void A_text_that_is_not_plain_json_is_one_fragment_read_whole(string text)
         => Assert.Equal([string.Empty], SpecFragmenter.Split("spec.openapi.json", text).Select(f => f.Pointer));
+
+    /// <summary>Positions count lines as Roslyn does: CR, LF, CRLF, NEL, LS and PS each end one line; a CR before an LF does not.</summary>
+    [Fact]
+    public void Lines_end_at_every_line_break_roslyn_knows()
+    {
+        const string Text = "a\rb\nc\r\nd\u0085e\u2028f\u2029g\r\rh\n";
+        var lines = new LineIndex(Text);
+
+        var expected = Microsoft.CodeAnalysis.Text.SourceText.From(Text).Lines;
+        for (var offset = 0; offset <= Text.Length; offset++)
+        {
+            var line = expected.GetLinePosition(offset);
+            Assert.Equal((line.Line, line.Character), lines.LineAndColumn(offset));
+        }
+
+        Assert.Equal((9, 0), lines.LineAndColumn(Text.Length));
+    }
+
+    /// <summary>The split searches each string for its end: an escaped quote or backslash, or a bracket inside a string, ends nothing.</summary>
+    [Fact]
+    public void Escapes_and_brackets_inside_strings_leave_the_pieces_whole()
+    {
+        const string PathItem = "{\"x\": \"q\\\\\\\"}]\", \"y\": [\"\\\\\"]}";
+        const string Text = "{\"openapi\": \"3.0.3 \\\"}\", \"paths\": {\"/a\\\"b\": " + PathItem + ", \"/c\": {}}}";
+
+        var fragments = SpecFragmenter.Split("spec.openapi.json", Text);
+
+        Assert.Equal([string.Empty, "/paths/~1a\"b", "/paths/~1c"], fragments.Select(f => f.Pointer));
+        Assert.Equal([PathItem, "{}"], fragments.Skip(1).Select(f => f.Text));
+        Assert.Equal("{\"openapi\": \"3.0.3 \\\"}\", \"paths\": {\"/a\\\"b\": {}, \"/c\": {}}}", fragments[0].Text);
+    }
 
     /// <summary>A duplicate key inside a path item fails its fragment: the spec is read whole, and the error is the whole reading's.</summary>
     [Fact]
