@@ -14,7 +14,26 @@ namespace OpenApiClientGenerator.Emitting;
 /// </summary>
 internal static class CSharpFragments
 {
-    public static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+    /// <summary>
+    /// <paramref name="value"/> as a C# string literal. Most of a spec's strings (names, wire values, paths) are
+    /// printable ASCII with nothing to escape, which Roslyn's formatter would copy as it is through a pooled builder: they
+    /// are only quoted.
+    /// </summary>
+    public static string Literal(string value)
+        => NeedsNoEscape(value) ? "\"" + value + "\"" : SymbolDisplay.FormatLiteral(value, quote: true);
+
+    private static bool NeedsNoEscape(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c is < ' ' or > '~' or '"' or '\\')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>The C# type of a value that is present (nullability is added by the caller).</summary>
     public static string TypeName(TypeRef type) => type.Kind switch

@@ -1,4 +1,4 @@
-using System.Text;
+using System;
 using System.Threading;
 using System.Threading.Tasks;
 using Scriban.Runtime;
@@ -13,13 +13,23 @@ namespace OpenApiClientGenerator.Emitting;
 /// <remarks>
 /// It normalizes as the text arrives, so that a file's text is built once: rendering to Scriban's own builder and
 /// normalizing its string afterwards handled each file four times (builder, string, builder, string), and for the
-/// largest files each string is a large-object-heap allocation. The builder starts small on purpose: it then grows in
-/// chunks that stay off that heap, where a buffer the size of a whole file would go and bring on gen2 collections.
-/// The blanks that end what has arrived so far are written at once and cut off again if a line end follows them.
+/// largest files each string is a large-object-heap allocation. The text is written into a buffer that the thread's
+/// renders reuse (<see cref="Release"/>), so that a render allocates its file's string and nothing else for it: a
+/// builder of its own grew in chunks as large as the file together, once more per file. The blanks that end what has
+/// arrived so far are written at once and cut off again if a line end follows them.
 /// </remarks>
 internal sealed class NormalizingOutput : IScriptOutput
 {
-    private readonly StringBuilder _text = new();
+    /// <summary>A buffer larger than this (2 MiB) is not kept for the next render: one outsized file should not hold it.</summary>
+    private const int LargestKeptBuffer = 1 << 20;
+
+    /// <summary>The buffer the last render on this thread released, for the next one; null while a render uses it.</summary>
+    [ThreadStatic]
+    private static char[]? t_spareBuffer;
+
+    private char[] _text;
+
+    private int _length;
 
     /// <summary>
     /// Where the blanks that end the text so far begin (followed by a <c>\r</c> if <see cref="_endsWithCarriageReturn"/>;
@@ -28,6 +38,12 @@ internal sealed class NormalizingOutput : IScriptOutput
     private int _trailingStart;
 
     private bool _endsWithCarriageReturn;
+
+    public NormalizingOutput()
+    {
+        _text = t_spareBuffer ?? new char[4096];
+        t_spareBuffer = null;
+    }
 
     public void Write(string text, int offset, int count)
     {
@@ -41,13 +57,10 @@ internal sealed class NormalizingOutput : IScriptOutput
                 return;
             }
 
-            if (_trailingStart < _text.Length)
-            {
-                _text.Length = _trailingStart;
-            }
-
-            _text.Append('\n');
-            _trailingStart = _text.Length;
+            _length = _trailingStart;
+            Reserve(1);
+            _text[_length++] = '\n';
+            _trailingStart = _length;
             _endsWithCarriageReturn = false;
             offset = newLine + 1;
         }
@@ -60,7 +73,27 @@ internal sealed class NormalizingOutput : IScriptOutput
     }
 
     /// <summary>The text so far, without the blanks that end it (a <c>\r</c> at the end stays: no line end follows it).</summary>
-    public override string ToString() => _endsWithCarriageReturn ? _text.ToString() : _text.ToString(0, _trailingStart);
+    public override string ToString() => new(_text, 0, _endsWithCarriageReturn ? _length : _trailingStart);
+
+    /// <summary>Gives the buffer to the thread's next render; this output is not written to or read afterwards.</summary>
+    public void Release()
+    {
+        if (_text.Length <= LargestKeptBuffer)
+        {
+            t_spareBuffer = _text;
+        }
+    }
+
+    /// <summary>Makes room for <paramref name="count"/> more characters.</summary>
+    private void Reserve(int count)
+    {
+        if (_length + count > _text.Length)
+        {
+            var larger = new char[Math.Max(_text.Length * 2, _length + count)];
+            Array.Copy(_text, larger, _length);
+            _text = larger;
+        }
+    }
 
     /// <summary>Appends part of a line (no <c>\n</c> in it) and finds where the blanks that end the text now begin.</summary>
     private void Append(string text, int start, int end)
@@ -81,10 +114,12 @@ internal sealed class NormalizingOutput : IScriptOutput
         // included: no line end followed it) the blanks start anew.
         if (blanksStart > start || _endsWithCarriageReturn)
         {
-            _trailingStart = _text.Length + (blanksStart - start);
+            _trailingStart = _length + (blanksStart - start);
         }
 
-        _text.Append(text, start, end - start);
+        Reserve(end - start);
+        text.CopyTo(start, _text, _length, end - start);
+        _length += end - start;
         _endsWithCarriageReturn = endsWithCarriageReturn;
     }
 }

@@ -66,9 +66,11 @@ internal sealed class TemplateRenderer(TemplateSet templates)
             var globals = ViewGlobals.Of(model);
             var context = ContextFor(templates).Context;
             context.PushGlobal(globals);
-            context.PushOutput(new NormalizingOutput());
+            var written = new NormalizingOutput();
+            context.PushOutput(written);
             var text = template.Render(context);
             context.PopOutput();
+            written.Release();
             context.PopGlobal();
             output.Add(new GeneratedSource(hintName, text));
         }

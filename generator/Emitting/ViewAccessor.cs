@@ -22,6 +22,11 @@ internal sealed class ViewAccessor : IObjectAccessor
 {
     private static readonly MethodInfo GetterOfType = typeof(ViewAccessor).GetMethod(nameof(Getter), BindingFlags.NonPublic | BindingFlags.Static)!;
 
+    /// <summary>The flags' values, boxed once: the templates test flags more often than they read anything else.</summary>
+    private static readonly object True = true;
+
+    private static readonly object False = false;
+
     private readonly IObjectAccessor _scriban;
     private readonly Dictionary<string, Func<object, object?>> _getters = new(StringComparer.Ordinal);
 
@@ -85,6 +90,12 @@ internal sealed class ViewAccessor : IObjectAccessor
     private static Func<object, object?> Getter<TView, TValue>(MethodInfo getter)
     {
         var get = (Func<TView, TValue>)Delegate.CreateDelegate(typeof(Func<TView, TValue>), getter);
+        if (typeof(TValue) == typeof(bool))
+        {
+            var flag = (Func<TView, bool>)(object)get;
+            return view => flag((TView)view) ? True : False;
+        }
+
         return view => get((TView)view);
     }
 }

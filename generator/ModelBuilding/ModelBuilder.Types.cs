@@ -178,8 +178,8 @@ internal sealed partial class ModelBuilder
             return existing;
         }
 
-        var shape = InlineShapeOf(schema, kind, componentName);
-        if (SharedInlineType(schema, kind, shape) is { } shared)
+        var outline = InlineOutlineOf(schema, kind, componentName);
+        if (SharedInlineType(schema, kind, outline, out var json) is { } shared)
         {
             return shared;
         }
@@ -195,11 +195,11 @@ internal sealed partial class ModelBuilder
         var pending = new PendingType(name, schema, pointer, kind) { Group = componentName is null && _membersBeingResolved is { } owner ? owner.Group : name };
         _pendingTypes.Add(key, pending);
         _typeOrder.Add(pending);
-        if (shape is not null)
+        if (outline is not null)
         {
-            // The first inline type of its shape: those of the same shape after it share it.
-            _inlineTypesByShape.Add(shape, pending);
+            AddInlineType(outline, pending, json);
         }
+
         return pending;
     }
 
@@ -382,13 +382,14 @@ internal sealed partial class ModelBuilder
     }
 
     /// <summary>Keys references by identity: each reference object in the document is resolved once.</summary>
-    private sealed class ReferenceIdentity : IEqualityComparer<OpenApiSchemaReference>
+    private sealed class ReferenceIdentity<TReference> : IEqualityComparer<TReference>
+        where TReference : class
     {
-        public static readonly ReferenceIdentity Instance = new();
+        public static readonly ReferenceIdentity<TReference> Instance = new();
 
-        public bool Equals(OpenApiSchemaReference? x, OpenApiSchemaReference? y) => ReferenceEquals(x, y);
+        public bool Equals(TReference? x, TReference? y) => ReferenceEquals(x, y);
 
-        public int GetHashCode(OpenApiSchemaReference obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+        public int GetHashCode(TReference obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 
     private sealed class PendingType(string name, IOpenApiSchema schema, string pointer, TypeKind kind)

@@ -40,7 +40,13 @@ internal sealed partial class ModelBuilder
     /// Microsoft.OpenApi resolves a reference again on every read of <see cref="OpenApiSchemaReference.Target"/>, splitting
     /// strings each time, and one reference is read many times (discovery, then building, per usage and variant).
     /// </summary>
-    private readonly Dictionary<OpenApiSchemaReference, IOpenApiSchema?> _referenceTargets = new(ReferenceIdentity.Instance);
+    private readonly Dictionary<OpenApiSchemaReference, IOpenApiSchema?> _referenceTargets = new(ReferenceIdentity<OpenApiSchemaReference>.Instance);
+
+    /// <summary>
+    /// The parameters' references, each resolved once: a path's parameters are read for each of its operations, to be
+    /// merged with the operation's own, and every parameter twice (for the merge, then to be built).
+    /// </summary>
+    private readonly Dictionary<OpenApiParameterReference, IOpenApiParameter> _parameterTargets = new(ReferenceIdentity<OpenApiParameterReference>.Instance);
 
     /// <summary>The schemas' JSON by pointer, as <c>SchemaNode</c> found them.</summary>
     private readonly Dictionary<string, JsonObject?> _schemaNodes = new(StringComparer.Ordinal);
@@ -135,7 +141,21 @@ internal sealed partial class ModelBuilder
     // Microsoft.OpenApi resolves a reference again (building URIs, splitting strings) on every read of one of its members,
     // and a parameter or response is read member by member: its target is read instead, once. What a reference may say
     // of its own (its description) is still read from the reference.
-    private static IOpenApiParameter Resolved(IOpenApiParameter parameter) => parameter is OpenApiParameterReference { Target: { } target } ? target : parameter;
+    private IOpenApiParameter Resolved(IOpenApiParameter parameter)
+    {
+        if (parameter is not OpenApiParameterReference reference)
+        {
+            return parameter;
+        }
+
+        if (!_parameterTargets.TryGetValue(reference, out var resolved))
+        {
+            resolved = reference.Target ?? parameter;
+            _parameterTargets.Add(reference, resolved);
+        }
+
+        return resolved;
+    }
 
     private static IOpenApiResponse Resolved(IOpenApiResponse response) => response is OpenApiResponseReference { Target: { } target } ? target : response;
 
