@@ -21,7 +21,7 @@ namespace OpenApiClientGenerator.Runtime
         public static void Map<T>(Utf8JsonWriter writer, IReadOnlyDictionary<string, T> map, Action<Utf8JsonWriter, T> writeValue)
         {
             writer.WriteStartObject();
-            foreach (var entry in map)
+            foreach (var entry in MapEntries.Of(map))
             {
                 writer.WritePropertyName(entry.Key);
                 writeValue(writer, entry.Value);
@@ -57,7 +57,7 @@ namespace OpenApiClientGenerator.Runtime
         private static void PatchMapEntries<TNullable>(Utf8JsonWriter writer, IReadOnlyDictionary<string, TNullable> map, Action<Utf8JsonWriter, TNullable> writePresent)
         {
             writer.WriteStartObject();
-            foreach (var entry in map)
+            foreach (var entry in MapEntries.Of(map))
             {
                 writer.WritePropertyName(entry.Key);
                 if (entry.Value is null)
@@ -80,7 +80,7 @@ namespace OpenApiClientGenerator.Runtime
                 return;
             }
 
-            foreach (var entry in additionalProperties)
+            foreach (var entry in MapEntries.Of(additionalProperties))
             {
                 writer.WritePropertyName(entry.Key);
                 entry.Value.WriteTo(writer);

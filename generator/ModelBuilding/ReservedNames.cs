@@ -17,7 +17,7 @@ internal static class ReservedNames
 
         // Types the records name in expressions (JsonRead.String, ValidationContext.Rent), where a property would hide them.
         "JsonRead", "JsonWrite", "JsonElement", "JsonTokenType", "ValidationContext", "StringComparer", "MergePatch", "TextRules",
-        "ElementRules", "JsonTypes", "Regex", "RegexOptions", "TimeSpan", "Base64Text",
+        "ElementRules", "JsonTypes", "Regex", "RegexOptions", "TimeSpan", "Base64Text", "MapEntries",
     ];
 
     /// <summary>Members of a response headers record beside the headers: its reader, and the types it names in expressions.</summary>
@@ -80,7 +80,7 @@ internal static class ReservedNames
         "System", "Task", "HttpClient", "HttpMethod", "HttpRequestMessage", "CancellationToken", "JsonElement", "JsonEncodedText",
         "JsonTokenType", "JsonException", "Utf8JsonReader", "Utf8JsonWriter", "Regex", "RegexOptions", "TimeSpan", "Uri",
         "Optional", "ValidationError", "ValidationContext", "RequestValidationException", "WebhookPayloadException", "WebhookBodies", "ApiException", "ApiResponse",
-        "AcceptedResponse", "ApiResponseFormatException", "JsonRead", "JsonWrite", "JsonMemberNames", "JsonPointer", "ApiHttp", "TextRules", "Base64Text",
+        "AcceptedResponse", "ApiResponseFormatException", "JsonRead", "JsonWrite", "JsonMemberNames", "JsonPointer", "ApiHttp", "TextRules", "Base64Text", "MapEntries",
         "ElementRules", "JsonTypes", "MergePatch", "UnionShape", "UnionVariant", "UnionJson", "IUnionValue", "ResponseMismatch", "ApiResponseValidationException", "ResponseCheck", "ResponseChecks", "AkSk", "HuaweiCloudSignature", "HuaweiCloudSigningHandler",
 
         // Media types: the request content the client methods build.

@@ -90,7 +90,7 @@ namespace Snapshots.Form
             if (Metadata is { } metadataValue)
             {
                 context.Push("metadata");
-                foreach (var entry0 in ValidationContext.Entries(metadataValue))
+                foreach (var entry0 in MapEntries.Of(metadataValue))
                 {
                     context.PushKey(entry0.Key);
                     if (entry0.Value is null)

@@ -77,12 +77,12 @@ namespace Snapshots.NestedMap
             if (Limits is { } limitsValue)
             {
                 context.Push("limits");
-                foreach (var entry0 in ValidationContext.Entries(limitsValue))
+                foreach (var entry0 in MapEntries.Of(limitsValue))
                 {
                     context.PushKey(entry0.Key);
                     if (entry0.Value is { } item1)
                     {
-                        foreach (var entry1 in ValidationContext.Entries(item1))
+                        foreach (var entry1 in MapEntries.Of(item1))
                         {
                             context.PushKey(entry1.Key);
                             var item2 = entry1.Value;

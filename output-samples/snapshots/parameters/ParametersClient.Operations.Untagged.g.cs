@@ -138,7 +138,7 @@ namespace Snapshots.Parameters
             if (Filter is { } filterValue)
             {
                 context.Push("filter");
-                foreach (var entry0 in ValidationContext.Entries(filterValue))
+                foreach (var entry0 in MapEntries.Of(filterValue))
                 {
                     context.PushKey(entry0.Key);
                     if (entry0.Value is null)

@@ -80,7 +80,7 @@ namespace HuaweiCloud.DataArtsFabric
             if (EnvVars is { } envVarsValue)
             {
                 context.Push("env_vars");
-                foreach (var entry0 in ValidationContext.Entries(envVarsValue))
+                foreach (var entry0 in MapEntries.Of(envVarsValue))
                 {
                     context.PushKey(entry0.Key);
                     if (entry0.Value is null)
