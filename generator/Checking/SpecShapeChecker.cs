@@ -271,9 +271,16 @@ internal sealed class SpecShapeChecker
         _ => 0,
     };
 
-    private static (string Name, JsonNode? Node) Entry(JsonNode collection, int index) => collection is JsonObject mapping
-        ? (mapping.GetAt(index).Key, mapping.GetAt(index).Value)
-        : (index.ToString(CultureInfo.InvariantCulture), ((JsonArray)collection)[index]);
+    private static (string Name, JsonNode? Node) Entry(JsonNode collection, int index)
+    {
+        if (collection is JsonObject mapping)
+        {
+            var member = mapping.GetAt(index);
+            return (member.Key, member.Value);
+        }
+
+        return (index.ToString(CultureInfo.InvariantCulture), ((JsonArray)collection)[index]);
+    }
 
     /// <summary>The member when it has the expected shape; null when it is absent, or reported when it has another shape.</summary>
     /// <param name="what">What the member is, to start the message with: "An operation", "'paths'".</param>
