@@ -199,7 +199,7 @@ public sealed class MediaTypeDiagnosticsTests
 
         Assert.Empty(run.GeneratorDiagnostics);
         var client = run.ClientText("DemoClient");
-        Assert.Contains("public async Task<ApiResponse<CreateItemResponse>> CreateItemAsync(", client, StringComparison.Ordinal);
+        Assert.Contains("public Task<ApiResponse<CreateItemResponse>> CreateItemAsync(", client, StringComparison.Ordinal);
         var arms = client.Split('\n').Select(l => l.Trim()).Where(l => l.Contains("=> ApiHttp.ReadError(", StringComparison.Ordinal)).ToList();
         Assert.Equal(
             [
@@ -294,10 +294,10 @@ public sealed class MediaTypeDiagnosticsTests
 
         Assert.Empty(run.GeneratorDiagnostics);
         var client = run.ClientText("DemoClient");
-        Assert.Contains("public async Task<StreamResponse<ServerSentEvent<string>, CreateItemHeaders>> CreateItemAsync(", client, StringComparison.Ordinal);
+        Assert.Contains("public Task<StreamResponse<ServerSentEvent<string>, CreateItemHeaders>> CreateItemAsync(", client, StringComparison.Ordinal);
         Assert.Contains("ServerSentEvents.OpenTextAsync(_httpClient, message, readError: null, CreateItemHeaders.Read, cancellationToken)", client, StringComparison.Ordinal);
         Assert.Contains("public string? Model { get; init; }", client, StringComparison.Ordinal);
-        Assert.Contains("public async Task<StreamResponse<ExportItem, ExportHeaders>> ExportAsync(", client, StringComparison.Ordinal);
+        Assert.Contains("public Task<StreamResponse<ExportItem, ExportHeaders>> ExportAsync(", client, StringComparison.Ordinal);
         Assert.Contains("public required int TotalCount { get; init; }", client, StringComparison.Ordinal);
 
         // A stream that documents only what every response carries stays the enumerable sent when the loop starts.
