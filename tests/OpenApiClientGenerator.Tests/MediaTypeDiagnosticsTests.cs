@@ -90,7 +90,7 @@ public sealed class MediaTypeDiagnosticsTests
 
         static string RecordText(string source, string name)
         {
-            var start = source.IndexOf("public sealed partial record " + name + "\n", StringComparison.Ordinal);
+            var start = source.IndexOf("public sealed partial record " + name + " : IValidatedRequest\n", StringComparison.Ordinal);
             Assert.True(start >= 0, name + " is not generated");
             return source.Substring(start, source.IndexOf("\n    }\n", start, StringComparison.Ordinal) - start);
         }
