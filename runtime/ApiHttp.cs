@@ -48,29 +48,99 @@ namespace OpenApiClientGenerator.Runtime
         /// <summary>Turns an error response into the exception to throw, e.g. one typed by its documented body.</summary>
         public delegate ApiException ErrorReader(ApiException exception, byte[] body);
 
-        public static Task<(int StatusCode, string? RequestId, byte[] Body)> SendAsync(HttpClient httpClient, HttpRequestMessage request, CancellationToken cancellationToken)
-            => SendAsync(httpClient, request, null, cancellationToken);
-
         /// <summary>Sends the request; an error status throws what <c>readError</c> makes of it (the plain <see cref="ApiException"/> when it is null).</summary>
-        public static async Task<(int StatusCode, string? RequestId, byte[] Body)> SendAsync(HttpClient httpClient, HttpRequestMessage request, ErrorReader? readError, CancellationToken cancellationToken)
-        {
-            var (statusCode, requestId, body, _) = await SendReadingHeadersAsync(httpClient, request, readError, cancellationToken).ConfigureAwait(false);
-            return (statusCode, requestId, body);
-        }
+        public static Task<ApiResponse> SendAsync(HttpClient httpClient, HttpRequestMessage request, ErrorReader? readError, CancellationToken cancellationToken)
+            => ExchangeAsync(httpClient, request, readError, (object?)null, static (headers, _, _) => new ApiResponse(headers.StatusCode, headers.RequestId), cancellationToken);
 
-        /// <summary>Sends the request as <see cref="SendAsync(HttpClient, HttpRequestMessage, ErrorReader?, CancellationToken)"/> does, and keeps the success's headers to read typed members from.</summary>
-        public static async Task<(int StatusCode, string? RequestId, byte[] Body, ResponseHeaders Headers)> SendReadingHeadersAsync(HttpClient httpClient, HttpRequestMessage request, ErrorReader? readError, CancellationToken cancellationToken)
+        /// <summary>Sends the request and reads the success's documented headers with <paramref name="readHeaders"/>.</summary>
+        public static Task<ApiResponseWithHeaders<THeaders>> SendAsync<THeaders>(HttpClient httpClient, HttpRequestMessage request, ErrorReader? readError, Func<ResponseHeaders, THeaders> readHeaders, CancellationToken cancellationToken)
+            => ExchangeAsync(httpClient, request, readError, readHeaders, static (headers, _, readHeaders) => new ApiResponseWithHeaders<THeaders>(headers.StatusCode, headers.RequestId, readHeaders(headers)), cancellationToken);
+
+        /// <summary>Sends the request and reads the success's body with <paramref name="read"/>, checked as <paramref name="check"/> says.</summary>
+        public static Task<ApiResponse<T>> SendAsync<T>(HttpClient httpClient, HttpRequestMessage request, ErrorReader? readError, JsonRead.ValueReader<T> read, ResponseCheck<T> check, CancellationToken cancellationToken)
+            => ExchangeAsync(httpClient, request, readError, (Read: read, Check: check), static (headers, body, reading) => new ApiResponse<T>(headers.StatusCode, headers.RequestId, ReadBody(headers.StatusCode, headers.RequestId, body, reading.Read, reading.Check)), cancellationToken);
+
+        /// <summary>Sends the request and reads the success's body, then its documented headers.</summary>
+        public static Task<ApiResponse<T, THeaders>> SendAsync<T, THeaders>(HttpClient httpClient, HttpRequestMessage request, ErrorReader? readError, JsonRead.ValueReader<T> read, ResponseCheck<T> check, Func<ResponseHeaders, THeaders> readHeaders, CancellationToken cancellationToken)
+            => ExchangeAsync(
+                httpClient,
+                request,
+                readError,
+                (Read: read, Check: check, ReadHeaders: readHeaders),
+                static (headers, body, reading) => new ApiResponse<T, THeaders>(headers.StatusCode, headers.RequestId, ReadBody(headers.StatusCode, headers.RequestId, body, reading.Read, reading.Check), reading.ReadHeaders(headers)),
+                cancellationToken);
+
+        /// <summary>Sends a request whose success is accepted work: its body, and the id <paramref name="trackingId"/> finds in it.</summary>
+        public static Task<AcceptedResponse<T>> SendAcceptedAsync<T>(HttpClient httpClient, HttpRequestMessage request, ErrorReader? readError, JsonRead.ValueReader<T> read, ResponseCheck<T> check, Func<T, string?> trackingId, CancellationToken cancellationToken)
+            => ExchangeAsync(
+                httpClient,
+                request,
+                readError,
+                (Read: read, Check: check, TrackingId: trackingId),
+                static (headers, body, reading) =>
+                {
+                    var result = ReadBody(headers.StatusCode, headers.RequestId, body, reading.Read, reading.Check);
+                    return new AcceptedResponse<T>(headers.StatusCode, headers.RequestId, result, reading.TrackingId(result));
+                },
+                cancellationToken);
+
+        /// <summary>Sends a request whose success is accepted work, as <see cref="SendAcceptedAsync{T}"/> does, and reads its documented headers.</summary>
+        public static Task<AcceptedResponse<T, THeaders>> SendAcceptedAsync<T, THeaders>(HttpClient httpClient, HttpRequestMessage request, ErrorReader? readError, JsonRead.ValueReader<T> read, ResponseCheck<T> check, Func<T, string?> trackingId, Func<ResponseHeaders, THeaders> readHeaders, CancellationToken cancellationToken)
+            => ExchangeAsync(
+                httpClient,
+                request,
+                readError,
+                (Read: read, Check: check, TrackingId: trackingId, ReadHeaders: readHeaders),
+                static (headers, body, reading) =>
+                {
+                    var result = ReadBody(headers.StatusCode, headers.RequestId, body, reading.Read, reading.Check);
+                    return new AcceptedResponse<T, THeaders>(headers.StatusCode, headers.RequestId, result, reading.TrackingId(result), reading.ReadHeaders(headers));
+                },
+                cancellationToken);
+
+        /// <summary>Sends a request whose success is text, decoded by the charset its <c>Content-Type</c> names.</summary>
+        public static Task<ApiResponse<string>> SendTextAsync(HttpClient httpClient, HttpRequestMessage request, ErrorReader? readError, CancellationToken cancellationToken)
+            => ExchangeAsync(httpClient, request, readError, (object?)null, static (headers, body, _) => new ApiResponse<string>(headers.StatusCode, headers.RequestId, headers.DecodeText(body)), cancellationToken);
+
+        /// <summary>Sends a request whose success is text, and reads its documented headers.</summary>
+        public static Task<ApiResponse<string, THeaders>> SendTextAsync<THeaders>(HttpClient httpClient, HttpRequestMessage request, ErrorReader? readError, Func<ResponseHeaders, THeaders> readHeaders, CancellationToken cancellationToken)
+            => ExchangeAsync(httpClient, request, readError, readHeaders, static (headers, body, readHeaders) => new ApiResponse<string, THeaders>(headers.StatusCode, headers.RequestId, headers.DecodeText(body), readHeaders(headers)), cancellationToken);
+
+        /// <summary>Sends a request whose success is text or, where the spec lets it come without content (a 204 beside a 200), nothing: null.</summary>
+        public static Task<ApiResponse<string?>> SendOptionalTextAsync(HttpClient httpClient, HttpRequestMessage request, ErrorReader? readError, CancellationToken cancellationToken)
+            => ExchangeAsync(httpClient, request, readError, (object?)null, static (headers, body, _) => new ApiResponse<string?>(headers.StatusCode, headers.RequestId, OptionalText(headers, body)), cancellationToken);
+
+        /// <summary>Sends a request whose success is text or nothing, as <see cref="SendOptionalTextAsync(HttpClient, HttpRequestMessage, ErrorReader?, CancellationToken)"/> does, and reads its documented headers.</summary>
+        public static Task<ApiResponse<string?, THeaders>> SendOptionalTextAsync<THeaders>(HttpClient httpClient, HttpRequestMessage request, ErrorReader? readError, Func<ResponseHeaders, THeaders> readHeaders, CancellationToken cancellationToken)
+            => ExchangeAsync(httpClient, request, readError, readHeaders, static (headers, body, readHeaders) => new ApiResponse<string?, THeaders>(headers.StatusCode, headers.RequestId, OptionalText(headers, body), readHeaders(headers)), cancellationToken);
+
+        /// <summary>
+        /// The one await of every operation that reads its answer whole: sends <paramref name="request"/>, reads the body,
+        /// disposes the response and then the request, and throws for an error status; a success becomes the result that
+        /// <paramref name="read"/> makes of its headers and body, with what it needs in <paramref name="state"/>. The
+        /// generated methods return this task instead of awaiting it, so that they build no state machine of their own.
+        /// </summary>
+        private static async Task<TResult> ExchangeAsync<TState, TResult>(HttpClient httpClient, HttpRequestMessage request, ErrorReader? readError, TState state, Func<ResponseHeaders, byte[], TState, TResult> read, CancellationToken cancellationToken)
         {
-            using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-            var headers = new ResponseHeaders(response);
-            var body = await ReadBodyAsync(response.Content, cancellationToken).ConfigureAwait(false);
-            if (headers.StatusCode < 200 || headers.StatusCode > 299)
+            using (request)
             {
-                throw Error(response, headers.RequestId, body, readError);
-            }
+                ResponseHeaders headers;
+                byte[] body;
+                using (var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false))
+                {
+                    headers = new ResponseHeaders(response);
+                    body = await ReadBodyAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                    if (headers.StatusCode < 200 || headers.StatusCode > 299)
+                    {
+                        throw Error(response, headers.RequestId, body, readError);
+                    }
+                }
 
-            return (headers.StatusCode, headers.RequestId, body, headers);
+                return read(headers, body, state);
+            }
         }
+
+        private static string? OptionalText(ResponseHeaders headers, byte[] body) => body.Length == 0 ? null : headers.DecodeText(body);
 
         /// <summary>The request id the service sent in <c>X-Request-Id</c>, or null.</summary>
         internal static string? RequestId(HttpResponseMessage response)
@@ -126,6 +196,12 @@ namespace OpenApiClientGenerator.Runtime
         /// <summary>Reads a success response's body leniently and, unless <paramref name="check"/> is off, reports where it differs from the spec.</summary>
         public static T ReadBody<T>(int statusCode, string? requestId, byte[] body, JsonRead.ValueReader<T> read, ResponseCheck<T> check)
         {
+            if (body.Length == 0 && check.MayBeEmpty)
+            {
+                // T is nullable where the check allows an empty body.
+                return default!;
+            }
+
             if (check.Mode == ResponseValidation.Off)
             {
                 return ReadBody(statusCode, requestId, body, read);

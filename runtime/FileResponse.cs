@@ -99,20 +99,24 @@ namespace OpenApiClientGenerator.Runtime
     {
         /// <summary>
         /// Sends with <see cref="HttpCompletionOption.ResponseHeadersRead"/>, so that the body stays on the socket. An error
-        /// status reads its body (it is small) and throws the <see cref="ApiException"/> a JSON call would.
+        /// status reads its body (it is small) and throws the <see cref="ApiException"/> a JSON call would. The request is
+        /// disposed once the headers are in: the generated methods hand it over and return this task.
         /// </summary>
         public static async Task<HttpResponseMessage> SendAsync(HttpClient httpClient, HttpRequestMessage request, ApiHttp.ErrorReader? readError, CancellationToken cancellationToken)
         {
-            var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if ((int)response.StatusCode is >= 200 and <= 299)
+            using (request)
             {
-                return response;
-            }
+                var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                if ((int)response.StatusCode is >= 200 and <= 299)
+                {
+                    return response;
+                }
 
-            using (response)
-            {
-                var body = await ApiHttp.ReadBodyAsync(response.Content, cancellationToken).ConfigureAwait(false);
-                throw ApiHttp.Error(response, ApiHttp.RequestId(response), body, readError);
+                using (response)
+                {
+                    var body = await ApiHttp.ReadBodyAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                    throw ApiHttp.Error(response, ApiHttp.RequestId(response), body, readError);
+                }
             }
         }
     }

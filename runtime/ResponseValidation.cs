@@ -80,15 +80,19 @@ namespace OpenApiClientGenerator.Runtime
         }
     }
 
-    /// <summary>What a client method checks a success response with: the client's settings and the operation's validator.</summary>
+    /// <summary>
+    /// What a client method checks a success response with: the client's settings, the operation's validator, and whether
+    /// the spec lets the success come without content (a 204 beside a 200 with a body), which then reads as null.
+    /// </summary>
     internal readonly struct ResponseCheck<T>
     {
-        public ResponseCheck(ResponseValidation mode, Action<ResponseMismatch>? observer, string operation, Func<T, IReadOnlyList<ValidationError>> validate)
+        public ResponseCheck(ResponseValidation mode, Action<ResponseMismatch>? observer, string operation, Func<T, IReadOnlyList<ValidationError>> validate, bool mayBeEmpty = false)
         {
             Mode = mode;
             Observer = observer;
             Operation = operation;
             Validate = validate;
+            MayBeEmpty = mayBeEmpty;
         }
 
         public ResponseValidation Mode { get; }
@@ -98,6 +102,9 @@ namespace OpenApiClientGenerator.Runtime
         public string Operation { get; }
 
         public Func<T, IReadOnlyList<ValidationError>> Validate { get; }
+
+        /// <summary>Gets whether an empty body is a success without content, read as null, rather than a body that does not match the spec.</summary>
+        public bool MayBeEmpty { get; }
     }
 
     /// <summary>Checks a success response that lenient reading has read: what it accepted beyond the spec, then the spec's constraints.</summary>

@@ -12,7 +12,7 @@ internal static partial class SourceEmitter
         string ResponseKind,
         ResponseBodyView? ResponseBody,
         string? ItemReadExpression,
-        string? TextEmptyValue,
+        bool TextMayBeEmpty,
         string? HeadersType,
         IReadOnlyList<ResponseHeaderView> ResponseHeaders);
 
@@ -27,21 +27,21 @@ internal static partial class SourceEmitter
         switch (success)
         {
             case { Kind: ResponseKind.File }:
-                return new SuccessViews(headersType is null ? "FileResponse" : $"FileResponse<{headersType}>", "file", null, null, null, headersType, headerViews);
+                return new SuccessViews(headersType is null ? "FileResponse" : $"FileResponse<{headersType}>", "file", null, null, false, headersType, headerViews);
             case { Kind: ResponseKind.EventStream, Body: { } eventData }:
                 return new SuccessViews(
                     StreamOf($"ServerSentEvent<{CSharpFragments.TypeName(eventData)}>"),
                     "events",
                     null,
                     eventData.Kind == ValueKind.String ? null : CSharpFragments.ReadPresent(eventData, "reader", 0, lenient: true),
-                    null,
+                    false,
                     headersType,
                     headerViews);
             case { Kind: ResponseKind.JsonLines, Body: { } item }:
-                return new SuccessViews(StreamOf(CSharpFragments.TypeName(item)), "lines", null, CSharpFragments.ReadPresent(item, "reader", 0, lenient: true), null, headersType, headerViews);
+                return new SuccessViews(StreamOf(CSharpFragments.TypeName(item)), "lines", null, CSharpFragments.ReadPresent(item, "reader", 0, lenient: true), false, headersType, headerViews);
             case { Kind: ResponseKind.Text }:
                 // A success that may come without content (a 204 beside a 200 with text) reads an empty body as null.
-                return new SuccessViews(WithHeaders(success.BodyIsOptional ? "string?" : "string"), "text", null, null, success.BodyIsOptional ? "(string?)null" : null, headersType, headerViews);
+                return new SuccessViews(WithHeaders(success.BodyIsOptional ? "string?" : "string"), "text", null, null, success.BodyIsOptional, headersType, headerViews);
             case { Body: { } successBody }:
                 // A success that may come without content (a 204 beside a 200 with a body) reads an empty body as null, and
                 // a body whose schema is nullable reads the JSON null as null.
@@ -55,16 +55,16 @@ internal static partial class SourceEmitter
                         : CSharpFragments.ReadPresent(successBody, "reader", 0, lenient: true),
                     TrackingExpression = trackingExpression,
 
-                    // What ReadBody reads and the strict check sees is null only where the schema allows it: an empty body
-                    // stops before it.
-                    TypeName = successBody.IsNullable ? CSharpFragments.NullableTypeName(successBody) : CSharpFragments.TypeName(successBody),
-                    PresentCondition = successBody.IsNullable ? "response is { } present" : null,
-                    Rules = validation.For(successBody, successBody.IsNullable ? "present" : "response", 0),
-                    EmptyValue = success.BodyIsOptional ? $"({bodyType})null" : null,
+                    // The result's type: ReadBody gives null for the JSON null only where the schema allows it, and for an
+                    // empty body where the success may come without one (before any check); the rules check what is there.
+                    TypeName = bodyType,
+                    PresentCondition = mayBeNull ? "response is { } present" : null,
+                    Rules = validation.For(successBody, mayBeNull ? "present" : "response", 0),
+                    MayBeEmpty = success.BodyIsOptional,
                 };
-                return new SuccessViews(trackingExpression is null ? WithHeaders(bodyType) : headersType is null ? $"AcceptedResponse<{bodyType}>" : $"AcceptedResponse<{bodyType}, {headersType}>", "json", responseBody, null, null, headersType, headerViews);
+                return new SuccessViews(trackingExpression is null ? WithHeaders(bodyType) : headersType is null ? $"AcceptedResponse<{bodyType}>" : $"AcceptedResponse<{bodyType}, {headersType}>", "json", responseBody, null, false, headersType, headerViews);
             default:
-                return new SuccessViews(headersType is null ? "ApiResponse" : $"ApiResponseWithHeaders<{headersType}>", "json", null, null, null, headersType, headerViews);
+                return new SuccessViews(headersType is null ? "ApiResponse" : $"ApiResponseWithHeaders<{headersType}>", "json", null, null, false, headersType, headerViews);
         }
     }
 

@@ -622,7 +622,7 @@ internal static partial class SourceEmitter
             },
             ResponseKind = success.ResponseKind,
             ItemReadExpression = success.ItemReadExpression,
-            TextEmptyValue = success.TextEmptyValue,
+            TextMayBeEmpty = success.TextMayBeEmpty,
             HeadersType = success.HeadersType,
             ResponseHeaders = success.ResponseHeaders,
             AcceptLiteral = operation.Accept is { } accept ? CSharpFragments.Literal(accept) : null,

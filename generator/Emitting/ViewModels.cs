@@ -437,8 +437,8 @@ internal sealed class OperationView
     /// <summary>Gets the expression that reads a streamed item (an event's JSON data, a JSON line) from <c>reader</c>; null when an event's data is text.</summary>
     public required string? ItemReadExpression { get; init; }
 
-    /// <summary>Gets the value of an empty text success (a typed null) where the success may come without one; null otherwise.</summary>
-    public required string? TextEmptyValue { get; init; }
+    /// <summary>Gets whether a text success may come without content (a 204 beside a 200 with text), which reads as null.</summary>
+    public required bool TextMayBeEmpty { get; init; }
 
     /// <summary>Gets the name of the record of the success's documented headers; null when it documents none.</summary>
     public required string? HeadersType { get; init; }
@@ -569,8 +569,8 @@ internal sealed class ResponseBodyView
     /// <summary>Gets the condition that binds a nullable body to <c>present</c> when it is not null; null where the body is never null.</summary>
     public string? PresentCondition { get; init; }
 
-    /// <summary>Gets the value of an empty body (a typed null) where the success may come without one; null where a body is required.</summary>
-    public required string? EmptyValue { get; init; }
+    /// <summary>Gets whether the success may come without a body (a 204 beside a 200 with one), which reads as null.</summary>
+    public required bool MayBeEmpty { get; init; }
 }
 
 /// <summary>

@@ -79,7 +79,7 @@ internal static class ReservedNames
     [
         "System", "Task", "HttpClient", "HttpMethod", "HttpRequestMessage", "CancellationToken", "JsonElement", "JsonEncodedText",
         "JsonTokenType", "JsonException", "Utf8JsonReader", "Utf8JsonWriter", "Regex", "RegexOptions", "TimeSpan", "Uri",
-        "Optional", "ValidationError", "ValidationContext", "RequestValidationException", "WebhookPayloadException", "WebhookBodies", "ApiException", "ApiResponse",
+        "Optional", "ValidationError", "ValidationContext", "RequestValidationException", "IValidatedRequest", "WebhookPayloadException", "WebhookBodies", "ApiException", "ApiResponse",
         "AcceptedResponse", "ApiResponseFormatException", "JsonRead", "JsonWrite", "JsonMemberNames", "JsonPointer", "ApiHttp", "TextRules", "Base64Text", "MapEntries",
         "ElementRules", "JsonTypes", "MergePatch", "UnionShape", "UnionVariant", "UnionJson", "IUnionValue", "ResponseMismatch", "ApiResponseValidationException", "ResponseCheck", "ResponseChecks", "AkSk", "HuaweiCloudSignature", "HuaweiCloudSigningHandler",
 

@@ -394,6 +394,59 @@ public sealed class ClientTests
         Assert.Empty(server.Requests);
     }
 
+    /// <summary>
+    /// Deliberately synchronous: an invalid request is a usage error, so, like the <see cref="ArgumentNullException"/> for
+    /// a null request, it throws from the call itself rather than from the returned task (the operations are not
+    /// <c>async</c>: they return the task of the runtime method that sends). <c>await</c> sees it the same either way.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(InvalidRequestNames))]
+    public async Task An_invalid_request_throws_from_the_call_itself_before_a_task_is_returned(string operationId)
+    {
+        await using var server = await RecordingServer.StartAsync();
+        using var http = server.CreateHttpClient();
+        var (call, _) = InvalidRequests[operationId];
+        Task? task = null;
+
+        Assert.Throws<RequestValidationException>(() => { task = call(http); });
+
+        Assert.Null(task);
+        Assert.Throws<ArgumentNullException>(() => { _ = new ModelArtsClient(http).UpdatePluginAsync(null!); });
+        Assert.Empty(server.Requests);
+    }
+
+    [Theory]
+    [InlineData("UpdatePlugin", 200)]
+    [InlineData("UpdatePlugin", 500)]
+    [InlineData("PatchService", 200)]
+    [InlineData("UpdateEndpoint", 400)]
+    [InlineData("UpdateServiceInstance", 200)]
+    public async Task The_request_and_its_content_are_disposed_once_the_task_completes(string operationId, int status)
+    {
+        await using var server = await RecordingServer.StartAsync();
+        server.Response = new CannedResponse(status, "{}");
+        var handler = new CapturingHandler();
+        using var http = new HttpClient(handler) { BaseAddress = server.BaseAddress };
+
+        // Success or failure alike: the outcome here is whatever "{}" reads as.
+        await Record.ExceptionAsync(() => Calls[operationId](http, default));
+
+        var content = Assert.IsAssignableFrom<HttpContent>(handler.Request?.Content);
+        Assert.Throws<ObjectDisposedException>(() => content.ReadAsStream());
+    }
+
+    /// <summary>Keeps the request it sends, to look at after the call.</summary>
+    private sealed class CapturingHandler() : DelegatingHandler(new HttpClientHandler())
+    {
+        public HttpRequestMessage? Request { get; private set; }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Request = request;
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(OperationIds))]
     public async Task Cancelling_the_token_while_the_server_delays_surfaces_as_OperationCanceledException(string operationId)

@@ -90,7 +90,7 @@ public sealed class MediaTypeDiagnosticsTests
 
         static string RecordText(string source, string name)
         {
-            var start = source.IndexOf("public sealed partial record " + name + "\n", StringComparison.Ordinal);
+            var start = source.IndexOf("public sealed partial record " + name + " : IValidatedRequest\n", StringComparison.Ordinal);
             Assert.True(start >= 0, name + " is not generated");
             return source.Substring(start, source.IndexOf("\n    }\n", start, StringComparison.Ordinal) - start);
         }
@@ -199,7 +199,7 @@ public sealed class MediaTypeDiagnosticsTests
 
         Assert.Empty(run.GeneratorDiagnostics);
         var client = run.ClientText("DemoClient");
-        Assert.Contains("public async Task<ApiResponse<CreateItemResponse>> CreateItemAsync(", client, StringComparison.Ordinal);
+        Assert.Contains("public Task<ApiResponse<CreateItemResponse>> CreateItemAsync(", client, StringComparison.Ordinal);
         var arms = client.Split('\n').Select(l => l.Trim()).Where(l => l.Contains("=> ApiHttp.ReadError(", StringComparison.Ordinal)).ToList();
         Assert.Equal(
             [
@@ -294,10 +294,10 @@ public sealed class MediaTypeDiagnosticsTests
 
         Assert.Empty(run.GeneratorDiagnostics);
         var client = run.ClientText("DemoClient");
-        Assert.Contains("public async Task<StreamResponse<ServerSentEvent<string>, CreateItemHeaders>> CreateItemAsync(", client, StringComparison.Ordinal);
+        Assert.Contains("public Task<StreamResponse<ServerSentEvent<string>, CreateItemHeaders>> CreateItemAsync(", client, StringComparison.Ordinal);
         Assert.Contains("ServerSentEvents.OpenTextAsync(_httpClient, message, readError: null, CreateItemHeaders.Read, cancellationToken)", client, StringComparison.Ordinal);
         Assert.Contains("public string? Model { get; init; }", client, StringComparison.Ordinal);
-        Assert.Contains("public async Task<StreamResponse<ExportItem, ExportHeaders>> ExportAsync(", client, StringComparison.Ordinal);
+        Assert.Contains("public Task<StreamResponse<ExportItem, ExportHeaders>> ExportAsync(", client, StringComparison.Ordinal);
         Assert.Contains("public required int TotalCount { get; init; }", client, StringComparison.Ordinal);
 
         // A stream that documents only what every response carries stays the enumerable sent when the loop starts.

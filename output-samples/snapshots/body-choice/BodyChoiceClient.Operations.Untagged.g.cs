@@ -26,12 +26,12 @@ namespace Snapshots.BodyChoice
         /// <exception cref="RequestValidationException">The request breaks a constraint of the spec; nothing was sent.</exception>
         /// <exception cref="ApiException">The service answered with an error status.</exception>
         /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
-        public async Task<ApiResponse<Pet>> CreatePetAsync(CreatePetRequest request, CancellationToken cancellationToken = default)
+        public Task<ApiResponse<Pet>> CreatePetAsync(CreatePetRequest request, CancellationToken cancellationToken = default)
         {
-            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
+            RequestValidationException.ThrowIfInvalid(request);
 
             var uri = "pets";
-            using var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "BodyChoiceClient", uri));
+            var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "BodyChoiceClient", uri));
 
             message.Headers.TryAddWithoutValidation("Accept", "application/json");
 
@@ -40,9 +40,8 @@ namespace Snapshots.BodyChoice
                 message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/json");
             }
 
-            var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, cancellationToken).ConfigureAwait(false);
-            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => Pet.ReadFrom(ref reader), new ResponseCheck<Pet>(ResponseValidation, OnResponseMismatch, "CreatePet", CreatePetRequest.ValidateResponse));
-            return new ApiResponse<Pet>(statusCode, requestId, result);
+            var check = new ResponseCheck<Pet>(ResponseValidation, OnResponseMismatch, "CreatePet", CreatePetRequest.ValidateResponse);
+            return ApiHttp.SendAsync(_httpClient, message, readError: null, static (ref Utf8JsonReader reader) => Pet.ReadFrom(ref reader), check, cancellationToken);
         }
 
         /// <summary>Creates a pet.</summary>
@@ -53,12 +52,12 @@ namespace Snapshots.BodyChoice
         /// <exception cref="RequestValidationException">The request breaks a constraint of the spec; nothing was sent.</exception>
         /// <exception cref="ApiException">The service answered with an error status.</exception>
         /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
-        public async Task<ApiResponse<Pet>> CreatePetAsync(CreatePetFormRequest request, CancellationToken cancellationToken = default)
+        public Task<ApiResponse<Pet>> CreatePetAsync(CreatePetFormRequest request, CancellationToken cancellationToken = default)
         {
-            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
+            RequestValidationException.ThrowIfInvalid(request);
 
             var uri = "pets";
-            using var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "BodyChoiceClient", uri));
+            var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "BodyChoiceClient", uri));
 
             message.Headers.TryAddWithoutValidation("Accept", "application/json");
 
@@ -67,9 +66,8 @@ namespace Snapshots.BodyChoice
                 message.Content = FormUrlEncoder.Content(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }));
             }
 
-            var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, cancellationToken).ConfigureAwait(false);
-            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => Pet.ReadFrom(ref reader), new ResponseCheck<Pet>(ResponseValidation, OnResponseMismatch, "CreatePet", CreatePetFormRequest.ValidateResponse));
-            return new ApiResponse<Pet>(statusCode, requestId, result);
+            var check = new ResponseCheck<Pet>(ResponseValidation, OnResponseMismatch, "CreatePet", CreatePetFormRequest.ValidateResponse);
+            return ApiHttp.SendAsync(_httpClient, message, readError: null, static (ref Utf8JsonReader reader) => Pet.ReadFrom(ref reader), check, cancellationToken);
         }
 
         /// <summary>Creates a pet.</summary>
@@ -80,12 +78,12 @@ namespace Snapshots.BodyChoice
         /// <exception cref="RequestValidationException">The request breaks a constraint of the spec; nothing was sent.</exception>
         /// <exception cref="ApiException">The service answered with an error status.</exception>
         /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
-        public async Task<ApiResponse<Pet>> CreatePetAsync(CreatePetMultipartRequest request, CancellationToken cancellationToken = default)
+        public Task<ApiResponse<Pet>> CreatePetAsync(CreatePetMultipartRequest request, CancellationToken cancellationToken = default)
         {
-            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
+            RequestValidationException.ThrowIfInvalid(request);
 
             var uri = "pets";
-            using var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "BodyChoiceClient", uri));
+            var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "BodyChoiceClient", uri));
 
             message.Headers.TryAddWithoutValidation("Accept", "application/json");
 
@@ -102,14 +100,13 @@ namespace Snapshots.BodyChoice
                 message.Content = form;
             }
 
-            var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, cancellationToken).ConfigureAwait(false);
-            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => Pet.ReadFrom(ref reader), new ResponseCheck<Pet>(ResponseValidation, OnResponseMismatch, "CreatePet", CreatePetMultipartRequest.ValidateResponse));
-            return new ApiResponse<Pet>(statusCode, requestId, result);
+            var check = new ResponseCheck<Pet>(ResponseValidation, OnResponseMismatch, "CreatePet", CreatePetMultipartRequest.ValidateResponse);
+            return ApiHttp.SendAsync(_httpClient, message, readError: null, static (ref Utf8JsonReader reader) => Pet.ReadFrom(ref reader), check, cancellationToken);
         }
     }
 
     /// <summary>The request for CreatePet: <c>POST /pets</c>.</summary>
-    public sealed partial record CreatePetRequest
+    public sealed partial record CreatePetRequest : IValidatedRequest
     {
         /// <summary>The request body.</summary>
         public required Pet Body { get; init; }
@@ -138,7 +135,7 @@ namespace Snapshots.BodyChoice
     /// <summary>
     /// The request for CreatePet: <c>POST /pets</c>, with a <c>application/x-www-form-urlencoded</c> body.
     /// </summary>
-    public sealed partial record CreatePetFormRequest
+    public sealed partial record CreatePetFormRequest : IValidatedRequest
     {
         /// <summary>The request body.</summary>
         public required Pet Body { get; init; }
@@ -165,7 +162,7 @@ namespace Snapshots.BodyChoice
     }
 
     /// <summary>The request for CreatePet: <c>POST /pets</c>, with a <c>multipart/form-data</c> body.</summary>
-    public sealed partial record CreatePetMultipartRequest
+    public sealed partial record CreatePetMultipartRequest : IValidatedRequest
     {
         /// <summary>The request body.</summary>
         public required CreatePetMultipartParts Body { get; init; }

@@ -27,21 +27,21 @@ namespace Snapshots.Download
         /// <exception cref="ApiException">The service answered with an error status; documented: 404 (No such file.).</exception>
         /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
         /// <remarks>Returns once the headers are in: the body is read from the socket as the caller reads it. Dispose the response.</remarks>
-        public async Task<FileResponse> DownloadFileAsync(DownloadFileRequest request, CancellationToken cancellationToken = default)
+        public Task<FileResponse> DownloadFileAsync(DownloadFileRequest request, CancellationToken cancellationToken = default)
         {
-            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
+            RequestValidationException.ThrowIfInvalid(request);
 
             var uri = "v1/files/" + ApiHttp.Escape(request.FileId) + "/content";
-            using var message = new HttpRequestMessage(new HttpMethod("GET"), ApiHttp.RequestUri(_httpClient, "DownloadClient", uri));
+            var message = new HttpRequestMessage(new HttpMethod("GET"), ApiHttp.RequestUri(_httpClient, "DownloadClient", uri));
 
             message.Headers.TryAddWithoutValidation("Accept", "application/octet-stream");
 
-            return await FileResponse.SendAsync(_httpClient, message, readError: null, cancellationToken).ConfigureAwait(false);
+            return FileResponse.SendAsync(_httpClient, message, readError: null, cancellationToken);
         }
     }
 
     /// <summary>The request for DownloadFile: <c>GET /v1/files/{file_id}/content</c>.</summary>
-    public sealed partial record DownloadFileRequest
+    public sealed partial record DownloadFileRequest : IValidatedRequest
     {
         public required string FileId { get; init; }
 

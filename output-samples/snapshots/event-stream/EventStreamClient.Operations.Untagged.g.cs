@@ -32,12 +32,12 @@ namespace Snapshots.EventStream
         /// once: its end, leaving the loop, or cancelling disposes the response; dispose a stream you do not read.
         /// Generated for .NET Core 3.0 and later, where <c>IAsyncEnumerable</c> is built in.
         /// </remarks>
-        public async Task<StreamResponse<ServerSentEvent<StreamCompletionEvent>, StreamCompletionHeaders>> StreamCompletionAsync(StreamCompletionRequest request, CancellationToken cancellationToken = default)
+        public Task<StreamResponse<ServerSentEvent<StreamCompletionEvent>, StreamCompletionHeaders>> StreamCompletionAsync(StreamCompletionRequest request, CancellationToken cancellationToken = default)
         {
-            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
+            RequestValidationException.ThrowIfInvalid(request);
 
             var uri = "v1/chat/completions";
-            using var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "EventStreamClient", uri));
+            var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "EventStreamClient", uri));
 
             message.Headers.TryAddWithoutValidation("Accept", "text/event-stream");
 
@@ -46,13 +46,13 @@ namespace Snapshots.EventStream
                 message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/json");
             }
 
-            return await ServerSentEvents.OpenAsync(_httpClient, message, static (ref Utf8JsonReader reader) => StreamCompletionEvent.ReadFrom(ref reader), readError: null, StreamCompletionHeaders.Read, cancellationToken).ConfigureAwait(false);
+            return ServerSentEvents.OpenAsync(_httpClient, message, static (ref Utf8JsonReader reader) => StreamCompletionEvent.ReadFrom(ref reader), readError: null, StreamCompletionHeaders.Read, cancellationToken);
         }
 #endif
     }
 
     /// <summary>The request for StreamCompletion: <c>POST /v1/chat/completions</c>.</summary>
-    public sealed partial record StreamCompletionRequest
+    public sealed partial record StreamCompletionRequest : IValidatedRequest
     {
         /// <summary>The request body.</summary>
         public required StreamCompletionBody Body { get; init; }

@@ -26,12 +26,12 @@ namespace Snapshots.Form
         /// <exception cref="RequestValidationException">The request breaks a constraint of the spec; nothing was sent.</exception>
         /// <exception cref="ApiException">The service answered with an error status; documented: 4XX (The request was refused.).</exception>
         /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
-        public async Task<ApiResponse<CreateCustomerResponse>> CreateCustomerAsync(CreateCustomerRequest request, CancellationToken cancellationToken = default)
+        public Task<ApiResponse<CreateCustomerResponse>> CreateCustomerAsync(CreateCustomerRequest request, CancellationToken cancellationToken = default)
         {
-            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
+            RequestValidationException.ThrowIfInvalid(request);
 
             var uri = "v1/customers";
-            using var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "FormClient", uri));
+            var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "FormClient", uri));
 
             message.Headers.TryAddWithoutValidation("Accept", "application/json");
 
@@ -43,14 +43,13 @@ namespace Snapshots.Form
                     new FormEncoding("metadata", ParameterStyle.DeepObject, explode: true));
             }
 
-            var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, cancellationToken).ConfigureAwait(false);
-            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => CreateCustomerResponse.ReadFrom(ref reader), new ResponseCheck<CreateCustomerResponse>(ResponseValidation, OnResponseMismatch, "CreateCustomer", CreateCustomerRequest.ValidateResponse));
-            return new ApiResponse<CreateCustomerResponse>(statusCode, requestId, result);
+            var check = new ResponseCheck<CreateCustomerResponse>(ResponseValidation, OnResponseMismatch, "CreateCustomer", CreateCustomerRequest.ValidateResponse);
+            return ApiHttp.SendAsync(_httpClient, message, readError: null, static (ref Utf8JsonReader reader) => CreateCustomerResponse.ReadFrom(ref reader), check, cancellationToken);
         }
     }
 
     /// <summary>The request for CreateCustomer: <c>POST /v1/customers</c>.</summary>
-    public sealed partial record CreateCustomerRequest
+    public sealed partial record CreateCustomerRequest : IValidatedRequest
     {
         /// <summary>The request body.</summary>
         public required CreateCustomerBody Body { get; init; }

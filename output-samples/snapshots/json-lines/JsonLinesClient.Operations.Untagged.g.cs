@@ -33,7 +33,7 @@ namespace Snapshots.JsonLines
         /// </remarks>
         public IAsyncEnumerable<Entry> StreamExportAsync(StreamExportRequest request, CancellationToken cancellationToken = default)
         {
-            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
+            RequestValidationException.ThrowIfInvalid(request);
 
             var uri = "exports";
             var message = new HttpRequestMessage(new HttpMethod("GET"), ApiHttp.RequestUri(_httpClient, "JsonLinesClient", uri));
@@ -51,22 +51,21 @@ namespace Snapshots.JsonLines
         /// <exception cref="RequestValidationException">The request breaks a constraint of the spec; nothing was sent.</exception>
         /// <exception cref="ApiException">The service answered with an error status.</exception>
         /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
-        public async Task<ApiResponse<string>> GetReadmeAsync(GetReadmeRequest request, CancellationToken cancellationToken = default)
+        public Task<ApiResponse<string>> GetReadmeAsync(GetReadmeRequest request, CancellationToken cancellationToken = default)
         {
-            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
+            RequestValidationException.ThrowIfInvalid(request);
 
             var uri = "readme";
-            using var message = new HttpRequestMessage(new HttpMethod("GET"), ApiHttp.RequestUri(_httpClient, "JsonLinesClient", uri));
+            var message = new HttpRequestMessage(new HttpMethod("GET"), ApiHttp.RequestUri(_httpClient, "JsonLinesClient", uri));
 
             message.Headers.TryAddWithoutValidation("Accept", "text/plain");
 
-            var (statusCode, requestId, responseBody, headers) = await ApiHttp.SendReadingHeadersAsync(_httpClient, message, readError: null, cancellationToken).ConfigureAwait(false);
-            return new ApiResponse<string>(statusCode, requestId, headers.DecodeText(responseBody));
+            return ApiHttp.SendTextAsync(_httpClient, message, readError: null, cancellationToken);
         }
     }
 
     /// <summary>The request for StreamExport: <c>GET /exports</c>.</summary>
-    public sealed partial record StreamExportRequest
+    public sealed partial record StreamExportRequest : IValidatedRequest
     {
         /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>
         public IReadOnlyList<ValidationError> Validate()
@@ -77,7 +76,7 @@ namespace Snapshots.JsonLines
     }
 
     /// <summary>The request for GetReadme: <c>GET /readme</c>.</summary>
-    public sealed partial record GetReadmeRequest
+    public sealed partial record GetReadmeRequest : IValidatedRequest
     {
         /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>
         public IReadOnlyList<ValidationError> Validate()

@@ -26,25 +26,24 @@ namespace Snapshots.JsonPatch
         /// <exception cref="RequestValidationException">The request breaks a constraint of the spec; nothing was sent.</exception>
         /// <exception cref="ApiException">The service answered with an error status.</exception>
         /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
-        public async Task<ApiResponse> PatchServiceAsync(PatchServiceRequest request, CancellationToken cancellationToken = default)
+        public Task<ApiResponse> PatchServiceAsync(PatchServiceRequest request, CancellationToken cancellationToken = default)
         {
-            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
+            RequestValidationException.ThrowIfInvalid(request);
 
             var uri = "services/" + ApiHttp.Escape(request.Id);
-            using var message = new HttpRequestMessage(new HttpMethod("PATCH"), ApiHttp.RequestUri(_httpClient, "JsonPatchClient", uri));
+            var message = new HttpRequestMessage(new HttpMethod("PATCH"), ApiHttp.RequestUri(_httpClient, "JsonPatchClient", uri));
 
             if (request.Body is { } requestBody)
             {
                 message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/json-patch+json");
             }
 
-            var (statusCode, requestId, _) = await ApiHttp.SendAsync(_httpClient, message, cancellationToken).ConfigureAwait(false);
-            return new ApiResponse(statusCode, requestId);
+            return ApiHttp.SendAsync(_httpClient, message, readError: null, cancellationToken);
         }
     }
 
     /// <summary>The request for PatchService: <c>PATCH /services/{id}</c>.</summary>
-    public sealed partial record PatchServiceRequest
+    public sealed partial record PatchServiceRequest : IValidatedRequest
     {
         /// <summary>ID of the service.</summary>
         public required string Id { get; init; }

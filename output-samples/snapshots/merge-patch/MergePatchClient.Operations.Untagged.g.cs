@@ -26,12 +26,12 @@ namespace Snapshots.MergePatch
         /// <exception cref="RequestValidationException">The request breaks a constraint of the spec; nothing was sent.</exception>
         /// <exception cref="ApiException">The service answered with an error status.</exception>
         /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
-        public async Task<ApiResponse<Plugin>> UpdatePluginAsync(UpdatePluginRequest request, CancellationToken cancellationToken = default)
+        public Task<ApiResponse<Plugin>> UpdatePluginAsync(UpdatePluginRequest request, CancellationToken cancellationToken = default)
         {
-            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
+            RequestValidationException.ThrowIfInvalid(request);
 
             var uri = "plugins/" + ApiHttp.Escape(request.Name);
-            using var message = new HttpRequestMessage(new HttpMethod("PATCH"), ApiHttp.RequestUri(_httpClient, "MergePatchClient", uri));
+            var message = new HttpRequestMessage(new HttpMethod("PATCH"), ApiHttp.RequestUri(_httpClient, "MergePatchClient", uri));
 
             message.Headers.TryAddWithoutValidation("Accept", "application/json");
 
@@ -40,14 +40,13 @@ namespace Snapshots.MergePatch
                 message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/merge-patch+json");
             }
 
-            var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, cancellationToken).ConfigureAwait(false);
-            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => Plugin.ReadFrom(ref reader), new ResponseCheck<Plugin>(ResponseValidation, OnResponseMismatch, "UpdatePlugin", UpdatePluginRequest.ValidateResponse));
-            return new ApiResponse<Plugin>(statusCode, requestId, result);
+            var check = new ResponseCheck<Plugin>(ResponseValidation, OnResponseMismatch, "UpdatePlugin", UpdatePluginRequest.ValidateResponse);
+            return ApiHttp.SendAsync(_httpClient, message, readError: null, static (ref Utf8JsonReader reader) => Plugin.ReadFrom(ref reader), check, cancellationToken);
         }
     }
 
     /// <summary>The request for UpdatePlugin: <c>PATCH /plugins/{name}</c>.</summary>
-    public sealed partial record UpdatePluginRequest
+    public sealed partial record UpdatePluginRequest : IValidatedRequest
     {
         /// <summary>Name of the plug-in.</summary>
         public required string Name { get; init; }

@@ -26,12 +26,12 @@ namespace Snapshots.Multipart
         /// <exception cref="RequestValidationException">The request breaks a constraint of the spec; nothing was sent.</exception>
         /// <exception cref="ApiException">The service answered with an error status.</exception>
         /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
-        public async Task<ApiResponse<CreateFileResponse>> CreateFileAsync(CreateFileRequest request, CancellationToken cancellationToken = default)
+        public Task<ApiResponse<CreateFileResponse>> CreateFileAsync(CreateFileRequest request, CancellationToken cancellationToken = default)
         {
-            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
+            RequestValidationException.ThrowIfInvalid(request);
 
             var uri = "v1/files";
-            using var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "MultipartClient", uri));
+            var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "MultipartClient", uri));
 
             message.Headers.TryAddWithoutValidation("Accept", "application/json");
 
@@ -49,14 +49,13 @@ namespace Snapshots.Multipart
                 message.Content = form;
             }
 
-            var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, cancellationToken).ConfigureAwait(false);
-            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => CreateFileResponse.ReadFrom(ref reader), new ResponseCheck<CreateFileResponse>(ResponseValidation, OnResponseMismatch, "CreateFile", CreateFileRequest.ValidateResponse));
-            return new ApiResponse<CreateFileResponse>(statusCode, requestId, result);
+            var check = new ResponseCheck<CreateFileResponse>(ResponseValidation, OnResponseMismatch, "CreateFile", CreateFileRequest.ValidateResponse);
+            return ApiHttp.SendAsync(_httpClient, message, readError: null, static (ref Utf8JsonReader reader) => CreateFileResponse.ReadFrom(ref reader), check, cancellationToken);
         }
     }
 
     /// <summary>The request for CreateFile: <c>POST /v1/files</c>.</summary>
-    public sealed partial record CreateFileRequest
+    public sealed partial record CreateFileRequest : IValidatedRequest
     {
         /// <summary>The request body.</summary>
         public required CreateFileParts Body { get; init; }

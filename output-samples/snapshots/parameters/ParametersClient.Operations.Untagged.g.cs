@@ -26,9 +26,9 @@ namespace Snapshots.Parameters
         /// <exception cref="RequestValidationException">The request breaks a constraint of the spec; nothing was sent.</exception>
         /// <exception cref="ApiException">The service answered with an error status.</exception>
         /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
-        public async Task<ApiResponse<IReadOnlyList<Rgb>>> FindColorsAsync(FindColorsRequest request, CancellationToken cancellationToken = default)
+        public Task<ApiResponse<IReadOnlyList<Rgb>>> FindColorsAsync(FindColorsRequest request, CancellationToken cancellationToken = default)
         {
-            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
+            RequestValidationException.ThrowIfInvalid(request);
 
             var query = new StringBuilder();
             if (request.Tags is { } tagsValue)
@@ -52,7 +52,7 @@ namespace Snapshots.Parameters
             }
 
             var uri = "palettes/" + ApiHttp.Escape(request.Palette) + "/colors/" + ParameterSerializer.Path("rgb", ParameterValue.FromJson(JsonWrite.ToUtf8(request.Rgb, static (writer, value) => { value.WriteTo(writer); })), ParameterStyle.Matrix, explode: true) + (query.Length == 0 ? string.Empty : "?" + query.ToString());
-            using var message = new HttpRequestMessage(new HttpMethod("GET"), ApiHttp.RequestUri(_httpClient, "ParametersClient", uri));
+            var message = new HttpRequestMessage(new HttpMethod("GET"), ApiHttp.RequestUri(_httpClient, "ParametersClient", uri));
             if (request.XTrace is { } xTraceValue)
             {
                 message.Headers.TryAddWithoutValidation("X-Trace", ParameterSerializer.Header(ParameterValue.List(xTraceValue), explode: false));
@@ -71,14 +71,13 @@ namespace Snapshots.Parameters
 
             message.Headers.TryAddWithoutValidation("Accept", "application/json");
 
-            var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, cancellationToken).ConfigureAwait(false);
-            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => Rgb.ReadFrom(ref r1)), new ResponseCheck<IReadOnlyList<Rgb>>(ResponseValidation, OnResponseMismatch, "FindColors", FindColorsRequest.ValidateResponse));
-            return new ApiResponse<IReadOnlyList<Rgb>>(statusCode, requestId, result);
+            var check = new ResponseCheck<IReadOnlyList<Rgb>>(ResponseValidation, OnResponseMismatch, "FindColors", FindColorsRequest.ValidateResponse);
+            return ApiHttp.SendAsync(_httpClient, message, readError: null, static (ref Utf8JsonReader reader) => JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => Rgb.ReadFrom(ref r1)), check, cancellationToken);
         }
     }
 
     /// <summary>The request for FindColors: <c>GET /palettes/{palette}/colors/{rgb}</c>.</summary>
-    public sealed partial record FindColorsRequest
+    public sealed partial record FindColorsRequest : IValidatedRequest
     {
         public required string Palette { get; init; }
 

@@ -26,12 +26,12 @@ namespace Snapshots.ResponseHeaders
         /// <exception cref="RequestValidationException">The request breaks a constraint of the spec; nothing was sent.</exception>
         /// <exception cref="ApiException">The service answered with an error status.</exception>
         /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
-        public async Task<ApiResponse<Pet, CreatePetHeaders>> CreatePetAsync(CreatePetRequest request, CancellationToken cancellationToken = default)
+        public Task<ApiResponse<Pet, CreatePetHeaders>> CreatePetAsync(CreatePetRequest request, CancellationToken cancellationToken = default)
         {
-            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
+            RequestValidationException.ThrowIfInvalid(request);
 
             var uri = "pets";
-            using var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "ResponseHeadersClient", uri));
+            var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "ResponseHeadersClient", uri));
 
             message.Headers.TryAddWithoutValidation("Accept", "application/json");
 
@@ -40,14 +40,13 @@ namespace Snapshots.ResponseHeaders
                 message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/json");
             }
 
-            var (statusCode, requestId, responseBody, headers) = await ApiHttp.SendReadingHeadersAsync(_httpClient, message, readError: null, cancellationToken).ConfigureAwait(false);
-            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => Pet.ReadFrom(ref reader), new ResponseCheck<Pet>(ResponseValidation, OnResponseMismatch, "CreatePet", CreatePetRequest.ValidateResponse));
-            return new ApiResponse<Pet, CreatePetHeaders>(statusCode, requestId, result, CreatePetHeaders.Read(headers));
+            var check = new ResponseCheck<Pet>(ResponseValidation, OnResponseMismatch, "CreatePet", CreatePetRequest.ValidateResponse);
+            return ApiHttp.SendAsync(_httpClient, message, readError: null, static (ref Utf8JsonReader reader) => Pet.ReadFrom(ref reader), check, CreatePetHeaders.Read, cancellationToken);
         }
     }
 
     /// <summary>The request for CreatePet: <c>POST /pets</c>.</summary>
-    public sealed partial record CreatePetRequest
+    public sealed partial record CreatePetRequest : IValidatedRequest
     {
         /// <summary>The request body.</summary>
         public required Pet Body { get; init; }

@@ -38,12 +38,12 @@ namespace HuaweiCloud.DataArtsFabric
         /// <exception cref="ApiException{TError}"><c>ApiException&lt;Error403Response&gt;</c> for 403: <see cref="ApiException{TError}.Error"/> is the body the spec documents.</exception>
         /// <exception cref="ApiException{TError}"><c>ApiException&lt;ErrorResponse&gt;</c> for 404, 408, 500: <see cref="ApiException{TError}.Error"/> is the body the spec documents.</exception>
         /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
-        public async Task<AcceptedResponse<UpdateServiceInstanceResponseBody>> UpdateServiceInstanceAsync(UpdateServiceInstanceRequest request, CancellationToken cancellationToken = default)
+        public Task<AcceptedResponse<UpdateServiceInstanceResponseBody>> UpdateServiceInstanceAsync(UpdateServiceInstanceRequest request, CancellationToken cancellationToken = default)
         {
-            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
+            RequestValidationException.ThrowIfInvalid(request);
 
             var uri = "v1/workspaces/" + ApiHttp.Escape(request.WorkspaceId) + "/services/instances/" + ApiHttp.Escape(request.InstanceId);
-            using var message = new HttpRequestMessage(new HttpMethod("PUT"), ApiHttp.RequestUri(_httpClient, "DataArtsFabricClient", uri));
+            var message = new HttpRequestMessage(new HttpMethod("PUT"), ApiHttp.RequestUri(_httpClient, "DataArtsFabricClient", uri));
             ApiAuthentication.Require(message, UpdateServiceInstanceSecurity);
             if (request.XAuthToken is { } xAuthTokenValue)
             {
@@ -57,9 +57,8 @@ namespace HuaweiCloud.DataArtsFabric
                 message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/json");
             }
 
-            var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, ReadUpdateServiceInstanceError, cancellationToken).ConfigureAwait(false);
-            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => UpdateServiceInstanceResponseBody.ReadFrom(ref reader), new ResponseCheck<UpdateServiceInstanceResponseBody>(ResponseValidation, OnResponseMismatch, "UpdateServiceInstance", UpdateServiceInstanceRequest.ValidateResponse));
-            return new AcceptedResponse<UpdateServiceInstanceResponseBody>(statusCode, requestId, result, result.Id);
+            var check = new ResponseCheck<UpdateServiceInstanceResponseBody>(ResponseValidation, OnResponseMismatch, "UpdateServiceInstance", UpdateServiceInstanceRequest.ValidateResponse);
+            return ApiHttp.SendAcceptedAsync(_httpClient, message, ReadUpdateServiceInstanceError, static (ref Utf8JsonReader reader) => UpdateServiceInstanceResponseBody.ReadFrom(ref reader), check, static result => result.Id, cancellationToken);
         }
 
         /// <summary>The exception for an error answer to UpdateServiceInstanceAsync: typed where the spec documents the status's body.</summary>
@@ -87,12 +86,12 @@ namespace HuaweiCloud.DataArtsFabric
         /// <exception cref="ApiException{TError}"><c>ApiException&lt;Error403Response&gt;</c> for 403: <see cref="ApiException{TError}.Error"/> is the body the spec documents.</exception>
         /// <exception cref="ApiException{TError}"><c>ApiException&lt;ErrorResponse&gt;</c> for 408, 500: <see cref="ApiException{TError}.Error"/> is the body the spec documents.</exception>
         /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
-        public async Task<AcceptedResponse<EndpointDetail>> UpdateEndpointAsync(UpdateEndpointRequest request, CancellationToken cancellationToken = default)
+        public Task<AcceptedResponse<EndpointDetail>> UpdateEndpointAsync(UpdateEndpointRequest request, CancellationToken cancellationToken = default)
         {
-            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
+            RequestValidationException.ThrowIfInvalid(request);
 
             var uri = "v1/workspaces/" + ApiHttp.Escape(request.WorkspaceId) + "/endpoints/" + ApiHttp.Escape(request.EndpointId);
-            using var message = new HttpRequestMessage(new HttpMethod("PUT"), ApiHttp.RequestUri(_httpClient, "DataArtsFabricClient", uri));
+            var message = new HttpRequestMessage(new HttpMethod("PUT"), ApiHttp.RequestUri(_httpClient, "DataArtsFabricClient", uri));
             ApiAuthentication.Require(message, UpdateEndpointSecurity);
             if (request.XAuthToken is { } xAuthTokenValue)
             {
@@ -106,9 +105,8 @@ namespace HuaweiCloud.DataArtsFabric
                 message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/json");
             }
 
-            var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, ReadUpdateEndpointError, cancellationToken).ConfigureAwait(false);
-            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => EndpointDetail.ReadFrom(ref reader), new ResponseCheck<EndpointDetail>(ResponseValidation, OnResponseMismatch, "UpdateEndpoint", UpdateEndpointRequest.ValidateResponse));
-            return new AcceptedResponse<EndpointDetail>(statusCode, requestId, result, result.Id);
+            var check = new ResponseCheck<EndpointDetail>(ResponseValidation, OnResponseMismatch, "UpdateEndpoint", UpdateEndpointRequest.ValidateResponse);
+            return ApiHttp.SendAcceptedAsync(_httpClient, message, ReadUpdateEndpointError, static (ref Utf8JsonReader reader) => EndpointDetail.ReadFrom(ref reader), check, static result => result.Id, cancellationToken);
         }
 
         /// <summary>The exception for an error answer to UpdateEndpointAsync: typed where the spec documents the status's body.</summary>
@@ -125,7 +123,7 @@ namespace HuaweiCloud.DataArtsFabric
     /// The request for UpdateServiceInstance: <c>PUT
     /// /v1/workspaces/{workspace_id}/services/instances/{instance_id}</c>.
     /// </summary>
-    public sealed partial record UpdateServiceInstanceRequest
+    public sealed partial record UpdateServiceInstanceRequest : IValidatedRequest
     {
         /// <summary>
         /// Definition: Workspace ID. Constraints: N/A. Range: 1 to 36 characters. Only letters, digits, and hyphens (-)
@@ -238,7 +236,7 @@ namespace HuaweiCloud.DataArtsFabric
     /// <summary>
     /// The request for UpdateEndpoint: <c>PUT /v1/workspaces/{workspace_id}/endpoints/{endpoint_id}</c>.
     /// </summary>
-    public sealed partial record UpdateEndpointRequest
+    public sealed partial record UpdateEndpointRequest : IValidatedRequest
     {
         /// <summary>
         /// Workspace ID. 1 to 36 characters; only letters, digits, and hyphens (-) are allowed (constraints as documented

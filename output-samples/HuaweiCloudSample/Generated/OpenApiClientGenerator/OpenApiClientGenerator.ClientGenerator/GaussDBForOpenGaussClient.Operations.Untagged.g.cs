@@ -32,12 +32,12 @@ namespace HuaweiCloud.GaussDBForOpenGauss
         /// <exception cref="ApiException">The service answered with an error status.</exception>
         /// <exception cref="ApiException{TError}"><c>ApiException&lt;GaussDBErrorResponse&gt;</c> for every error status: <see cref="ApiException{TError}.Error"/> is the body the spec documents.</exception>
         /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
-        public async Task<AcceptedResponse<InstallKernelPluginResponseBody>> InstallKernelPluginAsync(InstallKernelPluginRequest request, CancellationToken cancellationToken = default)
+        public Task<AcceptedResponse<InstallKernelPluginResponseBody>> InstallKernelPluginAsync(InstallKernelPluginRequest request, CancellationToken cancellationToken = default)
         {
-            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
+            RequestValidationException.ThrowIfInvalid(request);
 
             var uri = "v3/" + ApiHttp.Escape(request.ProjectId) + "/instances/" + ApiHttp.Escape(request.InstanceId) + "/kernel-plugin";
-            using var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "GaussDBForOpenGaussClient", uri));
+            var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "GaussDBForOpenGaussClient", uri));
             ApiAuthentication.Require(message, InstallKernelPluginSecurity);
             if (request.XAuthToken is { } xAuthTokenValue)
             {
@@ -56,9 +56,8 @@ namespace HuaweiCloud.GaussDBForOpenGauss
                 message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/json");
             }
 
-            var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, ReadInstallKernelPluginError, cancellationToken).ConfigureAwait(false);
-            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => InstallKernelPluginResponseBody.ReadFrom(ref reader), new ResponseCheck<InstallKernelPluginResponseBody>(ResponseValidation, OnResponseMismatch, "InstallKernelPlugin", InstallKernelPluginRequest.ValidateResponse));
-            return new AcceptedResponse<InstallKernelPluginResponseBody>(statusCode, requestId, result, result.JobId);
+            var check = new ResponseCheck<InstallKernelPluginResponseBody>(ResponseValidation, OnResponseMismatch, "InstallKernelPlugin", InstallKernelPluginRequest.ValidateResponse);
+            return ApiHttp.SendAcceptedAsync(_httpClient, message, ReadInstallKernelPluginError, static (ref Utf8JsonReader reader) => InstallKernelPluginResponseBody.ReadFrom(ref reader), check, static result => result.JobId, cancellationToken);
         }
 
         /// <summary>The exception for an error answer to InstallKernelPluginAsync: typed where the spec documents the status's body.</summary>
@@ -71,7 +70,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
     /// <summary>
     /// The request for InstallKernelPlugin: <c>POST /v3/{project_id}/instances/{instance_id}/kernel-plugin</c>.
     /// </summary>
-    public sealed partial record InstallKernelPluginRequest
+    public sealed partial record InstallKernelPluginRequest : IValidatedRequest
     {
         /// <summary>
         /// Definition Project ID of a tenant in a region. To obtain the value, see Obtaining a Project ID. Constraints

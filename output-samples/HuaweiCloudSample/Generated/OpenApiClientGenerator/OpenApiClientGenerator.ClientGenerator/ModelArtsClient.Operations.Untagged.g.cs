@@ -30,12 +30,12 @@ namespace HuaweiCloud.ModelArts
         /// <exception cref="ApiException">The service answered with an error status; documented: 400 (Bad request).</exception>
         /// <exception cref="ApiException{TError}"><c>ApiException&lt;UpdatePluginErrorResponse&gt;</c> for 400: <see cref="ApiException{TError}.Error"/> is the body the spec documents.</exception>
         /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
-        public async Task<ApiResponse<UpdatePluginResponseBody>> UpdatePluginAsync(UpdatePluginRequest request, CancellationToken cancellationToken = default)
+        public Task<ApiResponse<UpdatePluginResponseBody>> UpdatePluginAsync(UpdatePluginRequest request, CancellationToken cancellationToken = default)
         {
-            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
+            RequestValidationException.ThrowIfInvalid(request);
 
             var uri = "v2/" + ApiHttp.Escape(request.ProjectId) + "/pools/" + ApiHttp.Escape(request.PoolName) + "/plugins/" + ApiHttp.Escape(request.TemplateName);
-            using var message = new HttpRequestMessage(new HttpMethod("PATCH"), ApiHttp.RequestUri(_httpClient, "ModelArtsClient", uri));
+            var message = new HttpRequestMessage(new HttpMethod("PATCH"), ApiHttp.RequestUri(_httpClient, "ModelArtsClient", uri));
             ApiAuthentication.Require(message, UpdatePluginSecurity);
             if (request.XAuthToken is { } xAuthTokenValue)
             {
@@ -49,9 +49,8 @@ namespace HuaweiCloud.ModelArts
                 message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/merge-patch+json");
             }
 
-            var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, ReadUpdatePluginError, cancellationToken).ConfigureAwait(false);
-            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => UpdatePluginResponseBody.ReadFrom(ref reader), new ResponseCheck<UpdatePluginResponseBody>(ResponseValidation, OnResponseMismatch, "UpdatePlugin", UpdatePluginRequest.ValidateResponse));
-            return new ApiResponse<UpdatePluginResponseBody>(statusCode, requestId, result);
+            var check = new ResponseCheck<UpdatePluginResponseBody>(ResponseValidation, OnResponseMismatch, "UpdatePlugin", UpdatePluginRequest.ValidateResponse);
+            return ApiHttp.SendAsync(_httpClient, message, ReadUpdatePluginError, static (ref Utf8JsonReader reader) => UpdatePluginResponseBody.ReadFrom(ref reader), check, cancellationToken);
         }
 
         /// <summary>The exception for an error answer to UpdatePluginAsync: typed where the spec documents the status's body.</summary>
@@ -72,12 +71,12 @@ namespace HuaweiCloud.ModelArts
         /// <exception cref="ApiException">The service answered with an error status; documented: 400 (Invalid parameter).</exception>
         /// <exception cref="ApiException{TError}"><c>ApiException&lt;PatchServiceErrorResponse&gt;</c> for 400: <see cref="ApiException{TError}.Error"/> is the body the spec documents.</exception>
         /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
-        public async Task<ApiResponse<PatchServiceResponseBody>> PatchServiceAsync(PatchServiceRequest request, CancellationToken cancellationToken = default)
+        public Task<ApiResponse<PatchServiceResponseBody>> PatchServiceAsync(PatchServiceRequest request, CancellationToken cancellationToken = default)
         {
-            RequestValidationException.ThrowIfInvalid(request, static request => request.Validate());
+            RequestValidationException.ThrowIfInvalid(request);
 
             var uri = "v1/" + ApiHttp.Escape(request.ProjectId) + "/services/" + ApiHttp.Escape(request.ServiceId);
-            using var message = new HttpRequestMessage(new HttpMethod("PATCH"), ApiHttp.RequestUri(_httpClient, "ModelArtsClient", uri));
+            var message = new HttpRequestMessage(new HttpMethod("PATCH"), ApiHttp.RequestUri(_httpClient, "ModelArtsClient", uri));
             ApiAuthentication.Require(message, PatchServiceSecurity);
             if (request.XModelArtsUserID is { } xModelArtsUserIDValue)
             {
@@ -96,9 +95,8 @@ namespace HuaweiCloud.ModelArts
                 message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/json");
             }
 
-            var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, ReadPatchServiceError, cancellationToken).ConfigureAwait(false);
-            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => PatchServiceResponseBody.ReadFrom(ref reader), new ResponseCheck<PatchServiceResponseBody>(ResponseValidation, OnResponseMismatch, "PatchService", PatchServiceRequest.ValidateResponse));
-            return new ApiResponse<PatchServiceResponseBody>(statusCode, requestId, result);
+            var check = new ResponseCheck<PatchServiceResponseBody>(ResponseValidation, OnResponseMismatch, "PatchService", PatchServiceRequest.ValidateResponse);
+            return ApiHttp.SendAsync(_httpClient, message, ReadPatchServiceError, static (ref Utf8JsonReader reader) => PatchServiceResponseBody.ReadFrom(ref reader), check, cancellationToken);
         }
 
         /// <summary>The exception for an error answer to PatchServiceAsync: typed where the spec documents the status's body.</summary>
@@ -112,7 +110,7 @@ namespace HuaweiCloud.ModelArts
     /// <summary>
     /// The request for UpdatePlugin: <c>PATCH /v2/{project_id}/pools/{pool_name}/plugins/{template_name}</c>.
     /// </summary>
-    public sealed partial record UpdatePluginRequest
+    public sealed partial record UpdatePluginRequest : IValidatedRequest
     {
         /// <summary>Project ID. For details, see Obtaining a Project ID and Name.</summary>
         public required string ProjectId { get; init; }
@@ -178,7 +176,7 @@ namespace HuaweiCloud.ModelArts
     }
 
     /// <summary>The request for PatchService: <c>PATCH /v1/{project_id}/services/{service_id}</c>.</summary>
-    public sealed partial record PatchServiceRequest
+    public sealed partial record PatchServiceRequest : IValidatedRequest
     {
         /// <summary>Project ID. For details, see Obtaining a Project ID and Name.</summary>
         public required string ProjectId { get; init; }

@@ -34,7 +34,6 @@ namespace OpenApiClientGenerator.Runtime
             ItemReader<T> readItems,
             [EnumeratorCancellation] CancellationToken cancellationToken)
         {
-            using var requestScope = request;
             using var response = await ResponseStreams.SendAsync(httpClient, request, readError, cancellationToken).ConfigureAwait(false);
             await foreach (var item in readItems(LinesAsync(response, cancellationToken), (int)response.StatusCode, ApiHttp.RequestId(response)).ConfigureAwait(false))
             {

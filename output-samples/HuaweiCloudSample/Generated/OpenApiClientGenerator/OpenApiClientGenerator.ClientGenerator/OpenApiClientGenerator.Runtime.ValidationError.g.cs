@@ -36,6 +36,13 @@ namespace OpenApiClientGenerator.Runtime
         public override string ToString() => Path.Length == 0 ? Message : Path + ": " + Message;
     }
 
+    /// <summary>A generated request record, which checks itself against the spec's constraints before it is sent.</summary>
+    internal interface IValidatedRequest
+    {
+        /// <summary>Returns every violation of the spec's constraints; an empty list when the request is valid.</summary>
+        IReadOnlyList<ValidationError> Validate();
+    }
+
     /// <summary>Thrown before anything is sent when a request breaks the spec's constraints; lists every violation.</summary>
     public sealed class RequestValidationException : Exception
     {
@@ -46,18 +53,17 @@ namespace OpenApiClientGenerator.Runtime
         }
 
         /// <summary>
-        /// Throws <see cref="ArgumentNullException"/> for a null request and this exception when
-        /// <paramref name="validate"/> finds a violation; a valid request allocates nothing when the lambda is static.
+        /// Throws <see cref="ArgumentNullException"/> for a null request and this exception when it breaks a constraint;
+        /// a valid request allocates nothing. An operation calls it first, so that both throw from the call itself.
         /// </summary>
-        internal static void ThrowIfInvalid<TRequest>(TRequest request, Func<TRequest, IReadOnlyList<ValidationError>> validate)
-            where TRequest : class
+        internal static void ThrowIfInvalid(IValidatedRequest request)
         {
             if (request is null)
             {
                 throw new ArgumentNullException(nameof(request));
             }
 
-            var errors = validate(request);
+            var errors = request.Validate();
             if (errors.Count > 0)
             {
                 throw new RequestValidationException(errors);
