@@ -32,7 +32,39 @@ internal sealed partial class ModelBuilder
     /// </summary>
     private readonly Dictionary<string, (PatternSpec? Pattern, string? Error)> _patterns = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The constraints of each schema at its place, read once: a component schema's are asked for at every use of it (GitHub
+    /// uses some hundreds of times), and the answer, like what reading it reports, is the same each time.
+    /// </summary>
+    private readonly Dictionary<SchemaAt, ConstraintSpec> _constraints = [];
+
     private ConstraintSpec ReadConstraints(IOpenApiSchema schema, string pointer)
+    {
+        // Under a 'not' the answer depends on how deep it is (MaxNotDepth): only the outermost reads are kept.
+        if (_notDepth > 0)
+        {
+            return ReadConstraintsOnce(schema, pointer);
+        }
+
+        var key = new SchemaAt(schema, pointer);
+        if (!_constraints.TryGetValue(key, out var constraints))
+        {
+            constraints = ReadConstraintsOnce(schema, pointer);
+            _constraints.Add(key, constraints);
+        }
+
+        return constraints;
+    }
+
+    /// <summary>A schema object (by identity) at a place in the spec.</summary>
+    private readonly record struct SchemaAt(IOpenApiSchema Schema, string Pointer)
+    {
+        public bool Equals(SchemaAt other) => ReferenceEquals(Schema, other.Schema) && string.Equals(Pointer, other.Pointer, StringComparison.Ordinal);
+
+        public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Schema) ^ StringComparer.Ordinal.GetHashCode(Pointer);
+    }
+
+    private ConstraintSpec ReadConstraintsOnce(IOpenApiSchema schema, string pointer)
     {
         PatternSpec? pattern = null;
         if (schema.Pattern is { } patternText)
@@ -216,28 +248,21 @@ internal sealed partial class ModelBuilder
             .ToEquatableArray();
     }
 
+    private static readonly (JsonSchemaType Flag, string Name)[] JsonTypeFlagNames =
+    [
+        (JsonSchemaType.Null, "null"), (JsonSchemaType.Boolean, "boolean"), (JsonSchemaType.Integer, "integer"), (JsonSchemaType.Number, "number"),
+        (JsonSchemaType.String, "string"), (JsonSchemaType.Array, "array"), (JsonSchemaType.Object, "object"),
+    ];
+
+    private static readonly int AllJsonTypeFlags = JsonTypeFlagNames.Aggregate(0, (all, f) => all | (int)f.Flag);
+
+    /// <summary>The names of each combination of the flags, indexed by the flags: made once, not for every schema.</summary>
+    private static readonly EquatableArray<string>[] JsonTypeNamesByFlags = Enumerable.Range(0, AllJsonTypeFlags + 1)
+        .Select(flags => JsonTypeFlagNames.Where(f => (flags & (int)f.Flag) != 0).Select(f => f.Name).ToEquatableArray())
+        .ToArray();
+
     private static EquatableArray<string> JsonTypeNames(JsonSchemaType? type)
-    {
-        if (type is not { } flags)
-        {
-            return EquatableArray<string>.Empty;
-        }
-
-        var names = new List<string>();
-        foreach (var (flag, name) in new[]
-        {
-            (JsonSchemaType.Null, "null"), (JsonSchemaType.Boolean, "boolean"), (JsonSchemaType.Integer, "integer"), (JsonSchemaType.Number, "number"),
-            (JsonSchemaType.String, "string"), (JsonSchemaType.Array, "array"), (JsonSchemaType.Object, "object"),
-        })
-        {
-            if (flags.HasFlag(flag))
-            {
-                names.Add(name);
-            }
-        }
-
-        return names.ToEquatableArray();
-    }
+        => type is not { } flags ? EquatableArray<string>.Empty : JsonTypeNamesByFlags[(int)flags & AllJsonTypeFlags];
 
     /// <summary>
     /// Reads a bound in either dialect: OpenAPI 3.0 (draft 4) has a boolean <c>exclusiveMinimum</c> beside <c>minimum</c>,

@@ -136,19 +136,34 @@ internal sealed class CodePointSet
         return builder.ToString();
     }
 
-    /// <summary>Surrogate pairs for the supplementary code points, one alternative per run of high surrogates with the same low halves.</summary>
+    /// <summary>
+    /// Surrogate pairs for the supplementary code points, one alternative per run of high surrogates with the same low halves.
+    /// The high surrogates whose every low half is in the set (a million code points for <c>.</c> or a negated class) are
+    /// taken as one block per range rather than one by one.
+    /// </summary>
     private IEnumerable<string> SupplementaryAlternatives()
     {
-        var lowsByHigh = new SortedDictionary<int, List<(int Low, int High)>>();
+        var anyLowHalf = ClassOf(new[] { (LowSurrogateStart, SurrogateEnd) });
+        var partialLows = new Dictionary<int, List<(int Low, int High)>>();
+        var blocks = new List<(int First, int Last, string? Lows)>();
         foreach (var (low, high) in Within(0x10000, MaxCodePoint))
         {
             for (var start = low; start <= high;)
             {
-                var highSurrogate = HighSurrogateStart + ((start - 0x10000) >> 10);
-                var end = Math.Min(high, 0x10000 + ((highSurrogate - HighSurrogateStart + 1) << 10) - 1);
-                if (!lowsByHigh.TryGetValue(highSurrogate, out var lows))
+                var highSurrogate = HighSurrogateOf(start);
+                var end = Math.Min(high, LastCodePointOf(highSurrogate));
+                if (start == FirstCodePointOf(highSurrogate) && end == LastCodePointOf(highSurrogate))
                 {
-                    lowsByHigh[highSurrogate] = lows = new List<(int, int)>();
+                    var lastFull = high == LastCodePointOf(HighSurrogateOf(high)) ? HighSurrogateOf(high) : HighSurrogateOf(high) - 1;
+                    blocks.Add((highSurrogate, lastFull, anyLowHalf));
+                    start = LastCodePointOf(lastFull) + 1;
+                    continue;
+                }
+
+                if (!partialLows.TryGetValue(highSurrogate, out var lows))
+                {
+                    partialLows[highSurrogate] = lows = new List<(int, int)>();
+                    blocks.Add((highSurrogate, highSurrogate, null));
                 }
 
                 lows.Add((LowSurrogateStart + ((start - 0x10000) & 0x3FF), LowSurrogateStart + ((end - 0x10000) & 0x3FF)));
@@ -157,23 +172,29 @@ internal sealed class CodePointSet
         }
 
         var runs = new List<(int First, int Last, string Lows)>();
-        foreach (var entry in lowsByHigh)
+        foreach (var block in blocks.OrderBy(b => b.First))
         {
-            var lows = entry.Value.Count == 1 && entry.Value[0].Low == entry.Value[0].High
-                ? Literal(entry.Value[0].Low, inClass: false)
-                : ClassOf(entry.Value);
-            if (runs.Count > 0 && runs[runs.Count - 1].Last == entry.Key - 1 && runs[runs.Count - 1].Lows == lows)
+            var lows = block.Lows ?? (partialLows[block.First] is { Count: 1 } one && one[0].Low == one[0].High
+                ? Literal(one[0].Low, inClass: false)
+                : ClassOf(partialLows[block.First]));
+            if (runs.Count > 0 && runs[runs.Count - 1].Last == block.First - 1 && runs[runs.Count - 1].Lows == lows)
             {
-                runs[runs.Count - 1] = (runs[runs.Count - 1].First, entry.Key, lows);
+                runs[runs.Count - 1] = (runs[runs.Count - 1].First, block.Last, lows);
             }
             else
             {
-                runs.Add((entry.Key, entry.Key, lows));
+                runs.Add((block.First, block.Last, lows));
             }
         }
 
         return runs.Select(run => (run.First == run.Last ? Literal(run.First, inClass: false) : ClassOf(new[] { (run.First, run.Last) })) + run.Lows);
     }
+
+    private static int HighSurrogateOf(int codePoint) => HighSurrogateStart + ((codePoint - 0x10000) >> 10);
+
+    private static int FirstCodePointOf(int highSurrogate) => 0x10000 + ((highSurrogate - HighSurrogateStart) << 10);
+
+    private static int LastCodePointOf(int highSurrogate) => FirstCodePointOf(highSurrogate + 1) - 1;
 
     /// <summary>One UTF-16 code unit as a .NET pattern: printable ASCII as itself (escaped where it is special), tab, LF and CR by name, the rest as <c>\uXXXX</c>.</summary>
     public static string Literal(int codeUnit, bool inClass)
