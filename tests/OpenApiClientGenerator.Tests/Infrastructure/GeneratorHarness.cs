@@ -26,12 +26,16 @@ internal static class GeneratorHarness
     public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> files, IReadOnlyDictionary<string, string>? globalOptions = null, bool trackSteps = true, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? fileOptions = null)
         => GeneratorDrivers.Create(files, globalOptions ?? new Dictionary<string, string>(), trackSteps, fileOptions);
 
+    /// <summary>
+    /// Generates, then compiles the output with nullable warnings on (<see cref="GeneratedNullableContext.WithWarningsOn"/>):
+    /// the generated files' header turns them off for consumers, not for the tests.
+    /// </summary>
     /// <param name="fileOptions">Item metadata (<c>build_metadata.AdditionalFiles.*</c>) by file path.</param>
     public static GeneratorRun Run(IEnumerable<AdditionalText> files, IReadOnlyDictionary<string, string>? globalOptions = null, CSharpCompilation? compilation = null, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? fileOptions = null)
     {
         compilation ??= CreateCompilation("namespace Consumer { internal static class Marker { } }");
         var driver = CreateDriver(files, globalOptions, fileOptions: fileOptions).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
-        return new GeneratorRun(driver, (CSharpCompilation)output, generatorDiagnostics);
+        return new GeneratorRun(driver, GeneratedNullableContext.WithWarningsOn((CSharpCompilation)output, compilation.SyntaxTrees.Length), generatorDiagnostics);
     }
 
     public static GeneratorRun RunSpecs(params (string Path, string Text)[] specs)
