@@ -14,7 +14,11 @@ namespace OpenApiClientGenerator.Runtime
 
         private static readonly char[] s_headerBreakers = { '\r', '\n', '\0' };
 
-        private readonly List<PathSegment> _path = new();
+        // The path to the value being checked, as a stack kept in an array of its own: a member's check pushes and pops
+        // a segment even when the value is valid, so these are the calls a valid value pays for.
+        private PathSegment[] _path = new PathSegment[16];
+        private int _depth;
+        private bool _pushedKeys;
         private List<ValidationError>? _errors;
 
         public static ValidationContext Rent()
@@ -40,18 +44,31 @@ namespace OpenApiClientGenerator.Runtime
         {
             IReadOnlyList<ValidationError> errors = _errors is null ? Array.Empty<ValidationError>() : _errors;
             _errors = null;
-            _path.Clear();
+            _depth = 0;
+
+            // A popped segment stays in the array: a map's keys must not outlive the value they came from (the names
+            // are the records' constants).
+            if (_pushedKeys)
+            {
+                Array.Clear(_path, 0, _path.Length);
+                _pushedKeys = false;
+            }
+
             s_cached = this;
             return errors;
         }
 
-        public void Push(string name) => _path.Add(new PathSegment(name, -1, false));
+        public void Push(string name) => Push(new PathSegment(name, -1, false));
 
-        public void PushIndex(int index) => _path.Add(new PathSegment(null, index, false));
+        public void PushIndex(int index) => Push(new PathSegment(null, index, false));
 
-        public void PushKey(string key) => _path.Add(new PathSegment(key, -1, true));
+        public void PushKey(string key)
+        {
+            _pushedKeys = true;
+            Push(new PathSegment(key, -1, true));
+        }
 
-        public void Pop() => _path.RemoveAt(_path.Count - 1);
+        public void Pop() => _depth--;
 
         public void Report(string rule, string message, string? limit)
             => (_errors ??= new List<ValidationError>()).Add(new ValidationError(CurrentPath(), rule, message, limit));
@@ -60,48 +77,6 @@ namespace OpenApiClientGenerator.Runtime
         {
             Push(name);
             Report("required", "is required", null);
-            Pop();
-        }
-
-        /// <summary>
-        /// Checks the member <paramref name="name"/> with <paramref name="validate"/> where it has a value, and reports it
-        /// missing where it has none and is <paramref name="required"/>. Pass a static lambda: the value travels as an
-        /// argument, so a valid value allocates nothing.
-        /// </summary>
-        public void Member<T>(string name, T? value, Action<ValidationContext, T> validate, bool required)
-            where T : class
-        {
-            if (value is null)
-            {
-                if (required)
-                {
-                    Missing(name);
-                }
-
-                return;
-            }
-
-            Push(name);
-            validate(this, value);
-            Pop();
-        }
-
-        /// <inheritdoc cref="Member{T}(string, T, Action{ValidationContext, T}, bool)"/>
-        public void Member<T>(string name, T? value, Action<ValidationContext, T> validate, bool required)
-            where T : struct
-        {
-            if (value is not { } present)
-            {
-                if (required)
-                {
-                    Missing(name);
-                }
-
-                return;
-            }
-
-            Push(name);
-            validate(this, present);
             Pop();
         }
 
@@ -222,6 +197,44 @@ namespace OpenApiClientGenerator.Runtime
 
         public void NullItem() => Report("type", "must not be null", null);
 
+        /// <summary>
+        /// Reports each null item of a list whose schema does not allow null, which C# lets into a list of a reference type.
+        /// A list of any reference type is an <see cref="IReadOnlyList{T}"/> of objects (the interface is covariant).
+        /// </summary>
+        public void NullItems(IReadOnlyList<object?> items)
+        {
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (items[i] is null)
+                {
+                    PushIndex(i);
+                    NullItem();
+                    Pop();
+                }
+            }
+        }
+
+        /// <summary>
+        /// Checks the list <paramref name="name"/> as <see cref="NullItems(IReadOnlyList{object})"/> does where it has a value,
+        /// and reports it missing where it has none and is <paramref name="required"/>.
+        /// </summary>
+        public void NullItems(string name, IReadOnlyList<object?>? items, bool required)
+        {
+            if (items is null)
+            {
+                if (required)
+                {
+                    Missing(name);
+                }
+
+                return;
+            }
+
+            Push(name);
+            NullItems(items);
+            Pop();
+        }
+
         public void HeaderValue(string value)
         {
             if (value.IndexOfAny(s_headerBreakers) >= 0)
@@ -234,9 +247,30 @@ namespace OpenApiClientGenerator.Runtime
         /// <param name="refuseEmpty">Whether to report an empty value here, where no minLength of the schema reports it already.</param>
         public void PathParameter(string value, bool refuseEmpty)
         {
-            if ((refuseEmpty && value.Length == 0) || value == "." || value == "..")
+            if (AddressesAnotherResource(value, refuseEmpty))
             {
-                Report("pathSegment", "must not be empty, '.' or '..', which would address another resource", null);
+                ReportPathSegment();
+            }
+        }
+
+        /// <summary>
+        /// Checks the path parameter <paramref name="name"/> as <see cref="PathParameter(string, bool)"/> does where it has a
+        /// value, and reports it missing where it has none and is <paramref name="required"/>; a valid value costs no step on the path.
+        /// </summary>
+        public void PathParameter(string name, string? value, bool refuseEmpty, bool required)
+        {
+            if (value is null)
+            {
+                if (required)
+                {
+                    Missing(name);
+                }
+            }
+            else if (AddressesAnotherResource(value, refuseEmpty))
+            {
+                Push(name);
+                ReportPathSegment();
+                Pop();
             }
         }
 
@@ -468,11 +502,27 @@ namespace OpenApiClientGenerator.Runtime
 
         private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 
+        private static bool AddressesAnotherResource(string segment, bool refuseEmpty)
+            => (refuseEmpty && segment.Length == 0) || segment == "." || segment == "..";
+
+        private void ReportPathSegment() => Report("pathSegment", "must not be empty, '.' or '..', which would address another resource", null);
+
+        private void Push(PathSegment segment)
+        {
+            if (_depth == _path.Length)
+            {
+                Array.Resize(ref _path, _depth * 2);
+            }
+
+            _path[_depth++] = segment;
+        }
+
         private string CurrentPath()
         {
             var builder = new StringBuilder();
-            foreach (var segment in _path)
+            for (var i = 0; i < _depth; i++)
             {
+                var segment = _path[i];
                 if (segment.Name is null)
                 {
                     builder.Append('[').Append(segment.Index.ToString(CultureInfo.InvariantCulture)).Append(']');

@@ -59,7 +59,7 @@ internal static partial class SourceEmitter
             ParameterLocation.Header when isString => [ValidationRules.Call($"context.HeaderValue({value})")],
             ParameterLocation.Header when !IsPlainScalar(parameter) && !parameter.IsJsonContent => [ValidationRules.Call($"context.HeaderValue({HeaderText(parameter, value)})")],
             ParameterLocation.Path when isString && parameter.IsGreedy => [ValidationRules.Call($"context.GreedyPathParameter({value})")],
-            ParameterLocation.Path when isString && parameter.Style == ParameterStyle.Simple => [ValidationRules.Call($"context.PathParameter({value}, refuseEmpty: {refuseEmpty})")],
+            ParameterLocation.Path when isString && parameter.Style == ParameterStyle.Simple => [ValidationRules.MemberCall("context.PathParameter", value, $", refuseEmpty: {refuseEmpty}")],
             ParameterLocation.Path when !isString || parameter.Style != ParameterStyle.Simple => PathChecks(parameter, value, refuseEmpty),
             ParameterLocation.Query when (parameter.Style is ParameterStyle.SpaceDelimited or ParameterStyle.PipeDelimited) && !parameter.Explode && !IsPlainScalar(parameter)
                 => [ValidationRules.Call($"context.DelimitedParameter({ValueExpression(parameter, value)}, ParameterStyle.{parameter.Style})")],

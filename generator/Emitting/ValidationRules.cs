@@ -113,6 +113,13 @@ internal sealed class ValidationRules(ISet<string> memberNames)
 
     public static RuleView Call(string expression) => new() { Kind = "call", Expression = expression };
 
+    /// <summary>
+    /// A call <c>method(value, arguments)</c> whose method has a form <c>method(name, member, arguments, required: ...)</c>
+    /// for a whole member (see <see cref="RuleView.MemberMethod"/>).
+    /// </summary>
+    public static RuleView MemberCall(string method, string value, string arguments)
+        => new() { Kind = "call", Expression = $"{method}({value}{arguments})", MemberMethod = method, MemberArguments = arguments };
+
     private static RuleView Unless(string violation, string report) => new() { Kind = "unless", Condition = violation, Expression = report };
 
     /// <summary><c>not</c> on a typed value: the value, as JSON, must not meet the rules of the schema under it.</summary>
@@ -233,6 +240,12 @@ internal sealed class ValidationRules(ISet<string> memberNames)
         var nullReport = !mayBeNull || (isPatchMap && AdmitsNull(element)) ? null : isPatchMap ? "context.NotNullable()" : "context.NullItem()";
         if (inner.Count == 0 && nullReport is null)
         {
+            return;
+        }
+
+        if (inner.Count == 0 && !isMap && nullReport == "context.NullItem()")
+        {
+            rules.Add(MemberCall("context.NullItems", collection, string.Empty));
             return;
         }
 

@@ -213,7 +213,7 @@ internal sealed record PropertyView
 
     /// <summary>
     /// Gets whether the member has a value exactly when it is not null, so that <see cref="PresentCondition"/> is
-    /// <c>Name is { } nameValue</c> and a validator can hand the member to <c>ValidationContext.Member</c>.
+    /// <c>Name is { } nameValue</c> and a validator can hand the member itself to a check that takes its name.
     /// </summary>
     public bool HasPlainPresence { get; init; }
 
@@ -236,10 +236,10 @@ internal sealed record PropertyView
     public required IReadOnlyList<RuleView> Rules { get; init; }
 
     /// <summary>
-    /// Gets whether the validator checks the member with one call of <c>ValidationContext.Member</c>: its value is checked by
-    /// one call, and it has a value exactly when it is not null.
+    /// Gets whether the validator checks the member with one call that takes its name and reports it missing itself
+    /// (<see cref="RuleView.MemberMethod"/>): its one rule has such a form, and it has a value exactly when it is not null.
     /// </summary>
-    public bool IsCheckedInOneCall => HasPlainPresence && Rules is [{ Kind: "call" }];
+    public bool IsCheckedByName => HasPlainPresence && Rules is [{ MemberMethod: not null }];
 
     /// <summary>Gets whether the validator checks the member at all: it has rules, or can be missing.</summary>
     public bool HasChecks => Rules.Count > 0 || MissingCondition is not null;
@@ -603,6 +603,15 @@ internal sealed class RuleView
     public string? NullReport { get; init; }
 
     public IReadOnlyList<RuleView> Rules { get; init; } = [];
+
+    /// <summary>
+    /// Gets, for a call that also has a form for a whole member, taking its name, its possibly null value and whether it is
+    /// required (and reporting it missing), that form's method, e.g. <c>context.PathParameter</c>; null otherwise.
+    /// </summary>
+    public string? MemberMethod { get; init; }
+
+    /// <summary>Gets the arguments that form takes after the name and the value, each after a comma: <c>, refuseEmpty: true</c>.</summary>
+    public string? MemberArguments { get; init; }
 
     /// <summary>Gets whether the rule is written as a block (an <c>if</c> or a loop) rather than one call.</summary>
     public bool IsBlock => Kind != "call";

@@ -67,6 +67,27 @@ public sealed class RequiredMembersTests
     }
 
     [Fact]
+    public void A_null_item_of_a_list_is_reported_at_its_index_and_each_one_is()
+    {
+        var thing = Valid() with { Tags = ["a", null!, "c", null!] };
+
+        Assert.Equal([("tags[1]", "type"), ("tags[3]", "type")], thing.Validate().Select(e => (e.Path, e.Rule)));
+        Assert.Equal([("tags[1]", "type"), ("tags[3]", "type")], new PutThingRequest { Id = "t1", Body = thing }.Validate().Select(e => (e.Path, e.Rule)));
+    }
+
+    [Theory]
+    [InlineData(null, "required")]
+    [InlineData("", "pathSegment")]
+    [InlineData("..", "pathSegment")]
+    public void A_path_parameter_that_is_missing_or_would_address_another_resource_is_reported_at_its_path(string? id, string rule)
+    {
+        var request = new PutThingRequest { Id = id!, Body = Valid() };
+
+        Assert.Equal([("path.id", rule)], request.Validate().Select(e => (e.Path, e.Rule)));
+        Assert.Empty((request with { Id = "t1" }).Validate());
+    }
+
+    [Fact]
     public async Task A_valid_body_is_sent()
     {
         await using var server = await RecordingServer.StartAsync();

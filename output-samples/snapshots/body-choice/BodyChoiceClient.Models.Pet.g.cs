@@ -71,7 +71,16 @@ namespace Snapshots.BodyChoice
 
         internal void ValidateMembers(ValidationContext context)
         {
-            context.Member("name", Name, static (context, nameValue) => context.MaxLength(nameValue, 64), required: true);
+            if (Name is { } nameValue)
+            {
+                context.Push("name");
+                context.MaxLength(nameValue, 64);
+                context.Pop();
+            }
+            else
+            {
+                context.Missing("name");
+            }
         }
     }
 }

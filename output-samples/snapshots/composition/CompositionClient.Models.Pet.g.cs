@@ -100,7 +100,17 @@ namespace Snapshots.Composition
 
         internal void ValidateMembers(ValidationContext context)
         {
-            context.Member("name", Name, static (context, nameValue) => context.MaxLength(nameValue, 20), required: true);
+            if (Name is { } nameValue)
+            {
+                context.Push("name");
+                context.MaxLength(nameValue, 20);
+                context.Pop();
+            }
+            else
+            {
+                context.Missing("name");
+            }
+
             context.Required(PetType, "petType");
         }
     }

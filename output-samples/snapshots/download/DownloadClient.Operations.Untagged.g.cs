@@ -51,8 +51,7 @@ namespace Snapshots.Download
         {
             var context = ValidationContext.Rent();
             context.Push("path");
-            context.Member("file_id", FileId, static (context, fileIdValue) => context.PathParameter(fileIdValue, refuseEmpty: true), required: true);
-
+            context.PathParameter("file_id", FileId, refuseEmpty: true, required: true);
             context.Pop();
 
             return context.Complete();

@@ -86,7 +86,16 @@ namespace Snapshots.Form
 
         internal void ValidateMembers(ValidationContext context)
         {
-            context.Member("email", Email, static (context, emailValue) => context.MaxLength(emailValue, 512), required: true);
+            if (Email is { } emailValue)
+            {
+                context.Push("email");
+                context.MaxLength(emailValue, 512);
+                context.Pop();
+            }
+            else
+            {
+                context.Missing("email");
+            }
 
             if (Metadata is { } metadataValue)
             {
@@ -105,22 +114,7 @@ namespace Snapshots.Form
                 context.Pop();
             }
 
-            if (Expand is { } expandValue)
-            {
-                context.Push("expand");
-                for (var i0 = 0; i0 < expandValue.Count; i0++)
-                {
-                    context.PushIndex(i0);
-                    if (expandValue[i0] is null)
-                    {
-                        context.NullItem();
-                    }
-
-                    context.Pop();
-                }
-
-                context.Pop();
-            }
+            context.NullItems("expand", Expand, required: false);
         }
     }
 }

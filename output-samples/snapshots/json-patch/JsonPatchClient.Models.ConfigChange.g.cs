@@ -102,7 +102,17 @@ namespace Snapshots.JsonPatch
 
             context.Pop();
 
-            context.Member("path", Path, static (context, pathValue) => context.Pattern(MatchesPattern1(pathValue), "^/config/.+", null), required: true);
+            if (Path is { } pathValue)
+            {
+                context.Push("path");
+                context.Pattern(MatchesPattern1(pathValue), "^/config/.+", null);
+                context.Pop();
+            }
+            else
+            {
+                context.Missing("path");
+            }
+
             context.Required(Value, "value");
         }
 

@@ -58,8 +58,7 @@ namespace Snapshots.JsonPatch
         {
             var context = ValidationContext.Rent();
             context.Push("path");
-            context.Member("id", Id, static (context, idValue) => context.PathParameter(idValue, refuseEmpty: true), required: true);
-
+            context.PathParameter("id", Id, refuseEmpty: true, required: true);
             context.Pop();
 
             if (Body is { } body)

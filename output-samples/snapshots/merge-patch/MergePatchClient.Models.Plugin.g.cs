@@ -92,7 +92,12 @@ namespace Snapshots.MergePatch
 
         internal void ValidateMembers(ValidationContext context)
         {
-            context.Member("template", Template, static (context, templateValue) => templateValue.ValidateMembers(context), required: false);
+            if (Template is { } templateValue)
+            {
+                context.Push("template");
+                templateValue.ValidateMembers(context);
+                context.Pop();
+            }
         }
     }
 }

@@ -60,8 +60,7 @@ namespace Snapshots.MergePatch
         {
             var context = ValidationContext.Rent();
             context.Push("path");
-            context.Member("name", Name, static (context, nameValue) => context.PathParameter(nameValue, refuseEmpty: true), required: true);
-
+            context.PathParameter("name", Name, refuseEmpty: true, required: true);
             context.Pop();
 
             if (Body is { } body)

@@ -101,7 +101,7 @@ namespace Snapshots.Parameters
         {
             var context = ValidationContext.Rent();
             context.Push("path");
-            context.Member("palette", Palette, static (context, paletteValue) => context.PathParameter(paletteValue, refuseEmpty: true), required: true);
+            context.PathParameter("palette", Palette, refuseEmpty: true, required: true);
 
             if (Rgb is { } rgbValue)
             {
@@ -118,22 +118,7 @@ namespace Snapshots.Parameters
             context.Pop();
 
             context.Push("query");
-            if (Tags is { } tagsValue)
-            {
-                context.Push("tags");
-                for (var i0 = 0; i0 < tagsValue.Count; i0++)
-                {
-                    context.PushIndex(i0);
-                    if (tagsValue[i0] is null)
-                    {
-                        context.NullItem();
-                    }
-
-                    context.Pop();
-                }
-
-                context.Pop();
-            }
+            context.NullItems("tags", Tags, required: false);
 
             if (Filter is { } filterValue)
             {
@@ -152,7 +137,12 @@ namespace Snapshots.Parameters
                 context.Pop();
             }
 
-            context.Member("near", Near, static (context, nearValue) => nearValue.ValidateMembers(context), required: false);
+            if (Near is { } nearValue)
+            {
+                context.Push("near");
+                nearValue.ValidateMembers(context);
+                context.Pop();
+            }
 
             context.Pop();
 
@@ -161,18 +151,7 @@ namespace Snapshots.Parameters
             {
                 context.Push("X-Trace");
                 context.HeaderValue(ParameterSerializer.Header(ParameterValue.List(xTraceValue), explode: false));
-
-                for (var i0 = 0; i0 < xTraceValue.Count; i0++)
-                {
-                    context.PushIndex(i0);
-                    if (xTraceValue[i0] is null)
-                    {
-                        context.NullItem();
-                    }
-
-                    context.Pop();
-                }
-
+                context.NullItems(xTraceValue);
                 context.Pop();
             }
 
@@ -180,7 +159,6 @@ namespace Snapshots.Parameters
 
             context.Push("cookie");
             context.Required(Session, "session");
-
             context.Pop();
 
             return context.Complete();

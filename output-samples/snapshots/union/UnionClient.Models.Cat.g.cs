@@ -79,7 +79,17 @@ namespace Snapshots.Union
         internal void ValidateMembers(ValidationContext context)
         {
             context.Required(PetType, "petType");
-            context.Member("name", Name, static (context, nameValue) => context.MinLength(nameValue, 2), required: true);
+
+            if (Name is { } nameValue)
+            {
+                context.Push("name");
+                context.MinLength(nameValue, 2);
+                context.Pop();
+            }
+            else
+            {
+                context.Missing("name");
+            }
         }
     }
 }

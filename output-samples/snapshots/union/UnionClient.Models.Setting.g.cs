@@ -71,7 +71,12 @@ namespace Snapshots.Union
 
         internal void ValidateMembers(ValidationContext context)
         {
-            context.Member("value", Value, static (context, valueValue) => valueValue.ValidateMembers(context), required: false);
+            if (Value is { } valueValue)
+            {
+                context.Push("value");
+                valueValue.ValidateMembers(context);
+                context.Pop();
+            }
         }
     }
 
@@ -258,16 +263,7 @@ namespace Snapshots.Union
 
         private static void ValidateArray(ValidationContext context, IReadOnlyList<string> value)
         {
-            for (var i0 = 0; i0 < value.Count; i0++)
-            {
-                context.PushIndex(i0);
-                if (value[i0] is null)
-                {
-                    context.NullItem();
-                }
-
-                context.Pop();
-            }
+            context.NullItems(value);
         }
     }
 }

@@ -130,7 +130,12 @@ namespace Snapshots.Validator
                 context.Missing("name");
             }
 
-            context.Member("version", Version, static (context, versionValue) => context.Pattern(MatchesPattern2(versionValue), "^\\d+\\.\\d+\\.\\d+$", null), required: false);
+            if (Version is { } versionValue)
+            {
+                context.Push("version");
+                context.Pattern(MatchesPattern2(versionValue), "^\\d+\\.\\d+\\.\\d+$", null);
+                context.Pop();
+            }
 
             context.Push("port");
             context.Minimum(Port, 1d, "1", exclusive: false);

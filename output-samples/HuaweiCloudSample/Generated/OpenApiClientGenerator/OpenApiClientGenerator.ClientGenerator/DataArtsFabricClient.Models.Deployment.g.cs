@@ -123,8 +123,19 @@ namespace HuaweiCloud.DataArtsFabric
 
         internal void ValidateMembers(ValidationContext context)
         {
-            context.Member("ray_actor_options", RayActorOptions, static (context, rayActorOptionsValue) => rayActorOptionsValue.ValidateMembers(context), required: false);
-            context.Member("autoscaling_config", AutoscalingConfig, static (context, autoscalingConfigValue) => autoscalingConfigValue.ValidateMembers(context), required: false);
+            if (RayActorOptions is { } rayActorOptionsValue)
+            {
+                context.Push("ray_actor_options");
+                rayActorOptionsValue.ValidateMembers(context);
+                context.Pop();
+            }
+
+            if (AutoscalingConfig is { } autoscalingConfigValue)
+            {
+                context.Push("autoscaling_config");
+                autoscalingConfigValue.ValidateMembers(context);
+                context.Pop();
+            }
         }
     }
 }

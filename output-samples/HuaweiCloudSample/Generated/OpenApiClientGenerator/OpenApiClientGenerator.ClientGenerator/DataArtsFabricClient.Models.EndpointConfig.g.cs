@@ -71,7 +71,12 @@ namespace HuaweiCloud.DataArtsFabric
 
         internal void ValidateMembers(ValidationContext context)
         {
-            context.Member("ray_service_config", RayServiceConfig, static (context, rayServiceConfigValue) => rayServiceConfigValue.ValidateMembers(context), required: false);
+            if (RayServiceConfig is { } rayServiceConfigValue)
+            {
+                context.Push("ray_service_config");
+                rayServiceConfigValue.ValidateMembers(context);
+                context.Pop();
+            }
         }
     }
 }

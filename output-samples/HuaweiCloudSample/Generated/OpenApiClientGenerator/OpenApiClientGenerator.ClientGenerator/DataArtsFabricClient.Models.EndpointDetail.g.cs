@@ -209,10 +209,33 @@ namespace HuaweiCloud.DataArtsFabric
 
         internal void ValidateMembers(ValidationContext context)
         {
-            context.Member("owner", Owner, static (context, ownerValue) => ownerValue.ValidateMembers(context), required: false);
-            context.Member("cap", Cap, static (context, capValue) => capValue.ValidateMembers(context), required: false);
-            context.Member("reserved_resource", ReservedResource, static (context, reservedResourceValue) => reservedResourceValue.ValidateMembers(context), required: false);
-            context.Member("ray_resource", RayResource, static (context, rayResourceValue) => rayResourceValue.ValidateMembers(context), required: false);
+            if (Owner is { } ownerValue)
+            {
+                context.Push("owner");
+                ownerValue.ValidateMembers(context);
+                context.Pop();
+            }
+
+            if (Cap is { } capValue)
+            {
+                context.Push("cap");
+                capValue.ValidateMembers(context);
+                context.Pop();
+            }
+
+            if (ReservedResource is { } reservedResourceValue)
+            {
+                context.Push("reserved_resource");
+                reservedResourceValue.ValidateMembers(context);
+                context.Pop();
+            }
+
+            if (RayResource is { } rayResourceValue)
+            {
+                context.Push("ray_resource");
+                rayResourceValue.ValidateMembers(context);
+                context.Pop();
+            }
 
             if (Caches is { } cachesValue)
             {
@@ -256,25 +279,21 @@ namespace HuaweiCloud.DataArtsFabric
                 context.Pop();
             }
 
-            if (BusinessEngineInstanceIds is { } businessEngineInstanceIdsValue)
+            context.NullItems("business_engine_instance_ids", BusinessEngineInstanceIds, required: false);
+
+            if (TokensQuota is { } tokensQuotaValue)
             {
-                context.Push("business_engine_instance_ids");
-                for (var i0 = 0; i0 < businessEngineInstanceIdsValue.Count; i0++)
-                {
-                    context.PushIndex(i0);
-                    if (businessEngineInstanceIdsValue[i0] is null)
-                    {
-                        context.NullItem();
-                    }
-
-                    context.Pop();
-                }
-
+                context.Push("tokens_quota");
+                tokensQuotaValue.ValidateMembers(context);
                 context.Pop();
             }
 
-            context.Member("tokens_quota", TokensQuota, static (context, tokensQuotaValue) => tokensQuotaValue.ValidateMembers(context), required: false);
-            context.Member("config", Config, static (context, configValue) => configValue.ValidateMembers(context), required: false);
+            if (Config is { } configValue)
+            {
+                context.Push("config");
+                configValue.ValidateMembers(context);
+                context.Pop();
+            }
         }
     }
 }

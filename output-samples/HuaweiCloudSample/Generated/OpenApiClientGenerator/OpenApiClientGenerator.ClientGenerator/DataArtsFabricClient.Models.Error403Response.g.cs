@@ -95,7 +95,12 @@ namespace HuaweiCloud.DataArtsFabric
 
         internal void ValidateMembers(ValidationContext context)
         {
-            context.Member("error", Error, static (context, errorValue) => errorValue.ValidateMembers(context), required: false);
+            if (Error is { } errorValue)
+            {
+                context.Push("error");
+                errorValue.ValidateMembers(context);
+                context.Pop();
+            }
         }
     }
 }

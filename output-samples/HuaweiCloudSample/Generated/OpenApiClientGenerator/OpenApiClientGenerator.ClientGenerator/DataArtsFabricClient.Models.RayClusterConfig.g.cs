@@ -80,7 +80,16 @@ namespace HuaweiCloud.DataArtsFabric
 
         internal void ValidateMembers(ValidationContext context)
         {
-            context.Member("head_group_spec", HeadGroupSpec, static (context, headGroupSpecValue) => headGroupSpecValue.ValidateMembers(context), required: true);
+            if (HeadGroupSpec is { } headGroupSpecValue)
+            {
+                context.Push("head_group_spec");
+                headGroupSpecValue.ValidateMembers(context);
+                context.Pop();
+            }
+            else
+            {
+                context.Missing("head_group_spec");
+            }
 
             if (WorkerGroupSpecs is { } workerGroupSpecsValue)
             {

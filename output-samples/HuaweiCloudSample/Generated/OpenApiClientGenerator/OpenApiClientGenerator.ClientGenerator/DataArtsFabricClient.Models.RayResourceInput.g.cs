@@ -83,7 +83,16 @@ namespace HuaweiCloud.DataArtsFabric
 
         internal void ValidateMembers(ValidationContext context)
         {
-            context.Member("head_node_resource", HeadNodeResource, static (context, headNodeResourceValue) => headNodeResourceValue.ValidateMembers(context), required: true);
+            if (HeadNodeResource is { } headNodeResourceValue)
+            {
+                context.Push("head_node_resource");
+                headNodeResourceValue.ValidateMembers(context);
+                context.Pop();
+            }
+            else
+            {
+                context.Missing("head_node_resource");
+            }
 
             if (WorkNodeResources is { } workNodeResourcesValue)
             {

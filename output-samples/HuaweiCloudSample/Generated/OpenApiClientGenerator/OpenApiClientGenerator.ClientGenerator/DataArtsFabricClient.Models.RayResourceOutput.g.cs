@@ -80,7 +80,12 @@ namespace HuaweiCloud.DataArtsFabric
 
         internal void ValidateMembers(ValidationContext context)
         {
-            context.Member("head_group_spec", HeadGroupSpec, static (context, headGroupSpecValue) => headGroupSpecValue.ValidateMembers(context), required: false);
+            if (HeadGroupSpec is { } headGroupSpecValue)
+            {
+                context.Push("head_group_spec");
+                headGroupSpecValue.ValidateMembers(context);
+                context.Pop();
+            }
 
             if (WorkerGroupSpec is { } workerGroupSpecValue)
             {

@@ -94,9 +94,34 @@ namespace HuaweiCloud.DataArtsFabric
 
         internal void ValidateMembers(ValidationContext context)
         {
-            context.Member("ray_serve_config", RayServeConfig, static (context, rayServeConfigValue) => rayServeConfigValue.ValidateMembers(context), required: true);
-            context.Member("ray_cluster_config", RayClusterConfig, static (context, rayClusterConfigValue) => rayClusterConfigValue.ValidateMembers(context), required: true);
-            context.Member("log_config", LogConfig, static (context, logConfigValue) => logConfigValue.ValidateMembers(context), required: false);
+            if (RayServeConfig is { } rayServeConfigValue)
+            {
+                context.Push("ray_serve_config");
+                rayServeConfigValue.ValidateMembers(context);
+                context.Pop();
+            }
+            else
+            {
+                context.Missing("ray_serve_config");
+            }
+
+            if (RayClusterConfig is { } rayClusterConfigValue)
+            {
+                context.Push("ray_cluster_config");
+                rayClusterConfigValue.ValidateMembers(context);
+                context.Pop();
+            }
+            else
+            {
+                context.Missing("ray_cluster_config");
+            }
+
+            if (LogConfig is { } logConfigValue)
+            {
+                context.Push("log_config");
+                logConfigValue.ValidateMembers(context);
+                context.Pop();
+            }
 
             if (DataInfos is { } dataInfosValue)
             {

@@ -71,7 +71,12 @@ namespace HuaweiCloud.DataArtsFabric
 
         internal void ValidateMembers(ValidationContext context)
         {
-            context.Member("lts", Lts, static (context, ltsValue) => ltsValue.ValidateMembers(context), required: false);
+            if (Lts is { } ltsValue)
+            {
+                context.Push("lts");
+                ltsValue.ValidateMembers(context);
+                context.Pop();
+            }
         }
     }
 }

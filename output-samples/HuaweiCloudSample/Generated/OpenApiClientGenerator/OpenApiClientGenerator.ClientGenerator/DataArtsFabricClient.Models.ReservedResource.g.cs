@@ -85,9 +85,26 @@ namespace HuaweiCloud.DataArtsFabric
 
         internal void ValidateMembers(ValidationContext context)
         {
-            context.Member("apu", Apu, static (context, apuValue) => apuValue.ValidateMembers(context), required: false);
-            context.Member("dpu", Dpu, static (context, dpuValue) => dpuValue.ValidateMembers(context), required: false);
-            context.Member("mu", Mu, static (context, muValue) => muValue.ValidateMembers(context), required: false);
+            if (Apu is { } apuValue)
+            {
+                context.Push("apu");
+                apuValue.ValidateMembers(context);
+                context.Pop();
+            }
+
+            if (Dpu is { } dpuValue)
+            {
+                context.Push("dpu");
+                dpuValue.ValidateMembers(context);
+                context.Pop();
+            }
+
+            if (Mu is { } muValue)
+            {
+                context.Push("mu");
+                muValue.ValidateMembers(context);
+                context.Pop();
+            }
         }
     }
 }

@@ -131,7 +131,16 @@ namespace HuaweiCloud.DataArtsFabric
                 context.Missing("deployments");
             }
 
-            context.Member("runtime_env", RuntimeEnv, static (context, runtimeEnvValue) => runtimeEnvValue.ValidateMembers(context), required: true);
+            if (RuntimeEnv is { } runtimeEnvValue)
+            {
+                context.Push("runtime_env");
+                runtimeEnvValue.ValidateMembers(context);
+                context.Pop();
+            }
+            else
+            {
+                context.Missing("runtime_env");
+            }
         }
     }
 }

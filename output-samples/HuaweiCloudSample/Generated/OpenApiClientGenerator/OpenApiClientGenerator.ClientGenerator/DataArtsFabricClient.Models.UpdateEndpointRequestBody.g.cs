@@ -106,10 +106,33 @@ namespace HuaweiCloud.DataArtsFabric
 
         internal void ValidateMembers(ValidationContext context)
         {
-            context.Member("reserved_resource", ReservedResource, static (context, reservedResourceValue) => reservedResourceValue.ValidateMembers(context), required: false);
-            context.Member("ray_resource", RayResource, static (context, rayResourceValue) => rayResourceValue.ValidateMembers(context), required: false);
-            context.Member("cap", Cap, static (context, capValue) => capValue.ValidateMembers(context), required: false);
-            context.Member("config", Config, static (context, configValue) => configValue.ValidateMembers(context), required: false);
+            if (ReservedResource is { } reservedResourceValue)
+            {
+                context.Push("reserved_resource");
+                reservedResourceValue.ValidateMembers(context);
+                context.Pop();
+            }
+
+            if (RayResource is { } rayResourceValue)
+            {
+                context.Push("ray_resource");
+                rayResourceValue.ValidateMembers(context);
+                context.Pop();
+            }
+
+            if (Cap is { } capValue)
+            {
+                context.Push("cap");
+                capValue.ValidateMembers(context);
+                context.Pop();
+            }
+
+            if (Config is { } configValue)
+            {
+                context.Push("config");
+                configValue.ValidateMembers(context);
+                context.Pop();
+            }
         }
     }
 }

@@ -80,7 +80,16 @@ namespace HuaweiCloud.DataArtsFabric
 
         internal void ValidateMembers(ValidationContext context)
         {
-            context.Member("resource", Resource, static (context, resourceValue) => resourceValue.ValidateMembers(context), required: true);
+            if (Resource is { } resourceValue)
+            {
+                context.Push("resource");
+                resourceValue.ValidateMembers(context);
+                context.Pop();
+            }
+            else
+            {
+                context.Missing("resource");
+            }
         }
     }
 }

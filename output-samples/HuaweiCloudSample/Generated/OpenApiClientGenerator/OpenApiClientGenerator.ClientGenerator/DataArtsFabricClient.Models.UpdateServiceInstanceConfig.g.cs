@@ -74,7 +74,12 @@ namespace HuaweiCloud.DataArtsFabric
 
         internal void ValidateMembers(ValidationContext context)
         {
-            context.Member("model_instance_config", ModelInstanceConfig, static (context, modelInstanceConfigValue) => modelInstanceConfigValue.ValidateMembers(context), required: false);
+            if (ModelInstanceConfig is { } modelInstanceConfigValue)
+            {
+                context.Push("model_instance_config");
+                modelInstanceConfigValue.ValidateMembers(context);
+                context.Pop();
+            }
         }
     }
 }

@@ -100,7 +100,12 @@ namespace HuaweiCloud.DataArtsFabric
 
         internal void ValidateMembers(ValidationContext context)
         {
-            context.Member("source", Source, static (context, sourceValue) => sourceValue.ValidateMembers(context), required: false);
+            if (Source is { } sourceValue)
+            {
+                context.Push("source");
+                sourceValue.ValidateMembers(context);
+                context.Pop();
+            }
 
             if (Name is { } nameValue)
             {
@@ -119,7 +124,12 @@ namespace HuaweiCloud.DataArtsFabric
                 context.Pop();
             }
 
-            context.Member("config", Config, static (context, configValue) => configValue.ValidateMembers(context), required: false);
+            if (Config is { } configValue)
+            {
+                context.Push("config");
+                configValue.ValidateMembers(context);
+                context.Pop();
+            }
         }
 
         /// <summary>Checks <c>^[A-Za-z0-9_. -]+$</c> with a loop: no regex, no backtracking.</summary>

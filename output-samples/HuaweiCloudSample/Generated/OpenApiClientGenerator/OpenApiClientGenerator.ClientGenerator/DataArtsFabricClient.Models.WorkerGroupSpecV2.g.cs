@@ -105,8 +105,19 @@ namespace HuaweiCloud.DataArtsFabric
 
         internal void ValidateMembers(ValidationContext context)
         {
-            context.Member("limits", Limits, static (context, limitsValue) => limitsValue.ValidateMembers(context), required: false);
-            context.Member("requests", Requests, static (context, requestsValue) => requestsValue.ValidateMembers(context), required: false);
+            if (Limits is { } limitsValue)
+            {
+                context.Push("limits");
+                limitsValue.ValidateMembers(context);
+                context.Pop();
+            }
+
+            if (Requests is { } requestsValue)
+            {
+                context.Push("requests");
+                requestsValue.ValidateMembers(context);
+                context.Pop();
+            }
         }
     }
 }

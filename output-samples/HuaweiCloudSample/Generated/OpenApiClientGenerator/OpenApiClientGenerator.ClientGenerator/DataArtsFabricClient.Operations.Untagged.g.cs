@@ -184,7 +184,12 @@ namespace HuaweiCloud.DataArtsFabric
             context.Pop();
 
             context.Push("header");
-            context.Member("X-Auth-Token", XAuthToken, static (context, xAuthTokenValue) => context.HeaderValue(xAuthTokenValue), required: false);
+            if (XAuthToken is { } xAuthTokenValue)
+            {
+                context.Push("X-Auth-Token");
+                context.HeaderValue(xAuthTokenValue);
+                context.Pop();
+            }
 
             context.Pop();
 
@@ -275,12 +280,16 @@ namespace HuaweiCloud.DataArtsFabric
                 context.Missing("workspace_id");
             }
 
-            context.Member("endpoint_id", EndpointId, static (context, endpointIdValue) => context.PathParameter(endpointIdValue, refuseEmpty: true), required: true);
-
+            context.PathParameter("endpoint_id", EndpointId, refuseEmpty: true, required: true);
             context.Pop();
 
             context.Push("header");
-            context.Member("X-Auth-Token", XAuthToken, static (context, xAuthTokenValue) => context.HeaderValue(xAuthTokenValue), required: false);
+            if (XAuthToken is { } xAuthTokenValue)
+            {
+                context.Push("X-Auth-Token");
+                context.HeaderValue(xAuthTokenValue);
+                context.Pop();
+            }
 
             context.Pop();
 

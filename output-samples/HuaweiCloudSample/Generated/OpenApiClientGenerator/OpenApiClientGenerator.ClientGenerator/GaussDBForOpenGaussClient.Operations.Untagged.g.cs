@@ -141,8 +141,19 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             context.Pop();
 
             context.Push("header");
-            context.Member("X-Auth-Token", XAuthToken, static (context, xAuthTokenValue) => context.HeaderValue(xAuthTokenValue), required: false);
-            context.Member("X-Language", XLanguage, static (context, xLanguageValue) => context.HeaderValue(xLanguageValue), required: false);
+            if (XAuthToken is { } xAuthTokenValue)
+            {
+                context.Push("X-Auth-Token");
+                context.HeaderValue(xAuthTokenValue);
+                context.Pop();
+            }
+
+            if (XLanguage is { } xLanguageValue)
+            {
+                context.Push("X-Language");
+                context.HeaderValue(xLanguageValue);
+                context.Pop();
+            }
 
             context.Pop();
 

@@ -83,22 +83,7 @@ namespace HuaweiCloud.ModelArts
 
         internal void ValidateMembers(ValidationContext context)
         {
-            if (ResourceIds is { } resourceIdsValue)
-            {
-                context.Push("resource_ids");
-                for (var i0 = 0; i0 < resourceIdsValue.Count; i0++)
-                {
-                    context.PushIndex(i0);
-                    if (resourceIdsValue[i0] is null)
-                    {
-                        context.NullItem();
-                    }
-
-                    context.Pop();
-                }
-
-                context.Pop();
-            }
+            context.NullItems("resource_ids", ResourceIds, required: false);
         }
     }
 }

@@ -108,7 +108,17 @@ namespace HuaweiCloud.ModelArts
 
             context.Pop();
 
-            context.Member("path", Path, static (context, pathValue) => context.Pattern(MatchesPattern1(pathValue), "^/config/0/.+", null), required: true);
+            if (Path is { } pathValue)
+            {
+                context.Push("path");
+                context.Pattern(MatchesPattern1(pathValue), "^/config/0/.+", null);
+                context.Pop();
+            }
+            else
+            {
+                context.Missing("path");
+            }
+
             context.Required(Value, "value");
         }
 

@@ -72,7 +72,16 @@ namespace HuaweiCloud.ModelArts
 
         internal void ValidateMembers(ValidationContext context)
         {
-            context.Member("template", Template, static (context, templateValue) => templateValue.ValidateMembers(context), required: true);
+            if (Template is { } templateValue)
+            {
+                context.Push("template");
+                templateValue.ValidateMembers(context);
+                context.Pop();
+            }
+            else
+            {
+                context.Missing("template");
+            }
         }
     }
 }

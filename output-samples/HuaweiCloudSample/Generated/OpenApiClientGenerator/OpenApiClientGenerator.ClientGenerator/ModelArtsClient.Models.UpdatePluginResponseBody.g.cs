@@ -71,7 +71,12 @@ namespace HuaweiCloud.ModelArts
 
         internal void ValidateMembers(ValidationContext context)
         {
-            context.Member("spec", Spec, static (context, specValue) => specValue.ValidateMembers(context), required: false);
+            if (Spec is { } specValue)
+            {
+                context.Push("spec");
+                specValue.ValidateMembers(context);
+                context.Pop();
+            }
         }
     }
 }

@@ -137,14 +137,18 @@ namespace HuaweiCloud.ModelArts
         {
             var context = ValidationContext.Rent();
             context.Push("path");
-            context.Member("project_id", ProjectId, static (context, projectIdValue) => context.PathParameter(projectIdValue, refuseEmpty: true), required: true);
-            context.Member("pool_name", PoolName, static (context, poolNameValue) => context.PathParameter(poolNameValue, refuseEmpty: true), required: true);
-            context.Member("template_name", TemplateName, static (context, templateNameValue) => context.PathParameter(templateNameValue, refuseEmpty: true), required: true);
-
+            context.PathParameter("project_id", ProjectId, refuseEmpty: true, required: true);
+            context.PathParameter("pool_name", PoolName, refuseEmpty: true, required: true);
+            context.PathParameter("template_name", TemplateName, refuseEmpty: true, required: true);
             context.Pop();
 
             context.Push("header");
-            context.Member("X-Auth-Token", XAuthToken, static (context, xAuthTokenValue) => context.HeaderValue(xAuthTokenValue), required: false);
+            if (XAuthToken is { } xAuthTokenValue)
+            {
+                context.Push("X-Auth-Token");
+                context.HeaderValue(xAuthTokenValue);
+                context.Pop();
+            }
 
             context.Pop();
 
@@ -206,14 +210,24 @@ namespace HuaweiCloud.ModelArts
         {
             var context = ValidationContext.Rent();
             context.Push("path");
-            context.Member("project_id", ProjectId, static (context, projectIdValue) => context.PathParameter(projectIdValue, refuseEmpty: true), required: true);
-            context.Member("service_id", ServiceId, static (context, serviceIdValue) => context.PathParameter(serviceIdValue, refuseEmpty: true), required: true);
-
+            context.PathParameter("project_id", ProjectId, refuseEmpty: true, required: true);
+            context.PathParameter("service_id", ServiceId, refuseEmpty: true, required: true);
             context.Pop();
 
             context.Push("header");
-            context.Member("X-ModelArts-User-ID", XModelArtsUserID, static (context, xModelArtsUserIDValue) => context.HeaderValue(xModelArtsUserIDValue), required: false);
-            context.Member("X-Auth-Token", XAuthToken, static (context, xAuthTokenValue) => context.HeaderValue(xAuthTokenValue), required: false);
+            if (XModelArtsUserID is { } xModelArtsUserIDValue)
+            {
+                context.Push("X-ModelArts-User-ID");
+                context.HeaderValue(xModelArtsUserIDValue);
+                context.Pop();
+            }
+
+            if (XAuthToken is { } xAuthTokenValue)
+            {
+                context.Push("X-Auth-Token");
+                context.HeaderValue(xAuthTokenValue);
+                context.Pop();
+            }
 
             context.Pop();
 
