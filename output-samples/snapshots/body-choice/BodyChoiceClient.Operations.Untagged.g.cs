@@ -37,7 +37,7 @@ namespace Snapshots.BodyChoice
 
             if (request.Body is { } requestBody)
             {
-                message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/json");
+                message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody), "application/json");
             }
 
             var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, cancellationToken).ConfigureAwait(false);
@@ -64,7 +64,7 @@ namespace Snapshots.BodyChoice
 
             if (request.Body is { } requestBody)
             {
-                message.Content = FormUrlEncoder.Content(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }));
+                message.Content = FormUrlEncoder.Content(JsonWrite.ToUtf8(requestBody));
             }
 
             var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, cancellationToken).ConfigureAwait(false);

@@ -43,7 +43,7 @@ namespace Snapshots.EventStream
 
             if (request.Body is { } requestBody)
             {
-                message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/json");
+                message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody), "application/json");
             }
 
             return await ServerSentEvents.OpenAsync(_httpClient, message, static (ref Utf8JsonReader reader) => StreamCompletionEvent.ReadFrom(ref reader), readError: null, StreamCompletionHeaders.Read, cancellationToken).ConfigureAwait(false);

@@ -35,7 +35,7 @@ namespace Snapshots.JsonPatch
 
             if (request.Body is { } requestBody)
             {
-                message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/json-patch+json");
+                message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody), "application/json-patch+json");
             }
 
             var (statusCode, requestId, _) = await ApiHttp.SendAsync(_httpClient, message, cancellationToken).ConfigureAwait(false);

@@ -48,10 +48,10 @@ namespace Snapshots.Parameters
 
             if (request.Near is { } nearValue)
             {
-                ParameterSerializer.AppendQuery(query, "near", ParameterValue.JsonText(JsonWrite.ToUtf8(nearValue, static (writer, value) => { value.WriteTo(writer); })), ParameterStyle.Form, explode: true);
+                ParameterSerializer.AppendQuery(query, "near", ParameterValue.JsonText(JsonWrite.ToUtf8(nearValue)), ParameterStyle.Form, explode: true);
             }
 
-            var uri = "palettes/" + ApiHttp.Escape(request.Palette) + "/colors/" + ParameterSerializer.Path("rgb", ParameterValue.FromJson(JsonWrite.ToUtf8(request.Rgb, static (writer, value) => { value.WriteTo(writer); })), ParameterStyle.Matrix, explode: true) + (query.Length == 0 ? string.Empty : "?" + query.ToString());
+            var uri = "palettes/" + ApiHttp.Escape(request.Palette) + "/colors/" + ParameterSerializer.Path("rgb", ParameterValue.FromJson(JsonWrite.ToUtf8(request.Rgb)), ParameterStyle.Matrix, explode: true) + (query.Length == 0 ? string.Empty : "?" + query.ToString());
             using var message = new HttpRequestMessage(new HttpMethod("GET"), ApiHttp.RequestUri(_httpClient, "ParametersClient", uri));
             if (request.XTrace is { } xTraceValue)
             {
@@ -106,7 +106,7 @@ namespace Snapshots.Parameters
             if (Rgb is { } rgbValue)
             {
                 context.Push("rgb");
-                context.StyledPathParameter(ParameterSerializer.Path("rgb", ParameterValue.FromJson(JsonWrite.ToUtf8(rgbValue, static (writer, value) => { value.WriteTo(writer); })), ParameterStyle.Matrix, explode: true), refuseEmpty: true);
+                context.StyledPathParameter(ParameterSerializer.Path("rgb", ParameterValue.FromJson(JsonWrite.ToUtf8(rgbValue)), ParameterStyle.Matrix, explode: true), refuseEmpty: true);
                 rgbValue.ValidateMembers(context);
                 context.Pop();
             }

@@ -37,7 +37,7 @@ namespace Snapshots.ResponseHeaders
 
             if (request.Body is { } requestBody)
             {
-                message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/json");
+                message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody), "application/json");
             }
 
             var (statusCode, requestId, responseBody, headers) = await ApiHttp.SendReadingHeadersAsync(_httpClient, message, readError: null, cancellationToken).ConfigureAwait(false);

@@ -14,7 +14,7 @@ namespace HuaweiCloud.DataArtsFabric
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>Error details of a 403 response (derived from the examples).</summary>
-    public sealed partial record Error403Detail
+    public sealed partial record Error403Detail : IJsonWritable
     {
         /// <summary>Error code, as a string (for example, "403").</summary>
         [JsonPropertyName("code")]
@@ -35,7 +35,7 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="Error403Detail"/>.</exception>
@@ -81,6 +81,8 @@ namespace HuaweiCloud.DataArtsFabric
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {

@@ -53,7 +53,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
 
             if (request.Body is { } requestBody)
             {
-                message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/json");
+                message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody), "application/json");
             }
 
             var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, ReadInstallKernelPluginError, cancellationToken).ConfigureAwait(false);

@@ -46,7 +46,7 @@ namespace HuaweiCloud.ModelArts
 
             if (request.Body is { } requestBody)
             {
-                message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/merge-patch+json");
+                message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody), "application/merge-patch+json");
             }
 
             var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, ReadUpdatePluginError, cancellationToken).ConfigureAwait(false);
@@ -93,7 +93,7 @@ namespace HuaweiCloud.ModelArts
 
             if (request.Body is { } requestBody)
             {
-                message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/json");
+                message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody), "application/json");
             }
 
             var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, ReadPatchServiceError, cancellationToken).ConfigureAwait(false);
