@@ -4,9 +4,51 @@ namespace OpenApiClientGenerator.Runtime
     using System.Collections.Generic;
     using System.Text.Json;
 
+    /// <summary>
+    /// A generated record, union or JSON Patch document, which writes itself as JSON. The writers take this interface rather
+    /// than a writer lambda per call, so that writing a member is a plain call the consumer's compiler binds at once.
+    /// </summary>
+    internal interface IJsonWritable
+    {
+        void WriteTo(Utf8JsonWriter writer);
+    }
+
     /// <summary>Writes collections with a writer for their items.</summary>
     internal static class JsonWrite
     {
+        public static void List(Utf8JsonWriter writer, IReadOnlyList<IJsonWritable> items)
+        {
+            writer.WriteStartArray();
+            for (var i = 0; i < items.Count; i++)
+            {
+                items[i].WriteTo(writer);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        public static void List(Utf8JsonWriter writer, IReadOnlyList<string> items)
+        {
+            writer.WriteStartArray();
+            for (var i = 0; i < items.Count; i++)
+            {
+                writer.WriteStringValue(items[i]);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        public static void List(Utf8JsonWriter writer, IReadOnlyList<long> items)
+        {
+            writer.WriteStartArray();
+            for (var i = 0; i < items.Count; i++)
+            {
+                writer.WriteNumberValue(items[i]);
+            }
+
+            writer.WriteEndArray();
+        }
+
         public static void List<T>(Utf8JsonWriter writer, IReadOnlyList<T> items, Action<Utf8JsonWriter, T> writeItem)
         {
             writer.WriteStartArray();
@@ -25,6 +67,19 @@ namespace OpenApiClientGenerator.Runtime
             {
                 writer.WritePropertyName(entry.Key);
                 writeValue(writer, entry.Value);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        public static void Map<T>(Utf8JsonWriter writer, IReadOnlyDictionary<string, T> map)
+            where T : IJsonWritable
+        {
+            writer.WriteStartObject();
+            foreach (var entry in MapEntries.Of(map))
+            {
+                writer.WritePropertyName(entry.Key);
+                entry.Value.WriteTo(writer);
             }
 
             writer.WriteEndObject();
@@ -87,6 +142,14 @@ namespace OpenApiClientGenerator.Runtime
             }
         }
 
+        /// <summary>Writes <paramref name="value"/> and returns the UTF-8 JSON; the returned array is all that is allocated.</summary>
+        public static byte[] ToUtf8(IJsonWritable value)
+        {
+            var scratch = JsonScratch.Rent();
+            value.WriteTo(scratch.Writer);
+            return scratch.Complete();
+        }
+
         /// <summary>Writes <paramref name="value"/> with <paramref name="write"/> and returns the UTF-8 JSON.</summary>
         /// <remarks>
         /// Pass a static lambda: the value travels as an argument, so neither a closure nor a delegate is allocated per call,
@@ -100,9 +163,14 @@ namespace OpenApiClientGenerator.Runtime
         }
 
         /// <summary>Turns a typed value into a <see cref="JsonElement"/>, for JSON Patch values.</summary>
-        public static JsonElement ToElement<T>(T value, Action<Utf8JsonWriter, T> write)
+        public static JsonElement ToElement<T>(T value, Action<Utf8JsonWriter, T> write) => Parse(ToUtf8(value, write));
+
+        /// <inheritdoc cref="ToElement{T}(T, Action{Utf8JsonWriter, T})"/>
+        public static JsonElement ToElement(IJsonWritable value) => Parse(ToUtf8(value));
+
+        private static JsonElement Parse(byte[] utf8)
         {
-            using var document = JsonDocument.Parse(ToUtf8(value, write));
+            using var document = JsonDocument.Parse(utf8);
             return document.RootElement.Clone();
         }
 

@@ -110,12 +110,40 @@ internal static class CSharpFragments
             ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double => $"{writer}.WriteNumberValue({value})",
             ValueKind.Boolean => $"{writer}.WriteBooleanValue({value})",
             ValueKind.Enum => $"{writer}.WriteStringValue({type.TypeName}Json.ToWire({value}))",
+            ValueKind.Array when HasPlainListWriter(type.Element!) => $"JsonWrite.List({writer}, {value})",
             ValueKind.Array => $"JsonWrite.List{TypeArgument(type.Element!)}({writer}, {value}, static ({innerWriter}, {innerValue}) => {{ {Write(type.Element!, innerWriter, innerValue, depth + 1)}; }})",
+            ValueKind.Map when !type.IsPatchMap && type.Element!.Kind == ValueKind.Object => $"JsonWrite.Map({writer}, {value})",
             ValueKind.Map when type.IsPatchMap => $"JsonWrite.PatchMap<{TypeName(type.Element!)}>({writer}, {value}, static ({innerWriter}, {innerValue}) => {{ {Write(type.Element!, innerWriter, innerValue, depth + 1)}; }})",
             ValueKind.Map => $"JsonWrite.Map{TypeArgument(type.Element!)}({writer}, {value}, static ({innerWriter}, {innerValue}) => {{ {Write(type.Element!, innerWriter, innerValue, depth + 1)}; }})",
             _ => $"{value}.WriteTo({writer})",
         };
     }
+
+    /// <summary>
+    /// An expression that serializes <paramref name="value"/>, which is not null, to UTF-8 JSON: a record, union or JSON
+    /// Patch document writes itself, without a lambda.
+    /// </summary>
+    public static string ToUtf8(TypeRef type, string value) => type.Kind == ValueKind.Object
+        ? $"JsonWrite.ToUtf8({value})"
+        : $"JsonWrite.ToUtf8({value}, static (writer, value) => {{ {Write(type, "writer", "value", 0)}; }})";
+
+    /// <summary>
+    /// What <c>JsonMemberNames.Write</c> takes to write a member of this type through an overload of its own, a plain
+    /// call without a writer lambda, which the consumer's compiler binds at once; null when the member needs a lambda.
+    /// </summary>
+    public static string? PlainMemberValue(TypeRef type, string member, bool isMergePatch) => type.Kind switch
+    {
+        ValueKind.String or ValueKind.Object => member,
+        _ when isMergePatch => null,
+        ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double or ValueKind.Boolean or ValueKind.Any => member,
+        ValueKind.Enum => member + "?.ToWire()",
+        ValueKind.Array when HasPlainListWriter(type.Element!) => member,
+        ValueKind.Map when !type.IsPatchMap && type.Element!.Kind == ValueKind.Object => member,
+        _ => null,
+    };
+
+    /// <summary>Whether <c>JsonWrite.List</c> has an overload for lists of this item type, which takes no lambda.</summary>
+    private static bool HasPlainListWriter(TypeRef item) => item.Kind is ValueKind.String or ValueKind.Int64 or ValueKind.Object;
 
     /// <summary>A string form of a scalar for a URL or header.</summary>
     public static string FormatScalar(TypeRef type, string value) => type.Kind switch

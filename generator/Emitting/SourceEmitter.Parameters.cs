@@ -74,7 +74,7 @@ internal static partial class SourceEmitter
     private static string ValueExpression(ParameterSpec parameter, string value)
     {
         var type = parameter.Type;
-        var json = $"JsonWrite.ToUtf8({value}, static (writer, value) => {{ {CSharpFragments.Write(type, "writer", "value", 0)}; }})";
+        var json = CSharpFragments.ToUtf8(type, value);
         if (parameter.IsJsonContent)
         {
             return $"ParameterValue.JsonText({json})";

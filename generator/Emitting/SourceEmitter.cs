@@ -335,6 +335,7 @@ internal static partial class SourceEmitter
         var presence = Presence(property, isMergePatch, local);
         var value = presence.Present is null ? property.Name : local;
         var rules = validation.For(property.Type, value, 0);
+        var writtenValue = CSharpFragments.PlainMemberValue(property.Type, property.Name, isMergePatch);
         if (wireChecks is not null)
         {
             rules.InsertRange(0, wireChecks(value));
@@ -357,9 +358,8 @@ internal static partial class SourceEmitter
             PresentCondition = presence.Present,
             HasPlainPresence = !isMergePatch && property.Type.Kind != ValueKind.Any && presence.Present is not null,
             WriteExpression = CSharpFragments.Write(property.Type, "writer", value, 0),
-            ValueWriter = isMergePatch || property.Type.Kind is ValueKind.Bytes or ValueKind.Enum or ValueKind.Object or ValueKind.Array or ValueKind.Map
-                ? "static (w, v) => " + CSharpFragments.Write(property.Type, "w", "v", 0)
-                : null,
+            WrittenValue = writtenValue ?? property.Name,
+            ValueWriter = writtenValue is null ? "static (w, v) => " + CSharpFragments.Write(property.Type, "w", "v", 0) : null,
             IsRequired = property.IsRequired,
             MissingCondition = property.IsRequired ? presence.Missing : null,
             Rules = rules,
@@ -570,6 +570,7 @@ internal static partial class SourceEmitter
                 LocalType = contentType is null ? CSharpFragments.NullableTypeName(bodySpec.Type) : contentType + "?",
                 ReadExpression = string.Empty,
                 InitExpression = string.Empty,
+                WrittenValue = "Body",
                 PresentCondition = sendsNullPatch ? "Body.IsSet && Body.Value is { } body" : bodyPresence.Present ?? "Body is { } body",
                 WriteExpression = sendsNullPatch
                     ? $"JsonWrite.NullOr(writer, body, static (w, v) => {{ {CSharpFragments.Write(bodySpec.Type, "w", "v", 0)}; }})"
@@ -610,7 +611,9 @@ internal static partial class SourceEmitter
             Body = body,
             BodyMediaType = operation.Body is null ? null : CSharpFragments.Literal(operation.Body.MediaType),
             BodySendCondition = sendsNullPatch ? "request.Body.IsSet" : "request.Body is { } requestBody",
-            BodySentValue = sendsNullPatch ? "request.Body.Value" : "requestBody",
+            BodyJson = body is null ? null
+                : sendsNullPatch ? $"JsonWrite.ToUtf8(request.Body.Value, static (writer, body) => {{ {body.WriteExpression}; }})"
+                : CSharpFragments.ToUtf8(operation.Body!.Type, "requestBody"),
             BodyKind = operation.Body?.Kind switch
             {
                 BodyKind.Form => "form",
@@ -736,7 +739,7 @@ internal static partial class SourceEmitter
                 PartKind.File => $"Multipart.AddFile(form, {name}, {value}, {contentType})",
                 PartKind.Files => $"Multipart.AddFiles(form, {name}, {value}, {contentType})",
                 PartKind.Text => $"Multipart.AddText(form, {name}, {CSharpFragments.FormatScalar(part.Type, value)}, {contentType})",
-                _ => $"Multipart.AddJson(form, {name}, JsonWrite.ToUtf8({value}, static (writer, value) => {{ {CSharpFragments.Write(part.Type, "writer", "value", 0)}; }}), {contentType})",
+                _ => $"Multipart.AddJson(form, {name}, {CSharpFragments.ToUtf8(part.Type, value)}, {contentType})",
             },
         };
     }

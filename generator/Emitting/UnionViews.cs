@@ -122,7 +122,7 @@ internal static class UnionViews
             KeywordLiteral = union.IsOneOf ? "\"oneOf\"" : "\"anyOf\"",
             DiscriminatorLiteral = union.DiscriminatorProperty is { } property ? CSharpFragments.Literal(property) : "null",
             HasDiscriminator = union.DiscriminatorProperty is not null,
-            JsonExpression = checksExactlyOne ? "_json ?? JsonWrite.ToElement(this, static (w, v) => v.WriteTo(w))" : "_json",
+            JsonExpression = checksExactlyOne ? "_json ?? JsonWrite.ToElement(this)" : "_json",
             Variants = variants,
         };
     }

@@ -221,8 +221,14 @@ internal sealed record PropertyView
     public required string WriteExpression { get; init; }
 
     /// <summary>
-    /// Gets the static lambda that writes a present value for <c>JsonMemberNames.Write</c>; null where the value is a
-    /// string, number, boolean or JSON element outside a merge patch, which that method writes itself.
+    /// Gets the value a record hands to <c>JsonMemberNames.Write</c>: the member, or for an enum its wire value
+    /// (<c>State?.ToWire()</c>), which an overload of that method writes itself.
+    /// </summary>
+    public required string WrittenValue { get; init; }
+
+    /// <summary>
+    /// Gets the static lambda that writes a present value for <c>JsonMemberNames.Write</c>; null where an overload of that
+    /// method writes <see cref="WrittenValue"/> without one (see <c>CSharpFragments.PlainMemberValue</c>).
     /// </summary>
     public string? ValueWriter { get; init; }
 
@@ -410,8 +416,12 @@ internal sealed class OperationView
     /// </summary>
     public string? BodySendCondition { get; init; }
 
-    /// <inheritdoc cref="BodySendCondition"/>
-    public string? BodySentValue { get; init; }
+    /// <summary>
+    /// Gets the expression that serializes the body's value to UTF-8 JSON, for a JSON or form body (null for the others):
+    /// <c>JsonWrite.ToUtf8(requestBody)</c> for a record, or, for a merge patch whose schema is nullable,
+    /// <c>request.Body.Value</c> written with its null.
+    /// </summary>
+    public string? BodyJson { get; init; }
 
     /// <summary>Gets how the body is sent: <c>json</c> (JSON, merge patch, JSON Patch), <c>form</c>, <c>text</c>, <c>binary</c> or <c>raw</c>.</summary>
     public required string BodyKind { get; init; }

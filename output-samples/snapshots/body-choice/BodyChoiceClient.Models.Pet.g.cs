@@ -15,7 +15,7 @@ namespace Snapshots.BodyChoice
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>Pet.</summary>
-    public sealed partial record Pet
+    public sealed partial record Pet : IJsonWritable
     {
         /// <remarks>Required. At most 64 characters.</remarks>
         [JsonPropertyName("name")]
@@ -28,7 +28,7 @@ namespace Snapshots.BodyChoice
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="Pet"/>.</exception>
@@ -68,6 +68,8 @@ namespace Snapshots.BodyChoice
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {

@@ -15,7 +15,7 @@ namespace Snapshots.Composition
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>A representation of a cat.</summary>
-    public sealed partial record Cat : IPet
+    public sealed partial record Cat : IPet, IJsonWritable
     {
         /// <summary>The pet's name.</summary>
         /// <remarks>3–20 characters.</remarks>
@@ -42,7 +42,7 @@ namespace Snapshots.Composition
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="Cat"/>.</exception>
@@ -97,6 +97,8 @@ namespace Snapshots.Composition
             writer.WriteEndObject();
         }
 
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
+
         internal void ValidateMembers(ValidationContext context)
         {
             if (Name is { } nameValue)
@@ -136,7 +138,7 @@ namespace Snapshots.Composition
     public static class CatHuntingSkillJson
     {
         /// <summary>Returns the wire value of <paramref name="value"/>.</summary>
-        public static string ToWire(CatHuntingSkill value) => value switch
+        public static string ToWire(this CatHuntingSkill value) => value switch
         {
             CatHuntingSkill.Clueless => "clueless",
             CatHuntingSkill.Lazy => "lazy",

@@ -26,7 +26,7 @@ namespace Snapshots.Composition
     }
 
     /// <summary>Pet.</summary>
-    public sealed partial record Pet : IPet
+    public sealed partial record Pet : IPet, IJsonWritable
     {
         /// <summary>The pet's name.</summary>
         /// <remarks>At most 20 characters.</remarks>
@@ -49,7 +49,7 @@ namespace Snapshots.Composition
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="Pet"/>.</exception>
@@ -97,6 +97,8 @@ namespace Snapshots.Composition
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {

@@ -15,7 +15,7 @@ namespace Snapshots.Enum
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>A resource pool and its state.</summary>
-    public sealed partial record Pool
+    public sealed partial record Pool : IJsonWritable
     {
         /// <summary>State of a resource pool.</summary>
         [JsonPropertyName("status")]
@@ -28,7 +28,7 @@ namespace Snapshots.Enum
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="Pool"/>.</exception>
@@ -72,6 +72,8 @@ namespace Snapshots.Enum
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {

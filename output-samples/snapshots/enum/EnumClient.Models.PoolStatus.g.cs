@@ -31,7 +31,7 @@ namespace Snapshots.Enum
     public static class PoolStatusJson
     {
         /// <summary>Returns the wire value of <paramref name="value"/>.</summary>
-        public static string ToWire(PoolStatus value) => value switch
+        public static string ToWire(this PoolStatus value) => value switch
         {
             PoolStatus.Creating => "creating",
             PoolStatus.Running => "running",

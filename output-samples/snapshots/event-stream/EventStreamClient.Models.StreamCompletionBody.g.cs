@@ -15,7 +15,7 @@ namespace Snapshots.EventStream
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>StreamCompletionBody.</summary>
-    public sealed partial record StreamCompletionBody
+    public sealed partial record StreamCompletionBody : IJsonWritable
     {
         [JsonPropertyName("prompt")]
         public required string Prompt { get; init; }
@@ -27,7 +27,7 @@ namespace Snapshots.EventStream
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="StreamCompletionBody"/>.</exception>
@@ -70,6 +70,8 @@ namespace Snapshots.EventStream
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {

@@ -44,7 +44,7 @@ namespace Snapshots.EventStream
 
             if (request.Body is { } requestBody)
             {
-                message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/json");
+                message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody), "application/json");
             }
 
             return ServerSentEvents.OpenAsync(_httpClient, message, static (ref Utf8JsonReader reader) => StreamCompletionEvent.ReadFrom(ref reader), readError: null, StreamCompletionHeaders.Read, cancellationToken);

@@ -15,7 +15,7 @@ namespace Snapshots.Form
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>CreateCustomerBody.</summary>
-    public sealed partial record CreateCustomerBody
+    public sealed partial record CreateCustomerBody : IJsonWritable
     {
         /// <remarks>At most 512 characters.</remarks>
         [JsonPropertyName("email")]
@@ -34,7 +34,7 @@ namespace Snapshots.Form
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="CreateCustomerBody"/>.</exception>
@@ -79,10 +79,12 @@ namespace Snapshots.Form
             writer.WriteStartObject();
             s_memberNames.Write(writer, 0, Email);
             s_memberNames.Write(writer, 1, Metadata, static (w, v) => JsonWrite.Map(w, v, static (w1, item1) => { w1.WriteStringValue(item1); }));
-            s_memberNames.Write(writer, 2, Expand, static (w, v) => JsonWrite.List(w, v, static (w1, item1) => { w1.WriteStringValue(item1); }));
+            s_memberNames.Write(writer, 2, Expand);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {

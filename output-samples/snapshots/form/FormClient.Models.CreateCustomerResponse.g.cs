@@ -15,7 +15,7 @@ namespace Snapshots.Form
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>CreateCustomerResponse.</summary>
-    public sealed partial record CreateCustomerResponse
+    public sealed partial record CreateCustomerResponse : IJsonWritable
     {
         [JsonPropertyName("id")]
         public string? Id { get; init; }
@@ -27,7 +27,7 @@ namespace Snapshots.Form
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="CreateCustomerResponse"/>.</exception>
@@ -67,6 +67,8 @@ namespace Snapshots.Form
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {

@@ -39,7 +39,7 @@ namespace Snapshots.Form
             if (request.Body is { } requestBody)
             {
                 message.Content = FormUrlEncoder.Content(
-                    JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }),
+                    JsonWrite.ToUtf8(requestBody),
                     new FormEncoding("expand", ParameterStyle.DeepObject, explode: true),
                     new FormEncoding("metadata", ParameterStyle.DeepObject, explode: true));
             }

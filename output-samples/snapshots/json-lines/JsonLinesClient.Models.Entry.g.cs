@@ -15,7 +15,7 @@ namespace Snapshots.JsonLines
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>Entry.</summary>
-    public sealed partial record Entry
+    public sealed partial record Entry : IJsonWritable
     {
         /// <remarks>Required.</remarks>
         [JsonPropertyName("message")]
@@ -31,7 +31,7 @@ namespace Snapshots.JsonLines
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="Entry"/>.</exception>
@@ -74,6 +74,8 @@ namespace Snapshots.JsonLines
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {

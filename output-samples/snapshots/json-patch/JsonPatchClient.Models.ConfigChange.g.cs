@@ -15,7 +15,7 @@ namespace Snapshots.JsonPatch
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>One change of the service's configuration.</summary>
-    public sealed partial record ConfigChange
+    public sealed partial record ConfigChange : IJsonWritable
     {
         /// <summary>Operation type; only replace is supported.</summary>
         [JsonPropertyName("op")]
@@ -37,7 +37,7 @@ namespace Snapshots.JsonPatch
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="ConfigChange"/>.</exception>
@@ -92,6 +92,8 @@ namespace Snapshots.JsonPatch
             writer.WriteEndObject();
         }
 
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
+
         internal void ValidateMembers(ValidationContext context)
         {
             context.Push("op");
@@ -133,7 +135,7 @@ namespace Snapshots.JsonPatch
     public static class ConfigChangeOpJson
     {
         /// <summary>Returns the wire value of <paramref name="value"/>.</summary>
-        public static string ToWire(ConfigChangeOp value) => value switch
+        public static string ToWire(this ConfigChangeOp value) => value switch
         {
             ConfigChangeOp.Replace => "replace",
             _ => throw new ArgumentOutOfRangeException(nameof(value), value, null),

@@ -15,7 +15,7 @@ namespace Snapshots.JsonPatch
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>A JSON Patch document (RFC 6902) restricted to the operations and paths the API allows.</summary>
-    public sealed partial class PatchServiceDocument : IReadOnlyList<ConfigChange>
+    public sealed partial class PatchServiceDocument : IReadOnlyList<ConfigChange>, IJsonWritable
     {
         private readonly List<ConfigChange> _operations = new();
 
@@ -51,7 +51,7 @@ namespace Snapshots.JsonPatch
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
         /// <summary>Serializes the document to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a document from UTF-8 JSON.</summary>
         public static PatchServiceDocument FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
@@ -63,7 +63,9 @@ namespace Snapshots.JsonPatch
             return document;
         }
 
-        internal void WriteTo(Utf8JsonWriter writer) => JsonWrite.List(writer, _operations, static (w, operation) => operation.WriteTo(w));
+        internal void WriteTo(Utf8JsonWriter writer) => JsonWrite.List(writer, _operations);
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {

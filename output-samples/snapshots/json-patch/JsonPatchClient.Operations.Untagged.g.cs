@@ -36,7 +36,7 @@ namespace Snapshots.JsonPatch
 
             if (request.Body is { } requestBody)
             {
-                message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/json-patch+json");
+                message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody), "application/json-patch+json");
             }
 
             return ApiHttp.SendAsync(_httpClient, message, readError: null, cancellationToken);

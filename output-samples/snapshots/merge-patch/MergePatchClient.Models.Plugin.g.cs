@@ -15,7 +15,7 @@ namespace Snapshots.MergePatch
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>A plug-in.</summary>
-    public sealed partial record Plugin
+    public sealed partial record Plugin : IJsonWritable
     {
         /// <summary>Version of the plug-in.</summary>
         [JsonPropertyName("version")]
@@ -40,7 +40,7 @@ namespace Snapshots.MergePatch
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="Plugin"/>.</exception>
@@ -84,11 +84,13 @@ namespace Snapshots.MergePatch
             writer.WriteStartObject();
             s_memberNames.Write(writer, 0, Version);
             s_memberNames.Write(writer, 1, Description);
-            s_memberNames.Write(writer, 2, Template, static (w, v) => v.WriteTo(w));
+            s_memberNames.Write(writer, 2, Template);
             s_memberNames.Write(writer, 3, Settings, static (w, v) => JsonWrite.Map(w, v, static (w1, item1) => { w1.WriteStringValue(item1); }));
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {

@@ -15,7 +15,7 @@ namespace Snapshots.MergePatch
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>A plug-in.</summary>
-    public sealed partial record PluginPatch
+    public sealed partial record PluginPatch : IJsonWritable
     {
         /// <summary>Version of the plug-in.</summary>
         [JsonPropertyName("version")]
@@ -37,7 +37,7 @@ namespace Snapshots.MergePatch
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Gets a value indicating whether the patch changes nothing: no member is set.</summary>
         public bool IsEmpty => !Version.IsSet && !Description.IsSet && !Template.IsSet && !Settings.IsSet;
@@ -123,12 +123,14 @@ namespace Snapshots.MergePatch
         internal void WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Version, static (w, v) => w.WriteStringValue(v));
-            s_memberNames.Write(writer, 1, Description, static (w, v) => w.WriteStringValue(v));
-            s_memberNames.Write(writer, 2, Template, static (w, v) => v.WriteTo(w));
+            s_memberNames.Write(writer, 0, Version);
+            s_memberNames.Write(writer, 1, Description);
+            s_memberNames.Write(writer, 2, Template);
             s_memberNames.Write(writer, 3, Settings, static (w, v) => JsonWrite.PatchMap<string>(w, v, static (w1, item1) => { w1.WriteStringValue(item1); }));
             writer.WriteEndObject();
         }
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {

@@ -15,7 +15,7 @@ namespace Snapshots.MergePatch
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>The template the plug-in is built from.</summary>
-    public sealed partial record Template
+    public sealed partial record Template : IJsonWritable
     {
         /// <summary>Name of the template.</summary>
         [JsonPropertyName("name")]
@@ -28,7 +28,7 @@ namespace Snapshots.MergePatch
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="Template"/>.</exception>
@@ -68,6 +68,8 @@ namespace Snapshots.MergePatch
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {

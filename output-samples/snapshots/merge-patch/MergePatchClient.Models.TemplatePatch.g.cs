@@ -15,7 +15,7 @@ namespace Snapshots.MergePatch
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>The template the plug-in is built from.</summary>
-    public sealed partial record TemplatePatch
+    public sealed partial record TemplatePatch : IJsonWritable
     {
         /// <summary>Name of the template.</summary>
         [JsonPropertyName("name")]
@@ -25,7 +25,7 @@ namespace Snapshots.MergePatch
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Gets a value indicating whether the patch changes nothing: no member is set.</summary>
         public bool IsEmpty => !Name.IsSet;
@@ -99,9 +99,11 @@ namespace Snapshots.MergePatch
         internal void WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Name, static (w, v) => w.WriteStringValue(v));
+            s_memberNames.Write(writer, 0, Name);
             writer.WriteEndObject();
         }
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {

@@ -15,7 +15,7 @@ namespace Snapshots.Multipart
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>CreateFilePartsExpiresAfter.</summary>
-    public sealed partial record CreateFilePartsExpiresAfter
+    public sealed partial record CreateFilePartsExpiresAfter : IJsonWritable
     {
         [JsonPropertyName("seconds")]
         public long? Seconds { get; init; }
@@ -27,7 +27,7 @@ namespace Snapshots.Multipart
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="CreateFilePartsExpiresAfter"/>.</exception>
@@ -67,6 +67,8 @@ namespace Snapshots.Multipart
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {

@@ -44,7 +44,7 @@ namespace Snapshots.Multipart
 
                 if (requestBody.ExpiresAfter is { } expiresAfterPart)
                 {
-                    Multipart.AddJson(form, "expires_after", JsonWrite.ToUtf8(expiresAfterPart, static (writer, value) => { value.WriteTo(writer); }), null);
+                    Multipart.AddJson(form, "expires_after", JsonWrite.ToUtf8(expiresAfterPart), null);
                 }
 
                 message.Content = form;

@@ -15,7 +15,7 @@ namespace Snapshots.NestedMap
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>Quotas of each project.</summary>
-    public sealed partial record Quotas
+    public sealed partial record Quotas : IJsonWritable
     {
         /// <summary>Limits by project, then by resource.</summary>
         /// <remarks>Each value: Each value: At least 0.</remarks>
@@ -29,7 +29,7 @@ namespace Snapshots.NestedMap
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="Quotas"/>.</exception>
@@ -72,6 +72,8 @@ namespace Snapshots.NestedMap
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {

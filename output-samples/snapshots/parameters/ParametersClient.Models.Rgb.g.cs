@@ -15,7 +15,7 @@ namespace Snapshots.Parameters
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>Rgb.</summary>
-    public sealed partial record Rgb
+    public sealed partial record Rgb : IJsonWritable
     {
         /// <remarks>Required. At least 0 and at most 255.</remarks>
         [JsonPropertyName("R")]
@@ -36,7 +36,7 @@ namespace Snapshots.Parameters
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="Rgb"/>.</exception>
@@ -82,6 +82,8 @@ namespace Snapshots.Parameters
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {

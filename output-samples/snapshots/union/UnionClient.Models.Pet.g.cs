@@ -22,7 +22,7 @@ namespace Snapshots.Union
     /// <item><see cref="Dog"/> (<c>Dog</c>)</item>
     /// </list>
     /// </remarks>
-    public sealed partial class Pet : IEquatable<Pet>, IUnionValue
+    public sealed partial class Pet : IEquatable<Pet>, IUnionValue, IJsonWritable
     {
         private static readonly UnionShape s_shape = new(
             "oneOf",
@@ -132,7 +132,7 @@ namespace Snapshots.Union
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON is malformed, or its discriminator names a variant whose shape it does not have.</exception>
@@ -162,6 +162,8 @@ namespace Snapshots.Union
         }
 
         internal void WriteTo(Utf8JsonWriter writer) => s_shape.Write(writer, _variant, _value, _json, _discriminatorValue);
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context) => s_shape.Validate(context, _variant, _value, _json, _discriminatorValue);
 

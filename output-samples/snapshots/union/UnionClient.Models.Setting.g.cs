@@ -15,7 +15,7 @@ namespace Snapshots.Union
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>Setting.</summary>
-    public sealed partial record Setting
+    public sealed partial record Setting : IJsonWritable
     {
         /// <summary>A string, an integer or a list.</summary>
         [JsonPropertyName("value")]
@@ -28,7 +28,7 @@ namespace Snapshots.Union
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="Setting"/>.</exception>
@@ -64,10 +64,12 @@ namespace Snapshots.Union
         internal void WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Value, static (w, v) => v.WriteTo(w));
+            s_memberNames.Write(writer, 0, Value);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {
@@ -89,7 +91,7 @@ namespace Snapshots.Union
     /// <item><c>IReadOnlyList&lt;string&gt;</c></item>
     /// </list>
     /// </remarks>
-    public sealed partial class SettingValue : IEquatable<SettingValue>, IUnionValue
+    public sealed partial class SettingValue : IEquatable<SettingValue>, IUnionValue, IJsonWritable
     {
         private static readonly UnionShape s_shape = new(
             "anyOf",
@@ -113,7 +115,7 @@ namespace Snapshots.Union
                 Array.Empty<string>(),
                 static json => json.ValueKind == JsonValueKind.Array,
                 static json => UnionJson.Read(json, static (ref Utf8JsonReader r) => JsonRead.List(ref r, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: false), ref r1))),
-                static (w, v) => JsonWrite.List(w, ((IReadOnlyList<string>)v), static (w1, item1) => { w1.WriteStringValue(item1); }),
+                static (w, v) => JsonWrite.List(w, ((IReadOnlyList<string>)v)),
                 static (context, v) => ValidateArray(context, (IReadOnlyList<string>)v)));
 
         /// <summary>The index of the variant held; -1 for the unknown variant.</summary>
@@ -223,7 +225,7 @@ namespace Snapshots.Union
         }
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON is malformed.</exception>
@@ -253,6 +255,8 @@ namespace Snapshots.Union
         }
 
         internal void WriteTo(Utf8JsonWriter writer) => s_shape.Write(writer, _variant, _value, _json, _discriminatorValue);
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context) => s_shape.Validate(context, _variant, _value, _json, _discriminatorValue);
 

@@ -38,7 +38,7 @@ namespace Snapshots.Union
 
             if (request.Body is { } requestBody)
             {
-                message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/json");
+                message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody), "application/json");
             }
 
             var check = new ResponseCheck<Pet>(ResponseValidation, OnResponseMismatch, "CreatePet", CreatePetRequest.ValidateResponse);

@@ -15,7 +15,7 @@ namespace Snapshots.Validator
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>An inference endpoint.</summary>
-    public sealed partial record Endpoint
+    public sealed partial record Endpoint : IJsonWritable
     {
         /// <summary>Name of the endpoint.</summary>
         /// <remarks>1–64 characters: lower-case letters, digits and '-'.</remarks>
@@ -53,7 +53,7 @@ namespace Snapshots.Validator
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="Endpoint"/>.</exception>
@@ -109,11 +109,13 @@ namespace Snapshots.Validator
             writer.WritePropertyName(s_memberNames[2]);
             writer.WriteNumberValue(Port);
             s_memberNames.Write(writer, 3, Weight);
-            s_memberNames.Write(writer, 4, Protocol, static (w, v) => w.WriteStringValue(EndpointProtocolJson.ToWire(v)));
-            s_memberNames.Write(writer, 5, Tags, static (w, v) => JsonWrite.List(w, v, static (w1, item1) => { w1.WriteStringValue(item1); }));
+            s_memberNames.Write(writer, 4, Protocol?.ToWire());
+            s_memberNames.Write(writer, 5, Tags);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {
@@ -224,7 +226,7 @@ namespace Snapshots.Validator
     public static class EndpointProtocolJson
     {
         /// <summary>Returns the wire value of <paramref name="value"/>.</summary>
-        public static string ToWire(EndpointProtocol value) => value switch
+        public static string ToWire(this EndpointProtocol value) => value switch
         {
             EndpointProtocol.Http => "http",
             EndpointProtocol.Grpc => "grpc",

@@ -18,7 +18,7 @@ namespace HuaweiCloud.DataArtsFabric
     /// Definition: Resource requirement configuration. Constraints: N/A. (The page has no table for BaseDemand; its
     /// members are taken from the request example.)
     /// </summary>
-    public sealed partial record BaseDemand
+    public sealed partial record BaseDemand : IJsonWritable
     {
         /// <summary>Minimum amount of the resource (taken from the request example).</summary>
         [JsonPropertyName("min")]
@@ -35,7 +35,7 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="BaseDemand"/>.</exception>
@@ -78,6 +78,8 @@ namespace HuaweiCloud.DataArtsFabric
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {

@@ -18,7 +18,7 @@ namespace HuaweiCloud.DataArtsFabric
     /// Brief information about one data input or output. The page has no table for DataBriefInfo; its members are
     /// taken from the request and response examples.
     /// </summary>
-    public sealed partial record DataBriefInfo
+    public sealed partial record DataBriefInfo : IJsonWritable
     {
         /// <summary>Input data path, for example, OBS://bucket/dir/.</summary>
         [JsonPropertyName("input_path")]
@@ -39,7 +39,7 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="DataBriefInfo"/>.</exception>
@@ -85,6 +85,8 @@ namespace HuaweiCloud.DataArtsFabric
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {

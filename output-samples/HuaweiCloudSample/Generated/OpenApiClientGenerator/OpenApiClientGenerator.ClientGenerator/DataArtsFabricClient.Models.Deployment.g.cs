@@ -15,7 +15,7 @@ namespace HuaweiCloud.DataArtsFabric
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>One Ray Serve deployment of an application.</summary>
-    public sealed partial record Deployment
+    public sealed partial record Deployment : IJsonWritable
     {
         /// <summary>Deployment name.</summary>
         [JsonPropertyName("name")]
@@ -59,7 +59,7 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="Deployment"/>.</exception>
@@ -110,8 +110,8 @@ namespace HuaweiCloud.DataArtsFabric
         {
             writer.WriteStartObject();
             s_memberNames.Write(writer, 0, Name);
-            s_memberNames.Write(writer, 1, RayActorOptions, static (w, v) => v.WriteTo(w));
-            s_memberNames.Write(writer, 2, AutoscalingConfig, static (w, v) => v.WriteTo(w));
+            s_memberNames.Write(writer, 1, RayActorOptions);
+            s_memberNames.Write(writer, 2, AutoscalingConfig);
             s_memberNames.Write(writer, 3, NumReplicas);
             s_memberNames.Write(writer, 4, UserConfig, static (w, v) => JsonWrite.Map(w, v, static (w1, item1) => { item1.WriteTo(w1); }));
             s_memberNames.Write(writer, 5, MaxReplicasPerNode);
@@ -120,6 +120,8 @@ namespace HuaweiCloud.DataArtsFabric
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {

@@ -15,7 +15,7 @@ namespace HuaweiCloud.DataArtsFabric
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>Endpoint configuration.</summary>
-    public sealed partial record EndpointConfig
+    public sealed partial record EndpointConfig : IJsonWritable
     {
         /// <summary>Ray service configuration. Its log_config is ignored on update and cannot be updated.</summary>
         [JsonPropertyName("ray_service_config")]
@@ -28,7 +28,7 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="EndpointConfig"/>.</exception>
@@ -64,10 +64,12 @@ namespace HuaweiCloud.DataArtsFabric
         internal void WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, RayServiceConfig, static (w, v) => v.WriteTo(w));
+            s_memberNames.Write(writer, 0, RayServiceConfig);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {

@@ -18,7 +18,7 @@ namespace HuaweiCloud.DataArtsFabric
     /// Endpoint details returned by UpdateEndpoint (status code 202). The page has no table for this body; every
     /// member is taken from the response example.
     /// </summary>
-    public sealed partial record EndpointDetail
+    public sealed partial record EndpointDetail : IJsonWritable
     {
         /// <summary>Visibility of the endpoint, for example, PRIVATE.</summary>
         [JsonPropertyName("visibility")]
@@ -109,7 +109,7 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="EndpointDetail"/>.</exception>
@@ -191,21 +191,23 @@ namespace HuaweiCloud.DataArtsFabric
             s_memberNames.Write(writer, 5, Description);
             s_memberNames.Write(writer, 6, CreateTime);
             s_memberNames.Write(writer, 7, UpdateTime);
-            s_memberNames.Write(writer, 8, Owner, static (w, v) => v.WriteTo(w));
-            s_memberNames.Write(writer, 9, Cap, static (w, v) => v.WriteTo(w));
-            s_memberNames.Write(writer, 10, ReservedResource, static (w, v) => v.WriteTo(w));
-            s_memberNames.Write(writer, 11, RayResource, static (w, v) => v.WriteTo(w));
-            s_memberNames.Write(writer, 12, Caches, static (w, v) => JsonWrite.List(w, v, static (w1, item1) => { item1.WriteTo(w1); }));
+            s_memberNames.Write(writer, 8, Owner);
+            s_memberNames.Write(writer, 9, Cap);
+            s_memberNames.Write(writer, 10, ReservedResource);
+            s_memberNames.Write(writer, 11, RayResource);
+            s_memberNames.Write(writer, 12, Caches);
             s_memberNames.Write(writer, 13, ErrorCode);
             s_memberNames.Write(writer, 14, ErrorMsg);
-            s_memberNames.Write(writer, 15, Urls, static (w, v) => JsonWrite.List(w, v, static (w1, item1) => { item1.WriteTo(w1); }));
-            s_memberNames.Write(writer, 16, BusinessEngineInstanceIds, static (w, v) => JsonWrite.List(w, v, static (w1, item1) => { w1.WriteStringValue(item1); }));
-            s_memberNames.Write(writer, 17, TokensQuota, static (w, v) => v.WriteTo(w));
+            s_memberNames.Write(writer, 15, Urls);
+            s_memberNames.Write(writer, 16, BusinessEngineInstanceIds);
+            s_memberNames.Write(writer, 17, TokensQuota);
             s_memberNames.Write(writer, 18, RuntimeEnvType);
-            s_memberNames.Write(writer, 19, Config, static (w, v) => v.WriteTo(w));
+            s_memberNames.Write(writer, 19, Config);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {

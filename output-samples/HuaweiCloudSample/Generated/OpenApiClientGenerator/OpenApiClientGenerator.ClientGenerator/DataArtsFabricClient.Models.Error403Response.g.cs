@@ -18,7 +18,7 @@ namespace HuaweiCloud.DataArtsFabric
     /// Error body of status code 403, as the pages' 403 examples send it (no table on the pages; derived from the
     /// examples).
     /// </summary>
-    public sealed partial record Error403Response
+    public sealed partial record Error403Response : IJsonWritable
     {
         /// <summary>Error details of a 403 response (derived from the examples).</summary>
         [JsonPropertyName("error")]
@@ -43,7 +43,7 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="Error403Response"/>.</exception>
@@ -85,13 +85,15 @@ namespace HuaweiCloud.DataArtsFabric
         internal void WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Error, static (w, v) => v.WriteTo(w));
+            s_memberNames.Write(writer, 0, Error);
             s_memberNames.Write(writer, 1, ErrorCode);
             s_memberNames.Write(writer, 2, ErrorMsg);
             s_memberNames.Write(writer, 3, Title);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {

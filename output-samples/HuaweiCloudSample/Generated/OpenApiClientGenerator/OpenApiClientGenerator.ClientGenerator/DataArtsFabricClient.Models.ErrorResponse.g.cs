@@ -18,7 +18,7 @@ namespace HuaweiCloud.DataArtsFabric
     /// Error body of every documented error status code except 403 (400, 401, 404, 408 and 500 on the service
     /// instance page; 400, 401, 408 and 500 on the endpoint page).
     /// </summary>
-    public sealed partial record ErrorResponse
+    public sealed partial record ErrorResponse : IJsonWritable
     {
         /// <summary>Definition: Error code. Constraints: N/A. Range: [8, 36]. Default Value: N/A.</summary>
         /// <remarks>8–36 characters.</remarks>
@@ -42,7 +42,7 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="ErrorResponse"/>.</exception>
@@ -88,6 +88,8 @@ namespace HuaweiCloud.DataArtsFabric
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {

@@ -15,7 +15,7 @@ namespace HuaweiCloud.DataArtsFabric
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>Head group specification.</summary>
-    public sealed partial record HeadGroupSpecV2
+    public sealed partial record HeadGroupSpecV2 : IJsonWritable
     {
         /// <summary>
         /// Resource specification (resource limits or requests). The page has no table for ResourceSpec; its member is
@@ -38,7 +38,7 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="HeadGroupSpecV2"/>.</exception>
@@ -76,11 +76,13 @@ namespace HuaweiCloud.DataArtsFabric
         internal void WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Limits, static (w, v) => v.WriteTo(w));
-            s_memberNames.Write(writer, 1, Requests, static (w, v) => v.WriteTo(w));
+            s_memberNames.Write(writer, 0, Limits);
+            s_memberNames.Write(writer, 1, Requests);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {

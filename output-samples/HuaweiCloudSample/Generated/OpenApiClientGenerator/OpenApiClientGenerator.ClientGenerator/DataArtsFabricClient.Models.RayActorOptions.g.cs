@@ -15,7 +15,7 @@ namespace HuaweiCloud.DataArtsFabric
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>Ray actor options of the deployment's replicas.</summary>
-    public sealed partial record RayActorOptions
+    public sealed partial record RayActorOptions : IJsonWritable
     {
         /// <summary>Number of CPUs per replica.</summary>
         [JsonPropertyName("num_cpus")]
@@ -36,7 +36,7 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="RayActorOptions"/>.</exception>
@@ -82,6 +82,8 @@ namespace HuaweiCloud.DataArtsFabric
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {

@@ -15,7 +15,7 @@ namespace HuaweiCloud.DataArtsFabric
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>Ray cluster configuration.</summary>
-    public sealed partial record RayClusterConfig
+    public sealed partial record RayClusterConfig : IJsonWritable
     {
         /// <summary>Head group specification.</summary>
         /// <remarks>Required.</remarks>
@@ -34,7 +34,7 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="RayClusterConfig"/>.</exception>
@@ -72,11 +72,13 @@ namespace HuaweiCloud.DataArtsFabric
         internal void WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, HeadGroupSpec, static (w, v) => v.WriteTo(w));
-            s_memberNames.Write(writer, 1, WorkerGroupSpecs, static (w, v) => JsonWrite.List(w, v, static (w1, item1) => { item1.WriteTo(w1); }));
+            s_memberNames.Write(writer, 0, HeadGroupSpec);
+            s_memberNames.Write(writer, 1, WorkerGroupSpecs);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {

@@ -17,7 +17,7 @@ namespace HuaweiCloud.DataArtsFabric
     /// <summary>
     /// Ray cluster node resources of the endpoint, as responses report them (derived from the response example).
     /// </summary>
-    public sealed partial record RayResourceOutput
+    public sealed partial record RayResourceOutput : IJsonWritable
     {
         /// <summary>Head group resource (derived from the response example).</summary>
         [JsonPropertyName("head_group_spec")]
@@ -34,7 +34,7 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="RayResourceOutput"/>.</exception>
@@ -72,11 +72,13 @@ namespace HuaweiCloud.DataArtsFabric
         internal void WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, HeadGroupSpec, static (w, v) => v.WriteTo(w));
-            s_memberNames.Write(writer, 1, WorkerGroupSpec, static (w, v) => JsonWrite.List(w, v, static (w1, item1) => { item1.WriteTo(w1); }));
+            s_memberNames.Write(writer, 0, HeadGroupSpec);
+            s_memberNames.Write(writer, 1, WorkerGroupSpec);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {

@@ -15,7 +15,7 @@ namespace HuaweiCloud.DataArtsFabric
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>Ray service configuration. Its log_config is ignored on update and cannot be updated.</summary>
-    public sealed partial record RayServiceConfig
+    public sealed partial record RayServiceConfig : IJsonWritable
     {
         /// <summary>Ray Serve configuration.</summary>
         /// <remarks>Required.</remarks>
@@ -42,7 +42,7 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="RayServiceConfig"/>.</exception>
@@ -84,13 +84,15 @@ namespace HuaweiCloud.DataArtsFabric
         internal void WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, RayServeConfig, static (w, v) => v.WriteTo(w));
-            s_memberNames.Write(writer, 1, RayClusterConfig, static (w, v) => v.WriteTo(w));
-            s_memberNames.Write(writer, 2, LogConfig, static (w, v) => v.WriteTo(w));
-            s_memberNames.Write(writer, 3, DataInfos, static (w, v) => JsonWrite.List(w, v, static (w1, item1) => { item1.WriteTo(w1); }));
+            s_memberNames.Write(writer, 0, RayServeConfig);
+            s_memberNames.Write(writer, 1, RayClusterConfig);
+            s_memberNames.Write(writer, 2, LogConfig);
+            s_memberNames.Write(writer, 3, DataInfos);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {

@@ -15,7 +15,7 @@ namespace HuaweiCloud.DataArtsFabric
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>Log configuration of the Ray service. Ignored on update; it cannot be updated.</summary>
-    public sealed partial record RayServiceLogConfig
+    public sealed partial record RayServiceLogConfig : IJsonWritable
     {
         /// <summary>Log Tank Service (LTS) configuration of the Ray service logs.</summary>
         [JsonPropertyName("lts")]
@@ -28,7 +28,7 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="RayServiceLogConfig"/>.</exception>
@@ -64,10 +64,12 @@ namespace HuaweiCloud.DataArtsFabric
         internal void WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Lts, static (w, v) => v.WriteTo(w));
+            s_memberNames.Write(writer, 0, Lts);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {

@@ -15,7 +15,7 @@ namespace HuaweiCloud.DataArtsFabric
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>Reserved resources of the endpoint, by resource kind.</summary>
-    public sealed partial record ReservedResource
+    public sealed partial record ReservedResource : IJsonWritable
     {
         /// <summary>Reserved APU resource definition.</summary>
         [JsonPropertyName("apu")]
@@ -36,7 +36,7 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="ReservedResource"/>.</exception>
@@ -76,12 +76,14 @@ namespace HuaweiCloud.DataArtsFabric
         internal void WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Apu, static (w, v) => v.WriteTo(w));
-            s_memberNames.Write(writer, 1, Dpu, static (w, v) => v.WriteTo(w));
-            s_memberNames.Write(writer, 2, Mu, static (w, v) => v.WriteTo(w));
+            s_memberNames.Write(writer, 0, Apu);
+            s_memberNames.Write(writer, 1, Dpu);
+            s_memberNames.Write(writer, 2, Mu);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {

@@ -18,7 +18,7 @@ namespace HuaweiCloud.DataArtsFabric
     /// Resource specification (resource limits or requests). The page has no table for ResourceSpec; its member is
     /// taken from the examples.
     /// </summary>
-    public sealed partial record ResourceSpec
+    public sealed partial record ResourceSpec : IJsonWritable
     {
         /// <summary>Resource specification code.</summary>
         [JsonPropertyName("spec_code")]
@@ -31,7 +31,7 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="ResourceSpec"/>.</exception>
@@ -71,6 +71,8 @@ namespace HuaweiCloud.DataArtsFabric
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {

@@ -15,7 +15,7 @@ namespace HuaweiCloud.DataArtsFabric
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>One Ray Serve application.</summary>
-    public sealed partial record ServeApplication
+    public sealed partial record ServeApplication : IJsonWritable
     {
         /// <summary>Application name.</summary>
         /// <remarks>Required.</remarks>
@@ -48,7 +48,7 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="ServeApplication"/>.</exception>
@@ -94,12 +94,14 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             s_memberNames.Write(writer, 0, Name);
             s_memberNames.Write(writer, 1, ImportPath);
-            s_memberNames.Write(writer, 2, Deployments, static (w, v) => JsonWrite.List(w, v, static (w1, item1) => { item1.WriteTo(w1); }));
-            s_memberNames.Write(writer, 3, RuntimeEnv, static (w, v) => v.WriteTo(w));
+            s_memberNames.Write(writer, 2, Deployments);
+            s_memberNames.Write(writer, 3, RuntimeEnv);
             s_memberNames.Write(writer, 4, RoutePrefix);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {

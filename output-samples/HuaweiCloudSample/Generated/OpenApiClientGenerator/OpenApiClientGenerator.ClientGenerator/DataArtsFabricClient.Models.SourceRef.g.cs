@@ -15,7 +15,7 @@ namespace HuaweiCloud.DataArtsFabric
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>Definition: Source, including service and model. Constraints: N/A.</summary>
-    public sealed partial record SourceRef
+    public sealed partial record SourceRef : IJsonWritable
     {
         /// <summary>
         /// Definition: Source ID. There are different types. For an inference service instance, it refers to the model
@@ -42,7 +42,7 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="SourceRef"/>.</exception>
@@ -88,6 +88,8 @@ namespace HuaweiCloud.DataArtsFabric
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {

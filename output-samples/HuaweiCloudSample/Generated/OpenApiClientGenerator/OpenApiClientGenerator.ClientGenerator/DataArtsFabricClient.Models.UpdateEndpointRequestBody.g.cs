@@ -15,7 +15,7 @@ namespace HuaweiCloud.DataArtsFabric
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>Request body of UpdateEndpoint.</summary>
-    public sealed partial record UpdateEndpointRequestBody
+    public sealed partial record UpdateEndpointRequestBody : IJsonWritable
     {
         /// <summary>Endpoint name.</summary>
         [JsonPropertyName("name")]
@@ -48,7 +48,7 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="UpdateEndpointRequestBody"/>.</exception>
@@ -96,13 +96,15 @@ namespace HuaweiCloud.DataArtsFabric
             writer.WriteStartObject();
             s_memberNames.Write(writer, 0, Name);
             s_memberNames.Write(writer, 1, Description);
-            s_memberNames.Write(writer, 2, ReservedResource, static (w, v) => v.WriteTo(w));
-            s_memberNames.Write(writer, 3, RayResource, static (w, v) => v.WriteTo(w));
-            s_memberNames.Write(writer, 4, Cap, static (w, v) => v.WriteTo(w));
-            s_memberNames.Write(writer, 5, Config, static (w, v) => v.WriteTo(w));
+            s_memberNames.Write(writer, 2, ReservedResource);
+            s_memberNames.Write(writer, 3, RayResource);
+            s_memberNames.Write(writer, 4, Cap);
+            s_memberNames.Write(writer, 5, Config);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {

@@ -18,7 +18,7 @@ namespace HuaweiCloud.DataArtsFabric
     /// Definition: Configuration of the model service instance to be updated. Constraints: N/A. (The page gives this
     /// object's table but no type name; the name was chosen during curation.)
     /// </summary>
-    public sealed partial record UpdateModelInstanceConfig
+    public sealed partial record UpdateModelInstanceConfig : IJsonWritable
     {
         /// <summary>
         /// Definition: Resource requirement configuration. Constraints: N/A. (The page has no table for BaseDemand; its
@@ -34,7 +34,7 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="UpdateModelInstanceConfig"/>.</exception>
@@ -73,10 +73,12 @@ namespace HuaweiCloud.DataArtsFabric
         internal void WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Resource, static (w, v) => v.WriteTo(w));
+            s_memberNames.Write(writer, 0, Resource);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {

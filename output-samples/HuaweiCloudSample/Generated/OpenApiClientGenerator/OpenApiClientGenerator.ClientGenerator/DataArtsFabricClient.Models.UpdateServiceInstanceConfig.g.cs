@@ -15,7 +15,7 @@ namespace HuaweiCloud.DataArtsFabric
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>Definition: Configuration entered when updating a service instance. Constraints: N/A.</summary>
-    public sealed partial record UpdateServiceInstanceConfig
+    public sealed partial record UpdateServiceInstanceConfig : IJsonWritable
     {
         /// <summary>
         /// Definition: Configuration of the model service instance to be updated. Constraints: N/A. (The page gives this
@@ -31,7 +31,7 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="UpdateServiceInstanceConfig"/>.</exception>
@@ -67,10 +67,12 @@ namespace HuaweiCloud.DataArtsFabric
         internal void WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, ModelInstanceConfig, static (w, v) => v.WriteTo(w));
+            s_memberNames.Write(writer, 0, ModelInstanceConfig);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {

@@ -15,7 +15,7 @@ namespace HuaweiCloud.DataArtsFabric
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>Request body of UpdateServiceInstance.</summary>
-    public sealed partial record UpdateServiceInstanceRequestBody
+    public sealed partial record UpdateServiceInstanceRequestBody : IJsonWritable
     {
         /// <summary>Definition: Source, including service and model. Constraints: N/A.</summary>
         [JsonPropertyName("source")]
@@ -48,7 +48,7 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="UpdateServiceInstanceRequestBody"/>.</exception>
@@ -90,13 +90,15 @@ namespace HuaweiCloud.DataArtsFabric
         internal void WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Source, static (w, v) => v.WriteTo(w));
+            s_memberNames.Write(writer, 0, Source);
             s_memberNames.Write(writer, 1, Name);
             s_memberNames.Write(writer, 2, Description);
-            s_memberNames.Write(writer, 3, Config, static (w, v) => v.WriteTo(w));
+            s_memberNames.Write(writer, 3, Config);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {

@@ -15,7 +15,7 @@ namespace HuaweiCloud.DataArtsFabric
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>Resource demand of one Ray worker node group.</summary>
-    public sealed partial record WorkNodeResourceDemand
+    public sealed partial record WorkNodeResourceDemand : IJsonWritable
     {
         /// <summary>Worker node group name.</summary>
         [JsonPropertyName("name")]
@@ -32,7 +32,7 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="WorkNodeResourceDemand"/>.</exception>
@@ -76,10 +76,12 @@ namespace HuaweiCloud.DataArtsFabric
         {
             writer.WriteStartObject();
             s_memberNames.Write(writer, 0, Name);
-            s_memberNames.Write(writer, 1, Resource, static (w, v) => v.WriteTo(w));
+            s_memberNames.Write(writer, 1, Resource);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {

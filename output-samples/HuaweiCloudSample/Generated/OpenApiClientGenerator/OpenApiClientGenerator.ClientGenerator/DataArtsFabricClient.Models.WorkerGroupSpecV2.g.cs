@@ -15,7 +15,7 @@ namespace HuaweiCloud.DataArtsFabric
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>Worker group specification.</summary>
-    public sealed partial record WorkerGroupSpecV2
+    public sealed partial record WorkerGroupSpecV2 : IJsonWritable
     {
         /// <summary>Worker group name.</summary>
         [JsonPropertyName("name")]
@@ -50,7 +50,7 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="WorkerGroupSpecV2"/>.</exception>
@@ -97,11 +97,13 @@ namespace HuaweiCloud.DataArtsFabric
             s_memberNames.Write(writer, 0, Name);
             s_memberNames.Write(writer, 1, MinReplicas);
             s_memberNames.Write(writer, 2, MaxReplicas);
-            s_memberNames.Write(writer, 3, Limits, static (w, v) => v.WriteTo(w));
-            s_memberNames.Write(writer, 4, Requests, static (w, v) => v.WriteTo(w));
+            s_memberNames.Write(writer, 3, Limits);
+            s_memberNames.Write(writer, 4, Requests);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {

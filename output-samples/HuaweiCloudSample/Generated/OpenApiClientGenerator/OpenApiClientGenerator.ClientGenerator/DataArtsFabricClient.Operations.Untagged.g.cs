@@ -55,7 +55,7 @@ namespace HuaweiCloud.DataArtsFabric
 
             if (request.Body is { } requestBody)
             {
-                message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/json");
+                message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody), "application/json");
             }
 
             var check = new ResponseCheck<UpdateServiceInstanceResponseBody>(ResponseValidation, OnResponseMismatch, "UpdateServiceInstance", UpdateServiceInstanceRequest.ValidateResponse);
@@ -103,7 +103,7 @@ namespace HuaweiCloud.DataArtsFabric
 
             if (request.Body is { } requestBody)
             {
-                message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/json");
+                message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody), "application/json");
             }
 
             var check = new ResponseCheck<EndpointDetail>(ResponseValidation, OnResponseMismatch, "UpdateEndpoint", UpdateEndpointRequest.ValidateResponse);

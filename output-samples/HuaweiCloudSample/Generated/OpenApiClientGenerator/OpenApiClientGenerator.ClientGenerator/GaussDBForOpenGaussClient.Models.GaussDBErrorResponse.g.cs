@@ -18,7 +18,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
     /// Error body of an abnormal status. The page documents no error body; this is the error_code/error_msg body that
     /// GaussDB APIs return (see CURATION.md).
     /// </summary>
-    public sealed partial record GaussDBErrorResponse
+    public sealed partial record GaussDBErrorResponse : IJsonWritable
     {
         /// <summary>Error code.</summary>
         [JsonPropertyName("error_code")]
@@ -35,7 +35,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="GaussDBErrorResponse"/>.</exception>
@@ -78,6 +78,8 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {

@@ -15,7 +15,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>Request body of InstallKernelPlugin.</summary>
-    public sealed partial record InstallKernelPluginRequestBody
+    public sealed partial record InstallKernelPluginRequestBody : IJsonWritable
     {
         /// <summary>
         /// Definition Plug-in package name. Constraints N/A Range Only the PostGIS plug-in provided by Yukon is
@@ -44,7 +44,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="InstallKernelPluginRequestBody"/>.</exception>
@@ -99,6 +99,8 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             writer.WriteEndObject();
         }
 
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
+
         internal void ValidateMembers(ValidationContext context)
         {
             context.Push("plugin_name");
@@ -128,7 +130,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
     public static class InstallKernelPluginRequestBodyPluginNameJson
     {
         /// <summary>Returns the wire value of <paramref name="value"/>.</summary>
-        public static string ToWire(InstallKernelPluginRequestBodyPluginName value) => value switch
+        public static string ToWire(this InstallKernelPluginRequestBodyPluginName value) => value switch
         {
             InstallKernelPluginRequestBodyPluginName.Postgis => "postgis",
             _ => throw new ArgumentOutOfRangeException(nameof(value), value, null),

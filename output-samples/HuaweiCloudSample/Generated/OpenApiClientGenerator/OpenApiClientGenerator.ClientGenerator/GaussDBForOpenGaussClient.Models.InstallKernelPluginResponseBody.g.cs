@@ -15,7 +15,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>Response body of InstallKernelPlugin (normal status).</summary>
-    public sealed partial record InstallKernelPluginResponseBody
+    public sealed partial record InstallKernelPluginResponseBody : IJsonWritable
     {
         /// <summary>Definition ID of the plug-in installation workflow. Range N/A</summary>
         [JsonPropertyName("job_id")]
@@ -28,7 +28,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="InstallKernelPluginResponseBody"/>.</exception>
@@ -68,6 +68,8 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {

@@ -54,7 +54,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
 
             if (request.Body is { } requestBody)
             {
-                message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/json");
+                message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody), "application/json");
             }
 
             var check = new ResponseCheck<InstallKernelPluginResponseBody>(ResponseValidation, OnResponseMismatch, "InstallKernelPlugin", InstallKernelPluginRequest.ValidateResponse);

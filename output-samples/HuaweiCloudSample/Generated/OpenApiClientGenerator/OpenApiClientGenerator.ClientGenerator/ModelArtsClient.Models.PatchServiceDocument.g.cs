@@ -18,7 +18,7 @@ namespace HuaweiCloud.ModelArts
     /// Request body in the JSON patch format. Currently, the path can only be prefixed with /config, that is, only
     /// model data can be modified.
     /// </summary>
-    public sealed partial class PatchServiceDocument : IReadOnlyList<PatchServiceV2RequestBody>
+    public sealed partial class PatchServiceDocument : IReadOnlyList<PatchServiceV2RequestBody>, IJsonWritable
     {
         private readonly List<PatchServiceV2RequestBody> _operations = new();
 
@@ -76,7 +76,7 @@ namespace HuaweiCloud.ModelArts
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
         /// <summary>Serializes the document to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a document from UTF-8 JSON.</summary>
         public static PatchServiceDocument FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
@@ -88,7 +88,9 @@ namespace HuaweiCloud.ModelArts
             return document;
         }
 
-        internal void WriteTo(Utf8JsonWriter writer) => JsonWrite.List(writer, _operations, static (w, operation) => operation.WriteTo(w));
+        internal void WriteTo(Utf8JsonWriter writer) => JsonWrite.List(writer, _operations);
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {

@@ -15,7 +15,7 @@ namespace HuaweiCloud.ModelArts
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>Error body of PatchService (status code 400).</summary>
-    public sealed partial record PatchServiceErrorResponse
+    public sealed partial record PatchServiceErrorResponse : IJsonWritable
     {
         /// <summary>Error codes of ModelArts.</summary>
         [JsonPropertyName("error_code")]
@@ -32,7 +32,7 @@ namespace HuaweiCloud.ModelArts
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="PatchServiceErrorResponse"/>.</exception>
@@ -75,6 +75,8 @@ namespace HuaweiCloud.ModelArts
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {

@@ -15,7 +15,7 @@ namespace HuaweiCloud.ModelArts
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>Response body of PatchService (status code 200).</summary>
-    public sealed partial record PatchServiceResponseBody
+    public sealed partial record PatchServiceResponseBody : IJsonWritable
     {
         /// <summary>
         /// Update time. This parameter is returned only when the service configuration upgrade is triggered. For example,
@@ -37,7 +37,7 @@ namespace HuaweiCloud.ModelArts
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="PatchServiceResponseBody"/>.</exception>
@@ -76,10 +76,12 @@ namespace HuaweiCloud.ModelArts
         {
             writer.WriteStartObject();
             s_memberNames.Write(writer, 0, UpdateTime);
-            s_memberNames.Write(writer, 1, ResourceIds, static (w, v) => JsonWrite.List(w, v, static (w1, item1) => { w1.WriteStringValue(item1); }));
+            s_memberNames.Write(writer, 1, ResourceIds);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {

@@ -18,7 +18,7 @@ namespace HuaweiCloud.ModelArts
     /// One JSON Patch (RFC 6902) operation. Currently, the path can only be prefixed with /config, that is, only
     /// model data can be modified.
     /// </summary>
-    public sealed partial record PatchServiceV2RequestBody
+    public sealed partial record PatchServiceV2RequestBody : IJsonWritable
     {
         /// <summary>Operation type. Currently, only replace is supported.</summary>
         [JsonPropertyName("op")]
@@ -43,7 +43,7 @@ namespace HuaweiCloud.ModelArts
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="PatchServiceV2RequestBody"/>.</exception>
@@ -98,6 +98,8 @@ namespace HuaweiCloud.ModelArts
             writer.WriteEndObject();
         }
 
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
+
         internal void ValidateMembers(ValidationContext context)
         {
             context.Push("op");
@@ -139,7 +141,7 @@ namespace HuaweiCloud.ModelArts
     public static class PatchServiceV2RequestBodyOpJson
     {
         /// <summary>Returns the wire value of <paramref name="value"/>.</summary>
-        public static string ToWire(PatchServiceV2RequestBodyOp value) => value switch
+        public static string ToWire(this PatchServiceV2RequestBodyOp value) => value switch
         {
             PatchServiceV2RequestBodyOp.Replace => "replace",
             _ => throw new ArgumentOutOfRangeException(nameof(value), value, null),

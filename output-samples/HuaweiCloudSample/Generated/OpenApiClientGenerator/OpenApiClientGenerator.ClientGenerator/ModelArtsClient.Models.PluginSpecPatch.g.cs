@@ -15,7 +15,7 @@ namespace HuaweiCloud.ModelArts
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>Request for updating a plug-in instance.</summary>
-    public sealed partial record PluginSpecPatch
+    public sealed partial record PluginSpecPatch : IJsonWritable
     {
         /// <summary>Template information of the plug-in instances.</summary>
         /// <remarks>Required.</remarks>
@@ -26,7 +26,7 @@ namespace HuaweiCloud.ModelArts
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Gets a value indicating whether the patch changes nothing: no member is set.</summary>
         public bool IsEmpty => !Template.IsSet;
@@ -100,9 +100,11 @@ namespace HuaweiCloud.ModelArts
         internal void WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Template, static (w, v) => v.WriteTo(w));
+            s_memberNames.Write(writer, 0, Template);
             writer.WriteEndObject();
         }
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {

@@ -15,7 +15,7 @@ namespace HuaweiCloud.ModelArts
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>Template information of the plug-in instances.</summary>
-    public sealed partial record Template
+    public sealed partial record Template : IJsonWritable
     {
         /// <summary>
         /// Name of the plug-in template to be installed, for example, log-agent. The page marks it Mandatory, but its own
@@ -45,7 +45,7 @@ namespace HuaweiCloud.ModelArts
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="Template"/>.</exception>
@@ -91,6 +91,8 @@ namespace HuaweiCloud.ModelArts
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {

@@ -15,7 +15,7 @@ namespace HuaweiCloud.ModelArts
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>Template information of the plug-in instances.</summary>
-    public sealed partial record TemplatePatch
+    public sealed partial record TemplatePatch : IJsonWritable
     {
         /// <summary>
         /// Name of the plug-in template to be installed, for example, log-agent. The page marks it Mandatory, but its own
@@ -42,7 +42,7 @@ namespace HuaweiCloud.ModelArts
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Gets a value indicating whether the patch changes nothing: no member is set.</summary>
         public bool IsEmpty => !Name.IsSet && !Version.IsSet && !Inputs.IsSet;
@@ -124,11 +124,13 @@ namespace HuaweiCloud.ModelArts
         internal void WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Name, static (w, v) => w.WriteStringValue(v));
-            s_memberNames.Write(writer, 1, Version, static (w, v) => w.WriteStringValue(v));
+            s_memberNames.Write(writer, 0, Name);
+            s_memberNames.Write(writer, 1, Version);
             s_memberNames.Write(writer, 2, Inputs, static (w, v) => JsonWrite.PatchMap<JsonElement>(w, v, static (w1, item1) => { item1.WriteTo(w1); }));
             writer.WriteEndObject();
         }
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {

@@ -15,7 +15,7 @@ namespace HuaweiCloud.ModelArts
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>Request body of UpdatePlugin (a JSON merge patch of the plug-in instance).</summary>
-    public sealed partial record UpdatePluginRequestBodyPatch
+    public sealed partial record UpdatePluginRequestBodyPatch : IJsonWritable
     {
         /// <summary>Request for updating a plug-in instance.</summary>
         /// <remarks>Required.</remarks>
@@ -26,7 +26,7 @@ namespace HuaweiCloud.ModelArts
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="UpdatePluginRequestBodyPatch"/>.</exception>
@@ -59,9 +59,11 @@ namespace HuaweiCloud.ModelArts
         internal void WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Spec, static (w, v) => v.WriteTo(w));
+            s_memberNames.Write(writer, 0, Spec);
             writer.WriteEndObject();
         }
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {

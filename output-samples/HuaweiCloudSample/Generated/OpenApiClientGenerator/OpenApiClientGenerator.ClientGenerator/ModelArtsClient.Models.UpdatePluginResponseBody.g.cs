@@ -15,7 +15,7 @@ namespace HuaweiCloud.ModelArts
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>Response body of UpdatePlugin (status code 200).</summary>
-    public sealed partial record UpdatePluginResponseBody
+    public sealed partial record UpdatePluginResponseBody : IJsonWritable
     {
         /// <summary>Request for updating a plug-in instance.</summary>
         [JsonPropertyName("spec")]
@@ -28,7 +28,7 @@ namespace HuaweiCloud.ModelArts
         public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
-        public byte[] ToJson() => JsonWrite.ToUtf8(this, static (writer, value) => value.WriteTo(writer));
+        public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="UpdatePluginResponseBody"/>.</exception>
@@ -64,10 +64,12 @@ namespace HuaweiCloud.ModelArts
         internal void WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Spec, static (w, v) => v.WriteTo(w));
+            s_memberNames.Write(writer, 0, Spec);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
+
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         internal void ValidateMembers(ValidationContext context)
         {

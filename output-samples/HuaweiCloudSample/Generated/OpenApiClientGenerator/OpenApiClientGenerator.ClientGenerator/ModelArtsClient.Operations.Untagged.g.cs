@@ -47,7 +47,7 @@ namespace HuaweiCloud.ModelArts
 
             if (request.Body is { } requestBody)
             {
-                message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/merge-patch+json");
+                message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody), "application/merge-patch+json");
             }
 
             var check = new ResponseCheck<UpdatePluginResponseBody>(ResponseValidation, OnResponseMismatch, "UpdatePlugin", UpdatePluginRequest.ValidateResponse);
@@ -93,7 +93,7 @@ namespace HuaweiCloud.ModelArts
 
             if (request.Body is { } requestBody)
             {
-                message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody, static (writer, body) => { body.WriteTo(writer); }), "application/json");
+                message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody), "application/json");
             }
 
             var check = new ResponseCheck<PatchServiceResponseBody>(ResponseValidation, OnResponseMismatch, "PatchService", PatchServiceRequest.ValidateResponse);

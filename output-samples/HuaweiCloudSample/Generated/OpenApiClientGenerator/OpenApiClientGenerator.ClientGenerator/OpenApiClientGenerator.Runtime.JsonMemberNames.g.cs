@@ -196,6 +196,57 @@ namespace OpenApiClientGenerator.Runtime
             }
         }
 
+        /// <inheritdoc cref="Write(Utf8JsonWriter, int, string?)"/>
+        public void Write(Utf8JsonWriter writer, int index, IJsonWritable? value)
+        {
+            if (value is not null)
+            {
+                writer.WritePropertyName(_encoded[index]);
+                value.WriteTo(writer);
+            }
+        }
+
+        /// <inheritdoc cref="Write(Utf8JsonWriter, int, string?)"/>
+        public void Write(Utf8JsonWriter writer, int index, IReadOnlyList<IJsonWritable>? items)
+        {
+            if (items is not null)
+            {
+                writer.WritePropertyName(_encoded[index]);
+                JsonWrite.List(writer, items);
+            }
+        }
+
+        /// <inheritdoc cref="Write(Utf8JsonWriter, int, string?)"/>
+        public void Write(Utf8JsonWriter writer, int index, IReadOnlyList<string>? items)
+        {
+            if (items is not null)
+            {
+                writer.WritePropertyName(_encoded[index]);
+                JsonWrite.List(writer, items);
+            }
+        }
+
+        /// <inheritdoc cref="Write(Utf8JsonWriter, int, string?)"/>
+        public void Write(Utf8JsonWriter writer, int index, IReadOnlyList<long>? items)
+        {
+            if (items is not null)
+            {
+                writer.WritePropertyName(_encoded[index]);
+                JsonWrite.List(writer, items);
+            }
+        }
+
+        /// <inheritdoc cref="Write(Utf8JsonWriter, int, string?)"/>
+        public void Write<T>(Utf8JsonWriter writer, int index, IReadOnlyDictionary<string, T>? map)
+            where T : IJsonWritable
+        {
+            if (map is not null)
+            {
+                writer.WritePropertyName(_encoded[index]);
+                JsonWrite.Map(writer, map);
+            }
+        }
+
         /// <summary>Writes the member at <paramref name="index"/> with <paramref name="write"/> when it has a value.</summary>
         /// <remarks>Pass a static lambda, which C# allocates once: writing allocates nothing per call.</remarks>
         public void Write<T>(Utf8JsonWriter writer, int index, T? value, Action<Utf8JsonWriter, T> write)
@@ -227,6 +278,34 @@ namespace OpenApiClientGenerator.Runtime
             {
                 writer.WritePropertyName(_encoded[index]);
                 JsonWrite.NullOr(writer, value.Value, write);
+            }
+        }
+
+        /// <inheritdoc cref="Write{T}(Utf8JsonWriter, int, Optional{T}, Action{Utf8JsonWriter, T})"/>
+        public void Write(Utf8JsonWriter writer, int index, Optional<string?> value)
+        {
+            if (value.IsSet)
+            {
+                writer.WritePropertyName(_encoded[index]);
+                writer.WriteStringValue(value.Value);
+            }
+        }
+
+        /// <inheritdoc cref="Write{T}(Utf8JsonWriter, int, Optional{T}, Action{Utf8JsonWriter, T})"/>
+        public void Write<T>(Utf8JsonWriter writer, int index, Optional<T?> value)
+            where T : class, IJsonWritable
+        {
+            if (value.IsSet)
+            {
+                writer.WritePropertyName(_encoded[index]);
+                if (value.Value is { } present)
+                {
+                    present.WriteTo(writer);
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
             }
         }
 
