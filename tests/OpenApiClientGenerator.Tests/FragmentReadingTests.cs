@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using OpenApiClientGenerator.Checking;
 using OpenApiClientGenerator.Model;
 using OpenApiClientGenerator.Reading;
 using OpenApiClientGenerator.Tests.Infrastructure;
@@ -27,7 +28,8 @@ public sealed class FragmentReadingTests
         var json = SpecDocumentReader.Read(yaml).Root!.ToJsonString(new JsonSerializerOptions { WriteIndented = indented });
 
         var fragments = SpecFragmenter.Split("spec.openapi.json", json);
-        var assembled = SpecFragmenter.Assemble(json, fragments.Select(FragmentRead.Read).ToList());
+        var reads = fragments.Select(FragmentRead.Read).ToList();
+        var assembled = SpecFragmenter.Assemble(json, reads, reads.Select(r => r.Document.Root).ToList());
         var whole = SpecDocumentReader.Read(json);
 
         Assert.True(fragments.Count > 1, "The JSON spec was not split.");
@@ -93,7 +95,8 @@ public sealed class FragmentReadingTests
         const string Text = "{\n  \"openapi\": \"3.0.3\",\n  \"info\": { \"title\": \"T\", \"version\": \"1\" },\n  \"paths\": {\n    \"/a\": {\n      \"get\": {},\n      \"get\": {}\n    }\n  }\n}\n";
         var fragments = SpecFragmenter.Split("spec.openapi.json", Text);
         Assert.Equal([string.Empty, "/paths/~1a"], fragments.Select(f => f.Pointer));
-        Assert.Null(SpecFragmenter.Assemble(Text, fragments.Select(FragmentRead.Read).ToList()));
+        var reads = fragments.Select(FragmentRead.Read).ToList();
+        Assert.Null(SpecFragmenter.Assemble(Text, reads, reads.Select(r => r.Document.Root).ToList()));
 
         var result = SpecParser.Parse(new SpecInput("spec.openapi.json", Text, new SpecOptions(null, null, null)));
         var error = Assert.Single(result.Diagnostics);
@@ -111,7 +114,7 @@ public sealed class FragmentReadingTests
         var input = new SpecInput("spec.openapi.json", text, new SpecOptions(null, null, null));
 
         var split = SpecParser.Parse(input);
-        var whole = SpecParser.ParseRead(new SpecRead(input, new[] { FragmentRead.Read(new SpecFragment(input.Path, string.Empty, 0, text)) }.ToEquatableArray()));
+        var whole = SpecParser.ParseRead(new SpecRead(input, FragmentChecks.CheckAll([FragmentRead.Read(new SpecFragment(input.Path, string.Empty, 0, text))])));
 
         Assert.Equal(2, SpecFragmenter.Split(input.Path, text).Count);
         Assert.Equal(whole.Diagnostics, split.Diagnostics);
