@@ -46,11 +46,12 @@ internal static class SpecParser
     {
         var input = read.Input;
         var checks = read.Fragments;
-        var document = SpecFragmenter.Assemble(input.Text, checks.Select(c => c.Read).ToList(), checks.Select(c => c.Tree).ToList());
+        using var trees = new FragmentTrees(checks);
+        var document = SpecFragmenter.Assemble(input.Text, checks.Select(c => c.Read).ToList(), trees.Trees);
         if (document?.Root is { } assembled)
         {
             diagnostics.Map = document.Map;
-            if (!FragmentChecks.Report(assembled, checks, diagnostics))
+            if (!FragmentChecks.Report(assembled, checks, pointer => trees.Own(assembled, pointer), diagnostics))
             {
                 document = null;
             }
@@ -65,7 +66,7 @@ internal static class SpecParser
             if (document.Root is { } whole)
             {
                 var check = FragmentCheck.Check(new FragmentRead(new SpecFragment(input.Path, string.Empty, 0, input.Text), document), SpecShapeChecker.IsOpenApi31(whole), whole);
-                FragmentChecks.Report(whole, [check], diagnostics);
+                FragmentChecks.Report(whole, [check], static _ => { }, diagnostics);
             }
         }
 

@@ -85,13 +85,19 @@ internal static class SpecFlaws
     /// </summary>
     /// <param name="pointer">Where the schema with the reference stands in <paramref name="root"/>, the whole spec.</param>
     /// <returns>The reference as it is read, or null when it stays as it is written.</returns>
-    public static string? RedirectReferenceToSchemaHolder(string pointer, string reference, JsonNode root, SpecDiagnostics diagnostics)
+    /// <param name="own">Called with <paramref name="pointer"/> before the schema is changed, so that the tree it is in may be made the parse's own.</param>
+    public static string? RedirectReferenceToSchemaHolder(string pointer, string reference, JsonNode root, Action<string> own, SpecDiagnostics diagnostics)
     {
         if (JsonPointers.FromReference(reference) is not { } target
             || JsonPointers.Find(root, target) is not JsonObject holder
             || holder["schema"] is not JsonObject held
-            || HolderKind(holder, target) is not { } holderKind
-            || JsonPointers.Find(root, pointer) is not JsonObject schema)
+            || HolderKind(holder, target) is not { } holderKind)
+        {
+            return null;
+        }
+
+        own(pointer);
+        if (JsonPointers.Find(root, pointer) is not JsonObject schema)
         {
             return null;
         }

@@ -56,22 +56,22 @@ internal static class SpecFragmenter
 
     /// <summary>
     /// The document a reading of the whole <paramref name="text"/> gives, from the readings of its fragments: the
-    /// skeleton's tree with each fragment's tree in its place (copies of <paramref name="trees"/>, the readings' own or
-    /// checked copies of them, as the stages after reading change the tree), and a source map that places the skeleton's
-    /// and each fragment's positions in the text. Null when the fragments do not stand for the whole text as its own
-    /// reading would: one of them failed, or together they pass the node limit.
+    /// skeleton's tree with each fragment's tree in its place, and a source map that places the skeleton's and each
+    /// fragment's positions in the text. Null when the fragments do not stand for the whole text as its own reading
+    /// would: one of them failed, or together they pass the node limit.
     /// </summary>
-    /// <param name="trees">The tree to place for each reading, in the same order.</param>
+    /// <param name="trees">The tree to place for each reading, in the same order (the skeleton's is the root): each is
+    /// taken as it is, and must have no parent (<see cref="Checking.FragmentTrees"/>).</param>
     public static SpecDocument? Assemble(string text, IReadOnlyList<FragmentRead> reads, IReadOnlyList<JsonNode?> trees)
     {
         var skeleton = reads[0].Document;
         var nodeCount = reads.Sum(r => (long)r.Document.NodeCount);
         if (trees[0] is not { } skeletonRoot || nodeCount > SpecDocumentReader.MaxNodes)
         {
-            return reads.Count == 1 ? new SpecDocument(trees[0]?.DeepClone(), skeleton.Map, skeleton.Error, skeleton.NodeCount) : null;
+            return reads.Count == 1 ? new SpecDocument(trees[0], skeleton.Map, skeleton.Error, skeleton.NodeCount) : null;
         }
 
-        var root = skeletonRoot.DeepClone();
+        var root = skeletonRoot;
         var placed = new List<(string Pointer, SourceMap Map)>(reads.Count - 1);
         var starts = new int[reads.Count - 1];
         var lengths = new int[reads.Count - 1];
@@ -87,7 +87,7 @@ internal static class SpecFragmenter
                 return null;
             }
 
-            parent[JsonPointers.Unescape(pointer.Substring(slash + 1))] = value.DeepClone();
+            parent[JsonPointers.Unescape(pointer.Substring(slash + 1))] = value;
             placed.Add((pointer, read.Document.Map));
             starts[i - 1] = placeholder.Offset;
             lengths[i - 1] = read.Fragment.Text.Length;
