@@ -39,9 +39,6 @@ internal sealed class CheckFindings
     public void Reference(string pointer, string reference) => _references.Add(new Finding(FindingKind.Reference, pointer, null, [reference]));
 
     public void FragmentPlaceInReferenceWalk(string pointer) => _references.Add(new Finding(FindingKind.Fragment, pointer, null, []));
-
-    /// <summary>Whether anything was found: most fragments have no diagnostic but many a reference.</summary>
-    public bool HasShapeFindings => _shape.Count > 0;
 }
 
 internal enum FindingKind
