@@ -47,7 +47,7 @@ internal static class SpecParser
         var input = read.Input;
         var checks = read.Fragments;
         using var trees = new FragmentTrees(checks);
-        var document = SpecFragmenter.Assemble(input.Text, checks.Select(c => c.Read).ToList(), trees.Trees);
+        var document = SpecFragmenter.Assemble(diagnostics.Lines, checks.Select(c => c.Read).ToList(), trees.Trees);
         if (document?.Root is { } assembled)
         {
             diagnostics.Map = document.Map;

@@ -55,14 +55,14 @@ internal static class SpecFragmenter
     }
 
     /// <summary>
-    /// The document a reading of the whole <paramref name="text"/> gives, from the readings of its fragments: the
+    /// The document a reading of the whole text (whose lines <paramref name="lines"/> are) gives, from the readings of its fragments: the
     /// skeleton's tree with each fragment's tree in its place, and a source map that places the skeleton's and each
     /// fragment's positions in the text. Null when the fragments do not stand for the whole text as its own reading
     /// would: one of them failed, or together they pass the node limit.
     /// </summary>
     /// <param name="trees">The tree to place for each reading, in the same order (the skeleton's is the root): each is
     /// taken as it is, and must have no parent (<see cref="Checking.FragmentTrees"/>).</param>
-    public static SpecDocument? Assemble(string text, IReadOnlyList<FragmentRead> reads, IReadOnlyList<JsonNode?> trees)
+    public static SpecDocument? Assemble(LineIndex lines, IReadOnlyList<FragmentRead> reads, IReadOnlyList<JsonNode?> trees)
     {
         var skeleton = reads[0].Document;
         var nodeCount = reads.Sum(r => (long)r.Document.NodeCount);
@@ -93,7 +93,7 @@ internal static class SpecFragmenter
             lengths[i - 1] = read.Fragment.Text.Length;
         }
 
-        var layout = reads.Count == 1 ? null : new SkeletonLayout(new LineIndex(text), starts, lengths);
+        var layout = reads.Count == 1 ? null : new SkeletonLayout(lines, starts, lengths);
         return new SpecDocument(root, SourceMap.Layered(skeleton.Map, layout, placed), null, (int)nodeCount);
     }
 

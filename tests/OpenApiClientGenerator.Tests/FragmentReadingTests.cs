@@ -29,7 +29,7 @@ public sealed class FragmentReadingTests
 
         var fragments = SpecFragmenter.Split("spec.openapi.json", json);
         var reads = fragments.Select(FragmentRead.Read).ToList();
-        var assembled = SpecFragmenter.Assemble(json, reads, reads.Select(r => r.Document.Root?.DeepClone()).ToList());
+        var assembled = SpecFragmenter.Assemble(new LineIndex(json), reads, reads.Select(r => r.Document.Root?.DeepClone()).ToList());
         var whole = SpecDocumentReader.Read(json);
 
         Assert.True(fragments.Count > 1, "The JSON spec was not split.");
@@ -150,7 +150,7 @@ public sealed class FragmentReadingTests
         var fragments = SpecFragmenter.Split("spec.openapi.json", Text);
         Assert.Equal([string.Empty, "/paths/~1a"], fragments.Select(f => f.Pointer));
         var reads = fragments.Select(FragmentRead.Read).ToList();
-        Assert.Null(SpecFragmenter.Assemble(Text, reads, reads.Select(r => r.Document.Root?.DeepClone()).ToList()));
+        Assert.Null(SpecFragmenter.Assemble(new LineIndex(Text), reads, reads.Select(r => r.Document.Root?.DeepClone()).ToList()));
 
         var result = SpecParser.Parse(new SpecInput("spec.openapi.json", Text, new SpecOptions(null, null, null)));
         var error = Assert.Single(result.Diagnostics);
