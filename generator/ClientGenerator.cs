@@ -7,6 +7,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using OpenApiClientGenerator.Checking;
 using OpenApiClientGenerator.Diagnostics;
 using OpenApiClientGenerator.Emitting;
 using OpenApiClientGenerator.Model;
@@ -16,7 +17,8 @@ namespace OpenApiClientGenerator;
 
 /// <summary>
 /// Generates typed records, validators and a client per OpenAPI spec given as an AdditionalFile.
-/// Pipeline: spec file → <see cref="SpecInput"/> → its fragments, each read on its own (<see cref="FragmentRead"/>) →
+/// Pipeline: spec file → <see cref="SpecInput"/> → its fragments, each read and checked on its own (<see cref="FragmentRead"/>,
+/// <see cref="FragmentCheck"/>) →
 /// <see cref="SpecParseResult"/> → <see cref="ApiSpec"/> → rendered sources, each step cached on its own. The
 /// diagnostics leave the pipeline before the model is rendered, so that no location reaches the renderer.
 /// </summary>
@@ -49,9 +51,22 @@ public sealed class ClientGenerator : IIncrementalGenerator
             .Select(static (fragment, _) => FragmentRead.Read(fragment))
             .WithTrackingName(TrackingNames.FragmentReads);
 
+        // Each fragment is checked on its own too, in the dialect its spec's skeleton says, and cached with it; the
+        // findings are placed in the spec when it is put together.
+        var specDialects = fragmentReads
+            .Where(static read => read.Fragment.Pointer.Length == 0)
+            .Select(static (read, _) => new SpecDialect(read.Fragment.SpecPath, SpecShapeChecker.IsOpenApi31(read.Document.Root)))
+            .Collect()
+            .WithTrackingName(TrackingNames.SpecDialects);
+
+        var fragmentChecks = fragmentReads
+            .Combine(specDialects)
+            .Select(static (pair, _) => FragmentCheck.Check(pair.Left, pair.Right.Any(d => d.SpecPath == pair.Left.Fragment.SpecPath && d.IsOpenApi31)))
+            .WithTrackingName(TrackingNames.FragmentChecks);
+
         var specReads = specInputs
-            .Combine(fragmentReads.Collect())
-            .Select(static (pair, _) => new SpecRead(pair.Left, pair.Right.Where(r => r.Fragment.SpecPath == pair.Left.Path).ToEquatableArray()))
+            .Combine(fragmentChecks.Collect())
+            .Select(static (pair, _) => new SpecRead(pair.Left, pair.Right.Where(c => c.Read.Fragment.SpecPath == pair.Left.Path).ToEquatableArray()))
             .WithTrackingName(TrackingNames.SpecReads);
 
         var parsedSpecs = specReads

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using OpenApiClientGenerator.Checking;
 using OpenApiClientGenerator.Diagnostics;
 using OpenApiClientGenerator.Model;
@@ -44,8 +45,31 @@ internal static class SpecParser
     private static ApiSpec? ReadModel(SpecRead read, SpecDiagnostics diagnostics)
     {
         var input = read.Input;
-        var document = SpecFragmenter.Assemble(input.Text, read.Fragments) ?? SpecDocumentReader.Read(input.Text);
-        diagnostics.Map = document.Map;
+        var checks = read.Fragments;
+        using var trees = new FragmentTrees(checks);
+        var document = SpecFragmenter.Assemble(diagnostics.Lines, checks.Select(c => c.Read).ToList(), trees.Trees);
+        if (document?.Root is { } assembled)
+        {
+            diagnostics.Map = document.Map;
+            if (!FragmentChecks.Report(assembled, checks, pointer => trees.Own(assembled, pointer), diagnostics))
+            {
+                document = null;
+            }
+        }
+
+        if (document?.Root is null)
+        {
+            // Read and checked whole: the text is not split, a fragment failed to read, or its checks ran where the
+            // skeleton's did not meet it. The diagnostics are then those of the whole text.
+            document = SpecDocumentReader.Read(input.Text);
+            diagnostics.Map = document.Map;
+            if (document.Root is { } whole)
+            {
+                var check = FragmentCheck.Check(new FragmentRead(new SpecFragment(input.Path, string.Empty, 0, input.Text), document), SpecShapeChecker.IsOpenApi31(whole), whole);
+                FragmentChecks.Report(whole, [check], static _ => { }, diagnostics);
+            }
+        }
+
         if (document.Root is not { } root)
         {
             var error = document.Error ?? new SpecSyntaxError("The document is empty", default);
@@ -53,8 +77,6 @@ internal static class SpecParser
             return null;
         }
 
-        SpecShapeChecker.Check(root, diagnostics);
-        ReferenceChecker.Check(root, diagnostics);
         if (diagnostics.HasErrors)
         {
             return null;

@@ -7,6 +7,8 @@ public static class TrackingNames
     public const string SpecInputs = nameof(SpecInputs);
     public const string SpecFragments = nameof(SpecFragments);
     public const string FragmentReads = nameof(FragmentReads);
+    public const string SpecDialects = nameof(SpecDialects);
+    public const string FragmentChecks = nameof(FragmentChecks);
     public const string SpecReads = nameof(SpecReads);
     public const string ParsedSpecs = nameof(ParsedSpecs);
     public const string SpecModels = nameof(SpecModels);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json.Nodes;
 using OpenApiClientGenerator.Diagnostics;
 using OpenApiClientGenerator.Reading;
@@ -15,15 +16,30 @@ internal static class ReferenceChecker
     /// <summary>A chain of references longer than this is taken for a loop; no real spec chains references so deep.</summary>
     private const int MaxChainLength = 64;
 
-    public static void Check(JsonNode root, SpecDiagnostics diagnostics) => Check(root, root, new PointerPath(), diagnostics);
+    /// <summary>
+    /// Notes every reference in the tree of a whole spec or of its skeleton (<paramref name="pointer"/> empty), or of the
+    /// fragment that stands at <paramref name="pointer"/>, with where it stands; each is checked once the whole spec is
+    /// known (<see cref="CheckReference"/>). A fragment's place in the skeleton is noted where the walk meets it.
+    /// </summary>
+    public static void Collect(JsonNode tree, string pointer, CheckFindings findings)
+    {
+        var path = new PointerPath();
+        foreach (var segment in pointer.Split('/').Skip(1))
+        {
+            path.PushMember(JsonPointers.Unescape(segment));
+        }
+
+        Collect(tree, path, findings);
+    }
 
     /// <param name="path">Where <paramref name="node"/> stands; its pointer is written out only for a reference.</param>
-    private static void Check(JsonNode root, JsonNode node, PointerPath path, SpecDiagnostics diagnostics)
+    private static void Collect(JsonNode node, PointerPath path, CheckFindings findings)
     {
         switch (node)
         {
             case JsonObject mapping:
                 var isPropertyMap = path.IsMember("properties");
+                var holdsFragments = path.HoldsFragments();
                 for (var i = 0; i < mapping.Count; i++)
                 {
                     // By index: an enumerator of a JsonObject is an allocation, and a spec has hundreds of thousands of objects.
@@ -32,12 +48,18 @@ internal static class ReferenceChecker
                     // A scalar holds no reference: most members are, and get no pointer.
                     if (member.Key == "$ref" && member.Value is JsonValue value && value.TryGetValue(out string? reference))
                     {
-                        CheckReference(root, reference, JsonPointers.Append(path.ToString(), member.Key), diagnostics);
+                        findings.Reference(JsonPointers.Append(path.ToString(), member.Key), reference);
                     }
                     else if (member.Value is JsonObject or JsonArray && (isPropertyMap || !IsFreeFormData(member.Key)))
                     {
+                        if (holdsFragments && member.Value is JsonObject { Count: 0 })
+                        {
+                            findings.FragmentPlaceInReferenceWalk(JsonPointers.Append(path.ToString(), member.Key));
+                            continue;
+                        }
+
                         path.PushMember(member.Key);
-                        Check(root, member.Value, path, diagnostics);
+                        Collect(member.Value, path, findings);
                         path.Pop();
                     }
                 }
@@ -49,7 +71,7 @@ internal static class ReferenceChecker
                     if (sequence[i] is { } item and (JsonObject or JsonArray))
                     {
                         path.PushItem(i);
-                        Check(root, item, path, diagnostics);
+                        Collect(item, path, findings);
                         path.Pop();
                     }
                 }
@@ -62,7 +84,8 @@ internal static class ReferenceChecker
     private static bool IsFreeFormData(string key)
         => key == "example" || key.StartsWith("x-", StringComparison.Ordinal);
 
-    private static void CheckReference(JsonNode root, string reference, string pointer, SpecDiagnostics diagnostics)
+    /// <summary>Checks a reference at <paramref name="pointer"/> against <paramref name="root"/>, the whole spec, whose source map <paramref name="diagnostics"/> holds.</summary>
+    public static void CheckReference(JsonNode root, string reference, string pointer, SpecDiagnostics diagnostics)
     {
         if (!reference.StartsWith("#", StringComparison.Ordinal))
         {

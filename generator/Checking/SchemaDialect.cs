@@ -25,7 +25,8 @@ namespace OpenApiClientGenerator.Checking;
 /// </list>
 /// Each flaw is reported as OAG020 where it is written; what OpenAPI 3.1 allows is not.
 /// </summary>
-internal sealed class SchemaDialect(JsonNode root, SpecDiagnostics diagnostics, bool isOpenApi31)
+/// <param name="root">The tree the schemas are in: the whole spec, its skeleton, or the fragment at <paramref name="rootPointer"/>.</param>
+internal sealed class SchemaDialect(JsonNode root, string rootPointer, CheckFindings findings, bool isOpenApi31)
 {
     /// <summary>JSON Schema keywords an OpenAPI 3.0 schema does not have, which Microsoft.OpenApi's 3.0 reader refuses.</summary>
     private static readonly string[] LaterDraftKeywords =
@@ -158,11 +159,11 @@ internal sealed class SchemaDialect(JsonNode root, SpecDiagnostics diagnostics, 
 
         var isRequired = flag.GetValueKind() == JsonValueKind.True;
         var property = Regex.Match(pointer, "^(.*)/properties/([^/]+)$");
-        var parent = property.Success ? JsonPointers.Find(root, property.Groups[1].Value) as JsonObject : null;
+        var parent = property.Success ? JsonPointers.FindUnder(root, rootPointer, property.Groups[1].Value) as JsonObject : null;
         var name = property.Success ? JsonPointers.Unescape(property.Groups[2].Value) : null;
-        diagnostics.Report(
+        findings.Report(
             DiagnosticDescriptors.SpecFlaw,
-            diagnostics.LocationOf(JsonPointers.Append(pointer, "required")),
+            JsonPointers.Append(pointer, "required"),
             $"The schema says 'required: {flag.ToJsonString()}', but OpenAPI lists the required properties in the 'required' list of the object they are in",
             parent is null || !isRequired ? "it is left out" : $"'{name}' is treated as required in its object");
         schema.Remove("required");
@@ -236,9 +237,9 @@ internal sealed class SchemaDialect(JsonNode root, SpecDiagnostics diagnostics, 
     }
 
     private void LaterDraft(string pointer, string keyword, string reading)
-        => diagnostics.Report(
+        => findings.ReportAtKey(
             DiagnosticDescriptors.SpecFlaw,
-            diagnostics.LocationOfKey(JsonPointers.Append(pointer, keyword)),
+            JsonPointers.Append(pointer, keyword),
             $"The keyword '{keyword}' belongs to later JSON Schema drafts (OpenAPI 3.1), not to this OpenAPI 3.0 document",
             reading);
 }

@@ -62,16 +62,16 @@ internal static class SpecFlaws
     /// The <c>examples</c> of a media type, parameter or header are a map of Example Objects; a list (the JSON Schema
     /// form) is documentation the generator does not use, so it is left out rather than rejecting the spec.
     /// </summary>
-    public static void LeaveOutMisshapenExamples(JsonObject owner, string pointer, SpecDiagnostics diagnostics)
+    public static void LeaveOutMisshapenExamples(JsonObject owner, string pointer, CheckFindings findings)
     {
         if (owner["examples"] is not { } examples || examples is JsonObject)
         {
             return;
         }
 
-        diagnostics.Report(
+        findings.Report(
             DiagnosticDescriptors.SpecFlaw,
-            diagnostics.LocationOf(JsonPointers.Append(pointer, "examples")),
+            JsonPointers.Append(pointer, "examples"),
             $"The 'examples' here must be a map of Example Objects by name, not {(examples is JsonArray ? "a list" : "the value " + examples.ToJsonString())}",
             "they are left out, as the generated code does not use them");
         owner.Remove("examples");
@@ -83,15 +83,23 @@ internal static class SpecFlaws
     /// that object's schema, and, where the reference stands for a list's items and that schema is a list too, that
     /// list's items, as the two then describe lists of the same values. The reference is rewritten to say so.
     /// </summary>
-    public static void RedirectReferenceToSchemaHolder(JsonObject schema, string pointer, JsonNode root, SpecDiagnostics diagnostics)
+    /// <param name="pointer">Where the schema with the reference stands in <paramref name="root"/>, the whole spec.</param>
+    /// <returns>The reference as it is read, or null when it stays as it is written.</returns>
+    /// <param name="own">Called with <paramref name="pointer"/> before the schema is changed, so that the tree it is in may be made the parse's own.</param>
+    public static string? RedirectReferenceToSchemaHolder(string pointer, string reference, JsonNode root, Action<string> own, SpecDiagnostics diagnostics)
     {
-        if (schema["$ref"] is not JsonValue value || !value.TryGetValue(out string? reference)
-            || JsonPointers.FromReference(reference) is not { } target
+        if (JsonPointers.FromReference(reference) is not { } target
             || JsonPointers.Find(root, target) is not JsonObject holder
             || holder["schema"] is not JsonObject held
             || HolderKind(holder, target) is not { } holderKind)
         {
-            return;
+            return null;
+        }
+
+        own(pointer);
+        if (JsonPointers.Find(root, pointer) is not JsonObject schema)
+        {
+            return null;
         }
 
         var meansItems = pointer.EndsWith("/items", StringComparison.Ordinal) && held["items"] is JsonObject && held["type"] is JsonValue type && type.TryGetValue(out string? typeName) && typeName == "array";
@@ -102,6 +110,7 @@ internal static class SpecFlaws
             diagnostics.LocationOf(JsonPointers.Append(pointer, "$ref")),
             $"The schema reference '{reference}' points at a {holderKind}, not at a schema",
             $"it is read as {(meansItems ? "the items of that " + holderKind + "'s list" : "that " + holderKind + "'s schema")}, '{meant}'");
+        return meant;
     }
 
     /// <summary>What kind of object holds a schema under <c>schema</c>: a parameter has <c>in</c>, a header or a media type sits in its map.</summary>

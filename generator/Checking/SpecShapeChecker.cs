@@ -30,9 +30,7 @@ internal sealed class SpecShapeChecker
         SchemaMapKeywords.Concat(SchemaListKeywords).Concat(SchemaKeywords).Concat(BooleanOrSchemaKeywords),
         StringComparer.Ordinal);
 
-    private readonly JsonNode _root;
-
-    private readonly SpecDiagnostics _diagnostics;
+    private readonly CheckFindings _findings;
 
     /// <summary>OpenAPI 3.1 schemas are JSON Schema 2020-12, where <c>true</c> and <c>false</c> are schemas too.</summary>
     private readonly bool _booleanSchemas;
@@ -40,38 +38,75 @@ internal sealed class SpecShapeChecker
     /// <summary>Rewrites each schema into the form Microsoft.OpenApi reads, once its shape is known to be right.</summary>
     private readonly SchemaDialect _dialect;
 
-    private SpecShapeChecker(JsonNode root, SpecDiagnostics diagnostics, bool booleanSchemas)
+    /// <param name="root">The tree checked: the whole spec, its skeleton, or one fragment standing at <paramref name="rootPointer"/>.</param>
+    private SpecShapeChecker(JsonNode root, string rootPointer, CheckFindings findings, bool booleanSchemas)
     {
-        _root = root;
-        _diagnostics = diagnostics;
+        _findings = findings;
         _booleanSchemas = booleanSchemas;
-        _dialect = new SchemaDialect(root, diagnostics, booleanSchemas);
+        _dialect = new SchemaDialect(root, rootPointer, findings, booleanSchemas);
     }
 
-    public static void Check(JsonNode root, SpecDiagnostics diagnostics)
+    /// <summary>Whether the document (or its skeleton) says OpenAPI 3.1, whose schemas may be booleans.</summary>
+    public static bool IsOpenApi31(JsonNode? document)
+        => document is JsonObject mapping && mapping["openapi"] is JsonValue value && value.TryGetValue(out string? text) && text.StartsWith("3.1", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Checks the tree of a whole spec or of its skeleton (<paramref name="pointer"/> empty), or of the fragment that
+    /// stands at <paramref name="pointer"/>, as a walk over the whole spec checks it there. A fragment's place in the
+    /// skeleton is noted instead of checked (<see cref="CheckFindings.FragmentPlaceInShapeWalk"/>).
+    /// </summary>
+    /// <returns>Whether a check ran on the tree; false for a fragment that the walk over the whole spec does not check.</returns>
+    public static bool Check(JsonNode tree, string pointer, bool isOpenApi31, CheckFindings findings)
     {
-        if (root is not JsonObject document)
+        if (pointer.Length == 0)
         {
-            Report(diagnostics, string.Empty, "The document", root);
-            return;
+            if (tree is not JsonObject document)
+            {
+                Report(findings, string.Empty, "The document", tree);
+            }
+            else
+            {
+                new SpecShapeChecker(tree, pointer, findings, isOpenApi31).CheckDocument(document);
+            }
+
+            return true;
         }
 
-        var version = document["openapi"] is JsonValue value && value.TryGetValue(out string? text) ? text : null;
-        new SpecShapeChecker(root, diagnostics, version?.StartsWith("3.1", StringComparison.Ordinal) == true).CheckDocument(document);
+        var slash = pointer.LastIndexOf('/');
+        var checker = new SpecShapeChecker(tree, pointer, findings, isOpenApi31);
+        Action<JsonObject, string>? check = pointer.Substring(0, slash) switch
+        {
+            // As Each skips them: a path item's extensions, and whatever is a reference.
+            "/paths" when !pointer.StartsWith("/paths/x-", StringComparison.Ordinal) => checker.CheckPathItem,
+            "/components/schemas" => checker.CheckSchema,
+            "/components/parameters" => checker.CheckParameter,
+            "/components/requestBodies" => checker.CheckRequestBody,
+            "/components/responses" => checker.CheckResponse,
+            "/components/headers" => checker.CheckHeader,
+            "/components/pathItems" => checker.CheckPathItem,
+            _ => null,
+        };
+        if (check is null || tree is not JsonObject entry || entry.ContainsKey("$ref"))
+        {
+            return false;
+        }
+
+        check(entry, pointer);
+        return true;
     }
 
     private void CheckDocument(JsonObject document)
     {
-        EachMember(document, string.Empty, "paths", "A path item", CheckPathItem, allowsExtensions: true);
+        EachMember(document, string.Empty, "paths", "A path item", CheckPathItem, allowsExtensions: true, holdsFragments: true);
         EachMember(document, string.Empty, "webhooks", "A path item", CheckPathItem);
         if (Member<JsonObject>(document, string.Empty, "components", "'components'") is { } components)
         {
-            EachMember(components, "/components", "schemas", "A schema", CheckSchema);
-            EachMember(components, "/components", "parameters", "A parameter", CheckParameter);
-            EachMember(components, "/components", "requestBodies", "A request body", CheckRequestBody);
-            EachMember(components, "/components", "responses", "A response", CheckResponse);
-            EachMember(components, "/components", "headers", "A header", CheckHeader);
-            EachMember(components, "/components", "pathItems", "A path item", CheckPathItem);
+            EachMember(components, "/components", "schemas", "A schema", CheckSchema, holdsFragments: true);
+            EachMember(components, "/components", "parameters", "A parameter", CheckParameter, holdsFragments: true);
+            EachMember(components, "/components", "requestBodies", "A request body", CheckRequestBody, holdsFragments: true);
+            EachMember(components, "/components", "responses", "A response", CheckResponse, holdsFragments: true);
+            EachMember(components, "/components", "headers", "A header", CheckHeader, holdsFragments: true);
+            EachMember(components, "/components", "pathItems", "A path item", CheckPathItem, holdsFragments: true);
         }
     }
 
@@ -113,13 +148,13 @@ internal sealed class SpecShapeChecker
 
     private void CheckMediaType(JsonObject mediaType, string pointer)
     {
-        SpecFlaws.LeaveOutMisshapenExamples(mediaType, pointer, _diagnostics);
+        SpecFlaws.LeaveOutMisshapenExamples(mediaType, pointer, _findings);
         CheckSchemaMember(mediaType, pointer, "schema");
     }
 
     private void CheckSchemaAndContent(JsonObject node, string pointer)
     {
-        SpecFlaws.LeaveOutMisshapenExamples(node, pointer, _diagnostics);
+        SpecFlaws.LeaveOutMisshapenExamples(node, pointer, _findings);
         CheckSchemaMember(node, pointer, "schema");
         EachMember(node, pointer, "content", "A media type", CheckMediaType);
     }
@@ -127,9 +162,14 @@ internal sealed class SpecShapeChecker
     private void CheckSchema(JsonObject schema, string pointer)
     {
         _dialect.Normalize(schema, pointer);
-        if (schema.ContainsKey("$ref"))
+        if (schema.TryGetPropertyValue("$ref", out var referenceNode))
         {
-            SpecFlaws.RedirectReferenceToSchemaHolder(schema, pointer, _root, _diagnostics);
+            // What it points at may be in another fragment: whether it names an object that holds a schema is asked of the whole spec.
+            if (referenceNode is JsonValue value && value.TryGetValue(out string? reference))
+            {
+                _findings.SchemaReference(pointer, reference);
+            }
+
             return;
         }
 
@@ -218,17 +258,18 @@ internal sealed class SpecShapeChecker
             }
             else
             {
-                Report(_diagnostics, schemaPointer, "A schema", node);
+                Report(_findings, schemaPointer, "A schema", node);
             }
         }
     }
 
     /// <param name="allowsExtensions">Whether the map may hold <c>x-</c> members, which are not entries (the Paths and Responses Objects).</param>
-    private void EachMember(JsonObject owner, string pointer, string name, string what, Action<JsonObject, string> check, bool allowsExtensions = false)
+    /// <param name="holdsFragments">Whether the map's objects are fragments of a split spec (<see cref="SpecFragmenter.Split"/>), which stand as <c>{}</c> in its skeleton.</param>
+    private void EachMember(JsonObject owner, string pointer, string name, string what, Action<JsonObject, string> check, bool allowsExtensions = false, bool holdsFragments = false)
     {
         if (owner.ContainsKey(name))
         {
-            Each(Member<JsonObject>(owner, pointer, name, "'" + name + "'"), JsonPointers.Append(pointer, name), what, check, allowsExtensions);
+            Each(Member<JsonObject>(owner, pointer, name, "'" + name + "'"), JsonPointers.Append(pointer, name), what, check, allowsExtensions, holdsFragments);
         }
     }
 
@@ -241,7 +282,7 @@ internal sealed class SpecShapeChecker
     }
 
     /// <summary>Checks each entry of a map or list that must hold objects. What a reference points at is checked where it is.</summary>
-    private void Each(JsonNode? collection, string pointer, string what, Action<JsonObject, string> check, bool allowsExtensions = false)
+    private void Each(JsonNode? collection, string pointer, string what, Action<JsonObject, string> check, bool allowsExtensions = false, bool holdsFragments = false)
     {
         for (var i = 0; i < Count(collection); i++)
         {
@@ -254,7 +295,12 @@ internal sealed class SpecShapeChecker
             var entryPointer = JsonPointers.Append(pointer, name);
             if (node is not JsonObject entry)
             {
-                Report(_diagnostics, entryPointer, what, node);
+                Report(_findings, entryPointer, what, node);
+            }
+            else if (holdsFragments && entry.Count == 0)
+            {
+                // A fragment's place in the skeleton (or an empty entry of a whole spec, where nothing is found).
+                _findings.FragmentPlaceInShapeWalk(entryPointer);
             }
             else if (!entry.ContainsKey("$ref"))
             {
@@ -297,15 +343,15 @@ internal sealed class SpecShapeChecker
             return expected;
         }
 
-        Report(_diagnostics, JsonPointers.Append(pointer, name), what, node, typeof(T) == typeof(JsonArray) ? "a list" : "an object");
+        Report(_findings, JsonPointers.Append(pointer, name), what, node, typeof(T) == typeof(JsonArray) ? "a list" : "an object");
         return null;
     }
 
     private bool IsBooleanSchema(JsonNode? node)
         => _booleanSchemas && node is JsonValue value && value.GetValueKind() is JsonValueKind.True or JsonValueKind.False;
 
-    private static void Report(SpecDiagnostics diagnostics, string pointer, string what, JsonNode? node, string expected = "an object")
-        => diagnostics.Report(DiagnosticDescriptors.OpenApiError, diagnostics.LocationOf(pointer), "#" + pointer, $"{what} must be {expected}, not {Describe(node)}");
+    private static void Report(CheckFindings findings, string pointer, string what, JsonNode? node, string expected = "an object")
+        => findings.Report(DiagnosticDescriptors.OpenApiError, pointer, "#" + pointer, $"{what} must be {expected}, not {Describe(node)}");
 
     private static string Describe(JsonNode? node) => node switch
     {

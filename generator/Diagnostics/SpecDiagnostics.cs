@@ -21,6 +21,9 @@ internal sealed class SpecDiagnostics(SpecInput input)
 
     public bool HasErrors { get; private set; }
 
+    /// <summary>The lines of the spec's text, which the assembly of its fragments places them by too.</summary>
+    public LineIndex Lines => _lines;
+
     public string FileName => System.IO.Path.GetFileName(input.Path);
 
     public EquatableArray<DiagnosticInfo> ToEquatableArray() => _diagnostics.ToEquatableArray();

@@ -124,12 +124,17 @@ internal static class SchemaReachability
                 {
                     paths.Remove(path.Key);
                 }
-                else if (path.Value is JsonObject pathItem)
+                else if (path.Value is JsonObject pathItem
+                    && OperationSelection.Methods.Where(m => pathItem.ContainsKey(m) && !kept.Contains(JsonPointers.Append(pathPointer, m))).ToList() is { Count: > 0 } leftOut)
                 {
-                    foreach (var method in OperationSelection.Methods.Where(m => pathItem.ContainsKey(m) && !kept.Contains(JsonPointers.Append(pathPointer, m))))
+                    // The path item's tree may be shared with the pipeline's cache (FragmentTrees): a copy loses the methods.
+                    var trimmed = (JsonObject)pathItem.DeepClone();
+                    foreach (var method in leftOut)
                     {
-                        pathItem.Remove(method);
+                        trimmed.Remove(method);
                     }
+
+                    paths[path.Key] = trimmed;
                 }
             }
         }

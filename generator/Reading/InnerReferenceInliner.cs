@@ -147,8 +147,14 @@ internal sealed class InnerReferenceInliner(JsonNode root, SpecDiagnostics diagn
             return null;
         }
 
+        return IsInner(target) ? target : null;
+    }
+
+    /// <summary>Whether a reference's target is inlined: any that is not a component (<c>/components/section/name</c>), which Microsoft.OpenApi resolves itself.</summary>
+    public static bool IsInner(string target)
+    {
         var segments = target.Split('/');
-        return segments.Length == 4 && segments[0].Length == 0 && segments[1] == "components" ? null : target;
+        return !(segments.Length == 4 && segments[0].Length == 0 && segments[1] == "components");
     }
 
     /// <summary>The copy of a target with the reference's sibling keywords over it.</summary>

@@ -47,6 +47,17 @@ internal static class JsonPointers
         return node;
     }
 
+    /// <summary>
+    /// The node <paramref name="pointer"/> points at, in the tree <paramref name="root"/> of the part of a spec that
+    /// stands at <paramref name="rootPointer"/> (a fragment, or the whole spec at the empty pointer); null when there is
+    /// none, or when the pointer points outside that part.
+    /// </summary>
+    public static JsonNode? FindUnder(JsonNode root, string rootPointer, string pointer)
+        => rootPointer.Length == 0 ? Find(root, pointer)
+            : pointer.StartsWith(rootPointer, StringComparison.Ordinal) && (pointer.Length == rootPointer.Length || pointer[rootPointer.Length] == '/')
+                ? Find(root, pointer.Substring(rootPointer.Length))
+                : null;
+
     /// <summary>A pointer is empty or starts with '/', and every '~' is followed by '0' or '1'.</summary>
     public static bool IsValid(string pointer)
     {

@@ -13,7 +13,7 @@ internal sealed record SpecFragment(string SpecPath, string Pointer, int Depth, 
 
 /// <summary>
 /// A fragment read into a JSON tree with positions relative to the fragment. The reading is what the text gives, so
-/// equality is the fragment's; the tree and map are never changed, as every parse of the spec takes copies.
+/// equality is the fragment's; the tree and map are never changed, as the checks take a copy (<see cref="Checking.FragmentCheck"/>).
 /// </summary>
 internal sealed class FragmentRead(SpecFragment fragment, SpecDocument document) : System.IEquatable<FragmentRead>
 {
@@ -31,5 +31,5 @@ internal sealed class FragmentRead(SpecFragment fragment, SpecDocument document)
         => new(fragment, SpecDocumentReader.ReadFragment(fragment.Text, fragment.Depth));
 }
 
-/// <summary>A spec's options and text with the readings of its fragments, in the order of <see cref="SpecFragmenter.Split"/>.</summary>
-internal sealed record SpecRead(SpecInput Input, EquatableArray<FragmentRead> Fragments);
+/// <summary>A spec's options and text with the checked readings of its fragments, in the order of <see cref="SpecFragmenter.Split"/>.</summary>
+internal sealed record SpecRead(SpecInput Input, EquatableArray<Checking.FragmentCheck> Fragments);

@@ -16,9 +16,9 @@ namespace OpenApiClientGenerator.Reading;
 /// </summary>
 internal static class SpecFragmenter
 {
-    /// <summary>Reads every fragment of a spec at once, as the pipeline does one by one.</summary>
+    /// <summary>Reads and checks every fragment of a spec at once, as the pipeline does one by one.</summary>
     public static SpecRead Read(SpecInput input)
-        => new(input, Split(input.Path, input.Text).Select(FragmentRead.Read).ToEquatableArray());
+        => new(input, Checking.FragmentChecks.CheckAll(Split(input.Path, input.Text).Select(FragmentRead.Read).ToList()));
 
     public static IReadOnlyList<SpecFragment> Split(string specPath, string text)
     {
@@ -55,21 +55,23 @@ internal static class SpecFragmenter
     }
 
     /// <summary>
-    /// The document a reading of the whole <paramref name="text"/> gives, from the readings of its fragments: the
-    /// skeleton's tree with each fragment's tree in its place (copies, as the stages after reading change the tree), and
-    /// a source map that places the skeleton's and each fragment's positions in the text. Null when the fragments do not
-    /// stand for the whole text as its own reading would: one of them failed, or together they pass the node limit.
+    /// The document a reading of the whole text (whose lines <paramref name="lines"/> are) gives, from the readings of its fragments: the
+    /// skeleton's tree with each fragment's tree in its place, and a source map that places the skeleton's and each
+    /// fragment's positions in the text. Null when the fragments do not stand for the whole text as its own reading
+    /// would: one of them failed, or together they pass the node limit.
     /// </summary>
-    public static SpecDocument? Assemble(string text, IReadOnlyList<FragmentRead> reads)
+    /// <param name="trees">The tree to place for each reading, in the same order (the skeleton's is the root): each is
+    /// taken as it is, and must have no parent (<see cref="Checking.FragmentTrees"/>).</param>
+    public static SpecDocument? Assemble(LineIndex lines, IReadOnlyList<FragmentRead> reads, IReadOnlyList<JsonNode?> trees)
     {
         var skeleton = reads[0].Document;
         var nodeCount = reads.Sum(r => (long)r.Document.NodeCount);
-        if (skeleton.Root is not { } skeletonRoot || nodeCount > SpecDocumentReader.MaxNodes)
+        if (trees[0] is not { } skeletonRoot || nodeCount > SpecDocumentReader.MaxNodes)
         {
-            return reads.Count == 1 ? skeleton : null;
+            return reads.Count == 1 ? new SpecDocument(trees[0], skeleton.Map, skeleton.Error, skeleton.NodeCount) : null;
         }
 
-        var root = skeletonRoot.DeepClone();
+        var root = skeletonRoot;
         var placed = new List<(string Pointer, SourceMap Map)>(reads.Count - 1);
         var starts = new int[reads.Count - 1];
         var lengths = new int[reads.Count - 1];
@@ -78,20 +80,20 @@ internal static class SpecFragmenter
             var read = reads[i];
             var pointer = read.Fragment.Pointer;
             var slash = pointer.LastIndexOf('/');
-            if (read.Document.Root is not JsonObject value
+            if (trees[i] is not JsonObject value
                 || JsonPointers.Find(root, pointer.Substring(0, slash)) is not JsonObject parent
                 || !skeleton.Map.TryGetPosition(pointer, out var placeholder))
             {
                 return null;
             }
 
-            parent[JsonPointers.Unescape(pointer.Substring(slash + 1))] = value.DeepClone();
+            parent[JsonPointers.Unescape(pointer.Substring(slash + 1))] = value;
             placed.Add((pointer, read.Document.Map));
             starts[i - 1] = placeholder.Offset;
             lengths[i - 1] = read.Fragment.Text.Length;
         }
 
-        var layout = reads.Count == 1 ? null : new SkeletonLayout(new LineIndex(text), starts, lengths);
+        var layout = reads.Count == 1 ? null : new SkeletonLayout(lines, starts, lengths);
         return new SpecDocument(root, SourceMap.Layered(skeleton.Map, layout, placed), null, (int)nodeCount);
     }
 

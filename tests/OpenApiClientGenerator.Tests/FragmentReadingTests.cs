@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using OpenApiClientGenerator.Checking;
 using OpenApiClientGenerator.Model;
 using OpenApiClientGenerator.Reading;
 using OpenApiClientGenerator.Tests.Infrastructure;
@@ -27,7 +28,8 @@ public sealed class FragmentReadingTests
         var json = SpecDocumentReader.Read(yaml).Root!.ToJsonString(new JsonSerializerOptions { WriteIndented = indented });
 
         var fragments = SpecFragmenter.Split("spec.openapi.json", json);
-        var assembled = SpecFragmenter.Assemble(json, fragments.Select(FragmentRead.Read).ToList());
+        var reads = fragments.Select(FragmentRead.Read).ToList();
+        var assembled = SpecFragmenter.Assemble(new LineIndex(json), reads, reads.Select(r => r.Document.Root?.DeepClone()).ToList());
         var whole = SpecDocumentReader.Read(json);
 
         Assert.True(fragments.Count > 1, "The JSON spec was not split.");
@@ -38,6 +40,60 @@ public sealed class FragmentReadingTests
             Assert.Equal(SpecPointers.Position(whole.Map.TryGetPosition, pointer), SpecPointers.Position(assembled.Map.TryGetPosition, pointer));
             Assert.Equal(SpecPointers.Position(whole.Map.TryGetKeyPosition, pointer), SpecPointers.Position(assembled.Map.TryGetKeyPosition, pointer));
         }
+    }
+
+    /// <summary>
+    /// A parse places the cached checked trees of the fragments in its spec instead of copies, where nothing after the
+    /// checks changes them: two parses of the same readings, one after the other and two at once (as an IDE runs them),
+    /// give what a parse of fresh readings gives, and leave the cached trees as the checks made them. The inline spec
+    /// has what changes a fragment after the checks: an inner reference, a reference to a parameter's schema, an API
+    /// Gateway placeholder, and an operation that a tag selection leaves out.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(RepositorySpecsAsJson))]
+    [InlineData("changing", true)]
+    public void Parses_that_share_the_checked_fragments_leave_them_as_they_were(string specName, bool indented)
+    {
+        const string Changing = """
+            {"openapi": "3.0.3", "info": {"title": "Changing", "version": "1"},
+             "paths": {
+               "/a": {"get": {"tags": ["kept"], "operationId": "getA", "parameters": [{"name": "q", "in": "query", "schema": {"type": "string", "maxLength": 0}}],
+                              "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Box/properties/inner"}}}}}}},
+               "/c": {"get": {"tags": ["kept"], "operationId": "getC", "responses": {"204": {"description": "none"}}},
+                      "post": {"tags": ["other"], "operationId": "postC", "responses": {"204": {"description": "none"}}}},
+               "/b": {"get": {"tags": ["kept"], "operationId": "getB", "parameters": [{"$ref": "#/components/parameters/Ids"}],
+                              "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/parameters/Ids"}}}}}}}}
+             },
+             "components": {
+               "schemas": {"Box": {"type": "object", "properties": {"inner": {"type": "object", "properties": {"n": {"type": "integer"}}}}}},
+               "parameters": {"Ids": {"name": "ids", "in": "query", "schema": {"type": "array", "items": {"type": "integer"}}}}
+             }}
+            """;
+        var text = specName == "changing"
+            ? JsonNode.Parse(Changing)!.ToJsonString(new JsonSerializerOptions { WriteIndented = indented })
+            : SpecDocumentReader.Read(GeneratorHarness.RepositorySpecs().Single(s => Path.GetFileName(s.Path) == specName).GetText()!.ToString()).Root!
+                .ToJsonString(new JsonSerializerOptions { WriteIndented = indented });
+        var options = specName == "changing" ? new SpecOptions(null, null, null, SpecSelection.FromMetadata(name => name == "OpenApiIncludeTags" ? "kept" : null)) : new SpecOptions(null, null, null);
+        var input = new SpecInput("spec.openapi.json", text, options);
+        var read = SpecFragmenter.Read(input);
+        var expected = SpecParser.ParseRead(new SpecRead(input, FragmentChecks.CheckAll([FragmentRead.Read(new SpecFragment(input.Path, string.Empty, 0, text))])));
+
+        var first = SpecParser.ParseRead(read);
+        var second = SpecParser.ParseRead(read);
+        var atOnce = new SpecParseResult[4];
+        System.Threading.Tasks.Parallel.For(0, atOnce.Length, i => atOnce[i] = SpecParser.ParseRead(read));
+
+        Assert.True(read.Fragments.Count > 1, "The JSON spec was not split.");
+        Assert.NotNull(expected.Spec);
+        Assert.All(new[] { first, second }.Concat(atOnce), result =>
+        {
+            Assert.Equal(expected.Diagnostics, result.Diagnostics);
+            Assert.Equal(expected.Spec, result.Spec);
+        });
+        var fresh = SpecFragmenter.Read(input).Fragments;
+        Assert.All(read.Fragments.Zip(fresh), pair => Assert.True(
+            JsonNode.DeepEquals(pair.Second.Tree, pair.First.Tree) && pair.First.Tree?.Parent is null,
+            $"The checked tree of {pair.First.Read.Fragment.Pointer} was changed by a parse."));
     }
 
     [Theory]
@@ -93,7 +149,8 @@ public sealed class FragmentReadingTests
         const string Text = "{\n  \"openapi\": \"3.0.3\",\n  \"info\": { \"title\": \"T\", \"version\": \"1\" },\n  \"paths\": {\n    \"/a\": {\n      \"get\": {},\n      \"get\": {}\n    }\n  }\n}\n";
         var fragments = SpecFragmenter.Split("spec.openapi.json", Text);
         Assert.Equal([string.Empty, "/paths/~1a"], fragments.Select(f => f.Pointer));
-        Assert.Null(SpecFragmenter.Assemble(Text, fragments.Select(FragmentRead.Read).ToList()));
+        var reads = fragments.Select(FragmentRead.Read).ToList();
+        Assert.Null(SpecFragmenter.Assemble(new LineIndex(Text), reads, reads.Select(r => r.Document.Root?.DeepClone()).ToList()));
 
         var result = SpecParser.Parse(new SpecInput("spec.openapi.json", Text, new SpecOptions(null, null, null)));
         var error = Assert.Single(result.Diagnostics);
@@ -111,7 +168,7 @@ public sealed class FragmentReadingTests
         var input = new SpecInput("spec.openapi.json", text, new SpecOptions(null, null, null));
 
         var split = SpecParser.Parse(input);
-        var whole = SpecParser.ParseRead(new SpecRead(input, new[] { FragmentRead.Read(new SpecFragment(input.Path, string.Empty, 0, text)) }.ToEquatableArray()));
+        var whole = SpecParser.ParseRead(new SpecRead(input, FragmentChecks.CheckAll([FragmentRead.Read(new SpecFragment(input.Path, string.Empty, 0, text))])));
 
         Assert.Equal(2, SpecFragmenter.Split(input.Path, text).Count);
         Assert.Equal(whole.Diagnostics, split.Diagnostics);

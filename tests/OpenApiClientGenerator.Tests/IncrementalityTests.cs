@@ -317,6 +317,9 @@ public sealed class IncrementalityTests
             Assert.Equal(fragmentsRead, Outputs(run, TrackingNames.FragmentReads)
                 .Where(o => o.Reason is not (IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged))
                 .Select(o => ((FragmentRead)o.Value).Fragment.Pointer));
+            Assert.Equal(fragmentsRead, Outputs(run, TrackingNames.FragmentChecks)
+                .Where(o => o.Reason is not (IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged))
+                .Select(o => ((OpenApiClientGenerator.Checking.FragmentCheck)o.Value).Read.Fragment.Pointer));
             Assert.Equal(
                 cold.Results.Single().GeneratedSources.Select(s => (s.HintName, s.SourceText.ToString())),
                 run.GeneratedSources.Select(s => (s.HintName, s.SourceText.ToString())));

@@ -1,0 +1,295 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Text.Json.Nodes;
+using OpenApiClientGenerator.Diagnostics;
+using OpenApiClientGenerator.Model;
+using OpenApiClientGenerator.Reading;
+
+namespace OpenApiClientGenerator.Checking;
+
+/// <summary>Whether a spec's skeleton says OpenAPI 3.1, which the checks of each of its fragments depend on.</summary>
+internal sealed record SpecDialect(string SpecPath, bool IsOpenApi31);
+
+/// <summary>
+/// One fragment of a spec checked on its own (<see cref="SpecShapeChecker"/>, and its references collected for
+/// <see cref="ReferenceChecker"/>), which the pipeline caches with the fragment: an edit checks the fragment it touches
+/// again, not the whole spec. <see cref="Tree"/> is a checked copy of the reading's tree, never changed afterwards, as
+/// every parse of the spec takes a copy of it (<see cref="SpecFragmenter.Assemble"/>); the findings are placed in the
+/// spec and reported by <see cref="FragmentChecks.Report"/>. Equal when the fragment and the dialect are.
+/// </summary>
+internal sealed class FragmentCheck : System.IEquatable<FragmentCheck>
+{
+    /// <summary>
+    /// Whether the stages after the checks may change a fragment's tree where it stands: an inner reference is replaced
+    /// by a copy of its target (<see cref="InnerReferenceInliner"/>), and an API Gateway export's placeholders, greedy
+    /// parameters and any-method operations are rewritten (<see cref="ApiGatewayExportDialect"/>), which these find in
+    /// the text, erring on the side of a change (a zero that is a minimum of a number, an escaped key).
+    /// </summary>
+    private static readonly Regex GatewayPlaceholder = new("\"(?:maxLength|minimum|maximum)\"\\s*:\\s*-?0", RegexOptions.CultureInvariant);
+
+    /// <summary>1 while a parse holds <see cref="Tree"/> itself in its assembled spec (<see cref="FragmentTrees"/>).</summary>
+    private int _placed;
+
+    private FragmentCheck(FragmentRead read, bool isOpenApi31, JsonNode? tree, CheckFindings findings, bool shapeChecked)
+    {
+        Read = read;
+        IsOpenApi31 = isOpenApi31;
+        Tree = tree;
+        Findings = findings;
+        ShapeChecked = shapeChecked;
+        ChangesAfterChecks = read.Fragment.Pointer.Length == 0 || MayChangeAfterChecks(read.Fragment, findings);
+    }
+
+    public FragmentRead Read { get; }
+
+    public bool IsOpenApi31 { get; }
+
+    /// <summary>The reading's tree after the checks, which rewrite schemas into the form Microsoft.OpenApi reads; null when the fragment did not read.</summary>
+    public JsonNode? Tree { get; }
+
+    public CheckFindings Findings { get; }
+
+    /// <summary>Whether the shape checks ran on the tree, which they do where a walk over the whole spec checks it.</summary>
+    public bool ShapeChecked { get; }
+
+    /// <summary>
+    /// Whether a parse may change the tree after the checks, and so places a copy of it; the skeleton's always, as the
+    /// stages after the checks remove members of its maps. Any other fragment's tree is placed itself, when no other
+    /// parse holds it (<see cref="TryPlace"/>).
+    /// </summary>
+    public bool ChangesAfterChecks { get; }
+
+    /// <summary>Takes <see cref="Tree"/> for one parse to place in its assembled spec; false when it may change, or another parse holds it.</summary>
+    public bool TryPlace() => Tree is not null && !ChangesAfterChecks && Interlocked.CompareExchange(ref _placed, 1, 0) == 0;
+
+    /// <summary>
+    /// Gives <see cref="Tree"/> back after a parse: taken out of the parse's assembled spec (a node has one parent), it can
+    /// be placed by the next. A tree that cannot be taken out stays held, and each later parse places a copy.
+    /// </summary>
+    public void Return()
+    {
+        if (Tree!.Parent is JsonObject parent)
+        {
+            var pointer = Read.Fragment.Pointer;
+            var name = JsonPointers.Unescape(pointer.Substring(pointer.LastIndexOf('/') + 1));
+            if (!parent.TryGetPropertyValue(name, out var placed) || !ReferenceEquals(placed, Tree))
+            {
+                return;
+            }
+
+            parent[name] = null;
+        }
+
+        Volatile.Write(ref _placed, 0);
+    }
+
+    /// <summary>Checks a copy of the fragment's tree; the reading's own stays as the text gives it.</summary>
+    public static FragmentCheck Check(FragmentRead read, bool isOpenApi31) => Check(read, isOpenApi31, read.Document.Root?.DeepClone());
+
+    /// <summary>Checks <paramref name="tree"/> itself, a tree of the reading that nothing else holds.</summary>
+    public static FragmentCheck Check(FragmentRead read, bool isOpenApi31, JsonNode? tree)
+    {
+        var findings = new CheckFindings();
+        var shapeChecked = false;
+        if (tree is not null)
+        {
+            shapeChecked = SpecShapeChecker.Check(tree, read.Fragment.Pointer, isOpenApi31, findings);
+            ReferenceChecker.Collect(tree, read.Fragment.Pointer, findings);
+        }
+
+        return new FragmentCheck(read, isOpenApi31, tree, findings, shapeChecked);
+    }
+
+    private static bool MayChangeAfterChecks(SpecFragment fragment, CheckFindings findings)
+    {
+        foreach (var reference in findings.References)
+        {
+            if (reference.Kind == FindingKind.Reference && JsonPointers.FromReference(reference.Args[0]) is { } target && InnerReferenceInliner.IsInner(target))
+            {
+                return true;
+            }
+        }
+
+        return (fragment.Pointer.StartsWith("/paths/", System.StringComparison.Ordinal) || fragment.Pointer.StartsWith("/components/parameters/", System.StringComparison.Ordinal))
+            && (fragment.Pointer.Contains("+}") || fragment.Text.Contains(ApiGatewayExportDialect.AnyMethodKey) || GatewayPlaceholder.IsMatch(fragment.Text));
+    }
+
+    public bool Equals(FragmentCheck? other) => other is not null && IsOpenApi31 == other.IsOpenApi31 && Read.Equals(other.Read);
+
+    public override bool Equals(object? obj) => Equals(obj as FragmentCheck);
+
+    public override int GetHashCode() => Read.GetHashCode() * 2 + (IsOpenApi31 ? 1 : 0);
+}
+
+/// <summary>The findings of a spec's checked fragments, reported in the order a walk over the whole spec finds them.</summary>
+internal static class FragmentChecks
+{
+    /// <summary>Checks every fragment of a spec at once, as the pipeline does one by one, in the dialect its skeleton (the first) says.</summary>
+    public static EquatableArray<FragmentCheck> CheckAll(IReadOnlyList<FragmentRead> reads)
+    {
+        var isOpenApi31 = SpecShapeChecker.IsOpenApi31(reads[0].Document.Root);
+        return reads.Select(read => FragmentCheck.Check(read, isOpenApi31)).ToEquatableArray();
+    }
+
+    /// <summary>
+    /// Reports what the checks of the fragments found, located in the assembled spec (<paramref name="root"/>, whose
+    /// source map <paramref name="diagnostics"/> holds): first the shape checks' findings, each fragment's where the
+    /// skeleton's walk met its place, then the references, which are checked against the whole spec here. A schema
+    /// reference that points at an object holding a schema is redirected in <paramref name="root"/> first
+    /// (<see cref="SpecFlaws.RedirectReferenceToSchemaHolder"/>). False, reporting nothing, when a fragment's checks ran
+    /// where the skeleton's walk did not meet it: the spec is then checked whole.
+    /// </summary>
+    /// <param name="checks">The skeleton's (or the whole spec's) first, then the fragments', as <see cref="SpecFragmenter.Split"/> orders them.</param>
+    /// <param name="own">Makes the node at a pointer of <paramref name="root"/> the parse's own before a redirection changes it (<see cref="FragmentTrees.Own"/>).</param>
+    public static bool Report(JsonNode root, IReadOnlyList<FragmentCheck> checks, System.Action<string> own, SpecDiagnostics diagnostics)
+    {
+        var byPointer = new Dictionary<string, FragmentCheck>(checks.Count, System.StringComparer.Ordinal);
+        var shapeChecked = 0;
+        for (var i = 1; i < checks.Count; i++)
+        {
+            byPointer[checks[i].Read.Fragment.Pointer] = checks[i];
+            shapeChecked += checks[i].ShapeChecked ? 1 : 0;
+        }
+
+        var shapeFindings = new List<Finding>();
+        if (Expand(checks[0].Findings.Shape, byPointer, shapeFindings, static check => check.Findings.Shape) != shapeChecked)
+        {
+            return false;
+        }
+
+        // The reference as the redirection rewrote it, by the pointer of its $ref member.
+        Dictionary<string, string>? redirected = null;
+        foreach (var finding in shapeFindings)
+        {
+            switch (finding.Kind)
+            {
+                case FindingKind.Diagnostic:
+                    diagnostics.Report(finding.Descriptor!, diagnostics.LocationOf(finding.Pointer), finding.Args);
+                    break;
+                case FindingKind.DiagnosticAtKey:
+                    diagnostics.Report(finding.Descriptor!, diagnostics.LocationOfKey(finding.Pointer), finding.Args);
+                    break;
+                case FindingKind.SchemaReference when SpecFlaws.RedirectReferenceToSchemaHolder(finding.Pointer, finding.Args[0], root, own, diagnostics) is { } meant:
+                    (redirected ??= new Dictionary<string, string>(System.StringComparer.Ordinal))[JsonPointers.Append(finding.Pointer, "$ref")] = meant;
+                    break;
+            }
+        }
+
+        var references = new List<Finding>();
+        Expand(checks[0].Findings.References, byPointer, references, static check => check.Findings.References);
+        foreach (var reference in references)
+        {
+            if (reference.Kind == FindingKind.Reference)
+            {
+                var written = redirected is not null && redirected.TryGetValue(reference.Pointer, out var meant) ? meant : reference.Args[0];
+                ReferenceChecker.CheckReference(root, written, reference.Pointer, diagnostics);
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The skeleton's findings with each fragment's in its place.</summary>
+    /// <returns>How many of the fragments met had their shape checked.</returns>
+    private static int Expand(IReadOnlyList<Finding> skeleton, Dictionary<string, FragmentCheck> byPointer, List<Finding> expanded, System.Func<FragmentCheck, IReadOnlyList<Finding>> findingsOf)
+    {
+        var shapeChecked = 0;
+        foreach (var finding in skeleton)
+        {
+            if (finding.Kind != FindingKind.Fragment)
+            {
+                expanded.Add(finding);
+            }
+            else if (byPointer.TryGetValue(finding.Pointer, out var fragment))
+            {
+                expanded.AddRange(findingsOf(fragment));
+                shapeChecked += fragment.ShapeChecked ? 1 : 0;
+            }
+        }
+
+        return shapeChecked;
+    }
+}
+
+/// <summary>
+/// The trees one parse places in its assembled spec: each fragment's checked tree itself where nothing after the checks
+/// changes it and no other parse holds it (two runs of the same driver state may parse at once, as an IDE does), a copy
+/// otherwise. Disposing gives the trees back (<see cref="FragmentCheck.Return"/>).
+/// </summary>
+internal sealed class FragmentTrees : System.IDisposable
+{
+    private readonly IReadOnlyList<FragmentCheck> _checks;
+    private readonly JsonNode?[] _trees;
+    private readonly Dictionary<string, int> _indexOf;
+
+    public FragmentTrees(IReadOnlyList<FragmentCheck> checks)
+    {
+        _checks = checks;
+        _trees = new JsonNode?[checks.Count];
+        _indexOf = new Dictionary<string, int>(checks.Count, System.StringComparer.Ordinal);
+        for (var i = 0; i < checks.Count; i++)
+        {
+            _trees[i] = checks[i].TryPlace() ? checks[i].Tree : checks[i].Tree?.DeepClone();
+            _indexOf[checks[i].Read.Fragment.Pointer] = i;
+        }
+    }
+
+    /// <summary>The trees to place, in the order of the checks: the skeleton's first.</summary>
+    public IReadOnlyList<JsonNode?> Trees => _trees;
+
+    /// <summary>
+    /// Makes the node at <paramref name="pointer"/> in <paramref name="root"/> (the assembled spec) one the parse may
+    /// change: when it is in a fragment's tree that is shared with the cache, that tree is replaced by a copy first.
+    /// </summary>
+    public void Own(JsonNode root, string pointer)
+    {
+        var end = pointer.StartsWith("/paths/", System.StringComparison.Ordinal) ? NthSlash(pointer, 3)
+            : pointer.StartsWith("/components/", System.StringComparison.Ordinal) ? NthSlash(pointer, 4)
+            : -1;
+        if (end < 0 || !_indexOf.TryGetValue(pointer.Substring(0, end), out var index) || !IsShared(index))
+        {
+            return;
+        }
+
+        var fragmentPointer = pointer.Substring(0, end);
+        var slash = fragmentPointer.LastIndexOf('/');
+        if (JsonPointers.Find(root, fragmentPointer.Substring(0, slash)) is JsonObject parent)
+        {
+            var copy = _trees[index]!.DeepClone();
+            parent[JsonPointers.Unescape(fragmentPointer.Substring(slash + 1))] = copy;
+            _checks[index].Return();
+            _trees[index] = copy;
+        }
+    }
+
+    public void Dispose()
+    {
+        for (var i = 0; i < _trees.Length; i++)
+        {
+            if (IsShared(i))
+            {
+                _checks[i].Return();
+            }
+        }
+    }
+
+    private bool IsShared(int index) => _trees[index] is not null && ReferenceEquals(_trees[index], _checks[index].Tree);
+
+    /// <summary>Where the <paramref name="n"/>th '/' of the pointer stands, or its end when it has fewer.</summary>
+    private static int NthSlash(string pointer, int n)
+    {
+        var index = 0;
+        for (var seen = 1; seen < n; seen++)
+        {
+            index = pointer.IndexOf('/', index + 1);
+            if (index < 0)
+            {
+                return pointer.Length;
+            }
+        }
+
+        return index;
+    }
+}
