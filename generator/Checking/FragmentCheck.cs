@@ -112,8 +112,10 @@ internal sealed class FragmentCheck : System.IEquatable<FragmentCheck>
             }
         }
 
+        // The keys are searched for as the text spells them; a key written with a \u escape spells them otherwise, so
+        // a fragment with any such escape is taken to change, rather than have a shared tree changed in place.
         return (fragment.Pointer.StartsWith("/paths/", System.StringComparison.Ordinal) || fragment.Pointer.StartsWith("/components/parameters/", System.StringComparison.Ordinal))
-            && (fragment.Pointer.Contains("+}") || fragment.Text.Contains(ApiGatewayExportDialect.AnyMethodKey) || GatewayPlaceholder.IsMatch(fragment.Text));
+            && (fragment.Pointer.Contains("+}") || fragment.Text.Contains("\\u") || fragment.Text.Contains(ApiGatewayExportDialect.AnyMethodKey) || GatewayPlaceholder.IsMatch(fragment.Text));
     }
 
     public bool Equals(FragmentCheck? other) => other is not null && IsOpenApi31 == other.IsOpenApi31 && Read.Equals(other.Read);

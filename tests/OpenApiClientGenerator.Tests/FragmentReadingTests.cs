@@ -52,6 +52,7 @@ public sealed class FragmentReadingTests
     [Theory]
     [MemberData(nameof(RepositorySpecsAsJson))]
     [InlineData("changing", true)]
+    [InlineData("changing, a key escaped", false)]
     public void Parses_that_share_the_checked_fragments_leave_them_as_they_were(string specName, bool indented)
     {
         const string Changing = """
@@ -69,11 +70,18 @@ public sealed class FragmentReadingTests
                "parameters": {"Ids": {"name": "ids", "in": "query", "schema": {"type": "array", "items": {"type": "integer"}}}}
              }}
             """;
-        var text = specName == "changing"
+        // Spelled with an escape, the API Gateway's placeholder key is not what a search of the text finds.
+        var text = specName == "changing, a key escaped"
+            ? Changing.Replace("\"/b\":", """
+                "/d": {"get": {"tags": ["kept"], "operationId": "getD", "parameters": [{"name": "q", "in": "query", "schema": {"type": "string", "max\u004cength": 0}}],
+                               "responses": {"204": {"description": "none"}}}},
+                "/b":
+                """)
+            : specName == "changing"
             ? JsonNode.Parse(Changing)!.ToJsonString(new JsonSerializerOptions { WriteIndented = indented })
             : SpecDocumentReader.Read(GeneratorHarness.RepositorySpecs().Single(s => Path.GetFileName(s.Path) == specName).GetText()!.ToString()).Root!
                 .ToJsonString(new JsonSerializerOptions { WriteIndented = indented });
-        var options = specName == "changing" ? new SpecOptions(null, null, null, SpecSelection.FromMetadata(name => name == "OpenApiIncludeTags" ? "kept" : null)) : new SpecOptions(null, null, null);
+        var options = specName.StartsWith("changing", StringComparison.Ordinal) ? new SpecOptions(null, null, null, SpecSelection.FromMetadata(name => name == "OpenApiIncludeTags" ? "kept" : null)) : new SpecOptions(null, null, null);
         var input = new SpecInput("spec.openapi.json", text, options);
         var read = SpecFragmenter.Read(input);
         var expected = SpecParser.ParseRead(new SpecRead(input, FragmentChecks.CheckAll([FragmentRead.Read(new SpecFragment(input.Path, string.Empty, 0, text))])));
