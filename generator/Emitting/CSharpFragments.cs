@@ -62,12 +62,8 @@ internal static class CSharpFragments
     /// </summary>
     public static string ReadNullable(TypeRef type, string reader, int depth, bool lenient) => type.Kind switch
     {
-        ValueKind.String => $"JsonRead.String(ref {reader}, {Lenient(lenient)})",
+        ValueKind.String or ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double or ValueKind.Boolean => $"JsonRead.{ScalarReader(type)}(ref {reader}, {Lenient(lenient)})",
         ValueKind.Bytes => $"JsonRead.Bytes(ref {reader}, {Url(type)})",
-        ValueKind.Int32 => $"JsonRead.Int32(ref {reader}, {Lenient(lenient)})",
-        ValueKind.Int64 => $"JsonRead.Int64(ref {reader}, {Lenient(lenient)})",
-        ValueKind.Double => $"JsonRead.Double(ref {reader}, {Lenient(lenient)})",
-        ValueKind.Boolean => $"JsonRead.Boolean(ref {reader}, {Lenient(lenient)})",
         ValueKind.Enum => $"{type.TypeName}Json.Read(ref {reader})",
         ValueKind.Any => $"JsonRead.Element(ref {reader})",
         _ => $"{reader}.TokenType == JsonTokenType.Null ? null : {ReadPresent(type, reader, depth, lenient)}",
@@ -81,12 +77,36 @@ internal static class CSharpFragments
         {
             ValueKind.Object => $"{type.TypeName}.ReadFrom(ref {reader})",
             ValueKind.Any => $"JsonRead.Element(ref {reader})",
-            ValueKind.Array => $"JsonRead.List{TypeArgument(type.Element!)}(ref {reader}, static (ref Utf8JsonReader {inner}) => {ReadPresent(type.Element!, inner, depth + 1, lenient)})",
+            ValueKind.Array => $"JsonRead.List{TypeArgument(type.Element!)}(ref {reader}, {ItemReader(type.Element!, inner, depth + 1, lenient)})",
             ValueKind.Map when type.IsPatchMap => $"JsonRead.Map<{NullableTypeName(type.Element!)}>(ref {reader}, static (ref Utf8JsonReader {inner}) => {ReadNullable(type.Element!, inner, depth + 1, lenient)})",
-            ValueKind.Map => $"JsonRead.Map{TypeArgument(type.Element!)}(ref {reader}, static (ref Utf8JsonReader {inner}) => {ReadPresent(type.Element!, inner, depth + 1, lenient)})",
+            ValueKind.Map => $"JsonRead.Map{TypeArgument(type.Element!)}(ref {reader}, {ItemReader(type.Element!, inner, depth + 1, lenient)})",
             _ => $"JsonRead.NotNull({ReadNullable(type, reader, depth, lenient)}, ref {reader})",
         };
     }
+
+    /// <summary>
+    /// The reader of an array's items or a map's values, which are present: a record's or the element's own reader as a
+    /// method group, or a lambda.
+    /// </summary>
+    private static string ItemReader(TypeRef item, string reader, int depth, bool lenient) => item.Kind switch
+    {
+        ValueKind.Object => $"{item.TypeName}.ReadFrom",
+        ValueKind.Any => "JsonRead.Element",
+        _ => $"static (ref Utf8JsonReader {reader}) => {ReadPresent(item, reader, depth, lenient)}",
+    };
+
+    /// <summary>
+    /// An expression that reads a member's value the spec does not make nullable. A scalar reader is told so and notes
+    /// (leniently) or refuses (strictly) a JSON null itself; for anything else a lenient reader notes the null in a check
+    /// before the value's read, and a strict one reads the value as present, which refuses the null.
+    /// </summary>
+    public static string ReadNotNullable(TypeRef type, string reader, bool lenient) => type.Kind switch
+    {
+        ValueKind.String or ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double or ValueKind.Boolean => $"JsonRead.{ScalarReader(type)}(ref {reader}, {Lenient(lenient)}, nullable: false)",
+        _ when !lenient => ReadPresent(type, reader, 0, lenient),
+        ValueKind.Enum or ValueKind.Bytes => $"JsonRead.IsNull(ref {reader}, nullable: false) ? null : {ReadNullable(type, reader, 0, lenient)}",
+        _ => $"JsonRead.IsNull(ref {reader}, nullable: false) ? null : {ReadPresent(type, reader, 0, lenient)}",
+    };
 
     /// <summary>
     /// The type argument of a call that takes a lambda over an element: explicit for a nested list or map, where C#
@@ -94,6 +114,16 @@ internal static class CSharpFragments
     /// </summary>
     private static string TypeArgument(TypeRef element)
         => element.Kind is ValueKind.Array or ValueKind.Map ? "<" + TypeName(element) + ">" : string.Empty;
+
+    /// <summary>The <c>JsonRead</c> method that reads a scalar of <paramref name="type"/>'s kind.</summary>
+    private static string ScalarReader(TypeRef type) => type.Kind switch
+    {
+        ValueKind.String => "String",
+        ValueKind.Int32 => "Int32",
+        ValueKind.Int64 => "Int64",
+        ValueKind.Double => "Double",
+        _ => "Boolean",
+    };
 
     private static string Lenient(bool lenient) => lenient ? "lenient: true" : "lenient: false";
 

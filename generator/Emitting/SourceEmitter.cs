@@ -204,12 +204,7 @@ internal static partial class SourceEmitter
             return $"Optional<{CSharpFragments.NullableTypeName(property.Type)}>.Of({read})";
         }
 
-        if (property.Type.IsNullable || property.Type.Kind == ValueKind.Any)
-        {
-            return read;
-        }
-
-        return lenient ? $"JsonRead.NotNullable({read}, ref reader)" : CSharpFragments.ReadPresent(property.Type, "reader", 0, lenient);
+        return property.Type.IsNullable || property.Type.Kind == ValueKind.Any ? read : CSharpFragments.ReadNotNullable(property.Type, "reader", lenient);
     }
 
     /// <summary>

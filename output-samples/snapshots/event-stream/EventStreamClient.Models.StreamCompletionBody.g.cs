@@ -31,7 +31,11 @@ namespace Snapshots.EventStream
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="StreamCompletionBody"/>.</exception>
-        public static StreamCompletionBody FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
+        public static StreamCompletionBody FromJson(ReadOnlySpan<byte> utf8Json)
+        {
+            var reader = JsonRead.Start(utf8Json);
+            return ReadFrom(ref reader);
+        }
 
         private static readonly JsonMemberNames s_memberNames = new(
             "prompt");
@@ -48,12 +52,12 @@ namespace Snapshots.EventStream
             string? promptValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
-            int member;
-            while ((member = s_memberNames.Next(ref reader, ref nextMember, ref additionalProperties)) >= 0)
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (member)
+                switch (s_memberNames.ReadName(ref reader, ref nextMember))
                 {
-                    case 0: promptValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader); break;
+                    case 0: promptValue = JsonRead.String(ref reader, lenient: false, nullable: false); break;
+                    default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }
 

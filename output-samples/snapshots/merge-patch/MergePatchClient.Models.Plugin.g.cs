@@ -44,7 +44,11 @@ namespace Snapshots.MergePatch
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="Plugin"/>.</exception>
-        public static Plugin FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
+        public static Plugin FromJson(ReadOnlySpan<byte> utf8Json)
+        {
+            var reader = JsonRead.Start(utf8Json);
+            return ReadFrom(ref reader);
+        }
 
         private static readonly JsonMemberNames s_memberNames = new(
             "version",
@@ -62,15 +66,15 @@ namespace Snapshots.MergePatch
             JsonRead.ExpectStartObject(ref reader, "Plugin");
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
-            int member;
-            while ((member = s_memberNames.Next(ref reader, ref nextMember, ref additionalProperties)) >= 0)
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (member)
+                switch (s_memberNames.ReadName(ref reader, ref nextMember))
                 {
-                    case 0: Version = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 0: Version = JsonRead.String(ref reader, lenient: true, nullable: false); break;
                     case 1: Description = JsonRead.String(ref reader, lenient: true); break;
-                    case 2: Template = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : Template.ReadFrom(ref reader), ref reader); break;
-                    case 3: Settings = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: true), ref r1)), ref reader); break;
+                    case 2: Template = JsonRead.IsNull(ref reader, nullable: false) ? null : Template.ReadFrom(ref reader); break;
+                    case 3: Settings = JsonRead.IsNull(ref reader, nullable: false) ? null : JsonRead.Map(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: true), ref r1)); break;
+                    default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }
 

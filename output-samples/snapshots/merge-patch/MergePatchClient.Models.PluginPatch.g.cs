@@ -88,7 +88,11 @@ namespace Snapshots.MergePatch
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="PluginPatch"/>.</exception>
-        public static PluginPatch FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
+        public static PluginPatch FromJson(ReadOnlySpan<byte> utf8Json)
+        {
+            var reader = JsonRead.Start(utf8Json);
+            return ReadFrom(ref reader);
+        }
 
         private static readonly JsonMemberNames s_memberNames = new(
             "version",
@@ -105,15 +109,15 @@ namespace Snapshots.MergePatch
         {
             JsonRead.ExpectStartObject(ref reader, "PluginPatch");
             var nextMember = 0;
-            int member;
-            while ((member = s_memberNames.Next(ref reader, ref nextMember)) >= 0)
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (member)
+                switch (s_memberNames.ReadName(ref reader, ref nextMember))
                 {
                     case 0: Version = Optional<string?>.Of(JsonRead.String(ref reader, lenient: false)); break;
                     case 1: Description = Optional<string?>.Of(JsonRead.String(ref reader, lenient: false)); break;
                     case 2: Template = Optional<TemplatePatch?>.Of(reader.TokenType == JsonTokenType.Null ? null : TemplatePatch.ReadFrom(ref reader)); break;
                     case 3: Settings = Optional<IReadOnlyDictionary<string, string?>?>.Of(reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map<string?>(ref reader, static (ref Utf8JsonReader r1) => JsonRead.String(ref r1, lenient: false))); break;
+                    default: reader.Skip(); break;
                 }
             }
         }

@@ -70,7 +70,11 @@ namespace Snapshots.MergePatch
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="TemplatePatch"/>.</exception>
-        public static TemplatePatch FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
+        public static TemplatePatch FromJson(ReadOnlySpan<byte> utf8Json)
+        {
+            var reader = JsonRead.Start(utf8Json);
+            return ReadFrom(ref reader);
+        }
 
         private static readonly JsonMemberNames s_memberNames = new(
             "name");
@@ -84,12 +88,12 @@ namespace Snapshots.MergePatch
         {
             JsonRead.ExpectStartObject(ref reader, "TemplatePatch");
             var nextMember = 0;
-            int member;
-            while ((member = s_memberNames.Next(ref reader, ref nextMember)) >= 0)
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (member)
+                switch (s_memberNames.ReadName(ref reader, ref nextMember))
                 {
                     case 0: Name = Optional<string?>.Of(JsonRead.String(ref reader, lenient: false)); break;
+                    default: reader.Skip(); break;
                 }
             }
         }

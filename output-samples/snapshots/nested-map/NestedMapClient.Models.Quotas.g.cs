@@ -33,7 +33,11 @@ namespace Snapshots.NestedMap
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="Quotas"/>.</exception>
-        public static Quotas FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
+        public static Quotas FromJson(ReadOnlySpan<byte> utf8Json)
+        {
+            var reader = JsonRead.Start(utf8Json);
+            return ReadFrom(ref reader);
+        }
 
         private static readonly JsonMemberNames s_memberNames = new(
             "limits");
@@ -50,12 +54,12 @@ namespace Snapshots.NestedMap
             IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>>? limitsValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
-            int member;
-            while ((member = s_memberNames.Next(ref reader, ref nextMember, ref additionalProperties)) >= 0)
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (member)
+                switch (s_memberNames.ReadName(ref reader, ref nextMember))
                 {
                     case 0: limitsValue = JsonRead.Map<IReadOnlyDictionary<string, long>>(ref reader, static (ref Utf8JsonReader r1) => JsonRead.Map(ref r1, static (ref Utf8JsonReader r2) => JsonRead.NotNull(JsonRead.Int64(ref r2, lenient: false), ref r2))); break;
+                    default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }
 

@@ -72,7 +72,7 @@ namespace Snapshots.Parameters
             message.Headers.TryAddWithoutValidation("Accept", "application/json");
 
             var (statusCode, requestId, responseBody) = await ApiHttp.SendAsync(_httpClient, message, cancellationToken).ConfigureAwait(false);
-            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => Rgb.ReadFrom(ref r1)), new ResponseCheck<IReadOnlyList<Rgb>>(ResponseValidation, OnResponseMismatch, "FindColors", FindColorsRequest.ValidateResponse));
+            var result = ApiHttp.ReadBody(statusCode, requestId, responseBody, static (ref Utf8JsonReader reader) => JsonRead.List(ref reader, Rgb.ReadFrom), new ResponseCheck<IReadOnlyList<Rgb>>(ResponseValidation, OnResponseMismatch, "FindColors", FindColorsRequest.ValidateResponse));
             return new ApiResponse<IReadOnlyList<Rgb>>(statusCode, requestId, result);
         }
     }

@@ -57,7 +57,11 @@ namespace Snapshots.Validator
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="Endpoint"/>.</exception>
-        public static Endpoint FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
+        public static Endpoint FromJson(ReadOnlySpan<byte> utf8Json)
+        {
+            var reader = JsonRead.Start(utf8Json);
+            return ReadFrom(ref reader);
+        }
 
         private static readonly JsonMemberNames s_memberNames = new(
             "name",
@@ -80,17 +84,17 @@ namespace Snapshots.Validator
             long? portValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
-            int member;
-            while ((member = s_memberNames.Next(ref reader, ref nextMember, ref additionalProperties)) >= 0)
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (member)
+                switch (s_memberNames.ReadName(ref reader, ref nextMember))
                 {
-                    case 0: nameValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader); break;
-                    case 1: Version = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader); break;
-                    case 2: portValue = JsonRead.NotNull(JsonRead.Int64(ref reader, lenient: false), ref reader); break;
-                    case 3: Weight = JsonRead.NotNull(JsonRead.Double(ref reader, lenient: false), ref reader); break;
+                    case 0: nameValue = JsonRead.String(ref reader, lenient: false, nullable: false); break;
+                    case 1: Version = JsonRead.String(ref reader, lenient: false, nullable: false); break;
+                    case 2: portValue = JsonRead.Int64(ref reader, lenient: false, nullable: false); break;
+                    case 3: Weight = JsonRead.Double(ref reader, lenient: false, nullable: false); break;
                     case 4: Protocol = JsonRead.NotNull(EndpointProtocolJson.Read(ref reader), ref reader); break;
                     case 5: Tags = JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: false), ref r1)); break;
+                    default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }
 

@@ -59,7 +59,11 @@ namespace HuaweiCloud.DataArtsFabric
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="AutoscalingConfig"/>.</exception>
-        public static AutoscalingConfig FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
+        public static AutoscalingConfig FromJson(ReadOnlySpan<byte> utf8Json)
+        {
+            var reader = JsonRead.Start(utf8Json);
+            return ReadFrom(ref reader);
+        }
 
         private static readonly JsonMemberNames s_memberNames = new(
             "target_ongoing_requests",
@@ -80,18 +84,18 @@ namespace HuaweiCloud.DataArtsFabric
             JsonRead.ExpectStartObject(ref reader, "AutoscalingConfig");
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
-            int member;
-            while ((member = s_memberNames.Next(ref reader, ref nextMember, ref additionalProperties)) >= 0)
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (member)
+                switch (s_memberNames.ReadName(ref reader, ref nextMember))
                 {
-                    case 0: TargetOngoingRequests = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
-                    case 1: MaxOngoingRequests = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
-                    case 2: MinReplicas = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
-                    case 3: MaxReplicas = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
-                    case 4: InitialReplicas = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
-                    case 5: UpscaleDelayS = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
-                    case 6: DownscaleDelayS = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
+                    case 0: TargetOngoingRequests = JsonRead.Int32(ref reader, lenient: true, nullable: false); break;
+                    case 1: MaxOngoingRequests = JsonRead.Int32(ref reader, lenient: true, nullable: false); break;
+                    case 2: MinReplicas = JsonRead.Int32(ref reader, lenient: true, nullable: false); break;
+                    case 3: MaxReplicas = JsonRead.Int32(ref reader, lenient: true, nullable: false); break;
+                    case 4: InitialReplicas = JsonRead.Int32(ref reader, lenient: true, nullable: false); break;
+                    case 5: UpscaleDelayS = JsonRead.Int32(ref reader, lenient: true, nullable: false); break;
+                    case 6: DownscaleDelayS = JsonRead.Int32(ref reader, lenient: true, nullable: false); break;
+                    default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }
 

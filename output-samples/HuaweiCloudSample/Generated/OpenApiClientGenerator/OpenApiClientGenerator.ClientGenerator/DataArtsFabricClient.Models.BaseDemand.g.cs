@@ -39,7 +39,11 @@ namespace HuaweiCloud.DataArtsFabric
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="BaseDemand"/>.</exception>
-        public static BaseDemand FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
+        public static BaseDemand FromJson(ReadOnlySpan<byte> utf8Json)
+        {
+            var reader = JsonRead.Start(utf8Json);
+            return ReadFrom(ref reader);
+        }
 
         private static readonly JsonMemberNames s_memberNames = new(
             "min",
@@ -55,13 +59,13 @@ namespace HuaweiCloud.DataArtsFabric
             JsonRead.ExpectStartObject(ref reader, "BaseDemand");
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
-            int member;
-            while ((member = s_memberNames.Next(ref reader, ref nextMember, ref additionalProperties)) >= 0)
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (member)
+                switch (s_memberNames.ReadName(ref reader, ref nextMember))
                 {
-                    case 0: Min = JsonRead.NotNull(JsonRead.Int32(ref reader, lenient: false), ref reader); break;
-                    case 1: Max = JsonRead.NotNull(JsonRead.Int32(ref reader, lenient: false), ref reader); break;
+                    case 0: Min = JsonRead.Int32(ref reader, lenient: false, nullable: false); break;
+                    case 1: Max = JsonRead.Int32(ref reader, lenient: false, nullable: false); break;
+                    default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }
 

@@ -63,7 +63,11 @@ namespace HuaweiCloud.DataArtsFabric
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="Deployment"/>.</exception>
-        public static Deployment FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
+        public static Deployment FromJson(ReadOnlySpan<byte> utf8Json)
+        {
+            var reader = JsonRead.Start(utf8Json);
+            return ReadFrom(ref reader);
+        }
 
         private static readonly JsonMemberNames s_memberNames = new(
             "name",
@@ -85,19 +89,19 @@ namespace HuaweiCloud.DataArtsFabric
             JsonRead.ExpectStartObject(ref reader, "Deployment");
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
-            int member;
-            while ((member = s_memberNames.Next(ref reader, ref nextMember, ref additionalProperties)) >= 0)
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (member)
+                switch (s_memberNames.ReadName(ref reader, ref nextMember))
                 {
-                    case 0: Name = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 1: RayActorOptions = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : RayActorOptions.ReadFrom(ref reader), ref reader); break;
-                    case 2: AutoscalingConfig = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : AutoscalingConfig.ReadFrom(ref reader), ref reader); break;
-                    case 3: NumReplicas = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
-                    case 4: UserConfig = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map(ref reader, static (ref Utf8JsonReader r1) => JsonRead.Element(ref r1)), ref reader); break;
-                    case 5: MaxReplicasPerNode = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
-                    case 6: MaxOngoingRequests = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
-                    case 7: MaxQueuedRequests = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
+                    case 0: Name = JsonRead.String(ref reader, lenient: true, nullable: false); break;
+                    case 1: RayActorOptions = JsonRead.IsNull(ref reader, nullable: false) ? null : RayActorOptions.ReadFrom(ref reader); break;
+                    case 2: AutoscalingConfig = JsonRead.IsNull(ref reader, nullable: false) ? null : AutoscalingConfig.ReadFrom(ref reader); break;
+                    case 3: NumReplicas = JsonRead.Int32(ref reader, lenient: true, nullable: false); break;
+                    case 4: UserConfig = JsonRead.IsNull(ref reader, nullable: false) ? null : JsonRead.Map(ref reader, JsonRead.Element); break;
+                    case 5: MaxReplicasPerNode = JsonRead.Int32(ref reader, lenient: true, nullable: false); break;
+                    case 6: MaxOngoingRequests = JsonRead.Int32(ref reader, lenient: true, nullable: false); break;
+                    case 7: MaxQueuedRequests = JsonRead.Int32(ref reader, lenient: true, nullable: false); break;
+                    default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }
 

@@ -113,7 +113,11 @@ namespace HuaweiCloud.DataArtsFabric
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="EndpointDetail"/>.</exception>
-        public static EndpointDetail FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
+        public static EndpointDetail FromJson(ReadOnlySpan<byte> utf8Json)
+        {
+            var reader = JsonRead.Start(utf8Json);
+            return ReadFrom(ref reader);
+        }
 
         private static readonly JsonMemberNames s_memberNames = new(
             "visibility",
@@ -147,31 +151,31 @@ namespace HuaweiCloud.DataArtsFabric
             JsonRead.ExpectStartObject(ref reader, "EndpointDetail");
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
-            int member;
-            while ((member = s_memberNames.Next(ref reader, ref nextMember, ref additionalProperties)) >= 0)
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (member)
+                switch (s_memberNames.ReadName(ref reader, ref nextMember))
                 {
-                    case 0: Visibility = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 1: Id = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 2: Name = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 3: Type = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 4: Status = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 5: Description = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 6: CreateTime = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 7: UpdateTime = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 8: Owner = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : EndpointOwner.ReadFrom(ref reader), ref reader); break;
-                    case 9: Cap = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : CapRef.ReadFrom(ref reader), ref reader); break;
-                    case 10: ReservedResource = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : ReservedResource.ReadFrom(ref reader), ref reader); break;
-                    case 11: RayResource = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : RayResourceOutput.ReadFrom(ref reader), ref reader); break;
-                    case 12: Caches = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => EndpointCache.ReadFrom(ref r1)), ref reader); break;
-                    case 13: ErrorCode = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 14: ErrorMsg = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 15: Urls = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => EndpointUrl.ReadFrom(ref r1)), ref reader); break;
-                    case 16: BusinessEngineInstanceIds = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: true), ref r1)), ref reader); break;
-                    case 17: TokensQuota = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : TokensQuota.ReadFrom(ref reader), ref reader); break;
-                    case 18: RuntimeEnvType = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 19: Config = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : EndpointConfig.ReadFrom(ref reader), ref reader); break;
+                    case 0: Visibility = JsonRead.String(ref reader, lenient: true, nullable: false); break;
+                    case 1: Id = JsonRead.String(ref reader, lenient: true, nullable: false); break;
+                    case 2: Name = JsonRead.String(ref reader, lenient: true, nullable: false); break;
+                    case 3: Type = JsonRead.String(ref reader, lenient: true, nullable: false); break;
+                    case 4: Status = JsonRead.String(ref reader, lenient: true, nullable: false); break;
+                    case 5: Description = JsonRead.String(ref reader, lenient: true, nullable: false); break;
+                    case 6: CreateTime = JsonRead.String(ref reader, lenient: true, nullable: false); break;
+                    case 7: UpdateTime = JsonRead.String(ref reader, lenient: true, nullable: false); break;
+                    case 8: Owner = JsonRead.IsNull(ref reader, nullable: false) ? null : EndpointOwner.ReadFrom(ref reader); break;
+                    case 9: Cap = JsonRead.IsNull(ref reader, nullable: false) ? null : CapRef.ReadFrom(ref reader); break;
+                    case 10: ReservedResource = JsonRead.IsNull(ref reader, nullable: false) ? null : ReservedResource.ReadFrom(ref reader); break;
+                    case 11: RayResource = JsonRead.IsNull(ref reader, nullable: false) ? null : RayResourceOutput.ReadFrom(ref reader); break;
+                    case 12: Caches = JsonRead.IsNull(ref reader, nullable: false) ? null : JsonRead.List(ref reader, EndpointCache.ReadFrom); break;
+                    case 13: ErrorCode = JsonRead.String(ref reader, lenient: true, nullable: false); break;
+                    case 14: ErrorMsg = JsonRead.String(ref reader, lenient: true, nullable: false); break;
+                    case 15: Urls = JsonRead.IsNull(ref reader, nullable: false) ? null : JsonRead.List(ref reader, EndpointUrl.ReadFrom); break;
+                    case 16: BusinessEngineInstanceIds = JsonRead.IsNull(ref reader, nullable: false) ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: true), ref r1)); break;
+                    case 17: TokensQuota = JsonRead.IsNull(ref reader, nullable: false) ? null : TokensQuota.ReadFrom(ref reader); break;
+                    case 18: RuntimeEnvType = JsonRead.String(ref reader, lenient: true, nullable: false); break;
+                    case 19: Config = JsonRead.IsNull(ref reader, nullable: false) ? null : EndpointConfig.ReadFrom(ref reader); break;
+                    default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }
 

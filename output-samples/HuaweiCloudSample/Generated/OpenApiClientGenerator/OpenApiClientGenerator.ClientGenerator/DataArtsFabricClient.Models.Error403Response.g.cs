@@ -47,7 +47,11 @@ namespace HuaweiCloud.DataArtsFabric
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="Error403Response"/>.</exception>
-        public static Error403Response FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
+        public static Error403Response FromJson(ReadOnlySpan<byte> utf8Json)
+        {
+            var reader = JsonRead.Start(utf8Json);
+            return ReadFrom(ref reader);
+        }
 
         private static readonly JsonMemberNames s_memberNames = new(
             "error",
@@ -65,15 +69,15 @@ namespace HuaweiCloud.DataArtsFabric
             JsonRead.ExpectStartObject(ref reader, "Error403Response");
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
-            int member;
-            while ((member = s_memberNames.Next(ref reader, ref nextMember, ref additionalProperties)) >= 0)
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (member)
+                switch (s_memberNames.ReadName(ref reader, ref nextMember))
                 {
-                    case 0: Error = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : Error403Detail.ReadFrom(ref reader), ref reader); break;
-                    case 1: ErrorCode = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
-                    case 2: ErrorMsg = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 3: Title = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 0: Error = JsonRead.IsNull(ref reader, nullable: false) ? null : Error403Detail.ReadFrom(ref reader); break;
+                    case 1: ErrorCode = JsonRead.Int32(ref reader, lenient: true, nullable: false); break;
+                    case 2: ErrorMsg = JsonRead.String(ref reader, lenient: true, nullable: false); break;
+                    case 3: Title = JsonRead.String(ref reader, lenient: true, nullable: false); break;
+                    default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }
 

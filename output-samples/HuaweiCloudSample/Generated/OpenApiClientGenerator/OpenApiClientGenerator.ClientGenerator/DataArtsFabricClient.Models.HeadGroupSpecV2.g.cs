@@ -42,7 +42,11 @@ namespace HuaweiCloud.DataArtsFabric
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="HeadGroupSpecV2"/>.</exception>
-        public static HeadGroupSpecV2 FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
+        public static HeadGroupSpecV2 FromJson(ReadOnlySpan<byte> utf8Json)
+        {
+            var reader = JsonRead.Start(utf8Json);
+            return ReadFrom(ref reader);
+        }
 
         private static readonly JsonMemberNames s_memberNames = new(
             "limits",
@@ -58,13 +62,13 @@ namespace HuaweiCloud.DataArtsFabric
             JsonRead.ExpectStartObject(ref reader, "HeadGroupSpecV2");
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
-            int member;
-            while ((member = s_memberNames.Next(ref reader, ref nextMember, ref additionalProperties)) >= 0)
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (member)
+                switch (s_memberNames.ReadName(ref reader, ref nextMember))
                 {
-                    case 0: Limits = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : ResourceSpec.ReadFrom(ref reader), ref reader); break;
-                    case 1: Requests = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : ResourceSpec.ReadFrom(ref reader), ref reader); break;
+                    case 0: Limits = JsonRead.IsNull(ref reader, nullable: false) ? null : ResourceSpec.ReadFrom(ref reader); break;
+                    case 1: Requests = JsonRead.IsNull(ref reader, nullable: false) ? null : ResourceSpec.ReadFrom(ref reader); break;
+                    default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }
 

@@ -40,7 +40,11 @@ namespace HuaweiCloud.DataArtsFabric
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="RayActorOptions"/>.</exception>
-        public static RayActorOptions FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
+        public static RayActorOptions FromJson(ReadOnlySpan<byte> utf8Json)
+        {
+            var reader = JsonRead.Start(utf8Json);
+            return ReadFrom(ref reader);
+        }
 
         private static readonly JsonMemberNames s_memberNames = new(
             "num_cpus",
@@ -57,14 +61,14 @@ namespace HuaweiCloud.DataArtsFabric
             JsonRead.ExpectStartObject(ref reader, "RayActorOptions");
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
-            int member;
-            while ((member = s_memberNames.Next(ref reader, ref nextMember, ref additionalProperties)) >= 0)
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (member)
+                switch (s_memberNames.ReadName(ref reader, ref nextMember))
                 {
-                    case 0: NumCpus = JsonRead.NotNullable(JsonRead.Double(ref reader, lenient: true), ref reader); break;
-                    case 1: Memory = JsonRead.NotNullable(JsonRead.Double(ref reader, lenient: true), ref reader); break;
-                    case 2: Resources = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 0: NumCpus = JsonRead.Double(ref reader, lenient: true, nullable: false); break;
+                    case 1: Memory = JsonRead.Double(ref reader, lenient: true, nullable: false); break;
+                    case 2: Resources = JsonRead.String(ref reader, lenient: true, nullable: false); break;
+                    default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }
 

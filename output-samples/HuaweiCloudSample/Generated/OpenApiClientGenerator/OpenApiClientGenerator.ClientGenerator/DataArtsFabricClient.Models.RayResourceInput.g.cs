@@ -36,7 +36,11 @@ namespace HuaweiCloud.DataArtsFabric
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="RayResourceInput"/>.</exception>
-        public static RayResourceInput FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
+        public static RayResourceInput FromJson(ReadOnlySpan<byte> utf8Json)
+        {
+            var reader = JsonRead.Start(utf8Json);
+            return ReadFrom(ref reader);
+        }
 
         private static readonly JsonMemberNames s_memberNames = new(
             "head_node_resource",
@@ -55,13 +59,13 @@ namespace HuaweiCloud.DataArtsFabric
             IReadOnlyList<WorkNodeResourceDemand>? workNodeResourcesValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
-            int member;
-            while ((member = s_memberNames.Next(ref reader, ref nextMember, ref additionalProperties)) >= 0)
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (member)
+                switch (s_memberNames.ReadName(ref reader, ref nextMember))
                 {
                     case 0: headNodeResourceValue = HeadNodeResourceDemand.ReadFrom(ref reader); break;
-                    case 1: workNodeResourcesValue = JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => WorkNodeResourceDemand.ReadFrom(ref r1)); break;
+                    case 1: workNodeResourcesValue = JsonRead.List(ref reader, WorkNodeResourceDemand.ReadFrom); break;
+                    default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }
 

@@ -38,7 +38,11 @@ namespace HuaweiCloud.DataArtsFabric
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="RayResourceOutput"/>.</exception>
-        public static RayResourceOutput FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
+        public static RayResourceOutput FromJson(ReadOnlySpan<byte> utf8Json)
+        {
+            var reader = JsonRead.Start(utf8Json);
+            return ReadFrom(ref reader);
+        }
 
         private static readonly JsonMemberNames s_memberNames = new(
             "head_group_spec",
@@ -54,13 +58,13 @@ namespace HuaweiCloud.DataArtsFabric
             JsonRead.ExpectStartObject(ref reader, "RayResourceOutput");
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
-            int member;
-            while ((member = s_memberNames.Next(ref reader, ref nextMember, ref additionalProperties)) >= 0)
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (member)
+                switch (s_memberNames.ReadName(ref reader, ref nextMember))
                 {
-                    case 0: HeadGroupSpec = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : HeadGroupResource.ReadFrom(ref reader), ref reader); break;
-                    case 1: WorkerGroupSpec = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => WorkerGroupResource.ReadFrom(ref r1)), ref reader); break;
+                    case 0: HeadGroupSpec = JsonRead.IsNull(ref reader, nullable: false) ? null : HeadGroupResource.ReadFrom(ref reader); break;
+                    case 1: WorkerGroupSpec = JsonRead.IsNull(ref reader, nullable: false) ? null : JsonRead.List(ref reader, WorkerGroupResource.ReadFrom); break;
+                    default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }
 

@@ -32,7 +32,11 @@ namespace HuaweiCloud.DataArtsFabric
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="RayServeConfig"/>.</exception>
-        public static RayServeConfig FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
+        public static RayServeConfig FromJson(ReadOnlySpan<byte> utf8Json)
+        {
+            var reader = JsonRead.Start(utf8Json);
+            return ReadFrom(ref reader);
+        }
 
         private static readonly JsonMemberNames s_memberNames = new(
             "applications");
@@ -47,12 +51,12 @@ namespace HuaweiCloud.DataArtsFabric
             JsonRead.ExpectStartObject(ref reader, "RayServeConfig");
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
-            int member;
-            while ((member = s_memberNames.Next(ref reader, ref nextMember, ref additionalProperties)) >= 0)
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (member)
+                switch (s_memberNames.ReadName(ref reader, ref nextMember))
                 {
-                    case 0: Applications = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => ServeApplication.ReadFrom(ref r1)), ref reader); break;
+                    case 0: Applications = JsonRead.IsNull(ref reader, nullable: false) ? null : JsonRead.List(ref reader, ServeApplication.ReadFrom); break;
+                    default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }
 

@@ -46,7 +46,11 @@ namespace HuaweiCloud.DataArtsFabric
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="RayServiceConfig"/>.</exception>
-        public static RayServiceConfig FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
+        public static RayServiceConfig FromJson(ReadOnlySpan<byte> utf8Json)
+        {
+            var reader = JsonRead.Start(utf8Json);
+            return ReadFrom(ref reader);
+        }
 
         private static readonly JsonMemberNames s_memberNames = new(
             "ray_serve_config",
@@ -64,15 +68,15 @@ namespace HuaweiCloud.DataArtsFabric
             JsonRead.ExpectStartObject(ref reader, "RayServiceConfig");
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
-            int member;
-            while ((member = s_memberNames.Next(ref reader, ref nextMember, ref additionalProperties)) >= 0)
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (member)
+                switch (s_memberNames.ReadName(ref reader, ref nextMember))
                 {
-                    case 0: RayServeConfig = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : RayServeConfig.ReadFrom(ref reader), ref reader); break;
-                    case 1: RayClusterConfig = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : RayClusterConfig.ReadFrom(ref reader), ref reader); break;
-                    case 2: LogConfig = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : RayServiceLogConfig.ReadFrom(ref reader), ref reader); break;
-                    case 3: DataInfos = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => DataBriefInfo.ReadFrom(ref r1)), ref reader); break;
+                    case 0: RayServeConfig = JsonRead.IsNull(ref reader, nullable: false) ? null : RayServeConfig.ReadFrom(ref reader); break;
+                    case 1: RayClusterConfig = JsonRead.IsNull(ref reader, nullable: false) ? null : RayClusterConfig.ReadFrom(ref reader); break;
+                    case 2: LogConfig = JsonRead.IsNull(ref reader, nullable: false) ? null : RayServiceLogConfig.ReadFrom(ref reader); break;
+                    case 3: DataInfos = JsonRead.IsNull(ref reader, nullable: false) ? null : JsonRead.List(ref reader, DataBriefInfo.ReadFrom); break;
+                    default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }
 

@@ -40,7 +40,11 @@ namespace HuaweiCloud.DataArtsFabric
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="ReservedResource"/>.</exception>
-        public static ReservedResource FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
+        public static ReservedResource FromJson(ReadOnlySpan<byte> utf8Json)
+        {
+            var reader = JsonRead.Start(utf8Json);
+            return ReadFrom(ref reader);
+        }
 
         private static readonly JsonMemberNames s_memberNames = new(
             "apu",
@@ -57,14 +61,14 @@ namespace HuaweiCloud.DataArtsFabric
             JsonRead.ExpectStartObject(ref reader, "ReservedResource");
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
-            int member;
-            while ((member = s_memberNames.Next(ref reader, ref nextMember, ref additionalProperties)) >= 0)
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (member)
+                switch (s_memberNames.ReadName(ref reader, ref nextMember))
                 {
-                    case 0: Apu = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : ResourceDef.ReadFrom(ref reader), ref reader); break;
-                    case 1: Dpu = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : SqlResourceDef.ReadFrom(ref reader), ref reader); break;
-                    case 2: Mu = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : ResourceDemand.ReadFrom(ref reader), ref reader); break;
+                    case 0: Apu = JsonRead.IsNull(ref reader, nullable: false) ? null : ResourceDef.ReadFrom(ref reader); break;
+                    case 1: Dpu = JsonRead.IsNull(ref reader, nullable: false) ? null : SqlResourceDef.ReadFrom(ref reader); break;
+                    case 2: Mu = JsonRead.IsNull(ref reader, nullable: false) ? null : ResourceDemand.ReadFrom(ref reader); break;
+                    default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }
 

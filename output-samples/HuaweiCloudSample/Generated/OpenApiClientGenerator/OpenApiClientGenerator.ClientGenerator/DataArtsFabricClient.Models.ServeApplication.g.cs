@@ -52,7 +52,11 @@ namespace HuaweiCloud.DataArtsFabric
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="ServeApplication"/>.</exception>
-        public static ServeApplication FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
+        public static ServeApplication FromJson(ReadOnlySpan<byte> utf8Json)
+        {
+            var reader = JsonRead.Start(utf8Json);
+            return ReadFrom(ref reader);
+        }
 
         private static readonly JsonMemberNames s_memberNames = new(
             "name",
@@ -71,16 +75,16 @@ namespace HuaweiCloud.DataArtsFabric
             JsonRead.ExpectStartObject(ref reader, "ServeApplication");
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
-            int member;
-            while ((member = s_memberNames.Next(ref reader, ref nextMember, ref additionalProperties)) >= 0)
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (member)
+                switch (s_memberNames.ReadName(ref reader, ref nextMember))
                 {
-                    case 0: Name = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 1: ImportPath = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 2: Deployments = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => Deployment.ReadFrom(ref r1)), ref reader); break;
-                    case 3: RuntimeEnv = JsonRead.NotNullable(reader.TokenType == JsonTokenType.Null ? null : ServeRuntimeEnv.ReadFrom(ref reader), ref reader); break;
-                    case 4: RoutePrefix = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
+                    case 0: Name = JsonRead.String(ref reader, lenient: true, nullable: false); break;
+                    case 1: ImportPath = JsonRead.String(ref reader, lenient: true, nullable: false); break;
+                    case 2: Deployments = JsonRead.IsNull(ref reader, nullable: false) ? null : JsonRead.List(ref reader, Deployment.ReadFrom); break;
+                    case 3: RuntimeEnv = JsonRead.IsNull(ref reader, nullable: false) ? null : ServeRuntimeEnv.ReadFrom(ref reader); break;
+                    case 4: RoutePrefix = JsonRead.String(ref reader, lenient: true, nullable: false); break;
+                    default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }
 

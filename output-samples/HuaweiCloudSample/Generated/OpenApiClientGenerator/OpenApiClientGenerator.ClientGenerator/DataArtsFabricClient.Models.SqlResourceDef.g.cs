@@ -46,7 +46,11 @@ namespace HuaweiCloud.DataArtsFabric
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="SqlResourceDef"/>.</exception>
-        public static SqlResourceDef FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
+        public static SqlResourceDef FromJson(ReadOnlySpan<byte> utf8Json)
+        {
+            var reader = JsonRead.Start(utf8Json);
+            return ReadFrom(ref reader);
+        }
 
         private static readonly JsonMemberNames s_memberNames = new(
             "spec_code",
@@ -64,15 +68,15 @@ namespace HuaweiCloud.DataArtsFabric
             JsonRead.ExpectStartObject(ref reader, "SqlResourceDef");
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
-            int member;
-            while ((member = s_memberNames.Next(ref reader, ref nextMember, ref additionalProperties)) >= 0)
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (member)
+                switch (s_memberNames.ReadName(ref reader, ref nextMember))
                 {
-                    case 0: SpecCode = JsonRead.NotNullable(JsonRead.String(ref reader, lenient: true), ref reader); break;
-                    case 1: WarmUpNum = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
-                    case 2: MaxNum = JsonRead.NotNullable(JsonRead.Int32(ref reader, lenient: true), ref reader); break;
-                    case 3: UsePublicResource = JsonRead.NotNullable(JsonRead.Boolean(ref reader, lenient: true), ref reader); break;
+                    case 0: SpecCode = JsonRead.String(ref reader, lenient: true, nullable: false); break;
+                    case 1: WarmUpNum = JsonRead.Int32(ref reader, lenient: true, nullable: false); break;
+                    case 2: MaxNum = JsonRead.Int32(ref reader, lenient: true, nullable: false); break;
+                    case 3: UsePublicResource = JsonRead.Boolean(ref reader, lenient: true, nullable: false); break;
+                    default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }
 

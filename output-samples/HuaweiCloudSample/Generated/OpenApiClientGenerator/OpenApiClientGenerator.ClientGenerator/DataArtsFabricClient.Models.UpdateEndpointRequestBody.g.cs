@@ -52,7 +52,11 @@ namespace HuaweiCloud.DataArtsFabric
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="UpdateEndpointRequestBody"/>.</exception>
-        public static UpdateEndpointRequestBody FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
+        public static UpdateEndpointRequestBody FromJson(ReadOnlySpan<byte> utf8Json)
+        {
+            var reader = JsonRead.Start(utf8Json);
+            return ReadFrom(ref reader);
+        }
 
         private static readonly JsonMemberNames s_memberNames = new(
             "name",
@@ -72,17 +76,17 @@ namespace HuaweiCloud.DataArtsFabric
             JsonRead.ExpectStartObject(ref reader, "UpdateEndpointRequestBody");
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
-            int member;
-            while ((member = s_memberNames.Next(ref reader, ref nextMember, ref additionalProperties)) >= 0)
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (member)
+                switch (s_memberNames.ReadName(ref reader, ref nextMember))
                 {
-                    case 0: Name = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader); break;
-                    case 1: Description = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader); break;
+                    case 0: Name = JsonRead.String(ref reader, lenient: false, nullable: false); break;
+                    case 1: Description = JsonRead.String(ref reader, lenient: false, nullable: false); break;
                     case 2: ReservedResource = ReservedResource.ReadFrom(ref reader); break;
                     case 3: RayResource = RayResourceInput.ReadFrom(ref reader); break;
                     case 4: Cap = CapRef.ReadFrom(ref reader); break;
                     case 5: Config = EndpointConfig.ReadFrom(ref reader); break;
+                    default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }
 

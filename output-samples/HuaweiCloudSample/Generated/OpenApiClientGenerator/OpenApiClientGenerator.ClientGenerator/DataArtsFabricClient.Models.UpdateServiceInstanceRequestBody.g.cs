@@ -52,7 +52,11 @@ namespace HuaweiCloud.DataArtsFabric
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="UpdateServiceInstanceRequestBody"/>.</exception>
-        public static UpdateServiceInstanceRequestBody FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
+        public static UpdateServiceInstanceRequestBody FromJson(ReadOnlySpan<byte> utf8Json)
+        {
+            var reader = JsonRead.Start(utf8Json);
+            return ReadFrom(ref reader);
+        }
 
         private static readonly JsonMemberNames s_memberNames = new(
             "source",
@@ -70,15 +74,15 @@ namespace HuaweiCloud.DataArtsFabric
             JsonRead.ExpectStartObject(ref reader, "UpdateServiceInstanceRequestBody");
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
-            int member;
-            while ((member = s_memberNames.Next(ref reader, ref nextMember, ref additionalProperties)) >= 0)
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (member)
+                switch (s_memberNames.ReadName(ref reader, ref nextMember))
                 {
                     case 0: Source = SourceRef.ReadFrom(ref reader); break;
-                    case 1: Name = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader); break;
-                    case 2: Description = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader); break;
+                    case 1: Name = JsonRead.String(ref reader, lenient: false, nullable: false); break;
+                    case 2: Description = JsonRead.String(ref reader, lenient: false, nullable: false); break;
                     case 3: Config = UpdateServiceInstanceConfig.ReadFrom(ref reader); break;
+                    default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }
 

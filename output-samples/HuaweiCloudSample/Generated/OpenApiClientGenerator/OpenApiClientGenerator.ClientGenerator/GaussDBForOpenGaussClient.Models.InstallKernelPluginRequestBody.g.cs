@@ -48,7 +48,11 @@ namespace HuaweiCloud.GaussDBForOpenGauss
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="InstallKernelPluginRequestBody"/>.</exception>
-        public static InstallKernelPluginRequestBody FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
+        public static InstallKernelPluginRequestBody FromJson(ReadOnlySpan<byte> utf8Json)
+        {
+            var reader = JsonRead.Start(utf8Json);
+            return ReadFrom(ref reader);
+        }
 
         private static readonly JsonMemberNames s_memberNames = new(
             "plugin_name",
@@ -69,14 +73,14 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             string? sha256Value = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
             var nextMember = 0;
-            int member;
-            while ((member = s_memberNames.Next(ref reader, ref nextMember, ref additionalProperties)) >= 0)
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (member)
+                switch (s_memberNames.ReadName(ref reader, ref nextMember))
                 {
                     case 0: pluginNameValue = JsonRead.NotNull(InstallKernelPluginRequestBodyPluginNameJson.Read(ref reader), ref reader); break;
-                    case 1: urlValue = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader); break;
-                    case 2: sha256Value = JsonRead.NotNull(JsonRead.String(ref reader, lenient: false), ref reader); break;
+                    case 1: urlValue = JsonRead.String(ref reader, lenient: false, nullable: false); break;
+                    case 2: sha256Value = JsonRead.String(ref reader, lenient: false, nullable: false); break;
+                    default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }
 

@@ -79,12 +79,16 @@ namespace HuaweiCloud.ModelArts
         public byte[] ToJson() => JsonWrite.ToUtf8(this);
 
         /// <summary>Reads a document from UTF-8 JSON.</summary>
-        public static PatchServiceDocument FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
+        public static PatchServiceDocument FromJson(ReadOnlySpan<byte> utf8Json)
+        {
+            var reader = JsonRead.Start(utf8Json);
+            return ReadFrom(ref reader);
+        }
 
         internal static PatchServiceDocument ReadFrom(ref Utf8JsonReader reader)
         {
             var document = new PatchServiceDocument();
-            document._operations.AddRange(JsonRead.List(ref reader, static (ref Utf8JsonReader r) => PatchServiceV2RequestBody.ReadFrom(ref r)));
+            document._operations.AddRange(JsonRead.List(ref reader, PatchServiceV2RequestBody.ReadFrom));
             return document;
         }
 

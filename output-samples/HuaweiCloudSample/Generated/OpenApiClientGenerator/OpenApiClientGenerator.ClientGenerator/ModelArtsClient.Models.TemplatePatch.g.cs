@@ -91,7 +91,11 @@ namespace HuaweiCloud.ModelArts
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="TemplatePatch"/>.</exception>
-        public static TemplatePatch FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
+        public static TemplatePatch FromJson(ReadOnlySpan<byte> utf8Json)
+        {
+            var reader = JsonRead.Start(utf8Json);
+            return ReadFrom(ref reader);
+        }
 
         private static readonly JsonMemberNames s_memberNames = new(
             "name",
@@ -107,14 +111,14 @@ namespace HuaweiCloud.ModelArts
         {
             JsonRead.ExpectStartObject(ref reader, "TemplatePatch");
             var nextMember = 0;
-            int member;
-            while ((member = s_memberNames.Next(ref reader, ref nextMember)) >= 0)
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (member)
+                switch (s_memberNames.ReadName(ref reader, ref nextMember))
                 {
                     case 0: Name = Optional<string?>.Of(JsonRead.String(ref reader, lenient: false)); break;
                     case 1: Version = Optional<string?>.Of(JsonRead.String(ref reader, lenient: false)); break;
                     case 2: Inputs = Optional<IReadOnlyDictionary<string, JsonElement?>?>.Of(reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map<JsonElement?>(ref reader, static (ref Utf8JsonReader r1) => JsonRead.Element(ref r1))); break;
+                    default: reader.Skip(); break;
                 }
             }
         }

@@ -30,7 +30,11 @@ namespace HuaweiCloud.ModelArts
 
         /// <summary>Reads a value from UTF-8 JSON.</summary>
         /// <exception cref="JsonException">The JSON does not have the shape of <see cref="UpdatePluginRequestBodyPatch"/>.</exception>
-        public static UpdatePluginRequestBodyPatch FromJson(ReadOnlySpan<byte> utf8Json) => JsonRead.Document(utf8Json, static (ref Utf8JsonReader reader) => ReadFrom(ref reader));
+        public static UpdatePluginRequestBodyPatch FromJson(ReadOnlySpan<byte> utf8Json)
+        {
+            var reader = JsonRead.Start(utf8Json);
+            return ReadFrom(ref reader);
+        }
 
         private static readonly JsonMemberNames s_memberNames = new(
             "spec");
@@ -44,12 +48,12 @@ namespace HuaweiCloud.ModelArts
         {
             JsonRead.ExpectStartObject(ref reader, "UpdatePluginRequestBodyPatch");
             var nextMember = 0;
-            int member;
-            while ((member = s_memberNames.Next(ref reader, ref nextMember)) >= 0)
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (member)
+                switch (s_memberNames.ReadName(ref reader, ref nextMember))
                 {
                     case 0: Spec = Optional<PluginSpecPatch?>.Of(reader.TokenType == JsonTokenType.Null ? null : PluginSpecPatch.ReadFrom(ref reader)); break;
+                    default: reader.Skip(); break;
                 }
             }
         }

@@ -13,8 +13,8 @@ namespace OpenApiClientGenerator.Runtime
 
     /// <summary>
     /// The JSON names of a record's members in schema order: as UTF-8 to recognize them when reading, and encoded once
-    /// to write them without transcoding and escaping them on every call. A record reads and writes each member with one
-    /// call here, so that what every member does alike is written once.
+    /// to write them without transcoding and escaping them on every call. A record's reader loops over the object's
+    /// members and finds each one's index with one call here; its writer writes each member with one call.
     /// </summary>
     internal sealed class JsonMemberNames
     {
@@ -36,11 +36,12 @@ namespace OpenApiClientGenerator.Runtime
         public JsonEncodedText this[int index] => _encoded[index];
 
         /// <summary>
-        /// Returns the index of the property name the reader is on, or -1 for a name the schema does not have. The search
-        /// starts at <paramref name="nextMember"/>, the member after the one found last: services send members in schema
-        /// order, so one comparison per member is the usual cost, not one per known name.
+        /// Reads the property name the reader is on: returns the member's index, with the reader moved on to its value, or
+        /// -1 for a name the schema does not have, with the reader still on the name (see <see cref="KeepUnknown"/>). The
+        /// search starts at <paramref name="nextMember"/>, the member after the one found last: services send members in
+        /// schema order, so one comparison per member is the usual cost, not one per known name.
         /// </summary>
-        public int IndexOf(ref Utf8JsonReader reader, ref int nextMember)
+        public int ReadName(ref Utf8JsonReader reader, ref int nextMember)
         {
             for (var tried = 0; tried < _utf8.Length; tried++)
             {
@@ -53,57 +54,9 @@ namespace OpenApiClientGenerator.Runtime
                 if (reader.ValueTextEquals(_utf8[index]))
                 {
                     nextMember = index + 1;
+                    reader.Read();
                     return index;
                 }
-            }
-
-            return -1;
-        }
-
-        /// <summary>
-        /// Moves to the next member of the object being read and returns its index, with the reader on the member's value;
-        /// returns -1 at the end of the object. A member the schema does not describe is kept in
-        /// <paramref name="additionalProperties"/>, created on the first one.
-        /// </summary>
-        /// <param name="reader">The reader, inside the object.</param>
-        /// <param name="nextMember">Where the next member is expected, in the schema's order; see <see cref="IndexOf"/>.</param>
-        /// <param name="additionalProperties">The members the schema does not describe, created on the first one.</param>
-        /// <param name="noteUnknown">Whether the schema allows no other members (<c>additionalProperties: false</c>), so that each kept one is noted for the response check.</param>
-        public int Next(ref Utf8JsonReader reader, ref int nextMember, ref Dictionary<string, JsonElement>? additionalProperties, bool noteUnknown = false)
-        {
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var index = IndexOf(ref reader, ref nextMember);
-                var name = index < 0 ? reader.GetString()! : null;
-                reader.Read();
-                if (name is null)
-                {
-                    return index;
-                }
-
-                KeepUnknown(ref reader, name, ref additionalProperties, noteUnknown);
-            }
-
-            return -1;
-        }
-
-        /// <summary>
-        /// Moves to the next member as <see cref="Next(ref Utf8JsonReader, ref int, ref Dictionary{string, JsonElement}?, bool)"/>
-        /// does, skipping a member the schema does not describe: a patch only ever goes to the server, where such a member
-        /// has no meaning.
-        /// </summary>
-        public int Next(ref Utf8JsonReader reader, ref int nextMember)
-        {
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var index = IndexOf(ref reader, ref nextMember);
-                reader.Read();
-                if (index >= 0)
-                {
-                    return index;
-                }
-
-                reader.Skip();
             }
 
             return -1;
@@ -117,17 +70,23 @@ namespace OpenApiClientGenerator.Runtime
             Dictionary<string, JsonElement>? additionalProperties = null;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var name = reader.GetString()!;
-                reader.Read();
-                KeepUnknown(ref reader, name, ref additionalProperties, noteUnknown);
+                KeepUnknown(ref reader, ref additionalProperties, noteUnknown);
             }
 
             return additionalProperties;
         }
 
-        /// <summary>Keeps the value the reader is on, of a member the schema does not describe, noting it where the schema allows none.</summary>
-        private static void KeepUnknown(ref Utf8JsonReader reader, string name, ref Dictionary<string, JsonElement>? additionalProperties, bool noteUnknown)
+        /// <summary>
+        /// Keeps the member whose name the reader is on, which the schema does not describe, in
+        /// <paramref name="additionalProperties"/> (created on the first one), and moves the reader to the end of its value.
+        /// </summary>
+        /// <param name="reader">The reader, on the member's name.</param>
+        /// <param name="additionalProperties">The members the schema does not describe, created on the first one.</param>
+        /// <param name="noteUnknown">Whether the schema allows no other members (<c>additionalProperties: false</c>), so that each kept one is noted for the response check.</param>
+        public static void KeepUnknown(ref Utf8JsonReader reader, ref Dictionary<string, JsonElement>? additionalProperties, bool noteUnknown = false)
         {
+            var name = reader.GetString()!;
+            reader.Read();
             if (noteUnknown)
             {
                 JsonRead.UnknownMember(ref reader);

@@ -54,22 +54,22 @@ namespace OpenApiClientGenerator.Runtime
         }
 
         /// <summary>
-        /// The value of a member the spec does not make nullable, as lenient reading read it: a JSON null is accepted (the
-        /// member is null) and noted for the response check. <paramref name="reader"/> is still on the value.
+        /// Whether <paramref name="reader"/> is on a JSON null. Where the spec does not make the member nullable, lenient
+        /// reading still accepts the null (the member stays null) and notes it for the response check.
         /// </summary>
-        public static T? NotNullable<T>(T? value, ref Utf8JsonReader reader)
-            where T : class
+        public static bool IsNull(ref Utf8JsonReader reader, bool nullable)
         {
-            NoteIfNull(ref reader);
-            return value;
-        }
+            if (reader.TokenType != JsonTokenType.Null)
+            {
+                return false;
+            }
 
-        /// <inheritdoc cref="NotNullable{T}(T, ref Utf8JsonReader)"/>
-        public static T? NotNullable<T>(T? value, ref Utf8JsonReader reader)
-            where T : struct
-        {
-            NoteIfNull(ref reader);
-            return value;
+            if (!nullable)
+            {
+                NoteNull(ref reader);
+            }
+
+            return true;
         }
 
         /// <summary>Notes, for the response check, the member whose value <paramref name="reader"/> is on, which a schema with <c>additionalProperties: false</c> does not name.</summary>
@@ -87,13 +87,6 @@ namespace OpenApiClientGenerator.Runtime
             return reader;
         }
 
-        /// <summary>Reads a whole document, one value, with <paramref name="read"/>.</summary>
-        public static T Document<T>(ReadOnlySpan<byte> utf8Json, ValueReader<T> read)
-        {
-            var reader = Start(utf8Json);
-            return read(ref reader);
-        }
-
         public static void ExpectStartObject(ref Utf8JsonReader reader, string typeName)
         {
             if (reader.TokenType != JsonTokenType.StartObject)
@@ -102,10 +95,15 @@ namespace OpenApiClientGenerator.Runtime
             }
         }
 
-        public static string? String(ref Utf8JsonReader reader, bool lenient)
+        /// <summary>
+        /// A string; null for a JSON null. Where the spec does not make the value <paramref name="nullable"/>, a null is
+        /// still read, and noted for the response check, when reading <paramref name="lenient"/>ly, and refused when
+        /// reading strictly; the same holds for the other scalar readers.
+        /// </summary>
+        public static string? String(ref Utf8JsonReader reader, bool lenient, bool nullable = true)
             => reader.TokenType switch
             {
-                JsonTokenType.Null => null,
+                JsonTokenType.Null when AcceptsNull(ref reader, lenient, nullable) => null,
                 JsonTokenType.String => reader.GetString(),
                 JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False when lenient => Converted(ref reader, "a string", RawText(ref reader)),
                 _ => throw Unexpected(ref reader, "a string"),
@@ -131,42 +129,46 @@ namespace OpenApiClientGenerator.Runtime
             return bytes ?? throw new JsonException("Expected " + (url ? "base64url" : "base64") + " text but found a string that is not, at position " + reader.TokenStartIndex.ToString(CultureInfo.InvariantCulture) + ".");
         }
 
-        public static int? Int32(ref Utf8JsonReader reader, bool lenient)
+        /// <inheritdoc cref="String(ref Utf8JsonReader, bool, bool)"/>
+        public static int? Int32(ref Utf8JsonReader reader, bool lenient, bool nullable = true)
         {
             if (reader.TokenType == JsonTokenType.Number)
             {
                 return reader.TryGetInt32(out var number) ? number : (int)Integral(ref reader, int.MinValue, int.MaxValue);
             }
 
-            return NumberFromString(ref reader, lenient, "an integer", static text => int.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture));
+            return NumberFromString(ref reader, lenient, nullable, "an integer", static text => int.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture));
         }
 
-        public static long? Int64(ref Utf8JsonReader reader, bool lenient)
+        /// <inheritdoc cref="String(ref Utf8JsonReader, bool, bool)"/>
+        public static long? Int64(ref Utf8JsonReader reader, bool lenient, bool nullable = true)
         {
             if (reader.TokenType == JsonTokenType.Number)
             {
                 return reader.TryGetInt64(out var number) ? number : (long)Integral(ref reader, long.MinValue, long.MaxValue);
             }
 
-            return NumberFromString(ref reader, lenient, "an integer", static text => long.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture));
+            return NumberFromString(ref reader, lenient, nullable, "an integer", static text => long.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture));
         }
 
-        public static double? Double(ref Utf8JsonReader reader, bool lenient)
+        /// <inheritdoc cref="String(ref Utf8JsonReader, bool, bool)"/>
+        public static double? Double(ref Utf8JsonReader reader, bool lenient, bool nullable = true)
         {
             if (reader.TokenType == JsonTokenType.Number)
             {
                 return reader.GetDouble();
             }
 
-            return NumberFromString(ref reader, lenient, "a number", static text => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture));
+            return NumberFromString(ref reader, lenient, nullable, "a number", static text => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture));
         }
 
-        public static bool? Boolean(ref Utf8JsonReader reader, bool lenient)
+        /// <inheritdoc cref="String(ref Utf8JsonReader, bool, bool)"/>
+        public static bool? Boolean(ref Utf8JsonReader reader, bool lenient, bool nullable = true)
             => reader.TokenType switch
             {
                 JsonTokenType.True => true,
                 JsonTokenType.False => false,
-                JsonTokenType.Null => null,
+                JsonTokenType.Null when AcceptsNull(ref reader, lenient, nullable) => null,
                 JsonTokenType.String when lenient && reader.ValueTextEquals("true"u8) => Converted(ref reader, "a boolean", true),
                 JsonTokenType.String when lenient && reader.ValueTextEquals("false"u8) => Converted(ref reader, "a boolean", false),
                 JsonTokenType.String when lenient && reader.ValueTextEquals(""u8) => Converted<bool?>(ref reader, "a boolean", null),
@@ -211,11 +213,11 @@ namespace OpenApiClientGenerator.Runtime
 
         public static T NotNull<T>(T? value, ref Utf8JsonReader reader)
             where T : class
-            => value ?? throw new JsonException("Unexpected null at position " + reader.TokenStartIndex.ToString(CultureInfo.InvariantCulture) + ".");
+            => value ?? throw UnexpectedNull(ref reader);
 
         public static T NotNull<T>(T? value, ref Utf8JsonReader reader)
             where T : struct
-            => value ?? throw new JsonException("Unexpected null at position " + reader.TokenStartIndex.ToString(CultureInfo.InvariantCulture) + ".");
+            => value ?? throw UnexpectedNull(ref reader);
 
         public static JsonException MissingProperty(string typeName, string wireName)
             => new("The JSON for " + typeName + " has no '" + wireName + "', which is required.");
@@ -227,10 +229,10 @@ namespace OpenApiClientGenerator.Runtime
         /// Leniently, a number sent as a string is read as the number and an empty string means the value is not set.
         /// Strictly, only JSON numbers and null are accepted.
         /// </summary>
-        private static T? NumberFromString<T>(ref Utf8JsonReader reader, bool lenient, string expected, Func<string, T> parse)
+        private static T? NumberFromString<T>(ref Utf8JsonReader reader, bool lenient, bool nullable, string expected, Func<string, T> parse)
             where T : struct
         {
-            if (reader.TokenType == JsonTokenType.Null)
+            if (reader.TokenType == JsonTokenType.Null && AcceptsNull(ref reader, lenient, nullable))
             {
                 return null;
             }
@@ -274,13 +276,19 @@ namespace OpenApiClientGenerator.Runtime
             return value;
         }
 
-        private static void NoteIfNull(ref Utf8JsonReader reader)
+        /// <summary>Whether the JSON null the reader is on is a value: where the spec allows it, or noted when reading leniently.</summary>
+        private static bool AcceptsNull(ref Utf8JsonReader reader, bool lenient, bool nullable)
         {
-            if (reader.TokenType == JsonTokenType.Null)
+            if (!nullable && lenient)
             {
-                t_notes?.Add(new Note(reader.TokenStartIndex, "nullable", "must not be null, which the spec does not allow here"));
+                NoteNull(ref reader);
             }
+
+            return nullable || lenient;
         }
+
+        private static void NoteNull(ref Utf8JsonReader reader)
+            => t_notes?.Add(new Note(reader.TokenStartIndex, "nullable", "must not be null, which the spec does not allow here"));
 
         private static string Describe(JsonTokenType token) => token switch
         {
@@ -291,6 +299,9 @@ namespace OpenApiClientGenerator.Runtime
 
         private static string RawText(ref Utf8JsonReader reader)
             => Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan.ToArray());
+
+        private static JsonException UnexpectedNull(ref Utf8JsonReader reader)
+            => new("Unexpected null at position " + reader.TokenStartIndex.ToString(CultureInfo.InvariantCulture) + ".");
 
         private static JsonException Unexpected(ref Utf8JsonReader reader, string expected)
             => new("Expected " + expected + " but found " + reader.TokenType + " at position " + reader.TokenStartIndex.ToString(CultureInfo.InvariantCulture) + ".");
