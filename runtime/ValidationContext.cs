@@ -287,7 +287,7 @@ namespace OpenApiClientGenerator.Runtime
             }
         }
 
-        /// <summary>The check of <see cref="PathParameter"/> for a value a style lays out (a label, a matrix, a list or an object).</summary>
+        /// <summary>The check of <see cref="PathParameter(string, bool)"/> for a value a style lays out (a label, a matrix, a list or an object).</summary>
         /// <param name="segment">The parameter's text as <see cref="ParameterSerializer.Path"/> sends it, escaped.</param>
         /// <param name="refuseEmpty">Whether to report an empty segment.</param>
         public void StyledPathParameter(string segment, bool refuseEmpty)
