@@ -6,6 +6,15 @@ namespace OpenApiClientGenerator.Runtime
     using System.Text;
     using System.Text.Json;
 
+    /// <summary>
+    /// A generated record, union or JSON Patch document, which checks its own members. A member that holds one is checked
+    /// by a plain call (<see cref="ValidationContext.Record"/>) rather than by a generic helper taking a lambda.
+    /// </summary>
+    internal interface IValidatable
+    {
+        void ValidateMembers(ValidationContext context);
+    }
+
     /// <summary>Collects violations while a validator walks a value; pooled per thread so that a valid value allocates nothing.</summary>
     internal sealed class ValidationContext
     {
@@ -26,6 +35,14 @@ namespace OpenApiClientGenerator.Runtime
             var context = s_cached ?? new ValidationContext();
             s_cached = null;
             return context;
+        }
+
+        /// <summary>Checks <paramref name="value"/> on a rented context and returns what was found.</summary>
+        public static IReadOnlyList<ValidationError> Run(IValidatable value)
+        {
+            var context = Rent();
+            value.ValidateMembers(context);
+            return context.Complete();
         }
 
         /// <summary>
@@ -135,6 +152,42 @@ namespace OpenApiClientGenerator.Runtime
             if (length < limit)
             {
                 Report("minLength", "must be at least " + Text(limit) + (limit == 1 ? " character" : " characters") + " long (is " + Text(length) + ")", Text(limit));
+            }
+        }
+
+        /// <summary>Checks the member <paramref name="name"/> as <see cref="MinLength(string, int)"/> does where it has a value, and reports it missing where it has none and is <paramref name="required"/>.</summary>
+        public void MinLength(string name, string? value, int limit, bool required)
+        {
+            if (value is null)
+            {
+                if (required)
+                {
+                    Missing(name);
+                }
+            }
+            else if (TextRules.CodePointCount(value) < limit)
+            {
+                Push(name);
+                MinLength(value, limit);
+                Pop();
+            }
+        }
+
+        /// <summary>Checks the member <paramref name="name"/> as <see cref="MaxLength(string, int)"/> does where it has a value, and reports it missing where it has none and is <paramref name="required"/>.</summary>
+        public void MaxLength(string name, string? value, int limit, bool required)
+        {
+            if (value is null)
+            {
+                if (required)
+                {
+                    Missing(name);
+                }
+            }
+            else if (TextRules.CodePointCount(value) > limit)
+            {
+                Push(name);
+                MaxLength(value, limit);
+                Pop();
             }
         }
 
@@ -251,6 +304,27 @@ namespace OpenApiClientGenerator.Runtime
             {
                 ReportPathSegment();
             }
+        }
+
+        /// <summary>
+        /// Checks the member <paramref name="name"/> that holds a record (or a union, or a JSON Patch document) with the
+        /// record's own checks under its name, and reports it missing where it has no value and is <paramref name="required"/>.
+        /// </summary>
+        public void Record(string name, IValidatable? value, bool required)
+        {
+            if (value is null)
+            {
+                if (required)
+                {
+                    Missing(name);
+                }
+
+                return;
+            }
+
+            Push(name);
+            value.ValidateMembers(this);
+            Pop();
         }
 
         /// <summary>

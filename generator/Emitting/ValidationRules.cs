@@ -33,13 +33,13 @@ internal sealed class ValidationRules(ISet<string> memberNames)
         switch (type.Kind)
         {
             case ValueKind.String:
-                AddStringRules(rules, constraints, value);
+                AddStringRules(rules, constraints, value, lengthByName: true);
                 AddNot(rules, constraints, $"ElementRules.Of({value})");
                 break;
             case ValueKind.Bytes:
                 // The rules are about the text on the wire, so they check the text the value is sent as.
                 var text = CSharpFragments.Base64Text(type, value);
-                AddStringRules(rules, constraints, text);
+                AddStringRules(rules, constraints, text, lengthByName: false);
                 AddNot(rules, constraints, $"ElementRules.Of({text})");
                 break;
             case ValueKind.Int32:
@@ -59,7 +59,8 @@ internal sealed class ValidationRules(ISet<string> memberNames)
                 break;
             case ValueKind.Object:
                 // The record checks the constraints of its own schema; these are the ones the member adds (an allOf part's, say).
-                rules.Add(Call($"{value}.ValidateMembers(context)"));
+                // In a list or a map the record is checked where it stands; as a member, by name (ValidationContext.Record).
+                rules.Add(new() { Kind = "call", Expression = $"{value}.ValidateMembers(context)", MemberMethod = "context.Record", MemberArguments = string.Empty });
                 rules.AddRange(ForWholeValue(constraints, value));
                 break;
             case ValueKind.Enum:
@@ -119,6 +120,12 @@ internal sealed class ValidationRules(ISet<string> memberNames)
     /// </summary>
     public static RuleView MemberCall(string method, string value, string arguments)
         => new() { Kind = "call", Expression = $"{method}({value}{arguments})", MemberMethod = method, MemberArguments = arguments };
+
+    private static RuleView LengthRule(string method, string value, long limit, bool byName)
+    {
+        var arguments = ", " + limit.ToString(CultureInfo.InvariantCulture);
+        return byName ? MemberCall(method, value, arguments) : Call($"{method}({value}{arguments})");
+    }
 
     private static RuleView Unless(string violation, string report) => new() { Kind = "unless", Condition = violation, Expression = report };
 
@@ -261,16 +268,20 @@ internal sealed class ValidationRules(ISet<string> memberNames)
         });
     }
 
-    private void AddStringRules(List<RuleView> rules, ConstraintSpec constraints, string value)
+    /// <param name="lengthByName">
+    /// Whether <paramref name="value"/> is the member's own text, so that a length rule alone can check the member by its
+    /// name in one call; not for bytes, whose rules check the text they are sent as.
+    /// </param>
+    private void AddStringRules(List<RuleView> rules, ConstraintSpec constraints, string value, bool lengthByName)
     {
         if (constraints.MinLength is { } minLength && minLength > 0)
         {
-            rules.Add(Call($"context.MinLength({value}, {minLength.ToString(CultureInfo.InvariantCulture)})"));
+            rules.Add(LengthRule("context.MinLength", value, minLength, lengthByName));
         }
 
         if (constraints.MaxLength is { } maxLength)
         {
-            rules.Add(Call($"context.MaxLength({value}, {maxLength.ToString(CultureInfo.InvariantCulture)})"));
+            rules.Add(LengthRule("context.MaxLength", value, maxLength, lengthByName));
         }
 
         if (constraints.Pattern is { } pattern)

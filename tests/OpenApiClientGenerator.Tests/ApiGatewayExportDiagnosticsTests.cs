@@ -59,7 +59,8 @@ public sealed class ApiGatewayExportDiagnosticsTests
         Assert.All(run.GeneratorDiagnostics, d => Assert.Equal("OAG019", d.Id));
         var client = run.ClientText("DemoClient");
         Assert.DoesNotContain("context.MaxLength(idValue", client, StringComparison.Ordinal);
-        Assert.Contains("context.MaxLength(codeValue", client, StringComparison.Ordinal);
+        Assert.DoesNotContain("context.MaxLength(\"id\"", client, StringComparison.Ordinal);
+        Assert.Contains("context.MaxLength(\"code\", Code, 4, required: false)", client, StringComparison.Ordinal);
         Assert.Empty(run.CompilationProblems());
     }
 

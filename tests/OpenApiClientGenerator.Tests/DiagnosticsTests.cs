@@ -344,7 +344,7 @@ public sealed class DiagnosticsTests
         AssertSingle(run, "OAG006", DiagnosticSeverity.Warning, "demo.openapi.yaml", 15, 12, "allOf parts that give one value two different types is not supported", "the first part's type");
         var models = run.ModelsText("DemoClient");
         Assert.Contains("public sealed partial record Derived : IBase2", models, StringComparison.Ordinal);
-        Assert.Contains("public sealed partial record IBase : IJsonWritable\n", models.Replace("\r\n", "\n"), StringComparison.Ordinal);
+        Assert.Contains("public sealed partial record IBase : IJsonWritable, IValidatable\n", models.Replace("\r\n", "\n"), StringComparison.Ordinal);
         Assert.Empty(run.CompilationProblems());
     }
 

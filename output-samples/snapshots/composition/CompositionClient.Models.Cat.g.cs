@@ -15,7 +15,7 @@ namespace Snapshots.Composition
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>A representation of a cat.</summary>
-    public sealed partial record Cat : IPet, IJsonWritable
+    public sealed partial record Cat : IPet, IJsonWritable, IValidatable
     {
         /// <summary>The pet's name.</summary>
         /// <remarks>3–20 characters.</remarks>
@@ -39,7 +39,7 @@ namespace Snapshots.Composition
         string? IPet.PetType => PetType;
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this);
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this);
@@ -102,6 +102,8 @@ namespace Snapshots.Composition
         }
 
         void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
+
+        void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
 
         internal void ValidateMembers(ValidationContext context)
         {

@@ -26,7 +26,7 @@ namespace Snapshots.Composition
     }
 
     /// <summary>Pet.</summary>
-    public sealed partial record Pet : IPet, IJsonWritable
+    public sealed partial record Pet : IPet, IJsonWritable, IValidatable
     {
         /// <summary>The pet's name.</summary>
         /// <remarks>At most 20 characters.</remarks>
@@ -46,7 +46,7 @@ namespace Snapshots.Composition
         string? IPet.PetType => PetType;
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this);
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this);
@@ -104,19 +104,11 @@ namespace Snapshots.Composition
 
         void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
+        void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
+
         internal void ValidateMembers(ValidationContext context)
         {
-            if (Name is { } nameValue)
-            {
-                context.Push("name");
-                context.MaxLength(nameValue, 20);
-                context.Pop();
-            }
-            else
-            {
-                context.Missing("name");
-            }
-
+            context.MaxLength("name", Name, 20, required: true);
             context.Required(PetType, "petType");
         }
     }

@@ -15,7 +15,7 @@ namespace Snapshots.Enum
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>A resource pool and its state.</summary>
-    public sealed partial record Pool : IJsonWritable
+    public sealed partial record Pool : IJsonWritable, IValidatable
     {
         /// <summary>State of a resource pool.</summary>
         [JsonPropertyName("status")]
@@ -25,7 +25,7 @@ namespace Snapshots.Enum
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this);
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this);
@@ -78,6 +78,8 @@ namespace Snapshots.Enum
         }
 
         void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
+
+        void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
 
         internal void ValidateMembers(ValidationContext context)
         {

@@ -15,7 +15,7 @@ namespace Snapshots.Form
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>CreateCustomerBody.</summary>
-    public sealed partial record CreateCustomerBody : IJsonWritable
+    public sealed partial record CreateCustomerBody : IJsonWritable, IValidatable
     {
         /// <remarks>At most 512 characters.</remarks>
         [JsonPropertyName("email")]
@@ -31,7 +31,7 @@ namespace Snapshots.Form
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this);
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this);
@@ -90,18 +90,11 @@ namespace Snapshots.Form
 
         void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
+        void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
+
         internal void ValidateMembers(ValidationContext context)
         {
-            if (Email is { } emailValue)
-            {
-                context.Push("email");
-                context.MaxLength(emailValue, 512);
-                context.Pop();
-            }
-            else
-            {
-                context.Missing("email");
-            }
+            context.MaxLength("email", Email, 512, required: true);
 
             if (Metadata is { } metadataValue)
             {

@@ -15,7 +15,7 @@ namespace Snapshots.JsonLines
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>Entry.</summary>
-    public sealed partial record Entry : IJsonWritable
+    public sealed partial record Entry : IJsonWritable, IValidatable
     {
         /// <remarks>Required.</remarks>
         [JsonPropertyName("message")]
@@ -28,7 +28,7 @@ namespace Snapshots.JsonLines
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this);
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this);
@@ -80,6 +80,8 @@ namespace Snapshots.JsonLines
         }
 
         void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
+
+        void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
 
         internal void ValidateMembers(ValidationContext context)
         {

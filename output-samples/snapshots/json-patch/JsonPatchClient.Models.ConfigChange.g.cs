@@ -15,7 +15,7 @@ namespace Snapshots.JsonPatch
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>One change of the service's configuration.</summary>
-    public sealed partial record ConfigChange : IJsonWritable
+    public sealed partial record ConfigChange : IJsonWritable, IValidatable
     {
         /// <summary>Operation type; only replace is supported.</summary>
         [JsonPropertyName("op")]
@@ -34,7 +34,7 @@ namespace Snapshots.JsonPatch
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this);
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this);
@@ -97,6 +97,8 @@ namespace Snapshots.JsonPatch
         }
 
         void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
+
+        void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
 
         internal void ValidateMembers(ValidationContext context)
         {

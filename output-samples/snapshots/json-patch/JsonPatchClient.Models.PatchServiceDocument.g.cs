@@ -15,7 +15,7 @@ namespace Snapshots.JsonPatch
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>A JSON Patch document (RFC 6902) restricted to the operations and paths the API allows.</summary>
-    public sealed partial class PatchServiceDocument : IReadOnlyList<ConfigChange>, IJsonWritable
+    public sealed partial class PatchServiceDocument : IReadOnlyList<ConfigChange>, IJsonWritable, IValidatable
     {
         private readonly List<ConfigChange> _operations = new();
 
@@ -43,7 +43,7 @@ namespace Snapshots.JsonPatch
         public PatchServiceDocument Replace(string path, JsonElement value) => Add(ConfigChangeOp.Replace, CheckPath(path, nameof(path)), value);
 
         /// <summary>Returns every violation of the spec's constraints; an empty list when the document is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this);
 
         /// <inheritdoc/>
         public IEnumerator<ConfigChange> GetEnumerator() => _operations.GetEnumerator();
@@ -70,6 +70,8 @@ namespace Snapshots.JsonPatch
         internal void WriteTo(Utf8JsonWriter writer) => JsonWrite.List(writer, _operations);
 
         void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
+
+        void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
 
         internal void ValidateMembers(ValidationContext context)
         {

@@ -15,7 +15,7 @@ namespace Snapshots.MergePatch
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>A plug-in.</summary>
-    public sealed partial record Plugin : IJsonWritable
+    public sealed partial record Plugin : IJsonWritable, IValidatable
     {
         /// <summary>Version of the plug-in.</summary>
         [JsonPropertyName("version")]
@@ -37,7 +37,7 @@ namespace Snapshots.MergePatch
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this);
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this);
@@ -96,14 +96,11 @@ namespace Snapshots.MergePatch
 
         void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
+        void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
+
         internal void ValidateMembers(ValidationContext context)
         {
-            if (Template is { } templateValue)
-            {
-                context.Push("template");
-                templateValue.ValidateMembers(context);
-                context.Pop();
-            }
+            context.Record("template", Template, required: false);
         }
     }
 }

@@ -15,14 +15,14 @@ namespace Snapshots.MergePatch
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>The template the plug-in is built from.</summary>
-    public sealed partial record TemplatePatch : IJsonWritable
+    public sealed partial record TemplatePatch : IJsonWritable, IValidatable
     {
         /// <summary>Name of the template.</summary>
         [JsonPropertyName("name")]
         public Optional<string?> Name { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this);
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this);
@@ -108,6 +108,8 @@ namespace Snapshots.MergePatch
         }
 
         void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
+
+        void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
 
         internal void ValidateMembers(ValidationContext context)
         {

@@ -15,7 +15,7 @@ namespace Snapshots.Multipart
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>CreateFileResponse.</summary>
-    public sealed partial record CreateFileResponse : IJsonWritable
+    public sealed partial record CreateFileResponse : IJsonWritable, IValidatable
     {
         [JsonPropertyName("id")]
         public string? Id { get; init; }
@@ -24,7 +24,7 @@ namespace Snapshots.Multipart
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this);
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this);
@@ -73,6 +73,8 @@ namespace Snapshots.Multipart
         }
 
         void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
+
+        void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
 
         internal void ValidateMembers(ValidationContext context)
         {

@@ -15,7 +15,7 @@ namespace Snapshots.NestedMap
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>Quotas of each project.</summary>
-    public sealed partial record Quotas : IJsonWritable
+    public sealed partial record Quotas : IJsonWritable, IValidatable
     {
         /// <summary>Limits by project, then by resource.</summary>
         /// <remarks>Each value: Each value: At least 0.</remarks>
@@ -26,7 +26,7 @@ namespace Snapshots.NestedMap
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this);
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this);
@@ -78,6 +78,8 @@ namespace Snapshots.NestedMap
         }
 
         void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
+
+        void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
 
         internal void ValidateMembers(ValidationContext context)
         {

@@ -15,7 +15,7 @@ namespace Snapshots.Parameters
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>Rgb.</summary>
-    public sealed partial record Rgb : IJsonWritable
+    public sealed partial record Rgb : IJsonWritable, IValidatable
     {
         /// <remarks>Required. At least 0 and at most 255.</remarks>
         [JsonPropertyName("R")]
@@ -33,7 +33,7 @@ namespace Snapshots.Parameters
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this);
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this);
@@ -88,6 +88,8 @@ namespace Snapshots.Parameters
         }
 
         void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
+
+        void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
 
         internal void ValidateMembers(ValidationContext context)
         {

@@ -137,13 +137,7 @@ namespace Snapshots.Parameters
                 context.Pop();
             }
 
-            if (Near is { } nearValue)
-            {
-                context.Push("near");
-                nearValue.ValidateMembers(context);
-                context.Pop();
-            }
-
+            context.Record("near", Near, required: false);
             context.Pop();
 
             context.Push("header");

@@ -15,7 +15,7 @@ namespace Snapshots.ResponseHeaders
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>Pet.</summary>
-    public sealed partial record Pet : IJsonWritable
+    public sealed partial record Pet : IJsonWritable, IValidatable
     {
         /// <remarks>Required.</remarks>
         [JsonPropertyName("name")]
@@ -25,7 +25,7 @@ namespace Snapshots.ResponseHeaders
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this);
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this);
@@ -74,6 +74,8 @@ namespace Snapshots.ResponseHeaders
         }
 
         void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
+
+        void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
 
         internal void ValidateMembers(ValidationContext context)
         {

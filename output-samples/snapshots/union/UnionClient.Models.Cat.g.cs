@@ -15,7 +15,7 @@ namespace Snapshots.Union
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>A cat.</summary>
-    public sealed partial record Cat : IJsonWritable
+    public sealed partial record Cat : IJsonWritable, IValidatable
     {
         /// <remarks>Required.</remarks>
         [JsonPropertyName("petType")]
@@ -29,7 +29,7 @@ namespace Snapshots.Union
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this);
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this);
@@ -82,20 +82,12 @@ namespace Snapshots.Union
 
         void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
+        void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
+
         internal void ValidateMembers(ValidationContext context)
         {
             context.Required(PetType, "petType");
-
-            if (Name is { } nameValue)
-            {
-                context.Push("name");
-                context.MinLength(nameValue, 2);
-                context.Pop();
-            }
-            else
-            {
-                context.Missing("name");
-            }
+            context.MinLength("name", Name, 2, required: true);
         }
     }
 }

@@ -22,7 +22,7 @@ namespace Snapshots.Union
     /// <item><see cref="Dog"/> (<c>Dog</c>)</item>
     /// </list>
     /// </remarks>
-    public sealed partial class Pet : IEquatable<Pet>, IUnionValue, IJsonWritable
+    public sealed partial class Pet : IEquatable<Pet>, IUnionValue, IJsonWritable, IValidatable
     {
         private static readonly UnionShape s_shape = new(
             "oneOf",
@@ -124,12 +124,7 @@ namespace Snapshots.Union
         };
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this);
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this);
@@ -164,6 +159,8 @@ namespace Snapshots.Union
         internal void WriteTo(Utf8JsonWriter writer) => s_shape.Write(writer, _variant, _value, _json, _discriminatorValue);
 
         void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
+
+        void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
 
         internal void ValidateMembers(ValidationContext context) => s_shape.Validate(context, _variant, _value, _json, _discriminatorValue);
 

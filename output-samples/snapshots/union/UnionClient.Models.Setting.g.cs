@@ -15,7 +15,7 @@ namespace Snapshots.Union
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>Setting.</summary>
-    public sealed partial record Setting : IJsonWritable
+    public sealed partial record Setting : IJsonWritable, IValidatable
     {
         /// <summary>A string, an integer or a list.</summary>
         [JsonPropertyName("value")]
@@ -25,7 +25,7 @@ namespace Snapshots.Union
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this);
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this);
@@ -75,14 +75,11 @@ namespace Snapshots.Union
 
         void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
+        void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
+
         internal void ValidateMembers(ValidationContext context)
         {
-            if (Value is { } valueValue)
-            {
-                context.Push("value");
-                valueValue.ValidateMembers(context);
-                context.Pop();
-            }
+            context.Record("value", Value, required: false);
         }
     }
 
@@ -95,7 +92,7 @@ namespace Snapshots.Union
     /// <item><c>IReadOnlyList&lt;string&gt;</c></item>
     /// </list>
     /// </remarks>
-    public sealed partial class SettingValue : IEquatable<SettingValue>, IUnionValue, IJsonWritable
+    public sealed partial class SettingValue : IEquatable<SettingValue>, IUnionValue, IJsonWritable, IValidatable
     {
         private static readonly UnionShape s_shape = new(
             "anyOf",
@@ -221,12 +218,7 @@ namespace Snapshots.Union
         };
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate()
-        {
-            var context = ValidationContext.Rent();
-            ValidateMembers(context);
-            return context.Complete();
-        }
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this);
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this);
@@ -261,6 +253,8 @@ namespace Snapshots.Union
         internal void WriteTo(Utf8JsonWriter writer) => s_shape.Write(writer, _variant, _value, _json, _discriminatorValue);
 
         void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
+
+        void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
 
         internal void ValidateMembers(ValidationContext context) => s_shape.Validate(context, _variant, _value, _json, _discriminatorValue);
 

@@ -15,7 +15,7 @@ namespace Snapshots.Validator
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>An inference endpoint.</summary>
-    public sealed partial record Endpoint : IJsonWritable
+    public sealed partial record Endpoint : IJsonWritable, IValidatable
     {
         /// <summary>Name of the endpoint.</summary>
         /// <remarks>1–64 characters: lower-case letters, digits and '-'.</remarks>
@@ -50,7 +50,7 @@ namespace Snapshots.Validator
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this);
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this);
@@ -120,6 +120,8 @@ namespace Snapshots.Validator
         }
 
         void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
+
+        void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
 
         internal void ValidateMembers(ValidationContext context)
         {

@@ -18,7 +18,7 @@ namespace HuaweiCloud.DataArtsFabric
     /// Definition: Resource requirement configuration. Constraints: N/A. (The page has no table for BaseDemand; its
     /// members are taken from the request example.)
     /// </summary>
-    public sealed partial record BaseDemand : IJsonWritable
+    public sealed partial record BaseDemand : IJsonWritable, IValidatable
     {
         /// <summary>Minimum amount of the resource (taken from the request example).</summary>
         [JsonPropertyName("min")]
@@ -32,7 +32,7 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this);
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this);
@@ -84,6 +84,8 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
+
+        void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
 
         internal void ValidateMembers(ValidationContext context)
         {

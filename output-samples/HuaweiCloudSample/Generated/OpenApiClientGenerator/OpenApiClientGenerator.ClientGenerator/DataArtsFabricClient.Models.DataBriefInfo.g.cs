@@ -18,7 +18,7 @@ namespace HuaweiCloud.DataArtsFabric
     /// Brief information about one data input or output. The page has no table for DataBriefInfo; its members are
     /// taken from the request and response examples.
     /// </summary>
-    public sealed partial record DataBriefInfo : IJsonWritable
+    public sealed partial record DataBriefInfo : IJsonWritable, IValidatable
     {
         /// <summary>Input data path, for example, OBS://bucket/dir/.</summary>
         [JsonPropertyName("input_path")]
@@ -36,7 +36,7 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this);
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this);
@@ -91,6 +91,8 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
+
+        void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
 
         internal void ValidateMembers(ValidationContext context)
         {

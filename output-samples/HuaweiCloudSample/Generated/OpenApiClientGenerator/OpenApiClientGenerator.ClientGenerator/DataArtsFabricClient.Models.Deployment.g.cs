@@ -15,7 +15,7 @@ namespace HuaweiCloud.DataArtsFabric
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>One Ray Serve deployment of an application.</summary>
-    public sealed partial record Deployment : IJsonWritable
+    public sealed partial record Deployment : IJsonWritable, IValidatable
     {
         /// <summary>Deployment name.</summary>
         [JsonPropertyName("name")]
@@ -56,7 +56,7 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this);
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this);
@@ -127,21 +127,12 @@ namespace HuaweiCloud.DataArtsFabric
 
         void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
+        void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
+
         internal void ValidateMembers(ValidationContext context)
         {
-            if (RayActorOptions is { } rayActorOptionsValue)
-            {
-                context.Push("ray_actor_options");
-                rayActorOptionsValue.ValidateMembers(context);
-                context.Pop();
-            }
-
-            if (AutoscalingConfig is { } autoscalingConfigValue)
-            {
-                context.Push("autoscaling_config");
-                autoscalingConfigValue.ValidateMembers(context);
-                context.Pop();
-            }
+            context.Record("ray_actor_options", RayActorOptions, required: false);
+            context.Record("autoscaling_config", AutoscalingConfig, required: false);
         }
     }
 }

@@ -15,7 +15,7 @@ namespace HuaweiCloud.DataArtsFabric
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>Endpoint configuration.</summary>
-    public sealed partial record EndpointConfig : IJsonWritable
+    public sealed partial record EndpointConfig : IJsonWritable, IValidatable
     {
         /// <summary>Ray service configuration. Its log_config is ignored on update and cannot be updated.</summary>
         [JsonPropertyName("ray_service_config")]
@@ -25,7 +25,7 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this);
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this);
@@ -75,14 +75,11 @@ namespace HuaweiCloud.DataArtsFabric
 
         void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
+        void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
+
         internal void ValidateMembers(ValidationContext context)
         {
-            if (RayServiceConfig is { } rayServiceConfigValue)
-            {
-                context.Push("ray_service_config");
-                rayServiceConfigValue.ValidateMembers(context);
-                context.Pop();
-            }
+            context.Record("ray_service_config", RayServiceConfig, required: false);
         }
     }
 }

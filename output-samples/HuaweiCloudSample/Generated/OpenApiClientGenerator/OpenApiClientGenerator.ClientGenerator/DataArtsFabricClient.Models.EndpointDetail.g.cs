@@ -18,7 +18,7 @@ namespace HuaweiCloud.DataArtsFabric
     /// Endpoint details returned by UpdateEndpoint (status code 202). The page has no table for this body; every
     /// member is taken from the response example.
     /// </summary>
-    public sealed partial record EndpointDetail : IJsonWritable
+    public sealed partial record EndpointDetail : IJsonWritable, IValidatable
     {
         /// <summary>Visibility of the endpoint, for example, PRIVATE.</summary>
         [JsonPropertyName("visibility")]
@@ -106,7 +106,7 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this);
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this);
@@ -213,35 +213,14 @@ namespace HuaweiCloud.DataArtsFabric
 
         void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
+        void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
+
         internal void ValidateMembers(ValidationContext context)
         {
-            if (Owner is { } ownerValue)
-            {
-                context.Push("owner");
-                ownerValue.ValidateMembers(context);
-                context.Pop();
-            }
-
-            if (Cap is { } capValue)
-            {
-                context.Push("cap");
-                capValue.ValidateMembers(context);
-                context.Pop();
-            }
-
-            if (ReservedResource is { } reservedResourceValue)
-            {
-                context.Push("reserved_resource");
-                reservedResourceValue.ValidateMembers(context);
-                context.Pop();
-            }
-
-            if (RayResource is { } rayResourceValue)
-            {
-                context.Push("ray_resource");
-                rayResourceValue.ValidateMembers(context);
-                context.Pop();
-            }
+            context.Record("owner", Owner, required: false);
+            context.Record("cap", Cap, required: false);
+            context.Record("reserved_resource", ReservedResource, required: false);
+            context.Record("ray_resource", RayResource, required: false);
 
             if (Caches is { } cachesValue)
             {
@@ -286,20 +265,8 @@ namespace HuaweiCloud.DataArtsFabric
             }
 
             context.NullItems("business_engine_instance_ids", BusinessEngineInstanceIds, required: false);
-
-            if (TokensQuota is { } tokensQuotaValue)
-            {
-                context.Push("tokens_quota");
-                tokensQuotaValue.ValidateMembers(context);
-                context.Pop();
-            }
-
-            if (Config is { } configValue)
-            {
-                context.Push("config");
-                configValue.ValidateMembers(context);
-                context.Pop();
-            }
+            context.Record("tokens_quota", TokensQuota, required: false);
+            context.Record("config", Config, required: false);
         }
     }
 }

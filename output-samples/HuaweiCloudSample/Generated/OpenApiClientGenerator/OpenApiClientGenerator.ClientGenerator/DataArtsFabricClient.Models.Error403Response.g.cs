@@ -18,7 +18,7 @@ namespace HuaweiCloud.DataArtsFabric
     /// Error body of status code 403, as the pages' 403 examples send it (no table on the pages; derived from the
     /// examples).
     /// </summary>
-    public sealed partial record Error403Response : IJsonWritable
+    public sealed partial record Error403Response : IJsonWritable, IValidatable
     {
         /// <summary>Error details of a 403 response (derived from the examples).</summary>
         [JsonPropertyName("error")]
@@ -40,7 +40,7 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this);
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this);
@@ -99,14 +99,11 @@ namespace HuaweiCloud.DataArtsFabric
 
         void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
+        void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
+
         internal void ValidateMembers(ValidationContext context)
         {
-            if (Error is { } errorValue)
-            {
-                context.Push("error");
-                errorValue.ValidateMembers(context);
-                context.Pop();
-            }
+            context.Record("error", Error, required: false);
         }
     }
 }

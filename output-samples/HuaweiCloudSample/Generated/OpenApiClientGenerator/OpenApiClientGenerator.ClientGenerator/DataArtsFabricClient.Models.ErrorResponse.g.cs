@@ -18,7 +18,7 @@ namespace HuaweiCloud.DataArtsFabric
     /// Error body of every documented error status code except 403 (400, 401, 404, 408 and 500 on the service
     /// instance page; 400, 401, 408 and 500 on the endpoint page).
     /// </summary>
-    public sealed partial record ErrorResponse : IJsonWritable
+    public sealed partial record ErrorResponse : IJsonWritable, IValidatable
     {
         /// <summary>Definition: Error code. Constraints: N/A. Range: [8, 36]. Default Value: N/A.</summary>
         /// <remarks>8–36 characters.</remarks>
@@ -39,7 +39,7 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this);
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this);
@@ -94,6 +94,8 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
+
+        void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
 
         internal void ValidateMembers(ValidationContext context)
         {

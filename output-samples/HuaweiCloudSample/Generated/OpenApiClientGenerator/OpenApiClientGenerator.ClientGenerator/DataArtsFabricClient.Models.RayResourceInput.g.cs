@@ -15,7 +15,7 @@ namespace HuaweiCloud.DataArtsFabric
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>Ray cluster node resources requested for the endpoint.</summary>
-    public sealed partial record RayResourceInput : IJsonWritable
+    public sealed partial record RayResourceInput : IJsonWritable, IValidatable
     {
         /// <summary>Resource demand of the Ray head node.</summary>
         [JsonPropertyName("head_node_resource")]
@@ -29,7 +29,7 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this);
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this);
@@ -87,18 +87,11 @@ namespace HuaweiCloud.DataArtsFabric
 
         void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
+        void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
+
         internal void ValidateMembers(ValidationContext context)
         {
-            if (HeadNodeResource is { } headNodeResourceValue)
-            {
-                context.Push("head_node_resource");
-                headNodeResourceValue.ValidateMembers(context);
-                context.Pop();
-            }
-            else
-            {
-                context.Missing("head_node_resource");
-            }
+            context.Record("head_node_resource", HeadNodeResource, required: true);
 
             if (WorkNodeResources is { } workNodeResourcesValue)
             {

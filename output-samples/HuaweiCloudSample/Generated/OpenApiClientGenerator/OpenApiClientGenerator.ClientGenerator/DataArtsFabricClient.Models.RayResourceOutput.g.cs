@@ -17,7 +17,7 @@ namespace HuaweiCloud.DataArtsFabric
     /// <summary>
     /// Ray cluster node resources of the endpoint, as responses report them (derived from the response example).
     /// </summary>
-    public sealed partial record RayResourceOutput : IJsonWritable
+    public sealed partial record RayResourceOutput : IJsonWritable, IValidatable
     {
         /// <summary>Head group resource (derived from the response example).</summary>
         [JsonPropertyName("head_group_spec")]
@@ -31,7 +31,7 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this);
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this);
@@ -84,14 +84,11 @@ namespace HuaweiCloud.DataArtsFabric
 
         void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
+        void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
+
         internal void ValidateMembers(ValidationContext context)
         {
-            if (HeadGroupSpec is { } headGroupSpecValue)
-            {
-                context.Push("head_group_spec");
-                headGroupSpecValue.ValidateMembers(context);
-                context.Pop();
-            }
+            context.Record("head_group_spec", HeadGroupSpec, required: false);
 
             if (WorkerGroupSpec is { } workerGroupSpecValue)
             {

@@ -15,7 +15,7 @@ namespace HuaweiCloud.DataArtsFabric
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>Ray service configuration. Its log_config is ignored on update and cannot be updated.</summary>
-    public sealed partial record RayServiceConfig : IJsonWritable
+    public sealed partial record RayServiceConfig : IJsonWritable, IValidatable
     {
         /// <summary>Ray Serve configuration.</summary>
         /// <remarks>Required.</remarks>
@@ -39,7 +39,7 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this);
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this);
@@ -98,36 +98,13 @@ namespace HuaweiCloud.DataArtsFabric
 
         void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
+        void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
+
         internal void ValidateMembers(ValidationContext context)
         {
-            if (RayServeConfig is { } rayServeConfigValue)
-            {
-                context.Push("ray_serve_config");
-                rayServeConfigValue.ValidateMembers(context);
-                context.Pop();
-            }
-            else
-            {
-                context.Missing("ray_serve_config");
-            }
-
-            if (RayClusterConfig is { } rayClusterConfigValue)
-            {
-                context.Push("ray_cluster_config");
-                rayClusterConfigValue.ValidateMembers(context);
-                context.Pop();
-            }
-            else
-            {
-                context.Missing("ray_cluster_config");
-            }
-
-            if (LogConfig is { } logConfigValue)
-            {
-                context.Push("log_config");
-                logConfigValue.ValidateMembers(context);
-                context.Pop();
-            }
+            context.Record("ray_serve_config", RayServeConfig, required: true);
+            context.Record("ray_cluster_config", RayClusterConfig, required: true);
+            context.Record("log_config", LogConfig, required: false);
 
             if (DataInfos is { } dataInfosValue)
             {

@@ -15,7 +15,7 @@ namespace HuaweiCloud.DataArtsFabric
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>Reserved resources of the endpoint, by resource kind.</summary>
-    public sealed partial record ReservedResource : IJsonWritable
+    public sealed partial record ReservedResource : IJsonWritable, IValidatable
     {
         /// <summary>Reserved APU resource definition.</summary>
         [JsonPropertyName("apu")]
@@ -33,7 +33,7 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this);
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this);
@@ -89,28 +89,13 @@ namespace HuaweiCloud.DataArtsFabric
 
         void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
+        void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
+
         internal void ValidateMembers(ValidationContext context)
         {
-            if (Apu is { } apuValue)
-            {
-                context.Push("apu");
-                apuValue.ValidateMembers(context);
-                context.Pop();
-            }
-
-            if (Dpu is { } dpuValue)
-            {
-                context.Push("dpu");
-                dpuValue.ValidateMembers(context);
-                context.Pop();
-            }
-
-            if (Mu is { } muValue)
-            {
-                context.Push("mu");
-                muValue.ValidateMembers(context);
-                context.Pop();
-            }
+            context.Record("apu", Apu, required: false);
+            context.Record("dpu", Dpu, required: false);
+            context.Record("mu", Mu, required: false);
         }
     }
 }

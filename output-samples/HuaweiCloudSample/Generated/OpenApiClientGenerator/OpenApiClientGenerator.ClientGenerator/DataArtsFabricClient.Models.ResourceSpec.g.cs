@@ -18,7 +18,7 @@ namespace HuaweiCloud.DataArtsFabric
     /// Resource specification (resource limits or requests). The page has no table for ResourceSpec; its member is
     /// taken from the examples.
     /// </summary>
-    public sealed partial record ResourceSpec : IJsonWritable
+    public sealed partial record ResourceSpec : IJsonWritable, IValidatable
     {
         /// <summary>Resource specification code.</summary>
         [JsonPropertyName("spec_code")]
@@ -28,7 +28,7 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this);
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this);
@@ -77,6 +77,8 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
+
+        void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
 
         internal void ValidateMembers(ValidationContext context)
         {

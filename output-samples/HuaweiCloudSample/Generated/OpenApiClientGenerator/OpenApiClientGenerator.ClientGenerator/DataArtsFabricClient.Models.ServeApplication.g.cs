@@ -15,7 +15,7 @@ namespace HuaweiCloud.DataArtsFabric
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>One Ray Serve application.</summary>
-    public sealed partial record ServeApplication : IJsonWritable
+    public sealed partial record ServeApplication : IJsonWritable, IValidatable
     {
         /// <summary>Application name.</summary>
         /// <remarks>Required.</remarks>
@@ -45,7 +45,7 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this);
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this);
@@ -107,6 +107,8 @@ namespace HuaweiCloud.DataArtsFabric
 
         void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
+        void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
+
         internal void ValidateMembers(ValidationContext context)
         {
             context.Required(Name, "name");
@@ -137,16 +139,7 @@ namespace HuaweiCloud.DataArtsFabric
                 context.Missing("deployments");
             }
 
-            if (RuntimeEnv is { } runtimeEnvValue)
-            {
-                context.Push("runtime_env");
-                runtimeEnvValue.ValidateMembers(context);
-                context.Pop();
-            }
-            else
-            {
-                context.Missing("runtime_env");
-            }
+            context.Record("runtime_env", RuntimeEnv, required: true);
         }
     }
 }

@@ -15,7 +15,7 @@ namespace HuaweiCloud.DataArtsFabric
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>Request body of UpdateEndpoint.</summary>
-    public sealed partial record UpdateEndpointRequestBody : IJsonWritable
+    public sealed partial record UpdateEndpointRequestBody : IJsonWritable, IValidatable
     {
         /// <summary>Endpoint name.</summary>
         [JsonPropertyName("name")]
@@ -45,7 +45,7 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this);
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this);
@@ -110,35 +110,14 @@ namespace HuaweiCloud.DataArtsFabric
 
         void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
+        void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
+
         internal void ValidateMembers(ValidationContext context)
         {
-            if (ReservedResource is { } reservedResourceValue)
-            {
-                context.Push("reserved_resource");
-                reservedResourceValue.ValidateMembers(context);
-                context.Pop();
-            }
-
-            if (RayResource is { } rayResourceValue)
-            {
-                context.Push("ray_resource");
-                rayResourceValue.ValidateMembers(context);
-                context.Pop();
-            }
-
-            if (Cap is { } capValue)
-            {
-                context.Push("cap");
-                capValue.ValidateMembers(context);
-                context.Pop();
-            }
-
-            if (Config is { } configValue)
-            {
-                context.Push("config");
-                configValue.ValidateMembers(context);
-                context.Pop();
-            }
+            context.Record("reserved_resource", ReservedResource, required: false);
+            context.Record("ray_resource", RayResource, required: false);
+            context.Record("cap", Cap, required: false);
+            context.Record("config", Config, required: false);
         }
     }
 }

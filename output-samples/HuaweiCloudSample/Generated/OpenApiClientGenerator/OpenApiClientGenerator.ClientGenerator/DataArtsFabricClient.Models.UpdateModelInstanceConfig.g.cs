@@ -18,7 +18,7 @@ namespace HuaweiCloud.DataArtsFabric
     /// Definition: Configuration of the model service instance to be updated. Constraints: N/A. (The page gives this
     /// object's table but no type name; the name was chosen during curation.)
     /// </summary>
-    public sealed partial record UpdateModelInstanceConfig : IJsonWritable
+    public sealed partial record UpdateModelInstanceConfig : IJsonWritable, IValidatable
     {
         /// <summary>
         /// Definition: Resource requirement configuration. Constraints: N/A. (The page has no table for BaseDemand; its
@@ -31,7 +31,7 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this);
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this);
@@ -84,18 +84,11 @@ namespace HuaweiCloud.DataArtsFabric
 
         void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
+        void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
+
         internal void ValidateMembers(ValidationContext context)
         {
-            if (Resource is { } resourceValue)
-            {
-                context.Push("resource");
-                resourceValue.ValidateMembers(context);
-                context.Pop();
-            }
-            else
-            {
-                context.Missing("resource");
-            }
+            context.Record("resource", Resource, required: true);
         }
     }
 }

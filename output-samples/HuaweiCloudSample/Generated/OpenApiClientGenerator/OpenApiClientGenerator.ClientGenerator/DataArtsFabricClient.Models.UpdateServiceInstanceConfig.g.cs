@@ -15,7 +15,7 @@ namespace HuaweiCloud.DataArtsFabric
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>Definition: Configuration entered when updating a service instance. Constraints: N/A.</summary>
-    public sealed partial record UpdateServiceInstanceConfig : IJsonWritable
+    public sealed partial record UpdateServiceInstanceConfig : IJsonWritable, IValidatable
     {
         /// <summary>
         /// Definition: Configuration of the model service instance to be updated. Constraints: N/A. (The page gives this
@@ -28,7 +28,7 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this);
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this);
@@ -78,14 +78,11 @@ namespace HuaweiCloud.DataArtsFabric
 
         void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
+        void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
+
         internal void ValidateMembers(ValidationContext context)
         {
-            if (ModelInstanceConfig is { } modelInstanceConfigValue)
-            {
-                context.Push("model_instance_config");
-                modelInstanceConfigValue.ValidateMembers(context);
-                context.Pop();
-            }
+            context.Record("model_instance_config", ModelInstanceConfig, required: false);
         }
     }
 }

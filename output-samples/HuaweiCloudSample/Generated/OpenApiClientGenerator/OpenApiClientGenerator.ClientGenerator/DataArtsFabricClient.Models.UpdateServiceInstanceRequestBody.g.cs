@@ -15,7 +15,7 @@ namespace HuaweiCloud.DataArtsFabric
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>Request body of UpdateServiceInstance.</summary>
-    public sealed partial record UpdateServiceInstanceRequestBody : IJsonWritable
+    public sealed partial record UpdateServiceInstanceRequestBody : IJsonWritable, IValidatable
     {
         /// <summary>Definition: Source, including service and model. Constraints: N/A.</summary>
         [JsonPropertyName("source")]
@@ -45,7 +45,7 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this);
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this);
@@ -104,14 +104,11 @@ namespace HuaweiCloud.DataArtsFabric
 
         void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
+        void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
+
         internal void ValidateMembers(ValidationContext context)
         {
-            if (Source is { } sourceValue)
-            {
-                context.Push("source");
-                sourceValue.ValidateMembers(context);
-                context.Pop();
-            }
+            context.Record("source", Source, required: false);
 
             if (Name is { } nameValue)
             {
@@ -130,12 +127,7 @@ namespace HuaweiCloud.DataArtsFabric
                 context.Pop();
             }
 
-            if (Config is { } configValue)
-            {
-                context.Push("config");
-                configValue.ValidateMembers(context);
-                context.Pop();
-            }
+            context.Record("config", Config, required: false);
         }
 
         /// <summary>Checks <c>^[A-Za-z0-9_. -]+$</c> with a loop: no regex, no backtracking.</summary>

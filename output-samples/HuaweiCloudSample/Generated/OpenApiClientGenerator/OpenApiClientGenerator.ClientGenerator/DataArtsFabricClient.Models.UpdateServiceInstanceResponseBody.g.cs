@@ -15,7 +15,7 @@ namespace HuaweiCloud.DataArtsFabric
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>Response body of UpdateServiceInstance (status code 202).</summary>
-    public sealed partial record UpdateServiceInstanceResponseBody : IJsonWritable
+    public sealed partial record UpdateServiceInstanceResponseBody : IJsonWritable, IValidatable
     {
         /// <summary>
         /// Definition: Instance ID. For details about how to obtain an instance ID, see [Obtaining an Inference Instance
@@ -30,7 +30,7 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this);
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this);
@@ -79,6 +79,8 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
+
+        void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
 
         internal void ValidateMembers(ValidationContext context)
         {

@@ -15,7 +15,7 @@ namespace HuaweiCloud.DataArtsFabric
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>Resource demand of one Ray worker node group.</summary>
-    public sealed partial record WorkNodeResourceDemand : IJsonWritable
+    public sealed partial record WorkNodeResourceDemand : IJsonWritable, IValidatable
     {
         /// <summary>Worker node group name.</summary>
         [JsonPropertyName("name")]
@@ -29,7 +29,7 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this);
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this);
@@ -87,20 +87,12 @@ namespace HuaweiCloud.DataArtsFabric
 
         void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
+        void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
+
         internal void ValidateMembers(ValidationContext context)
         {
             context.Required(Name, "name");
-
-            if (Resource is { } resourceValue)
-            {
-                context.Push("resource");
-                resourceValue.ValidateMembers(context);
-                context.Pop();
-            }
-            else
-            {
-                context.Missing("resource");
-            }
+            context.Record("resource", Resource, required: true);
         }
     }
 }

@@ -15,7 +15,7 @@ namespace HuaweiCloud.DataArtsFabric
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>Worker group specification.</summary>
-    public sealed partial record WorkerGroupSpecV2 : IJsonWritable
+    public sealed partial record WorkerGroupSpecV2 : IJsonWritable, IValidatable
     {
         /// <summary>Worker group name.</summary>
         [JsonPropertyName("name")]
@@ -47,7 +47,7 @@ namespace HuaweiCloud.DataArtsFabric
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this);
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this);
@@ -109,21 +109,12 @@ namespace HuaweiCloud.DataArtsFabric
 
         void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
+        void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
+
         internal void ValidateMembers(ValidationContext context)
         {
-            if (Limits is { } limitsValue)
-            {
-                context.Push("limits");
-                limitsValue.ValidateMembers(context);
-                context.Pop();
-            }
-
-            if (Requests is { } requestsValue)
-            {
-                context.Push("requests");
-                requestsValue.ValidateMembers(context);
-                context.Pop();
-            }
+            context.Record("limits", Limits, required: false);
+            context.Record("requests", Requests, required: false);
         }
     }
 }

@@ -18,7 +18,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
     /// Error body of an abnormal status. The page documents no error body; this is the error_code/error_msg body that
     /// GaussDB APIs return (see CURATION.md).
     /// </summary>
-    public sealed partial record GaussDBErrorResponse : IJsonWritable
+    public sealed partial record GaussDBErrorResponse : IJsonWritable, IValidatable
     {
         /// <summary>Error code.</summary>
         [JsonPropertyName("error_code")]
@@ -32,7 +32,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this);
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this);
@@ -84,6 +84,8 @@ namespace HuaweiCloud.GaussDBForOpenGauss
         }
 
         void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
+
+        void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
 
         internal void ValidateMembers(ValidationContext context)
         {

@@ -15,7 +15,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>Request body of InstallKernelPlugin.</summary>
-    public sealed partial record InstallKernelPluginRequestBody : IJsonWritable
+    public sealed partial record InstallKernelPluginRequestBody : IJsonWritable, IValidatable
     {
         /// <summary>
         /// Definition Plug-in package name. Constraints N/A Range Only the PostGIS plug-in provided by Yukon is
@@ -41,7 +41,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this);
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this);
@@ -104,6 +104,8 @@ namespace HuaweiCloud.GaussDBForOpenGauss
         }
 
         void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
+
+        void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
 
         internal void ValidateMembers(ValidationContext context)
         {

@@ -18,7 +18,7 @@ namespace HuaweiCloud.ModelArts
     /// Request body in the JSON patch format. Currently, the path can only be prefixed with /config, that is, only
     /// model data can be modified.
     /// </summary>
-    public sealed partial class PatchServiceDocument : IReadOnlyList<PatchServiceV2RequestBody>, IJsonWritable
+    public sealed partial class PatchServiceDocument : IReadOnlyList<PatchServiceV2RequestBody>, IJsonWritable, IValidatable
     {
         private readonly List<PatchServiceV2RequestBody> _operations = new();
 
@@ -68,7 +68,7 @@ namespace HuaweiCloud.ModelArts
         public PatchServiceDocument Replace(string path, JsonElement value) => Add(PatchServiceV2RequestBodyOp.Replace, CheckPath(path, nameof(path)), value);
 
         /// <summary>Returns every violation of the spec's constraints; an empty list when the document is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this);
 
         /// <inheritdoc/>
         public IEnumerator<PatchServiceV2RequestBody> GetEnumerator() => _operations.GetEnumerator();
@@ -95,6 +95,8 @@ namespace HuaweiCloud.ModelArts
         internal void WriteTo(Utf8JsonWriter writer) => JsonWrite.List(writer, _operations);
 
         void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
+
+        void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
 
         internal void ValidateMembers(ValidationContext context)
         {

@@ -18,7 +18,7 @@ namespace HuaweiCloud.ModelArts
     /// One JSON Patch (RFC 6902) operation. Currently, the path can only be prefixed with /config, that is, only
     /// model data can be modified.
     /// </summary>
-    public sealed partial record PatchServiceV2RequestBody : IJsonWritable
+    public sealed partial record PatchServiceV2RequestBody : IJsonWritable, IValidatable
     {
         /// <summary>Operation type. Currently, only replace is supported.</summary>
         [JsonPropertyName("op")]
@@ -40,7 +40,7 @@ namespace HuaweiCloud.ModelArts
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this);
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this);
@@ -103,6 +103,8 @@ namespace HuaweiCloud.ModelArts
         }
 
         void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
+
+        void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
 
         internal void ValidateMembers(ValidationContext context)
         {

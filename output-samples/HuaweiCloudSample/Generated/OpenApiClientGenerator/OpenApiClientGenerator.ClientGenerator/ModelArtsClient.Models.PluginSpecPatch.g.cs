@@ -15,7 +15,7 @@ namespace HuaweiCloud.ModelArts
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>Request for updating a plug-in instance.</summary>
-    public sealed partial record PluginSpecPatch : IJsonWritable
+    public sealed partial record PluginSpecPatch : IJsonWritable, IValidatable
     {
         /// <summary>Template information of the plug-in instances.</summary>
         /// <remarks>Required.</remarks>
@@ -23,7 +23,7 @@ namespace HuaweiCloud.ModelArts
         public Optional<TemplatePatch?> Template { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this);
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this);
@@ -109,6 +109,8 @@ namespace HuaweiCloud.ModelArts
         }
 
         void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
+
+        void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
 
         internal void ValidateMembers(ValidationContext context)
         {

@@ -15,7 +15,7 @@ namespace HuaweiCloud.ModelArts
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>Template information of the plug-in instances.</summary>
-    public sealed partial record TemplatePatch : IJsonWritable
+    public sealed partial record TemplatePatch : IJsonWritable, IValidatable
     {
         /// <summary>
         /// Name of the plug-in template to be installed, for example, log-agent. The page marks it Mandatory, but its own
@@ -39,7 +39,7 @@ namespace HuaweiCloud.ModelArts
         public Optional<IReadOnlyDictionary<string, JsonElement?>?> Inputs { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this);
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this);
@@ -135,6 +135,8 @@ namespace HuaweiCloud.ModelArts
         }
 
         void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
+
+        void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
 
         internal void ValidateMembers(ValidationContext context)
         {

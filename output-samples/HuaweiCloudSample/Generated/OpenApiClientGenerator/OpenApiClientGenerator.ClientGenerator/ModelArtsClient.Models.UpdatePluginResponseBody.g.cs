@@ -15,7 +15,7 @@ namespace HuaweiCloud.ModelArts
     using OpenApiClientGenerator.Runtime;
 
     /// <summary>Response body of UpdatePlugin (status code 200).</summary>
-    public sealed partial record UpdatePluginResponseBody : IJsonWritable
+    public sealed partial record UpdatePluginResponseBody : IJsonWritable, IValidatable
     {
         /// <summary>Request for updating a plug-in instance.</summary>
         [JsonPropertyName("spec")]
@@ -25,7 +25,7 @@ namespace HuaweiCloud.ModelArts
         public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>
-        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this, static (context, value) => value.ValidateMembers(context));
+        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this);
 
         /// <summary>Serializes the value to UTF-8 JSON.</summary>
         public byte[] ToJson() => JsonWrite.ToUtf8(this);
@@ -75,14 +75,11 @@ namespace HuaweiCloud.ModelArts
 
         void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
+        void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
+
         internal void ValidateMembers(ValidationContext context)
         {
-            if (Spec is { } specValue)
-            {
-                context.Push("spec");
-                specValue.ValidateMembers(context);
-                context.Pop();
-            }
+            context.Record("spec", Spec, required: false);
         }
     }
 }
