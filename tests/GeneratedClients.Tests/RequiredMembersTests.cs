@@ -76,6 +76,18 @@ public sealed class RequiredMembersTests
     }
 
     [Theory]
+    [InlineData("Nicky", "ab", "owner.nickname", "maxLength")]
+    [InlineData("Nick", "a", "owner.initials", "minLength")]
+    public void A_string_member_whose_one_rule_is_a_length_is_reported_at_its_path_and_an_absent_one_is_not(string nickname, string initials, string path, string rule)
+    {
+        var thing = Valid() with { Owner = new Owner { Id = "owner-1", Nickname = nickname, Initials = initials } };
+
+        Assert.Equal([(path, rule)], thing.Validate().Select(e => (e.Path, e.Rule)));
+        Assert.Empty((Valid() with { Owner = new Owner { Id = "owner-1", Nickname = "Nick", Initials = "ab" } }).Validate());
+        Assert.Empty((Valid() with { Owner = new Owner { Id = "owner-1" } }).Validate());
+    }
+
+    [Theory]
     [InlineData(null, "required")]
     [InlineData("", "pathSegment")]
     [InlineData("..", "pathSegment")]
