@@ -160,10 +160,7 @@ namespace OpenApiClientGenerator.Runtime
         {
             if (value is null)
             {
-                if (required)
-                {
-                    Missing(name);
-                }
+                Absent(name, required);
             }
             else if (TextRules.CodePointCount(value) < limit)
             {
@@ -178,10 +175,7 @@ namespace OpenApiClientGenerator.Runtime
         {
             if (value is null)
             {
-                if (required)
-                {
-                    Missing(name);
-                }
+                Absent(name, required);
             }
             else if (TextRules.CodePointCount(value) > limit)
             {
@@ -275,11 +269,7 @@ namespace OpenApiClientGenerator.Runtime
         {
             if (items is null)
             {
-                if (required)
-                {
-                    Missing(name);
-                }
-
+                Absent(name, required);
                 return;
             }
 
@@ -314,11 +304,7 @@ namespace OpenApiClientGenerator.Runtime
         {
             if (value is null)
             {
-                if (required)
-                {
-                    Missing(name);
-                }
-
+                Absent(name, required);
                 return;
             }
 
@@ -335,10 +321,7 @@ namespace OpenApiClientGenerator.Runtime
         {
             if (value is null)
             {
-                if (required)
-                {
-                    Missing(name);
-                }
+                Absent(name, required);
             }
             else if (AddressesAnotherResource(value, refuseEmpty))
             {
@@ -575,6 +558,15 @@ namespace OpenApiClientGenerator.Runtime
         }
 
         private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>The by-name checks' answer to a member without a value: missing where it is <paramref name="required"/>, else nothing.</summary>
+        private void Absent(string name, bool required)
+        {
+            if (required)
+            {
+                Missing(name);
+            }
+        }
 
         private static bool AddressesAnotherResource(string segment, bool refuseEmpty)
             => (refuseEmpty && segment.Length == 0) || segment == "." || segment == "..";

@@ -166,10 +166,7 @@ namespace OpenApiClientGenerator.Runtime
         {
             if (value is null)
             {
-                if (required)
-                {
-                    Missing(name);
-                }
+                Absent(name, required);
             }
             else if (TextRules.CodePointCount(value) < limit)
             {
@@ -184,10 +181,7 @@ namespace OpenApiClientGenerator.Runtime
         {
             if (value is null)
             {
-                if (required)
-                {
-                    Missing(name);
-                }
+                Absent(name, required);
             }
             else if (TextRules.CodePointCount(value) > limit)
             {
@@ -281,11 +275,7 @@ namespace OpenApiClientGenerator.Runtime
         {
             if (items is null)
             {
-                if (required)
-                {
-                    Missing(name);
-                }
-
+                Absent(name, required);
                 return;
             }
 
@@ -320,11 +310,7 @@ namespace OpenApiClientGenerator.Runtime
         {
             if (value is null)
             {
-                if (required)
-                {
-                    Missing(name);
-                }
-
+                Absent(name, required);
                 return;
             }
 
@@ -341,10 +327,7 @@ namespace OpenApiClientGenerator.Runtime
         {
             if (value is null)
             {
-                if (required)
-                {
-                    Missing(name);
-                }
+                Absent(name, required);
             }
             else if (AddressesAnotherResource(value, refuseEmpty))
             {
@@ -581,6 +564,15 @@ namespace OpenApiClientGenerator.Runtime
         }
 
         private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>The by-name checks' answer to a member without a value: missing where it is <paramref name="required"/>, else nothing.</summary>
+        private void Absent(string name, bool required)
+        {
+            if (required)
+            {
+                Missing(name);
+            }
+        }
 
         private static bool AddressesAnotherResource(string segment, bool refuseEmpty)
             => (refuseEmpty && segment.Length == 0) || segment == "." || segment == "..";
