@@ -105,7 +105,7 @@ internal sealed class ValidationRules(ISet<string> memberNames)
             NotSchema = constraints.NotSchema,
             DependentRequired = constraints.DependentRequired,
         };
-        return [Call($"context.Element(JsonWrite.ToElement({record}, static (writer, v) => v.WriteTo(writer)), {ElementRulesField(asJson)})")];
+        return [Call($"context.Element(JsonWrite.ToElement({record}), {ElementRulesField(asJson)})")];
     }
 
     /// <summary>Whether the schema allows a JSON null: it says so, or it allows every type.</summary>
