@@ -180,6 +180,7 @@ internal static class FragmentChecks
 
         // The reference as the redirection rewrote it, by the pointer of its $ref member.
         Dictionary<string, string>? redirected = null;
+        var notHolders = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (var finding in shapeFindings)
         {
             switch (finding.Kind)
@@ -190,7 +191,7 @@ internal static class FragmentChecks
                 case FindingKind.DiagnosticAtKey:
                     diagnostics.Report(finding.Descriptor!, diagnostics.LocationOfKey(finding.Pointer), finding.Args);
                     break;
-                case FindingKind.SchemaReference when SpecFlaws.RedirectReferenceToSchemaHolder(finding.Pointer, finding.Args[0], root, own, diagnostics) is { } meant:
+                case FindingKind.SchemaReference when SpecFlaws.RedirectReferenceToSchemaHolder(finding.Pointer, finding.Args[0], root, own, diagnostics, notHolders) is { } meant:
                     (redirected ??= new Dictionary<string, string>(System.StringComparer.Ordinal))[JsonPointers.Append(finding.Pointer, "$ref")] = meant;
                     mayHoldInnerReference = true;
                     break;
@@ -199,12 +200,13 @@ internal static class FragmentChecks
 
         var references = new List<Finding>();
         Expand(checks[0].Findings.References, byPointer, references, static check => check.Findings.References);
+        var plain = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (var reference in references)
         {
             if (reference.Kind == FindingKind.Reference)
             {
                 var written = redirected is not null && redirected.TryGetValue(reference.Pointer, out var meant) ? meant : reference.Args[0];
-                ReferenceChecker.CheckReference(root, written, reference.Pointer, diagnostics);
+                ReferenceChecker.CheckReference(root, written, reference.Pointer, diagnostics, plain);
             }
         }
 
