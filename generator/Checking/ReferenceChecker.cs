@@ -80,8 +80,11 @@ internal static class ReferenceChecker
         }
     }
 
-    /// <summary>An example or an extension holds any JSON, where a <c>$ref</c> member is data, not a reference.</summary>
-    private static bool IsFreeFormData(string key)
+    /// <summary>
+    /// An example or an extension holds any JSON, where a <c>$ref</c> member is data, not a reference; the inliner skips
+    /// the same members, so that it meets no reference the checks did not (<see cref="FragmentCheck.MayHoldInnerReference"/>).
+    /// </summary>
+    internal static bool IsFreeFormData(string key)
         => key == "example" || key.StartsWith("x-", StringComparison.Ordinal);
 
     /// <summary>Checks a reference at <paramref name="pointer"/> against <paramref name="root"/>, the whole spec, whose source map <paramref name="diagnostics"/> holds.</summary>
