@@ -12,7 +12,7 @@ using OpenApiClientGenerator.Tests.Infrastructure;
 namespace OpenApiClientGenerator.Tests;
 
 /// <summary>
-/// A JSON spec is read in fragments (each path item, each component, the skeleton); put back together they must give
+/// A JSON spec is read in fragments (each path item, each webhook, each component, the skeleton); put back together they must give
 /// what a reading of the whole text gives, node for node and position for position, or nothing at all.
 /// </summary>
 public sealed class FragmentReadingTests
