@@ -41,7 +41,7 @@ public sealed class ClientGenerator : IIncrementalGenerator
             .Select(static (pair, cancellationToken) => ReadSpecInput(pair.Left, pair.Right, cancellationToken))
             .WithTrackingName(TrackingNames.SpecInputs);
 
-        // A JSON spec is read in fragments (each path item, each component, the rest), each cached on its own: an edit of
+        // A JSON spec is read in fragments (each path item, each webhook, each component, the rest), each cached on its own: an edit of
         // one operation or schema reads that fragment again, not the whole text.
         var specFragments = specInputs
             .SelectMany(static (input, _) => SpecFragmenter.Split(input.Path, input.Text))

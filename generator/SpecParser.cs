@@ -48,10 +48,11 @@ internal static class SpecParser
         var checks = read.Fragments;
         using var trees = new FragmentTrees(checks);
         var document = SpecFragmenter.Assemble(diagnostics.Lines, checks.Select(c => c.Read).ToList(), trees.Trees);
+        var mayHoldInnerReference = false;
         if (document?.Root is { } assembled)
         {
             diagnostics.Map = document.Map;
-            if (!FragmentChecks.Report(assembled, checks, pointer => trees.Own(assembled, pointer), diagnostics))
+            if (!FragmentChecks.Report(assembled, checks, pointer => trees.Own(assembled, pointer), diagnostics, out mayHoldInnerReference))
             {
                 document = null;
             }
@@ -66,7 +67,7 @@ internal static class SpecParser
             if (document.Root is { } whole)
             {
                 var check = FragmentCheck.Check(new FragmentRead(new SpecFragment(input.Path, string.Empty, 0, input.Text), document), SpecShapeChecker.IsOpenApi31(whole), whole);
-                FragmentChecks.Report(whole, [check], static _ => { }, diagnostics);
+                FragmentChecks.Report(whole, [check], static _ => { }, diagnostics, out mayHoldInnerReference);
             }
         }
 
@@ -83,7 +84,12 @@ internal static class SpecParser
         }
 
         ApiGatewayExportDialect.Normalize(root, diagnostics);
-        InnerReferenceInliner.Inline(root, diagnostics);
+        if (mayHoldInnerReference)
+        {
+            // The checks collected every reference: a spec without an inner one is not walked again for them.
+            InnerReferenceInliner.Inline(root, diagnostics);
+        }
+
         OperationSelection.Apply(root, input.Options, diagnostics);
 
         var loaded = OpenApiDocumentLoader.Load(root, diagnostics);

@@ -39,7 +39,8 @@ internal sealed class FragmentCheck : System.IEquatable<FragmentCheck>
         Tree = tree;
         Findings = findings;
         ShapeChecked = shapeChecked;
-        ChangesAfterChecks = read.Fragment.Pointer.Length == 0 || MayChangeAfterChecks(read.Fragment, findings);
+        MayHoldInnerReference = HasInnerReference(findings) || ApiGatewayExportDialect.HasAnyMethodOperation(tree, read.Fragment.Pointer);
+        ChangesAfterChecks = read.Fragment.Pointer.Length == 0 || MayHoldInnerReference || IsGatewayRewritten(read.Fragment);
     }
 
     public FragmentRead Read { get; }
@@ -53,6 +54,13 @@ internal sealed class FragmentCheck : System.IEquatable<FragmentCheck>
 
     /// <summary>Whether the shape checks ran on the tree, which they do where a walk over the whole spec checks it.</summary>
     public bool ShapeChecked { get; }
+
+    /// <summary>
+    /// Whether the tree may hold a reference that <see cref="InnerReferenceInliner"/> replaces: one the checks collected,
+    /// or one in an API Gateway export's any-method operation, an extension the checks do not look into, which
+    /// <see cref="ApiGatewayExportDialect"/> copies to operations. A spec none of whose fragments holds one is not walked for them.
+    /// </summary>
+    public bool MayHoldInnerReference { get; }
 
     /// <summary>
     /// Whether a parse may change the tree after the checks, and so places a copy of it; the skeleton's always, as the
@@ -102,7 +110,7 @@ internal sealed class FragmentCheck : System.IEquatable<FragmentCheck>
         return new FragmentCheck(read, isOpenApi31, tree, findings, shapeChecked);
     }
 
-    private static bool MayChangeAfterChecks(SpecFragment fragment, CheckFindings findings)
+    private static bool HasInnerReference(CheckFindings findings)
     {
         foreach (var reference in findings.References)
         {
@@ -112,11 +120,17 @@ internal sealed class FragmentCheck : System.IEquatable<FragmentCheck>
             }
         }
 
-        // The keys are searched for as the text spells them; a key written with a \u escape spells them otherwise, so
-        // a fragment with any such escape is taken to change, rather than have a shared tree changed in place.
-        return (fragment.Pointer.StartsWith("/paths/", System.StringComparison.Ordinal) || fragment.Pointer.StartsWith("/components/parameters/", System.StringComparison.Ordinal))
-            && (fragment.Pointer.Contains("+}") || fragment.Text.Contains("\\u") || fragment.Text.Contains(ApiGatewayExportDialect.AnyMethodKey) || GatewayPlaceholder.IsMatch(fragment.Text));
+        return false;
     }
+
+    /// <summary>
+    /// Whether <see cref="ApiGatewayExportDialect"/> may rewrite the fragment's greedy parameters or placeholders. The keys
+    /// are searched for as the text spells them; a key written with a \u escape spells them otherwise, so a fragment with
+    /// any such escape is taken to change, rather than have a shared tree changed in place.
+    /// </summary>
+    private static bool IsGatewayRewritten(SpecFragment fragment)
+        => (fragment.Pointer.StartsWith("/paths/", System.StringComparison.Ordinal) || fragment.Pointer.StartsWith("/components/parameters/", System.StringComparison.Ordinal))
+            && (fragment.Pointer.Contains("+}") || fragment.Text.Contains("\\u") || GatewayPlaceholder.IsMatch(fragment.Text));
 
     public bool Equals(FragmentCheck? other) => other is not null && IsOpenApi31 == other.IsOpenApi31 && Read.Equals(other.Read);
 
@@ -145,8 +159,11 @@ internal static class FragmentChecks
     /// </summary>
     /// <param name="checks">The skeleton's (or the whole spec's) first, then the fragments', as <see cref="SpecFragmenter.Split"/> orders them.</param>
     /// <param name="own">Makes the node at a pointer of <paramref name="root"/> the parse's own before a redirection changes it (<see cref="FragmentTrees.Own"/>).</param>
-    public static bool Report(JsonNode root, IReadOnlyList<FragmentCheck> checks, System.Action<string> own, SpecDiagnostics diagnostics)
+    /// <param name="mayHoldInnerReference">Whether the spec may now hold a reference that <see cref="InnerReferenceInliner"/>
+    /// replaces: one of the fragments may (<see cref="FragmentCheck.MayHoldInnerReference"/>), or a redirection wrote one.</param>
+    public static bool Report(JsonNode root, IReadOnlyList<FragmentCheck> checks, System.Action<string> own, SpecDiagnostics diagnostics, out bool mayHoldInnerReference)
     {
+        mayHoldInnerReference = checks.Any(check => check.MayHoldInnerReference);
         var byPointer = new Dictionary<string, FragmentCheck>(checks.Count, System.StringComparer.Ordinal);
         var shapeChecked = 0;
         for (var i = 1; i < checks.Count; i++)
@@ -163,6 +180,7 @@ internal static class FragmentChecks
 
         // The reference as the redirection rewrote it, by the pointer of its $ref member.
         Dictionary<string, string>? redirected = null;
+        var notHolders = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (var finding in shapeFindings)
         {
             switch (finding.Kind)
@@ -173,20 +191,22 @@ internal static class FragmentChecks
                 case FindingKind.DiagnosticAtKey:
                     diagnostics.Report(finding.Descriptor!, diagnostics.LocationOfKey(finding.Pointer), finding.Args);
                     break;
-                case FindingKind.SchemaReference when SpecFlaws.RedirectReferenceToSchemaHolder(finding.Pointer, finding.Args[0], root, own, diagnostics) is { } meant:
+                case FindingKind.SchemaReference when SpecFlaws.RedirectReferenceToSchemaHolder(finding.Pointer, finding.Args[0], root, own, diagnostics, notHolders) is { } meant:
                     (redirected ??= new Dictionary<string, string>(System.StringComparer.Ordinal))[JsonPointers.Append(finding.Pointer, "$ref")] = meant;
+                    mayHoldInnerReference = true;
                     break;
             }
         }
 
         var references = new List<Finding>();
         Expand(checks[0].Findings.References, byPointer, references, static check => check.Findings.References);
+        var plain = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (var reference in references)
         {
             if (reference.Kind == FindingKind.Reference)
             {
                 var written = redirected is not null && redirected.TryGetValue(reference.Pointer, out var meant) ? meant : reference.Args[0];
-                ReferenceChecker.CheckReference(root, written, reference.Pointer, diagnostics);
+                ReferenceChecker.CheckReference(root, written, reference.Pointer, diagnostics, plain);
             }
         }
 
@@ -247,8 +267,9 @@ internal sealed class FragmentTrees : System.IDisposable
     /// </summary>
     public void Own(JsonNode root, string pointer)
     {
-        var end = pointer.StartsWith("/paths/", System.StringComparison.Ordinal) ? NthSlash(pointer, 3)
-            : pointer.StartsWith("/components/", System.StringComparison.Ordinal) ? NthSlash(pointer, 4)
+        // A fragment stands at /paths/p, /webhooks/w, /x-webhooks/w or /components/section/name.
+        var end = pointer.StartsWith("/components/", System.StringComparison.Ordinal) ? NthSlash(pointer, 4)
+            : pointer.Length > 1 && pointer[0] == '/' ? NthSlash(pointer, 3)
             : -1;
         if (end < 0 || !_indexOf.TryGetValue(pointer.Substring(0, end), out var index) || !IsShared(index))
         {

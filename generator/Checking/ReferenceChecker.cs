@@ -80,13 +80,25 @@ internal static class ReferenceChecker
         }
     }
 
-    /// <summary>An example or an extension holds any JSON, where a <c>$ref</c> member is data, not a reference.</summary>
-    private static bool IsFreeFormData(string key)
+    /// <summary>
+    /// An example or an extension holds any JSON, where a <c>$ref</c> member is data, not a reference; the inliner skips
+    /// the same members, so that it meets no reference the checks did not (<see cref="FragmentCheck.MayHoldInnerReference"/>).
+    /// </summary>
+    internal static bool IsFreeFormData(string key)
         => key == "example" || key.StartsWith("x-", StringComparison.Ordinal);
 
     /// <summary>Checks a reference at <paramref name="pointer"/> against <paramref name="root"/>, the whole spec, whose source map <paramref name="diagnostics"/> holds.</summary>
-    public static void CheckReference(JsonNode root, string reference, string pointer, SpecDiagnostics diagnostics)
+    /// <param name="plain">
+    /// The references found to point at a node that is no reference in turn, which are right wherever they stand: a
+    /// spec refers to the same schema thousands of times, and each is looked up once.
+    /// </param>
+    public static void CheckReference(JsonNode root, string reference, string pointer, SpecDiagnostics diagnostics, HashSet<string> plain)
     {
+        if (plain.Contains(reference))
+        {
+            return;
+        }
+
         if (!reference.StartsWith("#", StringComparison.Ordinal))
         {
             diagnostics.Report(DiagnosticDescriptors.ExternalReference, diagnostics.LocationOf(pointer), reference);
@@ -95,11 +107,25 @@ internal static class ReferenceChecker
         {
             diagnostics.Report(DiagnosticDescriptors.UnresolvedReference, diagnostics.LocationOf(pointer), reference);
         }
+        else if (NextReference(root, JsonPointers.FromReference(reference)!) is null)
+        {
+            plain.Add(reference);
+        }
         else if (LeadsBackToItself(root, reference, pointer))
         {
             diagnostics.Report(DiagnosticDescriptors.ReferenceCycle, diagnostics.LocationOf(pointer), reference);
         }
     }
+
+    /// <summary>The reference within the document that the node at <paramref name="targetPointer"/> is, if it is one.</summary>
+    private static string? NextReference(JsonNode root, string targetPointer)
+        => JsonPointers.Find(root, targetPointer) is JsonObject target
+            && target.TryGetPropertyValue("$ref", out var next)
+            && next is JsonValue nextValue
+            && nextValue.TryGetValue(out string? nextReference)
+            && nextReference.StartsWith("#", StringComparison.Ordinal)
+            ? nextReference
+            : null;
 
     /// <summary>
     /// Whether following the reference, and the references it points at in turn, comes back to it. A reference that
@@ -112,11 +138,7 @@ internal static class ReferenceChecker
         for (var hops = 0; hops < MaxChainLength; hops++)
         {
             var targetPointer = JsonPointers.FromReference(reference)!;
-            if (JsonPointers.Find(root, targetPointer) is not JsonObject target
-                || !target.TryGetPropertyValue("$ref", out var next)
-                || next is not JsonValue nextValue
-                || !nextValue.TryGetValue(out string? nextReference)
-                || !nextReference.StartsWith("#", StringComparison.Ordinal))
+            if (NextReference(root, targetPointer) is not { } nextReference)
             {
                 return false;
             }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -86,13 +87,20 @@ internal static class SpecFlaws
     /// <param name="pointer">Where the schema with the reference stands in <paramref name="root"/>, the whole spec.</param>
     /// <returns>The reference as it is read, or null when it stays as it is written.</returns>
     /// <param name="own">Called with <paramref name="pointer"/> before the schema is changed, so that the tree it is in may be made the parse's own.</param>
-    public static string? RedirectReferenceToSchemaHolder(string pointer, string reference, JsonNode root, Action<string> own, SpecDiagnostics diagnostics)
+    /// <param name="notHolders">The references found to point at no schema holder, each looked up once: what they point at is not changed here.</param>
+    public static string? RedirectReferenceToSchemaHolder(string pointer, string reference, JsonNode root, Action<string> own, SpecDiagnostics diagnostics, HashSet<string> notHolders)
     {
+        if (notHolders.Contains(reference))
+        {
+            return null;
+        }
+
         if (JsonPointers.FromReference(reference) is not { } target
             || JsonPointers.Find(root, target) is not JsonObject holder
             || holder["schema"] is not JsonObject held
             || HolderKind(holder, target) is not { } holderKind)
         {
+            notHolders.Add(reference);
             return null;
         }
 

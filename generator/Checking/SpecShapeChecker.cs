@@ -78,6 +78,7 @@ internal sealed class SpecShapeChecker
         {
             // As Each skips them: a path item's extensions, and whatever is a reference.
             "/paths" when !pointer.StartsWith("/paths/x-", StringComparison.Ordinal) => checker.CheckPathItem,
+            "/webhooks" => checker.CheckPathItem,
             "/components/schemas" => checker.CheckSchema,
             "/components/parameters" => checker.CheckParameter,
             "/components/requestBodies" => checker.CheckRequestBody,
@@ -98,7 +99,7 @@ internal sealed class SpecShapeChecker
     private void CheckDocument(JsonObject document)
     {
         EachMember(document, string.Empty, "paths", "A path item", CheckPathItem, allowsExtensions: true, holdsFragments: true);
-        EachMember(document, string.Empty, "webhooks", "A path item", CheckPathItem);
+        EachMember(document, string.Empty, "webhooks", "A path item", CheckPathItem, holdsFragments: true);
         if (Member<JsonObject>(document, string.Empty, "components", "'components'") is { } components)
         {
             EachMember(components, "/components", "schemas", "A schema", CheckSchema, holdsFragments: true);

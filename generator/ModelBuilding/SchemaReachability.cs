@@ -250,6 +250,11 @@ internal static class SchemaReachability
             static bool IsExtension(string key) => key.StartsWith("x-", StringComparison.Ordinal);
         }
 
+        /// <summary>
+        /// Walks what is pending, reaching every reference met. What is reached is a set, so the order does not matter:
+        /// each object's members are looked at once, by index (a <see cref="JsonObject"/>'s enumerator is an allocation,
+        /// and GitHub's spec has hundreds of thousands of objects), and a scalar, which holds no reference, is not pushed.
+        /// </summary>
         public void Run()
         {
             while (_pending.Count > 0)
@@ -257,17 +262,35 @@ internal static class SchemaReachability
                 switch (_pending.Pop())
                 {
                     case JsonObject mapping:
-                        ReachReferences(mapping);
-                        foreach (var member in mapping)
+                        for (var i = 0; i < mapping.Count; i++)
                         {
-                            Push(member.Value);
+                            var member = mapping.GetAt(i);
+                            if (member.Key == "$ref" && member.Value is JsonValue value && value.TryGetValue(out string? reference))
+                            {
+                                if (JsonPointers.FromReference(reference) is { } target)
+                                {
+                                    Reach(target);
+                                }
+                            }
+                            else if (member.Key == "discriminator" && member.Value is JsonObject discriminator)
+                            {
+                                ReachMapping(discriminator);
+                                _pending.Push(discriminator);
+                            }
+                            else if (member.Value is JsonObject or JsonArray)
+                            {
+                                _pending.Push(member.Value);
+                            }
                         }
 
                         break;
                     case JsonArray sequence:
-                        foreach (var item in sequence)
+                        for (var i = 0; i < sequence.Count; i++)
                         {
-                            Push(item);
+                            if (sequence[i] is JsonObject or JsonArray)
+                            {
+                                _pending.Push(sequence[i]!);
+                            }
                         }
 
                         break;
@@ -283,8 +306,16 @@ internal static class SchemaReachability
                 Reach(target);
             }
 
-            // Every object of the tree comes here: one without a mapping costs a lookup, not an empty object and two iterators.
-            if (node["discriminator"] is not JsonObject { } discriminator || discriminator["mapping"] is not JsonObject mapping)
+            if (node["discriminator"] is JsonObject discriminator)
+            {
+                ReachMapping(discriminator);
+            }
+        }
+
+        /// <summary>Reaches the schemas of a discriminator's <c>mapping</c>, each a reference or a component schema's name.</summary>
+        private void ReachMapping(JsonObject discriminator)
+        {
+            if (discriminator["mapping"] is not JsonObject mapping)
             {
                 return;
             }

@@ -58,6 +58,15 @@ internal static class ApiGatewayExportDialect
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="tree"/> has a path item with an any-method operation, which <see cref="Normalize"/> copies:
+    /// the tree of a whole spec or of its skeleton (<paramref name="pointer"/> empty), or of the fragment at <paramref name="pointer"/>.
+    /// </summary>
+    public static bool HasAnyMethodOperation(JsonNode? tree, string pointer)
+        => pointer.Length == 0
+            ? (tree as JsonObject)?["paths"] is JsonObject paths && paths.Any(path => path.Value is JsonObject pathItem && pathItem.ContainsKey(AnyMethodKey))
+            : pointer.StartsWith("/paths/", StringComparison.Ordinal) && tree is JsonObject fragment && fragment.ContainsKey(AnyMethodKey);
+
     private static void NormalizePathItem(JsonNode root, string path, JsonObject pathItem, string pointer, SpecDiagnostics diagnostics)
     {
         var greedyNames = GreedySegment.Matches(path).Cast<Match>().Select(m => m.Groups[1].Value).ToList();

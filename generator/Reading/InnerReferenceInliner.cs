@@ -42,7 +42,7 @@ internal sealed class InnerReferenceInliner(JsonNode root, SpecDiagnostics diagn
                 {
                     // A scalar holds no reference.
                     var member = mapping.GetAt(i);
-                    if (member.Value is JsonObject or JsonArray && (isPropertyMap || !IsFreeFormData(member.Key)))
+                    if (member.Value is JsonObject or JsonArray && (isPropertyMap || !Checking.ReferenceChecker.IsFreeFormData(member.Key)))
                     {
                         path.PushMember(member.Key);
                         var copy = VisitMember(member.Value, path, expanding);
@@ -134,10 +134,6 @@ internal sealed class InnerReferenceInliner(JsonNode root, SpecDiagnostics diagn
         expanding.RemoveRange(expanding.Count - copied, copied);
         return ReferenceEquals(node, member) ? null : node;
     }
-
-    /// <summary>The same free-form members the reference checks skip: an example or an extension holds data.</summary>
-    private static bool IsFreeFormData(string key)
-        => key == "example" || key.StartsWith("x-", StringComparison.Ordinal);
 
     /// <summary>The pointer an inner reference points at; null for a reference to a component, or for no reference.</summary>
     private static string? InnerTarget(JsonNode node)

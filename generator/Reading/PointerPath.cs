@@ -35,9 +35,12 @@ internal sealed class PointerPath
     /// <summary>Whether the node is a member named <paramref name="name"/>, as a pointer ending in <c>/name</c> says.</summary>
     public bool IsMember(string name) => _names.Count > 0 && _names[_names.Count - 1] == name;
 
-    /// <summary>Whether the node is <c>/paths</c> or a section of <c>/components</c>, whose objects are a split spec's fragments (<see cref="SpecFragmenter.Split"/>).</summary>
+    /// <summary>
+    /// Whether the node is <c>/paths</c>, <c>/webhooks</c> or a section of <c>/components</c>, whose objects are a split
+    /// spec's fragments (<see cref="SpecFragmenter.Split"/>); <c>/x-webhooks</c> holds fragments too, but the walks skip extensions.
+    /// </summary>
     public bool HoldsFragments()
-        => (_names.Count == 1 && _names[0] == "paths") || (_names.Count == 2 && _names[0] == "components" && _names[1] is not null);
+        => (_names.Count == 1 && _names[0] is "paths" or "webhooks") || (_names.Count == 2 && _names[0] == "components" && _names[1] is not null);
 
     public override string ToString()
     {

@@ -3,12 +3,12 @@ using OpenApiClientGenerator.Model;
 namespace OpenApiClientGenerator.Reading;
 
 /// <summary>
-/// A piece of a spec's text that is read on its own: a path item, a component, or the skeleton (the text with each of
+/// A piece of a spec's text that is read on its own: a path item, a webhook, a component, or the skeleton (the text with each of
 /// those pieces replaced by <c>{}</c>). Equal when the text is, wherever the piece stands in the spec, so that an edit
 /// elsewhere (one that moves its lines too) leaves its reading in the cache.
 /// </summary>
 /// <param name="Pointer">Where the piece's value stands in the spec; empty for the skeleton (or for the whole text, when it is not split).</param>
-/// <param name="Depth">How deep the piece's value stands: 2 for a path item, 3 for a component, 0 for the skeleton.</param>
+/// <param name="Depth">How deep the piece's value stands: 2 for a path item or a webhook, 3 for a component, 0 for the skeleton.</param>
 internal sealed record SpecFragment(string SpecPath, string Pointer, int Depth, string Text);
 
 /// <summary>

@@ -8,7 +8,7 @@ using OpenApiClientGenerator.Model;
 namespace OpenApiClientGenerator.Reading;
 
 /// <summary>
-/// Splits a JSON spec into fragments that are read one by one (each path item, each component, and the rest), and puts
+/// Splits a JSON spec into fragments that are read one by one (each path item, each webhook, each component, and the rest), and puts
 /// their readings back together into the tree and source map a reading of the whole text gives. An edit of one
 /// operation or schema then reads one fragment again instead of the spec. A text that is not plain JSON (YAML, a
 /// comment, an odd line break) is one fragment, read whole; so is a spec whose fragments do not all read without error,
@@ -173,7 +173,7 @@ internal static class SpecFragmenter
 
                     _pieces.Add(new Piece(memberPointer, depth + 1, start, _index));
                 }
-                else if (Peek('{') && depth < 2 && (depth == 0 ? name is "paths" or "components" : pointer == "/components"))
+                else if (Peek('{') && depth < 2 && (depth == 0 ? name is "paths" or "components" || IsWebhookMap(name) : pointer == "/components"))
                 {
                     if (!Object(memberPointer, depth + 1))
                     {
@@ -202,9 +202,15 @@ internal static class SpecFragmenter
             }
         }
 
-        /// <summary>The members of <c>paths</c> and of each section of <c>components</c> are the pieces.</summary>
+        /// <summary>
+        /// The members of <c>paths</c>, of the webhook maps and of each section of <c>components</c> are the pieces: GitHub's
+        /// 218 webhooks would otherwise make a skeleton that every parse copies (<see cref="Checking.FragmentTrees"/>).
+        /// </summary>
         private static bool IsPieceParent(string pointer, int depth)
-            => (depth == 1 && pointer == "/paths") || (depth == 2 && pointer.StartsWith("/components/", System.StringComparison.Ordinal));
+            => (depth == 1 && (pointer == "/paths" || IsWebhookMap(pointer.Substring(1))))
+                || (depth == 2 && pointer.StartsWith("/components/", System.StringComparison.Ordinal));
+
+        private static bool IsWebhookMap(string name) => ModelBuilding.OperationSelection.WebhookMaps.Contains(name);
 
         /// <summary>Moves past one value of any kind.</summary>
         private bool Skip()

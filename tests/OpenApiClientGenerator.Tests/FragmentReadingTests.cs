@@ -12,7 +12,7 @@ using OpenApiClientGenerator.Tests.Infrastructure;
 namespace OpenApiClientGenerator.Tests;
 
 /// <summary>
-/// A JSON spec is read in fragments (each path item, each component, the skeleton); put back together they must give
+/// A JSON spec is read in fragments (each path item, each webhook, each component, the skeleton); put back together they must give
 /// what a reading of the whole text gives, node for node and position for position, or nothing at all.
 /// </summary>
 public sealed class FragmentReadingTests
@@ -68,7 +68,8 @@ public sealed class FragmentReadingTests
              "components": {
                "schemas": {"Box": {"type": "object", "properties": {"inner": {"type": "object", "properties": {"n": {"type": "integer"}}}}}},
                "parameters": {"Ids": {"name": "ids", "in": "query", "schema": {"type": "array", "items": {"type": "integer"}}}}
-             }}
+             },
+             "x-webhooks": {"shipped": {"post": {"requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Box"}}}}, "responses": {"200": {"description": "ok"}}}}}}
             """;
         // Spelled with an escape, the API Gateway's placeholder key is not what a search of the text finds.
         var text = specName == "changing, a key escaped"
@@ -102,6 +103,48 @@ public sealed class FragmentReadingTests
         Assert.All(read.Fragments.Zip(fresh), pair => Assert.True(
             JsonNode.DeepEquals(pair.Second.Tree, pair.First.Tree) && pair.First.Tree?.Parent is null,
             $"The checked tree of {pair.First.Read.Fragment.Pointer} was changed by a parse."));
+    }
+
+    /// <summary>
+    /// Each webhook is a fragment of its own, as each path item is, so that the skeleton a parse copies stays small
+    /// (GitHub has 218): read in fragments, a spec with webhooks (OpenAPI 3.1's, checked as path items, and the
+    /// <c>x-webhooks</c> extension, which the checks leave alone) gives the diagnostics and the model of a whole reading.
+    /// </summary>
+    [Theory]
+    [InlineData("true", false)]
+    [InlineData(null, false)]
+    [InlineData("true", true)]
+    public void Webhooks_are_fragments_and_give_what_a_whole_reading_gives(string? webhooks, bool broken)
+    {
+        const string Broken = """
+                "broken": {"post": {"parameters": ["not a parameter"], "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Missing"}}}}, "responses": {"200": {"description": "ok"}}}},
+            """;
+        var text = """
+            {
+              "openapi": "3.1.0",
+              "info": {"title": "Hooks", "version": "1"},
+              "paths": {"/a": {"get": {"operationId": "getA", "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Box"}}}}}}}},
+              "webhooks": {
+            """ + "\n" + (broken ? Broken + "\n" : string.Empty) + """
+                "shipped": {"post": {"requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Box"}}}}, "responses": {"200": {"description": "ok"}}}}
+              },
+              "x-webhooks": {"legacy": {"post": {"requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Box"}}}}, "responses": {"200": {"description": "ok"}}}}},
+              "components": {"schemas": {"Box": {"type": "object", "properties": {"n": {"type": "integer"}}}}}
+            }
+            """;
+        var input = new SpecInput("spec.openapi.json", text, new SpecOptions(null, null, null, Webhooks: WebhookSelection.FromMetadata(webhooks)));
+
+        var split = SpecParser.Parse(input);
+        var whole = SpecParser.ParseRead(new SpecRead(input, FragmentChecks.CheckAll([FragmentRead.Read(new SpecFragment(input.Path, string.Empty, 0, text))])));
+
+        Assert.Equal(
+            new[] { string.Empty, "/paths/~1a" }.Concat(broken ? ["/webhooks/broken"] : []).Concat(["/webhooks/shipped", "/x-webhooks/legacy", "/components/schemas/Box"]),
+            SpecFragmenter.Split(input.Path, text).Select(f => f.Pointer));
+        Assert.Equal(broken, whole.Diagnostics.Any(d => d.Id == "OAG002" && d.Location!.StartLine == 5));
+        Assert.Equal(broken, whole.Diagnostics.Any(d => d.Id == "OAG004" && d.Location!.StartLine == 5));
+        Assert.Equal(!broken, whole.Spec is not null);
+        Assert.Equal(whole.Diagnostics, split.Diagnostics);
+        Assert.Equal(whole.Spec, split.Spec);
     }
 
     [Theory]

@@ -290,12 +290,17 @@ public sealed class IncrementalityTests
     [Fact]
     public void Editing_a_json_spec_reads_only_the_fragments_it_touches_and_gives_what_a_cold_run_gives()
     {
-        var json = SpecDocumentReader.Read(ThreeSchemaSpec + "\n" + CollidingSpec.Substring(CollidingSpec.IndexOf("    Pool:", StringComparison.Ordinal))).Root!
-            .ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+        var spec = SpecDocumentReader.Read(ThreeSchemaSpec + "\n" + CollidingSpec.Substring(CollidingSpec.IndexOf("    Pool:", StringComparison.Ordinal))).Root!.AsObject();
+        spec["x-webhooks"] = System.Text.Json.Nodes.JsonNode.Parse("""
+            {"orderShipped": {"post": {"summary": "An order shipped.", "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Order"}}}},
+                                       "responses": {"200": {"description": "Received."}}}}}
+            """);
+        var json = spec.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
         var edits = new (string What, Func<string, string> Edit, string[] FragmentsRead)[]
         {
             ("a schema's description", text => text.Replace("What an order costs.", "What an order costs, taxes included.", StringComparison.Ordinal), ["/components/schemas/Invoice"]),
             ("an operation's summary", text => text.Replace("Gets an order.", "Gets one order.", StringComparison.Ordinal), ["/paths/~1orders~1{id}"]),
+            ("a webhook's summary", text => text.Replace("An order shipped.", "An order was shipped.", StringComparison.Ordinal), ["/x-webhooks/orderShipped"]),
             ("lines moved", text => "\n\n\n" + text, [""]),
             ("a line added before the colliding schema", text => text.Replace("\"description\": \"An order.\",", "\"description\": \"An order.\",\n        \"title\": \"Order\",", StringComparison.Ordinal), ["/components/schemas/Order"]),
             ("the colliding schema", text => text.Replace("two teams has.", "two teams have.", StringComparison.Ordinal), ["/components/schemas/Pool"]),
