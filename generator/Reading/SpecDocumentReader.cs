@@ -283,10 +283,7 @@ internal static partial class SpecDocumentReader
         private readonly Parser _parser;
         private readonly Dictionary<string, Anchor> _anchors = new(StringComparer.Ordinal);
 
-        /// <summary>The names, spans and child positions of the members of the collections being read, innermost last.</summary>
-        private readonly List<string> _names = [];
-        private readonly List<int> _spans = [];
-        private readonly List<PositionTree.Collection?> _children = [];
+        private readonly PositionTree.Builder _positions = new();
 
         /// <summary>
         /// The segments from the root to the node being read: a member's name, or null for a sequence's item (whose
@@ -529,7 +526,7 @@ internal static partial class SpecDocumentReader
             var firstNode = _nodeCount;
             var isFlow = start.Style == MappingStyle.Flow;
             var outerFlowCollection = BeginCollection(start, isFlow, depth);
-            var (namesBase, spansBase, childrenBase) = (_names.Count, _spans.Count, _children.Count);
+            var opened = _positions.Open();
             var mapping = new JsonObject();
             height = 1;
             MoveNext();
@@ -559,12 +556,11 @@ internal static partial class SpecDocumentReader
                 _path.Add(name);
                 mapping.Add(name, ReadNode(depth + 1, out var valueHeight, out var valueStart, out var valueLength, out var child));
                 _path.RemoveAt(_path.Count - 1);
-                AddMember(keyStart, keyLength, valueStart, valueLength, child);
-                _names.Add(name);
+                _positions.Add(name, keyStart, keyLength, valueStart, valueLength, child);
                 height = Math.Max(height, valueHeight + 1);
             }
 
-            positions = EndCollection(start, isFlow, outerFlowCollection, Take(_names, namesBase), spansBase, childrenBase);
+            positions = EndCollection(start, isFlow, outerFlowCollection, opened, isMapping: true);
             Remember(start.Anchor, mapping, _nodeCount - firstNode, height);
             MoveNext();
             return mapping;
@@ -575,7 +571,7 @@ internal static partial class SpecDocumentReader
             var firstNode = _nodeCount;
             var isFlow = start.Style == SequenceStyle.Flow;
             var outerFlowCollection = BeginCollection(start, isFlow, depth);
-            var (spansBase, childrenBase) = (_spans.Count, _children.Count);
+            var opened = _positions.Open();
             var sequence = new JsonArray();
             height = 1;
             MoveNext();
@@ -584,13 +580,13 @@ internal static partial class SpecDocumentReader
             while (Current is not SequenceEnd)
             {
                 sequence.Add(ReadNode(depth + 1, out var itemHeight, out var itemStart, out var itemLength, out var child));
-                AddMember(0, 0, itemStart, itemLength, child);
+                _positions.Add(null, 0, 0, itemStart, itemLength, child);
                 height = Math.Max(height, itemHeight + 1);
             }
 
             _path.RemoveAt(_path.Count - 1);
             _sequences.RemoveAt(_sequences.Count - 1);
-            positions = EndCollection(start, isFlow, outerFlowCollection, null, spansBase, childrenBase);
+            positions = EndCollection(start, isFlow, outerFlowCollection, opened, isMapping: false);
             Remember(start.Anchor, sequence, _nodeCount - firstNode, height);
             MoveNext();
             return sequence;
@@ -621,7 +617,7 @@ internal static partial class SpecDocumentReader
         /// bracket, or a block collection's last node, since YamlDotNet marks a block's end at the next token, possibly
         /// lines later. Its members' positions are taken off the stacks, where they were put after their own members'.
         /// </summary>
-        private PositionTree.Collection EndCollection(NodeEvent start, bool isFlow, NodeEvent? outerFlowCollection, string[]? names, int spansBase, int childrenBase)
+        private PositionTree.Collection EndCollection(NodeEvent start, bool isFlow, NodeEvent? outerFlowCollection, (int, int) opened, bool isMapping)
         {
             var closing = (int)Current.Start.Index + _byteOrderMarkLength;
             if (isFlow && closing < _text.Length && _text[closing] is '}' or ']')
@@ -631,25 +627,7 @@ internal static partial class SpecDocumentReader
 
             _openFlowCollection = outerFlowCollection;
             var (offset, length) = Span(start.Start, _contentEnd);
-            return new PositionTree.Collection(offset, length, names, Take(_spans, spansBase), Take(_children, childrenBase));
-        }
-
-        private void AddMember(int keyStart, int keyLength, int valueStart, int valueLength, PositionTree.Collection? child)
-        {
-            _spans.Add(keyStart);
-            _spans.Add(keyLength);
-            _spans.Add(valueStart);
-            _spans.Add(valueLength);
-            _children.Add(child);
-        }
-
-        /// <summary>The items of <paramref name="stack"/> from <paramref name="first"/> on, taken off it.</summary>
-        private static T[] Take<T>(List<T> stack, int first)
-        {
-            var items = new T[stack.Count - first];
-            stack.CopyTo(first, items, 0, items.Length);
-            stack.RemoveRange(first, items.Length);
-            return items;
+            return _positions.Close(opened, isMapping, offset, length);
         }
 
         /// <summary>The pointer of the node being read, from <see cref="_path"/>.</summary>
