@@ -12,8 +12,9 @@ namespace OpenApiClientGenerator.Reading;
 /// <summary>
 /// Reads a YAML or JSON spec into a <see cref="JsonNode"/> tree for Microsoft.OpenApi's JSON reader, recording where
 /// every node is so that each diagnostic points at its line. JSON is YAML's flow syntax, so the YAML 1.2 parser is the
-/// reading every text has; strict JSON takes a faster path that gives the same tree, positions and node count (see
-/// <see cref="StrictJsonReader"/>), and leaves every text it is not sure of, and every error, to the YAML parser.
+/// reading every text has; strict JSON and the YAML that specs are written in take faster paths that give the same
+/// tree, positions and node count (see <see cref="StrictJsonReader"/> and <see cref="BlockYamlReader"/>), and leave every
+/// text they are not sure of, and every error, to the YAML parser.
 /// </summary>
 internal static partial class SpecDocumentReader
 {
@@ -32,10 +33,13 @@ internal static partial class SpecDocumentReader
     public static SpecDocument Read(string text) => ReadFragment(text, 0);
 
     /// <summary>Reads a fragment of a spec whose value stands <paramref name="depth"/> levels deep, so that the depth limit counts from the spec's root.</summary>
-    public static SpecDocument ReadFragment(string text, int depth) => ReadStrictJson(text, depth) ?? ReadWithYamlParser(text, depth);
+    public static SpecDocument ReadFragment(string text, int depth) => ReadStrictJson(text, depth) ?? ReadBlockYaml(text, depth) ?? ReadWithYamlParser(text, depth);
 
     /// <summary>The strict JSON reading of a text, or null when the YAML parser must read it.</summary>
     internal static SpecDocument? ReadStrictJson(string text, int depth) => StrictJsonReader.TryRead(text, depth);
+
+    /// <summary>The reading of a text in the YAML that specs are written in, or null when the YAML parser must read it.</summary>
+    internal static SpecDocument? ReadBlockYaml(string text, int depth) => BlockYamlReader.TryRead(text, depth);
 
     /// <summary>The reading of any text, and the one every error comes from.</summary>
     internal static SpecDocument ReadWithYamlParser(string text, int depth) => new TreeReader(text, depth).Read();
