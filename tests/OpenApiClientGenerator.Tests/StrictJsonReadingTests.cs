@@ -175,7 +175,8 @@ public sealed class StrictJsonReadingTests
         AssertSame(SpecDocumentReader.ReadWithYamlParser(text, depth), fast);
     }
 
-    private static void AssertSame(SpecDocument expected, SpecDocument actual)
+    /// <summary>The same tree (with the CLR type of every value), node count, error, and position of every key and value, and of pointers near them.</summary>
+    internal static void AssertSame(SpecDocument expected, SpecDocument actual)
     {
         Assert.Equal(expected.Error, actual.Error);
         Assert.Equal(expected.NodeCount, actual.NodeCount);
@@ -249,7 +250,7 @@ public sealed class StrictJsonReadingTests
         }
     }
 
-    private static IEnumerable<string> SpecFiles()
+    internal static IEnumerable<string> SpecFiles()
         => GeneratorHarness.RepositorySpecs().Select(s => Path.Combine("specs", Path.GetFileName(s.Path)))
             .Concat(Directory.GetFiles(Repository.PathOf("tests", "GeneratedClients.Tests", "specs"), "*.yaml")
                 .Select(p => Path.GetRelativePath(Repository.PathOf(), p)))
