@@ -491,39 +491,37 @@ internal static partial class SpecDocumentReader
                 throw new NotSureException();
             }
 
-            switch (_text[i + 1])
+            var escaped = _text[i + 1] switch
             {
-                case '"' or '\\' or '/':
-                    _value.Append(_text[i + 1]);
-                    return i + 2;
-                case 'n':
-                    _value.Append('\n');
-                    return i + 2;
-                case 't':
-                    _value.Append('\t');
-                    return i + 2;
-                case 'r':
-                    _value.Append('\r');
-                    return i + 2;
-                case 'b':
-                    _value.Append('\b');
-                    return i + 2;
-                case 'f':
-                    _value.Append('\f');
-                    return i + 2;
-                case 'u' when i + 5 < _text.Length && ushort.TryParse(_text.Substring(i + 2, 4), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out var code)
-                    && code is >= 0x20 and < 0x7F or >= 0xA0 and < 0xD800 or >= 0xE000 and < 0xFFFE:
-                    _value.Append((char)code);
-                    return i + 6;
-                default:
-                    throw new NotSureException();
+                '"' or '\\' or '/' => _text[i + 1],
+                'n' => '\n',
+                't' => '\t',
+                'r' => '\r',
+                'b' => '\b',
+                'f' => '\f',
+                _ => '\0',
+            };
+            if (escaped != '\0')
+            {
+                _value.Append(escaped);
+                return i + 2;
             }
+
+            if (_text[i + 1] == 'u' && i + 5 < _text.Length
+                && ushort.TryParse(_text.Substring(i + 2, 4), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out var code)
+                && code is >= 0x20 and < 0x7F or >= 0xA0 and < 0xD800 or >= 0xE000 and < 0xFFFE)
+            {
+                _value.Append((char)code);
+                return i + 6;
+            }
+
+            throw new NotSureException();
         }
 
         /// <summary>
         /// A literal (<c>|</c>) or folded (<c>&gt;</c>) block scalar, with an optional chomping indicator; its lines are
-        /// those more indented than its block, at the indentation of the first. As YamlDotNet's scanner, it ends where the
-        /// scan of the breaks after it stopped: on the next line's content, or past its indentation.
+        /// those more indented than its block, at the indentation of the first. As in YamlDotNet's scanner, it ends at the
+        /// start of the line where the scan of the line breaks after it stopped: the next line with content, or the text's end.
         /// </summary>
         private string ReadBlockScalar(int indent, int start, out int end)
         {
