@@ -112,10 +112,7 @@ public sealed class BlockYamlReadingTests
 
     /// <summary>The depth limit counts from the spec's root, also in a fragment: up to it the fast path reads, past it the YAML parser fails.</summary>
     [Theory]
-    [InlineData(0, 256, true)]
-    [InlineData(0, 257, false)]
-    [InlineData(3, 253, true)]
-    [InlineData(3, 254, false)]
+    [MemberData(nameof(StrictJsonReadingTests.DepthLimits), MemberType = typeof(StrictJsonReadingTests))]
     public void The_depth_limit_is_the_yaml_readings(int depth, int collections, bool readsFast)
     {
         var text = string.Concat(Enumerable.Range(0, collections).Select(level => new string(' ', level) + "k:" + (level == collections - 1 ? " 1" : string.Empty) + "\n"));

@@ -139,12 +139,13 @@ public sealed class StrictJsonReadingTests
     public void A_lone_surrogate_in_the_text_is_left_to_the_yaml_parser(int surrogate)
         => A_text_that_is_not_strict_json_is_left_to_the_yaml_parser("{\"a\": \"raw" + (char)surrogate + "\"}");
 
+    /// <summary>A fragment's depth, how many collections its text nests, and whether that is within the limit.</summary>
+    public static IEnumerable<object[]> DepthLimits()
+        => [[0, 256, true], [0, 257, false], [3, 253, true], [3, 254, false]];
+
     /// <summary>The depth limit counts from the spec's root, also in a fragment: up to it the fast path reads, past it the YAML parser fails.</summary>
     [Theory]
-    [InlineData(0, 256, true)]
-    [InlineData(0, 257, false)]
-    [InlineData(3, 253, true)]
-    [InlineData(3, 254, false)]
+    [MemberData(nameof(DepthLimits))]
     public void The_depth_limit_is_the_yaml_readings(int depth, int collections, bool readsFast)
     {
         var text = new string('[', collections - 1) + "{\"a\": 1}" + new string(']', collections - 1);
