@@ -19,9 +19,7 @@ internal static class XmlDoc
     /// the rest of the line would no longer be a comment. Most text has none of them, which a search for the characters
     /// finds quicker than the regex.
     /// </summary>
-    public static string SingleLine(string text) => text.IndexOfAny(LineTerminatorCharacters) < 0 ? text : LineTerminator.Replace(text, " ");
-
-    private static readonly char[] LineTerminatorCharacters = ['\r', '\n', '\u0085', '\u2028', '\u2029'];
+    public static string SingleLine(string text) => text.IndexOfAny(Reading.LineIndex.LineBreaks) < 0 ? text : LineTerminator.Replace(text, " ");
 
     public static IReadOnlyList<string> Summary(string text, bool escape = true)
         => Element("summary", escape ? Escape(Normalize(text)) : Normalize(text));

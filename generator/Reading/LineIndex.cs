@@ -6,7 +6,8 @@ namespace OpenApiClientGenerator.Reading;
 /// <summary>Turns offsets into lines and columns, with the line breaks of Roslyn's SourceText: CR, LF, CRLF, NEL, LS and PS.</summary>
 internal sealed class LineIndex
 {
-    private static readonly char[] LineBreaks = ['\r', '\n', '\u0085', '\u2028', '\u2029'];
+    /// <summary>The characters C# ends a line at, which Roslyn's SourceText counts lines by.</summary>
+    internal static readonly char[] LineBreaks = ['\r', '\n', '\u0085', '\u2028', '\u2029'];
 
     private readonly List<int> _lineStarts = [0];
 

@@ -61,6 +61,47 @@ internal sealed class PositionTree(PositionTree.Collection root, LineIndex lines
     }
 
     /// <summary>
+    /// Collects the positions of the collections being read, innermost last, as a reader goes through a text in order:
+    /// a collection's members are added after their own members, and the collection takes them off at its end.
+    /// </summary>
+    internal sealed class Builder
+    {
+        private readonly List<string> _names = [];
+        private readonly List<int> _spans = [];
+        private readonly List<Collection?> _children = [];
+
+        /// <summary>Where the members of a collection that starts now will begin on the stacks.</summary>
+        public (int Names, int Members) Open() => (_names.Count, _children.Count);
+
+        /// <summary>A member of the innermost open collection: a sequence's item has no name, and its key's span is unused.</summary>
+        public void Add(string? name, int keyStart, int keyLength, int valueStart, int valueLength, Collection? child)
+        {
+            if (name is not null)
+            {
+                _names.Add(name);
+            }
+
+            _spans.Add(keyStart);
+            _spans.Add(keyLength);
+            _spans.Add(valueStart);
+            _spans.Add(valueLength);
+            _children.Add(child);
+        }
+
+        /// <summary>The collection opened at <paramref name="opened"/>, spanning <paramref name="start"/> and <paramref name="length"/>, with its members taken off the stacks.</summary>
+        public Collection Close((int Names, int Members) opened, bool isMapping, int start, int length)
+            => new(start, length, isMapping ? Take(_names, opened.Names) : null, Take(_spans, opened.Members * 4), Take(_children, opened.Members));
+
+        private static T[] Take<T>(List<T> stack, int first)
+        {
+            var items = new T[stack.Count - first];
+            stack.CopyTo(first, items, 0, items.Length);
+            stack.RemoveRange(first, items.Length);
+            return items;
+        }
+    }
+
+    /// <summary>
     /// A mapping or a sequence: for member <c>i</c>, <see cref="Spans"/> holds its key's offset and length (unused in a
     /// sequence) at <c>4i</c> and <c>4i + 1</c>, its value's at <c>4i + 2</c> and <c>4i + 3</c>; a child collection
     /// for a member that is one.

@@ -35,10 +35,7 @@ internal static partial class SpecDocumentReader
         private readonly LineIndex _lines;
         private readonly int _rootDepth;
 
-        /// <summary>The names, spans and child positions of the members of the collections being read, innermost last.</summary>
-        private readonly List<string> _names = [];
-        private readonly List<int> _spans = [];
-        private readonly List<PositionTree.Collection?> _children = [];
+        private readonly PositionTree.Builder _positions = new();
         private int _nodeCount;
 
         /// <summary>A byte and its character's index, moved forward as the reader goes, since tokens come in order.</summary>
@@ -149,7 +146,7 @@ internal static partial class SpecDocumentReader
         private JsonObject ReadObject(ref Utf8JsonReader reader, int depth, out PositionTree.Collection positions)
         {
             var start = BeginCollection(ref reader, depth);
-            var (namesBase, spansBase, childrenBase) = (_names.Count, _spans.Count, _children.Count);
+            var opened = _positions.Open();
             var mapping = new JsonObject();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
@@ -166,26 +163,25 @@ internal static partial class SpecDocumentReader
 
                 reader.Read();
                 mapping.Add(name, ReadValue(ref reader, depth + 1, out var valueStart, out var valueLength, out var child));
-                AddMember(keyStart, keyLength, valueStart, valueLength, child);
-                _names.Add(name);
+                _positions.Add(name, keyStart, keyLength, valueStart, valueLength, child);
             }
 
-            positions = EndCollection(ref reader, start, Take(_names, namesBase), spansBase, childrenBase);
+            positions = EndCollection(ref reader, opened, isMapping: true, start);
             return mapping;
         }
 
         private JsonArray ReadArray(ref Utf8JsonReader reader, int depth, out PositionTree.Collection positions)
         {
             var start = BeginCollection(ref reader, depth);
-            var (spansBase, childrenBase) = (_spans.Count, _children.Count);
+            var opened = _positions.Open();
             var sequence = new JsonArray();
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
                 sequence.Add(ReadValue(ref reader, depth + 1, out var valueStart, out var valueLength, out var child));
-                AddMember(0, 0, valueStart, valueLength, child);
+                _positions.Add(null, 0, 0, valueStart, valueLength, child);
             }
 
-            positions = EndCollection(ref reader, start, null, spansBase, childrenBase);
+            positions = EndCollection(ref reader, opened, isMapping: false, start);
             return sequence;
         }
 
@@ -201,28 +197,9 @@ internal static partial class SpecDocumentReader
             return CharOffset((int)reader.TokenStartIndex);
         }
 
-        /// <summary>A member's positions go on the stacks that the collection takes them from at its end, after its members' own.</summary>
-        private void AddMember(int keyStart, int keyLength, int valueStart, int valueLength, PositionTree.Collection? child)
-        {
-            _spans.Add(keyStart);
-            _spans.Add(keyLength);
-            _spans.Add(valueStart);
-            _spans.Add(valueLength);
-            _children.Add(child);
-        }
-
         /// <summary>A collection spans from its opening bracket to its closing one, which the reader stands on.</summary>
-        private PositionTree.Collection EndCollection(ref Utf8JsonReader reader, int start, string[]? names, int spansBase, int childrenBase)
-            => new(start, CharOffset((int)reader.TokenStartIndex) + 1 - start, names, Take(_spans, spansBase), Take(_children, childrenBase));
-
-        /// <summary>The items of <paramref name="stack"/> from <paramref name="first"/> on, taken off it.</summary>
-        private static T[] Take<T>(List<T> stack, int first)
-        {
-            var items = new T[stack.Count - first];
-            stack.CopyTo(first, items, 0, items.Length);
-            stack.RemoveRange(first, items.Length);
-            return items;
-        }
+        private PositionTree.Collection EndCollection(ref Utf8JsonReader reader, (int, int) opened, bool isMapping, int start)
+            => _positions.Close(opened, isMapping, start, CharOffset((int)reader.TokenStartIndex) + 1 - start);
 
         private void Scalar(int startByte, int endByte, out int start, out int length)
         {

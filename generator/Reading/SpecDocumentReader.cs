@@ -12,8 +12,9 @@ namespace OpenApiClientGenerator.Reading;
 /// <summary>
 /// Reads a YAML or JSON spec into a <see cref="JsonNode"/> tree for Microsoft.OpenApi's JSON reader, recording where
 /// every node is so that each diagnostic points at its line. JSON is YAML's flow syntax, so the YAML 1.2 parser is the
-/// reading every text has; strict JSON takes a faster path that gives the same tree, positions and node count (see
-/// <see cref="StrictJsonReader"/>), and leaves every text it is not sure of, and every error, to the YAML parser.
+/// reading every text has; strict JSON and the YAML that specs are written in take faster paths that give the same
+/// tree, positions and node count (see <see cref="StrictJsonReader"/> and <see cref="BlockYamlReader"/>), and leave every
+/// text they are not sure of, and every error, to the YAML parser.
 /// </summary>
 internal static partial class SpecDocumentReader
 {
@@ -32,47 +33,16 @@ internal static partial class SpecDocumentReader
     public static SpecDocument Read(string text) => ReadFragment(text, 0);
 
     /// <summary>Reads a fragment of a spec whose value stands <paramref name="depth"/> levels deep, so that the depth limit counts from the spec's root.</summary>
-    public static SpecDocument ReadFragment(string text, int depth) => ReadStrictJson(text, depth) ?? ReadWithYamlParser(text, depth);
+    public static SpecDocument ReadFragment(string text, int depth) => ReadStrictJson(text, depth) ?? ReadBlockYaml(text, depth) ?? ReadWithYamlParser(text, depth);
 
     /// <summary>The strict JSON reading of a text, or null when the YAML parser must read it.</summary>
     internal static SpecDocument? ReadStrictJson(string text, int depth) => StrictJsonReader.TryRead(text, depth);
 
+    /// <summary>The reading of a text in the YAML that specs are written in, or null when the YAML parser must read it.</summary>
+    internal static SpecDocument? ReadBlockYaml(string text, int depth) => BlockYamlReader.TryRead(text, depth);
+
     /// <summary>The reading of any text, and the one every error comes from.</summary>
     internal static SpecDocument ReadWithYamlParser(string text, int depth) => new TreeReader(text, depth).Read();
-
-    /// <summary>Turns a scalar into a JSON value by the YAML 1.2 core schema, as OpenAPI tooling does.</summary>
-    private static JsonNode? ConvertScalar(Scalar scalar, string text, SourcePosition position)
-    {
-        if (scalar.Tag.IsEmpty)
-        {
-            return scalar.Style == ScalarStyle.Plain ? ResolvePlain(text) : StringValue(text);
-        }
-
-        if (scalar.Tag.IsNonSpecific)
-        {
-            return StringValue(text);
-        }
-
-        switch (scalar.Tag.Value)
-        {
-            case StrTag:
-                return StringValue(text);
-            case NullTag when IsNull(text):
-                return null;
-            case BoolTag when TryParseBool(text, out var flag):
-                return JsonValue.Create(flag);
-            case IntTag when TryParseInteger(text, out var integer):
-                return integer;
-            case FloatTag when TryParseFloat(text, out var number):
-                return number;
-            case NullTag or BoolTag or IntTag or FloatTag:
-                var tagName = scalar.Tag.Value.Substring(scalar.Tag.Value.LastIndexOf(':') + 1);
-                throw new SpecFormatException($"'{text}' is not a valid !!{tagName}", position);
-            default:
-                // An application tag (!!binary, !custom) means nothing to OpenAPI: the text decides, as if untagged.
-                return scalar.Style == ScalarStyle.Plain ? ResolvePlain(text) : StringValue(text);
-        }
-    }
 
     private static JsonNode? ResolvePlain(string text)
     {
@@ -299,9 +269,11 @@ internal static partial class SpecDocumentReader
     /// <summary>What an anchor stands for; its size and height are charged again at every alias.</summary>
     private readonly record struct Anchor(JsonNode? Node, int NodeCount, int Height);
 
+
     /// <summary>
-    /// Builds the tree in one pass over YamlDotNet's event stream. Every Read method starts on the first event of its
-    /// node and leaves the parser on the event after it.
+    /// Builds the tree in one pass over YamlDotNet's event stream, and the positions beside it in the tree's shape (a
+    /// <see cref="PositionTree"/>, as the strict JSON reading does): a pointer and a map entry per node would cost more
+    /// than the tree. Every Read method starts on the first event of its node and leaves the parser on the event after it.
     /// </summary>
     private sealed class TreeReader
     {
@@ -313,8 +285,19 @@ internal static partial class SpecDocumentReader
         private readonly int _byteOrderMarkLength;
         private readonly Scanner _scanner;
         private readonly Parser _parser;
-        private readonly SourceMap _map = new();
         private readonly Dictionary<string, Anchor> _anchors = new(StringComparer.Ordinal);
+
+        private readonly PositionTree.Builder _positions = new();
+
+        /// <summary>
+        /// The segments from the root to the node being read: a member's name, or null for a sequence's item (whose
+        /// index is its sequence's count so far). Only an alias needs the node's pointer, which is made from them then.
+        /// </summary>
+        private readonly List<string?> _path = [];
+        private readonly List<JsonArray> _sequences = [];
+
+        /// <summary>The alias copies that hold collections, by pointer, for the positions of the nodes inside them.</summary>
+        private List<(string Pointer, SourcePosition Position, JsonNode Copy)>? _aliasCopies;
 
         /// <summary>What stands in for each of <see cref="Yaml11LineBreaks"/> while YamlDotNet reads, if the text has any.</summary>
         private readonly char[]? _standIns;
@@ -374,8 +357,8 @@ internal static partial class SpecDocumentReader
         {
             try
             {
-                var root = ReadFirstDocument();
-                return root is null ? Failure(EmptyMessage, default) : new SpecDocument(root, _map, null, _nodeCount);
+                var root = ReadFirstDocument(out var start, out var length, out var positions);
+                return root is null ? Failure(EmptyMessage, default) : new SpecDocument(root, MapOf(start, length, positions), null, _nodeCount);
             }
             catch (SpecFormatException exception)
             {
@@ -404,7 +387,29 @@ internal static partial class SpecDocumentReader
             }
         }
 
-        private SpecDocument Failure(string message, SourcePosition position) => new(null, _map, new SpecSyntaxError(message, position), _nodeCount);
+        /// <summary>The positions of a document whose root spans <paramref name="start"/> and <paramref name="length"/>: a scalar root has no collection to hold them.</summary>
+        private SourceMap MapOf(int start, int length, PositionTree.Collection? positions)
+        {
+            SourceMap map;
+            if (positions is null)
+            {
+                map = new SourceMap();
+                map.AddValue(string.Empty, _lines.Position(start, length));
+            }
+            else
+            {
+                map = new SourceMap(new PositionTree(positions, _lines));
+            }
+
+            foreach (var (pointer, position, copy) in _aliasCopies ?? [])
+            {
+                map.AddAliasCopy(pointer, position, copy);
+            }
+
+            return map;
+        }
+
+        private SpecDocument Failure(string message, SourcePosition position) => new(null, new SourceMap(), new SpecSyntaxError(message, position), _nodeCount);
 
         /// <summary>
         /// A flow collection (<c>[</c> or <c>{</c>) that misses its closing bracket or a comma. The parser notices only
@@ -425,8 +430,9 @@ internal static partial class SpecDocumentReader
         }
 
         /// <summary>Only the first document of a stream is the spec: the events of later ones are never read.</summary>
-        private JsonNode? ReadFirstDocument()
+        private JsonNode? ReadFirstDocument(out int start, out int length, out PositionTree.Collection? positions)
         {
+            (start, length, positions) = (0, 0, null);
             MoveNext();
             MoveNext();
             if (Current is StreamEnd)
@@ -441,7 +447,7 @@ internal static partial class SpecDocumentReader
             }
 
             // Reading the node moves the parser onto the document's end, which rejects anything left after the root.
-            return ReadNode(string.Empty, _rootDepth, out _);
+            return ReadNode(_rootDepth, out _, out start, out length, out positions);
         }
 
         private void MoveNext()
@@ -453,30 +459,37 @@ internal static partial class SpecDocumentReader
         }
 
         /// <param name="height">How many levels of collections the node holds, itself included: 0 for a scalar.</param>
-        private JsonNode? ReadNode(string pointer, int depth, out int height)
+        /// <param name="start">The offset of the node's first character.</param>
+        /// <param name="length">How many characters the node spans.</param>
+        /// <param name="positions">The positions inside the node, when it is a collection.</param>
+        private JsonNode? ReadNode(int depth, out int height, out int start, out int length, out PositionTree.Collection? positions)
         {
+            positions = null;
             switch (Current)
             {
                 case Scalar scalar:
                     height = 0;
-                    return ReadScalar(scalar, pointer);
+                    return ReadScalar(scalar, out start, out length);
                 case AnchorAlias alias:
-                    return ReadAlias(alias, pointer, depth, out height);
+                    return ReadAlias(alias, depth, out height, out start, out length);
                 case MappingStart mapping:
-                    return ReadMapping(mapping, pointer, depth, out height);
+                    var mappingNode = ReadMapping(mapping, depth, out height, out positions);
+                    (start, length) = (positions.Start, positions.Length);
+                    return mappingNode;
                 case SequenceStart sequence:
-                    return ReadSequence(sequence, pointer, depth, out height);
+                    var sequenceNode = ReadSequence(sequence, depth, out height, out positions);
+                    (start, length) = (positions.Start, positions.Length);
+                    return sequenceNode;
                 default:
                     throw new SpecFormatException($"Unexpected {Current.GetType().Name}", ErrorPosition(Current.Start, Current.End));
             }
         }
 
-        private JsonNode? ReadScalar(Scalar scalar, string pointer)
+        private JsonNode? ReadScalar(Scalar scalar, out int start, out int length)
         {
-            var position = PositionOf(scalar.Start, scalar.End.Index);
-            var node = ConvertScalar(scalar, ValueOf(scalar), position);
-            Count(1, position);
-            _map.AddValue(pointer, position);
+            var node = ConvertScalar(scalar, ValueOf(scalar));
+            Count(1, scalar.Start, scalar.End.Index);
+            (start, length) = Span(scalar.Start, scalar.End.Index);
             _contentEnd = scalar.End.Index;
             Remember(scalar.Anchor, node, 1, 0);
             MoveNext();
@@ -484,7 +497,7 @@ internal static partial class SpecDocumentReader
         }
 
         /// <summary>A node has one parent, so an alias gets a copy of its anchor's node.</summary>
-        private JsonNode? ReadAlias(AnchorAlias alias, string pointer, int depth, out int height)
+        private JsonNode? ReadAlias(AnchorAlias alias, int depth, out int height, out int start, out int length)
         {
             var position = PositionOf(alias.Start, alias.End.Index);
             if (!_anchors.TryGetValue(alias.Value.Value, out var anchor))
@@ -498,25 +511,26 @@ internal static partial class SpecDocumentReader
                 throw new SpecFormatException(TooLargeMessage, position);
             }
 
-            Count(anchor.NodeCount, position);
+            Count(anchor.NodeCount, alias.Start, alias.End.Index);
             var copy = anchor.Node?.DeepClone();
-            _map.AddValue(pointer, position);
             if (copy is JsonObject or JsonArray)
             {
-                _map.AddAliasCopy(pointer, position, copy);
+                (_aliasCopies ??= []).Add((Pointer(), position, copy));
             }
 
+            (start, length) = (position.Offset, position.Length);
             _contentEnd = alias.End.Index;
             height = anchor.Height;
             MoveNext();
             return copy;
         }
 
-        private JsonObject ReadMapping(MappingStart start, string pointer, int depth, out int height)
+        private JsonObject ReadMapping(MappingStart start, int depth, out int height, out PositionTree.Collection positions)
         {
             var firstNode = _nodeCount;
             var isFlow = start.Style == MappingStyle.Flow;
             var outerFlowCollection = BeginCollection(start, isFlow, depth);
+            var opened = _positions.Open();
             var mapping = new JsonObject();
             height = 1;
             MoveNext();
@@ -528,49 +542,55 @@ internal static partial class SpecDocumentReader
                 }
 
                 var name = ValueOf(key);
-                var keyPosition = PositionOf(key.Start, key.End.Index);
 
                 // JsonObject throws on a duplicate; it is the second key that needs fixing.
                 if (mapping.ContainsKey(name))
                 {
-                    throw new SpecFormatException($"Duplicate key '{name}'", keyPosition);
+                    throw new SpecFormatException($"Duplicate key '{name}'", PositionOf(key.Start, key.End.Index));
                 }
 
-                var memberPointer = JsonPointers.Append(pointer, name);
-                _map.AddKey(memberPointer, keyPosition);
                 if (!key.Anchor.IsEmpty)
                 {
-                    Remember(key.Anchor, ConvertScalar(key, name, keyPosition), 1, 0);
+                    Remember(key.Anchor, ConvertScalar(key, name), 1, 0);
                 }
 
+                var (keyStart, keyLength) = Span(key.Start, key.End.Index);
                 _contentEnd = key.End.Index;
                 MoveNext();
-                mapping.Add(name, ReadNode(memberPointer, depth + 1, out var valueHeight));
+                _path.Add(name);
+                mapping.Add(name, ReadNode(depth + 1, out var valueHeight, out var valueStart, out var valueLength, out var child));
+                _path.RemoveAt(_path.Count - 1);
+                _positions.Add(name, keyStart, keyLength, valueStart, valueLength, child);
                 height = Math.Max(height, valueHeight + 1);
             }
 
-            EndCollection(start, isFlow, pointer, outerFlowCollection);
+            positions = EndCollection(start, isFlow, outerFlowCollection, opened, isMapping: true);
             Remember(start.Anchor, mapping, _nodeCount - firstNode, height);
             MoveNext();
             return mapping;
         }
 
-        private JsonArray ReadSequence(SequenceStart start, string pointer, int depth, out int height)
+        private JsonArray ReadSequence(SequenceStart start, int depth, out int height, out PositionTree.Collection positions)
         {
             var firstNode = _nodeCount;
             var isFlow = start.Style == SequenceStyle.Flow;
             var outerFlowCollection = BeginCollection(start, isFlow, depth);
+            var opened = _positions.Open();
             var sequence = new JsonArray();
             height = 1;
             MoveNext();
+            _path.Add(null);
+            _sequences.Add(sequence);
             while (Current is not SequenceEnd)
             {
-                var itemPointer = pointer + "/" + sequence.Count.ToString(CultureInfo.InvariantCulture);
-                sequence.Add(ReadNode(itemPointer, depth + 1, out var itemHeight));
+                sequence.Add(ReadNode(depth + 1, out var itemHeight, out var itemStart, out var itemLength, out var child));
+                _positions.Add(null, 0, 0, itemStart, itemLength, child);
                 height = Math.Max(height, itemHeight + 1);
             }
 
-            EndCollection(start, isFlow, pointer, outerFlowCollection);
+            _path.RemoveAt(_path.Count - 1);
+            _sequences.RemoveAt(_sequences.Count - 1);
+            positions = EndCollection(start, isFlow, outerFlowCollection, opened, isMapping: false);
             Remember(start.Anchor, sequence, _nodeCount - firstNode, height);
             MoveNext();
             return sequence;
@@ -580,23 +600,28 @@ internal static partial class SpecDocumentReader
         /// <returns>The flow collection that was open before this one, to restore at its end.</returns>
         private NodeEvent? BeginCollection(NodeEvent start, bool isFlow, int depth)
         {
-            var position = ErrorPosition(start.Start, start.End);
             if (depth >= MaxDepth)
             {
-                throw new SpecFormatException(TooLargeMessage, position);
+                throw new SpecFormatException(TooLargeMessage, ErrorPosition(start.Start, start.End));
             }
 
-            Count(1, position);
+            _nodeCount++;
+            if (_nodeCount > MaxNodes)
+            {
+                throw new SpecFormatException(TooLargeMessage, ErrorPosition(start.Start, start.End));
+            }
+
             var outer = _openFlowCollection;
             _openFlowCollection = isFlow ? start : outer;
             return outer;
         }
 
         /// <summary>
-        /// Records the collection's span, from its first character to its last: a flow collection's closing bracket, or
-        /// a block collection's last node, since YamlDotNet marks a block's end at the next token, possibly lines later.
+        /// The collection's positions and span, from its first character to its last: a flow collection's closing
+        /// bracket, or a block collection's last node, since YamlDotNet marks a block's end at the next token, possibly
+        /// lines later. Its members' positions are taken off the stacks, where they were put after their own members'.
         /// </summary>
-        private void EndCollection(NodeEvent start, bool isFlow, string pointer, NodeEvent? outerFlowCollection)
+        private PositionTree.Collection EndCollection(NodeEvent start, bool isFlow, NodeEvent? outerFlowCollection, (int, int) opened, bool isMapping)
         {
             var closing = (int)Current.Start.Index + _byteOrderMarkLength;
             if (isFlow && closing < _text.Length && _text[closing] is '}' or ']')
@@ -604,8 +629,24 @@ internal static partial class SpecDocumentReader
                 _contentEnd = Current.Start.Index + 1;
             }
 
-            _map.AddValue(pointer, PositionOf(start.Start, _contentEnd));
             _openFlowCollection = outerFlowCollection;
+            var (offset, length) = Span(start.Start, _contentEnd);
+            return _positions.Close(opened, isMapping, offset, length);
+        }
+
+        /// <summary>The pointer of the node being read, from <see cref="_path"/>.</summary>
+        private string Pointer()
+        {
+            var pointer = string.Empty;
+            var sequence = 0;
+            foreach (var segment in _path)
+            {
+                pointer = segment is null
+                    ? pointer + "/" + _sequences[sequence++].Count.ToString(CultureInfo.InvariantCulture)
+                    : JsonPointers.Append(pointer, segment);
+            }
+
+            return pointer;
         }
 
         private void Remember(AnchorName anchor, JsonNode? node, int nodeCount, int height)
@@ -616,12 +657,47 @@ internal static partial class SpecDocumentReader
             }
         }
 
-        private void Count(int nodes, SourcePosition position)
+        /// <summary>Charges <paramref name="nodes"/> against the limit; past it, the node that starts at <paramref name="start"/> is reported.</summary>
+        private void Count(int nodes, Mark start, long endIndex)
         {
             _nodeCount += nodes;
             if (_nodeCount > MaxNodes)
             {
-                throw new SpecFormatException(TooLargeMessage, position);
+                throw new SpecFormatException(TooLargeMessage, PositionOf(start, endIndex));
+            }
+        }
+
+        /// <summary>Turns a scalar into a JSON value by the YAML 1.2 core schema, as OpenAPI tooling does.</summary>
+        private JsonNode? ConvertScalar(Scalar scalar, string text)
+        {
+            if (scalar.Tag.IsEmpty)
+            {
+                return scalar.Style == ScalarStyle.Plain ? ResolvePlain(text) : StringValue(text);
+            }
+
+            if (scalar.Tag.IsNonSpecific)
+            {
+                return StringValue(text);
+            }
+
+            switch (scalar.Tag.Value)
+            {
+                case StrTag:
+                    return StringValue(text);
+                case NullTag when IsNull(text):
+                    return null;
+                case BoolTag when TryParseBool(text, out var flag):
+                    return JsonValue.Create(flag);
+                case IntTag when TryParseInteger(text, out var integer):
+                    return integer;
+                case FloatTag when TryParseFloat(text, out var number):
+                    return number;
+                case NullTag or BoolTag or IntTag or FloatTag:
+                    var tagName = scalar.Tag.Value.Substring(scalar.Tag.Value.LastIndexOf(':') + 1);
+                    throw new SpecFormatException($"'{text}' is not a valid !!{tagName}", PositionOf(scalar.Start, scalar.End.Index));
+                default:
+                    // An application tag (!!binary, !custom) means nothing to OpenAPI: the text decides, as if untagged.
+                    return scalar.Style == ScalarStyle.Plain ? ResolvePlain(text) : StringValue(text);
             }
         }
 
@@ -636,9 +712,15 @@ internal static partial class SpecDocumentReader
             return value;
         }
 
-        /// <summary>Lines come from the offset, not from the mark, which counts neither the byte order mark nor the line breaks stood in for.</summary>
+        /// <summary>Offsets come from the index, not from the mark's line, which counts neither the byte order mark nor the line breaks stood in for.</summary>
+        private (int Offset, int Length) Span(Mark start, long endIndex)
+            => ((int)start.Index + _byteOrderMarkLength, (int)Math.Max(0, endIndex - start.Index));
+
         private SourcePosition PositionOf(Mark start, long endIndex)
-            => _lines.Position((int)start.Index + _byteOrderMarkLength, (int)Math.Max(0, endIndex - start.Index));
+        {
+            var (offset, length) = Span(start, endIndex);
+            return _lines.Position(offset, length);
+        }
 
         /// <summary>An error covers at least one character where there is one, so that the IDE has something to underline.</summary>
         private SourcePosition ErrorPosition(Mark start, Mark end)

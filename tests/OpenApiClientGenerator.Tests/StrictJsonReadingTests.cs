@@ -139,12 +139,13 @@ public sealed class StrictJsonReadingTests
     public void A_lone_surrogate_in_the_text_is_left_to_the_yaml_parser(int surrogate)
         => A_text_that_is_not_strict_json_is_left_to_the_yaml_parser("{\"a\": \"raw" + (char)surrogate + "\"}");
 
+    /// <summary>A fragment's depth, how many collections its text nests, and whether that is within the limit.</summary>
+    public static IEnumerable<object[]> DepthLimits()
+        => [[0, 256, true], [0, 257, false], [3, 253, true], [3, 254, false]];
+
     /// <summary>The depth limit counts from the spec's root, also in a fragment: up to it the fast path reads, past it the YAML parser fails.</summary>
     [Theory]
-    [InlineData(0, 256, true)]
-    [InlineData(0, 257, false)]
-    [InlineData(3, 253, true)]
-    [InlineData(3, 254, false)]
+    [MemberData(nameof(DepthLimits))]
     public void The_depth_limit_is_the_yaml_readings(int depth, int collections, bool readsFast)
     {
         var text = new string('[', collections - 1) + "{\"a\": 1}" + new string(']', collections - 1);
@@ -175,7 +176,8 @@ public sealed class StrictJsonReadingTests
         AssertSame(SpecDocumentReader.ReadWithYamlParser(text, depth), fast);
     }
 
-    private static void AssertSame(SpecDocument expected, SpecDocument actual)
+    /// <summary>The same tree (with the CLR type of every value), node count, error, and position of every key and value, and of pointers near them.</summary>
+    internal static void AssertSame(SpecDocument expected, SpecDocument actual)
     {
         Assert.Equal(expected.Error, actual.Error);
         Assert.Equal(expected.NodeCount, actual.NodeCount);
@@ -249,7 +251,7 @@ public sealed class StrictJsonReadingTests
         }
     }
 
-    private static IEnumerable<string> SpecFiles()
+    internal static IEnumerable<string> SpecFiles()
         => GeneratorHarness.RepositorySpecs().Select(s => Path.Combine("specs", Path.GetFileName(s.Path)))
             .Concat(Directory.GetFiles(Repository.PathOf("tests", "GeneratedClients.Tests", "specs"), "*.yaml")
                 .Select(p => Path.GetRelativePath(Repository.PathOf(), p)))
