@@ -41,7 +41,7 @@ namespace Snapshots.JsonLines
 
             message.Headers.TryAddWithoutValidation("Accept", "application/x-ndjson");
 
-            return JsonLines.ReadAsync(_httpClient, message, static (ref Utf8JsonReader reader) => Entry.ReadFrom(ref reader), readError: null, cancellationToken);
+            return JsonLines.ReadAsync(_httpClient, message, Entry.ReadFrom, readError: null, cancellationToken);
         }
 #endif
 
