@@ -82,10 +82,9 @@ internal static partial class SourceEmitter
     {
         _ when readsNull => "static (ref Utf8JsonReader reader) => " + CSharpFragments.ReadNullable(type, "reader", 0, lenient: true),
         { Kind: ValueKind.Object } => type.TypeName + ".ReadFrom",
-        _ when resultMayBeNull => "static (ref Utf8JsonReader reader) => " + CSharpFragments.ReadPresent(type, "reader", 0, lenient: true),
-        { Kind: ValueKind.Any } => "JsonRead.Element",
-        { Kind: ValueKind.Array, Element: { } item } when ElementReader(item) is { } readItem => $"ApiHttp.ListOf({readItem})",
-        { Kind: ValueKind.Map, IsPatchMap: false, Element: { } value } when ElementReader(value) is { } readValue => $"ApiHttp.MapOf({readValue})",
+        { Kind: ValueKind.Any } when !resultMayBeNull => "JsonRead.Element",
+        { Kind: ValueKind.Array, Element: { } item } when !resultMayBeNull && ElementReader(item) is { } readItem => $"ApiHttp.ListOf({readItem})",
+        { Kind: ValueKind.Map, IsPatchMap: false, Element: { } value } when !resultMayBeNull && ElementReader(value) is { } readValue => $"ApiHttp.MapOf({readValue})",
         _ => "static (ref Utf8JsonReader reader) => " + CSharpFragments.ReadPresent(type, "reader", 0, lenient: true),
     };
 
