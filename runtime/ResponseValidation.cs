@@ -81,12 +81,13 @@ namespace OpenApiClientGenerator.Runtime
     }
 
     /// <summary>
-    /// What a client method checks a success response with: the client's settings, the operation's validator, and whether
+    /// What a client method checks a success response with: the client's settings, the operation's validator (null where the
+    /// spec sets no constraint on the body; <see cref="ValidationContext.Run(IValidatable)"/> for a record), and whether
     /// the spec lets the success come without content (a 204 beside a 200 with a body), which then reads as null.
     /// </summary>
     internal readonly struct ResponseCheck<T>
     {
-        public ResponseCheck(ResponseValidation mode, Action<ResponseMismatch>? observer, string operation, Func<T, IReadOnlyList<ValidationError>> validate, bool mayBeEmpty = false)
+        public ResponseCheck(ResponseValidation mode, Action<ResponseMismatch>? observer, string operation, Func<T, IReadOnlyList<ValidationError>>? validate = null, bool mayBeEmpty = false)
         {
             Mode = mode;
             Observer = observer;
@@ -101,7 +102,7 @@ namespace OpenApiClientGenerator.Runtime
 
         public string Operation { get; }
 
-        public Func<T, IReadOnlyList<ValidationError>> Validate { get; }
+        public Func<T, IReadOnlyList<ValidationError>>? Validate { get; }
 
         /// <summary>Gets whether an empty body is a success without content, read as null, rather than a body that does not match the spec.</summary>
         public bool MayBeEmpty { get; }
@@ -110,7 +111,7 @@ namespace OpenApiClientGenerator.Runtime
     /// <summary>Checks a success response that lenient reading has read: what it accepted beyond the spec, then the spec's constraints.</summary>
     internal static class ResponseChecks
     {
-        public static IReadOnlyList<ValidationError> Mismatches<T>(byte[] body, List<JsonRead.Note> notes, T result, Func<T, IReadOnlyList<ValidationError>> validate)
+        public static IReadOnlyList<ValidationError> Mismatches<T>(byte[] body, List<JsonRead.Note> notes, T result, Func<T, IReadOnlyList<ValidationError>>? validate)
         {
             var errors = new List<ValidationError>();
             if (notes.Count > 0)
@@ -122,7 +123,11 @@ namespace OpenApiClientGenerator.Runtime
                 }
             }
 
-            errors.AddRange(validate(result));
+            if (validate is not null)
+            {
+                errors.AddRange(validate(result));
+            }
+
             return errors;
         }
 

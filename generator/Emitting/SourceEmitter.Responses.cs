@@ -11,12 +11,12 @@ internal static partial class SourceEmitter
         string ReturnType,
         string ResponseKind,
         ResponseBodyView? ResponseBody,
-        string? ItemReadExpression,
+        string? ItemReader,
         bool TextMayBeEmpty,
         string? HeadersType,
         IReadOnlyList<ResponseHeaderView> ResponseHeaders);
 
-    private static SuccessViews BuildSuccess(ResponseSpec? success, IReadOnlyDictionary<string, TypeSpec> types, ValidationRules validation)
+    private static SuccessViews BuildSuccess(ResponseSpec? success, string requestType, IReadOnlyDictionary<string, TypeSpec> types, ValidationRules validation)
     {
         var headersType = success?.HeadersTypeName;
         var headerViews = success?.Headers.Select(BuildResponseHeader).ToList() ?? [];
@@ -33,12 +33,12 @@ internal static partial class SourceEmitter
                     StreamOf($"ServerSentEvent<{CSharpFragments.TypeName(eventData)}>"),
                     "events",
                     null,
-                    eventData.Kind == ValueKind.String ? null : CSharpFragments.ReadPresent(eventData, "reader", 0, lenient: true),
+                    eventData.Kind == ValueKind.String ? null : Reader(eventData, readsNull: false, resultMayBeNull: false),
                     false,
                     headersType,
                     headerViews);
             case { Kind: ResponseKind.JsonLines, Body: { } item }:
-                return new SuccessViews(StreamOf(CSharpFragments.TypeName(item)), "lines", null, CSharpFragments.ReadPresent(item, "reader", 0, lenient: true), false, headersType, headerViews);
+                return new SuccessViews(StreamOf(CSharpFragments.TypeName(item)), "lines", null, Reader(item, readsNull: false, resultMayBeNull: false), false, headersType, headerViews);
             case { Kind: ResponseKind.Text }:
                 // A success that may come without content (a 204 beside a 200 with text) reads an empty body as null.
                 return new SuccessViews(WithHeaders(success.BodyIsOptional ? "string?" : "string"), "text", null, null, success.BodyIsOptional, headersType, headerViews);
@@ -48,18 +48,22 @@ internal static partial class SourceEmitter
                 var mayBeNull = success.BodyIsOptional || successBody.IsNullable;
                 var bodyType = mayBeNull ? CSharpFragments.NullableTypeName(successBody) : CSharpFragments.TypeName(successBody);
                 var trackingExpression = TrackingExpression(success, successBody, types, mayBeNull ? "result?." : "result.");
+                var rules = validation.For(successBody, mayBeNull ? "present" : "response", 0);
+
+                // A record that is never null checks its own members through IValidatable; no rule needs no validator.
+                var validatesItself = !mayBeNull && rules is [{ Kind: "call", MemberMethod: "context.Record" }];
                 var responseBody = new ResponseBodyView
                 {
-                    ReadExpression = successBody.IsNullable
-                        ? CSharpFragments.ReadNullable(successBody, "reader", 0, lenient: true)
-                        : CSharpFragments.ReadPresent(successBody, "reader", 0, lenient: true),
+                    Reader = Reader(successBody, successBody.IsNullable, mayBeNull),
+                    Validator = validatesItself ? "ValidationContext.Run" : rules.Count == 0 ? null : requestType + ".ValidateResponse",
+                    DeclaresValidator = !validatesItself && rules.Count > 0,
                     TrackingExpression = trackingExpression,
 
                     // The result's type: ReadBody gives null for the JSON null only where the schema allows it, and for an
                     // empty body where the success may come without one (before any check); the rules check what is there.
                     TypeName = bodyType,
                     PresentCondition = mayBeNull ? "response is { } present" : null,
-                    Rules = validation.For(successBody, mayBeNull ? "present" : "response", 0),
+                    Rules = rules,
                     MayBeEmpty = success.BodyIsOptional,
                 };
                 return new SuccessViews(trackingExpression is null ? WithHeaders(bodyType) : headersType is null ? $"AcceptedResponse<{bodyType}>" : $"AcceptedResponse<{bodyType}, {headersType}>", "json", responseBody, null, false, headersType, headerViews);
@@ -67,6 +71,29 @@ internal static partial class SourceEmitter
                 return new SuccessViews(headersType is null ? "ApiResponse" : $"ApiResponseWithHeaders<{headersType}>", "json", null, null, false, headersType, headerViews);
         }
     }
+
+    /// <summary>
+    /// The reader the runtime calls for a whole body, an error's body or a streamed item: a record's own reader as a method
+    /// group, a list or map of records or of any JSON through <c>ApiHttp.ListOf</c> and <c>MapOf</c>, else a lambda. A
+    /// result that may be null (<paramref name="resultMayBeNull"/>) keeps the lambda but for a record's reader: a method
+    /// group's result converts to a nullable one only as a reference, and a delegate's type parameter is invariant.
+    /// </summary>
+    private static string Reader(TypeRef type, bool readsNull, bool resultMayBeNull) => type switch
+    {
+        _ when readsNull => "static (ref Utf8JsonReader reader) => " + CSharpFragments.ReadNullable(type, "reader", 0, lenient: true),
+        { Kind: ValueKind.Object } => type.TypeName + ".ReadFrom",
+        { Kind: ValueKind.Any } when !resultMayBeNull => "JsonRead.Element",
+        { Kind: ValueKind.Array, Element: { } item } when !resultMayBeNull && ElementReader(item) is { } readItem => $"ApiHttp.ListOf({readItem})",
+        { Kind: ValueKind.Map, IsPatchMap: false, Element: { } value } when !resultMayBeNull && ElementReader(value) is { } readValue => $"ApiHttp.MapOf({readValue})",
+        _ => "static (ref Utf8JsonReader reader) => " + CSharpFragments.ReadPresent(type, "reader", 0, lenient: true),
+    };
+
+    private static string? ElementReader(TypeRef element) => element.Kind switch
+    {
+        ValueKind.Object => element.TypeName + ".ReadFrom",
+        ValueKind.Any => "JsonRead.Element",
+        _ => null,
+    };
 
     /// <summary>A documented response header: a member of the headers record, and how it is read from <c>headers</c>.</summary>
     private static ResponseHeaderView BuildResponseHeader(ResponseHeaderSpec header)

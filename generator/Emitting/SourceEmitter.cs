@@ -581,7 +581,7 @@ internal static partial class SourceEmitter
             };
         }
 
-        var success = BuildSuccess(operation.SuccessResponse, types, validation);
+        var success = BuildSuccess(operation.SuccessResponse, operation.RequestTypeName, types, validation);
         var typedErrors = TypedErrors(operation.ErrorResponses);
         return new OperationView
         {
@@ -619,7 +619,7 @@ internal static partial class SourceEmitter
                 _ => "json",
             },
             ResponseKind = success.ResponseKind,
-            ItemReadExpression = success.ItemReadExpression,
+            ItemReader = success.ItemReader,
             TextMayBeEmpty = success.TextMayBeEmpty,
             HeadersType = success.HeadersType,
             ResponseHeaders = success.ResponseHeaders,
@@ -687,7 +687,7 @@ internal static partial class SourceEmitter
             Pattern = pattern,
             Statuses = statuses,
             TypeName = body is null ? null : CSharpFragments.TypeName(body),
-            ReadExpression = body is null ? null : CSharpFragments.ReadPresent(body, "reader", 0, lenient: true),
+            Reader = body is null ? null : Reader(body, readsNull: false, resultMayBeNull: false),
         };
     }
 

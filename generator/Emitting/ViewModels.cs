@@ -444,8 +444,8 @@ internal sealed class OperationView
     /// <summary>Gets the <c>Accept</c> header's value as a C# literal: the documented response media types; null when none is documented.</summary>
     public required string? AcceptLiteral { get; init; }
 
-    /// <summary>Gets the expression that reads a streamed item (an event's JSON data, a JSON line) from <c>reader</c>; null when an event's data is text.</summary>
-    public required string? ItemReadExpression { get; init; }
+    /// <summary>Gets the reader of a streamed item (an event's JSON data, a JSON line), a method group or a lambda; null when an event's data is text.</summary>
+    public required string? ItemReader { get; init; }
 
     /// <summary>Gets whether a text success may come without content (a 204 beside a 200 with text), which reads as null.</summary>
     public required bool TextMayBeEmpty { get; init; }
@@ -554,15 +554,24 @@ internal sealed class TypedErrorView
     /// <summary>Gets the error body's C# type; null for statuses documented without a body, which keep the plain exception.</summary>
     public required string? TypeName { get; init; }
 
-    /// <summary>Gets the expression that reads the body from <c>reader</c>; null where <see cref="TypeName"/> is.</summary>
-    public required string? ReadExpression { get; init; }
+    /// <summary>Gets the reader of the body, a method group or a lambda; null where <see cref="TypeName"/> is.</summary>
+    public required string? Reader { get; init; }
 }
 
 /// <summary>The typed body of a successful response.</summary>
 internal sealed class ResponseBodyView
 {
-    /// <summary>Gets the expression that reads the body from <c>reader</c>.</summary>
-    public required string ReadExpression { get; init; }
+    /// <summary>Gets the reader of the body, a method group or a lambda.</summary>
+    public required string Reader { get; init; }
+
+    /// <summary>
+    /// Gets the validator the <c>ResponseCheck</c> calls: <c>ValidationContext.Run</c> for a record, which checks its own
+    /// members; the request record's <c>ValidateResponse</c> where <see cref="DeclaresValidator"/>; null where no rule applies.
+    /// </summary>
+    public required string? Validator { get; init; }
+
+    /// <summary>Gets whether the request record declares <c>ValidateResponse</c>, which checks <see cref="Rules"/>.</summary>
+    public required bool DeclaresValidator { get; init; }
 
     /// <summary>Gets, for accepted work, the expression for its tracking id from <c>result</c>; null otherwise.</summary>
     public required string? TrackingExpression { get; init; }

@@ -366,4 +366,42 @@ public sealed class MultipartTests
         var file = Assert.Single(form.Files);
         Assert.Equal(("file", "data.bin", "application/octet-stream", 3L), (file.Name, file.FileName, file.ContentType, file.Length));
     }
+
+    [Fact]
+    public async Task A_part_that_cannot_be_added_disposes_the_parts_before_it_and_sends_nothing()
+    {
+        var requests = 0;
+        await using var server = await HandlerServer.StartAsync(context =>
+        {
+            requests++;
+            context.Response.StatusCode = 201;
+            return Task.CompletedTask;
+        });
+        using var http = server.CreateHttpClient();
+        var file = new DisposalRecordingStream([1, 2, 3]);
+
+        await Assert.ThrowsAsync<FormatException>(() => new MediaClient(http).UploadFileAsync(new UploadFileRequest
+        {
+            Body = new UploadFileParts
+            {
+                File = new FilePart(file, "data.bin"),
+                Purpose = "batch",
+                Preview = new FilePart([4], "preview.png", "not a media type"),
+            },
+        }));
+
+        Assert.True(file.IsDisposed, "the file part added before the failing one is disposed with the body");
+        Assert.Equal(0, requests);
+    }
+
+    private sealed class DisposalRecordingStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public bool IsDisposed { get; private set; }
+
+        protected override void Dispose(bool disposing)
+        {
+            IsDisposed = true;
+            base.Dispose(disposing);
+        }
+    }
 }

@@ -203,11 +203,11 @@ public sealed class MediaTypeDiagnosticsTests
         var arms = client.Split('\n').Select(l => l.Trim()).Where(l => l.Contains("=> ApiHttp.ReadError(", StringComparison.Ordinal)).ToList();
         Assert.Equal(
             [
-                ">= 100 and <= 199 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => CreateItemError1XX.ReadFrom(ref reader)),",
-                ">= 300 and <= 399 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => CreateItemError3XX.ReadFrom(ref reader)),",
-                "404 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => CreateItemError404.ReadFrom(ref reader)),",
-                ">= 400 and <= 499 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => CreateItemError4XX.ReadFrom(ref reader)),",
-                ">= 500 and <= 599 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => CreateItemError5XX.ReadFrom(ref reader)),",
+                ">= 100 and <= 199 => ApiHttp.ReadError(exception, body, CreateItemError1XX.ReadFrom),",
+                ">= 300 and <= 399 => ApiHttp.ReadError(exception, body, CreateItemError3XX.ReadFrom),",
+                "404 => ApiHttp.ReadError(exception, body, CreateItemError404.ReadFrom),",
+                ">= 400 and <= 499 => ApiHttp.ReadError(exception, body, CreateItemError4XX.ReadFrom),",
+                ">= 500 and <= 599 => ApiHttp.ReadError(exception, body, CreateItemError5XX.ReadFrom),",
             ],
             arms);
         Assert.Empty(run.CompilationProblems());
@@ -233,10 +233,10 @@ public sealed class MediaTypeDiagnosticsTests
         Assert.Equal(
             [
                 "404 => exception,",
-                "409 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => CreateItemError409.ReadFrom(ref reader)),",
-                ">= 400 and <= 499 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => CreateItemError4XX.ReadFrom(ref reader)),",
+                "409 => ApiHttp.ReadError(exception, body, CreateItemError409.ReadFrom),",
+                ">= 400 and <= 499 => ApiHttp.ReadError(exception, body, CreateItemError4XX.ReadFrom),",
                 "503 => exception,",
-                "_ => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => CreateItemError.ReadFrom(ref reader)),",
+                "_ => ApiHttp.ReadError(exception, body, CreateItemError.ReadFrom),",
             ],
             arms);
         Assert.DoesNotContain("ApiException&lt;&gt;", client, StringComparison.Ordinal);

@@ -41,8 +41,8 @@ namespace Snapshots.BodyChoice
                 message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody), "application/json");
             }
 
-            var check = new ResponseCheck<Pet>(ResponseValidation, OnResponseMismatch, "CreatePet", CreatePetRequest.ValidateResponse);
-            return ApiHttp.SendAsync(_httpClient, message, readError: null, static (ref Utf8JsonReader reader) => Pet.ReadFrom(ref reader), check, cancellationToken);
+            var check = new ResponseCheck<Pet>(ResponseValidation, OnResponseMismatch, "CreatePet", ValidationContext.Run);
+            return ApiHttp.SendAsync(_httpClient, message, readError: null, Pet.ReadFrom, check, cancellationToken);
         }
 
         /// <summary>Creates a pet.</summary>
@@ -67,8 +67,8 @@ namespace Snapshots.BodyChoice
                 message.Content = FormUrlEncoder.Content(JsonWrite.ToUtf8(requestBody));
             }
 
-            var check = new ResponseCheck<Pet>(ResponseValidation, OnResponseMismatch, "CreatePet", CreatePetFormRequest.ValidateResponse);
-            return ApiHttp.SendAsync(_httpClient, message, readError: null, static (ref Utf8JsonReader reader) => Pet.ReadFrom(ref reader), check, cancellationToken);
+            var check = new ResponseCheck<Pet>(ResponseValidation, OnResponseMismatch, "CreatePet", ValidationContext.Run);
+            return ApiHttp.SendAsync(_httpClient, message, readError: null, Pet.ReadFrom, check, cancellationToken);
         }
 
         /// <summary>Creates a pet.</summary>
@@ -91,18 +91,26 @@ namespace Snapshots.BodyChoice
             if (request.Body is { } requestBody)
             {
                 var form = new MultipartFormDataContent();
-                Multipart.AddText(form, "name", requestBody.Name, null);
-
-                if (requestBody.Photos is { } photosPart)
+                try
                 {
-                    Multipart.AddFiles(form, "photos", photosPart, null);
+                    Multipart.AddText(form, "name", requestBody.Name, null);
+
+                    if (requestBody.Photos is { } photosPart)
+                    {
+                        Multipart.AddFiles(form, "photos", photosPart, null);
+                    }
+                }
+                catch
+                {
+                    form.Dispose();
+                    throw;
                 }
 
                 message.Content = form;
             }
 
-            var check = new ResponseCheck<Pet>(ResponseValidation, OnResponseMismatch, "CreatePet", CreatePetMultipartRequest.ValidateResponse);
-            return ApiHttp.SendAsync(_httpClient, message, readError: null, static (ref Utf8JsonReader reader) => Pet.ReadFrom(ref reader), check, cancellationToken);
+            var check = new ResponseCheck<Pet>(ResponseValidation, OnResponseMismatch, "CreatePet", ValidationContext.Run);
+            return ApiHttp.SendAsync(_httpClient, message, readError: null, Pet.ReadFrom, check, cancellationToken);
         }
     }
 
@@ -127,10 +135,6 @@ namespace Snapshots.BodyChoice
 
             return context.Complete();
         }
-
-        /// <summary>Returns every way <paramref name="response"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>
-        internal static IReadOnlyList<ValidationError> ValidateResponse(Pet response)
-            => ValidationContext.Run(response, static (context, response) => response.ValidateMembers(context));
     }
 
     /// <summary>
@@ -156,10 +160,6 @@ namespace Snapshots.BodyChoice
 
             return context.Complete();
         }
-
-        /// <summary>Returns every way <paramref name="response"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>
-        internal static IReadOnlyList<ValidationError> ValidateResponse(Pet response)
-            => ValidationContext.Run(response, static (context, response) => response.ValidateMembers(context));
     }
 
     /// <summary>The request for CreatePet: <c>POST /pets</c>, with a <c>multipart/form-data</c> body.</summary>
@@ -179,10 +179,6 @@ namespace Snapshots.BodyChoice
 
             return context.Complete();
         }
-
-        /// <summary>Returns every way <paramref name="response"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>
-        internal static IReadOnlyList<ValidationError> ValidateResponse(Pet response)
-            => ValidationContext.Run(response, static (context, response) => response.ValidateMembers(context));
     }
 
     /// <summary>The parts of the <c>multipart/form-data</c> body of CreatePet; files are streamed, never buffered whole.</summary>

@@ -47,7 +47,7 @@ namespace Snapshots.EventStream
                 message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody), "application/json");
             }
 
-            return ServerSentEvents.OpenAsync(_httpClient, message, static (ref Utf8JsonReader reader) => StreamCompletionEvent.ReadFrom(ref reader), readError: null, StreamCompletionHeaders.Read, cancellationToken);
+            return ServerSentEvents.OpenAsync(_httpClient, message, StreamCompletionEvent.ReadFrom, readError: null, StreamCompletionHeaders.Read, cancellationToken);
         }
 #endif
     }

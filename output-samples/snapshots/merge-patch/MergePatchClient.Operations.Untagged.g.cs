@@ -41,8 +41,8 @@ namespace Snapshots.MergePatch
                 message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody), "application/merge-patch+json");
             }
 
-            var check = new ResponseCheck<Plugin>(ResponseValidation, OnResponseMismatch, "UpdatePlugin", UpdatePluginRequest.ValidateResponse);
-            return ApiHttp.SendAsync(_httpClient, message, readError: null, static (ref Utf8JsonReader reader) => Plugin.ReadFrom(ref reader), check, cancellationToken);
+            var check = new ResponseCheck<Plugin>(ResponseValidation, OnResponseMismatch, "UpdatePlugin", ValidationContext.Run);
+            return ApiHttp.SendAsync(_httpClient, message, readError: null, Plugin.ReadFrom, check, cancellationToken);
         }
     }
 
@@ -74,9 +74,5 @@ namespace Snapshots.MergePatch
 
             return context.Complete();
         }
-
-        /// <summary>Returns every way <paramref name="response"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>
-        internal static IReadOnlyList<ValidationError> ValidateResponse(Plugin response)
-            => ValidationContext.Run(response, static (context, response) => response.ValidateMembers(context));
     }
 }

@@ -39,19 +39,27 @@ namespace Snapshots.Multipart
             if (request.Body is { } requestBody)
             {
                 var form = new MultipartFormDataContent();
-                Multipart.AddFile(form, "file", requestBody.File, "application/jsonl");
-                Multipart.AddText(form, "purpose", requestBody.Purpose, null);
-
-                if (requestBody.ExpiresAfter is { } expiresAfterPart)
+                try
                 {
-                    Multipart.AddJson(form, "expires_after", JsonWrite.ToUtf8(expiresAfterPart), null);
+                    Multipart.AddFile(form, "file", requestBody.File, "application/jsonl");
+                    Multipart.AddText(form, "purpose", requestBody.Purpose, null);
+
+                    if (requestBody.ExpiresAfter is { } expiresAfterPart)
+                    {
+                        Multipart.AddJson(form, "expires_after", JsonWrite.ToUtf8(expiresAfterPart), null);
+                    }
+                }
+                catch
+                {
+                    form.Dispose();
+                    throw;
                 }
 
                 message.Content = form;
             }
 
-            var check = new ResponseCheck<CreateFileResponse>(ResponseValidation, OnResponseMismatch, "CreateFile", CreateFileRequest.ValidateResponse);
-            return ApiHttp.SendAsync(_httpClient, message, readError: null, static (ref Utf8JsonReader reader) => CreateFileResponse.ReadFrom(ref reader), check, cancellationToken);
+            var check = new ResponseCheck<CreateFileResponse>(ResponseValidation, OnResponseMismatch, "CreateFile", ValidationContext.Run);
+            return ApiHttp.SendAsync(_httpClient, message, readError: null, CreateFileResponse.ReadFrom, check, cancellationToken);
         }
     }
 
@@ -72,10 +80,6 @@ namespace Snapshots.Multipart
 
             return context.Complete();
         }
-
-        /// <summary>Returns every way <paramref name="response"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>
-        internal static IReadOnlyList<ValidationError> ValidateResponse(CreateFileResponse response)
-            => ValidationContext.Run(response, static (context, response) => response.ValidateMembers(context));
     }
 
     /// <summary>The parts of the <c>multipart/form-data</c> body of CreateFile; files are streamed, never buffered whole.</summary>

@@ -73,7 +73,7 @@ namespace Snapshots.Parameters
             message.Headers.TryAddWithoutValidation("Accept", "application/json");
 
             var check = new ResponseCheck<IReadOnlyList<Rgb>>(ResponseValidation, OnResponseMismatch, "FindColors", FindColorsRequest.ValidateResponse);
-            return ApiHttp.SendAsync(_httpClient, message, readError: null, static (ref Utf8JsonReader reader) => JsonRead.List(ref reader, Rgb.ReadFrom), check, cancellationToken);
+            return ApiHttp.SendAsync(_httpClient, message, readError: null, ApiHttp.ListOf(Rgb.ReadFrom), check, cancellationToken);
         }
     }
 
@@ -176,6 +176,7 @@ namespace Snapshots.Parameters
 
                 context.Pop();
             }
+
 
             return context.Complete();
         }

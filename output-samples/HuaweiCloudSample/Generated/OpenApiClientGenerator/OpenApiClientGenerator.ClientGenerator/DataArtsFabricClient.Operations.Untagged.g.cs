@@ -58,16 +58,16 @@ namespace HuaweiCloud.DataArtsFabric
                 message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody), "application/json");
             }
 
-            var check = new ResponseCheck<UpdateServiceInstanceResponseBody>(ResponseValidation, OnResponseMismatch, "UpdateServiceInstance", UpdateServiceInstanceRequest.ValidateResponse);
-            return ApiHttp.SendAcceptedAsync(_httpClient, message, ReadUpdateServiceInstanceError, static (ref Utf8JsonReader reader) => UpdateServiceInstanceResponseBody.ReadFrom(ref reader), check, static result => result.Id, cancellationToken);
+            var check = new ResponseCheck<UpdateServiceInstanceResponseBody>(ResponseValidation, OnResponseMismatch, "UpdateServiceInstance", ValidationContext.Run);
+            return ApiHttp.SendAcceptedAsync(_httpClient, message, ReadUpdateServiceInstanceError, UpdateServiceInstanceResponseBody.ReadFrom, check, static result => result.Id, cancellationToken);
         }
 
         /// <summary>The exception for an error answer to UpdateServiceInstanceAsync: typed where the spec documents the status's body.</summary>
         private static ApiException ReadUpdateServiceInstanceError(ApiException exception, byte[] body) => exception.StatusCode switch
         {
-            400 or 401 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => ErrorResponse.ReadFrom(ref reader)),
-            403 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => Error403Response.ReadFrom(ref reader)),
-            404 or 408 or 500 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => ErrorResponse.ReadFrom(ref reader)),
+            400 or 401 => ApiHttp.ReadError(exception, body, ErrorResponse.ReadFrom),
+            403 => ApiHttp.ReadError(exception, body, Error403Response.ReadFrom),
+            404 or 408 or 500 => ApiHttp.ReadError(exception, body, ErrorResponse.ReadFrom),
             _ => exception,
         };
 
@@ -106,16 +106,16 @@ namespace HuaweiCloud.DataArtsFabric
                 message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody), "application/json");
             }
 
-            var check = new ResponseCheck<EndpointDetail>(ResponseValidation, OnResponseMismatch, "UpdateEndpoint", UpdateEndpointRequest.ValidateResponse);
-            return ApiHttp.SendAcceptedAsync(_httpClient, message, ReadUpdateEndpointError, static (ref Utf8JsonReader reader) => EndpointDetail.ReadFrom(ref reader), check, static result => result.Id, cancellationToken);
+            var check = new ResponseCheck<EndpointDetail>(ResponseValidation, OnResponseMismatch, "UpdateEndpoint", ValidationContext.Run);
+            return ApiHttp.SendAcceptedAsync(_httpClient, message, ReadUpdateEndpointError, EndpointDetail.ReadFrom, check, static result => result.Id, cancellationToken);
         }
 
         /// <summary>The exception for an error answer to UpdateEndpointAsync: typed where the spec documents the status's body.</summary>
         private static ApiException ReadUpdateEndpointError(ApiException exception, byte[] body) => exception.StatusCode switch
         {
-            400 or 401 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => ErrorResponse.ReadFrom(ref reader)),
-            403 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => Error403Response.ReadFrom(ref reader)),
-            408 or 500 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => ErrorResponse.ReadFrom(ref reader)),
+            400 or 401 => ApiHttp.ReadError(exception, body, ErrorResponse.ReadFrom),
+            403 => ApiHttp.ReadError(exception, body, Error403Response.ReadFrom),
+            408 or 500 => ApiHttp.ReadError(exception, body, ErrorResponse.ReadFrom),
             _ => exception,
         };
     }
@@ -204,10 +204,6 @@ namespace HuaweiCloud.DataArtsFabric
 
             return context.Complete();
         }
-
-        /// <summary>Returns every way <paramref name="response"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>
-        internal static IReadOnlyList<ValidationError> ValidateResponse(UpdateServiceInstanceResponseBody response)
-            => ValidationContext.Run(response, static (context, response) => response.ValidateMembers(context));
 
         // Secrets never reach logs: the record's printed form masks them.
         private bool PrintMembers(StringBuilder builder)
@@ -304,10 +300,6 @@ namespace HuaweiCloud.DataArtsFabric
 
             return context.Complete();
         }
-
-        /// <summary>Returns every way <paramref name="response"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>
-        internal static IReadOnlyList<ValidationError> ValidateResponse(EndpointDetail response)
-            => ValidationContext.Run(response, static (context, response) => response.ValidateMembers(context));
 
         // Secrets never reach logs: the record's printed form masks them.
         private bool PrintMembers(StringBuilder builder)

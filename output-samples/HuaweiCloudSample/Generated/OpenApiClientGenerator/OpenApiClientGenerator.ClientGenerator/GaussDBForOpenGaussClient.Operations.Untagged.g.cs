@@ -57,14 +57,14 @@ namespace HuaweiCloud.GaussDBForOpenGauss
                 message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody), "application/json");
             }
 
-            var check = new ResponseCheck<InstallKernelPluginResponseBody>(ResponseValidation, OnResponseMismatch, "InstallKernelPlugin", InstallKernelPluginRequest.ValidateResponse);
-            return ApiHttp.SendAcceptedAsync(_httpClient, message, ReadInstallKernelPluginError, static (ref Utf8JsonReader reader) => InstallKernelPluginResponseBody.ReadFrom(ref reader), check, static result => result.JobId, cancellationToken);
+            var check = new ResponseCheck<InstallKernelPluginResponseBody>(ResponseValidation, OnResponseMismatch, "InstallKernelPlugin", ValidationContext.Run);
+            return ApiHttp.SendAcceptedAsync(_httpClient, message, ReadInstallKernelPluginError, InstallKernelPluginResponseBody.ReadFrom, check, static result => result.JobId, cancellationToken);
         }
 
         /// <summary>The exception for an error answer to InstallKernelPluginAsync: typed where the spec documents the status's body.</summary>
         private static ApiException ReadInstallKernelPluginError(ApiException exception, byte[] body) => exception.StatusCode switch
         {
-            _ => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => GaussDBErrorResponse.ReadFrom(ref reader)),
+            _ => ApiHttp.ReadError(exception, body, GaussDBErrorResponse.ReadFrom),
         };
     }
 
@@ -168,10 +168,6 @@ namespace HuaweiCloud.GaussDBForOpenGauss
 
             return context.Complete();
         }
-
-        /// <summary>Returns every way <paramref name="response"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>
-        internal static IReadOnlyList<ValidationError> ValidateResponse(InstallKernelPluginResponseBody response)
-            => ValidationContext.Run(response, static (context, response) => response.ValidateMembers(context));
 
         // Secrets never reach logs: the record's printed form masks them.
         private bool PrintMembers(StringBuilder builder)

@@ -50,14 +50,14 @@ namespace HuaweiCloud.ModelArts
                 message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody), "application/merge-patch+json");
             }
 
-            var check = new ResponseCheck<UpdatePluginResponseBody>(ResponseValidation, OnResponseMismatch, "UpdatePlugin", UpdatePluginRequest.ValidateResponse);
-            return ApiHttp.SendAsync(_httpClient, message, ReadUpdatePluginError, static (ref Utf8JsonReader reader) => UpdatePluginResponseBody.ReadFrom(ref reader), check, cancellationToken);
+            var check = new ResponseCheck<UpdatePluginResponseBody>(ResponseValidation, OnResponseMismatch, "UpdatePlugin", ValidationContext.Run);
+            return ApiHttp.SendAsync(_httpClient, message, ReadUpdatePluginError, UpdatePluginResponseBody.ReadFrom, check, cancellationToken);
         }
 
         /// <summary>The exception for an error answer to UpdatePluginAsync: typed where the spec documents the status's body.</summary>
         private static ApiException ReadUpdatePluginError(ApiException exception, byte[] body) => exception.StatusCode switch
         {
-            400 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => UpdatePluginErrorResponse.ReadFrom(ref reader)),
+            400 => ApiHttp.ReadError(exception, body, UpdatePluginErrorResponse.ReadFrom),
             _ => exception,
         };
 
@@ -96,14 +96,14 @@ namespace HuaweiCloud.ModelArts
                 message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody), "application/json");
             }
 
-            var check = new ResponseCheck<PatchServiceResponseBody>(ResponseValidation, OnResponseMismatch, "PatchService", PatchServiceRequest.ValidateResponse);
-            return ApiHttp.SendAsync(_httpClient, message, ReadPatchServiceError, static (ref Utf8JsonReader reader) => PatchServiceResponseBody.ReadFrom(ref reader), check, cancellationToken);
+            var check = new ResponseCheck<PatchServiceResponseBody>(ResponseValidation, OnResponseMismatch, "PatchService", ValidationContext.Run);
+            return ApiHttp.SendAsync(_httpClient, message, ReadPatchServiceError, PatchServiceResponseBody.ReadFrom, check, cancellationToken);
         }
 
         /// <summary>The exception for an error answer to PatchServiceAsync: typed where the spec documents the status's body.</summary>
         private static ApiException ReadPatchServiceError(ApiException exception, byte[] body) => exception.StatusCode switch
         {
-            400 => ApiHttp.ReadError(exception, body, static (ref Utf8JsonReader reader) => PatchServiceErrorResponse.ReadFrom(ref reader)),
+            400 => ApiHttp.ReadError(exception, body, PatchServiceErrorResponse.ReadFrom),
             _ => exception,
         };
     }
@@ -163,10 +163,6 @@ namespace HuaweiCloud.ModelArts
 
             return context.Complete();
         }
-
-        /// <summary>Returns every way <paramref name="response"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>
-        internal static IReadOnlyList<ValidationError> ValidateResponse(UpdatePluginResponseBody response)
-            => ValidationContext.Run(response, static (context, response) => response.ValidateMembers(context));
 
         // Secrets never reach logs: the record's printed form masks them.
         private bool PrintMembers(StringBuilder builder)
@@ -242,10 +238,6 @@ namespace HuaweiCloud.ModelArts
 
             return context.Complete();
         }
-
-        /// <summary>Returns every way <paramref name="response"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>
-        internal static IReadOnlyList<ValidationError> ValidateResponse(PatchServiceResponseBody response)
-            => ValidationContext.Run(response, static (context, response) => response.ValidateMembers(context));
 
         // Secrets never reach logs: the record's printed form masks them.
         private bool PrintMembers(StringBuilder builder)

@@ -51,6 +51,14 @@ namespace OpenApiClientGenerator.Runtime
             return content;
         }
 
+        /// <summary>The reader of a JSON array whose items <paramref name="readItem"/> reads: an operation passes a method group, not a lambda of its own.</summary>
+        public static JsonRead.ValueReader<IReadOnlyList<T>> ListOf<T>(JsonRead.ValueReader<T> readItem)
+            => (ref Utf8JsonReader reader) => JsonRead.List(ref reader, readItem);
+
+        /// <summary>The reader of a JSON object whose values <paramref name="readValue"/> reads, as <see cref="ListOf{T}"/> is of an array.</summary>
+        public static JsonRead.ValueReader<IReadOnlyDictionary<string, T>> MapOf<T>(JsonRead.ValueReader<T> readValue)
+            => (ref Utf8JsonReader reader) => JsonRead.Map(ref reader, readValue);
+
         /// <summary>Turns an error response into the exception to throw, e.g. one typed by its documented body.</summary>
         public delegate ApiException ErrorReader(ApiException exception, byte[] body);
 

@@ -67,9 +67,10 @@ namespace OpenApiClientGenerator.Runtime
                 return _content;
             }
 
+            // Parsed first: a malformed media type throws before a content holds the caller's stream.
+            var mediaType = MediaTypeHeaderValue.Parse(ContentType ?? (documentedMediaType.IndexOf('*') >= 0 ? "application/octet-stream" : documentedMediaType));
             HttpContent content = _stream is not null ? new StreamContent(_stream) : new ByteArrayContent(_bytes!);
-            var mediaType = ContentType ?? (documentedMediaType.IndexOf('*') >= 0 ? "application/octet-stream" : documentedMediaType);
-            content.Headers.ContentType = MediaTypeHeaderValue.Parse(mediaType);
+            content.Headers.ContentType = mediaType;
             return content;
         }
     }
