@@ -137,7 +137,18 @@ internal sealed partial class ModelBuilder
         }
     }
 
-    private bool IsBeingResolved(IOpenApiSchema schema) => _containersBeingResolved.Exists(s => ReferenceEquals(s, schema));
+    private bool IsBeingResolved(IOpenApiSchema schema)
+    {
+        for (var i = 0; i < _containersBeingResolved.Count; i++)
+        {
+            if (ReferenceEquals(_containersBeingResolved[i], schema))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static ValueKind ClassifyType(IOpenApiSchema schema)
     {
@@ -341,8 +352,20 @@ internal sealed partial class ModelBuilder
     /// <summary>The kind of value a schema describes, through references and single allOf wrappers.</summary>
     private ValueKind ShapeOf(IOpenApiSchema? schema) => Unwrap(schema) is { } target ? ClassifyType(target) : ValueKind.Any;
 
-    private static string ComponentPointer(OpenApiSchemaReference reference)
-        => JsonPointers.Append("/components/schemas", reference.Reference.Id ?? string.Empty);
+    /// <summary>The pointer of the component schema a reference names, made once per name (each reference to it is resolved with it).</summary>
+    private string ComponentPointer(OpenApiSchemaReference reference)
+    {
+        var name = reference.Reference.Id ?? string.Empty;
+        if (!_componentPointers.TryGetValue(name, out var pointer))
+        {
+            pointer = JsonPointers.Append("/components/schemas", name);
+            _componentPointers.Add(name, pointer);
+        }
+
+        return pointer;
+    }
+
+    private readonly Dictionary<string, string> _componentPointers = new(StringComparer.Ordinal);
 
     private static string PropertyPointer(string typePointer, string propertyName)
         => JsonPointers.Append(JsonPointers.Append(typePointer, "properties"), propertyName);

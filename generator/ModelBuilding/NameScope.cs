@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace OpenApiClientGenerator.ModelBuilding;
 
@@ -12,17 +13,24 @@ internal sealed class NameScope
     private readonly Dictionary<string, string> _takenBy = new(System.StringComparer.Ordinal);
 
     /// <summary>
-    /// The names taken for the generator's own use, each set with what says what its names are, the latest last. An
-    /// array is kept as it is given: a scope is made per type and per operation, each with the same few dozen reserved
-    /// names (<see cref="ReservedNames"/>), and copying them into each scope cost more than looking a name up in them.
-    /// The description is written only for a collision message, as almost none of the reserved names collide.
+    /// The set of each array of reserved names (the lists of <see cref="ReservedNames"/>), made once: a scope is made
+    /// per type and per operation, each with the same few dozen reserved names, and copying them into each scope cost
+    /// more than the scope's own names.
     /// </summary>
-    private readonly List<(ICollection<string> Names, System.Func<string, string> Describe)> _reserved = [];
+    private static readonly ConditionalWeakTable<string[], HashSet<string>> ReservedSets = new();
+
+    /// <summary>
+    /// The names taken for the generator's own use, each set with what says what its names are, the latest last. The
+    /// description is written only for a collision message, as almost none of the reserved names collide.
+    /// </summary>
+    private readonly List<(HashSet<string> Names, System.Func<string, string> Describe)> _reserved = [];
 
     /// <summary>Takes names for the generator's own use; <paramref name="describe"/> says what each is, for a collision message.</summary>
     public NameScope Reserve(IEnumerable<string> names, System.Func<string, string> describe)
     {
-        var kept = names as string[] ?? (ICollection<string>)new HashSet<string>(names, System.StringComparer.Ordinal);
+        var kept = names is string[] list
+            ? ReservedSets.GetValue(list, static list => new HashSet<string>(list, System.StringComparer.Ordinal))
+            : new HashSet<string>(names, System.StringComparer.Ordinal);
         if (_takenBy.Count > 0)
         {
             foreach (var name in kept)
