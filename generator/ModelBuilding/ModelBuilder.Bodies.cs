@@ -188,7 +188,7 @@ internal sealed partial class ModelBuilder
                 Name = ClaimMemberName(names, property.Key, KeyAt(propertyPointer)),
                 WireName = property.Key,
                 Kind = kind,
-                Type = isFile || isFileList ? TypeRef.Any : ResolveType(property.Value, propertyPointer, operationName + "Parts" + IdentifierNames.ToPascalCase(property.Key), Usage.Request, mergePatch: false),
+                Type = isFile || isFileList ? TypeRef.Any : ResolveType(property.Value, propertyPointer, operationName + "Parts" + PascalCase(property.Key), Usage.Request, mergePatch: false),
                 IsRequired = schema.Required?.Contains(property.Key) ?? false,
                 ContentType = encoding?.ContentType,
                 Description = Clean(target?.Description),

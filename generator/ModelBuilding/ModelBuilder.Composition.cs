@@ -83,14 +83,18 @@ internal sealed partial class ModelBuilder
         return wrapped ?? 0;
     }
 
+    /// <summary>The two keywords of a choice between schemas, with their parts (a list made once, not at every schema read).</summary>
+    private static readonly (string Keyword, Func<IOpenApiSchema, IList<IOpenApiSchema>?> Parts)[] Choices = [("oneOf", static s => s.OneOf), ("anyOf", static s => s.AnyOf)];
+
     /// <summary>
     /// The oneOf or anyOf of a value that may be null, written as a choice between it and null
     /// (<c>oneOf: [X, {type: 'null'}]</c>): the keyword and the index of the part that is not null; null for any other schema.
     /// </summary>
     private static (string Keyword, int Index)? NullableAlternative(IOpenApiSchema schema)
     {
-        foreach (var (keyword, parts) in new[] { ("oneOf", schema.OneOf), ("anyOf", schema.AnyOf) })
+        foreach (var (keyword, partsOf) in Choices)
         {
+            var parts = partsOf(schema);
             if (parts is { Count: 2 } && IsAnnotationOnly(schema, except: keyword) && parts.Count(IsNullOnly) == 1 && !parts.All(IsNullOnly))
             {
                 return (keyword, IsNullOnly(parts[0]) ? 1 : 0);
@@ -128,6 +132,19 @@ internal sealed partial class ModelBuilder
     /// </summary>
     private ComposedMembers MembersOf(IOpenApiSchema schema, string pointer)
     {
+        // Asked for at each use of an object schema (is it composed?), at its discovery and when it is built: collected once.
+        var key = new SchemaAt(schema, pointer);
+        if (!_composedMembers.TryGetValue(key, out var composed))
+        {
+            composed = CollectMembers(schema, pointer);
+            _composedMembers.Add(key, composed);
+        }
+
+        return composed;
+    }
+
+    private ComposedMembers CollectMembers(IOpenApiSchema schema, string pointer)
+    {
         var members = new List<ComposedMember>();
         var required = new HashSet<string>(StringComparer.Ordinal);
         var visited = new List<IOpenApiSchema>();
@@ -139,7 +156,7 @@ internal sealed partial class ModelBuilder
             if (part is OpenApiSchemaReference reference)
             {
                 partPointer = ComponentPointer(reference);
-                owner = IdentifierNames.ToPascalCase(reference.Reference.Id ?? string.Empty) is { Length: > 0 } component ? component : owner;
+                owner = PascalCase(reference.Reference.Id ?? string.Empty) is { Length: > 0 } component ? component : owner;
             }
 
             // A part met again (a cycle through allOf, or the same base twice) adds nothing new.
@@ -329,8 +346,9 @@ internal sealed partial class ModelBuilder
     /// </summary>
     private void ReportUnsupportedKeywords(IOpenApiSchema schema, string pointer)
     {
-        foreach (var (keyword, parts) in new[] { ("oneOf", schema.OneOf), ("anyOf", schema.AnyOf) })
+        foreach (var (keyword, partsOf) in Choices)
         {
+            var parts = partsOf(schema);
             if (parts is { Count: > 0 })
             {
                 var consequence = ClassifyType(schema) is ValueKind.Object || IsComposedObject(schema)
@@ -341,6 +359,9 @@ internal sealed partial class ModelBuilder
             }
         }
     }
+
+    /// <summary>Each object schema's members at its place, as <see cref="MembersOf"/> collected them.</summary>
+    private readonly Dictionary<SchemaAt, ComposedMembers> _composedMembers = [];
 
     /// <summary>An object schema's members with all their declarations, and the names some part requires.</summary>
     private sealed record ComposedMembers(List<ComposedMember> Members, HashSet<string> Required);

@@ -139,20 +139,8 @@ internal sealed partial class ModelBuilder
             ? values.Select(v => v is null || JsonNullSentinel.IsJsonNullSentinel(v) ? "null" : v.ToJsonString()).ToEquatableArray()
             : EquatableArray<string>.Empty;
 
-    /// <summary>
-    /// The schema's JSON in the spec, for what Microsoft.OpenApi does not keep. Each schema's constraints are read once per
-    /// use, so each pointer is looked up once and remembered: finding it walks the tree from the root.
-    /// </summary>
-    private JsonObject? SchemaNode(string pointer)
-    {
-        if (!_schemaNodes.TryGetValue(pointer, out var node))
-        {
-            node = JsonPointers.Find(_document.Root, pointer) as JsonObject;
-            _schemaNodes.Add(pointer, node);
-        }
-
-        return node;
-    }
+    /// <summary>The schema's JSON in the spec, for what Microsoft.OpenApi does not keep.</summary>
+    private JsonObject? SchemaNode(string pointer) => NodeAt(pointer) as JsonObject;
 
     /// <summary>
     /// Reads <c>not</c>: the value must not meet the schema under it. That schema is checked on the value's JSON, which
@@ -181,7 +169,7 @@ internal sealed partial class ModelBuilder
         try
         {
             var rules = ReadConstraints(target, targetPointer);
-            return constraints with { Not = rules, NotSchema = JsonPointers.Find(_document.Root, notPointer)?.ToJsonString() };
+            return constraints with { Not = rules, NotSchema = NodeAt(notPointer)?.ToJsonString() };
         }
         finally
         {

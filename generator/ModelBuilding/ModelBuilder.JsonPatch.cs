@@ -96,7 +96,7 @@ internal sealed partial class ModelBuilder
                 var lastSegments = JsonPointers.Unescape(entry.Key.Substring(entry.Key.LastIndexOf('/') + 1));
                 // The whole-document pointer "" (RFC 6901 §3) ends in no name: its methods end in "Document".
                 var fallbackName = entry.Key.Length == 0 ? "Document" : "Path";
-                var pathName = ClaimName(pathNames, IdentifierNames.ToPascalCase(lastSegments) is { Length: > 0 } n ? n : fallbackName, entry.Key, KeyAt(entryPointer));
+                var pathName = ClaimName(pathNames, PascalCase(lastSegments) is { Length: > 0 } n ? n : fallbackName, entry.Key, KeyAt(entryPointer));
                 var valueType = valueSchema is null
                     ? TypeRef.Any
                     : ResolveType(valueSchema, entryPointer, documentName + pathName, Usage.Request, mergePatch: false);
@@ -178,7 +178,7 @@ internal sealed partial class ModelBuilder
         var methodNamesOfOperations = new List<string>();
         foreach (var (wireValue, opPointer) in patch.Operations)
         {
-            methodNamesOfOperations.Add(ClaimName(methodNames, IdentifierNames.ToPascalCase(wireValue) is { Length: > 0 } name ? name : "Operation", wireValue, At(opPointer)));
+            methodNamesOfOperations.Add(ClaimName(methodNames, PascalCase(wireValue) is { Length: > 0 } name ? name : "Operation", wireValue, At(opPointer)));
         }
 
         var operations = new List<JsonPatchOperationSpec>();

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using OpenApiClientGenerator.Diagnostics;
 using OpenApiClientGenerator.Model;
 
@@ -5,10 +7,28 @@ namespace OpenApiClientGenerator.ModelBuilding;
 
 internal sealed partial class ModelBuilder
 {
+    /// <summary>The names <see cref="PascalCase"/> made, by the name they were made from.</summary>
+    private readonly Dictionary<string, string> _pascalCase = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// <see cref="IdentifierNames.ToPascalCase"/>, each name made once: a member's name is made at each of its
+    /// declarations and uses of its schema, a component's at each reference to it, some thousands of times in GitHub's spec.
+    /// </summary>
+    private string PascalCase(string name)
+    {
+        if (!_pascalCase.TryGetValue(name, out var pascal))
+        {
+            pascal = IdentifierNames.ToPascalCase(name);
+            _pascalCase.Add(name, pascal);
+        }
+
+        return pascal;
+    }
+
     /// <param name="location">Where the wire name is written.</param>
     private string ClaimMemberName(NameScope scope, string wireName, SpecPlace location)
     {
-        var preferred = IdentifierNames.ToPascalCase(wireName);
+        var preferred = PascalCase(wireName);
         if (preferred.Length == 0)
         {
             var fallback = scope.Claim("Value", "'" + wireName + "'");

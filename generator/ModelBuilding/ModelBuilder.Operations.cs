@@ -28,10 +28,10 @@ internal sealed partial class ModelBuilder
                 var method = operationEntry.Key.Method.ToUpperInvariant();
                 var operationPointer = JsonPointers.Append(pathPointer, method.ToLowerInvariant());
                 var operation = operationEntry.Value;
-                var preferredName = IdentifierNames.ToPascalCase(operation.OperationId ?? string.Empty);
+                var preferredName = PascalCase(operation.OperationId ?? string.Empty);
                 if (preferredName.Length == 0)
                 {
-                    preferredName = IdentifierNames.ToPascalCase(method.ToLowerInvariant() + " " + pathEntry.Key);
+                    preferredName = PascalCase(method.ToLowerInvariant() + " " + pathEntry.Key);
                 }
 
                 var name = operationNames.Claim(preferredName, "'" + (operation.OperationId ?? method + " " + pathEntry.Key) + "'");
@@ -50,7 +50,7 @@ internal sealed partial class ModelBuilder
 
     /// <summary>The operation's first tag as the spec writes it (Microsoft.OpenApi keeps the tags as a set).</summary>
     private string? FirstTag(string operationPointer)
-        => JsonPointers.Find(_document.Root, JsonPointers.Append(operationPointer, "tags")) is System.Text.Json.Nodes.JsonArray { Count: > 0 } tags
+        => NodeAt(JsonPointers.Append(operationPointer, "tags")) is System.Text.Json.Nodes.JsonArray { Count: > 0 } tags
             && tags[0] is System.Text.Json.Nodes.JsonValue first && first.TryGetValue(out string? tag) ? tag : null;
 
     private static int HttpMethodOrder(string method)

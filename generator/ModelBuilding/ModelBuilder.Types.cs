@@ -39,7 +39,7 @@ internal sealed partial class ModelBuilder
                 return derived;
             }
 
-            return ResolveContained(reference, () => ResolveType(target, referencePointer, IdentifierNames.ToPascalCase(reference.Reference.Id ?? nameHint), usage, mergePatch, reference.Reference.Id));
+            return ResolveContained(reference, () => ResolveType(target, referencePointer, PascalCase(reference.Reference.Id ?? nameHint), usage, mergePatch, reference.Reference.Id));
         }
 
         var nullable = schema.Type is { } t && t.HasFlag(JsonSchemaType.Null);
@@ -137,7 +137,18 @@ internal sealed partial class ModelBuilder
         }
     }
 
-    private bool IsBeingResolved(IOpenApiSchema schema) => _containersBeingResolved.Exists(s => ReferenceEquals(s, schema));
+    private bool IsBeingResolved(IOpenApiSchema schema)
+    {
+        for (var i = 0; i < _containersBeingResolved.Count; i++)
+        {
+            if (ReferenceEquals(_containersBeingResolved[i], schema))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static ValueKind ClassifyType(IOpenApiSchema schema)
     {
@@ -224,8 +235,8 @@ internal sealed partial class ModelBuilder
     }
 
     /// <summary>The name an inline type in a member is named after: the component that declares the member, else the record.</summary>
-    private static string MemberTypeHint(PendingType pending, string wireName, MemberDeclaration declaration)
-        => (declaration.Owner ?? pending.BaseName) + IdentifierNames.ToPascalCase(wireName);
+    private string MemberTypeHint(PendingType pending, string wireName, MemberDeclaration declaration)
+        => (declaration.Owner ?? pending.BaseName) + PascalCase(wireName);
 
     private TypeSpec BuildType(PendingType pending)
     {
@@ -324,7 +335,7 @@ internal sealed partial class ModelBuilder
                 continue;
             }
 
-            var preferred = IdentifierNames.ToPascalCase(wireValue) is { Length: > 0 } pascal ? pascal : "Empty";
+            var preferred = PascalCase(wireValue) is { Length: > 0 } pascal ? pascal : "Empty";
             var name = memberNames.Claim(preferred, "'" + wireValue + "'");
             if (name != preferred)
             {
@@ -341,35 +352,20 @@ internal sealed partial class ModelBuilder
     /// <summary>The kind of value a schema describes, through references and single allOf wrappers.</summary>
     private ValueKind ShapeOf(IOpenApiSchema? schema) => Unwrap(schema) is { } target ? ClassifyType(target) : ValueKind.Any;
 
-    private IOpenApiSchema? Target(IOpenApiSchema? schema) => schema is OpenApiSchemaReference reference ? TargetOf(reference) : schema;
-
-    private IOpenApiSchema? TargetOf(OpenApiSchemaReference reference)
+    /// <summary>The pointer of the component schema a reference names, made once per name (each reference to it is resolved with it).</summary>
+    private string ComponentPointer(OpenApiSchemaReference reference)
     {
-        if (!_referenceTargets.TryGetValue(reference, out var target))
+        var name = reference.Reference.Id ?? string.Empty;
+        if (!_componentPointers.TryGetValue(name, out var pointer))
         {
-            target = ResolveTarget(reference);
-            _referenceTargets.Add(reference, target);
+            pointer = JsonPointers.Append("/components/schemas", name);
+            _componentPointers.Add(name, pointer);
         }
 
-        return target;
-
-        // A reference that leads only to references, back to itself, resolves to nothing: Microsoft.OpenApi throws, and
-        // the reference is reported as unresolved where it is written.
-        static IOpenApiSchema? ResolveTarget(OpenApiSchemaReference reference)
-        {
-            try
-            {
-                return reference.Target;
-            }
-            catch (InvalidOperationException)
-            {
-                return null;
-            }
-        }
+        return pointer;
     }
 
-    private static string ComponentPointer(OpenApiSchemaReference reference)
-        => JsonPointers.Append("/components/schemas", reference.Reference.Id ?? string.Empty);
+    private readonly Dictionary<string, string> _componentPointers = new(StringComparer.Ordinal);
 
     private static string PropertyPointer(string typePointer, string propertyName)
         => JsonPointers.Append(JsonPointers.Append(typePointer, "properties"), propertyName);
@@ -379,17 +375,6 @@ internal sealed partial class ModelBuilder
         public bool Equals(TypeKey other) => ReferenceEquals(Schema, other.Schema) && Kind == other.Kind;
 
         public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Schema) ^ (int)Kind;
-    }
-
-    /// <summary>Keys references by identity: each reference object in the document is resolved once.</summary>
-    private sealed class ReferenceIdentity<TReference> : IEqualityComparer<TReference>
-        where TReference : class
-    {
-        public static readonly ReferenceIdentity<TReference> Instance = new();
-
-        public bool Equals(TReference? x, TReference? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(TReference obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 
     private sealed class PendingType(string name, IOpenApiSchema schema, string pointer, TypeKind kind)

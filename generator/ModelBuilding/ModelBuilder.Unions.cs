@@ -47,7 +47,7 @@ internal sealed partial class ModelBuilder
         _membersBeingResolved = null;
         try
         {
-            var baseName = IdentifierNames.ToPascalCase(reference.Reference.Id ?? string.Empty);
+            var baseName = PascalCase(reference.Reference.Id ?? string.Empty);
             return RegisterUnion(GetOrAddType(target, ComponentPointer(reference), "Any" + baseName, TypeKind.Union, componentName: null), union, usage);
         }
         finally
@@ -99,8 +99,9 @@ internal sealed partial class ModelBuilder
     /// <param name="pointer">Where the schema is, to read what Microsoft.OpenApi does not keep of a type list; null when only whether it is a union matters.</param>
     private UnionParts? PartsOfUnion(IOpenApiSchema schema, string? pointer)
     {
-        foreach (var (keyword, parts) in new[] { ("oneOf", schema.OneOf), ("anyOf", schema.AnyOf) })
+        foreach (var (keyword, partsOf) in Choices)
         {
+            var parts = partsOf(schema);
             if (parts is not { Count: > 0 } || !IsAnnotationOnly(schema, except: keyword, ignoreType: true))
             {
                 continue;
@@ -172,12 +173,15 @@ internal sealed partial class ModelBuilder
     /// </summary>
     private UnionParts? TypeListParts(IOpenApiSchema schema, string? pointer)
     {
+        // Most schemas have one type or none (no two bits but null): the list of their types is not made.
         var types = schema.Type ?? 0;
-        var kinds = TypeListOrder.Where(t => (types & t) != 0).ToList();
-        if (kinds.Count < 2 || schema is not OpenApiSchema own || schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 })
+        var nonNull = (int)(types & ~JsonSchemaType.Null);
+        if ((nonNull & (nonNull - 1)) == 0 || schema is not OpenApiSchema own || schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 })
         {
             return null;
         }
+
+        var kinds = TypeListOrder.Where(t => (types & t) != 0).ToList();
 
         // The spec's own words, where Microsoft.OpenApi folded them: the keyword and order of the parts, and 3.0's nullable.
         var node = pointer is null ? null : SchemaNode(pointer);
@@ -428,19 +432,19 @@ internal sealed partial class ModelBuilder
     /// <summary>The stem a variant's members are named with: a referenced schema's name, else its title, else its kind.</summary>
     private string VariantStem(IOpenApiSchema part)
     {
-        if (part is OpenApiSchemaReference reference && IdentifierNames.ToPascalCase(reference.Reference.Id ?? string.Empty) is { Length: > 0 } component)
+        if (part is OpenApiSchemaReference reference && PascalCase(reference.Reference.Id ?? string.Empty) is { Length: > 0 } component)
         {
             return component;
         }
 
-        if (IdentifierNames.ToPascalCase(part.Title ?? string.Empty) is { Length: > 0 } title)
+        if (PascalCase(part.Title ?? string.Empty) is { Length: > 0 } title)
         {
             return title;
         }
 
         // A part that only requires members of the schema beside it (oneOf: [{required: [email]}, {required: [phone]}]).
         if (part.Required is { Count: > 0 } required && part.Properties is not { Count: > 0 } && part.Type is null
-            && IdentifierNames.ToPascalCase(string.Join(" and ", required)) is { Length: > 0 } members)
+            && PascalCase(string.Join(" and ", required)) is { Length: > 0 } members)
         {
             return "With" + members;
         }

@@ -73,7 +73,7 @@ internal sealed partial class ModelBuilder
             return;
         }
 
-        var baseName = IdentifierNames.ToPascalCase(webhook.OperationId ?? webhook.Name);
+        var baseName = PascalCase(webhook.OperationId ?? webhook.Name);
         var bodyPointer = JsonPointers.Append(JsonPointers.Append(JsonPointers.Append(pointer, "requestBody"), "content"), webhook.MediaType!) + "/schema";
         var payload = ResolveType(schema, bodyPointer, baseName + "Payload", Usage.Response, mergePatch: false);
         if (payload.Kind != ValueKind.Object || payload.TypeName is null)

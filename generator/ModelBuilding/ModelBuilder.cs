@@ -36,20 +36,8 @@ internal sealed partial class ModelBuilder
     private readonly NameScope _typeNames = new NameScope().Reserve(ReservedNames.Types, name => $"the type '{name}' that generated code uses");
     private readonly List<IOpenApiSchema> _containersBeingResolved = [];
 
-    /// <summary>
-    /// Microsoft.OpenApi resolves a reference again on every read of <see cref="OpenApiSchemaReference.Target"/>, splitting
-    /// strings each time, and one reference is read many times (discovery, then building, per usage and variant).
-    /// </summary>
-    private readonly Dictionary<OpenApiSchemaReference, IOpenApiSchema?> _referenceTargets = new(ReferenceIdentity<OpenApiSchemaReference>.Instance);
-
-    /// <summary>
-    /// The parameters' references, each resolved once: a path's parameters are read for each of its operations, to be
-    /// merged with the operation's own, and every parameter twice (for the merge, then to be built).
-    /// </summary>
-    private readonly Dictionary<OpenApiParameterReference, IOpenApiParameter> _parameterTargets = new(ReferenceIdentity<OpenApiParameterReference>.Instance);
-
-    /// <summary>The schemas' JSON by pointer, as <c>SchemaNode</c> found them.</summary>
-    private readonly Dictionary<string, JsonObject?> _schemaNodes = new(StringComparer.Ordinal);
+    /// <summary>The spec's JSON by pointer, as <see cref="NodeAt"/> found it (null where there is none).</summary>
+    private readonly Dictionary<string, JsonNode?> _nodes = new(StringComparer.Ordinal);
 
     private ModelBuilder(SpecInput input, SpecDiagnostics diagnostics, LoadedDocument document)
     {
@@ -73,7 +61,7 @@ internal sealed partial class ModelBuilder
     private ApiSpec BuildSpec(OpenApiDocument document)
     {
         var title = document.Info?.Title ?? System.IO.Path.GetFileNameWithoutExtension(_input.Path);
-        var baseName = IdentifierNames.ToPascalCase(title);
+        var baseName = PascalCase(title);
         if (baseName.Length == 0)
         {
             baseName = "Api";
@@ -102,7 +90,7 @@ internal sealed partial class ModelBuilder
             // Component schemas no operation reaches are still generated: users build specs up before they wire them to
             // operations, and error bodies are there to read ApiException.ResponseBody with. A spec whose metadata selects
             // operations has only the schemas they reach left (OperationSelection).
-            ResolveType(component.Value, JsonPointers.Append("/components/schemas", component.Key), IdentifierNames.ToPascalCase(component.Key), Usage.None, mergePatch: false, componentName: component.Key);
+            ResolveType(component.Value, JsonPointers.Append("/components/schemas", component.Key), PascalCase(component.Key), Usage.None, mergePatch: false, componentName: component.Key);
         }
 
         // A selection that leaves nothing has said so (OAG030, OAG031).
@@ -138,29 +126,6 @@ internal sealed partial class ModelBuilder
     private bool IsGenerated(IOpenApiSchema schema)
         => _typeOrder.Any(t => ReferenceEquals(t.Schema, schema));
 
-    // Microsoft.OpenApi resolves a reference again (building URIs, splitting strings) on every read of one of its members,
-    // and a parameter or response is read member by member: its target is read instead, once. What a reference may say
-    // of its own (its description) is still read from the reference.
-    private IOpenApiParameter Resolved(IOpenApiParameter parameter)
-    {
-        if (parameter is not OpenApiParameterReference reference)
-        {
-            return parameter;
-        }
-
-        if (!_parameterTargets.TryGetValue(reference, out var resolved))
-        {
-            resolved = reference.Target ?? parameter;
-            _parameterTargets.Add(reference, resolved);
-        }
-
-        return resolved;
-    }
-
-    private static IOpenApiResponse Resolved(IOpenApiResponse response) => response is OpenApiResponseReference { Target: { } target } ? target : response;
-
-    private static IOpenApiHeader Resolved(IOpenApiHeader header) => header is OpenApiHeaderReference { Target: { } target } ? target : header;
-
     /// <summary>
     /// The description a reference gives itself (<paramref name="own"/>), else its target's: what Microsoft.OpenApi's getter
     /// reads, without resolving the reference again.
@@ -177,6 +142,29 @@ internal sealed partial class ModelBuilder
 
     private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo location, params string[] args)
         => _diagnostics.Report(descriptor, location, args);
+
+    /// <summary>
+    /// The spec's JSON at <paramref name="pointer"/>, for what Microsoft.OpenApi does not keep. Every schema's is asked
+    /// for (its <c>prefixItems</c>, <c>dependentRequired</c>, ...), and finding a pointer from the root costs a lookup
+    /// per segment: each node is found from its parent, which was found before it (a schema's properties are read
+    /// after the schema), and remembered.
+    /// </summary>
+    private JsonNode? NodeAt(string pointer)
+    {
+        var parentEnd = pointer.LastIndexOf('/');
+        if (parentEnd < 0)
+        {
+            return _document.Root;
+        }
+
+        if (!_nodes.TryGetValue(pointer, out var node))
+        {
+            node = NodeAt(pointer.Substring(0, parentEnd)) is { } parent ? JsonPointers.Child(parent, JsonPointers.Unescape(pointer.Substring(parentEnd + 1))) : null;
+            _nodes.Add(pointer, node);
+        }
+
+        return node;
+    }
 
     private LocationInfo LocationOf(string pointer) => _diagnostics.LocationOf(pointer);
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace OpenApiClientGenerator.ModelBuilding;
 
@@ -12,30 +13,41 @@ internal sealed class NameScope
     private readonly Dictionary<string, string> _takenBy = new(System.StringComparer.Ordinal);
 
     /// <summary>
-    /// The names taken for the generator's own use, with what says what each is. The description is written only for a
-    /// collision message: a scope is made per type and per operation, and almost none of its reserved names collide.
+    /// The set of each array of reserved names (the lists of <see cref="ReservedNames"/>), made once: a scope is made
+    /// per type and per operation, each with the same few dozen reserved names, and copying them into each scope cost
+    /// more than the scope's own names.
     /// </summary>
-    private readonly Dictionary<string, System.Func<string, string>> _reserved = new(System.StringComparer.Ordinal);
+    private static readonly ConditionalWeakTable<string[], HashSet<string>> ReservedSets = new();
+
+    /// <summary>
+    /// The names taken for the generator's own use, each set with what says what its names are, the latest last. The
+    /// description is written only for a collision message, as almost none of the reserved names collide.
+    /// </summary>
+    private readonly List<(HashSet<string> Names, System.Func<string, string> Describe)> _reserved = [];
 
     /// <summary>Takes names for the generator's own use; <paramref name="describe"/> says what each is, for a collision message.</summary>
     public NameScope Reserve(IEnumerable<string> names, System.Func<string, string> describe)
     {
-        foreach (var name in names)
+        var kept = names is string[] list
+            ? ReservedSets.GetValue(list, static list => new HashSet<string>(list, System.StringComparer.Ordinal))
+            : new HashSet<string>(names, System.StringComparer.Ordinal);
+        if (_takenBy.Count > 0)
         {
-            _takenBy.Remove(name);
-            _reserved[name] = describe;
+            foreach (var name in kept)
+            {
+                _takenBy.Remove(name);
+            }
         }
 
+        _reserved.Add((kept, describe));
         return this;
     }
 
-    public bool IsTaken(string name) => _takenBy.ContainsKey(name) || _reserved.ContainsKey(name);
+    public bool IsTaken(string name) => _takenBy.ContainsKey(name) || ReservedBy(name) is not null;
 
     /// <summary>What took <paramref name="name"/>: "'max_num'" for a name from the spec, or a description of the generator's own member.</summary>
     public string? TakenBy(string name)
-        => _takenBy.TryGetValue(name, out var claimant) ? claimant
-            : _reserved.TryGetValue(name, out var describe) ? describe(name)
-            : null;
+        => _takenBy.TryGetValue(name, out var claimant) ? claimant : ReservedBy(name)?.Invoke(name);
 
     /// <summary>Returns <paramref name="preferred"/> if free, otherwise the first free <c>preferred2</c>, <c>preferred3</c>, ….</summary>
     /// <param name="claimant">What the name is for, quoted, as <see cref="TakenBy"/> will say; by default the name itself.</param>
@@ -49,5 +61,19 @@ internal sealed class NameScope
 
         _takenBy[candidate] = claimant ?? "'" + candidate + "'";
         return candidate;
+    }
+
+    /// <summary>The description of the latest reservation of <paramref name="name"/>; null when it is not reserved.</summary>
+    private System.Func<string, string>? ReservedBy(string name)
+    {
+        for (var i = _reserved.Count - 1; i >= 0; i--)
+        {
+            if (_reserved[i].Names.Contains(name))
+            {
+                return _reserved[i].Describe;
+            }
+        }
+
+        return null;
     }
 }

@@ -31,13 +31,7 @@ internal static class JsonPointers
         var node = root;
         foreach (var segment in pointer.Split('/').Skip(1))
         {
-            var name = Unescape(segment);
-            node = node switch
-            {
-                JsonObject mapping => mapping.TryGetPropertyValue(name, out var member) ? member : null,
-                JsonArray sequence when int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < sequence.Count => sequence[index],
-                _ => null,
-            };
+            node = Child(node, Unescape(segment));
             if (node is null)
             {
                 return null;
@@ -46,6 +40,15 @@ internal static class JsonPointers
 
         return node;
     }
+
+    /// <summary>The member <paramref name="name"/> (unescaped) of a mapping, or the item of a sequence it numbers; null when there is none.</summary>
+    public static JsonNode? Child(JsonNode node, string name)
+        => node switch
+        {
+            JsonObject mapping => mapping.TryGetPropertyValue(name, out var member) ? member : null,
+            JsonArray sequence when int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < sequence.Count => sequence[index],
+            _ => null,
+        };
 
     /// <summary>
     /// The node <paramref name="pointer"/> points at, in the tree <paramref name="root"/> of the part of a spec that
