@@ -93,7 +93,7 @@ namespace Snapshots.Validator
                     case 2: portValue = JsonRead.Int64(ref reader, lenient: false, nullable: false); break;
                     case 3: Weight = JsonRead.Double(ref reader, lenient: false, nullable: false); break;
                     case 4: Protocol = JsonRead.NotNull(EndpointProtocolJson.Read(ref reader), ref reader); break;
-                    case 5: Tags = JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: false), ref r1)); break;
+                    case 5: Tags = JsonRead.StringList(ref reader, lenient: false); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }

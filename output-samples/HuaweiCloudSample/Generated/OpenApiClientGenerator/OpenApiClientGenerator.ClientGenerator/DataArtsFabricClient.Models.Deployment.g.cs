@@ -117,7 +117,7 @@ namespace HuaweiCloud.DataArtsFabric
             s_memberNames.Write(writer, 1, RayActorOptions);
             s_memberNames.Write(writer, 2, AutoscalingConfig);
             s_memberNames.Write(writer, 3, NumReplicas);
-            s_memberNames.Write(writer, 4, UserConfig, static (w, v) => JsonWrite.Map(w, v, static (w1, item1) => { item1.WriteTo(w1); }));
+            s_memberNames.Write(writer, 4, UserConfig);
             s_memberNames.Write(writer, 5, MaxReplicasPerNode);
             s_memberNames.Write(writer, 6, MaxOngoingRequests);
             s_memberNames.Write(writer, 7, MaxQueuedRequests);

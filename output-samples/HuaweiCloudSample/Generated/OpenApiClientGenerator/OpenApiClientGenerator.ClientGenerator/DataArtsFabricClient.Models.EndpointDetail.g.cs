@@ -171,7 +171,7 @@ namespace HuaweiCloud.DataArtsFabric
                     case 13: ErrorCode = JsonRead.String(ref reader, lenient: true, nullable: false); break;
                     case 14: ErrorMsg = JsonRead.String(ref reader, lenient: true, nullable: false); break;
                     case 15: Urls = JsonRead.IsNull(ref reader, nullable: false) ? null : JsonRead.List(ref reader, EndpointUrl.ReadFrom); break;
-                    case 16: BusinessEngineInstanceIds = JsonRead.IsNull(ref reader, nullable: false) ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: true), ref r1)); break;
+                    case 16: BusinessEngineInstanceIds = JsonRead.IsNull(ref reader, nullable: false) ? null : JsonRead.StringList(ref reader, lenient: true); break;
                     case 17: TokensQuota = JsonRead.IsNull(ref reader, nullable: false) ? null : TokensQuota.ReadFrom(ref reader); break;
                     case 18: RuntimeEnvType = JsonRead.String(ref reader, lenient: true, nullable: false); break;
                     case 19: Config = JsonRead.IsNull(ref reader, nullable: false) ? null : EndpointConfig.ReadFrom(ref reader); break;

@@ -66,7 +66,7 @@ namespace HuaweiCloud.ModelArts
                 switch (s_memberNames.ReadName(ref reader, ref nextMember))
                 {
                     case 0: UpdateTime = JsonRead.Int64(ref reader, lenient: true, nullable: false); break;
-                    case 1: ResourceIds = JsonRead.IsNull(ref reader, nullable: false) ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: true), ref r1)); break;
+                    case 1: ResourceIds = JsonRead.IsNull(ref reader, nullable: false) ? null : JsonRead.StringList(ref reader, lenient: true); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }

@@ -91,7 +91,7 @@ namespace HuaweiCloud.ModelArts
             writer.WriteStartObject();
             s_memberNames.Write(writer, 0, Name);
             s_memberNames.Write(writer, 1, Version);
-            s_memberNames.Write(writer, 2, Inputs, static (w, v) => JsonWrite.Map(w, v, static (w1, item1) => { item1.WriteTo(w1); }));
+            s_memberNames.Write(writer, 2, Inputs);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

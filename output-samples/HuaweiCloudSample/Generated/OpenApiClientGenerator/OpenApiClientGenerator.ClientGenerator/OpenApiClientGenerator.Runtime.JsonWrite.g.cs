@@ -55,6 +55,30 @@ namespace OpenApiClientGenerator.Runtime
             writer.WriteEndArray();
         }
 
+        public static void List(Utf8JsonWriter writer, IReadOnlyList<JsonElement> items)
+        {
+            writer.WriteStartArray();
+            for (var i = 0; i < items.Count; i++)
+            {
+                items[i].WriteTo(writer);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        /// <summary>Writes a list of an enum's values, each as the wire value <paramref name="toWire"/> (the enum's <c>ToWire</c>) gives.</summary>
+        public static void List<T>(Utf8JsonWriter writer, IReadOnlyList<T> items, Func<T, string> toWire)
+            where T : struct
+        {
+            writer.WriteStartArray();
+            for (var i = 0; i < items.Count; i++)
+            {
+                writer.WriteStringValue(toWire(items[i]));
+            }
+
+            writer.WriteEndArray();
+        }
+
         public static void List<T>(Utf8JsonWriter writer, IReadOnlyList<T> items, Action<Utf8JsonWriter, T> writeItem)
         {
             writer.WriteStartArray();
@@ -80,6 +104,40 @@ namespace OpenApiClientGenerator.Runtime
 
         public static void Map<T>(Utf8JsonWriter writer, IReadOnlyDictionary<string, T> map)
             where T : IJsonWritable
+        {
+            writer.WriteStartObject();
+            foreach (var entry in MapEntries.Of(map))
+            {
+                writer.WritePropertyName(entry.Key);
+                entry.Value.WriteTo(writer);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        public static void Map(Utf8JsonWriter writer, IReadOnlyDictionary<string, string> map)
+        {
+            writer.WriteStartObject();
+            foreach (var entry in MapEntries.Of(map))
+            {
+                writer.WriteString(entry.Key, entry.Value);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        public static void Map(Utf8JsonWriter writer, IReadOnlyDictionary<string, long> map)
+        {
+            writer.WriteStartObject();
+            foreach (var entry in MapEntries.Of(map))
+            {
+                writer.WriteNumber(entry.Key, entry.Value);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        public static void Map(Utf8JsonWriter writer, IReadOnlyDictionary<string, JsonElement> map)
         {
             writer.WriteStartObject();
             foreach (var entry in MapEntries.Of(map))
@@ -173,6 +231,18 @@ namespace OpenApiClientGenerator.Runtime
 
         /// <inheritdoc cref="ToElement{T}(T, Action{Utf8JsonWriter, T})"/>
         public static JsonElement ToElement(IJsonWritable value) => Parse(ToUtf8(value));
+
+        /// <inheritdoc cref="ToElement{T}(T, Action{Utf8JsonWriter, T})"/>
+        public static JsonElement ToElement(string value) => Parse(ToUtf8(value, static (writer, text) => writer.WriteStringValue(text)));
+
+        /// <inheritdoc cref="ToElement{T}(T, Action{Utf8JsonWriter, T})"/>
+        public static JsonElement ToElement(long value) => Parse(ToUtf8(value, static (writer, number) => writer.WriteNumberValue(number)));
+
+        /// <inheritdoc cref="ToElement{T}(T, Action{Utf8JsonWriter, T})"/>
+        public static JsonElement ToElement(double value) => Parse(ToUtf8(value, static (writer, number) => writer.WriteNumberValue(number)));
+
+        /// <inheritdoc cref="ToElement{T}(T, Action{Utf8JsonWriter, T})"/>
+        public static JsonElement ToElement(bool value) => Parse(ToUtf8(value, static (writer, flag) => writer.WriteBooleanValue(flag)));
 
         private static JsonElement Parse(byte[] utf8)
         {
