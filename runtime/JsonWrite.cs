@@ -16,6 +16,13 @@ namespace OpenApiClientGenerator.Runtime
     /// <summary>Writes collections with a writer for their items.</summary>
     internal static class JsonWrite
     {
+        /// <summary>
+        /// Writes a record, union or JSON Patch document, whose writer is its <see cref="IJsonWritable"/> implementation
+        /// alone: the calls that write it from a member, a list or <c>ToJson</c> go through the interface anyway, so a
+        /// second, internal method would only add a call to each.
+        /// </summary>
+        public static void Value(Utf8JsonWriter writer, IJsonWritable value) => value.WriteTo(writer);
+
         public static void List(Utf8JsonWriter writer, IReadOnlyList<IJsonWritable> items)
         {
             writer.WriteStartArray();
@@ -134,12 +141,7 @@ namespace OpenApiClientGenerator.Runtime
         public static void Map(Utf8JsonWriter writer, IReadOnlyDictionary<string, JsonElement> map)
         {
             writer.WriteStartObject();
-            foreach (var entry in MapEntries.Of(map))
-            {
-                writer.WritePropertyName(entry.Key);
-                entry.Value.WriteTo(writer);
-            }
-
+            AdditionalProperties(writer, map);
             writer.WriteEndObject();
         }
 

@@ -157,6 +157,7 @@ internal static class CSharpFragments
             ValueKind.Map when !type.IsPatchMap && HasPlainMapWriter(type.Element!) => $"JsonWrite.Map({writer}, {value})",
             ValueKind.Map when type.IsPatchMap => $"JsonWrite.PatchMap<{TypeName(type.Element!)}>({writer}, {value}, static ({innerWriter}, {innerValue}) => {{ {Write(type.Element!, innerWriter, innerValue, depth + 1)}; }})",
             ValueKind.Map => $"JsonWrite.Map{TypeArgument(type.Element!)}({writer}, {value}, static ({innerWriter}, {innerValue}) => {{ {Write(type.Element!, innerWriter, innerValue, depth + 1)}; }})",
+            ValueKind.Object => $"JsonWrite.Value({writer}, {value})",
             _ => $"{value}.WriteTo({writer})",
         };
     }

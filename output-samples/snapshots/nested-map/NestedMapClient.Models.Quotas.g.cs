@@ -69,15 +69,13 @@ namespace Snapshots.NestedMap
 
         internal static Quotas ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
-        internal void WriteTo(Utf8JsonWriter writer)
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
             s_memberNames.Write(writer, 0, Limits, static (w, v) => JsonWrite.Map<IReadOnlyDictionary<string, long>>(w, v, static (w1, item1) => { JsonWrite.Map(w1, item1); }));
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
-
-        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
 

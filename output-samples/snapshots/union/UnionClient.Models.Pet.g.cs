@@ -152,9 +152,7 @@ namespace Snapshots.Union
             return new Pet(variant, value, json, discriminatorValue);
         }
 
-        internal void WriteTo(Utf8JsonWriter writer) => s_shape.Write(writer, _variant, _value, _json, _discriminatorValue);
-
-        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => s_shape.Write(writer, _variant, _value, _json, _discriminatorValue);
 
         void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
 

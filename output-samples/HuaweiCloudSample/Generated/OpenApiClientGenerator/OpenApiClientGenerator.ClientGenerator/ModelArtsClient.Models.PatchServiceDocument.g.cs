@@ -92,9 +92,7 @@ namespace HuaweiCloud.ModelArts
             return document;
         }
 
-        internal void WriteTo(Utf8JsonWriter writer) => JsonWrite.List(writer, _operations);
-
-        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => JsonWrite.List(writer, _operations);
 
         void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
 
