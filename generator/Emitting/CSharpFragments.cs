@@ -77,12 +77,23 @@ internal static class CSharpFragments
         {
             ValueKind.Object => $"{type.TypeName}.ReadFrom(ref {reader})",
             ValueKind.Any => $"JsonRead.Element(ref {reader})",
+            ValueKind.Array when PlainCollectionReader(type.Element!) is { } items => $"JsonRead.{items}List(ref {reader}, {Lenient(lenient)})",
+            ValueKind.Array when type.Element!.Kind == ValueKind.Enum => $"JsonRead.EnumList(ref {reader}, {type.Element.TypeName}Json.Read)",
             ValueKind.Array => $"JsonRead.List{TypeArgument(type.Element!)}(ref {reader}, {ItemReader(type.Element!, inner, depth + 1, lenient)})",
+            ValueKind.Map when !type.IsPatchMap && PlainCollectionReader(type.Element!) is { } values => $"JsonRead.{values}Map(ref {reader}, {Lenient(lenient)})",
             ValueKind.Map when type.IsPatchMap => $"JsonRead.Map<{NullableTypeName(type.Element!)}>(ref {reader}, static (ref Utf8JsonReader {inner}) => {ReadNullable(type.Element!, inner, depth + 1, lenient)})",
             ValueKind.Map => $"JsonRead.Map{TypeArgument(type.Element!)}(ref {reader}, {ItemReader(type.Element!, inner, depth + 1, lenient)})",
             _ => $"JsonRead.NotNull({ReadNullable(type, reader, depth, lenient)}, ref {reader})",
         };
     }
+
+    /// <summary>The stem of the <c>JsonRead</c> method that reads a list or map of these items without a reader per item (<c>StringList</c>); null when there is none.</summary>
+    private static string? PlainCollectionReader(TypeRef item) => item.Kind switch
+    {
+        ValueKind.String => "String",
+        ValueKind.Int64 => "Int64",
+        _ => null,
+    };
 
     /// <summary>
     /// The reader of an array's items or a map's values, which are present: a record's or the element's own reader as a
@@ -141,10 +152,12 @@ internal static class CSharpFragments
             ValueKind.Boolean => $"{writer}.WriteBooleanValue({value})",
             ValueKind.Enum => $"{writer}.WriteStringValue({type.TypeName}Json.ToWire({value}))",
             ValueKind.Array when HasPlainListWriter(type.Element!) => $"JsonWrite.List({writer}, {value})",
+            ValueKind.Array when type.Element!.Kind == ValueKind.Enum => $"JsonWrite.List({writer}, {value}, {type.Element.TypeName}Json.ToWire)",
             ValueKind.Array => $"JsonWrite.List{TypeArgument(type.Element!)}({writer}, {value}, static ({innerWriter}, {innerValue}) => {{ {Write(type.Element!, innerWriter, innerValue, depth + 1)}; }})",
-            ValueKind.Map when !type.IsPatchMap && type.Element!.Kind == ValueKind.Object => $"JsonWrite.Map({writer}, {value})",
+            ValueKind.Map when !type.IsPatchMap && HasPlainMapWriter(type.Element!) => $"JsonWrite.Map({writer}, {value})",
             ValueKind.Map when type.IsPatchMap => $"JsonWrite.PatchMap<{TypeName(type.Element!)}>({writer}, {value}, static ({innerWriter}, {innerValue}) => {{ {Write(type.Element!, innerWriter, innerValue, depth + 1)}; }})",
             ValueKind.Map => $"JsonWrite.Map{TypeArgument(type.Element!)}({writer}, {value}, static ({innerWriter}, {innerValue}) => {{ {Write(type.Element!, innerWriter, innerValue, depth + 1)}; }})",
+            ValueKind.Object => $"JsonWrite.Value({writer}, {value})",
             _ => $"{value}.WriteTo({writer})",
         };
     }
@@ -158,6 +171,17 @@ internal static class CSharpFragments
         : $"JsonWrite.ToUtf8({value}, static (writer, value) => {{ {Write(type, "writer", "value", 0)}; }})";
 
     /// <summary>
+    /// An expression that turns <paramref name="value"/>, which is not null, into a <c>JsonElement</c> (a JSON Patch
+    /// operation's value): a record, union, string, number or boolean through an overload of its own, without a lambda.
+    /// </summary>
+    public static string ToElement(TypeRef type, string value) => type.Kind switch
+    {
+        ValueKind.Object or ValueKind.String or ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double or ValueKind.Boolean => $"JsonWrite.ToElement({value})",
+        ValueKind.Any => value,
+        _ => $"JsonWrite.ToElement({value}, static (w, v) => {{ {Write(type, "w", "v", 0)}; }})",
+    };
+
+    /// <summary>
     /// What <c>JsonMemberNames.Write</c> takes to write a member of this type through an overload of its own, a plain
     /// call without a writer lambda, which the consumer's compiler binds at once; null when the member needs a lambda.
     /// </summary>
@@ -167,13 +191,31 @@ internal static class CSharpFragments
         _ when isMergePatch => null,
         ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double or ValueKind.Boolean or ValueKind.Any => member,
         ValueKind.Enum => member + "?.ToWire()",
-        ValueKind.Array when HasPlainListWriter(type.Element!) => member,
-        ValueKind.Map when !type.IsPatchMap && type.Element!.Kind == ValueKind.Object => member,
+        ValueKind.Array when HasPlainListWriter(type.Element!) || type.Element!.Kind == ValueKind.Enum => member,
+        ValueKind.Map when !type.IsPatchMap && HasPlainMapWriter(type.Element!) => member,
         _ => null,
     };
 
+    /// <summary>
+    /// The method group a plain member's write passes after the value: an enum's <c>ToWire</c> for a list of its values;
+    /// null for the other members, whose overload needs nothing more.
+    /// </summary>
+    public static string? PlainMemberWriter(TypeRef type)
+        => type.Kind == ValueKind.Array && type.Element!.Kind == ValueKind.Enum ? type.Element.TypeName + "Json.ToWire" : null;
+
+    /// <summary>Whether a union's shape writes a variant of this type without a writer lambda (<c>UnionVariant.WriteValue</c>).</summary>
+    public static bool IsWrittenByUnionShape(TypeRef type) => type.Kind switch
+    {
+        ValueKind.Object or ValueKind.String or ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double or ValueKind.Boolean => true,
+        ValueKind.Array => HasPlainListWriter(type.Element!),
+        _ => false,
+    };
+
     /// <summary>Whether <c>JsonWrite.List</c> has an overload for lists of this item type, which takes no lambda.</summary>
-    private static bool HasPlainListWriter(TypeRef item) => item.Kind is ValueKind.String or ValueKind.Int64 or ValueKind.Object;
+    private static bool HasPlainListWriter(TypeRef item) => item.Kind is ValueKind.String or ValueKind.Int64 or ValueKind.Object or ValueKind.Any;
+
+    /// <summary>Whether <c>JsonWrite.Map</c> has an overload for maps of this value type, which takes no lambda.</summary>
+    private static bool HasPlainMapWriter(TypeRef value) => value.Kind is ValueKind.String or ValueKind.Int64 or ValueKind.Object or ValueKind.Any;
 
     /// <summary>A string form of a scalar for a URL or header.</summary>
     public static string FormatScalar(TypeRef type, string value) => type.Kind switch

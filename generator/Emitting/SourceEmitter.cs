@@ -354,7 +354,7 @@ internal static partial class SourceEmitter
             HasPlainPresence = !isMergePatch && property.Type.Kind != ValueKind.Any && presence.Present is not null,
             WriteExpression = CSharpFragments.Write(property.Type, "writer", value, 0),
             WrittenValue = writtenValue ?? property.Name,
-            ValueWriter = writtenValue is null ? "static (w, v) => " + CSharpFragments.Write(property.Type, "w", "v", 0) : null,
+            ValueWriter = writtenValue is null ? "static (w, v) => " + CSharpFragments.Write(property.Type, "w", "v", 0) : CSharpFragments.PlainMemberWriter(property.Type),
             IsRequired = property.IsRequired,
             MissingCondition = property.IsRequired ? presence.Missing : null,
             Rules = rules,
@@ -431,7 +431,7 @@ internal static partial class SourceEmitter
                     HasFrom = op.HasFrom,
                     FromExpression = op.FromExpression,
                     ValueType = CSharpFragments.TypeName(path.ValueType),
-                    WriteExpression = CSharpFragments.Write(path.ValueType, "w", "v", 0),
+                    ElementExpression = CSharpFragments.ToElement(path.ValueType, "value"),
                 });
             }
         }

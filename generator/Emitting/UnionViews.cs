@@ -57,16 +57,16 @@ internal sealed class UnionVariantView
     /// <summary>Gets whether <c>json</c> has the variant's structure: its JSON kind, and an object's required members.</summary>
     public required string FitsExpression { get; init; }
 
-    /// <summary>Gets the expression that reads the variant at the reader <c>r</c>.</summary>
-    public required string ReadExpression { get; init; }
+    /// <summary>Gets the variant's reader: a record's <c>ReadFrom</c> as a method group, else a lambda over the reader <c>r</c>.</summary>
+    public required string Reader { get; init; }
 
-    /// <summary>Gets the call that writes the variant's boxed value <c>v</c> to <c>w</c>.</summary>
-    public required string WriteExpression { get; init; }
+    /// <summary>Gets the lambda that writes the variant's boxed value <c>v</c> to <c>w</c>; null for a value the union's shape writes itself (see <c>CSharpFragments.IsWrittenByUnionShape</c>).</summary>
+    public required string? Writer { get; init; }
 
     /// <summary>Gets the rules that check the variant's <c>value</c>; the union calls them through <see cref="ValidateMethod"/>.</summary>
     public required IReadOnlyList<RuleView> Rules { get; init; }
 
-    /// <summary>Gets the method that checks the variant; null when the spec does not constrain it.</summary>
+    /// <summary>Gets the method that checks the variant; null when the spec does not constrain it, or the variant is a record that checks itself.</summary>
     public required string? ValidateMethod { get; init; }
 }
 
@@ -110,10 +110,14 @@ internal static class UnionViews
                     ? "Array.Empty<string>()"
                     : "new[] { " + string.Join(", ", variant.DiscriminatorValues.Select(CSharpFragments.Literal)) + " }",
                 FitsExpression = Fits(variant, types),
-                ReadExpression = CSharpFragments.ReadPresent(variantType, "r", 0, lenient: false),
-                WriteExpression = CSharpFragments.Write(variantType, "w", "((" + typeName + ")v)", 0),
+                Reader = variantType.Kind == ValueKind.Object
+                    ? variantType.TypeName + ".ReadFrom"
+                    : "static (ref Utf8JsonReader r) => " + CSharpFragments.ReadPresent(variantType, "r", 0, lenient: false),
+                Writer = CSharpFragments.IsWrittenByUnionShape(variantType)
+                    ? null
+                    : "static (w, v) => " + CSharpFragments.Write(variantType, "w", "((" + typeName + ")v)", 0),
                 Rules = rules,
-                ValidateMethod = rules.Count == 0 ? null : "Validate" + variant.Name,
+                ValidateMethod = rules.Count == 0 || (variantType.Kind == ValueKind.Object && rules.Count == 1) ? null : "Validate" + variant.Name,
             };
         }).ToList();
         var checksExactlyOne = union.IsOneOf && union.DiscriminatorProperty is null;

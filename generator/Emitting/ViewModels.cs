@@ -358,8 +358,8 @@ internal sealed class JsonPatchMethodView
 
     public required string ValueType { get; init; }
 
-    /// <summary>Gets the expression that writes the method's value <c>v</c> to <c>w</c>.</summary>
-    public required string WriteExpression { get; init; }
+    /// <summary>Gets the expression that turns the method's <c>value</c> into the operation's JSON.</summary>
+    public required string ElementExpression { get; init; }
 }
 
 internal sealed class OperationView

@@ -21,7 +21,7 @@ public sealed class JsonRuntimeTests
         var outer = JsonWrite.ToUtf8(new Strings { A = "outer" }, static (writer, value) =>
         {
             writer.WriteStartArray();
-            value.WriteTo(writer);
+            JsonWrite.Value(writer, value);
             writer.WriteEndArray();
         });
         var nested = JsonWrite.ToUtf8(0, (writer, _) =>

@@ -66,8 +66,8 @@ namespace Snapshots.Form
                 switch (s_memberNames.ReadName(ref reader, ref nextMember))
                 {
                     case 0: emailValue = JsonRead.String(ref reader, lenient: false, nullable: false); break;
-                    case 1: Metadata = JsonRead.Map(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: false), ref r1)); break;
-                    case 2: Expand = JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: false), ref r1)); break;
+                    case 1: Metadata = JsonRead.StringMap(ref reader, lenient: false); break;
+                    case 2: Expand = JsonRead.StringList(ref reader, lenient: false); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }
@@ -78,17 +78,15 @@ namespace Snapshots.Form
 
         internal static CreateCustomerBody ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
-        internal void WriteTo(Utf8JsonWriter writer)
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
             s_memberNames.Write(writer, 0, Email);
-            s_memberNames.Write(writer, 1, Metadata, static (w, v) => JsonWrite.Map(w, v, static (w1, item1) => { w1.WriteStringValue(item1); }));
+            s_memberNames.Write(writer, 1, Metadata);
             s_memberNames.Write(writer, 2, Expand);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
-
-        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
 

@@ -64,15 +64,13 @@ namespace Snapshots.Form
 
         internal static CreateCustomerResponse ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
-        internal void WriteTo(Utf8JsonWriter writer)
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
             s_memberNames.Write(writer, 0, Id);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
-
-        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
 

@@ -70,7 +70,7 @@ namespace Snapshots.JsonLines
 
         internal static Entry ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
-        internal void WriteTo(Utf8JsonWriter writer)
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
             s_memberNames.Write(writer, 0, Message);
@@ -78,8 +78,6 @@ namespace Snapshots.JsonLines
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
-
-        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
 

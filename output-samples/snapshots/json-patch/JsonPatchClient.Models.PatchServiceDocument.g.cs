@@ -29,11 +29,11 @@ namespace Snapshots.JsonPatch
 
         /// <summary>Replaces <c>/config/model_id</c>: ID of the model the service runs.</summary>
         public PatchServiceDocument ReplaceModelId(string value)
-            => Add(ConfigChangeOp.Replace, "/config/model_id", JsonWrite.ToElement(value, static (w, v) => { w.WriteStringValue(v); }));
+            => Add(ConfigChangeOp.Replace, "/config/model_id", JsonWrite.ToElement(value));
 
         /// <summary>Replaces <c>/config/instance_count</c>: Number of instances.</summary>
         public PatchServiceDocument ReplaceInstanceCount(long value)
-            => Add(ConfigChangeOp.Replace, "/config/instance_count", JsonWrite.ToElement(value, static (w, v) => { w.WriteNumberValue(v); }));
+            => Add(ConfigChangeOp.Replace, "/config/instance_count", JsonWrite.ToElement(value));
 
         /// <summary>
         /// Adds a <c>replace</c> operation on a path the typed methods do not cover.
@@ -67,9 +67,7 @@ namespace Snapshots.JsonPatch
             return document;
         }
 
-        internal void WriteTo(Utf8JsonWriter writer) => JsonWrite.List(writer, _operations);
-
-        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => JsonWrite.List(writer, _operations);
 
         void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
 

@@ -73,7 +73,7 @@ namespace Snapshots.MergePatch
                     case 0: Version = JsonRead.String(ref reader, lenient: true, nullable: false); break;
                     case 1: Description = JsonRead.String(ref reader, lenient: true); break;
                     case 2: Template = JsonRead.IsNull(ref reader, nullable: false) ? null : Template.ReadFrom(ref reader); break;
-                    case 3: Settings = JsonRead.IsNull(ref reader, nullable: false) ? null : JsonRead.Map(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: true), ref r1)); break;
+                    case 3: Settings = JsonRead.IsNull(ref reader, nullable: false) ? null : JsonRead.StringMap(ref reader, lenient: true); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }
@@ -83,18 +83,16 @@ namespace Snapshots.MergePatch
 
         internal static Plugin ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
-        internal void WriteTo(Utf8JsonWriter writer)
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
             s_memberNames.Write(writer, 0, Version);
             s_memberNames.Write(writer, 1, Description);
             s_memberNames.Write(writer, 2, Template);
-            s_memberNames.Write(writer, 3, Settings, static (w, v) => JsonWrite.Map(w, v, static (w1, item1) => { w1.WriteStringValue(item1); }));
+            s_memberNames.Write(writer, 3, Settings);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
-
-        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
 

@@ -124,7 +124,7 @@ namespace Snapshots.MergePatch
 
         internal static PluginPatch ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
-        internal void WriteTo(Utf8JsonWriter writer)
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
             s_memberNames.Write(writer, 0, Version);
@@ -133,8 +133,6 @@ namespace Snapshots.MergePatch
             s_memberNames.Write(writer, 3, Settings, static (w, v) => JsonWrite.PatchMap<string>(w, v, static (w1, item1) => { w1.WriteStringValue(item1); }));
             writer.WriteEndObject();
         }
-
-        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
 

@@ -100,14 +100,12 @@ namespace Snapshots.MergePatch
 
         internal static TemplatePatch ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
-        internal void WriteTo(Utf8JsonWriter writer)
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
             s_memberNames.Write(writer, 0, Name);
             writer.WriteEndObject();
         }
-
-        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
 

@@ -58,7 +58,7 @@ namespace Snapshots.NestedMap
             {
                 switch (s_memberNames.ReadName(ref reader, ref nextMember))
                 {
-                    case 0: limitsValue = JsonRead.Map<IReadOnlyDictionary<string, long>>(ref reader, static (ref Utf8JsonReader r1) => JsonRead.Map(ref r1, static (ref Utf8JsonReader r2) => JsonRead.NotNull(JsonRead.Int64(ref r2, lenient: false), ref r2))); break;
+                    case 0: limitsValue = JsonRead.Map<IReadOnlyDictionary<string, long>>(ref reader, static (ref Utf8JsonReader r1) => JsonRead.Int64Map(ref r1, lenient: false)); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }
@@ -69,15 +69,13 @@ namespace Snapshots.NestedMap
 
         internal static Quotas ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
-        internal void WriteTo(Utf8JsonWriter writer)
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Limits, static (w, v) => JsonWrite.Map<IReadOnlyDictionary<string, long>>(w, v, static (w1, item1) => { JsonWrite.Map(w1, item1, static (w2, item2) => { w2.WriteNumberValue(item2); }); }));
+            s_memberNames.Write(writer, 0, Limits, static (w, v) => JsonWrite.Map<IReadOnlyDictionary<string, long>>(w, v, static (w1, item1) => { JsonWrite.Map(w1, item1); }));
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
-
-        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
 

@@ -39,7 +39,7 @@ namespace Snapshots.Parameters
 
             if (request.Filter is { } filterValue)
             {
-                ParameterSerializer.AppendQuery(query, "filter", ParameterValue.FromJson(JsonWrite.ToUtf8(filterValue, static (writer, value) => { JsonWrite.Map(writer, value, static (w1, item1) => { w1.WriteStringValue(item1); }); })), ParameterStyle.DeepObject, explode: true);
+                ParameterSerializer.AppendQuery(query, "filter", ParameterValue.FromJson(JsonWrite.ToUtf8(filterValue, static (writer, value) => { JsonWrite.Map(writer, value); })), ParameterStyle.DeepObject, explode: true);
             }
 
             if (request.Next is { } nextValue)

@@ -31,16 +31,12 @@ namespace Snapshots.Union
                 "Cat",
                 new[] { "cat", "Cat" },
                 static json => json.ValueKind == JsonValueKind.Object && json.TryGetProperty("name", out _) && json.TryGetProperty("petType", out _),
-                static json => UnionJson.Read(json, static (ref Utf8JsonReader r) => Cat.ReadFrom(ref r)),
-                static (w, v) => ((Cat)v).WriteTo(w),
-                static (context, v) => ValidateCat(context, (Cat)v)),
+                Cat.ReadFrom),
             new UnionVariant(
                 "Dog",
                 new[] { "Dog" },
                 static json => json.ValueKind == JsonValueKind.Object && json.TryGetProperty("bark", out _) && json.TryGetProperty("petType", out _),
-                static json => UnionJson.Read(json, static (ref Utf8JsonReader r) => Dog.ReadFrom(ref r)),
-                static (w, v) => ((Dog)v).WriteTo(w),
-                static (context, v) => ValidateDog(context, (Dog)v)));
+                Dog.ReadFrom));
 
         /// <summary>The index of the variant held; -1 for the unknown variant.</summary>
         private readonly int _variant;
@@ -156,22 +152,10 @@ namespace Snapshots.Union
             return new Pet(variant, value, json, discriminatorValue);
         }
 
-        internal void WriteTo(Utf8JsonWriter writer) => s_shape.Write(writer, _variant, _value, _json, _discriminatorValue);
-
-        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => s_shape.Write(writer, _variant, _value, _json, _discriminatorValue);
 
         void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
 
         internal void ValidateMembers(ValidationContext context) => s_shape.Validate(context, _variant, _value, _json, _discriminatorValue);
-
-        private static void ValidateCat(ValidationContext context, Cat value)
-        {
-            value.ValidateMembers(context);
-        }
-
-        private static void ValidateDog(ValidationContext context, Dog value)
-        {
-            value.ValidateMembers(context);
-        }
     }
 }

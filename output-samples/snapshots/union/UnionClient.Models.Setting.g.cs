@@ -65,15 +65,13 @@ namespace Snapshots.Union
 
         internal static Setting ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
-        internal void WriteTo(Utf8JsonWriter writer)
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
             s_memberNames.Write(writer, 0, Value);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
-
-        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
 
@@ -101,23 +99,19 @@ namespace Snapshots.Union
                 "String",
                 Array.Empty<string>(),
                 static json => json.ValueKind == JsonValueKind.String,
-                static json => UnionJson.Read(json, static (ref Utf8JsonReader r) => JsonRead.NotNull(JsonRead.String(ref r, lenient: false), ref r)),
-                static (w, v) => w.WriteStringValue(((string)v)),
-                static (context, v) => ValidateString(context, (string)v)),
+                static (ref Utf8JsonReader r) => JsonRead.NotNull(JsonRead.String(ref r, lenient: false), ref r),
+                validate: static (context, v) => ValidateString(context, (string)v)),
             new UnionVariant(
                 "Integer",
                 Array.Empty<string>(),
                 static json => json.ValueKind == JsonValueKind.Number && json.TryGetInt64(out _),
-                static json => UnionJson.Read(json, static (ref Utf8JsonReader r) => JsonRead.NotNull(JsonRead.Int64(ref r, lenient: false), ref r)),
-                static (w, v) => w.WriteNumberValue(((long)v)),
-                null),
+                static (ref Utf8JsonReader r) => JsonRead.NotNull(JsonRead.Int64(ref r, lenient: false), ref r)),
             new UnionVariant(
                 "Array",
                 Array.Empty<string>(),
                 static json => json.ValueKind == JsonValueKind.Array,
-                static json => UnionJson.Read(json, static (ref Utf8JsonReader r) => JsonRead.List(ref r, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: false), ref r1))),
-                static (w, v) => JsonWrite.List(w, ((IReadOnlyList<string>)v)),
-                static (context, v) => ValidateArray(context, (IReadOnlyList<string>)v)));
+                static (ref Utf8JsonReader r) => JsonRead.StringList(ref r, lenient: false),
+                validate: static (context, v) => ValidateArray(context, (IReadOnlyList<string>)v)));
 
         /// <summary>The index of the variant held; -1 for the unknown variant.</summary>
         private readonly int _variant;
@@ -250,9 +244,7 @@ namespace Snapshots.Union
             return new SettingValue(variant, value, json, discriminatorValue);
         }
 
-        internal void WriteTo(Utf8JsonWriter writer) => s_shape.Write(writer, _variant, _value, _json, _discriminatorValue);
-
-        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => s_shape.Write(writer, _variant, _value, _json, _discriminatorValue);
 
         void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
 

@@ -93,7 +93,7 @@ namespace Snapshots.Validator
                     case 2: portValue = JsonRead.Int64(ref reader, lenient: false, nullable: false); break;
                     case 3: Weight = JsonRead.Double(ref reader, lenient: false, nullable: false); break;
                     case 4: Protocol = JsonRead.NotNull(EndpointProtocolJson.Read(ref reader), ref reader); break;
-                    case 5: Tags = JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: false), ref r1)); break;
+                    case 5: Tags = JsonRead.StringList(ref reader, lenient: false); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }
@@ -105,7 +105,7 @@ namespace Snapshots.Validator
 
         internal static Endpoint ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
-        internal void WriteTo(Utf8JsonWriter writer)
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
             s_memberNames.Write(writer, 0, Name);
@@ -118,8 +118,6 @@ namespace Snapshots.Validator
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
-
-        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
 

@@ -110,22 +110,20 @@ namespace HuaweiCloud.DataArtsFabric
 
         internal static Deployment ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
-        internal void WriteTo(Utf8JsonWriter writer)
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
             s_memberNames.Write(writer, 0, Name);
             s_memberNames.Write(writer, 1, RayActorOptions);
             s_memberNames.Write(writer, 2, AutoscalingConfig);
             s_memberNames.Write(writer, 3, NumReplicas);
-            s_memberNames.Write(writer, 4, UserConfig, static (w, v) => JsonWrite.Map(w, v, static (w1, item1) => { item1.WriteTo(w1); }));
+            s_memberNames.Write(writer, 4, UserConfig);
             s_memberNames.Write(writer, 5, MaxReplicasPerNode);
             s_memberNames.Write(writer, 6, MaxOngoingRequests);
             s_memberNames.Write(writer, 7, MaxQueuedRequests);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
-
-        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
 

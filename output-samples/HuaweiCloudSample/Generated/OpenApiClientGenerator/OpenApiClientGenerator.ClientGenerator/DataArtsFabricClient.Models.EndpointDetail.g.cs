@@ -171,7 +171,7 @@ namespace HuaweiCloud.DataArtsFabric
                     case 13: ErrorCode = JsonRead.String(ref reader, lenient: true, nullable: false); break;
                     case 14: ErrorMsg = JsonRead.String(ref reader, lenient: true, nullable: false); break;
                     case 15: Urls = JsonRead.IsNull(ref reader, nullable: false) ? null : JsonRead.List(ref reader, EndpointUrl.ReadFrom); break;
-                    case 16: BusinessEngineInstanceIds = JsonRead.IsNull(ref reader, nullable: false) ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: true), ref r1)); break;
+                    case 16: BusinessEngineInstanceIds = JsonRead.IsNull(ref reader, nullable: false) ? null : JsonRead.StringList(ref reader, lenient: true); break;
                     case 17: TokensQuota = JsonRead.IsNull(ref reader, nullable: false) ? null : TokensQuota.ReadFrom(ref reader); break;
                     case 18: RuntimeEnvType = JsonRead.String(ref reader, lenient: true, nullable: false); break;
                     case 19: Config = JsonRead.IsNull(ref reader, nullable: false) ? null : EndpointConfig.ReadFrom(ref reader); break;
@@ -184,7 +184,7 @@ namespace HuaweiCloud.DataArtsFabric
 
         internal static EndpointDetail ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
-        internal void WriteTo(Utf8JsonWriter writer)
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
             s_memberNames.Write(writer, 0, Visibility);
@@ -210,8 +210,6 @@ namespace HuaweiCloud.DataArtsFabric
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
-
-        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
 

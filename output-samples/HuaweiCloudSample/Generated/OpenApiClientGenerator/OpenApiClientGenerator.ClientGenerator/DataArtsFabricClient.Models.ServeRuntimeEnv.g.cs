@@ -61,7 +61,7 @@ namespace HuaweiCloud.DataArtsFabric
                 switch (s_memberNames.ReadName(ref reader, ref nextMember))
                 {
                     case 0: WorkingDir = JsonRead.String(ref reader, lenient: true, nullable: false); break;
-                    case 1: EnvVars = JsonRead.IsNull(ref reader, nullable: false) ? null : JsonRead.Map(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: true), ref r1)); break;
+                    case 1: EnvVars = JsonRead.IsNull(ref reader, nullable: false) ? null : JsonRead.StringMap(ref reader, lenient: true); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }
@@ -71,16 +71,14 @@ namespace HuaweiCloud.DataArtsFabric
 
         internal static ServeRuntimeEnv ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
-        internal void WriteTo(Utf8JsonWriter writer)
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
             s_memberNames.Write(writer, 0, WorkingDir);
-            s_memberNames.Write(writer, 1, EnvVars, static (w, v) => JsonWrite.Map(w, v, static (w1, item1) => { w1.WriteStringValue(item1); }));
+            s_memberNames.Write(writer, 1, EnvVars);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
-
-        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
 

@@ -92,7 +92,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
 
         internal static InstallKernelPluginRequestBody ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
-        internal void WriteTo(Utf8JsonWriter writer)
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
             writer.WritePropertyName(s_memberNames[0]);
@@ -102,8 +102,6 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
-
-        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
 

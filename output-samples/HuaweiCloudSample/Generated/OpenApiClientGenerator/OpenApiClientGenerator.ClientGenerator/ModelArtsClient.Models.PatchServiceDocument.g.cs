@@ -34,31 +34,31 @@ namespace HuaweiCloud.ModelArts
         /// Replaces <c>/config/0/model_id</c>: ID of the model that the first model configuration of the service runs.
         /// </summary>
         public PatchServiceDocument ReplaceModelId(string value)
-            => Add(PatchServiceV2RequestBodyOp.Replace, "/config/0/model_id", JsonWrite.ToElement(value, static (w, v) => { w.WriteStringValue(v); }));
+            => Add(PatchServiceV2RequestBodyOp.Replace, "/config/0/model_id", JsonWrite.ToElement(value));
 
         /// <summary>
         /// Replaces <c>/config/0/specification</c>: Resource flavor of the first model configuration, for example,
         /// modelarts.vm.ai1.a310.
         /// </summary>
         public PatchServiceDocument ReplaceSpecification(string value)
-            => Add(PatchServiceV2RequestBodyOp.Replace, "/config/0/specification", JsonWrite.ToElement(value, static (w, v) => { w.WriteStringValue(v); }));
+            => Add(PatchServiceV2RequestBodyOp.Replace, "/config/0/specification", JsonWrite.ToElement(value));
 
         /// <summary>Replaces <c>/config/0/envs</c>: Environment variables of the first model configuration.</summary>
         public PatchServiceDocument ReplaceEnvs(IReadOnlyDictionary<string, string> value)
-            => Add(PatchServiceV2RequestBodyOp.Replace, "/config/0/envs", JsonWrite.ToElement(value, static (w, v) => { JsonWrite.Map(w, v, static (w1, item1) => { w1.WriteStringValue(item1); }); }));
+            => Add(PatchServiceV2RequestBodyOp.Replace, "/config/0/envs", JsonWrite.ToElement(value, static (w, v) => { JsonWrite.Map(w, v); }));
 
         /// <summary>
         /// Replaces <c>/config/0/pool_name</c>: Name of the resource pool that the first model configuration runs in.
         /// </summary>
         public PatchServiceDocument ReplacePoolName(string value)
-            => Add(PatchServiceV2RequestBodyOp.Replace, "/config/0/pool_name", JsonWrite.ToElement(value, static (w, v) => { w.WriteStringValue(v); }));
+            => Add(PatchServiceV2RequestBodyOp.Replace, "/config/0/pool_name", JsonWrite.ToElement(value));
 
         /// <summary>
         /// Replaces <c>/config/0/additional_properties</c>: Additional properties of the first model configuration
         /// (free-form), for example, persistent_volumes.
         /// </summary>
         public PatchServiceDocument ReplaceAdditionalProperties(IReadOnlyDictionary<string, JsonElement> value)
-            => Add(PatchServiceV2RequestBodyOp.Replace, "/config/0/additional_properties", JsonWrite.ToElement(value, static (w, v) => { JsonWrite.Map(w, v, static (w1, item1) => { item1.WriteTo(w1); }); }));
+            => Add(PatchServiceV2RequestBodyOp.Replace, "/config/0/additional_properties", JsonWrite.ToElement(value, static (w, v) => { JsonWrite.Map(w, v); }));
 
         /// <summary>
         /// Adds a <c>replace</c> operation on a path the typed methods do not cover.
@@ -92,9 +92,7 @@ namespace HuaweiCloud.ModelArts
             return document;
         }
 
-        internal void WriteTo(Utf8JsonWriter writer) => JsonWrite.List(writer, _operations);
-
-        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => JsonWrite.List(writer, _operations);
 
         void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
 

@@ -66,7 +66,7 @@ namespace HuaweiCloud.ModelArts
                 switch (s_memberNames.ReadName(ref reader, ref nextMember))
                 {
                     case 0: UpdateTime = JsonRead.Int64(ref reader, lenient: true, nullable: false); break;
-                    case 1: ResourceIds = JsonRead.IsNull(ref reader, nullable: false) ? null : JsonRead.List(ref reader, static (ref Utf8JsonReader r1) => JsonRead.NotNull(JsonRead.String(ref r1, lenient: true), ref r1)); break;
+                    case 1: ResourceIds = JsonRead.IsNull(ref reader, nullable: false) ? null : JsonRead.StringList(ref reader, lenient: true); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }
@@ -76,7 +76,7 @@ namespace HuaweiCloud.ModelArts
 
         internal static PatchServiceResponseBody ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
-        internal void WriteTo(Utf8JsonWriter writer)
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
             s_memberNames.Write(writer, 0, UpdateTime);
@@ -84,8 +84,6 @@ namespace HuaweiCloud.ModelArts
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
-
-        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
 

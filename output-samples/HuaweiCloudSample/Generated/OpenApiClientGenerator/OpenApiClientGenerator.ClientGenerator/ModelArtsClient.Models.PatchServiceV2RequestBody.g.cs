@@ -91,7 +91,7 @@ namespace HuaweiCloud.ModelArts
 
         internal static PatchServiceV2RequestBody ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
-        internal void WriteTo(Utf8JsonWriter writer)
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
             writer.WritePropertyName(s_memberNames[0]);
@@ -101,8 +101,6 @@ namespace HuaweiCloud.ModelArts
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
-
-        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
 

@@ -86,17 +86,15 @@ namespace HuaweiCloud.ModelArts
 
         internal static Template ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
-        internal void WriteTo(Utf8JsonWriter writer)
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
             s_memberNames.Write(writer, 0, Name);
             s_memberNames.Write(writer, 1, Version);
-            s_memberNames.Write(writer, 2, Inputs, static (w, v) => JsonWrite.Map(w, v, static (w1, item1) => { item1.WriteTo(w1); }));
+            s_memberNames.Write(writer, 2, Inputs);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
-
-        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
 

@@ -125,7 +125,7 @@ namespace HuaweiCloud.ModelArts
 
         internal static TemplatePatch ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
-        internal void WriteTo(Utf8JsonWriter writer)
+        void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
             s_memberNames.Write(writer, 0, Name);
@@ -133,8 +133,6 @@ namespace HuaweiCloud.ModelArts
             s_memberNames.Write(writer, 2, Inputs, static (w, v) => JsonWrite.PatchMap<JsonElement>(w, v, static (w1, item1) => { item1.WriteTo(w1); }));
             writer.WriteEndObject();
         }
-
-        void IJsonWritable.WriteTo(Utf8JsonWriter writer) => WriteTo(writer);
 
         void IValidatable.ValidateMembers(ValidationContext context) => ValidateMembers(context);
 

@@ -8,13 +8,16 @@ namespace OpenApiClientGenerator.Runtime
 {
     using System;
     using System.Collections.Generic;
+    using System.Runtime.CompilerServices;
     using System.Text;
     using System.Text.Json;
 
     /// <summary>
     /// The JSON names of a record's members in schema order: as UTF-8 to recognize them when reading, and encoded once
     /// to write them without transcoding and escaping them on every call. A record's reader loops over the object's
-    /// members and finds each one's index with one call here; its writer writes each member with one call.
+    /// members and finds each one's index with one call here; its writer writes each member with one call, which the
+    /// JIT inlines (a record's writer is then the test and two writes per member it would be written by hand, and a nested
+    /// record's sealed type lets the JIT call its writer directly rather than through <see cref="IJsonWritable"/>).
     /// </summary>
     internal sealed class JsonMemberNames
     {
@@ -96,6 +99,7 @@ namespace OpenApiClientGenerator.Runtime
         }
 
         /// <summary>Writes the member at <paramref name="index"/> when it has a value.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Write(Utf8JsonWriter writer, int index, string? value)
         {
             if (value is not null)
@@ -106,6 +110,7 @@ namespace OpenApiClientGenerator.Runtime
         }
 
         /// <inheritdoc cref="Write(Utf8JsonWriter, int, string?)"/>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Write(Utf8JsonWriter writer, int index, int? value)
         {
             if (value is { } number)
@@ -116,6 +121,7 @@ namespace OpenApiClientGenerator.Runtime
         }
 
         /// <inheritdoc cref="Write(Utf8JsonWriter, int, string?)"/>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Write(Utf8JsonWriter writer, int index, long? value)
         {
             if (value is { } number)
@@ -126,6 +132,7 @@ namespace OpenApiClientGenerator.Runtime
         }
 
         /// <inheritdoc cref="Write(Utf8JsonWriter, int, string?)"/>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Write(Utf8JsonWriter writer, int index, double? value)
         {
             if (value is { } number)
@@ -136,6 +143,7 @@ namespace OpenApiClientGenerator.Runtime
         }
 
         /// <inheritdoc cref="Write(Utf8JsonWriter, int, string?)"/>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Write(Utf8JsonWriter writer, int index, bool? value)
         {
             if (value is { } flag)
@@ -146,6 +154,7 @@ namespace OpenApiClientGenerator.Runtime
         }
 
         /// <summary>Writes the member at <paramref name="index"/> when it holds JSON: a default element holds none.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Write(Utf8JsonWriter writer, int index, JsonElement? value)
         {
             if (value is { ValueKind: not JsonValueKind.Undefined } element)
@@ -156,6 +165,7 @@ namespace OpenApiClientGenerator.Runtime
         }
 
         /// <inheritdoc cref="Write(Utf8JsonWriter, int, string?)"/>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Write(Utf8JsonWriter writer, int index, IJsonWritable? value)
         {
             if (value is not null)
@@ -166,6 +176,7 @@ namespace OpenApiClientGenerator.Runtime
         }
 
         /// <inheritdoc cref="Write(Utf8JsonWriter, int, string?)"/>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Write(Utf8JsonWriter writer, int index, IReadOnlyList<IJsonWritable>? items)
         {
             if (items is not null)
@@ -176,6 +187,7 @@ namespace OpenApiClientGenerator.Runtime
         }
 
         /// <inheritdoc cref="Write(Utf8JsonWriter, int, string?)"/>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Write(Utf8JsonWriter writer, int index, IReadOnlyList<string>? items)
         {
             if (items is not null)
@@ -186,6 +198,7 @@ namespace OpenApiClientGenerator.Runtime
         }
 
         /// <inheritdoc cref="Write(Utf8JsonWriter, int, string?)"/>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Write(Utf8JsonWriter writer, int index, IReadOnlyList<long>? items)
         {
             if (items is not null)
@@ -196,6 +209,63 @@ namespace OpenApiClientGenerator.Runtime
         }
 
         /// <inheritdoc cref="Write(Utf8JsonWriter, int, string?)"/>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Write(Utf8JsonWriter writer, int index, IReadOnlyList<JsonElement>? items)
+        {
+            if (items is not null)
+            {
+                writer.WritePropertyName(_encoded[index]);
+                JsonWrite.List(writer, items);
+            }
+        }
+
+        /// <summary>Writes the member at <paramref name="index"/>, a list of an enum's values, when it has a value.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Write<T>(Utf8JsonWriter writer, int index, IReadOnlyList<T>? items, Func<T, string> toWire)
+            where T : struct
+        {
+            if (items is not null)
+            {
+                writer.WritePropertyName(_encoded[index]);
+                JsonWrite.List(writer, items, toWire);
+            }
+        }
+
+        /// <inheritdoc cref="Write(Utf8JsonWriter, int, string?)"/>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Write(Utf8JsonWriter writer, int index, IReadOnlyDictionary<string, string>? map)
+        {
+            if (map is not null)
+            {
+                writer.WritePropertyName(_encoded[index]);
+                JsonWrite.Map(writer, map);
+            }
+        }
+
+        /// <inheritdoc cref="Write(Utf8JsonWriter, int, string?)"/>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Write(Utf8JsonWriter writer, int index, IReadOnlyDictionary<string, long>? map)
+        {
+            if (map is not null)
+            {
+                writer.WritePropertyName(_encoded[index]);
+                JsonWrite.Map(writer, map);
+            }
+        }
+
+        /// <inheritdoc cref="Write(Utf8JsonWriter, int, string?)"/>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Write(Utf8JsonWriter writer, int index, IReadOnlyDictionary<string, JsonElement>? map)
+        {
+            if (map is not null)
+            {
+                writer.WritePropertyName(_encoded[index]);
+                JsonWrite.Map(writer, map);
+            }
+        }
+
+        /// <inheritdoc cref="Write(Utf8JsonWriter, int, string?)"/>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Write<T>(Utf8JsonWriter writer, int index, IReadOnlyDictionary<string, T>? map)
             where T : IJsonWritable
         {
@@ -208,6 +278,7 @@ namespace OpenApiClientGenerator.Runtime
 
         /// <summary>Writes the member at <paramref name="index"/> with <paramref name="write"/> when it has a value.</summary>
         /// <remarks>Pass a static lambda, which C# allocates once: writing allocates nothing per call.</remarks>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Write<T>(Utf8JsonWriter writer, int index, T? value, Action<Utf8JsonWriter, T> write)
             where T : class
         {
@@ -219,6 +290,7 @@ namespace OpenApiClientGenerator.Runtime
         }
 
         /// <inheritdoc cref="Write{T}(Utf8JsonWriter, int, T, Action{Utf8JsonWriter, T})"/>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Write<T>(Utf8JsonWriter writer, int index, T? value, Action<Utf8JsonWriter, T> write)
             where T : struct
         {
@@ -230,6 +302,7 @@ namespace OpenApiClientGenerator.Runtime
         }
 
         /// <summary>Writes a merge patch's member (RFC 7396) when it is set: null, which removes the field, or its value.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Write<T>(Utf8JsonWriter writer, int index, Optional<T?> value, Action<Utf8JsonWriter, T> write)
             where T : class
         {
@@ -241,6 +314,7 @@ namespace OpenApiClientGenerator.Runtime
         }
 
         /// <inheritdoc cref="Write{T}(Utf8JsonWriter, int, Optional{T}, Action{Utf8JsonWriter, T})"/>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Write(Utf8JsonWriter writer, int index, Optional<string?> value)
         {
             if (value.IsSet)
@@ -251,6 +325,7 @@ namespace OpenApiClientGenerator.Runtime
         }
 
         /// <inheritdoc cref="Write{T}(Utf8JsonWriter, int, Optional{T}, Action{Utf8JsonWriter, T})"/>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Write<T>(Utf8JsonWriter writer, int index, Optional<T?> value)
             where T : class, IJsonWritable
         {
@@ -269,6 +344,7 @@ namespace OpenApiClientGenerator.Runtime
         }
 
         /// <inheritdoc cref="Write{T}(Utf8JsonWriter, int, Optional{T}, Action{Utf8JsonWriter, T})"/>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Write<T>(Utf8JsonWriter writer, int index, Optional<T?> value, Action<Utf8JsonWriter, T> write)
             where T : struct
         {

@@ -179,13 +179,8 @@ namespace OpenApiClientGenerator.Runtime
 
         public static IReadOnlyList<T> List<T>(ref Utf8JsonReader reader, ValueReader<T> readItem)
         {
-            if (reader.TokenType != JsonTokenType.StartArray)
-            {
-                throw Unexpected(ref reader, "an array");
-            }
-
             var items = new List<T>();
-            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            for (ExpectStartArray(ref reader); reader.Read() && reader.TokenType != JsonTokenType.EndArray;)
             {
                 items.Add(readItem(ref reader));
             }
@@ -193,22 +188,106 @@ namespace OpenApiClientGenerator.Runtime
             return items;
         }
 
+        /// <summary>A list of strings, none of them null; the same as <see cref="List{T}"/> with a reader of present strings, without its delegate.</summary>
+        public static IReadOnlyList<string> StringList(ref Utf8JsonReader reader, bool lenient)
+        {
+            var items = new List<string>();
+            for (ExpectStartArray(ref reader); reader.Read() && reader.TokenType != JsonTokenType.EndArray;)
+            {
+                items.Add(NotNull(String(ref reader, lenient), ref reader));
+            }
+
+            return items;
+        }
+
+        /// <summary>A list of integers, none of them null; see <see cref="StringList"/>.</summary>
+        public static IReadOnlyList<long> Int64List(ref Utf8JsonReader reader, bool lenient)
+        {
+            var items = new List<long>();
+            for (ExpectStartArray(ref reader); reader.Read() && reader.TokenType != JsonTokenType.EndArray;)
+            {
+                items.Add(NotNull(Int64(ref reader, lenient), ref reader));
+            }
+
+            return items;
+        }
+
+        /// <summary>A list of an enum's values, none of them null, each read by <paramref name="readItem"/> (the enum's own reader).</summary>
+        public static IReadOnlyList<T> EnumList<T>(ref Utf8JsonReader reader, ValueReader<T?> readItem)
+            where T : struct
+        {
+            var items = new List<T>();
+            for (ExpectStartArray(ref reader); reader.Read() && reader.TokenType != JsonTokenType.EndArray;)
+            {
+                items.Add(NotNull(readItem(ref reader), ref reader));
+            }
+
+            return items;
+        }
+
         public static IReadOnlyDictionary<string, T> Map<T>(ref Utf8JsonReader reader, ValueReader<T> readValue)
+        {
+            var map = new Dictionary<string, T>(StringComparer.Ordinal);
+            for (ExpectStartMap(ref reader); NextKey(ref reader, out var key);)
+            {
+                map[key] = readValue(ref reader);
+            }
+
+            return map;
+        }
+
+        /// <summary>A map of strings, none of them null; the same as <see cref="Map{T}"/> with a reader of present strings, without its delegate.</summary>
+        public static IReadOnlyDictionary<string, string> StringMap(ref Utf8JsonReader reader, bool lenient)
+        {
+            var map = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (ExpectStartMap(ref reader); NextKey(ref reader, out var key);)
+            {
+                map[key] = NotNull(String(ref reader, lenient), ref reader);
+            }
+
+            return map;
+        }
+
+        /// <summary>A map of integers, none of them null; see <see cref="StringMap"/>.</summary>
+        public static IReadOnlyDictionary<string, long> Int64Map(ref Utf8JsonReader reader, bool lenient)
+        {
+            var map = new Dictionary<string, long>(StringComparer.Ordinal);
+            for (ExpectStartMap(ref reader); NextKey(ref reader, out var key);)
+            {
+                map[key] = NotNull(Int64(ref reader, lenient), ref reader);
+            }
+
+            return map;
+        }
+
+        private static void ExpectStartArray(ref Utf8JsonReader reader)
+        {
+            if (reader.TokenType != JsonTokenType.StartArray)
+            {
+                throw Unexpected(ref reader, "an array");
+            }
+        }
+
+        private static void ExpectStartMap(ref Utf8JsonReader reader)
         {
             if (reader.TokenType != JsonTokenType.StartObject)
             {
                 throw Unexpected(ref reader, "an object");
             }
+        }
 
-            var map = new Dictionary<string, T>(StringComparer.Ordinal);
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        /// <summary>Moves to a map's next member: false at the map's end, else its key, with the reader on its value.</summary>
+        private static bool NextKey(ref Utf8JsonReader reader, out string key)
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.PropertyName)
             {
-                var key = reader.GetString()!;
-                reader.Read();
-                map[key] = readValue(ref reader);
+                key = null!;
+                return false;
             }
 
-            return map;
+            key = reader.GetString()!;
+            reader.Read();
+            return true;
         }
 
         public static T NotNull<T>(T? value, ref Utf8JsonReader reader)

@@ -22,6 +22,13 @@ namespace OpenApiClientGenerator.Runtime
     /// <summary>Writes collections with a writer for their items.</summary>
     internal static class JsonWrite
     {
+        /// <summary>
+        /// Writes a record, union or JSON Patch document, whose writer is its <see cref="IJsonWritable"/> implementation
+        /// alone: the calls that write it from a member, a list or <c>ToJson</c> go through the interface anyway, so a
+        /// second, internal method would only add a call to each.
+        /// </summary>
+        public static void Value(Utf8JsonWriter writer, IJsonWritable value) => value.WriteTo(writer);
+
         public static void List(Utf8JsonWriter writer, IReadOnlyList<IJsonWritable> items)
         {
             writer.WriteStartArray();
@@ -50,6 +57,30 @@ namespace OpenApiClientGenerator.Runtime
             for (var i = 0; i < items.Count; i++)
             {
                 writer.WriteNumberValue(items[i]);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        public static void List(Utf8JsonWriter writer, IReadOnlyList<JsonElement> items)
+        {
+            writer.WriteStartArray();
+            for (var i = 0; i < items.Count; i++)
+            {
+                items[i].WriteTo(writer);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        /// <summary>Writes a list of an enum's values, each as the wire value <paramref name="toWire"/> (the enum's <c>ToWire</c>) gives.</summary>
+        public static void List<T>(Utf8JsonWriter writer, IReadOnlyList<T> items, Func<T, string> toWire)
+            where T : struct
+        {
+            writer.WriteStartArray();
+            for (var i = 0; i < items.Count; i++)
+            {
+                writer.WriteStringValue(toWire(items[i]));
             }
 
             writer.WriteEndArray();
@@ -88,6 +119,35 @@ namespace OpenApiClientGenerator.Runtime
                 entry.Value.WriteTo(writer);
             }
 
+            writer.WriteEndObject();
+        }
+
+        public static void Map(Utf8JsonWriter writer, IReadOnlyDictionary<string, string> map)
+        {
+            writer.WriteStartObject();
+            foreach (var entry in MapEntries.Of(map))
+            {
+                writer.WriteString(entry.Key, entry.Value);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        public static void Map(Utf8JsonWriter writer, IReadOnlyDictionary<string, long> map)
+        {
+            writer.WriteStartObject();
+            foreach (var entry in MapEntries.Of(map))
+            {
+                writer.WriteNumber(entry.Key, entry.Value);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        public static void Map(Utf8JsonWriter writer, IReadOnlyDictionary<string, JsonElement> map)
+        {
+            writer.WriteStartObject();
+            AdditionalProperties(writer, map);
             writer.WriteEndObject();
         }
 
@@ -173,6 +233,18 @@ namespace OpenApiClientGenerator.Runtime
 
         /// <inheritdoc cref="ToElement{T}(T, Action{Utf8JsonWriter, T})"/>
         public static JsonElement ToElement(IJsonWritable value) => Parse(ToUtf8(value));
+
+        /// <inheritdoc cref="ToElement{T}(T, Action{Utf8JsonWriter, T})"/>
+        public static JsonElement ToElement(string value) => Parse(ToUtf8(value, static (writer, text) => writer.WriteStringValue(text)));
+
+        /// <inheritdoc cref="ToElement{T}(T, Action{Utf8JsonWriter, T})"/>
+        public static JsonElement ToElement(long value) => Parse(ToUtf8(value, static (writer, number) => writer.WriteNumberValue(number)));
+
+        /// <inheritdoc cref="ToElement{T}(T, Action{Utf8JsonWriter, T})"/>
+        public static JsonElement ToElement(double value) => Parse(ToUtf8(value, static (writer, number) => writer.WriteNumberValue(number)));
+
+        /// <inheritdoc cref="ToElement{T}(T, Action{Utf8JsonWriter, T})"/>
+        public static JsonElement ToElement(bool value) => Parse(ToUtf8(value, static (writer, flag) => writer.WriteBooleanValue(flag)));
 
         private static JsonElement Parse(byte[] utf8)
         {

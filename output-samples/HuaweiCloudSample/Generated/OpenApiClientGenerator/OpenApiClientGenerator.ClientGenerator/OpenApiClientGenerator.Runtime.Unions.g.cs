@@ -19,10 +19,17 @@ namespace OpenApiClientGenerator.Runtime
     /// <summary>
     /// One variant of a generated union (<c>oneOf</c>, <c>anyOf</c>): the discriminator values that name it, and how to
     /// recognize, read, write and check it. Values travel as objects so that one <see cref="UnionShape"/> serves every union.
+    /// A record's variant passes its reader as a method group and no writer or check: the record writes and checks itself.
     /// </summary>
     internal sealed class UnionVariant
     {
-        public UnionVariant(string name, string[] discriminatorValues, Func<JsonElement, bool> fits, Func<JsonElement, object> read, Action<Utf8JsonWriter, object> write, Action<ValidationContext, object>? validate)
+        /// <param name="name">The variant's name in the generated union.</param>
+        /// <param name="discriminatorValues">The discriminator values that pick the variant.</param>
+        /// <param name="fits">The structural check: the JSON kind the variant has, and for an object the members it requires.</param>
+        /// <param name="read">The variant's reader, as the union's own members read it.</param>
+        /// <param name="write">The variant's writer; null for a value that writes itself (<see cref="IJsonWritable"/>), a string, number or boolean, or a list of records, strings, integers or JSON.</param>
+        /// <param name="validate">The check of the variant's constraints; null for a value that checks itself (<see cref="IValidatable"/>), or that the spec does not constrain.</param>
+        public UnionVariant(string name, string[] discriminatorValues, Func<JsonElement, bool> fits, JsonRead.ValueReader<object> read, Action<Utf8JsonWriter, object>? write = null, Action<ValidationContext, object>? validate = null)
         {
             Name = name;
             DiscriminatorValues = discriminatorValues;
@@ -41,12 +48,51 @@ namespace OpenApiClientGenerator.Runtime
         /// <summary>Gets the structural check: the JSON kind the variant has, and for an object the members it requires.</summary>
         public Func<JsonElement, bool> Fits { get; }
 
-        public Func<JsonElement, object> Read { get; }
+        public JsonRead.ValueReader<object> Read { get; }
 
-        public Action<Utf8JsonWriter, object> Write { get; }
+        public Action<Utf8JsonWriter, object>? Write { get; }
 
-        /// <summary>Gets the check of the variant's constraints; null for a variant the spec does not constrain.</summary>
+        /// <summary>Gets the check of the variant's constraints; null for a value that checks itself, or that the spec does not constrain.</summary>
         public Action<ValidationContext, object>? Validate { get; }
+
+        /// <summary>Whether the variant's value has constraints to check.</summary>
+        public bool HasChecks(object value) => Validate is not null || value is IValidatable;
+
+        public void WriteValue(Utf8JsonWriter writer, object value)
+        {
+            if (Write is not null)
+            {
+                Write(writer, value);
+                return;
+            }
+
+            switch (value)
+            {
+                case IJsonWritable writable: writable.WriteTo(writer); break;
+                case string text: writer.WriteStringValue(text); break;
+                case long number: writer.WriteNumberValue(number); break;
+                case int number: writer.WriteNumberValue(number); break;
+                case double number: writer.WriteNumberValue(number); break;
+                case bool flag: writer.WriteBooleanValue(flag); break;
+                case IReadOnlyList<IJsonWritable> items: JsonWrite.List(writer, items); break;
+                case IReadOnlyList<string> items: JsonWrite.List(writer, items); break;
+                case IReadOnlyList<long> items: JsonWrite.List(writer, items); break;
+                case IReadOnlyList<JsonElement> items: JsonWrite.List(writer, items); break;
+                default: throw new InvalidOperationException("The variant " + Name + " has no writer for a " + value.GetType().Name + ".");
+            }
+        }
+
+        public void ValidateValue(ValidationContext context, object value)
+        {
+            if (Validate is not null)
+            {
+                Validate(context, value);
+            }
+            else if (value is IValidatable validatable)
+            {
+                validatable.ValidateMembers(context);
+            }
+        }
     }
 
     /// <summary>
@@ -106,7 +152,7 @@ namespace OpenApiClientGenerator.Runtime
                 var named = sent is null ? -1 : Array.FindIndex(_variants, v => Array.IndexOf(v.DiscriminatorValues, sent) >= 0);
                 if (named >= 0)
                 {
-                    value = _variants[named].Read(json);
+                    value = UnionJson.Read(json, _variants[named].Read);
                 }
 
                 return named;
@@ -163,12 +209,12 @@ namespace OpenApiClientGenerator.Runtime
             var written = _variants[variant];
             if (DiscriminatorProperty is not { } property)
             {
-                written.Write(writer, value!);
+                written.WriteValue(writer, value!);
                 return;
             }
 
             // The discriminator goes first, so that a reader that streams can pick the variant without buffering.
-            using var document = JsonDocument.Parse(JsonWrite.ToUtf8(value!, written.Write));
+            using var document = JsonDocument.Parse(JsonWrite.ToUtf8(value!, written.WriteValue));
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 document.RootElement.WriteTo(writer);
@@ -197,7 +243,7 @@ namespace OpenApiClientGenerator.Runtime
         {
             if (variant >= 0)
             {
-                _variants[variant].Validate?.Invoke(context, value!);
+                _variants[variant].ValidateValue(context, value!);
                 if (Keyword == "oneOf" && DiscriminatorProperty is null && json is { } written && !t_counting)
                 {
                     var matching = new List<string>();
@@ -264,7 +310,7 @@ namespace OpenApiClientGenerator.Runtime
             {
                 // A nested union that took none of its variants does not match: so two unions that are each other's
                 // variants stop at the first JSON neither takes.
-                value = variant.Read(json);
+                value = UnionJson.Read(json, variant.Read);
                 return value is not IUnionValue { IsUnknown: true };
             }
             catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException or OverflowException)
@@ -275,13 +321,13 @@ namespace OpenApiClientGenerator.Runtime
 
         private static bool IsValid(UnionVariant variant, object value)
         {
-            if (variant.Validate is null)
+            if (!variant.HasChecks(value))
             {
                 return true;
             }
 
             var context = ValidationContext.Rent();
-            variant.Validate(context, value);
+            variant.ValidateValue(context, value);
             return context.Complete().Count == 0;
         }
 
