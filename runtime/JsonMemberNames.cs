@@ -41,15 +41,17 @@ namespace OpenApiClientGenerator.Runtime
         /// </summary>
         public int ReadName(ref Utf8JsonReader reader, ref int nextMember)
         {
-            for (var tried = 0; tried < _utf8.Length; tried++)
+            // One pass over the names from nextMember (at most the count of names, after the last one found), wrapping once.
+            var names = _utf8;
+            var index = nextMember;
+            for (var tried = 0; tried < names.Length; tried++, index++)
             {
-                var index = nextMember + tried;
-                if (index >= _utf8.Length)
+                if (index == names.Length)
                 {
-                    index -= _utf8.Length;
+                    index = 0;
                 }
 
-                if (reader.ValueTextEquals(_utf8[index]))
+                if (reader.ValueTextEquals(names[index]))
                 {
                     nextMember = index + 1;
                     reader.Read();
