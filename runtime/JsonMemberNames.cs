@@ -10,8 +10,9 @@ namespace OpenApiClientGenerator.Runtime
     /// The JSON names of a record's members in schema order: as UTF-8 to recognize them when reading, and encoded once
     /// to write them without transcoding and escaping them on every call. A record's reader loops over the object's
     /// members and finds each one's index with one call here; its writer writes each member with one call, which the
-    /// JIT inlines (a record's writer is then the test and two writes per member it would be written by hand, and a nested
-    /// record's sealed type lets the JIT call its writer directly rather than through <see cref="IJsonWritable"/>).
+    /// JIT inlines (a record's writer is then the test and the write per member it would be written by hand: a string,
+    /// number or boolean member goes out with its name in one <see cref="Utf8JsonWriter"/> call, and a nested record's
+    /// sealed type lets the JIT call its writer directly rather than through <see cref="IJsonWritable"/>).
     /// </summary>
     internal sealed class JsonMemberNames
     {
@@ -40,15 +41,17 @@ namespace OpenApiClientGenerator.Runtime
         /// </summary>
         public int ReadName(ref Utf8JsonReader reader, ref int nextMember)
         {
-            for (var tried = 0; tried < _utf8.Length; tried++)
+            // One pass over the names from nextMember (at most the count of names, after the last one found), wrapping once.
+            var names = _utf8;
+            var index = nextMember;
+            for (var tried = 0; tried < names.Length; tried++, index++)
             {
-                var index = nextMember + tried;
-                if (index >= _utf8.Length)
+                if (index == names.Length)
                 {
-                    index -= _utf8.Length;
+                    index = 0;
                 }
 
-                if (reader.ValueTextEquals(_utf8[index]))
+                if (reader.ValueTextEquals(names[index]))
                 {
                     nextMember = index + 1;
                     reader.Read();
@@ -98,8 +101,7 @@ namespace OpenApiClientGenerator.Runtime
         {
             if (value is not null)
             {
-                writer.WritePropertyName(_encoded[index]);
-                writer.WriteStringValue(value);
+                writer.WriteString(_encoded[index], value);
             }
         }
 
@@ -109,8 +111,7 @@ namespace OpenApiClientGenerator.Runtime
         {
             if (value is { } number)
             {
-                writer.WritePropertyName(_encoded[index]);
-                writer.WriteNumberValue(number);
+                writer.WriteNumber(_encoded[index], number);
             }
         }
 
@@ -120,8 +121,7 @@ namespace OpenApiClientGenerator.Runtime
         {
             if (value is { } number)
             {
-                writer.WritePropertyName(_encoded[index]);
-                writer.WriteNumberValue(number);
+                writer.WriteNumber(_encoded[index], number);
             }
         }
 
@@ -131,8 +131,7 @@ namespace OpenApiClientGenerator.Runtime
         {
             if (value is { } number)
             {
-                writer.WritePropertyName(_encoded[index]);
-                writer.WriteNumberValue(number);
+                writer.WriteNumber(_encoded[index], number);
             }
         }
 
@@ -142,8 +141,7 @@ namespace OpenApiClientGenerator.Runtime
         {
             if (value is { } flag)
             {
-                writer.WritePropertyName(_encoded[index]);
-                writer.WriteBooleanValue(flag);
+                writer.WriteBoolean(_encoded[index], flag);
             }
         }
 
