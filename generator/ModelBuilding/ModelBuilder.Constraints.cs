@@ -103,11 +103,13 @@ internal sealed partial class ModelBuilder
                 : EquatableArray<string>.Empty,
         };
 
-        constraints = WithNot(constraints, schema, pointer) with
+        constraints = WithNot(constraints, schema, pointer);
+        var prefixItems = PrefixItems(schema, pointer);
+        var dependentRequired = DependentRequired(pointer);
+        if (!prefixItems.IsEmpty || !dependentRequired.IsEmpty)
         {
-            PrefixItems = PrefixItems(schema, pointer),
-            DependentRequired = DependentRequired(pointer),
-        };
+            constraints = constraints with { PrefixItems = prefixItems, DependentRequired = dependentRequired };
+        }
         if (ClassifyType(schema) is ValueKind.Array or ValueKind.Map && (!constraints.AllowedValues.IsEmpty || constraints.Not is not null))
         {
             var keyword = constraints.Not is not null ? "not" : "enum";
