@@ -124,7 +124,7 @@ internal sealed partial class ModelBuilder
     /// <summary>What a request media type becomes; the enum's order is the order of preference among several.</summary>
     private static BodyKind RequestBodyKind(string mediaType, IOpenApiMediaType content)
     {
-        var type = mediaType.Split(';')[0].Trim();
+        var type = MediaTypeOf(mediaType);
         if (IsJsonMediaType(type) && !(type == "*/*" && IsBinarySchema(content.Schema)))
         {
             return BodyKind.Json;
@@ -230,7 +230,7 @@ internal sealed partial class ModelBuilder
 
     private static bool IsJsonMediaType(string mediaType)
     {
-        var type = mediaType.Split(';')[0].Trim();
+        var type = MediaTypeOf(mediaType);
         return type.Equals("application/json", StringComparison.OrdinalIgnoreCase)
             || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
             || type.Equals("*/*", StringComparison.Ordinal);

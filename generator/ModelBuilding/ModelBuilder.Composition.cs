@@ -146,6 +146,10 @@ internal sealed partial class ModelBuilder
     private ComposedMembers CollectMembers(IOpenApiSchema schema, string pointer)
     {
         var members = new List<ComposedMember>();
+
+        // Where each name is in the list: a schema of many members (GitHub's repository has some ninety) looked for
+        // each one in the members before it.
+        var indexes = new Dictionary<string, int>(StringComparer.Ordinal);
         var required = new HashSet<string>(StringComparer.Ordinal);
         var visited = new List<IOpenApiSchema>();
         Collect(schema, pointer, owner: null);
@@ -174,9 +178,9 @@ internal sealed partial class ModelBuilder
             foreach (var property in target.Properties ?? new Dictionary<string, IOpenApiSchema>())
             {
                 var declaration = new MemberDeclaration(property.Value, PropertyPointer(partPointer, property.Key), owner);
-                var index = members.FindIndex(m => m.WireName == property.Key);
-                if (index < 0)
+                if (!indexes.TryGetValue(property.Key, out var index))
                 {
+                    indexes.Add(property.Key, members.Count);
                     members.Add(new ComposedMember(property.Key, [declaration]));
                 }
                 else

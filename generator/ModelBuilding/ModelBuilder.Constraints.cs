@@ -103,11 +103,13 @@ internal sealed partial class ModelBuilder
                 : EquatableArray<string>.Empty,
         };
 
-        constraints = WithNot(constraints, schema, pointer) with
+        constraints = WithNot(constraints, schema, pointer);
+        var prefixItems = PrefixItems(schema, pointer);
+        var dependentRequired = DependentRequired(pointer);
+        if (!prefixItems.IsEmpty || !dependentRequired.IsEmpty)
         {
-            PrefixItems = PrefixItems(schema, pointer),
-            DependentRequired = DependentRequired(pointer),
-        };
+            constraints = constraints with { PrefixItems = prefixItems, DependentRequired = dependentRequired };
+        }
         if (ClassifyType(schema) is ValueKind.Array or ValueKind.Map && (!constraints.AllowedValues.IsEmpty || constraints.Not is not null))
         {
             var keyword = constraints.Not is not null ? "not" : "enum";
@@ -138,6 +140,13 @@ internal sealed partial class ModelBuilder
         => schema.Enum is { Count: > 0 } values
             ? values.Select(v => v is null || JsonNullSentinel.IsJsonNullSentinel(v) ? "null" : v.ToJsonString()).ToEquatableArray()
             : EquatableArray<string>.Empty;
+
+    /// <summary>
+    /// Whether the spec's schemas may have <c>prefixItems</c> and <c>dependentRequired</c>: an OpenAPI 3.0 document has
+    /// neither, as the schema dialect leaves them out (<c>SchemaDialect</c>) and Microsoft.OpenApi's 3.0 reader refuses
+    /// them. Their JSON is then not looked up at each schema's place, which cost a lookup of a pointer not seen before.
+    /// </summary>
+    private bool HasLaterDraftKeywords => _document.Version != OpenApiSpecVersion.OpenApi3_0;
 
     /// <summary>The schema's JSON in the spec, for what Microsoft.OpenApi does not keep.</summary>
     private JsonObject? SchemaNode(string pointer) => NodeAt(pointer) as JsonObject;
@@ -184,7 +193,7 @@ internal sealed partial class ModelBuilder
     /// </summary>
     private EquatableArray<ConstraintSpec> PrefixItems(IOpenApiSchema schema, string pointer)
     {
-        if (SchemaNode(pointer)?["prefixItems"] is not JsonArray positions || positions.Count == 0)
+        if (!HasLaterDraftKeywords || SchemaNode(pointer)?["prefixItems"] is not JsonArray positions || positions.Count == 0)
         {
             return EquatableArray<ConstraintSpec>.Empty;
         }
@@ -222,7 +231,7 @@ internal sealed partial class ModelBuilder
     /// <summary><c>dependentRequired</c> (OpenAPI 3.1), read from the spec's JSON: the members that require others.</summary>
     private EquatableArray<DependentRequiredSpec> DependentRequired(string pointer)
     {
-        if (SchemaNode(pointer)?["dependentRequired"] is not JsonObject dependencies)
+        if (!HasLaterDraftKeywords || SchemaNode(pointer)?["dependentRequired"] is not JsonObject dependencies)
         {
             return EquatableArray<DependentRequiredSpec>.Empty;
         }

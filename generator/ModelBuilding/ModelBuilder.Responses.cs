@@ -185,15 +185,52 @@ internal sealed partial class ModelBuilder
     /// </summary>
     private static string? Accept(List<string> successMediaTypes, List<string> otherMediaTypes)
     {
-        var accepted = successMediaTypes.OrderBy(m => IsJsonMediaType(m) ? 0 : 1)
-            .Concat(otherMediaTypes.OrderBy(m => IsJsonMediaType(m) ? 0 : 1))
-            .Select(m => m.Trim())
-
-            // A key with a line break or another control character would make the header invalid: no server documents one.
-            .Where(m => m.Length > 0 && m.All(c => c >= ' ' && c < '\u007F'))
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .ToList();
+        var accepted = new List<string>();
+        Add(accepted, successMediaTypes, json: true);
+        Add(accepted, successMediaTypes, json: false);
+        Add(accepted, otherMediaTypes, json: true);
+        Add(accepted, otherMediaTypes, json: false);
         return accepted.Count == 0 ? null : string.Join(", ", accepted);
+
+        // The JSON media types of a list, or the others, in their order, each named once.
+        static void Add(List<string> accepted, List<string> mediaTypes, bool json)
+        {
+            foreach (var mediaType in mediaTypes)
+            {
+                var trimmed = mediaType.Trim();
+                if (IsJsonMediaType(mediaType) == json && IsHeaderText(trimmed) && !IsNamed(accepted, trimmed))
+                {
+                    accepted.Add(trimmed);
+                }
+            }
+        }
+
+        static bool IsNamed(List<string> accepted, string mediaType)
+        {
+            foreach (var named in accepted)
+            {
+                if (string.Equals(named, mediaType, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // A key with a line break or another control character would make the header invalid: no server documents one.
+        static bool IsHeaderText(string mediaType)
+        {
+            for (var i = 0; i < mediaType.Length; i++)
+            {
+                if (mediaType[i] is < ' ' or >= '\u007F')
+                {
+                    return false;
+                }
+            }
+
+            return mediaType.Length > 0;
+        }
     }
 
     /// <summary>Reads a response key: a status (<c>404</c>), a range (<c>4XX</c>, as its first status, 400) or <c>default</c> (0).</summary>
@@ -214,7 +251,9 @@ internal sealed partial class ModelBuilder
             : null;
     }
 
-    private static string MediaTypeOf(string mediaType) => mediaType.Split(';')[0].Trim();
+    /// <summary>The media type without its parameters (<c>; charset=utf-8</c>).</summary>
+    private static string MediaTypeOf(string mediaType)
+        => (mediaType.IndexOf(';') is var end and >= 0 ? mediaType.Substring(0, end) : mediaType).Trim();
 
     /// <summary>A JSON value per line: NDJSON, JSON Lines, and RFC 7464's JSON text sequences (each record led by RS).</summary>
     private static bool IsJsonLinesMediaType(string mediaType)

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using OpenApiClientGenerator.Model;
 
@@ -23,10 +24,11 @@ internal sealed partial class ModelBuilder
     /// (GitHub's <c>read</c>/<c>write</c> permission enum, the user object of every webhook): each would otherwise be a
     /// type of its own with the same code, and so would Stripe's expandable fields (<c>anyOf: [string, $ref]</c>) by the
     /// hundred. Serializing every inline schema to compare them was a tenth of model building (a nested schema being
-    /// serialized again with each schema around it), and most have no twin: an outline read off the schema (its kind,
-    /// property names and the number of its enum values and parts, which equal JSON always has in common) narrows the
-    /// candidates, and the JSON is written only for a schema whose outline another one has. Null for a named component
-    /// schema, which keeps its own type, and for other kinds.
+    /// serialized again with each schema around it), and most have no twin: an outline read off the schema narrows the
+    /// candidates, and the JSON is written only for a schema whose outline another one has. The outline holds only what
+    /// the JSON writes too (the kind, the type and format, an enum's values, the number of parts, each member's name and
+    /// its schema's type or reference), so schemas of equal JSON have equal outlines. Null for a named component schema,
+    /// which keeps its own type, and for other kinds.
     /// </summary>
     private static string? InlineOutlineOf(IOpenApiSchema schema, TypeKind kind, string? componentName)
     {
@@ -45,10 +47,31 @@ internal sealed partial class ModelBuilder
         outline.Append('|').Append(own.Enum?.Count ?? 0)
             .Append('|').Append(own.AllOf?.Count ?? 0)
             .Append('|').Append(own.OneOf?.Count ?? 0)
-            .Append('|').Append(own.AnyOf?.Count ?? 0);
-        foreach (var property in own.Properties?.Keys ?? [])
+            .Append('|').Append(own.AnyOf?.Count ?? 0)
+            .Append('|').Append((int)(own.Type ?? 0))
+            .Append('|').Append(own.Format);
+
+        // An enum's values, and each member's name with what its schema names or its type: schemas with the same
+        // outline so far differ there most (GitHub's two-valued enums, its records of the same member names).
+        if (kind == TypeKind.Enum)
         {
-            outline.Append('\0').Append(property);
+            foreach (var value in own.Enum ?? [])
+            {
+                outline.Append('\0').Append(value is JsonValue text && text.TryGetValue(out string? name) ? name : "\u0001");
+            }
+        }
+
+        foreach (var property in own.Properties ?? new Dictionary<string, IOpenApiSchema>())
+        {
+            outline.Append('\0').Append(property.Key).Append('\u0001');
+            if (property.Value is OpenApiSchemaReference reference)
+            {
+                outline.Append('#').Append(reference.Reference.Id);
+            }
+            else
+            {
+                outline.Append((int)(property.Value?.Type ?? 0));
+            }
         }
 
         return outline.ToString();

@@ -277,25 +277,29 @@ internal sealed partial class ModelBuilder
             var first = member.Declarations[0];
             var csharpName = ClaimMemberName(propertyNames, member.WireName, KeyAt(first.Pointer));
             var type = ResolveType(first.Schema, first.Pointer, MemberTypeHint(pending, member.WireName, first), pending.Usage, pending.Kind == TypeKind.MergePatch);
-            foreach (var declaration in member.Declarations.Skip(1))
+
+            // Each declaration, then what it references: the first that says a thing says it. A reference is asked only what
+            // it says itself (its $ref siblings), since asking it for anything else resolves it again; its target is next.
+            var annotations = new MemberAnnotations();
+            annotations.Read(first.Schema, Target(first.Schema));
+            for (var i = 1; i < member.Declarations.Count; i++)
             {
+                var declaration = member.Declarations[i];
                 type = MergeValues(type, ResolveType(declaration.Schema, declaration.Pointer, MemberTypeHint(pending, member.WireName, declaration), pending.Usage, pending.Kind == TypeKind.MergePatch), declaration.Pointer);
+                annotations.Read(declaration.Schema, Target(declaration.Schema));
             }
 
             var isRequired = required.Contains(member.WireName);
-            // Each declaration, then what it references: the first that says a thing says it. A reference is asked only what
-            // it says itself (its $ref siblings), since asking it for anything else resolves it again; its target is next.
-            var annotations = member.Declarations.SelectMany(d => new[] { d.Schema, Target(d.Schema) }).Where(s => s is not null).Select(s => s!).ToList();
             properties.Add(new PropertySpec
             {
                 Name = csharpName,
                 WireName = member.WireName,
-                Description = annotations.Select(s => Clean(s is OpenApiSchemaReference r ? r.Reference.Description : s.Description)).FirstOrDefault(d => d is not null),
+                Description = annotations.Description,
                 Type = type,
                 IsRequired = isRequired,
                 IsRequiredMember = isRequired && !isReadFromResponses && pending.Kind == TypeKind.Object,
-                IsSensitive = annotations.Exists(s => IsSensitive(s is OpenApiSchemaReference r ? r.Reference.Extensions : s.Extensions)),
-                DefaultValue = FormatDefault(annotations.Select(s => s is OpenApiSchemaReference r ? r.Reference.Default : s.Default).FirstOrDefault(d => d is not null)),
+                IsSensitive = annotations.IsSensitive,
+                DefaultValue = FormatDefault(annotations.Default),
             });
         }
 
@@ -320,6 +324,37 @@ internal sealed partial class ModelBuilder
             BaseTypeNames = pending.BaseTypes.Select(b => b.Name).ToEquatableArray(),
             WholeValueConstraints = pending.WholeValueConstraints,
         };
+    }
+
+    /// <summary>
+    /// What a member's declarations say about it besides its type, read in order: the first description and default
+    /// given, and whether any says the value is sensitive.
+    /// </summary>
+    private struct MemberAnnotations
+    {
+        public string? Description { get; private set; }
+
+        public JsonNode? Default { get; private set; }
+
+        public bool IsSensitive { get; private set; }
+
+        /// <summary>Reads a declaration's schema, then its target (null when it has none; the schema itself when it is no reference).</summary>
+        public void Read(IOpenApiSchema declared, IOpenApiSchema? target)
+        {
+            Add(declared);
+            if (target is not null)
+            {
+                Add(target);
+            }
+        }
+
+        private void Add(IOpenApiSchema schema)
+        {
+            var reference = (schema as OpenApiSchemaReference)?.Reference;
+            Description ??= Clean(reference is not null ? reference.Description : schema.Description);
+            Default ??= reference is not null ? reference.Default : schema.Default;
+            IsSensitive = IsSensitive || ModelBuilder.IsSensitive(reference is not null ? reference.Extensions : schema.Extensions);
+        }
     }
 
     private EquatableArray<EnumMemberSpec> EnumMembers(PendingType pending)
