@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using OpenApiClientGenerator.Checking;
 using OpenApiClientGenerator.Diagnostics;
@@ -45,8 +46,8 @@ internal static class SpecParser
     private static ApiSpec? ReadModel(SpecRead read, SpecDiagnostics diagnostics)
     {
         var input = read.Input;
-        var checks = read.Fragments;
-        using var trees = new FragmentTrees(checks);
+        IReadOnlyList<FragmentCheck> checks = read.Fragments;
+        using var trees = new FragmentTrees(read.Fragments);
         var document = SpecFragmenter.Assemble(diagnostics.Lines, checks.Select(c => c.Read).ToList(), trees.Trees);
         var mayHoldInnerReference = false;
         if (document?.Root is { } assembled)
@@ -67,7 +68,8 @@ internal static class SpecParser
             if (document.Root is { } whole)
             {
                 var check = FragmentCheck.Check(new FragmentRead(new SpecFragment(input.Path, string.Empty, 0, input.Text), document), SpecShapeChecker.IsOpenApi31(whole), whole);
-                FragmentChecks.Report(whole, [check], static _ => { }, diagnostics, out mayHoldInnerReference);
+                checks = [check];
+                FragmentChecks.Report(whole, checks, static _ => { }, diagnostics, out mayHoldInnerReference);
             }
         }
 
@@ -92,7 +94,11 @@ internal static class SpecParser
 
         OperationSelection.Apply(root, input.Options, diagnostics);
 
-        var loaded = OpenApiDocumentLoader.Load(root, diagnostics);
+        // The references the checks collected are those Microsoft.OpenApi reads, unless a stage after them wrote some.
+        var references = mayHoldInnerReference
+            ? null
+            : checks.SelectMany(c => c.Findings.References).Where(f => f.Kind == FindingKind.Reference).Select(f => (f.Pointer, f.Args[0]));
+        var loaded = OpenApiDocumentLoader.Load(root, diagnostics, references);
         return loaded is null ? null : ModelBuilder.Build(input, diagnostics, loaded);
     }
 }

@@ -25,13 +25,30 @@ internal static class OpenApiDocumentLoader
 {
     private static readonly Uri DocumentUri = new("file:///spec.json");
 
-    public static LoadedDocument? Load(JsonNode root, SpecDiagnostics diagnostics)
+    /// <summary>
+    /// The default rule that walks the whole document a second time (inside the validation's own walk) to resolve every
+    /// schema reference again: a tenth of a GitHub re-run's instructions went to it.
+    /// </summary>
+    private const string ReferencesRule = "OpenApiDocumentReferencesAreValid";
+
+    /// <summary>The default rules, but one that cannot fail on a document the reader made: it keeps only extensions named "x-…" (any case), which is all this rule asks.</summary>
+    private static readonly ValidationRuleSet Rules = Without(ValidationRuleSet.GetDefaultRuleSet(), "ExtensionNameMustStartWithXDash");
+
+    /// <summary>As <see cref="Rules"/>, for a document whose references are all known to lead to a schema where one is read (<see cref="SchemaReferencesResolve"/>).</summary>
+    private static readonly ValidationRuleSet RulesWithoutReferences = Without(Without(ValidationRuleSet.GetDefaultRuleSet(), "ExtensionNameMustStartWithXDash"), ReferencesRule);
+
+    /// <param name="references">
+    /// The <c>$ref</c> members of the tree as the checks collected them (pointer and reference), when the tree holds no
+    /// other; null when the stages after the checks may have written references.
+    /// </param>
+    public static LoadedDocument? Load(JsonNode root, SpecDiagnostics diagnostics, IEnumerable<(string Pointer, string Reference)>? references)
     {
+        var rules = references is not null && SchemaReferencesResolve(root, references) ? RulesWithoutReferences : Rules;
         ReadResult result;
         IReadOnlyList<OpenApiError> validationErrors;
         try
         {
-            (result, validationErrors) = ReadAndValidate(root);
+            (result, validationErrors) = ReadAndValidate(root, rules);
         }
         catch (OpenApiUnsupportedSpecVersionException exception)
         {
@@ -42,7 +59,7 @@ internal static class OpenApiDocumentLoader
         {
             // Microsoft.OpenApi throws raw exceptions from deep inside (FormatException for `minLength: "x"`), which say
             // what but not where.
-            var pointer = ReaderFailureLocator.Locate(root, exception, tree => ReadAndValidate(tree));
+            var pointer = ReaderFailureLocator.Locate(root, exception, tree => ReadAndValidate(tree, rules));
             diagnostics.Report(DiagnosticDescriptors.OpenApiError, diagnostics.LocationOf(pointer), DisplayPointer(pointer), CannotRead(pointer, exception));
             return null;
         }
@@ -103,14 +120,91 @@ internal static class OpenApiDocumentLoader
     }
 
     /// <summary>Validation runs only on a document read without errors, as a broken one would mostly yield follow-up errors.</summary>
-    private static (ReadResult Result, IReadOnlyList<OpenApiError> ValidationErrors) ReadAndValidate(JsonNode root)
+    private static (ReadResult Result, IReadOnlyList<OpenApiError> ValidationErrors) ReadAndValidate(JsonNode root, ValidationRuleSet rules)
     {
         var settings = new OpenApiReaderSettings { LoadExternalRefs = false, RuleSet = new ValidationRuleSet() };
         var result = new OpenApiJsonReader().Read(root, DocumentUri, settings);
         var validationErrors = result.Document is not null && result.Diagnostic?.Errors is not { Count: > 0 }
-            ? result.Document.Validate(ValidationRuleSet.GetDefaultRuleSet())?.ToList() ?? []
+            ? result.Document.Validate(rules)?.ToList() ?? []
             : [];
         return (result, validationErrors);
+    }
+
+    private static ValidationRuleSet Without(ValidationRuleSet rules, string ruleName)
+    {
+        rules.Remove(ruleName);
+        return rules;
+    }
+
+    /// <summary>
+    /// Whether <see cref="ReferencesRule"/> can find nothing: it warns of a schema reference that leads to no schema.
+    /// The reference checks have made sure that every reference leads to a node; Microsoft.OpenApi reads a schema's
+    /// reference as one to <c>#/components/schemas/NAME</c>, NAME being its last segment, whatever section it names.
+    /// So each reference must be one to a schema that is there (the selection may have left some out, with the places
+    /// that refer to them), or to a
+    /// component of another section from a place where Microsoft.OpenApi reads that section's objects, which no schema is:
+    /// an item of a <c>parameters</c> list, a member of a <c>responses</c>, <c>examples</c>, <c>headers</c>, <c>links</c>
+    /// or <c>callbacks</c> map, a <c>requestBody</c>, or the component itself. Any other answers "maybe", and the rule runs.
+    /// </summary>
+    internal static bool SchemaReferencesResolve(JsonNode root, IEnumerable<(string Pointer, string Reference)> references)
+    {
+        const string ComponentsPrefix = "#/components/";
+        var schemas = (root["components"] as JsonObject)?["schemas"] as JsonObject;
+        foreach (var (pointer, reference) in references)
+        {
+            // Found by scanning, not split: GitHub has 6,851 references, and a split of each cost half of this walk.
+            var sectionEnd = reference.StartsWith(ComponentsPrefix, StringComparison.Ordinal) ? reference.IndexOf('/', ComponentsPrefix.Length) : -1;
+            if (sectionEnd < 0 || reference.IndexOf('/', sectionEnd + 1) >= 0)
+            {
+                return false;
+            }
+
+            var section = reference.Substring(ComponentsPrefix.Length, sectionEnd - ComponentsPrefix.Length);
+            var resolves = section == "schemas"
+                ? schemas?.ContainsKey(JsonPointers.Unescape(reference.Substring(sectionEnd + 1))) == true || JsonPointers.Find(root, pointer) is null
+                : StandsWhereSectionIsRead(pointer, section);
+            if (!resolves)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Whether the <c>$ref</c> at <paramref name="pointer"/> stands where Microsoft.OpenApi reads an object of the
+    /// components' <paramref name="section"/>, and never a schema: the map or list that holds it is not itself a schema,
+    /// as it would be under <c>properties</c> or among the components' schemas.
+    /// </summary>
+    private static bool StandsWhereSectionIsRead(string pointer, string section)
+    {
+        // The three segments above the last one ("$ref"): the object that holds it, its map or list, and what has that.
+        var refStart = pointer.LastIndexOf('/');
+        var holderStart = refStart > 0 ? pointer.LastIndexOf('/', refStart - 1) : -1;
+        var containerStart = holderStart > 0 ? pointer.LastIndexOf('/', holderStart - 1) : -1;
+        var aboveStart = containerStart > 0 ? pointer.LastIndexOf('/', containerStart - 1) : -1;
+        if (aboveStart < 0)
+        {
+            return false;
+        }
+
+        var holder = pointer.Substring(holderStart + 1, refStart - holderStart - 1);
+        var container = pointer.Substring(containerStart + 1, holderStart - containerStart - 1);
+        var aboveContainer = pointer.Substring(aboveStart + 1, containerStart - aboveStart - 1);
+        if (aboveContainer is "properties" or "patternProperties" or "$defs" or "definitions" or "dependentSchemas" or "schemas")
+        {
+            return false;
+        }
+
+        return section switch
+        {
+            "parameters" => container == "parameters" && holder.All(char.IsDigit) || container == "parameters" && aboveContainer == "components",
+            "responses" => container == "responses",
+            "requestBodies" => holder == "requestBody" || container == "requestBodies" && aboveContainer == "components",
+            "examples" or "headers" or "links" or "callbacks" => container == section,
+            _ => container == section && aboveContainer == "components",
+        };
     }
 
     private static void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, OpenApiError error, SpecDiagnostics diagnostics, JsonNode root)
