@@ -33,34 +33,8 @@ namespace OpenApiClientGenerator.Runtime
         /// <summary>Gets the name of the member at <paramref name="index"/>, encoded for writing.</summary>
         public JsonEncodedText this[int index] => _encoded[index];
 
-        /// <summary>
-        /// Reads the property name the reader is on: returns the member's index, with the reader moved on to its value, or
-        /// -1 for a name the schema does not have, with the reader still on the name (see <see cref="KeepUnknown"/>). The
-        /// search starts at <paramref name="nextMember"/>, the member after the one found last: services send members in
-        /// schema order, so one comparison per member is the usual cost, not one per known name.
-        /// </summary>
-        public int ReadName(ref Utf8JsonReader reader, ref int nextMember)
-        {
-            // One pass over the names from nextMember (at most the count of names, after the last one found), wrapping once.
-            var names = _utf8;
-            var index = nextMember;
-            for (var tried = 0; tried < names.Length; tried++, index++)
-            {
-                if (index == names.Length)
-                {
-                    index = 0;
-                }
-
-                if (reader.ValueTextEquals(names[index]))
-                {
-                    nextMember = index + 1;
-                    reader.Read();
-                    return index;
-                }
-            }
-
-            return -1;
-        }
+        /// <summary>Starts reading an object's member names, expecting the first one first; see <see cref="Cursor.ReadName"/>.</summary>
+        public Cursor StartReading() => new(_utf8);
 
         /// <summary>Reads an object whose schema names no member: every member it has is one the schema does not describe.</summary>
         /// <param name="reader">The reader, on the object's start.</param>
@@ -351,6 +325,51 @@ namespace OpenApiClientGenerator.Runtime
                 {
                     writer.WriteNullValue();
                 }
+            }
+        }
+
+        /// <summary>
+        /// A reading constructor's place in the member names: the names, as UTF-8, and the one expected next. It is a local
+        /// of the constructor, so the loop over the members reads no static field per member.
+        /// </summary>
+        public struct Cursor
+        {
+            private readonly byte[][] _names;
+            private int _next;
+
+            internal Cursor(byte[][] names)
+            {
+                _names = names;
+                _next = 0;
+            }
+
+            /// <summary>
+            /// Reads the property name the reader is on: returns the member's index, with the reader moved on to its value,
+            /// or -1 for a name the schema does not have, with the reader still on the name (see <see cref="KeepUnknown"/>).
+            /// The search starts at the member after the one found last: services send members in schema order, so one
+            /// comparison per member is the usual cost, not one per known name.
+            /// </summary>
+            public int ReadName(ref Utf8JsonReader reader)
+            {
+                // One pass over the names from the expected one (at most the count of names, after the last one found), wrapping once.
+                var names = _names;
+                var index = _next;
+                for (var tried = 0; tried < names.Length; tried++, index++)
+                {
+                    if (index == names.Length)
+                    {
+                        index = 0;
+                    }
+
+                    if (reader.ValueTextEquals(names[index]))
+                    {
+                        _next = index + 1;
+                        reader.Read();
+                        return index;
+                    }
+                }
+
+                return -1;
             }
         }
     }

@@ -48,21 +48,14 @@ namespace OpenApiClientGenerator.Runtime
         }
 
         /// <summary>
-        /// Whether <paramref name="reader"/> is on a JSON null. Where the spec does not make the member nullable, lenient
-        /// reading still accepts the null (the member stays null) and notes it for the response check.
+        /// Notes the JSON null <paramref name="reader"/> is on, where the spec does not make the value nullable, for the
+        /// response check: lenient reading still accepts it (the member stays null). Returns true, so that a member's read
+        /// tests the token itself and calls this only on a null
+        /// (<c>reader.TokenType == JsonTokenType.Null &amp;&amp; JsonRead.NoteNull(ref reader) ? null : …</c>).
         /// </summary>
-        public static bool IsNull(ref Utf8JsonReader reader, bool nullable)
+        public static bool NoteNull(ref Utf8JsonReader reader)
         {
-            if (reader.TokenType != JsonTokenType.Null)
-            {
-                return false;
-            }
-
-            if (!nullable)
-            {
-                NoteNull(ref reader);
-            }
-
+            t_notes?.Add(new Note(reader.TokenStartIndex, "nullable", "must not be null, which the spec does not allow here"));
             return true;
         }
 
@@ -359,9 +352,6 @@ namespace OpenApiClientGenerator.Runtime
 
             return nullable || lenient;
         }
-
-        private static void NoteNull(ref Utf8JsonReader reader)
-            => t_notes?.Add(new Note(reader.TokenStartIndex, "nullable", "must not be null, which the spec does not allow here"));
 
         private static string Describe(JsonTokenType token) => token switch
         {

@@ -69,13 +69,16 @@ internal static class CSharpFragments
         _ => $"{reader}.TokenType == JsonTokenType.Null ? null : {ReadPresent(type, reader, depth, lenient)}",
     };
 
-    /// <summary>An expression that reads a value that must not be null (an array item or map value).</summary>
+    /// <summary>
+    /// An expression that reads a value that must not be null (an array item or map value). A record, union or JSON Patch
+    /// document is read by its reading constructor, called directly: its <c>ReadFrom</c> is that constructor as a method group.
+    /// </summary>
     public static string ReadPresent(TypeRef type, string reader, int depth, bool lenient)
     {
         var inner = "r" + (depth + 1).ToString(CultureInfo.InvariantCulture);
         return type.Kind switch
         {
-            ValueKind.Object => $"{type.TypeName}.ReadFrom(ref {reader})",
+            ValueKind.Object => $"new {type.TypeName}(ref {reader})",
             ValueKind.Any => $"JsonRead.Element(ref {reader})",
             ValueKind.Array when PlainCollectionReader(type.Element!) is { } items => $"JsonRead.{items}List(ref {reader}, {Lenient(lenient)})",
             ValueKind.Array when type.Element!.Kind == ValueKind.Enum => $"JsonRead.EnumList(ref {reader}, {type.Element.TypeName}Json.Read)",
@@ -108,16 +111,20 @@ internal static class CSharpFragments
 
     /// <summary>
     /// An expression that reads a member's value the spec does not make nullable. A scalar reader is told so and notes
-    /// (leniently) or refuses (strictly) a JSON null itself; for anything else a lenient reader notes the null in a check
-    /// before the value's read, and a strict one reads the value as present, which refuses the null.
+    /// (leniently) or refuses (strictly) a JSON null itself; for anything else a lenient reader tests the token for a
+    /// null itself and notes one before the value's read (a call only on a null), and a strict one reads the value as
+    /// present, which refuses the null.
     /// </summary>
     public static string ReadNotNullable(TypeRef type, string reader, bool lenient) => type.Kind switch
     {
         ValueKind.String or ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double or ValueKind.Boolean => $"JsonRead.{ScalarReader(type)}(ref {reader}, {Lenient(lenient)}, nullable: false)",
         _ when !lenient => ReadPresent(type, reader, 0, lenient),
-        ValueKind.Enum or ValueKind.Bytes => $"JsonRead.IsNull(ref {reader}, nullable: false) ? null : {ReadNullable(type, reader, 0, lenient)}",
-        _ => $"JsonRead.IsNull(ref {reader}, nullable: false) ? null : {ReadPresent(type, reader, 0, lenient)}",
+        ValueKind.Enum or ValueKind.Bytes => $"{NotedNull(reader)} ? null : {ReadNullable(type, reader, 0, lenient)}",
+        _ => $"{NotedNull(reader)} ? null : {ReadPresent(type, reader, 0, lenient)}",
     };
+
+    /// <summary>Whether the reader is on a JSON null, which is then noted for the response check.</summary>
+    private static string NotedNull(string reader) => $"{reader}.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref {reader})";
 
     /// <summary>
     /// The type argument of a call that takes a lambda over an element: explicit for a nested list or map, where C#

@@ -56,7 +56,7 @@ namespace Snapshots.Composition
         public static Pet FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -69,16 +69,16 @@ namespace Snapshots.Composition
         }
 
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Pet(ref Utf8JsonReader reader)
+        internal Pet(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "Pet");
             string? nameValue = default;
             string? petTypeValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
                     case 0: nameValue = JsonRead.String(ref reader, lenient: false, nullable: false); break;
                     case 1: petTypeValue = JsonRead.String(ref reader, lenient: false, nullable: false); break;

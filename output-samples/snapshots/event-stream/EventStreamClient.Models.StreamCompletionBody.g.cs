@@ -34,7 +34,7 @@ namespace Snapshots.EventStream
         public static StreamCompletionBody FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -46,15 +46,15 @@ namespace Snapshots.EventStream
         }
 
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private StreamCompletionBody(ref Utf8JsonReader reader)
+        internal StreamCompletionBody(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "StreamCompletionBody");
             string? promptValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
                     case 0: promptValue = JsonRead.String(ref reader, lenient: false, nullable: false); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;

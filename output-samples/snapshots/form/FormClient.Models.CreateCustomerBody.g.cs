@@ -41,7 +41,7 @@ namespace Snapshots.Form
         public static CreateCustomerBody FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -55,15 +55,15 @@ namespace Snapshots.Form
         }
 
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private CreateCustomerBody(ref Utf8JsonReader reader)
+        internal CreateCustomerBody(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "CreateCustomerBody");
             string? emailValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
                     case 0: emailValue = JsonRead.String(ref reader, lenient: false, nullable: false); break;
                     case 1: Metadata = JsonRead.StringMap(ref reader, lenient: false); break;

@@ -34,7 +34,7 @@ namespace Snapshots.Form
         public static CreateCustomerResponse FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -45,14 +45,14 @@ namespace Snapshots.Form
         {
         }
 
-        private CreateCustomerResponse(ref Utf8JsonReader reader)
+        internal CreateCustomerResponse(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "CreateCustomerResponse");
             Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
                     case 0: Id = JsonRead.String(ref reader, lenient: true, nullable: false); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;

@@ -38,7 +38,7 @@ namespace Snapshots.JsonLines
         public static Entry FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -50,14 +50,14 @@ namespace Snapshots.JsonLines
         {
         }
 
-        private Entry(ref Utf8JsonReader reader)
+        internal Entry(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "Entry");
             Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
                     case 0: Message = JsonRead.String(ref reader, lenient: true, nullable: false); break;
                     case 1: Level = JsonRead.Int32(ref reader, lenient: true, nullable: false); break;

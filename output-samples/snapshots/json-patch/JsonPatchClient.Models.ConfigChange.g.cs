@@ -44,7 +44,7 @@ namespace Snapshots.JsonPatch
         public static ConfigChange FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -58,17 +58,17 @@ namespace Snapshots.JsonPatch
         }
 
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private ConfigChange(ref Utf8JsonReader reader)
+        internal ConfigChange(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "ConfigChange");
             ConfigChangeOp? opValue = default;
             string? pathValue = default;
             JsonElement? valueValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
                     case 0: opValue = JsonRead.NotNull(ConfigChangeOpJson.Read(ref reader), ref reader); break;
                     case 1: pathValue = JsonRead.String(ref reader, lenient: false, nullable: false); break;

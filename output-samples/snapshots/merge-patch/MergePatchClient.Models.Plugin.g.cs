@@ -47,7 +47,7 @@ namespace Snapshots.MergePatch
         public static Plugin FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -61,19 +61,19 @@ namespace Snapshots.MergePatch
         {
         }
 
-        private Plugin(ref Utf8JsonReader reader)
+        internal Plugin(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "Plugin");
             Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
                     case 0: Version = JsonRead.String(ref reader, lenient: true, nullable: false); break;
                     case 1: Description = JsonRead.String(ref reader, lenient: true); break;
-                    case 2: Template = JsonRead.IsNull(ref reader, nullable: false) ? null : Template.ReadFrom(ref reader); break;
-                    case 3: Settings = JsonRead.IsNull(ref reader, nullable: false) ? null : JsonRead.StringMap(ref reader, lenient: true); break;
+                    case 2: Template = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new Template(ref reader); break;
+                    case 3: Settings = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : JsonRead.StringMap(ref reader, lenient: true); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }

@@ -91,7 +91,7 @@ namespace Snapshots.MergePatch
         public static PluginPatch FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -105,17 +105,17 @@ namespace Snapshots.MergePatch
         {
         }
 
-        private PluginPatch(ref Utf8JsonReader reader)
+        internal PluginPatch(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "PluginPatch");
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
                     case 0: Version = Optional<string?>.Of(JsonRead.String(ref reader, lenient: false)); break;
                     case 1: Description = Optional<string?>.Of(JsonRead.String(ref reader, lenient: false)); break;
-                    case 2: Template = Optional<TemplatePatch?>.Of(reader.TokenType == JsonTokenType.Null ? null : TemplatePatch.ReadFrom(ref reader)); break;
+                    case 2: Template = Optional<TemplatePatch?>.Of(reader.TokenType == JsonTokenType.Null ? null : new TemplatePatch(ref reader)); break;
                     case 3: Settings = Optional<IReadOnlyDictionary<string, string?>?>.Of(reader.TokenType == JsonTokenType.Null ? null : JsonRead.Map<string?>(ref reader, static (ref Utf8JsonReader r1) => JsonRead.String(ref r1, lenient: false))); break;
                     default: reader.Skip(); break;
                 }

@@ -73,7 +73,7 @@ namespace Snapshots.MergePatch
         public static TemplatePatch FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -84,13 +84,13 @@ namespace Snapshots.MergePatch
         {
         }
 
-        private TemplatePatch(ref Utf8JsonReader reader)
+        internal TemplatePatch(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "TemplatePatch");
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
                     case 0: Name = Optional<string?>.Of(JsonRead.String(ref reader, lenient: false)); break;
                     default: reader.Skip(); break;

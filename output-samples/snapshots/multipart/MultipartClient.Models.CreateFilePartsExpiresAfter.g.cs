@@ -34,7 +34,7 @@ namespace Snapshots.Multipart
         public static CreateFilePartsExpiresAfter FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -45,14 +45,14 @@ namespace Snapshots.Multipart
         {
         }
 
-        private CreateFilePartsExpiresAfter(ref Utf8JsonReader reader)
+        internal CreateFilePartsExpiresAfter(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "CreateFilePartsExpiresAfter");
             Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
                     case 0: Seconds = JsonRead.Int64(ref reader, lenient: false, nullable: false); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;

@@ -36,7 +36,7 @@ namespace Snapshots.NestedMap
         public static Quotas FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -48,15 +48,15 @@ namespace Snapshots.NestedMap
         }
 
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Quotas(ref Utf8JsonReader reader)
+        internal Quotas(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "Quotas");
             IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>>? limitsValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
                     case 0: limitsValue = JsonRead.Map<IReadOnlyDictionary<string, long>>(ref reader, static (ref Utf8JsonReader r1) => JsonRead.Int64Map(ref r1, lenient: false)); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;

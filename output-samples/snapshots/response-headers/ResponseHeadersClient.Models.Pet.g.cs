@@ -35,7 +35,7 @@ namespace Snapshots.ResponseHeaders
         public static Pet FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -46,14 +46,14 @@ namespace Snapshots.ResponseHeaders
         {
         }
 
-        private Pet(ref Utf8JsonReader reader)
+        internal Pet(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "Pet");
             Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
                     case 0: Name = JsonRead.String(ref reader, lenient: true, nullable: false); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;

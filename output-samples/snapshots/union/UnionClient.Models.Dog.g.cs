@@ -39,7 +39,7 @@ namespace Snapshots.Union
         public static Dog FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -51,14 +51,14 @@ namespace Snapshots.Union
         {
         }
 
-        private Dog(ref Utf8JsonReader reader)
+        internal Dog(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "Dog");
             Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
                     case 0: PetType = JsonRead.String(ref reader, lenient: true, nullable: false); break;
                     case 1: Bark = JsonRead.Boolean(ref reader, lenient: true, nullable: false); break;

@@ -47,12 +47,16 @@ namespace Snapshots.Union
 
         private readonly string? _discriminatorValue;
 
-        private Pet(int variant, object? value, JsonElement? json = null, string? discriminatorValue = null)
+        private Pet(int variant, object? value)
         {
             _variant = variant;
             _value = value;
-            _json = json;
-            _discriminatorValue = discriminatorValue;
+        }
+
+        internal Pet(ref Utf8JsonReader reader)
+        {
+            _json = JsonElement.ParseValue(ref reader);
+            _variant = s_shape.Read(_json.Value, out _value, out _discriminatorValue);
         }
 
         /// <summary>Gets the JSON the value was read from, kept whole so that writing it back loses nothing; null for a value built in code.</summary>
@@ -130,7 +134,7 @@ namespace Snapshots.Union
         public static Pet FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         /// <inheritdoc/>
@@ -145,12 +149,7 @@ namespace Snapshots.Union
         /// <summary>Returns the value's JSON.</summary>
         public override string ToString() => System.Text.Encoding.UTF8.GetString(ToJson());
 
-        internal static Pet ReadFrom(ref Utf8JsonReader reader)
-        {
-            var json = JsonElement.ParseValue(ref reader);
-            var variant = s_shape.Read(json, out var value, out var discriminatorValue);
-            return new Pet(variant, value, json, discriminatorValue);
-        }
+        internal static Pet ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         void IJsonWritable.WriteTo(Utf8JsonWriter writer) => s_shape.Write(writer, _variant, _value, _json, _discriminatorValue);
 

@@ -35,7 +35,7 @@ namespace Snapshots.Union
         public static Setting FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -46,16 +46,16 @@ namespace Snapshots.Union
         {
         }
 
-        private Setting(ref Utf8JsonReader reader)
+        internal Setting(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "Setting");
             Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
-                    case 0: Value = SettingValue.ReadFrom(ref reader); break;
+                    case 0: Value = new SettingValue(ref reader); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }
@@ -122,12 +122,16 @@ namespace Snapshots.Union
 
         private readonly string? _discriminatorValue;
 
-        private SettingValue(int variant, object? value, JsonElement? json = null, string? discriminatorValue = null)
+        private SettingValue(int variant, object? value)
         {
             _variant = variant;
             _value = value;
-            _json = json;
-            _discriminatorValue = discriminatorValue;
+        }
+
+        internal SettingValue(ref Utf8JsonReader reader)
+        {
+            _json = JsonElement.ParseValue(ref reader);
+            _variant = s_shape.Read(_json.Value, out _value, out _discriminatorValue);
         }
 
         /// <summary>Gets the JSON the value was read from, kept whole so that writing it back loses nothing; null for a value built in code.</summary>
@@ -222,7 +226,7 @@ namespace Snapshots.Union
         public static SettingValue FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         /// <inheritdoc/>
@@ -237,12 +241,7 @@ namespace Snapshots.Union
         /// <summary>Returns the value's JSON.</summary>
         public override string ToString() => System.Text.Encoding.UTF8.GetString(ToJson());
 
-        internal static SettingValue ReadFrom(ref Utf8JsonReader reader)
-        {
-            var json = JsonElement.ParseValue(ref reader);
-            var variant = s_shape.Read(json, out var value, out var discriminatorValue);
-            return new SettingValue(variant, value, json, discriminatorValue);
-        }
+        internal static SettingValue ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         void IJsonWritable.WriteTo(Utf8JsonWriter writer) => s_shape.Write(writer, _variant, _value, _json, _discriminatorValue);
 

@@ -60,7 +60,7 @@ namespace Snapshots.Validator
         public static Endpoint FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -77,16 +77,16 @@ namespace Snapshots.Validator
         }
 
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Endpoint(ref Utf8JsonReader reader)
+        internal Endpoint(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "Endpoint");
             string? nameValue = default;
             long? portValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
                     case 0: nameValue = JsonRead.String(ref reader, lenient: false, nullable: false); break;
                     case 1: Version = JsonRead.String(ref reader, lenient: false, nullable: false); break;

@@ -62,7 +62,7 @@ namespace HuaweiCloud.DataArtsFabric
         public static AutoscalingConfig FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -79,14 +79,14 @@ namespace HuaweiCloud.DataArtsFabric
         {
         }
 
-        private AutoscalingConfig(ref Utf8JsonReader reader)
+        internal AutoscalingConfig(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "AutoscalingConfig");
             Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
                     case 0: TargetOngoingRequests = JsonRead.Int32(ref reader, lenient: true, nullable: false); break;
                     case 1: MaxOngoingRequests = JsonRead.Int32(ref reader, lenient: true, nullable: false); break;

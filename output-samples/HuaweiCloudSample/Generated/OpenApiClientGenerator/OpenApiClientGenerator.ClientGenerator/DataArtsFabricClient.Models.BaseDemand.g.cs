@@ -42,7 +42,7 @@ namespace HuaweiCloud.DataArtsFabric
         public static BaseDemand FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -54,14 +54,14 @@ namespace HuaweiCloud.DataArtsFabric
         {
         }
 
-        private BaseDemand(ref Utf8JsonReader reader)
+        internal BaseDemand(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "BaseDemand");
             Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
                     case 0: Min = JsonRead.Int32(ref reader, lenient: false, nullable: false); break;
                     case 1: Max = JsonRead.Int32(ref reader, lenient: false, nullable: false); break;

@@ -66,7 +66,7 @@ namespace HuaweiCloud.DataArtsFabric
         public static Deployment FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -84,20 +84,20 @@ namespace HuaweiCloud.DataArtsFabric
         {
         }
 
-        private Deployment(ref Utf8JsonReader reader)
+        internal Deployment(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "Deployment");
             Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
                     case 0: Name = JsonRead.String(ref reader, lenient: true, nullable: false); break;
-                    case 1: RayActorOptions = JsonRead.IsNull(ref reader, nullable: false) ? null : RayActorOptions.ReadFrom(ref reader); break;
-                    case 2: AutoscalingConfig = JsonRead.IsNull(ref reader, nullable: false) ? null : AutoscalingConfig.ReadFrom(ref reader); break;
+                    case 1: RayActorOptions = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new RayActorOptions(ref reader); break;
+                    case 2: AutoscalingConfig = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new AutoscalingConfig(ref reader); break;
                     case 3: NumReplicas = JsonRead.Int32(ref reader, lenient: true, nullable: false); break;
-                    case 4: UserConfig = JsonRead.IsNull(ref reader, nullable: false) ? null : JsonRead.Map(ref reader, JsonRead.Element); break;
+                    case 4: UserConfig = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : JsonRead.Map(ref reader, JsonRead.Element); break;
                     case 5: MaxReplicasPerNode = JsonRead.Int32(ref reader, lenient: true, nullable: false); break;
                     case 6: MaxOngoingRequests = JsonRead.Int32(ref reader, lenient: true, nullable: false); break;
                     case 7: MaxQueuedRequests = JsonRead.Int32(ref reader, lenient: true, nullable: false); break;

@@ -35,7 +35,7 @@ namespace HuaweiCloud.DataArtsFabric
         public static EndpointConfig FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -46,16 +46,16 @@ namespace HuaweiCloud.DataArtsFabric
         {
         }
 
-        private EndpointConfig(ref Utf8JsonReader reader)
+        internal EndpointConfig(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "EndpointConfig");
             Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
-                    case 0: RayServiceConfig = JsonRead.IsNull(ref reader, nullable: false) ? null : RayServiceConfig.ReadFrom(ref reader); break;
+                    case 0: RayServiceConfig = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new RayServiceConfig(ref reader); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }

@@ -116,7 +116,7 @@ namespace HuaweiCloud.DataArtsFabric
         public static EndpointDetail FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -146,14 +146,14 @@ namespace HuaweiCloud.DataArtsFabric
         {
         }
 
-        private EndpointDetail(ref Utf8JsonReader reader)
+        internal EndpointDetail(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "EndpointDetail");
             Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
                     case 0: Visibility = JsonRead.String(ref reader, lenient: true, nullable: false); break;
                     case 1: Id = JsonRead.String(ref reader, lenient: true, nullable: false); break;
@@ -163,18 +163,18 @@ namespace HuaweiCloud.DataArtsFabric
                     case 5: Description = JsonRead.String(ref reader, lenient: true, nullable: false); break;
                     case 6: CreateTime = JsonRead.String(ref reader, lenient: true, nullable: false); break;
                     case 7: UpdateTime = JsonRead.String(ref reader, lenient: true, nullable: false); break;
-                    case 8: Owner = JsonRead.IsNull(ref reader, nullable: false) ? null : EndpointOwner.ReadFrom(ref reader); break;
-                    case 9: Cap = JsonRead.IsNull(ref reader, nullable: false) ? null : CapRef.ReadFrom(ref reader); break;
-                    case 10: ReservedResource = JsonRead.IsNull(ref reader, nullable: false) ? null : ReservedResource.ReadFrom(ref reader); break;
-                    case 11: RayResource = JsonRead.IsNull(ref reader, nullable: false) ? null : RayResourceOutput.ReadFrom(ref reader); break;
-                    case 12: Caches = JsonRead.IsNull(ref reader, nullable: false) ? null : JsonRead.List(ref reader, EndpointCache.ReadFrom); break;
+                    case 8: Owner = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new EndpointOwner(ref reader); break;
+                    case 9: Cap = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new CapRef(ref reader); break;
+                    case 10: ReservedResource = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new ReservedResource(ref reader); break;
+                    case 11: RayResource = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new RayResourceOutput(ref reader); break;
+                    case 12: Caches = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : JsonRead.List(ref reader, EndpointCache.ReadFrom); break;
                     case 13: ErrorCode = JsonRead.String(ref reader, lenient: true, nullable: false); break;
                     case 14: ErrorMsg = JsonRead.String(ref reader, lenient: true, nullable: false); break;
-                    case 15: Urls = JsonRead.IsNull(ref reader, nullable: false) ? null : JsonRead.List(ref reader, EndpointUrl.ReadFrom); break;
-                    case 16: BusinessEngineInstanceIds = JsonRead.IsNull(ref reader, nullable: false) ? null : JsonRead.StringList(ref reader, lenient: true); break;
-                    case 17: TokensQuota = JsonRead.IsNull(ref reader, nullable: false) ? null : TokensQuota.ReadFrom(ref reader); break;
+                    case 15: Urls = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : JsonRead.List(ref reader, EndpointUrl.ReadFrom); break;
+                    case 16: BusinessEngineInstanceIds = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : JsonRead.StringList(ref reader, lenient: true); break;
+                    case 17: TokensQuota = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new TokensQuota(ref reader); break;
                     case 18: RuntimeEnvType = JsonRead.String(ref reader, lenient: true, nullable: false); break;
-                    case 19: Config = JsonRead.IsNull(ref reader, nullable: false) ? null : EndpointConfig.ReadFrom(ref reader); break;
+                    case 19: Config = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new EndpointConfig(ref reader); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }

@@ -47,7 +47,7 @@ namespace HuaweiCloud.DataArtsFabric
         public static EndpointOwner FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -61,14 +61,14 @@ namespace HuaweiCloud.DataArtsFabric
         {
         }
 
-        private EndpointOwner(ref Utf8JsonReader reader)
+        internal EndpointOwner(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "EndpointOwner");
             Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
                     case 0: DomainName = JsonRead.String(ref reader, lenient: true, nullable: false); break;
                     case 1: DomainId = JsonRead.String(ref reader, lenient: true, nullable: false); break;

@@ -48,7 +48,7 @@ namespace HuaweiCloud.DataArtsFabric
         public static EndpointUrl FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -62,14 +62,14 @@ namespace HuaweiCloud.DataArtsFabric
         {
         }
 
-        private EndpointUrl(ref Utf8JsonReader reader)
+        internal EndpointUrl(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "EndpointUrl");
             Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
                     case 0: Name = JsonRead.String(ref reader, lenient: true, nullable: false); break;
                     case 1: Address = JsonRead.String(ref reader, lenient: true, nullable: false); break;

@@ -50,7 +50,7 @@ namespace HuaweiCloud.DataArtsFabric
         public static Error403Response FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -64,16 +64,16 @@ namespace HuaweiCloud.DataArtsFabric
         {
         }
 
-        private Error403Response(ref Utf8JsonReader reader)
+        internal Error403Response(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "Error403Response");
             Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
-                    case 0: Error = JsonRead.IsNull(ref reader, nullable: false) ? null : Error403Detail.ReadFrom(ref reader); break;
+                    case 0: Error = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new Error403Detail(ref reader); break;
                     case 1: ErrorCode = JsonRead.Int32(ref reader, lenient: true, nullable: false); break;
                     case 2: ErrorMsg = JsonRead.String(ref reader, lenient: true, nullable: false); break;
                     case 3: Title = JsonRead.String(ref reader, lenient: true, nullable: false); break;

@@ -49,7 +49,7 @@ namespace HuaweiCloud.DataArtsFabric
         public static ErrorResponse FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -62,14 +62,14 @@ namespace HuaweiCloud.DataArtsFabric
         {
         }
 
-        private ErrorResponse(ref Utf8JsonReader reader)
+        internal ErrorResponse(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "ErrorResponse");
             Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
                     case 0: ErrorCode = JsonRead.String(ref reader, lenient: true, nullable: false); break;
                     case 1: ErrorMsg = JsonRead.String(ref reader, lenient: true, nullable: false); break;

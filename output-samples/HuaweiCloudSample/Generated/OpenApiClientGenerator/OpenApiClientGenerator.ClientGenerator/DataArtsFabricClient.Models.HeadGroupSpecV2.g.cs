@@ -45,7 +45,7 @@ namespace HuaweiCloud.DataArtsFabric
         public static HeadGroupSpecV2 FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -57,17 +57,17 @@ namespace HuaweiCloud.DataArtsFabric
         {
         }
 
-        private HeadGroupSpecV2(ref Utf8JsonReader reader)
+        internal HeadGroupSpecV2(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "HeadGroupSpecV2");
             Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
-                    case 0: Limits = JsonRead.IsNull(ref reader, nullable: false) ? null : ResourceSpec.ReadFrom(ref reader); break;
-                    case 1: Requests = JsonRead.IsNull(ref reader, nullable: false) ? null : ResourceSpec.ReadFrom(ref reader); break;
+                    case 0: Limits = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new ResourceSpec(ref reader); break;
+                    case 1: Requests = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new ResourceSpec(ref reader); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }

@@ -35,7 +35,7 @@ namespace HuaweiCloud.DataArtsFabric
         public static HeadNodeResourceDemand FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -47,15 +47,15 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private HeadNodeResourceDemand(ref Utf8JsonReader reader)
+        internal HeadNodeResourceDemand(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "HeadNodeResourceDemand");
             string? specCodeValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
                     case 0: specCodeValue = JsonRead.String(ref reader, lenient: false, nullable: false); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;

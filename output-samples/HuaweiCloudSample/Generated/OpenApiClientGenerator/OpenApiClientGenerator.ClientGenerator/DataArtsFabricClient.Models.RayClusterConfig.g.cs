@@ -41,7 +41,7 @@ namespace HuaweiCloud.DataArtsFabric
         public static RayClusterConfig FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -53,17 +53,17 @@ namespace HuaweiCloud.DataArtsFabric
         {
         }
 
-        private RayClusterConfig(ref Utf8JsonReader reader)
+        internal RayClusterConfig(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "RayClusterConfig");
             Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
-                    case 0: HeadGroupSpec = JsonRead.IsNull(ref reader, nullable: false) ? null : HeadGroupSpecV2.ReadFrom(ref reader); break;
-                    case 1: WorkerGroupSpecs = JsonRead.IsNull(ref reader, nullable: false) ? null : JsonRead.List(ref reader, WorkerGroupSpecV2.ReadFrom); break;
+                    case 0: HeadGroupSpec = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new HeadGroupSpecV2(ref reader); break;
+                    case 1: WorkerGroupSpecs = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : JsonRead.List(ref reader, WorkerGroupSpecV2.ReadFrom); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }

@@ -39,7 +39,7 @@ namespace HuaweiCloud.DataArtsFabric
         public static RayResourceInput FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -52,18 +52,18 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private RayResourceInput(ref Utf8JsonReader reader)
+        internal RayResourceInput(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "RayResourceInput");
             HeadNodeResourceDemand? headNodeResourceValue = default;
             IReadOnlyList<WorkNodeResourceDemand>? workNodeResourcesValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
-                    case 0: headNodeResourceValue = HeadNodeResourceDemand.ReadFrom(ref reader); break;
+                    case 0: headNodeResourceValue = new HeadNodeResourceDemand(ref reader); break;
                     case 1: workNodeResourcesValue = JsonRead.List(ref reader, WorkNodeResourceDemand.ReadFrom); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }

@@ -41,7 +41,7 @@ namespace HuaweiCloud.DataArtsFabric
         public static RayResourceOutput FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -53,17 +53,17 @@ namespace HuaweiCloud.DataArtsFabric
         {
         }
 
-        private RayResourceOutput(ref Utf8JsonReader reader)
+        internal RayResourceOutput(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "RayResourceOutput");
             Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
-                    case 0: HeadGroupSpec = JsonRead.IsNull(ref reader, nullable: false) ? null : HeadGroupResource.ReadFrom(ref reader); break;
-                    case 1: WorkerGroupSpec = JsonRead.IsNull(ref reader, nullable: false) ? null : JsonRead.List(ref reader, WorkerGroupResource.ReadFrom); break;
+                    case 0: HeadGroupSpec = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new HeadGroupResource(ref reader); break;
+                    case 1: WorkerGroupSpec = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : JsonRead.List(ref reader, WorkerGroupResource.ReadFrom); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }

@@ -35,7 +35,7 @@ namespace HuaweiCloud.DataArtsFabric
         public static RayServeConfig FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -46,16 +46,16 @@ namespace HuaweiCloud.DataArtsFabric
         {
         }
 
-        private RayServeConfig(ref Utf8JsonReader reader)
+        internal RayServeConfig(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "RayServeConfig");
             Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
-                    case 0: Applications = JsonRead.IsNull(ref reader, nullable: false) ? null : JsonRead.List(ref reader, ServeApplication.ReadFrom); break;
+                    case 0: Applications = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : JsonRead.List(ref reader, ServeApplication.ReadFrom); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }

@@ -49,7 +49,7 @@ namespace HuaweiCloud.DataArtsFabric
         public static RayServiceConfig FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -63,19 +63,19 @@ namespace HuaweiCloud.DataArtsFabric
         {
         }
 
-        private RayServiceConfig(ref Utf8JsonReader reader)
+        internal RayServiceConfig(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "RayServiceConfig");
             Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
-                    case 0: RayServeConfig = JsonRead.IsNull(ref reader, nullable: false) ? null : RayServeConfig.ReadFrom(ref reader); break;
-                    case 1: RayClusterConfig = JsonRead.IsNull(ref reader, nullable: false) ? null : RayClusterConfig.ReadFrom(ref reader); break;
-                    case 2: LogConfig = JsonRead.IsNull(ref reader, nullable: false) ? null : RayServiceLogConfig.ReadFrom(ref reader); break;
-                    case 3: DataInfos = JsonRead.IsNull(ref reader, nullable: false) ? null : JsonRead.List(ref reader, DataBriefInfo.ReadFrom); break;
+                    case 0: RayServeConfig = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new RayServeConfig(ref reader); break;
+                    case 1: RayClusterConfig = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new RayClusterConfig(ref reader); break;
+                    case 2: LogConfig = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new RayServiceLogConfig(ref reader); break;
+                    case 3: DataInfos = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : JsonRead.List(ref reader, DataBriefInfo.ReadFrom); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }

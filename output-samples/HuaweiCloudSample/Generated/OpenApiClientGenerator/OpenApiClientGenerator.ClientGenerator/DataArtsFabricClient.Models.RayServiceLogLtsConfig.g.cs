@@ -43,7 +43,7 @@ namespace HuaweiCloud.DataArtsFabric
         public static RayServiceLogLtsConfig FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -56,14 +56,14 @@ namespace HuaweiCloud.DataArtsFabric
         {
         }
 
-        private RayServiceLogLtsConfig(ref Utf8JsonReader reader)
+        internal RayServiceLogLtsConfig(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "RayServiceLogLtsConfig");
             Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
                     case 0: Enabled = JsonRead.Boolean(ref reader, lenient: true, nullable: false); break;
                     case 1: LogGroupId = JsonRead.String(ref reader, lenient: true, nullable: false); break;

@@ -43,7 +43,7 @@ namespace HuaweiCloud.DataArtsFabric
         public static ReservedResource FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -56,18 +56,18 @@ namespace HuaweiCloud.DataArtsFabric
         {
         }
 
-        private ReservedResource(ref Utf8JsonReader reader)
+        internal ReservedResource(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "ReservedResource");
             Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
-                    case 0: Apu = JsonRead.IsNull(ref reader, nullable: false) ? null : ResourceDef.ReadFrom(ref reader); break;
-                    case 1: Dpu = JsonRead.IsNull(ref reader, nullable: false) ? null : SqlResourceDef.ReadFrom(ref reader); break;
-                    case 2: Mu = JsonRead.IsNull(ref reader, nullable: false) ? null : ResourceDemand.ReadFrom(ref reader); break;
+                    case 0: Apu = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new ResourceDef(ref reader); break;
+                    case 1: Dpu = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new SqlResourceDef(ref reader); break;
+                    case 2: Mu = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new ResourceDemand(ref reader); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }

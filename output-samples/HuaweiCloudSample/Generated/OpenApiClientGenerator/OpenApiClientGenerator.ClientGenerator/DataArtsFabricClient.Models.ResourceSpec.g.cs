@@ -38,7 +38,7 @@ namespace HuaweiCloud.DataArtsFabric
         public static ResourceSpec FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -49,14 +49,14 @@ namespace HuaweiCloud.DataArtsFabric
         {
         }
 
-        private ResourceSpec(ref Utf8JsonReader reader)
+        internal ResourceSpec(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "ResourceSpec");
             Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
                     case 0: SpecCode = JsonRead.String(ref reader, lenient: true, nullable: false); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;

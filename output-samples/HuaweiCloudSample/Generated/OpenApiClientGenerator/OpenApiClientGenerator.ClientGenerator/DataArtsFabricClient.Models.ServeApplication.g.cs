@@ -55,7 +55,7 @@ namespace HuaweiCloud.DataArtsFabric
         public static ServeApplication FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -70,19 +70,19 @@ namespace HuaweiCloud.DataArtsFabric
         {
         }
 
-        private ServeApplication(ref Utf8JsonReader reader)
+        internal ServeApplication(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "ServeApplication");
             Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
                     case 0: Name = JsonRead.String(ref reader, lenient: true, nullable: false); break;
                     case 1: ImportPath = JsonRead.String(ref reader, lenient: true, nullable: false); break;
-                    case 2: Deployments = JsonRead.IsNull(ref reader, nullable: false) ? null : JsonRead.List(ref reader, Deployment.ReadFrom); break;
-                    case 3: RuntimeEnv = JsonRead.IsNull(ref reader, nullable: false) ? null : ServeRuntimeEnv.ReadFrom(ref reader); break;
+                    case 2: Deployments = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : JsonRead.List(ref reader, Deployment.ReadFrom); break;
+                    case 3: RuntimeEnv = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new ServeRuntimeEnv(ref reader); break;
                     case 4: RoutePrefix = JsonRead.String(ref reader, lenient: true, nullable: false); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }

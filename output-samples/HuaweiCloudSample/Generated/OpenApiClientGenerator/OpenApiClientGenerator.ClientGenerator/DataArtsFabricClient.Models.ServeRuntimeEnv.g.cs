@@ -39,7 +39,7 @@ namespace HuaweiCloud.DataArtsFabric
         public static ServeRuntimeEnv FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -51,17 +51,17 @@ namespace HuaweiCloud.DataArtsFabric
         {
         }
 
-        private ServeRuntimeEnv(ref Utf8JsonReader reader)
+        internal ServeRuntimeEnv(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "ServeRuntimeEnv");
             Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
                     case 0: WorkingDir = JsonRead.String(ref reader, lenient: true, nullable: false); break;
-                    case 1: EnvVars = JsonRead.IsNull(ref reader, nullable: false) ? null : JsonRead.StringMap(ref reader, lenient: true); break;
+                    case 1: EnvVars = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : JsonRead.StringMap(ref reader, lenient: true); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }

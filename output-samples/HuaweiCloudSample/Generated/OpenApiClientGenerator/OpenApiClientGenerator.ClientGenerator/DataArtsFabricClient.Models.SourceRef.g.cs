@@ -49,7 +49,7 @@ namespace HuaweiCloud.DataArtsFabric
         public static SourceRef FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -62,15 +62,15 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private SourceRef(ref Utf8JsonReader reader)
+        internal SourceRef(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "SourceRef");
             string? idValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
                     case 0: idValue = JsonRead.String(ref reader, lenient: false, nullable: false); break;
                     case 1: VersionId = JsonRead.String(ref reader, lenient: false, nullable: false); break;

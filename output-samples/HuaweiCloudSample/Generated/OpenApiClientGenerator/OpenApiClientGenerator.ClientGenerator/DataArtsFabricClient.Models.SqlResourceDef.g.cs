@@ -49,7 +49,7 @@ namespace HuaweiCloud.DataArtsFabric
         public static SqlResourceDef FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -63,14 +63,14 @@ namespace HuaweiCloud.DataArtsFabric
         {
         }
 
-        private SqlResourceDef(ref Utf8JsonReader reader)
+        internal SqlResourceDef(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "SqlResourceDef");
             Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
                     case 0: SpecCode = JsonRead.String(ref reader, lenient: true, nullable: false); break;
                     case 1: WarmUpNum = JsonRead.Int32(ref reader, lenient: true, nullable: false); break;

@@ -55,7 +55,7 @@ namespace HuaweiCloud.DataArtsFabric
         public static UpdateEndpointRequestBody FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -71,21 +71,21 @@ namespace HuaweiCloud.DataArtsFabric
         {
         }
 
-        private UpdateEndpointRequestBody(ref Utf8JsonReader reader)
+        internal UpdateEndpointRequestBody(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "UpdateEndpointRequestBody");
             Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
                     case 0: Name = JsonRead.String(ref reader, lenient: false, nullable: false); break;
                     case 1: Description = JsonRead.String(ref reader, lenient: false, nullable: false); break;
-                    case 2: ReservedResource = ReservedResource.ReadFrom(ref reader); break;
-                    case 3: RayResource = RayResourceInput.ReadFrom(ref reader); break;
-                    case 4: Cap = CapRef.ReadFrom(ref reader); break;
-                    case 5: Config = EndpointConfig.ReadFrom(ref reader); break;
+                    case 2: ReservedResource = new ReservedResource(ref reader); break;
+                    case 3: RayResource = new RayResourceInput(ref reader); break;
+                    case 4: Cap = new CapRef(ref reader); break;
+                    case 5: Config = new EndpointConfig(ref reader); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }

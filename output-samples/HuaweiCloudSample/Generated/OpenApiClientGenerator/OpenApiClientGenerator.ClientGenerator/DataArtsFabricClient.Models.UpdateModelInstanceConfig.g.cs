@@ -41,7 +41,7 @@ namespace HuaweiCloud.DataArtsFabric
         public static UpdateModelInstanceConfig FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -53,17 +53,17 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private UpdateModelInstanceConfig(ref Utf8JsonReader reader)
+        internal UpdateModelInstanceConfig(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "UpdateModelInstanceConfig");
             BaseDemand? resourceValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
-                    case 0: resourceValue = BaseDemand.ReadFrom(ref reader); break;
+                    case 0: resourceValue = new BaseDemand(ref reader); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }

@@ -38,7 +38,7 @@ namespace HuaweiCloud.DataArtsFabric
         public static UpdateServiceInstanceConfig FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -49,16 +49,16 @@ namespace HuaweiCloud.DataArtsFabric
         {
         }
 
-        private UpdateServiceInstanceConfig(ref Utf8JsonReader reader)
+        internal UpdateServiceInstanceConfig(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "UpdateServiceInstanceConfig");
             Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
-                    case 0: ModelInstanceConfig = UpdateModelInstanceConfig.ReadFrom(ref reader); break;
+                    case 0: ModelInstanceConfig = new UpdateModelInstanceConfig(ref reader); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }

@@ -55,7 +55,7 @@ namespace HuaweiCloud.DataArtsFabric
         public static UpdateServiceInstanceRequestBody FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -69,19 +69,19 @@ namespace HuaweiCloud.DataArtsFabric
         {
         }
 
-        private UpdateServiceInstanceRequestBody(ref Utf8JsonReader reader)
+        internal UpdateServiceInstanceRequestBody(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "UpdateServiceInstanceRequestBody");
             Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
-                    case 0: Source = SourceRef.ReadFrom(ref reader); break;
+                    case 0: Source = new SourceRef(ref reader); break;
                     case 1: Name = JsonRead.String(ref reader, lenient: false, nullable: false); break;
                     case 2: Description = JsonRead.String(ref reader, lenient: false, nullable: false); break;
-                    case 3: Config = UpdateServiceInstanceConfig.ReadFrom(ref reader); break;
+                    case 3: Config = new UpdateServiceInstanceConfig(ref reader); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }

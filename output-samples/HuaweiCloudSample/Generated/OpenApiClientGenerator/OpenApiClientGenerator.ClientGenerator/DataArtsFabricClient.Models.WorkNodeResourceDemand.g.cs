@@ -39,7 +39,7 @@ namespace HuaweiCloud.DataArtsFabric
         public static WorkNodeResourceDemand FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -52,19 +52,19 @@ namespace HuaweiCloud.DataArtsFabric
         }
 
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private WorkNodeResourceDemand(ref Utf8JsonReader reader)
+        internal WorkNodeResourceDemand(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "WorkNodeResourceDemand");
             string? nameValue = default;
             ResourceDemand? resourceValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
                     case 0: nameValue = JsonRead.String(ref reader, lenient: false, nullable: false); break;
-                    case 1: resourceValue = ResourceDemand.ReadFrom(ref reader); break;
+                    case 1: resourceValue = new ResourceDemand(ref reader); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }

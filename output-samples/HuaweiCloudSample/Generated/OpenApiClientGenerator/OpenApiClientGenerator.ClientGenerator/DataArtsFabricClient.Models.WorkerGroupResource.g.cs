@@ -47,7 +47,7 @@ namespace HuaweiCloud.DataArtsFabric
         public static WorkerGroupResource FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -61,14 +61,14 @@ namespace HuaweiCloud.DataArtsFabric
         {
         }
 
-        private WorkerGroupResource(ref Utf8JsonReader reader)
+        internal WorkerGroupResource(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "WorkerGroupResource");
             Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
                     case 0: Name = JsonRead.String(ref reader, lenient: true, nullable: false); break;
                     case 1: SpecCode = JsonRead.String(ref reader, lenient: true, nullable: false); break;

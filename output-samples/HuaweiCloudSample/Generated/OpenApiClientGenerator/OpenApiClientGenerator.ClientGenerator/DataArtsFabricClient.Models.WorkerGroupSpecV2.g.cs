@@ -57,7 +57,7 @@ namespace HuaweiCloud.DataArtsFabric
         public static WorkerGroupSpecV2 FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -72,20 +72,20 @@ namespace HuaweiCloud.DataArtsFabric
         {
         }
 
-        private WorkerGroupSpecV2(ref Utf8JsonReader reader)
+        internal WorkerGroupSpecV2(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "WorkerGroupSpecV2");
             Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
                     case 0: Name = JsonRead.String(ref reader, lenient: true, nullable: false); break;
                     case 1: MinReplicas = JsonRead.Int32(ref reader, lenient: true, nullable: false); break;
                     case 2: MaxReplicas = JsonRead.Int32(ref reader, lenient: true, nullable: false); break;
-                    case 3: Limits = JsonRead.IsNull(ref reader, nullable: false) ? null : ResourceSpec.ReadFrom(ref reader); break;
-                    case 4: Requests = JsonRead.IsNull(ref reader, nullable: false) ? null : ResourceSpec.ReadFrom(ref reader); break;
+                    case 3: Limits = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new ResourceSpec(ref reader); break;
+                    case 4: Requests = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new ResourceSpec(ref reader); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }

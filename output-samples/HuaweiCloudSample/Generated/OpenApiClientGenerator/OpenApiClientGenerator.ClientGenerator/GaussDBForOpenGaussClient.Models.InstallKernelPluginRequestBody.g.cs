@@ -51,7 +51,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
         public static InstallKernelPluginRequestBody FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -65,17 +65,17 @@ namespace HuaweiCloud.GaussDBForOpenGauss
         }
 
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private InstallKernelPluginRequestBody(ref Utf8JsonReader reader)
+        internal InstallKernelPluginRequestBody(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "InstallKernelPluginRequestBody");
             InstallKernelPluginRequestBodyPluginName? pluginNameValue = default;
             string? urlValue = default;
             string? sha256Value = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
                     case 0: pluginNameValue = JsonRead.NotNull(InstallKernelPluginRequestBodyPluginNameJson.Read(ref reader), ref reader); break;
                     case 1: urlValue = JsonRead.String(ref reader, lenient: false, nullable: false); break;

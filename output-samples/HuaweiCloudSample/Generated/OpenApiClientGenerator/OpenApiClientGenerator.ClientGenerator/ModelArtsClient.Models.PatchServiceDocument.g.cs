@@ -24,6 +24,13 @@ namespace HuaweiCloud.ModelArts
 
         private static readonly Regex s_allowedPath = new("^/config/0/(?:[\\ud800-\\udbff][\\udc00-\\udfff]|[^\\n\\r\\u2028\\u2029\\ud800-\\udfff]|[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff])+", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
+        /// <summary>Creates a document with no operation; add them with its methods.</summary>
+        public PatchServiceDocument()
+        {
+        }
+
+        internal PatchServiceDocument(ref Utf8JsonReader reader) => _operations.AddRange(JsonRead.List(ref reader, PatchServiceV2RequestBody.ReadFrom));
+
         /// <summary>Gets the number of operations.</summary>
         public int Count => _operations.Count;
 
@@ -82,15 +89,10 @@ namespace HuaweiCloud.ModelArts
         public static PatchServiceDocument FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
-        internal static PatchServiceDocument ReadFrom(ref Utf8JsonReader reader)
-        {
-            var document = new PatchServiceDocument();
-            document._operations.AddRange(JsonRead.List(ref reader, PatchServiceV2RequestBody.ReadFrom));
-            return document;
-        }
+        internal static PatchServiceDocument ReadFrom(ref Utf8JsonReader reader) => new(ref reader);
 
         void IJsonWritable.WriteTo(Utf8JsonWriter writer) => JsonWrite.List(writer, _operations);
 

@@ -44,7 +44,7 @@ namespace HuaweiCloud.ModelArts
         public static PatchServiceResponseBody FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -56,17 +56,17 @@ namespace HuaweiCloud.ModelArts
         {
         }
 
-        private PatchServiceResponseBody(ref Utf8JsonReader reader)
+        internal PatchServiceResponseBody(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "PatchServiceResponseBody");
             Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
                     case 0: UpdateTime = JsonRead.Int64(ref reader, lenient: true, nullable: false); break;
-                    case 1: ResourceIds = JsonRead.IsNull(ref reader, nullable: false) ? null : JsonRead.StringList(ref reader, lenient: true); break;
+                    case 1: ResourceIds = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : JsonRead.StringList(ref reader, lenient: true); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }

@@ -50,7 +50,7 @@ namespace HuaweiCloud.ModelArts
         public static PatchServiceV2RequestBody FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -64,17 +64,17 @@ namespace HuaweiCloud.ModelArts
         }
 
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private PatchServiceV2RequestBody(ref Utf8JsonReader reader)
+        internal PatchServiceV2RequestBody(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "PatchServiceV2RequestBody");
             PatchServiceV2RequestBodyOp? opValue = default;
             string? pathValue = default;
             JsonElement? valueValue = default;
             Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
                     case 0: opValue = JsonRead.NotNull(PatchServiceV2RequestBodyOpJson.Read(ref reader), ref reader); break;
                     case 1: pathValue = JsonRead.String(ref reader, lenient: false, nullable: false); break;

@@ -36,7 +36,7 @@ namespace HuaweiCloud.ModelArts
         public static PluginSpec FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -47,16 +47,16 @@ namespace HuaweiCloud.ModelArts
         {
         }
 
-        private PluginSpec(ref Utf8JsonReader reader)
+        internal PluginSpec(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "PluginSpec");
             Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
-                    case 0: Template = JsonRead.IsNull(ref reader, nullable: false) ? null : Template.ReadFrom(ref reader); break;
+                    case 0: Template = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new Template(ref reader); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }

@@ -74,7 +74,7 @@ namespace HuaweiCloud.ModelArts
         public static PluginSpecPatch FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -85,15 +85,15 @@ namespace HuaweiCloud.ModelArts
         {
         }
 
-        private PluginSpecPatch(ref Utf8JsonReader reader)
+        internal PluginSpecPatch(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "PluginSpecPatch");
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
-                    case 0: Template = Optional<TemplatePatch?>.Of(reader.TokenType == JsonTokenType.Null ? null : TemplatePatch.ReadFrom(ref reader)); break;
+                    case 0: Template = Optional<TemplatePatch?>.Of(reader.TokenType == JsonTokenType.Null ? null : new TemplatePatch(ref reader)); break;
                     default: reader.Skip(); break;
                 }
             }

@@ -52,7 +52,7 @@ namespace HuaweiCloud.ModelArts
         public static Template FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -65,18 +65,18 @@ namespace HuaweiCloud.ModelArts
         {
         }
 
-        private Template(ref Utf8JsonReader reader)
+        internal Template(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "Template");
             Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
                     case 0: Name = JsonRead.String(ref reader, lenient: true, nullable: false); break;
                     case 1: Version = JsonRead.String(ref reader, lenient: true, nullable: false); break;
-                    case 2: Inputs = JsonRead.IsNull(ref reader, nullable: false) ? null : JsonRead.Map(ref reader, JsonRead.Element); break;
+                    case 2: Inputs = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : JsonRead.Map(ref reader, JsonRead.Element); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }

@@ -94,7 +94,7 @@ namespace HuaweiCloud.ModelArts
         public static TemplatePatch FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -107,13 +107,13 @@ namespace HuaweiCloud.ModelArts
         {
         }
 
-        private TemplatePatch(ref Utf8JsonReader reader)
+        internal TemplatePatch(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "TemplatePatch");
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
                     case 0: Name = Optional<string?>.Of(JsonRead.String(ref reader, lenient: false)); break;
                     case 1: Version = Optional<string?>.Of(JsonRead.String(ref reader, lenient: false)); break;

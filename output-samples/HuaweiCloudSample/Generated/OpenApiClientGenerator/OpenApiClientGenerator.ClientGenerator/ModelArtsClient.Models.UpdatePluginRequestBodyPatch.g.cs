@@ -33,7 +33,7 @@ namespace HuaweiCloud.ModelArts
         public static UpdatePluginRequestBodyPatch FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -44,15 +44,15 @@ namespace HuaweiCloud.ModelArts
         {
         }
 
-        private UpdatePluginRequestBodyPatch(ref Utf8JsonReader reader)
+        internal UpdatePluginRequestBodyPatch(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "UpdatePluginRequestBodyPatch");
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
-                    case 0: Spec = Optional<PluginSpecPatch?>.Of(reader.TokenType == JsonTokenType.Null ? null : PluginSpecPatch.ReadFrom(ref reader)); break;
+                    case 0: Spec = Optional<PluginSpecPatch?>.Of(reader.TokenType == JsonTokenType.Null ? null : new PluginSpecPatch(ref reader)); break;
                     default: reader.Skip(); break;
                 }
             }

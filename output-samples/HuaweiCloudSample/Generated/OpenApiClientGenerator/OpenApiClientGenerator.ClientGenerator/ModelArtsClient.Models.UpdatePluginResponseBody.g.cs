@@ -35,7 +35,7 @@ namespace HuaweiCloud.ModelArts
         public static UpdatePluginResponseBody FromJson(ReadOnlySpan<byte> utf8Json)
         {
             var reader = JsonRead.Start(utf8Json);
-            return ReadFrom(ref reader);
+            return new(ref reader);
         }
 
         private static readonly JsonMemberNames s_memberNames = new(
@@ -46,16 +46,16 @@ namespace HuaweiCloud.ModelArts
         {
         }
 
-        private UpdatePluginResponseBody(ref Utf8JsonReader reader)
+        internal UpdatePluginResponseBody(ref Utf8JsonReader reader)
         {
             JsonRead.ExpectStartObject(ref reader, "UpdatePluginResponseBody");
             Dictionary<string, JsonElement>? additionalProperties = null;
-            var nextMember = 0;
+            var memberNames = s_memberNames.StartReading();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                switch (s_memberNames.ReadName(ref reader, ref nextMember))
+                switch (memberNames.ReadName(ref reader))
                 {
-                    case 0: Spec = JsonRead.IsNull(ref reader, nullable: false) ? null : PluginSpec.ReadFrom(ref reader); break;
+                    case 0: Spec = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new PluginSpec(ref reader); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }
