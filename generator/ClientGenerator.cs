@@ -126,9 +126,18 @@ public sealed class ClientGenerator : IIncrementalGenerator
             .Collect()
             .WithTrackingName(TrackingNames.TitleLocations);
 
+        // Every source under its final hint name, an item each: an edit adds again only the sources it changed (Roslyn's
+        // collection of a step's sources looks for a name's duplicate by walking all it holds, so one item of 700 sources
+        // costs 700 × 700 / 2 comparisons at each run).
+        var generatedSources = renderedSpecs
+            .Collect()
+            .Combine(renderedRuntime)
+            .SelectMany(static (pair, _) => UniqueSources(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.GeneratedSources);
+
         // Sources and diagnostics have outputs of their own, as System.Text.Json's generator does: a diagnostic that moves
         // is reported again without rendering or adding any source again.
-        context.RegisterSourceOutput(renderedSpecs.Collect().Combine(renderedRuntime), static (spc, pair) => AddSources(spc, pair.Left, pair.Right));
+        context.RegisterSourceOutput(generatedSources, static (spc, source) => spc.AddSource(source.HintName, SourceText.From(source.Text, System.Text.Encoding.UTF8)));
         context.RegisterSourceOutput(parsedSpecs, static (spc, parsed) => Report(spc, parsed.Diagnostics));
         context.RegisterSourceOutput(
             renderedSpecs.Collect().Combine(titleLocations).Combine(renderedRuntime),
@@ -167,34 +176,28 @@ public sealed class ClientGenerator : IIncrementalGenerator
             .ToImmutableArray();
 
     /// <summary>
-    /// Adds every source under a unique hint name. Specs are ordered by path, so the output does not depend on the order
-    /// of the AdditionalFiles; a spec whose client an earlier spec already generates adds nothing (see <see cref="InPathOrder"/>).
+    /// Every source under a unique hint name, in the order they are added. Specs are ordered by path, so the output does not
+    /// depend on the order of the AdditionalFiles; a spec whose client an earlier spec already generates adds nothing (see
+    /// <see cref="InPathOrder"/>); the runtime comes last, and only when a spec adds a source.
     /// </summary>
-    private static void AddSources(SourceProductionContext context, ImmutableArray<RenderedSpec> specs, RenderResult runtime)
+    private static ImmutableArray<GeneratedSource> UniqueSources(ImmutableArray<RenderedSpec> specs, RenderResult runtime)
     {
         var hintNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var anySpecSource = false;
+        var sources = ImmutableArray.CreateBuilder<GeneratedSource>();
         foreach (var (spec, firstPath) in InPathOrder(specs))
         {
-            if (firstPath is not null)
+            if (firstPath is null)
             {
-                continue;
-            }
-
-            foreach (var source in spec.Result.Sources)
-            {
-                AddUnique(context, hintNames, source);
-                anySpecSource = true;
+                sources.AddRange(spec.Result.Sources.Select(source => Unique(hintNames, source)));
             }
         }
 
-        if (anySpecSource)
+        if (sources.Count > 0)
         {
-            foreach (var source in runtime.Sources)
-            {
-                AddUnique(context, hintNames, source);
-            }
+            sources.AddRange(runtime.Sources.Select(source => Unique(hintNames, source)));
         }
+
+        return sources.ToImmutable();
     }
 
     /// <summary>
@@ -256,7 +259,8 @@ public sealed class ClientGenerator : IIncrementalGenerator
         }
     }
 
-    private static void AddUnique(SourceProductionContext context, HashSet<string> hintNames, GeneratedSource source)
+    /// <summary>The source under its own hint name, or under the name with a number appended when another source has it already.</summary>
+    private static GeneratedSource Unique(HashSet<string> hintNames, GeneratedSource source)
     {
         var hintName = source.HintName;
         for (var suffix = 2; !hintNames.Add(hintName); suffix++)
@@ -264,7 +268,7 @@ public sealed class ClientGenerator : IIncrementalGenerator
             hintName = Path.GetFileNameWithoutExtension(Path.GetFileNameWithoutExtension(source.HintName)) + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".g.cs";
         }
 
-        context.AddSource(hintName, SourceText.From(source.Text, System.Text.Encoding.UTF8));
+        return hintName == source.HintName ? source : source with { HintName = hintName };
     }
 
     /// <summary>

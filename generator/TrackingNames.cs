@@ -18,5 +18,6 @@ public static class TrackingNames
     public const string RenderedFiles = nameof(RenderedFiles);
     public const string RenderedSpecs = nameof(RenderedSpecs);
     public const string RenderedRuntime = nameof(RenderedRuntime);
+    public const string GeneratedSources = nameof(GeneratedSources);
     public const string TitleLocations = nameof(TitleLocations);
 }

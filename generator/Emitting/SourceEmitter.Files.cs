@@ -43,12 +43,21 @@ internal static partial class SourceEmitter
             // The members the operations share are declared in a file that reads no operation, and the operations in files
             // of one tag each: editing an operation re-renders the file of its tag alone.
             files.Add(new RenderInput(spec.SourcePath, client, spec.ClientName + ".g.cs", "Client.sbncs", header, EquatableArray<string>.Empty));
+
+            // A type that operations of several parts name is copied without its documentation once.
+            var undocumented = new Dictionary<int, TypeSpec>();
             foreach (var (name, operations) in ClientParts(spec.Operations))
             {
                 // A part consults the types its operations name (for the members of a response body), never their
                 // documentation: an edited description re-renders the file of its schema alone, an added schema no client.
-                var named = InSpecOrder(operations.SelectMany(NamedTypes), spec, position).Select(WithoutDocumentation).ToEquatableArray();
-                var part = models with { Types = named, Operations = operations.ToEquatableArray() };
+                var names = new List<string>();
+                foreach (var operation in operations)
+                {
+                    AddNamedTypes(operation, names);
+                }
+
+                var named = InSpecOrder(names, position).Select(i => undocumented.TryGetValue(i, out var copy) ? copy : undocumented[i] = WithoutDocumentation(spec.Types[i]));
+                var part = models with { Types = named.ToEquatableArray(), Operations = operations.ToEquatableArray() };
                 files.Add(new RenderInput(spec.SourcePath, client, spec.ClientName + ".Operations." + name + ".g.cs", "Client.sbncs", part, EquatableArray<string>.Empty));
             }
 
@@ -70,7 +79,7 @@ internal static partial class SourceEmitter
         foreach (var group in spec.Types.GroupBy(t => t.Group ?? t.Name, StringComparer.Ordinal))
         {
             var declared = group.ToList();
-            var slice = models with { Types = InSpecOrder(Consulted(declared, types), spec, position).ToEquatableArray() };
+            var slice = models with { Types = InSpecOrder(Consulted(declared, types), position).Select(i => spec.Types[i]).ToEquatableArray() };
             files.Add(new RenderInput(spec.SourcePath, client, spec.ClientName + ".Models." + group.Key + ".g.cs", "Models.sbncs", slice, declared.Select(t => t.Name).ToEquatableArray()));
         }
 
@@ -90,13 +99,22 @@ internal static partial class SourceEmitter
                 .GroupBy(o => o.Part, o => o.Operation)
                 .Select(part => (part.Key == 0 ? tag.Key : tag.Key + "." + (part.Key + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), part.ToList())));
 
-    /// <summary>The types of <paramref name="names"/> that the spec declares, once each, in the spec's order.</summary>
-    private static IEnumerable<TypeSpec> InSpecOrder(IEnumerable<string> names, ApiSpec spec, IReadOnlyDictionary<string, int> position)
-        => names.Distinct(StringComparer.Ordinal)
-            .Where(position.ContainsKey)
-            .Select(name => position[name])
-            .OrderBy(i => i)
-            .Select(i => spec.Types[i]);
+    /// <summary>The positions of the types of <paramref name="names"/> that the spec declares, once each, in the spec's order.</summary>
+    private static List<int> InSpecOrder(IEnumerable<string> names, IReadOnlyDictionary<string, int> position)
+    {
+        var positions = new List<int>();
+        var seen = new HashSet<int>();
+        foreach (var name in names)
+        {
+            if (position.TryGetValue(name, out var i) && seen.Add(i))
+            {
+                positions.Add(i);
+            }
+        }
+
+        positions.Sort();
+        return positions;
+    }
 
     /// <summary>
     /// The types a group's file declares and those its views consult, in the spec's order: the types they extend, a
@@ -112,12 +130,12 @@ internal static partial class SourceEmitter
             names.UnionWith(type.BaseTypeNames);
             if (type.Union is { } union)
             {
-                names.UnionWith(union.Variants.SelectMany(v => NamedTypes(v.Type)));
+                names.UnionWith(union.Variants.Select(v => NamedType(v.Type)).OfType<string>());
             }
             if (type.JsonPatch is { } patch && types.TryGetValue(patch.ItemTypeName, out var item))
             {
                 names.Add(item.Name);
-                names.UnionWith(item.Properties.SelectMany(p => NamedTypes(p.Type)));
+                names.UnionWith(item.Properties.Select(p => NamedType(p.Type)).OfType<string>());
             }
         }
 
@@ -129,7 +147,7 @@ internal static partial class SourceEmitter
                 names.Add(plain);
             }
 
-            foreach (var nested in patch.Properties.SelectMany(p => NamedTypes(p.Type)))
+            foreach (var nested in patch.Properties.Select(p => NamedType(p.Type)).OfType<string>())
             {
                 if (types.TryGetValue(nested, out var type) && type.Kind == TypeKind.MergePatch && names.Add(nested))
                 {
@@ -141,17 +159,59 @@ internal static partial class SourceEmitter
         return names;
     }
 
-    /// <summary>The types an operation names: those of its parameters, bodies (the preferred one and the alternatives), parts and responses.</summary>
-    private static IEnumerable<string> NamedTypes(OperationSpec operation)
-        => operation.Parameters.Select(p => p.Type)
-            .Concat(operation.Body is { } body ? [body.Type, .. body.Parts.Select(p => p.Type)] : [])
-            .Concat(operation.AlternateBodies.SelectMany(alternate => alternate.Body.Parts.Select(p => p.Type).Prepend(alternate.Body.Type)))
-            .Concat(operation.ErrorResponses.Append(operation.SuccessResponse).Select(r => r?.Body).OfType<TypeRef>())
-            .SelectMany(NamedTypes);
+    /// <summary>Adds the types an operation names: those of its parameters, bodies (the preferred one and the alternatives), parts and responses.</summary>
+    private static void AddNamedTypes(OperationSpec operation, List<string> names)
+    {
+        foreach (var parameter in operation.Parameters)
+        {
+            AddNamedType(parameter.Type, names);
+        }
 
-    /// <summary>The named types a value is or holds, through arrays and maps.</summary>
-    private static IEnumerable<string> NamedTypes(TypeRef type)
-        => type.TypeName is { } name ? [name] : type.Element is { } element ? NamedTypes(element) : [];
+        if (operation.Body is { } body)
+        {
+            AddNamedTypes(body, names);
+        }
+
+        foreach (var alternate in operation.AlternateBodies)
+        {
+            AddNamedTypes(alternate.Body, names);
+        }
+
+        foreach (var response in operation.ErrorResponses)
+        {
+            AddNamedType(response.Body, names);
+        }
+
+        AddNamedType(operation.SuccessResponse?.Body, names);
+    }
+
+    private static void AddNamedTypes(BodySpec body, List<string> names)
+    {
+        AddNamedType(body.Type, names);
+        foreach (var part in body.Parts)
+        {
+            AddNamedType(part.Type, names);
+        }
+    }
+
+    private static void AddNamedType(TypeRef? type, List<string> names)
+    {
+        if (NamedType(type) is { } name)
+        {
+            names.Add(name);
+        }
+    }
+
+    /// <summary>The named type a value is or holds, through arrays and maps.</summary>
+    private static string? NamedType(TypeRef? type)
+    {
+        while (type is { TypeName: null })
+        {
+            type = type.Element;
+        }
+
+        return type?.TypeName;
+    }
 
     private static TypeSpec WithoutDocumentation(TypeSpec type) => type with
     {

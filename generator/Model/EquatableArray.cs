@@ -2,7 +2,6 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 
 namespace OpenApiClientGenerator.Model;
 
@@ -29,7 +28,36 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
 
     public bool IsEmpty => Items.IsEmpty;
 
-    public bool Equals(EquatableArray<T> other) => Items.SequenceEqual(other.Items);
+    /// <summary>
+    /// Compares item by item, without the boxing and the enumerators of <c>SequenceEqual</c>: Roslyn compares every step's
+    /// output with the last run's, and the model's arrays hold arrays in turn. Two arrays over the same storage (a slice that
+    /// shares its parent's list) are equal without a look at their items.
+    /// </summary>
+    public bool Equals(EquatableArray<T> other)
+    {
+        var items = Items;
+        var others = other.Items;
+        if (items.Length != others.Length)
+        {
+            return false;
+        }
+
+        if (items == others)
+        {
+            return true;
+        }
+
+        var comparer = EqualityComparer<T>.Default;
+        for (var i = 0; i < items.Length; i++)
+        {
+            if (!comparer.Equals(items[i], others[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     public override bool Equals(object? obj) => obj is EquatableArray<T> other && Equals(other);
 

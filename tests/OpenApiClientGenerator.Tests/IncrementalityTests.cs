@@ -227,6 +227,22 @@ public sealed class IncrementalityTests
         Assert.Contains("taxes included.", run.GeneratedSources.Single(s => s.HintName == "ShopClient.Models.Invoice.g.cs").SourceText.ToString(), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Each source is an item of its own under its final hint name, so that an edit adds again only the sources it changed
+    /// (Roslyn looks for a duplicate hint name by walking every source the item added before).
+    /// </summary>
+    [Fact]
+    public void Editing_one_schemas_description_adds_again_only_that_schemas_source()
+    {
+        var (run, _) = RunEdited(spec => spec.Replace("description: What an order costs.", "description: What an order costs, taxes included."));
+
+        var sources = Outputs(run, TrackingNames.GeneratedSources);
+        Assert.Equal(run.GeneratedSources.Select(s => s.HintName), sources.Select(o => ((GeneratedSource)o.Value).HintName));
+        Assert.Equal(["ShopClient.Models.Invoice.g.cs"], sources
+            .Where(o => o.Reason is not (IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged))
+            .Select(o => ((GeneratedSource)o.Value).HintName));
+    }
+
     /// <summary>A member that references a schema is documented by it too, so the record that declares the member depends on it.</summary>
     [Fact]
     public void Editing_a_referenced_schemas_description_rerenders_it_and_the_records_documented_by_it()
