@@ -35,19 +35,4 @@ internal sealed record ApiSpec
 /// The result of parsing one spec: the model when it can be generated, and what to report either way. <see cref="NameLocation"/>
 /// is where the name of the client comes from (<c>info.title</c>), for a collision with another spec's client.
 /// </summary>
-/// <remarks>
-/// The model is compared by reference here: the step after the parse (<see cref="TrackingNames.SpecModels"/>) compares it
-/// by content, and comparing it in both would walk the whole model twice at each re-run. A spec parsed again is therefore
-/// always a changed parse result; what reads its model is still cached when the model is equal.
-/// </remarks>
-internal sealed record SpecParseResult(ApiSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics, LocationInfo? NameLocation = null)
-{
-    public bool Equals(SpecParseResult? other)
-        => other is not null
-            && ReferenceEquals(Spec, other.Spec)
-            && Diagnostics.Equals(other.Diagnostics)
-            && Equals(NameLocation, other.NameLocation);
-
-    public override int GetHashCode()
-        => unchecked((System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Spec) * 31) + Diagnostics.GetHashCode());
-}
+internal sealed record SpecParseResult(ApiSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics, LocationInfo? NameLocation = null);
