@@ -299,26 +299,21 @@ internal static class SpecFragmenter
 
         /// <summary>
         /// Where the string whose first character is at <paramref name="index"/> ends, just past its closing quote; -1
-        /// when it has a line break, which JSON does not allow in it, or no end. Most strings are short: their first
-        /// characters are looked at one by one, and a longer one's rest is searched for the next character that matters.
+        /// when it has a line break, which JSON does not allow in it, or no end.
         /// </summary>
         private int StringEnd(int index)
         {
             var text = _text;
-            var looked = 0;
             while (index < text.Length)
             {
-                if (++looked > 16)
+                // Most of a spec's text is inside strings: the next character that matters is searched for, not each one read.
+                var next = text.AsSpan(index).IndexOfAny(StringStops);
+                if (next < 0)
                 {
-                    var next = text.AsSpan(index).IndexOfAny(StringStops);
-                    if (next < 0)
-                    {
-                        return -1;
-                    }
-
-                    index += next;
+                    return -1;
                 }
 
+                index += next;
                 var c = text[index];
                 if (c == '"')
                 {
@@ -330,7 +325,7 @@ internal static class SpecFragmenter
                     return -1;
                 }
 
-                index += c == '\\' ? 2 : 1;
+                index += 2;
             }
 
             return -1;
@@ -436,10 +431,7 @@ internal static class SpecFragmenter
                 else if (c == '\n' || (c == '\r' && (index + 1 == text.Length || text[index + 1] != '\n')))
                 {
                     LineStarts.Add(++index);
-                    while (index < text.Length && text[index] == ' ')
-                    {
-                        index++;
-                    }
+                    index += IndentationLength(text, index);
                 }
                 else if (c == '\r')
                 {
@@ -452,6 +444,31 @@ internal static class SpecFragmenter
             }
 
             return index;
+        }
+
+        /// <summary>How many spaces follow <paramref name="index"/>, compared a vector at a time: an indented text's lines start with many.</summary>
+        private static int IndentationLength(string text, int index)
+        {
+            var rest = text.AsSpan(index);
+            var vectors = System.Runtime.InteropServices.MemoryMarshal.Cast<char, System.Numerics.Vector<ushort>>(rest);
+            var spaces = new System.Numerics.Vector<ushort>(' ');
+            var length = 0;
+            foreach (var vector in vectors)
+            {
+                if (vector != spaces)
+                {
+                    break;
+                }
+
+                length += System.Numerics.Vector<ushort>.Count;
+            }
+
+            while (length < rest.Length && rest[length] == ' ')
+            {
+                length++;
+            }
+
+            return length;
         }
     }
 }
