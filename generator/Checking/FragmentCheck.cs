@@ -130,7 +130,7 @@ internal sealed class FragmentCheck : System.IEquatable<FragmentCheck>
     /// </summary>
     private static bool IsGatewayRewritten(SpecFragment fragment)
         => (fragment.Pointer.StartsWith("/paths/", System.StringComparison.Ordinal) || fragment.Pointer.StartsWith("/components/parameters/", System.StringComparison.Ordinal))
-            && (fragment.Pointer.Contains("+}") || fragment.Text.Contains("\\u") || GatewayPlaceholder.IsMatch(fragment.Text));
+            && (fragment.Pointer.Contains("+}") || fragment.Text.ToString().Contains("\\u") || GatewayPlaceholder.IsMatch(fragment.Text.ToString()));
 
     public bool Equals(FragmentCheck? other) => other is not null && IsOpenApi31 == other.IsOpenApi31 && Read.Equals(other.Read);
 

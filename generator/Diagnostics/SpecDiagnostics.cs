@@ -12,7 +12,7 @@ namespace OpenApiClientGenerator.Diagnostics;
 /// </summary>
 internal sealed class SpecDiagnostics(SpecInput input)
 {
-    private readonly LineIndex _lines = new(input.Text);
+    private readonly LineIndex _lines = LineIndex.Of(input.Text);
     private readonly List<DiagnosticInfo> _diagnostics = [];
     private readonly HashSet<DiagnosticInfo> _reported = [];
 

@@ -9,7 +9,13 @@ internal sealed class LineIndex
     /// <summary>The characters C# ends a line at, which Roslyn's SourceText counts lines by.</summary>
     internal static readonly char[] LineBreaks = ['\r', '\n', '\u0085', '\u2028', '\u2029'];
 
+    /// <summary>The index of each spec text whose lines the fragment split found (<see cref="Of"/>): the split sees every line break of a JSON text as it scans it.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, LineIndex> Found = new();
+
     private readonly List<int> _lineStarts = [0];
+
+    /// <param name="lineStarts">Where each line after the first starts, in order.</param>
+    private LineIndex(List<int> lineStarts) => _lineStarts.AddRange(lineStarts);
 
     public LineIndex(string text)
     {
@@ -31,6 +37,12 @@ internal sealed class LineIndex
             _lineStarts.Add(i + 1);
         }
     }
+
+    /// <summary>The lines of <paramref name="text"/>: those the split found, or else found now.</summary>
+    public static LineIndex Of(string text) => Found.TryGetValue(text, out var found) ? found : new LineIndex(text);
+
+    /// <summary>Keeps the lines a scan of <paramref name="text"/> found (where each line after the first starts, in order) for <see cref="Of"/>.</summary>
+    public static void Remember(string text, List<int> lineStarts) => Found.GetValue(text, _ => new LineIndex(lineStarts));
 
     public SourcePosition Position(int offset, int length)
     {

@@ -23,14 +23,20 @@ internal static class SpecFragmenter
     public static IReadOnlyList<SpecFragment> Split(string specPath, string text)
     {
         List<Piece>? pieces;
+        var scanner = new JsonPieceScanner(text);
         try
         {
-            pieces = new JsonPieceScanner(text).Scan();
+            pieces = scanner.Scan();
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // A fault of the split's own must not fail the user's build: the text is then read whole, as any other.
             pieces = null;
+        }
+
+        if (pieces is not null)
+        {
+            LineIndex.Remember(text, scanner.LineStarts);
         }
 
         if (pieces is null || pieces.Count == 0)
@@ -44,7 +50,7 @@ internal static class SpecFragmenter
         var copied = 0;
         foreach (var piece in pieces)
         {
-            fragments.Add(new SpecFragment(specPath, piece.Pointer, piece.Depth, text.Substring(piece.Start, piece.End - piece.Start)));
+            fragments.Add(new SpecFragment(specPath, piece.Pointer, piece.Depth, new FragmentText(text, piece.Start, piece.End - piece.Start)));
             skeleton.Append(text, copied, piece.Start - copied).Append("{}");
             copied = piece.End;
         }
@@ -107,21 +113,30 @@ internal static class SpecFragmenter
     /// </summary>
     private sealed class JsonPieceScanner(string text)
     {
+        private readonly string _text = text;
+
         /// <summary>The characters that end a string's run of plain characters: its end, an escape, or a line break, which JSON does not allow in it.</summary>
         private static readonly char[] StringStops = ['"', '\\', '\r', '\n'];
 
+
         private readonly List<Piece> _pieces = [];
+
+        /// <summary>Where each line after the first starts: a plain JSON text breaks lines only between its tokens, where the scan skips whitespace.</summary>
+        public List<int> LineStarts { get; } = [];
+
+        /// <summary>The closing bracket each open one of <see cref="Skip"/> waits for, innermost last: one buffer for every value.</summary>
+        private char[] _closers = new char[64];
         private int _index;
 
         public List<Piece>? Scan()
         {
-            if (text.IndexOfAny(['\u0085', '\u2028', '\u2029']) >= 0)
+            if (_text.IndexOfAny(['\u0085', '\u2028', '\u2029']) >= 0)
             {
                 // Line breaks to Roslyn but not to the YAML parser, which the reader replaces for the whole text at once.
                 return null;
             }
 
-            if (text.Length > 0 && text[0] == '\uFEFF')
+            if (_text.Length > 0 && _text[0] == '\uFEFF')
             {
                 _index = 1;
             }
@@ -133,7 +148,7 @@ internal static class SpecFragmenter
             }
 
             SkipWhitespace();
-            return _index == text.Length ? _pieces : null;
+            return _index == _text.Length ? _pieces : null;
         }
 
         /// <summary>Reads an object whose members at <paramref name="depth"/> + 1 are pieces when <see cref="IsPieceParent"/> says so.</summary>
@@ -212,74 +227,128 @@ internal static class SpecFragmenter
 
         private static bool IsWebhookMap(string name) => ModelBuilding.OperationSelection.WebhookMaps.Contains(name);
 
-        /// <summary>Moves past one value of any kind.</summary>
+        /// <summary>
+        /// Moves past one value of any kind: most of the text is inside the pieces, so this is one loop over its
+        /// tokens, with the text and the position in locals, which calls out only for a token longer than one character.
+        /// </summary>
         private bool Skip()
         {
-            var brackets = new Stack<char>();
-            do
+            var text = _text;
+            var index = _index;
+            var depth = 0;
+            while (index < text.Length)
             {
-                SkipWhitespace();
-                if (_index >= text.Length)
-                {
-                    return false;
-                }
-
-                var c = text[_index];
+                var c = text[index];
                 switch (c)
                 {
+                    case ' ' or '\t' or '\r' or '\n':
+                        index = WhitespaceEnd(index);
+                        continue;
                     case '"':
-                        if (!String(needsValue: false, out _))
+                        index = StringEnd(index + 1);
+                        if (index < 0)
                         {
                             return false;
                         }
 
                         break;
                     case '{' or '[':
-                        brackets.Push(c == '{' ? '}' : ']');
-                        _index++;
+                        if (depth == _closers.Length)
+                        {
+                            System.Array.Resize(ref _closers, depth * 2);
+                        }
+
+                        _closers[depth++] = c == '{' ? '}' : ']';
+                        index++;
                         break;
                     case '}' or ']':
-                        if (brackets.Count == 0 || brackets.Pop() != c)
+                        if (depth == 0 || _closers[--depth] != c)
                         {
                             return false;
                         }
 
-                        _index++;
+                        index++;
                         break;
                     case ',' or ':':
-                        if (brackets.Count == 0)
+                        if (depth == 0)
                         {
                             return false;
                         }
 
-                        _index++;
+                        index++;
                         break;
                     default:
-                        if (!Scalar())
+                        index = ScalarEnd(index);
+                        if (index < 0)
                         {
                             return false;
                         }
 
                         break;
                 }
-            }
-            while (brackets.Count > 0);
 
-            return true;
+                if (depth == 0)
+                {
+                    _index = index;
+                    return true;
+                }
+            }
+
+            return false;
         }
 
-        /// <summary>A number, <c>true</c>, <c>false</c> or <c>null</c>, by its characters: a minus is followed by a digit, so that no YAML indicator passes.</summary>
-        private bool Scalar()
+        /// <summary>
+        /// Where the string whose first character is at <paramref name="index"/> ends, just past its closing quote; -1
+        /// when it has a line break, which JSON does not allow in it, or no end.
+        /// </summary>
+        private int StringEnd(int index)
         {
-            var start = _index;
-            while (_index < text.Length && text[_index] is (>= '0' and <= '9') or (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or '+' or '-' or '.')
+            var text = _text;
+            while (index < text.Length)
             {
-                _index++;
+                // Most of a spec's text is inside strings: the next character that matters is searched for, not each one read.
+                var next = text.AsSpan(index).IndexOfAny(StringStops);
+                if (next < 0)
+                {
+                    return -1;
+                }
+
+                index += next;
+                var c = text[index];
+                if (c == '"')
+                {
+                    return index + 1;
+                }
+
+                if (c is '\r' or '\n')
+                {
+                    return -1;
+                }
+
+                index += 2;
             }
 
-            return _index > start
+            return -1;
+        }
+
+        /// <summary>
+        /// Where the number, <c>true</c>, <c>false</c> or <c>null</c> at <paramref name="start"/> ends, by its characters; -1
+        /// when it is none: a minus is followed by a digit, so that no YAML indicator passes.
+        /// </summary>
+        private int ScalarEnd(int start)
+        {
+            var text = _text;
+            var index = start;
+            while (index < text.Length && text[index] is (>= '0' and <= '9') or (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or '+' or '-' or '.')
+            {
+                index++;
+            }
+
+            return index > start
                 && text[start] is (>= '0' and <= '9') or 't' or 'f' or 'n' or '-'
-                && (text[start] != '-' || (start + 1 < _index && text[start + 1] is >= '0' and <= '9'));
+                && (text[start] != '-' || (start + 1 < index && text[start + 1] is >= '0' and <= '9'))
+                ? index
+                : -1;
         }
 
         /// <param name="value">The string's text, for a key (<paramref name="needsValue"/>); empty otherwise.</param>
@@ -293,17 +362,17 @@ internal static class SpecFragmenter
 
             var start = ++_index;
             var escaped = false;
-            while (_index < text.Length)
+            while (_index < _text.Length)
             {
                 // Most of a spec's text is inside strings: the next character that matters is searched for, not each one read.
-                var next = text.AsSpan(_index).IndexOfAny(StringStops);
+                var next = _text.AsSpan(_index).IndexOfAny(StringStops);
                 if (next < 0)
                 {
                     return false;
                 }
 
                 _index += next;
-                var c = text[_index];
+                var c = _text[_index];
                 if (c is '\r' or '\n')
                 {
                     return false;
@@ -317,7 +386,7 @@ internal static class SpecFragmenter
                 else
                 {
                     // A key's text is what the reader gives it: escapes are rare in keys, and the reader handles them.
-                    var unescaped = !needsValue ? string.Empty : escaped ? Unescaped(start, _index) : text.Substring(start, _index - start);
+                    var unescaped = !needsValue ? string.Empty : escaped ? Unescaped(start, _index) : _text.Substring(start, _index - start);
                     value = unescaped ?? string.Empty;
                     _index++;
                     return unescaped is not null;
@@ -332,7 +401,7 @@ internal static class SpecFragmenter
         {
             try
             {
-                return JsonNode.Parse(text.Substring(start - 1, end - start + 2))!.GetValue<string>();
+                return JsonNode.Parse(_text.Substring(start - 1, end - start + 2))!.GetValue<string>();
             }
             catch (Exception exception) when (exception is System.Text.Json.JsonException or InvalidOperationException)
             {
@@ -341,17 +410,65 @@ internal static class SpecFragmenter
             }
         }
 
-        private bool Peek(char c) => _index < text.Length && text[_index] == c;
+        private bool Peek(char c) => _index < _text.Length && _text[_index] == c;
 
-        private void SkipWhitespace()
+        private void SkipWhitespace() => _index = WhitespaceEnd(_index);
+
+        /// <summary>
+        /// Where the run of whitespace at <paramref name="index"/> ends, noting each line break on the way (CRLF at its
+        /// LF). An indented text's line starts with a run of spaces, which is looked at in a loop of its own.
+        /// </summary>
+        private int WhitespaceEnd(int index)
         {
-            var index = _index;
-            while (index < text.Length && text[index] is ' ' or '\t' or '\r' or '\n')
+            var text = _text;
+            while (index < text.Length)
             {
-                index++;
+                var c = text[index];
+                if (c is ' ' or '\t')
+                {
+                    index++;
+                }
+                else if (c == '\n' || (c == '\r' && (index + 1 == text.Length || text[index + 1] != '\n')))
+                {
+                    LineStarts.Add(++index);
+                    index += IndentationLength(text, index);
+                }
+                else if (c == '\r')
+                {
+                    index++;
+                }
+                else
+                {
+                    break;
+                }
             }
 
-            _index = index;
+            return index;
+        }
+
+        /// <summary>How many spaces follow <paramref name="index"/>, compared a vector at a time: an indented text's lines start with many.</summary>
+        private static int IndentationLength(string text, int index)
+        {
+            var rest = text.AsSpan(index);
+            var vectors = System.Runtime.InteropServices.MemoryMarshal.Cast<char, System.Numerics.Vector<ushort>>(rest);
+            var spaces = new System.Numerics.Vector<ushort>(' ');
+            var length = 0;
+            foreach (var vector in vectors)
+            {
+                if (vector != spaces)
+                {
+                    break;
+                }
+
+                length += System.Numerics.Vector<ushort>.Count;
+            }
+
+            while (length < rest.Length && rest[length] == ' ')
+            {
+                length++;
+            }
+
+            return length;
         }
     }
 }

@@ -179,6 +179,49 @@ public sealed class FragmentReadingTests
         Assert.Equal((9, 0), lines.LineAndColumn(Text.Length));
     }
 
+    /// <summary>The split finds the lines of a JSON text as it scans it (<see cref="LineIndex.Of"/>): LF, CR and CRLF, in whitespace anywhere in the text.</summary>
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    [InlineData("\r")]
+    public void The_lines_the_split_finds_are_those_of_the_text(string lineBreak)
+    {
+        var text = "{\"openapi\": \"3.0.3\",\n    \"paths\": {\n\r\n        \"/a\": {\"x\": [1,\n 2]},\r        \"/b\": {}\n  }\n}\r\n\n".Replace("\n", lineBreak, StringComparison.Ordinal);
+
+        Assert.Equal(3, SpecFragmenter.Split("spec.openapi.json", text).Count);
+        var found = LineIndex.Of(text);
+        var counted = new LineIndex(text);
+        Assert.NotSame(counted, found);
+        for (var offset = 0; offset <= text.Length; offset++)
+        {
+            Assert.Equal(counted.LineAndColumn(offset), found.LineAndColumn(offset));
+        }
+    }
+
+    /// <summary>
+    /// A fragment is a slice of the spec's text, equal to another of the same characters wherever it stands, and gets a
+    /// copy of its own when read: the fragments the pipeline keeps do not keep the texts of past runs alive.
+    /// </summary>
+    [Fact]
+    public void A_fragment_is_a_slice_of_the_text_until_it_is_read()
+    {
+        const string Text = "{\"openapi\": \"3.0.3\", \"paths\": {\"/a\": {\"x\": 1}, \"/b\": {\"x\": 1}}}";
+        var fragments = SpecFragmenter.Split("spec.openapi.json", Text);
+        var edited = SpecFragmenter.Split("spec.openapi.json", Text.Replace("\"3.0.3\"", "\"3.0.4\"", StringComparison.Ordinal));
+
+        Assert.Equal(fragments[1].Text, fragments[2].Text);
+        Assert.Equal(fragments[1].Text.GetHashCode(), fragments[2].Text.GetHashCode());
+        Assert.Equal(fragments.Skip(1), edited.Skip(1));
+        Assert.NotEqual(fragments[0], edited[0]);
+        Assert.NotEqual(fragments[1], fragments[2]);
+
+        var read = FragmentRead.Read(edited[1]).Fragment.Text.ToString();
+        Assert.Equal("{\"x\": 1}", read);
+        Assert.Same(read, edited[1].Text.ToString());
+        Assert.Equal(fragments[1].Text, edited[1].Text);
+        Assert.NotEqual(fragments[1].Text, new FragmentText("{\"x\": 2}", 0, 8));
+    }
+
     /// <summary>The split searches each string for its end: an escaped quote or backslash, or a bracket inside a string, ends nothing.</summary>
     [Fact]
     public void Escapes_and_brackets_inside_strings_leave_the_pieces_whole()
@@ -189,8 +232,8 @@ public sealed class FragmentReadingTests
         var fragments = SpecFragmenter.Split("spec.openapi.json", Text);
 
         Assert.Equal([string.Empty, "/paths/~1a\"b", "/paths/~1c"], fragments.Select(f => f.Pointer));
-        Assert.Equal([PathItem, "{}"], fragments.Skip(1).Select(f => f.Text));
-        Assert.Equal("{\"openapi\": \"3.0.3 \\\"}\", \"paths\": {\"/a\\\"b\": {}, \"/c\": {}}}", fragments[0].Text);
+        Assert.Equal([PathItem, "{}"], fragments.Skip(1).Select(f => f.Text.ToString()));
+        Assert.Equal("{\"openapi\": \"3.0.3 \\\"}\", \"paths\": {\"/a\\\"b\": {}, \"/c\": {}}}", fragments[0].Text.ToString());
     }
 
     /// <summary>A duplicate key inside a path item fails its fragment: the spec is read whole, and the error is the whole reading's.</summary>
