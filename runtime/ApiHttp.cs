@@ -4,6 +4,7 @@ namespace OpenApiClientGenerator.Runtime
     using System.Collections.Generic;
     using System.Globalization;
     using System.Net.Http;
+    using System.Runtime.CompilerServices;
     using System.Text.Json;
     using System.Threading;
     using System.Threading.Tasks;
@@ -45,13 +46,38 @@ namespace OpenApiClientGenerator.Runtime
             return content;
         }
 
+        // The list and map readers made so far, by the reader of their items: an operation's method group is one delegate
+        // that the compiler caches (C# 11 and later), so each operation's reader is made once, not at each call, and
+        // the tables are of delegates, so that no type is made per item type as a generic cache's static field would.
+        private static readonly ConditionalWeakTable<Delegate, Delegate> s_listReaders = new ConditionalWeakTable<Delegate, Delegate>();
+        private static readonly ConditionalWeakTable<Delegate, Delegate> s_mapReaders = new ConditionalWeakTable<Delegate, Delegate>();
+
         /// <summary>The reader of a JSON array whose items <paramref name="readItem"/> reads: an operation passes a method group, not a lambda of its own.</summary>
         public static JsonRead.ValueReader<IReadOnlyList<T>> ListOf<T>(JsonRead.ValueReader<T> readItem)
-            => (ref Utf8JsonReader reader) => JsonRead.List(ref reader, readItem);
+            => (JsonRead.ValueReader<IReadOnlyList<T>>)(s_listReaders.TryGetValue(readItem, out var reader) ? reader : Keep(s_listReaders, readItem, new JsonRead.ValueReader<IReadOnlyList<T>>(readItem.ReadList)));
 
         /// <summary>The reader of a JSON object whose values <paramref name="readValue"/> reads, as <see cref="ListOf{T}"/> is of an array.</summary>
         public static JsonRead.ValueReader<IReadOnlyDictionary<string, T>> MapOf<T>(JsonRead.ValueReader<T> readValue)
-            => (ref Utf8JsonReader reader) => JsonRead.Map(ref reader, readValue);
+            => (JsonRead.ValueReader<IReadOnlyDictionary<string, T>>)(s_mapReaders.TryGetValue(readValue, out var reader) ? reader : Keep(s_mapReaders, readValue, new JsonRead.ValueReader<IReadOnlyDictionary<string, T>>(readValue.ReadMap)));
+
+        private static IReadOnlyList<T> ReadList<T>(this JsonRead.ValueReader<T> readItem, ref Utf8JsonReader reader) => JsonRead.List(ref reader, readItem);
+
+        private static IReadOnlyDictionary<string, T> ReadMap<T>(this JsonRead.ValueReader<T> readValue, ref Utf8JsonReader reader) => JsonRead.Map(ref reader, readValue);
+
+        /// <summary>Keeps <paramref name="reader"/> for <paramref name="readItem"/>, or returns the one another thread kept first.</summary>
+        private static Delegate Keep(ConditionalWeakTable<Delegate, Delegate> readers, Delegate readItem, Delegate reader)
+        {
+            lock (readers)
+            {
+                if (readers.TryGetValue(readItem, out var kept))
+                {
+                    return kept;
+                }
+
+                readers.Add(readItem, reader);
+                return reader;
+            }
+        }
 
         /// <summary>Turns an error response into the exception to throw, e.g. one typed by its documented body.</summary>
         public delegate ApiException ErrorReader(ApiException exception, byte[] body);

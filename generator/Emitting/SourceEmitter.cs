@@ -49,6 +49,7 @@ internal static partial class SourceEmitter
     private static SpecView BuildView(ApiSpec spec, GeneratorOptions options, IReadOnlyCollection<string> renderedTypes)
     {
         var types = spec.Types.ToDictionary(t => t.Name, t => t, System.StringComparer.Ordinal);
+        var errorReaders = new Dictionary<string, string>(StringComparer.Ordinal);
         return new SpecView
         {
             Namespace = spec.Namespace,
@@ -58,7 +59,7 @@ internal static partial class SourceEmitter
             DefaultBaseAddress = spec.DefaultBaseAddress,
             Options = BuildOptions(spec),
             Types = spec.Types.Where(t => renderedTypes.Contains(t.Name)).Select(t => BuildType(t, types, spec.Namespace, options)).ToList(),
-            Operations = spec.Operations.SelectMany(o => BuildOperations(o, types, spec.ClientName, options)).ToList(),
+            Operations = spec.Operations.SelectMany(o => BuildOperations(o, types, spec.ClientName, options, errorReaders)).ToList(),
             Webhooks = spec.Webhooks.Count == 0 ? null : BuildWebhooks(spec.Webhooks),
             EmitDataAnnotations = options.EmitDataAnnotations,
         };
@@ -479,7 +480,7 @@ internal static partial class SourceEmitter
     }
 
     /// <param name="overloadOf">The operation with the preferred body, when this is an overload sending another kind; null otherwise.</param>
-    private static OperationView BuildOperation(OperationSpec operation, IReadOnlyDictionary<string, TypeSpec> types, string clientName, GeneratorOptions options, OperationSpec? overloadOf)
+    private static OperationView BuildOperation(OperationSpec operation, IReadOnlyDictionary<string, TypeSpec> types, string clientName, GeneratorOptions options, OperationSpec? overloadOf, Dictionary<string, string> errorReaders)
     {
         var memberNames = new HashSet<string>(operation.Parameters.Select(p => p.Name).Append("Body"), StringComparer.Ordinal);
         var validation = new ValidationRules(memberNames);
@@ -583,6 +584,7 @@ internal static partial class SourceEmitter
 
         var success = BuildSuccess(operation.SuccessResponse, operation.RequestTypeName, types, validation);
         var typedErrors = TypedErrors(operation.ErrorResponses);
+        var (errorReader, declaresErrorReader) = ErrorReader(operation.Name, typedErrors, errorReaders);
         return new OperationView
         {
             Name = operation.Name,
@@ -599,7 +601,8 @@ internal static partial class SourceEmitter
                 .Select(r => r.StatusPattern + (r.Description is null ? string.Empty : " (" + XmlDoc.Escape(r.Description) + ")"))
                 .ToList(),
             TypedErrors = typedErrors,
-            ErrorReader = typedErrors.Count == 0 ? null : "Read" + operation.Name + "Error",
+            ErrorReader = errorReader,
+            DeclaresErrorReader = declaresErrorReader,
             RequestType = operation.RequestTypeName,
             Parameters = parameters,
             ValidatedParameters = validatedParameters,

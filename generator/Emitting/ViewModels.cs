@@ -394,8 +394,14 @@ internal sealed class OperationView
     /// </summary>
     public required IReadOnlyList<TypedErrorView> TypedErrors { get; init; }
 
-    /// <summary>Gets the name of the client's method that turns an error status into its typed exception; null when <see cref="TypedErrors"/> is empty.</summary>
+    /// <summary>
+    /// Gets the name of the client's method that turns an error status into its typed exception; null when <see cref="TypedErrors"/>
+    /// is empty. The operations of a file that document the same errors share one, named after the first of them.
+    /// </summary>
     public required string? ErrorReader { get; init; }
+
+    /// <summary>Gets whether this operation's file declares <see cref="ErrorReader"/> after it: the first operation there that uses it.</summary>
+    public bool DeclaresErrorReader { get; init; }
 
     public required string RequestType { get; init; }
 

@@ -435,6 +435,21 @@ public sealed class ClientTests
         Assert.Throws<ObjectDisposedException>(() => content.ReadAsStream());
     }
 
+    [Fact]
+    public void A_list_or_map_body_reader_is_made_once_per_item_reader_and_reads_the_body()
+    {
+        // As an operation calls it: one call site, whose method group is one delegate however often it runs.
+        var lists = Enumerable.Range(0, 2).Select(_ => ApiHttp.ListOf(JsonRead.Element)).ToList();
+        var maps = Enumerable.Range(0, 2).Select(_ => ApiHttp.MapOf(JsonRead.Element)).ToList();
+
+        Assert.Same(lists[0], lists[1]);
+        Assert.Same(maps[0], maps[1]);
+        var list = JsonRead.Start("[1, \"two\"]"u8);
+        Assert.Equal(["1", "\"two\""], lists[0](ref list).Select(item => item.GetRawText()));
+        var map = JsonRead.Start("{\"a\": [1]}"u8);
+        Assert.Equal("[1]", maps[0](ref map)["a"].GetRawText());
+    }
+
     /// <summary>Keeps the request it sends, to look at after the call.</summary>
     private sealed class CapturingHandler() : DelegatingHandler(new HttpClientHandler())
     {

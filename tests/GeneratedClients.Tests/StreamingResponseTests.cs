@@ -442,6 +442,25 @@ public sealed class StreamingResponseTests
         await aborted.Task.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
+    [Fact]
+    public async Task A_stream_sent_when_its_loop_starts_builds_its_request_then_so_one_never_read_holds_none_to_dispose()
+    {
+        // Without a base address no request can be built: the calls return, and each loop's first step says so. Had they
+        // built their messages (and the body's content) at the call, nothing would dispose them for a loop never run.
+        using var http = new System.Net.Http.HttpClient();
+        var client = new MediaClient(http);
+        var events = client.StreamChatAsync(new StreamChatRequest { Body = new Thing { Name = "hi" } });
+        var lines = client.StreamExportAsync(new StreamExportRequest());
+
+        await using var eventSteps = events.GetAsyncEnumerator();
+        await Assert.ThrowsAsync<InvalidOperationException>(async () => await eventSteps.MoveNextAsync());
+        await using var lineSteps = lines.GetAsyncEnumerator();
+        await Assert.ThrowsAsync<InvalidOperationException>(async () => await lineSteps.MoveNextAsync());
+
+        // The request is still validated by the call itself.
+        Assert.Throws<RequestValidationException>(() => { _ = client.StreamChatAsync(new StreamChatRequest { Body = null! }); });
+    }
+
     /// <summary>The four shapes of a stream: events and JSON lines, sent when the loop starts or opened with their documented headers.</summary>
     public enum StreamKind
     {

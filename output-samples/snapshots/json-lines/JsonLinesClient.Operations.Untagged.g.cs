@@ -35,7 +35,12 @@ namespace Snapshots.JsonLines
         public IAsyncEnumerable<Entry> StreamExportAsync(StreamExportRequest request, CancellationToken cancellationToken = default)
         {
             RequestValidationException.ThrowIfInvalid(request);
+            return ResponseLines.WhenEnumerated(OpenStreamExportStream, request, cancellationToken);
+        }
 
+        /// <summary>Builds and sends the request of StreamExportAsync when its loop starts, so that a stream never read holds no request to dispose.</summary>
+        private IAsyncEnumerable<Entry> OpenStreamExportStream(StreamExportRequest request, CancellationToken cancellationToken)
+        {
             var uri = "exports";
             var message = new HttpRequestMessage(new HttpMethod("GET"), ApiHttp.RequestUri(_httpClient, "JsonLinesClient", uri));
 

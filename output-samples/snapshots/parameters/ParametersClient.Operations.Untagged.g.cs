@@ -72,7 +72,7 @@ namespace Snapshots.Parameters
 
             message.Headers.TryAddWithoutValidation("Accept", "application/json");
 
-            var check = new ResponseCheck<IReadOnlyList<Rgb>>(ResponseValidation, OnResponseMismatch, "FindColors", FindColorsRequest.ValidateResponse);
+            var check = new ResponseCheck<IReadOnlyList<Rgb>>(ResponseValidation, OnResponseMismatch, "FindColors", ResponseChecks.RecordItems);
             return ApiHttp.SendAsync(_httpClient, message, readError: null, ApiHttp.ListOf(Rgb.ReadFrom), check, cancellationToken);
         }
     }
@@ -154,29 +154,6 @@ namespace Snapshots.Parameters
             context.Push("cookie");
             context.Required(Session, "session");
             context.Pop();
-
-            return context.Complete();
-        }
-
-        /// <summary>Returns every way <paramref name="response"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>
-        internal static IReadOnlyList<ValidationError> ValidateResponse(IReadOnlyList<Rgb> response)
-        {
-            var context = ValidationContext.Rent();
-            for (var i0 = 0; i0 < response.Count; i0++)
-            {
-                context.PushIndex(i0);
-                if (response[i0] is { } item1)
-                {
-                    item1.ValidateMembers(context);
-                }
-                else
-                {
-                    context.NullItem();
-                }
-
-                context.Pop();
-            }
-
 
             return context.Complete();
         }

@@ -62,7 +62,7 @@ namespace HuaweiCloud.DataArtsFabric
             return ApiHttp.SendAcceptedAsync(_httpClient, message, ReadUpdateServiceInstanceError, UpdateServiceInstanceResponseBody.ReadFrom, check, static result => result.Id, cancellationToken);
         }
 
-        /// <summary>The exception for an error answer to UpdateServiceInstanceAsync: typed where the spec documents the status's body.</summary>
+        /// <summary>The exception for an error answer to UpdateServiceInstanceAsync and to the operations here that document the same errors: typed where the spec documents the status's body.</summary>
         private static ApiException ReadUpdateServiceInstanceError(ApiException exception, byte[] body) => exception.StatusCode switch
         {
             400 or 401 => ApiHttp.ReadError(exception, body, ErrorResponse.ReadFrom),
@@ -110,7 +110,7 @@ namespace HuaweiCloud.DataArtsFabric
             return ApiHttp.SendAcceptedAsync(_httpClient, message, ReadUpdateEndpointError, EndpointDetail.ReadFrom, check, static result => result.Id, cancellationToken);
         }
 
-        /// <summary>The exception for an error answer to UpdateEndpointAsync: typed where the spec documents the status's body.</summary>
+        /// <summary>The exception for an error answer to UpdateEndpointAsync and to the operations here that document the same errors: typed where the spec documents the status's body.</summary>
         private static ApiException ReadUpdateEndpointError(ApiException exception, byte[] body) => exception.StatusCode switch
         {
             400 or 401 => ApiHttp.ReadError(exception, body, ErrorResponse.ReadFrom),

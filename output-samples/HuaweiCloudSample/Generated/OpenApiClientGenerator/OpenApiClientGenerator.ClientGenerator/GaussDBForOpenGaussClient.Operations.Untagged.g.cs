@@ -61,7 +61,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             return ApiHttp.SendAcceptedAsync(_httpClient, message, ReadInstallKernelPluginError, InstallKernelPluginResponseBody.ReadFrom, check, static result => result.JobId, cancellationToken);
         }
 
-        /// <summary>The exception for an error answer to InstallKernelPluginAsync: typed where the spec documents the status's body.</summary>
+        /// <summary>The exception for an error answer to InstallKernelPluginAsync and to the operations here that document the same errors: typed where the spec documents the status's body.</summary>
         private static ApiException ReadInstallKernelPluginError(ApiException exception, byte[] body) => exception.StatusCode switch
         {
             _ => ApiHttp.ReadError(exception, body, GaussDBErrorResponse.ReadFrom),

@@ -54,7 +54,7 @@ namespace HuaweiCloud.ModelArts
             return ApiHttp.SendAsync(_httpClient, message, ReadUpdatePluginError, UpdatePluginResponseBody.ReadFrom, check, cancellationToken);
         }
 
-        /// <summary>The exception for an error answer to UpdatePluginAsync: typed where the spec documents the status's body.</summary>
+        /// <summary>The exception for an error answer to UpdatePluginAsync and to the operations here that document the same errors: typed where the spec documents the status's body.</summary>
         private static ApiException ReadUpdatePluginError(ApiException exception, byte[] body) => exception.StatusCode switch
         {
             400 => ApiHttp.ReadError(exception, body, UpdatePluginErrorResponse.ReadFrom),
@@ -100,7 +100,7 @@ namespace HuaweiCloud.ModelArts
             return ApiHttp.SendAsync(_httpClient, message, ReadPatchServiceError, PatchServiceResponseBody.ReadFrom, check, cancellationToken);
         }
 
-        /// <summary>The exception for an error answer to PatchServiceAsync: typed where the spec documents the status's body.</summary>
+        /// <summary>The exception for an error answer to PatchServiceAsync and to the operations here that document the same errors: typed where the spec documents the status's body.</summary>
         private static ApiException ReadPatchServiceError(ApiException exception, byte[] body) => exception.StatusCode switch
         {
             400 => ApiHttp.ReadError(exception, body, PatchServiceErrorResponse.ReadFrom),

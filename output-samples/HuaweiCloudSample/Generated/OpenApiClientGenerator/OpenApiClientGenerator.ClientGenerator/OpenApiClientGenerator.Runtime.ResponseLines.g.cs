@@ -27,6 +27,22 @@ namespace OpenApiClientGenerator.Runtime
         /// <summary>Turns the lines of a success into its items; the status and request id go into a format error's message.</summary>
         public delegate IAsyncEnumerable<T> ItemReader<T>(IAsyncEnumerable<string> lines, int statusCode, string? requestId);
 
+        /// <summary>
+        /// The items <paramref name="open"/> returns for <paramref name="request"/>, called when the loop starts: a lazy
+        /// stream's operation builds its request message there, so that a stream that is never read has none to dispose
+        /// (the message, and the caller's stream or content in it, would otherwise wait for a loop that never comes).
+        /// </summary>
+        public static async IAsyncEnumerable<T> WhenEnumerated<TRequest, T>(
+            Func<TRequest, CancellationToken, IAsyncEnumerable<T>> open,
+            TRequest request,
+            [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            await foreach (var item in open(request, cancellationToken).ConfigureAwait(false))
+            {
+                yield return item;
+            }
+        }
+
         /// <summary>Sends the request when the loop starts; an error status throws from its first step.</summary>
         public static async IAsyncEnumerable<T> ReadAsync<T>(
             HttpClient httpClient,

@@ -137,6 +137,32 @@ namespace OpenApiClientGenerator.Runtime
             return errors;
         }
 
+        /// <summary>
+        /// The validator of a body that is a list of records: each item checked by its own checks under its index, a null one
+        /// reported. A list of records is a list of <see cref="IValidatable"/> (the interface is covariant), so every such
+        /// operation's check takes this method as it is, instead of a loop of its own in its request record.
+        /// </summary>
+        public static IReadOnlyList<ValidationError> RecordItems(IReadOnlyList<IValidatable?> response)
+        {
+            var context = ValidationContext.Rent();
+            for (var i = 0; i < response.Count; i++)
+            {
+                context.PushIndex(i);
+                if (response[i] is { } item)
+                {
+                    item.ValidateMembers(context);
+                }
+                else
+                {
+                    context.NullItem();
+                }
+
+                context.Pop();
+            }
+
+            return context.Complete();
+        }
+
         public static void Report(IReadOnlyList<ValidationError> errors, ResponseValidation mode, Action<ResponseMismatch>? observer, string operation, int statusCode, string? requestId, byte[] body)
         {
             var mismatches = new List<ResponseMismatch>(errors.Count);
