@@ -32,10 +32,10 @@ internal static class OpenApiDocumentLoader
     private const string ReferencesRule = "OpenApiDocumentReferencesAreValid";
 
     /// <summary>The default rules, but one that cannot fail on a document the reader made: it keeps only extensions named "x-…" (any case), which is all this rule asks.</summary>
-    private static readonly ValidationRuleSet Rules = Without(ValidationRuleSet.GetDefaultRuleSet(), "ExtensionNameMustStartWithXDash");
+    private static readonly ValidationRuleSet Rules = DefaultRulesWithout("ExtensionNameMustStartWithXDash");
 
     /// <summary>As <see cref="Rules"/>, for a document whose references are all known to lead to a schema where one is read (<see cref="SchemaReferencesResolve"/>).</summary>
-    private static readonly ValidationRuleSet RulesWithoutReferences = Without(Without(ValidationRuleSet.GetDefaultRuleSet(), "ExtensionNameMustStartWithXDash"), ReferencesRule);
+    private static readonly ValidationRuleSet RulesWithoutReferences = DefaultRulesWithout("ExtensionNameMustStartWithXDash", ReferencesRule);
 
     /// <param name="references">
     /// The <c>$ref</c> members of the tree as the checks collected them (pointer and reference), when the tree holds no
@@ -130,9 +130,18 @@ internal static class OpenApiDocumentLoader
         return (result, validationErrors);
     }
 
-    private static ValidationRuleSet Without(ValidationRuleSet rules, string ruleName)
+    /// <remarks>
+    /// Each rule is removed as an object: <c>ValidationRuleSet.Remove(string)</c> changes its dictionary while it enumerates
+    /// it, which .NET Framework's dictionary (the compiler's host in Visual Studio and under Mono) refuses.
+    /// </remarks>
+    private static ValidationRuleSet DefaultRulesWithout(params string[] ruleNames)
     {
-        rules.Remove(ruleName);
+        var rules = ValidationRuleSet.GetDefaultRuleSet();
+        foreach (var rule in rules.Rules.Where(rule => ruleNames.Contains(rule.Name)).ToList())
+        {
+            rules.Remove(rule);
+        }
+
         return rules;
     }
 
