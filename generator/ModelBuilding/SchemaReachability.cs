@@ -12,7 +12,9 @@ namespace OpenApiClientGenerator.ModelBuilding;
 /// <c>items</c>, <c>properties</c>, <c>additionalProperties</c>, parameters, responses, request bodies, headers...),
 /// through <c>discriminator.mapping</c>, and from a schema with a <c>discriminator</c> to the component schemas that
 /// extend it with <c>allOf</c>, which a response of the base type may carry. What stays is then complete: no kept
-/// <c>$ref</c> points at anything taken out.
+/// <c>$ref</c> points at anything taken out. What a unit refers to comes from the references the checks collected
+/// (<see cref="ReachGraph"/>), cached with its fragment, where they show all that the walk would follow; the tree is
+/// walked for the rest.
 /// </summary>
 internal static class SchemaReachability
 {
