@@ -92,7 +92,8 @@ internal static class SpecParser
             InnerReferenceInliner.Inline(root, diagnostics);
         }
 
-        OperationSelection.Apply(root, input.Options, diagnostics);
+        // The references the checks collected show what each part of the spec reaches, unless a stage after them wrote some.
+        OperationSelection.Apply(root, input.Options, diagnostics, mayHoldInnerReference ? null : new ReachGraph(checks));
 
         // The references the checks collected are those Microsoft.OpenApi reads, unless a stage after them wrote some.
         var references = mayHoldInnerReference

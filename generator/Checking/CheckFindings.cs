@@ -38,6 +38,15 @@ internal sealed class CheckFindings
     /// <summary>A <c>$ref</c> member at <paramref name="pointer"/>, checked once the whole spec is known (<see cref="ReferenceChecker.CheckReference"/>).</summary>
     public void Reference(string pointer, string reference) => _references.Add(new Finding(FindingKind.Reference, pointer, null, [reference]));
 
+    /// <summary>
+    /// Whether the tree holds what <see cref="ModelBuilding.SchemaReachability"/> follows and <see cref="References"/>
+    /// does not show: a <c>discriminator</c> (its mapping, the schemas that extend its schema), or a <c>$ref</c> in an
+    /// example or an extension, which is data to the checks. The reachability then walks the tree.
+    /// </summary>
+    public bool ReachesUncollected { get; private set; }
+
+    public void NoteReachUncollected() => ReachesUncollected = true;
+
     public void FragmentPlaceInReferenceWalk(string pointer) => _references.Add(new Finding(FindingKind.Fragment, pointer, null, []));
 }
 

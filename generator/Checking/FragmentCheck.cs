@@ -29,6 +29,8 @@ internal sealed class FragmentCheck : System.IEquatable<FragmentCheck>
     /// </summary>
     private static readonly Regex GatewayPlaceholder = new("\"(?:maxLength|minimum|maximum)\"\\s*:\\s*-?0", RegexOptions.CultureInvariant);
 
+    private IReadOnlyDictionary<string, IReadOnlyList<string>>? _reaches;
+
     /// <summary>1 while a parse holds <see cref="Tree"/> itself in its assembled spec (<see cref="FragmentTrees"/>).</summary>
     private int _placed;
 
@@ -51,6 +53,13 @@ internal sealed class FragmentCheck : System.IEquatable<FragmentCheck>
     public JsonNode? Tree { get; }
 
     public CheckFindings Findings { get; }
+
+    /// <summary>
+    /// The units this fragment's references reach, by the unit that holds each (<see cref="ModelBuilding.ReachGraph.PartOf"/>),
+    /// made at the first parse that selects and kept with the check; null when a walk of the tree must find them.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? Reaches
+        => Findings.ReachesUncollected ? null : _reaches ??= ModelBuilding.ReachGraph.PartOf(Findings);
 
     /// <summary>Whether the shape checks ran on the tree, which they do where a walk over the whole spec checks it.</summary>
     public bool ShapeChecked { get; }

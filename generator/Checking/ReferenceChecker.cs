@@ -50,8 +50,23 @@ internal static class ReferenceChecker
                     {
                         findings.Reference(JsonPointers.Append(path.ToString(), member.Key), reference);
                     }
-                    else if (member.Value is JsonObject or JsonArray && (isPropertyMap || !IsFreeFormData(member.Key)))
+                    else if (member.Value is JsonObject or JsonArray)
                     {
+                        if (!isPropertyMap && IsFreeFormData(member.Key))
+                        {
+                            if (!findings.ReachesUncollected && HoldsReach(member.Value))
+                            {
+                                findings.NoteReachUncollected();
+                            }
+
+                            continue;
+                        }
+
+                        if (member.Key == "discriminator" && member.Value is JsonObject)
+                        {
+                            findings.NoteReachUncollected();
+                        }
+
                         if (holdsFragments && member.Value is JsonObject { Count: 0 })
                         {
                             findings.FragmentPlaceInReferenceWalk(JsonPointers.Append(path.ToString(), member.Key));
@@ -77,6 +92,42 @@ internal static class ReferenceChecker
                 }
 
                 break;
+        }
+    }
+
+    /// <summary>
+    /// Whether free-form data holds what <see cref="ModelBuilding.SchemaReachability"/> follows all the same: a
+    /// <c>$ref</c>, or a <c>discriminator</c>, whose mapping it follows.
+    /// </summary>
+    private static bool HoldsReach(JsonNode node)
+    {
+        switch (node)
+        {
+            case JsonObject mapping:
+                for (var i = 0; i < mapping.Count; i++)
+                {
+                    var member = mapping.GetAt(i);
+                    if ((member.Key == "$ref" && member.Value is JsonValue value && value.TryGetValue(out string? _))
+                        || (member.Key == "discriminator" && member.Value is JsonObject)
+                        || (member.Value is JsonObject or JsonArray && HoldsReach(member.Value)))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case JsonArray sequence:
+                for (var i = 0; i < sequence.Count; i++)
+                {
+                    if (sequence[i] is { } item and (JsonObject or JsonArray) && HoldsReach(item))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return false;
         }
     }
 

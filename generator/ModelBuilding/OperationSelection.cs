@@ -23,7 +23,8 @@ internal static class OperationSelection
     /// <summary>The maps of webhooks: OpenAPI 3.1's <c>webhooks</c>, and <c>x-webhooks</c>, which 3.0 specs such as GitHub's write.</summary>
     public static readonly IReadOnlyList<string> WebhookMaps = ["webhooks", "x-webhooks"];
 
-    public static void Apply(JsonNode root, SpecOptions options, SpecDiagnostics diagnostics)
+    /// <param name="graph">What the units of the spec refer to (<see cref="ReachGraph"/>); null when the tree is to be walked for it.</param>
+    public static void Apply(JsonNode root, SpecOptions options, SpecDiagnostics diagnostics, ReachGraph? graph)
     {
         var webhooks = WebhooksOf(root);
         var webhookSelection = options.Webhooks ?? WebhookSelection.NotRequested;
@@ -32,7 +33,7 @@ internal static class OperationSelection
         {
             if (leftOutWebhooks.Count > 0)
             {
-                SchemaReachability.LeaveOut(root, leftOutWebhooks.Select(w => w.Pointer));
+                SchemaReachability.LeaveOut(root, leftOutWebhooks.Select(w => w.Pointer), graph);
             }
 
             return;
@@ -49,7 +50,7 @@ internal static class OperationSelection
 
         // The webhooks asked for stay with what they reach, whatever the operations: they are not operations of the client.
         var keptWebhooks = webhooks.Except(leftOutWebhooks).Select(w => w.Pointer);
-        SchemaReachability.KeepOnlyReachable(root, selected.Select(o => o.Pointer).Concat(keptWebhooks), selection.IncludeSchemas);
+        SchemaReachability.KeepOnlyReachable(root, selected.Select(o => o.Pointer).Concat(keptWebhooks), selection.IncludeSchemas, graph);
     }
 
     /// <summary>

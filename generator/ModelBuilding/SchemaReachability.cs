@@ -12,7 +12,9 @@ namespace OpenApiClientGenerator.ModelBuilding;
 /// <c>items</c>, <c>properties</c>, <c>additionalProperties</c>, parameters, responses, request bodies, headers...),
 /// through <c>discriminator.mapping</c>, and from a schema with a <c>discriminator</c> to the component schemas that
 /// extend it with <c>allOf</c>, which a response of the base type may carry. What stays is then complete: no kept
-/// <c>$ref</c> points at anything taken out.
+/// <c>$ref</c> points at anything taken out. What a unit refers to comes from the references the checks collected
+/// (<see cref="ReachGraph"/>), cached with its fragment, where they show all that the walk would follow; the tree is
+/// walked for the rest.
 /// </summary>
 internal static class SchemaReachability
 {
@@ -25,9 +27,10 @@ internal static class SchemaReachability
     /// <param name="root">The spec's checked JSON tree, changed in place.</param>
     /// <param name="operations">The pointers of the selected operations (<c>/paths/~1repos/get</c>).</param>
     /// <param name="schemaNames">Component schemas to keep with what they reach, selected or not.</param>
-    public static void KeepOnlyReachable(JsonNode root, IEnumerable<string> operations, IEnumerable<string> schemaNames)
+    /// <param name="graph">What the units refer to, as the checks collected it; null when a stage after them wrote references, and the tree is walked.</param>
+    public static void KeepOnlyReachable(JsonNode root, IEnumerable<string> operations, IEnumerable<string> schemaNames, ReachGraph? graph)
     {
-        var walk = new Walk(root);
+        var walk = new Walk(root, graph);
         foreach (var operation in operations)
         {
             walk.Reach(operation);
@@ -49,10 +52,10 @@ internal static class SchemaReachability
     /// operation selection, every component schema is generated, but one that only a left-out webhook uses is that
     /// webhook's payload (GitHub's <c>webhook-*</c> schemas), which no call of the client reads or writes.
     /// </summary>
-    public static void LeaveOut(JsonNode root, IEnumerable<string> units)
+    public static void LeaveOut(JsonNode root, IEnumerable<string> units, ReachGraph? graph)
     {
         var leftOut = new HashSet<string>(units, StringComparer.Ordinal);
-        var fromLeftOut = new Walk(root);
+        var fromLeftOut = new Walk(root, graph);
         foreach (var unit in leftOut)
         {
             fromLeftOut.Reach(unit);
@@ -60,7 +63,7 @@ internal static class SchemaReachability
 
         fromLeftOut.Run();
 
-        var fromTheRest = new Walk(root);
+        var fromTheRest = new Walk(root, graph);
         foreach (var unit in Units(root).Where(u => !leftOut.Contains(u) && !fromLeftOut.Kept.Contains(u)))
         {
             fromTheRest.Reach(unit);
@@ -82,6 +85,37 @@ internal static class SchemaReachability
             }
         }
     }
+
+    /// <summary>The unit that <paramref name="pointer"/> is in (<see cref="Walk"/>); null for a pointer outside every unit.</summary>
+    public static string? UnitOf(string pointer) => UnitOf(pointer.Split('/'));
+
+    /// <summary>
+    /// As <see cref="UnitOf(string)"/>, or the empty string for a pointer in what stays anyway and is walked from
+    /// (<see cref="Walk.ReachWhatStaysAnyway"/>): a member of the document other than an extension, <c>paths</c>,
+    /// <c>webhooks</c> and <c>components</c>, or of a component map that is not pruned.
+    /// </summary>
+    public static string? UnitOrStaying(string pointer)
+    {
+        var segments = pointer.Split('/');
+        return UnitOf(segments) ?? segments switch
+        {
+            ["", "components", var map, _, ..] when !PrunedComponents.Contains(map) && !IsExtension(map) => string.Empty,
+            ["", var member, _, ..] when !IsExtension(member) && member is not ("paths" or "webhooks" or "components") => string.Empty,
+            _ => null,
+        };
+    }
+
+    private static string? UnitOf(string[] segments)
+        => segments switch
+        {
+            ["", "paths", var path, var method, ..] when OperationSelection.Methods.Contains(method) => "/paths/" + path + "/" + method,
+            ["", "paths", var path, ..] => "/paths/" + path,
+            ["", "webhooks" or "x-webhooks", var webhook, ..] => "/" + segments[1] + "/" + webhook,
+            ["", "components", var kind, var name, ..] when PrunedComponents.Contains(kind) => "/components/" + kind + "/" + name,
+            _ => null,
+        };
+
+    private static bool IsExtension(string key) => key.StartsWith("x-", StringComparison.Ordinal);
 
     /// <summary>Every unit of the tree: each operation and path item, each webhook, each pruned component.</summary>
     private static IEnumerable<string> Units(JsonNode root)
@@ -169,7 +203,7 @@ internal static class SchemaReachability
     /// (<c>/paths/p/get</c>), a path item's own members (<c>/paths/p</c>: its parameters, which apply to its operations), a
     /// webhook, or a component (<c>/components/schemas/Pet</c>). A reference into a unit keeps the whole unit.
     /// </summary>
-    private sealed class Walk(JsonNode root)
+    private sealed class Walk(JsonNode root, ReachGraph? graph)
     {
         private readonly Stack<JsonNode> _pending = new();
         private Dictionary<string, List<string>>? _extensionsOf;
@@ -181,16 +215,29 @@ internal static class SchemaReachability
         public void Reach(string pointer)
         {
             var segments = pointer.Split('/');
-            var unit = segments switch
-            {
-                ["", "paths", var path, var method, ..] when OperationSelection.Methods.Contains(method) => "/paths/" + path + "/" + method,
-                ["", "paths", var path, ..] => "/paths/" + path,
-                ["", "webhooks" or "x-webhooks", var webhook, ..] => "/" + segments[1] + "/" + webhook,
-                ["", "components", var kind, var name, ..] when PrunedComponents.Contains(kind) => "/components/" + kind + "/" + name,
-                _ => null,
-            };
+            var unit = UnitOf(segments);
             if (unit is null || !Kept.Add(unit))
             {
+                return;
+            }
+
+            var isOperation = segments is ["", "paths", _, var verb, ..] && OperationSelection.Methods.Contains(verb);
+            if (graph?.ReachesOf(unit, isOperation ? "/paths/" + segments[2] : unit) is { } targets)
+            {
+                if (isOperation)
+                {
+                    Reach("/paths/" + segments[2]);
+                }
+
+                // A unit is its own unit: one reached already needs no split.
+                foreach (var target in targets)
+                {
+                    if (!Kept.Contains(target))
+                    {
+                        Reach(target);
+                    }
+                }
+
                 return;
             }
 
@@ -232,6 +279,16 @@ internal static class SchemaReachability
         /// </summary>
         public void ReachWhatStaysAnyway()
         {
+            if (graph?.ReachesOfWhatStays() is { } targets)
+            {
+                foreach (var target in targets)
+                {
+                    Reach(target);
+                }
+
+                return;
+            }
+
             foreach (var member in (root as JsonObject ?? []).Where(m => !IsExtension(m.Key)))
             {
                 if (member.Key == "components" && member.Value is JsonObject components)
@@ -246,8 +303,6 @@ internal static class SchemaReachability
                     Push(member.Value);
                 }
             }
-
-            static bool IsExtension(string key) => key.StartsWith("x-", StringComparison.Ordinal);
         }
 
         /// <summary>

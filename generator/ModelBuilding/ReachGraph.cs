@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+using OpenApiClientGenerator.Checking;
+using OpenApiClientGenerator.Reading;
+
+namespace OpenApiClientGenerator.ModelBuilding;
+
+/// <summary>
+/// What each unit of a spec (<see cref="SchemaReachability"/>) refers to, from the references the checks of its
+/// fragments collected, so that the reachability need not walk the tree at each run: the fragments' parts are cached with
+/// them (<see cref="FragmentCheck.Reaches"/>). A fragment whose references do not show all that a walk follows
+/// (<see cref="CheckFindings.ReachesUncollected"/>) has no part here, and its units are walked.
+/// </summary>
+internal sealed class ReachGraph
+{
+    private readonly IReadOnlyList<FragmentCheck> _checks;
+
+    /// <summary>The fragments by where they stand, made at the first question: a spec without a selection asks none.</summary>
+    private Dictionary<string, FragmentCheck>? _fragments;
+
+    /// <param name="checks">The skeleton's (or the whole spec's) first, then the fragments'.</param>
+    public ReachGraph(IReadOnlyList<FragmentCheck> checks) => _checks = checks;
+
+    /// <summary>The units that <paramref name="unit"/> refers to; null when they are not known, and its tree is to be walked.</summary>
+    /// <param name="fragment">Where the fragment that holds the unit would stand: the unit's, or its path item's for an operation.</param>
+    public IReadOnlyList<string>? ReachesOf(string unit, string fragment)
+        => (Fragments().TryGetValue(fragment, out var check) ? check : _checks[0]).Reaches is { } part
+            ? part.TryGetValue(unit, out var targets) ? targets : []
+            : null;
+
+    /// <summary>The units that what stays anyway (<see cref="SchemaReachability"/>) refers to; null when they are not all known.</summary>
+    public IReadOnlyList<string>? ReachesOfWhatStays()
+    {
+        var targets = new List<string>();
+        foreach (var check in _checks)
+        {
+            var pointer = check.Read.Fragment.Pointer;
+            if (pointer.Length == 0 || SchemaReachability.UnitOf(pointer) is null)
+            {
+                if (check.Reaches is not { } part)
+                {
+                    return null;
+                }
+
+                if (part.TryGetValue(string.Empty, out var staying))
+                {
+                    targets.AddRange(staying);
+                }
+            }
+        }
+
+        return targets;
+    }
+
+    private Dictionary<string, FragmentCheck> Fragments()
+    {
+        if (_fragments is null)
+        {
+            _fragments = new Dictionary<string, FragmentCheck>(_checks.Count, StringComparer.Ordinal);
+            for (var i = 1; i < _checks.Count; i++)
+            {
+                _fragments[_checks[i].Read.Fragment.Pointer] = _checks[i];
+            }
+        }
+
+        return _fragments;
+    }
+
+    /// <summary>
+    /// The units a fragment's references reach, by the unit that holds each (the empty key for what stays anyway, no key
+    /// for what neither is kept nor stays), each once; null when the references do not show all that a walk follows.
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>>? PartOf(CheckFindings findings)
+    {
+        if (findings.ReachesUncollected)
+        {
+            return null;
+        }
+
+        var reached = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var reference in findings.References)
+        {
+            // The pointer is the $ref member's: a walk follows it from the object that holds it.
+            if (reference.Kind != FindingKind.Reference
+                || JsonPointers.FromReference(reference.Args[0]) is not { } target
+                || SchemaReachability.UnitOf(target) is not { } targetUnit
+                || SchemaReachability.UnitOrStaying(reference.Pointer.Substring(0, reference.Pointer.LastIndexOf('/'))) is not { } source)
+            {
+                continue;
+            }
+
+            if (!reached.TryGetValue(source, out var targets))
+            {
+                reached[source] = targets = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            targets.Add(targetUnit);
+        }
+
+        var part = new Dictionary<string, IReadOnlyList<string>>(reached.Count, StringComparer.Ordinal);
+        foreach (var entry in reached)
+        {
+            part[entry.Key] = [.. entry.Value];
+        }
+
+        return part;
+    }
+}
