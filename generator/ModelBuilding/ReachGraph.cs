@@ -68,15 +68,11 @@ internal sealed class ReachGraph
 
     /// <summary>
     /// The units a fragment's references reach, by the unit that holds each (the empty key for what stays anyway, no key
-    /// for what neither is kept nor stays), each once; null when the references do not show all that a walk follows.
+    /// for what neither is kept nor stays), each once. Only for references that show all that a walk follows
+    /// (<see cref="FragmentCheck.Reaches"/> asks <see cref="CheckFindings.ReachesUncollected"/> first).
     /// </summary>
-    public static IReadOnlyDictionary<string, IReadOnlyList<string>>? PartOf(CheckFindings findings)
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> PartOf(CheckFindings findings)
     {
-        if (findings.ReachesUncollected)
-        {
-            return null;
-        }
-
         var reached = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var reference in findings.References)
         {
