@@ -25,11 +25,9 @@ internal sealed class FragmentCheck : System.IEquatable<FragmentCheck>
     /// Whether the stages after the checks may change a fragment's tree where it stands: an inner reference is replaced
     /// by a copy of its target (<see cref="InnerReferenceInliner"/>), and an API Gateway export's placeholders, greedy
     /// parameters and any-method operations are rewritten (<see cref="ApiGatewayExportDialect"/>), which these find in
-    /// the text, erring on the side of a change (a zero that is a minimum of a number, an escaped key). An OpenAPI 3.1
-    /// <c>exclusiveMinimum</c> or <c>exclusiveMaximum</c> of zero counts: the checks read it as a <c>minimum</c> or
-    /// <c>maximum</c> of zero (<see cref="SchemaDialect"/>).
+    /// the text, erring on the side of a change (a zero that is a minimum of a number, an escaped key).
     /// </summary>
-    private static readonly Regex GatewayPlaceholder = new("\"(?:maxLength|minimum|maximum|exclusiveMinimum|exclusiveMaximum)\"\\s*:\\s*-?0", RegexOptions.CultureInvariant);
+    private static readonly Regex GatewayPlaceholder = new("\"(?:maxLength|minimum|maximum)\"\\s*:\\s*-?0", RegexOptions.CultureInvariant);
 
     private IReadOnlyDictionary<string, IReadOnlyList<string>>? _reaches;
 
