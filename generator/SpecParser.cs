@@ -46,14 +46,15 @@ internal static class SpecParser
     private static ApiSpec? ReadModel(SpecRead read, SpecDiagnostics diagnostics)
     {
         var input = read.Input;
-        IReadOnlyList<FragmentCheck> checks = read.Fragments;
-        using var trees = new FragmentTrees(read.Fragments);
-        var document = SpecFragmenter.Assemble(diagnostics.Lines, checks.Select(c => c.Read).ToList(), trees.Trees);
+        // One index of the fragments by where they stand, for every stage that looks one up.
+        var fragments = new FragmentIndex(read.Fragments);
+        using var trees = new FragmentTrees(fragments);
+        var document = SpecFragmenter.Assemble(diagnostics.Lines, read.Fragments.Select(c => c.Read).ToList(), trees.Trees);
         var mayHoldInnerReference = false;
         if (document?.Root is { } assembled)
         {
             diagnostics.Map = document.Map;
-            if (!FragmentChecks.Report(assembled, checks, pointer => trees.Own(assembled, pointer), diagnostics, out mayHoldInnerReference))
+            if (!FragmentChecks.Report(assembled, fragments, pointer => trees.Own(assembled, pointer), diagnostics, out mayHoldInnerReference))
             {
                 document = null;
             }
@@ -68,8 +69,8 @@ internal static class SpecParser
             if (document.Root is { } whole)
             {
                 var check = FragmentCheck.Check(new FragmentRead(new SpecFragment(input.Path, string.Empty, 0, input.Text), document), SpecShapeChecker.IsOpenApi31(whole), whole);
-                checks = [check];
-                FragmentChecks.Report(whole, checks, static _ => { }, diagnostics, out mayHoldInnerReference);
+                fragments = new FragmentIndex([check]);
+                FragmentChecks.Report(whole, fragments, static _ => { }, diagnostics, out mayHoldInnerReference);
             }
         }
 
@@ -85,7 +86,7 @@ internal static class SpecParser
             return null;
         }
 
-        ApiGatewayExportDialect.Normalize(root, diagnostics);
+        ApiGatewayExportDialect.Normalize(root, diagnostics, fragments.MayChangeAfterChecks);
         if (mayHoldInnerReference)
         {
             // The checks collected every reference: a spec without an inner one is not walked again for them.
@@ -93,13 +94,10 @@ internal static class SpecParser
         }
 
         // The references the checks collected show what each part of the spec reaches, unless a stage after them wrote some.
-        OperationSelection.Apply(root, input.Options, diagnostics, mayHoldInnerReference ? null : new ReachGraph(checks));
+        OperationSelection.Apply(root, input.Options, diagnostics, mayHoldInnerReference ? null : new ReachGraph(fragments));
 
         // The references the checks collected are those Microsoft.OpenApi reads, unless a stage after them wrote some.
-        var references = mayHoldInnerReference
-            ? null
-            : checks.SelectMany(c => c.Findings.References).Where(f => f.Kind == FindingKind.Reference).Select(f => (f.Pointer, f.Args[0]));
-        var loaded = OpenApiDocumentLoader.Load(root, diagnostics, references);
+        var loaded = OpenApiDocumentLoader.Load(root, diagnostics, mayHoldInnerReference ? null : fragments.Checks.Select(c => c.SchemaReferences));
         return loaded is null ? null : ModelBuilder.Build(input, diagnostics, loaded);
     }
 }

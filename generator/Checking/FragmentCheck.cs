@@ -42,6 +42,7 @@ internal sealed class FragmentCheck : System.IEquatable<FragmentCheck>
         Findings = findings;
         ShapeChecked = shapeChecked;
         MayHoldInnerReference = HasInnerReference(findings) || ApiGatewayExportDialect.HasAnyMethodOperation(tree, read.Fragment.Pointer);
+        SchemaReferences = OpenApiDocumentLoader.SchemaReferencesOf(findings.References.Where(f => f.Kind == FindingKind.Reference).Select(f => (f.Pointer, f.Args[0])));
         ChangesAfterChecks = read.Fragment.Pointer.Length == 0 || MayHoldInnerReference || IsGatewayRewritten(read.Fragment);
     }
 
@@ -60,6 +61,13 @@ internal sealed class FragmentCheck : System.IEquatable<FragmentCheck>
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>>? Reaches
         => Findings.ReachesUncollected ? null : _reaches ??= ModelBuilding.ReachGraph.PartOf(Findings);
+
+    /// <summary>
+    /// The fragment's references to component schemas, which decide with the whole spec whether Microsoft.OpenApi's
+    /// reference rule can warn (<see cref="OpenApiDocumentLoader.SchemaReferencesResolve"/>); null when one of its
+    /// references may make it warn in any spec. Made with the checks, so a re-run makes it for the edited fragment only.
+    /// </summary>
+    public IReadOnlyList<SchemaReference>? SchemaReferences { get; }
 
     /// <summary>Whether the shape checks ran on the tree, which they do where a walk over the whole spec checks it.</summary>
     public bool ShapeChecked { get; }
@@ -166,23 +174,22 @@ internal static class FragmentChecks
     /// (<see cref="SpecFlaws.RedirectReferenceToSchemaHolder"/>). False, reporting nothing, when a fragment's checks ran
     /// where the skeleton's walk did not meet it: the spec is then checked whole.
     /// </summary>
-    /// <param name="checks">The skeleton's (or the whole spec's) first, then the fragments', as <see cref="SpecFragmenter.Split"/> orders them.</param>
+    /// <param name="fragments">The skeleton's checks (or the whole spec's) first, then the fragments', as <see cref="SpecFragmenter.Split"/> orders them.</param>
     /// <param name="own">Makes the node at a pointer of <paramref name="root"/> the parse's own before a redirection changes it (<see cref="FragmentTrees.Own"/>).</param>
     /// <param name="mayHoldInnerReference">Whether the spec may now hold a reference that <see cref="InnerReferenceInliner"/>
     /// replaces: one of the fragments may (<see cref="FragmentCheck.MayHoldInnerReference"/>), or a redirection wrote one.</param>
-    public static bool Report(JsonNode root, IReadOnlyList<FragmentCheck> checks, System.Action<string> own, SpecDiagnostics diagnostics, out bool mayHoldInnerReference)
+    public static bool Report(JsonNode root, FragmentIndex fragments, System.Action<string> own, SpecDiagnostics diagnostics, out bool mayHoldInnerReference)
     {
+        var checks = fragments.Checks;
         mayHoldInnerReference = checks.Any(check => check.MayHoldInnerReference);
-        var byPointer = new Dictionary<string, FragmentCheck>(checks.Count, System.StringComparer.Ordinal);
         var shapeChecked = 0;
         for (var i = 1; i < checks.Count; i++)
         {
-            byPointer[checks[i].Read.Fragment.Pointer] = checks[i];
             shapeChecked += checks[i].ShapeChecked ? 1 : 0;
         }
 
         var shapeFindings = new List<Finding>();
-        if (Expand(checks[0].Findings.Shape, byPointer, shapeFindings, static check => check.Findings.Shape) != shapeChecked)
+        if (Expand(checks[0].Findings.Shape, fragments, shapeFindings, static check => check.Findings.Shape) != shapeChecked)
         {
             return false;
         }
@@ -208,7 +215,7 @@ internal static class FragmentChecks
         }
 
         var references = new List<Finding>();
-        Expand(checks[0].Findings.References, byPointer, references, static check => check.Findings.References);
+        Expand(checks[0].Findings.References, fragments, references, static check => check.Findings.References);
         var plain = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (var reference in references)
         {
@@ -224,7 +231,7 @@ internal static class FragmentChecks
 
     /// <summary>The skeleton's findings with each fragment's in its place.</summary>
     /// <returns>How many of the fragments met had their shape checked.</returns>
-    private static int Expand(IReadOnlyList<Finding> skeleton, Dictionary<string, FragmentCheck> byPointer, List<Finding> expanded, System.Func<FragmentCheck, IReadOnlyList<Finding>> findingsOf)
+    private static int Expand(IReadOnlyList<Finding> skeleton, FragmentIndex fragments, List<Finding> expanded, System.Func<FragmentCheck, IReadOnlyList<Finding>> findingsOf)
     {
         var shapeChecked = 0;
         foreach (var finding in skeleton)
@@ -233,7 +240,7 @@ internal static class FragmentChecks
             {
                 expanded.Add(finding);
             }
-            else if (byPointer.TryGetValue(finding.Pointer, out var fragment))
+            else if (fragments.Find(finding.Pointer) is { } fragment)
             {
                 expanded.AddRange(findingsOf(fragment));
                 shapeChecked += fragment.ShapeChecked ? 1 : 0;
@@ -251,19 +258,18 @@ internal static class FragmentChecks
 /// </summary>
 internal sealed class FragmentTrees : System.IDisposable
 {
+    private readonly FragmentIndex _fragments;
     private readonly IReadOnlyList<FragmentCheck> _checks;
     private readonly JsonNode?[] _trees;
-    private readonly Dictionary<string, int> _indexOf;
 
-    public FragmentTrees(IReadOnlyList<FragmentCheck> checks)
+    public FragmentTrees(FragmentIndex fragments)
     {
-        _checks = checks;
-        _trees = new JsonNode?[checks.Count];
-        _indexOf = new Dictionary<string, int>(checks.Count, System.StringComparer.Ordinal);
-        for (var i = 0; i < checks.Count; i++)
+        _fragments = fragments;
+        _checks = fragments.Checks;
+        _trees = new JsonNode?[_checks.Count];
+        for (var i = 0; i < _checks.Count; i++)
         {
-            _trees[i] = checks[i].TryPlace() ? checks[i].Tree : checks[i].Tree?.DeepClone();
-            _indexOf[checks[i].Read.Fragment.Pointer] = i;
+            _trees[i] = _checks[i].TryPlace() ? _checks[i].Tree : _checks[i].Tree?.DeepClone();
         }
     }
 
@@ -280,7 +286,7 @@ internal sealed class FragmentTrees : System.IDisposable
         var end = pointer.StartsWith("/components/", System.StringComparison.Ordinal) ? NthSlash(pointer, 4)
             : pointer.Length > 1 && pointer[0] == '/' ? NthSlash(pointer, 3)
             : -1;
-        if (end < 0 || !_indexOf.TryGetValue(pointer.Substring(0, end), out var index) || !IsShared(index))
+        if (end < 0 || !_fragments.TryGetIndex(pointer.Substring(0, end), out var index) || !IsShared(index))
         {
             return;
         }
@@ -324,4 +330,40 @@ internal sealed class FragmentTrees : System.IDisposable
 
         return index;
     }
+}
+
+/// <summary>
+/// A spec's checks by where each fragment stands, made once per parse and shared by every stage that looks a fragment
+/// up: the findings' places (<see cref="FragmentChecks.Report"/>), the trees a redirection makes the parse's own
+/// (<see cref="FragmentTrees"/>) and what each unit reaches (<see cref="ModelBuilding.ReachGraph"/>).
+/// </summary>
+internal sealed class FragmentIndex
+{
+    private readonly Dictionary<string, int> _indexOf;
+
+    /// <param name="checks">The skeleton's (or the whole spec's) first, then the fragments', as <see cref="SpecFragmenter.Split"/> orders them.</param>
+    public FragmentIndex(IReadOnlyList<FragmentCheck> checks)
+    {
+        Checks = checks;
+        _indexOf = new Dictionary<string, int>(checks.Count, System.StringComparer.Ordinal);
+        for (var i = 1; i < checks.Count; i++)
+        {
+            _indexOf[checks[i].Read.Fragment.Pointer] = i;
+        }
+    }
+
+    public IReadOnlyList<FragmentCheck> Checks { get; }
+
+    /// <summary>Where in <see cref="Checks"/> the fragment that stands at <paramref name="pointer"/> is; the skeleton is no fragment.</summary>
+    public bool TryGetIndex(string pointer, out int index) => _indexOf.TryGetValue(pointer, out index);
+
+    /// <summary>
+    /// Whether the stages after the checks may change the part of the spec at <paramref name="pointer"/>, where a fragment
+    /// or the skeleton stands: the skeleton's parts may, and a fragment's when its checks say so
+    /// (<see cref="FragmentCheck.ChangesAfterChecks"/>); the others need not be looked at again.
+    /// </summary>
+    public bool MayChangeAfterChecks(string pointer) => Find(pointer) is not { ChangesAfterChecks: false };
+
+    /// <summary>The checks of the fragment that stands at <paramref name="pointer"/>; null when none does.</summary>
+    public FragmentCheck? Find(string pointer) => _indexOf.TryGetValue(pointer, out var index) ? Checks[index] : null;
 }

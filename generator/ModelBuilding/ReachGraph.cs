@@ -13,18 +13,14 @@ namespace OpenApiClientGenerator.ModelBuilding;
 /// </summary>
 internal sealed class ReachGraph
 {
-    private readonly IReadOnlyList<FragmentCheck> _checks;
+    private readonly FragmentIndex _fragments;
 
-    /// <summary>The fragments by where they stand, made at the first question: a spec without a selection asks none.</summary>
-    private Dictionary<string, FragmentCheck>? _fragments;
-
-    /// <param name="checks">The skeleton's (or the whole spec's) first, then the fragments'.</param>
-    public ReachGraph(IReadOnlyList<FragmentCheck> checks) => _checks = checks;
+    public ReachGraph(FragmentIndex fragments) => _fragments = fragments;
 
     /// <summary>The units that <paramref name="unit"/> refers to; null when they are not known, and its tree is to be walked.</summary>
     /// <param name="fragment">Where the fragment that holds the unit would stand: the unit's, or its path item's for an operation.</param>
     public IReadOnlyList<string>? ReachesOf(string unit, string fragment)
-        => (Fragments().TryGetValue(fragment, out var check) ? check : _checks[0]).Reaches is { } part
+        => (_fragments.Find(fragment) ?? _fragments.Checks[0]).Reaches is { } part
             ? part.TryGetValue(unit, out var targets) ? targets : []
             : null;
 
@@ -32,7 +28,7 @@ internal sealed class ReachGraph
     public IReadOnlyList<string>? ReachesOfWhatStays()
     {
         var targets = new List<string>();
-        foreach (var check in _checks)
+        foreach (var check in _fragments.Checks)
         {
             var pointer = check.Read.Fragment.Pointer;
             if (pointer.Length == 0 || SchemaReachability.UnitOf(pointer) is null)
@@ -50,20 +46,6 @@ internal sealed class ReachGraph
         }
 
         return targets;
-    }
-
-    private Dictionary<string, FragmentCheck> Fragments()
-    {
-        if (_fragments is null)
-        {
-            _fragments = new Dictionary<string, FragmentCheck>(_checks.Count, StringComparer.Ordinal);
-            for (var i = 1; i < _checks.Count; i++)
-            {
-                _fragments[_checks[i].Read.Fragment.Pointer] = _checks[i];
-            }
-        }
-
-        return _fragments;
     }
 
     /// <summary>

@@ -87,7 +87,7 @@ internal static class SchemaReachability
     }
 
     /// <summary>The unit that <paramref name="pointer"/> is in (<see cref="Walk"/>); null for a pointer outside every unit.</summary>
-    public static string? UnitOf(string pointer) => UnitOf(pointer.Split('/'));
+    public static string? UnitOf(string pointer) => UnitOf(new PointerHead(pointer));
 
     /// <summary>
     /// As <see cref="UnitOf(string)"/>, or the empty string for a pointer in what stays anyway and is walked from
@@ -96,22 +96,22 @@ internal static class SchemaReachability
     /// </summary>
     public static string? UnitOrStaying(string pointer)
     {
-        var segments = pointer.Split('/');
-        return UnitOf(segments) ?? segments switch
+        var head = new PointerHead(pointer);
+        return UnitOf(head) ?? head switch
         {
-            ["", "components", var map, _, ..] when !PrunedComponents.Contains(map) && !IsExtension(map) => string.Empty,
-            ["", var member, _, ..] when !IsExtension(member) && member is not ("paths" or "webhooks" or "components") => string.Empty,
+            { First: "components", Count: >= 3 } when !PrunedComponents.Contains(head.Second!) && !IsExtension(head.Second!) => string.Empty,
+            { Count: >= 2 } when !IsExtension(head.First!) && head.First is not ("paths" or "webhooks" or "components") => string.Empty,
             _ => null,
         };
     }
 
-    private static string? UnitOf(string[] segments)
-        => segments switch
+    private static string? UnitOf(PointerHead head)
+        => head switch
         {
-            ["", "paths", var path, var method, ..] when OperationSelection.Methods.Contains(method) => "/paths/" + path + "/" + method,
-            ["", "paths", var path, ..] => "/paths/" + path,
-            ["", "webhooks" or "x-webhooks", var webhook, ..] => "/" + segments[1] + "/" + webhook,
-            ["", "components", var kind, var name, ..] when PrunedComponents.Contains(kind) => "/components/" + kind + "/" + name,
+            { First: "paths", Count: >= 3 } when OperationSelection.Methods.Contains(head.Third!) => head.ThroughThird,
+            { First: "paths", Count: >= 2 } => head.ThroughSecond,
+            { First: "webhooks" or "x-webhooks", Count: >= 2 } => head.ThroughSecond,
+            { First: "components", Count: >= 3 } when PrunedComponents.Contains(head.Second!) => head.ThroughThird,
             _ => null,
         };
 
@@ -214,19 +214,19 @@ internal static class SchemaReachability
         /// <summary>Reaches the unit that <paramref name="pointer"/> is in; a pointer outside every unit is in what stays anyway.</summary>
         public void Reach(string pointer)
         {
-            var segments = pointer.Split('/');
-            var unit = UnitOf(segments);
+            var head = new PointerHead(pointer);
+            var unit = UnitOf(head);
             if (unit is null || !Kept.Add(unit))
             {
                 return;
             }
 
-            var isOperation = segments is ["", "paths", _, var verb, ..] && OperationSelection.Methods.Contains(verb);
-            if (graph?.ReachesOf(unit, isOperation ? "/paths/" + segments[2] : unit) is { } targets)
+            var isOperation = head is { First: "paths", Count: >= 3 } && OperationSelection.Methods.Contains(head.Third!);
+            if (graph?.ReachesOf(unit, isOperation ? head.ThroughSecond : unit) is { } targets)
             {
                 if (isOperation)
                 {
-                    Reach("/paths/" + segments[2]);
+                    Reach(head.ThroughSecond);
                 }
 
                 // A unit is its own unit: one reached already needs no split.
@@ -242,15 +242,15 @@ internal static class SchemaReachability
             }
 
             var node = JsonPointers.Find(root, unit);
-            switch (segments)
+            switch (head)
             {
-                case ["", "paths", var path, var method, ..] when OperationSelection.Methods.Contains(method):
+                case { First: "paths" } when isOperation:
                     // The path item's parameters apply to the operation. Under a path item written as a $ref, the
                     // operation is not in the tree at all: the path item's reference keeps the whole target.
-                    Reach("/paths/" + path);
+                    Reach(head.ThroughSecond);
                     Push(node);
                     break;
-                case ["", "paths", ..] when node is JsonObject pathItem:
+                case { First: "paths" } when node is JsonObject pathItem:
                     ReachReferences(pathItem);
                     foreach (var member in pathItem.Where(m => !OperationSelection.Methods.Contains(m.Key)))
                     {
@@ -258,7 +258,7 @@ internal static class SchemaReachability
                     }
 
                     break;
-                case ["", "components", "schemas", ..] when node is JsonObject schema && schema["discriminator"] is JsonObject:
+                case { First: "components", Second: "schemas" } when node is JsonObject schema && schema["discriminator"] is JsonObject:
                     Push(schema);
                     foreach (var extension in ExtensionsOf(unit))
                     {

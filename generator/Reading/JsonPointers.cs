@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.Linq;
 using System.Text;
 using System.Text.Json.Nodes;
 
@@ -21,6 +20,29 @@ internal static class JsonPointers
     public static string? FromReference(string reference)
         => reference.StartsWith("#", StringComparison.Ordinal) ? Uri.UnescapeDataString(reference.Substring(1)) : null;
 
+    /// <summary>
+    /// The component a reference within the document names (<c>#/components/SECTION/NAME</c>, NAME unescaped); false for
+    /// any other reference, and for one with a URI escape, which Microsoft.OpenApi may not read as the checks do.
+    /// </summary>
+    public static bool TryParseComponentReference(string reference, out string section, out string name)
+    {
+        section = name = string.Empty;
+        if (reference.IndexOf('%') >= 0 || FromReference(reference) is not { } pointer)
+        {
+            return false;
+        }
+
+        var head = new PointerHead(pointer);
+        if (head is not { Count: 3, First: "components" })
+        {
+            return false;
+        }
+
+        section = head.Second!;
+        name = Unescape(head.Third!);
+        return true;
+    }
+
     /// <summary>The pointer the <c>$ref</c> of <paramref name="node"/> names within the document; null when it has none, or names another document.</summary>
     public static string? ReferencedBy(JsonNode? node)
         => node is JsonObject mapping && mapping["$ref"] is JsonValue value && value.TryGetValue(out string? reference) ? FromReference(reference) : null;
@@ -28,14 +50,25 @@ internal static class JsonPointers
     /// <summary>The node <paramref name="pointer"/> points at in <paramref name="root"/>; null when there is none.</summary>
     public static JsonNode? Find(JsonNode root, string pointer)
     {
+        // Segment by segment, without splitting the pointer: the reference checks and the loader ask thousands of them.
         var node = root;
-        foreach (var segment in pointer.Split('/').Skip(1))
+        if (pointer.Length == 0)
         {
+            return node;
+        }
+
+        var start = pointer.IndexOf('/') + 1;
+        while (start > 0)
+        {
+            var end = pointer.IndexOf('/', start);
+            var segment = end < 0 ? pointer.Substring(start) : pointer.Substring(start, end - start);
             node = Child(node, Unescape(segment));
             if (node is null)
             {
                 return null;
             }
+
+            start = end + 1;
         }
 
         return node;
@@ -79,4 +112,66 @@ internal static class JsonPointers
 
         return true;
     }
+}
+
+/// <summary>
+/// The first three segments of a JSON pointer, as written (escaped), and how many it has: what tells which part of a
+/// spec a pointer is in (<see cref="ModelBuilding.SchemaReachability.UnitOf(string)"/>, a component's reference). Found
+/// by scanning, without splitting the rest: a spec's pointers run ten segments deep, and thousands of them are asked.
+/// </summary>
+internal readonly struct PointerHead
+{
+    private readonly string _pointer;
+    private readonly int _secondEnd;
+    private readonly int _thirdEnd;
+
+    public PointerHead(string pointer)
+    {
+        _pointer = pointer;
+        First = Second = Third = null;
+        _secondEnd = _thirdEnd = -1;
+        Count = 0;
+        if (pointer.Length == 0 || pointer[0] != '/')
+        {
+            return;
+        }
+
+        var firstEnd = EndOf(pointer, 1);
+        First = pointer.Substring(1, firstEnd - 1);
+        Count = 1;
+        if (firstEnd == pointer.Length)
+        {
+            return;
+        }
+
+        _secondEnd = EndOf(pointer, firstEnd + 1);
+        Second = pointer.Substring(firstEnd + 1, _secondEnd - firstEnd - 1);
+        Count = 2;
+        if (_secondEnd == pointer.Length)
+        {
+            return;
+        }
+
+        _thirdEnd = EndOf(pointer, _secondEnd + 1);
+        Third = pointer.Substring(_secondEnd + 1, _thirdEnd - _secondEnd - 1);
+        Count = _thirdEnd == pointer.Length ? 3 : 4;
+    }
+
+    /// <summary>How many segments the pointer has, up to 4 (4: more than three).</summary>
+    public int Count { get; }
+
+    public string? First { get; }
+
+    public string? Second { get; }
+
+    public string? Third { get; }
+
+    /// <summary>The pointer up to the end of its second segment (<c>/paths/~1pets</c>).</summary>
+    public string ThroughSecond => _secondEnd == _pointer.Length ? _pointer : _pointer.Substring(0, _secondEnd);
+
+    /// <summary>The pointer up to the end of its third segment (<c>/paths/~1pets/get</c>).</summary>
+    public string ThroughThird => _thirdEnd == _pointer.Length ? _pointer : _pointer.Substring(0, _thirdEnd);
+
+    private static int EndOf(string pointer, int start)
+        => pointer.IndexOf('/', start) is var slash and >= 0 ? slash : pointer.Length;
 }

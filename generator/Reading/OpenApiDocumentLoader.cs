@@ -17,6 +17,9 @@ namespace OpenApiClientGenerator.Reading;
 /// </summary>
 internal sealed record LoadedDocument(OpenApiDocument Document, OpenApiSpecVersion Version, JsonNode Root);
 
+/// <summary>A reference to the component schema <paramref name="Name"/> (unescaped), by the pointer of its <c>$ref</c> member.</summary>
+internal readonly record struct SchemaReference(string Name, string Pointer);
+
 /// <summary>
 /// Reads the spec's JSON tree with Microsoft.OpenApi and checks it with Microsoft.OpenApi's default rules, reporting
 /// every problem at its node. A document Microsoft.OpenApi fails on is reported too, at the node it fails on.
@@ -37,13 +40,14 @@ internal static class OpenApiDocumentLoader
     /// <summary>As <see cref="Rules"/>, for a document whose references are all known to lead to a schema where one is read (<see cref="SchemaReferencesResolve"/>).</summary>
     private static readonly ValidationRuleSet RulesWithoutReferences = DefaultRulesWithout("ExtensionNameMustStartWithXDash", ReferencesRule);
 
-    /// <param name="references">
-    /// The <c>$ref</c> members of the tree as the checks collected them (pointer and reference), when the tree holds no
-    /// other; null when the stages after the checks may have written references.
+    /// <param name="referenceParts">
+    /// The <c>$ref</c> members of the tree as the checks collected them, each fragment's reduced to its schema references
+    /// (<see cref="SchemaReferencesOf"/>), when the tree holds no other; null when the stages after the checks may have
+    /// written references.
     /// </param>
-    public static LoadedDocument? Load(JsonNode root, SpecDiagnostics diagnostics, IEnumerable<(string Pointer, string Reference)>? references)
+    public static LoadedDocument? Load(JsonNode root, SpecDiagnostics diagnostics, IEnumerable<IReadOnlyList<SchemaReference>?>? referenceParts)
     {
-        var rules = references is not null && SchemaReferencesResolve(root, references) ? RulesWithoutReferences : Rules;
+        var rules = referenceParts is not null && SchemaReferencesResolve(root, referenceParts) ? RulesWithoutReferences : Rules;
         ReadResult result;
         IReadOnlyList<OpenApiError> validationErrors;
         try
@@ -155,30 +159,57 @@ internal static class OpenApiDocumentLoader
     /// an item of a <c>parameters</c> list, a member of a <c>responses</c>, <c>examples</c>, <c>headers</c>, <c>links</c>
     /// or <c>callbacks</c> map, a <c>requestBody</c>, or the component itself. Any other answers "maybe", and the rule runs.
     /// </summary>
-    internal static bool SchemaReferencesResolve(JsonNode root, IEnumerable<(string Pointer, string Reference)> references)
+    /// <param name="parts">Each part's schema references (<see cref="SchemaReferencesOf"/>); a null part answers "maybe".</param>
+    internal static bool SchemaReferencesResolve(JsonNode root, IEnumerable<IReadOnlyList<SchemaReference>?> parts)
     {
-        const string ComponentsPrefix = "#/components/";
         var schemas = (root["components"] as JsonObject)?["schemas"] as JsonObject;
-        foreach (var (pointer, reference) in references)
+        foreach (var part in parts)
         {
-            // Found by scanning, not split: GitHub has 6,851 references, and a split of each cost half of this walk.
-            var sectionEnd = reference.StartsWith(ComponentsPrefix, StringComparison.Ordinal) ? reference.IndexOf('/', ComponentsPrefix.Length) : -1;
-            if (sectionEnd < 0 || reference.IndexOf('/', sectionEnd + 1) >= 0)
+            if (part is null)
             {
                 return false;
             }
 
-            var section = reference.Substring(ComponentsPrefix.Length, sectionEnd - ComponentsPrefix.Length);
-            var resolves = section == "schemas"
-                ? schemas?.ContainsKey(JsonPointers.Unescape(reference.Substring(sectionEnd + 1))) == true || JsonPointers.Find(root, pointer) is null
-                : StandsWhereSectionIsRead(pointer, section);
-            if (!resolves)
+            foreach (var reference in part)
             {
-                return false;
+                if (schemas?.ContainsKey(reference.Name) != true && JsonPointers.Find(root, reference.Pointer) is not null)
+                {
+                    return false;
+                }
             }
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The part of <see cref="SchemaReferencesResolve"/> that a fragment's references answer on their own, made once per
+    /// fragment and kept with its checks (<see cref="Checking.FragmentCheck.SchemaReferences"/>): the references to
+    /// component schemas, which the whole spec must hold; null when a reference may make the rule warn whatever the
+    /// spec holds (one that names no component, or another section's from where it is not read).
+    /// </summary>
+    /// <param name="references">The <c>$ref</c> members as the checks collected them: the pointer of each, and the reference.</param>
+    internal static IReadOnlyList<SchemaReference>? SchemaReferencesOf(IEnumerable<(string Pointer, string Reference)> references)
+    {
+        var schemaReferences = new List<SchemaReference>();
+        foreach (var (pointer, reference) in references)
+        {
+            if (!JsonPointers.TryParseComponentReference(reference, out var section, out var name))
+            {
+                return null;
+            }
+
+            if (section == "schemas")
+            {
+                schemaReferences.Add(new SchemaReference(name, pointer));
+            }
+            else if (!StandsWhereSectionIsRead(pointer, section))
+            {
+                return null;
+            }
+        }
+
+        return schemaReferences;
     }
 
     /// <summary>

@@ -57,7 +57,7 @@ public sealed class ReachGraphTests
              }}}
             """;
         var (root, checks) = Checked(Spec);
-        var graph = new ReachGraph(checks);
+        var graph = new ReachGraph(new FragmentIndex(checks));
 
         Assert.Null(graph.ReachesOf("/components/schemas/Sample", "/components/schemas/Sample"));
         Assert.Null(graph.ReachesOf("/components/schemas/Pet", "/components/schemas/Pet"));
@@ -82,7 +82,7 @@ public sealed class ReachGraphTests
         var walked = root.DeepClone();
         apply(walked, null);
         var followed = root.DeepClone();
-        apply(followed, new ReachGraph(checks));
+        apply(followed, new ReachGraph(new FragmentIndex(checks)));
         Assert.Equal(walked.ToJsonString(), followed.ToJsonString());
         return followed;
     }
