@@ -423,8 +423,8 @@ public sealed class FuzzFindingsTests
             """);
 
         var client = run.ClientText("FindingClient");
-        Assert.Contains("ParameterSerializer.AppendQuery(query, \"1_property\", _1PropertyValue2, ParameterStyle.Form, explode: true)", client, StringComparison.Ordinal);
-        Assert.Contains("ParameterSerializer.AppendQuery(query, \"1_property.value\", _1PropertyValueValue, ParameterStyle.Form, explode: true)", client, StringComparison.Ordinal);
+        Assert.Contains("ParameterSerializer.AppendQuery(query, \"1_property\", _1PropertyValue2)", client, StringComparison.Ordinal);
+        Assert.Contains("ParameterSerializer.AppendQuery(query, \"1_property.value\", _1PropertyValueValue)", client, StringComparison.Ordinal);
     }
 
     /// <summary>
