@@ -10,12 +10,18 @@ namespace OpenApiClientGenerator.Emitting;
 /// </summary>
 internal static partial class SourceEmitter
 {
-    /// <summary>The call that appends a query parameter's pairs to <c>query</c>.</summary>
+    /// <summary>
+    /// The call that appends a query parameter's pairs to <c>query</c>. A scalar in the form style (the query's default;
+    /// exploding changes nothing for one value) is a pair whose text needs no style: its call takes the text as it is,
+    /// so the consumer's compiler binds no conversion to <c>ParameterValue</c> and no style arguments (GitHub has 700 such).
+    /// </summary>
     private static RequestValueView QueryValue(ParameterSpec parameter, string? sentWhen, string sent) => new()
     {
         PresentCondition = sentWhen,
         NameLiteral = CSharpFragments.Literal(parameter.WireName),
-        TextExpression = $"ParameterSerializer.AppendQuery(query, {CSharpFragments.Literal(parameter.WireName)}, {ValueExpression(parameter, sent)}, {StyleArguments(parameter)}{(parameter.AllowReserved ? ", allowReserved: true" : string.Empty)})",
+        TextExpression = parameter.Style == ParameterStyle.Form && !parameter.AllowReserved && IsPlainScalar(parameter)
+            ? $"ParameterSerializer.AppendQuery(query, {CSharpFragments.Literal(parameter.WireName)}, {ValueExpression(parameter, sent)})"
+            : $"ParameterSerializer.AppendQuery(query, {CSharpFragments.Literal(parameter.WireName)}, {ValueExpression(parameter, sent)}, {StyleArguments(parameter)}{(parameter.AllowReserved ? ", allowReserved: true" : string.Empty)})",
     };
 
     /// <summary>The call that appends a cookie parameter to <c>cookies</c>, the value of the request's <c>Cookie</c> header.</summary>

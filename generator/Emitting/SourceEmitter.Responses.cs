@@ -12,6 +12,7 @@ internal static partial class SourceEmitter
         string ResponseKind,
         ResponseBodyView? ResponseBody,
         string? ItemReader,
+        string? ItemType,
         bool TextMayBeEmpty,
         string? HeadersType,
         IReadOnlyList<ResponseHeaderView> ResponseHeaders);
@@ -27,21 +28,22 @@ internal static partial class SourceEmitter
         switch (success)
         {
             case { Kind: ResponseKind.File }:
-                return new SuccessViews(headersType is null ? "FileResponse" : $"FileResponse<{headersType}>", "file", null, null, false, headersType, headerViews);
+                return new SuccessViews(headersType is null ? "FileResponse" : $"FileResponse<{headersType}>", "file", null, null, null, false, headersType, headerViews);
             case { Kind: ResponseKind.EventStream, Body: { } eventData }:
                 return new SuccessViews(
                     StreamOf($"ServerSentEvent<{CSharpFragments.TypeName(eventData)}>"),
                     "events",
                     null,
                     eventData.Kind == ValueKind.String ? null : Reader(eventData, readsNull: false, resultMayBeNull: false),
+                    eventData.Kind == ValueKind.String ? null : CSharpFragments.TypeName(eventData),
                     false,
                     headersType,
                     headerViews);
             case { Kind: ResponseKind.JsonLines, Body: { } item }:
-                return new SuccessViews(StreamOf(CSharpFragments.TypeName(item)), "lines", null, Reader(item, readsNull: false, resultMayBeNull: false), false, headersType, headerViews);
+                return new SuccessViews(StreamOf(CSharpFragments.TypeName(item)), "lines", null, Reader(item, readsNull: false, resultMayBeNull: false), CSharpFragments.TypeName(item), false, headersType, headerViews);
             case { Kind: ResponseKind.Text }:
                 // A success that may come without content (a 204 beside a 200 with text) reads an empty body as null.
-                return new SuccessViews(WithHeaders(success.BodyIsOptional ? "string?" : "string"), "text", null, null, success.BodyIsOptional, headersType, headerViews);
+                return new SuccessViews(WithHeaders(success.BodyIsOptional ? "string?" : "string"), "text", null, null, null, success.BodyIsOptional, headersType, headerViews);
             case { Body: { } successBody }:
                 // A success that may come without content (a 204 beside a 200 with a body) reads an empty body as null, and
                 // a body whose schema is nullable reads the JSON null as null.
@@ -68,9 +70,9 @@ internal static partial class SourceEmitter
                     Rules = rules,
                     MayBeEmpty = success.BodyIsOptional,
                 };
-                return new SuccessViews(trackingExpression is null ? WithHeaders(bodyType) : headersType is null ? $"AcceptedResponse<{bodyType}>" : $"AcceptedResponse<{bodyType}, {headersType}>", "json", responseBody, null, false, headersType, headerViews);
+                return new SuccessViews(trackingExpression is null ? WithHeaders(bodyType) : headersType is null ? $"AcceptedResponse<{bodyType}>" : $"AcceptedResponse<{bodyType}, {headersType}>", "json", responseBody, null, null, false, headersType, headerViews);
             default:
-                return new SuccessViews(headersType is null ? "ApiResponse" : $"ApiResponseWithHeaders<{headersType}>", "json", null, null, false, headersType, headerViews);
+                return new SuccessViews(headersType is null ? "ApiResponse" : $"ApiResponseWithHeaders<{headersType}>", "json", null, null, null, false, headersType, headerViews);
         }
     }
 
@@ -100,7 +102,9 @@ internal static partial class SourceEmitter
 
     /// <summary>
     /// The reader the runtime calls for a whole body, an error's body or a streamed item: a record's own reader as a method
-    /// group, a list or map of records or of any JSON through <c>ApiHttp.ListOf</c> and <c>MapOf</c>, else a lambda. A
+    /// group, a list or map of records or of any JSON through <c>ApiHttp.ListOf</c> and <c>MapOf</c>, else a lambda. The
+    /// item's type is given, not inferred: inferring it from a method group makes the compiler resolve the group once more
+    /// per inference phase, at each of GitHub's hundreds of call sites. A
     /// result that may be null (<paramref name="resultMayBeNull"/>) keeps the lambda but for a record's reader: a method
     /// group's result converts to a nullable one only as a reference, and a delegate's type parameter is invariant.
     /// </summary>
@@ -109,8 +113,8 @@ internal static partial class SourceEmitter
         _ when readsNull => "static (ref Utf8JsonReader reader) => " + CSharpFragments.ReadNullable(type, "reader", 0, lenient: true),
         { Kind: ValueKind.Object } => type.TypeName + ".ReadFrom",
         { Kind: ValueKind.Any } when !resultMayBeNull => "JsonRead.Element",
-        { Kind: ValueKind.Array, Element: { } item } when !resultMayBeNull && ElementReader(item) is { } readItem => $"ApiHttp.ListOf({readItem})",
-        { Kind: ValueKind.Map, IsPatchMap: false, Element: { } value } when !resultMayBeNull && ElementReader(value) is { } readValue => $"ApiHttp.MapOf({readValue})",
+        { Kind: ValueKind.Array, Element: { } item } when !resultMayBeNull && ElementReader(item) is { } readItem => $"ApiHttp.ListOf<{CSharpFragments.TypeName(item)}>({readItem})",
+        { Kind: ValueKind.Map, IsPatchMap: false, Element: { } value } when !resultMayBeNull && ElementReader(value) is { } readValue => $"ApiHttp.MapOf<{CSharpFragments.TypeName(value)}>({readValue})",
         _ => "static (ref Utf8JsonReader reader) => " + CSharpFragments.ReadPresent(type, "reader", 0, lenient: true),
     };
 

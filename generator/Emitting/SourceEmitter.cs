@@ -589,6 +589,7 @@ internal static partial class SourceEmitter
         {
             Name = operation.Name,
             MethodName = operation.Name + "Async",
+            StreamOpenerName = operation.StreamOpenerName,
             HttpMethod = operation.HttpMethod,
             Path = operation.PathTemplate,
             Doc = XmlDoc.Summary(JoinSentences(operation.Summary, operation.Description) ?? operation.HttpMethod + " " + operation.PathTemplate),
@@ -623,6 +624,7 @@ internal static partial class SourceEmitter
             },
             ResponseKind = success.ResponseKind,
             ItemReader = success.ItemReader,
+            ItemType = success.ItemType,
             TextMayBeEmpty = success.TextMayBeEmpty,
             HeadersType = success.HeadersType,
             ResponseHeaders = success.ResponseHeaders,

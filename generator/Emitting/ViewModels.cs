@@ -368,7 +368,27 @@ internal sealed class OperationView
 
     public required string MethodName { get; init; }
 
+    /// <summary>Gets the name of the private method that sends a lazy stream's request (see <see cref="IsLazyStream"/>); null for any other operation.</summary>
+    public string? StreamOpenerName { get; init; }
+
     public required string HttpMethod { get; init; }
+
+    /// <summary>
+    /// Gets the request's <c>HttpMethod</c>: one of the framework's shared instances where netstandard2.0 has it, which
+    /// neither the request nor the consumer's compiler pays an object for; <c>PATCH</c> (.NET Core 2.1 and later) and any
+    /// other method made by name.
+    /// </summary>
+    public string HttpMethodExpression => HttpMethod switch
+    {
+        "GET" => "HttpMethod.Get",
+        "PUT" => "HttpMethod.Put",
+        "POST" => "HttpMethod.Post",
+        "DELETE" => "HttpMethod.Delete",
+        "HEAD" => "HttpMethod.Head",
+        "OPTIONS" => "HttpMethod.Options",
+        "TRACE" => "HttpMethod.Trace",
+        _ => "new HttpMethod(" + CSharpFragments.Literal(HttpMethod) + ")",
+    };
 
     public required string Path { get; init; }
 
@@ -452,6 +472,9 @@ internal sealed class OperationView
 
     /// <summary>Gets the reader of a streamed item (an event's JSON data, a JSON line), a method group or a lambda; null when an event's data is text.</summary>
     public required string? ItemReader { get; init; }
+
+    /// <summary>Gets the C# type of a streamed item that <see cref="ItemReader"/> reads, given to the runtime's stream methods as their type argument; null where that is.</summary>
+    public required string? ItemType { get; init; }
 
     /// <summary>Gets whether a text success may come without content (a 204 beside a 200 with text), which reads as null.</summary>
     public required bool TextMayBeEmpty { get; init; }

@@ -94,6 +94,13 @@ internal sealed record OperationSpec
 
     public ResponseSpec? SuccessResponse { get; init; }
 
+    /// <summary>
+    /// Gets the name of the client's private method that sends a stream's request when its loop starts (a stream without
+    /// documented headers); null for any other success. Claimed among the type names: inside the client the method would
+    /// hide a schema's type of its name (<c>OpenTailStream.ReadFrom</c>).
+    /// </summary>
+    public string? StreamOpenerName { get; init; }
+
     public required EquatableArray<ResponseSpec> ErrorResponses { get; init; }
 
     /// <summary>Gets the <c>Accept</c> header: the media types the responses document, the success's first, JSON first among them; null when none is documented.</summary>

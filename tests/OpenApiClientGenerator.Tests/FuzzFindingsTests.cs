@@ -175,6 +175,38 @@ public sealed class FuzzFindingsTests
                       items: { $ref: '#/components/schemas/Tag' }
             """);
 
+    /// <summary>
+    /// Was: CS0119: inside the client, the private method OpenTailStream, which sends tail's stream request when its loop
+    /// starts, hid the schema OpenTailStream that reading the items names (OpenTailStream.ReadFrom).
+    /// </summary>
+    [Fact]
+    public void A_schema_named_like_a_streams_private_opener_generates_code_that_compiles()
+    {
+        var run = AssertCompiles(Head + """
+
+            paths:
+              /tail:
+                get:
+                  operationId: tail
+                  responses:
+                    '200':
+                      description: A record per line.
+                      content:
+                        application/x-ndjson:
+                          schema: { $ref: '#/components/schemas/OpenTailStream' }
+            components:
+              schemas:
+                OpenTailStream:
+                  type: object
+                  properties:
+                    name: { type: string }
+            """);
+
+        // The stream's code is compiled (it is generated for .NET Core 3.0 and later), and its opener took the next name.
+        Assert.Contains("ResponseLines.WhenEnumerated(OpenTailStream2, request, cancellationToken)", run.ClientText("FindingClient"), StringComparison.Ordinal);
+        Assert.Contains(run.Compilation.SyntaxTrees, tree => tree.Options.PreprocessorSymbolNames.Contains("NETCOREAPP3_0_OR_GREATER"));
+    }
+
     /// <summary>Was: CS0102: the pattern helper MatchesPattern1 and the property MatchesPattern1 share the record.</summary>
     [Fact]
     public void A_property_named_like_a_pattern_helper_generates_code_that_compiles()
@@ -391,8 +423,8 @@ public sealed class FuzzFindingsTests
             """);
 
         var client = run.ClientText("FindingClient");
-        Assert.Contains("ParameterSerializer.AppendQuery(query, \"1_property\", _1PropertyValue2, ParameterStyle.Form, explode: true)", client, StringComparison.Ordinal);
-        Assert.Contains("ParameterSerializer.AppendQuery(query, \"1_property.value\", _1PropertyValueValue, ParameterStyle.Form, explode: true)", client, StringComparison.Ordinal);
+        Assert.Contains("ParameterSerializer.AppendQuery(query, \"1_property\", _1PropertyValue2)", client, StringComparison.Ordinal);
+        Assert.Contains("ParameterSerializer.AppendQuery(query, \"1_property.value\", _1PropertyValueValue)", client, StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -200,14 +200,14 @@ public sealed class MediaTypeDiagnosticsTests
         Assert.Empty(run.GeneratorDiagnostics);
         var client = run.ClientText("DemoClient");
         Assert.Contains("public Task<ApiResponse<CreateItemResponse>> CreateItemAsync(", client, StringComparison.Ordinal);
-        var arms = client.Split('\n').Select(l => l.Trim()).Where(l => l.Contains("=> ApiHttp.ReadError(", StringComparison.Ordinal)).ToList();
+        var arms = client.Split('\n').Select(l => l.Trim()).Where(l => l.Contains("=> ApiHttp.ReadError<", StringComparison.Ordinal)).ToList();
         Assert.Equal(
             [
-                ">= 100 and <= 199 => ApiHttp.ReadError(exception, body, CreateItemError1XX.ReadFrom),",
-                ">= 300 and <= 399 => ApiHttp.ReadError(exception, body, CreateItemError3XX.ReadFrom),",
-                "404 => ApiHttp.ReadError(exception, body, CreateItemError404.ReadFrom),",
-                ">= 400 and <= 499 => ApiHttp.ReadError(exception, body, CreateItemError4XX.ReadFrom),",
-                ">= 500 and <= 599 => ApiHttp.ReadError(exception, body, CreateItemError5XX.ReadFrom),",
+                ">= 100 and <= 199 => ApiHttp.ReadError<CreateItemError1XX>(exception, body, CreateItemError1XX.ReadFrom),",
+                ">= 300 and <= 399 => ApiHttp.ReadError<CreateItemError3XX>(exception, body, CreateItemError3XX.ReadFrom),",
+                "404 => ApiHttp.ReadError<CreateItemError404>(exception, body, CreateItemError404.ReadFrom),",
+                ">= 400 and <= 499 => ApiHttp.ReadError<CreateItemError4XX>(exception, body, CreateItemError4XX.ReadFrom),",
+                ">= 500 and <= 599 => ApiHttp.ReadError<CreateItemError5XX>(exception, body, CreateItemError5XX.ReadFrom),",
             ],
             arms);
         Assert.Empty(run.CompilationProblems());
@@ -233,10 +233,10 @@ public sealed class MediaTypeDiagnosticsTests
         Assert.Equal(
             [
                 "404 => exception,",
-                "409 => ApiHttp.ReadError(exception, body, CreateItemError409.ReadFrom),",
-                ">= 400 and <= 499 => ApiHttp.ReadError(exception, body, CreateItemError4XX.ReadFrom),",
+                "409 => ApiHttp.ReadError<CreateItemError409>(exception, body, CreateItemError409.ReadFrom),",
+                ">= 400 and <= 499 => ApiHttp.ReadError<CreateItemError4XX>(exception, body, CreateItemError4XX.ReadFrom),",
                 "503 => exception,",
-                "_ => ApiHttp.ReadError(exception, body, CreateItemError.ReadFrom),",
+                "_ => ApiHttp.ReadError<CreateItemError>(exception, body, CreateItemError.ReadFrom),",
             ],
             arms);
         Assert.DoesNotContain("ApiException&lt;&gt;", client, StringComparison.Ordinal);
@@ -295,7 +295,7 @@ public sealed class MediaTypeDiagnosticsTests
         Assert.Empty(run.GeneratorDiagnostics);
         var client = run.ClientText("DemoClient");
         Assert.Contains("public Task<StreamResponse<ServerSentEvent<string>, CreateItemHeaders>> CreateItemAsync(", client, StringComparison.Ordinal);
-        Assert.Contains("ServerSentEvents.OpenTextAsync(_httpClient, message, readError: null, CreateItemHeaders.Read, cancellationToken)", client, StringComparison.Ordinal);
+        Assert.Contains("ServerSentEvents.OpenTextAsync<CreateItemHeaders>(_httpClient, message, readError: null, CreateItemHeaders.Read, cancellationToken)", client, StringComparison.Ordinal);
         Assert.Contains("public string? Model { get; init; }", client, StringComparison.Ordinal);
         Assert.Contains("public Task<StreamResponse<ExportItem, ExportHeaders>> ExportAsync(", client, StringComparison.Ordinal);
         Assert.Contains("public required int TotalCount { get; init; }", client, StringComparison.Ordinal);

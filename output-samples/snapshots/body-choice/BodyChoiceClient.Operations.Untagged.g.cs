@@ -32,7 +32,7 @@ namespace Snapshots.BodyChoice
             RequestValidationException.ThrowIfInvalid(request);
 
             var uri = "pets";
-            var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "BodyChoiceClient", uri));
+            var message = new HttpRequestMessage(HttpMethod.Post, ApiHttp.RequestUri(_httpClient, "BodyChoiceClient", uri));
 
             message.Headers.TryAddWithoutValidation("Accept", "application/json");
 
@@ -42,7 +42,7 @@ namespace Snapshots.BodyChoice
             }
 
             var check = new ResponseCheck<Pet>(ResponseValidation, OnResponseMismatch, "CreatePet", ValidationContext.Run);
-            return ApiHttp.SendAsync(_httpClient, message, readError: null, Pet.ReadFrom, check, cancellationToken);
+            return ApiHttp.SendAsync<Pet>(_httpClient, message, readError: null, Pet.ReadFrom, check, cancellationToken);
         }
 
         /// <summary>Creates a pet.</summary>
@@ -58,7 +58,7 @@ namespace Snapshots.BodyChoice
             RequestValidationException.ThrowIfInvalid(request);
 
             var uri = "pets";
-            var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "BodyChoiceClient", uri));
+            var message = new HttpRequestMessage(HttpMethod.Post, ApiHttp.RequestUri(_httpClient, "BodyChoiceClient", uri));
 
             message.Headers.TryAddWithoutValidation("Accept", "application/json");
 
@@ -68,7 +68,7 @@ namespace Snapshots.BodyChoice
             }
 
             var check = new ResponseCheck<Pet>(ResponseValidation, OnResponseMismatch, "CreatePet", ValidationContext.Run);
-            return ApiHttp.SendAsync(_httpClient, message, readError: null, Pet.ReadFrom, check, cancellationToken);
+            return ApiHttp.SendAsync<Pet>(_httpClient, message, readError: null, Pet.ReadFrom, check, cancellationToken);
         }
 
         /// <summary>Creates a pet.</summary>
@@ -84,7 +84,7 @@ namespace Snapshots.BodyChoice
             RequestValidationException.ThrowIfInvalid(request);
 
             var uri = "pets";
-            var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "BodyChoiceClient", uri));
+            var message = new HttpRequestMessage(HttpMethod.Post, ApiHttp.RequestUri(_httpClient, "BodyChoiceClient", uri));
 
             message.Headers.TryAddWithoutValidation("Accept", "application/json");
 
@@ -110,7 +110,7 @@ namespace Snapshots.BodyChoice
             }
 
             var check = new ResponseCheck<Pet>(ResponseValidation, OnResponseMismatch, "CreatePet", ValidationContext.Run);
-            return ApiHttp.SendAsync(_httpClient, message, readError: null, Pet.ReadFrom, check, cancellationToken);
+            return ApiHttp.SendAsync<Pet>(_httpClient, message, readError: null, Pet.ReadFrom, check, cancellationToken);
         }
     }
 

@@ -33,7 +33,7 @@ namespace Snapshots.Download
             RequestValidationException.ThrowIfInvalid(request);
 
             var uri = "v1/files/" + ApiHttp.Escape(request.FileId) + "/content";
-            var message = new HttpRequestMessage(new HttpMethod("GET"), ApiHttp.RequestUri(_httpClient, "DownloadClient", uri));
+            var message = new HttpRequestMessage(HttpMethod.Get, ApiHttp.RequestUri(_httpClient, "DownloadClient", uri));
 
             message.Headers.TryAddWithoutValidation("Accept", "application/octet-stream");
 

@@ -38,7 +38,7 @@ namespace Snapshots.EventStream
             RequestValidationException.ThrowIfInvalid(request);
 
             var uri = "v1/chat/completions";
-            var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "EventStreamClient", uri));
+            var message = new HttpRequestMessage(HttpMethod.Post, ApiHttp.RequestUri(_httpClient, "EventStreamClient", uri));
 
             message.Headers.TryAddWithoutValidation("Accept", "text/event-stream");
 
@@ -47,7 +47,7 @@ namespace Snapshots.EventStream
                 message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody), "application/json");
             }
 
-            return ServerSentEvents.OpenAsync(_httpClient, message, StreamCompletionEvent.ReadFrom, readError: null, StreamCompletionHeaders.Read, cancellationToken);
+            return ServerSentEvents.OpenAsync<StreamCompletionEvent, StreamCompletionHeaders>(_httpClient, message, StreamCompletionEvent.ReadFrom, readError: null, StreamCompletionHeaders.Read, cancellationToken);
         }
 #endif
     }

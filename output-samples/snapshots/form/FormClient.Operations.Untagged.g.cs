@@ -32,7 +32,7 @@ namespace Snapshots.Form
             RequestValidationException.ThrowIfInvalid(request);
 
             var uri = "v1/customers";
-            var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "FormClient", uri));
+            var message = new HttpRequestMessage(HttpMethod.Post, ApiHttp.RequestUri(_httpClient, "FormClient", uri));
 
             message.Headers.TryAddWithoutValidation("Accept", "application/json");
 
@@ -45,7 +45,7 @@ namespace Snapshots.Form
             }
 
             var check = new ResponseCheck<CreateCustomerResponse>(ResponseValidation, OnResponseMismatch, "CreateCustomer", ValidationContext.Run);
-            return ApiHttp.SendAsync(_httpClient, message, readError: null, CreateCustomerResponse.ReadFrom, check, cancellationToken);
+            return ApiHttp.SendAsync<CreateCustomerResponse>(_httpClient, message, readError: null, CreateCustomerResponse.ReadFrom, check, cancellationToken);
         }
     }
 

@@ -42,11 +42,11 @@ namespace Snapshots.JsonLines
         private IAsyncEnumerable<Entry> OpenStreamExportStream(StreamExportRequest request, CancellationToken cancellationToken)
         {
             var uri = "exports";
-            var message = new HttpRequestMessage(new HttpMethod("GET"), ApiHttp.RequestUri(_httpClient, "JsonLinesClient", uri));
+            var message = new HttpRequestMessage(HttpMethod.Get, ApiHttp.RequestUri(_httpClient, "JsonLinesClient", uri));
 
             message.Headers.TryAddWithoutValidation("Accept", "application/x-ndjson");
 
-            return JsonLines.ReadAsync(_httpClient, message, Entry.ReadFrom, readError: null, cancellationToken);
+            return JsonLines.ReadAsync<Entry>(_httpClient, message, Entry.ReadFrom, readError: null, cancellationToken);
         }
 #endif
 
@@ -62,7 +62,7 @@ namespace Snapshots.JsonLines
             RequestValidationException.ThrowIfInvalid(request);
 
             var uri = "readme";
-            var message = new HttpRequestMessage(new HttpMethod("GET"), ApiHttp.RequestUri(_httpClient, "JsonLinesClient", uri));
+            var message = new HttpRequestMessage(HttpMethod.Get, ApiHttp.RequestUri(_httpClient, "JsonLinesClient", uri));
 
             message.Headers.TryAddWithoutValidation("Accept", "text/plain");
 

@@ -42,7 +42,7 @@ namespace Snapshots.MergePatch
             }
 
             var check = new ResponseCheck<Plugin>(ResponseValidation, OnResponseMismatch, "UpdatePlugin", ValidationContext.Run);
-            return ApiHttp.SendAsync(_httpClient, message, readError: null, Plugin.ReadFrom, check, cancellationToken);
+            return ApiHttp.SendAsync<Plugin>(_httpClient, message, readError: null, Plugin.ReadFrom, check, cancellationToken);
         }
     }
 

@@ -32,7 +32,7 @@ namespace Snapshots.Multipart
             RequestValidationException.ThrowIfInvalid(request);
 
             var uri = "v1/files";
-            var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "MultipartClient", uri));
+            var message = new HttpRequestMessage(HttpMethod.Post, ApiHttp.RequestUri(_httpClient, "MultipartClient", uri));
 
             message.Headers.TryAddWithoutValidation("Accept", "application/json");
 
@@ -59,7 +59,7 @@ namespace Snapshots.Multipart
             }
 
             var check = new ResponseCheck<CreateFileResponse>(ResponseValidation, OnResponseMismatch, "CreateFile", ValidationContext.Run);
-            return ApiHttp.SendAsync(_httpClient, message, readError: null, CreateFileResponse.ReadFrom, check, cancellationToken);
+            return ApiHttp.SendAsync<CreateFileResponse>(_httpClient, message, readError: null, CreateFileResponse.ReadFrom, check, cancellationToken);
         }
     }
 

@@ -53,7 +53,7 @@ namespace Snapshots.Parameters
             }
 
             var uri = "palettes/" + ApiHttp.Escape(request.Palette) + "/colors/" + ParameterSerializer.Path("rgb", ParameterValue.FromJson(JsonWrite.ToUtf8(request.Rgb)), ParameterStyle.Matrix, explode: true) + (query.Length == 0 ? string.Empty : "?" + query.ToString());
-            var message = new HttpRequestMessage(new HttpMethod("GET"), ApiHttp.RequestUri(_httpClient, "ParametersClient", uri));
+            var message = new HttpRequestMessage(HttpMethod.Get, ApiHttp.RequestUri(_httpClient, "ParametersClient", uri));
             if (request.XTrace is { } xTraceValue)
             {
                 message.Headers.TryAddWithoutValidation("X-Trace", ParameterSerializer.Header(ParameterValue.List(xTraceValue), explode: false));
@@ -73,7 +73,7 @@ namespace Snapshots.Parameters
             message.Headers.TryAddWithoutValidation("Accept", "application/json");
 
             var check = new ResponseCheck<IReadOnlyList<Rgb>>(ResponseValidation, OnResponseMismatch, "FindColors", ResponseChecks.RecordItems);
-            return ApiHttp.SendAsync(_httpClient, message, readError: null, ApiHttp.ListOf(Rgb.ReadFrom), check, cancellationToken);
+            return ApiHttp.SendAsync<IReadOnlyList<Rgb>>(_httpClient, message, readError: null, ApiHttp.ListOf<Rgb>(Rgb.ReadFrom), check, cancellationToken);
         }
     }
 

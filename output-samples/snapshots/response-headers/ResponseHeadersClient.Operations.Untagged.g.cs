@@ -32,7 +32,7 @@ namespace Snapshots.ResponseHeaders
             RequestValidationException.ThrowIfInvalid(request);
 
             var uri = "pets";
-            var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "ResponseHeadersClient", uri));
+            var message = new HttpRequestMessage(HttpMethod.Post, ApiHttp.RequestUri(_httpClient, "ResponseHeadersClient", uri));
 
             message.Headers.TryAddWithoutValidation("Accept", "application/json");
 
@@ -42,7 +42,7 @@ namespace Snapshots.ResponseHeaders
             }
 
             var check = new ResponseCheck<Pet>(ResponseValidation, OnResponseMismatch, "CreatePet", ValidationContext.Run);
-            return ApiHttp.SendAsync(_httpClient, message, readError: null, Pet.ReadFrom, check, CreatePetHeaders.Read, cancellationToken);
+            return ApiHttp.SendAsync<Pet, CreatePetHeaders>(_httpClient, message, readError: null, Pet.ReadFrom, check, CreatePetHeaders.Read, cancellationToken);
         }
     }
 

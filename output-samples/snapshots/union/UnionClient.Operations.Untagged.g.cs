@@ -32,7 +32,7 @@ namespace Snapshots.Union
             RequestValidationException.ThrowIfInvalid(request);
 
             var uri = "pets";
-            var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "UnionClient", uri));
+            var message = new HttpRequestMessage(HttpMethod.Post, ApiHttp.RequestUri(_httpClient, "UnionClient", uri));
 
             message.Headers.TryAddWithoutValidation("Accept", "application/json");
 
@@ -42,7 +42,7 @@ namespace Snapshots.Union
             }
 
             var check = new ResponseCheck<Pet>(ResponseValidation, OnResponseMismatch, "CreatePet", ValidationContext.Run);
-            return ApiHttp.SendAsync(_httpClient, message, readError: null, Pet.ReadFrom, check, cancellationToken);
+            return ApiHttp.SendAsync<Pet>(_httpClient, message, readError: null, Pet.ReadFrom, check, cancellationToken);
         }
     }
 

@@ -44,7 +44,7 @@ namespace HuaweiCloud.DataArtsFabric
             RequestValidationException.ThrowIfInvalid(request);
 
             var uri = "v1/workspaces/" + ApiHttp.Escape(request.WorkspaceId) + "/services/instances/" + ApiHttp.Escape(request.InstanceId);
-            var message = new HttpRequestMessage(new HttpMethod("PUT"), ApiHttp.RequestUri(_httpClient, "DataArtsFabricClient", uri));
+            var message = new HttpRequestMessage(HttpMethod.Put, ApiHttp.RequestUri(_httpClient, "DataArtsFabricClient", uri));
             ApiAuthentication.Require(message, UpdateServiceInstanceSecurity);
             if (request.XAuthToken is { } xAuthTokenValue)
             {
@@ -59,15 +59,15 @@ namespace HuaweiCloud.DataArtsFabric
             }
 
             var check = new ResponseCheck<UpdateServiceInstanceResponseBody>(ResponseValidation, OnResponseMismatch, "UpdateServiceInstance", ValidationContext.Run);
-            return ApiHttp.SendAcceptedAsync(_httpClient, message, ReadUpdateServiceInstanceError, UpdateServiceInstanceResponseBody.ReadFrom, check, static result => result.Id, cancellationToken);
+            return ApiHttp.SendAcceptedAsync<UpdateServiceInstanceResponseBody>(_httpClient, message, ReadUpdateServiceInstanceError, UpdateServiceInstanceResponseBody.ReadFrom, check, static result => result.Id, cancellationToken);
         }
 
         /// <summary>The exception for an error answer to UpdateServiceInstanceAsync and to the operations here that document the same errors: typed where the spec documents the status's body.</summary>
         private static ApiException ReadUpdateServiceInstanceError(ApiException exception, byte[] body) => exception.StatusCode switch
         {
-            400 or 401 => ApiHttp.ReadError(exception, body, ErrorResponse.ReadFrom),
-            403 => ApiHttp.ReadError(exception, body, Error403Response.ReadFrom),
-            404 or 408 or 500 => ApiHttp.ReadError(exception, body, ErrorResponse.ReadFrom),
+            400 or 401 => ApiHttp.ReadError<ErrorResponse>(exception, body, ErrorResponse.ReadFrom),
+            403 => ApiHttp.ReadError<Error403Response>(exception, body, Error403Response.ReadFrom),
+            404 or 408 or 500 => ApiHttp.ReadError<ErrorResponse>(exception, body, ErrorResponse.ReadFrom),
             _ => exception,
         };
 
@@ -92,7 +92,7 @@ namespace HuaweiCloud.DataArtsFabric
             RequestValidationException.ThrowIfInvalid(request);
 
             var uri = "v1/workspaces/" + ApiHttp.Escape(request.WorkspaceId) + "/endpoints/" + ApiHttp.Escape(request.EndpointId);
-            var message = new HttpRequestMessage(new HttpMethod("PUT"), ApiHttp.RequestUri(_httpClient, "DataArtsFabricClient", uri));
+            var message = new HttpRequestMessage(HttpMethod.Put, ApiHttp.RequestUri(_httpClient, "DataArtsFabricClient", uri));
             ApiAuthentication.Require(message, UpdateEndpointSecurity);
             if (request.XAuthToken is { } xAuthTokenValue)
             {
@@ -107,15 +107,15 @@ namespace HuaweiCloud.DataArtsFabric
             }
 
             var check = new ResponseCheck<EndpointDetail>(ResponseValidation, OnResponseMismatch, "UpdateEndpoint", ValidationContext.Run);
-            return ApiHttp.SendAcceptedAsync(_httpClient, message, ReadUpdateEndpointError, EndpointDetail.ReadFrom, check, static result => result.Id, cancellationToken);
+            return ApiHttp.SendAcceptedAsync<EndpointDetail>(_httpClient, message, ReadUpdateEndpointError, EndpointDetail.ReadFrom, check, static result => result.Id, cancellationToken);
         }
 
         /// <summary>The exception for an error answer to UpdateEndpointAsync and to the operations here that document the same errors: typed where the spec documents the status's body.</summary>
         private static ApiException ReadUpdateEndpointError(ApiException exception, byte[] body) => exception.StatusCode switch
         {
-            400 or 401 => ApiHttp.ReadError(exception, body, ErrorResponse.ReadFrom),
-            403 => ApiHttp.ReadError(exception, body, Error403Response.ReadFrom),
-            408 or 500 => ApiHttp.ReadError(exception, body, ErrorResponse.ReadFrom),
+            400 or 401 => ApiHttp.ReadError<ErrorResponse>(exception, body, ErrorResponse.ReadFrom),
+            403 => ApiHttp.ReadError<Error403Response>(exception, body, Error403Response.ReadFrom),
+            408 or 500 => ApiHttp.ReadError<ErrorResponse>(exception, body, ErrorResponse.ReadFrom),
             _ => exception,
         };
     }

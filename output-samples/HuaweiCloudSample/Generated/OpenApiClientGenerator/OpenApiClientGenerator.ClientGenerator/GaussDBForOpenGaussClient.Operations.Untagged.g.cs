@@ -38,7 +38,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             RequestValidationException.ThrowIfInvalid(request);
 
             var uri = "v3/" + ApiHttp.Escape(request.ProjectId) + "/instances/" + ApiHttp.Escape(request.InstanceId) + "/kernel-plugin";
-            var message = new HttpRequestMessage(new HttpMethod("POST"), ApiHttp.RequestUri(_httpClient, "GaussDBForOpenGaussClient", uri));
+            var message = new HttpRequestMessage(HttpMethod.Post, ApiHttp.RequestUri(_httpClient, "GaussDBForOpenGaussClient", uri));
             ApiAuthentication.Require(message, InstallKernelPluginSecurity);
             if (request.XAuthToken is { } xAuthTokenValue)
             {
@@ -58,13 +58,13 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             }
 
             var check = new ResponseCheck<InstallKernelPluginResponseBody>(ResponseValidation, OnResponseMismatch, "InstallKernelPlugin", ValidationContext.Run);
-            return ApiHttp.SendAcceptedAsync(_httpClient, message, ReadInstallKernelPluginError, InstallKernelPluginResponseBody.ReadFrom, check, static result => result.JobId, cancellationToken);
+            return ApiHttp.SendAcceptedAsync<InstallKernelPluginResponseBody>(_httpClient, message, ReadInstallKernelPluginError, InstallKernelPluginResponseBody.ReadFrom, check, static result => result.JobId, cancellationToken);
         }
 
         /// <summary>The exception for an error answer to InstallKernelPluginAsync and to the operations here that document the same errors: typed where the spec documents the status's body.</summary>
         private static ApiException ReadInstallKernelPluginError(ApiException exception, byte[] body) => exception.StatusCode switch
         {
-            _ => ApiHttp.ReadError(exception, body, GaussDBErrorResponse.ReadFrom),
+            _ => ApiHttp.ReadError<GaussDBErrorResponse>(exception, body, GaussDBErrorResponse.ReadFrom),
         };
     }
 

@@ -51,13 +51,13 @@ namespace HuaweiCloud.ModelArts
             }
 
             var check = new ResponseCheck<UpdatePluginResponseBody>(ResponseValidation, OnResponseMismatch, "UpdatePlugin", ValidationContext.Run);
-            return ApiHttp.SendAsync(_httpClient, message, ReadUpdatePluginError, UpdatePluginResponseBody.ReadFrom, check, cancellationToken);
+            return ApiHttp.SendAsync<UpdatePluginResponseBody>(_httpClient, message, ReadUpdatePluginError, UpdatePluginResponseBody.ReadFrom, check, cancellationToken);
         }
 
         /// <summary>The exception for an error answer to UpdatePluginAsync and to the operations here that document the same errors: typed where the spec documents the status's body.</summary>
         private static ApiException ReadUpdatePluginError(ApiException exception, byte[] body) => exception.StatusCode switch
         {
-            400 => ApiHttp.ReadError(exception, body, UpdatePluginErrorResponse.ReadFrom),
+            400 => ApiHttp.ReadError<UpdatePluginErrorResponse>(exception, body, UpdatePluginErrorResponse.ReadFrom),
             _ => exception,
         };
 
@@ -97,13 +97,13 @@ namespace HuaweiCloud.ModelArts
             }
 
             var check = new ResponseCheck<PatchServiceResponseBody>(ResponseValidation, OnResponseMismatch, "PatchService", ValidationContext.Run);
-            return ApiHttp.SendAsync(_httpClient, message, ReadPatchServiceError, PatchServiceResponseBody.ReadFrom, check, cancellationToken);
+            return ApiHttp.SendAsync<PatchServiceResponseBody>(_httpClient, message, ReadPatchServiceError, PatchServiceResponseBody.ReadFrom, check, cancellationToken);
         }
 
         /// <summary>The exception for an error answer to PatchServiceAsync and to the operations here that document the same errors: typed where the spec documents the status's body.</summary>
         private static ApiException ReadPatchServiceError(ApiException exception, byte[] body) => exception.StatusCode switch
         {
-            400 => ApiHttp.ReadError(exception, body, PatchServiceErrorResponse.ReadFrom),
+            400 => ApiHttp.ReadError<PatchServiceErrorResponse>(exception, body, PatchServiceErrorResponse.ReadFrom),
             _ => exception,
         };
     }

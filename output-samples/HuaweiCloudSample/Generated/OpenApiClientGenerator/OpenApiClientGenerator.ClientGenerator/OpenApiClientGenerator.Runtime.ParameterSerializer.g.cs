@@ -86,6 +86,10 @@ namespace OpenApiClientGenerator.Runtime
         public static void AppendQuery(StringBuilder query, string name, ParameterValue value, ParameterStyle style, bool explode, bool allowReserved = false)
             => Write(query, name, value, style, explode, allowReserved ? s_queryAllowingReserved : s_query);
 
+        /// <summary>Appends a scalar parameter's <c>name=value</c> in the form style, the query's default, as <see cref="AppendQuery(StringBuilder, string, ParameterValue, ParameterStyle, bool, bool)"/> does.</summary>
+        public static void AppendQuery(StringBuilder query, string name, string text)
+            => Primitive(query, name, text, ParameterStyle.Form, s_query);
+
         /// <summary>Appends the parameter's cookies to <paramref name="cookies"/>, the value of a <c>Cookie</c> header, after a <c>; </c> when it holds some already.</summary>
         public static void AppendCookie(StringBuilder cookies, string name, ParameterValue value, ParameterStyle style, bool explode)
             => Write(cookies, name, value, style, explode, s_cookie);
