@@ -357,7 +357,22 @@ namespace OpenApiClientGenerator.Runtime
             /// </summary>
             public int ReadName(ref Utf8JsonReader reader)
             {
-                // One pass over the names from the expected one (at most the count of names, after the last one found), wrapping once.
+                // The expected name first, without the search's loop: it is the usual case, and the one a call should cost.
+                var names = _names;
+                var next = _next;
+                if (next < names.Length && reader.ValueTextEquals(names[next]))
+                {
+                    _next = next + 1;
+                    reader.Read();
+                    return next;
+                }
+
+                return Search(ref reader);
+            }
+
+            /// <summary>Finds a name that is not the expected one: one pass over the names from the expected one, wrapping once.</summary>
+            private int Search(ref Utf8JsonReader reader)
+            {
                 var names = _names;
                 var index = _next;
                 for (var tried = 0; tried < names.Length; tried++, index++)
