@@ -247,22 +247,22 @@ public static class SpecMeasurement
     }
 
     /// <summary>
-    /// Runs <paramref name="pair"/> (a floor run and a cold run) until the JIT has settled, and says how many times: until
-    /// one pair compiles fewer than <see cref="SettledShare"/> of the methods compiled so far, at most
-    /// <see cref="MostWarmUps"/> times. After one run the tiered JIT is still recompiling the hot methods of both (GitHub's
-    /// cold run JIT-compiled some 8,000 methods in its first run, then 4,000, 1,100, 1,100, 190 in the runs after), on a
-    /// thread of its own whose processor time the process's counts: a cold run measured after one warm-up counted part of
-    /// that, more of it the more the machine was loaded, and the generator's code (Roslyn's driver, Scriban, the
-    /// generator) is many times the floor's. Settled, both measure what a compiler server's runs cost once it has built a
-    /// few times, as the instruction counts do (callgrind runs with the tiered JIT off).
+    /// Runs <paramref name="warmUpRun"/> (here a floor run and a cold run; a stage of <c>--repeat</c>) until the JIT has
+    /// settled, and says how many times: until one run compiles fewer than <see cref="SettledShare"/> of the methods
+    /// compiled so far, at most <see cref="MostWarmUps"/> times. After one run the tiered JIT is still recompiling the hot
+    /// methods (GitHub's floor and cold run JIT-compiled some 9,600 methods in their first run, then 4,400, 1,450, 1,570,
+    /// 460, 210, 200 in the runs after), on a thread of its own whose processor time the process's counts: a cold run
+    /// measured after one warm-up counted part of that, more of it the more the machine was loaded, and the generator's
+    /// code (Roslyn's driver, Scriban, the generator) is many times the floor's. Settled, both measure what a compiler
+    /// server's runs cost once it has built a few times, as the instruction counts do (callgrind runs with the tiered JIT off).
     /// </summary>
-    internal static int WarmUp(Action pair)
+    internal static int WarmUp(Action warmUpRun)
     {
         var warmUps = 0;
         while (true)
         {
             var compiledBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
-            pair();
+            warmUpRun();
             warmUps++;
             var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
             if (warmUps == MostWarmUps || compiled - compiledBefore < SettledShare * compiled)
