@@ -46,7 +46,8 @@ public static class Breakdown
     }
 
     /// <summary>
-    /// Runs one stage <paramref name="runs"/> times after one warm-up run, and measures nothing but the bytes allocated:
+    /// Runs one stage <paramref name="runs"/> times after warm-up runs until the JIT has settled (<see cref="Scale.SpecMeasurement.WarmUp"/>),
+    /// and measures nothing but the bytes allocated:
     /// a steady workload for a profiler. <c>emit</c> is <c>SourceEmitter.Emit</c> (views and templates) over every spec,
     /// <c>view</c> <c>SourceEmitter.BuildView</c> alone (so that rendering is the difference), <c>parse</c> <c>SpecParser.Parse</c>
     /// (reading, checking, Microsoft.OpenApi, the model), <c>floor</c> the scale run's parse floor, <c>cold</c> a cold run of the
@@ -95,7 +96,7 @@ public static class Breakdown
             return 1;
         }
 
-        run();
+        var warmUps = Scale.SpecMeasurement.WarmUp(run);
         WaitForProfiler();
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < runs; i++)
@@ -104,7 +105,7 @@ public static class Breakdown
         }
 
         var perRun = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / Math.Max(1, runs);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stage} over {workload.Specs.Length} specs, {runs} runs after a warm-up: {perRun / 1024.0:F0} KB allocated per run"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stage} over {workload.Specs.Length} specs, {runs} runs after {warmUps} warm-up runs: {perRun / 1024.0:F0} KB allocated per run"));
         return 0;
     }
 

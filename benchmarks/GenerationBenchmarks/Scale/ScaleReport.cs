@@ -110,7 +110,7 @@ public static class ScaleReport
         text.AppendLine();
         text.AppendLine("## Large specs: generation in process");
         text.AppendLine();
-        text.AppendLine("Inside `CSharpGeneratorDriver` (a new driver each run, step tracking off) against the parse floor (JSON → `JsonNode` → Microsoft.OpenApi's `OpenApiJsonReader`), alternating, median of the runs after one warm-up run each; allocations are the fewest bytes one run allocated on all threads; the peak is the measuring process's resident memory during the runs (its baseline included). NSwag's C# client generator runs in the same process afterwards over the same text.");
+        text.AppendLine("Inside `CSharpGeneratorDriver` (a new driver each run, step tracking off) against the parse floor (JSON → `JsonNode` → Microsoft.OpenApi's `OpenApiJsonReader`), alternating, median of the runs after warm-up runs of both until the JIT has settled (a pair of runs that compiles fewer than 2 % of the methods compiled so far, at most 8 pairs); allocations are the fewest bytes one run allocated on all threads; the peak is the measuring process's resident memory during the runs (its baseline included). NSwag's C# client generator runs in the same process afterwards over the same text.");
         text.AppendLine();
         text.AppendLine("Times are wall time, then processor time (all threads) in parentheses; ratios are given for both, and the processor-time ratio is the steadier one on a loaded machine.");
         text.AppendLine();

@@ -29,6 +29,9 @@ public sealed record SpecFigures
     public long SpecBytes { get; init; }
     public Cost? Floor { get; init; }
     public Cost? Cold { get; init; }
+
+    /// <summary>How many warm-up pairs (floor and cold run) ran before the measured ones; see <see cref="SpecMeasurement.WarmUp"/>.</summary>
+    public int WarmUps { get; init; }
     public int GeneratedFiles { get; init; }
     public long GeneratedLines { get; init; }
     public long RuntimeLines { get; init; }
@@ -55,7 +58,8 @@ public sealed record SpecFigures
 /// <list type="bullet">
 /// <item>The parse floor (JSON → <see cref="System.Text.Json.Nodes.JsonNode"/> → Microsoft.OpenApi) and a cold run of the
 /// generator (a new <see cref="GeneratorDriver"/> over a compilation referencing the .NET 8 reference assemblies, step
-/// tracking off, as the compiler runs it), alternating, N runs each after one warm-up run each on the same spec.</item>
+/// tracking off, as the compiler runs it), alternating, N runs each after warm-up runs of both until the JIT has
+/// settled (<see cref="WarmUp"/>) on the same spec.</item>
 /// <item><c>--edits</c>: the ran driver re-run after one schema's description is edited and after one operation is
 /// edited (N runs each from the same ran driver, no warm-up: the cold runs ran the same code): the generator reads and
 /// parses the whole spec again, as in an IDE.</item>
@@ -103,11 +107,17 @@ public static class SpecMeasurement
         var floor = new Runs();
         var cold = new Runs();
         GeneratorDriver driver = null!;
-        for (var i = 0; i <= repeat; i++)
+        var warmUps = WarmUp(() =>
         {
-            floor.Time(i > 0, () => ParseFloor.Read(JsonNode.Parse(text)!));
+            floor.Time(counted: false, () => ParseFloor.Read(JsonNode.Parse(text)!));
             driver = null!;
-            cold.Time(i > 0, () => driver = workload.CreateDriver().RunGenerators(workload.Compilation));
+            cold.Time(counted: false, () => driver = workload.CreateDriver().RunGenerators(workload.Compilation));
+        });
+        for (var i = 0; i < repeat; i++)
+        {
+            floor.Time(counted: true, () => ParseFloor.Read(JsonNode.Parse(text)!));
+            driver = null!;
+            cold.Time(counted: true, () => driver = workload.CreateDriver().RunGenerators(workload.Compilation));
         }
 
         var result = driver.GetRunResult();
@@ -118,6 +128,7 @@ public static class SpecMeasurement
         {
             Floor = floor.Cost,
             Cold = cold.Cost,
+            WarmUps = warmUps,
             GeneratedFiles = sources.Count,
             GeneratedLines = sources.Except(runtime).Sum(s => (long)s.SourceText.Lines.Count),
             RuntimeLines = runtime.Sum(s => (long)s.SourceText.Lines.Count),
@@ -234,6 +245,36 @@ public static class SpecMeasurement
             return figures with { NSwagFailure = inner.GetType().Name + ": " + inner.Message.Split('\n')[0] };
         }
     }
+
+    /// <summary>
+    /// Runs <paramref name="warmUpRun"/> (here a floor run and a cold run; a stage of <c>--repeat</c>) until the JIT has
+    /// settled, and says how many times: until one run compiles fewer than <see cref="SettledShare"/> of the methods
+    /// compiled so far, at most <see cref="MostWarmUps"/> times. After one run the tiered JIT is still recompiling the hot
+    /// methods (GitHub's floor and cold run JIT-compiled some 9,600 methods in their first run, then 4,400, 1,450, 1,570,
+    /// 460, 210, 200 in the runs after), on a thread of its own whose processor time the process's counts: a cold run
+    /// measured after one warm-up counted part of that, more of it the more the machine was loaded, and the generator's
+    /// code (Roslyn's driver, Scriban, the generator) is many times the floor's. Settled, both measure what a compiler
+    /// server's runs cost once it has built a few times, as the instruction counts do (callgrind runs with the tiered JIT off).
+    /// </summary>
+    internal static int WarmUp(Action warmUpRun)
+    {
+        var warmUps = 0;
+        while (true)
+        {
+            var compiledBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
+            warmUpRun();
+            warmUps++;
+            var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+            if (warmUps == MostWarmUps || compiled - compiledBefore < SettledShare * compiled)
+            {
+                return warmUps;
+            }
+        }
+    }
+
+    private const double SettledShare = 0.02;
+
+    private const int MostWarmUps = 8;
 
     /// <summary>Timed runs of one step: a full collection before each, so that one run's garbage is not the next one's cost.</summary>
     private sealed class Runs
