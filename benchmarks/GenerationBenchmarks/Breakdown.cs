@@ -110,8 +110,8 @@ public static class Breakdown
     }
 
     /// <summary>
-    /// The re-run the scale benchmarks measure, <paramref name="runs"/> times: one cold run (not counted), then the ran
-    /// driver re-run over the edited text, from the same ran driver each time.
+    /// The re-run the scale benchmarks measure, <paramref name="runs"/> times: one cold run (not counted), re-runs until
+    /// the JIT has settled (not counted either), then the ran driver re-run over the edited text, from the same ran driver each time.
     /// </summary>
     private static int RepeatEdit(string stage, string specName, int runs)
     {
@@ -127,6 +127,7 @@ public static class Breakdown
         var edit = stage == "edit-schema" ? Scale.ScaleSpecs.EditSchemaDescription(text) : Scale.ScaleSpecs.EditOperation(text);
         var edited = new InMemoryAdditionalText(workload.Specs[0].Path, edit.Text);
         var ran = workload.CreateDriver().RunGenerators(workload.Compilation);
+        var warmUps = Scale.SpecMeasurement.WarmUp(() => ran.ReplaceAdditionalText(workload.Specs[0], edited).RunGenerators(workload.Compilation));
         WaitForProfiler();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         for (var i = 0; i < runs; i++)
@@ -135,7 +136,7 @@ public static class Breakdown
         }
 
         var perRun = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / Math.Max(1, runs);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stage} of {spec.Name} ({edit.What}), {runs} re-runs after a cold run: {perRun / 1024.0:F0} KB allocated per re-run"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stage} of {spec.Name} ({edit.What}), {runs} re-runs after a cold run and {warmUps} warm-up re-runs: {perRun / 1024.0:F0} KB allocated per re-run"));
         return 0;
     }
 
