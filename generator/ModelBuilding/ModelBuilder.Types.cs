@@ -190,7 +190,7 @@ internal sealed partial class ModelBuilder
         }
 
         var outline = InlineOutlineOf(schema, kind, componentName);
-        if (SharedInlineType(schema, kind, outline, out var json) is { } shared)
+        if (SharedInlineType(schema, pointer, kind, outline, out var json) is { } shared)
         {
             return shared;
         }
