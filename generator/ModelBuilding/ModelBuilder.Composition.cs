@@ -121,9 +121,37 @@ internal sealed partial class ModelBuilder
             && schema.Minimum is null && schema.Maximum is null && schema.ExclusiveMinimum is null && schema.ExclusiveMaximum is null
             && schema.MultipleOf is null && schema.MinItems is null && schema.MaxItems is null;
 
-    /// <summary>Whether a schema with allOf parts describes an object: some part, or the schema itself, has members.</summary>
+    /// <summary>
+    /// Whether a schema with allOf parts describes an object: some part, or the schema itself, has members. Asked at each
+    /// use of a schema; the parts are looked at, not collected with their members (see <see cref="MembersOf"/>).
+    /// </summary>
     private bool IsComposedObject(IOpenApiSchema schema)
-        => schema.AllOf is { Count: > 0 } && WrappedPart(schema) is null && MembersOf(schema, string.Empty).Members.Count > 0;
+        => schema.AllOf is { Count: > 0 } && WrappedPart(schema) is null && DeclaresMembers(schema, []);
+
+    /// <summary>Whether the schema or a part of its allOf, through references, declares a member: what <see cref="CollectMembers"/> would find one in.</summary>
+    private bool DeclaresMembers(IOpenApiSchema part, List<IOpenApiSchema> visited)
+    {
+        if (Target(part) is not { } target || visited.Exists(v => ReferenceEquals(v, target)))
+        {
+            return false;
+        }
+
+        visited.Add(target);
+        if (target.Properties is { Count: > 0 })
+        {
+            return true;
+        }
+
+        for (var i = 0; i < (target.AllOf?.Count ?? 0); i++)
+        {
+            if (DeclaresMembers(target.AllOf![i], visited))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Every member of an object schema: those of its allOf parts, in order and through references, then its own. A member

@@ -46,15 +46,38 @@ internal sealed partial class ModelBuilder
             return ReadConstraintsOnce(schema, pointer);
         }
 
-        var key = new SchemaAt(schema, pointer);
-        if (!_constraints.TryGetValue(key, out var constraints))
+        if (_placelessConstraints.TryGetValue(schema, out var constraints))
         {
+            return constraints;
+        }
+
+        var key = new SchemaAt(schema, pointer);
+        if (!_constraints.TryGetValue(key, out constraints))
+        {
+            var reported = _reportCount;
             constraints = ReadConstraintsOnce(schema, pointer);
-            _constraints.Add(key, constraints);
+            if (reported == _reportCount && schema.Not is null && !HasLaterDraftKeywords)
+            {
+                _placelessConstraints.Add(schema, constraints);
+            }
+            else
+            {
+                _constraints.Add(key, constraints);
+            }
         }
 
         return constraints;
     }
+
+    /// <summary>
+    /// The constraints of each schema that reads the same wherever it is used, by the schema alone: most are asked for
+    /// at a place of their own each time (a shared parameter's schema under each operation that names it, some
+    /// thousands in GitHub's spec), and a key with the place hashed a pointer of some hundred characters at each read.
+    /// A schema's constraints depend on its place only through the JSON looked up there (<c>not</c>, and the later
+    /// drafts' <c>prefixItems</c> and <c>dependentRequired</c>) and through where what reading them reports is placed;
+    /// a schema read without either reads, and reports, nothing else anywhere.
+    /// </summary>
+    private readonly Dictionary<IOpenApiSchema, ConstraintSpec> _placelessConstraints = new(ReferenceIdentity<IOpenApiSchema>.Instance);
 
     /// <summary>A schema object (by identity) at a place in the spec.</summary>
     private readonly record struct SchemaAt(IOpenApiSchema Schema, string Pointer)

@@ -43,7 +43,7 @@ internal sealed partial class ModelBuilder
             TypeRef? body = null;
             if (response.Content is not null && response.Content.FirstOrDefault(c => IsJsonMediaType(c.Key)) is { Key: not null } json && json.Value.Schema is not null)
             {
-                var schemaPointer = JsonPointers.Append(JsonPointers.Append(JsonPointers.Append(responsePointer, "content"), json.Key), "schema");
+                var schemaPointer = responsePointer + "/content/" + JsonPointers.Escape(json.Key) + "/schema";
                 var typeName = describesSuccess ? operationName + "Response" : operationName + "Error" + (statusCode == 0 ? string.Empty : entry.Key.ToUpperInvariant());
                 body = ResolveType(json.Value.Schema, schemaPointer, typeName, Usage.Response, mergePatch: false);
             }

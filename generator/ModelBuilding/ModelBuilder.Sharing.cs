@@ -1,9 +1,11 @@
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using OpenApiClientGenerator.Model;
+using OpenApiClientGenerator.Reading;
 
 namespace OpenApiClientGenerator.ModelBuilding;
 
@@ -81,7 +83,7 @@ internal sealed partial class ModelBuilder
     /// The type an inline schema shares with an earlier one of the same shape, registered for <paramref name="schema"/>
     /// too; null when it is the first of its shape (<paramref name="json"/> is its JSON if it had to be written).
     /// </summary>
-    private PendingType? SharedInlineType(IOpenApiSchema schema, TypeKind kind, string? outline, out string? json)
+    private PendingType? SharedInlineType(IOpenApiSchema schema, string pointer, TypeKind kind, string? outline, out string? json)
     {
         json = null;
         if (outline is null || !_inlineTypesByOutline.TryGetValue(outline, out var candidates))
@@ -89,11 +91,15 @@ internal sealed partial class ModelBuilder
             return null;
         }
 
-        var own = json = JsonShapeOf(schema);
-        var shared = candidates.Find(candidate => (candidate.Json ??= JsonShapeOf(candidate.Type.Schema)) == own)?.Type;
+        var shared = TwinAsWritten(schema, pointer, candidates);
         if (shared is null)
         {
-            return null;
+            var own = json = JsonShapeOf(schema);
+            shared = candidates.Find(candidate => (candidate.Json ??= JsonShapeOf(candidate.Type.Schema)) == own)?.Type;
+            if (shared is null)
+            {
+                return null;
+            }
         }
 
         // One description cannot serve uses that describe the type differently; each member keeps its own.
@@ -104,6 +110,179 @@ internal sealed partial class ModelBuilder
 
         _pendingTypes.Add(new TypeKey(schema, kind), shared);
         return shared;
+    }
+
+    /// <summary>
+    /// The candidate the spec writes as it writes <paramref name="schema"/>, their own description and title aside; null
+    /// when there is none, or when where a schema is written could change how it reads. Microsoft.OpenApi reads the same
+    /// JSON into schemas that it writes as the same JSON, so such a twin is the one <see cref="JsonShapeOf"/> would find,
+    /// without writing either: the candidates of an outline write JSON that differs, as each one shared no earlier one's,
+    /// so only one can match. Schemas written differently may still read alike (keywords in another order, a keyword the
+    /// reader leaves out): those are left to <see cref="JsonShapeOf"/>.
+    /// </summary>
+    private PendingType? TwinAsWritten(IOpenApiSchema schema, string pointer, List<InlineShape> candidates)
+    {
+        if (WrittenAt(schema, pointer) is not { } written)
+        {
+            return null;
+        }
+
+        foreach (var candidate in candidates)
+        {
+            if ((candidate.Written ??= WrittenAt(candidate.Type.Schema, candidate.Type.Pointer) ?? NotWritten) is { } other && !ReferenceEquals(other, NotWritten)
+                && SameJson(written, other, isOuter: true))
+            {
+                return candidate.Type;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Where a candidate's JSON has been looked for and is not the JSON its schema was read from.</summary>
+    private static readonly JsonObject NotWritten = [];
+
+    /// <summary>
+    /// The JSON <paramref name="schema"/> was read from, when it is what Microsoft.OpenApi read at <paramref name="pointer"/>:
+    /// the model builder places some schemas it makes itself (a union's variant with the members beside the choice, a type
+    /// list's part) and the schemas inside them where the spec writes other JSON. Null for a reference.
+    /// </summary>
+    private JsonObject? WrittenAt(IOpenApiSchema schema, string pointer)
+        => schema is OpenApiSchema && ReferenceEquals(DocumentSchemaAt(pointer), schema) && NodeAt(pointer) is JsonObject written && !written.ContainsKey("$ref")
+            ? written
+            : null;
+
+    /// <summary>
+    /// The schema Microsoft.OpenApi's document holds at <paramref name="pointer"/>, found by the pointer's segments; null
+    /// where the pointer goes through a reference or to what holds no schema.
+    /// </summary>
+    private IOpenApiSchema? DocumentSchemaAt(string pointer)
+    {
+        object? current = _document.Document;
+        var segments = pointer.Split('/');
+        for (var i = 1; i < segments.Length && current is not null; i++)
+        {
+            var segment = JsonPointers.Unescape(segments[i]);
+            current = (current, segment) switch
+            {
+                (OpenApiDocument document, "paths") => document.Paths,
+                (OpenApiDocument document, "components") => document.Components,
+                (OpenApiDocument document, "webhooks") => document.Webhooks,
+                (OpenApiComponents components, "schemas") => components.Schemas,
+                (OpenApiComponents components, "parameters") => components.Parameters,
+                (OpenApiComponents components, "requestBodies") => components.RequestBodies,
+                (OpenApiComponents components, "responses") => components.Responses,
+                (OpenApiComponents components, "headers") => components.Headers,
+                (IDictionary<string, IOpenApiPathItem> pathItems, _) => Entry(pathItems, segment),
+                (OpenApiPathItem pathItem, "parameters") => pathItem.Parameters,
+                (OpenApiPathItem pathItem, _) => pathItem.Operations?.FirstOrDefault(o => string.Equals(o.Key.Method, segment, System.StringComparison.OrdinalIgnoreCase)).Value,
+                (OpenApiOperation operation, "parameters") => operation.Parameters,
+                (OpenApiOperation operation, "requestBody") => operation.RequestBody,
+                (OpenApiOperation operation, "responses") => operation.Responses,
+                (IDictionary<string, IOpenApiParameter> parameters, _) => Entry(parameters, segment),
+                (IList<IOpenApiParameter> parameters, _) => Item(parameters, segment),
+                (OpenApiParameter parameter, "schema") => parameter.Schema,
+                (OpenApiParameter parameter, "content") => parameter.Content,
+                (IDictionary<string, IOpenApiRequestBody> requestBodies, _) => Entry(requestBodies, segment),
+                (OpenApiRequestBody requestBody, "content") => requestBody.Content,
+                (IDictionary<string, IOpenApiResponse> responses, _) => Entry(responses, segment),
+                (OpenApiResponse response, "content") => response.Content,
+                (OpenApiResponse response, "headers") => response.Headers,
+                (IDictionary<string, IOpenApiHeader> headers, _) => Entry(headers, segment),
+                (OpenApiHeader header, "schema") => header.Schema,
+                (OpenApiHeader header, "content") => header.Content,
+                (IDictionary<string, IOpenApiMediaType> content, _) => Entry(content, segment),
+                (OpenApiMediaType mediaType, "schema") => mediaType.Schema,
+                (OpenApiMediaType mediaType, "itemSchema") => mediaType.ItemSchema,
+                (IDictionary<string, IOpenApiSchema> schemas, _) => Entry(schemas, segment),
+                (OpenApiSchema schema, "properties") => schema.Properties,
+                (OpenApiSchema schema, "items") => schema.Items,
+                (OpenApiSchema schema, "additionalProperties") => schema.AdditionalProperties,
+                (OpenApiSchema schema, "not") => schema.Not,
+                (OpenApiSchema schema, "allOf") => schema.AllOf,
+                (OpenApiSchema schema, "oneOf") => schema.OneOf,
+                (OpenApiSchema schema, "anyOf") => schema.AnyOf,
+                (IList<IOpenApiSchema> schemas, _) => Item(schemas, segment),
+                _ => null,
+            };
+        }
+
+        return current as OpenApiSchema;
+
+        static object? Entry<T>(IDictionary<string, T> entries, string key) => entries.TryGetValue(key, out var entry) ? entry : null;
+
+        static object? Item<T>(IList<T> items, string index)
+            => int.TryParse(index, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var i) && i < items.Count ? items[i] : null;
+    }
+
+    /// <summary>
+    /// Whether two pieces of the spec's JSON are written alike: members in the same order, values with the same text. The
+    /// outer schemas' descriptions and titles are left aside, as <see cref="JsonShapeOf"/> leaves them out. A reference to
+    /// another document or by anchor (<c>$dynamicRef</c>), or a schema that sets its own base (<c>$id</c>) or anchors, may
+    /// resolve differently where it is written: such JSON is never taken as alike here.
+    /// </summary>
+    private static bool SameJson(JsonNode? left, JsonNode? right, bool isOuter)
+    {
+        switch (left)
+        {
+            case null:
+                return right is null;
+            case JsonObject leftObject when right is JsonObject rightObject:
+                var i = 0;
+                var j = 0;
+                while (true)
+                {
+                    i = NextCompared(leftObject, i, isOuter);
+                    j = NextCompared(rightObject, j, isOuter);
+                    if (i == leftObject.Count || j == rightObject.Count)
+                    {
+                        return i == leftObject.Count && j == rightObject.Count;
+                    }
+
+                    var member = leftObject.GetAt(i);
+                    var otherMember = rightObject.GetAt(j);
+                    var key = member.Key;
+                    if (!string.Equals(key, otherMember.Key, System.StringComparison.Ordinal) || key is "$id" or "$anchor" or "$dynamicAnchor" or "$dynamicRef"
+                        || (key == "$ref" && !IsLocalReference(member.Value)) || !SameJson(member.Value, otherMember.Value, isOuter: false))
+                    {
+                        return false;
+                    }
+
+                    i++;
+                    j++;
+                }
+
+            case JsonArray leftArray when right is JsonArray rightArray && leftArray.Count == rightArray.Count:
+                for (var k = 0; k < leftArray.Count; k++)
+                {
+                    if (!SameJson(leftArray[k], rightArray[k], isOuter: false))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case JsonValue leftValue when right is JsonValue rightValue && leftValue.GetValueKind() == rightValue.GetValueKind():
+                return leftValue.TryGetValue(out string? text) && rightValue.TryGetValue(out string? otherText)
+                    ? string.Equals(text, otherText, System.StringComparison.Ordinal)
+                    : leftValue.ToJsonString() == rightValue.ToJsonString();
+            default:
+                return false;
+        }
+
+        // The index of the next member compared from index, on: an outer schema's description and title are skipped.
+        static int NextCompared(JsonObject schema, int index, bool isOuter)
+        {
+            while (isOuter && index < schema.Count && schema.GetAt(index).Key is "description" or "title")
+            {
+                index++;
+            }
+
+            return index;
+        }
+
+        static bool IsLocalReference(JsonNode? reference)
+            => reference is JsonValue value && value.TryGetValue(out string? text) && text.StartsWith("#/", System.StringComparison.Ordinal);
     }
 
     /// <summary>The first inline type of its shape: those of the same shape after it share it.</summary>
@@ -138,5 +317,8 @@ internal sealed partial class ModelBuilder
         public PendingType Type { get; } = type;
 
         public string? Json { get; set; }
+
+        /// <summary>The JSON the type's schema was read from, once looked for (<see cref="NotWritten"/> when it is no such JSON).</summary>
+        public JsonObject? Written { get; set; }
     }
 }

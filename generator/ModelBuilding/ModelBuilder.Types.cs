@@ -190,7 +190,7 @@ internal sealed partial class ModelBuilder
         }
 
         var outline = InlineOutlineOf(schema, kind, componentName);
-        if (SharedInlineType(schema, kind, outline, out var json) is { } shared)
+        if (SharedInlineType(schema, pointer, kind, outline, out var json) is { } shared)
         {
             return shared;
         }
@@ -403,7 +403,7 @@ internal sealed partial class ModelBuilder
     private readonly Dictionary<string, string> _componentPointers = new(StringComparer.Ordinal);
 
     private static string PropertyPointer(string typePointer, string propertyName)
-        => JsonPointers.Append(JsonPointers.Append(typePointer, "properties"), propertyName);
+        => typePointer + "/properties/" + JsonPointers.Escape(propertyName);
 
     private readonly record struct TypeKey(IOpenApiSchema Schema, TypeKind Kind)
     {

@@ -141,7 +141,13 @@ internal sealed partial class ModelBuilder
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
 
     private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo location, params string[] args)
-        => _diagnostics.Report(descriptor, location, args);
+    {
+        _reportCount++;
+        _diagnostics.Report(descriptor, location, args);
+    }
+
+    /// <summary>How many diagnostics the model builder has reported: a reading that reported none may be reused elsewhere.</summary>
+    private int _reportCount;
 
     /// <summary>
     /// The spec's JSON at <paramref name="pointer"/>, for what Microsoft.OpenApi does not keep. Every schema's is asked

@@ -98,6 +98,60 @@ public sealed class LeanOutputTests
         Assert.Empty(run.CompilationProblems());
     }
 
+    /// <summary>
+    /// Two bodies of the same choice with members beside it (GitHub's check runs): the choice's parts are written alike,
+    /// but each variant holds the members of its own body too, so the variants are not the same types.
+    /// </summary>
+    private const string ChoicesBesideMembers = """
+        openapi: 3.0.3
+        info: { title: Checks, version: '1.0' }
+        paths:
+          /checks:
+            post:
+              operationId: CreateCheck
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      properties:
+                        name: { type: string }
+                      oneOf:
+                        - { properties: { status: { enum: [completed] } }, required: [status] }
+                        - { properties: { status: { enum: [queued, in_progress] } } }
+              responses:
+                '204': { description: Created. }
+            patch:
+              operationId: UpdateCheck
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      properties:
+                        summary: { type: string }
+                      oneOf:
+                        - { properties: { status: { enum: [completed] } }, required: [status] }
+                        - { properties: { status: { enum: [queued, in_progress] } } }
+              responses:
+                '204': { description: Updated. }
+        """;
+
+    [Fact]
+    public void Variants_of_choices_written_alike_beside_different_members_are_types_of_their_own()
+    {
+        var run = GeneratorHarness.RunSpecs(("checks.openapi.yaml", ChoicesBesideMembers));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        var models = run.ModelsText("ChecksClient");
+        Assert.Contains("Name { get; init; }", Record(models, "CreateCheckBodyObject2"), StringComparison.Ordinal);
+        Assert.Contains("Summary { get; init; }", Record(models, "UpdateCheckBodyObject2"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Name { get; init; }", Record(models, "UpdateCheckBodyObject2"), StringComparison.Ordinal);
+        Assert.Empty(run.CompilationProblems());
+    }
+
     [Fact]
     public void A_member_has_no_placeholder_summary_and_no_remark_that_its_declaration_already_makes()
     {
