@@ -82,9 +82,9 @@ internal static partial class SourceEmitter
     /// reader of the first of them, so that the consumer's compiler binds each switch once per file. A file is a tag's
     /// slice of the client, rendered on its own, so the sharing stops at its edge.
     /// </summary>
-    private static (string? Name, bool Declares) ErrorReader(string operationName, IReadOnlyList<TypedErrorView> typedErrors, Dictionary<string, string> errorReaders)
+    private static (string? Name, bool Declares) ErrorReader(string? ownName, IReadOnlyList<TypedErrorView> typedErrors, Dictionary<string, string> errorReaders)
     {
-        if (typedErrors.Count == 0)
+        if (typedErrors.Count == 0 || ownName is null)
         {
             return (null, false);
         }
@@ -95,9 +95,8 @@ internal static partial class SourceEmitter
             return (shared, false);
         }
 
-        var name = "Read" + operationName + "Error";
-        errorReaders.Add(arms, name);
-        return (name, true);
+        errorReaders.Add(arms, ownName);
+        return (ownName, true);
     }
 
     /// <summary>

@@ -584,7 +584,7 @@ internal static partial class SourceEmitter
 
         var success = BuildSuccess(operation.SuccessResponse, operation.RequestTypeName, types, validation);
         var typedErrors = TypedErrors(operation.ErrorResponses);
-        var (errorReader, declaresErrorReader) = ErrorReader(operation.Name, typedErrors, errorReaders);
+        var (errorReader, declaresErrorReader) = ErrorReader(operation.ErrorReaderName, typedErrors, errorReaders);
         return new OperationView
         {
             Name = operation.Name,
@@ -597,6 +597,7 @@ internal static partial class SourceEmitter
             IsOverload = overloadOf is not null,
             RequestDoc = XmlDoc.Summary("The request for " + operation.Name + ": <c>" + operation.HttpMethod + " " + operation.PathTemplate + "</c>" + (overloadOf is null ? string.Empty : ", with a <c>" + XmlDoc.Escape(operation.Body!.MediaType) + "</c> body") + ".", escape: false),
             SecurityRequirement = SecurityRequirementExpression(operation.Security),
+            SecurityField = operation.SecurityFieldName,
             DocumentedErrors = operation.ErrorResponses
                 .Where(r => r.StatusCode > 0)
                 .Select(r => r.StatusPattern + (r.Description is null ? string.Empty : " (" + XmlDoc.Escape(r.Description) + ")"))

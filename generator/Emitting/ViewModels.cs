@@ -405,6 +405,9 @@ internal sealed class OperationView
     /// <summary>Gets the operation's security requirement as a C# array of alternatives, each of scheme names; null when it needs none.</summary>
     public string? SecurityRequirement { get; init; }
 
+    /// <summary>Gets the name of the client's static field that holds <see cref="SecurityRequirement"/>; null when the operation requires none.</summary>
+    public string? SecurityField { get; init; }
+
     /// <summary>Gets the documented error statuses, each with its description, for the <c>ApiException</c> doc.</summary>
     public required IReadOnlyList<string> DocumentedErrors { get; init; }
 

@@ -103,6 +103,13 @@ internal sealed record OperationSpec
 
     public required EquatableArray<ResponseSpec> ErrorResponses { get; init; }
 
+    /// <summary>
+    /// Gets the name of the client's method that turns this operation's error statuses into typed exceptions (shared with
+    /// the later operations of its file that document the same errors); null without error responses. Claimed among the
+    /// type names, as <see cref="StreamOpenerName"/> is.
+    /// </summary>
+    public string? ErrorReaderName { get; init; }
+
     /// <summary>Gets the <c>Accept</c> header: the media types the responses document, the success's first, JSON first among them; null when none is documented.</summary>
     public string? Accept { get; init; }
 
@@ -111,6 +118,12 @@ internal sealed record OperationSpec
     /// suffices. Empty when the operation needs none (<c>security: []</c>, or no <c>security</c> anywhere).
     /// </summary>
     public EquatableArray<SecurityRequirementSpec> Security { get; init; } = EquatableArray<SecurityRequirementSpec>.Empty;
+
+    /// <summary>
+    /// Gets the name of the client's static field that holds <see cref="Security"/>; null when the operation requires none.
+    /// Claimed among the type names, as <see cref="StreamOpenerName"/> is.
+    /// </summary>
+    public string? SecurityFieldName { get; init; }
 }
 
 /// <summary>A request body of another kind than the preferred one, and the request record (parameters and this body) its overload takes.</summary>

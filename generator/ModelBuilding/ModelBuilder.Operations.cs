@@ -81,6 +81,9 @@ internal sealed partial class ModelBuilder
 
         var (body, alternateBodies) = ParseRequestBodies(operation.RequestBody, JsonPointers.Append(pointer, "requestBody"), name);
         var (success, errors, accept) = ParseResponses(operation.Responses, JsonPointers.Append(pointer, "responses"), name);
+        var security = operation.Security is { } own
+            ? ParseSecurity(own, JsonPointers.Append(pointer, "security"))
+            : ParseSecurity(_document.Document.Security, "/security");
         return new OperationSpec
         {
             Name = name,
@@ -98,10 +101,10 @@ internal sealed partial class ModelBuilder
                 ? _typeNames.Claim("Open" + name + "Stream", $"the client's method that opens the stream of '{name}'")
                 : null,
             ErrorResponses = errors.ToEquatableArray(),
+            ErrorReaderName = errors.Count == 0 ? null : _typeNames.Claim("Read" + name + "Error", $"the client's method that reads the errors of '{name}'"),
             Accept = accept,
-            Security = operation.Security is { } own
-                ? ParseSecurity(own, JsonPointers.Append(pointer, "security"))
-                : ParseSecurity(_document.Document.Security, "/security"),
+            Security = security,
+            SecurityFieldName = security.Count == 0 ? null : _typeNames.Claim(name + "Security", $"the client's field that holds the security requirement of '{name}'"),
         };
     }
 }

@@ -207,6 +207,52 @@ public sealed class FuzzFindingsTests
         Assert.Contains(run.Compilation.SyntaxTrees, tree => tree.Options.PreprocessorSymbolNames.Contains("NETCOREAPP3_0_OR_GREATER"));
     }
 
+    /// <summary>
+    /// Was: CS1061 and CS0119: inside the client, the static field GetUserSecurity (the operation's security requirement)
+    /// and the method ReadGetUserError (its typed errors) hid the schemas of those names that reading the bodies names.
+    /// </summary>
+    [Fact]
+    public void Schemas_named_like_an_operations_security_field_and_error_reader_generate_code_that_compiles()
+    {
+        var run = AssertCompiles(Head + """
+
+            security: [ { token: [] } ]
+            paths:
+              /user:
+                get:
+                  operationId: getUser
+                  responses:
+                    '200':
+                      description: The user's security settings.
+                      content:
+                        application/json:
+                          schema: { $ref: '#/components/schemas/GetUserSecurity' }
+                    '404':
+                      description: No such user.
+                      content:
+                        application/json:
+                          schema: { $ref: '#/components/schemas/ReadGetUserError' }
+            components:
+              securitySchemes:
+                token: { type: http, scheme: bearer }
+              schemas:
+                GetUserSecurity:
+                  type: object
+                  properties:
+                    twoFactor: { type: boolean }
+                ReadGetUserError:
+                  type: object
+                  properties:
+                    message: { type: string }
+            """);
+
+        // The schemas keep their names; the client's members take the next free ones.
+        var client = run.ClientText("FindingClient");
+        Assert.Contains("ApiAuthentication.Require(message, GetUserSecurity2);", client, StringComparison.Ordinal);
+        Assert.Contains("ApiHttp.ReadError<ReadGetUserError>(exception, body, ReadGetUserError.ReadFrom)", client, StringComparison.Ordinal);
+        Assert.Contains("ReadGetUserError2", client, StringComparison.Ordinal);
+    }
+
     /// <summary>Was: CS0102: the pattern helper MatchesPattern1 and the property MatchesPattern1 share the record.</summary>
     [Fact]
     public void A_property_named_like_a_pattern_helper_generates_code_that_compiles()
