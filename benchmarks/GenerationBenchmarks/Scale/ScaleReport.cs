@@ -130,7 +130,7 @@ public static class ScaleReport
         text.AppendLine();
         text.AppendLine("## Large specs: incremental re-run");
         text.AppendLine();
-        text.AppendLine("The driver of a cold run re-run after one edit of the spec (`ReplaceAdditionalText`), median of the runs, each from the same ran driver (no warm-up: the cold runs before ran the same code): the generator reads and parses the whole spec again, so parsing is included, as in an IDE. \"files changed\" counts generated files whose text differs from the cold run's.");
+        text.AppendLine("The driver of a cold run re-run after one edit of the spec (`ReplaceAdditionalText`), median of the runs, each from the same ran driver, after re-runs until the JIT has settled (a re-run runs code the cold runs do not: the driver's cached entries, the models' comparisons): the generator reads and parses the whole spec again, so parsing is included, as in an IDE. \"files changed\" counts generated files whose text differs from the cold run's.");
         text.AppendLine();
         text.AppendLine("| spec | edit | re-run | **re-run / cold run** (wall, CPU) | allocated | allocated / cold run's | files changed / generated |");
         text.AppendLine("|---|---|---:|---:|---:|---:|---:|");

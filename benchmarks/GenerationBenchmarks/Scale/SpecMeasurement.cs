@@ -61,7 +61,8 @@ public sealed record SpecFigures
 /// tracking off, as the compiler runs it), alternating, N runs each after warm-up runs of both until the JIT has
 /// settled (<see cref="WarmUp"/>) on the same spec.</item>
 /// <item><c>--edits</c>: the ran driver re-run after one schema's description is edited and after one operation is
-/// edited (N runs each from the same ran driver, no warm-up: the cold runs ran the same code): the generator reads and
+/// edited (N runs each from the same ran driver, after re-runs until the JIT has settled: a re-run runs code the cold
+/// runs do not): the generator reads and
 /// parses the whole spec again, as in an IDE.</item>
 /// <item><c>--nswag</c>: NSwag's C# client generator in this process over the same text.</item>
 /// <item><c>--compile</c>: a semantic compile (<c>GetDiagnostics()</c>: every method body bound) of the consumer
