@@ -22,7 +22,7 @@ internal static partial class SourceEmitter
     /// <summary>The sentence an overload's docs add: which body it sends, and which overload sends the preferred one.</summary>
     private static string? OverloadSentence(OperationSpec operation, OperationSpec? overloadOf)
         => overloadOf?.Body is { } preferred
-            ? "Sends the body as <c>" + XmlDoc.Escape(operation.Body!.MediaType) + "</c>; <see cref=\"" + operation.Name + "Async(" + overloadOf.RequestTypeName
+            ? "Sends the body as <c>" + XmlDoc.Escape(operation.Body!.MediaType) + "</c>; <see cref=\"" + operation.MethodName + "(" + overloadOf.RequestTypeName
                 + ", System.Threading.CancellationToken)\"/> sends it as <c>" + XmlDoc.Escape(preferred.MediaType) + "</c>."
             : null;
 }

@@ -588,7 +588,7 @@ internal static partial class SourceEmitter
         return new OperationView
         {
             Name = operation.Name,
-            MethodName = operation.Name + "Async",
+            MethodName = operation.MethodName,
             StreamOpenerName = operation.StreamOpenerName,
             HttpMethod = operation.HttpMethod,
             Path = operation.PathTemplate,

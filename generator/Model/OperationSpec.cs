@@ -71,6 +71,12 @@ internal sealed record OperationSpec
 {
     public required string Name { get; init; }
 
+    /// <summary>
+    /// Gets the name of the client's method (<c>{Name}Async</c>). Claimed among the type names: inside the client the method
+    /// would hide a schema's type of its name; a collision takes the next free name and is reported (OAG008).
+    /// </summary>
+    public required string MethodName { get; init; }
+
     public required string HttpMethod { get; init; }
 
     public required string PathTemplate { get; init; }

@@ -34,14 +34,10 @@ internal sealed partial class ModelBuilder
                     preferredName = PascalCase(method.ToLowerInvariant() + " " + pathEntry.Key);
                 }
 
-                var name = operationNames.Claim(preferredName, "'" + (operation.OperationId ?? method + " " + pathEntry.Key) + "'");
-                if (name != preferredName)
-                {
-                    var namePointer = operation.OperationId is null ? operationPointer : JsonPointers.Append(operationPointer, "operationId");
-                    Report(DiagnosticDescriptors.NameCollision, LocationOf(namePointer), operationNames.TakenBy(preferredName)!, operation.OperationId ?? method + " " + pathEntry.Key, preferredName, name);
-                }
-
-                operations.Add(ParseOperation(name, method, pathEntry.Key, operationPointer, pathEntry.Value, operation));
+                var claimant = operation.OperationId ?? method + " " + pathEntry.Key;
+                var namePointer = operation.OperationId is null ? operationPointer : JsonPointers.Append(operationPointer, "operationId");
+                var name = ClaimOperationName(operationNames, preferredName, claimant, namePointer);
+                operations.Add(ParseOperation(name, claimant, namePointer, method, pathEntry.Key, operationPointer, pathEntry.Value, operation));
             }
         }
 
@@ -56,7 +52,20 @@ internal sealed partial class ModelBuilder
     private static int HttpMethodOrder(string method)
         => Array.IndexOf(["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"], method.ToUpperInvariant()) is var i and >= 0 ? i : int.MaxValue;
 
-    private OperationSpec ParseOperation(string name, string method, string path, string pointer, IOpenApiPathItem pathItem, OpenApiOperation operation)
+    /// <summary>Claims an operation's name, or its method's, in <paramref name="scope"/>; a collision takes the next free name and is reported where the spec names the operation.</summary>
+    private string ClaimOperationName(NameScope scope, string preferred, string claimant, string namePointer)
+    {
+        var name = scope.Claim(preferred, "'" + claimant + "'");
+        if (name != preferred)
+        {
+            Report(DiagnosticDescriptors.NameCollision, LocationOf(namePointer), scope.TakenBy(preferred)!, claimant, preferred, name);
+        }
+
+        return name;
+    }
+
+    /// <param name="claimant">The operation as the spec names it (its operationId, or its method and path), for a collision's report at <paramref name="namePointer"/>.</param>
+    private OperationSpec ParseOperation(string name, string claimant, string namePointer, string method, string path, string pointer, IOpenApiPathItem pathItem, OpenApiOperation operation)
     {
         var requestTypeName = ClaimTypeName(name + "Request", $"the request record of '{name}'", null, pointer);
         var memberNames = new NameScope()
@@ -84,9 +93,13 @@ internal sealed partial class ModelBuilder
         var security = operation.Security is { } own
             ? ParseSecurity(own, JsonPointers.Append(pointer, "security"))
             : ParseSecurity(_document.Document.Security, "/security");
+        // The client's members named after the operation are claimed among the type names, after the types its bodies name:
+        // inside the client a member would hide a type of its name that the client's code names (a schema called
+        // GetUserAsync, read as GetUserAsync.ReadFrom). The public method's new name is reported; the private members' are not.
         return new OperationSpec
         {
             Name = name,
+            MethodName = ClaimOperationName(_typeNames, name + "Async", "the method of " + claimant, namePointer),
             HttpMethod = method,
             PathTemplate = path,
             Tag = FirstTag(pointer),

@@ -253,6 +253,38 @@ public sealed class FuzzFindingsTests
         Assert.Contains("ReadGetUserError2", client, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Was: CS0119: inside the client, the method GetUserAsync hid the schema GetUserAsync that reading the body names
+    /// (GetUserAsync.ReadFrom). The schema keeps its name; the method takes the next free one, and the collision is reported.
+    /// </summary>
+    [Fact]
+    public void A_schema_named_like_an_operations_method_generates_code_that_compiles()
+    {
+        var run = AssertCompiles(Head + """
+
+            paths:
+              /user:
+                get:
+                  operationId: getUser
+                  responses:
+                    '200':
+                      description: The user.
+                      content:
+                        application/json:
+                          schema: { $ref: '#/components/schemas/GetUserAsync' }
+            components:
+              schemas:
+                GetUserAsync:
+                  type: object
+                  properties:
+                    name: { type: string }
+            """);
+
+        Assert.Contains("GetUserAsync2(GetUserRequest request, CancellationToken cancellationToken = default)", run.ClientText("FindingClient"), StringComparison.Ordinal);
+        var collision = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "OAG008");
+        Assert.Contains("'the method of getUser' is generated as 'GetUserAsync2'", collision.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
     /// <summary>Was: CS0102: the pattern helper MatchesPattern1 and the property MatchesPattern1 share the record.</summary>
     [Fact]
     public void A_property_named_like_a_pattern_helper_generates_code_that_compiles()
