@@ -179,23 +179,71 @@ public sealed class FragmentReadingTests
         Assert.Equal((9, 0), lines.LineAndColumn(Text.Length));
     }
 
-    /// <summary>The split finds the lines of a JSON text as it scans it (<see cref="LineIndex.Of"/>): LF, CR and CRLF, in whitespace anywhere in the text.</summary>
+    /// <summary>The lines of a text with LF alone (searched for that one character) and of one with CR or CRLF too are those Roslyn counts.</summary>
     [Theory]
     [InlineData("\n")]
     [InlineData("\r\n")]
     [InlineData("\r")]
-    public void The_lines_the_split_finds_are_those_of_the_text(string lineBreak)
+    public void The_lines_of_a_split_text_are_those_roslyn_counts(string lineBreak)
     {
         var text = "{\"openapi\": \"3.0.3\",\n    \"paths\": {\n\r\n        \"/a\": {\"x\": [1,\n 2]},\r        \"/b\": {}\n  }\n}\r\n\n".Replace("\n", lineBreak, StringComparison.Ordinal);
 
         Assert.Equal(3, SpecFragmenter.Split("spec.openapi.json", text).Count);
-        var found = LineIndex.Of(text);
-        var counted = new LineIndex(text);
-        Assert.NotSame(counted, found);
+        var lines = new LineIndex(text);
+        var expected = Microsoft.CodeAnalysis.Text.SourceText.From(text).Lines;
         for (var offset = 0; offset <= text.Length; offset++)
         {
-            Assert.Equal(counted.LineAndColumn(offset), found.LineAndColumn(offset));
+            var line = expected.GetLinePosition(offset);
+            Assert.Equal((line.Line, line.Character), lines.LineAndColumn(offset));
         }
+    }
+
+    /// <summary>
+    /// The split compares a line's indentation with the line before's at once: lines more, less and as much indented,
+    /// with tabs, CRs and blank lines among them, and keys parted from their colons and values, give the same pieces.
+    /// </summary>
+    [Theory]
+    [InlineData("{\n  \"paths\": {\n    \"/a\": {\n      \"x\": 1\n    },\n    \"/b\": {}\n  }\n}\n")]
+    [InlineData("{\n  \"paths\": {\n        \"/a\": {\n  \"x\": 1\n            },\n\n\n \"/b\": {}\n  }\n}")]
+    [InlineData("{\r\n\t\"paths\": {\r\n\t\t\"/a\": {\r\n\t\t\t\"x\": 1\r\n\t\t},\r\n \t \"/b\": {}\r\n\t}\r\n}\r\n")]
+    [InlineData("{\"paths\":{\"/a\":{\"x\":1},\"/b\":{}}}")]
+    [InlineData("{\"paths\" :\n {\"/a\"\n  :  {\"x\"\n    :\n1 }  ,\"/b\" : {}}}")]
+    [InlineData("{\n  \"paths\": {\n    \"/a\": {\n      \"x\": \"  \\\"\\n  {[\",\n      \"y\": [\n        \"}\"\n      ]\n    },\n    \"/b\": {}\n  }\n}")]
+    public void Whitespace_of_every_shape_between_the_tokens_leaves_the_pieces_as_they_are(string text)
+    {
+        var fragments = SpecFragmenter.Split("spec.openapi.json", text);
+
+        Assert.Equal([string.Empty, "/paths/~1a", "/paths/~1b"], fragments.Select(f => f.Pointer));
+        Assert.Equal("{}", fragments[2].Text.ToString());
+        Assert.Equal(JsonNode.Parse(text)!["paths"]!["/a"]!.ToJsonString(), JsonNode.Parse(fragments[1].Text.ToString())!.ToJsonString());
+    }
+
+    /// <summary>A character that is not JSON where the line before has its indentation, or past it, is found as in any other place.</summary>
+    [Theory]
+    [InlineData("{\n  \"paths\": {\n    \"/a\": {\n      \"x\": 1,\n   #  \"y\": 2\n    }\n  }\n}")]
+    [InlineData("{\n  \"paths\": {\n    \"/a\": {\n      \"x\": 1,\n      \"y\": 2,\n     '\"z\": 3\n    }\n  }\n}")]
+    [InlineData("{\n  \"paths\": {\n    \"/a\": {\n      \"x\": 1,\n        # \"y\": 2\n    }\n  }\n}")]
+    [InlineData("{\n  \"paths\": {\n    \"/a\": {\n      \"x\": 1,\n\u00a0     \"y\": 2\n    }\n  }\n}")]
+    public void A_stray_character_in_an_indentation_makes_the_text_one_fragment(string text)
+        => Assert.Equal([string.Empty], SpecFragmenter.Split("spec.openapi.json", text).Select(f => f.Pointer));
+
+    /// <summary>
+    /// A backslash before a line break in a string is no JSON, but YAML reads it: the spec is then read whole, and the
+    /// positions after that line are those of the text's own lines (the split's scan, which skipped the escaped
+    /// character, once left that line out).
+    /// </summary>
+    [Fact]
+    public void A_line_break_escaped_in_a_string_counts_as_a_line()
+    {
+        const string Text = "{\n  \"openapi\": \"3.0.3\",\n  \"info\": {\"title\": \"a\\\nb\", \"version\": \"1\"},\n  \"paths\": {\n    \"/a\": {\"get\": {\"parameters\": [\"not a parameter\"], \"responses\": {\"200\": {\"description\": \"ok\"}}}}\n  }\n}\n";
+        var input = new SpecInput("spec.openapi.json", Text, new SpecOptions(null, null, null));
+
+        var result = SpecParser.Parse(input);
+
+        var expectedLine = Microsoft.CodeAnalysis.Text.SourceText.From(Text).Lines.GetLinePosition(Text.IndexOf("\"not a parameter\"", StringComparison.Ordinal)).Line;
+        Assert.Equal(5, expectedLine);
+        Assert.Single(result.Diagnostics, d => d.Location!.StartLine == expectedLine);
+        Assert.All(result.Diagnostics, d => Assert.NotEqual(expectedLine - 1, d.Location!.StartLine));
     }
 
     /// <summary>
