@@ -344,7 +344,9 @@ internal static class SpecFragmenter
                     return index + 1;
                 }
 
-                if (c is '\r' or '\n')
+                // A line break in a string, escaped or not, is no JSON (YAML reads it): such a text is read whole, its
+                // lines counted, since this scan notes line starts only between tokens.
+                if (c is '\r' or '\n' || (index + 1 < text.Length && text[index + 1] is '\r' or '\n'))
                 {
                     return -1;
                 }

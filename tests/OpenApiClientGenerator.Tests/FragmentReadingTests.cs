@@ -179,28 +179,29 @@ public sealed class FragmentReadingTests
         Assert.Equal((9, 0), lines.LineAndColumn(Text.Length));
     }
 
-    /// <summary>The lines of a text with LF alone (searched for that one character) and of one with CR or CRLF too are those Roslyn counts.</summary>
+    /// <summary>The split finds the lines of a JSON text as it scans it (<see cref="LineIndex.Of"/>): LF, CR and CRLF, in whitespace anywhere in the text.</summary>
     [Theory]
     [InlineData("\n")]
     [InlineData("\r\n")]
     [InlineData("\r")]
-    public void The_lines_of_a_split_text_are_those_roslyn_counts(string lineBreak)
+    public void The_lines_the_split_finds_are_those_of_the_text(string lineBreak)
     {
         var text = "{\"openapi\": \"3.0.3\",\n    \"paths\": {\n\r\n        \"/a\": {\"x\": [1,\n 2]},\r        \"/b\": {}\n  }\n}\r\n\n".Replace("\n", lineBreak, StringComparison.Ordinal);
 
         Assert.Equal(3, SpecFragmenter.Split("spec.openapi.json", text).Count);
-        var lines = new LineIndex(text);
-        var expected = Microsoft.CodeAnalysis.Text.SourceText.From(text).Lines;
+        var found = LineIndex.Of(text);
+        var counted = new LineIndex(text);
+        Assert.NotSame(counted, found);
         for (var offset = 0; offset <= text.Length; offset++)
         {
-            var line = expected.GetLinePosition(offset);
-            Assert.Equal((line.Line, line.Character), lines.LineAndColumn(offset));
+            Assert.Equal(counted.LineAndColumn(offset), found.LineAndColumn(offset));
         }
     }
 
     /// <summary>
     /// The split compares a line's indentation with the line before's at once: lines more, less and as much indented,
-    /// with tabs, CRs and blank lines among them, and keys parted from their colons and values, give the same pieces.
+    /// with tabs, CRs and blank lines among them, and keys parted from their colons and values, give the same pieces,
+    /// and the line starts the scan notes on the way are those of the text.
     /// </summary>
     [Theory]
     [InlineData("{\n  \"paths\": {\n    \"/a\": {\n      \"x\": 1\n    },\n    \"/b\": {}\n  }\n}\n")]
@@ -216,6 +217,12 @@ public sealed class FragmentReadingTests
         Assert.Equal([string.Empty, "/paths/~1a", "/paths/~1b"], fragments.Select(f => f.Pointer));
         Assert.Equal("{}", fragments[2].Text.ToString());
         Assert.Equal(JsonNode.Parse(text)!["paths"]!["/a"]!.ToJsonString(), JsonNode.Parse(fragments[1].Text.ToString())!.ToJsonString());
+        var found = LineIndex.Of(text);
+        var counted = new LineIndex(text);
+        for (var offset = 0; offset <= text.Length; offset++)
+        {
+            Assert.Equal(counted.LineAndColumn(offset), found.LineAndColumn(offset));
+        }
     }
 
     /// <summary>A character that is not JSON where the line before has its indentation, or past it, is found as in any other place.</summary>
