@@ -118,11 +118,16 @@ internal static class SpecFragmenter
         /// <summary>The characters that end a string's run of plain characters: its end, an escape, or a line break, which JSON does not allow in it.</summary>
         private static readonly char[] StringStops = ['"', '\\', '\r', '\n'];
 
-
         private readonly List<Piece> _pieces = [];
 
-        /// <summary>Where each line after the first starts: a plain JSON text breaks lines only between its tokens, where the scan skips whitespace.</summary>
+        /// <summary>Where each line after the first starts: a plain JSON text breaks lines only between its tokens, where the scan passes them.</summary>
         public List<int> LineStarts { get; } = [];
+
+        /// <summary>As many spaces as the indentation that <see cref="IndentationEnd"/> compares at once.</summary>
+        private static readonly string Spaces = new(' ', 128);
+
+        /// <summary>How many spaces start the last line the scan passed, which the next line most likely repeats.</summary>
+        private int _indentation;
 
         /// <summary>The closing bracket each open one of <see cref="Skip"/> waits for, innermost last: one buffer for every value.</summary>
         private char[] _closers = new char[64];
@@ -229,21 +234,20 @@ internal static class SpecFragmenter
 
         /// <summary>
         /// Moves past one value of any kind: most of the text is inside the pieces, so this is one loop over its
-        /// tokens, with the text and the position in locals, which calls out only for a token longer than one character.
+        /// tokens, with the text and the position in locals, which calls out only for a string, a scalar and the
+        /// indentation after a line break.
         /// </summary>
         private bool Skip()
         {
             var text = _text;
+            var end = text.Length;
             var index = _index;
             var depth = 0;
-            while (index < text.Length)
+            while (index < end)
             {
                 var c = text[index];
                 switch (c)
                 {
-                    case ' ' or '\t' or '\r' or '\n':
-                        index = WhitespaceEnd(index);
-                        continue;
                     case '"':
                         index = StringEnd(index + 1);
                         if (index < 0)
@@ -251,7 +255,22 @@ internal static class SpecFragmenter
                             return false;
                         }
 
+                        // Most strings are keys: the ": " after one is passed here rather than a character a turn.
+                        if (depth > 0 && index + 1 < end && text[index] == ':' && text[index + 1] == ' ')
+                        {
+                            index += 2;
+                        }
+
                         break;
+                    case '\n':
+                        index = IndentationEnd(index + 1);
+                        continue;
+                    case '\r':
+                        index = CarriageReturnEnd(index);
+                        continue;
+                    case ' ' or '\t':
+                        index++;
+                        continue;
                     case '{' or '[':
                         if (depth == _closers.Length)
                         {
@@ -275,7 +294,13 @@ internal static class SpecFragmenter
                             return false;
                         }
 
+                        // A comma mostly ends its line: the line break after it is passed here too.
                         index++;
+                        if (index < end && text[index] == '\n')
+                        {
+                            index = IndentationEnd(index + 1);
+                        }
+
                         break;
                     default:
                         index = ScalarEnd(index);
@@ -307,20 +332,21 @@ internal static class SpecFragmenter
             while (index < text.Length)
             {
                 // Most of a spec's text is inside strings: the next character that matters is searched for, not each one read.
-                var next = text.AsSpan(index).IndexOfAny(StringStops);
-                if (next < 0)
+                index = text.IndexOfAny(StringStops, index);
+                if (index < 0)
                 {
                     return -1;
                 }
 
-                index += next;
                 var c = text[index];
                 if (c == '"')
                 {
                     return index + 1;
                 }
 
-                if (c is '\r' or '\n')
+                // A line break in a string, escaped or not, is no JSON (YAML reads it): such a text is read whole, its
+                // lines counted, since this scan notes line starts only between tokens.
+                if (c is '\r' or '\n' || (index + 1 < text.Length && text[index + 1] is '\r' or '\n'))
                 {
                     return -1;
                 }
@@ -412,63 +438,72 @@ internal static class SpecFragmenter
 
         private bool Peek(char c) => _index < _text.Length && _text[_index] == c;
 
-        private void SkipWhitespace() => _index = WhitespaceEnd(_index);
-
-        /// <summary>
-        /// Where the run of whitespace at <paramref name="index"/> ends, noting each line break on the way (CRLF at its
-        /// LF). An indented text's line starts with a run of spaces, which is looked at in a loop of its own.
-        /// </summary>
-        private int WhitespaceEnd(int index)
+        private void SkipWhitespace()
         {
             var text = _text;
-            while (index < text.Length)
+            while (_index < text.Length)
             {
-                var c = text[index];
-                if (c is ' ' or '\t')
+                var c = text[_index];
+                if (c == '\n')
                 {
-                    index++;
-                }
-                else if (c == '\n' || (c == '\r' && (index + 1 == text.Length || text[index + 1] != '\n')))
-                {
-                    LineStarts.Add(++index);
-                    index += IndentationLength(text, index);
+                    _index = IndentationEnd(_index + 1);
                 }
                 else if (c == '\r')
                 {
-                    index++;
+                    _index = CarriageReturnEnd(_index);
+                }
+                else if (c is ' ' or '\t')
+                {
+                    _index++;
                 }
                 else
                 {
                     break;
                 }
             }
-
-            return index;
         }
 
-        /// <summary>How many spaces follow <paramref name="index"/>, compared a vector at a time: an indented text's lines start with many.</summary>
-        private static int IndentationLength(string text, int index)
+        /// <summary>Just past the CR at <paramref name="index"/>: a line break of its own unless an LF follows, which then ends the line (CRLF).</summary>
+        private int CarriageReturnEnd(int index)
         {
-            var rest = text.AsSpan(index);
-            var vectors = System.Runtime.InteropServices.MemoryMarshal.Cast<char, System.Numerics.Vector<ushort>>(rest);
-            var spaces = new System.Numerics.Vector<ushort>(' ');
-            var length = 0;
-            foreach (var vector in vectors)
+            if (index + 1 == _text.Length || _text[index + 1] != '\n')
             {
-                if (vector != spaces)
-                {
-                    break;
-                }
-
-                length += System.Numerics.Vector<ushort>.Count;
+                LineStarts.Add(index + 1);
             }
 
-            while (length < rest.Length && rest[length] == ' ')
+            return index + 1;
+        }
+
+        /// <summary>
+        /// Where the run of spaces that starts the line at <paramref name="index"/> ends, noting where the line starts. A line of an indented text mostly
+        /// has the indentation of the line before, or one level more or less: those spaces are compared at once, and only
+        /// the few past them (or, when they are not all spaces, every one) are looked at one by one.
+        /// </summary>
+        private int IndentationEnd(int index)
+        {
+            LineStarts.Add(index);
+            var text = _text;
+            var length = _indentation < text.Length - index ? _indentation : text.Length - index;
+
+            // A line less indented than the one before has its first token where the guess has spaces.
+            while (length > 0 && text[index + length - 1] != ' ')
             {
-                length++;
+                length--;
             }
 
-            return length;
+            if (length > 0 && !text.AsSpan(index, length).SequenceEqual(Spaces.AsSpan(0, length)))
+            {
+                length = 0;
+            }
+
+            var end = index + length;
+            while (end < text.Length && text[end] == ' ')
+            {
+                end++;
+            }
+
+            _indentation = end - index < Spaces.Length ? end - index : Spaces.Length;
+            return end;
         }
     }
 }

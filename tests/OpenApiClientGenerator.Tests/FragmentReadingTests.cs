@@ -199,6 +199,61 @@ public sealed class FragmentReadingTests
     }
 
     /// <summary>
+    /// The split compares a line's indentation with the line before's at once: lines more, less and as much indented,
+    /// with tabs, CRs and blank lines among them, and keys parted from their colons and values, give the same pieces,
+    /// and the line starts the scan notes on the way are those of the text.
+    /// </summary>
+    [Theory]
+    [InlineData("{\n  \"paths\": {\n    \"/a\": {\n      \"x\": 1\n    },\n    \"/b\": {}\n  }\n}\n")]
+    [InlineData("{\n  \"paths\": {\n        \"/a\": {\n  \"x\": 1\n            },\n\n\n \"/b\": {}\n  }\n}")]
+    [InlineData("{\r\n\t\"paths\": {\r\n\t\t\"/a\": {\r\n\t\t\t\"x\": 1\r\n\t\t},\r\n \t \"/b\": {}\r\n\t}\r\n}\r\n")]
+    [InlineData("{\"paths\":{\"/a\":{\"x\":1},\"/b\":{}}}")]
+    [InlineData("{\"paths\" :\n {\"/a\"\n  :  {\"x\"\n    :\n1 }  ,\"/b\" : {}}}")]
+    [InlineData("{\n  \"paths\": {\n    \"/a\": {\n      \"x\": \"  \\\"\\n  {[\",\n      \"y\": [\n        \"}\"\n      ]\n    },\n    \"/b\": {}\n  }\n}")]
+    public void Whitespace_of_every_shape_between_the_tokens_leaves_the_pieces_as_they_are(string text)
+    {
+        var fragments = SpecFragmenter.Split("spec.openapi.json", text);
+
+        Assert.Equal([string.Empty, "/paths/~1a", "/paths/~1b"], fragments.Select(f => f.Pointer));
+        Assert.Equal("{}", fragments[2].Text.ToString());
+        Assert.Equal(JsonNode.Parse(text)!["paths"]!["/a"]!.ToJsonString(), JsonNode.Parse(fragments[1].Text.ToString())!.ToJsonString());
+        var found = LineIndex.Of(text);
+        var counted = new LineIndex(text);
+        for (var offset = 0; offset <= text.Length; offset++)
+        {
+            Assert.Equal(counted.LineAndColumn(offset), found.LineAndColumn(offset));
+        }
+    }
+
+    /// <summary>A character that is not JSON where the line before has its indentation, or past it, is found as in any other place.</summary>
+    [Theory]
+    [InlineData("{\n  \"paths\": {\n    \"/a\": {\n      \"x\": 1,\n   #  \"y\": 2\n    }\n  }\n}")]
+    [InlineData("{\n  \"paths\": {\n    \"/a\": {\n      \"x\": 1,\n      \"y\": 2,\n     '\"z\": 3\n    }\n  }\n}")]
+    [InlineData("{\n  \"paths\": {\n    \"/a\": {\n      \"x\": 1,\n        # \"y\": 2\n    }\n  }\n}")]
+    [InlineData("{\n  \"paths\": {\n    \"/a\": {\n      \"x\": 1,\n\u00a0     \"y\": 2\n    }\n  }\n}")]
+    public void A_stray_character_in_an_indentation_makes_the_text_one_fragment(string text)
+        => Assert.Equal([string.Empty], SpecFragmenter.Split("spec.openapi.json", text).Select(f => f.Pointer));
+
+    /// <summary>
+    /// A backslash before a line break in a string is no JSON, but YAML reads it: the spec is then read whole, and the
+    /// positions after that line are those of the text's own lines (the split's scan, which skipped the escaped
+    /// character, once left that line out).
+    /// </summary>
+    [Fact]
+    public void A_line_break_escaped_in_a_string_counts_as_a_line()
+    {
+        const string Text = "{\n  \"openapi\": \"3.0.3\",\n  \"info\": {\"title\": \"a\\\nb\", \"version\": \"1\"},\n  \"paths\": {\n    \"/a\": {\"get\": {\"parameters\": [\"not a parameter\"], \"responses\": {\"200\": {\"description\": \"ok\"}}}}\n  }\n}\n";
+        var input = new SpecInput("spec.openapi.json", Text, new SpecOptions(null, null, null));
+
+        var result = SpecParser.Parse(input);
+
+        var expectedLine = Microsoft.CodeAnalysis.Text.SourceText.From(Text).Lines.GetLinePosition(Text.IndexOf("\"not a parameter\"", StringComparison.Ordinal)).Line;
+        Assert.Equal(5, expectedLine);
+        Assert.Single(result.Diagnostics, d => d.Location!.StartLine == expectedLine);
+        Assert.All(result.Diagnostics, d => Assert.NotEqual(expectedLine - 1, d.Location!.StartLine));
+    }
+
+    /// <summary>
     /// A fragment is a slice of the spec's text, equal to another of the same characters wherever it stands, and gets a
     /// copy of its own when read: the fragments the pipeline keeps do not keep the texts of past runs alive.
     /// </summary>
