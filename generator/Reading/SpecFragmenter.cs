@@ -234,8 +234,8 @@ internal static class SpecFragmenter
 
         /// <summary>
         /// Moves past one value of any kind: most of the text is inside the pieces, so this is one loop over its
-        /// tokens, with the text and the position in locals, which calls out only for a string, a scalar and the
-        /// indentation after a line break.
+        /// tokens, with the text and the position in locals, which calls out only for a string, a scalar and a run of
+        /// whitespace.
         /// </summary>
         private bool Skip()
         {
@@ -262,14 +262,8 @@ internal static class SpecFragmenter
                         }
 
                         break;
-                    case '\n':
-                        index = IndentationEnd(index + 1);
-                        continue;
-                    case '\r':
-                        index = CarriageReturnEnd(index);
-                        continue;
-                    case ' ' or '\t':
-                        index++;
+                    case ' ' or '\t' or '\r' or '\n':
+                        index = WhitespaceEnd(index);
                         continue;
                     case '{' or '[':
                         if (depth == _closers.Length)
@@ -438,29 +432,34 @@ internal static class SpecFragmenter
 
         private bool Peek(char c) => _index < _text.Length && _text[_index] == c;
 
-        private void SkipWhitespace()
+        private void SkipWhitespace() => _index = WhitespaceEnd(_index);
+
+        /// <summary>Where the run of whitespace at <paramref name="index"/> ends, noting each line start on the way.</summary>
+        private int WhitespaceEnd(int index)
         {
             var text = _text;
-            while (_index < text.Length)
+            while (index < text.Length)
             {
-                var c = text[_index];
+                var c = text[index];
                 if (c == '\n')
                 {
-                    _index = IndentationEnd(_index + 1);
+                    index = IndentationEnd(index + 1);
                 }
                 else if (c == '\r')
                 {
-                    _index = CarriageReturnEnd(_index);
+                    index = CarriageReturnEnd(index);
                 }
                 else if (c is ' ' or '\t')
                 {
-                    _index++;
+                    index++;
                 }
                 else
                 {
                     break;
                 }
             }
+
+            return index;
         }
 
         /// <summary>Just past the CR at <paramref name="index"/>: a line break of its own unless an LF follows, which then ends the line (CRLF).</summary>
