@@ -71,7 +71,7 @@ namespace OpenApiClientGenerator.Runtime
 
         /// <summary>Writes the member at <paramref name="index"/> when it has a value.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Write(Utf8JsonWriter writer, int index, string? value)
+        public void WriteString(Utf8JsonWriter writer, int index, string? value)
         {
             if (value is not null)
             {
@@ -79,9 +79,9 @@ namespace OpenApiClientGenerator.Runtime
             }
         }
 
-        /// <inheritdoc cref="Write(Utf8JsonWriter, int, string?)"/>
+        /// <inheritdoc cref="WriteString(Utf8JsonWriter, int, string?)"/>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Write(Utf8JsonWriter writer, int index, int? value)
+        public void WriteInt32(Utf8JsonWriter writer, int index, int? value)
         {
             if (value is { } number)
             {
@@ -89,9 +89,9 @@ namespace OpenApiClientGenerator.Runtime
             }
         }
 
-        /// <inheritdoc cref="Write(Utf8JsonWriter, int, string?)"/>
+        /// <inheritdoc cref="WriteString(Utf8JsonWriter, int, string?)"/>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Write(Utf8JsonWriter writer, int index, long? value)
+        public void WriteInt64(Utf8JsonWriter writer, int index, long? value)
         {
             if (value is { } number)
             {
@@ -99,9 +99,9 @@ namespace OpenApiClientGenerator.Runtime
             }
         }
 
-        /// <inheritdoc cref="Write(Utf8JsonWriter, int, string?)"/>
+        /// <inheritdoc cref="WriteString(Utf8JsonWriter, int, string?)"/>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Write(Utf8JsonWriter writer, int index, double? value)
+        public void WriteDouble(Utf8JsonWriter writer, int index, double? value)
         {
             if (value is { } number)
             {
@@ -109,9 +109,9 @@ namespace OpenApiClientGenerator.Runtime
             }
         }
 
-        /// <inheritdoc cref="Write(Utf8JsonWriter, int, string?)"/>
+        /// <inheritdoc cref="WriteString(Utf8JsonWriter, int, string?)"/>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Write(Utf8JsonWriter writer, int index, bool? value)
+        public void WriteBoolean(Utf8JsonWriter writer, int index, bool? value)
         {
             if (value is { } flag)
             {
@@ -121,7 +121,7 @@ namespace OpenApiClientGenerator.Runtime
 
         /// <summary>Writes the member at <paramref name="index"/> when it holds JSON: a default element holds none.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Write(Utf8JsonWriter writer, int index, JsonElement? value)
+        public void WriteElement(Utf8JsonWriter writer, int index, JsonElement? value)
         {
             if (value is { ValueKind: not JsonValueKind.Undefined } element)
             {
@@ -130,9 +130,9 @@ namespace OpenApiClientGenerator.Runtime
             }
         }
 
-        /// <inheritdoc cref="Write(Utf8JsonWriter, int, string?)"/>
+        /// <inheritdoc cref="WriteString(Utf8JsonWriter, int, string?)"/>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Write(Utf8JsonWriter writer, int index, IJsonWritable? value)
+        public void WriteRecord(Utf8JsonWriter writer, int index, IJsonWritable? value)
         {
             if (value is not null)
             {
@@ -141,9 +141,9 @@ namespace OpenApiClientGenerator.Runtime
             }
         }
 
-        /// <inheritdoc cref="Write(Utf8JsonWriter, int, string?)"/>
+        /// <inheritdoc cref="WriteString(Utf8JsonWriter, int, string?)"/>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Write(Utf8JsonWriter writer, int index, IReadOnlyList<IJsonWritable>? items)
+        public void WriteRecordList(Utf8JsonWriter writer, int index, IReadOnlyList<IJsonWritable>? items)
         {
             if (items is not null)
             {
@@ -152,9 +152,9 @@ namespace OpenApiClientGenerator.Runtime
             }
         }
 
-        /// <inheritdoc cref="Write(Utf8JsonWriter, int, string?)"/>
+        /// <inheritdoc cref="WriteString(Utf8JsonWriter, int, string?)"/>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Write(Utf8JsonWriter writer, int index, IReadOnlyList<string>? items)
+        public void WriteStringList(Utf8JsonWriter writer, int index, IReadOnlyList<string>? items)
         {
             if (items is not null)
             {
@@ -163,9 +163,9 @@ namespace OpenApiClientGenerator.Runtime
             }
         }
 
-        /// <inheritdoc cref="Write(Utf8JsonWriter, int, string?)"/>
+        /// <inheritdoc cref="WriteString(Utf8JsonWriter, int, string?)"/>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Write(Utf8JsonWriter writer, int index, IReadOnlyList<long>? items)
+        public void WriteInt64List(Utf8JsonWriter writer, int index, IReadOnlyList<long>? items)
         {
             if (items is not null)
             {
@@ -174,9 +174,9 @@ namespace OpenApiClientGenerator.Runtime
             }
         }
 
-        /// <inheritdoc cref="Write(Utf8JsonWriter, int, string?)"/>
+        /// <inheritdoc cref="WriteString(Utf8JsonWriter, int, string?)"/>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Write(Utf8JsonWriter writer, int index, IReadOnlyList<JsonElement>? items)
+        public void WriteElementList(Utf8JsonWriter writer, int index, IReadOnlyList<JsonElement>? items)
         {
             if (items is not null)
             {
@@ -187,7 +187,7 @@ namespace OpenApiClientGenerator.Runtime
 
         /// <summary>Writes the member at <paramref name="index"/>, a list of an enum's values, when it has a value.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Write<T>(Utf8JsonWriter writer, int index, IReadOnlyList<T>? items, Func<T, string> toWire)
+        public void WriteEnumList<T>(Utf8JsonWriter writer, int index, IReadOnlyList<T>? items, Func<T, string> toWire)
             where T : struct
         {
             if (items is not null)
@@ -197,9 +197,9 @@ namespace OpenApiClientGenerator.Runtime
             }
         }
 
-        /// <inheritdoc cref="Write(Utf8JsonWriter, int, string?)"/>
+        /// <inheritdoc cref="WriteString(Utf8JsonWriter, int, string?)"/>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Write(Utf8JsonWriter writer, int index, IReadOnlyDictionary<string, string>? map)
+        public void WriteStringMap(Utf8JsonWriter writer, int index, IReadOnlyDictionary<string, string>? map)
         {
             if (map is not null)
             {
@@ -208,9 +208,9 @@ namespace OpenApiClientGenerator.Runtime
             }
         }
 
-        /// <inheritdoc cref="Write(Utf8JsonWriter, int, string?)"/>
+        /// <inheritdoc cref="WriteString(Utf8JsonWriter, int, string?)"/>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Write(Utf8JsonWriter writer, int index, IReadOnlyDictionary<string, long>? map)
+        public void WriteInt64Map(Utf8JsonWriter writer, int index, IReadOnlyDictionary<string, long>? map)
         {
             if (map is not null)
             {
@@ -219,9 +219,9 @@ namespace OpenApiClientGenerator.Runtime
             }
         }
 
-        /// <inheritdoc cref="Write(Utf8JsonWriter, int, string?)"/>
+        /// <inheritdoc cref="WriteString(Utf8JsonWriter, int, string?)"/>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Write(Utf8JsonWriter writer, int index, IReadOnlyDictionary<string, JsonElement>? map)
+        public void WriteElementMap(Utf8JsonWriter writer, int index, IReadOnlyDictionary<string, JsonElement>? map)
         {
             if (map is not null)
             {
@@ -230,9 +230,9 @@ namespace OpenApiClientGenerator.Runtime
             }
         }
 
-        /// <inheritdoc cref="Write(Utf8JsonWriter, int, string?)"/>
+        /// <inheritdoc cref="WriteString(Utf8JsonWriter, int, string?)"/>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Write<T>(Utf8JsonWriter writer, int index, IReadOnlyDictionary<string, T>? map)
+        public void WriteRecordMap<T>(Utf8JsonWriter writer, int index, IReadOnlyDictionary<string, T>? map)
             where T : IJsonWritable
         {
             if (map is not null)
@@ -269,7 +269,7 @@ namespace OpenApiClientGenerator.Runtime
 
         /// <summary>Writes a merge patch's member (RFC 7396) when it is set: null, which removes the field, or its value.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Write<T>(Utf8JsonWriter writer, int index, Optional<T?> value, Action<Utf8JsonWriter, T> write)
+        public void WritePatch<T>(Utf8JsonWriter writer, int index, Optional<T?> value, Action<Utf8JsonWriter, T> write)
             where T : class
         {
             if (value.IsSet)
@@ -279,9 +279,9 @@ namespace OpenApiClientGenerator.Runtime
             }
         }
 
-        /// <inheritdoc cref="Write{T}(Utf8JsonWriter, int, Optional{T}, Action{Utf8JsonWriter, T})"/>
+        /// <inheritdoc cref="WritePatch{T}(Utf8JsonWriter, int, Optional{T}, Action{Utf8JsonWriter, T})"/>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Write(Utf8JsonWriter writer, int index, Optional<string?> value)
+        public void WritePatchString(Utf8JsonWriter writer, int index, Optional<string?> value)
         {
             if (value.IsSet)
             {
@@ -290,9 +290,9 @@ namespace OpenApiClientGenerator.Runtime
             }
         }
 
-        /// <inheritdoc cref="Write{T}(Utf8JsonWriter, int, Optional{T}, Action{Utf8JsonWriter, T})"/>
+        /// <inheritdoc cref="WritePatch{T}(Utf8JsonWriter, int, Optional{T}, Action{Utf8JsonWriter, T})"/>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Write<T>(Utf8JsonWriter writer, int index, Optional<T?> value)
+        public void WritePatchRecord<T>(Utf8JsonWriter writer, int index, Optional<T?> value)
             where T : class, IJsonWritable
         {
             if (value.IsSet)
@@ -309,9 +309,9 @@ namespace OpenApiClientGenerator.Runtime
             }
         }
 
-        /// <inheritdoc cref="Write{T}(Utf8JsonWriter, int, Optional{T}, Action{Utf8JsonWriter, T})"/>
+        /// <inheritdoc cref="WritePatch{T}(Utf8JsonWriter, int, Optional{T}, Action{Utf8JsonWriter, T})"/>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Write<T>(Utf8JsonWriter writer, int index, Optional<T?> value, Action<Utf8JsonWriter, T> write)
+        public void WritePatch<T>(Utf8JsonWriter writer, int index, Optional<T?> value, Action<Utf8JsonWriter, T> write)
             where T : struct
         {
             if (value.IsSet)

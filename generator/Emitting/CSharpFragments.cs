@@ -111,9 +111,8 @@ internal static class CSharpFragments
 
     /// <summary>
     /// An expression that reads a member's value the spec does not make nullable. A scalar reader is told so and notes
-    /// (leniently) or refuses (strictly) a JSON null itself; for anything else a lenient reader tests the token for a
-    /// null itself and notes one before the value's read (a call only on a null), and a strict one reads the value as
-    /// present, which refuses the null.
+    /// (leniently) or refuses (strictly) a JSON null itself; for anything else a lenient reader notes a null instead of
+    /// reading the value, and a strict one reads the value as present, which refuses the null.
     /// </summary>
     public static string ReadNotNullable(TypeRef type, string reader, bool lenient) => type.Kind switch
     {
@@ -123,8 +122,8 @@ internal static class CSharpFragments
         _ => $"{NotedNull(reader)} ? null : {ReadPresent(type, reader, 0, lenient)}",
     };
 
-    /// <summary>Whether the reader is on a JSON null, which is then noted for the response check.</summary>
-    private static string NotedNull(string reader) => $"{reader}.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref {reader})";
+    /// <summary>Whether the reader is on a JSON null the spec does not allow, which is then noted for the response check.</summary>
+    private static string NotedNull(string reader) => $"JsonRead.IsUnexpectedNull(ref {reader})";
 
     /// <summary>
     /// The type argument of a call that takes a lambda over an element: explicit for a nested list or map, where C#
@@ -158,10 +157,10 @@ internal static class CSharpFragments
             ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double => $"{writer}.WriteNumberValue({value})",
             ValueKind.Boolean => $"{writer}.WriteBooleanValue({value})",
             ValueKind.Enum => $"{writer}.WriteStringValue({type.TypeName}Json.ToWire({value}))",
-            ValueKind.Array when HasPlainListWriter(type.Element!) => $"JsonWrite.List({writer}, {value})",
+            ValueKind.Array when PlainItemName(type.Element!) is not null => $"JsonWrite.List({writer}, {value})",
             ValueKind.Array when type.Element!.Kind == ValueKind.Enum => $"JsonWrite.List({writer}, {value}, {type.Element.TypeName}Json.ToWire)",
             ValueKind.Array => $"JsonWrite.List{TypeArgument(type.Element!)}({writer}, {value}, static ({innerWriter}, {innerValue}) => {{ {Write(type.Element!, innerWriter, innerValue, depth + 1)}; }})",
-            ValueKind.Map when !type.IsPatchMap && HasPlainMapWriter(type.Element!) => $"JsonWrite.Map({writer}, {value})",
+            ValueKind.Map when !type.IsPatchMap && PlainItemName(type.Element!) is not null => $"JsonWrite.Map({writer}, {value})",
             ValueKind.Map when type.IsPatchMap => $"JsonWrite.PatchMap<{TypeName(type.Element!)}>({writer}, {value}, static ({innerWriter}, {innerValue}) => {{ {Write(type.Element!, innerWriter, innerValue, depth + 1)}; }})",
             ValueKind.Map => $"JsonWrite.Map{TypeArgument(type.Element!)}({writer}, {value}, static ({innerWriter}, {innerValue}) => {{ {Write(type.Element!, innerWriter, innerValue, depth + 1)}; }})",
             ValueKind.Object => $"JsonWrite.Value({writer}, {value})",
@@ -189,40 +188,64 @@ internal static class CSharpFragments
     };
 
     /// <summary>
-    /// What <c>JsonMemberNames.Write</c> takes to write a member of this type through an overload of its own, a plain
-    /// call without a writer lambda, which the consumer's compiler binds at once; null when the member needs a lambda.
+    /// How a record writes a member through <c>JsonMemberNames</c>: a method of its own for each kind of value that needs
+    /// no writer lambda, so the consumer's compiler binds every call to its one candidate instead of resolving it among
+    /// a large overload set (GitHub's records make over 5,000 such calls, each of which also weighed the merge-patch
+    /// overloads' user-defined conversions); any other member is written by <c>Write</c> (or a merge patch's
+    /// <c>WritePatch</c>) with a static lambda.
     /// </summary>
-    public static string? PlainMemberValue(TypeRef type, string member, bool isMergePatch) => type.Kind switch
+    public static MemberWrite MemberWrite(TypeRef type, string member, bool isMergePatch)
     {
-        ValueKind.String or ValueKind.Object => member,
-        _ when isMergePatch => null,
-        ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double or ValueKind.Boolean or ValueKind.Any => member,
-        ValueKind.Enum => member + "?.ToWire()",
-        ValueKind.Array when HasPlainListWriter(type.Element!) || type.Element!.Kind == ValueKind.Enum => member,
-        ValueKind.Map when !type.IsPatchMap && HasPlainMapWriter(type.Element!) => member,
-        _ => null,
-    };
+        if (isMergePatch)
+        {
+            return type.Kind switch
+            {
+                ValueKind.String => new("WritePatchString", member),
+                ValueKind.Object => new("WritePatchRecord", member),
+                _ => new("WritePatch", member, WriterLambda(type)),
+            };
+        }
+
+        return type.Kind switch
+        {
+            ValueKind.String => new("WriteString", member),
+            ValueKind.Int32 => new("WriteInt32", member),
+            ValueKind.Int64 => new("WriteInt64", member),
+            ValueKind.Double => new("WriteDouble", member),
+            ValueKind.Boolean => new("WriteBoolean", member),
+            ValueKind.Any => new("WriteElement", member),
+            ValueKind.Object => new("WriteRecord", member),
+            ValueKind.Enum => new("WriteString", member + "?.ToWire()"),
+            ValueKind.Array when type.Element!.Kind == ValueKind.Enum => new("WriteEnumList", member, type.Element.TypeName + "Json.ToWire"),
+            ValueKind.Array when PlainItemName(type.Element!) is { } item => new("Write" + item + "List", member),
+            ValueKind.Map when !type.IsPatchMap && PlainItemName(type.Element!) is { } value => new("Write" + value + "Map", member),
+            _ => new("Write", member, WriterLambda(type)),
+        };
+    }
+
+    private static string WriterLambda(TypeRef type) => "static (w, v) => " + Write(type, "w", "v", 0);
 
     /// <summary>
-    /// The method group a plain member's write passes after the value: an enum's <c>ToWire</c> for a list of its values;
-    /// null for the other members, whose overload needs nothing more.
+    /// The name of an item type that <c>JsonWrite.List</c> and <c>JsonWrite.Map</c> write without a lambda, which the
+    /// <c>JsonMemberNames</c> methods for such lists and maps are named after (<c>WriteStringList</c>,
+    /// <c>WriteRecordMap</c>); null for any other item type.
     /// </summary>
-    public static string? PlainMemberWriter(TypeRef type)
-        => type.Kind == ValueKind.Array && type.Element!.Kind == ValueKind.Enum ? type.Element.TypeName + "Json.ToWire" : null;
+    private static string? PlainItemName(TypeRef item) => item.Kind switch
+    {
+        ValueKind.String => "String",
+        ValueKind.Int64 => "Int64",
+        ValueKind.Object => "Record",
+        ValueKind.Any => "Element",
+        _ => null,
+    };
 
     /// <summary>Whether a union's shape writes a variant of this type without a writer lambda (<c>UnionVariant.WriteValue</c>).</summary>
     public static bool IsWrittenByUnionShape(TypeRef type) => type.Kind switch
     {
         ValueKind.Object or ValueKind.String or ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double or ValueKind.Boolean => true,
-        ValueKind.Array => HasPlainListWriter(type.Element!),
+        ValueKind.Array => PlainItemName(type.Element!) is not null,
         _ => false,
     };
-
-    /// <summary>Whether <c>JsonWrite.List</c> has an overload for lists of this item type, which takes no lambda.</summary>
-    private static bool HasPlainListWriter(TypeRef item) => item.Kind is ValueKind.String or ValueKind.Int64 or ValueKind.Object or ValueKind.Any;
-
-    /// <summary>Whether <c>JsonWrite.Map</c> has an overload for maps of this value type, which takes no lambda.</summary>
-    private static bool HasPlainMapWriter(TypeRef value) => value.Kind is ValueKind.String or ValueKind.Int64 or ValueKind.Object or ValueKind.Any;
 
     /// <summary>A string form of a scalar for a URL or header.</summary>
     public static string FormatScalar(TypeRef type, string value) => type.Kind switch

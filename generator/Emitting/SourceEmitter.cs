@@ -331,7 +331,6 @@ internal static partial class SourceEmitter
         var presence = Presence(property, isMergePatch, local);
         var value = presence.Present is null ? property.Name : local;
         var rules = validation.For(property.Type, value, 0);
-        var writtenValue = CSharpFragments.PlainMemberValue(property.Type, property.Name, isMergePatch);
         if (wireChecks is not null)
         {
             rules.InsertRange(0, wireChecks(value));
@@ -354,8 +353,7 @@ internal static partial class SourceEmitter
             PresentCondition = presence.Present,
             HasPlainPresence = !isMergePatch && property.Type.Kind != ValueKind.Any && presence.Present is not null,
             WriteExpression = CSharpFragments.Write(property.Type, "writer", value, 0),
-            WrittenValue = writtenValue ?? property.Name,
-            ValueWriter = writtenValue is null ? "static (w, v) => " + CSharpFragments.Write(property.Type, "w", "v", 0) : CSharpFragments.PlainMemberWriter(property.Type),
+            MemberWrite = CSharpFragments.MemberWrite(property.Type, property.Name, isMergePatch),
             IsRequired = property.IsRequired,
             MissingCondition = property.IsRequired ? presence.Missing : null,
             Rules = rules,
@@ -566,7 +564,6 @@ internal static partial class SourceEmitter
                 LocalType = contentType is null ? CSharpFragments.NullableTypeName(bodySpec.Type) : contentType + "?",
                 ReadExpression = string.Empty,
                 InitExpression = string.Empty,
-                WrittenValue = "Body",
                 PresentCondition = sendsNullPatch ? "Body.IsSet && Body.Value is { } body" : bodyPresence.Present ?? "Body is { } body",
                 WriteExpression = sendsNullPatch
                     ? $"JsonWrite.NullOr(writer, body, static (w, v) => {{ {CSharpFragments.Write(bodySpec.Type, "w", "v", 0)}; }})"

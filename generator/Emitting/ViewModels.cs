@@ -155,6 +155,13 @@ internal sealed record ImplementationView
 }
 
 /// <summary>
+/// A record member's write through <c>JsonMemberNames</c>: the method (see <c>CSharpFragments.MemberWrite</c>), the
+/// value it takes (the member, or an enum's wire value, <c>State?.ToWire()</c>) and, where the method needs one, what
+/// writes a present value: a static lambda, or an enum's <c>ToWire</c> for a list of its values.
+/// </summary>
+internal sealed record MemberWrite(string Method, string Value, string? Writer = null);
+
+/// <summary>
 /// An interface member implemented by forwarding to the record's property: its type differs (<c>long</c> where the
 /// interface says <c>long?</c>) or its name does (a collision renamed it).
 /// </summary>
@@ -221,16 +228,10 @@ internal sealed record PropertyView
     public required string WriteExpression { get; init; }
 
     /// <summary>
-    /// Gets the value a record hands to <c>JsonMemberNames.Write</c>: the member, or for an enum its wire value
-    /// (<c>State?.ToWire()</c>), which an overload of that method writes itself.
+    /// Gets how the record's <c>WriteTo</c> writes the member through <c>JsonMemberNames</c> when it has a value; null
+    /// for a request's body, which is not written so.
     /// </summary>
-    public required string WrittenValue { get; init; }
-
-    /// <summary>
-    /// Gets the static lambda that writes a present value for <c>JsonMemberNames.Write</c>; null where an overload of that
-    /// method writes <see cref="WrittenValue"/> without one (see <c>CSharpFragments.PlainMemberValue</c>).
-    /// </summary>
-    public string? ValueWriter { get; init; }
+    public MemberWrite? MemberWrite { get; init; }
 
     /// <summary>Gets whether the validator reports the member when it is missing (the spec's <c>required</c>).</summary>
     public required bool IsRequired { get; init; }

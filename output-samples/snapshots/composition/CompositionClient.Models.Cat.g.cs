@@ -93,8 +93,8 @@ namespace Snapshots.Composition
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Name);
-            s_memberNames.Write(writer, 1, PetType);
+            s_memberNames.WriteString(writer, 0, Name);
+            s_memberNames.WriteString(writer, 1, PetType);
             writer.WritePropertyName(s_memberNames[2]);
             writer.WriteStringValue(CatHuntingSkillJson.ToWire(HuntingSkill));
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);

@@ -96,8 +96,8 @@ namespace Snapshots.Composition
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Name);
-            s_memberNames.Write(writer, 1, PetType);
+            s_memberNames.WriteString(writer, 0, Name);
+            s_memberNames.WriteString(writer, 1, PetType);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

@@ -70,7 +70,7 @@ namespace Snapshots.EventStream
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Prompt);
+            s_memberNames.WriteString(writer, 0, Prompt);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

@@ -67,7 +67,7 @@ namespace Snapshots.EventStream
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Delta);
+            s_memberNames.WriteString(writer, 0, Delta);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

@@ -81,9 +81,9 @@ namespace Snapshots.Form
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Email);
-            s_memberNames.Write(writer, 1, Metadata);
-            s_memberNames.Write(writer, 2, Expand);
+            s_memberNames.WriteString(writer, 0, Email);
+            s_memberNames.WriteStringMap(writer, 1, Metadata);
+            s_memberNames.WriteStringList(writer, 2, Expand);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

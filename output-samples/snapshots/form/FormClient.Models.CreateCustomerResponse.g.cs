@@ -67,7 +67,7 @@ namespace Snapshots.Form
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Id);
+            s_memberNames.WriteString(writer, 0, Id);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

@@ -73,8 +73,8 @@ namespace Snapshots.JsonLines
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Message);
-            s_memberNames.Write(writer, 1, Level);
+            s_memberNames.WriteString(writer, 0, Message);
+            s_memberNames.WriteInt32(writer, 1, Level);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

@@ -90,8 +90,8 @@ namespace Snapshots.JsonPatch
             writer.WriteStartObject();
             writer.WritePropertyName(s_memberNames[0]);
             writer.WriteStringValue(ConfigChangeOpJson.ToWire(Op));
-            s_memberNames.Write(writer, 1, Path);
-            s_memberNames.Write(writer, 2, Value);
+            s_memberNames.WriteString(writer, 1, Path);
+            s_memberNames.WriteElement(writer, 2, Value);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

@@ -72,8 +72,8 @@ namespace Snapshots.MergePatch
                 {
                     case 0: Version = JsonRead.String(ref reader, lenient: true, nullable: false); break;
                     case 1: Description = JsonRead.String(ref reader, lenient: true); break;
-                    case 2: Template = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new Template(ref reader); break;
-                    case 3: Settings = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : JsonRead.StringMap(ref reader, lenient: true); break;
+                    case 2: Template = JsonRead.IsUnexpectedNull(ref reader) ? null : new Template(ref reader); break;
+                    case 3: Settings = JsonRead.IsUnexpectedNull(ref reader) ? null : JsonRead.StringMap(ref reader, lenient: true); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }
@@ -86,10 +86,10 @@ namespace Snapshots.MergePatch
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Version);
-            s_memberNames.Write(writer, 1, Description);
-            s_memberNames.Write(writer, 2, Template);
-            s_memberNames.Write(writer, 3, Settings);
+            s_memberNames.WriteString(writer, 0, Version);
+            s_memberNames.WriteString(writer, 1, Description);
+            s_memberNames.WriteRecord(writer, 2, Template);
+            s_memberNames.WriteStringMap(writer, 3, Settings);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

@@ -127,10 +127,10 @@ namespace Snapshots.MergePatch
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Version);
-            s_memberNames.Write(writer, 1, Description);
-            s_memberNames.Write(writer, 2, Template);
-            s_memberNames.Write(writer, 3, Settings, static (w, v) => JsonWrite.PatchMap<string>(w, v, static (w1, item1) => { w1.WriteStringValue(item1); }));
+            s_memberNames.WritePatchString(writer, 0, Version);
+            s_memberNames.WritePatchString(writer, 1, Description);
+            s_memberNames.WritePatchRecord(writer, 2, Template);
+            s_memberNames.WritePatch(writer, 3, Settings, static (w, v) => JsonWrite.PatchMap<string>(w, v, static (w1, item1) => { w1.WriteStringValue(item1); }));
             writer.WriteEndObject();
         }
 

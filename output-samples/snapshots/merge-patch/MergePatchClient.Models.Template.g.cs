@@ -68,7 +68,7 @@ namespace Snapshots.MergePatch
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Name);
+            s_memberNames.WriteString(writer, 0, Name);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

@@ -103,7 +103,7 @@ namespace Snapshots.MergePatch
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Name);
+            s_memberNames.WritePatchString(writer, 0, Name);
             writer.WriteEndObject();
         }
 

@@ -67,7 +67,7 @@ namespace Snapshots.Multipart
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Seconds);
+            s_memberNames.WriteInt64(writer, 0, Seconds);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

@@ -80,9 +80,9 @@ namespace Snapshots.Parameters
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, R);
-            s_memberNames.Write(writer, 1, G);
-            s_memberNames.Write(writer, 2, B);
+            s_memberNames.WriteInt64(writer, 0, R);
+            s_memberNames.WriteInt64(writer, 1, G);
+            s_memberNames.WriteInt64(writer, 2, B);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

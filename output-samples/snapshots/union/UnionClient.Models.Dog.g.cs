@@ -74,8 +74,8 @@ namespace Snapshots.Union
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, PetType);
-            s_memberNames.Write(writer, 1, Bark);
+            s_memberNames.WriteString(writer, 0, PetType);
+            s_memberNames.WriteBoolean(writer, 1, Bark);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

@@ -68,7 +68,7 @@ namespace Snapshots.Union
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Value);
+            s_memberNames.WriteRecord(writer, 0, Value);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

@@ -108,13 +108,13 @@ namespace Snapshots.Validator
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Name);
-            s_memberNames.Write(writer, 1, Version);
+            s_memberNames.WriteString(writer, 0, Name);
+            s_memberNames.WriteString(writer, 1, Version);
             writer.WritePropertyName(s_memberNames[2]);
             writer.WriteNumberValue(Port);
-            s_memberNames.Write(writer, 3, Weight);
-            s_memberNames.Write(writer, 4, Protocol?.ToWire());
-            s_memberNames.Write(writer, 5, Tags);
+            s_memberNames.WriteDouble(writer, 3, Weight);
+            s_memberNames.WriteString(writer, 4, Protocol?.ToWire());
+            s_memberNames.WriteStringList(writer, 5, Tags);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

@@ -107,13 +107,13 @@ namespace HuaweiCloud.DataArtsFabric
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, TargetOngoingRequests);
-            s_memberNames.Write(writer, 1, MaxOngoingRequests);
-            s_memberNames.Write(writer, 2, MinReplicas);
-            s_memberNames.Write(writer, 3, MaxReplicas);
-            s_memberNames.Write(writer, 4, InitialReplicas);
-            s_memberNames.Write(writer, 5, UpscaleDelayS);
-            s_memberNames.Write(writer, 6, DownscaleDelayS);
+            s_memberNames.WriteInt32(writer, 0, TargetOngoingRequests);
+            s_memberNames.WriteInt32(writer, 1, MaxOngoingRequests);
+            s_memberNames.WriteInt32(writer, 2, MinReplicas);
+            s_memberNames.WriteInt32(writer, 3, MaxReplicas);
+            s_memberNames.WriteInt32(writer, 4, InitialReplicas);
+            s_memberNames.WriteInt32(writer, 5, UpscaleDelayS);
+            s_memberNames.WriteInt32(writer, 6, DownscaleDelayS);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

@@ -77,8 +77,8 @@ namespace HuaweiCloud.DataArtsFabric
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Min);
-            s_memberNames.Write(writer, 1, Max);
+            s_memberNames.WriteInt32(writer, 0, Min);
+            s_memberNames.WriteInt32(writer, 1, Max);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

@@ -83,9 +83,9 @@ namespace HuaweiCloud.DataArtsFabric
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, InputPath);
-            s_memberNames.Write(writer, 1, OutputPath);
-            s_memberNames.Write(writer, 2, EnvVarName);
+            s_memberNames.WriteString(writer, 0, InputPath);
+            s_memberNames.WriteString(writer, 1, OutputPath);
+            s_memberNames.WriteString(writer, 2, EnvVarName);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

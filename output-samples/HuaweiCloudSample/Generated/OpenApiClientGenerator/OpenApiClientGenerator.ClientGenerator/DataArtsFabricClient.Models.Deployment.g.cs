@@ -94,10 +94,10 @@ namespace HuaweiCloud.DataArtsFabric
                 switch (memberNames.ReadName(ref reader))
                 {
                     case 0: Name = JsonRead.String(ref reader, lenient: true, nullable: false); break;
-                    case 1: RayActorOptions = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new RayActorOptions(ref reader); break;
-                    case 2: AutoscalingConfig = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new AutoscalingConfig(ref reader); break;
+                    case 1: RayActorOptions = JsonRead.IsUnexpectedNull(ref reader) ? null : new RayActorOptions(ref reader); break;
+                    case 2: AutoscalingConfig = JsonRead.IsUnexpectedNull(ref reader) ? null : new AutoscalingConfig(ref reader); break;
                     case 3: NumReplicas = JsonRead.Int32(ref reader, lenient: true, nullable: false); break;
-                    case 4: UserConfig = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : JsonRead.Map(ref reader, JsonRead.Element); break;
+                    case 4: UserConfig = JsonRead.IsUnexpectedNull(ref reader) ? null : JsonRead.Map(ref reader, JsonRead.Element); break;
                     case 5: MaxReplicasPerNode = JsonRead.Int32(ref reader, lenient: true, nullable: false); break;
                     case 6: MaxOngoingRequests = JsonRead.Int32(ref reader, lenient: true, nullable: false); break;
                     case 7: MaxQueuedRequests = JsonRead.Int32(ref reader, lenient: true, nullable: false); break;
@@ -113,14 +113,14 @@ namespace HuaweiCloud.DataArtsFabric
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Name);
-            s_memberNames.Write(writer, 1, RayActorOptions);
-            s_memberNames.Write(writer, 2, AutoscalingConfig);
-            s_memberNames.Write(writer, 3, NumReplicas);
-            s_memberNames.Write(writer, 4, UserConfig);
-            s_memberNames.Write(writer, 5, MaxReplicasPerNode);
-            s_memberNames.Write(writer, 6, MaxOngoingRequests);
-            s_memberNames.Write(writer, 7, MaxQueuedRequests);
+            s_memberNames.WriteString(writer, 0, Name);
+            s_memberNames.WriteRecord(writer, 1, RayActorOptions);
+            s_memberNames.WriteRecord(writer, 2, AutoscalingConfig);
+            s_memberNames.WriteInt32(writer, 3, NumReplicas);
+            s_memberNames.WriteElementMap(writer, 4, UserConfig);
+            s_memberNames.WriteInt32(writer, 5, MaxReplicasPerNode);
+            s_memberNames.WriteInt32(writer, 6, MaxOngoingRequests);
+            s_memberNames.WriteInt32(writer, 7, MaxQueuedRequests);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

@@ -74,8 +74,8 @@ namespace HuaweiCloud.DataArtsFabric
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, MntPath);
-            s_memberNames.Write(writer, 1, CacheInsId);
+            s_memberNames.WriteString(writer, 0, MntPath);
+            s_memberNames.WriteString(writer, 1, CacheInsId);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

@@ -163,18 +163,18 @@ namespace HuaweiCloud.DataArtsFabric
                     case 5: Description = JsonRead.String(ref reader, lenient: true, nullable: false); break;
                     case 6: CreateTime = JsonRead.String(ref reader, lenient: true, nullable: false); break;
                     case 7: UpdateTime = JsonRead.String(ref reader, lenient: true, nullable: false); break;
-                    case 8: Owner = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new EndpointOwner(ref reader); break;
-                    case 9: Cap = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new CapRef(ref reader); break;
-                    case 10: ReservedResource = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new ReservedResource(ref reader); break;
-                    case 11: RayResource = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new RayResourceOutput(ref reader); break;
-                    case 12: Caches = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : JsonRead.List(ref reader, EndpointCache.ReadFrom); break;
+                    case 8: Owner = JsonRead.IsUnexpectedNull(ref reader) ? null : new EndpointOwner(ref reader); break;
+                    case 9: Cap = JsonRead.IsUnexpectedNull(ref reader) ? null : new CapRef(ref reader); break;
+                    case 10: ReservedResource = JsonRead.IsUnexpectedNull(ref reader) ? null : new ReservedResource(ref reader); break;
+                    case 11: RayResource = JsonRead.IsUnexpectedNull(ref reader) ? null : new RayResourceOutput(ref reader); break;
+                    case 12: Caches = JsonRead.IsUnexpectedNull(ref reader) ? null : JsonRead.List(ref reader, EndpointCache.ReadFrom); break;
                     case 13: ErrorCode = JsonRead.String(ref reader, lenient: true, nullable: false); break;
                     case 14: ErrorMsg = JsonRead.String(ref reader, lenient: true, nullable: false); break;
-                    case 15: Urls = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : JsonRead.List(ref reader, EndpointUrl.ReadFrom); break;
-                    case 16: BusinessEngineInstanceIds = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : JsonRead.StringList(ref reader, lenient: true); break;
-                    case 17: TokensQuota = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new TokensQuota(ref reader); break;
+                    case 15: Urls = JsonRead.IsUnexpectedNull(ref reader) ? null : JsonRead.List(ref reader, EndpointUrl.ReadFrom); break;
+                    case 16: BusinessEngineInstanceIds = JsonRead.IsUnexpectedNull(ref reader) ? null : JsonRead.StringList(ref reader, lenient: true); break;
+                    case 17: TokensQuota = JsonRead.IsUnexpectedNull(ref reader) ? null : new TokensQuota(ref reader); break;
                     case 18: RuntimeEnvType = JsonRead.String(ref reader, lenient: true, nullable: false); break;
-                    case 19: Config = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new EndpointConfig(ref reader); break;
+                    case 19: Config = JsonRead.IsUnexpectedNull(ref reader) ? null : new EndpointConfig(ref reader); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }
@@ -187,26 +187,26 @@ namespace HuaweiCloud.DataArtsFabric
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Visibility);
-            s_memberNames.Write(writer, 1, Id);
-            s_memberNames.Write(writer, 2, Name);
-            s_memberNames.Write(writer, 3, Type);
-            s_memberNames.Write(writer, 4, Status);
-            s_memberNames.Write(writer, 5, Description);
-            s_memberNames.Write(writer, 6, CreateTime);
-            s_memberNames.Write(writer, 7, UpdateTime);
-            s_memberNames.Write(writer, 8, Owner);
-            s_memberNames.Write(writer, 9, Cap);
-            s_memberNames.Write(writer, 10, ReservedResource);
-            s_memberNames.Write(writer, 11, RayResource);
-            s_memberNames.Write(writer, 12, Caches);
-            s_memberNames.Write(writer, 13, ErrorCode);
-            s_memberNames.Write(writer, 14, ErrorMsg);
-            s_memberNames.Write(writer, 15, Urls);
-            s_memberNames.Write(writer, 16, BusinessEngineInstanceIds);
-            s_memberNames.Write(writer, 17, TokensQuota);
-            s_memberNames.Write(writer, 18, RuntimeEnvType);
-            s_memberNames.Write(writer, 19, Config);
+            s_memberNames.WriteString(writer, 0, Visibility);
+            s_memberNames.WriteString(writer, 1, Id);
+            s_memberNames.WriteString(writer, 2, Name);
+            s_memberNames.WriteString(writer, 3, Type);
+            s_memberNames.WriteString(writer, 4, Status);
+            s_memberNames.WriteString(writer, 5, Description);
+            s_memberNames.WriteString(writer, 6, CreateTime);
+            s_memberNames.WriteString(writer, 7, UpdateTime);
+            s_memberNames.WriteRecord(writer, 8, Owner);
+            s_memberNames.WriteRecord(writer, 9, Cap);
+            s_memberNames.WriteRecord(writer, 10, ReservedResource);
+            s_memberNames.WriteRecord(writer, 11, RayResource);
+            s_memberNames.WriteRecordList(writer, 12, Caches);
+            s_memberNames.WriteString(writer, 13, ErrorCode);
+            s_memberNames.WriteString(writer, 14, ErrorMsg);
+            s_memberNames.WriteRecordList(writer, 15, Urls);
+            s_memberNames.WriteStringList(writer, 16, BusinessEngineInstanceIds);
+            s_memberNames.WriteRecord(writer, 17, TokensQuota);
+            s_memberNames.WriteString(writer, 18, RuntimeEnvType);
+            s_memberNames.WriteRecord(writer, 19, Config);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

@@ -86,10 +86,10 @@ namespace HuaweiCloud.DataArtsFabric
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, DomainName);
-            s_memberNames.Write(writer, 1, DomainId);
-            s_memberNames.Write(writer, 2, UserName);
-            s_memberNames.Write(writer, 3, UserId);
+            s_memberNames.WriteString(writer, 0, DomainName);
+            s_memberNames.WriteString(writer, 1, DomainId);
+            s_memberNames.WriteString(writer, 2, UserName);
+            s_memberNames.WriteString(writer, 3, UserId);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

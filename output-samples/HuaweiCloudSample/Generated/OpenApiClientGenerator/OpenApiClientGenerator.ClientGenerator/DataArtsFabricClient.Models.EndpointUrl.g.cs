@@ -87,10 +87,10 @@ namespace HuaweiCloud.DataArtsFabric
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Name);
-            s_memberNames.Write(writer, 1, Address);
-            s_memberNames.Write(writer, 2, Type);
-            s_memberNames.Write(writer, 3, Token);
+            s_memberNames.WriteString(writer, 0, Name);
+            s_memberNames.WriteString(writer, 1, Address);
+            s_memberNames.WriteString(writer, 2, Type);
+            s_memberNames.WriteString(writer, 3, Token);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

@@ -80,9 +80,9 @@ namespace HuaweiCloud.DataArtsFabric
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Code);
-            s_memberNames.Write(writer, 1, Message);
-            s_memberNames.Write(writer, 2, Title);
+            s_memberNames.WriteString(writer, 0, Code);
+            s_memberNames.WriteString(writer, 1, Message);
+            s_memberNames.WriteString(writer, 2, Title);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

@@ -73,7 +73,7 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (memberNames.ReadName(ref reader))
                 {
-                    case 0: Error = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new Error403Detail(ref reader); break;
+                    case 0: Error = JsonRead.IsUnexpectedNull(ref reader) ? null : new Error403Detail(ref reader); break;
                     case 1: ErrorCode = JsonRead.Int32(ref reader, lenient: true, nullable: false); break;
                     case 2: ErrorMsg = JsonRead.String(ref reader, lenient: true, nullable: false); break;
                     case 3: Title = JsonRead.String(ref reader, lenient: true, nullable: false); break;
@@ -89,10 +89,10 @@ namespace HuaweiCloud.DataArtsFabric
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Error);
-            s_memberNames.Write(writer, 1, ErrorCode);
-            s_memberNames.Write(writer, 2, ErrorMsg);
-            s_memberNames.Write(writer, 3, Title);
+            s_memberNames.WriteRecord(writer, 0, Error);
+            s_memberNames.WriteInt32(writer, 1, ErrorCode);
+            s_memberNames.WriteString(writer, 2, ErrorMsg);
+            s_memberNames.WriteString(writer, 3, Title);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

@@ -86,9 +86,9 @@ namespace HuaweiCloud.DataArtsFabric
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, ErrorCode);
-            s_memberNames.Write(writer, 1, ErrorMsg);
-            s_memberNames.Write(writer, 2, SolutionMsg);
+            s_memberNames.WriteString(writer, 0, ErrorCode);
+            s_memberNames.WriteString(writer, 1, ErrorMsg);
+            s_memberNames.WriteString(writer, 2, SolutionMsg);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

@@ -68,7 +68,7 @@ namespace HuaweiCloud.DataArtsFabric
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, SpecCode);
+            s_memberNames.WriteString(writer, 0, SpecCode);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

@@ -66,8 +66,8 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (memberNames.ReadName(ref reader))
                 {
-                    case 0: Limits = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new ResourceSpec(ref reader); break;
-                    case 1: Requests = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new ResourceSpec(ref reader); break;
+                    case 0: Limits = JsonRead.IsUnexpectedNull(ref reader) ? null : new ResourceSpec(ref reader); break;
+                    case 1: Requests = JsonRead.IsUnexpectedNull(ref reader) ? null : new ResourceSpec(ref reader); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }
@@ -80,8 +80,8 @@ namespace HuaweiCloud.DataArtsFabric
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Limits);
-            s_memberNames.Write(writer, 1, Requests);
+            s_memberNames.WriteRecord(writer, 0, Limits);
+            s_memberNames.WriteRecord(writer, 1, Requests);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

@@ -80,9 +80,9 @@ namespace HuaweiCloud.DataArtsFabric
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, NumCpus);
-            s_memberNames.Write(writer, 1, Memory);
-            s_memberNames.Write(writer, 2, Resources);
+            s_memberNames.WriteDouble(writer, 0, NumCpus);
+            s_memberNames.WriteDouble(writer, 1, Memory);
+            s_memberNames.WriteString(writer, 2, Resources);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

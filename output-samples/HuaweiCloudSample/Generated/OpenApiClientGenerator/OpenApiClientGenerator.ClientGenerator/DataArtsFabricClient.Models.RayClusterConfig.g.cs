@@ -62,8 +62,8 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (memberNames.ReadName(ref reader))
                 {
-                    case 0: HeadGroupSpec = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new HeadGroupSpecV2(ref reader); break;
-                    case 1: WorkerGroupSpecs = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : JsonRead.List(ref reader, WorkerGroupSpecV2.ReadFrom); break;
+                    case 0: HeadGroupSpec = JsonRead.IsUnexpectedNull(ref reader) ? null : new HeadGroupSpecV2(ref reader); break;
+                    case 1: WorkerGroupSpecs = JsonRead.IsUnexpectedNull(ref reader) ? null : JsonRead.List(ref reader, WorkerGroupSpecV2.ReadFrom); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }
@@ -76,8 +76,8 @@ namespace HuaweiCloud.DataArtsFabric
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, HeadGroupSpec);
-            s_memberNames.Write(writer, 1, WorkerGroupSpecs);
+            s_memberNames.WriteRecord(writer, 0, HeadGroupSpec);
+            s_memberNames.WriteRecordList(writer, 1, WorkerGroupSpecs);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

@@ -79,8 +79,8 @@ namespace HuaweiCloud.DataArtsFabric
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, HeadNodeResource);
-            s_memberNames.Write(writer, 1, WorkNodeResources);
+            s_memberNames.WriteRecord(writer, 0, HeadNodeResource);
+            s_memberNames.WriteRecordList(writer, 1, WorkNodeResources);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

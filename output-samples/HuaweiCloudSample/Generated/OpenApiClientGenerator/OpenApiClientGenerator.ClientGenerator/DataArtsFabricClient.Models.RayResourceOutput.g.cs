@@ -62,8 +62,8 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (memberNames.ReadName(ref reader))
                 {
-                    case 0: HeadGroupSpec = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new HeadGroupResource(ref reader); break;
-                    case 1: WorkerGroupSpec = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : JsonRead.List(ref reader, WorkerGroupResource.ReadFrom); break;
+                    case 0: HeadGroupSpec = JsonRead.IsUnexpectedNull(ref reader) ? null : new HeadGroupResource(ref reader); break;
+                    case 1: WorkerGroupSpec = JsonRead.IsUnexpectedNull(ref reader) ? null : JsonRead.List(ref reader, WorkerGroupResource.ReadFrom); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }
@@ -76,8 +76,8 @@ namespace HuaweiCloud.DataArtsFabric
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, HeadGroupSpec);
-            s_memberNames.Write(writer, 1, WorkerGroupSpec);
+            s_memberNames.WriteRecord(writer, 0, HeadGroupSpec);
+            s_memberNames.WriteRecordList(writer, 1, WorkerGroupSpec);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

@@ -72,10 +72,10 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (memberNames.ReadName(ref reader))
                 {
-                    case 0: RayServeConfig = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new RayServeConfig(ref reader); break;
-                    case 1: RayClusterConfig = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new RayClusterConfig(ref reader); break;
-                    case 2: LogConfig = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new RayServiceLogConfig(ref reader); break;
-                    case 3: DataInfos = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : JsonRead.List(ref reader, DataBriefInfo.ReadFrom); break;
+                    case 0: RayServeConfig = JsonRead.IsUnexpectedNull(ref reader) ? null : new RayServeConfig(ref reader); break;
+                    case 1: RayClusterConfig = JsonRead.IsUnexpectedNull(ref reader) ? null : new RayClusterConfig(ref reader); break;
+                    case 2: LogConfig = JsonRead.IsUnexpectedNull(ref reader) ? null : new RayServiceLogConfig(ref reader); break;
+                    case 3: DataInfos = JsonRead.IsUnexpectedNull(ref reader) ? null : JsonRead.List(ref reader, DataBriefInfo.ReadFrom); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }
@@ -88,10 +88,10 @@ namespace HuaweiCloud.DataArtsFabric
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, RayServeConfig);
-            s_memberNames.Write(writer, 1, RayClusterConfig);
-            s_memberNames.Write(writer, 2, LogConfig);
-            s_memberNames.Write(writer, 3, DataInfos);
+            s_memberNames.WriteRecord(writer, 0, RayServeConfig);
+            s_memberNames.WriteRecord(writer, 1, RayClusterConfig);
+            s_memberNames.WriteRecord(writer, 2, LogConfig);
+            s_memberNames.WriteRecordList(writer, 3, DataInfos);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

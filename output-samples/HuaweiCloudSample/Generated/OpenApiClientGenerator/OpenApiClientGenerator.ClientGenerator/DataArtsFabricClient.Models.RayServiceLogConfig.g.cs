@@ -55,7 +55,7 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (memberNames.ReadName(ref reader))
                 {
-                    case 0: Lts = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new RayServiceLogLtsConfig(ref reader); break;
+                    case 0: Lts = JsonRead.IsUnexpectedNull(ref reader) ? null : new RayServiceLogLtsConfig(ref reader); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }
@@ -68,7 +68,7 @@ namespace HuaweiCloud.DataArtsFabric
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Lts);
+            s_memberNames.WriteRecord(writer, 0, Lts);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

@@ -80,9 +80,9 @@ namespace HuaweiCloud.DataArtsFabric
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Enabled);
-            s_memberNames.Write(writer, 1, LogGroupId);
-            s_memberNames.Write(writer, 2, LogStreamId);
+            s_memberNames.WriteBoolean(writer, 0, Enabled);
+            s_memberNames.WriteString(writer, 1, LogGroupId);
+            s_memberNames.WriteString(writer, 2, LogStreamId);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

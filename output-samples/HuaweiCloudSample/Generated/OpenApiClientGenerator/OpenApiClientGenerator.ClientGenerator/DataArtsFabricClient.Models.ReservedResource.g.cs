@@ -65,9 +65,9 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (memberNames.ReadName(ref reader))
                 {
-                    case 0: Apu = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new ResourceDef(ref reader); break;
-                    case 1: Dpu = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new SqlResourceDef(ref reader); break;
-                    case 2: Mu = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new ResourceDemand(ref reader); break;
+                    case 0: Apu = JsonRead.IsUnexpectedNull(ref reader) ? null : new ResourceDef(ref reader); break;
+                    case 1: Dpu = JsonRead.IsUnexpectedNull(ref reader) ? null : new SqlResourceDef(ref reader); break;
+                    case 2: Mu = JsonRead.IsUnexpectedNull(ref reader) ? null : new ResourceDemand(ref reader); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }
@@ -80,9 +80,9 @@ namespace HuaweiCloud.DataArtsFabric
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Apu);
-            s_memberNames.Write(writer, 1, Dpu);
-            s_memberNames.Write(writer, 2, Mu);
+            s_memberNames.WriteRecord(writer, 0, Apu);
+            s_memberNames.WriteRecord(writer, 1, Dpu);
+            s_memberNames.WriteRecord(writer, 2, Mu);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

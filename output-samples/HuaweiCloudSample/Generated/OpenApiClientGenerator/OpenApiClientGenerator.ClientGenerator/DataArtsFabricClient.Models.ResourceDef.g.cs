@@ -82,9 +82,9 @@ namespace HuaweiCloud.DataArtsFabric
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, SpecCode);
-            s_memberNames.Write(writer, 1, WarmUpNum);
-            s_memberNames.Write(writer, 2, MaxNum);
+            s_memberNames.WriteString(writer, 0, SpecCode);
+            s_memberNames.WriteInt32(writer, 1, WarmUpNum);
+            s_memberNames.WriteInt32(writer, 2, MaxNum);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

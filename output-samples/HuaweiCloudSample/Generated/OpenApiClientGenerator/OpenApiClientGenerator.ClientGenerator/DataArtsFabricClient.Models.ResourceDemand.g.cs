@@ -83,9 +83,9 @@ namespace HuaweiCloud.DataArtsFabric
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, SpecCode);
-            s_memberNames.Write(writer, 1, Min);
-            s_memberNames.Write(writer, 2, Max);
+            s_memberNames.WriteString(writer, 0, SpecCode);
+            s_memberNames.WriteInt32(writer, 1, Min);
+            s_memberNames.WriteInt32(writer, 2, Max);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

@@ -81,8 +81,8 @@ namespace HuaweiCloud.DataArtsFabric
                 {
                     case 0: Name = JsonRead.String(ref reader, lenient: true, nullable: false); break;
                     case 1: ImportPath = JsonRead.String(ref reader, lenient: true, nullable: false); break;
-                    case 2: Deployments = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : JsonRead.List(ref reader, Deployment.ReadFrom); break;
-                    case 3: RuntimeEnv = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new ServeRuntimeEnv(ref reader); break;
+                    case 2: Deployments = JsonRead.IsUnexpectedNull(ref reader) ? null : JsonRead.List(ref reader, Deployment.ReadFrom); break;
+                    case 3: RuntimeEnv = JsonRead.IsUnexpectedNull(ref reader) ? null : new ServeRuntimeEnv(ref reader); break;
                     case 4: RoutePrefix = JsonRead.String(ref reader, lenient: true, nullable: false); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
@@ -96,11 +96,11 @@ namespace HuaweiCloud.DataArtsFabric
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Name);
-            s_memberNames.Write(writer, 1, ImportPath);
-            s_memberNames.Write(writer, 2, Deployments);
-            s_memberNames.Write(writer, 3, RuntimeEnv);
-            s_memberNames.Write(writer, 4, RoutePrefix);
+            s_memberNames.WriteString(writer, 0, Name);
+            s_memberNames.WriteString(writer, 1, ImportPath);
+            s_memberNames.WriteRecordList(writer, 2, Deployments);
+            s_memberNames.WriteRecord(writer, 3, RuntimeEnv);
+            s_memberNames.WriteString(writer, 4, RoutePrefix);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

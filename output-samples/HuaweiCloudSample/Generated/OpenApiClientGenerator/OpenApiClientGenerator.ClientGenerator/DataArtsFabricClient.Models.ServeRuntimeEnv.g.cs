@@ -61,7 +61,7 @@ namespace HuaweiCloud.DataArtsFabric
                 switch (memberNames.ReadName(ref reader))
                 {
                     case 0: WorkingDir = JsonRead.String(ref reader, lenient: true, nullable: false); break;
-                    case 1: EnvVars = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : JsonRead.StringMap(ref reader, lenient: true); break;
+                    case 1: EnvVars = JsonRead.IsUnexpectedNull(ref reader) ? null : JsonRead.StringMap(ref reader, lenient: true); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }
@@ -74,8 +74,8 @@ namespace HuaweiCloud.DataArtsFabric
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, WorkingDir);
-            s_memberNames.Write(writer, 1, EnvVars);
+            s_memberNames.WriteString(writer, 0, WorkingDir);
+            s_memberNames.WriteStringMap(writer, 1, EnvVars);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

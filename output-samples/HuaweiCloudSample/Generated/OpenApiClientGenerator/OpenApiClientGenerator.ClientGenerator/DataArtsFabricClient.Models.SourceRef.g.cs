@@ -87,8 +87,8 @@ namespace HuaweiCloud.DataArtsFabric
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Id);
-            s_memberNames.Write(writer, 1, VersionId);
+            s_memberNames.WriteString(writer, 0, Id);
+            s_memberNames.WriteString(writer, 1, VersionId);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

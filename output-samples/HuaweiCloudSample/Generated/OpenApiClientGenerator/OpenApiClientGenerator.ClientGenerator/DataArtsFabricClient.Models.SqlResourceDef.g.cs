@@ -88,10 +88,10 @@ namespace HuaweiCloud.DataArtsFabric
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, SpecCode);
-            s_memberNames.Write(writer, 1, WarmUpNum);
-            s_memberNames.Write(writer, 2, MaxNum);
-            s_memberNames.Write(writer, 3, UsePublicResource);
+            s_memberNames.WriteString(writer, 0, SpecCode);
+            s_memberNames.WriteInt32(writer, 1, WarmUpNum);
+            s_memberNames.WriteInt32(writer, 2, MaxNum);
+            s_memberNames.WriteBoolean(writer, 3, UsePublicResource);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

@@ -80,9 +80,9 @@ namespace HuaweiCloud.DataArtsFabric
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Total);
-            s_memberNames.Write(writer, 1, Used);
-            s_memberNames.Write(writer, 2, ExpireTime);
+            s_memberNames.WriteInt64(writer, 0, Total);
+            s_memberNames.WriteInt64(writer, 1, Used);
+            s_memberNames.WriteString(writer, 2, ExpireTime);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

@@ -98,12 +98,12 @@ namespace HuaweiCloud.DataArtsFabric
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Name);
-            s_memberNames.Write(writer, 1, Description);
-            s_memberNames.Write(writer, 2, ReservedResource);
-            s_memberNames.Write(writer, 3, RayResource);
-            s_memberNames.Write(writer, 4, Cap);
-            s_memberNames.Write(writer, 5, Config);
+            s_memberNames.WriteString(writer, 0, Name);
+            s_memberNames.WriteString(writer, 1, Description);
+            s_memberNames.WriteRecord(writer, 2, ReservedResource);
+            s_memberNames.WriteRecord(writer, 3, RayResource);
+            s_memberNames.WriteRecord(writer, 4, Cap);
+            s_memberNames.WriteRecord(writer, 5, Config);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

@@ -71,7 +71,7 @@ namespace HuaweiCloud.DataArtsFabric
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, ModelInstanceConfig);
+            s_memberNames.WriteRecord(writer, 0, ModelInstanceConfig);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

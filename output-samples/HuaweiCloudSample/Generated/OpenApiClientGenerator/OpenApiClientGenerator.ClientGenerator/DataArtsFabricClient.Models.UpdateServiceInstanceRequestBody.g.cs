@@ -94,10 +94,10 @@ namespace HuaweiCloud.DataArtsFabric
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Source);
-            s_memberNames.Write(writer, 1, Name);
-            s_memberNames.Write(writer, 2, Description);
-            s_memberNames.Write(writer, 3, Config);
+            s_memberNames.WriteRecord(writer, 0, Source);
+            s_memberNames.WriteString(writer, 1, Name);
+            s_memberNames.WriteString(writer, 2, Description);
+            s_memberNames.WriteRecord(writer, 3, Config);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

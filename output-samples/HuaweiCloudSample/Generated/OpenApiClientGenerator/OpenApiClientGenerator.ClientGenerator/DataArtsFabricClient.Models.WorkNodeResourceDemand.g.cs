@@ -79,8 +79,8 @@ namespace HuaweiCloud.DataArtsFabric
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Name);
-            s_memberNames.Write(writer, 1, Resource);
+            s_memberNames.WriteString(writer, 0, Name);
+            s_memberNames.WriteRecord(writer, 1, Resource);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

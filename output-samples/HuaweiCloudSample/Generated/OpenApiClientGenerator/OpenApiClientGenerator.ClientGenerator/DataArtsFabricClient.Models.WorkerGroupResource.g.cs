@@ -86,10 +86,10 @@ namespace HuaweiCloud.DataArtsFabric
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Name);
-            s_memberNames.Write(writer, 1, SpecCode);
-            s_memberNames.Write(writer, 2, MinReplicas);
-            s_memberNames.Write(writer, 3, MaxReplicas);
+            s_memberNames.WriteString(writer, 0, Name);
+            s_memberNames.WriteString(writer, 1, SpecCode);
+            s_memberNames.WriteInt32(writer, 2, MinReplicas);
+            s_memberNames.WriteInt32(writer, 3, MaxReplicas);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

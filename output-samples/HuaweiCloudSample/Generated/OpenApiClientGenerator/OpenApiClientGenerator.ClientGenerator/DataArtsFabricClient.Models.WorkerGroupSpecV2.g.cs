@@ -84,8 +84,8 @@ namespace HuaweiCloud.DataArtsFabric
                     case 0: Name = JsonRead.String(ref reader, lenient: true, nullable: false); break;
                     case 1: MinReplicas = JsonRead.Int32(ref reader, lenient: true, nullable: false); break;
                     case 2: MaxReplicas = JsonRead.Int32(ref reader, lenient: true, nullable: false); break;
-                    case 3: Limits = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new ResourceSpec(ref reader); break;
-                    case 4: Requests = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new ResourceSpec(ref reader); break;
+                    case 3: Limits = JsonRead.IsUnexpectedNull(ref reader) ? null : new ResourceSpec(ref reader); break;
+                    case 4: Requests = JsonRead.IsUnexpectedNull(ref reader) ? null : new ResourceSpec(ref reader); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }
@@ -98,11 +98,11 @@ namespace HuaweiCloud.DataArtsFabric
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Name);
-            s_memberNames.Write(writer, 1, MinReplicas);
-            s_memberNames.Write(writer, 2, MaxReplicas);
-            s_memberNames.Write(writer, 3, Limits);
-            s_memberNames.Write(writer, 4, Requests);
+            s_memberNames.WriteString(writer, 0, Name);
+            s_memberNames.WriteInt32(writer, 1, MinReplicas);
+            s_memberNames.WriteInt32(writer, 2, MaxReplicas);
+            s_memberNames.WriteRecord(writer, 3, Limits);
+            s_memberNames.WriteRecord(writer, 4, Requests);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

@@ -77,8 +77,8 @@ namespace HuaweiCloud.GaussDBForOpenGauss
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, ErrorCode);
-            s_memberNames.Write(writer, 1, ErrorMsg);
+            s_memberNames.WriteString(writer, 0, ErrorCode);
+            s_memberNames.WriteString(writer, 1, ErrorMsg);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

@@ -97,8 +97,8 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             writer.WriteStartObject();
             writer.WritePropertyName(s_memberNames[0]);
             writer.WriteStringValue(InstallKernelPluginRequestBodyPluginNameJson.ToWire(PluginName));
-            s_memberNames.Write(writer, 1, Url);
-            s_memberNames.Write(writer, 2, Sha256);
+            s_memberNames.WriteString(writer, 1, Url);
+            s_memberNames.WriteString(writer, 2, Sha256);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

@@ -68,7 +68,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, JobId);
+            s_memberNames.WriteString(writer, 0, JobId);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

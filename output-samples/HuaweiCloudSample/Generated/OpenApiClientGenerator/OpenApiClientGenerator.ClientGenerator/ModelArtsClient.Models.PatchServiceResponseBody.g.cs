@@ -66,7 +66,7 @@ namespace HuaweiCloud.ModelArts
                 switch (memberNames.ReadName(ref reader))
                 {
                     case 0: UpdateTime = JsonRead.Int64(ref reader, lenient: true, nullable: false); break;
-                    case 1: ResourceIds = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : JsonRead.StringList(ref reader, lenient: true); break;
+                    case 1: ResourceIds = JsonRead.IsUnexpectedNull(ref reader) ? null : JsonRead.StringList(ref reader, lenient: true); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }
@@ -79,8 +79,8 @@ namespace HuaweiCloud.ModelArts
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, UpdateTime);
-            s_memberNames.Write(writer, 1, ResourceIds);
+            s_memberNames.WriteInt64(writer, 0, UpdateTime);
+            s_memberNames.WriteStringList(writer, 1, ResourceIds);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

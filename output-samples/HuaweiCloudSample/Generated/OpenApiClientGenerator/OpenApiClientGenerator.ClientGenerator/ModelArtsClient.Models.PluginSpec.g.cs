@@ -56,7 +56,7 @@ namespace HuaweiCloud.ModelArts
             {
                 switch (memberNames.ReadName(ref reader))
                 {
-                    case 0: Template = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new Template(ref reader); break;
+                    case 0: Template = JsonRead.IsUnexpectedNull(ref reader) ? null : new Template(ref reader); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }
@@ -69,7 +69,7 @@ namespace HuaweiCloud.ModelArts
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Template);
+            s_memberNames.WriteRecord(writer, 0, Template);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

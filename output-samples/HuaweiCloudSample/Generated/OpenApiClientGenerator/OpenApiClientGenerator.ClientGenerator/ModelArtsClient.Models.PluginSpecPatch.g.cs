@@ -104,7 +104,7 @@ namespace HuaweiCloud.ModelArts
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Template);
+            s_memberNames.WritePatchRecord(writer, 0, Template);
             writer.WriteEndObject();
         }
 

@@ -76,7 +76,7 @@ namespace HuaweiCloud.ModelArts
                 {
                     case 0: Name = JsonRead.String(ref reader, lenient: true, nullable: false); break;
                     case 1: Version = JsonRead.String(ref reader, lenient: true, nullable: false); break;
-                    case 2: Inputs = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : JsonRead.Map(ref reader, JsonRead.Element); break;
+                    case 2: Inputs = JsonRead.IsUnexpectedNull(ref reader) ? null : JsonRead.Map(ref reader, JsonRead.Element); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }
@@ -89,9 +89,9 @@ namespace HuaweiCloud.ModelArts
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Name);
-            s_memberNames.Write(writer, 1, Version);
-            s_memberNames.Write(writer, 2, Inputs);
+            s_memberNames.WriteString(writer, 0, Name);
+            s_memberNames.WriteString(writer, 1, Version);
+            s_memberNames.WriteElementMap(writer, 2, Inputs);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

@@ -128,9 +128,9 @@ namespace HuaweiCloud.ModelArts
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Name);
-            s_memberNames.Write(writer, 1, Version);
-            s_memberNames.Write(writer, 2, Inputs, static (w, v) => JsonWrite.PatchMap<JsonElement>(w, v, static (w1, item1) => { item1.WriteTo(w1); }));
+            s_memberNames.WritePatchString(writer, 0, Name);
+            s_memberNames.WritePatchString(writer, 1, Version);
+            s_memberNames.WritePatch(writer, 2, Inputs, static (w, v) => JsonWrite.PatchMap<JsonElement>(w, v, static (w1, item1) => { item1.WriteTo(w1); }));
             writer.WriteEndObject();
         }
 

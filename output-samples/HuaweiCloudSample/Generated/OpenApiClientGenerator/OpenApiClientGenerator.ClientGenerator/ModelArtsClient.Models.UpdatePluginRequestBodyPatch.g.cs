@@ -63,7 +63,7 @@ namespace HuaweiCloud.ModelArts
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Spec);
+            s_memberNames.WritePatchRecord(writer, 0, Spec);
             writer.WriteEndObject();
         }
 

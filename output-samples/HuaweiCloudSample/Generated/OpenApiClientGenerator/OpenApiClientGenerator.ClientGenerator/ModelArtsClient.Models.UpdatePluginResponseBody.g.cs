@@ -55,7 +55,7 @@ namespace HuaweiCloud.ModelArts
             {
                 switch (memberNames.ReadName(ref reader))
                 {
-                    case 0: Spec = reader.TokenType == JsonTokenType.Null && JsonRead.NoteNull(ref reader) ? null : new PluginSpec(ref reader); break;
+                    case 0: Spec = JsonRead.IsUnexpectedNull(ref reader) ? null : new PluginSpec(ref reader); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }
@@ -68,7 +68,7 @@ namespace HuaweiCloud.ModelArts
         void IJsonWritable.WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            s_memberNames.Write(writer, 0, Spec);
+            s_memberNames.WriteRecord(writer, 0, Spec);
             JsonWrite.AdditionalProperties(writer, AdditionalProperties);
             writer.WriteEndObject();
         }

@@ -77,7 +77,7 @@ namespace OpenApiClientGenerator.Runtime
 
         /// <summary>Writes the member at <paramref name="index"/> when it has a value.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Write(Utf8JsonWriter writer, int index, string? value)
+        public void WriteString(Utf8JsonWriter writer, int index, string? value)
         {
             if (value is not null)
             {
@@ -85,9 +85,9 @@ namespace OpenApiClientGenerator.Runtime
             }
         }
 
-        /// <inheritdoc cref="Write(Utf8JsonWriter, int, string?)"/>
+        /// <inheritdoc cref="WriteString(Utf8JsonWriter, int, string?)"/>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Write(Utf8JsonWriter writer, int index, int? value)
+        public void WriteInt32(Utf8JsonWriter writer, int index, int? value)
         {
             if (value is { } number)
             {
@@ -95,9 +95,9 @@ namespace OpenApiClientGenerator.Runtime
             }
         }
 
-        /// <inheritdoc cref="Write(Utf8JsonWriter, int, string?)"/>
+        /// <inheritdoc cref="WriteString(Utf8JsonWriter, int, string?)"/>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Write(Utf8JsonWriter writer, int index, long? value)
+        public void WriteInt64(Utf8JsonWriter writer, int index, long? value)
         {
             if (value is { } number)
             {
@@ -105,9 +105,9 @@ namespace OpenApiClientGenerator.Runtime
             }
         }
 
-        /// <inheritdoc cref="Write(Utf8JsonWriter, int, string?)"/>
+        /// <inheritdoc cref="WriteString(Utf8JsonWriter, int, string?)"/>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Write(Utf8JsonWriter writer, int index, double? value)
+        public void WriteDouble(Utf8JsonWriter writer, int index, double? value)
         {
             if (value is { } number)
             {
@@ -115,9 +115,9 @@ namespace OpenApiClientGenerator.Runtime
             }
         }
 
-        /// <inheritdoc cref="Write(Utf8JsonWriter, int, string?)"/>
+        /// <inheritdoc cref="WriteString(Utf8JsonWriter, int, string?)"/>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Write(Utf8JsonWriter writer, int index, bool? value)
+        public void WriteBoolean(Utf8JsonWriter writer, int index, bool? value)
         {
             if (value is { } flag)
             {
@@ -127,7 +127,7 @@ namespace OpenApiClientGenerator.Runtime
 
         /// <summary>Writes the member at <paramref name="index"/> when it holds JSON: a default element holds none.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Write(Utf8JsonWriter writer, int index, JsonElement? value)
+        public void WriteElement(Utf8JsonWriter writer, int index, JsonElement? value)
         {
             if (value is { ValueKind: not JsonValueKind.Undefined } element)
             {
@@ -136,9 +136,9 @@ namespace OpenApiClientGenerator.Runtime
             }
         }
 
-        /// <inheritdoc cref="Write(Utf8JsonWriter, int, string?)"/>
+        /// <inheritdoc cref="WriteString(Utf8JsonWriter, int, string?)"/>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Write(Utf8JsonWriter writer, int index, IJsonWritable? value)
+        public void WriteRecord(Utf8JsonWriter writer, int index, IJsonWritable? value)
         {
             if (value is not null)
             {
@@ -147,9 +147,9 @@ namespace OpenApiClientGenerator.Runtime
             }
         }
 
-        /// <inheritdoc cref="Write(Utf8JsonWriter, int, string?)"/>
+        /// <inheritdoc cref="WriteString(Utf8JsonWriter, int, string?)"/>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Write(Utf8JsonWriter writer, int index, IReadOnlyList<IJsonWritable>? items)
+        public void WriteRecordList(Utf8JsonWriter writer, int index, IReadOnlyList<IJsonWritable>? items)
         {
             if (items is not null)
             {
@@ -158,9 +158,9 @@ namespace OpenApiClientGenerator.Runtime
             }
         }
 
-        /// <inheritdoc cref="Write(Utf8JsonWriter, int, string?)"/>
+        /// <inheritdoc cref="WriteString(Utf8JsonWriter, int, string?)"/>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Write(Utf8JsonWriter writer, int index, IReadOnlyList<string>? items)
+        public void WriteStringList(Utf8JsonWriter writer, int index, IReadOnlyList<string>? items)
         {
             if (items is not null)
             {
@@ -169,9 +169,9 @@ namespace OpenApiClientGenerator.Runtime
             }
         }
 
-        /// <inheritdoc cref="Write(Utf8JsonWriter, int, string?)"/>
+        /// <inheritdoc cref="WriteString(Utf8JsonWriter, int, string?)"/>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Write(Utf8JsonWriter writer, int index, IReadOnlyList<long>? items)
+        public void WriteInt64List(Utf8JsonWriter writer, int index, IReadOnlyList<long>? items)
         {
             if (items is not null)
             {
@@ -180,9 +180,9 @@ namespace OpenApiClientGenerator.Runtime
             }
         }
 
-        /// <inheritdoc cref="Write(Utf8JsonWriter, int, string?)"/>
+        /// <inheritdoc cref="WriteString(Utf8JsonWriter, int, string?)"/>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Write(Utf8JsonWriter writer, int index, IReadOnlyList<JsonElement>? items)
+        public void WriteElementList(Utf8JsonWriter writer, int index, IReadOnlyList<JsonElement>? items)
         {
             if (items is not null)
             {
@@ -193,7 +193,7 @@ namespace OpenApiClientGenerator.Runtime
 
         /// <summary>Writes the member at <paramref name="index"/>, a list of an enum's values, when it has a value.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Write<T>(Utf8JsonWriter writer, int index, IReadOnlyList<T>? items, Func<T, string> toWire)
+        public void WriteEnumList<T>(Utf8JsonWriter writer, int index, IReadOnlyList<T>? items, Func<T, string> toWire)
             where T : struct
         {
             if (items is not null)
@@ -203,9 +203,9 @@ namespace OpenApiClientGenerator.Runtime
             }
         }
 
-        /// <inheritdoc cref="Write(Utf8JsonWriter, int, string?)"/>
+        /// <inheritdoc cref="WriteString(Utf8JsonWriter, int, string?)"/>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Write(Utf8JsonWriter writer, int index, IReadOnlyDictionary<string, string>? map)
+        public void WriteStringMap(Utf8JsonWriter writer, int index, IReadOnlyDictionary<string, string>? map)
         {
             if (map is not null)
             {
@@ -214,9 +214,9 @@ namespace OpenApiClientGenerator.Runtime
             }
         }
 
-        /// <inheritdoc cref="Write(Utf8JsonWriter, int, string?)"/>
+        /// <inheritdoc cref="WriteString(Utf8JsonWriter, int, string?)"/>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Write(Utf8JsonWriter writer, int index, IReadOnlyDictionary<string, long>? map)
+        public void WriteInt64Map(Utf8JsonWriter writer, int index, IReadOnlyDictionary<string, long>? map)
         {
             if (map is not null)
             {
@@ -225,9 +225,9 @@ namespace OpenApiClientGenerator.Runtime
             }
         }
 
-        /// <inheritdoc cref="Write(Utf8JsonWriter, int, string?)"/>
+        /// <inheritdoc cref="WriteString(Utf8JsonWriter, int, string?)"/>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Write(Utf8JsonWriter writer, int index, IReadOnlyDictionary<string, JsonElement>? map)
+        public void WriteElementMap(Utf8JsonWriter writer, int index, IReadOnlyDictionary<string, JsonElement>? map)
         {
             if (map is not null)
             {
@@ -236,9 +236,9 @@ namespace OpenApiClientGenerator.Runtime
             }
         }
 
-        /// <inheritdoc cref="Write(Utf8JsonWriter, int, string?)"/>
+        /// <inheritdoc cref="WriteString(Utf8JsonWriter, int, string?)"/>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Write<T>(Utf8JsonWriter writer, int index, IReadOnlyDictionary<string, T>? map)
+        public void WriteRecordMap<T>(Utf8JsonWriter writer, int index, IReadOnlyDictionary<string, T>? map)
             where T : IJsonWritable
         {
             if (map is not null)
@@ -275,7 +275,7 @@ namespace OpenApiClientGenerator.Runtime
 
         /// <summary>Writes a merge patch's member (RFC 7396) when it is set: null, which removes the field, or its value.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Write<T>(Utf8JsonWriter writer, int index, Optional<T?> value, Action<Utf8JsonWriter, T> write)
+        public void WritePatch<T>(Utf8JsonWriter writer, int index, Optional<T?> value, Action<Utf8JsonWriter, T> write)
             where T : class
         {
             if (value.IsSet)
@@ -285,9 +285,9 @@ namespace OpenApiClientGenerator.Runtime
             }
         }
 
-        /// <inheritdoc cref="Write{T}(Utf8JsonWriter, int, Optional{T}, Action{Utf8JsonWriter, T})"/>
+        /// <inheritdoc cref="WritePatch{T}(Utf8JsonWriter, int, Optional{T}, Action{Utf8JsonWriter, T})"/>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Write(Utf8JsonWriter writer, int index, Optional<string?> value)
+        public void WritePatchString(Utf8JsonWriter writer, int index, Optional<string?> value)
         {
             if (value.IsSet)
             {
@@ -296,9 +296,9 @@ namespace OpenApiClientGenerator.Runtime
             }
         }
 
-        /// <inheritdoc cref="Write{T}(Utf8JsonWriter, int, Optional{T}, Action{Utf8JsonWriter, T})"/>
+        /// <inheritdoc cref="WritePatch{T}(Utf8JsonWriter, int, Optional{T}, Action{Utf8JsonWriter, T})"/>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Write<T>(Utf8JsonWriter writer, int index, Optional<T?> value)
+        public void WritePatchRecord<T>(Utf8JsonWriter writer, int index, Optional<T?> value)
             where T : class, IJsonWritable
         {
             if (value.IsSet)
@@ -315,9 +315,9 @@ namespace OpenApiClientGenerator.Runtime
             }
         }
 
-        /// <inheritdoc cref="Write{T}(Utf8JsonWriter, int, Optional{T}, Action{Utf8JsonWriter, T})"/>
+        /// <inheritdoc cref="WritePatch{T}(Utf8JsonWriter, int, Optional{T}, Action{Utf8JsonWriter, T})"/>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Write<T>(Utf8JsonWriter writer, int index, Optional<T?> value, Action<Utf8JsonWriter, T> write)
+        public void WritePatch<T>(Utf8JsonWriter writer, int index, Optional<T?> value, Action<Utf8JsonWriter, T> write)
             where T : struct
         {
             if (value.IsSet)

@@ -10,6 +10,7 @@ namespace OpenApiClientGenerator.Runtime
     using System.Buffers;
     using System.Collections.Generic;
     using System.Globalization;
+    using System.Runtime.CompilerServices;
     using System.Text;
     using System.Text.Json;
 
@@ -54,12 +55,15 @@ namespace OpenApiClientGenerator.Runtime
         }
 
         /// <summary>
-        /// Notes the JSON null <paramref name="reader"/> is on, where the spec does not make the value nullable, for the
-        /// response check: lenient reading still accepts it (the member stays null). Returns true, so that a member's read
-        /// tests the token itself and calls this only on a null
-        /// (<c>reader.TokenType == JsonTokenType.Null &amp;&amp; JsonRead.NoteNull(ref reader) ? null : …</c>).
+        /// Whether <paramref name="reader"/> is on a JSON null where the spec does not make the value nullable, which it
+        /// then notes for the response check: lenient reading still accepts it (the member stays null), as in
+        /// <c>JsonRead.IsUnexpectedNull(ref reader) ? null : new Owner(ref reader)</c>. Inlined, so a member's read tests
+        /// the token itself and calls out only on a null.
         /// </summary>
-        public static bool NoteNull(ref Utf8JsonReader reader)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static bool IsUnexpectedNull(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null && NoteNull(ref reader);
+
+        private static bool NoteNull(ref Utf8JsonReader reader)
         {
             t_notes?.Add(new Note(reader.TokenStartIndex, "nullable", "must not be null, which the spec does not allow here"));
             return true;
