@@ -9,25 +9,24 @@ internal static partial class SourceEmitter
 {
     private static OptionsView BuildOptions(ApiSpec spec)
     {
-        var optionsName = CSharpFragments.Literal(spec.ClientName + "Options");
-        return new OptionsView
+        return new OptionsView(Variables, () => spec.SecuritySchemes.Select(BuildScheme).ToList())
         {
             ServerLiteral = spec.Server is { } server ? CSharpFragments.Literal(server.UrlTemplate) : "null",
-            Variables = (spec.Server?.Variables ?? EquatableArray<ServerVariableSpec>.Empty).Select(variable => new ServerVariableView
-            {
-                OptionName = variable.OptionName,
-                Doc = XmlDoc.Summary(
-                    "Gets or sets the value of {" + variable.Name + "} in the server URL " + spec.Server!.UrlTemplate + "."
-                    + (variable.Description is null ? string.Empty : " " + variable.Description)
-                    + (variable.AllowedValues.Count > 0 ? " One of: " + string.Join(", ", variable.AllowedValues) + "." : string.Empty)
-                    + (variable.Default is null ? string.Empty : " Default: " + variable.Default + ".")),
-                DefaultLiteral = variable.Default is null ? "null" : CSharpFragments.Literal(variable.Default),
-                ValueExpression = "new ServerVariable(" + CSharpFragments.Literal(variable.Name) + ", " + CSharpFragments.Literal(variable.OptionName) + ", "
-                    + variable.OptionName + ", " + StringArray(variable.AllowedValues) + ")",
-            }).ToList(),
-            Schemes = spec.SecuritySchemes.Select(scheme => BuildScheme(scheme)).ToList(),
             UsesClock = spec.SecuritySchemes.Any(scheme => scheme.Kind is SecuritySchemeKind.OAuth2ClientCredentials or SecuritySchemeKind.AkSk),
         };
+
+        List<ServerVariableView> Variables() => (spec.Server?.Variables ?? EquatableArray<ServerVariableSpec>.Empty).Select(variable => new ServerVariableView
+        {
+            OptionName = variable.OptionName,
+            Doc = XmlDoc.Summary(
+                "Gets or sets the value of {" + variable.Name + "} in the server URL " + spec.Server!.UrlTemplate + "."
+                + (variable.Description is null ? string.Empty : " " + variable.Description)
+                + (variable.AllowedValues.Count > 0 ? " One of: " + string.Join(", ", variable.AllowedValues) + "." : string.Empty)
+                + (variable.Default is null ? string.Empty : " Default: " + variable.Default + ".")),
+            DefaultLiteral = variable.Default is null ? "null" : CSharpFragments.Literal(variable.Default),
+            ValueExpression = "new ServerVariable(" + CSharpFragments.Literal(variable.Name) + ", " + CSharpFragments.Literal(variable.OptionName) + ", "
+                + variable.OptionName + ", " + StringArray(variable.AllowedValues) + ")",
+        }).ToList();
     }
 
     private static SecuritySchemeView BuildScheme(SecuritySchemeSpec scheme)

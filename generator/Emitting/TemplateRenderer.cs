@@ -132,6 +132,13 @@ internal sealed class TemplateRenderer(TemplateSet templates)
 
             // Scriban cuts longer strings with "..." by default, which would end a file with a long description mid-comment.
             LimitToString = 0,
+
+            // Auto-indent repeats the blanks before an indented {{ ... }} on each further line its value writes (an included
+            // template's, a multi-line string's). The embedded templates indent what they write themselves, and their values
+            // are single lines, so their output is the same without it (the output samples show it); and with it, Scriban
+            // checks every statement for a code block's indent and scans every text it writes for line ends, about 4 % of
+            // a render. A user's template may rely on Scriban's default, so with any override it stays on.
+            AutoIndent = templates.Overrides.Count > 0,
             TemplateLoader = new IncludeLoader(templates),
         };
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 
@@ -701,14 +702,22 @@ internal sealed class ElementRulesView
 }
 
 /// <summary>The client options (<c>ClientOptions.sbncs</c>): the server URL's variables and a member per security scheme.</summary>
-internal sealed class OptionsView
+/// <remarks>
+/// Every file of a spec's header has the view, and only the options' file reads the variables and schemes, whose docs
+/// are most of what the header's view costs: they are built when a template first reads them.
+/// </remarks>
+internal sealed class OptionsView(Func<IReadOnlyList<ServerVariableView>> variables, Func<IReadOnlyList<SecuritySchemeView>> schemes)
 {
+    private IReadOnlyList<ServerVariableView>? _variables;
+
+    private IReadOnlyList<SecuritySchemeView>? _schemes;
+
     /// <summary>Gets the spec's first server URL as a C# literal, or <c>null</c>.</summary>
     public required string ServerLiteral { get; init; }
 
-    public required IReadOnlyList<ServerVariableView> Variables { get; init; }
+    public IReadOnlyList<ServerVariableView> Variables => _variables ??= variables();
 
-    public required IReadOnlyList<SecuritySchemeView> Schemes { get; init; }
+    public IReadOnlyList<SecuritySchemeView> Schemes => _schemes ??= schemes();
 
     /// <summary>Gets whether a scheme reads the clock (AK/SK dates its signatures, OAuth 2.0 expires its tokens), so that the options take a <c>TimeProvider</c>.</summary>
     public required bool UsesClock { get; init; }

@@ -72,7 +72,7 @@ internal static class XmlDoc
         }
 
         var lines = new List<string> { "/// " + open };
-        lines.AddRange(Wrap(text).Select(l => "/// " + l));
+        AddWrapped(text, lines);
         lines.Add("/// " + close);
         return lines;
     }
@@ -192,28 +192,48 @@ internal static class XmlDoc
     /// <summary>The width doc text wraps at, about 110 characters, so generated docs read well in a diff.</summary>
     private const int Width = 110;
 
-    private static IEnumerable<string> Wrap(string text)
+    /// <summary>
+    /// Adds <paramref name="text"/> as doc lines of words (what a space separates, an empty one included) that fit in
+    /// <see cref="Width"/>, a longer word on a line of its own. Each line is a run of the text itself, so it is cut out
+    /// of it once, rather than split into words and joined again.
+    /// </summary>
+    private static void AddWrapped(string text, List<string> lines)
     {
-        var line = new System.Text.StringBuilder();
-        foreach (var word in text.Split(' '))
+        // The line so far is text[lineStart, lineEnd); it is empty while lineStart is -1.
+        var lineStart = -1;
+        var lineEnd = 0;
+        var wordStart = 0;
+        while (true)
         {
-            if (line.Length > 0 && line.Length + 1 + word.Length > Width)
+            var space = text.IndexOf(' ', wordStart);
+            var wordEnd = space < 0 ? text.Length : space;
+            if (lineStart >= 0 && lineEnd - lineStart + 1 + wordEnd - wordStart > Width)
             {
-                yield return line.ToString();
-                line.Clear();
+                lines.Add("/// " + text.Substring(lineStart, lineEnd - lineStart));
+                lineStart = -1;
             }
 
-            if (line.Length > 0)
+            // A word joins the line with the one space before it; an empty word does not start a line.
+            if (lineStart >= 0)
             {
-                line.Append(' ');
+                lineEnd = wordEnd;
+            }
+            else if (wordEnd > wordStart)
+            {
+                (lineStart, lineEnd) = (wordStart, wordEnd);
             }
 
-            line.Append(word);
+            if (space < 0)
+            {
+                break;
+            }
+
+            wordStart = space + 1;
         }
 
-        if (line.Length > 0)
+        if (lineStart >= 0)
         {
-            yield return line.ToString();
+            lines.Add("/// " + text.Substring(lineStart, lineEnd - lineStart));
         }
     }
 }

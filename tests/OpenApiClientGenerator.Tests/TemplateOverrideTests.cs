@@ -71,6 +71,22 @@ public sealed class TemplateOverrideTests
     }
 
     [Fact]
+    public void A_users_template_keeps_scribans_auto_indent_of_a_value_written_over_several_lines()
+    {
+        // The embedded templates render without auto-indent (their values are single lines); a user's template renders as
+        // Scriban renders by default, where each further line of an indented value gets the blanks before its {{.
+        const string Custom = """
+            // {{ title }}
+                {{ "first\nsecond" }}
+            """;
+
+        var run = GeneratorHarness.Run([new InMemoryAdditionalText("/project/pets.openapi.yaml", Spec), new InMemoryAdditionalText("/project/templates/Client.sbncs", Custom)]);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Contains("// Pets\n    first\n    second", run.ClientText("PetsClient"), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_broken_included_template_is_reported_with_its_file()
     {
         var run = GeneratorHarness.Run([new InMemoryAdditionalText("/project/pets.openapi.yaml", Spec), new InMemoryAdditionalText("/project/Validation.sbncs", "{{ func write_rules(rules, indent) }}{{ for x in }}{{ end }}")]);
