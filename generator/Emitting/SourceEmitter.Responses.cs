@@ -77,27 +77,17 @@ internal static partial class SourceEmitter
     }
 
     /// <summary>
-    /// The method that turns an operation's error status into its typed exception, and whether this operation declares it:
-    /// the operations of one file that document the same errors (GitHub's 486 switches hold 88 distinct ones) share the
-    /// reader of the first of them, so that the consumer's compiler binds each switch once per file. A file is a tag's
-    /// slice of the client, rendered on its own, so the sharing stops at its edge.
+    /// The arms of an error reader's switch, in the order a status is matched against them; <c>_</c>, the default's, last.
+    /// Empty for an operation whose errors are all plain.
     /// </summary>
-    private static (string? Name, bool Declares) ErrorReader(string? ownName, IReadOnlyList<TypedErrorView> typedErrors, Dictionary<string, string> errorReaders)
-    {
-        if (typedErrors.Count == 0 || ownName is null)
+    private static List<TypedErrorView> TypedErrors(ErrorReaderSpec? reader)
+        => reader?.Cases.Select(c => new TypedErrorView
         {
-            return (null, false);
-        }
-
-        var arms = string.Join("\n", typedErrors.Select(e => e.Pattern + " => " + e.Reader));
-        if (errorReaders.TryGetValue(arms, out var shared))
-        {
-            return (shared, false);
-        }
-
-        errorReaders.Add(arms, ownName);
-        return (ownName, true);
-    }
+            Pattern = c.Statuses.Count == 0 ? "_" : string.Join(" or ", c.Statuses.Select(s => s.IsRange ? $">= {s.StatusCode} and <= {s.StatusCode + 99}" : s.Pattern)),
+            Statuses = c.Statuses.Count > 0 ? string.Join(", ", c.Statuses.Select(s => s.Pattern)) : reader.Cases.Count == 1 ? "every error status" : "any other error status",
+            TypeName = c.Body is null ? null : CSharpFragments.TypeName(c.Body),
+            Reader = c.Body is null ? null : Reader(c.Body, readsNull: false, resultMayBeNull: false),
+        }).ToList() ?? [];
 
     /// <summary>
     /// The reader the runtime calls for a whole body, an error's body or a streamed item: a record's own reader as a method

@@ -35,6 +35,9 @@ internal sealed class SpecView
     /// <summary>Gets whether the file declares a static security requirement for one of its operations, before their methods.</summary>
     public bool DeclaresSecurityFields => Operations.Any(o => o.SecurityRequirement is not null && !o.IsOverload);
 
+    /// <summary>Gets the error readers the operations share, in the client's errors file; empty in every other file.</summary>
+    public required IReadOnlyList<ErrorReaderView> ErrorReaders { get; init; }
+
     /// <summary>Gets the payload readers <c>Webhooks.sbncs</c> writes, or null when the spec has no webhook with one.</summary>
     public WebhooksView? Webhooks { get; init; }
 
@@ -419,12 +422,9 @@ internal sealed class OperationView
 
     /// <summary>
     /// Gets the name of the client's method that turns an error status into its typed exception; null when <see cref="TypedErrors"/>
-    /// is empty. The operations of a file that document the same errors share one, named after the first of them.
+    /// is empty. The operations that document the same typed errors share one, declared in the client's errors file.
     /// </summary>
     public required string? ErrorReader { get; init; }
-
-    /// <summary>Gets whether this operation's file declares <see cref="ErrorReader"/> after it: the first operation there that uses it.</summary>
-    public bool DeclaresErrorReader { get; init; }
 
     public required string RequestType { get; init; }
 
@@ -572,6 +572,15 @@ internal sealed class RequestValueView
 
     /// <summary>Gets a header's text, or the call that appends a query parameter to <c>query</c> or a cookie to <c>cookies</c>.</summary>
     public required string TextExpression { get; init; }
+}
+
+/// <summary>A method of the client that turns an error status into its typed exception, shared by the operations documenting its arms.</summary>
+internal sealed class ErrorReaderView
+{
+    public required string Name { get; init; }
+
+    /// <summary>Gets the switch's arms, <c>_</c> (the default's) last when the spec documents one.</summary>
+    public required IReadOnlyList<TypedErrorView> Cases { get; init; }
 }
 
 /// <summary>The statuses that answer with one documented error type.</summary>

@@ -114,7 +114,7 @@ internal sealed partial class ModelBuilder
                 ? _typeNames.Claim("Open" + name + "Stream", $"the client's method that opens the stream of '{name}'")
                 : null,
             ErrorResponses = errors.ToEquatableArray(),
-            ErrorReaderName = errors.Count == 0 ? null : _typeNames.Claim("Read" + name + "Error", $"the client's method that reads the errors of '{name}'"),
+            ErrorReader = ErrorReaderOf(errors, name, pointer),
             Accept = accept,
             Security = security,
             SecurityFieldName = security.Count == 0 ? null : _typeNames.Claim(name + "Security", $"the client's field that holds the security requirement of '{name}'"),

@@ -118,6 +118,7 @@ internal sealed partial class ModelBuilder
             SecuritySchemes = securitySchemes,
             Types = types.ToEquatableArray(),
             Operations = operations.ToEquatableArray(),
+            ErrorReaders = _errorReaders.Values.OrderBy(r => r.Name, StringComparer.Ordinal).ToEquatableArray(),
             Webhooks = webhooks.ToEquatableArray(),
         };
     }
