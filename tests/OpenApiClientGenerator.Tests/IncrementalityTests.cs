@@ -150,7 +150,10 @@ public sealed class IncrementalityTests
             run.GeneratedSources.Select(s => (s.HintName, s.SourceText.ToString())));
     }
 
-    /// <summary>Three schemas, each in a file of its own, and two operations of two tags, whose client files read two of them.</summary>
+    /// <summary>
+    /// Three schemas, each in a file of its own, and two operations of two tags, whose client files read two of them; both
+    /// operations document the same error, read by one reader in the client's errors file.
+    /// </summary>
     private const string ThreeSchemaSpec = """
         openapi: 3.0.3
         info:
@@ -170,6 +173,11 @@ public sealed class IncrementalityTests
                   content:
                     application/json:
                       schema: { $ref: '#/components/schemas/Order' }
+                '404':
+                  description: No such order.
+                  content:
+                    application/json:
+                      schema: { $ref: '#/components/schemas/Problem' }
           /invoices:
             get:
               operationId: listInvoices
@@ -181,6 +189,11 @@ public sealed class IncrementalityTests
                   content:
                     application/json:
                       schema: { type: array, items: { $ref: '#/components/schemas/Invoice' } }
+                '404':
+                  description: No invoices yet.
+                  content:
+                    application/json:
+                      schema: { $ref: '#/components/schemas/Problem' }
         components:
           schemas:
             Order:
@@ -197,6 +210,10 @@ public sealed class IncrementalityTests
               description: What an order costs.
               properties:
                 total: { type: number }
+            Problem:
+              description: What went wrong.
+              properties:
+                detail: { type: string }
         """;
 
     /// <summary>Runs the spec, then again after <paramref name="edit"/>, and returns the second run and the files it rendered again.</summary>
@@ -273,6 +290,29 @@ public sealed class IncrementalityTests
         Assert.Contains("public ShopClient(HttpClient httpClient)", shared, StringComparison.Ordinal);
         Assert.DoesNotContain("GetOrderAsync", shared, StringComparison.Ordinal);
         Assert.Contains("ListInvoicesAsync", run.GeneratedSources.Single(s => s.HintName == "ShopClient.Operations.Billing.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The operations of all tags that document the same errors share one reader, declared once in a file that reads only
+    /// the readers: an edit of an operation's errors re-renders that file and the operation's, and no other operation's.
+    /// </summary>
+    [Fact]
+    public void Editing_an_operations_errors_rerenders_only_the_error_readers_and_the_file_of_its_tag()
+    {
+        var (before, _) = RunEdited(spec => spec);
+        var errors = before.GeneratedSources.Single(s => s.HintName == "ShopClient.Errors.g.cs").SourceText.ToString();
+        Assert.Single(Regex.Matches(errors, "private static ApiException Read404AsProblem\\("));
+        Assert.All(
+            ["ShopClient.Operations.Orders.g.cs", "ShopClient.Operations.Billing.g.cs"],
+            file => Assert.Contains("message, Read404AsProblem, ", before.GeneratedSources.Single(s => s.HintName == file).SourceText.ToString(), StringComparison.Ordinal));
+
+        var (run, rerendered) = RunEdited(spec => spec.Replace("'404':\n          description: No such order.", "'410':\n          description: No such order."));
+
+        Assert.Equal(["ShopClient.Errors.g.cs", "ShopClient.Operations.Orders.g.cs"], rerendered);
+        var edited = run.GeneratedSources.Single(s => s.HintName == "ShopClient.Errors.g.cs").SourceText.ToString();
+        Assert.Contains("private static ApiException Read404AsProblem(", edited, StringComparison.Ordinal);
+        Assert.Contains("private static ApiException Read410AsProblem(", edited, StringComparison.Ordinal);
+        Assert.Contains("message, Read410AsProblem, ", run.GeneratedSources.Single(s => s.HintName == "ShopClient.Operations.Orders.g.cs").SourceText.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

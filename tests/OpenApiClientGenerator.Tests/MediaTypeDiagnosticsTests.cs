@@ -228,7 +228,7 @@ public sealed class MediaTypeDiagnosticsTests
 
         Assert.Empty(run.GeneratorDiagnostics);
         var client = run.ClientText("DemoClient");
-        var reader = client.Substring(client.IndexOf("private static ApiException ReadCreateItemError(", StringComparison.Ordinal));
+        var reader = client.Substring(client.IndexOf("private static ApiException Read404AsApiExceptionAnd409AsCreateItemError409And4XXAsCreateItemError4XXAnd503AsApiExceptionAndOthersAsCreateItemError(", StringComparison.Ordinal));
         var arms = reader.Substring(0, reader.IndexOf("};", StringComparison.Ordinal)).Split('\n').Select(l => l.Trim()).Where(l => l.Contains("=>", StringComparison.Ordinal)).Skip(1).ToList();
         Assert.Equal(
             [
