@@ -14,13 +14,11 @@ internal static partial class SourceEmitter
         string? ItemReader,
         string? ItemType,
         bool TextMayBeEmpty,
-        string? HeadersType,
-        IReadOnlyList<ResponseHeaderView> ResponseHeaders);
+        string? HeadersType);
 
     private static SuccessViews BuildSuccess(ResponseSpec? success, string requestType, IReadOnlyDictionary<string, TypeSpec> types, ValidationRules validation)
     {
-        var headersType = success?.HeadersTypeName;
-        var headerViews = success?.Headers.Select(BuildResponseHeader).ToList() ?? [];
+        var headersType = success?.HeadersRecord?.Name;
         string WithHeaders(string bodyType) => headersType is null ? $"ApiResponse<{bodyType}>" : $"ApiResponse<{bodyType}, {headersType}>";
 
         // A stream with documented headers is opened before it is returned, so that they are read before its first item.
@@ -28,7 +26,7 @@ internal static partial class SourceEmitter
         switch (success)
         {
             case { Kind: ResponseKind.File }:
-                return new SuccessViews(headersType is null ? "FileResponse" : $"FileResponse<{headersType}>", "file", null, null, null, false, headersType, headerViews);
+                return new SuccessViews(headersType is null ? "FileResponse" : $"FileResponse<{headersType}>", "file", null, null, null, false, headersType);
             case { Kind: ResponseKind.EventStream, Body: { } eventData }:
                 return new SuccessViews(
                     StreamOf($"ServerSentEvent<{CSharpFragments.TypeName(eventData)}>"),
@@ -37,13 +35,12 @@ internal static partial class SourceEmitter
                     eventData.Kind == ValueKind.String ? null : Reader(eventData, readsNull: false, resultMayBeNull: false),
                     eventData.Kind == ValueKind.String ? null : CSharpFragments.TypeName(eventData),
                     false,
-                    headersType,
-                    headerViews);
+                    headersType);
             case { Kind: ResponseKind.JsonLines, Body: { } item }:
-                return new SuccessViews(StreamOf(CSharpFragments.TypeName(item)), "lines", null, Reader(item, readsNull: false, resultMayBeNull: false), CSharpFragments.TypeName(item), false, headersType, headerViews);
+                return new SuccessViews(StreamOf(CSharpFragments.TypeName(item)), "lines", null, Reader(item, readsNull: false, resultMayBeNull: false), CSharpFragments.TypeName(item), false, headersType);
             case { Kind: ResponseKind.Text }:
                 // A success that may come without content (a 204 beside a 200 with text) reads an empty body as null.
-                return new SuccessViews(WithHeaders(success.BodyIsOptional ? "string?" : "string"), "text", null, null, null, success.BodyIsOptional, headersType, headerViews);
+                return new SuccessViews(WithHeaders(success.BodyIsOptional ? "string?" : "string"), "text", null, null, null, success.BodyIsOptional, headersType);
             case { Body: { } successBody }:
                 // A success that may come without content (a 204 beside a 200 with a body) reads an empty body as null, and
                 // a body whose schema is nullable reads the JSON null as null.
@@ -70,9 +67,9 @@ internal static partial class SourceEmitter
                     Rules = rules,
                     MayBeEmpty = success.BodyIsOptional,
                 };
-                return new SuccessViews(trackingExpression is null ? WithHeaders(bodyType) : headersType is null ? $"AcceptedResponse<{bodyType}>" : $"AcceptedResponse<{bodyType}, {headersType}>", "json", responseBody, null, null, false, headersType, headerViews);
+                return new SuccessViews(trackingExpression is null ? WithHeaders(bodyType) : headersType is null ? $"AcceptedResponse<{bodyType}>" : $"AcceptedResponse<{bodyType}, {headersType}>", "json", responseBody, null, null, false, headersType);
             default:
-                return new SuccessViews(headersType is null ? "ApiResponse" : $"ApiResponseWithHeaders<{headersType}>", "json", null, null, null, false, headersType, headerViews);
+                return new SuccessViews(headersType is null ? "ApiResponse" : $"ApiResponseWithHeaders<{headersType}>", "json", null, null, null, false, headersType);
         }
     }
 
@@ -112,6 +109,14 @@ internal static partial class SourceEmitter
         ValueKind.Object => element.TypeName + ".ReadFrom",
         ValueKind.Any => "JsonRead.Element",
         _ => null,
+    };
+
+    /// <summary>A record of documented response headers, which the successes that document them share.</summary>
+    private static HeadersRecordView BuildHeadersRecord(HeadersRecordSpec record) => new()
+    {
+        Name = record.Name,
+        Doc = XmlDoc.Summary("The headers a success answer documents, typed: " + string.Join(", ", record.Headers.Select(h => h.WireName)) + "."),
+        Headers = record.Headers.Select(BuildResponseHeader).ToList(),
     };
 
     /// <summary>A documented response header: a member of the headers record, and how it is read from <c>headers</c>.</summary>

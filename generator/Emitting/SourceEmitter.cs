@@ -60,6 +60,7 @@ internal static partial class SourceEmitter
             Types = spec.Types.Where(t => renderedTypes.Contains(t.Name)).Select(t => BuildType(t, types, spec.Namespace, options)).ToList(),
             Operations = spec.Operations.SelectMany(o => BuildOperations(o, types, spec.ClientName, options)).ToList(),
             ErrorReaders = spec.ErrorReaders.Select(r => new ErrorReaderView { Name = r.Name, Cases = TypedErrors(r) }).ToList(),
+            HeadersRecords = spec.HeadersRecords.Select(BuildHeadersRecord).ToList(),
             Webhooks = spec.Webhooks.Count == 0 ? null : BuildWebhooks(spec.Webhooks),
             EmitDataAnnotations = options.EmitDataAnnotations,
         };
@@ -626,7 +627,6 @@ internal static partial class SourceEmitter
             ItemType = success.ItemType,
             TextMayBeEmpty = success.TextMayBeEmpty,
             HeadersType = success.HeadersType,
-            ResponseHeaders = success.ResponseHeaders,
             AcceptLiteral = operation.Accept is { } accept ? CSharpFragments.Literal(accept) : null,
             PartsType = operation.Body?.PartsTypeName,
             Parts = operation.Body?.Parts.Select(BuildPart).ToList() ?? [],

@@ -38,6 +38,9 @@ internal sealed class SpecView
     /// <summary>Gets the error readers the operations share, in the client's errors file; empty in every other file.</summary>
     public required IReadOnlyList<ErrorReaderView> ErrorReaders { get; init; }
 
+    /// <summary>Gets the records of the headers the operations' successes document, in the client's headers file; empty in every other file.</summary>
+    public required IReadOnlyList<HeadersRecordView> HeadersRecords { get; init; }
+
     /// <summary>Gets the payload readers <c>Webhooks.sbncs</c> writes, or null when the spec has no webhook with one.</summary>
     public WebhooksView? Webhooks { get; init; }
 
@@ -482,10 +485,8 @@ internal sealed class OperationView
     /// <summary>Gets whether a text success may come without content (a 204 beside a 200 with text), which reads as null.</summary>
     public required bool TextMayBeEmpty { get; init; }
 
-    /// <summary>Gets the name of the record of the success's documented headers; null when it documents none.</summary>
+    /// <summary>Gets the name of the record of the success's documented headers, which the client's headers file declares; null when it documents none.</summary>
     public required string? HeadersType { get; init; }
-
-    public required IReadOnlyList<ResponseHeaderView> ResponseHeaders { get; init; }
 
     /// <summary>Gets the name of a multipart body's parts record, or null.</summary>
     public required string? PartsType { get; init; }
@@ -537,7 +538,17 @@ internal sealed class PartView
     public required string AddExpression { get; init; }
 }
 
-/// <summary>A documented response header: a member of the operation's headers record.</summary>
+/// <summary>The record of the headers success answers document, shared by the operations that document the same.</summary>
+internal sealed class HeadersRecordView
+{
+    public required string Name { get; init; }
+
+    public required IReadOnlyList<string> Doc { get; init; }
+
+    public required IReadOnlyList<ResponseHeaderView> Headers { get; init; }
+}
+
+/// <summary>A documented response header: a member of a headers record.</summary>
 internal sealed class ResponseHeaderView
 {
     public required string Name { get; init; }

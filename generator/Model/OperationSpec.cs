@@ -234,6 +234,15 @@ internal sealed record ResponseHeaderSpec
 }
 
 /// <summary>
+/// The record of the headers success answers document. Operations whose successes document the same headers (names,
+/// types and docs) share it (GitHub's 195 successes with headers need 4), so it is named after its members
+/// (<c>LinkHeaders</c>, <c>RateLimitHeaders</c>), and an edit of one operation renames no other's.
+/// </summary>
+/// <param name="Name">The record's name, claimed among the type names.</param>
+/// <param name="Headers">The members, ordered by the headers' names.</param>
+internal sealed record HeadersRecordSpec(string Name, EquatableArray<ResponseHeaderSpec> Headers);
+
+/// <summary>
 /// A documented response: a status, a range or <c>default</c>. <see cref="TrackingIdProperty"/> names the body
 /// property that identifies accepted work (from <c>x-operation-id-property</c>, or <c>id</c> on a 202).
 /// </summary>
@@ -263,11 +272,8 @@ internal sealed record ResponseSpec
 
     public required bool HasRequestIdHeader { get; init; }
 
-    /// <summary>Gets the headers a success documents, each a typed member of its headers record <see cref="HeadersTypeName"/>.</summary>
-    public EquatableArray<ResponseHeaderSpec> Headers { get; init; } = EquatableArray<ResponseHeaderSpec>.Empty;
-
-    /// <summary>Gets the name of the record of <see cref="Headers"/>; null when the success documents none.</summary>
-    public string? HeadersTypeName { get; init; }
+    /// <summary>Gets the record of the headers a success documents, each a typed member; null when it documents none.</summary>
+    public HeadersRecordSpec? HeadersRecord { get; init; }
 
     /// <summary>Gets the key the spec documents the response under: <c>404</c>, <c>4XX</c> or <c>default</c>.</summary>
     public string StatusPattern => StatusCode == 0 ? "default" : new ErrorStatusSpec(StatusCode, IsRange).Pattern;

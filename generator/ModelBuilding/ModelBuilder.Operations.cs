@@ -110,7 +110,7 @@ internal sealed partial class ModelBuilder
             Body = body,
             AlternateBodies = alternateBodies.ToEquatableArray(),
             SuccessResponse = success,
-            StreamOpenerName = success is { Kind: ResponseKind.JsonLines or ResponseKind.EventStream, Body: not null, HeadersTypeName: null }
+            StreamOpenerName = success is { Kind: ResponseKind.JsonLines or ResponseKind.EventStream, Body: not null, HeadersRecord: null }
                 ? _typeNames.Claim("Open" + name + "Stream", $"the client's method that opens the stream of '{name}'")
                 : null,
             ErrorResponses = errors.ToEquatableArray(),

@@ -70,8 +70,7 @@ internal sealed partial class ModelBuilder
                 Body = body,
                 TrackingIdProperty = trackingProperty,
                 HasRequestIdHeader = hasRequestId,
-                Headers = headers.ToEquatableArray(),
-                HeadersTypeName = headers.Count == 0 ? null : ClaimTypeName(operationName + "Headers", $"the response headers of '{operationName}'", null, responsePointer),
+                HeadersRecord = headers.Count == 0 ? null : HeadersRecordOf(headers, operationName, responsePointer),
             };
 
             // A success documented without content (204, or a 200 with no body beside a 201 with one) answers with no body.
@@ -246,6 +245,49 @@ internal sealed partial class ModelBuilder
         }
 
         return headers;
+    }
+
+    /// <summary>The headers records claimed so far, by their members: the successes that document the same headers share one.</summary>
+    private readonly Dictionary<EquatableArray<ResponseHeaderSpec>, HeadersRecordSpec> _headersRecords = [];
+
+    /// <summary>
+    /// The record of a success's headers: the one an earlier success with the same headers claimed, or a new one, named
+    /// after its members so that no other operation's edit renames it: the words its members' names start with
+    /// (<c>RateLimitHeaders</c> for <c>RateLimitLimit</c> and <c>RateLimitRemaining</c>), or all of them
+    /// (<c>LocationAndRetryAfterHeaders</c>, <c>ETagLastModifiedAndReportRowsHeaders</c>).
+    /// </summary>
+    private HeadersRecordSpec HeadersRecordOf(List<ResponseHeaderSpec> headers, string operationName, string responsePointer)
+    {
+        var members = headers.ToEquatableArray();
+        if (!_headersRecords.TryGetValue(members, out var record))
+        {
+            var names = headers.Select(h => h.Name).ToList();
+            var words = names.Select(Words).Aggregate((common, next) => common.Zip(next, (a, b) => (a, b)).TakeWhile(p => p.a == p.b).Select(p => p.a).ToList());
+            var stem = names.Count > 1 && words.Count > 0 ? string.Concat(words)
+                : names.Count > 1 ? string.Concat(names.Take(names.Count - 1)) + "And" + names[names.Count - 1]
+                : names[0];
+            record = new HeadersRecordSpec(ClaimTypeName(stem + "Headers", $"the response headers of '{operationName}' and of the operations documenting the same", null, responsePointer), members);
+            _headersRecords.Add(members, record);
+        }
+
+        return record;
+
+        // The words of a PascalCase name: each starts at a capital letter.
+        static List<string> Words(string name)
+        {
+            var words = new List<string>();
+            var start = 0;
+            for (var i = 1; i <= name.Length; i++)
+            {
+                if (i == name.Length || char.IsUpper(name[i]))
+                {
+                    words.Add(name.Substring(start, i - start));
+                    start = i;
+                }
+            }
+
+            return words;
+        }
     }
 
     private static bool IsImplicitResponseHeader(string name)

@@ -119,6 +119,7 @@ internal sealed partial class ModelBuilder
             Types = types.ToEquatableArray(),
             Operations = operations.ToEquatableArray(),
             ErrorReaders = _errorReaders.Values.OrderBy(r => r.Name, StringComparer.Ordinal).ToEquatableArray(),
+            HeadersRecords = _headersRecords.Values.OrderBy(r => r.Name, StringComparer.Ordinal).ToEquatableArray(),
             Webhooks = webhooks.ToEquatableArray(),
         };
     }

@@ -555,8 +555,8 @@ public sealed class FuzzFindingsTests
             """);
 
         var client = run.ClientText("FindingClient");
-        Assert.Single(System.Text.RegularExpressions.Regex.Matches(client, "public sealed partial record PublishHeaders\\b"));
-        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(client, "Task<ApiResponse<Message, PublishHeaders>> PublishAsync\\(").Count);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(client, "public sealed partial record ServerIdHeaders\\b"));
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(client, "Task<ApiResponse<Message, ServerIdHeaders>> PublishAsync\\(").Count);
     }
 
     /// <summary>A schema named <c>Encoding</c> beside a union (Azure Stream Analytics). Was: the union's <c>ToString</c> called <c>Encoding.UTF8</c>, which named the schema's type (CS1929).</summary>
