@@ -152,7 +152,8 @@ public sealed class IncrementalityTests
 
     /// <summary>
     /// Three schemas, each in a file of its own, and two operations of two tags, whose client files read two of them; both
-    /// operations document the same error, read by one reader in the client's errors file.
+    /// operations document the same error and the same header, read by one reader in the client's errors file and one
+    /// record in its headers file.
     /// </summary>
     private const string ThreeSchemaSpec = """
         openapi: 3.0.3
@@ -170,6 +171,8 @@ public sealed class IncrementalityTests
               responses:
                 '200':
                   description: The order.
+                  headers:
+                    Link: { description: Other pages., schema: { type: string } }
                   content:
                     application/json:
                       schema: { $ref: '#/components/schemas/Order' }
@@ -186,6 +189,8 @@ public sealed class IncrementalityTests
               responses:
                 '200':
                   description: The invoices.
+                  headers:
+                    Link: { description: Other pages., schema: { type: string } }
                   content:
                     application/json:
                       schema: { type: array, items: { $ref: '#/components/schemas/Invoice' } }
@@ -313,6 +318,29 @@ public sealed class IncrementalityTests
         Assert.Contains("private static ApiException Read404AsProblem(", edited, StringComparison.Ordinal);
         Assert.Contains("private static ApiException Read410AsProblem(", edited, StringComparison.Ordinal);
         Assert.Contains("message, Read410AsProblem, ", run.GeneratedSources.Single(s => s.HintName == "ShopClient.Operations.Orders.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The successes of all tags that document the same headers share one record, declared once in a file that reads only
+    /// the records: an edit of an operation's headers re-renders that file and the operation's, and no other operation's.
+    /// </summary>
+    [Fact]
+    public void Editing_an_operations_headers_rerenders_only_the_headers_records_and_the_file_of_its_tag()
+    {
+        var (before, _) = RunEdited(spec => spec);
+        var records = before.GeneratedSources.Single(s => s.HintName == "ShopClient.Headers.g.cs").SourceText.ToString();
+        Assert.Single(Regex.Matches(records, "public sealed partial record LinkHeaders\\b"));
+        Assert.All(
+            ["ShopClient.Operations.Orders.g.cs", "ShopClient.Operations.Billing.g.cs"],
+            file => Assert.Contains(", LinkHeaders>>", before.GeneratedSources.Single(s => s.HintName == file).SourceText.ToString(), StringComparison.Ordinal));
+
+        var (run, rerendered) = RunEdited(spec => spec.Replace("description: The order.\n          headers:\n", "description: The order.\n          headers:\n            Location: { schema: { type: string } }\n"));
+
+        Assert.Equal(["ShopClient.Headers.g.cs", "ShopClient.Operations.Orders.g.cs"], rerendered);
+        var edited = run.GeneratedSources.Single(s => s.HintName == "ShopClient.Headers.g.cs").SourceText.ToString();
+        Assert.Contains("public sealed partial record LinkHeaders\n", edited, StringComparison.Ordinal);
+        Assert.Contains("public sealed partial record LinkAndLocationHeaders\n", edited, StringComparison.Ordinal);
+        Assert.Contains(", LinkAndLocationHeaders>>", run.GeneratedSources.Single(s => s.HintName == "ShopClient.Operations.Orders.g.cs").SourceText.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
