@@ -298,49 +298,30 @@ public sealed class IncrementalityTests
     }
 
     /// <summary>
-    /// The operations of all tags that document the same errors share one reader, declared once in a file that reads only
-    /// the readers: an edit of an operation's errors re-renders that file and the operation's, and no other operation's.
+    /// What the operations of all tags share is declared once, in a file that reads only it: one error reader for the
+    /// operations that document the same errors, one headers record for the successes that document the same headers. An
+    /// edit of an operation's errors or headers re-renders that file and the operation's, and no other operation's.
     /// </summary>
-    [Fact]
-    public void Editing_an_operations_errors_rerenders_only_the_error_readers_and_the_file_of_its_tag()
+    [Theory]
+    [InlineData("ShopClient.Errors.g.cs", "private static ApiException {0}(", "message, {0}, ", "Read404AsProblem", "Read410AsProblem", "'404':\n          description: No such order.", "'410':\n          description: No such order.")]
+    [InlineData("ShopClient.Headers.g.cs", "public sealed partial record {0}\n", ", {0}>>", "LinkHeaders", "LinkAndLocationHeaders", "description: The order.\n          headers:\n", "description: The order.\n          headers:\n            Location: { schema: { type: string } }\n")]
+    public void Editing_an_operations_errors_or_headers_rerenders_only_the_file_that_shares_them_and_the_file_of_its_tag(
+        string sharedFile, string declaration, string use, string sharedName, string editedName, string original, string replacement)
     {
+        const string orders = "ShopClient.Operations.Orders.g.cs";
         var (before, _) = RunEdited(spec => spec);
-        var errors = before.GeneratedSources.Single(s => s.HintName == "ShopClient.Errors.g.cs").SourceText.ToString();
-        Assert.Single(Regex.Matches(errors, "private static ApiException Read404AsProblem\\("));
-        Assert.All(
-            ["ShopClient.Operations.Orders.g.cs", "ShopClient.Operations.Billing.g.cs"],
-            file => Assert.Contains("message, Read404AsProblem, ", before.GeneratedSources.Single(s => s.HintName == file).SourceText.ToString(), StringComparison.Ordinal));
+        Assert.Single(Regex.Matches(Text(before, sharedFile), Regex.Escape(Named(declaration, sharedName))));
+        Assert.All([orders, "ShopClient.Operations.Billing.g.cs"], file => Assert.Contains(Named(use, sharedName), Text(before, file), StringComparison.Ordinal));
 
-        var (run, rerendered) = RunEdited(spec => spec.Replace("'404':\n          description: No such order.", "'410':\n          description: No such order."));
+        var (run, rerendered) = RunEdited(spec => spec.Replace(original, replacement, StringComparison.Ordinal));
 
-        Assert.Equal(["ShopClient.Errors.g.cs", "ShopClient.Operations.Orders.g.cs"], rerendered);
-        var edited = run.GeneratedSources.Single(s => s.HintName == "ShopClient.Errors.g.cs").SourceText.ToString();
-        Assert.Contains("private static ApiException Read404AsProblem(", edited, StringComparison.Ordinal);
-        Assert.Contains("private static ApiException Read410AsProblem(", edited, StringComparison.Ordinal);
-        Assert.Contains("message, Read410AsProblem, ", run.GeneratedSources.Single(s => s.HintName == "ShopClient.Operations.Orders.g.cs").SourceText.ToString(), StringComparison.Ordinal);
-    }
+        Assert.Equal([sharedFile, orders], rerendered);
+        Assert.Contains(Named(declaration, sharedName), Text(run, sharedFile), StringComparison.Ordinal);
+        Assert.Contains(Named(declaration, editedName), Text(run, sharedFile), StringComparison.Ordinal);
+        Assert.Contains(Named(use, editedName), Text(run, orders), StringComparison.Ordinal);
 
-    /// <summary>
-    /// The successes of all tags that document the same headers share one record, declared once in a file that reads only
-    /// the records: an edit of an operation's headers re-renders that file and the operation's, and no other operation's.
-    /// </summary>
-    [Fact]
-    public void Editing_an_operations_headers_rerenders_only_the_headers_records_and_the_file_of_its_tag()
-    {
-        var (before, _) = RunEdited(spec => spec);
-        var records = before.GeneratedSources.Single(s => s.HintName == "ShopClient.Headers.g.cs").SourceText.ToString();
-        Assert.Single(Regex.Matches(records, "public sealed partial record LinkHeaders\\b"));
-        Assert.All(
-            ["ShopClient.Operations.Orders.g.cs", "ShopClient.Operations.Billing.g.cs"],
-            file => Assert.Contains(", LinkHeaders>>", before.GeneratedSources.Single(s => s.HintName == file).SourceText.ToString(), StringComparison.Ordinal));
-
-        var (run, rerendered) = RunEdited(spec => spec.Replace("description: The order.\n          headers:\n", "description: The order.\n          headers:\n            Location: { schema: { type: string } }\n"));
-
-        Assert.Equal(["ShopClient.Headers.g.cs", "ShopClient.Operations.Orders.g.cs"], rerendered);
-        var edited = run.GeneratedSources.Single(s => s.HintName == "ShopClient.Headers.g.cs").SourceText.ToString();
-        Assert.Contains("public sealed partial record LinkHeaders\n", edited, StringComparison.Ordinal);
-        Assert.Contains("public sealed partial record LinkAndLocationHeaders\n", edited, StringComparison.Ordinal);
-        Assert.Contains(", LinkAndLocationHeaders>>", run.GeneratedSources.Single(s => s.HintName == "ShopClient.Operations.Orders.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+        static string Text(GeneratorRunResult run, string hintName) => run.GeneratedSources.Single(s => s.HintName == hintName).SourceText.ToString();
+        static string Named(string text, string name) => text.Replace("{0}", name, StringComparison.Ordinal);
     }
 
     [Fact]
