@@ -8,8 +8,8 @@ namespace OpenApiClientGenerator.Emitting;
 
 /// <summary>
 /// Splits a spec into the files it generates: the client (its shared members, the error readers and headers records its
-/// operations share, then its operations, a tag at a time), its options and its service registration, then the types in files of one schema
-/// group each (a component schema, or an operation's type, with the inline types it declares).
+/// operations share, then its operations, a tag at a time), its options and its service registration, then the types in
+/// files of one schema group each (a component schema, or an operation's type, with the inline types it declares).
 /// Each file carries the slice of the model it reads, so that the pipeline renders it again only when that slice changes.
 /// </summary>
 internal static partial class SourceEmitter
