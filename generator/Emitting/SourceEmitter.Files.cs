@@ -7,9 +7,9 @@ using OpenApiClientGenerator.ModelBuilding;
 namespace OpenApiClientGenerator.Emitting;
 
 /// <summary>
-/// Splits a spec into the files it generates: the client (its shared members, then its operations, a tag at a time), its
-/// options and its service registration, then the types in files of one schema group each (a component schema, or an
-/// operation's type, with the inline types it declares).
+/// Splits a spec into the files it generates: the client (its shared members, the error readers and headers records its
+/// operations share, then its operations, a tag at a time), its options and its service registration, then the types in
+/// files of one schema group each (a component schema, or an operation's type, with the inline types it declares).
 /// Each file carries the slice of the model it reads, so that the pipeline renders it again only when that slice changes.
 /// </summary>
 internal static partial class SourceEmitter
@@ -28,6 +28,8 @@ internal static partial class SourceEmitter
         {
             Types = EquatableArray<TypeSpec>.Empty,
             Operations = EquatableArray<OperationSpec>.Empty,
+            ErrorReaders = EquatableArray<ErrorReaderSpec>.Empty,
+            HeadersRecords = EquatableArray<HeadersRecordSpec>.Empty,
             Webhooks = EquatableArray<WebhookSpec>.Empty,
         };
         var models = header with { Description = null, DefaultBaseAddress = null, Server = null, SecuritySchemes = EquatableArray<SecuritySchemeSpec>.Empty };
@@ -43,6 +45,18 @@ internal static partial class SourceEmitter
             // The members the operations share are declared in a file that reads no operation, and the operations in files
             // of one tag each: editing an operation re-renders the file of its tag alone.
             files.Add(new RenderInput(spec.SourcePath, client, spec.ClientName + ".g.cs", "Client.sbncs", header, EquatableArray<string>.Empty));
+
+            // The error readers and the headers records the operations share are declared once each, in files that read
+            // nothing but them: an edit of an operation that leaves its errors and headers as they were re-renders neither.
+            if (spec.ErrorReaders.Count > 0)
+            {
+                files.Add(new RenderInput(spec.SourcePath, client, spec.ClientName + ".Errors.g.cs", "ClientResponses.sbncs", models with { ErrorReaders = spec.ErrorReaders }, EquatableArray<string>.Empty));
+            }
+
+            if (spec.HeadersRecords.Count > 0)
+            {
+                files.Add(new RenderInput(spec.SourcePath, client, spec.ClientName + ".Headers.g.cs", "ClientResponses.sbncs", models with { HeadersRecords = spec.HeadersRecords }, EquatableArray<string>.Empty));
+            }
 
             // A type that operations of several parts name is copied without its documentation once.
             var undocumented = new Dictionary<int, TypeSpec>();

@@ -14,13 +14,11 @@ internal static partial class SourceEmitter
         string? ItemReader,
         string? ItemType,
         bool TextMayBeEmpty,
-        string? HeadersType,
-        IReadOnlyList<ResponseHeaderView> ResponseHeaders);
+        string? HeadersType);
 
     private static SuccessViews BuildSuccess(ResponseSpec? success, string requestType, IReadOnlyDictionary<string, TypeSpec> types, ValidationRules validation)
     {
-        var headersType = success?.HeadersTypeName;
-        var headerViews = success?.Headers.Select(BuildResponseHeader).ToList() ?? [];
+        var headersType = success?.HeadersRecord?.Name;
         string WithHeaders(string bodyType) => headersType is null ? $"ApiResponse<{bodyType}>" : $"ApiResponse<{bodyType}, {headersType}>";
 
         // A stream with documented headers is opened before it is returned, so that they are read before its first item.
@@ -28,7 +26,7 @@ internal static partial class SourceEmitter
         switch (success)
         {
             case { Kind: ResponseKind.File }:
-                return new SuccessViews(headersType is null ? "FileResponse" : $"FileResponse<{headersType}>", "file", null, null, null, false, headersType, headerViews);
+                return new SuccessViews(headersType is null ? "FileResponse" : $"FileResponse<{headersType}>", "file", null, null, null, false, headersType);
             case { Kind: ResponseKind.EventStream, Body: { } eventData }:
                 return new SuccessViews(
                     StreamOf($"ServerSentEvent<{CSharpFragments.TypeName(eventData)}>"),
@@ -37,13 +35,12 @@ internal static partial class SourceEmitter
                     eventData.Kind == ValueKind.String ? null : Reader(eventData, readsNull: false, resultMayBeNull: false),
                     eventData.Kind == ValueKind.String ? null : CSharpFragments.TypeName(eventData),
                     false,
-                    headersType,
-                    headerViews);
+                    headersType);
             case { Kind: ResponseKind.JsonLines, Body: { } item }:
-                return new SuccessViews(StreamOf(CSharpFragments.TypeName(item)), "lines", null, Reader(item, readsNull: false, resultMayBeNull: false), CSharpFragments.TypeName(item), false, headersType, headerViews);
+                return new SuccessViews(StreamOf(CSharpFragments.TypeName(item)), "lines", null, Reader(item, readsNull: false, resultMayBeNull: false), CSharpFragments.TypeName(item), false, headersType);
             case { Kind: ResponseKind.Text }:
                 // A success that may come without content (a 204 beside a 200 with text) reads an empty body as null.
-                return new SuccessViews(WithHeaders(success.BodyIsOptional ? "string?" : "string"), "text", null, null, null, success.BodyIsOptional, headersType, headerViews);
+                return new SuccessViews(WithHeaders(success.BodyIsOptional ? "string?" : "string"), "text", null, null, null, success.BodyIsOptional, headersType);
             case { Body: { } successBody }:
                 // A success that may come without content (a 204 beside a 200 with a body) reads an empty body as null, and
                 // a body whose schema is nullable reads the JSON null as null.
@@ -70,34 +67,24 @@ internal static partial class SourceEmitter
                     Rules = rules,
                     MayBeEmpty = success.BodyIsOptional,
                 };
-                return new SuccessViews(trackingExpression is null ? WithHeaders(bodyType) : headersType is null ? $"AcceptedResponse<{bodyType}>" : $"AcceptedResponse<{bodyType}, {headersType}>", "json", responseBody, null, null, false, headersType, headerViews);
+                return new SuccessViews(trackingExpression is null ? WithHeaders(bodyType) : headersType is null ? $"AcceptedResponse<{bodyType}>" : $"AcceptedResponse<{bodyType}, {headersType}>", "json", responseBody, null, null, false, headersType);
             default:
-                return new SuccessViews(headersType is null ? "ApiResponse" : $"ApiResponseWithHeaders<{headersType}>", "json", null, null, null, false, headersType, headerViews);
+                return new SuccessViews(headersType is null ? "ApiResponse" : $"ApiResponseWithHeaders<{headersType}>", "json", null, null, null, false, headersType);
         }
     }
 
     /// <summary>
-    /// The method that turns an operation's error status into its typed exception, and whether this operation declares it:
-    /// the operations of one file that document the same errors (GitHub's 486 switches hold 88 distinct ones) share the
-    /// reader of the first of them, so that the consumer's compiler binds each switch once per file. A file is a tag's
-    /// slice of the client, rendered on its own, so the sharing stops at its edge.
+    /// The arms of an error reader's switch, in the order a status is matched against them; <c>_</c>, the default's, last.
+    /// Empty for an operation whose errors are all plain.
     /// </summary>
-    private static (string? Name, bool Declares) ErrorReader(string? ownName, IReadOnlyList<TypedErrorView> typedErrors, Dictionary<string, string> errorReaders)
-    {
-        if (typedErrors.Count == 0 || ownName is null)
+    private static List<TypedErrorView> TypedErrors(ErrorReaderSpec? reader)
+        => reader?.Cases.Select(c => new TypedErrorView
         {
-            return (null, false);
-        }
-
-        var arms = string.Join("\n", typedErrors.Select(e => e.Pattern + " => " + e.Reader));
-        if (errorReaders.TryGetValue(arms, out var shared))
-        {
-            return (shared, false);
-        }
-
-        errorReaders.Add(arms, ownName);
-        return (ownName, true);
-    }
+            Pattern = c.Statuses.Count == 0 ? "_" : string.Join(" or ", c.Statuses.Select(s => s.IsRange ? $">= {s.StatusCode} and <= {s.StatusCode + 99}" : s.Pattern)),
+            Statuses = c.Statuses.Count > 0 ? string.Join(", ", c.Statuses.Select(s => s.Pattern)) : reader.Cases.Count == 1 ? "every error status" : "any other error status",
+            TypeName = c.Body is null ? null : CSharpFragments.TypeName(c.Body),
+            Reader = c.Body is null ? null : Reader(c.Body, readsNull: false, resultMayBeNull: false),
+        }).ToList() ?? [];
 
     /// <summary>
     /// The reader the runtime calls for a whole body, an error's body or a streamed item: a record's own reader as a method
@@ -122,6 +109,14 @@ internal static partial class SourceEmitter
         ValueKind.Object => element.TypeName + ".ReadFrom",
         ValueKind.Any => "JsonRead.Element",
         _ => null,
+    };
+
+    /// <summary>A record of documented response headers, which the successes that document them share.</summary>
+    private static HeadersRecordView BuildHeadersRecord(HeadersRecordSpec record) => new()
+    {
+        Name = record.Name,
+        Doc = XmlDoc.Summary("The headers a success answer documents, typed: " + string.Join(", ", record.Headers.Select(h => h.WireName)) + "."),
+        Headers = record.Headers.Select(BuildResponseHeader).ToList(),
     };
 
     /// <summary>A documented response header: a member of the headers record, and how it is read from <c>headers</c>.</summary>

@@ -49,7 +49,6 @@ internal static partial class SourceEmitter
     private static SpecView BuildView(ApiSpec spec, GeneratorOptions options, IReadOnlyCollection<string> renderedTypes)
     {
         var types = spec.Types.ToDictionary(t => t.Name, t => t, System.StringComparer.Ordinal);
-        var errorReaders = new Dictionary<string, string>(StringComparer.Ordinal);
         return new SpecView
         {
             Namespace = spec.Namespace,
@@ -59,7 +58,9 @@ internal static partial class SourceEmitter
             DefaultBaseAddress = spec.DefaultBaseAddress,
             Options = BuildOptions(spec),
             Types = spec.Types.Where(t => renderedTypes.Contains(t.Name)).Select(t => BuildType(t, types, spec.Namespace, options)).ToList(),
-            Operations = spec.Operations.SelectMany(o => BuildOperations(o, types, spec.ClientName, options, errorReaders)).ToList(),
+            Operations = spec.Operations.SelectMany(o => BuildOperations(o, types, spec.ClientName, options)).ToList(),
+            ErrorReaders = spec.ErrorReaders.Select(r => new ErrorReaderView { Name = r.Name, Cases = TypedErrors(r) }).ToList(),
+            HeadersRecords = spec.HeadersRecords.Select(BuildHeadersRecord).ToList(),
             Webhooks = spec.Webhooks.Count == 0 ? null : BuildWebhooks(spec.Webhooks),
             EmitDataAnnotations = options.EmitDataAnnotations,
         };
@@ -478,7 +479,7 @@ internal static partial class SourceEmitter
     }
 
     /// <param name="overloadOf">The operation with the preferred body, when this is an overload sending another kind; null otherwise.</param>
-    private static OperationView BuildOperation(OperationSpec operation, IReadOnlyDictionary<string, TypeSpec> types, string clientName, GeneratorOptions options, OperationSpec? overloadOf, Dictionary<string, string> errorReaders)
+    private static OperationView BuildOperation(OperationSpec operation, IReadOnlyDictionary<string, TypeSpec> types, string clientName, GeneratorOptions options, OperationSpec? overloadOf)
     {
         var memberNames = new HashSet<string>(operation.Parameters.Select(p => p.Name).Append("Body"), StringComparer.Ordinal);
         var validation = new ValidationRules(memberNames);
@@ -580,8 +581,7 @@ internal static partial class SourceEmitter
         }
 
         var success = BuildSuccess(operation.SuccessResponse, operation.RequestTypeName, types, validation);
-        var typedErrors = TypedErrors(operation.ErrorResponses);
-        var (errorReader, declaresErrorReader) = ErrorReader(operation.ErrorReaderName, typedErrors, errorReaders);
+        var typedErrors = TypedErrors(operation.ErrorReader);
         return new OperationView
         {
             Name = operation.Name,
@@ -600,8 +600,7 @@ internal static partial class SourceEmitter
                 .Select(r => r.StatusPattern + (r.Description is null ? string.Empty : " (" + XmlDoc.Escape(r.Description) + ")"))
                 .ToList(),
             TypedErrors = typedErrors,
-            ErrorReader = errorReader,
-            DeclaresErrorReader = declaresErrorReader,
+            ErrorReader = operation.ErrorReader?.Name,
             RequestType = operation.RequestTypeName,
             Parameters = parameters,
             ValidatedParameters = validatedParameters,
@@ -625,7 +624,6 @@ internal static partial class SourceEmitter
             ItemType = success.ItemType,
             TextMayBeEmpty = success.TextMayBeEmpty,
             HeadersType = success.HeadersType,
-            ResponseHeaders = success.ResponseHeaders,
             AcceptLiteral = operation.Accept is { } accept ? CSharpFragments.Literal(accept) : null,
             PartsType = operation.Body?.PartsTypeName,
             Parts = operation.Body?.Parts.Select(BuildPart).ToList() ?? [],
@@ -639,58 +637,6 @@ internal static partial class SourceEmitter
             HasSensitiveParameters = operation.Parameters.Any(p => p.IsSensitive),
             PatternHelpers = validation.PatternHelpers,
             ElementRules = validation.ElementRules,
-        };
-    }
-
-    /// <summary>
-    /// The documented error statuses with a body, one case per type in the order of their first status; <c>default</c>
-    /// last, taking every other status, so a status of the default's type needs no case of its own. A status documented
-    /// without a body keeps the plain exception where a later range or the default would type it: OpenAPI gives an
-    /// explicit status precedence over a range, and any documented one over <c>default</c>.
-    /// </summary>
-    private static List<TypedErrorView> TypedErrors(EquatableArray<ResponseSpec> errors)
-    {
-        var defaultBody = errors.FirstOrDefault(r => r.StatusCode == 0)?.Body;
-
-        // Statuses come before ranges (404 before 4XX), and the first case that matches wins, so order is kept: only
-        // neighbours of one type share a case, and the last ones of the default's type are left to the default.
-        var explicitStatuses = errors.Where(r => r.StatusCode > 0).ToList();
-        var documented = explicitStatuses
-            .Where((r, i) => r.Body is not null || defaultBody is not null || explicitStatuses.Skip(i + 1).Any(later => later.Body is not null && later.IsRange && !r.IsRange && r.StatusCode / 100 == later.StatusCode / 100))
-            .ToList();
-        while (documented.Count > 0 && documented[documented.Count - 1].Body == defaultBody)
-        {
-            documented.RemoveAt(documented.Count - 1);
-        }
-
-        var cases = new List<TypedErrorView>();
-        var start = 0;
-        for (var i = 1; i <= documented.Count; i++)
-        {
-            if (i == documented.Count || documented[i].Body != documented[start].Body)
-            {
-                var run = documented.GetRange(start, i - start);
-                cases.Add(TypedError(
-                    string.Join(" or ", run.Select(r => r.IsRange ? $">= {r.StatusCode} and <= {r.StatusCode + 99}" : r.StatusCode.ToString(CultureInfo.InvariantCulture))),
-                    string.Join(", ", run.Select(r => r.StatusPattern)),
-                    run[0].Body));
-                start = i;
-            }
-        }
-
-        if (defaultBody is not null)
-        {
-            cases.Add(TypedError("_", cases.Count == 0 ? "every error status" : "any other error status", defaultBody));
-        }
-
-        return cases;
-
-        static TypedErrorView TypedError(string pattern, string statuses, TypeRef? body) => new()
-        {
-            Pattern = pattern,
-            Statuses = statuses,
-            TypeName = body is null ? null : CSharpFragments.TypeName(body),
-            Reader = body is null ? null : Reader(body, readsNull: false, resultMayBeNull: false),
         };
     }
 

@@ -36,6 +36,12 @@ internal sealed class SpecView
     /// <summary>Gets whether the file declares a static security requirement for one of its operations, before their methods.</summary>
     public bool DeclaresSecurityFields => Operations.Any(o => o.SecurityRequirement is not null && !o.IsOverload);
 
+    /// <summary>Gets the error readers the operations share, in the client's errors file; empty in every other file.</summary>
+    public required IReadOnlyList<ErrorReaderView> ErrorReaders { get; init; }
+
+    /// <summary>Gets the records of the headers the operations' successes document, in the client's headers file; empty in every other file.</summary>
+    public required IReadOnlyList<HeadersRecordView> HeadersRecords { get; init; }
+
     /// <summary>Gets the payload readers <c>Webhooks.sbncs</c> writes, or null when the spec has no webhook with one.</summary>
     public WebhooksView? Webhooks { get; init; }
 
@@ -421,12 +427,9 @@ internal sealed class OperationView
 
     /// <summary>
     /// Gets the name of the client's method that turns an error status into its typed exception; null when <see cref="TypedErrors"/>
-    /// is empty. The operations of a file that document the same errors share one, named after the first of them.
+    /// is empty. The operations that document the same typed errors share one, declared in the client's errors file.
     /// </summary>
     public required string? ErrorReader { get; init; }
-
-    /// <summary>Gets whether this operation's file declares <see cref="ErrorReader"/> after it: the first operation there that uses it.</summary>
-    public bool DeclaresErrorReader { get; init; }
 
     public required string RequestType { get; init; }
 
@@ -484,10 +487,8 @@ internal sealed class OperationView
     /// <summary>Gets whether a text success may come without content (a 204 beside a 200 with text), which reads as null.</summary>
     public required bool TextMayBeEmpty { get; init; }
 
-    /// <summary>Gets the name of the record of the success's documented headers; null when it documents none.</summary>
+    /// <summary>Gets the name of the record of the success's documented headers, which the client's headers file declares; null when it documents none.</summary>
     public required string? HeadersType { get; init; }
-
-    public required IReadOnlyList<ResponseHeaderView> ResponseHeaders { get; init; }
 
     /// <summary>Gets the name of a multipart body's parts record, or null.</summary>
     public required string? PartsType { get; init; }
@@ -539,7 +540,17 @@ internal sealed class PartView
     public required string AddExpression { get; init; }
 }
 
-/// <summary>A documented response header: a member of the operation's headers record.</summary>
+/// <summary>The record of the headers success answers document, shared by the operations that document the same.</summary>
+internal sealed class HeadersRecordView
+{
+    public required string Name { get; init; }
+
+    public required IReadOnlyList<string> Doc { get; init; }
+
+    public required IReadOnlyList<ResponseHeaderView> Headers { get; init; }
+}
+
+/// <summary>A documented response header: a member of a headers record.</summary>
 internal sealed class ResponseHeaderView
 {
     public required string Name { get; init; }
@@ -574,6 +585,15 @@ internal sealed class RequestValueView
 
     /// <summary>Gets a header's text, or the call that appends a query parameter to <c>query</c> or a cookie to <c>cookies</c>.</summary>
     public required string TextExpression { get; init; }
+}
+
+/// <summary>A method of the client that turns an error status into its typed exception, shared by the operations documenting its arms.</summary>
+internal sealed class ErrorReaderView
+{
+    public required string Name { get; init; }
+
+    /// <summary>Gets the switch's arms, <c>_</c> (the default's) last when the spec documents one.</summary>
+    public required IReadOnlyList<TypedErrorView> Cases { get; init; }
 }
 
 /// <summary>The statuses that answer with one documented error type.</summary>

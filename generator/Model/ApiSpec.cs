@@ -27,6 +27,12 @@ internal sealed record ApiSpec
 
     public required EquatableArray<OperationSpec> Operations { get; init; }
 
+    /// <summary>Gets the error readers the operations share, each once, ordered by name: a file of their own declares them.</summary>
+    public EquatableArray<ErrorReaderSpec> ErrorReaders { get; init; } = EquatableArray<ErrorReaderSpec>.Empty;
+
+    /// <summary>Gets the records of the headers the operations' successes document, each once, ordered by name: a file of their own declares them.</summary>
+    public EquatableArray<HeadersRecordSpec> HeadersRecords { get; init; } = EquatableArray<HeadersRecordSpec>.Empty;
+
     /// <summary>Gets the webhooks whose payloads the generated code reads, in the spec's order.</summary>
     public EquatableArray<WebhookSpec> Webhooks { get; init; } = EquatableArray<WebhookSpec>.Empty;
 }

@@ -110,11 +110,10 @@ internal sealed record OperationSpec
     public required EquatableArray<ResponseSpec> ErrorResponses { get; init; }
 
     /// <summary>
-    /// Gets the name of the client's method that turns this operation's error statuses into typed exceptions (shared with
-    /// the later operations of its file that document the same errors); null without error responses. Claimed among the
-    /// type names, as <see cref="StreamOpenerName"/> is.
+    /// Gets the client's method that turns this operation's error statuses into typed exceptions, which every operation
+    /// documenting the same typed errors shares (see <see cref="ApiSpec.ErrorReaders"/>); null when no error status is typed.
     /// </summary>
-    public string? ErrorReaderName { get; init; }
+    public ErrorReaderSpec? ErrorReader { get; init; }
 
     /// <summary>Gets the <c>Accept</c> header: the media types the responses document, the success's first, JSON first among them; null when none is documented.</summary>
     public string? Accept { get; init; }
@@ -235,6 +234,15 @@ internal sealed record ResponseHeaderSpec
 }
 
 /// <summary>
+/// The record of the headers success answers document. Operations whose successes document the same headers (names,
+/// types and docs) share it (GitHub's 195 successes with headers need 4), so it is named after its members
+/// (<c>LinkHeaders</c>, <c>RateLimitHeaders</c>), and an edit of one operation renames no other's.
+/// </summary>
+/// <param name="Name">The record's name, claimed among the type names.</param>
+/// <param name="Headers">The members, ordered by the headers' names.</param>
+internal sealed record HeadersRecordSpec(string Name, EquatableArray<ResponseHeaderSpec> Headers);
+
+/// <summary>
 /// A documented response: a status, a range or <c>default</c>. <see cref="TrackingIdProperty"/> names the body
 /// property that identifies accepted work (from <c>x-operation-id-property</c>, or <c>id</c> on a 202).
 /// </summary>
@@ -264,12 +272,32 @@ internal sealed record ResponseSpec
 
     public required bool HasRequestIdHeader { get; init; }
 
-    /// <summary>Gets the headers a success documents, each a typed member of its headers record <see cref="HeadersTypeName"/>.</summary>
-    public EquatableArray<ResponseHeaderSpec> Headers { get; init; } = EquatableArray<ResponseHeaderSpec>.Empty;
-
-    /// <summary>Gets the name of the record of <see cref="Headers"/>; null when the success documents none.</summary>
-    public string? HeadersTypeName { get; init; }
+    /// <summary>Gets the record of the headers a success documents, each a typed member; null when it documents none.</summary>
+    public HeadersRecordSpec? HeadersRecord { get; init; }
 
     /// <summary>Gets the key the spec documents the response under: <c>404</c>, <c>4XX</c> or <c>default</c>.</summary>
-    public string StatusPattern => StatusCode == 0 ? "default" : IsRange ? (StatusCode / 100).ToString(System.Globalization.CultureInfo.InvariantCulture) + "XX" : StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public string StatusPattern => StatusCode == 0 ? "default" : new ErrorStatusSpec(StatusCode, IsRange).Pattern;
 }
+
+/// <summary>A documented error status: a status (<c>404</c>), or a range of a hundred (<c>4XX</c>, as its first status, 400).</summary>
+internal sealed record ErrorStatusSpec(int StatusCode, bool IsRange)
+{
+    /// <summary>Gets the status as the spec writes it: <c>404</c> or <c>4XX</c>.</summary>
+    public string Pattern => IsRange ? (StatusCode / 100).ToString(System.Globalization.CultureInfo.InvariantCulture) + "XX" : StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// One arm of an error reader: the statuses whose answers carry <see cref="Body"/>, or, with no statuses, every other
+/// status (the <c>default</c> response's arm, which comes last).
+/// </summary>
+/// <param name="Body">The error body's type; null for statuses documented without one, which keep the plain exception.</param>
+internal sealed record ErrorCaseSpec(EquatableArray<ErrorStatusSpec> Statuses, TypeRef? Body);
+
+/// <summary>
+/// A method of the client that turns an error status into its typed exception. Operations that document the same typed
+/// errors share it (GitHub's 486 operations with typed errors need 88), so it is named after what it reads
+/// (<c>Read404AsBasicError</c>), and an edit of one operation renames no other's.
+/// </summary>
+/// <param name="Name">The method's name, claimed among the type names: inside the client it would hide a type of its name.</param>
+/// <param name="Cases">The arms, in the order a status is matched against them.</param>
+internal sealed record ErrorReaderSpec(string Name, EquatableArray<ErrorCaseSpec> Cases);

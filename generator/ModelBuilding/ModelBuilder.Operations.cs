@@ -110,11 +110,11 @@ internal sealed partial class ModelBuilder
             Body = body,
             AlternateBodies = alternateBodies.ToEquatableArray(),
             SuccessResponse = success,
-            StreamOpenerName = success is { Kind: ResponseKind.JsonLines or ResponseKind.EventStream, Body: not null, HeadersTypeName: null }
+            StreamOpenerName = success is { Kind: ResponseKind.JsonLines or ResponseKind.EventStream, Body: not null, HeadersRecord: null }
                 ? _typeNames.Claim("Open" + name + "Stream", $"the client's method that opens the stream of '{name}'")
                 : null,
             ErrorResponses = errors.ToEquatableArray(),
-            ErrorReaderName = errors.Count == 0 ? null : _typeNames.Claim("Read" + name + "Error", $"the client's method that reads the errors of '{name}'"),
+            ErrorReader = ErrorReaderOf(errors, name, pointer),
             Accept = accept,
             Security = security,
             SecurityFieldName = security.Count == 0 ? null : _typeNames.Claim(name + "Security", $"the client's field that holds the security requirement of '{name}'"),

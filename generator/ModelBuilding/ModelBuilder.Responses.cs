@@ -70,8 +70,7 @@ internal sealed partial class ModelBuilder
                 Body = body,
                 TrackingIdProperty = trackingProperty,
                 HasRequestIdHeader = hasRequestId,
-                Headers = headers.ToEquatableArray(),
-                HeadersTypeName = headers.Count == 0 ? null : ClaimTypeName(operationName + "Headers", $"the response headers of '{operationName}'", null, responsePointer),
+                HeadersRecord = headers.Count == 0 ? null : HeadersRecordOf(headers, operationName, responsePointer),
             };
 
             // A success documented without content (204, or a 200 with no body beside a 201 with one) answers with no body.
@@ -88,6 +87,80 @@ internal sealed partial class ModelBuilder
         }
 
         return (success is { Body: not null } && successIsOptional ? success with { BodyIsOptional = true } : success, errors, Accept(successMediaTypes, otherMediaTypes));
+    }
+
+    /// <summary>The error readers claimed so far, by their arms: the operations that document the same typed errors share one.</summary>
+    private readonly Dictionary<EquatableArray<ErrorCaseSpec>, ErrorReaderSpec> _errorReaders = [];
+
+    /// <summary>
+    /// The error reader of an operation's errors: the one an earlier operation with the same arms claimed, or a new one,
+    /// named after its arms so that no other operation's edit renames it. Null when no status is typed.
+    /// </summary>
+    private ErrorReaderSpec? ErrorReaderOf(List<ResponseSpec> errors, string operationName, string pointer)
+    {
+        var cases = ErrorCases(errors);
+        if (cases.Count == 0)
+        {
+            return null;
+        }
+
+        if (!_errorReaders.TryGetValue(cases, out var reader))
+        {
+            var name = "Read" + string.Join("And", cases.Select(c => (c.Statuses.Count == 0 ? (cases.Count == 1 ? "Any" : "Others") : string.Join("Or", c.Statuses.Select(s => s.Pattern))) + "As" + (c.Body is null ? "ApiException" : NameOf(c.Body))));
+            reader = new ErrorReaderSpec(ClaimTypeName(name, $"the client's method that reads the errors of '{operationName}' and of the operations documenting the same", null, pointer), cases);
+            _errorReaders.Add(cases, reader);
+        }
+
+        return reader;
+
+        static string NameOf(TypeRef type) => type switch
+        {
+            { TypeName: { } typeName } => typeName,
+            { Kind: ValueKind.Array, Element: { } item } => "ListOf" + NameOf(item),
+            { Kind: ValueKind.Map, Element: { } value } => "MapOf" + NameOf(value),
+            _ => type.Kind == ValueKind.Any ? "Json" : type.Kind.ToString(),
+        };
+    }
+
+    /// <summary>
+    /// The arms of an error reader: the documented error statuses with a body, one arm per type in the order of their first
+    /// status; <c>default</c> last, taking every other status, so a status of the default's type needs no arm of its own. A
+    /// status documented without a body keeps the plain exception where a later range or the default would type it: OpenAPI
+    /// gives an explicit status precedence over a range, and any documented one over <c>default</c>.
+    /// </summary>
+    private static EquatableArray<ErrorCaseSpec> ErrorCases(List<ResponseSpec> errors)
+    {
+        var defaultBody = errors.FirstOrDefault(r => r.StatusCode == 0)?.Body;
+
+        // Statuses come before ranges (404 before 4XX), and the first arm that matches wins, so order is kept: only
+        // neighbours of one type share an arm, and the last ones of the default's type are left to the default.
+        var explicitStatuses = errors.Where(r => r.StatusCode > 0).ToList();
+        var documented = explicitStatuses
+            .Where((r, i) => r.Body is not null || defaultBody is not null || explicitStatuses.Skip(i + 1).Any(later => later.Body is not null && later.IsRange && !r.IsRange && r.StatusCode / 100 == later.StatusCode / 100))
+            .ToList();
+        while (documented.Count > 0 && documented[documented.Count - 1].Body == defaultBody)
+        {
+            documented.RemoveAt(documented.Count - 1);
+        }
+
+        var cases = new List<ErrorCaseSpec>();
+        var start = 0;
+        for (var i = 1; i <= documented.Count; i++)
+        {
+            if (i == documented.Count || documented[i].Body != documented[start].Body)
+            {
+                var statuses = documented.GetRange(start, i - start).Select(r => new ErrorStatusSpec(r.StatusCode, r.IsRange));
+                cases.Add(new ErrorCaseSpec(statuses.ToEquatableArray(), documented[start].Body));
+                start = i;
+            }
+        }
+
+        if (defaultBody is not null)
+        {
+            cases.Add(new ErrorCaseSpec(EquatableArray<ErrorStatusSpec>.Empty, defaultBody));
+        }
+
+        return cases.ToEquatableArray();
     }
 
     /// <summary>
@@ -172,6 +245,49 @@ internal sealed partial class ModelBuilder
         }
 
         return headers;
+    }
+
+    /// <summary>The headers records claimed so far, by their members: the successes that document the same headers share one.</summary>
+    private readonly Dictionary<EquatableArray<ResponseHeaderSpec>, HeadersRecordSpec> _headersRecords = [];
+
+    /// <summary>
+    /// The record of a success's headers: the one an earlier success with the same headers claimed, or a new one, named
+    /// after its members so that no other operation's edit renames it: the words its members' names start with
+    /// (<c>RateLimitHeaders</c> for <c>RateLimitLimit</c> and <c>RateLimitRemaining</c>), or all of them
+    /// (<c>LocationAndRetryAfterHeaders</c>, <c>ETagLastModifiedAndReportRowsHeaders</c>).
+    /// </summary>
+    private HeadersRecordSpec HeadersRecordOf(List<ResponseHeaderSpec> headers, string operationName, string responsePointer)
+    {
+        var members = headers.ToEquatableArray();
+        if (!_headersRecords.TryGetValue(members, out var record))
+        {
+            var names = headers.Select(h => h.Name).ToList();
+            var words = names.Select(Words).Aggregate((common, next) => common.Zip(next, (a, b) => (a, b)).TakeWhile(p => p.a == p.b).Select(p => p.a).ToList());
+            var stem = names.Count > 1 && words.Count > 0 ? string.Concat(words)
+                : names.Count > 1 ? string.Concat(names.Take(names.Count - 1)) + "And" + names[names.Count - 1]
+                : names[0];
+            record = new HeadersRecordSpec(ClaimTypeName(stem + "Headers", $"the response headers of '{operationName}' and of the operations documenting the same", null, responsePointer), members);
+            _headersRecords.Add(members, record);
+        }
+
+        return record;
+
+        // The words of a PascalCase name: each starts at a capital letter.
+        static List<string> Words(string name)
+        {
+            var words = new List<string>();
+            var start = 0;
+            for (var i = 1; i <= name.Length; i++)
+            {
+                if (i == name.Length || char.IsUpper(name[i]))
+                {
+                    words.Add(name.Substring(start, i - start));
+                    start = i;
+                }
+            }
+
+            return words;
+        }
     }
 
     private static bool IsImplicitResponseHeader(string name)

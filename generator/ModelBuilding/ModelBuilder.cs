@@ -118,6 +118,8 @@ internal sealed partial class ModelBuilder
             SecuritySchemes = securitySchemes,
             Types = types.ToEquatableArray(),
             Operations = operations.ToEquatableArray(),
+            ErrorReaders = _errorReaders.Values.OrderBy(r => r.Name, StringComparer.Ordinal).ToEquatableArray(),
+            HeadersRecords = _headersRecords.Values.OrderBy(r => r.Name, StringComparer.Ordinal).ToEquatableArray(),
             Webhooks = webhooks.ToEquatableArray(),
         };
     }

@@ -183,7 +183,7 @@ public sealed class ResponseMediaTests
         Assert.Equal("rex", response.Body.Name);
         Assert.Equal("req-1", response.RequestId);
         Assert.Equal(
-            new CreatePetHeaders
+            new ETagLastModifiedLinkLocationRateLimitRemainingAndRateLimitResetHeaders
             {
                 Location = "/pets/rex",
                 ETag = "\"v1\"",
@@ -217,7 +217,7 @@ public sealed class ResponseMediaTests
         var created = await client.CreatePetAsync(new CreatePetRequest { Body = new Thing { Name = "rex" } });
         var deleted = await client.DeletePetAsync(new DeletePetRequest { Name = "rex" });
 
-        Assert.Equal(new CreatePetHeaders { Location = "/pets/rex" }, created.Headers);
+        Assert.Equal(new ETagLastModifiedLinkLocationRateLimitRemainingAndRateLimitResetHeaders { Location = "/pets/rex" }, created.Headers);
         Assert.Equal((204, 7L), (deleted.StatusCode, deleted.Headers.RateLimitRemaining));
     }
 
@@ -238,7 +238,7 @@ public sealed class ResponseMediaTests
         using var reader = new StreamReader(report.Content);
 
         Assert.Equal(
-            new DownloadReportHeaders { ETag = "\"r7\"", ReportRows = 5000000000, LastModified = new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero) },
+            new ETagLastModifiedAndReportRowsHeaders { ETag = "\"r7\"", ReportRows = 5000000000, LastModified = new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero) },
             report.Headers);
         Assert.Equal(("application/octet-stream", "a,b"), (report.ContentType, await reader.ReadToEndAsync()));
     }
@@ -285,7 +285,7 @@ public sealed class ResponseMediaTests
         var accepted = await new MediaClient(http).StartImportAsync(new StartImportRequest { Body = new Thing { Name = "rex" } });
 
         Assert.Equal((202, "i-9", false), (accepted.StatusCode, accepted.TrackingId, accepted.IsCompleted));
-        Assert.Equal(new StartImportHeaders { Location = "/imports/i-9", RetryAfter = 30 }, accepted.Headers);
+        Assert.Equal(new LocationAndRetryAfterHeaders { Location = "/imports/i-9", RetryAfter = 30 }, accepted.Headers);
     }
 
     [Fact]

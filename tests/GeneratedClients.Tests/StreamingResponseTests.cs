@@ -283,7 +283,7 @@ public sealed class StreamingResponseTests
         await using var reply = await new MediaClient(http).StreamMeteredChatAsync(new StreamMeteredChatRequest { Body = new Thing { Name = "hi" } }).WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal((200, "req-7"), (reply.StatusCode, reply.RequestId));
-        Assert.Equal(new StreamMeteredChatHeaders { RateLimitRemaining = 41, Model = "gpt-x" }, reply.Headers);
+        Assert.Equal(new ModelAndRateLimitRemainingHeaders { RateLimitRemaining = 41, Model = "gpt-x" }, reply.Headers);
         Assert.Equal(("""{"name":"hi"}""", "text/event-stream, application/json"), (requestBody, accept));
         release.SetResult();
         var deltas = new List<string?>();
@@ -320,7 +320,7 @@ public sealed class StreamingResponseTests
             names.Add(thing.Name);
         }
 
-        Assert.Equal(new StreamCountedExportHeaders { ExportId = "e-3", TotalCount = expected }, export.Headers);
+        Assert.Equal(new ExportIdAndTotalCountHeaders { ExportId = "e-3", TotalCount = expected }, export.Headers);
         Assert.Equal(["rex", "fido"], names);
     }
 

@@ -209,7 +209,8 @@ public sealed class FuzzFindingsTests
 
     /// <summary>
     /// Was: CS1061 and CS0119: inside the client, the static field GetUserSecurity (the operation's security requirement)
-    /// and the method ReadGetUserError (its typed errors) hid the schemas of those names that reading the bodies names.
+    /// and the method that reads its typed errors (now Read404AsProblem) hid the schemas of those names that reading the
+    /// bodies names.
     /// </summary>
     [Fact]
     public void Schemas_named_like_an_operations_security_field_and_error_reader_generate_code_that_compiles()
@@ -218,6 +219,15 @@ public sealed class FuzzFindingsTests
 
             security: [ { token: [] } ]
             paths:
+              /problems:
+                get:
+                  operationId: listProblems
+                  responses:
+                    '200':
+                      description: The problems.
+                      content:
+                        application/json:
+                          schema: { $ref: '#/components/schemas/Read404AsProblem' }
               /user:
                 get:
                   operationId: getUser
@@ -231,7 +241,7 @@ public sealed class FuzzFindingsTests
                       description: No such user.
                       content:
                         application/json:
-                          schema: { $ref: '#/components/schemas/ReadGetUserError' }
+                          schema: { $ref: '#/components/schemas/Problem' }
             components:
               securitySchemes:
                 token: { type: http, scheme: bearer }
@@ -240,17 +250,21 @@ public sealed class FuzzFindingsTests
                   type: object
                   properties:
                     twoFactor: { type: boolean }
-                ReadGetUserError:
+                Problem:
                   type: object
                   properties:
                     message: { type: string }
+                Read404AsProblem:
+                  type: object
+                  properties:
+                    problems: { type: array, items: { $ref: '#/components/schemas/Problem' } }
             """);
 
         // The schemas keep their names; the client's members take the next free ones.
         var client = run.ClientText("FindingClient");
         Assert.Contains("ApiAuthentication.Require(message, GetUserSecurity2);", client, StringComparison.Ordinal);
-        Assert.Contains("ApiHttp.ReadError<ReadGetUserError>(exception, body, ReadGetUserError.ReadFrom)", client, StringComparison.Ordinal);
-        Assert.Contains("ReadGetUserError2", client, StringComparison.Ordinal);
+        Assert.Contains("Read404AsProblem.ReadFrom", client, StringComparison.Ordinal);
+        Assert.Contains("private static ApiException Read404AsProblem2(", client, StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -541,8 +555,8 @@ public sealed class FuzzFindingsTests
             """);
 
         var client = run.ClientText("FindingClient");
-        Assert.Single(System.Text.RegularExpressions.Regex.Matches(client, "public sealed partial record PublishHeaders\\b"));
-        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(client, "Task<ApiResponse<Message, PublishHeaders>> PublishAsync\\(").Count);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(client, "public sealed partial record ServerIdHeaders\\b"));
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(client, "Task<ApiResponse<Message, ServerIdHeaders>> PublishAsync\\(").Count);
     }
 
     /// <summary>A schema named <c>Encoding</c> beside a union (Azure Stream Analytics). Was: the union's <c>ToString</c> called <c>Encoding.UTF8</c>, which named the schema's type (CS1929).</summary>

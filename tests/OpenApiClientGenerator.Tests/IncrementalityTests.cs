@@ -150,7 +150,11 @@ public sealed class IncrementalityTests
             run.GeneratedSources.Select(s => (s.HintName, s.SourceText.ToString())));
     }
 
-    /// <summary>Three schemas, each in a file of its own, and two operations of two tags, whose client files read two of them.</summary>
+    /// <summary>
+    /// Three schemas, each in a file of its own, and two operations of two tags, whose client files read two of them; both
+    /// operations document the same error and the same header, read by one reader in the client's errors file and one
+    /// record in its headers file.
+    /// </summary>
     private const string ThreeSchemaSpec = """
         openapi: 3.0.3
         info:
@@ -167,9 +171,16 @@ public sealed class IncrementalityTests
               responses:
                 '200':
                   description: The order.
+                  headers:
+                    Link: { description: Other pages., schema: { type: string } }
                   content:
                     application/json:
                       schema: { $ref: '#/components/schemas/Order' }
+                '404':
+                  description: No such order.
+                  content:
+                    application/json:
+                      schema: { $ref: '#/components/schemas/Problem' }
           /invoices:
             get:
               operationId: listInvoices
@@ -178,9 +189,16 @@ public sealed class IncrementalityTests
               responses:
                 '200':
                   description: The invoices.
+                  headers:
+                    Link: { description: Other pages., schema: { type: string } }
                   content:
                     application/json:
                       schema: { type: array, items: { $ref: '#/components/schemas/Invoice' } }
+                '404':
+                  description: No invoices yet.
+                  content:
+                    application/json:
+                      schema: { $ref: '#/components/schemas/Problem' }
         components:
           schemas:
             Order:
@@ -197,6 +215,10 @@ public sealed class IncrementalityTests
               description: What an order costs.
               properties:
                 total: { type: number }
+            Problem:
+              description: What went wrong.
+              properties:
+                detail: { type: string }
         """;
 
     /// <summary>Runs the spec, then again after <paramref name="edit"/>, and returns the second run and the files it rendered again.</summary>
@@ -273,6 +295,33 @@ public sealed class IncrementalityTests
         Assert.Contains("public ShopClient(HttpClient httpClient)", shared, StringComparison.Ordinal);
         Assert.DoesNotContain("GetOrderAsync", shared, StringComparison.Ordinal);
         Assert.Contains("ListInvoicesAsync", run.GeneratedSources.Single(s => s.HintName == "ShopClient.Operations.Billing.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// What the operations of all tags share is declared once, in a file that reads only it: one error reader for the
+    /// operations that document the same errors, one headers record for the successes that document the same headers. An
+    /// edit of an operation's errors or headers re-renders that file and the operation's, and no other operation's.
+    /// </summary>
+    [Theory]
+    [InlineData("ShopClient.Errors.g.cs", "private static ApiException {0}(", "message, {0}, ", "Read404AsProblem", "Read410AsProblem", "'404':\n          description: No such order.", "'410':\n          description: No such order.")]
+    [InlineData("ShopClient.Headers.g.cs", "public sealed partial record {0}\n", ", {0}>>", "LinkHeaders", "LinkAndLocationHeaders", "description: The order.\n          headers:\n", "description: The order.\n          headers:\n            Location: { schema: { type: string } }\n")]
+    public void Editing_an_operations_errors_or_headers_rerenders_only_the_file_that_shares_them_and_the_file_of_its_tag(
+        string sharedFile, string declaration, string use, string sharedName, string editedName, string original, string replacement)
+    {
+        const string orders = "ShopClient.Operations.Orders.g.cs";
+        var (before, _) = RunEdited(spec => spec);
+        Assert.Single(Regex.Matches(Text(before, sharedFile), Regex.Escape(Named(declaration, sharedName))));
+        Assert.All([orders, "ShopClient.Operations.Billing.g.cs"], file => Assert.Contains(Named(use, sharedName), Text(before, file), StringComparison.Ordinal));
+
+        var (run, rerendered) = RunEdited(spec => spec.Replace(original, replacement, StringComparison.Ordinal));
+
+        Assert.Equal([sharedFile, orders], rerendered);
+        Assert.Contains(Named(declaration, sharedName), Text(run, sharedFile), StringComparison.Ordinal);
+        Assert.Contains(Named(declaration, editedName), Text(run, sharedFile), StringComparison.Ordinal);
+        Assert.Contains(Named(use, editedName), Text(run, orders), StringComparison.Ordinal);
+
+        static string Text(GeneratorRunResult run, string hintName) => run.GeneratedSources.Single(s => s.HintName == hintName).SourceText.ToString();
+        static string Named(string text, string name) => text.Replace("{0}", name, StringComparison.Ordinal);
     }
 
     [Fact]

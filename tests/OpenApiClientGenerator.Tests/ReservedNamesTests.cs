@@ -75,7 +75,7 @@ public sealed class ReservedNamesTests
             return [.. ReservedNames.RecordMembers, ReservedNames.RequestBody];
         }
 
-        if (declaration.Contains("record {{ operation.headers_type }}", StringComparison.Ordinal))
+        if (declaration.Contains("record {{ record.name }}", StringComparison.Ordinal))
         {
             return [.. ReservedNames.HeadersRecordMembers];
         }

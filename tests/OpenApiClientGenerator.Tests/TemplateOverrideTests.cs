@@ -136,7 +136,7 @@ public sealed class TemplateOverrideTests
 
         var diagnostic = Assert.Single(run.GeneratorDiagnostics);
         Assert.Equal("OAG017", diagnostic.Id);
-        Assert.Contains("'/project/templates/Cleint.sbncs' is not used: no embedded template has this name; they are Client.sbncs, ClientOptions.sbncs, Models.sbncs, Polyfills.sbncs, ServiceCollection.sbncs", diagnostic.GetMessage(), System.StringComparison.Ordinal);
+        Assert.Contains("'/project/templates/Cleint.sbncs' is not used: no embedded template has this name; they are Client.sbncs, ClientOptions.sbncs, ClientResponses.sbncs, Models.sbncs, Polyfills.sbncs, ServiceCollection.sbncs", diagnostic.GetMessage(), System.StringComparison.Ordinal);
         Assert.DoesNotContain(run.Sources, s => s.SourceText.ToString().Contains("// typo", System.StringComparison.Ordinal));
     }
 

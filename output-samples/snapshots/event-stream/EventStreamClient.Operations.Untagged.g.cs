@@ -33,7 +33,7 @@ namespace Snapshots.EventStream
         /// once: its end, leaving the loop, or cancelling disposes the response; dispose a stream you do not read.
         /// Generated for .NET Core 3.0 and later, where <c>IAsyncEnumerable</c> is built in.
         /// </remarks>
-        public Task<StreamResponse<ServerSentEvent<StreamCompletionEvent>, StreamCompletionHeaders>> StreamCompletionAsync(StreamCompletionRequest request, CancellationToken cancellationToken = default)
+        public Task<StreamResponse<ServerSentEvent<StreamCompletionEvent>, OpenAIModelAndRateLimitRemainingRequestsHeaders>> StreamCompletionAsync(StreamCompletionRequest request, CancellationToken cancellationToken = default)
         {
             RequestValidationException.ThrowIfInvalid(request);
 
@@ -47,7 +47,7 @@ namespace Snapshots.EventStream
                 message.Content = ApiHttp.JsonContent(JsonWrite.ToUtf8(requestBody), "application/json");
             }
 
-            return ServerSentEvents.OpenAsync<StreamCompletionEvent, StreamCompletionHeaders>(_httpClient, message, StreamCompletionEvent.ReadFrom, readError: null, StreamCompletionHeaders.Read, cancellationToken);
+            return ServerSentEvents.OpenAsync<StreamCompletionEvent, OpenAIModelAndRateLimitRemainingRequestsHeaders>(_httpClient, message, StreamCompletionEvent.ReadFrom, readError: null, OpenAIModelAndRateLimitRemainingRequestsHeaders.Read, cancellationToken);
         }
 #endif
     }
@@ -73,22 +73,5 @@ namespace Snapshots.EventStream
 
             return context.Complete();
         }
-    }
-
-    /// <summary>The headers a success answer to StreamCompletionAsync documents, typed.</summary>
-    public sealed partial record StreamCompletionHeaders
-    {
-        /// <summary>The model that replies. Null when the service sent none.</summary>
-        public string? OpenAIModel { get; init; }
-
-        /// <summary>Requests left in the window.</summary>
-        public required int RateLimitRemainingRequests { get; init; }
-
-        /// <summary>Reads the documented headers; one that is missing though required, or does not read as its type, throws <see cref="ApiResponseFormatException"/>.</summary>
-        internal static StreamCompletionHeaders Read(ResponseHeaders headers) => new StreamCompletionHeaders
-        {
-            OpenAIModel = headers.Text("OpenAI-Model"),
-            RateLimitRemainingRequests = headers.Required("X-RateLimit-Remaining-Requests", ResponseHeaders.Int32),
-        };
     }
 }

@@ -27,7 +27,7 @@ namespace Snapshots.ResponseHeaders
         /// <exception cref="RequestValidationException">The request breaks a constraint of the spec; nothing was sent.</exception>
         /// <exception cref="ApiException">The service answered with an error status.</exception>
         /// <exception cref="ApiResponseFormatException">The service answered with success but a body that does not match the spec.</exception>
-        public Task<ApiResponse<Pet, CreatePetHeaders>> CreatePetAsync(CreatePetRequest request, CancellationToken cancellationToken = default)
+        public Task<ApiResponse<Pet, ETagLastModifiedLocationAndRateLimitRemainingHeaders>> CreatePetAsync(CreatePetRequest request, CancellationToken cancellationToken = default)
         {
             RequestValidationException.ThrowIfInvalid(request);
 
@@ -42,7 +42,7 @@ namespace Snapshots.ResponseHeaders
             }
 
             var check = new ResponseCheck<Pet>(ResponseValidation, OnResponseMismatch, "CreatePet", ValidationContext.Run);
-            return ApiHttp.SendAsync<Pet, CreatePetHeaders>(_httpClient, message, readError: null, Pet.ReadFrom, check, CreatePetHeaders.Read, cancellationToken);
+            return ApiHttp.SendAsync<Pet, ETagLastModifiedLocationAndRateLimitRemainingHeaders>(_httpClient, message, readError: null, Pet.ReadFrom, check, ETagLastModifiedLocationAndRateLimitRemainingHeaders.Read, cancellationToken);
         }
     }
 
@@ -67,30 +67,5 @@ namespace Snapshots.ResponseHeaders
 
             return context.Complete();
         }
-    }
-
-    /// <summary>The headers a success answer to CreatePetAsync documents, typed.</summary>
-    public sealed partial record CreatePetHeaders
-    {
-        /// <summary>The pet's version. Null when the service sent none.</summary>
-        public string? ETag { get; init; }
-
-        /// <summary>The response header Last-Modified. Null when the service sent none.</summary>
-        public DateTimeOffset? LastModified { get; init; }
-
-        /// <summary>Where the pet lives.</summary>
-        public required string Location { get; init; }
-
-        /// <summary>Calls left in the window. Null when the service sent none.</summary>
-        public int? RateLimitRemaining { get; init; }
-
-        /// <summary>Reads the documented headers; one that is missing though required, or does not read as its type, throws <see cref="ApiResponseFormatException"/>.</summary>
-        internal static CreatePetHeaders Read(ResponseHeaders headers) => new CreatePetHeaders
-        {
-            ETag = headers.Text("ETag"),
-            LastModified = headers.Value("Last-Modified", ResponseHeaders.DateTime),
-            Location = headers.RequiredText("Location"),
-            RateLimitRemaining = headers.Value("X-RateLimit-Remaining", ResponseHeaders.Int32),
-        };
     }
 }

@@ -60,9 +60,12 @@ internal sealed record GeneratorRun(GeneratorDriver Driver, CSharpCompilation Co
     public string ModelsText(string clientName)
         => string.Concat(Sources.Where(s => s.HintName.StartsWith(clientName + ".Models.", StringComparison.Ordinal)).Select(s => s.SourceText.ToString()));
 
-    /// <summary>The text of the client: the file of its shared members, then those of its operations (one per tag), in the order they were generated.</summary>
+    /// <summary>
+    /// The text of the client: the file of its shared members, those of the error readers and headers records its
+    /// operations share, then those of its operations (one per tag), in the order they were generated.
+    /// </summary>
     public string ClientText(string clientName)
         => string.Concat(Sources
-            .Where(s => s.HintName == clientName + ".g.cs" || s.HintName.StartsWith(clientName + ".Operations.", StringComparison.Ordinal))
+            .Where(s => s.HintName is var name && (name == clientName + ".g.cs" || name == clientName + ".Errors.g.cs" || name == clientName + ".Headers.g.cs" || name.StartsWith(clientName + ".Operations.", StringComparison.Ordinal)))
             .Select(s => s.SourceText.ToString()));
 }

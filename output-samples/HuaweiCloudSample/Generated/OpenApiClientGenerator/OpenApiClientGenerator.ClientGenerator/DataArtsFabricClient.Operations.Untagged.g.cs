@@ -59,17 +59,8 @@ namespace HuaweiCloud.DataArtsFabric
             }
 
             var check = new ResponseCheck<UpdateServiceInstanceResponseBody>(ResponseValidation, OnResponseMismatch, "UpdateServiceInstance", ValidationContext.Run);
-            return ApiHttp.SendAcceptedAsync<UpdateServiceInstanceResponseBody>(_httpClient, message, ReadUpdateServiceInstanceError, UpdateServiceInstanceResponseBody.ReadFrom, check, static result => result.Id, cancellationToken);
+            return ApiHttp.SendAcceptedAsync<UpdateServiceInstanceResponseBody>(_httpClient, message, Read400Or401AsErrorResponseAnd403AsError403ResponseAnd404Or408Or500AsErrorResponse, UpdateServiceInstanceResponseBody.ReadFrom, check, static result => result.Id, cancellationToken);
         }
-
-        /// <summary>The exception for an error answer to UpdateServiceInstanceAsync and to the operations here that document the same errors: typed where the spec documents the status's body.</summary>
-        private static ApiException ReadUpdateServiceInstanceError(ApiException exception, byte[] body) => exception.StatusCode switch
-        {
-            400 or 401 => ApiHttp.ReadError<ErrorResponse>(exception, body, ErrorResponse.ReadFrom),
-            403 => ApiHttp.ReadError<Error403Response>(exception, body, Error403Response.ReadFrom),
-            404 or 408 or 500 => ApiHttp.ReadError<ErrorResponse>(exception, body, ErrorResponse.ReadFrom),
-            _ => exception,
-        };
 
         /// <summary>
         /// Update an endpoint. Updates an endpoint. The input is the name, description, resource configuration, image
@@ -107,17 +98,8 @@ namespace HuaweiCloud.DataArtsFabric
             }
 
             var check = new ResponseCheck<EndpointDetail>(ResponseValidation, OnResponseMismatch, "UpdateEndpoint", ValidationContext.Run);
-            return ApiHttp.SendAcceptedAsync<EndpointDetail>(_httpClient, message, ReadUpdateEndpointError, EndpointDetail.ReadFrom, check, static result => result.Id, cancellationToken);
+            return ApiHttp.SendAcceptedAsync<EndpointDetail>(_httpClient, message, Read400Or401AsErrorResponseAnd403AsError403ResponseAnd408Or500AsErrorResponse, EndpointDetail.ReadFrom, check, static result => result.Id, cancellationToken);
         }
-
-        /// <summary>The exception for an error answer to UpdateEndpointAsync and to the operations here that document the same errors: typed where the spec documents the status's body.</summary>
-        private static ApiException ReadUpdateEndpointError(ApiException exception, byte[] body) => exception.StatusCode switch
-        {
-            400 or 401 => ApiHttp.ReadError<ErrorResponse>(exception, body, ErrorResponse.ReadFrom),
-            403 => ApiHttp.ReadError<Error403Response>(exception, body, Error403Response.ReadFrom),
-            408 or 500 => ApiHttp.ReadError<ErrorResponse>(exception, body, ErrorResponse.ReadFrom),
-            _ => exception,
-        };
     }
 
     /// <summary>

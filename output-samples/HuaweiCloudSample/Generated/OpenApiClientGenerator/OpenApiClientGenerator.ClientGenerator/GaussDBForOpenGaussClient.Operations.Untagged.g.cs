@@ -58,14 +58,8 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             }
 
             var check = new ResponseCheck<InstallKernelPluginResponseBody>(ResponseValidation, OnResponseMismatch, "InstallKernelPlugin", ValidationContext.Run);
-            return ApiHttp.SendAcceptedAsync<InstallKernelPluginResponseBody>(_httpClient, message, ReadInstallKernelPluginError, InstallKernelPluginResponseBody.ReadFrom, check, static result => result.JobId, cancellationToken);
+            return ApiHttp.SendAcceptedAsync<InstallKernelPluginResponseBody>(_httpClient, message, ReadAnyAsGaussDBErrorResponse, InstallKernelPluginResponseBody.ReadFrom, check, static result => result.JobId, cancellationToken);
         }
-
-        /// <summary>The exception for an error answer to InstallKernelPluginAsync and to the operations here that document the same errors: typed where the spec documents the status's body.</summary>
-        private static ApiException ReadInstallKernelPluginError(ApiException exception, byte[] body) => exception.StatusCode switch
-        {
-            _ => ApiHttp.ReadError<GaussDBErrorResponse>(exception, body, GaussDBErrorResponse.ReadFrom),
-        };
     }
 
     /// <summary>

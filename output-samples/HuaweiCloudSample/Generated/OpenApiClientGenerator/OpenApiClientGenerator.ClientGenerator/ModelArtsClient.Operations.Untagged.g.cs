@@ -51,15 +51,8 @@ namespace HuaweiCloud.ModelArts
             }
 
             var check = new ResponseCheck<UpdatePluginResponseBody>(ResponseValidation, OnResponseMismatch, "UpdatePlugin", ValidationContext.Run);
-            return ApiHttp.SendAsync<UpdatePluginResponseBody>(_httpClient, message, ReadUpdatePluginError, UpdatePluginResponseBody.ReadFrom, check, cancellationToken);
+            return ApiHttp.SendAsync<UpdatePluginResponseBody>(_httpClient, message, Read400AsUpdatePluginErrorResponse, UpdatePluginResponseBody.ReadFrom, check, cancellationToken);
         }
-
-        /// <summary>The exception for an error answer to UpdatePluginAsync and to the operations here that document the same errors: typed where the spec documents the status's body.</summary>
-        private static ApiException ReadUpdatePluginError(ApiException exception, byte[] body) => exception.StatusCode switch
-        {
-            400 => ApiHttp.ReadError<UpdatePluginErrorResponse>(exception, body, UpdatePluginErrorResponse.ReadFrom),
-            _ => exception,
-        };
 
         /// <summary>
         /// Updating the Service Through the Patch Operation. This API is used to update the service through the patch
@@ -97,15 +90,8 @@ namespace HuaweiCloud.ModelArts
             }
 
             var check = new ResponseCheck<PatchServiceResponseBody>(ResponseValidation, OnResponseMismatch, "PatchService", ValidationContext.Run);
-            return ApiHttp.SendAsync<PatchServiceResponseBody>(_httpClient, message, ReadPatchServiceError, PatchServiceResponseBody.ReadFrom, check, cancellationToken);
+            return ApiHttp.SendAsync<PatchServiceResponseBody>(_httpClient, message, Read400AsPatchServiceErrorResponse, PatchServiceResponseBody.ReadFrom, check, cancellationToken);
         }
-
-        /// <summary>The exception for an error answer to PatchServiceAsync and to the operations here that document the same errors: typed where the spec documents the status's body.</summary>
-        private static ApiException ReadPatchServiceError(ApiException exception, byte[] body) => exception.StatusCode switch
-        {
-            400 => ApiHttp.ReadError<PatchServiceErrorResponse>(exception, body, PatchServiceErrorResponse.ReadFrom),
-            _ => exception,
-        };
     }
 
     /// <summary>
