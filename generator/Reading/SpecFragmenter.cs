@@ -127,8 +127,8 @@ internal static class SpecFragmenter
 
         private readonly List<Piece> _pieces = [];
 
-        /// <summary>Where each line starts, the first at 0: a plain JSON text breaks lines only between its tokens, where the scan passes them.</summary>
-        public List<int> LineStarts { get; } = [0];
+        /// <summary>Where each line starts: a plain JSON text breaks lines only between its tokens, where the scan passes them.</summary>
+        public LineStarts LineStarts { get; } = new();
 
         /// <summary>As many spaces as the indentation that <see cref="IndentationEnd"/> compares at once.</summary>
         private static readonly string Spaces = new(' ', 128);
