@@ -137,7 +137,7 @@ internal readonly struct PointerHead
         }
 
         var firstEnd = EndOf(pointer, 1);
-        First = pointer.Substring(1, firstEnd - 1);
+        First = Segment(pointer, 1, firstEnd);
         Count = 1;
         if (firstEnd == pointer.Length)
         {
@@ -145,7 +145,7 @@ internal readonly struct PointerHead
         }
 
         _secondEnd = EndOf(pointer, firstEnd + 1);
-        Second = pointer.Substring(firstEnd + 1, _secondEnd - firstEnd - 1);
+        Second = Segment(pointer, firstEnd + 1, _secondEnd);
         Count = 2;
         if (_secondEnd == pointer.Length)
         {
@@ -153,7 +153,7 @@ internal readonly struct PointerHead
         }
 
         _thirdEnd = EndOf(pointer, _secondEnd + 1);
-        Third = pointer.Substring(_secondEnd + 1, _thirdEnd - _secondEnd - 1);
+        Third = Segment(pointer, _secondEnd + 1, _thirdEnd);
         Count = _thirdEnd == pointer.Length ? 3 : 4;
     }
 
@@ -171,6 +171,31 @@ internal readonly struct PointerHead
 
     /// <summary>The pointer up to the end of its third segment (<c>/paths/~1pets/get</c>).</summary>
     public string ThroughThird => _thirdEnd == _pointer.Length ? _pointer : _pointer.Substring(0, _thirdEnd);
+
+    /// <summary>
+    /// The keys a head's segments are compared with (the document's maps, the component maps, the operations' methods):
+    /// such a segment is this string, not a new one cut out of the pointer at every head read (a re-run reads thousands).
+    /// </summary>
+    private static readonly string[] KnownSegments =
+    [
+        "paths", "components", "webhooks", "x-webhooks",
+        "schemas", "responses", "parameters", "examples", "requestBodies", "headers", "securitySchemes", "links", "callbacks", "pathItems",
+        "get", "put", "post", "delete", "options", "head", "patch", "trace",
+    ];
+
+    private static string Segment(string pointer, int start, int end)
+    {
+        var length = end - start;
+        foreach (var known in KnownSegments)
+        {
+            if (known.Length == length && string.CompareOrdinal(pointer, start, known, 0, length) == 0)
+            {
+                return known;
+            }
+        }
+
+        return pointer.Substring(start, length);
+    }
 
     private static int EndOf(string pointer, int start)
         => pointer.IndexOf('/', start) is var slash and >= 0 ? slash : pointer.Length;
