@@ -15,10 +15,13 @@ internal sealed class LineStarts
     private const int BlockSize = 1 << BlockShift;
 
     /// <summary>Every block but the last is full. The first grows from a few entries, since most texts read (fragments) have few lines.</summary>
-    private readonly List<int[]> _blocks = [new int[16]];
+    private readonly List<int[]> _blocks;
 
-    /// <summary>How many starts the last block holds.</summary>
+    /// <summary>The last block, which <see cref="Add"/> fills, and how many starts it holds.</summary>
+    private int[] _last = new int[16];
     private int _lastCount = 1;
+
+    public LineStarts() => _blocks = [_last];
 
     public int Count => ((_blocks.Count - 1) << BlockShift) + _lastCount;
 
@@ -27,23 +30,22 @@ internal sealed class LineStarts
     /// <param name="start">Where the next line starts: after every start added before.</param>
     public void Add(int start)
     {
-        var last = _blocks[_blocks.Count - 1];
-        if (_lastCount == last.Length)
+        if (_lastCount == _last.Length)
         {
-            if (last.Length < BlockSize)
+            if (_last.Length < BlockSize)
             {
-                Array.Resize(ref last, last.Length * 2);
-                _blocks[_blocks.Count - 1] = last;
+                Array.Resize(ref _last, _last.Length * 2);
+                _blocks[_blocks.Count - 1] = _last;
             }
             else
             {
-                last = new int[BlockSize];
-                _blocks.Add(last);
+                _last = new int[BlockSize];
+                _blocks.Add(_last);
                 _lastCount = 0;
             }
         }
 
-        last[_lastCount++] = start;
+        _last[_lastCount++] = start;
     }
 
     /// <summary>The line that holds <paramref name="offset"/> (0 or more): the last one that starts at or before it.</summary>
