@@ -28,24 +28,30 @@ internal sealed class LineStarts
     public int this[int line] => _blocks[line >> BlockShift][line & (BlockSize - 1)];
 
     /// <param name="start">Where the next line starts: after every start added before.</param>
+    /// <remarks>Small enough to be inlined in the scan, which adds a start at every line; growing is apart.</remarks>
     public void Add(int start)
     {
         if (_lastCount == _last.Length)
         {
-            if (_last.Length < BlockSize)
-            {
-                Array.Resize(ref _last, _last.Length * 2);
-                _blocks[_blocks.Count - 1] = _last;
-            }
-            else
-            {
-                _last = new int[BlockSize];
-                _blocks.Add(_last);
-                _lastCount = 0;
-            }
+            Grow();
         }
 
         _last[_lastCount++] = start;
+    }
+
+    private void Grow()
+    {
+        if (_last.Length < BlockSize)
+        {
+            Array.Resize(ref _last, _last.Length * 2);
+            _blocks[_blocks.Count - 1] = _last;
+        }
+        else
+        {
+            _last = new int[BlockSize];
+            _blocks.Add(_last);
+            _lastCount = 0;
+        }
     }
 
     /// <summary>The line that holds <paramref name="offset"/> (0 or more): the last one that starts at or before it.</summary>
