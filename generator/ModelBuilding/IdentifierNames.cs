@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace OpenApiClientGenerator.ModelBuilding;
@@ -21,11 +20,13 @@ internal static class IdentifierNames
     /// </summary>
     public static string ToPascalCase(string name)
     {
-        var builder = new StringBuilder(Math.Min(name.Length, MaxLength));
+        // Written into the thread's buffer, not a StringBuilder: a spec's every member, parameter and schema name passes here.
+        var buffer = t_pascalCaseBuffer ??= new char[MaxLength + 1];
+        var length = 0;
         var startOfWord = true;
         foreach (var c in name)
         {
-            if (builder.Length == MaxLength)
+            if (length == MaxLength)
             {
                 break;
             }
@@ -36,18 +37,24 @@ internal static class IdentifierNames
                 continue;
             }
 
-            builder.Append(startOfWord ? char.ToUpperInvariant(c) : c);
+            buffer[length++] = startOfWord ? char.ToUpperInvariant(c) : c;
             startOfWord = false;
         }
 
-        if (builder.Length > 0 && !SyntaxFacts.IsIdentifierStartCharacter(builder[0]))
+        if (length > 0 && !SyntaxFacts.IsIdentifierStartCharacter(buffer[0]))
         {
             // A leading digit cannot start an identifier; an underscore keeps the digits readable.
-            builder.Insert(0, '_');
+            Array.Copy(buffer, 0, buffer, 1, length++);
+            buffer[0] = '_';
         }
 
-        return Shorten(builder.ToString());
+        // A name already in Pascal case (a component's, often) is returned as it is.
+        return Shorten(length == name.Length && name.AsSpan().SequenceEqual(buffer.AsSpan(0, length)) ? name : new string(buffer, 0, length));
     }
+
+    /// <summary>Where <see cref="ToPascalCase"/> writes a name: room for the longest name and a leading underscore.</summary>
+    [ThreadStatic]
+    private static char[]? t_pascalCaseBuffer;
 
     /// <summary>Cuts a name built from several parts (a nested type's, say) to <see cref="MaxLength"/>.</summary>
     public static string Shorten(string identifier) => identifier.Length <= MaxLength ? identifier : identifier.Substring(0, MaxLength);

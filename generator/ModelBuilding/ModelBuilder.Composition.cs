@@ -24,7 +24,7 @@ internal sealed partial class ModelBuilder
         {
             var partPointer = JsonPointers.Append(JsonPointers.Append(pointer, keyword), alternative.ToString(CultureInfo.InvariantCulture));
             var parts = keyword == "oneOf" ? schema.OneOf! : schema.AnyOf!;
-            return ResolveContained(schema, () => ResolveType(parts[alternative], partPointer, nameHint, usage, mergePatch)) with { IsNullable = true };
+            return ResolveContained(schema, parts[alternative], partPointer, nameHint, usage, mergePatch) with { IsNullable = true };
         }
 
         if (ResolveUnion(schema, pointer, nameHint, usage, componentName) is { } union)
@@ -35,7 +35,7 @@ internal sealed partial class ModelBuilder
         ReportUnsupportedKeywords(schema, pointer);
         if (WrappedPart(schema) is { } wrapped)
         {
-            return ResolveContained(schema, () => ResolveType(schema.AllOf![wrapped], AllOfPointer(pointer, wrapped), nameHint, usage, mergePatch));
+            return ResolveContained(schema, schema.AllOf![wrapped], AllOfPointer(pointer, wrapped), nameHint, usage, mergePatch);
         }
 
         if (schema.AllOf is not { Count: > 0 } allOf || IsComposedObject(schema))
@@ -47,9 +47,8 @@ internal sealed partial class ModelBuilder
         TypeRef? merged = null;
         for (var i = 0; i < allOf.Count; i++)
         {
-            var index = i;
-            var part = ResolveContained(schema, () => ResolveType(allOf[index], AllOfPointer(pointer, index), nameHint, usage, mergePatch));
-            merged = merged is null ? part : MergeValues(merged, part, AllOfPointer(pointer, index));
+            var part = ResolveContained(schema, allOf[i], AllOfPointer(pointer, i), nameHint, usage, mergePatch);
+            merged = merged is null ? part : MergeValues(merged, part, AllOfPointer(pointer, i));
         }
 
         return merged! with { Constraints = MergeConstraints(merged!.Constraints, ReadConstraints(schema, pointer), pointer) };

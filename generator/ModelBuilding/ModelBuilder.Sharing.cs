@@ -297,7 +297,7 @@ internal sealed partial class ModelBuilder
     }
 
     /// <summary>The schema as JSON without its own description and title; nested schemas keep theirs, as they are part of the shape.</summary>
-    private static string JsonShapeOf(IOpenApiSchema schema)
+    private string JsonShapeOf(IOpenApiSchema schema)
     {
         var copy = schema.CreateShallowCopy();
         if (copy is OpenApiSchema own)
@@ -306,10 +306,14 @@ internal sealed partial class ModelBuilder
             own.Title = null;
         }
 
-        using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        _shapeText.Clear();
+        using var text = new StringWriter(_shapeText, System.Globalization.CultureInfo.InvariantCulture);
         copy.SerializeAsV31(new OpenApiJsonWriter(text, new OpenApiJsonWriterSettings { Terse = true }));
-        return text.ToString();
+        return _shapeText.ToString();
     }
+
+    /// <summary>Where <see cref="JsonShapeOf"/> writes, one buffer for every shape a build writes rather than one grown for each.</summary>
+    private readonly StringBuilder _shapeText = new();
 
     /// <summary>An inline type that others of its shape may share, and its JSON once it has been written.</summary>
     private sealed class InlineShape(PendingType type)

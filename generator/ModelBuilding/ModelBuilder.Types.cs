@@ -39,7 +39,7 @@ internal sealed partial class ModelBuilder
                 return derived;
             }
 
-            return ResolveContained(reference, () => ResolveType(target, referencePointer, PascalCase(reference.Reference.Id ?? nameHint), usage, mergePatch, reference.Reference.Id));
+            return ResolveContained(reference, target, referencePointer, PascalCase(reference.Reference.Id ?? nameHint), usage, mergePatch, reference.Reference.Id);
         }
 
         var nullable = schema.Type is { } t && t.HasFlag(JsonSchemaType.Null);
@@ -81,13 +81,13 @@ internal sealed partial class ModelBuilder
             case ValueKind.Array:
                 var element = schema.Items is not { } items
                     ? TypeRef.Any
-                    : ResolveContained(schema, () => ResolveType(items, JsonPointers.Append(pointer, "items"), nameHint + "Item", usage, mergePatch: false));
+                    : ResolveContained(schema, items, JsonPointers.Append(pointer, "items"), nameHint + "Item", usage, mergePatch: false);
                 return new TypeRef { Kind = ValueKind.Array, Element = element, Constraints = constraints, IsNullable = nullable };
             case ValueKind.Map:
                 // RFC 7396 merges every object, a map's values included; only arrays are replaced whole.
                 var value = schema.AdditionalProperties is not { } additionalProperties
                     ? TypeRef.Any
-                    : ResolveContained(schema, () => ResolveType(additionalProperties, JsonPointers.Append(pointer, "additionalProperties"), nameHint + "Value", usage, mergePatch));
+                    : ResolveContained(schema, additionalProperties, JsonPointers.Append(pointer, "additionalProperties"), nameHint + "Value", usage, mergePatch);
                 return new TypeRef { Kind = ValueKind.Map, Element = value, Constraints = constraints, IsNullable = nullable, IsPatchMap = mergePatch };
             case ValueKind.Bytes:
                 return new TypeRef
@@ -122,14 +122,15 @@ internal sealed partial class ModelBuilder
     /// Resolves a schema inside <paramref name="container"/>, a schema that gets no type of its own (a reference, an array, a
     /// map, an allOf wrapper), noting that the container is being resolved. Meeting it again inside means that it contains
     /// itself with no object in between, like an array of itself, which no C# type can be.
-    /// Named types need no such care: they are registered before their properties are resolved.
+    /// Named types need no such care: they are registered before their properties are resolved. Takes the inner schema's
+    /// <see cref="ResolveType"/> arguments, not a delegate: a delegate's closure was allocated at every schema resolved.
     /// </summary>
-    private TypeRef ResolveContained(IOpenApiSchema container, Func<TypeRef> resolve)
+    private TypeRef ResolveContained(IOpenApiSchema container, IOpenApiSchema schema, string pointer, string nameHint, Usage usage, bool mergePatch, string? componentName = null)
     {
         _containersBeingResolved.Add(container);
         try
         {
-            return resolve();
+            return ResolveType(schema, pointer, nameHint, usage, mergePatch, componentName);
         }
         finally
         {

@@ -176,11 +176,14 @@ internal sealed partial class ModelBuilder
         // Most schemas have one type or none (no two bits but null): the list of their types is not made.
         var types = schema.Type ?? 0;
         var nonNull = (int)(types & ~JsonSchemaType.Null);
-        if ((nonNull & (nonNull - 1)) == 0 || schema is not OpenApiSchema own || schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 })
-        {
-            return null;
-        }
+        return (nonNull & (nonNull - 1)) == 0 || schema is not OpenApiSchema own || schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 }
+            ? null
+            : PartsOfTypes(own, types, pointer);
+    }
 
+    /// <summary>The parts of a schema of the several <paramref name="types"/>; apart, so that the lambdas' closure is made for such a schema only, not for every schema asked.</summary>
+    private UnionParts PartsOfTypes(OpenApiSchema own, JsonSchemaType types, string? pointer)
+    {
         var kinds = TypeListOrder.Where(t => (types & t) != 0).ToList();
 
         // The spec's own words, where Microsoft.OpenApi folded them: the keyword and order of the parts, and 3.0's nullable.
@@ -198,7 +201,7 @@ internal sealed partial class ModelBuilder
             (keyword, partsKey, order) = ("anyOf", "type", null);
         }
 
-        var key = new TypeKey(schema, TypeKind.Union);
+        var key = new TypeKey(own, TypeKind.Union);
         if (!_typeListParts.TryGetValue(key, out var parts))
         {
             parts = kinds.Select(kind => (IOpenApiSchema)RestrictedTo(own, kind)).ToList();

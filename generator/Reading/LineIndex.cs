@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 
 namespace OpenApiClientGenerator.Reading;
 
@@ -12,13 +11,15 @@ internal sealed class LineIndex
     /// <summary>The index of each spec text whose lines the fragment split found (<see cref="Of"/>): the split sees every line break of a JSON text as it scans it.</summary>
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, LineIndex> Found = new();
 
-    private readonly List<int> _lineStarts = [0];
+    private readonly LineStarts _lineStarts;
 
-    /// <param name="lineStarts">Where each line after the first starts, in order.</param>
-    private LineIndex(List<int> lineStarts) => _lineStarts.AddRange(lineStarts);
+    /// <param name="lineStarts">Where each line starts: kept, not copied (a spec's lines are many).</param>
+    private LineIndex(LineStarts lineStarts) => _lineStarts = lineStarts;
 
     public LineIndex(string text)
     {
+        _lineStarts = new LineStarts();
+
         // The next line break is searched for, not each character read: a spec is read again at every edit.
         for (var i = 0; i < text.Length; i++)
         {
@@ -41,8 +42,8 @@ internal sealed class LineIndex
     /// <summary>The lines of <paramref name="text"/>: those the split found, or else found now.</summary>
     public static LineIndex Of(string text) => Found.TryGetValue(text, out var found) ? found : new LineIndex(text);
 
-    /// <summary>Keeps the lines a scan of <paramref name="text"/> found (where each line after the first starts, in order) for <see cref="Of"/>.</summary>
-    public static void Remember(string text, List<int> lineStarts) => Found.GetValue(text, _ => new LineIndex(lineStarts));
+    /// <summary>Keeps the lines a scan of <paramref name="text"/> found for <see cref="Of"/>.</summary>
+    public static void Remember(string text, LineStarts lineStarts) => Found.GetValue(text, _ => new LineIndex(lineStarts));
 
     public SourcePosition Position(int offset, int length)
     {
@@ -52,8 +53,7 @@ internal sealed class LineIndex
 
     public (int Line, int Column) LineAndColumn(int offset)
     {
-        var line = _lineStarts.BinarySearch(offset);
-        line = line >= 0 ? line : ~line - 1;
+        var line = _lineStarts.LineOf(offset);
         return (line, offset - _lineStarts[line]);
     }
 

@@ -46,9 +46,9 @@ internal sealed class SourceMap
     /// character) are moved to where they are in the spec's text by <paramref name="layout"/>. Without a layout the
     /// skeleton is the whole text, and its positions are the spec's.
     /// </summary>
-    public static SourceMap Layered(SourceMap skeleton, SkeletonLayout? layout, IEnumerable<(string Pointer, SourceMap Map)> fragments)
+    public static SourceMap Layered(SourceMap skeleton, SkeletonLayout? layout, IReadOnlyList<(string Pointer, SourceMap Map)> fragments)
     {
-        var placed = new Dictionary<string, PlacedFragment>(StringComparer.Ordinal);
+        var placed = new Dictionary<string, PlacedFragment>(fragments.Count, StringComparer.Ordinal);
         foreach (var (pointer, map) in fragments)
         {
             skeleton.TryGetValue(pointer, out var origin);

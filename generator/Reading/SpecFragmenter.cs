@@ -44,8 +44,15 @@ internal static class SpecFragmenter
             return [new SpecFragment(specPath, string.Empty, 0, text)];
         }
 
-        // Each piece is "{}" in the skeleton, so that the skeleton stays the same when a piece's length changes.
-        var skeleton = new StringBuilder(text.Length);
+        // Each piece is "{}" in the skeleton, so that the skeleton stays the same when a piece's length changes. The
+        // skeleton is a small part of the text: its buffer is sized to it, not to the text (a re-run's largest allocation).
+        var skeletonLength = text.Length;
+        foreach (var piece in pieces)
+        {
+            skeletonLength -= piece.End - piece.Start - 2;
+        }
+
+        var skeleton = new StringBuilder(skeletonLength);
         var fragments = new List<SpecFragment> { null! };
         var copied = 0;
         foreach (var piece in pieces)
@@ -120,8 +127,8 @@ internal static class SpecFragmenter
 
         private readonly List<Piece> _pieces = [];
 
-        /// <summary>Where each line after the first starts: a plain JSON text breaks lines only between its tokens, where the scan passes them.</summary>
-        public List<int> LineStarts { get; } = [];
+        /// <summary>Where each line starts: a plain JSON text breaks lines only between its tokens, where the scan passes them.</summary>
+        public LineStarts LineStarts { get; } = new();
 
         /// <summary>As many spaces as the indentation that <see cref="IndentationEnd"/> compares at once.</summary>
         private static readonly string Spaces = new(' ', 128);

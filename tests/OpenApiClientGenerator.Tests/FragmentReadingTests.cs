@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -177,6 +178,31 @@ public sealed class FragmentReadingTests
         }
 
         Assert.Equal((9, 0), lines.LineAndColumn(Text.Length));
+    }
+
+    /// <summary>
+    /// A text of many lines, whose line starts the index keeps in several blocks (4,096 a block), places every offset on
+    /// the line Roslyn does: in the first and the last block, at each block's edges, and past the text's end; whether the
+    /// split found the lines or the index counted them.
+    /// </summary>
+    [Fact]
+    public void Lines_past_many_blocks_of_line_starts_are_placed_as_roslyn_places_them()
+    {
+        string[] lineBreaks = ["\n", "\r\n", "\r"];
+        var items = Enumerable.Range(0, 10_000).Select(i => lineBreaks[i % 3] + new string(' ', i % 7) + i.ToString(CultureInfo.InvariantCulture));
+        var text = "{\"paths\": {\"/a\": {\"x\": [" + string.Join(",", items) + "]}}}\n";
+
+        Assert.Equal(2, SpecFragmenter.Split("spec.openapi.json", text).Count);
+        var expected = Microsoft.CodeAnalysis.Text.SourceText.From(text).Lines;
+        Assert.Equal(10_002, expected.Count);
+        foreach (var lines in new[] { LineIndex.Of(text), new LineIndex(text) })
+        {
+            for (var offset = 0; offset <= text.Length; offset++)
+            {
+                var line = expected.GetLinePosition(offset);
+                Assert.Equal((line.Line, line.Character), lines.LineAndColumn(offset));
+            }
+        }
     }
 
     /// <summary>The split finds the lines of a JSON text as it scans it (<see cref="LineIndex.Of"/>): LF, CR and CRLF, in whitespace anywhere in the text.</summary>
