@@ -30,6 +30,11 @@ namespace OpenApiClientGenerator.Runtime
             }
         }
 
+        /// <summary>The names, one a line (a raw string literal's lines, whichever line breaks the file has).</summary>
+        public static JsonMemberNames FromLines(string lines) => new(lines.Split(LineBreaks, StringSplitOptions.None));
+
+        private static readonly string[] LineBreaks = { "\r\n", "\n" };
+
         /// <summary>Gets the name of the member at <paramref name="index"/>, encoded for writing.</summary>
         public JsonEncodedText this[int index] => _encoded[index];
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -246,6 +247,23 @@ internal static class CSharpFragments
         ValueKind.Array => PlainItemName(type.Element!) is not null,
         _ => false,
     };
+
+    /// <summary>
+    /// The texts as the lines of a raw string literal, one a line, or null when one cannot be such a line as it is: empty,
+    /// with whitespace at an end (which a reader would not see, and an editor may trim), a line break or another control
+    /// character, or a run of three quotes (which would end the literal).
+    /// </summary>
+    /// <remarks>
+    /// A record's member names are read from such a literal rather than from a list of string literals: the consumer's
+    /// compiler binds one argument instead of one per member (GitHub's records have 8,979).
+    /// </remarks>
+    public static IReadOnlyList<string>? AsRawLines(IReadOnlyList<string> texts)
+        => texts.Count > 0 && texts.All(IsRawLine) ? texts : null;
+
+    private static bool IsRawLine(string text)
+        => text.Length > 0 && !char.IsWhiteSpace(text[0]) && !char.IsWhiteSpace(text[text.Length - 1])
+        && text.IndexOf("\"\"\"", StringComparison.Ordinal) < 0
+        && text.All(c => !char.IsControl(c) && c is not '\u2028' and not '\u2029');
 
     /// <summary>A string form of a scalar for a URL or header.</summary>
     public static string FormatScalar(TypeRef type, string value) => type.Kind switch

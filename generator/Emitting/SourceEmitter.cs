@@ -113,6 +113,7 @@ internal static partial class SourceEmitter
             Kind = kind,
             Doc = type.Union is { } unionDoc ? UnionViews.Doc(type, unionDoc) : XmlDoc.Summary(summary),
             Properties = properties,
+            MemberNameLines = CSharpFragments.AsRawLines(type.Properties.Select(p => p.WireName).ToList()),
             EnumMembers = type.EnumMembers.Select(m => new EnumMemberView { Name = m.Name, WireValue = SymbolDisplay.FormatLiteral(m.WireValue, quote: false), WireLiteral = CSharpFragments.Literal(m.WireValue) }).ToList(),
             AllowedValuesLiteral = CSharpFragments.Literal(string.Join(", ", type.EnumMembers.Select(m => System.Text.Json.Nodes.JsonValue.Create(m.WireValue).ToJsonString()))),
             WholeValueRules = validation.ForWholeValue(type.WholeValueConstraints, "this"),

@@ -97,6 +97,12 @@ internal sealed class TypeView
     /// <summary>Gets whether <c>validate_members</c> writes anything for <see cref="Properties"/>.</summary>
     public bool HasMemberChecks => Properties.Any(p => p.HasChecks);
 
+    /// <summary>
+    /// Gets the members' JSON names as the lines of one raw string literal (<c>JsonMemberNames.FromLines</c>), when every
+    /// name can stand as such a line; null when one cannot, and the names are then listed as literals.
+    /// </summary>
+    public IReadOnlyList<string>? MemberNameLines { get; init; }
+
     /// <summary>Gets the rules about a record's value as a whole (enum, const, not, dependentRequired), after its members'.</summary>
     public IReadOnlyList<RuleView> WholeValueRules { get; init; } = [];
 

@@ -229,6 +229,53 @@ public sealed class IdentifierTests
         Assert.Equal("名", GeneratedAssembly.Property(value, "名称"));
     }
 
+    /// <summary>
+    /// A record's member names are read from one raw string literal, a name a line, unless a name cannot stand as such a
+    /// line (empty, whitespace at an end, a control character, three quotes in a row): then they are listed as string
+    /// literals. Both read and write every wire name.
+    /// </summary>
+    [Fact]
+    public void Member_names_that_cannot_be_lines_of_a_raw_string_are_listed_and_both_forms_keep_every_wire_name()
+    {
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: Lines, version: '1.0' }
+            paths: {}
+            components:
+              schemas:
+                plain:
+                  type: object
+                  properties:
+                    first-name: { type: string }
+                    "a \"quoted\" name": { type: string }
+                odd:
+                  type: object
+                  properties:
+                    plain: { type: string }
+                    " padded": { type: string }
+                    "line\nbreak": { type: string }
+                    "tab\tinside": { type: string }
+                    "three \"\"\" quotes": { type: string }
+                    "": { type: string }
+            """;
+        var run = GeneratorHarness.RunSpecs(("lines.openapi.yaml", spec));
+        string SourceOf(string typeName) => run.Sources.Single(s => s.HintName.EndsWith(".Models." + typeName + ".g.cs", StringComparison.Ordinal)).SourceText.ToString();
+
+        Assert.Contains("JsonMemberNames.FromLines(\"\"\"", SourceOf("Plain"), StringComparison.Ordinal);
+        Assert.DoesNotContain("FromLines", SourceOf("Odd"), StringComparison.Ordinal);
+
+        using var assembly = GeneratedAssembly.Load(run.Compilation);
+        foreach (var (typeName, json) in new[]
+        {
+            ("Lines.Plain", """{"first-name":"f","a \"quoted\" name":"q"}"""),
+            ("Lines.Odd", """{"plain":"p"," padded":"s","line\nbreak":"l","tab\tinside":"t","three \"\"\" quotes":"q","":"e"}"""),
+        })
+        {
+            var written = GeneratedAssembly.ToJson(assembly.FromJson(assembly.Type(typeName), json));
+            Assert.True(JsonNode.DeepEquals(JsonNode.Parse(json), JsonNode.Parse(written)), typeName + " written: " + written);
+        }
+    }
+
     [Fact]
     public void The_same_spec_always_gives_the_same_names()
     {

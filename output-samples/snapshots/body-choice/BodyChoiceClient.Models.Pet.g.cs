@@ -38,8 +38,9 @@ namespace Snapshots.BodyChoice
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "name");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            name
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public Pet()

@@ -52,10 +52,11 @@ namespace Snapshots.Composition
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "name",
-            "petType",
-            "huntingSkill");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            name
+            petType
+            huntingSkill
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public Cat()

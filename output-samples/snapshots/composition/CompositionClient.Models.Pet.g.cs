@@ -59,9 +59,10 @@ namespace Snapshots.Composition
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "name",
-            "petType");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            name
+            petType
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public Pet()

@@ -38,8 +38,9 @@ namespace Snapshots.Enum
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "status");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            status
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public Pool()

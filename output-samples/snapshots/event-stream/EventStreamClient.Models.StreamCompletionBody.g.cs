@@ -37,8 +37,9 @@ namespace Snapshots.EventStream
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "prompt");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            prompt
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public StreamCompletionBody()

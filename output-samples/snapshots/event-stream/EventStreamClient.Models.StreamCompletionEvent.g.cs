@@ -37,8 +37,9 @@ namespace Snapshots.EventStream
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "delta");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            delta
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public StreamCompletionEvent()

@@ -44,10 +44,11 @@ namespace Snapshots.Form
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "email",
-            "metadata",
-            "expand");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            email
+            metadata
+            expand
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public CreateCustomerBody()

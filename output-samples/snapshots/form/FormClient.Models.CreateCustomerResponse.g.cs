@@ -37,8 +37,9 @@ namespace Snapshots.Form
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "id");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            id
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public CreateCustomerResponse()

@@ -41,9 +41,10 @@ namespace Snapshots.JsonLines
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "message",
-            "level");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            message
+            level
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public Entry()

@@ -47,10 +47,11 @@ namespace Snapshots.JsonPatch
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "op",
-            "path",
-            "value");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            op
+            path
+            value
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public ConfigChange()

@@ -50,11 +50,12 @@ namespace Snapshots.MergePatch
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "version",
-            "description",
-            "template",
-            "settings");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            version
+            description
+            template
+            settings
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public Plugin()

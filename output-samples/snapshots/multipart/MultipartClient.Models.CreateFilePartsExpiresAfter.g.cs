@@ -37,8 +37,9 @@ namespace Snapshots.Multipart
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "seconds");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            seconds
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public CreateFilePartsExpiresAfter()

@@ -39,8 +39,9 @@ namespace Snapshots.NestedMap
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "limits");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            limits
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public Quotas()

@@ -46,10 +46,11 @@ namespace Snapshots.Parameters
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "R",
-            "G",
-            "B");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            R
+            G
+            B
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public Rgb()

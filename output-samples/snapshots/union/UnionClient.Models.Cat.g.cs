@@ -42,9 +42,10 @@ namespace Snapshots.Union
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "petType",
-            "name");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            petType
+            name
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public Cat()

@@ -42,9 +42,10 @@ namespace Snapshots.Union
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "petType",
-            "bark");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            petType
+            bark
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public Dog()

@@ -38,8 +38,9 @@ namespace Snapshots.Union
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "value");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            value
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public Setting()

@@ -63,13 +63,14 @@ namespace Snapshots.Validator
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "name",
-            "version",
-            "port",
-            "weight",
-            "protocol",
-            "tags");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            name
+            version
+            port
+            weight
+            protocol
+            tags
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public Endpoint()

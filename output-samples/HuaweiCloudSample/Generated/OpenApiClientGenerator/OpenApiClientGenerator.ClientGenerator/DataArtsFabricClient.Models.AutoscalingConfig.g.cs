@@ -65,14 +65,15 @@ namespace HuaweiCloud.DataArtsFabric
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "target_ongoing_requests",
-            "max_ongoing_requests",
-            "min_replicas",
-            "max_replicas",
-            "initial_replicas",
-            "upscale_delay_s",
-            "downscale_delay_s");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            target_ongoing_requests
+            max_ongoing_requests
+            min_replicas
+            max_replicas
+            initial_replicas
+            upscale_delay_s
+            downscale_delay_s
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public AutoscalingConfig()

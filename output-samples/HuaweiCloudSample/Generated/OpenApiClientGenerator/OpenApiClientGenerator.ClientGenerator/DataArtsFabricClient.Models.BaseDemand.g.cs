@@ -45,9 +45,10 @@ namespace HuaweiCloud.DataArtsFabric
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "min",
-            "max");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            min
+            max
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public BaseDemand()

@@ -42,9 +42,10 @@ namespace HuaweiCloud.DataArtsFabric
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "cap_id",
-            "version_id");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            cap_id
+            version_id
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public CapRef()

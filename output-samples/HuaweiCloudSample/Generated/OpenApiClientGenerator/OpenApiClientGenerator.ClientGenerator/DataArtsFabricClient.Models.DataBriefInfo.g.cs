@@ -49,10 +49,11 @@ namespace HuaweiCloud.DataArtsFabric
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "input_path",
-            "output_path",
-            "env_var_name");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            input_path
+            output_path
+            env_var_name
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public DataBriefInfo()

@@ -69,15 +69,16 @@ namespace HuaweiCloud.DataArtsFabric
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "name",
-            "ray_actor_options",
-            "autoscaling_config",
-            "num_replicas",
-            "user_config",
-            "max_replicas_per_node",
-            "max_ongoing_requests",
-            "max_queued_requests");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            name
+            ray_actor_options
+            autoscaling_config
+            num_replicas
+            user_config
+            max_replicas_per_node
+            max_ongoing_requests
+            max_queued_requests
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public Deployment()

@@ -42,9 +42,10 @@ namespace HuaweiCloud.DataArtsFabric
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "mnt_path",
-            "cache_ins_id");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            mnt_path
+            cache_ins_id
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public EndpointCache()

@@ -38,8 +38,9 @@ namespace HuaweiCloud.DataArtsFabric
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "ray_service_config");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            ray_service_config
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public EndpointConfig()

@@ -119,27 +119,28 @@ namespace HuaweiCloud.DataArtsFabric
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "visibility",
-            "id",
-            "name",
-            "type",
-            "status",
-            "description",
-            "create_time",
-            "update_time",
-            "owner",
-            "cap",
-            "reserved_resource",
-            "ray_resource",
-            "caches",
-            "error_code",
-            "error_msg",
-            "urls",
-            "business_engine_instance_ids",
-            "tokens_quota",
-            "runtime_env_type",
-            "config");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            visibility
+            id
+            name
+            type
+            status
+            description
+            create_time
+            update_time
+            owner
+            cap
+            reserved_resource
+            ray_resource
+            caches
+            error_code
+            error_msg
+            urls
+            business_engine_instance_ids
+            tokens_quota
+            runtime_env_type
+            config
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public EndpointDetail()

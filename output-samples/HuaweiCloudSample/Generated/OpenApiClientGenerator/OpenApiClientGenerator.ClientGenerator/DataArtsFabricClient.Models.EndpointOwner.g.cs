@@ -50,11 +50,12 @@ namespace HuaweiCloud.DataArtsFabric
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "domain_name",
-            "domain_id",
-            "user_name",
-            "user_id");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            domain_name
+            domain_id
+            user_name
+            user_id
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public EndpointOwner()

@@ -51,11 +51,12 @@ namespace HuaweiCloud.DataArtsFabric
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "name",
-            "address",
-            "type",
-            "token");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            name
+            address
+            type
+            token
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public EndpointUrl()

@@ -46,10 +46,11 @@ namespace HuaweiCloud.DataArtsFabric
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "code",
-            "message",
-            "title");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            code
+            message
+            title
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public Error403Detail()

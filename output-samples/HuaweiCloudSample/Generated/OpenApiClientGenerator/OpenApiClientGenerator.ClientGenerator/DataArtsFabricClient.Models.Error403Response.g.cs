@@ -53,11 +53,12 @@ namespace HuaweiCloud.DataArtsFabric
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "error",
-            "error_code",
-            "error_msg",
-            "title");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            error
+            error_code
+            error_msg
+            title
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public Error403Response()

@@ -48,9 +48,10 @@ namespace HuaweiCloud.DataArtsFabric
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "limits",
-            "requests");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            limits
+            requests
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public HeadGroupSpecV2()

@@ -46,10 +46,11 @@ namespace HuaweiCloud.DataArtsFabric
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "num_cpus",
-            "memory",
-            "resources");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            num_cpus
+            memory
+            resources
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public RayActorOptions()

@@ -42,9 +42,10 @@ namespace HuaweiCloud.DataArtsFabric
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "head_node_resource",
-            "work_node_resources");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            head_node_resource
+            work_node_resources
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public RayResourceInput()

@@ -44,9 +44,10 @@ namespace HuaweiCloud.DataArtsFabric
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "head_group_spec",
-            "worker_group_spec");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            head_group_spec
+            worker_group_spec
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public RayResourceOutput()

@@ -38,8 +38,9 @@ namespace HuaweiCloud.DataArtsFabric
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "applications");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            applications
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public RayServeConfig()

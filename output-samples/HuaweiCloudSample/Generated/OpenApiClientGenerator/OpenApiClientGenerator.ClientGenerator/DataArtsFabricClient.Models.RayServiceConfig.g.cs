@@ -52,11 +52,12 @@ namespace HuaweiCloud.DataArtsFabric
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "ray_serve_config",
-            "ray_cluster_config",
-            "log_config",
-            "data_infos");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            ray_serve_config
+            ray_cluster_config
+            log_config
+            data_infos
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public RayServiceConfig()

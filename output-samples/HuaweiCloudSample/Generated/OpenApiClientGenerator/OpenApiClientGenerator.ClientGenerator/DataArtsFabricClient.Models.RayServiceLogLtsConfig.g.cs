@@ -46,10 +46,11 @@ namespace HuaweiCloud.DataArtsFabric
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "enabled",
-            "log_group_id",
-            "log_stream_id");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            enabled
+            log_group_id
+            log_stream_id
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public RayServiceLogLtsConfig()

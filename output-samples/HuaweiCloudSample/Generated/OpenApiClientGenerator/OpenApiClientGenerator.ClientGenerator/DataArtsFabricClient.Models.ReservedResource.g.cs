@@ -46,10 +46,11 @@ namespace HuaweiCloud.DataArtsFabric
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "apu",
-            "dpu",
-            "mu");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            apu
+            dpu
+            mu
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public ReservedResource()

@@ -48,10 +48,11 @@ namespace HuaweiCloud.DataArtsFabric
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "spec_code",
-            "warm_up_num",
-            "max_num");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            spec_code
+            warm_up_num
+            max_num
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public ResourceDef()

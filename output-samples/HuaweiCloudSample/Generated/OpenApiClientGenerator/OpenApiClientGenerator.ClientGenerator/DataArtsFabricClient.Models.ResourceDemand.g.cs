@@ -49,10 +49,11 @@ namespace HuaweiCloud.DataArtsFabric
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "spec_code",
-            "min",
-            "max");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            spec_code
+            min
+            max
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public ResourceDemand()

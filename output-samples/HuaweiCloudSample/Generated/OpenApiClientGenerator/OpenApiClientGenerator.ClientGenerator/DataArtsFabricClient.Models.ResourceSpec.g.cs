@@ -41,8 +41,9 @@ namespace HuaweiCloud.DataArtsFabric
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "spec_code");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            spec_code
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public ResourceSpec()

@@ -58,12 +58,13 @@ namespace HuaweiCloud.DataArtsFabric
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "name",
-            "import_path",
-            "deployments",
-            "runtime_env",
-            "route_prefix");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            name
+            import_path
+            deployments
+            runtime_env
+            route_prefix
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public ServeApplication()

@@ -42,9 +42,10 @@ namespace HuaweiCloud.DataArtsFabric
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "working_dir",
-            "env_vars");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            working_dir
+            env_vars
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public ServeRuntimeEnv()

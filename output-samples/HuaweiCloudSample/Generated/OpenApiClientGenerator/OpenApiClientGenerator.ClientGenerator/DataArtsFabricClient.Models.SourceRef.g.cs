@@ -52,9 +52,10 @@ namespace HuaweiCloud.DataArtsFabric
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "id",
-            "version_id");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            id
+            version_id
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public SourceRef()

@@ -52,11 +52,12 @@ namespace HuaweiCloud.DataArtsFabric
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "spec_code",
-            "warm_up_num",
-            "max_num",
-            "use_public_resource");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            spec_code
+            warm_up_num
+            max_num
+            use_public_resource
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public SqlResourceDef()

@@ -46,10 +46,11 @@ namespace HuaweiCloud.DataArtsFabric
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "total",
-            "used",
-            "expire_time");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            total
+            used
+            expire_time
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public TokensQuota()

@@ -58,13 +58,14 @@ namespace HuaweiCloud.DataArtsFabric
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "name",
-            "description",
-            "reserved_resource",
-            "ray_resource",
-            "cap",
-            "config");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            name
+            description
+            reserved_resource
+            ray_resource
+            cap
+            config
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public UpdateEndpointRequestBody()

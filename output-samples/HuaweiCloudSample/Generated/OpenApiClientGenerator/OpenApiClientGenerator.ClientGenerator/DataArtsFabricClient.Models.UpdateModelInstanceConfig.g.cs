@@ -44,8 +44,9 @@ namespace HuaweiCloud.DataArtsFabric
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "resource");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            resource
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public UpdateModelInstanceConfig()

@@ -41,8 +41,9 @@ namespace HuaweiCloud.DataArtsFabric
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "model_instance_config");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            model_instance_config
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public UpdateServiceInstanceConfig()

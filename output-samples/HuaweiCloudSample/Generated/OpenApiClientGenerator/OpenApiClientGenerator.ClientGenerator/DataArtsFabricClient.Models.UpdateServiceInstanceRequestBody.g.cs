@@ -58,11 +58,12 @@ namespace HuaweiCloud.DataArtsFabric
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "source",
-            "name",
-            "description",
-            "config");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            source
+            name
+            description
+            config
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public UpdateServiceInstanceRequestBody()

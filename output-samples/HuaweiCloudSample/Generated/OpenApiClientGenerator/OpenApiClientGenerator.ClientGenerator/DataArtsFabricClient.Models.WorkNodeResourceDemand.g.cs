@@ -42,9 +42,10 @@ namespace HuaweiCloud.DataArtsFabric
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "name",
-            "resource");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            name
+            resource
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public WorkNodeResourceDemand()

@@ -50,11 +50,12 @@ namespace HuaweiCloud.DataArtsFabric
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "name",
-            "spec_code",
-            "min_replicas",
-            "max_replicas");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            name
+            spec_code
+            min_replicas
+            max_replicas
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public WorkerGroupResource()

@@ -60,12 +60,13 @@ namespace HuaweiCloud.DataArtsFabric
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "name",
-            "min_replicas",
-            "max_replicas",
-            "limits",
-            "requests");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            name
+            min_replicas
+            max_replicas
+            limits
+            requests
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public WorkerGroupSpecV2()

@@ -45,9 +45,10 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "error_code",
-            "error_msg");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            error_code
+            error_msg
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public GaussDBErrorResponse()

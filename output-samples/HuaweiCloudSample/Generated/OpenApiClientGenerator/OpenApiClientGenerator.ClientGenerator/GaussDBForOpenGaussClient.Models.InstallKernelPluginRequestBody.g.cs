@@ -54,10 +54,11 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "plugin_name",
-            "url",
-            "sha_256");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            plugin_name
+            url
+            sha_256
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public InstallKernelPluginRequestBody()

@@ -38,8 +38,9 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "job_id");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            job_id
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public InstallKernelPluginResponseBody()

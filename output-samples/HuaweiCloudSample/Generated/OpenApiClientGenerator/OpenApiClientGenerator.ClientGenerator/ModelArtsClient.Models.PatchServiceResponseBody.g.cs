@@ -47,9 +47,10 @@ namespace HuaweiCloud.ModelArts
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "update_time",
-            "resource_ids");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            update_time
+            resource_ids
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public PatchServiceResponseBody()

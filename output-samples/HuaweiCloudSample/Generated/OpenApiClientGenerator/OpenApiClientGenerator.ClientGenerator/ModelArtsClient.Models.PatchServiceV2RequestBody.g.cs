@@ -53,10 +53,11 @@ namespace HuaweiCloud.ModelArts
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "op",
-            "path",
-            "value");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            op
+            path
+            value
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public PatchServiceV2RequestBody()

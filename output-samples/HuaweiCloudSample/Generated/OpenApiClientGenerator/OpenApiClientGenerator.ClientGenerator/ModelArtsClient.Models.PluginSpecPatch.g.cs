@@ -77,8 +77,9 @@ namespace HuaweiCloud.ModelArts
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "template");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            template
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public PluginSpecPatch()

@@ -97,10 +97,11 @@ namespace HuaweiCloud.ModelArts
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "name",
-            "version",
-            "inputs");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            name
+            version
+            inputs
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public TemplatePatch()

@@ -38,8 +38,9 @@ namespace HuaweiCloud.ModelArts
             return new(ref reader);
         }
 
-        private static readonly JsonMemberNames s_memberNames = new(
-            "spec");
+        private static readonly JsonMemberNames s_memberNames = JsonMemberNames.FromLines("""
+            spec
+            """);
 
         /// <summary>Creates a value with no member set; set them with an object initializer.</summary>
         public UpdatePluginResponseBody()
