@@ -59,11 +59,11 @@ public static class Breakdown
     /// instructions whatever the load, the difference between two run counts divided by their difference is the cost
     /// of one run.
     /// </summary>
-    public static int Repeat(string stage, int runs, string? specPath = null)
+    public static int Repeat(string stage, int runs, string? specPath = null, int mostWarmUps = Scale.SpecMeasurement.MostWarmUps)
     {
         if (stage is "edit-schema" or "edit-operation")
         {
-            return RepeatEdit(stage, specPath ?? "github", runs);
+            return RepeatEdit(stage, specPath ?? "github", runs, mostWarmUps);
         }
 
         var workload = specPath is null ? GeneratorWorkload.FromRepository() : GeneratorWorkload.FromSpec(specPath);
@@ -96,16 +96,17 @@ public static class Breakdown
             return 1;
         }
 
-        var warmUps = Scale.SpecMeasurement.WarmUp(run);
+        var warmUps = Scale.SpecMeasurement.WarmUp(run, mostWarmUps);
         WaitForProfiler();
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        var processorTimeBefore = Process.GetCurrentProcess().TotalProcessorTime;
         for (var i = 0; i < runs; i++)
         {
             run();
         }
 
         var perRun = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / Math.Max(1, runs);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stage} over {workload.Specs.Length} specs, {runs} runs after {warmUps} warm-up runs: {perRun / 1024.0:F0} KB allocated per run"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stage} over {workload.Specs.Length} specs, {runs} runs after {warmUps} warm-up runs: {perRun / 1024.0:F0} KB allocated per run, {ProcessorTimePerRun(processorTimeBefore, runs):F2} ms processor time per run"));
         return 0;
     }
 
@@ -113,7 +114,7 @@ public static class Breakdown
     /// The re-run the scale benchmarks measure, <paramref name="runs"/> times: one cold run (not counted), re-runs until
     /// the JIT has settled (not counted either), then the ran driver re-run over the edited text, from the same ran driver each time.
     /// </summary>
-    private static int RepeatEdit(string stage, string specName, int runs)
+    private static int RepeatEdit(string stage, string specName, int runs, int mostWarmUps)
     {
         var spec = Scale.ScaleSpecs.Large.FirstOrDefault(s => s.Name == specName);
         if (spec is null || !File.Exists(Scale.ScaleSpecs.PathOf(spec)))
@@ -127,18 +128,37 @@ public static class Breakdown
         var edit = stage == "edit-schema" ? Scale.ScaleSpecs.EditSchemaDescription(text) : Scale.ScaleSpecs.EditOperation(text);
         var edited = new InMemoryAdditionalText(workload.Specs[0].Path, edit.Text);
         var ran = workload.CreateDriver().RunGenerators(workload.Compilation);
-        var warmUps = Scale.SpecMeasurement.WarmUp(() => ran.ReplaceAdditionalText(workload.Specs[0], edited).RunGenerators(workload.Compilation));
+        var warmUps = Scale.SpecMeasurement.WarmUp(() => ran.ReplaceAdditionalText(workload.Specs[0], edited).RunGenerators(workload.Compilation), mostWarmUps);
         WaitForProfiler();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var processorTimeBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var collectionsBefore = Collections.Now();
         for (var i = 0; i < runs; i++)
         {
             ran.ReplaceAdditionalText(workload.Specs[0], edited).RunGenerators(workload.Compilation);
         }
 
         var perRun = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / Math.Max(1, runs);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stage} of {spec.Name} ({edit.What}), {runs} re-runs after a cold run and {warmUps} warm-up re-runs: {perRun / 1024.0:F0} KB allocated per re-run"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stage} of {spec.Name} ({edit.What}), {runs} re-runs after a cold run and {warmUps} warm-up re-runs: {perRun / 1024.0:F0} KB allocated per re-run, {ProcessorTimePerRun(processorTimeBefore, runs):F2} ms processor time per re-run; per re-run {Collections.Now().Since(collectionsBefore, runs)}"));
         return 0;
     }
+
+    /// <summary>How many collections of each generation the process has made, and how long it has been paused for them.</summary>
+    private readonly record struct Collections(int Gen0, int Gen1, int Gen2, TimeSpan Paused)
+    {
+        public static Collections Now() => new(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+
+        /// <summary>What happened since <paramref name="before"/>, per run (a gen1 collection counts as a gen0 one too, as the runtime counts them).</summary>
+        public string Since(Collections before, int runs)
+        {
+            var per = 1.0 / Math.Max(1, runs);
+            return string.Create(CultureInfo.InvariantCulture, $"{(Gen0 - before.Gen0) * per:F2} gen0, {(Gen1 - before.Gen1) * per:F2} gen1 and {(Gen2 - before.Gen2) * per:F2} gen2 collections, paused {(Paused - before.Paused).TotalMilliseconds * per:F1} ms");
+        }
+    }
+
+    /// <summary>The process's processor time (every thread, user and kernel) since <paramref name="before"/>, per run, in milliseconds.</summary>
+    private static double ProcessorTimePerRun(TimeSpan before, int runs)
+        => (Process.GetCurrentProcess().TotalProcessorTime - before).TotalMilliseconds / Math.Max(1, runs);
 
     /// <summary>
     /// With <c>OPENAPI_BENCHMARKS_HANDSHAKE=PATH</c>, writes <c>PATH.ready</c> after the warm-up and waits for

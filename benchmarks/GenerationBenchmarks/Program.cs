@@ -18,7 +18,9 @@ namespace GenerationBenchmarks;
 /// <item><c>--scale-report DIRECTORY [RESULTS_JSON...]</c>: the report of a scale run written again from its results.json, other runs' results merged in.</item>
 /// <item><c>--scale-measure SPEC [OPTIONS]</c>: one spec of the scale run, measured in this process; see <see cref="Scale.SpecMeasurement"/>.</item>
 /// <item><c>--repeat emit|view|parse|floor|cold RUNS [--spec PATH|github|stripe|kubernetes]</c>: the emitting stage alone, building the views alone, parsing alone, the parse floor, or a whole cold run, RUNS times, over the curated specs or one spec: a steady workload for a profiler or callgrind;
-/// <c>--repeat edit-schema|edit-operation RUNS [--spec github|stripe|kubernetes]</c>: the scale benchmarks' re-run after an edit, RUNS times.</item>
+/// <c>--repeat edit-schema|edit-operation RUNS [--spec github|stripe|kubernetes]</c>: the scale benchmarks' re-run after an edit, RUNS times;
+/// each after warm-up runs until the JIT has settled (<c>--warm-ups N</c>: at most N), and each prints the bytes allocated and the
+/// processor time per run (a re-run also its collections).</item>
 /// </list>
 /// </summary>
 public static class Program
@@ -49,7 +51,11 @@ public static class Program
             case "--scale-measure":
                 return Scale.SpecMeasurement.Run(args.Skip(1).ToArray());
             case "--repeat":
-                return Breakdown.Repeat(args.ElementAtOrDefault(1) ?? "", RunCount(args, quickDefault: 5, fullDefault: 30), args.SkipWhile(a => a != "--spec").Skip(1).FirstOrDefault());
+                return Breakdown.Repeat(
+                    args.ElementAtOrDefault(1) ?? "",
+                    RunCount(args, quickDefault: 5, fullDefault: 30),
+                    args.SkipWhile(a => a != "--spec").Skip(1).FirstOrDefault(),
+                    int.TryParse(args.SkipWhile(a => a != "--warm-ups").Skip(1).FirstOrDefault(), out var mostWarmUps) && mostWarmUps > 0 ? mostWarmUps : Scale.SpecMeasurement.MostWarmUps);
         }
 
         var benchmarkArgs = BenchConfig.BenchmarkArguments(args, out var quick);

@@ -115,12 +115,12 @@ public sealed class GenerationBenchmarkTests
     [InlineData("render", 1)]
     public void Repeat_runs_the_stages_it_knows_and_refuses_others(string stage, int exitCode)
     {
-        Assert.Equal(exitCode, Breakdown.Repeat(stage, 1));
+        Assert.Equal(exitCode, Breakdown.Repeat(stage, 1, mostWarmUps: 1));
     }
 
     [Fact]
     public void Repeat_runs_over_one_spec_file()
     {
-        Assert.Equal(0, Breakdown.Repeat("cold", 1, SpecPaths[0]));
+        Assert.Equal(0, Breakdown.Repeat("cold", 1, SpecPaths[0], mostWarmUps: 1));
     }
 }

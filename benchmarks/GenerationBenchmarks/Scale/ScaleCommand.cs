@@ -16,6 +16,17 @@ public sealed record LargeSpecResult
     public double? LoadAverage { get; init; }
     public SpecFigures? InProcess { get; init; }
     public string? InProcessFailure { get; init; }
+
+    /// <summary>
+    /// The floor, cold run and edits again under the server collector (<c>--server-gc</c>), the one csc and the compiler
+    /// server run with (<c>System.GC.Server: true</c> in the SDK's <c>csc.runtimeconfig.json</c> and
+    /// <c>VBCSCompiler.runtimeconfig.json</c>); the compiler server keeps a project's ran driver between builds, so a
+    /// command-line build's re-run runs under it. The default figures (<see cref="InProcess"/>) are the workstation
+    /// collector's.
+    /// </summary>
+    public SpecFigures? InProcessServerGc { get; init; }
+
+    public string? InProcessServerGcFailure { get; init; }
     public ProcessCost? HostProcess { get; init; }
     public ProcessCost? OurBuild { get; init; }
     public ProcessCost? KiotaGeneration { get; init; }
@@ -46,7 +57,9 @@ public sealed record ScaleResults
 
 /// <summary>
 /// <c>--scale [--specs github,stripe,kubernetes] [--kiota github,stripe] [--sizes 10,30,100,300,1000,3000] [--repeat N]
-/// [--no-kiota] [--no-builds] [--no-nswag] [--no-compile] [--parallel] [--out DIRECTORY] [--keep]</c> (<c>none</c> as a list leaves that part out;
+/// [--no-kiota] [--no-builds] [--no-nswag] [--no-compile] [--server-gc] [--parallel] [--out DIRECTORY] [--keep]</c> (<c>none</c> as a list leaves that part out;
+/// <c>--server-gc</c> measures the large specs in process a second time under the server collector, see
+/// <see cref="LargeSpecResult.InProcessServerGc"/>;
 /// <c>--parallel</c> runs the sweep beside the large specs rather than after them, which halves the wall time of a run on
 /// a machine that other work keeps busy anyway, and perturbs wall times more than processor times): the scale benchmarks of issue "scale", in one run, so that
 /// every ratio compares figures measured minutes apart on the same loaded machine. For each large spec: the in-process
@@ -68,6 +81,7 @@ public static class ScaleCommand
         var builds = !args.Contains("--no-builds");
         var nswag = !args.Contains("--no-nswag");
         var compile = !args.Contains("--no-compile");
+        var serverGc = args.Contains("--server-gc");
         var parallel = args.Contains("--parallel");
         var output = Path.GetFullPath(Option(args, "--out") ?? Repo.PathOf("benchmarks", "scale"));
         var clock = Stopwatch.StartNew();
@@ -117,7 +131,7 @@ public static class ScaleCommand
             });
             foreach (var spec in specs)
             {
-                var large = RunLarge(spec, work, consumers, repeat, builds, nswag, kiotaSpecs.Contains(spec.Name), load);
+                var large = RunLarge(spec, work, consumers, repeat, builds, nswag, serverGc, kiotaSpecs.Contains(spec.Name), load);
                 lock (results)
                 {
                     results.Large.Add(large);
@@ -155,7 +169,7 @@ public static class ScaleCommand
         }
     }
 
-    private static LargeSpecResult RunLarge(LargeSpec spec, string work, ConsumerBuilds consumers, int repeat, bool builds, bool nswag, bool kiota, MachineLoad load)
+    private static LargeSpecResult RunLarge(LargeSpec spec, string work, ConsumerBuilds consumers, int repeat, bool builds, bool nswag, bool serverGc, bool kiota, MachineLoad load)
     {
         var specPath = Path.Combine(work, "specs", spec.Name + ".openapi.json");
         File.WriteAllText(specPath, ScaleSpecs.Read(spec));
@@ -164,6 +178,12 @@ public static class ScaleCommand
         Log($"{spec.Name}: in process (floor, cold run, edits{(nswag ? ", NSwag" : string.Empty)}), {repeat} runs each");
         var (figures, failure) = MeasureInChild(specPath, ["--repeat", repeat.ToString(CultureInfo.InvariantCulture), "--edits", .. nswag ? new[] { "--nswag" } : []]);
         result = result with { InProcess = figures, InProcessFailure = failure };
+        if (serverGc)
+        {
+            Log($"{spec.Name}: in process again under the server collector (floor, cold run, edits), {repeat} runs each");
+            var (serverFigures, serverFailure) = MeasureInChild(specPath, ["--repeat", repeat.ToString(CultureInfo.InvariantCulture), "--edits"], ServerCollector);
+            result = result with { InProcessServerGc = serverFigures, InProcessServerGcFailure = serverFailure };
+        }
 
         Log($"{spec.Name}: our generator as a process");
         result = result with { HostProcess = TimedProcess.Run(work, "dotnet", [typeof(Program).Assembly.Location, "--host", Path.Combine(work, "host-" + spec.Name), specPath]) };
@@ -227,10 +247,12 @@ public static class ScaleCommand
     /// <summary>More runs where one is short and the load's noise large; two at the largest sizes, where one run takes many seconds.</summary>
     public static int SweepRuns(int operations) => operations <= 300 ? 10 : operations <= 1000 ? 3 : 2;
 
+    private static readonly Dictionary<string, string> ServerCollector = new() { ["DOTNET_gcServer"] = "1" };
+
     /// <summary>Runs <see cref="SpecMeasurement"/> in a process of its own and reads the JSON line it prints last.</summary>
-    private static (SpecFigures? Figures, string? Failure) MeasureInChild(string specPath, string[] options)
+    private static (SpecFigures? Figures, string? Failure) MeasureInChild(string specPath, string[] options, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var child = TimedProcess.Run(Path.GetDirectoryName(specPath)!, "dotnet", [typeof(Program).Assembly.Location, "--scale-measure", specPath, .. options], timeout: TimeSpan.FromMinutes(60));
+        var child = TimedProcess.Run(Path.GetDirectoryName(specPath)!, "dotnet", [typeof(Program).Assembly.Location, "--scale-measure", specPath, .. options], environment, TimeSpan.FromMinutes(60));
         var json = child.Output.Split('\n').LastOrDefault(l => l.StartsWith('{'));
         return child.Succeeded && json is not null
             ? (JsonSerializer.Deserialize<SpecFigures>(json), null)

@@ -105,26 +105,39 @@ public static class ScaleReport
         ];
     }
 
+    /// <summary>Each large spec's in-process figures, then, where measured, the same under the server collector as a row of its own.</summary>
+    private static IEnumerable<(string Name, SpecFigures? Figures, string? Failure)> InProcessRows(IReadOnlyList<LargeSpecResult> large)
+    {
+        foreach (var r in large)
+        {
+            yield return (r.Spec.Name, r.InProcess, r.InProcessFailure);
+            if (r.InProcessServerGc is not null || r.InProcessServerGcFailure is not null)
+            {
+                yield return (r.Spec.Name + ", server collector", r.InProcessServerGc, r.InProcessServerGcFailure);
+            }
+        }
+    }
+
     private static void LargeTables(StringBuilder text, IReadOnlyList<LargeSpecResult> large)
     {
         text.AppendLine();
         text.AppendLine("## Large specs: generation in process");
         text.AppendLine();
-        text.AppendLine("Inside `CSharpGeneratorDriver` (a new driver each run, step tracking off) against the parse floor (JSON → `JsonNode` → Microsoft.OpenApi's `OpenApiJsonReader`), alternating, median of the runs after warm-up runs of both until the JIT has settled (a pair of runs that compiles fewer than 2 % of the methods compiled so far, at most 8 pairs); allocations are the fewest bytes one run allocated on all threads; the peak is the measuring process's resident memory during the runs (its baseline included). NSwag's C# client generator runs in the same process afterwards over the same text.");
+        text.AppendLine("Inside `CSharpGeneratorDriver` (a new driver each run, step tracking off) against the parse floor (JSON → `JsonNode` → Microsoft.OpenApi's `OpenApiJsonReader`), alternating, median of the runs after warm-up runs of both until the JIT has settled (40 pairs in a row that compiled at most 2 methods each: the tiered JIT recompiles a method called once a run after some 30 and 60 runs); allocations are the fewest bytes one run allocated on all threads; the peak is the measuring process's resident memory during the runs (its baseline included). NSwag's C# client generator runs in the same process afterwards over the same text. The measuring process runs the workstation collector; a row \"server collector\" (`--server-gc`) is the same measured again under the collector csc and the compiler server run with.");
         text.AppendLine();
         text.AppendLine("Times are wall time, then processor time (all threads) in parentheses; ratios are given for both, and the processor-time ratio is the steadier one on a loaded machine.");
         text.AppendLine();
         text.AppendLine("| spec | size | operations | schemas | parse floor | cold run | **cold / floor** (wall, CPU) | floor allocated | cold allocated | allocated ratio | peak memory (cold) | NSwag 14.7.1 | NSwag / ours (wall, CPU) |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var r in large)
+        foreach (var (name, f, failure) in InProcessRows(large))
         {
-            if (r.InProcess is not { } f)
+            if (f is null)
             {
-                text.AppendLine($"| {r.Spec.Name} | failed: {Cell(r.InProcessFailure)} |||||||||||");
+                text.AppendLine($"| {name} | failed: {Cell(failure)} |||||||||||");
                 continue;
             }
 
-            text.AppendLine(Invariant($"| {r.Spec.Name} | {f.SpecBytes / 1048576.0:F1} MiB | {f.Operations:N0} | {f.Schemas:N0} | {Ms(f.Floor)} | {Ms(f.Cold)} | **{Ratio(f.Cold?.Ms, f.Floor?.Ms)}, {Ratio(f.Cold?.CpuMs, f.Floor?.CpuMs)}** | {MiB(f.Floor?.AllocatedMiB)} | {MiB(f.Cold?.AllocatedMiB)} | {Ratio(f.Cold?.AllocatedMiB, f.Floor?.AllocatedMiB)} | {MiB(f.Cold?.PeakMiB)} | {(f.NSwag is not null ? Ms(f.NSwag) : f.NSwagFailure is null ? "not run" : "failed: " + Cell(f.NSwagFailure))} | {Ratio(f.NSwag?.Ms, f.Cold?.Ms)}, {Ratio(f.NSwag?.CpuMs, f.Cold?.CpuMs)} |"));
+            text.AppendLine(Invariant($"| {name} | {f.SpecBytes / 1048576.0:F1} MiB | {f.Operations:N0} | {f.Schemas:N0} | {Ms(f.Floor)} | {Ms(f.Cold)} | **{Ratio(f.Cold?.Ms, f.Floor?.Ms)}, {Ratio(f.Cold?.CpuMs, f.Floor?.CpuMs)}** | {MiB(f.Floor?.AllocatedMiB)} | {MiB(f.Cold?.AllocatedMiB)} | {Ratio(f.Cold?.AllocatedMiB, f.Floor?.AllocatedMiB)} | {MiB(f.Cold?.PeakMiB)} | {(f.NSwag is not null ? Ms(f.NSwag) : f.NSwagFailure is null ? "not run" : "failed: " + Cell(f.NSwagFailure))} | {Ratio(f.NSwag?.Ms, f.Cold?.Ms)}, {Ratio(f.NSwag?.CpuMs, f.Cold?.CpuMs)} |"));
         }
 
         text.AppendLine();
@@ -134,12 +147,11 @@ public static class ScaleReport
         text.AppendLine();
         text.AppendLine("| spec | edit | re-run | **re-run / cold run** (wall, CPU) | allocated | allocated / cold run's | files changed / generated |");
         text.AppendLine("|---|---|---:|---:|---:|---:|---:|");
-        foreach (var r in large.Where(r => r.InProcess is not null))
+        foreach (var (name, f, _) in InProcessRows(large).Where(row => row.Figures is not null))
         {
-            var f = r.InProcess!;
-            foreach (var edit in new[] { f.SchemaEdit, f.OperationEdit }.OfType<EditCost>())
+            foreach (var edit in new[] { f!.SchemaEdit, f.OperationEdit }.OfType<EditCost>())
             {
-                text.AppendLine(Invariant($"| {r.Spec.Name} | {edit.What} | {Ms(edit.Cost)} | **{Ratio(edit.Cost.Ms, f.Cold?.Ms)}, {Ratio(edit.Cost.CpuMs, f.Cold?.CpuMs)}** | {MiB(edit.Cost.AllocatedMiB)} | {Ratio(edit.Cost.AllocatedMiB, f.Cold?.AllocatedMiB)} | {edit.FilesChanged} / {f.GeneratedFiles} |"));
+                text.AppendLine(Invariant($"| {name} | {edit.What} | {Ms(edit.Cost)} | **{Ratio(edit.Cost.Ms, f.Cold?.Ms)}, {Ratio(edit.Cost.CpuMs, f.Cold?.CpuMs)}** | {MiB(edit.Cost.AllocatedMiB)} | {Ratio(edit.Cost.AllocatedMiB, f.Cold?.AllocatedMiB)} | {edit.FilesChanged} / {f.GeneratedFiles} |"));
             }
         }
 

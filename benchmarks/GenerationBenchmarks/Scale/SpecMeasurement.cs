@@ -252,33 +252,45 @@ public static class SpecMeasurement
 
     /// <summary>
     /// Runs <paramref name="warmUpRun"/> (here a floor run and a cold run; a stage of <c>--repeat</c>) until the JIT has
-    /// settled, and says how many times: until one run compiles fewer than <see cref="SettledShare"/> of the methods
-    /// compiled so far, at most <see cref="MostWarmUps"/> times. After one run the tiered JIT is still recompiling the hot
-    /// methods (GitHub's floor and cold run JIT-compiled some 9,600 methods in their first run, then 4,400, 1,450, 1,570,
-    /// 460, 210, 200 in the runs after), on a thread of its own whose processor time the process's counts: a cold run
-    /// measured after one warm-up counted part of that, more of it the more the machine was loaded, and the generator's
-    /// code (Roslyn's driver, Scriban, the generator) is many times the floor's. Settled, both measure what a compiler
-    /// server's runs cost once it has built a few times, as the instruction counts do (callgrind runs with the tiered JIT off).
+    /// settled, and says how many times: until <see cref="QuietRuns"/> runs in a row have compiled at most
+    /// <see cref="StrayCompilations"/> methods each, at most <paramref name="mostWarmUps"/> runs or <see cref="MostWarmUpTime"/>.
+    /// The tiered JIT compiles a method again, on a thread of its own whose processor time the process's counts, after
+    /// 30 calls (instrumented), and again after 30 more (optimized with that profile): a method called once per run
+    /// settles after some 60 runs. GitHub's re-run compiled 390 methods in its first warm-up, then 100 to 1,800 a run up
+    /// to the 30th, a few up to the 59th, 55 to 117 a run from the 60th to the 67th and none after that, and the JIT's
+    /// time over those 67 runs was 8.4 s, some 125 ms a run against a settled re-run's 150 ms or so. Quiet for more runs
+    /// than a call count (30) means that no method called in every run is still on its way. With the tiered JIT off
+    /// (<c>DOTNET_TieredCompilation=0</c>, as callgrind runs), nothing is compiled again and one quiet run is enough.
+    /// Settled, a run measures what a compiler server's or an IDE's runs cost once it has built for a while, as the
+    /// instruction counts do.
     /// </summary>
-    internal static int WarmUp(Action warmUpRun)
+    internal static int WarmUp(Action warmUpRun, int mostWarmUps = MostWarmUps)
     {
+        var quietRunsNeeded = Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") == "0" ? 1 : QuietRuns;
+        var stopwatch = Stopwatch.StartNew();
         var warmUps = 0;
-        while (true)
+        var quietRuns = 0;
+        while (quietRuns < quietRunsNeeded && warmUps < mostWarmUps && stopwatch.Elapsed < MostWarmUpTime)
         {
             var compiledBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
             warmUpRun();
             warmUps++;
-            var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
-            if (warmUps == MostWarmUps || compiled - compiledBefore < SettledShare * compiled)
-            {
-                return warmUps;
-            }
+            quietRuns = System.Runtime.JitInfo.GetCompiledMethodCount() - compiledBefore <= StrayCompilations ? quietRuns + 1 : 0;
         }
+
+        return warmUps;
     }
 
-    private const double SettledShare = 0.02;
+    /// <summary>More runs than the tiered JIT's call count (30) without compilations.</summary>
+    private const int QuietRuns = 40;
 
-    private const int MostWarmUps = 8;
+    /// <summary>What a quiet run may still compile: a stray method the JIT meets late (one or two in GitHub's settled re-runs).</summary>
+    private const int StrayCompilations = 2;
+
+    /// <summary>A curated specs' cold run settles after some 600 runs of 10 ms (the JIT compiles 18,628 methods by then).</summary>
+    internal const int MostWarmUps = 2_000;
+
+    private static readonly TimeSpan MostWarmUpTime = TimeSpan.FromMinutes(6);
 
     /// <summary>Timed runs of one step: a full collection before each, so that one run's garbage is not the next one's cost.</summary>
     private sealed class Runs
