@@ -258,7 +258,7 @@ public static class SpecMeasurement
     /// 30 calls (instrumented), and again after 30 more (optimized with that profile): a method called once per run
     /// settles after some 60 runs. GitHub's re-run compiled 390 methods in its first warm-up, then 100 to 1,800 a run up
     /// to the 30th, a few up to the 59th, 55 to 117 a run from the 60th to the 67th and none after that, and the JIT's
-    /// time over those 67 runs was 8.4 s, some 125 ms a run against a settled re-run's 150 ms or so. Quiet for more runs
+    /// time over those 67 runs was 8.4 s, some 125 ms a run against a settled re-run's 200 ms. Quiet for more runs
     /// than a call count (30) means that no method called in every run is still on its way. With the tiered JIT off
     /// (<c>DOTNET_TieredCompilation=0</c>, as callgrind runs), nothing is compiled again and one quiet run is enough.
     /// Settled, a run measures what a compiler server's or an IDE's runs cost once it has built for a while, as the
@@ -287,7 +287,7 @@ public static class SpecMeasurement
     /// <summary>What a quiet run may still compile: a stray method the JIT meets late (one or two in GitHub's settled re-runs).</summary>
     private const int StrayCompilations = 2;
 
-    /// <summary>A curated specs' cold run settles after some 600 runs of 10 ms (the JIT compiles 18,628 methods by then).</summary>
+    /// <summary>The curated specs' cold run settles after some 600 runs of 10 ms (the JIT compiles 18,628 methods by then).</summary>
     internal const int MostWarmUps = 2_000;
 
     private static readonly TimeSpan MostWarmUpTime = TimeSpan.FromMinutes(6);
