@@ -43,7 +43,7 @@ internal sealed partial class ModelBuilder
             // A multipart body that cannot be typed is raw content, which a raw alternative may send already.
             if (body.Kind != preferred.Kind && alternatives.All(a => a.Body.Kind != body.Kind))
             {
-                var requestTypeName = ClaimTypeName(operationName + suffix + "Request", $"the request record of '{operationName}' with a {entry.MediaType} body", null, JsonPointers.Append(JsonPointers.Append(pointer, "content"), entry.MediaType));
+                var requestTypeName = ClaimTypeName(operationName + suffix + "Request", "{0}", $"the request record of '{operationName}' with a {entry.MediaType} body", null, JsonPointers.Append(JsonPointers.Append(pointer, "content"), entry.MediaType));
                 alternatives.Add(new AlternateBodySpec(requestTypeName, body));
             }
         }
@@ -88,7 +88,7 @@ internal sealed partial class ModelBuilder
                     IsRequired = requestBody.Required,
                     Description = description,
                     Parts = parts.ToEquatableArray(),
-                    PartsTypeName = ClaimTypeName(operationName + "Parts", $"the multipart body of '{operationName}'", null, schemaPointer),
+                    PartsTypeName = ClaimTypeName(operationName + "Parts", "the multipart body of '{0}'", operationName, null, schemaPointer),
                 };
             case BodyKind.Multipart:
                 if (isPreferred)

@@ -247,7 +247,7 @@ internal sealed partial class ModelBuilder
                     if (part is OpenApiSchemaReference && _pendingTypes.TryGetValue(new TypeKey(target, TypeKind.Object), out var baseType))
                     {
                         pending.BaseTypes.Add(baseType);
-                        baseType.InterfaceName ??= ClaimTypeName("I" + baseType.Name, "the interface of '" + baseType.Name + "'", componentName: null, baseType.Pointer);
+                        baseType.InterfaceName ??= ClaimTypeName("I" + baseType.Name, "the interface of '{0}'", baseType.Name, componentName: null, baseType.Pointer);
                     }
 
                     Walk(target);

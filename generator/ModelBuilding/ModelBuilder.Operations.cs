@@ -37,7 +37,7 @@ internal sealed partial class ModelBuilder
                 var claimant = operation.OperationId ?? method + " " + pathEntry.Key;
                 var namePointer = operation.OperationId is null ? operationPointer : JsonPointers.Append(operationPointer, "operationId");
                 var name = ClaimOperationName(operationNames, preferredName, claimant, namePointer);
-                operations.Add(ParseOperation(name, claimant, namePointer, method, pathEntry.Key, operationPointer, pathEntry.Value, operation));
+                operations.Add(ParseOperation(name, claimant, namePointer, method, pathEntry.Key, pathPointer, operationPointer, pathEntry.Value, operation));
             }
         }
 
@@ -55,7 +55,7 @@ internal sealed partial class ModelBuilder
     /// <summary>Claims an operation's name, or its method's, in <paramref name="scope"/>; a collision takes the next free name and is reported where the spec names the operation.</summary>
     private string ClaimOperationName(NameScope scope, string preferred, string claimant, string namePointer)
     {
-        var name = scope.Claim(preferred, "'" + claimant + "'");
+        var name = scope.Claim(preferred, NameScope.Quoted, claimant);
         if (name != preferred)
         {
             Report(DiagnosticDescriptors.NameCollision, LocationOf(namePointer), scope.TakenBy(preferred)!, claimant, preferred, name);
@@ -65,26 +65,33 @@ internal sealed partial class ModelBuilder
     }
 
     /// <param name="claimant">The operation as the spec names it (its operationId, or its method and path), for a collision's report at <paramref name="namePointer"/>.</param>
-    private OperationSpec ParseOperation(string name, string claimant, string namePointer, string method, string path, string pointer, IOpenApiPathItem pathItem, OpenApiOperation operation)
+    /// <param name="pathPointer">The pointer of <paramref name="pathItem"/>, where its own parameters are.</param>
+    private OperationSpec ParseOperation(string name, string claimant, string namePointer, string method, string path, string pathPointer, string pointer, IOpenApiPathItem pathItem, OpenApiOperation operation)
     {
-        var requestTypeName = ClaimTypeName(name + "Request", $"the request record of '{name}'", null, pointer);
-        var memberNames = new NameScope()
+        var requestTypeName = ClaimTypeName(name + "Request", "the request record of '{0}'", name, null, pointer);
+        var operationParameters = operation.Parameters ?? Array.Empty<IOpenApiParameter>();
+        var pathParameters = pathItem.Parameters ?? Array.Empty<IOpenApiParameter>();
+        var memberNames = new NameScope(operationParameters.Count + pathParameters.Count)
             .Reserve(ReservedNames.RecordMembers, ReservedMemberDescription)
-            .Reserve([requestTypeName], typeName => $"the record's own name '{typeName}'")
-            .Reserve(operation.RequestBody?.Content is { Count: > 0 } ? [ReservedNames.RequestBody] : [], name => $"the request body '{name}'");
-        var parameters = new List<ParameterSpec>();
-        var pathParameters = (pathItem.Parameters ?? []).Select((p, i) => (Parameter: p, Pointer: JsonPointers.Append(JsonPointers.Append(JsonPointers.Append("/paths", path), "parameters"), i.ToString(CultureInfo.InvariantCulture))));
-        var operationParameters = (operation.Parameters ?? []).Select((p, i) => (Parameter: p, Pointer: JsonPointers.Append(JsonPointers.Append(pointer, "parameters"), i.ToString(CultureInfo.InvariantCulture)))).ToList();
-
-        // Operation-level parameters override path-level ones with the same name and location.
-        var overridden = new HashSet<(string?, Microsoft.OpenApi.ParameterLocation?)>(operationParameters.Select(op => Resolved(op.Parameter)).Select(op => (op.Name, op.In)));
-        var merged = operationParameters
-            .Concat(pathParameters.Where(pp => Resolved(pp.Parameter) is var resolved && !overridden.Contains((resolved.Name, resolved.In))));
-        foreach (var (parameter, parameterPointer) in merged)
+            .Reserve(requestTypeName, static typeName => $"the record's own name '{typeName}'");
+        if (operation.RequestBody?.Content is { Count: > 0 })
         {
-            if (ParseParameter(parameter, parameterPointer, path, memberNames, requestTypeName) is { } spec)
+            memberNames.Reserve(ReservedNames.RequestBody, static name => $"the request body '{name}'");
+        }
+
+        // Operation-level parameters override path-level ones with the same name and location. Loops, not LINQ: this runs
+        // for each operation, and its iterators and closures cost more than the few parameters they compared.
+        var parameters = new List<ParameterSpec>(operationParameters.Count + pathParameters.Count);
+        for (var i = 0; i < operationParameters.Count; i++)
+        {
+            AddParameter(operationParameters[i], ParameterPointer(pointer, i));
+        }
+
+        for (var i = 0; i < pathParameters.Count; i++)
+        {
+            if (!IsOverridden(Resolved(pathParameters[i])))
             {
-                parameters.Add(spec);
+                AddParameter(pathParameters[i], ParameterPointer(pathPointer, i));
             }
         }
 
@@ -111,13 +118,38 @@ internal sealed partial class ModelBuilder
             AlternateBodies = alternateBodies.ToEquatableArray(),
             SuccessResponse = success,
             StreamOpenerName = success is { Kind: ResponseKind.JsonLines or ResponseKind.EventStream, Body: not null, HeadersRecord: null }
-                ? _typeNames.Claim("Open" + name + "Stream", $"the client's method that opens the stream of '{name}'")
+                ? _typeNames.Claim("Open" + name + "Stream", "the client's method that opens the stream of '{0}'", name)
                 : null,
             ErrorResponses = errors.ToEquatableArray(),
             ErrorReader = ErrorReaderOf(errors, name, pointer),
             Accept = accept,
             Security = security,
-            SecurityFieldName = security.Count == 0 ? null : _typeNames.Claim(name + "Security", $"the client's field that holds the security requirement of '{name}'"),
+            SecurityFieldName = security.Count == 0 ? null : _typeNames.Claim(name + "Security", "the client's field that holds the security requirement of '{0}'", name),
         };
+
+        void AddParameter(IOpenApiParameter parameter, string parameterPointer)
+        {
+            if (ParseParameter(parameter, parameterPointer, path, memberNames, requestTypeName) is { } spec)
+            {
+                parameters.Add(spec);
+            }
+        }
+
+        bool IsOverridden(IOpenApiParameter pathParameter)
+        {
+            for (var i = 0; i < operationParameters.Count; i++)
+            {
+                var own = Resolved(operationParameters[i]);
+                if (own.Name == pathParameter.Name && own.In == pathParameter.In)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
+
+    /// <summary>The pointer of the parameter at <paramref name="index"/> of the item or operation at <paramref name="pointer"/>, made in one piece.</summary>
+    private static string ParameterPointer(string pointer, int index) => pointer + "/parameters/" + index.ToString(CultureInfo.InvariantCulture);
 }

@@ -107,7 +107,7 @@ internal sealed partial class ModelBuilder
         if (!_errorReaders.TryGetValue(cases, out var reader))
         {
             var name = "Read" + string.Join("And", cases.Select(c => (c.Statuses.Count == 0 ? (cases.Count == 1 ? "Any" : "Others") : string.Join("Or", c.Statuses.Select(s => s.Pattern))) + "As" + (c.Body is null ? "ApiException" : NameOf(c.Body))));
-            reader = new ErrorReaderSpec(ClaimTypeName(name, $"the client's method that reads the errors of '{operationName}' and of the operations documenting the same", null, pointer), cases);
+            reader = new ErrorReaderSpec(ClaimTypeName(name, "the client's method that reads the errors of '{0}' and of the operations documenting the same", operationName, null, pointer), cases);
             _errorReaders.Add(cases, reader);
         }
 
@@ -266,7 +266,7 @@ internal sealed partial class ModelBuilder
             var stem = names.Count > 1 && words.Count > 0 ? string.Concat(words)
                 : names.Count > 1 ? string.Concat(names.Take(names.Count - 1)) + "And" + names[names.Count - 1]
                 : names[0];
-            record = new HeadersRecordSpec(ClaimTypeName(stem + "Headers", $"the response headers of '{operationName}' and of the operations documenting the same", null, responsePointer), members);
+            record = new HeadersRecordSpec(ClaimTypeName(stem + "Headers", "the response headers of '{0}' and of the operations documenting the same", operationName, null, responsePointer), members);
             _headersRecords.Add(members, record);
         }
 

@@ -202,7 +202,7 @@ internal sealed partial class ModelBuilder
             Report(DiagnosticDescriptors.InvalidIdentifier, LocationOfKey(pointer), componentName, preferred);
         }
 
-        var name = ClaimTypeName(kind == TypeKind.MergePatch ? preferred + "Patch" : preferred, "'" + (componentName ?? preferred) + "'", componentName, pointer);
+        var name = ClaimTypeName(kind == TypeKind.MergePatch ? preferred + "Patch" : preferred, NameScope.Quoted, componentName ?? preferred, componentName, pointer);
 
         var pending = new PendingType(name, schema, pointer, kind) { Group = componentName is null && _membersBeingResolved is { } owner ? owner.Group : name };
         _pendingTypes.Add(key, pending);
@@ -372,7 +372,7 @@ internal sealed partial class ModelBuilder
             }
 
             var preferred = PascalCase(wireValue) is { Length: > 0 } pascal ? pascal : "Empty";
-            var name = memberNames.Claim(preferred, "'" + wireValue + "'");
+            var name = memberNames.Claim(preferred, NameScope.Quoted, wireValue);
             if (name != preferred)
             {
                 var valuePointer = JsonPointers.Append(JsonPointers.Append(pending.Pointer, "enum"), i.ToString(CultureInfo.InvariantCulture));
