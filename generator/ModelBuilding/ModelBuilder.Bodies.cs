@@ -68,14 +68,14 @@ internal sealed partial class ModelBuilder
                 {
                     MediaType = mediaType,
                     Kind = kind,
-                    Type = content.Schema is null ? TypeRef.Any : ResolveType(content.Schema, schemaPointer, operationName + "Body", Usage.Request, mergePatch: false),
+                    Type = content.Schema is null ? TypeRef.Any : ResolveType(content.Schema, schemaPointer, new NameHint(operationName, "Body"), Usage.Request, mergePatch: false),
                     IsRequired = requestBody.Required,
                     Description = description,
                     FormEncodings = FormEncodings(content).ToEquatableArray(),
                 };
             case BodyKind.Text:
                 // The schema's constraints (maxLength, pattern) hold for the text; a schema that is no string says nothing about it.
-                var text = content.Schema?.Type == JsonSchemaType.String ? ResolveType(content.Schema, schemaPointer, operationName + "Body", Usage.Request, mergePatch: false) : null;
+                var text = content.Schema?.Type == JsonSchemaType.String ? ResolveType(content.Schema, schemaPointer, new NameHint(operationName, "Body"), Usage.Request, mergePatch: false) : null;
                 return new BodySpec { MediaType = mediaType, Kind = kind, Type = text is { Kind: ValueKind.String } ? text : new TypeRef { Kind = ValueKind.String }, IsRequired = requestBody.Required, Description = description };
             case BodyKind.Binary:
                 return new BodySpec { MediaType = mediaType, Kind = kind, Type = TypeRef.Any, IsRequired = requestBody.Required, Description = description };
@@ -117,7 +117,7 @@ internal sealed partial class ModelBuilder
             return new BodySpec { MediaType = mediaType, Kind = BodyKind.JsonPatch, Type = jsonPatch, IsRequired = requestBody.Required, Description = description };
         }
 
-        var type = ResolveType(content.Schema, schemaPointer, operationName + "Body", Usage.Request, isMergePatch);
+        var type = ResolveType(content.Schema, schemaPointer, new NameHint(operationName, "Body"), Usage.Request, isMergePatch);
         return new BodySpec { MediaType = mediaType, Kind = isMergePatch ? BodyKind.MergePatch : BodyKind.Json, Type = type, IsRequired = requestBody.Required, Description = description };
     }
 

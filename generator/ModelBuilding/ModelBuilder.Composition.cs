@@ -18,7 +18,7 @@ internal sealed partial class ModelBuilder
     /// Returns null for a schema whose own keywords, or whose members, describe the value; the compositions not generated
     /// yet are reported.
     /// </summary>
-    private TypeRef? ResolveComposition(IOpenApiSchema schema, string pointer, string nameHint, Usage usage, bool mergePatch, string? componentName)
+    private TypeRef? ResolveComposition(IOpenApiSchema schema, string pointer, NameHint nameHint, Usage usage, bool mergePatch, string? componentName)
     {
         if (NullableAlternative(schema) is var (keyword, alternative))
         {

@@ -40,7 +40,7 @@ internal sealed partial class ModelBuilder
             : JsonPointers.Append(JsonPointers.Append(JsonPointers.Append(parameterPointer, "content"), content?.Key ?? string.Empty), "schema");
         var type = schema is null
             ? new TypeRef { Kind = ValueKind.String }
-            : ResolveType(schema, schemaPointer, requestTypeName + csharpName, Usage.Request, mergePatch: false);
+            : ResolveType(schema, schemaPointer, new NameHint(requestTypeName, csharpName), Usage.Request, mergePatch: false);
         var modelLocation = location switch
         {
             Microsoft.OpenApi.ParameterLocation.Path => Model.ParameterLocation.Path,

@@ -44,7 +44,7 @@ internal sealed partial class ModelBuilder
             if (response.Content is not null && response.Content.FirstOrDefault(c => IsJsonMediaType(c.Key)) is { Key: not null } json && json.Value.Schema is not null)
             {
                 var schemaPointer = responsePointer + "/content/" + JsonPointers.Escape(json.Key) + "/schema";
-                var typeName = describesSuccess ? operationName + "Response" : operationName + "Error" + (statusCode == 0 ? string.Empty : entry.Key.ToUpperInvariant());
+                var typeName = new NameHint(operationName, describesSuccess ? "Response" : statusCode == 0 ? "Error" : "Error" + entry.Key.ToUpperInvariant());
                 body = ResolveType(json.Value.Schema, schemaPointer, typeName, Usage.Response, mergePatch: false);
             }
 
@@ -200,7 +200,7 @@ internal sealed partial class ModelBuilder
             }
 
             var schemaPointer = JsonPointers.Append(JsonPointers.Append(contentPointer, mediaType), media.ItemSchema is null ? "schema" : "itemSchema");
-            return ResolveType(schema, schemaPointer, operationName + suffix, Usage.Response, mergePatch: false);
+            return ResolveType(schema, schemaPointer, new NameHint(operationName, suffix), Usage.Response, mergePatch: false);
         }
     }
 

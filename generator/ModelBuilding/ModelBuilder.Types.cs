@@ -16,7 +16,7 @@ internal sealed partial class ModelBuilder
     /// Maps a schema to the shape of a value, registering the named types it needs. Object and enum schemas become named types;
     /// a type reached from a response records that, since responses may omit what requests must send.
     /// </summary>
-    private TypeRef ResolveType(IOpenApiSchema schema, string pointer, string nameHint, Usage usage, bool mergePatch, string? componentName = null)
+    private TypeRef ResolveType(IOpenApiSchema schema, string pointer, NameHint nameHint, Usage usage, bool mergePatch, string? componentName = null)
     {
         if (schema is OpenApiSchemaReference reference)
         {
@@ -39,7 +39,7 @@ internal sealed partial class ModelBuilder
                 return derived;
             }
 
-            return ResolveContained(reference, target, referencePointer, PascalCase(reference.Reference.Id ?? nameHint), usage, mergePatch, reference.Reference.Id);
+            return ResolveContained(reference, target, referencePointer, PascalCase(reference.Reference.Id ?? nameHint.ToString()), usage, mergePatch, reference.Reference.Id);
         }
 
         var nullable = schema.Type is { } t && t.HasFlag(JsonSchemaType.Null);
@@ -68,26 +68,22 @@ internal sealed partial class ModelBuilder
                 // Validate(), wherever it is used; a merge patch is a part of the value, which they cannot apply to.
                 if (typeKind == TypeKind.Object)
                 {
-                    pending.WholeValueConstraints = new ConstraintSpec { AllowedValues = constraints.AllowedValues, Not = constraints.Not, NotSchema = constraints.NotSchema, DependentRequired = constraints.DependentRequired };
+                    pending.WholeValueConstraints = WholeValueConstraints(constraints);
                 }
 
-                return new TypeRef
-                {
-                    Kind = kind,
-                    TypeName = pending.Name,
-                    Constraints = kind == ValueKind.Enum ? constraints with { AllowedValues = EquatableArray<string>.Empty } : ConstraintSpec.None,
-                    IsNullable = nullable,
-                };
+                return kind == ValueKind.Enum
+                    ? new TypeRef { Kind = kind, TypeName = pending.Name, Constraints = constraints with { AllowedValues = EquatableArray<string>.Empty }, IsNullable = nullable }
+                    : pending.ObjectReference(nullable);
             case ValueKind.Array:
                 var element = schema.Items is not { } items
                     ? TypeRef.Any
-                    : ResolveContained(schema, items, JsonPointers.Append(pointer, "items"), nameHint + "Item", usage, mergePatch: false);
+                    : ResolveContained(schema, items, JsonPointers.Append(pointer, "items"), nameHint.Then("Item"), usage, mergePatch: false);
                 return new TypeRef { Kind = ValueKind.Array, Element = element, Constraints = constraints, IsNullable = nullable };
             case ValueKind.Map:
                 // RFC 7396 merges every object, a map's values included; only arrays are replaced whole.
                 var value = schema.AdditionalProperties is not { } additionalProperties
                     ? TypeRef.Any
-                    : ResolveContained(schema, additionalProperties, JsonPointers.Append(pointer, "additionalProperties"), nameHint + "Value", usage, mergePatch);
+                    : ResolveContained(schema, additionalProperties, JsonPointers.Append(pointer, "additionalProperties"), nameHint.Then("Value"), usage, mergePatch);
                 return new TypeRef { Kind = ValueKind.Map, Element = value, Constraints = constraints, IsNullable = nullable, IsPatchMap = mergePatch };
             case ValueKind.Bytes:
                 return new TypeRef
@@ -109,6 +105,15 @@ internal sealed partial class ModelBuilder
     }
 
     /// <summary>
+    /// The constraints about a record's whole value among its schema's: <see cref="ConstraintSpec.None"/> when there are
+    /// none, as for almost every record, rather than a new empty set at each use of the record.
+    /// </summary>
+    private static ConstraintSpec WholeValueConstraints(ConstraintSpec constraints)
+        => constraints.AllowedValues.IsEmpty && constraints.Not is null && constraints.NotSchema is null && constraints.DependentRequired.IsEmpty
+            ? ConstraintSpec.None
+            : new ConstraintSpec { AllowedValues = constraints.AllowedValues, Not = constraints.Not, NotSchema = constraints.NotSchema, DependentRequired = constraints.DependentRequired };
+
+    /// <summary>
     /// Whether a string holds bytes the generated code encodes and decodes: OpenAPI 3.0's <c>format: byte</c>, or 3.1's
     /// <c>contentEncoding</c> base64 or base64url. Other encodings (base32, quoted-printable) stay the text they are.
     /// </summary>
@@ -125,7 +130,7 @@ internal sealed partial class ModelBuilder
     /// Named types need no such care: they are registered before their properties are resolved. Takes the inner schema's
     /// <see cref="ResolveType"/> arguments, not a delegate: a delegate's closure was allocated at every schema resolved.
     /// </summary>
-    private TypeRef ResolveContained(IOpenApiSchema container, IOpenApiSchema schema, string pointer, string nameHint, Usage usage, bool mergePatch, string? componentName = null)
+    private TypeRef ResolveContained(IOpenApiSchema container, IOpenApiSchema schema, string pointer, NameHint nameHint, Usage usage, bool mergePatch, string? componentName = null)
     {
         _containersBeingResolved.Add(container);
         try
@@ -182,7 +187,7 @@ internal sealed partial class ModelBuilder
         }
     }
 
-    private PendingType GetOrAddType(IOpenApiSchema schema, string pointer, string nameHint, TypeKind kind, string? componentName)
+    private PendingType GetOrAddType(IOpenApiSchema schema, string pointer, NameHint nameHint, TypeKind kind, string? componentName)
     {
         var key = new TypeKey(schema, kind);
         if (_pendingTypes.TryGetValue(key, out var existing))
@@ -196,8 +201,9 @@ internal sealed partial class ModelBuilder
             return shared;
         }
 
-        var preferred = nameHint.Length > 0 ? nameHint : "Type";
-        if (componentName is not null && nameHint.Length == 0)
+        var hint = nameHint.ToString();
+        var preferred = hint.Length > 0 ? hint : "Type";
+        if (componentName is not null && hint.Length == 0)
         {
             Report(DiagnosticDescriptors.InvalidIdentifier, LocationOfKey(pointer), componentName, preferred);
         }
@@ -236,8 +242,22 @@ internal sealed partial class ModelBuilder
     }
 
     /// <summary>The name an inline type in a member is named after: the component that declares the member, else the record.</summary>
-    private string MemberTypeHint(PendingType pending, string wireName, MemberDeclaration declaration)
-        => (declaration.Owner ?? pending.BaseName) + PascalCase(wireName);
+    private NameHint MemberTypeHint(PendingType pending, string wireName, MemberDeclaration declaration)
+        => new(declaration.Owner ?? pending.BaseName, PascalCase(wireName));
+
+    /// <summary>
+    /// The name a schema's type would take, in parts: the name is written only for the schemas that become a type of their
+    /// own, and most are references or scalars (writing it for each member, parameter and response cost a string each).
+    /// </summary>
+    private readonly struct NameHint(string stem, string? suffix = null)
+    {
+        public static implicit operator NameHint(string name) => new(name);
+
+        /// <summary>The hint of a type inside this one's (an array's items, a map's values).</summary>
+        public NameHint Then(string more) => new(ToString(), more);
+
+        public override string ToString() => suffix is null ? stem : stem + suffix;
+    }
 
     private TypeSpec BuildType(PendingType pending)
     {
@@ -268,10 +288,10 @@ internal sealed partial class ModelBuilder
 
         var composed = MembersOf(pending.Schema, pending.Pointer);
         var required = composed.Required;
-        var propertyNames = new NameScope()
+        var propertyNames = new NameScope(composed.Members.Count + required.Count)
             .Reserve(ReservedNames.RecordMembers, ReservedMemberDescription)
-            .Reserve([pending.Name], typeName => $"the record's own name '{typeName}'");
-        var properties = new List<PropertySpec>();
+            .Reserve(pending.Name, static typeName => $"the record's own name '{typeName}'");
+        var properties = new List<PropertySpec>(composed.Members.Count);
         var isReadFromResponses = pending.Usage.HasFlag(Usage.Response);
         foreach (var member in composed.Members)
         {
@@ -304,10 +324,10 @@ internal sealed partial class ModelBuilder
             });
         }
 
-        foreach (var missing in required.Where(r => !composed.Members.Exists(m => m.WireName == r)).OrderBy(r => r, StringComparer.Ordinal))
+        foreach (var missing in Undeclared(required, composed.Members))
         {
             // A required name with no schema: the value may be anything, but it must be there.
-            var csharpName = ClaimMemberName(propertyNames, missing, At(JsonPointers.Append(pending.Pointer, "required")));
+            var csharpName = ClaimMemberName(propertyNames, missing, At(pending.Pointer, "required"));
             properties.Add(new PropertySpec { Name = csharpName, WireName = missing, Type = TypeRef.Any, IsRequired = true, IsRequiredMember = false });
         }
 
@@ -322,9 +342,41 @@ internal sealed partial class ModelBuilder
             AllowsUnknownMembers = pending.Schema.AdditionalPropertiesAllowed,
             PlainTypeName = pending.Kind == TypeKind.MergePatch && _pendingTypes.TryGetValue(new TypeKey(pending.Schema, TypeKind.Object), out var plain) ? plain.Name : null,
             InterfaceName = pending.InterfaceName,
-            BaseTypeNames = pending.BaseTypes.Select(b => b.Name).ToEquatableArray(),
+            BaseTypeNames = pending.BaseTypes.Count == 0 ? EquatableArray<string>.Empty : pending.BaseTypes.Select(b => b.Name).ToEquatableArray(),
             WholeValueConstraints = pending.WholeValueConstraints,
         };
+    }
+
+    /// <summary>
+    /// The required names no member declares, in ordinal order; almost always none, found with no closure or iterator
+    /// made for each record and each name.
+    /// </summary>
+    private static List<string> Undeclared(HashSet<string> required, List<ComposedMember> members)
+    {
+        var undeclared = new List<string>(0);
+        foreach (var name in required)
+        {
+            if (!IsDeclared(name))
+            {
+                undeclared.Add(name);
+            }
+        }
+
+        undeclared.Sort(StringComparer.Ordinal);
+        return undeclared;
+
+        bool IsDeclared(string name)
+        {
+            foreach (var member in members)
+            {
+                if (member.WireName == name)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     /// <summary>
@@ -449,5 +501,15 @@ internal sealed partial class ModelBuilder
 
         /// <summary>Whether inline schemas that share the type (see <c>SharedInlineType</c>) describe it differently.</summary>
         public bool HasMixedDescriptions { get; set; }
+
+        private TypeRef? _reference;
+
+        private TypeRef? _nullableReference;
+
+        /// <summary>The value of a record type, made once for each nullability: a record is used from many places, each of which asked for a new one.</summary>
+        public TypeRef ObjectReference(bool nullable)
+            => nullable
+                ? _nullableReference ??= new TypeRef { Kind = ValueKind.Object, TypeName = Name, Constraints = ConstraintSpec.None, IsNullable = true }
+                : _reference ??= new TypeRef { Kind = ValueKind.Object, TypeName = Name, Constraints = ConstraintSpec.None, IsNullable = false };
     }
 }

@@ -24,7 +24,7 @@ internal sealed partial class ModelBuilder
     /// union: RFC 7396 cannot merge a value of one variant into one of another, so a patch replaces a union member whole.
     /// Returns null for any other schema.
     /// </summary>
-    private TypeRef? ResolveUnion(IOpenApiSchema schema, string pointer, string nameHint, Usage usage, string? componentName)
+    private TypeRef? ResolveUnion(IOpenApiSchema schema, string pointer, NameHint nameHint, Usage usage, string? componentName)
     {
         return PartsOfUnion(schema, pointer) is { } union ? RegisterUnion(GetOrAddType(schema, pointer, nameHint, TypeKind.Union, componentName), union, usage) : null;
     }
@@ -321,7 +321,7 @@ internal sealed partial class ModelBuilder
             var resolved = union.Merged?[index] ?? part;
             var type = (union.IsDerived && index == 0
                 ? ResolveType(pending.Schema, partPointer, VariantStem(part), pending.Usage, mergePatch: false, componentName: ((OpenApiSchemaReference)part).Reference.Id)
-                : ResolveType(resolved, partPointer, pending.Name + name, pending.Usage, mergePatch: false)) with { IsNullable = false };
+                : ResolveType(resolved, partPointer, new NameHint(pending.Name, name), pending.Usage, mergePatch: false)) with { IsNullable = false };
             if (type.TypeName == pending.Name)
             {
                 // Reading would try the union as its own variant, again and again.
