@@ -172,11 +172,13 @@ internal sealed partial class ModelBuilder
 
     private ComposedMembers CollectMembers(IOpenApiSchema schema, string pointer)
     {
-        var members = new List<ComposedMember>();
+        // Sized for the schema's own members, most schemas' only ones.
+        var members = new List<ComposedMember>(Target(schema)?.Properties?.Count ?? 0);
 
         // Where each name is in the list: a schema of many members (GitHub's repository has some ninety) looked for
-        // each one in the members before it.
-        var indexes = new Dictionary<string, int>(StringComparer.Ordinal);
+        // each one in the members before it. Made when a second part declares members: the first part's names are the
+        // keys of its properties, each there once, and most schemas have no other part.
+        Dictionary<string, int>? indexes = null;
         var required = new HashSet<string>(StringComparer.Ordinal);
         var visited = new List<IOpenApiSchema>();
         Collect(schema, pointer, owner: null);
@@ -202,10 +204,36 @@ internal sealed partial class ModelBuilder
                 Collect(target.AllOf![i], AllOfPointer(partPointer, i), owner);
             }
 
-            foreach (var property in target.Properties ?? new Dictionary<string, IOpenApiSchema>())
+            if (target.Properties is { Count: > 0 } properties)
+            {
+                Add(properties, partPointer, owner);
+            }
+
+            if (target.Required is { } names)
+            {
+                required.UnionWith(names);
+            }
+        }
+
+        void Add(IDictionary<string, IOpenApiSchema> properties, string partPointer, string? owner)
+        {
+            if (indexes is null && members.Count > 0)
+            {
+                indexes = new Dictionary<string, int>(members.Count + properties.Count, StringComparer.Ordinal);
+                for (var i = 0; i < members.Count; i++)
+                {
+                    indexes.Add(members[i].WireName, i);
+                }
+            }
+
+            foreach (var property in properties)
             {
                 var declaration = new MemberDeclaration(property.Value, PropertyPointer(partPointer, property.Key), owner);
-                if (!indexes.TryGetValue(property.Key, out var index))
+                if (indexes is null)
+                {
+                    members.Add(new ComposedMember(property.Key, [declaration]));
+                }
+                else if (!indexes.TryGetValue(property.Key, out var index))
                 {
                     indexes.Add(property.Key, members.Count);
                     members.Add(new ComposedMember(property.Key, [declaration]));
@@ -214,11 +242,6 @@ internal sealed partial class ModelBuilder
                 {
                     members[index].Declarations.Add(declaration);
                 }
-            }
-
-            foreach (var name in target.Required ?? new HashSet<string>())
-            {
-                required.Add(name);
             }
         }
     }
