@@ -20,13 +20,15 @@ internal sealed partial class ModelBuilder
     /// order is the preferred body, the request record's: JSON, form, text, binary, multipart, raw. Each other kind is an
     /// alternative, sent by an overload of the method that takes a request record of its own (<c>CreatePetFormRequest</c>).
     /// </summary>
-    private (BodySpec? Preferred, List<AlternateBodySpec> Alternatives) ParseRequestBodies(IOpenApiRequestBody? requestBody, string pointer, string operationName)
+    /// <param name="operationPointer">The operation's pointer: the body's is made only for an operation that has one.</param>
+    private (BodySpec? Preferred, List<AlternateBodySpec> Alternatives) ParseRequestBodies(IOpenApiRequestBody? requestBody, string operationPointer, string operationName)
     {
         if (requestBody?.Content is null || requestBody.Content.Count == 0)
         {
             return (null, []);
         }
 
+        var pointer = JsonPointers.Append(operationPointer, "requestBody");
         var kinds = requestBody.Content
             .Select(c => (MediaType: c.Key, Content: c.Value, Kind: RequestBodyKind(c.Key, c.Value)))
             .GroupBy(c => c.Kind)

@@ -18,7 +18,8 @@ internal sealed partial class ModelBuilder
     /// (the keys' ordinal order). The success is the first documented 2xx (a <c>2XX</c> range after the exact ones), or
     /// <c>default</c> when the spec documents no success at all. <c>Accept</c> names every documented media type.
     /// </summary>
-    private (ResponseSpec? Success, List<ResponseSpec> Errors, string? Accept) ParseResponses(OpenApiResponses? responses, string pointer, string operationName)
+    /// <param name="operationPointer">The operation's pointer, under which each response's is made in one piece.</param>
+    private (ResponseSpec? Success, List<ResponseSpec> Errors, string? Accept) ParseResponses(OpenApiResponses? responses, string operationPointer, string operationName)
     {
         ResponseSpec? success = null;
         var errors = new List<ResponseSpec>();
@@ -27,7 +28,7 @@ internal sealed partial class ModelBuilder
         var otherMediaTypes = new List<string>();
         foreach (var entry in (responses ?? new OpenApiResponses()).OrderBy(r => r.Key, StringComparer.Ordinal))
         {
-            var responsePointer = JsonPointers.Append(pointer, entry.Key);
+            var responsePointer = operationPointer + "/responses/" + JsonPointers.Escape(entry.Key);
             if (ParseStatusPattern(entry.Key) is not { } status)
             {
                 Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOfKey(responsePointer), $"The status code pattern '{entry.Key}'", "the response is handled as an undocumented status");
