@@ -129,16 +129,30 @@ internal sealed partial class ModelBuilder
     /// status documented without a body keeps the plain exception where a later range or the default would type it: OpenAPI
     /// gives an explicit status precedence over a range, and any documented one over <c>default</c>.
     /// </summary>
+    /// <remarks>Loops, not LINQ: this runs for each operation, and its iterators and closures cost more than the few responses.</remarks>
     private static EquatableArray<ErrorCaseSpec> ErrorCases(List<ResponseSpec> errors)
     {
-        var defaultBody = errors.FirstOrDefault(r => r.StatusCode == 0)?.Body;
+        TypeRef? defaultBody = null;
+        foreach (var error in errors)
+        {
+            if (error.StatusCode == 0)
+            {
+                defaultBody = error.Body;
+                break;
+            }
+        }
 
         // Statuses come before ranges (404 before 4XX), and the first arm that matches wins, so order is kept: only
         // neighbours of one type share an arm, and the last ones of the default's type are left to the default.
-        var explicitStatuses = errors.Where(r => r.StatusCode > 0).ToList();
-        var documented = explicitStatuses
-            .Where((r, i) => r.Body is not null || defaultBody is not null || explicitStatuses.Skip(i + 1).Any(later => later.Body is not null && later.IsRange && !r.IsRange && r.StatusCode / 100 == later.StatusCode / 100))
-            .ToList();
+        var documented = new List<ResponseSpec>(errors.Count);
+        for (var i = 0; i < errors.Count; i++)
+        {
+            if (errors[i].StatusCode > 0 && (errors[i].Body is not null || defaultBody is not null || IsTypedByLaterRange(i)))
+            {
+                documented.Add(errors[i]);
+            }
+        }
+
         while (documented.Count > 0 && documented[documented.Count - 1].Body == defaultBody)
         {
             documented.RemoveAt(documented.Count - 1);
@@ -150,7 +164,12 @@ internal sealed partial class ModelBuilder
         {
             if (i == documented.Count || documented[i].Body != documented[start].Body)
             {
-                var statuses = documented.GetRange(start, i - start).Select(r => new ErrorStatusSpec(r.StatusCode, r.IsRange));
+                var statuses = new ErrorStatusSpec[i - start];
+                for (var j = start; j < i; j++)
+                {
+                    statuses[j - start] = new ErrorStatusSpec(documented[j].StatusCode, documented[j].IsRange);
+                }
+
                 cases.Add(new ErrorCaseSpec(statuses.ToEquatableArray(), documented[start].Body));
                 start = i;
             }
@@ -162,6 +181,22 @@ internal sealed partial class ModelBuilder
         }
 
         return cases.ToEquatableArray();
+
+        // Whether a later range of the status's class (4XX after 404) has a body, which the status would take without an arm.
+        bool IsTypedByLaterRange(int index)
+        {
+            var status = errors[index];
+            for (var i = index + 1; i < errors.Count; i++)
+            {
+                var later = errors[i];
+                if (later.StatusCode > 0 && later.Body is not null && later.IsRange && !status.IsRange && status.StatusCode / 100 == later.StatusCode / 100)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     /// <summary>

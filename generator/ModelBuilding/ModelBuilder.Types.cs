@@ -42,7 +42,7 @@ internal sealed partial class ModelBuilder
             return ResolveContained(reference, target, referencePointer, PascalCase(reference.Reference.Id ?? nameHint.ToString()), usage, mergePatch, reference.Reference.Id);
         }
 
-        var nullable = schema.Type is { } t && t.HasFlag(JsonSchemaType.Null);
+        var nullable = schema.Type is { } t && (t & JsonSchemaType.Null) != 0;
         if (ResolveComposition(schema, pointer, nameHint, usage, mergePatch, componentName) is { } composed)
         {
             return composed with { IsNullable = composed.IsNullable || nullable };
@@ -100,8 +100,34 @@ internal sealed partial class ModelBuilder
                     Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOf(JsonPointers.Append(pointer, "contentEncoding")), "contentEncoding '" + encoding + "'", "the value is generated as the text the service sends, a string");
                 }
 
-                return new TypeRef { Kind = kind, Constraints = constraints, IsNullable = nullable };
+                return PlainValue(kind, constraints, nullable);
         }
+    }
+
+    /// <summary>
+    /// A scalar value, made once for each kind, set of constraints (by identity) and nullability: a schema's constraints
+    /// are read once (<see cref="ReadConstraints"/>), most schemas share those of their type, and a schema is resolved at
+    /// each discovery and build of the record that has it, a shared parameter's at each operation.
+    /// </summary>
+    private TypeRef PlainValue(ValueKind kind, ConstraintSpec constraints, bool nullable)
+    {
+        var key = new PlainValueKey(kind, constraints, nullable);
+        if (!_plainValues.TryGetValue(key, out var value))
+        {
+            value = new TypeRef { Kind = kind, Constraints = constraints, IsNullable = nullable };
+            _plainValues.Add(key, value);
+        }
+
+        return value;
+    }
+
+    private readonly Dictionary<PlainValueKey, TypeRef> _plainValues = [];
+
+    private readonly record struct PlainValueKey(ValueKind Kind, ConstraintSpec Constraints, bool IsNullable)
+    {
+        public bool Equals(PlainValueKey other) => Kind == other.Kind && ReferenceEquals(Constraints, other.Constraints) && IsNullable == other.IsNullable;
+
+        public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Constraints) ^ ((int)Kind << 1) ^ (IsNullable ? 1 : 0);
     }
 
     /// <summary>
