@@ -179,10 +179,11 @@ internal sealed partial class ModelBuilder
         // each one in the members before it. Made when a second part declares members: the first part's names are the
         // keys of its properties, each there once, and most schemas have no other part.
         Dictionary<string, int>? indexes = null;
-        var required = new HashSet<string>(StringComparer.Ordinal);
+        // Made from the first part that requires names, at its size.
+        HashSet<string>? required = null;
         var visited = new List<IOpenApiSchema>();
         Collect(schema, pointer, owner: null);
-        return new ComposedMembers(members, required);
+        return new ComposedMembers(members, required ?? new HashSet<string>(StringComparer.Ordinal));
 
         void Collect(IOpenApiSchema part, string partPointer, string? owner)
         {
@@ -209,9 +210,16 @@ internal sealed partial class ModelBuilder
                 Add(properties, partPointer, owner);
             }
 
-            if (target.Required is { } names)
+            if (target.Required is { Count: > 0 } names)
             {
-                required.UnionWith(names);
+                if (required is null)
+                {
+                    required = new HashSet<string>(names, StringComparer.Ordinal);
+                }
+                else
+                {
+                    required.UnionWith(names);
+                }
             }
         }
 

@@ -40,6 +40,11 @@ internal sealed partial class ModelBuilder
 
     private ConstraintSpec ReadConstraints(IOpenApiSchema schema, string pointer)
     {
+        if (StatesOnlyItsType(schema))
+        {
+            return TypeOnlyConstraintsByFlags[(int)(schema.Type ?? 0) & AllJsonTypeFlags];
+        }
+
         // Under a 'not' the answer depends on how deep it is (MaxNotDepth): only the outermost reads are kept.
         if (_notDepth > 0)
         {
@@ -89,11 +94,6 @@ internal sealed partial class ModelBuilder
 
     private ConstraintSpec ReadConstraintsOnce(IOpenApiSchema schema, string pointer)
     {
-        if (StatesOnlyItsType(schema))
-        {
-            return TypeOnlyConstraintsByFlags[(int)(schema.Type ?? 0) & AllJsonTypeFlags];
-        }
-
         PatternSpec? pattern = null;
         if (schema.Pattern is { } patternText)
         {
@@ -165,7 +165,7 @@ internal sealed partial class ModelBuilder
 
     /// <summary>
     /// Whether the only constraint a schema states is its type, as most do: its constraints are then one of a few sets,
-    /// made once (<see cref="TypeOnlyConstraintsByFlags"/>), not one for each schema read. A later draft's schema may
+    /// made once (<see cref="TypeOnlyConstraintsByFlags"/>), not one for each schema read and kept. A later draft's schema may
     /// state constraints in JSON Microsoft.OpenApi does not read, and is read in full.
     /// </summary>
     private bool StatesOnlyItsType(IOpenApiSchema schema)

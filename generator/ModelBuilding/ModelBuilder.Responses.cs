@@ -18,7 +18,7 @@ internal sealed partial class ModelBuilder
     /// (the keys' ordinal order). The success is the first documented 2xx (a <c>2XX</c> range after the exact ones), or
     /// <c>default</c> when the spec documents no success at all. <c>Accept</c> names every documented media type.
     /// </summary>
-    /// <param name="operationPointer">The operation's pointer, under which each response's is made in one piece.</param>
+    /// <param name="operationPointer">The operation's pointer, under which a response's is made where it is used (most responses' only pointer is their schema's), in one piece.</param>
     private (ResponseSpec? Success, List<ResponseSpec> Errors, string? Accept) ParseResponses(OpenApiResponses? responses, string operationPointer, string operationName)
     {
         ResponseSpec? success = null;
@@ -26,12 +26,15 @@ internal sealed partial class ModelBuilder
         var successIsOptional = false;
         var successMediaTypes = new List<string>();
         var otherMediaTypes = new List<string>();
-        foreach (var entry in (responses ?? new OpenApiResponses()).OrderBy(r => r.Key, StringComparer.Ordinal))
+
+        // Sorted in place: OrderBy made a sorter, its keys and a comparison for each operation.
+        var entries = responses is null ? [] : responses.ToArray();
+        Array.Sort(entries, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        foreach (var entry in entries)
         {
-            var responsePointer = operationPointer + "/responses/" + JsonPointers.Escape(entry.Key);
             if (ParseStatusPattern(entry.Key) is not { } status)
             {
-                Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOfKey(responsePointer), $"The status code pattern '{entry.Key}'", "the response is handled as an undocumented status");
+                Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOfKey(ResponsePointer(operationPointer, entry.Key)), $"The status code pattern '{entry.Key}'", "the response is handled as an undocumented status");
                 continue;
             }
 
@@ -44,15 +47,15 @@ internal sealed partial class ModelBuilder
             TypeRef? body = null;
             if (response.Content is not null && response.Content.FirstOrDefault(c => IsJsonMediaType(c.Key)) is { Key: not null } json && json.Value.Schema is not null)
             {
-                var schemaPointer = responsePointer + "/content/" + JsonPointers.Escape(json.Key) + "/schema";
-                var typeName = new NameHint(operationName, describesSuccess ? "Response" : statusCode == 0 ? "Error" : "Error" + entry.Key.ToUpperInvariant());
+                var schemaPointer = string.Concat(operationPointer, "/responses/", JsonPointers.Escape(entry.Key), ContentSchemaPath(json.Key));
+                var typeName = describesSuccess ? new NameHint(operationName, "Response") : new NameHint(operationName, "Error", statusCode == 0 ? null : entry.Key.ToUpperInvariant());
                 body = ResolveType(json.Value.Schema, schemaPointer, typeName, Usage.Response, mergePatch: false);
             }
 
             var kind = ResponseKind.Json;
             if (describesSuccess && body is null && response.Content is { Count: > 0 } nonJson && !nonJson.Keys.Any(IsJsonMediaType))
             {
-                (kind, body) = ParseNonJsonSuccess(nonJson, JsonPointers.Append(responsePointer, "content"), operationName);
+                (kind, body) = ParseNonJsonSuccess(nonJson, ResponsePointer(operationPointer, entry.Key) + "/content", operationName);
             }
 
             (describesSuccess && success is null ? successMediaTypes : otherMediaTypes).AddRange(response.Content?.Keys ?? []);
@@ -61,7 +64,7 @@ internal sealed partial class ModelBuilder
                 && trackingExtension is JsonNodeExtension { Node: JsonValue trackingValue } && trackingValue.TryGetValue(out string? configured)
                 ? configured
                 : statusCode == 202 && !isRange ? "id" : null;
-            var headers = describesSuccess && success is null ? ParseResponseHeaders(response, responsePointer) : [];
+            var headers = describesSuccess && success is null ? ParseResponseHeaders(response, ResponsePointer(operationPointer, entry.Key)) : [];
             var spec = new ResponseSpec
             {
                 StatusCode = statusCode,
@@ -71,7 +74,7 @@ internal sealed partial class ModelBuilder
                 Body = body,
                 TrackingIdProperty = trackingProperty,
                 HasRequestIdHeader = hasRequestId,
-                HeadersRecord = headers.Count == 0 ? null : HeadersRecordOf(headers, operationName, responsePointer),
+                HeadersRecord = headers.Count == 0 ? null : HeadersRecordOf(headers, operationName, ResponsePointer(operationPointer, entry.Key)),
             };
 
             // A success documented without content (204, or a 200 with no body beside a 201 with one) answers with no body.
@@ -89,6 +92,22 @@ internal sealed partial class ModelBuilder
 
         return (success is { Body: not null } && successIsOptional ? success with { BodyIsOptional = true } : success, errors, Accept(successMediaTypes, otherMediaTypes));
     }
+
+    private static string ResponsePointer(string operationPointer, string status) => operationPointer + "/responses/" + JsonPointers.Escape(status);
+
+    /// <summary>The path from a response to the schema of its content of a media type, made once per media type: most responses are of one or two.</summary>
+    private string ContentSchemaPath(string mediaType)
+    {
+        if (!_contentSchemaPaths.TryGetValue(mediaType, out var path))
+        {
+            path = "/content/" + JsonPointers.Escape(mediaType) + "/schema";
+            _contentSchemaPaths.Add(mediaType, path);
+        }
+
+        return path;
+    }
+
+    private readonly Dictionary<string, string> _contentSchemaPaths = new(StringComparer.Ordinal);
 
     /// <summary>The error readers claimed so far, by their arms: the operations that document the same typed errors share one.</summary>
     private readonly Dictionary<EquatableArray<ErrorCaseSpec>, ErrorReaderSpec> _errorReaders = [];

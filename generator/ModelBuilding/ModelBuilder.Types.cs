@@ -275,14 +275,14 @@ internal sealed partial class ModelBuilder
     /// The name a schema's type would take, in parts: the name is written only for the schemas that become a type of their
     /// own, and most are references or scalars (writing it for each member, parameter and response cost a string each).
     /// </summary>
-    private readonly struct NameHint(string stem, string? suffix = null)
+    private readonly struct NameHint(string stem, string? suffix = null, string? more = null)
     {
         public static implicit operator NameHint(string name) => new(name);
 
-        /// <summary>The hint of a type inside this one's (an array's items, a map's values).</summary>
-        public NameHint Then(string more) => new(ToString(), more);
+        /// <summary>The hint of a type inside this one's (an array's items, a map's values): a member's list's items is one part more.</summary>
+        public NameHint Then(string inner) => suffix is null ? new(stem, inner) : more is null ? new(stem, suffix, inner) : new(ToString(), inner);
 
-        public override string ToString() => suffix is null ? stem : stem + suffix;
+        public override string ToString() => suffix is null ? stem : string.Concat(stem, suffix, more);
     }
 
     private TypeSpec BuildType(PendingType pending)
