@@ -239,16 +239,16 @@ internal sealed partial class ModelBuilder
                 var declaration = new MemberDeclaration(property.Value, PropertyPointer(partPointer, property.Key), owner);
                 if (indexes is null)
                 {
-                    members.Add(new ComposedMember(property.Key, [declaration]));
+                    members.Add(new ComposedMember(property.Key, declaration));
                 }
                 else if (!indexes.TryGetValue(property.Key, out var index))
                 {
                     indexes.Add(property.Key, members.Count);
-                    members.Add(new ComposedMember(property.Key, [declaration]));
+                    members.Add(new ComposedMember(property.Key, declaration));
                 }
                 else
                 {
-                    members[index].Declarations.Add(declaration);
+                    members[index].Add(declaration);
                 }
             }
         }
@@ -428,7 +428,21 @@ internal sealed partial class ModelBuilder
     /// <summary>An object schema's members with all their declarations, and the names some part requires.</summary>
     private sealed record ComposedMembers(List<ComposedMember> Members, HashSet<string> Required);
 
-    private sealed record ComposedMember(string WireName, List<MemberDeclaration> Declarations);
+    /// <summary>A member with its declarations, the first part's first.</summary>
+    private sealed class ComposedMember(string wireName, MemberDeclaration first)
+    {
+        /// <summary>The later parts' declarations: made for the few members more than one part declares, not a list for each.</summary>
+        private List<MemberDeclaration>? _later;
+
+        public string WireName { get; } = wireName;
+
+        public int DeclarationCount => 1 + (_later?.Count ?? 0);
+
+        /// <summary>The declaration of the <paramref name="index"/>th part that declares the member, in the parts' order.</summary>
+        public MemberDeclaration Declaration(int index) => index == 0 ? first : _later![index - 1];
+
+        public void Add(MemberDeclaration later) => (_later ??= []).Add(later);
+    }
 
     /// <param name="Owner">The component that declares the member, when it is a referenced part: inline types in it are named after it.</param>
     private sealed record MemberDeclaration(IOpenApiSchema Schema, string Pointer, string? Owner);

@@ -255,8 +255,9 @@ internal sealed partial class ModelBuilder
         {
             foreach (var member in MembersOf(pending.Schema, pending.Pointer).Members)
             {
-                foreach (var declaration in member.Declarations)
+                for (var i = 0; i < member.DeclarationCount; i++)
                 {
+                    var declaration = member.Declaration(i);
                     ResolveType(declaration.Schema, declaration.Pointer, MemberTypeHint(pending, member.WireName, declaration), pending.Usage, pending.Kind == TypeKind.MergePatch);
                 }
             }
@@ -321,7 +322,7 @@ internal sealed partial class ModelBuilder
         var isReadFromResponses = pending.Usage.HasFlag(Usage.Response);
         foreach (var member in composed.Members)
         {
-            var first = member.Declarations[0];
+            var first = member.Declaration(0);
             var csharpName = ClaimMemberName(propertyNames, member.WireName, KeyAt(first.Pointer));
             var type = ResolveType(first.Schema, first.Pointer, MemberTypeHint(pending, member.WireName, first), pending.Usage, pending.Kind == TypeKind.MergePatch);
 
@@ -329,9 +330,9 @@ internal sealed partial class ModelBuilder
             // it says itself (its $ref siblings), since asking it for anything else resolves it again; its target is next.
             var annotations = new MemberAnnotations();
             annotations.Read(first.Schema, Target(first.Schema));
-            for (var i = 1; i < member.Declarations.Count; i++)
+            for (var i = 1; i < member.DeclarationCount; i++)
             {
-                var declaration = member.Declarations[i];
+                var declaration = member.Declaration(i);
                 type = MergeValues(type, ResolveType(declaration.Schema, declaration.Pointer, MemberTypeHint(pending, member.WireName, declaration), pending.Usage, pending.Kind == TypeKind.MergePatch), declaration.Pointer);
                 annotations.Read(declaration.Schema, Target(declaration.Schema));
             }
