@@ -30,16 +30,16 @@ internal sealed partial class ModelBuilder
     /// candidates, and the JSON is written only for a schema whose outline another one has. The outline holds only what
     /// the JSON writes too (the kind, the type and format, an enum's values, the number of parts, each member's name and
     /// its schema's type or reference), so schemas of equal JSON have equal outlines. Null for a named component schema,
-    /// which keeps its own type, and for other kinds.
+    /// which keeps its own type, and for other kinds. Written in one builder for all (<see cref="_outline"/>).
     /// </summary>
-    private static string? InlineOutlineOf(IOpenApiSchema schema, TypeKind kind, string? componentName)
+    private string? InlineOutlineOf(IOpenApiSchema schema, TypeKind kind, string? componentName)
     {
         if (componentName is not null || kind is not (TypeKind.Object or TypeKind.Enum or TypeKind.Union))
         {
             return null;
         }
 
-        var outline = new StringBuilder().Append((int)kind);
+        var outline = _outline.Clear().Append((int)kind);
         if (schema is not OpenApiSchema own)
         {
             // A reference, say: its JSON tells it apart.
@@ -63,7 +63,7 @@ internal sealed partial class ModelBuilder
             }
         }
 
-        foreach (var property in own.Properties ?? new Dictionary<string, IOpenApiSchema>())
+        foreach (var property in own.Properties ?? Enumerable.Empty<KeyValuePair<string, IOpenApiSchema>>())
         {
             outline.Append('\0').Append(property.Key).Append('\u0001');
             if (property.Value is OpenApiSchemaReference reference)
@@ -78,6 +78,9 @@ internal sealed partial class ModelBuilder
 
         return outline.ToString();
     }
+
+    /// <summary>The builder of every outline: a builder for each inline schema cost more than the outline it wrote.</summary>
+    private readonly StringBuilder _outline = new();
 
     /// <summary>
     /// The type an inline schema shares with an earlier one of the same shape, registered for <paramref name="schema"/>
