@@ -24,7 +24,7 @@ internal sealed partial class ModelBuilder
             }
 
             var pathItem = new PathItemAt(pathEntry.Key, JsonPointers.Append("/paths", pathEntry.Key), pathEntry.Value, pathsNode is null ? null : JsonPointers.Child(pathsNode, pathEntry.Key));
-            foreach (var operationEntry in pathEntry.Value.Operations.OrderBy(o => HttpMethodOrder(o.Key.Method)))
+            foreach (var operationEntry in InMethodOrder(pathEntry.Value.Operations))
             {
                 var method = operationEntry.Key.Method.ToUpperInvariant();
                 var methodKey = method.ToLowerInvariant();
@@ -58,6 +58,30 @@ internal sealed partial class ModelBuilder
         => pathItem.Node is { } pathNode && JsonPointers.Child(pathNode, methodKey) is { } operationNode
             && JsonPointers.Child(operationNode, "tags") is System.Text.Json.Nodes.JsonArray { Count: > 0 } tags
             && tags[0] is System.Text.Json.Nodes.JsonValue first && first.TryGetValue(out string? tag) ? tag : null;
+
+    /// <summary>
+    /// A path item's operations in <see cref="HttpMethodOrder"/>, those of one order (methods it does not know) as the
+    /// spec has them: sorted in place by insertion, as a path has a few. OrderBy made a sorter, its keys and comparisons
+    /// for each path.
+    /// </summary>
+    private static KeyValuePair<System.Net.Http.HttpMethod, OpenApiOperation>[] InMethodOrder(IDictionary<System.Net.Http.HttpMethod, OpenApiOperation> operations)
+    {
+        var sorted = operations.ToArray();
+        for (var i = 1; i < sorted.Length; i++)
+        {
+            var entry = sorted[i];
+            var order = HttpMethodOrder(entry.Key.Method);
+            var j = i - 1;
+            for (; j >= 0 && HttpMethodOrder(sorted[j].Key.Method) > order; j--)
+            {
+                sorted[j + 1] = sorted[j];
+            }
+
+            sorted[j + 1] = entry;
+        }
+
+        return sorted;
+    }
 
     private static readonly string[] HttpMethodsInOrder = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"];
 

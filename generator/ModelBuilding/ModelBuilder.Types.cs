@@ -309,7 +309,7 @@ internal sealed partial class ModelBuilder
                 Kind = TypeKind.Enum,
                 Description = description,
                 EnumMembers = members,
-                IsReadFromResponses = pending.Usage.HasFlag(Usage.Response),
+                IsReadFromResponses = pending.IsReadFromResponses,
             };
         }
 
@@ -319,7 +319,7 @@ internal sealed partial class ModelBuilder
             .Reserve(ReservedNames.RecordMembers, ReservedMemberDescription)
             .Reserve(pending.Name, static typeName => $"the record's own name '{typeName}'");
         var properties = new List<PropertySpec>(composed.Members.Count);
-        var isReadFromResponses = pending.Usage.HasFlag(Usage.Response);
+        var isReadFromResponses = pending.IsReadFromResponses;
         foreach (var member in composed.Members)
         {
             var first = member.Declaration(0);
@@ -512,6 +512,9 @@ internal sealed partial class ModelBuilder
         public TypeKind Kind { get; } = kind;
 
         public Usage Usage { get; set; }
+
+        /// <summary>Whether a response reaches the type (a flag test, not <see cref="Enum.HasFlag"/>, which boxed the usage in each record built).</summary>
+        public bool IsReadFromResponses => (Usage & Usage.Response) != 0;
 
         public bool Discovered { get; set; }
 

@@ -80,7 +80,7 @@ internal sealed partial class ModelBuilder
             Group = pending.Group,
             Kind = TypeKind.Union,
             Description = pending.HasMixedDescriptions ? null : Clean(pending.Schema.Description) ?? Clean(pending.Schema.Title),
-            IsReadFromResponses = pending.Usage.HasFlag(Usage.Response),
+            IsReadFromResponses = pending.IsReadFromResponses,
             Union = new UnionSpec
             {
                 IsOneOf = union.Keyword == "oneOf",
