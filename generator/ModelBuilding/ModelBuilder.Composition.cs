@@ -130,7 +130,7 @@ internal sealed partial class ModelBuilder
     /// <summary>Whether the schema or a part of its allOf, through references, declares a member: what <see cref="CollectMembers"/> would find one in.</summary>
     private bool DeclaresMembers(IOpenApiSchema part, List<IOpenApiSchema> visited)
     {
-        if (Target(part) is not { } target || visited.Exists(v => ReferenceEquals(v, target)))
+        if (Target(part) is not { } target || IsAmong(visited, target))
         {
             return false;
         }
@@ -194,7 +194,7 @@ internal sealed partial class ModelBuilder
             }
 
             // A part met again (a cycle through allOf, or the same base twice) adds nothing new.
-            if (Target(part) is not { } target || visited.Exists(v => ReferenceEquals(v, target)))
+            if (Target(part) is not { } target || IsAmong(visited, target))
             {
                 return;
             }
@@ -269,7 +269,7 @@ internal sealed partial class ModelBuilder
             {
                 foreach (var part in schema.AllOf ?? [])
                 {
-                    if (Target(part) is not { } target || visited.Exists(v => ReferenceEquals(v, target)))
+                    if (Target(part) is not { } target || IsAmong(visited, target))
                     {
                         continue;
                     }

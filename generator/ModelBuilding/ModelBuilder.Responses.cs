@@ -22,7 +22,6 @@ internal sealed partial class ModelBuilder
     private (ResponseSpec? Success, List<ResponseSpec> Errors, string? Accept) ParseResponses(OpenApiResponses? responses, string operationPointer, string operationName)
     {
         ResponseSpec? success = null;
-        var errors = new List<ResponseSpec>();
         var successIsOptional = false;
         var successMediaTypes = new List<string>();
         var otherMediaTypes = new List<string>();
@@ -30,6 +29,7 @@ internal sealed partial class ModelBuilder
         // Sorted in place: OrderBy made a sorter, its keys and a comparison for each operation.
         var entries = responses is null ? [] : responses.ToArray();
         Array.Sort(entries, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        var errors = new List<ResponseSpec>(entries.Length);
         foreach (var entry in entries)
         {
             if (ParseStatusPattern(entry.Key) is not { } status)
@@ -64,7 +64,7 @@ internal sealed partial class ModelBuilder
                 && trackingExtension is JsonNodeExtension { Node: JsonValue trackingValue } && trackingValue.TryGetValue(out string? configured)
                 ? configured
                 : statusCode == 202 && !isRange ? "id" : null;
-            var headers = describesSuccess && success is null ? ParseResponseHeaders(response, ResponsePointer(operationPointer, entry.Key)) : [];
+            var headers = describesSuccess && success is null && response.Headers is { Count: > 0 } ? ParseResponseHeaders(response, ResponsePointer(operationPointer, entry.Key)) : null;
             var spec = new ResponseSpec
             {
                 StatusCode = statusCode,
@@ -74,7 +74,7 @@ internal sealed partial class ModelBuilder
                 Body = body,
                 TrackingIdProperty = trackingProperty,
                 HasRequestIdHeader = hasRequestId,
-                HeadersRecord = headers.Count == 0 ? null : HeadersRecordOf(headers, operationName, ResponsePointer(operationPointer, entry.Key)),
+                HeadersRecord = headers is not { Count: > 0 } ? null : HeadersRecordOf(headers, operationName, ResponsePointer(operationPointer, entry.Key)),
             };
 
             // A success documented without content (204, or a 200 with no body beside a 201 with one) answers with no body.

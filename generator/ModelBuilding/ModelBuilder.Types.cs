@@ -169,11 +169,14 @@ internal sealed partial class ModelBuilder
         }
     }
 
-    private bool IsBeingResolved(IOpenApiSchema schema)
+    private bool IsBeingResolved(IOpenApiSchema schema) => IsAmong(_containersBeingResolved, schema);
+
+    /// <summary>Whether <paramref name="schema"/> itself is in <paramref name="schemas"/>: a loop, where a lambda made a closure and a delegate at each part walked.</summary>
+    private static bool IsAmong(List<IOpenApiSchema> schemas, IOpenApiSchema schema)
     {
-        for (var i = 0; i < _containersBeingResolved.Count; i++)
+        for (var i = 0; i < schemas.Count; i++)
         {
-            if (ReferenceEquals(_containersBeingResolved[i], schema))
+            if (ReferenceEquals(schemas[i], schema))
             {
                 return true;
             }

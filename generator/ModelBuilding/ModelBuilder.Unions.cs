@@ -281,7 +281,7 @@ internal sealed partial class ModelBuilder
         var pending = new Queue<IOpenApiSchema>([schema]);
         while (pending.Count > 0)
         {
-            if (Target(pending.Dequeue()) is not { } next || visited.Exists(v => ReferenceEquals(v, next)))
+            if (Target(pending.Dequeue()) is not { } next || IsAmong(visited, next))
             {
                 continue;
             }
@@ -389,7 +389,7 @@ internal sealed partial class ModelBuilder
         pending.Enqueue(part);
         while (pending.Count > 0)
         {
-            if (Target(pending.Dequeue()) is not { } schema || visited.Exists(v => ReferenceEquals(v, schema)))
+            if (Target(pending.Dequeue()) is not { } schema || IsAmong(visited, schema))
             {
                 continue;
             }
