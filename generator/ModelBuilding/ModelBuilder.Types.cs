@@ -283,7 +283,7 @@ internal sealed partial class ModelBuilder
     {
         public static implicit operator NameHint(string name) => new(name);
 
-        /// <summary>The hint of a type inside this one's (an array's items, a map's values): a member's list's items is one part more.</summary>
+        /// <summary>The hint of a type inside this one's (an array's items, a map's values): one part more while there is room for it.</summary>
         public NameHint Then(string inner) => suffix is null ? new(stem, inner) : more is null ? new(stem, suffix, inner) : new(ToString(), inner);
 
         public override string ToString() => suffix is null ? stem : string.Concat(stem, suffix, more);
