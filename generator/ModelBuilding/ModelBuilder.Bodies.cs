@@ -20,13 +20,15 @@ internal sealed partial class ModelBuilder
     /// order is the preferred body, the request record's: JSON, form, text, binary, multipart, raw. Each other kind is an
     /// alternative, sent by an overload of the method that takes a request record of its own (<c>CreatePetFormRequest</c>).
     /// </summary>
-    private (BodySpec? Preferred, List<AlternateBodySpec> Alternatives) ParseRequestBodies(IOpenApiRequestBody? requestBody, string pointer, string operationName)
+    /// <param name="operationPointer">The operation's pointer: the body's is made only for an operation that has one.</param>
+    private (BodySpec? Preferred, List<AlternateBodySpec> Alternatives) ParseRequestBodies(IOpenApiRequestBody? requestBody, string operationPointer, string operationName)
     {
         if (requestBody?.Content is null || requestBody.Content.Count == 0)
         {
             return (null, []);
         }
 
+        var pointer = JsonPointers.Append(operationPointer, "requestBody");
         var kinds = requestBody.Content
             .Select(c => (MediaType: c.Key, Content: c.Value, Kind: RequestBodyKind(c.Key, c.Value)))
             .GroupBy(c => c.Kind)
@@ -43,7 +45,7 @@ internal sealed partial class ModelBuilder
             // A multipart body that cannot be typed is raw content, which a raw alternative may send already.
             if (body.Kind != preferred.Kind && alternatives.All(a => a.Body.Kind != body.Kind))
             {
-                var requestTypeName = ClaimTypeName(operationName + suffix + "Request", $"the request record of '{operationName}' with a {entry.MediaType} body", null, JsonPointers.Append(JsonPointers.Append(pointer, "content"), entry.MediaType));
+                var requestTypeName = ClaimTypeName(operationName + suffix + "Request", "{0}", $"the request record of '{operationName}' with a {entry.MediaType} body", null, JsonPointers.Append(JsonPointers.Append(pointer, "content"), entry.MediaType));
                 alternatives.Add(new AlternateBodySpec(requestTypeName, body));
             }
         }
@@ -68,14 +70,14 @@ internal sealed partial class ModelBuilder
                 {
                     MediaType = mediaType,
                     Kind = kind,
-                    Type = content.Schema is null ? TypeRef.Any : ResolveType(content.Schema, schemaPointer, operationName + "Body", Usage.Request, mergePatch: false),
+                    Type = content.Schema is null ? TypeRef.Any : ResolveType(content.Schema, schemaPointer, new NameHint(operationName, "Body"), Usage.Request, mergePatch: false),
                     IsRequired = requestBody.Required,
                     Description = description,
                     FormEncodings = FormEncodings(content).ToEquatableArray(),
                 };
             case BodyKind.Text:
                 // The schema's constraints (maxLength, pattern) hold for the text; a schema that is no string says nothing about it.
-                var text = content.Schema?.Type == JsonSchemaType.String ? ResolveType(content.Schema, schemaPointer, operationName + "Body", Usage.Request, mergePatch: false) : null;
+                var text = content.Schema?.Type == JsonSchemaType.String ? ResolveType(content.Schema, schemaPointer, new NameHint(operationName, "Body"), Usage.Request, mergePatch: false) : null;
                 return new BodySpec { MediaType = mediaType, Kind = kind, Type = text is { Kind: ValueKind.String } ? text : new TypeRef { Kind = ValueKind.String }, IsRequired = requestBody.Required, Description = description };
             case BodyKind.Binary:
                 return new BodySpec { MediaType = mediaType, Kind = kind, Type = TypeRef.Any, IsRequired = requestBody.Required, Description = description };
@@ -88,7 +90,7 @@ internal sealed partial class ModelBuilder
                     IsRequired = requestBody.Required,
                     Description = description,
                     Parts = parts.ToEquatableArray(),
-                    PartsTypeName = ClaimTypeName(operationName + "Parts", $"the multipart body of '{operationName}'", null, schemaPointer),
+                    PartsTypeName = ClaimTypeName(operationName + "Parts", "the multipart body of '{0}'", operationName, null, schemaPointer),
                 };
             case BodyKind.Multipart:
                 if (isPreferred)
@@ -117,7 +119,7 @@ internal sealed partial class ModelBuilder
             return new BodySpec { MediaType = mediaType, Kind = BodyKind.JsonPatch, Type = jsonPatch, IsRequired = requestBody.Required, Description = description };
         }
 
-        var type = ResolveType(content.Schema, schemaPointer, operationName + "Body", Usage.Request, isMergePatch);
+        var type = ResolveType(content.Schema, schemaPointer, new NameHint(operationName, "Body"), Usage.Request, isMergePatch);
         return new BodySpec { MediaType = mediaType, Kind = isMergePatch ? BodyKind.MergePatch : BodyKind.Json, Type = type, IsRequired = requestBody.Required, Description = description };
     }
 

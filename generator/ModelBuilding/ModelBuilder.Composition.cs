@@ -18,7 +18,7 @@ internal sealed partial class ModelBuilder
     /// Returns null for a schema whose own keywords, or whose members, describe the value; the compositions not generated
     /// yet are reported.
     /// </summary>
-    private TypeRef? ResolveComposition(IOpenApiSchema schema, string pointer, string nameHint, Usage usage, bool mergePatch, string? componentName)
+    private TypeRef? ResolveComposition(IOpenApiSchema schema, string pointer, NameHint nameHint, Usage usage, bool mergePatch, string? componentName)
     {
         if (NullableAlternative(schema) is var (keyword, alternative))
         {
@@ -130,7 +130,7 @@ internal sealed partial class ModelBuilder
     /// <summary>Whether the schema or a part of its allOf, through references, declares a member: what <see cref="CollectMembers"/> would find one in.</summary>
     private bool DeclaresMembers(IOpenApiSchema part, List<IOpenApiSchema> visited)
     {
-        if (Target(part) is not { } target || visited.Exists(v => ReferenceEquals(v, target)))
+        if (Target(part) is not { } target || IsAmong(visited, target))
         {
             return false;
         }
@@ -172,15 +172,18 @@ internal sealed partial class ModelBuilder
 
     private ComposedMembers CollectMembers(IOpenApiSchema schema, string pointer)
     {
-        var members = new List<ComposedMember>();
+        // Sized for the schema's own members, most schemas' only ones.
+        var members = new List<ComposedMember>(Target(schema)?.Properties?.Count ?? 0);
 
         // Where each name is in the list: a schema of many members (GitHub's repository has some ninety) looked for
-        // each one in the members before it.
-        var indexes = new Dictionary<string, int>(StringComparer.Ordinal);
-        var required = new HashSet<string>(StringComparer.Ordinal);
+        // each one in the members before it. Made when a second part declares members: the first part's names are the
+        // keys of its properties, each there once, and most schemas have no other part.
+        Dictionary<string, int>? indexes = null;
+        // Made from the first part that requires names, at its size.
+        HashSet<string>? required = null;
         var visited = new List<IOpenApiSchema>();
         Collect(schema, pointer, owner: null);
-        return new ComposedMembers(members, required);
+        return new ComposedMembers(members, required ?? new HashSet<string>(StringComparer.Ordinal));
 
         void Collect(IOpenApiSchema part, string partPointer, string? owner)
         {
@@ -191,7 +194,7 @@ internal sealed partial class ModelBuilder
             }
 
             // A part met again (a cycle through allOf, or the same base twice) adds nothing new.
-            if (Target(part) is not { } target || visited.Exists(v => ReferenceEquals(v, target)))
+            if (Target(part) is not { } target || IsAmong(visited, target))
             {
                 return;
             }
@@ -202,23 +205,51 @@ internal sealed partial class ModelBuilder
                 Collect(target.AllOf![i], AllOfPointer(partPointer, i), owner);
             }
 
-            foreach (var property in target.Properties ?? new Dictionary<string, IOpenApiSchema>())
+            if (target.Properties is { Count: > 0 } properties)
             {
-                var declaration = new MemberDeclaration(property.Value, PropertyPointer(partPointer, property.Key), owner);
-                if (!indexes.TryGetValue(property.Key, out var index))
+                Add(properties, partPointer, owner);
+            }
+
+            if (target.Required is { Count: > 0 } names)
+            {
+                if (required is null)
                 {
-                    indexes.Add(property.Key, members.Count);
-                    members.Add(new ComposedMember(property.Key, [declaration]));
+                    required = new HashSet<string>(names, StringComparer.Ordinal);
                 }
                 else
                 {
-                    members[index].Declarations.Add(declaration);
+                    required.UnionWith(names);
+                }
+            }
+        }
+
+        void Add(IDictionary<string, IOpenApiSchema> properties, string partPointer, string? owner)
+        {
+            if (indexes is null && members.Count > 0)
+            {
+                indexes = new Dictionary<string, int>(members.Count + properties.Count, StringComparer.Ordinal);
+                for (var i = 0; i < members.Count; i++)
+                {
+                    indexes.Add(members[i].WireName, i);
                 }
             }
 
-            foreach (var name in target.Required ?? new HashSet<string>())
+            foreach (var property in properties)
             {
-                required.Add(name);
+                var declaration = new MemberDeclaration(property.Value, PropertyPointer(partPointer, property.Key), owner);
+                if (indexes is null)
+                {
+                    members.Add(new ComposedMember(property.Key, declaration));
+                }
+                else if (!indexes.TryGetValue(property.Key, out var index))
+                {
+                    indexes.Add(property.Key, members.Count);
+                    members.Add(new ComposedMember(property.Key, declaration));
+                }
+                else
+                {
+                    members[index].Add(declaration);
+                }
             }
         }
     }
@@ -238,7 +269,7 @@ internal sealed partial class ModelBuilder
             {
                 foreach (var part in schema.AllOf ?? [])
                 {
-                    if (Target(part) is not { } target || visited.Exists(v => ReferenceEquals(v, target)))
+                    if (Target(part) is not { } target || IsAmong(visited, target))
                     {
                         continue;
                     }
@@ -247,7 +278,7 @@ internal sealed partial class ModelBuilder
                     if (part is OpenApiSchemaReference && _pendingTypes.TryGetValue(new TypeKey(target, TypeKind.Object), out var baseType))
                     {
                         pending.BaseTypes.Add(baseType);
-                        baseType.InterfaceName ??= ClaimTypeName("I" + baseType.Name, "the interface of '" + baseType.Name + "'", componentName: null, baseType.Pointer);
+                        baseType.InterfaceName ??= ClaimTypeName("I" + baseType.Name, "the interface of '{0}'", baseType.Name, componentName: null, baseType.Pointer);
                     }
 
                     Walk(target);
@@ -397,7 +428,21 @@ internal sealed partial class ModelBuilder
     /// <summary>An object schema's members with all their declarations, and the names some part requires.</summary>
     private sealed record ComposedMembers(List<ComposedMember> Members, HashSet<string> Required);
 
-    private sealed record ComposedMember(string WireName, List<MemberDeclaration> Declarations);
+    /// <summary>A member with its declarations, the first part's first.</summary>
+    private sealed class ComposedMember(string wireName, MemberDeclaration first)
+    {
+        /// <summary>The later parts' declarations: made for the few members more than one part declares, not a list for each.</summary>
+        private List<MemberDeclaration>? _later;
+
+        public string WireName { get; } = wireName;
+
+        public int DeclarationCount => 1 + (_later?.Count ?? 0);
+
+        /// <summary>The declaration of the <paramref name="index"/>th part that declares the member, in the parts' order.</summary>
+        public MemberDeclaration Declaration(int index) => index == 0 ? first : _later![index - 1];
+
+        public void Add(MemberDeclaration later) => (_later ??= []).Add(later);
+    }
 
     /// <param name="Owner">The component that declares the member, when it is a referenced part: inline types in it are named after it.</param>
     private sealed record MemberDeclaration(IOpenApiSchema Schema, string Pointer, string? Owner);

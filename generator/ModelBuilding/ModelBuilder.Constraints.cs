@@ -40,6 +40,11 @@ internal sealed partial class ModelBuilder
 
     private ConstraintSpec ReadConstraints(IOpenApiSchema schema, string pointer)
     {
+        if (StatesOnlyItsType(schema))
+        {
+            return TypeOnlyConstraintsByFlags[(int)(schema.Type ?? 0) & AllJsonTypeFlags];
+        }
+
         // Under a 'not' the answer depends on how deep it is (MaxNotDepth): only the outermost reads are kept.
         if (_notDepth > 0)
         {
@@ -157,6 +162,17 @@ internal sealed partial class ModelBuilder
 
         return constraints;
     }
+
+    /// <summary>
+    /// Whether the only constraint a schema states is its type, as most do: its constraints are then one of a few sets,
+    /// made once (<see cref="TypeOnlyConstraintsByFlags"/>), not one for each schema read and kept. A later draft's schema may
+    /// state constraints in JSON Microsoft.OpenApi does not read, and is read in full.
+    /// </summary>
+    private bool StatesOnlyItsType(IOpenApiSchema schema)
+        => !HasLaterDraftKeywords && schema.Pattern is null && schema.MinLength is null && schema.MaxLength is null
+            && schema.Minimum is null && schema.ExclusiveMinimum is null && schema.Maximum is null && schema.ExclusiveMaximum is null
+            && schema.MultipleOf is null && schema.MinItems is null && schema.MaxItems is null && schema.Enum is not { Count: > 0 }
+            && schema.Required is not { Count: > 0 } && schema.Not is null;
 
     /// <summary>The values <c>enum</c> allows, as JSON; a <c>const</c> has been read as an enum of one (see <c>SchemaDialect</c>).</summary>
     private static EquatableArray<string> AllowedValues(IOpenApiSchema schema)
@@ -279,6 +295,11 @@ internal sealed partial class ModelBuilder
     /// <summary>The names of each combination of the flags, indexed by the flags: made once, not for every schema.</summary>
     private static readonly EquatableArray<string>[] JsonTypeNamesByFlags = Enumerable.Range(0, AllJsonTypeFlags + 1)
         .Select(flags => JsonTypeFlagNames.Where(f => (flags & (int)f.Flag) != 0).Select(f => f.Name).ToEquatableArray())
+        .ToArray();
+
+    /// <summary>The constraints of a schema that states only its type (see <see cref="StatesOnlyItsType"/>), indexed by the type's flags.</summary>
+    private static readonly ConstraintSpec[] TypeOnlyConstraintsByFlags = JsonTypeNamesByFlags
+        .Select(names => names.IsEmpty ? ConstraintSpec.None : new ConstraintSpec { AllowedTypes = names })
         .ToArray();
 
     private static EquatableArray<string> JsonTypeNames(JsonSchemaType? type)

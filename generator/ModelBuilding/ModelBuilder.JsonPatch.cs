@@ -76,7 +76,7 @@ internal sealed partial class ModelBuilder
         var pathSchema = Target(item.Properties["path"]);
         var pathPattern = pathSchema?.Pattern;
         var itemTypeName = ResolveType(target.Items, JsonPointers.Append(pointer, "items"), operationName + "Operation", Usage.Request, mergePatch: false).TypeName!;
-        var documentName = ClaimTypeName(operationName.StartsWith("Patch", StringComparison.Ordinal) ? operationName + "Document" : operationName + "PatchDocument", $"the JSON Patch document of '{operationName}'", null, pointer);
+        var documentName = ClaimTypeName(operationName.StartsWith("Patch", StringComparison.Ordinal) ? operationName + "Document" : operationName + "PatchDocument", "the JSON Patch document of '{0}'", operationName, null, pointer);
 
         var paths = new List<PendingJsonPatchPath>();
         var pathNames = new NameScope();

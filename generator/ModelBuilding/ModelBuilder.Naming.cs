@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using OpenApiClientGenerator.Diagnostics;
 using OpenApiClientGenerator.Model;
+using OpenApiClientGenerator.Reading;
 
 namespace OpenApiClientGenerator.ModelBuilding;
 
@@ -31,7 +32,7 @@ internal sealed partial class ModelBuilder
         var preferred = PascalCase(wireName);
         if (preferred.Length == 0)
         {
-            var fallback = scope.Claim("Value", "'" + wireName + "'");
+            var fallback = scope.Claim("Value", NameScope.Quoted, wireName);
             Report(DiagnosticDescriptors.InvalidIdentifier, LocationOf(location), wireName, fallback);
             return fallback;
         }
@@ -40,13 +41,14 @@ internal sealed partial class ModelBuilder
     }
 
     /// <summary>
-    /// Claims a type name. A collision is reported for a component schema, whose name the spec chose; other types are
-    /// named after where they are, and just take the next free name.
+    /// Claims a type name, for what <paramref name="template"/> says with <paramref name="claimant"/> for <c>{0}</c> (see
+    /// <see cref="NameScope.Claim(string, string, string)"/>). A collision is reported for a component schema, whose name
+    /// the spec chose; other types are named after where they are, and just take the next free name.
     /// </summary>
-    private string ClaimTypeName(string preferred, string claimant, string? componentName, string pointer)
+    private string ClaimTypeName(string preferred, string template, string claimant, string? componentName, string pointer)
     {
         preferred = IdentifierNames.Shorten(preferred);
-        var name = _typeNames.Claim(preferred, claimant);
+        var name = _typeNames.Claim(preferred, template, claimant);
         if (name != preferred && componentName is not null)
         {
             Report(DiagnosticDescriptors.NameCollision, LocationOfKey(pointer), _typeNames.TakenBy(preferred)!, componentName, preferred, name);
@@ -61,7 +63,7 @@ internal sealed partial class ModelBuilder
     /// </summary>
     private string ClaimName(NameScope scope, string preferred, string claimant, SpecPlace location)
     {
-        var name = scope.Claim(preferred, "'" + claimant + "'");
+        var name = scope.Claim(preferred, NameScope.Quoted, claimant);
         if (name != preferred)
         {
             Report(DiagnosticDescriptors.NameCollision, LocationOf(location), scope.TakenBy(preferred)!, claimant, preferred, name);
@@ -71,16 +73,23 @@ internal sealed partial class ModelBuilder
     }
 
     /// <summary>
-    /// Where the spec writes a name: its value (<see cref="At"/>) or its key (<see cref="KeyAt"/>). Most names are claimed
-    /// without a collision, so the source map is consulted only when a diagnostic is reported.
+    /// Where the spec writes a name: its value (<see cref="At(string)"/>) or its key (<see cref="KeyAt"/>), at a pointer or
+    /// under one (<see cref="At(string, string)"/>). Most names are claimed without a collision, so the source map is
+    /// consulted, and a pointer under another made, only when a diagnostic is reported.
     /// </summary>
-    private readonly record struct SpecPlace(string Pointer, bool IsKey);
+    private readonly record struct SpecPlace(string Pointer, bool IsKey, string? Segment = null);
 
     private static SpecPlace At(string pointer) => new(pointer, IsKey: false);
 
+    private static SpecPlace At(string pointer, string segment) => new(pointer, IsKey: false, segment);
+
     private static SpecPlace KeyAt(string pointer) => new(pointer, IsKey: true);
 
-    private LocationInfo LocationOf(SpecPlace place) => place.IsKey ? LocationOfKey(place.Pointer) : LocationOf(place.Pointer);
+    private LocationInfo LocationOf(SpecPlace place)
+    {
+        var pointer = place.Segment is null ? place.Pointer : JsonPointers.Append(place.Pointer, place.Segment);
+        return place.IsKey ? LocationOfKey(pointer) : LocationOf(pointer);
+    }
 
     private static string ReservedMemberDescription(string name) => $"the member '{name}' that generated records have";
 }

@@ -30,7 +30,7 @@ internal sealed partial class ModelBuilder
         // A greedy segment, {proxy+}: its parameter is named as the template spells it (see ApiGatewayExportDialect).
         var isGreedy = location == Microsoft.OpenApi.ParameterLocation.Path && parameter.Name.EndsWith("+", StringComparison.Ordinal) && path.Contains("{" + parameter.Name + "}");
         var wireName = isGreedy ? parameter.Name.Substring(0, parameter.Name.Length - 1) : parameter.Name;
-        var csharpName = ClaimMemberName(memberNames, wireName, At(JsonPointers.Append(parameterPointer, "name")));
+        var csharpName = ClaimMemberName(memberNames, wireName, At(parameterPointer, "name"));
 
         // A parameter has a schema, or content with one media type whose schema types it (OpenAPI 3.0.4 §4.8.12.1).
         var content = parameter.Schema is null ? parameter.Content?.FirstOrDefault() : null;
@@ -40,7 +40,7 @@ internal sealed partial class ModelBuilder
             : JsonPointers.Append(JsonPointers.Append(JsonPointers.Append(parameterPointer, "content"), content?.Key ?? string.Empty), "schema");
         var type = schema is null
             ? new TypeRef { Kind = ValueKind.String }
-            : ResolveType(schema, schemaPointer, requestTypeName + csharpName, Usage.Request, mergePatch: false);
+            : ResolveType(schema, schemaPointer, new NameHint(requestTypeName, csharpName), Usage.Request, mergePatch: false);
         var modelLocation = location switch
         {
             Microsoft.OpenApi.ParameterLocation.Path => Model.ParameterLocation.Path,

@@ -18,19 +18,23 @@ internal sealed partial class ModelBuilder
     /// (the keys' ordinal order). The success is the first documented 2xx (a <c>2XX</c> range after the exact ones), or
     /// <c>default</c> when the spec documents no success at all. <c>Accept</c> names every documented media type.
     /// </summary>
-    private (ResponseSpec? Success, List<ResponseSpec> Errors, string? Accept) ParseResponses(OpenApiResponses? responses, string pointer, string operationName)
+    /// <param name="operationPointer">The operation's pointer, under which a response's is made where it is used (most responses' only pointer is their schema's), in one piece.</param>
+    private (ResponseSpec? Success, List<ResponseSpec> Errors, string? Accept) ParseResponses(OpenApiResponses? responses, string operationPointer, string operationName)
     {
         ResponseSpec? success = null;
-        var errors = new List<ResponseSpec>();
         var successIsOptional = false;
         var successMediaTypes = new List<string>();
         var otherMediaTypes = new List<string>();
-        foreach (var entry in (responses ?? new OpenApiResponses()).OrderBy(r => r.Key, StringComparer.Ordinal))
+
+        // Sorted in place: OrderBy made a sorter, its keys and a comparison for each operation.
+        var entries = responses is null ? [] : responses.ToArray();
+        Array.Sort(entries, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        var errors = new List<ResponseSpec>(entries.Length);
+        foreach (var entry in entries)
         {
-            var responsePointer = JsonPointers.Append(pointer, entry.Key);
             if (ParseStatusPattern(entry.Key) is not { } status)
             {
-                Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOfKey(responsePointer), $"The status code pattern '{entry.Key}'", "the response is handled as an undocumented status");
+                Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOfKey(ResponsePointer(operationPointer, entry.Key)), $"The status code pattern '{entry.Key}'", "the response is handled as an undocumented status");
                 continue;
             }
 
@@ -43,15 +47,15 @@ internal sealed partial class ModelBuilder
             TypeRef? body = null;
             if (response.Content is not null && response.Content.FirstOrDefault(c => IsJsonMediaType(c.Key)) is { Key: not null } json && json.Value.Schema is not null)
             {
-                var schemaPointer = responsePointer + "/content/" + JsonPointers.Escape(json.Key) + "/schema";
-                var typeName = describesSuccess ? operationName + "Response" : operationName + "Error" + (statusCode == 0 ? string.Empty : entry.Key.ToUpperInvariant());
+                var schemaPointer = string.Concat(operationPointer, "/responses/", JsonPointers.Escape(entry.Key), ContentSchemaPath(json.Key));
+                var typeName = describesSuccess ? new NameHint(operationName, "Response") : new NameHint(operationName, "Error", statusCode == 0 ? null : entry.Key.ToUpperInvariant());
                 body = ResolveType(json.Value.Schema, schemaPointer, typeName, Usage.Response, mergePatch: false);
             }
 
             var kind = ResponseKind.Json;
             if (describesSuccess && body is null && response.Content is { Count: > 0 } nonJson && !nonJson.Keys.Any(IsJsonMediaType))
             {
-                (kind, body) = ParseNonJsonSuccess(nonJson, JsonPointers.Append(responsePointer, "content"), operationName);
+                (kind, body) = ParseNonJsonSuccess(nonJson, ResponsePointer(operationPointer, entry.Key) + "/content", operationName);
             }
 
             (describesSuccess && success is null ? successMediaTypes : otherMediaTypes).AddRange(response.Content?.Keys ?? []);
@@ -60,7 +64,7 @@ internal sealed partial class ModelBuilder
                 && trackingExtension is JsonNodeExtension { Node: JsonValue trackingValue } && trackingValue.TryGetValue(out string? configured)
                 ? configured
                 : statusCode == 202 && !isRange ? "id" : null;
-            var headers = describesSuccess && success is null ? ParseResponseHeaders(response, responsePointer) : [];
+            var headers = describesSuccess && success is null && response.Headers is { Count: > 0 } ? ParseResponseHeaders(response, ResponsePointer(operationPointer, entry.Key)) : null;
             var spec = new ResponseSpec
             {
                 StatusCode = statusCode,
@@ -70,7 +74,7 @@ internal sealed partial class ModelBuilder
                 Body = body,
                 TrackingIdProperty = trackingProperty,
                 HasRequestIdHeader = hasRequestId,
-                HeadersRecord = headers.Count == 0 ? null : HeadersRecordOf(headers, operationName, responsePointer),
+                HeadersRecord = headers is not { Count: > 0 } ? null : HeadersRecordOf(headers, operationName, ResponsePointer(operationPointer, entry.Key)),
             };
 
             // A success documented without content (204, or a 200 with no body beside a 201 with one) answers with no body.
@@ -88,6 +92,22 @@ internal sealed partial class ModelBuilder
 
         return (success is { Body: not null } && successIsOptional ? success with { BodyIsOptional = true } : success, errors, Accept(successMediaTypes, otherMediaTypes));
     }
+
+    private static string ResponsePointer(string operationPointer, string status) => operationPointer + "/responses/" + JsonPointers.Escape(status);
+
+    /// <summary>The path from a response to the schema of its content of a media type, made once per media type: most responses are of one or two.</summary>
+    private string ContentSchemaPath(string mediaType)
+    {
+        if (!_contentSchemaPaths.TryGetValue(mediaType, out var path))
+        {
+            path = "/content/" + JsonPointers.Escape(mediaType) + "/schema";
+            _contentSchemaPaths.Add(mediaType, path);
+        }
+
+        return path;
+    }
+
+    private readonly Dictionary<string, string> _contentSchemaPaths = new(StringComparer.Ordinal);
 
     /// <summary>The error readers claimed so far, by their arms: the operations that document the same typed errors share one.</summary>
     private readonly Dictionary<EquatableArray<ErrorCaseSpec>, ErrorReaderSpec> _errorReaders = [];
@@ -107,7 +127,7 @@ internal sealed partial class ModelBuilder
         if (!_errorReaders.TryGetValue(cases, out var reader))
         {
             var name = "Read" + string.Join("And", cases.Select(c => (c.Statuses.Count == 0 ? (cases.Count == 1 ? "Any" : "Others") : string.Join("Or", c.Statuses.Select(s => s.Pattern))) + "As" + (c.Body is null ? "ApiException" : NameOf(c.Body))));
-            reader = new ErrorReaderSpec(ClaimTypeName(name, $"the client's method that reads the errors of '{operationName}' and of the operations documenting the same", null, pointer), cases);
+            reader = new ErrorReaderSpec(ClaimTypeName(name, "the client's method that reads the errors of '{0}' and of the operations documenting the same", operationName, null, pointer), cases);
             _errorReaders.Add(cases, reader);
         }
 
@@ -128,16 +148,30 @@ internal sealed partial class ModelBuilder
     /// status documented without a body keeps the plain exception where a later range or the default would type it: OpenAPI
     /// gives an explicit status precedence over a range, and any documented one over <c>default</c>.
     /// </summary>
+    /// <remarks>Loops, not LINQ: this runs for each operation, and its iterators and closures cost more than the few responses.</remarks>
     private static EquatableArray<ErrorCaseSpec> ErrorCases(List<ResponseSpec> errors)
     {
-        var defaultBody = errors.FirstOrDefault(r => r.StatusCode == 0)?.Body;
+        TypeRef? defaultBody = null;
+        foreach (var error in errors)
+        {
+            if (error.StatusCode == 0)
+            {
+                defaultBody = error.Body;
+                break;
+            }
+        }
 
         // Statuses come before ranges (404 before 4XX), and the first arm that matches wins, so order is kept: only
         // neighbours of one type share an arm, and the last ones of the default's type are left to the default.
-        var explicitStatuses = errors.Where(r => r.StatusCode > 0).ToList();
-        var documented = explicitStatuses
-            .Where((r, i) => r.Body is not null || defaultBody is not null || explicitStatuses.Skip(i + 1).Any(later => later.Body is not null && later.IsRange && !r.IsRange && r.StatusCode / 100 == later.StatusCode / 100))
-            .ToList();
+        var documented = new List<ResponseSpec>(errors.Count);
+        for (var i = 0; i < errors.Count; i++)
+        {
+            if (errors[i].StatusCode > 0 && (errors[i].Body is not null || defaultBody is not null || IsTypedByLaterRange(i)))
+            {
+                documented.Add(errors[i]);
+            }
+        }
+
         while (documented.Count > 0 && documented[documented.Count - 1].Body == defaultBody)
         {
             documented.RemoveAt(documented.Count - 1);
@@ -149,7 +183,12 @@ internal sealed partial class ModelBuilder
         {
             if (i == documented.Count || documented[i].Body != documented[start].Body)
             {
-                var statuses = documented.GetRange(start, i - start).Select(r => new ErrorStatusSpec(r.StatusCode, r.IsRange));
+                var statuses = new ErrorStatusSpec[i - start];
+                for (var j = start; j < i; j++)
+                {
+                    statuses[j - start] = new ErrorStatusSpec(documented[j].StatusCode, documented[j].IsRange);
+                }
+
                 cases.Add(new ErrorCaseSpec(statuses.ToEquatableArray(), documented[start].Body));
                 start = i;
             }
@@ -161,6 +200,22 @@ internal sealed partial class ModelBuilder
         }
 
         return cases.ToEquatableArray();
+
+        // Whether a later range of the status's class (4XX after 404) has a body, which the status would take without an arm.
+        bool IsTypedByLaterRange(int index)
+        {
+            var status = errors[index];
+            for (var i = index + 1; i < errors.Count; i++)
+            {
+                var later = errors[i];
+                if (later.StatusCode > 0 && later.Body is not null && later.IsRange && !status.IsRange && status.StatusCode / 100 == later.StatusCode / 100)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     /// <summary>
@@ -200,7 +255,7 @@ internal sealed partial class ModelBuilder
             }
 
             var schemaPointer = JsonPointers.Append(JsonPointers.Append(contentPointer, mediaType), media.ItemSchema is null ? "schema" : "itemSchema");
-            return ResolveType(schema, schemaPointer, operationName + suffix, Usage.Response, mergePatch: false);
+            return ResolveType(schema, schemaPointer, new NameHint(operationName, suffix), Usage.Response, mergePatch: false);
         }
     }
 
@@ -266,7 +321,7 @@ internal sealed partial class ModelBuilder
             var stem = names.Count > 1 && words.Count > 0 ? string.Concat(words)
                 : names.Count > 1 ? string.Concat(names.Take(names.Count - 1)) + "And" + names[names.Count - 1]
                 : names[0];
-            record = new HeadersRecordSpec(ClaimTypeName(stem + "Headers", $"the response headers of '{operationName}' and of the operations documenting the same", null, responsePointer), members);
+            record = new HeadersRecordSpec(ClaimTypeName(stem + "Headers", "the response headers of '{0}' and of the operations documenting the same", operationName, null, responsePointer), members);
             _headersRecords.Add(members, record);
         }
 

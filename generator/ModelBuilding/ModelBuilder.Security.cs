@@ -139,7 +139,7 @@ internal sealed partial class ModelBuilder
     /// <summary>AK/SK credentials are <c>Credentials</c>, as Huawei Cloud's SDKs call them; any other scheme's option is named after the scheme.</summary>
     private string ClaimSchemeOption(string? preferred, string key, string pointer)
         => preferred is not null && !_optionNames.IsTaken(preferred)
-            ? _optionNames.Claim(preferred, "'" + key + "'")
+            ? _optionNames.Claim(preferred, NameScope.Quoted, key)
             : ClaimMemberName(_optionNames, key, KeyAt(pointer));
 
     /// <summary>A token's option comes with its callback, <c>{name}Provider</c>, which must be free too.</summary>
@@ -148,10 +148,10 @@ internal sealed partial class ModelBuilder
         var name = ClaimSchemeOption(null, key, pointer);
         while (_optionNames.IsTaken(name + "Provider"))
         {
-            name = _optionNames.Claim(name, "'" + key + "'");
+            name = _optionNames.Claim(name, NameScope.Quoted, key);
         }
 
-        _optionNames.Claim(name + "Provider", "the callback of '" + key + "'");
+        _optionNames.Claim(name + "Provider", "the callback of '{0}'", key);
         return name;
     }
 

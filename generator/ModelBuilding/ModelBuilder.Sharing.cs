@@ -30,16 +30,16 @@ internal sealed partial class ModelBuilder
     /// candidates, and the JSON is written only for a schema whose outline another one has. The outline holds only what
     /// the JSON writes too (the kind, the type and format, an enum's values, the number of parts, each member's name and
     /// its schema's type or reference), so schemas of equal JSON have equal outlines. Null for a named component schema,
-    /// which keeps its own type, and for other kinds.
+    /// which keeps its own type, and for other kinds. Written in one builder for all (<see cref="_outline"/>).
     /// </summary>
-    private static string? InlineOutlineOf(IOpenApiSchema schema, TypeKind kind, string? componentName)
+    private string? InlineOutlineOf(IOpenApiSchema schema, TypeKind kind, string? componentName)
     {
         if (componentName is not null || kind is not (TypeKind.Object or TypeKind.Enum or TypeKind.Union))
         {
             return null;
         }
 
-        var outline = new StringBuilder().Append((int)kind);
+        var outline = _outline.Clear().Append((int)kind);
         if (schema is not OpenApiSchema own)
         {
             // A reference, say: its JSON tells it apart.
@@ -63,7 +63,7 @@ internal sealed partial class ModelBuilder
             }
         }
 
-        foreach (var property in own.Properties ?? new Dictionary<string, IOpenApiSchema>())
+        foreach (var property in own.Properties ?? Enumerable.Empty<KeyValuePair<string, IOpenApiSchema>>())
         {
             outline.Append('\0').Append(property.Key).Append('\u0001');
             if (property.Value is OpenApiSchemaReference reference)
@@ -78,6 +78,9 @@ internal sealed partial class ModelBuilder
 
         return outline.ToString();
     }
+
+    /// <summary>The builder of every outline: a builder for each inline schema cost more than the outline it wrote.</summary>
+    private readonly StringBuilder _outline = new();
 
     /// <summary>
     /// The type an inline schema shares with an earlier one of the same shape, registered for <paramref name="schema"/>
@@ -154,15 +157,17 @@ internal sealed partial class ModelBuilder
 
     /// <summary>
     /// The schema Microsoft.OpenApi's document holds at <paramref name="pointer"/>, found by the pointer's segments; null
-    /// where the pointer goes through a reference or to what holds no schema.
+    /// where the pointer goes through a reference or to what holds no schema. The segments are cut one at a time, and
+    /// the operation found with a loop: a split and a closure in each step cost more than the schema found.
     /// </summary>
     private IOpenApiSchema? DocumentSchemaAt(string pointer)
     {
         object? current = _document.Document;
-        var segments = pointer.Split('/');
-        for (var i = 1; i < segments.Length && current is not null; i++)
+        for (var start = 1; start <= pointer.Length && current is not null;)
         {
-            var segment = JsonPointers.Unescape(segments[i]);
+            var end = pointer.IndexOf('/', start) is var slash and >= 0 ? slash : pointer.Length;
+            var segment = JsonPointers.Unescape(pointer.Substring(start, end - start));
+            start = end + 1;
             current = (current, segment) switch
             {
                 (OpenApiDocument document, "paths") => document.Paths,
@@ -175,7 +180,7 @@ internal sealed partial class ModelBuilder
                 (OpenApiComponents components, "headers") => components.Headers,
                 (IDictionary<string, IOpenApiPathItem> pathItems, _) => Entry(pathItems, segment),
                 (OpenApiPathItem pathItem, "parameters") => pathItem.Parameters,
-                (OpenApiPathItem pathItem, _) => pathItem.Operations?.FirstOrDefault(o => string.Equals(o.Key.Method, segment, System.StringComparison.OrdinalIgnoreCase)).Value,
+                (OpenApiPathItem pathItem, _) => Operation(pathItem, segment),
                 (OpenApiOperation operation, "parameters") => operation.Parameters,
                 (OpenApiOperation operation, "requestBody") => operation.RequestBody,
                 (OpenApiOperation operation, "responses") => operation.Responses,
@@ -210,6 +215,22 @@ internal sealed partial class ModelBuilder
         return current as OpenApiSchema;
 
         static object? Entry<T>(IDictionary<string, T> entries, string key) => entries.TryGetValue(key, out var entry) ? entry : null;
+
+        static OpenApiOperation? Operation(OpenApiPathItem pathItem, string method)
+        {
+            if (pathItem.Operations is { } operations)
+            {
+                foreach (var operation in operations)
+                {
+                    if (string.Equals(operation.Key.Method, method, System.StringComparison.OrdinalIgnoreCase))
+                    {
+                        return operation.Value;
+                    }
+                }
+            }
+
+            return null;
+        }
 
         static object? Item<T>(IList<T> items, string index)
             => int.TryParse(index, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var i) && i < items.Count ? items[i] : null;

@@ -16,7 +16,7 @@ internal sealed partial class ModelBuilder
     /// Maps a schema to the shape of a value, registering the named types it needs. Object and enum schemas become named types;
     /// a type reached from a response records that, since responses may omit what requests must send.
     /// </summary>
-    private TypeRef ResolveType(IOpenApiSchema schema, string pointer, string nameHint, Usage usage, bool mergePatch, string? componentName = null)
+    private TypeRef ResolveType(IOpenApiSchema schema, string pointer, NameHint nameHint, Usage usage, bool mergePatch, string? componentName = null)
     {
         if (schema is OpenApiSchemaReference reference)
         {
@@ -39,10 +39,10 @@ internal sealed partial class ModelBuilder
                 return derived;
             }
 
-            return ResolveContained(reference, target, referencePointer, PascalCase(reference.Reference.Id ?? nameHint), usage, mergePatch, reference.Reference.Id);
+            return ResolveContained(reference, target, referencePointer, PascalCase(reference.Reference.Id ?? nameHint.ToString()), usage, mergePatch, reference.Reference.Id);
         }
 
-        var nullable = schema.Type is { } t && t.HasFlag(JsonSchemaType.Null);
+        var nullable = schema.Type is { } t && (t & JsonSchemaType.Null) != 0;
         if (ResolveComposition(schema, pointer, nameHint, usage, mergePatch, componentName) is { } composed)
         {
             return composed with { IsNullable = composed.IsNullable || nullable };
@@ -68,26 +68,22 @@ internal sealed partial class ModelBuilder
                 // Validate(), wherever it is used; a merge patch is a part of the value, which they cannot apply to.
                 if (typeKind == TypeKind.Object)
                 {
-                    pending.WholeValueConstraints = new ConstraintSpec { AllowedValues = constraints.AllowedValues, Not = constraints.Not, NotSchema = constraints.NotSchema, DependentRequired = constraints.DependentRequired };
+                    pending.WholeValueConstraints = WholeValueConstraints(constraints);
                 }
 
-                return new TypeRef
-                {
-                    Kind = kind,
-                    TypeName = pending.Name,
-                    Constraints = kind == ValueKind.Enum ? constraints with { AllowedValues = EquatableArray<string>.Empty } : ConstraintSpec.None,
-                    IsNullable = nullable,
-                };
+                return kind == ValueKind.Enum
+                    ? new TypeRef { Kind = kind, TypeName = pending.Name, Constraints = constraints with { AllowedValues = EquatableArray<string>.Empty }, IsNullable = nullable }
+                    : pending.ObjectReference(nullable);
             case ValueKind.Array:
                 var element = schema.Items is not { } items
                     ? TypeRef.Any
-                    : ResolveContained(schema, items, JsonPointers.Append(pointer, "items"), nameHint + "Item", usage, mergePatch: false);
+                    : ResolveContained(schema, items, JsonPointers.Append(pointer, "items"), nameHint.Then("Item"), usage, mergePatch: false);
                 return new TypeRef { Kind = ValueKind.Array, Element = element, Constraints = constraints, IsNullable = nullable };
             case ValueKind.Map:
                 // RFC 7396 merges every object, a map's values included; only arrays are replaced whole.
                 var value = schema.AdditionalProperties is not { } additionalProperties
                     ? TypeRef.Any
-                    : ResolveContained(schema, additionalProperties, JsonPointers.Append(pointer, "additionalProperties"), nameHint + "Value", usage, mergePatch);
+                    : ResolveContained(schema, additionalProperties, JsonPointers.Append(pointer, "additionalProperties"), nameHint.Then("Value"), usage, mergePatch);
                 return new TypeRef { Kind = ValueKind.Map, Element = value, Constraints = constraints, IsNullable = nullable, IsPatchMap = mergePatch };
             case ValueKind.Bytes:
                 return new TypeRef
@@ -104,9 +100,44 @@ internal sealed partial class ModelBuilder
                     Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOf(JsonPointers.Append(pointer, "contentEncoding")), "contentEncoding '" + encoding + "'", "the value is generated as the text the service sends, a string");
                 }
 
-                return new TypeRef { Kind = kind, Constraints = constraints, IsNullable = nullable };
+                return PlainValue(kind, constraints, nullable);
         }
     }
+
+    /// <summary>
+    /// A scalar value, made once for each kind, set of constraints (by identity) and nullability: a schema's constraints
+    /// are read once (<see cref="ReadConstraints"/>), most schemas share those of their type, and a schema is resolved at
+    /// each discovery and build of the record that has it, a shared parameter's at each operation.
+    /// </summary>
+    private TypeRef PlainValue(ValueKind kind, ConstraintSpec constraints, bool nullable)
+    {
+        var key = new PlainValueKey(kind, constraints, nullable);
+        if (!_plainValues.TryGetValue(key, out var value))
+        {
+            value = new TypeRef { Kind = kind, Constraints = constraints, IsNullable = nullable };
+            _plainValues.Add(key, value);
+        }
+
+        return value;
+    }
+
+    private readonly Dictionary<PlainValueKey, TypeRef> _plainValues = [];
+
+    private readonly record struct PlainValueKey(ValueKind Kind, ConstraintSpec Constraints, bool IsNullable)
+    {
+        public bool Equals(PlainValueKey other) => Kind == other.Kind && ReferenceEquals(Constraints, other.Constraints) && IsNullable == other.IsNullable;
+
+        public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Constraints) ^ ((int)Kind << 1) ^ (IsNullable ? 1 : 0);
+    }
+
+    /// <summary>
+    /// The constraints about a record's whole value among its schema's: <see cref="ConstraintSpec.None"/> when there are
+    /// none, as for almost every record, rather than a new empty set at each use of the record.
+    /// </summary>
+    private static ConstraintSpec WholeValueConstraints(ConstraintSpec constraints)
+        => constraints.AllowedValues.IsEmpty && constraints.Not is null && constraints.NotSchema is null && constraints.DependentRequired.IsEmpty
+            ? ConstraintSpec.None
+            : new ConstraintSpec { AllowedValues = constraints.AllowedValues, Not = constraints.Not, NotSchema = constraints.NotSchema, DependentRequired = constraints.DependentRequired };
 
     /// <summary>
     /// Whether a string holds bytes the generated code encodes and decodes: OpenAPI 3.0's <c>format: byte</c>, or 3.1's
@@ -125,7 +156,7 @@ internal sealed partial class ModelBuilder
     /// Named types need no such care: they are registered before their properties are resolved. Takes the inner schema's
     /// <see cref="ResolveType"/> arguments, not a delegate: a delegate's closure was allocated at every schema resolved.
     /// </summary>
-    private TypeRef ResolveContained(IOpenApiSchema container, IOpenApiSchema schema, string pointer, string nameHint, Usage usage, bool mergePatch, string? componentName = null)
+    private TypeRef ResolveContained(IOpenApiSchema container, IOpenApiSchema schema, string pointer, NameHint nameHint, Usage usage, bool mergePatch, string? componentName = null)
     {
         _containersBeingResolved.Add(container);
         try
@@ -138,11 +169,14 @@ internal sealed partial class ModelBuilder
         }
     }
 
-    private bool IsBeingResolved(IOpenApiSchema schema)
+    private bool IsBeingResolved(IOpenApiSchema schema) => IsAmong(_containersBeingResolved, schema);
+
+    /// <summary>Whether <paramref name="schema"/> itself is in <paramref name="schemas"/>: a loop, where a lambda made a closure and a delegate at each part walked.</summary>
+    private static bool IsAmong(List<IOpenApiSchema> schemas, IOpenApiSchema schema)
     {
-        for (var i = 0; i < _containersBeingResolved.Count; i++)
+        for (var i = 0; i < schemas.Count; i++)
         {
-            if (ReferenceEquals(_containersBeingResolved[i], schema))
+            if (ReferenceEquals(schemas[i], schema))
             {
                 return true;
             }
@@ -182,7 +216,7 @@ internal sealed partial class ModelBuilder
         }
     }
 
-    private PendingType GetOrAddType(IOpenApiSchema schema, string pointer, string nameHint, TypeKind kind, string? componentName)
+    private PendingType GetOrAddType(IOpenApiSchema schema, string pointer, NameHint nameHint, TypeKind kind, string? componentName)
     {
         var key = new TypeKey(schema, kind);
         if (_pendingTypes.TryGetValue(key, out var existing))
@@ -196,13 +230,14 @@ internal sealed partial class ModelBuilder
             return shared;
         }
 
-        var preferred = nameHint.Length > 0 ? nameHint : "Type";
-        if (componentName is not null && nameHint.Length == 0)
+        var hint = nameHint.ToString();
+        var preferred = hint.Length > 0 ? hint : "Type";
+        if (componentName is not null && hint.Length == 0)
         {
             Report(DiagnosticDescriptors.InvalidIdentifier, LocationOfKey(pointer), componentName, preferred);
         }
 
-        var name = ClaimTypeName(kind == TypeKind.MergePatch ? preferred + "Patch" : preferred, "'" + (componentName ?? preferred) + "'", componentName, pointer);
+        var name = ClaimTypeName(kind == TypeKind.MergePatch ? preferred + "Patch" : preferred, NameScope.Quoted, componentName ?? preferred, componentName, pointer);
 
         var pending = new PendingType(name, schema, pointer, kind) { Group = componentName is null && _membersBeingResolved is { } owner ? owner.Group : name };
         _pendingTypes.Add(key, pending);
@@ -223,8 +258,9 @@ internal sealed partial class ModelBuilder
         {
             foreach (var member in MembersOf(pending.Schema, pending.Pointer).Members)
             {
-                foreach (var declaration in member.Declarations)
+                for (var i = 0; i < member.DeclarationCount; i++)
                 {
+                    var declaration = member.Declaration(i);
                     ResolveType(declaration.Schema, declaration.Pointer, MemberTypeHint(pending, member.WireName, declaration), pending.Usage, pending.Kind == TypeKind.MergePatch);
                 }
             }
@@ -236,8 +272,22 @@ internal sealed partial class ModelBuilder
     }
 
     /// <summary>The name an inline type in a member is named after: the component that declares the member, else the record.</summary>
-    private string MemberTypeHint(PendingType pending, string wireName, MemberDeclaration declaration)
-        => (declaration.Owner ?? pending.BaseName) + PascalCase(wireName);
+    private NameHint MemberTypeHint(PendingType pending, string wireName, MemberDeclaration declaration)
+        => new(declaration.Owner ?? pending.BaseName, PascalCase(wireName));
+
+    /// <summary>
+    /// The name a schema's type would take, in parts: the name is written only for the schemas that become a type of their
+    /// own, and most are references or scalars (writing it for each member, parameter and response cost a string each).
+    /// </summary>
+    private readonly struct NameHint(string stem, string? suffix = null, string? more = null)
+    {
+        public static implicit operator NameHint(string name) => new(name);
+
+        /// <summary>The hint of a type inside this one's (an array's items, a map's values): one part more while there is room for it.</summary>
+        public NameHint Then(string inner) => suffix is null ? new(stem, inner) : more is null ? new(stem, suffix, inner) : new(ToString(), inner);
+
+        public override string ToString() => suffix is null ? stem : string.Concat(stem, suffix, more);
+    }
 
     private TypeSpec BuildType(PendingType pending)
     {
@@ -262,20 +312,20 @@ internal sealed partial class ModelBuilder
                 Kind = TypeKind.Enum,
                 Description = description,
                 EnumMembers = members,
-                IsReadFromResponses = pending.Usage.HasFlag(Usage.Response),
+                IsReadFromResponses = pending.IsReadFromResponses,
             };
         }
 
         var composed = MembersOf(pending.Schema, pending.Pointer);
         var required = composed.Required;
-        var propertyNames = new NameScope()
+        var propertyNames = new NameScope(composed.Members.Count + required.Count)
             .Reserve(ReservedNames.RecordMembers, ReservedMemberDescription)
-            .Reserve([pending.Name], typeName => $"the record's own name '{typeName}'");
-        var properties = new List<PropertySpec>();
-        var isReadFromResponses = pending.Usage.HasFlag(Usage.Response);
+            .Reserve(pending.Name, static typeName => $"the record's own name '{typeName}'");
+        var properties = new List<PropertySpec>(composed.Members.Count);
+        var isReadFromResponses = pending.IsReadFromResponses;
         foreach (var member in composed.Members)
         {
-            var first = member.Declarations[0];
+            var first = member.Declaration(0);
             var csharpName = ClaimMemberName(propertyNames, member.WireName, KeyAt(first.Pointer));
             var type = ResolveType(first.Schema, first.Pointer, MemberTypeHint(pending, member.WireName, first), pending.Usage, pending.Kind == TypeKind.MergePatch);
 
@@ -283,9 +333,9 @@ internal sealed partial class ModelBuilder
             // it says itself (its $ref siblings), since asking it for anything else resolves it again; its target is next.
             var annotations = new MemberAnnotations();
             annotations.Read(first.Schema, Target(first.Schema));
-            for (var i = 1; i < member.Declarations.Count; i++)
+            for (var i = 1; i < member.DeclarationCount; i++)
             {
-                var declaration = member.Declarations[i];
+                var declaration = member.Declaration(i);
                 type = MergeValues(type, ResolveType(declaration.Schema, declaration.Pointer, MemberTypeHint(pending, member.WireName, declaration), pending.Usage, pending.Kind == TypeKind.MergePatch), declaration.Pointer);
                 annotations.Read(declaration.Schema, Target(declaration.Schema));
             }
@@ -304,10 +354,10 @@ internal sealed partial class ModelBuilder
             });
         }
 
-        foreach (var missing in required.Where(r => !composed.Members.Exists(m => m.WireName == r)).OrderBy(r => r, StringComparer.Ordinal))
+        foreach (var missing in Undeclared(required, composed.Members))
         {
             // A required name with no schema: the value may be anything, but it must be there.
-            var csharpName = ClaimMemberName(propertyNames, missing, At(JsonPointers.Append(pending.Pointer, "required")));
+            var csharpName = ClaimMemberName(propertyNames, missing, At(pending.Pointer, "required"));
             properties.Add(new PropertySpec { Name = csharpName, WireName = missing, Type = TypeRef.Any, IsRequired = true, IsRequiredMember = false });
         }
 
@@ -322,9 +372,41 @@ internal sealed partial class ModelBuilder
             AllowsUnknownMembers = pending.Schema.AdditionalPropertiesAllowed,
             PlainTypeName = pending.Kind == TypeKind.MergePatch && _pendingTypes.TryGetValue(new TypeKey(pending.Schema, TypeKind.Object), out var plain) ? plain.Name : null,
             InterfaceName = pending.InterfaceName,
-            BaseTypeNames = pending.BaseTypes.Select(b => b.Name).ToEquatableArray(),
+            BaseTypeNames = pending.BaseTypes.Count == 0 ? EquatableArray<string>.Empty : pending.BaseTypes.Select(b => b.Name).ToEquatableArray(),
             WholeValueConstraints = pending.WholeValueConstraints,
         };
+    }
+
+    /// <summary>
+    /// The required names no member declares, in ordinal order; almost always none, found with no closure or iterator
+    /// made for each record and each name.
+    /// </summary>
+    private static List<string> Undeclared(HashSet<string> required, List<ComposedMember> members)
+    {
+        var undeclared = new List<string>(0);
+        foreach (var name in required)
+        {
+            if (!IsDeclared(name))
+            {
+                undeclared.Add(name);
+            }
+        }
+
+        undeclared.Sort(StringComparer.Ordinal);
+        return undeclared;
+
+        bool IsDeclared(string name)
+        {
+            foreach (var member in members)
+            {
+                if (member.WireName == name)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     /// <summary>
@@ -372,7 +454,7 @@ internal sealed partial class ModelBuilder
             }
 
             var preferred = PascalCase(wireValue) is { Length: > 0 } pascal ? pascal : "Empty";
-            var name = memberNames.Claim(preferred, "'" + wireValue + "'");
+            var name = memberNames.Claim(preferred, NameScope.Quoted, wireValue);
             if (name != preferred)
             {
                 var valuePointer = JsonPointers.Append(JsonPointers.Append(pending.Pointer, "enum"), i.ToString(CultureInfo.InvariantCulture));
@@ -434,6 +516,9 @@ internal sealed partial class ModelBuilder
 
         public Usage Usage { get; set; }
 
+        /// <summary>Whether a response reaches the type (a flag test, not <see cref="Enum.HasFlag"/>, which boxed the usage in each record built).</summary>
+        public bool IsReadFromResponses => (Usage & Usage.Response) != 0;
+
         public bool Discovered { get; set; }
 
         public PendingJsonPatch? JsonPatch { get; init; }
@@ -449,5 +534,15 @@ internal sealed partial class ModelBuilder
 
         /// <summary>Whether inline schemas that share the type (see <c>SharedInlineType</c>) describe it differently.</summary>
         public bool HasMixedDescriptions { get; set; }
+
+        private TypeRef? _reference;
+
+        private TypeRef? _nullableReference;
+
+        /// <summary>The value of a record type, made once for each nullability: a record is used from many places, each of which asked for a new one.</summary>
+        public TypeRef ObjectReference(bool nullable)
+            => nullable
+                ? _nullableReference ??= new TypeRef { Kind = ValueKind.Object, TypeName = Name, Constraints = ConstraintSpec.None, IsNullable = true }
+                : _reference ??= new TypeRef { Kind = ValueKind.Object, TypeName = Name, Constraints = ConstraintSpec.None, IsNullable = false };
     }
 }

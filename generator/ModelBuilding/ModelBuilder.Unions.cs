@@ -24,7 +24,7 @@ internal sealed partial class ModelBuilder
     /// union: RFC 7396 cannot merge a value of one variant into one of another, so a patch replaces a union member whole.
     /// Returns null for any other schema.
     /// </summary>
-    private TypeRef? ResolveUnion(IOpenApiSchema schema, string pointer, string nameHint, Usage usage, string? componentName)
+    private TypeRef? ResolveUnion(IOpenApiSchema schema, string pointer, NameHint nameHint, Usage usage, string? componentName)
     {
         return PartsOfUnion(schema, pointer) is { } union ? RegisterUnion(GetOrAddType(schema, pointer, nameHint, TypeKind.Union, componentName), union, usage) : null;
     }
@@ -80,7 +80,7 @@ internal sealed partial class ModelBuilder
             Group = pending.Group,
             Kind = TypeKind.Union,
             Description = pending.HasMixedDescriptions ? null : Clean(pending.Schema.Description) ?? Clean(pending.Schema.Title),
-            IsReadFromResponses = pending.Usage.HasFlag(Usage.Response),
+            IsReadFromResponses = pending.IsReadFromResponses,
             Union = new UnionSpec
             {
                 IsOneOf = union.Keyword == "oneOf",
@@ -281,7 +281,7 @@ internal sealed partial class ModelBuilder
         var pending = new Queue<IOpenApiSchema>([schema]);
         while (pending.Count > 0)
         {
-            if (Target(pending.Dequeue()) is not { } next || visited.Exists(v => ReferenceEquals(v, next)))
+            if (Target(pending.Dequeue()) is not { } next || IsAmong(visited, next))
             {
                 continue;
             }
@@ -321,7 +321,7 @@ internal sealed partial class ModelBuilder
             var resolved = union.Merged?[index] ?? part;
             var type = (union.IsDerived && index == 0
                 ? ResolveType(pending.Schema, partPointer, VariantStem(part), pending.Usage, mergePatch: false, componentName: ((OpenApiSchemaReference)part).Reference.Id)
-                : ResolveType(resolved, partPointer, pending.Name + name, pending.Usage, mergePatch: false)) with { IsNullable = false };
+                : ResolveType(resolved, partPointer, new NameHint(pending.Name, name), pending.Usage, mergePatch: false)) with { IsNullable = false };
             if (type.TypeName == pending.Name)
             {
                 // Reading would try the union as its own variant, again and again.
@@ -389,7 +389,7 @@ internal sealed partial class ModelBuilder
         pending.Enqueue(part);
         while (pending.Count > 0)
         {
-            if (Target(pending.Dequeue()) is not { } schema || visited.Exists(v => ReferenceEquals(v, schema)))
+            if (Target(pending.Dequeue()) is not { } schema || IsAmong(visited, schema))
             {
                 continue;
             }

@@ -10,7 +10,11 @@ namespace OpenApiClientGenerator.ModelBuilding;
 /// </summary>
 internal sealed class NameScope
 {
-    private readonly Dictionary<string, string> _takenBy = new(System.StringComparer.Ordinal);
+    /// <summary>
+    /// What took each name, as a template with <c>{0}</c> for a name: the message is written only for a collision, as
+    /// almost no name collides, and writing it for each claim cost a string per member and per operation.
+    /// </summary>
+    private readonly Dictionary<string, (string Template, string Name)> _takenBy;
 
     /// <summary>
     /// The set of each array of reserved names (the lists of <see cref="ReservedNames"/>), made once: a scope is made
@@ -23,7 +27,19 @@ internal sealed class NameScope
     /// The names taken for the generator's own use, each set with what says what its names are, the latest last. The
     /// description is written only for a collision message, as almost none of the reserved names collide.
     /// </summary>
-    private readonly List<(HashSet<string> Names, System.Func<string, string> Describe)> _reserved = [];
+    private readonly List<(HashSet<string>? Names, string? Name, System.Func<string, string> Describe)> _reserved = [];
+
+    /// <summary>The claimant template of a name from the spec: the name, quoted.</summary>
+    public const string Quoted = "'{0}'";
+
+    public NameScope()
+        : this(0)
+    {
+    }
+
+    /// <param name="capacity">How many names the scope will be claimed for, when that is known (a record's members).</param>
+    public NameScope(int capacity)
+        => _takenBy = new Dictionary<string, (string, string)>(capacity, System.StringComparer.Ordinal);
 
     /// <summary>Takes names for the generator's own use; <paramref name="describe"/> says what each is, for a collision message.</summary>
     public NameScope Reserve(IEnumerable<string> names, System.Func<string, string> describe)
@@ -39,7 +55,15 @@ internal sealed class NameScope
             }
         }
 
-        _reserved.Add((kept, describe));
+        _reserved.Add((kept, null, describe));
+        return this;
+    }
+
+    /// <summary>Takes one name for the generator's own use (a record's own name): a set of one per record cost more than its members.</summary>
+    public NameScope Reserve(string name, System.Func<string, string> describe)
+    {
+        _takenBy.Remove(name);
+        _reserved.Add((null, name, describe));
         return this;
     }
 
@@ -47,11 +71,27 @@ internal sealed class NameScope
 
     /// <summary>What took <paramref name="name"/>: "'max_num'" for a name from the spec, or a description of the generator's own member.</summary>
     public string? TakenBy(string name)
-        => _takenBy.TryGetValue(name, out var claimant) ? claimant : ReservedBy(name)?.Invoke(name);
+        => _takenBy.TryGetValue(name, out var claimant)
+            ? string.Format(CultureInfo.InvariantCulture, claimant.Template, claimant.Name)
+            : ReservedBy(name)?.Invoke(name);
 
-    /// <summary>Returns <paramref name="preferred"/> if free, otherwise the first free <c>preferred2</c>, <c>preferred3</c>, ….</summary>
-    /// <param name="claimant">What the name is for, quoted, as <see cref="TakenBy"/> will say; by default the name itself.</param>
-    public string Claim(string preferred, string? claimant = null)
+    /// <summary>Returns <paramref name="preferred"/> if free, otherwise the first free <c>preferred2</c>, <c>preferred3</c>, …; <see cref="TakenBy"/> will say it, quoted.</summary>
+    public string Claim(string preferred)
+    {
+        var candidate = Free(preferred);
+        _takenBy[candidate] = (Quoted, candidate);
+        return candidate;
+    }
+
+    /// <summary>Claims a name like <see cref="Claim(string)"/>, for what <paramref name="template"/> says with <paramref name="claimant"/> for <c>{0}</c> (<see cref="Quoted"/>, or a description).</summary>
+    public string Claim(string preferred, string template, string claimant)
+    {
+        var candidate = Free(preferred);
+        _takenBy[candidate] = (template, claimant);
+        return candidate;
+    }
+
+    private string Free(string preferred)
     {
         var candidate = preferred;
         for (var suffix = 2; IsTaken(candidate); suffix++)
@@ -59,7 +99,6 @@ internal sealed class NameScope
             candidate = preferred + suffix.ToString(CultureInfo.InvariantCulture);
         }
 
-        _takenBy[candidate] = claimant ?? "'" + candidate + "'";
         return candidate;
     }
 
@@ -68,7 +107,7 @@ internal sealed class NameScope
     {
         for (var i = _reserved.Count - 1; i >= 0; i--)
         {
-            if (_reserved[i].Names.Contains(name))
+            if (_reserved[i].Names?.Contains(name) ?? _reserved[i].Name == name)
             {
                 return _reserved[i].Describe;
             }
