@@ -97,8 +97,7 @@ internal sealed class FragmentCheck : System.IEquatable<FragmentCheck>
     {
         if (Tree!.Parent is JsonObject parent)
         {
-            var pointer = Read.Fragment.Pointer;
-            var name = JsonPointers.Unescape(pointer.Substring(pointer.LastIndexOf('/') + 1));
+            var name = Read.Fragment.Name;
             if (!parent.TryGetPropertyValue(name, out var placed) || !ReferenceEquals(placed, Tree))
             {
                 return;
@@ -296,7 +295,7 @@ internal sealed class FragmentTrees : System.IDisposable
         if (JsonPointers.Find(root, fragmentPointer.Substring(0, slash)) is JsonObject parent)
         {
             var copy = _trees[index]!.DeepClone();
-            parent[JsonPointers.Unescape(fragmentPointer.Substring(slash + 1))] = copy;
+            parent[_checks[index].Read.Fragment.Name] = copy;
             _checks[index].Return();
             _trees[index] = copy;
         }

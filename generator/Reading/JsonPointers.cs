@@ -122,30 +122,28 @@ internal static class JsonPointers
 internal readonly struct PointerHead
 {
     private readonly string _pointer;
+    private readonly int _firstEnd;
     private readonly int _secondEnd;
     private readonly int _thirdEnd;
 
     public PointerHead(string pointer)
     {
         _pointer = pointer;
-        First = Second = Third = null;
-        _secondEnd = _thirdEnd = -1;
+        _firstEnd = _secondEnd = _thirdEnd = -1;
         Count = 0;
         if (pointer.Length == 0 || pointer[0] != '/')
         {
             return;
         }
 
-        var firstEnd = EndOf(pointer, 1);
-        First = Segment(pointer, 1, firstEnd);
+        _firstEnd = EndOf(pointer, 1);
         Count = 1;
-        if (firstEnd == pointer.Length)
+        if (_firstEnd == pointer.Length)
         {
             return;
         }
 
-        _secondEnd = EndOf(pointer, firstEnd + 1);
-        Second = Segment(pointer, firstEnd + 1, _secondEnd);
+        _secondEnd = EndOf(pointer, _firstEnd + 1);
         Count = 2;
         if (_secondEnd == pointer.Length)
         {
@@ -153,18 +151,19 @@ internal readonly struct PointerHead
         }
 
         _thirdEnd = EndOf(pointer, _secondEnd + 1);
-        Third = Segment(pointer, _secondEnd + 1, _thirdEnd);
         Count = _thirdEnd == pointer.Length ? 3 : 4;
     }
 
     /// <summary>How many segments the pointer has, up to 4 (4: more than three).</summary>
     public int Count { get; }
 
-    public string? First { get; }
+    // The segments are cut out when read, not when the head is made: a unit's path or component name is rarely
+    // compared with anything, and a re-run makes tens of thousands of heads.
+    public string? First => Count >= 1 ? Segment(_pointer, 1, _firstEnd) : null;
 
-    public string? Second { get; }
+    public string? Second => Count >= 2 ? Segment(_pointer, _firstEnd + 1, _secondEnd) : null;
 
-    public string? Third { get; }
+    public string? Third => Count >= 3 ? Segment(_pointer, _secondEnd + 1, _thirdEnd) : null;
 
     /// <summary>The pointer up to the end of its second segment (<c>/paths/~1pets</c>).</summary>
     public string ThroughSecond => _secondEnd == _pointer.Length ? _pointer : _pointer.Substring(0, _secondEnd);

@@ -10,11 +10,12 @@ namespace OpenApiClientGenerator.Reading;
 /// elsewhere (one that moves its lines too) leaves its reading in the cache.
 /// </summary>
 /// <param name="Pointer">Where the piece's value stands in the spec; empty for the skeleton (or for the whole text, when it is not split).</param>
+/// <param name="Name">The member of its parent the piece's value is, unescaped (the last segment of <paramref name="Pointer"/>); empty for the skeleton.</param>
 /// <param name="Depth">How deep the piece's value stands: 2 for a path item or a webhook, 3 for a component, 0 for the skeleton.</param>
-internal sealed record SpecFragment(string SpecPath, string Pointer, int Depth, FragmentText Text)
+internal sealed record SpecFragment(string SpecPath, string Pointer, string Name, int Depth, FragmentText Text)
 {
     public SpecFragment(string specPath, string pointer, int depth, string text)
-        : this(specPath, pointer, depth, new FragmentText(text, 0, text.Length))
+        : this(specPath, pointer, pointer.Length == 0 ? string.Empty : JsonPointers.Unescape(pointer.Substring(pointer.LastIndexOf('/') + 1)), depth, new FragmentText(text, 0, text.Length))
     {
     }
 }

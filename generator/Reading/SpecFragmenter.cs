@@ -57,7 +57,7 @@ internal static class SpecFragmenter
         var copied = 0;
         foreach (var piece in pieces)
         {
-            fragments.Add(new SpecFragment(specPath, piece.Pointer, piece.Depth, new FragmentText(text, piece.Start, piece.End - piece.Start)));
+            fragments.Add(new SpecFragment(specPath, piece.Pointer, piece.Name, piece.Depth, new FragmentText(text, piece.Start, piece.End - piece.Start)));
             skeleton.Append(text, copied, piece.Start - copied).Append("{}");
             copied = piece.End;
         }
@@ -88,19 +88,27 @@ internal static class SpecFragmenter
         var placed = new List<(string Pointer, SourceMap Map)>(reads.Count - 1);
         var starts = new int[reads.Count - 1];
         var lengths = new int[reads.Count - 1];
+
+        // The fragments of one map (paths, a component section) come one after another: their parent is looked up once.
+        JsonObject? parent = null;
+        var parentPointer = string.Empty;
         for (var i = 1; i < reads.Count; i++)
         {
             var read = reads[i];
             var pointer = read.Fragment.Pointer;
             var slash = pointer.LastIndexOf('/');
-            if (trees[i] is not JsonObject value
-                || JsonPointers.Find(root, pointer.Substring(0, slash)) is not JsonObject parent
-                || !skeleton.Map.TryGetPosition(pointer, out var placeholder))
+            if (parent is null || slash != parentPointer.Length || string.CompareOrdinal(pointer, 0, parentPointer, 0, slash) != 0)
+            {
+                parentPointer = pointer.Substring(0, slash);
+                parent = JsonPointers.Find(root, parentPointer) as JsonObject;
+            }
+
+            if (trees[i] is not JsonObject value || parent is null || !skeleton.Map.TryGetPosition(pointer, out var placeholder))
             {
                 return null;
             }
 
-            parent[JsonPointers.Unescape(pointer.Substring(slash + 1))] = value;
+            parent[read.Fragment.Name] = value;
             placed.Add((pointer, read.Document.Map));
             starts[i - 1] = placeholder.Offset;
             lengths[i - 1] = read.Fragment.Text.Length;
@@ -111,7 +119,7 @@ internal static class SpecFragmenter
     }
 
     /// <summary>Where a fragment's value stands in the text: <see cref="End"/> is just past its closing brace.</summary>
-    private readonly record struct Piece(string Pointer, int Depth, int Start, int End);
+    private readonly record struct Piece(string Pointer, string Name, int Depth, int Start, int End);
 
     /// <summary>
     /// Finds the path items and components of a JSON text in one pass over its characters, checking that the text is
@@ -198,7 +206,7 @@ internal static class SpecFragmenter
                         return false;
                     }
 
-                    _pieces.Add(new Piece(memberPointer, depth + 1, start, _index));
+                    _pieces.Add(new Piece(memberPointer, name, depth + 1, start, _index));
                 }
                 else if (Peek('{') && depth < 2 && (depth == 0 ? name is "paths" or "components" || IsWebhookMap(name) : pointer == "/components"))
                 {
