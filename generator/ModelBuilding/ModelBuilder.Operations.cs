@@ -107,7 +107,7 @@ internal sealed partial class ModelBuilder
         var requestTypeName = ClaimTypeName(name + "Request", "the request record of '{0}'", name, null, pointer);
         var operationParameters = operation.Parameters ?? Array.Empty<IOpenApiParameter>();
         var pathParameters = pathItem.Item.Parameters ?? Array.Empty<IOpenApiParameter>();
-        var memberNames = new NameScope(operationParameters.Count + pathParameters.Count)
+        var memberNames = _memberNames.Clear()
             .Reserve(ReservedNames.RecordMembers, ReservedMemberDescription)
             .Reserve(requestTypeName, static typeName => $"the record's own name '{typeName}'");
         if (operation.RequestBody?.Content is { Count: > 0 })

@@ -318,7 +318,7 @@ internal sealed partial class ModelBuilder
 
         var composed = MembersOf(pending.Schema, pending.Pointer);
         var required = composed.Required;
-        var propertyNames = new NameScope(composed.Members.Count + required.Count)
+        var propertyNames = _memberNames.Clear()
             .Reserve(ReservedNames.RecordMembers, ReservedMemberDescription)
             .Reserve(pending.Name, static typeName => $"the record's own name '{typeName}'");
         var properties = new List<PropertySpec>(composed.Members.Count);
@@ -442,7 +442,7 @@ internal sealed partial class ModelBuilder
 
     private EquatableArray<EnumMemberSpec> EnumMembers(PendingType pending)
     {
-        var memberNames = new NameScope();
+        var memberNames = _memberNames.Clear();
         var members = new List<EnumMemberSpec>();
         var values = pending.Schema.Enum!;
         var seen = new HashSet<string>(StringComparer.Ordinal);
