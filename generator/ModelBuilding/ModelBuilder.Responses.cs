@@ -23,8 +23,10 @@ internal sealed partial class ModelBuilder
     {
         ResponseSpec? success = null;
         var successIsOptional = false;
-        var successMediaTypes = new List<string>();
-        var otherMediaTypes = new List<string>();
+        var successMediaTypes = _successMediaTypes;
+        var otherMediaTypes = _otherMediaTypes;
+        successMediaTypes.Clear();
+        otherMediaTypes.Clear();
 
         // Sorted in place: OrderBy made a sorter, its keys and a comparison for each operation.
         var entries = responses is null ? [] : responses.ToArray();
@@ -90,8 +92,16 @@ internal sealed partial class ModelBuilder
             }
         }
 
-        return (success is { Body: not null } && successIsOptional ? success with { BodyIsOptional = true } : success, errors, Accept(successMediaTypes, otherMediaTypes));
+        return (success is { Body: not null } && successIsOptional ? success with { BodyIsOptional = true } : success, errors, Accept(successMediaTypes, otherMediaTypes, _acceptedMediaTypes));
     }
+
+    /// <summary>
+    /// The lists of an operation's media types while its responses are read (see <see cref="Accept"/>), kept for the next:
+    /// three lists for each operation cost more than the one or two names most of them held.
+    /// </summary>
+    private readonly List<string> _successMediaTypes = [];
+    private readonly List<string> _otherMediaTypes = [];
+    private readonly List<string> _acceptedMediaTypes = [];
 
     private static string ResponsePointer(string operationPointer, string status) => operationPointer + "/responses/" + JsonPointers.Escape(status);
 
@@ -354,9 +364,10 @@ internal sealed partial class ModelBuilder
     /// The <c>Accept</c> header: the success's media types before the errors', JSON first within each, each named once.
     /// A server that negotiates then answers as the method reads, and an error in a type the method can read.
     /// </summary>
-    private static string? Accept(List<string> successMediaTypes, List<string> otherMediaTypes)
+    /// <param name="accepted">Where the header's media types are gathered; emptied first.</param>
+    private static string? Accept(List<string> successMediaTypes, List<string> otherMediaTypes, List<string> accepted)
     {
-        var accepted = new List<string>();
+        accepted.Clear();
         Add(accepted, successMediaTypes, json: true);
         Add(accepted, successMediaTypes, json: false);
         Add(accepted, otherMediaTypes, json: true);
