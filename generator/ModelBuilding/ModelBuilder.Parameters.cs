@@ -36,7 +36,7 @@ internal sealed partial class ModelBuilder
         var content = parameter.Schema is null ? parameter.Content?.FirstOrDefault() : null;
         var schema = parameter.Schema ?? content?.Value?.Schema;
         var schemaPointer = parameter.Schema is not null
-            ? JsonPointers.Append(parameterPointer, "schema")
+            ? new SchemaPointer(parameterPointer, "/schema")
             : JsonPointers.Append(JsonPointers.Append(JsonPointers.Append(parameterPointer, "content"), content?.Key ?? string.Empty), "schema");
         var type = schema is null
             ? new TypeRef { Kind = ValueKind.String }

@@ -49,7 +49,7 @@ internal sealed partial class ModelBuilder
             TypeRef? body = null;
             if (response.Content is not null && response.Content.FirstOrDefault(c => IsJsonMediaType(c.Key)) is { Key: not null } json && json.Value.Schema is not null)
             {
-                var schemaPointer = string.Concat(operationPointer, "/responses/", JsonPointers.Escape(entry.Key), ContentSchemaPath(json.Key));
+                var schemaPointer = new SchemaPointer(operationPointer, ResponseSchemaPath(entry.Key, json.Key));
                 var typeName = describesSuccess ? new NameHint(operationName, "Response") : new NameHint(operationName, "Error", statusCode == 0 ? null : entry.Key.ToUpperInvariant());
                 body = ResolveType(json.Value.Schema, schemaPointer, typeName, Usage.Response, mergePatch: false);
             }
@@ -105,19 +105,22 @@ internal sealed partial class ModelBuilder
 
     private static string ResponsePointer(string operationPointer, string status) => operationPointer + "/responses/" + JsonPointers.Escape(status);
 
-    /// <summary>The path from a response to the schema of its content of a media type, made once per media type: most responses are of one or two.</summary>
-    private string ContentSchemaPath(string mediaType)
+    /// <summary>
+    /// The path from an operation to the schema of its response of a status and a media type, made once for each pair:
+    /// most operations' responses are of a few statuses and one media type.
+    /// </summary>
+    private string ResponseSchemaPath(string status, string mediaType)
     {
-        if (!_contentSchemaPaths.TryGetValue(mediaType, out var path))
+        if (!_responseSchemaPaths.TryGetValue((status, mediaType), out var path))
         {
-            path = "/content/" + JsonPointers.Escape(mediaType) + "/schema";
-            _contentSchemaPaths.Add(mediaType, path);
+            path = "/responses/" + JsonPointers.Escape(status) + "/content/" + JsonPointers.Escape(mediaType) + "/schema";
+            _responseSchemaPaths.Add((status, mediaType), path);
         }
 
         return path;
     }
 
-    private readonly Dictionary<string, string> _contentSchemaPaths = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Status, string MediaType), string> _responseSchemaPaths = [];
 
     /// <summary>The error readers claimed so far, by their arms: the operations that document the same typed errors share one.</summary>
     private readonly Dictionary<EquatableArray<ErrorCaseSpec>, ErrorReaderSpec> _errorReaders = [];

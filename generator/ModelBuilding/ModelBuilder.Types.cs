@@ -489,28 +489,41 @@ internal sealed partial class ModelBuilder
         => typePointer + "/properties/" + JsonPointers.Escape(propertyName);
 
     /// <summary>
-    /// Where a schema is: its pointer, or the member declaration that makes it when first asked for. Most members' schemas
-    /// are a reference or a plain value (a string, a number), which are resolved without their place, and a pointer made
-    /// for each member of every record was the most that collecting members allocated.
+    /// Where a schema is: its pointer, the member declaration that makes it when first asked for, or two parts joined
+    /// each time it is asked for. Most members', parameters' and responses' schemas are a reference or a plain value (a
+    /// string, a number), which are resolved without their place, and a pointer made for each was the most that model
+    /// building allocated after the types themselves.
     /// </summary>
     private readonly struct SchemaPointer
     {
+        /// <summary>The pointer, or its first part when <see cref="_tail"/> is set.</summary>
         private readonly string? _pointer;
+        private readonly string? _tail;
         private readonly MemberDeclaration? _declaration;
 
         public SchemaPointer(MemberDeclaration declaration)
         {
             _pointer = null;
+            _tail = null;
             _declaration = declaration;
+        }
+
+        /// <param name="tail">The rest of the pointer after <paramref name="head"/>, from its slash on.</param>
+        public SchemaPointer(string head, string tail)
+        {
+            _pointer = head;
+            _tail = tail;
+            _declaration = null;
         }
 
         private SchemaPointer(string pointer)
         {
             _pointer = pointer;
+            _tail = null;
             _declaration = null;
         }
 
-        public string Value => _pointer ?? _declaration!.Pointer;
+        public string Value => _declaration?.Pointer ?? (_tail is null ? _pointer! : _pointer + _tail);
 
         public static implicit operator SchemaPointer(string pointer) => new(pointer);
     }
