@@ -18,7 +18,7 @@ internal sealed partial class ModelBuilder
     /// Returns null for a schema whose own keywords, or whose members, describe the value; the compositions not generated
     /// yet are reported.
     /// </summary>
-    private TypeRef? ResolveComposition(IOpenApiSchema schema, SchemaPointer place, NameHint nameHint, Usage usage, bool mergePatch, string? componentName)
+    private TypeRef? ResolveComposition(IOpenApiSchema schema, LazyPointer place, NameHint nameHint, Usage usage, bool mergePatch, string? componentName)
     {
         // Most schemas compose nothing (no allOf, oneOf or anyOf, one type or none), and their pointer is not made.
         if (schema.AllOf is not { Count: > 0 } && schema.OneOf is not { Count: > 0 } && schema.AnyOf is not { Count: > 0 } && HasOneTypeOrNone(schema))
@@ -461,7 +461,7 @@ internal sealed partial class ModelBuilder
 
         public string? Owner { get; } = owner;
 
-        /// <summary>The declaration's pointer, made when first asked for (see <see cref="SchemaPointer"/>) and kept.</summary>
+        /// <summary>The declaration's pointer, made when first asked for (see <see cref="LazyPointer"/>) and kept.</summary>
         public string Pointer => _pointer ??= PropertyPointer(partPointer, wireName);
     }
 }

@@ -38,7 +38,7 @@ internal sealed partial class ModelBuilder
     /// </summary>
     private readonly Dictionary<SchemaAt, ConstraintSpec> _constraints = [];
 
-    private ConstraintSpec ReadConstraints(IOpenApiSchema schema, SchemaPointer pointer)
+    private ConstraintSpec ReadConstraints(IOpenApiSchema schema, LazyPointer pointer)
     {
         if (StatesOnlyItsType(schema))
         {

@@ -16,7 +16,7 @@ internal sealed partial class ModelBuilder
     /// Maps a schema to the shape of a value, registering the named types it needs. Object and enum schemas become named types;
     /// a type reached from a response records that, since responses may omit what requests must send.
     /// </summary>
-    private TypeRef ResolveType(IOpenApiSchema schema, SchemaPointer pointer, NameHint nameHint, Usage usage, bool mergePatch, string? componentName = null)
+    private TypeRef ResolveType(IOpenApiSchema schema, LazyPointer pointer, NameHint nameHint, Usage usage, bool mergePatch, string? componentName = null)
     {
         if (schema is OpenApiSchemaReference reference)
         {
@@ -156,7 +156,7 @@ internal sealed partial class ModelBuilder
     /// Named types need no such care: they are registered before their properties are resolved. Takes the inner schema's
     /// <see cref="ResolveType"/> arguments, not a delegate: a delegate's closure was allocated at every schema resolved.
     /// </summary>
-    private TypeRef ResolveContained(IOpenApiSchema container, IOpenApiSchema schema, SchemaPointer pointer, NameHint nameHint, Usage usage, bool mergePatch, string? componentName = null)
+    private TypeRef ResolveContained(IOpenApiSchema container, IOpenApiSchema schema, LazyPointer pointer, NameHint nameHint, Usage usage, bool mergePatch, string? componentName = null)
     {
         _containersBeingResolved.Add(container);
         try
@@ -261,7 +261,7 @@ internal sealed partial class ModelBuilder
                 for (var i = 0; i < member.DeclarationCount; i++)
                 {
                     var declaration = member.Declaration(i);
-                    ResolveType(declaration.Schema, new SchemaPointer(declaration), MemberTypeHint(pending, member.WireName, declaration), pending.Usage, pending.Kind == TypeKind.MergePatch);
+                    ResolveType(declaration.Schema, new LazyPointer(declaration), MemberTypeHint(pending, member.WireName, declaration), pending.Usage, pending.Kind == TypeKind.MergePatch);
                 }
             }
         }
@@ -326,8 +326,8 @@ internal sealed partial class ModelBuilder
         foreach (var member in composed.Members)
         {
             var first = member.Declaration(0);
-            var csharpName = ClaimMemberName(propertyNames, member.WireName, KeyAt(new SchemaPointer(first)));
-            var type = ResolveType(first.Schema, new SchemaPointer(first), MemberTypeHint(pending, member.WireName, first), pending.Usage, pending.Kind == TypeKind.MergePatch);
+            var csharpName = ClaimMemberName(propertyNames, member.WireName, KeyAt(new LazyPointer(first)));
+            var type = ResolveType(first.Schema, new LazyPointer(first), MemberTypeHint(pending, member.WireName, first), pending.Usage, pending.Kind == TypeKind.MergePatch);
 
             // Each declaration, then what it references: the first that says a thing says it. A reference is asked only what
             // it says itself (its $ref siblings), since asking it for anything else resolves it again; its target is next.
@@ -336,7 +336,7 @@ internal sealed partial class ModelBuilder
             for (var i = 1; i < member.DeclarationCount; i++)
             {
                 var declaration = member.Declaration(i);
-                type = MergeValues(type, ResolveType(declaration.Schema, new SchemaPointer(declaration), MemberTypeHint(pending, member.WireName, declaration), pending.Usage, pending.Kind == TypeKind.MergePatch), declaration.Pointer);
+                type = MergeValues(type, ResolveType(declaration.Schema, new LazyPointer(declaration), MemberTypeHint(pending, member.WireName, declaration), pending.Usage, pending.Kind == TypeKind.MergePatch), declaration.Pointer);
                 annotations.Read(declaration.Schema, Target(declaration.Schema));
             }
 
@@ -489,19 +489,19 @@ internal sealed partial class ModelBuilder
         => typePointer + "/properties/" + JsonPointers.Escape(propertyName);
 
     /// <summary>
-    /// Where a schema is: its pointer, the member declaration that makes it when first asked for, or two parts joined
+    /// A place in the spec: its pointer, the member declaration that makes it when first asked for, or two parts joined
     /// each time it is asked for. Most members', parameters' and responses' schemas are a reference or a plain value (a
-    /// string, a number), which are resolved without their place, and a pointer made for each was the most that model
-    /// building allocated after the types themselves.
+    /// string, a number), which are resolved without their place, and most parameters' place is asked for by no
+    /// diagnostic: a pointer made for each was the most that model building allocated after the types themselves.
     /// </summary>
-    private readonly struct SchemaPointer
+    private readonly struct LazyPointer
     {
         /// <summary>The pointer, or its first part when <see cref="_tail"/> is set.</summary>
         private readonly string? _pointer;
         private readonly string? _tail;
         private readonly MemberDeclaration? _declaration;
 
-        public SchemaPointer(MemberDeclaration declaration)
+        public LazyPointer(MemberDeclaration declaration)
         {
             _pointer = null;
             _tail = null;
@@ -509,14 +509,14 @@ internal sealed partial class ModelBuilder
         }
 
         /// <param name="tail">The rest of the pointer after <paramref name="head"/>, from its slash on.</param>
-        public SchemaPointer(string head, string tail)
+        public LazyPointer(string head, string tail)
         {
             _pointer = head;
             _tail = tail;
             _declaration = null;
         }
 
-        private SchemaPointer(string pointer)
+        private LazyPointer(string pointer)
         {
             _pointer = pointer;
             _tail = null;
@@ -525,7 +525,7 @@ internal sealed partial class ModelBuilder
 
         public string Value => _declaration?.Pointer ?? (_tail is null ? _pointer! : _pointer + _tail);
 
-        public static implicit operator SchemaPointer(string pointer) => new(pointer);
+        public static implicit operator LazyPointer(string pointer) => new(pointer);
     }
 
     private readonly record struct TypeKey(IOpenApiSchema Schema, TypeKind Kind)
