@@ -18,8 +18,15 @@ internal sealed partial class ModelBuilder
     /// Returns null for a schema whose own keywords, or whose members, describe the value; the compositions not generated
     /// yet are reported.
     /// </summary>
-    private TypeRef? ResolveComposition(IOpenApiSchema schema, string pointer, NameHint nameHint, Usage usage, bool mergePatch, string? componentName)
+    private TypeRef? ResolveComposition(IOpenApiSchema schema, LazyPointer place, NameHint nameHint, Usage usage, bool mergePatch, string? componentName)
     {
+        // Most schemas compose nothing (no allOf, oneOf or anyOf, one type or none), and their pointer is not made.
+        if (schema.AllOf is not { Count: > 0 } && schema.OneOf is not { Count: > 0 } && schema.AnyOf is not { Count: > 0 } && HasOneTypeOrNone(schema))
+        {
+            return null;
+        }
+
+        var pointer = place.Value;
         if (NullableAlternative(schema) is var (keyword, alternative))
         {
             var partPointer = JsonPointers.Append(JsonPointers.Append(pointer, keyword), alternative.ToString(CultureInfo.InvariantCulture));
@@ -236,7 +243,7 @@ internal sealed partial class ModelBuilder
 
             foreach (var property in properties)
             {
-                var declaration = new MemberDeclaration(property.Value, PropertyPointer(partPointer, property.Key), owner);
+                var declaration = new MemberDeclaration(property.Value, partPointer, property.Key, owner);
                 if (indexes is null)
                 {
                     members.Add(new ComposedMember(property.Key, declaration));
@@ -444,6 +451,17 @@ internal sealed partial class ModelBuilder
         public void Add(MemberDeclaration later) => (_later ??= []).Add(later);
     }
 
-    /// <param name="Owner">The component that declares the member, when it is a referenced part: inline types in it are named after it.</param>
-    private sealed record MemberDeclaration(IOpenApiSchema Schema, string Pointer, string? Owner);
+    /// <summary>A member as one part declares it, under that part's pointer.</summary>
+    /// <param name="owner">The component that declares the member, when it is a referenced part: inline types in it are named after it.</param>
+    private sealed class MemberDeclaration(IOpenApiSchema schema, string partPointer, string wireName, string? owner)
+    {
+        private string? _pointer;
+
+        public IOpenApiSchema Schema { get; } = schema;
+
+        public string? Owner { get; } = owner;
+
+        /// <summary>The declaration's pointer, made when first asked for (see <see cref="LazyPointer"/>) and kept.</summary>
+        public string Pointer => _pointer ??= PropertyPointer(partPointer, wireName);
+    }
 }

@@ -38,7 +38,7 @@ internal sealed partial class ModelBuilder
     /// </summary>
     private readonly Dictionary<SchemaAt, ConstraintSpec> _constraints = [];
 
-    private ConstraintSpec ReadConstraints(IOpenApiSchema schema, string pointer)
+    private ConstraintSpec ReadConstraints(IOpenApiSchema schema, LazyPointer pointer)
     {
         if (StatesOnlyItsType(schema))
         {
@@ -48,7 +48,7 @@ internal sealed partial class ModelBuilder
         // Under a 'not' the answer depends on how deep it is (MaxNotDepth): only the outermost reads are kept.
         if (_notDepth > 0)
         {
-            return ReadConstraintsOnce(schema, pointer);
+            return ReadConstraintsOnce(schema, pointer.Value);
         }
 
         if (_placelessConstraints.TryGetValue(schema, out var constraints))
@@ -56,11 +56,11 @@ internal sealed partial class ModelBuilder
             return constraints;
         }
 
-        var key = new SchemaAt(schema, pointer);
+        var key = new SchemaAt(schema, pointer.Value);
         if (!_constraints.TryGetValue(key, out constraints))
         {
             var reported = _reportCount;
-            constraints = ReadConstraintsOnce(schema, pointer);
+            constraints = ReadConstraintsOnce(schema, key.Pointer);
             if (reported == _reportCount && schema.Not is null && !HasLaterDraftKeywords)
             {
                 _placelessConstraints.Add(schema, constraints);

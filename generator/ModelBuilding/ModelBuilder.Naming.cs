@@ -77,17 +77,17 @@ internal sealed partial class ModelBuilder
     /// under one (<see cref="At(string, string)"/>). Most names are claimed without a collision, so the source map is
     /// consulted, and a pointer under another made, only when a diagnostic is reported.
     /// </summary>
-    private readonly record struct SpecPlace(string Pointer, bool IsKey, string? Segment = null);
+    private readonly record struct SpecPlace(LazyPointer Pointer, bool IsKey, string? Segment = null);
 
     private static SpecPlace At(string pointer) => new(pointer, IsKey: false);
 
-    private static SpecPlace At(string pointer, string segment) => new(pointer, IsKey: false, segment);
+    private static SpecPlace At(LazyPointer pointer, string segment) => new(pointer, IsKey: false, segment);
 
-    private static SpecPlace KeyAt(string pointer) => new(pointer, IsKey: true);
+    private static SpecPlace KeyAt(LazyPointer pointer) => new(pointer, IsKey: true);
 
     private LocationInfo LocationOf(SpecPlace place)
     {
-        var pointer = place.Segment is null ? place.Pointer : JsonPointers.Append(place.Pointer, place.Segment);
+        var pointer = place.Segment is null ? place.Pointer.Value : JsonPointers.Append(place.Pointer.Value, place.Segment);
         return place.IsKey ? LocationOfKey(pointer) : LocationOf(pointer);
     }
 

@@ -107,7 +107,7 @@ internal sealed partial class ModelBuilder
         var requestTypeName = ClaimTypeName(name + "Request", "the request record of '{0}'", name, null, pointer);
         var operationParameters = operation.Parameters ?? Array.Empty<IOpenApiParameter>();
         var pathParameters = pathItem.Item.Parameters ?? Array.Empty<IOpenApiParameter>();
-        var memberNames = new NameScope(operationParameters.Count + pathParameters.Count)
+        var memberNames = _memberNames.Clear()
             .Reserve(ReservedNames.RecordMembers, ReservedMemberDescription)
             .Reserve(requestTypeName, static typeName => $"the record's own name '{typeName}'");
         if (operation.RequestBody?.Content is { Count: > 0 })
@@ -120,14 +120,14 @@ internal sealed partial class ModelBuilder
         var parameters = new List<ParameterSpec>(operationParameters.Count + pathParameters.Count);
         for (var i = 0; i < operationParameters.Count; i++)
         {
-            AddParameter(operationParameters[i], ParameterPointer(pointer, i));
+            AddParameter(operationParameters[i], pointer, i);
         }
 
         for (var i = 0; i < pathParameters.Count; i++)
         {
             if (!IsOverridden(Resolved(pathParameters[i])))
             {
-                AddParameter(pathParameters[i], ParameterPointer(pathItem.Pointer, i));
+                AddParameter(pathParameters[i], pathItem.Pointer, i);
             }
         }
 
@@ -163,9 +163,9 @@ internal sealed partial class ModelBuilder
             SecurityFieldName = security.Count == 0 ? null : _typeNames.Claim(name + "Security", "the client's field that holds the security requirement of '{0}'", name),
         };
 
-        void AddParameter(IOpenApiParameter parameter, string parameterPointer)
+        void AddParameter(IOpenApiParameter parameter, string ownerPointer, int index)
         {
-            if (ParseParameter(parameter, parameterPointer, path, memberNames, requestTypeName) is { } spec)
+            if (ParseParameter(parameter, ownerPointer, index, path, memberNames, requestTypeName) is { } spec)
             {
                 parameters.Add(spec);
             }
@@ -187,5 +187,20 @@ internal sealed partial class ModelBuilder
     }
 
     /// <summary>The pointer of the parameter at <paramref name="index"/> of the item or operation at <paramref name="pointer"/>, made in one piece.</summary>
-    private static string ParameterPointer(string pointer, int index) => pointer + "/parameters/" + index.ToString(CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The paths from an operation or a path item to its parameter of an index and to that parameter's schema, made once
+    /// for each index: a pointer for each parameter of each operation was made for diagnostics that almost none has.
+    /// </summary>
+    private (string Parameter, string Schema) ParameterPaths(int index)
+    {
+        while (_parameterPaths.Count <= index)
+        {
+            var parameter = "/parameters/" + _parameterPaths.Count.ToString(CultureInfo.InvariantCulture);
+            _parameterPaths.Add((parameter, parameter + "/schema"));
+        }
+
+        return _parameterPaths[index];
+    }
+
+    private readonly List<(string Parameter, string Schema)> _parameterPaths = [];
 }

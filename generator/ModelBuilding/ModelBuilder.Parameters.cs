@@ -13,12 +13,15 @@ internal sealed partial class ModelBuilder
     /// One parameter of an operation, typed by its schema (or by its <c>content</c>'s), and laid out by its style; null when
     /// the client sets it itself (<c>Content-Type</c>, <c>Accept</c>) or it has no name or location (reported).
     /// </summary>
-    private ParameterSpec? ParseParameter(IOpenApiParameter written, string parameterPointer, string path, NameScope memberNames, string requestTypeName)
+    /// <param name="ownerPointer">The pointer of the operation or the path item whose <paramref name="index"/>th parameter it is.</param>
+    private ParameterSpec? ParseParameter(IOpenApiParameter written, string ownerPointer, int index, string path, NameScope memberNames, string requestTypeName)
     {
+        var paths = ParameterPaths(index);
+        var parameterPointer = new LazyPointer(ownerPointer, paths.Parameter);
         var parameter = Resolved(written);
         if (parameter.In is not { } location || parameter.Name is null)
         {
-            Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOf(parameterPointer), "A parameter without a name or a location", "it is left out of the request");
+            Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOf(parameterPointer.Value), "A parameter without a name or a location", "it is left out of the request");
             return null;
         }
 
@@ -36,8 +39,8 @@ internal sealed partial class ModelBuilder
         var content = parameter.Schema is null ? parameter.Content?.FirstOrDefault() : null;
         var schema = parameter.Schema ?? content?.Value?.Schema;
         var schemaPointer = parameter.Schema is not null
-            ? JsonPointers.Append(parameterPointer, "schema")
-            : JsonPointers.Append(JsonPointers.Append(JsonPointers.Append(parameterPointer, "content"), content?.Key ?? string.Empty), "schema");
+            ? new LazyPointer(ownerPointer, paths.Schema)
+            : JsonPointers.Append(JsonPointers.Append(JsonPointers.Append(parameterPointer.Value, "content"), content?.Key ?? string.Empty), "schema");
         var type = schema is null
             ? new TypeRef { Kind = ValueKind.String }
             : ResolveType(schema, schemaPointer, new NameHint(requestTypeName, csharpName), Usage.Request, mergePatch: false);
@@ -76,7 +79,7 @@ internal sealed partial class ModelBuilder
     /// does not take (OpenAPI 3.0.4 §4.8.12.4: matrix and label in a path, spaceDelimited, pipeDelimited and deepObject in
     /// a query) is reported and the default is used.
     /// </summary>
-    private Runtime.ParameterStyle ParseStyle(IOpenApiParameter parameter, Model.ParameterLocation location, string parameterPointer)
+    private Runtime.ParameterStyle ParseStyle(IOpenApiParameter parameter, Model.ParameterLocation location, LazyPointer parameterPointer)
     {
         var defaultStyle = location is Model.ParameterLocation.Query or Model.ParameterLocation.Cookie ? Runtime.ParameterStyle.Form : Runtime.ParameterStyle.Simple;
         Runtime.ParameterStyle? style = (parameter.Style, location) switch
@@ -93,7 +96,7 @@ internal sealed partial class ModelBuilder
         };
         if (style is null)
         {
-            Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOf(JsonPointers.Append(parameterPointer, "style")), $"The style '{CamelCase(parameter.Style.ToString()!)}' on a {location.ToString().ToLowerInvariant()} parameter", $"the parameter is sent in the {CamelCase(defaultStyle.ToString())} style");
+            Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOf(JsonPointers.Append(parameterPointer.Value, "style")), $"The style '{CamelCase(parameter.Style.ToString()!)}' on a {location.ToString().ToLowerInvariant()} parameter", $"the parameter is sent in the {CamelCase(defaultStyle.ToString())} style");
         }
 
         return style ?? defaultStyle;

@@ -23,8 +23,10 @@ internal sealed partial class ModelBuilder
     {
         ResponseSpec? success = null;
         var successIsOptional = false;
-        var successMediaTypes = new List<string>();
-        var otherMediaTypes = new List<string>();
+        var successMediaTypes = _successMediaTypes;
+        var otherMediaTypes = _otherMediaTypes;
+        successMediaTypes.Clear();
+        otherMediaTypes.Clear();
 
         // Sorted in place: OrderBy made a sorter, its keys and a comparison for each operation.
         var entries = responses is null ? [] : responses.ToArray();
@@ -47,7 +49,7 @@ internal sealed partial class ModelBuilder
             TypeRef? body = null;
             if (response.Content is not null && response.Content.FirstOrDefault(c => IsJsonMediaType(c.Key)) is { Key: not null } json && json.Value.Schema is not null)
             {
-                var schemaPointer = string.Concat(operationPointer, "/responses/", JsonPointers.Escape(entry.Key), ContentSchemaPath(json.Key));
+                var schemaPointer = new LazyPointer(operationPointer, ResponseSchemaPath(entry.Key, json.Key));
                 var typeName = describesSuccess ? new NameHint(operationName, "Response") : new NameHint(operationName, "Error", statusCode == 0 ? null : entry.Key.ToUpperInvariant());
                 body = ResolveType(json.Value.Schema, schemaPointer, typeName, Usage.Response, mergePatch: false);
             }
@@ -90,24 +92,35 @@ internal sealed partial class ModelBuilder
             }
         }
 
-        return (success is { Body: not null } && successIsOptional ? success with { BodyIsOptional = true } : success, errors, Accept(successMediaTypes, otherMediaTypes));
+        return (success is { Body: not null } && successIsOptional ? success with { BodyIsOptional = true } : success, errors, Accept(successMediaTypes, otherMediaTypes, _acceptedMediaTypes));
     }
+
+    /// <summary>
+    /// The lists of an operation's media types while its responses are read (see <see cref="Accept"/>), kept for the next:
+    /// three lists for each operation cost more than the one or two names most of them held.
+    /// </summary>
+    private readonly List<string> _successMediaTypes = [];
+    private readonly List<string> _otherMediaTypes = [];
+    private readonly List<string> _acceptedMediaTypes = [];
 
     private static string ResponsePointer(string operationPointer, string status) => operationPointer + "/responses/" + JsonPointers.Escape(status);
 
-    /// <summary>The path from a response to the schema of its content of a media type, made once per media type: most responses are of one or two.</summary>
-    private string ContentSchemaPath(string mediaType)
+    /// <summary>
+    /// The path from an operation to the schema of its response of a status and a media type, made once for each pair:
+    /// most operations' responses are of a few statuses and one media type.
+    /// </summary>
+    private string ResponseSchemaPath(string status, string mediaType)
     {
-        if (!_contentSchemaPaths.TryGetValue(mediaType, out var path))
+        if (!_responseSchemaPaths.TryGetValue((status, mediaType), out var path))
         {
-            path = "/content/" + JsonPointers.Escape(mediaType) + "/schema";
-            _contentSchemaPaths.Add(mediaType, path);
+            path = "/responses/" + JsonPointers.Escape(status) + "/content/" + JsonPointers.Escape(mediaType) + "/schema";
+            _responseSchemaPaths.Add((status, mediaType), path);
         }
 
         return path;
     }
 
-    private readonly Dictionary<string, string> _contentSchemaPaths = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Status, string MediaType), string> _responseSchemaPaths = [];
 
     /// <summary>The error readers claimed so far, by their arms: the operations that document the same typed errors share one.</summary>
     private readonly Dictionary<EquatableArray<ErrorCaseSpec>, ErrorReaderSpec> _errorReaders = [];
@@ -354,9 +367,10 @@ internal sealed partial class ModelBuilder
     /// The <c>Accept</c> header: the success's media types before the errors', JSON first within each, each named once.
     /// A server that negotiates then answers as the method reads, and an error in a type the method can read.
     /// </summary>
-    private static string? Accept(List<string> successMediaTypes, List<string> otherMediaTypes)
+    /// <param name="accepted">Where the header's media types are gathered; emptied first.</param>
+    private static string? Accept(List<string> successMediaTypes, List<string> otherMediaTypes, List<string> accepted)
     {
-        var accepted = new List<string>();
+        accepted.Clear();
         Add(accepted, successMediaTypes, json: true);
         Add(accepted, successMediaTypes, json: false);
         Add(accepted, otherMediaTypes, json: true);

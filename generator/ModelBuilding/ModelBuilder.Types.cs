@@ -16,7 +16,7 @@ internal sealed partial class ModelBuilder
     /// Maps a schema to the shape of a value, registering the named types it needs. Object and enum schemas become named types;
     /// a type reached from a response records that, since responses may omit what requests must send.
     /// </summary>
-    private TypeRef ResolveType(IOpenApiSchema schema, string pointer, NameHint nameHint, Usage usage, bool mergePatch, string? componentName = null)
+    private TypeRef ResolveType(IOpenApiSchema schema, LazyPointer pointer, NameHint nameHint, Usage usage, bool mergePatch, string? componentName = null)
     {
         if (schema is OpenApiSchemaReference reference)
         {
@@ -24,13 +24,13 @@ internal sealed partial class ModelBuilder
             var referencePointer = ComponentPointer(reference);
             if (target is null)
             {
-                Report(DiagnosticDescriptors.UnresolvedReference, LocationOf(JsonPointers.Append(pointer, "$ref")), reference.Reference.ReferenceV3 ?? reference.Reference.Id ?? "?");
+                Report(DiagnosticDescriptors.UnresolvedReference, LocationOf(JsonPointers.Append(pointer.Value, "$ref")), reference.Reference.ReferenceV3 ?? reference.Reference.Id ?? "?");
                 return TypeRef.Any;
             }
 
             if (IsBeingResolved(target))
             {
-                Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOf(JsonPointers.Append(pointer, "$ref")), "A schema that contains itself with no object in between", "the inner value is generated as a JsonElement");
+                Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOf(JsonPointers.Append(pointer.Value, "$ref")), "A schema that contains itself with no object in between", "the inner value is generated as a JsonElement");
                 return TypeRef.Any;
             }
 
@@ -55,7 +55,7 @@ internal sealed partial class ModelBuilder
             case ValueKind.Enum:
             case ValueKind.Object:
                 var typeKind = kind == ValueKind.Enum ? TypeKind.Enum : mergePatch ? TypeKind.MergePatch : TypeKind.Object;
-                var pending = GetOrAddType(schema, pointer, nameHint, typeKind, componentName);
+                var pending = GetOrAddType(schema, pointer.Value, nameHint, typeKind, componentName);
                 var previousUsage = pending.Usage;
                 pending.Usage |= usage;
                 if (typeKind != TypeKind.Enum && (pending.Usage != previousUsage || !pending.Discovered))
@@ -77,13 +77,13 @@ internal sealed partial class ModelBuilder
             case ValueKind.Array:
                 var element = schema.Items is not { } items
                     ? TypeRef.Any
-                    : ResolveContained(schema, items, JsonPointers.Append(pointer, "items"), nameHint.Then("Item"), usage, mergePatch: false);
+                    : ResolveContained(schema, items, JsonPointers.Append(pointer.Value, "items"), nameHint.Then("Item"), usage, mergePatch: false);
                 return new TypeRef { Kind = ValueKind.Array, Element = element, Constraints = constraints, IsNullable = nullable };
             case ValueKind.Map:
                 // RFC 7396 merges every object, a map's values included; only arrays are replaced whole.
                 var value = schema.AdditionalProperties is not { } additionalProperties
                     ? TypeRef.Any
-                    : ResolveContained(schema, additionalProperties, JsonPointers.Append(pointer, "additionalProperties"), nameHint.Then("Value"), usage, mergePatch);
+                    : ResolveContained(schema, additionalProperties, JsonPointers.Append(pointer.Value, "additionalProperties"), nameHint.Then("Value"), usage, mergePatch);
                 return new TypeRef { Kind = ValueKind.Map, Element = value, Constraints = constraints, IsNullable = nullable, IsPatchMap = mergePatch };
             case ValueKind.Bytes:
                 return new TypeRef
@@ -97,7 +97,7 @@ internal sealed partial class ModelBuilder
             default:
                 if (kind == ValueKind.String && ContentEncodingOf(schema) is { } encoding && encoding is not ("7bit" or "8bit" or "binary" or "quoted-printable"))
                 {
-                    Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOf(JsonPointers.Append(pointer, "contentEncoding")), "contentEncoding '" + encoding + "'", "the value is generated as the text the service sends, a string");
+                    Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOf(JsonPointers.Append(pointer.Value, "contentEncoding")), "contentEncoding '" + encoding + "'", "the value is generated as the text the service sends, a string");
                 }
 
                 return PlainValue(kind, constraints, nullable);
@@ -156,7 +156,7 @@ internal sealed partial class ModelBuilder
     /// Named types need no such care: they are registered before their properties are resolved. Takes the inner schema's
     /// <see cref="ResolveType"/> arguments, not a delegate: a delegate's closure was allocated at every schema resolved.
     /// </summary>
-    private TypeRef ResolveContained(IOpenApiSchema container, IOpenApiSchema schema, string pointer, NameHint nameHint, Usage usage, bool mergePatch, string? componentName = null)
+    private TypeRef ResolveContained(IOpenApiSchema container, IOpenApiSchema schema, LazyPointer pointer, NameHint nameHint, Usage usage, bool mergePatch, string? componentName = null)
     {
         _containersBeingResolved.Add(container);
         try
@@ -261,7 +261,7 @@ internal sealed partial class ModelBuilder
                 for (var i = 0; i < member.DeclarationCount; i++)
                 {
                     var declaration = member.Declaration(i);
-                    ResolveType(declaration.Schema, declaration.Pointer, MemberTypeHint(pending, member.WireName, declaration), pending.Usage, pending.Kind == TypeKind.MergePatch);
+                    ResolveType(declaration.Schema, new LazyPointer(declaration), MemberTypeHint(pending, member.WireName, declaration), pending.Usage, pending.Kind == TypeKind.MergePatch);
                 }
             }
         }
@@ -318,7 +318,7 @@ internal sealed partial class ModelBuilder
 
         var composed = MembersOf(pending.Schema, pending.Pointer);
         var required = composed.Required;
-        var propertyNames = new NameScope(composed.Members.Count + required.Count)
+        var propertyNames = _memberNames.Clear()
             .Reserve(ReservedNames.RecordMembers, ReservedMemberDescription)
             .Reserve(pending.Name, static typeName => $"the record's own name '{typeName}'");
         var properties = new List<PropertySpec>(composed.Members.Count);
@@ -326,8 +326,8 @@ internal sealed partial class ModelBuilder
         foreach (var member in composed.Members)
         {
             var first = member.Declaration(0);
-            var csharpName = ClaimMemberName(propertyNames, member.WireName, KeyAt(first.Pointer));
-            var type = ResolveType(first.Schema, first.Pointer, MemberTypeHint(pending, member.WireName, first), pending.Usage, pending.Kind == TypeKind.MergePatch);
+            var csharpName = ClaimMemberName(propertyNames, member.WireName, KeyAt(new LazyPointer(first)));
+            var type = ResolveType(first.Schema, new LazyPointer(first), MemberTypeHint(pending, member.WireName, first), pending.Usage, pending.Kind == TypeKind.MergePatch);
 
             // Each declaration, then what it references: the first that says a thing says it. A reference is asked only what
             // it says itself (its $ref siblings), since asking it for anything else resolves it again; its target is next.
@@ -336,7 +336,7 @@ internal sealed partial class ModelBuilder
             for (var i = 1; i < member.DeclarationCount; i++)
             {
                 var declaration = member.Declaration(i);
-                type = MergeValues(type, ResolveType(declaration.Schema, declaration.Pointer, MemberTypeHint(pending, member.WireName, declaration), pending.Usage, pending.Kind == TypeKind.MergePatch), declaration.Pointer);
+                type = MergeValues(type, ResolveType(declaration.Schema, new LazyPointer(declaration), MemberTypeHint(pending, member.WireName, declaration), pending.Usage, pending.Kind == TypeKind.MergePatch), declaration.Pointer);
                 annotations.Read(declaration.Schema, Target(declaration.Schema));
             }
 
@@ -442,7 +442,7 @@ internal sealed partial class ModelBuilder
 
     private EquatableArray<EnumMemberSpec> EnumMembers(PendingType pending)
     {
-        var memberNames = new NameScope();
+        var memberNames = _memberNames.Clear();
         var members = new List<EnumMemberSpec>();
         var values = pending.Schema.Enum!;
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -487,6 +487,46 @@ internal sealed partial class ModelBuilder
 
     private static string PropertyPointer(string typePointer, string propertyName)
         => typePointer + "/properties/" + JsonPointers.Escape(propertyName);
+
+    /// <summary>
+    /// A place in the spec: its pointer, the member declaration that makes it when first asked for, or two parts joined
+    /// each time it is asked for. Most members', parameters' and responses' schemas are a reference or a plain value (a
+    /// string, a number), which are resolved without their place, and most parameters' place is asked for by no
+    /// diagnostic: a pointer made for each was the most that model building allocated after the types themselves.
+    /// </summary>
+    private readonly struct LazyPointer
+    {
+        /// <summary>The pointer, or its first part when <see cref="_tail"/> is set.</summary>
+        private readonly string? _pointer;
+        private readonly string? _tail;
+        private readonly MemberDeclaration? _declaration;
+
+        public LazyPointer(MemberDeclaration declaration)
+        {
+            _pointer = null;
+            _tail = null;
+            _declaration = declaration;
+        }
+
+        /// <param name="tail">The rest of the pointer after <paramref name="head"/>, from its slash on.</param>
+        public LazyPointer(string head, string tail)
+        {
+            _pointer = head;
+            _tail = tail;
+            _declaration = null;
+        }
+
+        private LazyPointer(string pointer)
+        {
+            _pointer = pointer;
+            _tail = null;
+            _declaration = null;
+        }
+
+        public string Value => _declaration?.Pointer ?? (_tail is null ? _pointer! : _pointer + _tail);
+
+        public static implicit operator LazyPointer(string pointer) => new(pointer);
+    }
 
     private readonly record struct TypeKey(IOpenApiSchema Schema, TypeKind Kind)
     {

@@ -173,12 +173,17 @@ internal sealed partial class ModelBuilder
     /// </summary>
     private UnionParts? TypeListParts(IOpenApiSchema schema, string? pointer)
     {
-        // Most schemas have one type or none (no two bits but null): the list of their types is not made.
-        var types = schema.Type ?? 0;
-        var nonNull = (int)(types & ~JsonSchemaType.Null);
-        return (nonNull & (nonNull - 1)) == 0 || schema is not OpenApiSchema own || schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 }
+        // Most schemas have one type or none: the list of their types is not made.
+        return HasOneTypeOrNone(schema) || schema is not OpenApiSchema own || schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 }
             ? null
-            : PartsOfTypes(own, types, pointer);
+            : PartsOfTypes(own, schema.Type ?? 0, pointer);
+    }
+
+    /// <summary>Whether a schema has one type or none besides null (its type flags have no two bits but null's).</summary>
+    private static bool HasOneTypeOrNone(IOpenApiSchema schema)
+    {
+        var nonNull = (int)((schema.Type ?? 0) & ~JsonSchemaType.Null);
+        return (nonNull & (nonNull - 1)) == 0;
     }
 
     /// <summary>The parts of a schema of the several <paramref name="types"/>; apart, so that the lambdas' closure is made for such a schema only, not for every schema asked.</summary>

@@ -36,6 +36,12 @@ internal sealed partial class ModelBuilder
     private readonly NameScope _typeNames = new NameScope().Reserve(ReservedNames.Types, name => $"the type '{name}' that generated code uses");
     private readonly List<IOpenApiSchema> _containersBeingResolved = [];
 
+    /// <summary>
+    /// The names of one type's members (a record's, an enum's, an operation's request record's), cleared for each: a type's
+    /// members are named while it alone is built, and a scope made for each type cost its table each time.
+    /// </summary>
+    private readonly NameScope _memberNames = new();
+
     /// <summary>The spec's JSON by pointer, as <see cref="NodeAt"/> found it (null where there is none).</summary>
     private readonly Dictionary<string, JsonNode?> _nodes = new(StringComparer.Ordinal);
 

@@ -14,7 +14,7 @@ internal sealed class NameScope
     /// What took each name, as a template with <c>{0}</c> for a name: the message is written only for a collision, as
     /// almost no name collides, and writing it for each claim cost a string per member and per operation.
     /// </summary>
-    private readonly Dictionary<string, (string Template, string Name)> _takenBy;
+    private readonly Dictionary<string, (string Template, string Name)> _takenBy = new(System.StringComparer.Ordinal);
 
     /// <summary>
     /// The set of each array of reserved names (the lists of <see cref="ReservedNames"/>), made once: a scope is made
@@ -32,14 +32,16 @@ internal sealed class NameScope
     /// <summary>The claimant template of a name from the spec: the name, quoted.</summary>
     public const string Quoted = "'{0}'";
 
-    public NameScope()
-        : this(0)
+    /// <summary>
+    /// Empties the scope for names of another type, keeping its table's room: a scope made per record and per operation
+    /// allocated its table each time, most of what naming members cost.
+    /// </summary>
+    public NameScope Clear()
     {
+        _takenBy.Clear();
+        _reserved.Clear();
+        return this;
     }
-
-    /// <param name="capacity">How many names the scope will be claimed for, when that is known (a record's members).</param>
-    public NameScope(int capacity)
-        => _takenBy = new Dictionary<string, (string, string)>(capacity, System.StringComparer.Ordinal);
 
     /// <summary>Takes names for the generator's own use; <paramref name="describe"/> says what each is, for a collision message.</summary>
     public NameScope Reserve(IEnumerable<string> names, System.Func<string, string> describe)
