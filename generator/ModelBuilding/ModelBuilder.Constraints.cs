@@ -166,7 +166,8 @@ internal sealed partial class ModelBuilder
     /// <summary>
     /// Whether the only constraint a schema states is its type, as most do: its constraints are then one of a few sets,
     /// made once (<see cref="TypeOnlyConstraintsByFlags"/>), not one for each schema read and kept. A later draft's schema may
-    /// state constraints in JSON Microsoft.OpenApi does not read, and is read in full.
+    /// state constraints in JSON Microsoft.OpenApi does not read, and is read in full. The keywords asked here are those
+    /// <see cref="ReadConstraintsOnce"/> reads: a keyword it comes to read must be asked here too.
     /// </summary>
     private bool StatesOnlyItsType(IOpenApiSchema schema)
         => !HasLaterDraftKeywords && schema.Pattern is null && schema.MinLength is null && schema.MaxLength is null

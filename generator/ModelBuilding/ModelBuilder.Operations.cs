@@ -186,7 +186,6 @@ internal sealed partial class ModelBuilder
         }
     }
 
-    /// <summary>The pointer of the parameter at <paramref name="index"/> of the item or operation at <paramref name="pointer"/>, made in one piece.</summary>
     /// <summary>
     /// The paths from an operation or a path item to its parameter of an index and to that parameter's schema, made once
     /// for each index: a pointer for each parameter of each operation was made for diagnostics that almost none has.

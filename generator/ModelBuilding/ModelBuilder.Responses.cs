@@ -66,7 +66,14 @@ internal sealed partial class ModelBuilder
                 && trackingExtension is JsonNodeExtension { Node: JsonValue trackingValue } && trackingValue.TryGetValue(out string? configured)
                 ? configured
                 : statusCode == 202 && !isRange ? "id" : null;
-            var headers = describesSuccess && success is null && response.Headers is { Count: > 0 } ? ParseResponseHeaders(response, ResponsePointer(operationPointer, entry.Key)) : null;
+            HeadersRecordSpec? headersRecord = null;
+            if (describesSuccess && success is null && response.Headers is { Count: > 0 })
+            {
+                var responsePointer = ResponsePointer(operationPointer, entry.Key);
+                var headers = ParseResponseHeaders(response, responsePointer);
+                headersRecord = headers.Count == 0 ? null : HeadersRecordOf(headers, operationName, responsePointer);
+            }
+
             var spec = new ResponseSpec
             {
                 StatusCode = statusCode,
@@ -76,7 +83,7 @@ internal sealed partial class ModelBuilder
                 Body = body,
                 TrackingIdProperty = trackingProperty,
                 HasRequestIdHeader = hasRequestId,
-                HeadersRecord = headers is not { Count: > 0 } ? null : HeadersRecordOf(headers, operationName, ResponsePointer(operationPointer, entry.Key)),
+                HeadersRecord = headersRecord,
             };
 
             // A success documented without content (204, or a 200 with no body beside a 201 with one) answers with no body.
