@@ -4,14 +4,19 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Threading;
 using OpenApiClientGenerator.Diagnostics;
+using OpenApiClientGenerator.Emitting.Compiled;
 using OpenApiClientGenerator.Model;
 using Scriban;
 using Scriban.Runtime;
 
 namespace OpenApiClientGenerator.Emitting;
 
-/// <summary>Renders Scriban templates: the user's override when there is one, the embedded template otherwise.</summary>
+/// <summary>
+/// Renders the templates: the user's override when there is one, through Scriban; the embedded template otherwise,
+/// through the C# compiled from it (<see cref="CompiledTemplates"/>), unless it includes a template the user overrides.
+/// </summary>
 internal sealed class TemplateRenderer(TemplateSet templates)
 {
     /// <summary>Embedded templates never change while the generator is loaded, so each is parsed once.</summary>
@@ -25,6 +30,9 @@ internal sealed class TemplateRenderer(TemplateSet templates)
     /// </summary>
     [ThreadStatic]
     private static ThreadContext? t_context;
+
+    /// <summary>Set while the embedded templates render through Scriban too, for the tests that compare it with the compiled rendering.</summary>
+    private static readonly AsyncLocal<bool> ScribanOnly = new();
 
     public List<DiagnosticInfo> Diagnostics { get; } = [];
 
@@ -50,8 +58,21 @@ internal sealed class TemplateRenderer(TemplateSet templates)
                     ? "the runtime is no longer a template but C# that the generator emits as it is; only the polyfills are a template (Polyfills.sbncs)"
                     : "no embedded template has this name; they are " + string.Join(", ", EmbeddedNames)));
 
+    /// <summary>Renders every embedded template through Scriban, in this flow of work, until the result is disposed.</summary>
+    internal static IDisposable RenderEmbeddedWithScriban()
+    {
+        ScribanOnly.Value = true;
+        return new ScribanOnlyScope();
+    }
+
     public void Render(string templateName, object model, string hintName, List<GeneratedSource> output)
     {
+        if (!ScribanOnly.Value && CompiledTemplates.Renders(templateName, name => Override(name) is not null))
+        {
+            RenderCompiled(templateName, model, hintName, output);
+            return;
+        }
+
         var userTemplate = Override(templateName);
         var template = userTemplate is null ? EmbeddedTemplates.GetOrAdd(templateName, LoadEmbedded) : ContextFor(templates).Parsed(userTemplate);
         var source = userTemplate?.Path ?? templateName;
@@ -79,6 +100,18 @@ internal sealed class TemplateRenderer(TemplateSet templates)
             // A render that failed may have left the context mid-template: the next one starts with a new context.
             t_context = null;
             Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TemplateError, null, source, exception.Message));
+        }
+    }
+
+    private void RenderCompiled(string templateName, object model, string hintName, List<GeneratedSource> output)
+    {
+        try
+        {
+            output.Add(new GeneratedSource(hintName, CompiledTemplates.Render(templateName, model, ContextFor(templates).Context)));
+        }
+        catch (Exception exception) when (exception is Scriban.Syntax.ScriptRuntimeException or InvalidOperationException or ArgumentException)
+        {
+            Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TemplateError, null, templateName, exception.Message));
         }
     }
 
@@ -203,6 +236,11 @@ internal sealed class TemplateRenderer(TemplateSet templates)
 
         public System.Threading.Tasks.ValueTask<string?> LoadAsync(TemplateContext context, Scriban.Parsing.SourceSpan callerSpan, string templatePath)
             => new((string?)Load(context, callerSpan, templatePath));
+    }
+
+    private sealed class ScribanOnlyScope : IDisposable
+    {
+        public void Dispose() => ScribanOnly.Value = false;
     }
 
     private static Template LoadEmbedded(string name) => Template.Parse(ReadEmbedded(name), name);

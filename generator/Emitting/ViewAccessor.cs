@@ -77,6 +77,9 @@ internal sealed class ViewAccessor : IObjectAccessor
         return _scriban.TryGetValue(context, span, target, member, out value);
     }
 
+    /// <summary>The delegate that reads <paramref name="member"/>, for the compiled templates to keep (<see cref="Compiled.MemberRead"/>).</summary>
+    public bool TryGetGetter(string member, out Func<object, object?> getter) => _getters.TryGetValue(member, out getter!);
+
     public bool TrySetValue(TemplateContext context, SourceSpan span, object target, string member, object? value) => _scriban.TrySetValue(context, span, target, member, value);
 
     public bool TryGetItem(TemplateContext context, SourceSpan span, object target, object index, out object? value) => _scriban.TryGetItem(context, span, target, index, out value);
