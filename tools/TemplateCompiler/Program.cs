@@ -5,10 +5,10 @@ using OpenApiClientGenerator.TemplateCompiler;
 
 // Writes generator/Emitting/Compiled/*.g.cs from templates/*.sbncs; run from anywhere in the repository:
 //   dotnet run --project tools/TemplateCompiler
-var root = Repository.Root(Directory.GetCurrentDirectory());
+var root = CompilerPaths.Root(Directory.GetCurrentDirectory());
 var templates = Directory.GetFiles(Path.Combine(root, "templates"), "*.sbncs")
     .ToDictionary(p => Path.GetFileName(p), File.ReadAllText, StringComparer.Ordinal);
-var output = Path.Combine(root, Repository.CompiledFolder);
+var output = Path.Combine(root, CompilerPaths.CompiledFolder);
 Directory.CreateDirectory(output);
 foreach (var stale in Directory.GetFiles(output, "*.g.cs"))
 {
@@ -20,12 +20,12 @@ foreach (var (name, text) in CompiledSources.Write(templates))
     File.WriteAllText(Path.Combine(output, name), text);
 }
 
-Console.WriteLine("Wrote " + Repository.CompiledFolder + " from " + templates.Count + " templates.");
+Console.WriteLine("Wrote " + CompilerPaths.CompiledFolder + " from " + templates.Count + " templates.");
 
 namespace OpenApiClientGenerator.TemplateCompiler
 {
     /// <summary>Where the templates and the compiled C# live in the repository.</summary>
-    public static class Repository
+    public static class CompilerPaths
     {
         public const string CompiledFolder = "generator/Emitting/Compiled";
 
