@@ -23,7 +23,19 @@ internal sealed class CSharpText
 
     private int _depth;
 
-    public void Line(string line) => _text.Append(line.Length == 0 ? string.Empty : new string(' ', _depth * 4)).Append(line).Append('\n');
+    /// <summary>Whether the last line closed a block: a statement after it is set off by a blank line, as in hand-written C#.</summary>
+    private bool _closedBlock;
+
+    public void Line(string line)
+    {
+        if (_closedBlock && line.Length > 0 && !line.StartsWith('}') && !line.StartsWith("else", StringComparison.Ordinal))
+        {
+            _text.Append('\n');
+        }
+
+        _closedBlock = false;
+        _text.Append(line.Length == 0 ? string.Empty : new string(' ', _depth * 4)).Append(line).Append('\n');
+    }
 
     public void Open()
     {
@@ -35,6 +47,7 @@ internal sealed class CSharpText
     {
         _depth--;
         Line(closing);
+        _closedBlock = true;
     }
 
     public void Indent() => _depth++;

@@ -49,6 +49,7 @@ internal sealed partial class CompiledTemplates
                 WriteValue(line.Value);
                 Write("\n");
             }
+
             Write(
                 "    /// <remarks>\n" +
                 "    /// Set <see cref=\"HttpClient.BaseAddress\"/> to the service endpoint");
@@ -58,6 +59,7 @@ internal sealed partial class CompiledTemplates
                 WriteValue(HtmlEscape(Get(View, ViewMembers.DefaultBaseAddress)));
                 Write("</c>)");
             }
+
             Write(
                 "\n" +
                 "    /// (a path in it is kept, with or without a trailing '/'), or create the client from <see cref=\"");
@@ -68,6 +70,7 @@ internal sealed partial class CompiledTemplates
                 "    /// Every method validates its request first and sends nothing when it breaks the spec.\n" +
                 "    /// </remarks>\n");
         }
+
         Write("    public sealed partial class ");
         WriteValue(Get(View, ViewMembers.ClientName));
         Write(
@@ -77,6 +80,7 @@ internal sealed partial class CompiledTemplates
         {
             Write("        private readonly HttpClient _httpClient;\n");
         }
+
         foreach (var operation in Items(Get(View, ViewMembers.Operations)))
         {
             if (IsTrue(Get(operation.Value, ViewMembers.SecurityRequirement)) && !IsTrue(Get(operation.Value, ViewMembers.IsOverload)))
@@ -88,6 +92,7 @@ internal sealed partial class CompiledTemplates
                 Write(";\n");
             }
         }
+
         if (IsTrue(Get(View, ViewMembers.DeclaresSharedMembers)))
         {
             Write(
@@ -113,28 +118,33 @@ internal sealed partial class CompiledTemplates
                 "        /// <summary>Gets or sets what receives each mismatch with <see cref=\"ResponseValidation.Log\"/>, e.g. an <c>ILogger</c>'s <c>LogWarning</c>; when null, <see cref=\"System.Diagnostics.Trace\"/> does.</summary>\n" +
                 "        public Action<ResponseMismatch>? OnResponseMismatch { get; set; }\n");
         }
+
         foreach (var operation in Items(Get(View, ViewMembers.Operations)))
         {
             if (!operation.IsFirst || IsTrue(Get(View, ViewMembers.DeclaresSecurityFields)))
             {
                 Write("\n");
             }
+
             if (IsTrue(Get(operation.Value, ViewMembers.IsStream)))
             {
                 Write("#if NETCOREAPP3_0_OR_GREATER\n");
             }
+
             foreach (var line in Items(Get(operation.Value, ViewMembers.Doc)))
             {
                 Write("        ");
                 WriteValue(line.Value);
                 Write("\n");
             }
+
             if (IsTrue(Get(operation.Value, ViewMembers.OverloadDoc)))
             {
                 Write("        /// <remarks>");
                 WriteValue(Get(operation.Value, ViewMembers.OverloadDoc));
                 Write("</remarks>\n");
             }
+
             Write(
                 "        /// <param name=\"request\">The request; validated before anything is sent.</param>\n" +
                 "        /// <param name=\"cancellationToken\">Cancels the call.</param>\n" +
@@ -146,6 +156,7 @@ internal sealed partial class CompiledTemplates
                 Write("; documented: ");
                 WriteValue(ArrayJoin(Get(operation.Value, ViewMembers.DocumentedErrors), ", "));
             }
+
             Write(".</exception>\n");
             foreach (var error in Items(Get(operation.Value, ViewMembers.TypedErrors)))
             {
@@ -158,6 +169,7 @@ internal sealed partial class CompiledTemplates
                     Write(": <see cref=\"ApiException{TError}.Error\"/> is the body the spec documents.</exception>\n");
                 }
             }
+
             Write("        /// <exception cref=\"ApiResponseFormatException\">The service answered with success but a body that does not match the spec.</exception>\n");
             if (IsTrue(Get(operation.Value, ViewMembers.IsLazyStream)))
             {
@@ -209,6 +221,7 @@ internal sealed partial class CompiledTemplates
                 {
                     Write("        /// <remarks>Returns once the headers are in: the body is read from the socket as the caller reads it. Dispose the response.</remarks>\n");
                 }
+
                 Write("        public Task<");
                 WriteValue(Get(operation.Value, ViewMembers.ReturnType));
                 Write("> ");
@@ -217,6 +230,7 @@ internal sealed partial class CompiledTemplates
                 WriteValue(Get(operation.Value, ViewMembers.RequestType));
                 Write(" request, CancellationToken cancellationToken = default)\n");
             }
+
             Write("        {\n");
             if (!IsTrue(Get(operation.Value, ViewMembers.IsLazyStream)))
             {
@@ -224,6 +238,7 @@ internal sealed partial class CompiledTemplates
                     "            RequestValidationException.ThrowIfInvalid(request);\n" +
                     "\n");
             }
+
             if (Size(Get(operation.Value, ViewMembers.QueryParameters)) > 0)
             {
                 Write("            var query = new StringBuilder();\n");
@@ -248,8 +263,10 @@ internal sealed partial class CompiledTemplates
                         WriteValue(Get(parameter.Value, ViewMembers.TextExpression));
                         Write(";\n");
                     }
+
                     Write("\n");
                 }
+
                 Write("            var uri = ");
                 WriteValue(Get(operation.Value, ViewMembers.UriExpression));
                 Write(" + (query.Length == 0 ? string.Empty : \"?\" + query.ToString());\n");
@@ -260,6 +277,7 @@ internal sealed partial class CompiledTemplates
                 WriteValue(Get(operation.Value, ViewMembers.UriExpression));
                 Write(";\n");
             }
+
             Write("            var message = new HttpRequestMessage(");
             WriteValue(Get(operation.Value, ViewMembers.HttpMethodExpression));
             Write(", ApiHttp.RequestUri(_httpClient, ");
@@ -271,12 +289,14 @@ internal sealed partial class CompiledTemplates
                 WriteValue(Get(operation.Value, ViewMembers.SecurityField));
                 Write(");\n");
             }
+
             foreach (var header in Items(Get(operation.Value, ViewMembers.Headers)))
             {
                 if (!header.IsFirst)
                 {
                     Write("\n");
                 }
+
                 if (IsTrue(Get(header.Value, ViewMembers.PresentCondition)))
                 {
                     Write("            if (");
@@ -301,12 +321,14 @@ internal sealed partial class CompiledTemplates
                     Write(");\n");
                 }
             }
+
             if (Size(Get(operation.Value, ViewMembers.Cookies)) > 0)
             {
                 if (Size(Get(operation.Value, ViewMembers.Headers)) > 0)
                 {
                     Write("\n");
                 }
+
                 Write("            var cookies = new StringBuilder();\n");
                 foreach (var cookie in Items(Get(operation.Value, ViewMembers.Cookies)))
                 {
@@ -329,14 +351,17 @@ internal sealed partial class CompiledTemplates
                         WriteValue(Get(cookie.Value, ViewMembers.TextExpression));
                         Write(";\n");
                     }
+
                     Write("\n");
                 }
+
                 Write(
                     "            if (cookies.Length > 0)\n" +
                     "            {\n" +
                     "                message.Headers.TryAddWithoutValidation(\"Cookie\", cookies.ToString());\n" +
                     "            }\n");
             }
+
             if (IsTrue(Get(operation.Value, ViewMembers.AcceptLiteral)))
             {
                 Write(
@@ -345,6 +370,7 @@ internal sealed partial class CompiledTemplates
                 WriteValue(Get(operation.Value, ViewMembers.AcceptLiteral));
                 Write(");\n");
             }
+
             if (IsTrue(Get(operation.Value, ViewMembers.Body)))
             {
                 Write("\n");
@@ -381,6 +407,7 @@ internal sealed partial class CompiledTemplates
                             {
                                 Write(",");
                             }
+
                             Write("\n");
                         }
                     }
@@ -409,6 +436,7 @@ internal sealed partial class CompiledTemplates
                         {
                             Write("\n");
                         }
+
                         if (IsTrue(Get(part.Value, ViewMembers.PresentCondition)))
                         {
                             Write("                    if (");
@@ -429,6 +457,7 @@ internal sealed partial class CompiledTemplates
                             Write(";\n");
                         }
                     }
+
                     Write(
                         "                }\n" +
                         "                catch\n" +
@@ -451,8 +480,10 @@ internal sealed partial class CompiledTemplates
                     WriteValue(Get(operation.Value, ViewMembers.BodyMediaType));
                     Write(");\n");
                 }
+
                 Write("            }\n");
             }
+
             Write("\n");
             if (IsEqual(Get(operation.Value, ViewMembers.ResponseKind), "file"))
             {
@@ -466,6 +497,7 @@ internal sealed partial class CompiledTemplates
                     WriteValue(Get(operation.Value, ViewMembers.HeadersType));
                     Write(".Read, ");
                 }
+
                 Write("cancellationToken);\n");
             }
             else if ((IsEqual(Get(operation.Value, ViewMembers.ResponseKind), "events") && IsTrue(Get(operation.Value, ViewMembers.ItemReader))) && IsTrue(Get(operation.Value, ViewMembers.HeadersType)))
@@ -539,6 +571,7 @@ internal sealed partial class CompiledTemplates
                 {
                     Write("Optional");
                 }
+
                 Write("TextAsync");
                 if (IsTrue(Get(operation.Value, ViewMembers.HeadersType)))
                 {
@@ -546,6 +579,7 @@ internal sealed partial class CompiledTemplates
                     WriteValue(Get(operation.Value, ViewMembers.HeadersType));
                     Write(">");
                 }
+
                 Write("(_httpClient, message, ");
                 WriteValue(Coalesce(Get(operation.Value, ViewMembers.ErrorReader), "readError: null"));
                 Write(", ");
@@ -554,6 +588,7 @@ internal sealed partial class CompiledTemplates
                     WriteValue(Get(operation.Value, ViewMembers.HeadersType));
                     Write(".Read, ");
                 }
+
                 Write("cancellationToken);\n");
             }
             else if (IsTrue(Get(operation.Value, ViewMembers.ResponseBody)))
@@ -567,10 +602,12 @@ internal sealed partial class CompiledTemplates
                     Write(", ");
                     WriteValue(Get(Get(operation.Value, ViewMembers.ResponseBody), ViewMembers.Validator));
                 }
+
                 if (IsTrue(Get(Get(operation.Value, ViewMembers.ResponseBody), ViewMembers.MayBeEmpty)))
                 {
                     Write(", mayBeEmpty: true");
                 }
+
                 Write(
                     ");\n" +
                     "            return ApiHttp.Send");
@@ -578,6 +615,7 @@ internal sealed partial class CompiledTemplates
                 {
                     Write("Accepted");
                 }
+
                 Write("Async<");
                 WriteValue(Get(Get(operation.Value, ViewMembers.ResponseBody), ViewMembers.TypeName));
                 if (IsTrue(Get(operation.Value, ViewMembers.HeadersType)))
@@ -585,6 +623,7 @@ internal sealed partial class CompiledTemplates
                     Write(", ");
                     WriteValue(Get(operation.Value, ViewMembers.HeadersType));
                 }
+
                 Write(">(_httpClient, message, ");
                 WriteValue(Coalesce(Get(operation.Value, ViewMembers.ErrorReader), "readError: null"));
                 Write(", ");
@@ -596,11 +635,13 @@ internal sealed partial class CompiledTemplates
                     WriteValue(Get(Get(operation.Value, ViewMembers.ResponseBody), ViewMembers.TrackingExpression));
                     Write(", ");
                 }
+
                 if (IsTrue(Get(operation.Value, ViewMembers.HeadersType)))
                 {
                     WriteValue(Get(operation.Value, ViewMembers.HeadersType));
                     Write(".Read, ");
                 }
+
                 Write("cancellationToken);\n");
             }
             else
@@ -612,6 +653,7 @@ internal sealed partial class CompiledTemplates
                     WriteValue(Get(operation.Value, ViewMembers.HeadersType));
                     Write(">");
                 }
+
                 Write("(_httpClient, message, ");
                 WriteValue(Coalesce(Get(operation.Value, ViewMembers.ErrorReader), "readError: null"));
                 Write(", ");
@@ -620,14 +662,17 @@ internal sealed partial class CompiledTemplates
                     WriteValue(Get(operation.Value, ViewMembers.HeadersType));
                     Write(".Read, ");
                 }
+
                 Write("cancellationToken);\n");
             }
+
             Write("        }\n");
             if (IsTrue(Get(operation.Value, ViewMembers.IsStream)))
             {
                 Write("#endif\n");
             }
         }
+
         Write("    }\n");
         foreach (var operation in Items(Get(View, ViewMembers.Operations)))
         {
@@ -638,6 +683,7 @@ internal sealed partial class CompiledTemplates
                 WriteValue(line.Value);
                 Write("\n");
             }
+
             Write("    public sealed partial record ");
             WriteValue(Get(operation.Value, ViewMembers.RequestType));
             Write(
@@ -651,11 +697,13 @@ internal sealed partial class CompiledTemplates
                     WriteValue(line.Value);
                     Write("\n");
                 }
+
                 Write("        public ");
                 if (IsTrue(Get(property.Value, ViewMembers.IsRequiredMember)))
                 {
                     Write("required ");
                 }
+
                 WriteValue(Get(property.Value, ViewMembers.Type));
                 Write(" ");
                 WriteValue(Get(property.Value, ViewMembers.Name));
@@ -663,6 +711,7 @@ internal sealed partial class CompiledTemplates
                     " { get; init; }\n" +
                     "\n");
             }
+
             if (IsTrue(Get(operation.Value, ViewMembers.Body)))
             {
                 foreach (var line in Items(Get(Get(operation.Value, ViewMembers.Body), ViewMembers.Doc)))
@@ -671,16 +720,19 @@ internal sealed partial class CompiledTemplates
                     WriteValue(line.Value);
                     Write("\n");
                 }
+
                 Write("        public ");
                 if (IsTrue(Get(Get(operation.Value, ViewMembers.Body), ViewMembers.IsRequiredMember)))
                 {
                     Write("required ");
                 }
+
                 WriteValue(Get(Get(operation.Value, ViewMembers.Body), ViewMembers.Type));
                 Write(
                     " Body { get; init; }\n" +
                     "\n");
             }
+
             Write("        /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>\n");
             if ((Size(Get(operation.Value, ViewMembers.ValidatedParameters)) == 0) && !(IsTrue(Get(operation.Value, ViewMembers.Body)) && IsTrue(Get(Get(operation.Value, ViewMembers.Body), ViewMembers.HasChecks))))
             {
@@ -698,6 +750,7 @@ internal sealed partial class CompiledTemplates
                     {
                         Write("\n");
                     }
+
                     Write("            context.Push(");
                     WriteValue(Get(group.Value, ViewMembers.LocationLiteral));
                     Write(");\n");
@@ -706,14 +759,17 @@ internal sealed partial class CompiledTemplates
                     {
                         Write("\n");
                     }
+
                     Write("            context.Pop();\n");
                 }
+
                 if (IsTrue(Get(operation.Value, ViewMembers.Body)) && IsTrue(Get(Get(operation.Value, ViewMembers.Body), ViewMembers.HasChecks)))
                 {
                     if (Size(Get(operation.Value, ViewMembers.ValidatedParameters)) > 0)
                     {
                         Write("\n");
                     }
+
                     if (Size(Get(Get(operation.Value, ViewMembers.Body), ViewMembers.Rules)) == 0)
                     {
                         Write("            if (");
@@ -743,11 +799,13 @@ internal sealed partial class CompiledTemplates
                         }
                     }
                 }
+
                 Write(
                     "\n" +
                     "            return context.Complete();\n" +
                     "        }\n");
             }
+
             if (IsTrue(Get(operation.Value, ViewMembers.ResponseBody)) && IsTrue(Get(Get(operation.Value, ViewMembers.ResponseBody), ViewMembers.DeclaresValidator)))
             {
                 Write(
@@ -785,6 +843,7 @@ internal sealed partial class CompiledTemplates
                     {
                         WriteRules(Get(Get(operation.Value, ViewMembers.ResponseBody), ViewMembers.Rules), "            ");
                     }
+
                     Write(
                         "\n" +
                         "\n" +
@@ -792,6 +851,7 @@ internal sealed partial class CompiledTemplates
                         "        }\n");
                 }
             }
+
             if (IsTrue(Get(operation.Value, ViewMembers.HasSensitiveParameters)))
             {
                 Write(
@@ -810,6 +870,7 @@ internal sealed partial class CompiledTemplates
                     {
                         Write("\", ");
                     }
+
                     WriteValue(Get(property.Value, ViewMembers.Name));
                     Write(" = \").Append(");
                     if (IsTrue(Get(property.Value, ViewMembers.IsSensitive)))
@@ -821,16 +882,20 @@ internal sealed partial class CompiledTemplates
                     {
                         WriteValue(Get(property.Value, ViewMembers.Name));
                     }
+
                     Write(");\n");
                 }
+
                 if (IsTrue(Get(operation.Value, ViewMembers.Body)))
                 {
                     Write("            builder.Append(\", Body = \").Append(Body);\n");
                 }
+
                 Write(
                     "            return true;\n" +
                     "        }\n");
             }
+
             WriteHelpers(Get(operation.Value, ViewMembers.PatternHelpers), Get(operation.Value, ViewMembers.ElementRules));
             Write("    }\n");
             if (IsTrue(Get(operation.Value, ViewMembers.PartsType)))
@@ -852,25 +917,30 @@ internal sealed partial class CompiledTemplates
                     {
                         Write("\n");
                     }
+
                     foreach (var line in Items(Get(part.Value, ViewMembers.Doc)))
                     {
                         Write("        ");
                         WriteValue(line.Value);
                         Write("\n");
                     }
+
                     Write("        public ");
                     if (IsTrue(Get(part.Value, ViewMembers.IsRequiredMember)))
                     {
                         Write("required ");
                     }
+
                     WriteValue(Get(part.Value, ViewMembers.Type));
                     Write(" ");
                     WriteValue(Get(part.Value, ViewMembers.Name));
                     Write(" { get; init; }\n");
                 }
+
                 Write("    }\n");
             }
         }
+
         Write("}\n");
     }
 }

@@ -57,6 +57,7 @@ internal sealed partial class CompiledTemplates
             WriteValue(HtmlEscape(Get(View, ViewMembers.DefaultBaseAddress)));
             Write("</c>");
         }
+
         Write(
             ":\n" +
             "        /// e.g. a local test server, or a proxy.\n" +
@@ -71,12 +72,14 @@ internal sealed partial class CompiledTemplates
                 WriteValue(line.Value);
                 Write("\n");
             }
+
             Write("        public string? ");
             WriteValue(Get(variable.Value, ViewMembers.OptionName));
             Write(" { get; set; } = ");
             WriteValue(Get(variable.Value, ViewMembers.DefaultLiteral));
             Write(";\n");
         }
+
         foreach (var scheme in Items(Get(Get(View, ViewMembers.Options), ViewMembers.Schemes)))
         {
             Write("\n");
@@ -86,6 +89,7 @@ internal sealed partial class CompiledTemplates
                 WriteValue(line.Value);
                 Write("\n");
             }
+
             if (IsEqual(Get(scheme.Value, ViewMembers.Kind), "token"))
             {
                 Write("        public string? ");
@@ -99,6 +103,7 @@ internal sealed partial class CompiledTemplates
                     WriteValue(line.Value);
                     Write("\n");
                 }
+
                 Write("        public Func<CancellationToken, ValueTask<string>>? ");
                 WriteValue(Get(scheme.Value, ViewMembers.OptionName));
                 Write("Provider { get; set; }\n");
@@ -122,6 +127,7 @@ internal sealed partial class CompiledTemplates
                 Write(" { get; set; }\n");
             }
         }
+
         if (IsTrue(Get(Get(View, ViewMembers.Options), ViewMembers.UsesClock)))
         {
             Write(
@@ -134,6 +140,7 @@ internal sealed partial class CompiledTemplates
                 "        public TimeProvider? TimeProvider { get; set; }\n" +
                 "#endif\n");
         }
+
         Write(
             "\n" +
             "        /// <summary>Returns <see cref=\"BaseAddress\"/>, or the spec's server URL with the options' values for its variables.</summary>\n" +
@@ -149,6 +156,7 @@ internal sealed partial class CompiledTemplates
             Write(", ");
             WriteValue(Get(variable.Value, ViewMembers.ValueExpression));
         }
+
         Write(
             ");\n" +
             "\n" +
@@ -180,12 +188,14 @@ internal sealed partial class CompiledTemplates
             WriteValue(StringLiteral(StringAppend(Get(View, ViewMembers.ClientName), "Options")));
             Write(")\n");
         }
+
         foreach (var scheme in Items(Get(Get(View, ViewMembers.Options), ViewMembers.Schemes)))
         {
             Write("                .");
             WriteValue(Get(scheme.Value, ViewMembers.RegistrationExpression));
             Write("\n");
         }
+
         Write(
             "                .CreateHandler(innerHandler ?? throw new ArgumentNullException(nameof(innerHandler)));\n" +
             "\n" +

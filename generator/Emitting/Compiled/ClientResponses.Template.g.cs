@@ -47,6 +47,7 @@ internal sealed partial class CompiledTemplates
                 {
                     Write("\n");
                 }
+
                 Write(
                     "        /// <summary>The exception for an error answer to the operations that document these errors: typed where the spec documents the status's body.</summary>\n" +
                     "        private static ApiException ");
@@ -73,14 +74,18 @@ internal sealed partial class CompiledTemplates
                         Write(" => exception,\n");
                     }
                 }
+
                 if (!IsEqual(Get(ArrayLast(Get(reader.Value, ViewMembers.Cases)), ViewMembers.Pattern), "_"))
                 {
                     Write("            _ => exception,\n");
                 }
+
                 Write("        };\n");
             }
+
             Write("    }\n");
         }
+
         foreach (var record in Items(Get(View, ViewMembers.HeadersRecords)))
         {
             Write("\n");
@@ -90,6 +95,7 @@ internal sealed partial class CompiledTemplates
                 WriteValue(line.Value);
                 Write("\n");
             }
+
             Write("    public sealed partial record ");
             WriteValue(Get(record.Value, ViewMembers.Name));
             Write(
@@ -103,11 +109,13 @@ internal sealed partial class CompiledTemplates
                     WriteValue(line.Value);
                     Write("\n");
                 }
+
                 Write("        public ");
                 if (IsTrue(Get(header.Value, ViewMembers.IsRequiredMember)))
                 {
                     Write("required ");
                 }
+
                 WriteValue(Get(header.Value, ViewMembers.Type));
                 Write(" ");
                 WriteValue(Get(header.Value, ViewMembers.Name));
@@ -115,6 +123,7 @@ internal sealed partial class CompiledTemplates
                     " { get; init; }\n" +
                     "\n");
             }
+
             Write(
                 "        /// <summary>Reads the documented headers; one that is missing though required, or does not read as its type, throws <see cref=\"ApiResponseFormatException\"/>.</summary>\n" +
                 "        internal static ");
@@ -132,10 +141,12 @@ internal sealed partial class CompiledTemplates
                 WriteValue(Get(header.Value, ViewMembers.ReadExpression));
                 Write(",\n");
             }
+
             Write(
                 "        };\n" +
                 "    }\n");
         }
+
         Write("}\n");
     }
 }

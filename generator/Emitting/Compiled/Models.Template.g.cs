@@ -48,6 +48,7 @@ internal sealed partial class CompiledTemplates
                     WriteValue(line.Value);
                     Write("\n");
                 }
+
                 Write("    public enum ");
                 WriteValue(Get(type.Value, ViewMembers.Name));
                 Write(
@@ -63,6 +64,7 @@ internal sealed partial class CompiledTemplates
                     WriteValue(Get(member.Value, ViewMembers.Name));
                     Write(",\n");
                 }
+
                 Write(
                     "    }\n" +
                     "\n" +
@@ -91,6 +93,7 @@ internal sealed partial class CompiledTemplates
                     WriteValue(Get(member.Value, ViewMembers.WireLiteral));
                     Write(",\n");
                 }
+
                 Write(
                     "            _ => throw new ArgumentOutOfRangeException(nameof(value), value, null),\n" +
                     "        };\n" +
@@ -111,15 +114,18 @@ internal sealed partial class CompiledTemplates
                         {
                             Write(" or ");
                         }
+
                         if (member.IsFirst)
                         {
                             Write("value is ");
                         }
+
                         WriteValue(Get(type.Value, ViewMembers.Name));
                         Write(".");
                         WriteValue(Get(member.Value, ViewMembers.Name));
                     }
                 }
+
                 Write(
                     ";\n" +
                     "\n" +
@@ -149,6 +155,7 @@ internal sealed partial class CompiledTemplates
                     WriteValue(Get(member.Value, ViewMembers.Name));
                     Write(",\n");
                 }
+
                 Write(
                     "                _ => null,\n" +
                     "            };\n" +
@@ -182,6 +189,7 @@ internal sealed partial class CompiledTemplates
                     WriteValue(line.Value);
                     Write("\n");
                 }
+
                 Write("    public sealed partial class ");
                 WriteValue(Get(type.Value, ViewMembers.Name));
                 Write(" : IReadOnlyList<");
@@ -200,6 +208,7 @@ internal sealed partial class CompiledTemplates
                     WriteValue(Get(_patch, ViewMembers.PathRegexLiteral));
                     Write(", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));\n");
                 }
+
                 Write(
                     "\n" +
                     "        /// <summary>Creates a document with no operation; add them with its methods.</summary>\n" +
@@ -233,6 +242,7 @@ internal sealed partial class CompiledTemplates
                         WriteValue(line.Value);
                         Write("\n");
                     }
+
                     if (IsTrue(Get(method.Value, ViewMembers.HasFrom)))
                     {
                         Write("        /// <exception cref=\"ArgumentException\"><paramref name=\"from\"/> is not a JSON Pointer");
@@ -242,6 +252,7 @@ internal sealed partial class CompiledTemplates
                             WriteValue(HtmlEscape(Get(_patch, ViewMembers.PathPattern)));
                             Write("</c>");
                         }
+
                         Write(
                             ".</exception>\n" +
                             "        public ");
@@ -279,6 +290,7 @@ internal sealed partial class CompiledTemplates
                             Write(", ");
                             WriteValue(Get(method.Value, ViewMembers.FromExpression));
                         }
+
                         Write(");\n");
                     }
                     else
@@ -299,9 +311,11 @@ internal sealed partial class CompiledTemplates
                             Write(", ");
                             WriteValue(Get(method.Value, ViewMembers.FromExpression));
                         }
+
                         Write(");\n");
                     }
                 }
+
                 foreach (var operation in Items(Get(_patch, ViewMembers.Operations)))
                 {
                     Write(
@@ -323,6 +337,7 @@ internal sealed partial class CompiledTemplates
                             "</c> operation on a path the typed methods do not cover.\n" +
                             "        /// The path is a JSON Pointer (<c>\"\"</c> is the whole document): escape each segment with <see cref=\"JsonPointer.Escape\"/>.\n");
                     }
+
                     Write(
                         "        /// </summary>\n" +
                         "        /// <exception cref=\"ArgumentException\">");
@@ -334,6 +349,7 @@ internal sealed partial class CompiledTemplates
                     {
                         Write("The path");
                     }
+
                     Write(" is not a JSON Pointer");
                     if (IsTrue(Get(_patch, ViewMembers.PathPattern)))
                     {
@@ -341,6 +357,7 @@ internal sealed partial class CompiledTemplates
                         WriteValue(HtmlEscape(Get(_patch, ViewMembers.PathPattern)));
                         Write("</c>");
                     }
+
                     Write(".</exception>\n");
                     if (IsTrue(Get(operation.Value, ViewMembers.HasFrom)))
                     {
@@ -368,6 +385,7 @@ internal sealed partial class CompiledTemplates
                             Write(", ");
                             WriteValue(Get(operation.Value, ViewMembers.FromExpression));
                         }
+
                         Write(");\n");
                     }
                     else
@@ -384,9 +402,11 @@ internal sealed partial class CompiledTemplates
                             Write(", ");
                             WriteValue(Get(operation.Value, ViewMembers.FromExpression));
                         }
+
                         Write(");\n");
                     }
                 }
+
                 Write(
                     "\n" +
                     "        /// <summary>Returns every violation of the spec's constraints; an empty list when the document is valid.</summary>\n" +
@@ -457,6 +477,7 @@ internal sealed partial class CompiledTemplates
                         "                    }\n" +
                         "\n");
                 }
+
                 Write(
                     "                    context.Pop();\n" +
                     "                }\n" +
@@ -468,6 +489,7 @@ internal sealed partial class CompiledTemplates
                 {
                     Write(" or is outside the paths the API allows");
                 }
+
                 Write(
                     ".</exception>\n" +
                     "        private static string CheckPath(string pointer, string parameterName)\n" +
@@ -493,6 +515,7 @@ internal sealed partial class CompiledTemplates
                         " + \".\", parameterName);\n" +
                         "            }\n");
                 }
+
                 Write(
                     "\n" +
                     "            return pointer;\n" +
@@ -538,6 +561,7 @@ internal sealed partial class CompiledTemplates
                         "            return this;\n" +
                         "        }\n");
                 }
+
                 Write("    }\n");
             }
             else
@@ -551,6 +575,7 @@ internal sealed partial class CompiledTemplates
                         WriteValue(line.Value);
                         Write("\n");
                     }
+
                     Write("    public interface ");
                     WriteValue(Get(Get(type.Value, ViewMembers.Interface), ViewMembers.Name));
                     Write(
@@ -562,20 +587,24 @@ internal sealed partial class CompiledTemplates
                         {
                             Write("\n");
                         }
+
                         foreach (var line in Items(Get(member.Value, ViewMembers.Doc)))
                         {
                             Write("        ");
                             WriteValue(line.Value);
                             Write("\n");
                         }
+
                         Write("        ");
                         WriteValue(Get(member.Value, ViewMembers.Type));
                         Write(" ");
                         WriteValue(Get(member.Value, ViewMembers.Name));
                         Write(" { get; }\n");
                     }
+
                     Write("    }\n");
                 }
+
                 Write("\n");
                 foreach (var line in Items(Get(type.Value, ViewMembers.Doc)))
                 {
@@ -583,6 +612,7 @@ internal sealed partial class CompiledTemplates
                     WriteValue(line.Value);
                     Write("\n");
                 }
+
                 Write("    public sealed partial record ");
                 WriteValue(Get(type.Value, ViewMembers.Name));
                 Write(" : ");
@@ -591,6 +621,7 @@ internal sealed partial class CompiledTemplates
                     WriteValue(Get(implementation.Value, ViewMembers.Name));
                     Write(", ");
                 }
+
                 Write(
                     "IJsonWritable, IValidatable\n" +
                     "    {\n");
@@ -602,6 +633,7 @@ internal sealed partial class CompiledTemplates
                         WriteValue(line.Value);
                         Write("\n");
                     }
+
                     Write("        [JsonPropertyName(");
                     WriteValue(Get(property.Value, ViewMembers.WireLiteral));
                     Write(")]\n");
@@ -611,11 +643,13 @@ internal sealed partial class CompiledTemplates
                         WriteValue(attribute.Value);
                         Write("\n");
                     }
+
                     Write("        public ");
                     if (IsTrue(Get(property.Value, ViewMembers.IsRequiredMember)))
                     {
                         Write("required ");
                     }
+
                     WriteValue(Get(property.Value, ViewMembers.Type));
                     Write(" ");
                     WriteValue(Get(property.Value, ViewMembers.Name));
@@ -623,6 +657,7 @@ internal sealed partial class CompiledTemplates
                         " { get; init; }\n" +
                         "\n");
                 }
+
                 if (IsTrue(Get(type.Value, ViewMembers.KeepsUnknownMembers)))
                 {
                     Write(
@@ -630,6 +665,7 @@ internal sealed partial class CompiledTemplates
                         "        public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }\n" +
                         "\n");
                 }
+
                 foreach (var implementation in Items(Get(type.Value, ViewMembers.Implements)))
                 {
                     foreach (var member in Items(Get(implementation.Value, ViewMembers.ExplicitMembers)))
@@ -649,6 +685,7 @@ internal sealed partial class CompiledTemplates
                             "\n");
                     }
                 }
+
                 Write(
                     "        /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>\n" +
                     "        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this);\n" +
@@ -665,16 +702,19 @@ internal sealed partial class CompiledTemplates
                     {
                         Write("true");
                     }
+
                     foreach (var property in Items(Get(type.Value, ViewMembers.Properties)))
                     {
                         if (!property.IsFirst)
                         {
                             Write(" && ");
                         }
+
                         Write("!");
                         WriteValue(Get(property.Value, ViewMembers.Name));
                         Write(".IsSet");
                     }
+
                     Write(
                         ";\n" +
                         "\n" +
@@ -716,6 +756,7 @@ internal sealed partial class CompiledTemplates
                         WriteValue(Get(property.Value, ViewMembers.DiffExpression));
                         Write(",\n");
                     }
+
                     Write(
                         "            };\n" +
                         "        }\n" +
@@ -746,10 +787,12 @@ internal sealed partial class CompiledTemplates
                         WriteValue(Get(property.Value, ViewMembers.WholeExpression));
                         Write(",\n");
                     }
+
                     Write(
                         "            };\n" +
                         "        }\n");
                 }
+
                 Write(
                     "\n" +
                     "        /// <summary>Reads a value from UTF-8 JSON.</summary>\n" +
@@ -777,6 +820,7 @@ internal sealed partial class CompiledTemplates
                             WriteValue(name.Value);
                             Write("\n");
                         }
+
                         Write("            \"\"\");\n");
                     }
                     else
@@ -794,16 +838,20 @@ internal sealed partial class CompiledTemplates
                             {
                                 Write(",");
                             }
+
                             Write("\n");
                         }
                     }
+
                     Write("\n");
                 }
+
                 Write("        /// <summary>Creates a value with no member set");
                 if (Size(Get(type.Value, ViewMembers.Properties)) > 0)
                 {
                     Write("; set them with an object initializer");
                 }
+
                 Write(
                     ".</summary>\n" +
                     "        public ");
@@ -819,6 +867,7 @@ internal sealed partial class CompiledTemplates
                     {
                         Write("        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]\n");
                     }
+
                     Write("        internal ");
                     WriteValue(Get(type.Value, ViewMembers.Name));
                     Write(
@@ -838,10 +887,12 @@ internal sealed partial class CompiledTemplates
                             Write(" = default;\n");
                         }
                     }
+
                     if (IsTrue(Get(type.Value, ViewMembers.KeepsUnknownMembers)))
                     {
                         Write("            Dictionary<string, JsonElement>? additionalProperties = null;\n");
                     }
+
                     Write(
                         "            var memberNames = s_memberNames.StartReading();\n" +
                         "            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)\n" +
@@ -861,10 +912,12 @@ internal sealed partial class CompiledTemplates
                         {
                             WriteValue(Get(property.Value, ViewMembers.Name));
                         }
+
                         Write(" = ");
                         WriteValue(Get(property.Value, ViewMembers.ReadExpression));
                         Write("; break;\n");
                     }
+
                     if (IsTrue(Get(type.Value, ViewMembers.KeepsUnknownMembers)))
                     {
                         Write("                    default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties");
@@ -872,12 +925,14 @@ internal sealed partial class CompiledTemplates
                         {
                             Write(", noteUnknown: true");
                         }
+
                         Write("); break;\n");
                     }
                     else
                     {
                         Write("                    default: reader.Skip(); break;\n");
                     }
+
                     Write(
                         "                }\n" +
                         "            }\n");
@@ -891,6 +946,7 @@ internal sealed partial class CompiledTemplates
                                 Write("\n");
                                 _separate = Boxed(false);
                             }
+
                             Write("            ");
                             WriteValue(Get(property.Value, ViewMembers.Name));
                             Write(" = ");
@@ -898,14 +954,17 @@ internal sealed partial class CompiledTemplates
                             Write(";\n");
                         }
                     }
+
                     if (IsTrue(Get(type.Value, ViewMembers.KeepsUnknownMembers)))
                     {
                         if (IsTrue(_separate))
                         {
                             Write("\n");
                         }
+
                         Write("            AdditionalProperties = additionalProperties;\n");
                     }
+
                     Write("        }\n");
                 }
                 else
@@ -925,6 +984,7 @@ internal sealed partial class CompiledTemplates
                         {
                             Write(", noteUnknown: true");
                         }
+
                         Write(");\n");
                     }
                     else
@@ -933,8 +993,10 @@ internal sealed partial class CompiledTemplates
                             "            // A patch only ever goes to the server, so a member the spec does not describe has no meaning here.\n" +
                             "            reader.Skip();\n");
                     }
+
                     Write("        }\n");
                 }
+
                 Write(
                     "\n" +
                     "        internal static ");
@@ -960,6 +1022,7 @@ internal sealed partial class CompiledTemplates
                             Write(", ");
                             WriteValue(Get(Get(property.Value, ViewMembers.MemberWrite), ViewMembers.Writer));
                         }
+
                         Write(");\n");
                     }
                     else
@@ -973,10 +1036,12 @@ internal sealed partial class CompiledTemplates
                         Write(";\n");
                     }
                 }
+
                 if (IsTrue(Get(type.Value, ViewMembers.KeepsUnknownMembers)))
                 {
                     Write("            JsonWrite.AdditionalProperties(writer, AdditionalProperties);\n");
                 }
+
                 Write(
                     "            writer.WriteEndObject();\n" +
                     "        }\n" +
@@ -995,6 +1060,7 @@ internal sealed partial class CompiledTemplates
                         {
                             Write("\n");
                         }
+
                         _separate = Boxed(true);
                         Write("            if (");
                         WriteValue(Get(property.Value, ViewMembers.ForbiddenNullCondition));
@@ -1008,14 +1074,17 @@ internal sealed partial class CompiledTemplates
                             "            }\n");
                     }
                 }
+
                 if (Size(Get(type.Value, ViewMembers.WholeValueRules)) > 0)
                 {
                     if (IsTrue(_separate))
                     {
                         Write("\n");
                     }
+
                     WriteRules(Get(type.Value, ViewMembers.WholeValueRules), "            ");
                 }
+
                 Write("        }\n");
                 if (IsTrue(Get(type.Value, ViewMembers.HasSensitiveProperties)))
                 {
@@ -1035,6 +1104,7 @@ internal sealed partial class CompiledTemplates
                         {
                             Write("\", ");
                         }
+
                         WriteValue(Get(property.Value, ViewMembers.Name));
                         Write(" = \").Append(");
                         if (IsTrue(Get(property.Value, ViewMembers.IsSensitive)))
@@ -1046,16 +1116,20 @@ internal sealed partial class CompiledTemplates
                         {
                             WriteValue(Get(property.Value, ViewMembers.Name));
                         }
+
                         Write(");\n");
                     }
+
                     Write(
                         "            return true;\n" +
                         "        }\n");
                 }
+
                 WriteHelpers(Get(type.Value, ViewMembers.PatternHelpers), Get(type.Value, ViewMembers.ElementRules));
                 Write("    }\n");
             }
         }
+
         Write("}\n");
     }
 }

@@ -30,6 +30,7 @@ internal sealed partial class CompiledTemplates
                 "    }\n" +
                 "}\n");
         }
+
         if (IsTrue(Get(View, ViewMembers.NeedsRequiredMemberPolyfill)))
         {
             Write(

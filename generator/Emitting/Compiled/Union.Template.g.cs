@@ -26,6 +26,7 @@ internal sealed partial class CompiledTemplates
             WriteValue(line.Value);
             Write("\n");
         }
+
         Write("    public sealed partial class ");
         WriteValue(Get(type, ViewMembers.Name));
         Write(" : IEquatable<");
@@ -66,6 +67,7 @@ internal sealed partial class CompiledTemplates
                     "                write: ");
                 WriteValue(Get(variant.Value, ViewMembers.Writer));
             }
+
             if (IsTrue(Get(variant.Value, ViewMembers.ValidateMethod)))
             {
                 Write(
@@ -76,6 +78,7 @@ internal sealed partial class CompiledTemplates
                 WriteValue(Get(variant.Value, ViewMembers.Type));
                 Write(")v)");
             }
+
             Write(")");
             if (variant.IsLast)
             {
@@ -85,8 +88,10 @@ internal sealed partial class CompiledTemplates
             {
                 Write(",");
             }
+
             Write("\n");
         }
+
         Write(
             "\n" +
             "        /// <summary>The index of the variant held; -1 for the unknown variant.</summary>\n" +
@@ -129,6 +134,7 @@ internal sealed partial class CompiledTemplates
         {
             Write("its JSON matches none");
         }
+
         Write(
             ".\n" +
             "        /// <see cref=\"Json\"/> holds it; reading never fails over it, and <see cref=\"Validate\"/> reports it.\n" +
@@ -141,6 +147,7 @@ internal sealed partial class CompiledTemplates
                 "        /// <summary>Gets the discriminator's value as read; null for a value built in code, which is written with its variant's.</summary>\n" +
                 "        public string? DiscriminatorValue => _discriminatorValue;\n");
         }
+
         foreach (var variant in Items(Get(_union, ViewMembers.Variants)))
         {
             Write(
@@ -189,6 +196,7 @@ internal sealed partial class CompiledTemplates
                 WriteValue(line.Value);
                 Write("\n");
             }
+
             Write("        public static ");
             WriteValue(Get(type, ViewMembers.Name));
             Write(" From");
@@ -217,6 +225,7 @@ internal sealed partial class CompiledTemplates
                 Write("(value);\n");
             }
         }
+
         Write(
             "\n" +
             "        /// <summary>Returns what the handler of the variant held gives for its value; the unknown variant's handler gets its JSON.</summary>\n" +
@@ -229,6 +238,7 @@ internal sealed partial class CompiledTemplates
             WriteValue(Get(variant.Value, ViewMembers.Handler));
             Write(", ");
         }
+
         Write(
             "Func<JsonElement, TResult> onUnknown) => _variant switch\n" +
             "        {\n");
@@ -242,6 +252,7 @@ internal sealed partial class CompiledTemplates
             WriteValue(Get(variant.Value, ViewMembers.Type));
             Write(")_value!),\n");
         }
+
         Write(
             "            _ => onUnknown(_json.GetValueOrDefault()),\n" +
             "        };\n" +
@@ -258,6 +269,7 @@ internal sealed partial class CompiledTemplates
         {
             Write(", or its discriminator names a variant whose shape it does not have");
         }
+
         Write(
             ".</exception>\n" +
             "        public static ");
@@ -316,6 +328,7 @@ internal sealed partial class CompiledTemplates
                 Write("        }\n");
             }
         }
+
         WriteHelpers(Get(type, ViewMembers.PatternHelpers), Get(type, ViewMembers.ElementRules));
         Write("    }\n");
     }

@@ -26,6 +26,7 @@ internal sealed partial class CompiledTemplates
             {
                 Write("\n");
             }
+
             if (IsEqual(Get(rule.Value, ViewMembers.Kind), "call"))
             {
                 WriteValue(indent);
@@ -85,6 +86,7 @@ internal sealed partial class CompiledTemplates
                     WriteValue(Get(rule.Value, ViewMembers.Counter));
                     Write(".Key);\n");
                 }
+
                 if (!IsTrue(Get(rule.Value, ViewMembers.ItemMayBeNull)))
                 {
                     WriteValue(indent);
@@ -137,15 +139,18 @@ internal sealed partial class CompiledTemplates
                         Write("    }\n");
                     }
                 }
+
                 if (IsTrue(Get(rule.Value, ViewMembers.ItemMayBeNull)) || IsTrue(_lastIsBlock))
                 {
                     Write("\n");
                 }
+
                 WriteValue(indent);
                 Write("    context.Pop();\n");
                 WriteValue(indent);
                 Write("}\n");
             }
+
             _lastIsBlock = Get(rule.Value, ViewMembers.IsBlock);
         }
     }
@@ -161,11 +166,13 @@ internal sealed partial class CompiledTemplates
             {
                 continue;
             }
+
             _oneLine = Boxed((Size(Get(member.Value, ViewMembers.Rules)) == 0) || IsTrue(Get(member.Value, ViewMembers.IsCheckedByName)));
             if (IsTrue(_lastMemberIsBlock) || (IsTrue(_written) && !IsTrue(_oneLine)))
             {
                 Write("\n");
             }
+
             _lastMemberIsBlock = Boxed(!IsTrue(_oneLine));
             _written = Boxed(true);
             if (Size(Get(member.Value, ViewMembers.Rules)) == 0)
@@ -207,6 +214,7 @@ internal sealed partial class CompiledTemplates
                 {
                     Write("\n");
                 }
+
                 WriteValue(indent);
                 Write("    context.Pop();\n");
                 WriteValue(indent);
@@ -236,6 +244,7 @@ internal sealed partial class CompiledTemplates
                 {
                     Write("\n");
                 }
+
                 WriteValue(indent);
                 Write("context.Pop();\n");
             }
@@ -270,6 +279,7 @@ internal sealed partial class CompiledTemplates
                         "            }\n" +
                         "\n");
                 }
+
                 Write(
                     "            foreach (var c in value)\n" +
                     "            {\n" +
@@ -305,6 +315,7 @@ internal sealed partial class CompiledTemplates
                 Write(", value);\n");
             }
         }
+
         foreach (var rules in Items(elementRules))
         {
             Write(
@@ -322,6 +333,7 @@ internal sealed partial class CompiledTemplates
                 WriteValue(Get(member.Value, ViewMembers.Value));
                 Write(",\n");
             }
+
             Write("        };\n");
         }
     }

@@ -69,6 +69,7 @@ internal sealed partial class CompiledTemplates
                 Write(" ");
                 WriteValue(Get(webhook.Value, ViewMembers.Description));
             }
+
             Write(
                 "\n" +
                 "        /// </summary>\n" +
@@ -121,6 +122,7 @@ internal sealed partial class CompiledTemplates
                 Write("\n");
             }
         }
+
         WriteHelpers(Get(Get(View, ViewMembers.Webhooks), ViewMembers.PatternHelpers), Get(Get(View, ViewMembers.Webhooks), ViewMembers.ElementRules));
         Write(
             "    }\n" +
