@@ -302,8 +302,8 @@ internal sealed class TemplateTranslator(
             case ScriptMemberExpression { Member.Name: var name, Target: var target }:
                 members.Add(name);
                 return new("Get(" + AsValue(Translate(target)) + ", ViewMembers." + CSharpText.Pascal(name) + ")", Kind.Value);
-            case ScriptIndexerExpression { Target: var target, Index: var index }:
-                return new("Index(" + AsValue(Translate(target)) + ", " + AsValue(Translate(index)) + ")", Kind.Value);
+            case ScriptIndexerExpression { Target: var target, Index: var index } when Translate(index) is { Kind: Kind.Number } position:
+                return new("Index(" + AsValue(Translate(target)) + ", " + position.Code + ")", Kind.Value);
             case ScriptUnaryExpression { Operator: ScriptUnaryOperator.Not, Right: var operand }:
                 return new("!" + AsFlag(Translate(operand)).Operand, Kind.Flag);
             case ScriptBinaryExpression binary:
@@ -428,7 +428,7 @@ internal sealed class TemplateTranslator(
     private static string AsValue(Expression expression) => expression.Kind switch
     {
         Kind.Flag => "Boxed(" + expression.Code + ")",
-        Kind.Number => "Boxed(" + expression.Code + ")",
+        Kind.Number => "(object)" + expression.Operand,
         _ => expression.Code,
     };
 

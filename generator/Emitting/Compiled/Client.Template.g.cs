@@ -811,14 +811,14 @@ internal sealed partial class CompiledTemplates
                 Write(
                     "\n" +
                     "        /// <summary>Returns every way <paramref name=\"response\"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>\n");
-                if (((Size(Get(Get(operation.Value, ViewMembers.ResponseBody), ViewMembers.Rules)) == 1) && IsEqual(Get(Index(Get(Get(operation.Value, ViewMembers.ResponseBody), ViewMembers.Rules), Boxed(0)), ViewMembers.Kind), "call")) && !IsTrue(Get(Get(operation.Value, ViewMembers.ResponseBody), ViewMembers.PresentCondition)))
+                if (((Size(Get(Get(operation.Value, ViewMembers.ResponseBody), ViewMembers.Rules)) == 1) && IsEqual(Get(Index(Get(Get(operation.Value, ViewMembers.ResponseBody), ViewMembers.Rules), 0), ViewMembers.Kind), "call")) && !IsTrue(Get(Get(operation.Value, ViewMembers.ResponseBody), ViewMembers.PresentCondition)))
                 {
                     Write("        internal static IReadOnlyList<ValidationError> ValidateResponse(");
                     WriteValue(Get(Get(operation.Value, ViewMembers.ResponseBody), ViewMembers.TypeName));
                     Write(
                         " response)\n" +
                         "            => ValidationContext.Run(response, static (context, response) => ");
-                    WriteValue(Get(Index(Get(Get(operation.Value, ViewMembers.ResponseBody), ViewMembers.Rules), Boxed(0)), ViewMembers.Expression));
+                    WriteValue(Get(Index(Get(Get(operation.Value, ViewMembers.ResponseBody), ViewMembers.Rules), 0), ViewMembers.Expression));
                     Write(");\n");
                 }
                 else

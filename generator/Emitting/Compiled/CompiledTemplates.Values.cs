@@ -40,8 +40,6 @@ internal sealed partial class CompiledTemplates
 
     private static object Boxed(bool flag) => flag ? True : False;
 
-    private static object Boxed(int number) => number;
-
     private bool IsTrue(object? value) => value is bool flag ? flag : value is not null && _context.ToBool(default, value);
 
     private bool IsEqual(object? left, object? right)
@@ -58,16 +56,15 @@ internal sealed partial class CompiledTemplates
 
     private int Size(object? value) => value is ICollection collection ? collection.Count : _context.ToInt(default, Get(value, SizeMember));
 
-    private object? Index(object? target, object? index)
+    /// <summary><c>list[position]</c>: a list's item directly, anything else through the accessor Scriban would use.</summary>
+    private object? Index(object? target, int position)
     {
-        if (target is IList list && index is int position && position >= 0 && position < list.Count)
+        if (target is IList list && position >= 0 && position < list.Count)
         {
             return list[position];
         }
 
-        return target is not null && index is not null && _context.GetMemberAccessor(target).TryGetItem(_context, default, target, index, out var item)
-            ? item
-            : null;
+        return target is not null && _context.GetMemberAccessor(target).TryGetItem(_context, default, target, position, out var item) ? item : null;
     }
 
     /// <summary>What <c>for</c> goes through: nothing for null, a list as it is, any other sequence as a list of its values.</summary>

@@ -187,12 +187,12 @@ internal sealed partial class CompiledTemplates
             else if (IsTrue(Get(member.Value, ViewMembers.IsCheckedByName)))
             {
                 WriteValue(indent);
-                WriteValue(Get(Index(Get(member.Value, ViewMembers.Rules), Boxed(0)), ViewMembers.MemberMethod));
+                WriteValue(Get(Index(Get(member.Value, ViewMembers.Rules), 0), ViewMembers.MemberMethod));
                 Write("(");
                 WriteValue(Get(member.Value, ViewMembers.WireLiteral));
                 Write(", ");
                 WriteValue(Get(member.Value, ViewMembers.Name));
-                WriteValue(Get(Index(Get(member.Value, ViewMembers.Rules), Boxed(0)), ViewMembers.MemberArguments));
+                WriteValue(Get(Index(Get(member.Value, ViewMembers.Rules), 0), ViewMembers.MemberArguments));
                 Write(", required: ");
                 WriteValue(Get(member.Value, ViewMembers.IsRequired));
                 Write(");\n");

@@ -44,7 +44,7 @@ internal sealed partial class CompiledTemplates
             "    /// the request body (<c>await ");
         WriteValue(Get(View, ViewMembers.ClientName));
         Write("Webhooks.");
-        WriteValue(Get(Index(Get(Get(View, ViewMembers.Webhooks), ViewMembers.Readers), Boxed(0)), ViewMembers.MethodName));
+        WriteValue(Get(Index(Get(Get(View, ViewMembers.Webhooks), ViewMembers.Readers), 0), ViewMembers.MethodName));
         Write(
             "Async(httpContext.Request.Body)</c>).\n" +
             "    /// Each reader checks the payload against the spec and throws <see cref=\"WebhookPayloadException\"/>, with every\n" +
