@@ -28,7 +28,8 @@ internal sealed class MemberRead(string name)
         }
 
         var type = target.GetType();
-        foreach (var getter in Volatile.Read(ref _getters))
+        var getters = Volatile.Read(ref _getters);
+        foreach (var getter in getters)
         {
             if (getter.Type == type)
             {
@@ -39,9 +40,9 @@ internal sealed class MemberRead(string name)
         var accessor = context.GetMemberAccessor(target);
         if (accessor is ViewAccessor view && view.TryGetGetter(name, out var read))
         {
-            var learnt = new Getter[_getters.Length + 1];
-            Array.Copy(_getters, learnt, _getters.Length);
-            learnt[_getters.Length] = new Getter(type, read);
+            var learnt = new Getter[getters.Length + 1];
+            Array.Copy(getters, learnt, getters.Length);
+            learnt[getters.Length] = new Getter(type, read);
             Volatile.Write(ref _getters, learnt);
             return read(target);
         }
