@@ -18,7 +18,7 @@ internal sealed class TemplateTranslator(
     IReadOnlySet<string> globals,
     ISet<string> members)
 {
-    private readonly CSharpText _text = CompiledSources.Header("templates/" + templateName);
+    private readonly CSharpText _text = CompiledSources.Header("templates/" + templateName, "the template");
 
     /// <summary>
     /// Every template's functions: a function is a global once defined, so an included template calls those of the
