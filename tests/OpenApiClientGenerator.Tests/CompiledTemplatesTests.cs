@@ -62,6 +62,32 @@ public sealed class CompiledTemplatesTests
         Assert.Equal(scriban, compiled);
     }
 
+    /// <summary>
+    /// With a template of the user's, Scriban renders with auto-indent on (<see cref="TemplateRenderer"/>), and the
+    /// embedded templates it does not override render compiled: they must give the text Scriban gave them with it on.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Specs))]
+    public void With_another_template_overridden_the_compiled_templates_render_what_Scriban_renders_with_auto_indent(string spec)
+    {
+        const string PolyfillsHint = "OpenApiClientGenerator.Polyfills.g.cs";
+        AdditionalText[] files =
+        [
+            new InMemoryAdditionalText(Repository.PathOf(spec), File.ReadAllText(Repository.PathOf(spec))),
+            new InMemoryAdditionalText("/project/templates/Polyfills.sbncs", "// the user's polyfills\n"),
+        ];
+
+        var compiled = Generate(files);
+        IReadOnlyList<(string HintName, string Text)> scriban;
+        using (TemplateRenderer.RenderEmbeddedWithScriban())
+        {
+            scriban = Generate(files);
+        }
+
+        Assert.Contains(compiled, s => s.HintName == PolyfillsHint && s.Text == "// the user's polyfills\n");
+        Assert.Equal(scriban, compiled);
+    }
+
     [Fact]
     public void A_template_construct_the_compiler_does_not_support_fails_the_compiler()
     {
