@@ -180,7 +180,7 @@ internal static class FragmentChecks
     /// where the skeleton's walk did not meet it: the spec is then checked whole.
     /// </summary>
     /// <param name="fragments">The skeleton's checks (or the whole spec's) first, then the fragments', as <see cref="SpecFragmenter.Split"/> orders them.</param>
-    /// <param name="own">Makes the node at a pointer of <paramref name="root"/> the parse's own before a redirection changes it (<see cref="FragmentTrees.Own"/>).</param>
+    /// <param name="own">Makes the node at a pointer of <paramref name="root"/> the parse's own before a redirection, or the example references put back (<see cref="ExampleReferences.PutBack"/>), change it (<see cref="FragmentTrees.Own"/>).</param>
     /// <param name="mayHoldInnerReference">Whether the spec may now hold a reference that <see cref="InnerReferenceInliner"/>
     /// replaces: one of the fragments may (<see cref="FragmentCheck.MayHoldInnerReference"/>), or a redirection wrote one.</param>
     public static bool Report(JsonNode root, FragmentIndex fragments, System.Action<string> own, SpecDiagnostics diagnostics, out bool mayHoldInnerReference)
