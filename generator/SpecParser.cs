@@ -51,10 +51,12 @@ internal static class SpecParser
         using var trees = new FragmentTrees(fragments);
         var document = SpecFragmenter.Assemble(diagnostics.Lines, read.Fragments.Select(c => c.Read).ToList(), trees.Trees);
         var mayHoldInnerReference = false;
+        Action<string> own = static _ => { };
         if (document?.Root is { } assembled)
         {
             diagnostics.Map = document.Map;
-            if (!FragmentChecks.Report(assembled, fragments, pointer => trees.Own(assembled, pointer), diagnostics, out mayHoldInnerReference))
+            own = pointer => trees.Own(assembled, pointer);
+            if (!FragmentChecks.Report(assembled, fragments, own, diagnostics, out mayHoldInnerReference))
             {
                 document = null;
             }
@@ -70,7 +72,8 @@ internal static class SpecParser
             {
                 var check = FragmentCheck.Check(new FragmentRead(new SpecFragment(input.Path, string.Empty, 0, input.Text), document), SpecShapeChecker.IsOpenApi31(whole), whole);
                 fragments = new FragmentIndex([check]);
-                FragmentChecks.Report(whole, fragments, static _ => { }, diagnostics, out mayHoldInnerReference);
+                own = static _ => { };
+                FragmentChecks.Report(whole, fragments, own, diagnostics, out mayHoldInnerReference);
             }
         }
 
@@ -96,8 +99,14 @@ internal static class SpecParser
         // The references the checks collected show what each part of the spec reaches, unless a stage after them wrote some.
         OperationSelection.Apply(root, input.Options, diagnostics, mayHoldInnerReference ? null : new ReachGraph(fragments));
 
-        // The references the checks collected are those Microsoft.OpenApi reads, unless a stage after them wrote some.
-        var loaded = OpenApiDocumentLoader.Load(root, diagnostics, mayHoldInnerReference ? null : fragments.Checks.Select(c => c.SchemaReferences));
+        // The references the checks collected are those Microsoft.OpenApi reads, unless a stage after them wrote some. The
+        // checks put back what they left out for such a stage (ExampleReferences); else it is put back if the reading fails.
+        var leftOut = mayHoldInnerReference ? [] : fragments.Checks.Where(c => c.LeftOutExamples.Count > 0).ToList();
+        var loaded = OpenApiDocumentLoader.Load(root, diagnostics, mayHoldInnerReference ? null : fragments.Checks.Select(c => c.SchemaReferences), () =>
+        {
+            ExampleReferences.PutBack(root, leftOut, own);
+            return leftOut.Count > 0;
+        });
         return loaded is null ? null : ModelBuilder.Build(input, diagnostics, loaded);
     }
 }

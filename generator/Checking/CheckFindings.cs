@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Text.Json.Nodes;
 using Microsoft.CodeAnalysis;
 using OpenApiClientGenerator.Diagnostics;
 
@@ -46,6 +47,12 @@ internal sealed class CheckFindings
     public bool ReachesUncollected { get; private set; }
 
     public void NoteReachUncollected() => ReachesUncollected = true;
+
+    /// <summary>
+    /// The <c>examples</c> maps of the media types, parameters and headers the shape checks met, each by where it stands,
+    /// whose references to component examples are left out once the references are collected (<see cref="ExampleReferences"/>).
+    /// </summary>
+    public List<(string Pointer, JsonObject Map)> ExampleMaps { get; } = [];
 
     public void FragmentPlaceInReferenceWalk(string pointer) => _references.Add(new Finding(FindingKind.Fragment, pointer, null, []));
 }

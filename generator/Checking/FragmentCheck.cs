@@ -34,13 +34,14 @@ internal sealed class FragmentCheck : System.IEquatable<FragmentCheck>
     /// <summary>1 while a parse holds <see cref="Tree"/> itself in its assembled spec (<see cref="FragmentTrees"/>).</summary>
     private int _placed;
 
-    private FragmentCheck(FragmentRead read, bool isOpenApi31, JsonNode? tree, CheckFindings findings, bool shapeChecked)
+    private FragmentCheck(FragmentRead read, bool isOpenApi31, JsonNode? tree, CheckFindings findings, bool shapeChecked, IReadOnlyList<LeftOutExample> leftOutExamples)
     {
         Read = read;
         IsOpenApi31 = isOpenApi31;
         Tree = tree;
         Findings = findings;
         ShapeChecked = shapeChecked;
+        LeftOutExamples = leftOutExamples;
         MayHoldInnerReference = HasInnerReference(findings) || ApiGatewayExportDialect.HasAnyMethodOperation(tree, read.Fragment.Pointer);
         SchemaReferences = OpenApiDocumentLoader.SchemaReferencesOf(findings.References.Where(f => f.Kind == FindingKind.Reference).Select(f => (f.Pointer, f.Args[0])));
         ChangesAfterChecks = read.Fragment.Pointer.Length == 0 || MayHoldInnerReference || IsGatewayRewritten(read.Fragment);
@@ -68,6 +69,9 @@ internal sealed class FragmentCheck : System.IEquatable<FragmentCheck>
     /// references may make it warn in any spec. Made with the checks, so a re-run makes it for the edited fragment only.
     /// </summary>
     public IReadOnlyList<SchemaReference>? SchemaReferences { get; }
+
+    /// <summary>The references to component examples left out of <see cref="Tree"/> (<see cref="ExampleReferences"/>).</summary>
+    public IReadOnlyList<LeftOutExample> LeftOutExamples { get; }
 
     /// <summary>Whether the shape checks ran on the tree, which they do where a walk over the whole spec checks it.</summary>
     public bool ShapeChecked { get; }
@@ -117,13 +121,15 @@ internal sealed class FragmentCheck : System.IEquatable<FragmentCheck>
     {
         var findings = new CheckFindings();
         var shapeChecked = false;
+        IReadOnlyList<LeftOutExample> leftOutExamples = [];
         if (tree is not null)
         {
             shapeChecked = SpecShapeChecker.Check(tree, read.Fragment.Pointer, isOpenApi31, findings);
             ReferenceChecker.Collect(tree, read.Fragment.Pointer, findings);
+            leftOutExamples = ExampleReferences.LeaveOut(findings);
         }
 
-        return new FragmentCheck(read, isOpenApi31, tree, findings, shapeChecked);
+        return new FragmentCheck(read, isOpenApi31, tree, findings, shapeChecked, leftOutExamples);
     }
 
     private static bool HasInnerReference(CheckFindings findings)
@@ -174,13 +180,20 @@ internal static class FragmentChecks
     /// where the skeleton's walk did not meet it: the spec is then checked whole.
     /// </summary>
     /// <param name="fragments">The skeleton's checks (or the whole spec's) first, then the fragments', as <see cref="SpecFragmenter.Split"/> orders them.</param>
-    /// <param name="own">Makes the node at a pointer of <paramref name="root"/> the parse's own before a redirection changes it (<see cref="FragmentTrees.Own"/>).</param>
+    /// <param name="own">Makes the node at a pointer of <paramref name="root"/> the parse's own before a redirection, or the example references put back (<see cref="ExampleReferences.PutBack"/>), change it (<see cref="FragmentTrees.Own"/>).</param>
     /// <param name="mayHoldInnerReference">Whether the spec may now hold a reference that <see cref="InnerReferenceInliner"/>
     /// replaces: one of the fragments may (<see cref="FragmentCheck.MayHoldInnerReference"/>), or a redirection wrote one.</param>
     public static bool Report(JsonNode root, FragmentIndex fragments, System.Action<string> own, SpecDiagnostics diagnostics, out bool mayHoldInnerReference)
     {
         var checks = fragments.Checks;
-        mayHoldInnerReference = checks.Any(check => check.MayHoldInnerReference);
+        var fragmentsMayHoldInnerReference = checks.Any(check => check.MayHoldInnerReference);
+        mayHoldInnerReference = fragmentsMayHoldInnerReference;
+        if (fragmentsMayHoldInnerReference)
+        {
+            // The stages after the checks then walk the tree for the references, and the checks here follow them in it.
+            ExampleReferences.PutBack(root, checks, own);
+        }
+
         var shapeChecked = 0;
         for (var i = 1; i < checks.Count; i++)
         {
@@ -211,6 +224,11 @@ internal static class FragmentChecks
                     mayHoldInnerReference = true;
                     break;
             }
+        }
+
+        if (redirected is not null && !fragmentsMayHoldInnerReference)
+        {
+            ExampleReferences.PutBack(root, checks, own);
         }
 
         var references = new List<Finding>();
@@ -290,12 +308,14 @@ internal sealed class FragmentTrees : System.IDisposable
             return;
         }
 
+        // A stage that replaced the placed tree with a copy of its own (a path item the selection trimmed) changes that copy.
         var fragmentPointer = pointer.Substring(0, end);
         var slash = fragmentPointer.LastIndexOf('/');
-        if (JsonPointers.Find(root, fragmentPointer.Substring(0, slash)) is JsonObject parent)
+        var name = _checks[index].Read.Fragment.Name;
+        if (JsonPointers.Find(root, fragmentPointer.Substring(0, slash)) is JsonObject parent && parent.TryGetPropertyValue(name, out var placed) && ReferenceEquals(placed, _trees[index]))
         {
             var copy = _trees[index]!.DeepClone();
-            parent[_checks[index].Read.Fragment.Name] = copy;
+            parent[name] = copy;
             _checks[index].Return();
             _trees[index] = copy;
         }

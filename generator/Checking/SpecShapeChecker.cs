@@ -149,13 +149,23 @@ internal sealed class SpecShapeChecker
 
     private void CheckMediaType(JsonObject mediaType, string pointer)
     {
-        SpecFlaws.LeaveOutMisshapenExamples(mediaType, pointer, _findings);
+        NoteExamples(mediaType, pointer);
         CheckSchemaMember(mediaType, pointer, "schema");
+    }
+
+    /// <summary>Leaves out an <c>examples</c> that is no map (<see cref="SpecFlaws.LeaveOutMisshapenExamples"/>), and notes one that is (<see cref="CheckFindings.ExampleMaps"/>).</summary>
+    private void NoteExamples(JsonObject owner, string pointer)
+    {
+        SpecFlaws.LeaveOutMisshapenExamples(owner, pointer, _findings);
+        if (owner["examples"] is JsonObject { Count: > 0 } examples)
+        {
+            _findings.ExampleMaps.Add((JsonPointers.Append(pointer, "examples"), examples));
+        }
     }
 
     private void CheckSchemaAndContent(JsonObject node, string pointer)
     {
-        SpecFlaws.LeaveOutMisshapenExamples(node, pointer, _findings);
+        NoteExamples(node, pointer);
         CheckSchemaMember(node, pointer, "schema");
         EachMember(node, pointer, "content", "A media type", CheckMediaType);
     }

@@ -110,7 +110,11 @@ internal sealed partial class ModelBuilder
         return null;
     }
 
-    private static bool IsNullOnly(IOpenApiSchema part) => part.Type == JsonSchemaType.Null && IsAnnotationOnly(part, except: null);
+    /// <remarks>
+    /// A reference is never null only (<see cref="IsAnnotationOnly"/>), and is told apart before its type is read: that
+    /// read resolves the reference again, as each read of a reference's member does, and most parts of a choice are references.
+    /// </remarks>
+    private static bool IsNullOnly(IOpenApiSchema part) => part is not OpenApiSchemaReference && part.Type == JsonSchemaType.Null && IsAnnotationOnly(part, except: null);
 
     /// <summary>
     /// Whether a schema says nothing about the value beyond <paramref name="except"/>: no type (unless

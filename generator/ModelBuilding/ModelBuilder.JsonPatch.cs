@@ -109,7 +109,7 @@ internal sealed partial class ModelBuilder
         var patch = new PendingJsonPatch(itemTypeName, pathPattern, constraints, operations, paths);
         var pending = new PendingType(documentName, target, pointer, TypeKind.JsonPatch) { JsonPatch = patch, Usage = Usage.Request };
         _pendingTypes[new TypeKey(target, TypeKind.JsonPatch)] = pending;
-        _typeOrder.Add(pending);
+        AddType(pending);
         return new TypeRef { Kind = ValueKind.Object, TypeName = documentName, Constraints = constraints };
     }
 

@@ -241,7 +241,7 @@ internal sealed partial class ModelBuilder
 
         var pending = new PendingType(name, schema, pointer, kind) { Group = componentName is null && _membersBeingResolved is { } owner ? owner.Group : name };
         _pendingTypes.Add(key, pending);
-        _typeOrder.Add(pending);
+        AddType(pending);
         if (outline is not null)
         {
             AddInlineType(outline, pending, json);

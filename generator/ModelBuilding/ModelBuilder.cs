@@ -33,6 +33,9 @@ internal sealed partial class ModelBuilder
     private readonly LoadedDocument _document;
     private readonly Dictionary<TypeKey, PendingType> _pendingTypes = [];
     private readonly List<PendingType> _typeOrder = [];
+
+    /// <summary>The schemas of the types in <see cref="_typeOrder"/>, by identity: each component schema is looked up in them, where a search of the types was made for each.</summary>
+    private readonly HashSet<IOpenApiSchema> _typeSchemas = new(ReferenceIdentity<IOpenApiSchema>.Instance);
     private readonly NameScope _typeNames = new NameScope().Reserve(ReservedNames.Types, name => $"the type '{name}' that generated code uses");
     private readonly List<IOpenApiSchema> _containersBeingResolved = [];
 
@@ -131,8 +134,14 @@ internal sealed partial class ModelBuilder
     }
 
     /// <summary>Whether an operation already reached the schema, in any variant (a merge patch, say).</summary>
-    private bool IsGenerated(IOpenApiSchema schema)
-        => _typeOrder.Any(t => ReferenceEquals(t.Schema, schema));
+    private bool IsGenerated(IOpenApiSchema schema) => _typeSchemas.Contains(schema);
+
+    /// <summary>Adds a type to those generated, in the order they are built.</summary>
+    private void AddType(PendingType pending)
+    {
+        _typeOrder.Add(pending);
+        _typeSchemas.Add(pending.Schema);
+    }
 
     /// <summary>
     /// The description a reference gives itself (<paramref name="own"/>), else its target's: what Microsoft.OpenApi's getter

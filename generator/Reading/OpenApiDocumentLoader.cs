@@ -45,7 +45,13 @@ internal static class OpenApiDocumentLoader
     /// (<see cref="SchemaReferencesOf"/>), when the tree holds no other; null when the stages after the checks may have
     /// written references.
     /// </param>
-    public static LoadedDocument? Load(JsonNode root, SpecDiagnostics diagnostics, IEnumerable<IReadOnlyList<SchemaReference>?>? referenceParts)
+    /// <param name="putBackLeftOut">
+    /// Puts back into the tree what the checks left out of it as nothing Microsoft.OpenApi reports on
+    /// (<see cref="Checking.ExampleReferences"/>), and says whether there was any. Microsoft.OpenApi's messages about
+    /// a reading's errors carry places left from what it read before, so a reading that fails is read again as the spec
+    /// is written: its messages are then those of a reading of the whole spec.
+    /// </param>
+    public static LoadedDocument? Load(JsonNode root, SpecDiagnostics diagnostics, IEnumerable<IReadOnlyList<SchemaReference>?>? referenceParts, Func<bool> putBackLeftOut)
     {
         var rules = referenceParts is not null && SchemaReferencesResolve(root, referenceParts) ? RulesWithoutReferences : Rules;
         ReadResult result;
@@ -61,11 +67,21 @@ internal static class OpenApiDocumentLoader
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
+            if (putBackLeftOut())
+            {
+                return Load(root, diagnostics, referenceParts, static () => false);
+            }
+
             // Microsoft.OpenApi throws raw exceptions from deep inside (FormatException for `minLength: "x"`), which say
             // what but not where.
             var pointer = ReaderFailureLocator.Locate(root, exception, tree => ReadAndValidate(tree, rules));
             diagnostics.Report(DiagnosticDescriptors.OpenApiError, diagnostics.LocationOf(pointer), DisplayPointer(pointer), CannotRead(pointer, exception));
             return null;
+        }
+
+        if (result.Diagnostic?.Errors is { Count: > 0 } && putBackLeftOut())
+        {
+            return Load(root, diagnostics, referenceParts, static () => false);
         }
 
         foreach (var error in result.Diagnostic?.Errors ?? [])
