@@ -67,6 +67,7 @@ internal static class CSharpFragments
         ValueKind.Bytes => $"JsonRead.Bytes(ref {reader}, {Url(type)})",
         ValueKind.Enum => $"{type.TypeName}Json.Read(ref {reader})",
         ValueKind.Any => $"JsonRead.Element(ref {reader})",
+        ValueKind.Array when ListOrNull(type, reader, nullable: true) is { } list => list,
         _ => $"{reader}.TokenType == JsonTokenType.Null ? null : {ReadPresent(type, reader, depth, lenient)}",
     };
 
@@ -82,12 +83,12 @@ internal static class CSharpFragments
             ValueKind.Object => $"new {type.TypeName}(ref {reader})",
             ValueKind.Any => $"JsonRead.Element(ref {reader})",
             ValueKind.Array when PlainCollectionReader(type.Element!) is { } items => $"JsonRead.{items}List(ref {reader}, {Lenient(lenient)})",
-            ValueKind.Array when type.Element!.Kind == ValueKind.Enum => $"JsonRead.EnumList(ref {reader}, {type.Element.TypeName}Json.Read)",
+            ValueKind.Array when type.Element!.Kind == ValueKind.Enum => $"JsonRead.EnumList<{type.Element.TypeName}>(ref {reader}, {type.Element.TypeName}Json.Read)",
             ValueKind.Array => $"JsonRead.List{TypeArgument(type.Element!)}(ref {reader}, {ItemReader(type.Element!, inner, depth + 1, lenient)})",
             ValueKind.Map when !type.IsPatchMap && PlainCollectionReader(type.Element!) is { } values => $"JsonRead.{values}Map(ref {reader}, {Lenient(lenient)})",
             ValueKind.Map when type.IsPatchMap => $"JsonRead.Map<{NullableTypeName(type.Element!)}>(ref {reader}, static (ref Utf8JsonReader {inner}) => {ReadNullable(type.Element!, inner, depth + 1, lenient)})",
             ValueKind.Map => $"JsonRead.Map{TypeArgument(type.Element!)}(ref {reader}, {ItemReader(type.Element!, inner, depth + 1, lenient)})",
-            _ => $"JsonRead.NotNull({ReadNullable(type, reader, depth, lenient)}, ref {reader})",
+            _ => $"JsonRead.NotNull<{TypeName(type)}>({ReadNullable(type, reader, depth, lenient)}, ref {reader})",
         };
     }
 
@@ -103,12 +104,26 @@ internal static class CSharpFragments
     /// The reader of an array's items or a map's values, which are present: a record's or the element's own reader as a
     /// method group, or a lambda.
     /// </summary>
-    private static string ItemReader(TypeRef item, string reader, int depth, bool lenient) => item.Kind switch
+    private static string ItemReader(TypeRef item, string reader, int depth, bool lenient)
+        => MethodGroupItemReader(item) ?? $"static (ref Utf8JsonReader {reader}) => {ReadPresent(item, reader, depth, lenient)}";
+
+    /// <summary>The reader of present items that is a method group (a record's <c>ReadFrom</c>, <c>JsonRead.Element</c>); null when the items need a lambda.</summary>
+    private static string? MethodGroupItemReader(TypeRef item) => item.Kind switch
     {
         ValueKind.Object => $"{item.TypeName}.ReadFrom",
         ValueKind.Any => "JsonRead.Element",
-        _ => $"static (ref Utf8JsonReader {reader}) => {ReadPresent(item, reader, depth, lenient)}",
+        _ => null,
     };
+
+    /// <summary>
+    /// A list of records or free-form values that may be null on the wire, read by one call (<c>JsonRead.ListOrNull</c>)
+    /// instead of a conditional expression around the list's read; a null the spec does not make
+    /// <paramref name="nullable"/> is noted for the response check. Null for a list of other items.
+    /// </summary>
+    private static string? ListOrNull(TypeRef list, string reader, bool nullable)
+        => MethodGroupItemReader(list.Element!) is { } readItem
+            ? $"JsonRead.ListOrNull<{TypeName(list.Element!)}>(ref {reader}, {readItem}, nullable: {(nullable ? "true" : "false")})"
+            : null;
 
     /// <summary>
     /// An expression that reads a member's value the spec does not make nullable. A scalar reader is told so and notes
@@ -119,6 +134,7 @@ internal static class CSharpFragments
     {
         ValueKind.String or ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double or ValueKind.Boolean => $"JsonRead.{ScalarReader(type)}(ref {reader}, {Lenient(lenient)}, nullable: false)",
         _ when !lenient => ReadPresent(type, reader, 0, lenient),
+        ValueKind.Array when ListOrNull(type, reader, nullable: false) is { } list => list,
         ValueKind.Enum or ValueKind.Bytes => $"{NotedNull(reader)} ? null : {ReadNullable(type, reader, 0, lenient)}",
         _ => $"{NotedNull(reader)} ? null : {ReadPresent(type, reader, 0, lenient)}",
     };
@@ -127,11 +143,12 @@ internal static class CSharpFragments
     private static string NotedNull(string reader) => $"JsonRead.IsUnexpectedNull(ref {reader})";
 
     /// <summary>
-    /// The type argument of a call that takes a lambda over an element: explicit for a nested list or map, where C#
-    /// would otherwise infer it by binding each inner lambda again per level, which takes exponential time.
+    /// The type argument of a call that takes a reader or writer of elements: explicit for a nested list or map, where C#
+    /// would otherwise infer it by binding each inner lambda again per level, which takes exponential time, and for a
+    /// method group (<c>X.ReadFrom</c>), which C# would otherwise resolve once per phase of the inference.
     /// </summary>
     private static string TypeArgument(TypeRef element)
-        => element.Kind is ValueKind.Array or ValueKind.Map ? "<" + TypeName(element) + ">" : string.Empty;
+        => element.Kind is ValueKind.Array or ValueKind.Map or ValueKind.Object or ValueKind.Any ? "<" + TypeName(element) + ">" : string.Empty;
 
     /// <summary>The <c>JsonRead</c> method that reads a scalar of <paramref name="type"/>'s kind.</summary>
     private static string ScalarReader(TypeRef type) => type.Kind switch

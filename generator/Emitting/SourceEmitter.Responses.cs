@@ -52,7 +52,7 @@ internal static partial class SourceEmitter
                 // A record that is never null checks its own members through IValidatable, and a list of them is checked
                 // item by item by one method of the runtime (GitHub has 190 such bodies); no rule needs no validator.
                 var validatesItself = !mayBeNull && rules is [{ Kind: "call", MemberMethod: "context.Record" }];
-                var listOfRecords = !mayBeNull && rules is [{ Kind: "items", NullReport: "context.NullItem()", Rules: [{ Kind: "call", MemberMethod: "context.Record" }] }];
+                var listOfRecords = !mayBeNull && rules is [{ MemberMethod: "context.RecordItems" }];
                 var responseBody = new ResponseBodyView
                 {
                     Reader = Reader(successBody, successBody.IsNullable, mayBeNull),

@@ -64,7 +64,8 @@ internal sealed class ValidationRules(ISet<string> memberNames)
                 rules.AddRange(ForWholeValue(constraints, value));
                 break;
             case ValueKind.Enum:
-                rules.Add(Unless($"!{type.TypeName}Json.IsDefined({value})", $"context.NotAllowed({type.TypeName}Json.AllowedValues)"));
+                // One call with the enum's own check, so that a member is checked by its name in one line.
+                rules.Add(MemberCall("context.Allowed", value, $", {type.TypeName}Json.IsDefined, {type.TypeName}Json.AllowedValues"));
                 break;
             case ValueKind.Array:
                 AddCountRules(rules, constraints, value + ".Count");
@@ -253,6 +254,14 @@ internal sealed class ValidationRules(ISet<string> memberNames)
         if (inner.Count == 0 && !isMap && nullReport == "context.NullItem()")
         {
             rules.Add(MemberCall("context.NullItems", collection, string.Empty));
+            return;
+        }
+
+        // A list of records that add no checks of their own is checked by one call of the runtime instead of a loop here
+        // (GitHub's records have 155 such lists).
+        if (inner is [{ MemberMethod: "context.Record" }] && !isMap && nullReport == "context.NullItem()")
+        {
+            rules.Add(MemberCall("context.RecordItems", collection, string.Empty));
             return;
         }
 

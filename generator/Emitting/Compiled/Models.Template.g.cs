@@ -221,7 +221,9 @@ internal sealed partial class CompiledTemplates
                     "\n" +
                     "        internal ");
                 WriteValue(Get(type.Value, ViewMembers.Name));
-                Write("(ref Utf8JsonReader reader) => _operations.AddRange(JsonRead.List(ref reader, ");
+                Write("(ref Utf8JsonReader reader) => _operations.AddRange(JsonRead.List<");
+                WriteValue(Get(_patch, ViewMembers.ItemType));
+                Write(">(ref reader, ");
                 WriteValue(Get(_patch, ViewMembers.ItemType));
                 Write(
                     ".ReadFrom));\n" +

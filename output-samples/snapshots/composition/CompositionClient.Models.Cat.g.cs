@@ -78,7 +78,7 @@ namespace Snapshots.Composition
                 {
                     case 0: nameValue = JsonRead.String(ref reader, lenient: false, nullable: false); break;
                     case 1: petTypeValue = JsonRead.String(ref reader, lenient: false, nullable: false); break;
-                    case 2: huntingSkillValue = JsonRead.NotNull(CatHuntingSkillJson.Read(ref reader), ref reader); break;
+                    case 2: huntingSkillValue = JsonRead.NotNull<CatHuntingSkill>(CatHuntingSkillJson.Read(ref reader), ref reader); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }
@@ -121,11 +121,7 @@ namespace Snapshots.Composition
             context.Required(PetType, "petType");
 
             context.Push("huntingSkill");
-            if (!CatHuntingSkillJson.IsDefined(HuntingSkill))
-            {
-                context.NotAllowed(CatHuntingSkillJson.AllowedValues);
-            }
-
+            context.Allowed(HuntingSkill, CatHuntingSkillJson.IsDefined, CatHuntingSkillJson.AllowedValues);
             context.Pop();
         }
     }

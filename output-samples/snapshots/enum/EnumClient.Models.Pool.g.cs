@@ -58,7 +58,7 @@ namespace Snapshots.Enum
             {
                 switch (memberNames.ReadName(ref reader))
                 {
-                    case 0: statusValue = JsonRead.NotNull(PoolStatusJson.Read(ref reader), ref reader); break;
+                    case 0: statusValue = JsonRead.NotNull<PoolStatus>(PoolStatusJson.Read(ref reader), ref reader); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }
@@ -83,11 +83,7 @@ namespace Snapshots.Enum
         internal void ValidateMembers(ValidationContext context)
         {
             context.Push("status");
-            if (!PoolStatusJson.IsDefined(Status))
-            {
-                context.NotAllowed(PoolStatusJson.AllowedValues);
-            }
-
+            context.Allowed(Status, PoolStatusJson.IsDefined, PoolStatusJson.AllowedValues);
             context.Pop();
         }
     }

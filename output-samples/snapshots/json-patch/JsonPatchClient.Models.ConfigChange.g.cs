@@ -71,7 +71,7 @@ namespace Snapshots.JsonPatch
             {
                 switch (memberNames.ReadName(ref reader))
                 {
-                    case 0: opValue = JsonRead.NotNull(ConfigChangeOpJson.Read(ref reader), ref reader); break;
+                    case 0: opValue = JsonRead.NotNull<ConfigChangeOp>(ConfigChangeOpJson.Read(ref reader), ref reader); break;
                     case 1: pathValue = JsonRead.String(ref reader, lenient: false, nullable: false); break;
                     case 2: valueValue = JsonRead.Element(ref reader); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
@@ -102,11 +102,7 @@ namespace Snapshots.JsonPatch
         internal void ValidateMembers(ValidationContext context)
         {
             context.Push("op");
-            if (!ConfigChangeOpJson.IsDefined(Op))
-            {
-                context.NotAllowed(ConfigChangeOpJson.AllowedValues);
-            }
-
+            context.Allowed(Op, ConfigChangeOpJson.IsDefined, ConfigChangeOpJson.AllowedValues);
             context.Pop();
 
             if (Path is { } pathValue)

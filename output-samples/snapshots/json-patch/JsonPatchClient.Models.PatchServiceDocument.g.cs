@@ -26,7 +26,7 @@ namespace Snapshots.JsonPatch
         {
         }
 
-        internal PatchServiceDocument(ref Utf8JsonReader reader) => _operations.AddRange(JsonRead.List(ref reader, ConfigChange.ReadFrom));
+        internal PatchServiceDocument(ref Utf8JsonReader reader) => _operations.AddRange(JsonRead.List<ConfigChange>(ref reader, ConfigChange.ReadFrom));
 
         /// <summary>Gets the number of operations.</summary>
         public int Count => _operations.Count;
@@ -76,21 +76,7 @@ namespace Snapshots.JsonPatch
         internal void ValidateMembers(ValidationContext context)
         {
             context.MaxItems(_operations.Count, 10);
-
-            for (var i0 = 0; i0 < _operations.Count; i0++)
-            {
-                context.PushIndex(i0);
-                if (_operations[i0] is { } item1)
-                {
-                    item1.ValidateMembers(context);
-                }
-                else
-                {
-                    context.NullItem();
-                }
-
-                context.Pop();
-            }
+            context.RecordItems(_operations);
 
             // RFC 6902 §4: each operation carries exactly the members its op requires, which an item read with
             // FromJson may lack or add to.

@@ -100,13 +100,13 @@ namespace Snapshots.Union
                 "String",
                 Array.Empty<string>(),
                 static json => json.ValueKind == JsonValueKind.String,
-                static (ref Utf8JsonReader r) => JsonRead.NotNull(JsonRead.String(ref r, lenient: false), ref r),
+                static (ref Utf8JsonReader r) => JsonRead.NotNull<string>(JsonRead.String(ref r, lenient: false), ref r),
                 validate: static (context, v) => ValidateString(context, (string)v)),
             new UnionVariant(
                 "Integer",
                 Array.Empty<string>(),
                 static json => json.ValueKind == JsonValueKind.Number && json.TryGetInt64(out _),
-                static (ref Utf8JsonReader r) => JsonRead.NotNull(JsonRead.Int64(ref r, lenient: false), ref r)),
+                static (ref Utf8JsonReader r) => JsonRead.NotNull<long>(JsonRead.Int64(ref r, lenient: false), ref r)),
             new UnionVariant(
                 "Array",
                 Array.Empty<string>(),

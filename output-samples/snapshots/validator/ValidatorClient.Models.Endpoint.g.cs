@@ -93,7 +93,7 @@ namespace Snapshots.Validator
                     case 1: Version = JsonRead.String(ref reader, lenient: false, nullable: false); break;
                     case 2: portValue = JsonRead.Int64(ref reader, lenient: false, nullable: false); break;
                     case 3: Weight = JsonRead.Double(ref reader, lenient: false, nullable: false); break;
-                    case 4: Protocol = JsonRead.NotNull(EndpointProtocolJson.Read(ref reader), ref reader); break;
+                    case 4: Protocol = JsonRead.NotNull<EndpointProtocol>(EndpointProtocolJson.Read(ref reader), ref reader); break;
                     case 5: Tags = JsonRead.StringList(ref reader, lenient: false); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
@@ -157,16 +157,7 @@ namespace Snapshots.Validator
                 context.Pop();
             }
 
-            if (Protocol is { } protocolValue)
-            {
-                context.Push("protocol");
-                if (!EndpointProtocolJson.IsDefined(protocolValue))
-                {
-                    context.NotAllowed(EndpointProtocolJson.AllowedValues);
-                }
-
-                context.Pop();
-            }
+            context.Allowed("protocol", Protocol, EndpointProtocolJson.IsDefined, EndpointProtocolJson.AllowedValues, required: false);
 
             if (Tags is { } tagsValue)
             {

@@ -98,7 +98,7 @@ namespace HuaweiCloud.DataArtsFabric
                     case 1: RayActorOptions = JsonRead.IsUnexpectedNull(ref reader) ? null : new RayActorOptions(ref reader); break;
                     case 2: AutoscalingConfig = JsonRead.IsUnexpectedNull(ref reader) ? null : new AutoscalingConfig(ref reader); break;
                     case 3: NumReplicas = JsonRead.Int32(ref reader, lenient: true, nullable: false); break;
-                    case 4: UserConfig = JsonRead.IsUnexpectedNull(ref reader) ? null : JsonRead.Map(ref reader, JsonRead.Element); break;
+                    case 4: UserConfig = JsonRead.IsUnexpectedNull(ref reader) ? null : JsonRead.Map<JsonElement>(ref reader, JsonRead.Element); break;
                     case 5: MaxReplicasPerNode = JsonRead.Int32(ref reader, lenient: true, nullable: false); break;
                     case 6: MaxOngoingRequests = JsonRead.Int32(ref reader, lenient: true, nullable: false); break;
                     case 7: MaxQueuedRequests = JsonRead.Int32(ref reader, lenient: true, nullable: false); break;

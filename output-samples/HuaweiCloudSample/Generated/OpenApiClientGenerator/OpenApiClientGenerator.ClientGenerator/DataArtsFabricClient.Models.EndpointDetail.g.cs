@@ -168,10 +168,10 @@ namespace HuaweiCloud.DataArtsFabric
                     case 9: Cap = JsonRead.IsUnexpectedNull(ref reader) ? null : new CapRef(ref reader); break;
                     case 10: ReservedResource = JsonRead.IsUnexpectedNull(ref reader) ? null : new ReservedResource(ref reader); break;
                     case 11: RayResource = JsonRead.IsUnexpectedNull(ref reader) ? null : new RayResourceOutput(ref reader); break;
-                    case 12: Caches = JsonRead.IsUnexpectedNull(ref reader) ? null : JsonRead.List(ref reader, EndpointCache.ReadFrom); break;
+                    case 12: Caches = JsonRead.ListOrNull<EndpointCache>(ref reader, EndpointCache.ReadFrom, nullable: false); break;
                     case 13: ErrorCode = JsonRead.String(ref reader, lenient: true, nullable: false); break;
                     case 14: ErrorMsg = JsonRead.String(ref reader, lenient: true, nullable: false); break;
-                    case 15: Urls = JsonRead.IsUnexpectedNull(ref reader) ? null : JsonRead.List(ref reader, EndpointUrl.ReadFrom); break;
+                    case 15: Urls = JsonRead.ListOrNull<EndpointUrl>(ref reader, EndpointUrl.ReadFrom, nullable: false); break;
                     case 16: BusinessEngineInstanceIds = JsonRead.IsUnexpectedNull(ref reader) ? null : JsonRead.StringList(ref reader, lenient: true); break;
                     case 17: TokensQuota = JsonRead.IsUnexpectedNull(ref reader) ? null : new TokensQuota(ref reader); break;
                     case 18: RuntimeEnvType = JsonRead.String(ref reader, lenient: true, nullable: false); break;
@@ -220,49 +220,8 @@ namespace HuaweiCloud.DataArtsFabric
             context.Record("cap", Cap, required: false);
             context.Record("reserved_resource", ReservedResource, required: false);
             context.Record("ray_resource", RayResource, required: false);
-
-            if (Caches is { } cachesValue)
-            {
-                context.Push("caches");
-                for (var i0 = 0; i0 < cachesValue.Count; i0++)
-                {
-                    context.PushIndex(i0);
-                    if (cachesValue[i0] is { } item1)
-                    {
-                        item1.ValidateMembers(context);
-                    }
-                    else
-                    {
-                        context.NullItem();
-                    }
-
-                    context.Pop();
-                }
-
-                context.Pop();
-            }
-
-            if (Urls is { } urlsValue)
-            {
-                context.Push("urls");
-                for (var i0 = 0; i0 < urlsValue.Count; i0++)
-                {
-                    context.PushIndex(i0);
-                    if (urlsValue[i0] is { } item1)
-                    {
-                        item1.ValidateMembers(context);
-                    }
-                    else
-                    {
-                        context.NullItem();
-                    }
-
-                    context.Pop();
-                }
-
-                context.Pop();
-            }
-
+            context.RecordItems("caches", Caches, required: false);
+            context.RecordItems("urls", Urls, required: false);
             context.NullItems("business_engine_instance_ids", BusinessEngineInstanceIds, required: false);
             context.Record("tokens_quota", TokensQuota, required: false);
             context.Record("config", Config, required: false);

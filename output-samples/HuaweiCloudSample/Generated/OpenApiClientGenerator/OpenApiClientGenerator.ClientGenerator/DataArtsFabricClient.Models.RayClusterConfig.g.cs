@@ -64,7 +64,7 @@ namespace HuaweiCloud.DataArtsFabric
                 switch (memberNames.ReadName(ref reader))
                 {
                     case 0: HeadGroupSpec = JsonRead.IsUnexpectedNull(ref reader) ? null : new HeadGroupSpecV2(ref reader); break;
-                    case 1: WorkerGroupSpecs = JsonRead.IsUnexpectedNull(ref reader) ? null : JsonRead.List(ref reader, WorkerGroupSpecV2.ReadFrom); break;
+                    case 1: WorkerGroupSpecs = JsonRead.ListOrNull<WorkerGroupSpecV2>(ref reader, WorkerGroupSpecV2.ReadFrom, nullable: false); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }
@@ -88,31 +88,7 @@ namespace HuaweiCloud.DataArtsFabric
         internal void ValidateMembers(ValidationContext context)
         {
             context.Record("head_group_spec", HeadGroupSpec, required: true);
-
-            if (WorkerGroupSpecs is { } workerGroupSpecsValue)
-            {
-                context.Push("worker_group_specs");
-                for (var i0 = 0; i0 < workerGroupSpecsValue.Count; i0++)
-                {
-                    context.PushIndex(i0);
-                    if (workerGroupSpecsValue[i0] is { } item1)
-                    {
-                        item1.ValidateMembers(context);
-                    }
-                    else
-                    {
-                        context.NullItem();
-                    }
-
-                    context.Pop();
-                }
-
-                context.Pop();
-            }
-            else
-            {
-                context.Missing("worker_group_specs");
-            }
+            context.RecordItems("worker_group_specs", WorkerGroupSpecs, required: true);
         }
     }
 }

@@ -65,7 +65,7 @@ namespace HuaweiCloud.DataArtsFabric
                 switch (memberNames.ReadName(ref reader))
                 {
                     case 0: headNodeResourceValue = new HeadNodeResourceDemand(ref reader); break;
-                    case 1: workNodeResourcesValue = JsonRead.List(ref reader, WorkNodeResourceDemand.ReadFrom); break;
+                    case 1: workNodeResourcesValue = JsonRead.List<WorkNodeResourceDemand>(ref reader, WorkNodeResourceDemand.ReadFrom); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }
@@ -91,31 +91,7 @@ namespace HuaweiCloud.DataArtsFabric
         internal void ValidateMembers(ValidationContext context)
         {
             context.Record("head_node_resource", HeadNodeResource, required: true);
-
-            if (WorkNodeResources is { } workNodeResourcesValue)
-            {
-                context.Push("work_node_resources");
-                for (var i0 = 0; i0 < workNodeResourcesValue.Count; i0++)
-                {
-                    context.PushIndex(i0);
-                    if (workNodeResourcesValue[i0] is { } item1)
-                    {
-                        item1.ValidateMembers(context);
-                    }
-                    else
-                    {
-                        context.NullItem();
-                    }
-
-                    context.Pop();
-                }
-
-                context.Pop();
-            }
-            else
-            {
-                context.Missing("work_node_resources");
-            }
+            context.RecordItems("work_node_resources", WorkNodeResources, required: true);
         }
     }
 }

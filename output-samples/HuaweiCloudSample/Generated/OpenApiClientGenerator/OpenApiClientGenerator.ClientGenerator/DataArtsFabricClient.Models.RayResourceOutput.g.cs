@@ -64,7 +64,7 @@ namespace HuaweiCloud.DataArtsFabric
                 switch (memberNames.ReadName(ref reader))
                 {
                     case 0: HeadGroupSpec = JsonRead.IsUnexpectedNull(ref reader) ? null : new HeadGroupResource(ref reader); break;
-                    case 1: WorkerGroupSpec = JsonRead.IsUnexpectedNull(ref reader) ? null : JsonRead.List(ref reader, WorkerGroupResource.ReadFrom); break;
+                    case 1: WorkerGroupSpec = JsonRead.ListOrNull<WorkerGroupResource>(ref reader, WorkerGroupResource.ReadFrom, nullable: false); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }
@@ -88,27 +88,7 @@ namespace HuaweiCloud.DataArtsFabric
         internal void ValidateMembers(ValidationContext context)
         {
             context.Record("head_group_spec", HeadGroupSpec, required: false);
-
-            if (WorkerGroupSpec is { } workerGroupSpecValue)
-            {
-                context.Push("worker_group_spec");
-                for (var i0 = 0; i0 < workerGroupSpecValue.Count; i0++)
-                {
-                    context.PushIndex(i0);
-                    if (workerGroupSpecValue[i0] is { } item1)
-                    {
-                        item1.ValidateMembers(context);
-                    }
-                    else
-                    {
-                        context.NullItem();
-                    }
-
-                    context.Pop();
-                }
-
-                context.Pop();
-            }
+            context.RecordItems("worker_group_spec", WorkerGroupSpec, required: false);
         }
     }
 }

@@ -56,7 +56,7 @@ namespace HuaweiCloud.DataArtsFabric
             {
                 switch (memberNames.ReadName(ref reader))
                 {
-                    case 0: Applications = JsonRead.IsUnexpectedNull(ref reader) ? null : JsonRead.List(ref reader, ServeApplication.ReadFrom); break;
+                    case 0: Applications = JsonRead.ListOrNull<ServeApplication>(ref reader, ServeApplication.ReadFrom, nullable: false); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }
@@ -78,26 +78,7 @@ namespace HuaweiCloud.DataArtsFabric
 
         internal void ValidateMembers(ValidationContext context)
         {
-            if (Applications is { } applicationsValue)
-            {
-                context.Push("applications");
-                for (var i0 = 0; i0 < applicationsValue.Count; i0++)
-                {
-                    context.PushIndex(i0);
-                    if (applicationsValue[i0] is { } item1)
-                    {
-                        item1.ValidateMembers(context);
-                    }
-                    else
-                    {
-                        context.NullItem();
-                    }
-
-                    context.Pop();
-                }
-
-                context.Pop();
-            }
+            context.RecordItems("applications", Applications, required: false);
         }
     }
 }

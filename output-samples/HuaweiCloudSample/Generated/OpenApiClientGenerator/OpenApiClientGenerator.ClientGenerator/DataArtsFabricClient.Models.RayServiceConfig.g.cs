@@ -76,7 +76,7 @@ namespace HuaweiCloud.DataArtsFabric
                     case 0: RayServeConfig = JsonRead.IsUnexpectedNull(ref reader) ? null : new RayServeConfig(ref reader); break;
                     case 1: RayClusterConfig = JsonRead.IsUnexpectedNull(ref reader) ? null : new RayClusterConfig(ref reader); break;
                     case 2: LogConfig = JsonRead.IsUnexpectedNull(ref reader) ? null : new RayServiceLogConfig(ref reader); break;
-                    case 3: DataInfos = JsonRead.IsUnexpectedNull(ref reader) ? null : JsonRead.List(ref reader, DataBriefInfo.ReadFrom); break;
+                    case 3: DataInfos = JsonRead.ListOrNull<DataBriefInfo>(ref reader, DataBriefInfo.ReadFrom, nullable: false); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }
@@ -104,27 +104,7 @@ namespace HuaweiCloud.DataArtsFabric
             context.Record("ray_serve_config", RayServeConfig, required: true);
             context.Record("ray_cluster_config", RayClusterConfig, required: true);
             context.Record("log_config", LogConfig, required: false);
-
-            if (DataInfos is { } dataInfosValue)
-            {
-                context.Push("data_infos");
-                for (var i0 = 0; i0 < dataInfosValue.Count; i0++)
-                {
-                    context.PushIndex(i0);
-                    if (dataInfosValue[i0] is { } item1)
-                    {
-                        item1.ValidateMembers(context);
-                    }
-                    else
-                    {
-                        context.NullItem();
-                    }
-
-                    context.Pop();
-                }
-
-                context.Pop();
-            }
+            context.RecordItems("data_infos", DataInfos, required: false);
         }
     }
 }

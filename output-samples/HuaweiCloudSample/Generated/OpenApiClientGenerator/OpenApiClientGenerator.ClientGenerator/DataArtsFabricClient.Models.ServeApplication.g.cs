@@ -82,7 +82,7 @@ namespace HuaweiCloud.DataArtsFabric
                 {
                     case 0: Name = JsonRead.String(ref reader, lenient: true, nullable: false); break;
                     case 1: ImportPath = JsonRead.String(ref reader, lenient: true, nullable: false); break;
-                    case 2: Deployments = JsonRead.IsUnexpectedNull(ref reader) ? null : JsonRead.List(ref reader, Deployment.ReadFrom); break;
+                    case 2: Deployments = JsonRead.ListOrNull<Deployment>(ref reader, Deployment.ReadFrom, nullable: false); break;
                     case 3: RuntimeEnv = JsonRead.IsUnexpectedNull(ref reader) ? null : new ServeRuntimeEnv(ref reader); break;
                     case 4: RoutePrefix = JsonRead.String(ref reader, lenient: true, nullable: false); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
@@ -112,32 +112,7 @@ namespace HuaweiCloud.DataArtsFabric
         {
             context.Required(Name, "name");
             context.Required(ImportPath, "import_path");
-
-            if (Deployments is { } deploymentsValue)
-            {
-                context.Push("deployments");
-                for (var i0 = 0; i0 < deploymentsValue.Count; i0++)
-                {
-                    context.PushIndex(i0);
-                    if (deploymentsValue[i0] is { } item1)
-                    {
-                        item1.ValidateMembers(context);
-                    }
-                    else
-                    {
-                        context.NullItem();
-                    }
-
-                    context.Pop();
-                }
-
-                context.Pop();
-            }
-            else
-            {
-                context.Missing("deployments");
-            }
-
+            context.RecordItems("deployments", Deployments, required: true);
             context.Record("runtime_env", RuntimeEnv, required: true);
         }
     }

@@ -78,7 +78,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
             {
                 switch (memberNames.ReadName(ref reader))
                 {
-                    case 0: pluginNameValue = JsonRead.NotNull(InstallKernelPluginRequestBodyPluginNameJson.Read(ref reader), ref reader); break;
+                    case 0: pluginNameValue = JsonRead.NotNull<InstallKernelPluginRequestBodyPluginName>(InstallKernelPluginRequestBodyPluginNameJson.Read(ref reader), ref reader); break;
                     case 1: urlValue = JsonRead.String(ref reader, lenient: false, nullable: false); break;
                     case 2: sha256Value = JsonRead.String(ref reader, lenient: false, nullable: false); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
@@ -109,11 +109,7 @@ namespace HuaweiCloud.GaussDBForOpenGauss
         internal void ValidateMembers(ValidationContext context)
         {
             context.Push("plugin_name");
-            if (!InstallKernelPluginRequestBodyPluginNameJson.IsDefined(PluginName))
-            {
-                context.NotAllowed(InstallKernelPluginRequestBodyPluginNameJson.AllowedValues);
-            }
-
+            context.Allowed(PluginName, InstallKernelPluginRequestBodyPluginNameJson.IsDefined, InstallKernelPluginRequestBodyPluginNameJson.AllowedValues);
             context.Pop();
 
             context.Required(Url, "url");

@@ -29,7 +29,7 @@ namespace HuaweiCloud.ModelArts
         {
         }
 
-        internal PatchServiceDocument(ref Utf8JsonReader reader) => _operations.AddRange(JsonRead.List(ref reader, PatchServiceV2RequestBody.ReadFrom));
+        internal PatchServiceDocument(ref Utf8JsonReader reader) => _operations.AddRange(JsonRead.List<PatchServiceV2RequestBody>(ref reader, PatchServiceV2RequestBody.ReadFrom));
 
         /// <summary>Gets the number of operations.</summary>
         public int Count => _operations.Count;
@@ -101,21 +101,7 @@ namespace HuaweiCloud.ModelArts
         internal void ValidateMembers(ValidationContext context)
         {
             context.MinItems(_operations.Count, 1);
-
-            for (var i0 = 0; i0 < _operations.Count; i0++)
-            {
-                context.PushIndex(i0);
-                if (_operations[i0] is { } item1)
-                {
-                    item1.ValidateMembers(context);
-                }
-                else
-                {
-                    context.NullItem();
-                }
-
-                context.Pop();
-            }
+            context.RecordItems(_operations);
 
             // RFC 6902 §4: each operation carries exactly the members its op requires, which an item read with
             // FromJson may lack or add to.

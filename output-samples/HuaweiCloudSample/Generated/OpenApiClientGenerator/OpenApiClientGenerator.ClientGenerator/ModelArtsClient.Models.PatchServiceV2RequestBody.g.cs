@@ -77,7 +77,7 @@ namespace HuaweiCloud.ModelArts
             {
                 switch (memberNames.ReadName(ref reader))
                 {
-                    case 0: opValue = JsonRead.NotNull(PatchServiceV2RequestBodyOpJson.Read(ref reader), ref reader); break;
+                    case 0: opValue = JsonRead.NotNull<PatchServiceV2RequestBodyOp>(PatchServiceV2RequestBodyOpJson.Read(ref reader), ref reader); break;
                     case 1: pathValue = JsonRead.String(ref reader, lenient: false, nullable: false); break;
                     case 2: valueValue = JsonRead.Element(ref reader); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
@@ -108,11 +108,7 @@ namespace HuaweiCloud.ModelArts
         internal void ValidateMembers(ValidationContext context)
         {
             context.Push("op");
-            if (!PatchServiceV2RequestBodyOpJson.IsDefined(Op))
-            {
-                context.NotAllowed(PatchServiceV2RequestBodyOpJson.AllowedValues);
-            }
-
+            context.Allowed(Op, PatchServiceV2RequestBodyOpJson.IsDefined, PatchServiceV2RequestBodyOpJson.AllowedValues);
             context.Pop();
 
             if (Path is { } pathValue)

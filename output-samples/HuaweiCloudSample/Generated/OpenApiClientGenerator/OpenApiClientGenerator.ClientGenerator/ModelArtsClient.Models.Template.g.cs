@@ -77,7 +77,7 @@ namespace HuaweiCloud.ModelArts
                 {
                     case 0: Name = JsonRead.String(ref reader, lenient: true, nullable: false); break;
                     case 1: Version = JsonRead.String(ref reader, lenient: true, nullable: false); break;
-                    case 2: Inputs = JsonRead.IsUnexpectedNull(ref reader) ? null : JsonRead.Map(ref reader, JsonRead.Element); break;
+                    case 2: Inputs = JsonRead.IsUnexpectedNull(ref reader) ? null : JsonRead.Map<JsonElement>(ref reader, JsonRead.Element); break;
                     default: JsonMemberNames.KeepUnknown(ref reader, ref additionalProperties); break;
                 }
             }

@@ -185,6 +185,14 @@ namespace OpenApiClientGenerator.Runtime
             return items;
         }
 
+        /// <summary>
+        /// A list, or null for a JSON null; where the spec does not make the list <paramref name="nullable"/> (a lenient
+        /// read: a strict one reads the list with <see cref="List{T}"/>, which refuses the null) the null is noted for the
+        /// response check. One call where a member's read would otherwise be a conditional expression around the list's.
+        /// </summary>
+        public static IReadOnlyList<T>? ListOrNull<T>(ref Utf8JsonReader reader, ValueReader<T> readItem, bool nullable)
+            => reader.TokenType == JsonTokenType.Null && (nullable || NoteNull(ref reader)) ? null : List(ref reader, readItem);
+
         /// <summary>A list of strings, none of them null; the same as <see cref="List{T}"/> with a reader of present strings, without its delegate.</summary>
         public static IReadOnlyList<string> StringList(ref Utf8JsonReader reader, bool lenient)
         {

@@ -145,21 +145,7 @@ namespace OpenApiClientGenerator.Runtime
         public static IReadOnlyList<ValidationError> RecordItems(IReadOnlyList<IValidatable?> response)
         {
             var context = ValidationContext.Rent();
-            for (var i = 0; i < response.Count; i++)
-            {
-                context.PushIndex(i);
-                if (response[i] is { } item)
-                {
-                    item.ValidateMembers(context);
-                }
-                else
-                {
-                    context.NullItem();
-                }
-
-                context.Pop();
-            }
-
+            context.RecordItems(response);
             return context.Complete();
         }
 

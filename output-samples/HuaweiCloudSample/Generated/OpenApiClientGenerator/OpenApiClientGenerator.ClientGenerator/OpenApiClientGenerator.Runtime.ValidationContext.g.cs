@@ -303,6 +303,46 @@ namespace OpenApiClientGenerator.Runtime
         }
 
         /// <summary>
+        /// Checks each item of a list of records by the record's own checks under its index, and reports a null one. A list
+        /// of records is a list of <see cref="IValidatable"/> (the interface is covariant), so every such list takes this
+        /// method as it is, instead of a loop of its own in its owner's checks.
+        /// </summary>
+        public void RecordItems(IReadOnlyList<IValidatable?> items)
+        {
+            for (var i = 0; i < items.Count; i++)
+            {
+                PushIndex(i);
+                if (items[i] is { } item)
+                {
+                    item.ValidateMembers(this);
+                }
+                else
+                {
+                    NullItem();
+                }
+
+                Pop();
+            }
+        }
+
+        /// <summary>
+        /// Checks the list <paramref name="name"/> as <see cref="RecordItems(IReadOnlyList{IValidatable})"/> does where it has
+        /// a value, and reports it missing where it has none and is <paramref name="required"/>.
+        /// </summary>
+        public void RecordItems(string name, IReadOnlyList<IValidatable?>? items, bool required)
+        {
+            if (items is null)
+            {
+                Absent(name, required);
+                return;
+            }
+
+            Push(name);
+            RecordItems(items);
+            Pop();
+        }
+
+        /// <summary>
         /// Checks the member <paramref name="name"/> that holds a record (or a union, or a JSON Patch document) with the
         /// record's own checks under its name, and reports it missing where it has no value and is <paramref name="required"/>.
         /// </summary>
@@ -403,6 +443,38 @@ namespace OpenApiClientGenerator.Runtime
         }
 
         public void NotAllowed(string allowedValues) => Report("enum", "must be one of " + allowedValues, allowedValues);
+
+        /// <summary>
+        /// Reports an enum's <paramref name="value"/> that is not one of the spec's <paramref name="allowedValues"/> (a number
+        /// cast to the enum); <paramref name="isDefined"/> is the enum's own check (<c>StateJson.IsDefined</c>).
+        /// </summary>
+        public void Allowed<T>(T value, Func<T, bool> isDefined, string allowedValues)
+            where T : struct
+        {
+            if (!isDefined(value))
+            {
+                NotAllowed(allowedValues);
+            }
+        }
+
+        /// <summary>
+        /// Checks the enum member <paramref name="name"/> as <see cref="Allowed{T}(T, Func{T, bool}, string)"/> does where it has
+        /// a value, and reports it missing where it has none and is <paramref name="required"/>; a valid value costs no step on the path.
+        /// </summary>
+        public void Allowed<T>(string name, T? value, Func<T, bool> isDefined, string allowedValues, bool required)
+            where T : struct
+        {
+            if (value is not { } present)
+            {
+                Absent(name, required);
+            }
+            else if (!isDefined(present))
+            {
+                Push(name);
+                NotAllowed(allowedValues);
+                Pop();
+            }
+        }
 
         /// <summary>Checks a value kept as JSON; each rule applies only to the JSON kinds it is about, as in JSON Schema.</summary>
         public void Element(JsonElement value, ElementRules rules)
