@@ -1,24 +1,12 @@
 using System;
-using System.Collections.Generic;
-using System.Globalization;
 using System.Text;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace OpenApiClientGenerator.TemplateCompiler;
 
 /// <summary>Indented C# text, and the names and literals written into it.</summary>
 internal sealed class CSharpText
 {
-    private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
-    {
-        "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const", "continue",
-        "decimal", "default", "delegate", "do", "double", "else", "enum", "event", "explicit", "extern", "false", "finally",
-        "fixed", "float", "for", "foreach", "goto", "if", "implicit", "in", "int", "interface", "internal", "is", "lock",
-        "long", "namespace", "new", "null", "object", "operator", "out", "override", "params", "private", "protected",
-        "public", "readonly", "ref", "return", "sbyte", "sealed", "short", "sizeof", "stackalloc", "static", "string",
-        "struct", "switch", "this", "throw", "true", "try", "typeof", "uint", "ulong", "unchecked", "unsafe", "ushort",
-        "using", "virtual", "void", "volatile", "while",
-    };
-
     private readonly StringBuilder _text = new();
 
     private int _depth;
@@ -73,26 +61,9 @@ internal sealed class CSharpText
     {
         var pascal = Pascal(snake);
         var camel = char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);
-        return Keywords.Contains(camel) ? "@" + camel : camel;
+        return SyntaxFacts.GetKeywordKind(camel) != SyntaxKind.None ? "@" + camel : camel;
     }
 
-    public static string Literal(string text)
-    {
-        var literal = new StringBuilder("\"");
-        foreach (var c in text)
-        {
-            literal.Append(c switch
-            {
-                '"' => "\\\"",
-                '\\' => "\\\\",
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\t' => "\\t",
-                _ when c < ' ' => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
-                _ => c.ToString(),
-            });
-        }
-
-        return literal.Append('"').ToString();
-    }
+    /// <summary><paramref name="text"/> as a C# string literal, escaped as Roslyn escapes one (the generator's literals are too).</summary>
+    public static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
 }
