@@ -49,7 +49,9 @@ public sealed class GeneratorWorkload
         return new([spec], Net80.References.All);
     }
 
-    public GeneratorDriver CreateDriver(bool trackSteps = false) => GeneratorDrivers.Create(Specs, GlobalOptions, trackSteps);
+    /// <param name="fileOptions">Each spec's item metadata, by its path; none when null.</param>
+    public GeneratorDriver CreateDriver(bool trackSteps = false, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? fileOptions = null)
+        => GeneratorDrivers.Create(Specs, GlobalOptions, trackSteps, fileOptions);
 
     /// <summary>A copy of <paramref name="spec"/> with its one-line descriptions edited: what a user's edit of a spec looks like to the generator.</summary>
     public static AdditionalText Edited(AdditionalText spec)

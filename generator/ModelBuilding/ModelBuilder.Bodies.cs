@@ -35,12 +35,13 @@ internal sealed partial class ModelBuilder
             .Select(g => g.First())
             .OrderBy(c => c.Kind)
             .ToList();
-        var preferred = ParseRequestBody(requestBody, kinds[0], pointer, operationName, isPreferred: true);
+        var component = ComponentStem((requestBody as OpenApiRequestBodyReference)?.Reference, "Body");
+        var preferred = ParseRequestBody(requestBody, kinds[0], pointer, operationName, component is null ? new NameHint(operationName, "Body") : new NameHint(component), isPreferred: true);
         var alternatives = new List<AlternateBodySpec>();
         foreach (var entry in kinds.Skip(1))
         {
             var suffix = entry.Kind == BodyKind.Raw ? "Content" : entry.Kind.ToString();
-            var body = ParseRequestBody(requestBody, entry, pointer, operationName + suffix, isPreferred: false);
+            var body = ParseRequestBody(requestBody, entry, pointer, operationName + suffix, component is null ? new NameHint(operationName + suffix, "Body") : new NameHint(component, suffix), isPreferred: false);
 
             // A multipart body that cannot be typed is raw content, which a raw alternative may send already.
             if (body.Kind != preferred.Kind && alternatives.All(a => a.Body.Kind != body.Kind))
@@ -57,7 +58,8 @@ internal sealed partial class ModelBuilder
     /// Reads one media type of a request body. A media type the generator cannot type (XML, …) keeps the body as a raw
     /// <c>HttpContent</c>, reported where it is the preferred body (as an alternative, the typed overload is there beside it).
     /// </summary>
-    private BodySpec ParseRequestBody(IOpenApiRequestBody requestBody, (string MediaType, IOpenApiMediaType Content, BodyKind Kind) entry, string pointer, string operationName, bool isPreferred)
+    /// <param name="bodyName">The name its schema's type takes when the body is written inline (<see cref="ComponentStem"/>).</param>
+    private BodySpec ParseRequestBody(IOpenApiRequestBody requestBody, (string MediaType, IOpenApiMediaType Content, BodyKind Kind) entry, string pointer, string operationName, NameHint bodyName, bool isPreferred)
     {
         var (mediaType, content, kind) = entry;
         var contentPointer = JsonPointers.Append(JsonPointers.Append(pointer, "content"), mediaType);
@@ -70,14 +72,14 @@ internal sealed partial class ModelBuilder
                 {
                     MediaType = mediaType,
                     Kind = kind,
-                    Type = content.Schema is null ? TypeRef.Any : ResolveType(content.Schema, schemaPointer, new NameHint(operationName, "Body"), Usage.Request, mergePatch: false),
+                    Type = content.Schema is null ? TypeRef.Any : ResolveType(content.Schema, schemaPointer, bodyName, Usage.Request, mergePatch: false),
                     IsRequired = requestBody.Required,
                     Description = description,
                     FormEncodings = FormEncodings(content).ToEquatableArray(),
                 };
             case BodyKind.Text:
                 // The schema's constraints (maxLength, pattern) hold for the text; a schema that is no string says nothing about it.
-                var text = content.Schema?.Type == JsonSchemaType.String ? ResolveType(content.Schema, schemaPointer, new NameHint(operationName, "Body"), Usage.Request, mergePatch: false) : null;
+                var text = content.Schema?.Type == JsonSchemaType.String ? ResolveType(content.Schema, schemaPointer, bodyName, Usage.Request, mergePatch: false) : null;
                 return new BodySpec { MediaType = mediaType, Kind = kind, Type = text is { Kind: ValueKind.String } ? text : new TypeRef { Kind = ValueKind.String }, IsRequired = requestBody.Required, Description = description };
             case BodyKind.Binary:
                 return new BodySpec { MediaType = mediaType, Kind = kind, Type = TypeRef.Any, IsRequired = requestBody.Required, Description = description };
@@ -119,7 +121,7 @@ internal sealed partial class ModelBuilder
             return new BodySpec { MediaType = mediaType, Kind = BodyKind.JsonPatch, Type = jsonPatch, IsRequired = requestBody.Required, Description = description };
         }
 
-        var type = ResolveType(content.Schema, schemaPointer, new NameHint(operationName, "Body"), Usage.Request, isMergePatch);
+        var type = ResolveType(content.Schema, schemaPointer, bodyName, Usage.Request, isMergePatch);
         return new BodySpec { MediaType = mediaType, Kind = isMergePatch ? BodyKind.MergePatch : BodyKind.Json, Type = type, IsRequired = requestBody.Required, Description = description };
     }
 

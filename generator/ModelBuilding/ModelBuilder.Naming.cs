@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Microsoft.OpenApi;
 using OpenApiClientGenerator.Diagnostics;
 using OpenApiClientGenerator.Model;
 using OpenApiClientGenerator.Reading;
@@ -10,6 +11,21 @@ internal sealed partial class ModelBuilder
 {
     /// <summary>The names <see cref="PascalCase"/> made, by the name they were made from.</summary>
     private readonly Dictionary<string, string> _pascalCase = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The stem of the type names a schema written inside a component response, parameter or request body takes: the
+    /// component's own name and what it is (<c>service_unavailable</c> gives <c>ServiceUnavailableResponse</c>,
+    /// <c>direction</c> <c>DirectionParameter</c>), as every operation that refers to the component shares its types, and
+    /// the operation that happens to be read first names nothing it does not own. The noun keeps the name apart from a
+    /// component schema's and from the types named after a schema's members (<c>PackageVisibility</c> for the
+    /// <c>visibility</c> of <c>package</c>), which are claimed after the operations'. Null for an object written in the
+    /// operation itself.
+    /// </summary>
+    /// <param name="noun">What the component is: <c>Parameter</c>, <c>Response</c>, <c>Body</c>.</param>
+    private string? ComponentStem(BaseOpenApiReference? reference, string noun)
+        => reference?.Id is { Length: > 0 } id && PascalCase(id) is { Length: > 0 } stem
+            ? stem.EndsWith(noun, StringComparison.Ordinal) ? stem : stem + noun
+            : null;
 
     /// <summary>
     /// <see cref="IdentifierNames.ToPascalCase"/>, each name made once: a member's name is made at each of its

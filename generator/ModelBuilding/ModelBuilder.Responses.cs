@@ -50,7 +50,9 @@ internal sealed partial class ModelBuilder
             if (response.Content is not null && response.Content.FirstOrDefault(c => IsJsonMediaType(c.Key)) is { Key: not null } json && json.Value.Schema is not null)
             {
                 var schemaPointer = new LazyPointer(operationPointer, ResponseSchemaPath(entry.Key, json.Key));
-                var typeName = describesSuccess ? new NameHint(operationName, "Response") : new NameHint(operationName, "Error", statusCode == 0 ? null : entry.Key.ToUpperInvariant());
+                var typeName = ComponentStem((entry.Value as OpenApiResponseReference)?.Reference, "Response") is { } component ? new NameHint(component)
+                    : describesSuccess ? new NameHint(operationName, "Response")
+                    : new NameHint(operationName, "Error", statusCode == 0 ? null : entry.Key.ToUpperInvariant());
                 body = ResolveType(json.Value.Schema, schemaPointer, typeName, Usage.Response, mergePatch: false);
             }
 
