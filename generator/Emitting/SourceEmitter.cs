@@ -106,12 +106,12 @@ internal static partial class SourceEmitter
         var properties = type.Properties
             .Select(p => BuildProperty(p with { Type = Qualify(p.Type) }, type, validation, locals, options) is var view && plainType is not null ? WithDiff(view, p, types, Qualify) : view)
             .ToList();
-        var summary = type.Description ?? DefaultTypeSummary(type);
+        var summary = type.Description ?? KindSummary(type);
         return new TypeView
         {
             Name = type.Name,
             Kind = kind,
-            Doc = type.Union is { } unionDoc ? UnionViews.Doc(type, unionDoc) : XmlDoc.Summary(summary),
+            Doc = type.Union is { } unionDoc ? UnionViews.Doc(type, unionDoc) : summary is null ? [] : XmlDoc.Summary(summary),
             Properties = properties,
             MemberNameLines = CSharpFragments.AsRawLines(type.Properties.Select(p => p.WireName).ToList()),
             EnumMembers = type.EnumMembers.Select(m => new EnumMemberView { Name = m.Name, WireValue = SymbolDisplay.FormatLiteral(m.WireValue, quote: false), WireLiteral = CSharpFragments.Literal(m.WireValue) }).ToList(),
@@ -310,11 +310,15 @@ internal static partial class SourceEmitter
         private static string Name(string stem, int depth) => depth == 0 ? stem : stem + depth.ToString(CultureInfo.InvariantCulture);
     }
 
-    private static string DefaultTypeSummary(TypeSpec type) => type.Kind switch
+    /// <summary>
+    /// The summary of a type the spec does not describe: what a patch type does; none for the others, as for members,
+    /// since a summary that repeats the type's name says nothing.
+    /// </summary>
+    private static string? KindSummary(TypeSpec type) => type.Kind switch
     {
         TypeKind.MergePatch => "A JSON merge patch (RFC 7396): members left unset are not sent and stay unchanged; members set to null are removed.",
         TypeKind.JsonPatch => "A JSON Patch document (RFC 6902) restricted to the operations and paths the API allows.",
-        _ => type.Name + ".",
+        _ => null,
     };
 
     /// <param name="wireChecks">Rules beyond the schema's for the value, which is not null.</param>

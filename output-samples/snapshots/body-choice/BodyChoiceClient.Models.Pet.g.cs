@@ -14,7 +14,6 @@ namespace Snapshots.BodyChoice
     using System.Text.RegularExpressions;
     using OpenApiClientGenerator.Runtime;
 
-    /// <summary>Pet.</summary>
     public sealed partial record Pet : IJsonWritable, IValidatable
     {
         /// <remarks>Required. At most 64 characters.</remarks>

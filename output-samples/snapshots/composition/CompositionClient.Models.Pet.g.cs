@@ -25,7 +25,6 @@ namespace Snapshots.Composition
         string? PetType { get; }
     }
 
-    /// <summary>Pet.</summary>
     public sealed partial record Pet : IPet, IJsonWritable, IValidatable
     {
         /// <summary>The pet's name.</summary>

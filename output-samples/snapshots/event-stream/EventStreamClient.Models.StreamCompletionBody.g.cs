@@ -14,7 +14,6 @@ namespace Snapshots.EventStream
     using System.Text.RegularExpressions;
     using OpenApiClientGenerator.Runtime;
 
-    /// <summary>StreamCompletionBody.</summary>
     public sealed partial record StreamCompletionBody : IJsonWritable, IValidatable
     {
         [JsonPropertyName("prompt")]

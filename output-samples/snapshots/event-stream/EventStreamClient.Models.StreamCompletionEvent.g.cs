@@ -14,7 +14,6 @@ namespace Snapshots.EventStream
     using System.Text.RegularExpressions;
     using OpenApiClientGenerator.Runtime;
 
-    /// <summary>StreamCompletionEvent.</summary>
     public sealed partial record StreamCompletionEvent : IJsonWritable, IValidatable
     {
         [JsonPropertyName("delta")]

@@ -14,7 +14,6 @@ namespace Snapshots.Form
     using System.Text.RegularExpressions;
     using OpenApiClientGenerator.Runtime;
 
-    /// <summary>CreateCustomerBody.</summary>
     public sealed partial record CreateCustomerBody : IJsonWritable, IValidatable
     {
         /// <remarks>At most 512 characters.</remarks>

@@ -14,7 +14,6 @@ namespace Snapshots.Form
     using System.Text.RegularExpressions;
     using OpenApiClientGenerator.Runtime;
 
-    /// <summary>CreateCustomerResponse.</summary>
     public sealed partial record CreateCustomerResponse : IJsonWritable, IValidatable
     {
         [JsonPropertyName("id")]

@@ -14,7 +14,6 @@ namespace Snapshots.JsonLines
     using System.Text.RegularExpressions;
     using OpenApiClientGenerator.Runtime;
 
-    /// <summary>Entry.</summary>
     public sealed partial record Entry : IJsonWritable, IValidatable
     {
         /// <remarks>Required.</remarks>

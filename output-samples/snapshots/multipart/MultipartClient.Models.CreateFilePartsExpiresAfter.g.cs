@@ -14,7 +14,6 @@ namespace Snapshots.Multipart
     using System.Text.RegularExpressions;
     using OpenApiClientGenerator.Runtime;
 
-    /// <summary>CreateFilePartsExpiresAfter.</summary>
     public sealed partial record CreateFilePartsExpiresAfter : IJsonWritable, IValidatable
     {
         [JsonPropertyName("seconds")]

@@ -14,7 +14,6 @@ namespace Snapshots.Multipart
     using System.Text.RegularExpressions;
     using OpenApiClientGenerator.Runtime;
 
-    /// <summary>CreateFileResponse.</summary>
     public sealed partial record CreateFileResponse : IJsonWritable, IValidatable
     {
         [JsonPropertyName("id")]

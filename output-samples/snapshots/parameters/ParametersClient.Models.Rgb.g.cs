@@ -14,7 +14,6 @@ namespace Snapshots.Parameters
     using System.Text.RegularExpressions;
     using OpenApiClientGenerator.Runtime;
 
-    /// <summary>Rgb.</summary>
     public sealed partial record Rgb : IJsonWritable, IValidatable
     {
         /// <remarks>Required. At least 0 and at most 255.</remarks>

@@ -14,7 +14,6 @@ namespace Snapshots.Union
     using System.Text.RegularExpressions;
     using OpenApiClientGenerator.Runtime;
 
-    /// <summary>Dog.</summary>
     public sealed partial record Dog : IJsonWritable, IValidatable
     {
         /// <remarks>Required.</remarks>

@@ -14,7 +14,6 @@ namespace Snapshots.Union
     using System.Text.RegularExpressions;
     using OpenApiClientGenerator.Runtime;
 
-    /// <summary>Setting.</summary>
     public sealed partial record Setting : IJsonWritable, IValidatable
     {
         /// <summary>A string, an integer or a list.</summary>
