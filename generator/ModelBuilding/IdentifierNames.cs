@@ -16,6 +16,8 @@ internal static class IdentifierNames
     /// <summary>
     /// Splits on anything that cannot appear in an identifier and upper-cases the first letter of each part:
     /// <c>max_num</c> and <c>maxNum</c> both become <c>MaxNum</c>; <c>X-Auth-Token</c> becomes <c>XAuthToken</c>.
+    /// A sign before a number is spelled, where it starts the name or a part: <c>+1</c> and <c>-1</c> (GitHub's
+    /// reactions) become <c>Plus1</c> and <c>Minus1</c>, not one <c>_1</c> twice; <c>utf-8</c> is still <c>Utf8</c>.
     /// Returns an empty string when the name has no letters or digits.
     /// </summary>
     public static string ToPascalCase(string name)
@@ -24,8 +26,9 @@ internal static class IdentifierNames
         var buffer = t_pascalCaseBuffer ??= new char[MaxLength + 1];
         var length = 0;
         var startOfWord = true;
-        foreach (var c in name)
+        for (var i = 0; i < name.Length; i++)
         {
+            var c = name[i];
             if (length == MaxLength)
             {
                 break;
@@ -33,6 +36,16 @@ internal static class IdentifierNames
 
             if (!IsIdentifierPart(c))
             {
+                if (c is '+' or '-' && startOfWord && i + 1 < name.Length && name[i + 1] is >= '0' and <= '9')
+                {
+                    var sign = c == '+' ? "Plus" : "Minus";
+                    var copied = Math.Min(sign.Length, MaxLength - length);
+                    sign.CopyTo(0, buffer, length, copied);
+                    length += copied;
+                    startOfWord = false;
+                    continue;
+                }
+
                 startOfWord = true;
                 continue;
             }

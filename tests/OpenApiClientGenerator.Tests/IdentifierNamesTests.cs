@@ -4,7 +4,7 @@ namespace OpenApiClientGenerator.Tests;
 
 public sealed class IdentifierNamesTests
 {
-    /// <summary>Wire names become Pascal-case identifiers: parts split on what no identifier holds, a leading digit behind an underscore, a name already so written kept.</summary>
+    /// <summary>Wire names become Pascal-case identifiers: parts split on what no identifier holds, a sign before a number spelled, a leading digit behind an underscore, a name already so written kept.</summary>
     [Theory]
     [InlineData("max_num", "MaxNum")]
     [InlineData("maxNum", "MaxNum")]
@@ -12,6 +12,13 @@ public sealed class IdentifierNamesTests
     [InlineData("Repository", "Repository")]
     [InlineData("1st-place", "_1stPlace")]
     [InlineData("_1abc", "_1abc")]
+    [InlineData("+1", "Plus1")]
+    [InlineData("-1", "Minus1")]
+    [InlineData("-0.5", "Minus05")]
+    [InlineData("reactions-+1", "ReactionsPlus1")]
+    [InlineData("reactions--1", "ReactionsMinus1")]
+    [InlineData("utf-8", "Utf8")]
+    [InlineData("+", "")]
     [InlineData("---", "")]
     [InlineData("", "")]
     public void A_wire_name_becomes_a_pascal_case_identifier(string name, string expected)
