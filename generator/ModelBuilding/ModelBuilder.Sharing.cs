@@ -28,8 +28,8 @@ internal sealed partial class ModelBuilder
     /// hundred. Serializing every inline schema to compare them was a tenth of model building (a nested schema being
     /// serialized again with each schema around it), and most have no twin: an outline read off the schema narrows the
     /// candidates, and the JSON is written only for a schema whose outline another one has. The outline holds only what
-    /// the JSON writes too (the kind, the type and format, an enum's values, the number of parts, each member's name and
-    /// its schema's type or reference), so schemas of equal JSON have equal outlines. Null for a named component schema,
+    /// the JSON writes too (the kind, the type and format, an enum's values, the number of parts and each one's type or
+    /// reference, each member's name and its schema's type or reference), so schemas of equal JSON have equal outlines. Null for a named component schema,
     /// which keeps its own type, and for other kinds. Written in one builder for all (<see cref="_outline"/>).
     /// </summary>
     private string? InlineOutlineOf(IOpenApiSchema schema, TypeKind kind, string? componentName)
@@ -65,18 +65,32 @@ internal sealed partial class ModelBuilder
 
         foreach (var property in own.Properties ?? Enumerable.Empty<KeyValuePair<string, IOpenApiSchema>>())
         {
-            outline.Append('\0').Append(property.Key).Append('\u0001');
-            if (property.Value is OpenApiSchemaReference reference)
+            AppendPart(outline.Append('\0').Append(property.Key).Append('\u0001'), property.Value);
+        }
+
+        // Each part's type or reference too: Stripe's hundreds of expandable fields (anyOf: [string, $ref]) have one
+        // outline without them, and each new one was compared with every earlier one.
+        foreach (var parts in (IList<IOpenApiSchema>?[])[own.AllOf, own.OneOf, own.AnyOf])
+        {
+            foreach (var part in parts ?? [])
+            {
+                AppendPart(outline.Append('\u0002'), part);
+            }
+        }
+
+        return outline.ToString();
+
+        static void AppendPart(StringBuilder outline, IOpenApiSchema? schema)
+        {
+            if (schema is OpenApiSchemaReference reference)
             {
                 outline.Append('#').Append(reference.Reference.Id);
             }
             else
             {
-                outline.Append((int)(property.Value?.Type ?? 0));
+                outline.Append((int)(schema?.Type ?? 0));
             }
         }
-
-        return outline.ToString();
     }
 
     /// <summary>The builder of every outline: a builder for each inline schema cost more than the outline it wrote.</summary>
