@@ -29,8 +29,9 @@ internal sealed partial class ModelBuilder
     /// serialized again with each schema around it), and most have no twin: an outline read off the schema narrows the
     /// candidates, and the JSON is written only for a schema whose outline another one has. The outline holds only what
     /// the JSON writes too (the kind, the type and format, an enum's values, the number of parts and each one's type or
-    /// reference, each member's name and its schema's type or reference), so schemas of equal JSON have equal outlines. Null for a named component schema,
-    /// which keeps its own type, and for other kinds. Written in one builder for all (<see cref="_outline"/>).
+    /// reference, each member's name and its schema's type or reference), so schemas of equal JSON have equal outlines.
+    /// Null for a named component schema, which keeps its own type, and for other kinds. Written in one builder for all
+    /// (<see cref="_outline"/>).
     /// </summary>
     private string? InlineOutlineOf(IOpenApiSchema schema, TypeKind kind, string? componentName)
     {
@@ -70,15 +71,19 @@ internal sealed partial class ModelBuilder
 
         // Each part's type or reference too: Stripe's hundreds of expandable fields (anyOf: [string, $ref]) have one
         // outline without them, and each new one was compared with every earlier one.
-        foreach (var parts in (IList<IOpenApiSchema>?[])[own.AllOf, own.OneOf, own.AnyOf])
+        AppendParts(outline, own.AllOf);
+        AppendParts(outline, own.OneOf);
+        AppendParts(outline, own.AnyOf);
+        return outline.ToString();
+
+        static void AppendParts(StringBuilder outline, IList<IOpenApiSchema>? parts)
         {
-            foreach (var part in parts ?? [])
+            // Indexed: a foreach over the interface would box the list's enumerator for every schema.
+            for (var i = 0; parts is not null && i < parts.Count; i++)
             {
-                AppendPart(outline.Append('\u0002'), part);
+                AppendPart(outline.Append('\u0002'), parts[i]);
             }
         }
-
-        return outline.ToString();
 
         static void AppendPart(StringBuilder outline, IOpenApiSchema? schema)
         {
