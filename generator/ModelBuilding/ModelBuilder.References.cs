@@ -31,7 +31,7 @@ internal sealed partial class ModelBuilder
         {
             // A $dynamicRef may be resolved by anchors rather than by what it names. A component that is a reference to
             // itself cannot take its target from another reference to it: that target is the reference itself.
-            target = reference.Reference.DynamicRef is { Length: > 0 } ? ResolveTarget(reference) : ComponentTarget(reference, reference.Reference, ResolveTarget);
+            target = reference.Reference.DynamicRef is { Length: > 0 } ? ResolveTarget(reference) : ComponentTarget(reference, reference.Reference, _resolveComponent ??= ResolveComponent);
             if (ReferenceEquals(target, reference))
             {
                 target = ResolveTarget(reference);
@@ -41,21 +41,35 @@ internal sealed partial class ModelBuilder
         }
 
         return target;
+    }
 
-        // A reference that leads only to references, back to itself, resolves to nothing: Microsoft.OpenApi throws, and
-        // the reference is reported as unresolved where it is written.
-        static IOpenApiSchema? ResolveTarget(OpenApiSchemaReference reference)
+    // A reference that leads only to references, back to itself, resolves to nothing: Microsoft.OpenApi throws, and
+    // the reference is reported as unresolved where it is written.
+    private static IOpenApiSchema? ResolveTarget(OpenApiSchemaReference reference)
+    {
+        try
         {
-            try
-            {
-                return reference.Target;
-            }
-            catch (InvalidOperationException)
-            {
-                return null;
-            }
+            return reference.Target;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
         }
     }
+
+    // A reference to a component schema is the schema written there, which Microsoft.OpenApi finds by building the
+    // reference's URI and looking that up: a tenth of a GitHub re-run's model building. It is looked up by its name
+    // here, as the component targets are (ComponentTarget); a component that is itself a reference is resolved by
+    // Microsoft.OpenApi, which follows it.
+    private IOpenApiSchema? ResolveComponent(OpenApiSchemaReference reference)
+        => reference.Reference is { Type: ReferenceType.Schema, Id: { } name }
+            && _document.Document.Components?.Schemas?.TryGetValue(name, out var component) == true
+            && component is OpenApiSchema
+            ? component
+            : ResolveTarget(reference);
+
+    /// <summary>The delegate of <see cref="ResolveComponent"/>, made once rather than at each reference resolved.</summary>
+    private Func<OpenApiSchemaReference, IOpenApiSchema?>? _resolveComponent;
 
     // A parameter, response or header is read member by member, each read resolving it again: its target is read
     // instead. What a reference may say of its own (its description) is still read from the reference.
