@@ -13,6 +13,36 @@ internal sealed partial class ModelBuilder
     private readonly Dictionary<string, string> _pascalCase = new(StringComparer.Ordinal);
 
     /// <summary>
+    /// The name of a union of plain scalars, after its variants in their order (<c>StringOrInteger</c>): such a union says
+    /// nothing but its types, and every inline union of the same types shares one type (<see cref="SharedInlineType"/>),
+    /// so a name after the use read first would mislead the others (GitHub's issue title was a <c>WorkflowIdParameter</c>).
+    /// Null for any other union: one with a variant that is a reference, has a title, a format or a constraint, or is not a
+    /// string, number or boolean, whose use says more than its types.
+    /// </summary>
+    private string? ScalarUnionName(IOpenApiSchema schema, string pointer)
+    {
+        if (PartsOfUnion(schema, pointer) is not { IsDerived: false, Merged: null } union)
+        {
+            return null;
+        }
+
+        var name = new System.Text.StringBuilder();
+        foreach (var index in union.Variants)
+        {
+            var part = union.Parts[index];
+            if (part.Title is not null || !IsAnnotationOnly(part, except: null, ignoreType: true)
+                || part.Type is not (JsonSchemaType.String or JsonSchemaType.Integer or JsonSchemaType.Number or JsonSchemaType.Boolean))
+            {
+                return null;
+            }
+
+            name.Append(name.Length == 0 ? string.Empty : "Or").Append(VariantStem(part));
+        }
+
+        return name.ToString();
+    }
+
+    /// <summary>
     /// The stem of the type names a schema written inside a component response, parameter or request body takes: the
     /// component's own name and what it is (<c>service_unavailable</c> gives <c>ServiceUnavailableResponse</c>,
     /// <c>direction</c> <c>DirectionParameter</c>), as every operation that refers to the component shares its types, and

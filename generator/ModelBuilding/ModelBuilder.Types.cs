@@ -232,6 +232,12 @@ internal sealed partial class ModelBuilder
 
         var hint = nameHint.ToString();
         var preferred = hint.Length > 0 ? hint : "Type";
+        if (kind == TypeKind.Union && componentName is null && ScalarUnionName(schema, pointer) is { } shapeName && !_typeNames.IsTaken(shapeName))
+        {
+            // A second union of the same types that is no twin of the first (its variants describe themselves) keeps
+            // the name of its use.
+            preferred = shapeName;
+        }
         if (componentName is not null && hint.Length == 0)
         {
             Report(DiagnosticDescriptors.InvalidIdentifier, LocationOfKey(pointer), componentName, preferred);

@@ -158,14 +158,15 @@ public sealed class UnionGenerationTests
 
     /// <summary>
     /// Microsoft.OpenApi reads a 3.0 oneOf or anyOf of bare types as a list of types, and drops its <c>nullable</c>; a
-    /// 3.1 type list says the same. Each is a union of one variant per type, in the order the spec writes them.
+    /// 3.1 type list says the same. Each is a union of one variant per type, in the order the spec writes them, named
+    /// after those types when they are plain scalars (see <see cref="ScalarUnionNamesTests"/>), else after its member.
     /// </summary>
     [Theory]
-    [InlineData("3.0.3", "oneOf: [ { type: string }, { type: integer } ]", "\"oneOf\"", "String Integer", false)]
-    [InlineData("3.0.3", "anyOf: [ { type: integer }, { type: array, items: { type: string } } ]\n          nullable: true", "\"anyOf\"", "Integer Array", true)]
-    [InlineData("3.0.3", "anyOf: [ { type: string }, { type: integer }, { type: 'null' } ]", "\"anyOf\"", "String Integer", true)]
-    [InlineData("3.1.0", "type: [boolean, string, 'null']\n          maxLength: 3", "\"anyOf\"", "Boolean String", true)]
-    public void A_union_of_bare_types_is_a_union_of_one_variant_per_type_in_the_spec_s_order(string version, string schema, string keyword, string variants, bool nullable)
+    [InlineData("3.0.3", "oneOf: [ { type: string }, { type: integer } ]", "\"oneOf\"", "String Integer", false, "StringOrInteger")]
+    [InlineData("3.0.3", "anyOf: [ { type: integer }, { type: array, items: { type: string } } ]\n          nullable: true", "\"anyOf\"", "Integer Array", true, "SettingValue")]
+    [InlineData("3.0.3", "anyOf: [ { type: string }, { type: integer }, { type: 'null' } ]", "\"anyOf\"", "String Integer", true, "StringOrInteger")]
+    [InlineData("3.1.0", "type: [boolean, string, 'null']\n          maxLength: 3", "\"anyOf\"", "Boolean String", true, "SettingValue")]
+    public void A_union_of_bare_types_is_a_union_of_one_variant_per_type_in_the_spec_s_order(string version, string schema, string keyword, string variants, bool nullable, string typeName)
     {
         var run = GeneratorHarness.RunSpecs(("demo.openapi.yaml", $$"""
             openapi: {{version}}
@@ -182,7 +183,7 @@ public sealed class UnionGenerationTests
 
         Assert.Empty(run.GeneratorDiagnostics);
         var models = Models(run);
-        Assert.Contains("public SettingValue? Value { get; init; }", models, StringComparison.Ordinal);
+        Assert.Contains($"public {typeName}? Value {{ get; init; }}", models, StringComparison.Ordinal);
         Assert.Contains("private static readonly UnionShape s_shape = new(\n            " + keyword + ",", models.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Equal(variants, string.Join(" ", System.Text.RegularExpressions.Regex.Matches(models, "public bool Is(\\w+) => _variant ==").Select(m => m.Groups[1].Value)));
         Assert.Equal(nullable, ValidatesNull(run));
