@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.OpenApi;
 using OpenApiClientGenerator.Diagnostics;
 using OpenApiClientGenerator.Model;
@@ -11,6 +12,94 @@ internal sealed partial class ModelBuilder
 {
     /// <summary>The names <see cref="PascalCase"/> made, by the name they were made from.</summary>
     private readonly Dictionary<string, string> _pascalCase = new(StringComparer.Ordinal);
+
+    /// <summary>Where each inline enum is used: by which records, operations or components, and under which member name.</summary>
+    private readonly Dictionary<PendingType, EnumUses> _enumUses = [];
+
+    /// <summary>Notes a use of an inline enum for <see cref="NameSharedEnums"/>; a component keeps its own name.</summary>
+    private PendingType NoteUse(PendingType pending, NameHint hint, string? componentName)
+    {
+        if (pending.Kind == TypeKind.Enum && componentName is null)
+        {
+            if (!_enumUses.TryGetValue(pending, out var uses))
+            {
+                _enumUses.Add(pending, uses = new EnumUses());
+            }
+
+            uses.Note(hint.Stem, hint.Member);
+        }
+
+        return pending;
+    }
+
+    /// <summary>
+    /// Names each inline enum that members of two or more records, operations or components share, all under one name,
+    /// after that name rather than after the use read first (Stripe's <c>payment_behavior</c> of six request bodies was a
+    /// <c>PostCustomersCustomerSubscriptionsBodyPaymentBehavior</c>, and is a <c>PaymentBehavior</c>), when no other enum is
+    /// the value of a member of that name and no type has it. An enum used anywhere else (a union's variant, a body) keeps
+    /// its name. Runs once every type is found and before any record is built, so the records name it by its new name;
+    /// the parameters, which the operations built already, are given it here.
+    /// </summary>
+    private List<OperationSpec> NameSharedEnums(List<OperationSpec> operations)
+    {
+        // A member name that enums of different values take (GitHub's sort, state, visibility) names none of them.
+        var enumsByMember = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var uses in _enumUses.Values)
+        {
+            foreach (var member in uses.Members)
+            {
+                enumsByMember[member] = enumsByMember.TryGetValue(member, out var count) ? count + 1 : 1;
+            }
+        }
+
+        var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pending in _typeOrder)
+        {
+            if (_enumUses.TryGetValue(pending, out var uses) && uses.SharedName is { } name && enumsByMember[name] == 1 && name != pending.Name && !_typeNames.IsTaken(name))
+            {
+                renamed.Add(pending.Name, _typeNames.Claim(name));
+                pending.Rename(name);
+            }
+        }
+
+        return renamed.Count == 0 ? operations : operations.ConvertAll(operation => WithRenamedParameterTypes(operation, renamed));
+    }
+
+    private static OperationSpec WithRenamedParameterTypes(OperationSpec operation, Dictionary<string, string> renamed)
+    {
+        var parameters = operation.Parameters.Select(parameter => Renamed(parameter.Type, renamed) is var type && !ReferenceEquals(type, parameter.Type) ? parameter with { Type = type } : parameter).ToEquatableArray();
+        return parameters.Equals(operation.Parameters) ? operation : operation with { Parameters = parameters };
+
+        static TypeRef Renamed(TypeRef type, Dictionary<string, string> renamed)
+            => type.Kind == ValueKind.Enum && type.TypeName is { } name && renamed.TryGetValue(name, out var newName) ? type with { TypeName = newName }
+                : type.Element is { } element && Renamed(element, renamed) is var newElement && !ReferenceEquals(newElement, element) ? type with { Element = newElement }
+                : type;
+    }
+
+    /// <summary>The uses of an inline enum: the name they share, if they are all members of two or more owners under one name.</summary>
+    private sealed class EnumUses
+    {
+        private readonly HashSet<string> _owners = new(StringComparer.Ordinal);
+        private bool _notAMember;
+
+        /// <summary>The names of the members it is the value of.</summary>
+        public HashSet<string> Members { get; } = new(StringComparer.Ordinal);
+
+        public string? SharedName => !_notAMember && _owners.Count >= 2 && Members.Count == 1 ? Members.First() : null;
+
+        public void Note(string owner, string? member)
+        {
+            _owners.Add(owner);
+            if (member is null)
+            {
+                _notAMember = true;
+            }
+            else
+            {
+                Members.Add(member);
+            }
+        }
+    }
 
     /// <summary>
     /// The name of a union of plain scalars, after its variants in their order (<c>StringOrInteger</c>): such a union says

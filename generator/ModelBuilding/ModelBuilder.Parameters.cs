@@ -43,7 +43,7 @@ internal sealed partial class ModelBuilder
             : JsonPointers.Append(JsonPointers.Append(JsonPointers.Append(parameterPointer.Value, "content"), content?.Key ?? string.Empty), "schema");
         var type = schema is null
             ? new TypeRef { Kind = ValueKind.String }
-            : ResolveType(schema, schemaPointer, ComponentStem((written as OpenApiParameterReference)?.Reference, "Parameter") is { } component ? new NameHint(component) : new NameHint(requestTypeName, csharpName), Usage.Request, mergePatch: false);
+            : ResolveType(schema, schemaPointer, ComponentStem((written as OpenApiParameterReference)?.Reference, "Parameter") is { } component ? new NameHint(component, member: csharpName) : new NameHint(requestTypeName, csharpName, member: csharpName), Usage.Request, mergePatch: false);
         var modelLocation = location switch
         {
             Microsoft.OpenApi.ParameterLocation.Path => Model.ParameterLocation.Path,

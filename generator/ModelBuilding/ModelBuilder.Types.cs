@@ -221,13 +221,13 @@ internal sealed partial class ModelBuilder
         var key = new TypeKey(schema, kind);
         if (_pendingTypes.TryGetValue(key, out var existing))
         {
-            return existing;
+            return NoteUse(existing, nameHint, componentName);
         }
 
         var outline = InlineOutlineOf(schema, kind, componentName);
         if (SharedInlineType(schema, pointer, kind, outline, out var json) is { } shared)
         {
-            return shared;
+            return NoteUse(shared, nameHint, componentName);
         }
 
         var hint = nameHint.ToString();
@@ -245,7 +245,7 @@ internal sealed partial class ModelBuilder
 
         var name = ClaimTypeName(kind == TypeKind.MergePatch ? preferred + "Patch" : preferred, NameScope.Quoted, componentName ?? preferred, componentName, pointer);
 
-        var pending = new PendingType(name, schema, pointer, kind) { Group = componentName is null && _membersBeingResolved is { } owner ? owner.Group : name };
+        var pending = new PendingType(name, schema, pointer, kind).InGroupOf(componentName is null ? _membersBeingResolved : null);
         _pendingTypes.Add(key, pending);
         AddType(pending);
         if (outline is not null)
@@ -253,7 +253,7 @@ internal sealed partial class ModelBuilder
             AddInlineType(outline, pending, json);
         }
 
-        return pending;
+        return NoteUse(pending, nameHint, componentName);
     }
 
     private void DiscoverProperties(PendingType pending)
@@ -279,18 +279,32 @@ internal sealed partial class ModelBuilder
 
     /// <summary>The name an inline type in a member is named after: the component that declares the member, else the record.</summary>
     private NameHint MemberTypeHint(PendingType pending, string wireName, MemberDeclaration declaration)
-        => new(declaration.Owner ?? pending.BaseName, PascalCase(wireName));
+    {
+        var member = PascalCase(wireName);
+        return new(declaration.Owner ?? pending.BaseName, member, member: member);
+    }
 
     /// <summary>
     /// The name a schema's type would take, in parts: the name is written only for the schemas that become a type of their
     /// own, and most are references or scalars (writing it for each member, parameter and response cost a string each).
     /// </summary>
-    private readonly struct NameHint(string stem, string? suffix = null, string? more = null)
+    /// <param name="member">The member (a property, a parameter) the type is the value of, or whose items or values it is
+    /// with the parts after it (<c>ExcludeItem</c>); null for any other place (<see cref="NameSharedEnums"/>).</param>
+    private readonly struct NameHint(string stem, string? suffix = null, string? more = null, string? member = null)
     {
         public static implicit operator NameHint(string name) => new(name);
 
+        /// <summary>What the name is named after: the record, operation or component the place is in.</summary>
+        public string Stem => stem;
+
+        public string? Member => member;
+
         /// <summary>The hint of a type inside this one's (an array's items, a map's values): one part more while there is room for it.</summary>
-        public NameHint Then(string inner) => suffix is null ? new(stem, inner) : more is null ? new(stem, suffix, inner) : new(ToString(), inner);
+        public NameHint Then(string inner)
+        {
+            var innerMember = member is null ? null : member + inner;
+            return suffix is null ? new(stem, inner, member: innerMember) : more is null ? new(stem, suffix, inner, innerMember) : new(ToString(), inner, member: innerMember);
+        }
 
         public override string ToString() => suffix is null ? stem : string.Concat(stem, suffix, more);
     }
@@ -543,13 +557,27 @@ internal sealed partial class ModelBuilder
 
     private sealed class PendingType(string name, IOpenApiSchema schema, string pointer, TypeKind kind)
     {
-        public string Name { get; } = name;
+        public string Name { get; private set; } = name;
 
         /// <summary>
         /// The type whose file this one is generated in: an inline type's is that of the record that declares it, so that a
         /// component schema and the types nested in it share a file.
         /// </summary>
-        public string Group { get; init; } = name;
+        public string Group { get; private set; } = name;
+
+        /// <summary>Gives the type the name its uses share (<see cref="NameSharedEnums"/>), before any of its members or records is built; a type in a file of its own names that file too.</summary>
+        public void Rename(string newName)
+        {
+            Group = Group == Name ? newName : Group;
+            Name = newName;
+        }
+
+        /// <summary>Places the type in the file of <paramref name="owner"/>, the record that declares it.</summary>
+        public PendingType InGroupOf(PendingType? owner)
+        {
+            Group = owner?.Group ?? Group;
+            return this;
+        }
 
         /// <summary>The name nested inline types are named after: a patch type's nested types keep the plain name's prefix.</summary>
         public string BaseName => Kind == TypeKind.MergePatch && Name.EndsWith("Patch", StringComparison.Ordinal) ? Name.Substring(0, Name.Length - 5) : Name;

@@ -102,6 +102,8 @@ internal sealed partial class ModelBuilder
             ResolveType(component.Value, JsonPointers.Append("/components/schemas", component.Key), PascalCase(component.Key), Usage.None, mergePatch: false, componentName: component.Key);
         }
 
+        operations = NameSharedEnums(operations);
+
         // A selection that leaves nothing has said so (OAG030, OAG031).
         if (operations.Count == 0 && webhooks.Count == 0 && _typeOrder.Count == 0 && _input.Options.Selection is null)
         {
