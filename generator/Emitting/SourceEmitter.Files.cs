@@ -32,7 +32,7 @@ internal static partial class SourceEmitter
             HeadersRecords = EquatableArray<HeadersRecordSpec>.Empty,
             Webhooks = EquatableArray<WebhookSpec>.Empty,
         };
-        var models = header with { Description = null, DefaultBaseAddress = null, Server = null, SecuritySchemes = EquatableArray<SecuritySchemeSpec>.Empty };
+        var models = header with { Description = null, ExternalDocs = null, DefaultBaseAddress = null, Server = null, SecuritySchemes = EquatableArray<SecuritySchemeSpec>.Empty };
         var files = new List<RenderInput>();
         var position = new Dictionary<string, int>(spec.Types.Count, StringComparer.Ordinal);
         for (var i = 0; i < spec.Types.Count; i++)
@@ -230,6 +230,7 @@ internal static partial class SourceEmitter
     private static TypeSpec WithoutDocumentation(TypeSpec type) => type with
     {
         Description = null,
+        ExternalDocs = null,
         Properties = type.Properties.Select(p => p with { Description = null }).ToEquatableArray(),
     };
 }

@@ -21,6 +21,12 @@ internal static class XmlDoc
     /// </summary>
     public static string SingleLine(string text) => text.IndexOfAny(Reading.LineIndex.LineBreaks) < 0 ? text : LineTerminator.Replace(text, " ");
 
+    /// <summary>The lines of a doc comment with a link after them to where the spec says more (its <c>externalDocs</c>), if it says.</summary>
+    public static IReadOnlyList<string> WithSeeAlso(IReadOnlyList<string> lines, ExternalDocsSpec? docs)
+        => docs is null
+            ? lines
+            : [.. lines, "/// <seealso href=\"" + Escape(docs.Url).Replace("\"", "&quot;") + "\">" + Escape(docs.Description ?? "More in the API's documentation") + "</seealso>"];
+
     public static IReadOnlyList<string> Summary(string text, bool escape = true)
         => Element("summary", escape ? Escape(Normalize(text)) : Normalize(text));
 

@@ -14,6 +14,9 @@ internal sealed record ApiSpec
 
     public string? Description { get; init; }
 
+    /// <summary>Gets where the spec says more about the API.</summary>
+    public ExternalDocsSpec? ExternalDocs { get; init; }
+
     /// <summary>Gets the first server's URL, if the spec names one.</summary>
     public string? DefaultBaseAddress { get; init; }
 

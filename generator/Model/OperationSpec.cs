@@ -88,6 +88,9 @@ internal sealed record OperationSpec
 
     public string? Description { get; init; }
 
+    /// <summary>Gets where the spec says more about the operation.</summary>
+    public ExternalDocsSpec? ExternalDocs { get; init; }
+
     public required string RequestTypeName { get; init; }
 
     public required EquatableArray<ParameterSpec> Parameters { get; init; }

@@ -34,6 +34,9 @@ internal sealed record TypeSpec
 
     public string? Description { get; init; }
 
+    /// <summary>Gets where the spec says more about the schema.</summary>
+    public ExternalDocsSpec? ExternalDocs { get; init; }
+
     /// <summary>Gets an object's or a merge patch's properties.</summary>
     public EquatableArray<PropertySpec> Properties { get; init; } = EquatableArray<PropertySpec>.Empty;
 

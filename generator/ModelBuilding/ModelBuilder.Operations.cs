@@ -148,6 +148,7 @@ internal sealed partial class ModelBuilder
             Tag = FirstTag(pathItem, method.ToLowerInvariant()),
             Summary = Clean(operation.Summary),
             Description = Clean(operation.Description),
+            ExternalDocs = ExternalDocsOf(operation.ExternalDocs),
             RequestTypeName = requestTypeName,
             Parameters = parameters.ToEquatableArray(),
             Body = body,

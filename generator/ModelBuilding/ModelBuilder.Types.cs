@@ -331,6 +331,7 @@ internal sealed partial class ModelBuilder
                 Group = pending.Group,
                 Kind = TypeKind.Enum,
                 Description = description,
+                ExternalDocs = ExternalDocsOf(pending.Schema.ExternalDocs),
                 EnumMembers = members,
                 IsReadFromResponses = pending.IsReadFromResponses,
             };
@@ -387,6 +388,7 @@ internal sealed partial class ModelBuilder
             Group = pending.Group,
             Kind = pending.Kind,
             Description = description,
+            ExternalDocs = ExternalDocsOf(pending.Schema.ExternalDocs),
             Properties = properties.ToEquatableArray(),
             IsReadFromResponses = isReadFromResponses,
             AllowsUnknownMembers = pending.Schema.AdditionalPropertiesAllowed,

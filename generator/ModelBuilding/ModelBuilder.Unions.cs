@@ -80,6 +80,7 @@ internal sealed partial class ModelBuilder
             Group = pending.Group,
             Kind = TypeKind.Union,
             Description = pending.HasMixedDescriptions ? null : Clean(pending.Schema.Description) ?? Clean(pending.Schema.Title),
+            ExternalDocs = ExternalDocsOf(pending.Schema.ExternalDocs),
             IsReadFromResponses = pending.IsReadFromResponses,
             Union = new UnionSpec
             {

@@ -124,6 +124,7 @@ internal sealed partial class ModelBuilder
             ClientName = clientName,
             Title = title,
             Description = document.Info?.Description,
+            ExternalDocs = ExternalDocsOf(document.ExternalDocs),
             DefaultBaseAddress = document.Servers?.FirstOrDefault()?.Url,
             Server = server,
             SecuritySchemes = securitySchemes,
@@ -156,6 +157,15 @@ internal sealed partial class ModelBuilder
             && extension is JsonNodeExtension { Node: JsonValue value } && value.TryGetValue(out bool sensitive) && sensitive;
 
     private static string? FormatDefault(JsonNode? value) => value?.ToJsonString();
+
+    /// <summary>
+    /// Where the spec says more, for a doc comment's link: an absolute http or https URL (a relative one would lead
+    /// nowhere from the user's code, and another scheme is no page), with its description.
+    /// </summary>
+    private static ExternalDocsSpec? ExternalDocsOf(OpenApiExternalDocs? docs)
+        => docs?.Url is { IsAbsoluteUri: true } url && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)
+            ? new ExternalDocsSpec(url.OriginalString, Clean(docs.Description))
+            : null;
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
 
