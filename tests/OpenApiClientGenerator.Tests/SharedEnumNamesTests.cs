@@ -17,41 +17,27 @@ public sealed class SharedEnumNamesTests
         info: { title: Tracker, version: '1.0' }
         paths:
           /pulls/{number}/merge:
+            # Both operations take the path's parameters: each request record is an owner of their enums.
+            parameters:
+              - { name: number, in: path, required: true, schema: { type: integer } }
+              - name: merge_method
+                in: query
+                schema: { type: string, enum: [merge, squash, rebase] }
+              - name: sort
+                in: query
+                schema: { type: string, enum: [created, updated] }
+              - name: priority
+                in: query
+                schema: { type: string, enum: [low, high] }
+              - name: labels
+                in: query
+                schema: { type: array, items: { type: string, enum: [bug, feature] } }
             put:
               operationId: MergePullRequest
-              parameters:
-                - { name: number, in: path, required: true, schema: { type: integer } }
-                - name: merge_method
-                  in: query
-                  schema: { type: string, enum: [merge, squash, rebase] }
-                - name: sort
-                  in: query
-                  schema: { type: string, enum: [created, updated] }
-                - name: priority
-                  in: query
-                  schema: { type: string, enum: [low, high] }
-                - name: labels
-                  in: query
-                  schema: { type: array, items: { type: string, enum: [bug, feature] } }
               responses:
                 '204': { description: Merged. }
-          /pulls/{number}/auto-merge:
-            put:
+            post:
               operationId: EnableAutoMerge
-              parameters:
-                - { name: number, in: path, required: true, schema: { type: integer } }
-                - name: merge_method
-                  in: query
-                  schema: { type: string, enum: [merge, squash, rebase] }
-                - name: sort
-                  in: query
-                  schema: { type: string, enum: [created, updated] }
-                - name: priority
-                  in: query
-                  schema: { type: string, enum: [low, high] }
-                - name: labels
-                  in: query
-                  schema: { type: array, items: { type: string, enum: [bug, feature] } }
               responses:
                 '204': { description: Enabled. }
           /issues:
