@@ -65,15 +65,21 @@ internal sealed partial class ModelBuilder
         return renamed.Count == 0 ? operations : operations.ConvertAll(operation => WithRenamedParameterTypes(operation, renamed));
     }
 
+    /// <summary>The operation with its parameters' enums, or their items', by their new names.</summary>
     private static OperationSpec WithRenamedParameterTypes(OperationSpec operation, Dictionary<string, string> renamed)
     {
-        var parameters = operation.Parameters.Select(parameter => Renamed(parameter.Type, renamed) is var type && !ReferenceEquals(type, parameter.Type) ? parameter with { Type = type } : parameter).ToEquatableArray();
+        var parameters = operation.Parameters.Select(parameter => parameter with { Type = Renamed(parameter.Type) }).ToEquatableArray();
         return parameters.Equals(operation.Parameters) ? operation : operation with { Parameters = parameters };
 
-        static TypeRef Renamed(TypeRef type, Dictionary<string, string> renamed)
-            => type.Kind == ValueKind.Enum && type.TypeName is { } name && renamed.TryGetValue(name, out var newName) ? type with { TypeName = newName }
-                : type.Element is { } element && Renamed(element, renamed) is var newElement && !ReferenceEquals(newElement, element) ? type with { Element = newElement }
-                : type;
+        TypeRef Renamed(TypeRef type)
+        {
+            if (type.Kind == ValueKind.Enum && type.TypeName is { } name && renamed.TryGetValue(name, out var newName))
+            {
+                return type with { TypeName = newName };
+            }
+
+            return type.Element is { } element ? type with { Element = Renamed(element) } : type;
+        }
     }
 
     /// <summary>The uses of an inline enum: the name they share, if they are all members of two or more owners under one name.</summary>
