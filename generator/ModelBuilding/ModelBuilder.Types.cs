@@ -238,6 +238,7 @@ internal sealed partial class ModelBuilder
             // the name of its use.
             preferred = shapeName;
         }
+
         if (componentName is not null && hint.Length == 0)
         {
             Report(DiagnosticDescriptors.InvalidIdentifier, LocationOfKey(pointer), componentName, preferred);
@@ -245,7 +246,7 @@ internal sealed partial class ModelBuilder
 
         var name = ClaimTypeName(kind == TypeKind.MergePatch ? preferred + "Patch" : preferred, NameScope.Quoted, componentName ?? preferred, componentName, pointer);
 
-        var pending = new PendingType(name, schema, pointer, kind).InGroupOf(componentName is null ? _membersBeingResolved : null);
+        var pending = new PendingType(name, schema, pointer, kind, componentName is null ? _membersBeingResolved?.Group : null);
         _pendingTypes.Add(key, pending);
         AddType(pending);
         if (outline is not null)
@@ -557,7 +558,8 @@ internal sealed partial class ModelBuilder
         public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Schema) ^ (int)Kind;
     }
 
-    private sealed class PendingType(string name, IOpenApiSchema schema, string pointer, TypeKind kind)
+    /// <param name="group">The group of the record that declares the type, if any: see <see cref="Group"/>.</param>
+    private sealed class PendingType(string name, IOpenApiSchema schema, string pointer, TypeKind kind, string? group = null)
     {
         public string Name { get; private set; } = name;
 
@@ -565,20 +567,13 @@ internal sealed partial class ModelBuilder
         /// The type whose file this one is generated in: an inline type's is that of the record that declares it, so that a
         /// component schema and the types nested in it share a file.
         /// </summary>
-        public string Group { get; private set; } = name;
+        public string Group { get; private set; } = group ?? name;
 
         /// <summary>Gives the type the name its uses share (<see cref="NameSharedEnums"/>), before any of its members or records is built; a type in a file of its own names that file too.</summary>
         public void Rename(string newName)
         {
             Group = Group == Name ? newName : Group;
             Name = newName;
-        }
-
-        /// <summary>Places the type in the file of <paramref name="owner"/>, the record that declares it.</summary>
-        public PendingType InGroupOf(PendingType? owner)
-        {
-            Group = owner?.Group ?? Group;
-            return this;
         }
 
         /// <summary>The name nested inline types are named after: a patch type's nested types keep the plain name's prefix.</summary>
