@@ -343,7 +343,15 @@ internal sealed partial class ModelBuilder
             var stem = names.Count > 1 && words.Count > 0 ? string.Concat(words)
                 : names.Count > 1 ? string.Concat(names.Take(names.Count - 1)) + "And" + names[names.Count - 1]
                 : names[0];
-            record = new HeadersRecordSpec(ClaimTypeName(stem + "Headers", "the response headers of '{0}' and of the operations documenting the same", operationName, null, responsePointer), members);
+            // A member may have the name already (Access-Control-Allow-Headers beside -Methods and -Origin share the words
+            // AccessControlAllow), and C# gives no member its type's name.
+            var preferred = stem + "Headers";
+            while (names.Contains(preferred))
+            {
+                preferred = preferred.Insert(stem.Length, "Response");
+            }
+
+            record = new HeadersRecordSpec(ClaimTypeName(preferred, "the response headers of '{0}' and of the operations documenting the same", operationName, null, responsePointer), members);
             _headersRecords.Add(members, record);
         }
 

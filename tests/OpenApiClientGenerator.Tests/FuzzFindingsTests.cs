@@ -559,6 +559,34 @@ public sealed class FuzzFindingsTests
         Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(client, "Task<ApiResponse<Message, ServerIdHeaders>> PublishAsync\\(").Count);
     }
 
+    /// <summary>
+    /// Success headers whose names start with the words of one of them (apidapp.com: <c>Access-Control-Allow-Headers</c>,
+    /// <c>-Methods</c> and <c>-Origin</c>). Was: the record was named after the shared words, <c>AccessControlAllowHeaders</c>,
+    /// the name of one of its members (CS0542).
+    /// </summary>
+    [Fact]
+    public void A_headers_record_is_not_named_like_one_of_its_members()
+    {
+        var run = AssertCompiles(Head + """
+
+            paths:
+              /account:
+                options:
+                  operationId: accountOptions
+                  responses:
+                    '200':
+                      description: CORS
+                      headers:
+                        Access-Control-Allow-Headers: { schema: { type: string } }
+                        Access-Control-Allow-Methods: { schema: { type: string } }
+                        Access-Control-Allow-Origin: { schema: { type: string } }
+            """);
+
+        var client = run.ClientText("FindingClient");
+        Assert.Matches(@"public sealed partial record AccessControlAllowResponseHeaders\b", client);
+        Assert.Contains("public string? AccessControlAllowHeaders { get; init; }", client, StringComparison.Ordinal);
+    }
+
     /// <summary>A schema named <c>Encoding</c> beside a union (Azure Stream Analytics). Was: the union's <c>ToString</c> called <c>Encoding.UTF8</c>, which named the schema's type (CS1929).</summary>
     [Fact]
     public void A_schema_named_like_a_framework_type_the_unions_use_leaves_them_compiling()
