@@ -9,13 +9,13 @@ namespace OpenApiClientGenerator.Emitting;
 /// </summary>
 internal static partial class SourceEmitter
 {
-    private static IEnumerable<OperationView> BuildOperations(OperationSpec operation, IReadOnlyDictionary<string, TypeSpec> types, string clientName, GeneratorOptions options)
+    private static IEnumerable<OperationView> BuildOperations(OperationSpec operation, IReadOnlyDictionary<string, TypeSpec> types, string clientName, TypeNamesView names, GeneratorOptions options)
     {
-        yield return BuildOperation(operation, types, clientName, options, overloadOf: null);
+        yield return BuildOperation(operation, types, clientName, names, options, overloadOf: null);
         foreach (var alternate in operation.AlternateBodies)
         {
             var overload = operation with { RequestTypeName = alternate.RequestTypeName, Body = alternate.Body, AlternateBodies = EquatableArray<AlternateBodySpec>.Empty };
-            yield return BuildOperation(overload, types, clientName, options, overloadOf: operation);
+            yield return BuildOperation(overload, types, clientName, names, options, overloadOf: operation);
         }
     }
 

@@ -16,7 +16,7 @@ internal static partial class SourceEmitter
         bool TextMayBeEmpty,
         string? HeadersType);
 
-    private static SuccessViews BuildSuccess(ResponseSpec? success, string requestType, IReadOnlyDictionary<string, TypeSpec> types, ValidationRules validation)
+    private static SuccessViews BuildSuccess(ResponseSpec? success, string requestType, IReadOnlyDictionary<string, TypeSpec> types, TypeNamesView names, ValidationRules validation)
     {
         var headersType = success?.HeadersRecord?.Name;
         string WithHeaders(string bodyType) => headersType is null ? $"ApiResponse<{bodyType}>" : $"ApiResponse<{bodyType}, {headersType}>";
@@ -26,7 +26,7 @@ internal static partial class SourceEmitter
         switch (success)
         {
             case { Kind: ResponseKind.File }:
-                return new SuccessViews(headersType is null ? "FileResponse" : $"FileResponse<{headersType}>", "file", null, null, null, false, headersType);
+                return new SuccessViews(headersType is null ? names.Of("FileResponse") : $"FileResponse<{headersType}>", "file", null, null, null, false, headersType);
             case { Kind: ResponseKind.EventStream, Body: { } eventData }:
                 return new SuccessViews(
                     StreamOf($"ServerSentEvent<{CSharpFragments.TypeName(eventData)}>"),
@@ -69,7 +69,7 @@ internal static partial class SourceEmitter
                 };
                 return new SuccessViews(trackingExpression is null ? WithHeaders(bodyType) : headersType is null ? $"AcceptedResponse<{bodyType}>" : $"AcceptedResponse<{bodyType}, {headersType}>", "json", responseBody, null, null, false, headersType);
             default:
-                return new SuccessViews(headersType is null ? "ApiResponse" : $"ApiResponseWithHeaders<{headersType}>", "json", null, null, null, false, headersType);
+                return new SuccessViews(headersType is null ? names.Of("ApiResponse") : $"ApiResponseWithHeaders<{headersType}>", "json", null, null, null, false, headersType);
         }
     }
 

@@ -49,6 +49,7 @@ internal static partial class SourceEmitter
     private static SpecView BuildView(ApiSpec spec, GeneratorOptions options, IReadOnlyCollection<string> renderedTypes)
     {
         var types = spec.Types.ToDictionary(t => t.Name, t => t, System.StringComparer.Ordinal);
+        var names = new TypeNamesView(spec.ShadowedNames);
         return new SpecView
         {
             Namespace = spec.Namespace,
@@ -58,11 +59,12 @@ internal static partial class SourceEmitter
             DefaultBaseAddress = spec.DefaultBaseAddress,
             Options = BuildOptions(spec),
             Types = spec.Types.Where(t => renderedTypes.Contains(t.Name)).Select(t => BuildType(t, types, spec.Namespace, options)).ToList(),
-            Operations = spec.Operations.SelectMany(o => BuildOperations(o, types, spec.ClientName, options)).ToList(),
+            Operations = spec.Operations.SelectMany(o => BuildOperations(o, types, spec.ClientName, names, options)).ToList(),
             ErrorReaders = spec.ErrorReaders.Select(r => new ErrorReaderView { Name = r.Name, Cases = TypedErrors(r) }).ToList(),
             HeadersRecords = spec.HeadersRecords.Select(BuildHeadersRecord).ToList(),
             Webhooks = spec.Webhooks.Count == 0 ? null : BuildWebhooks(spec.Webhooks),
             EmitDataAnnotations = options.EmitDataAnnotations,
+            Names = names,
         };
     }
 
@@ -484,7 +486,7 @@ internal static partial class SourceEmitter
     }
 
     /// <param name="overloadOf">The operation with the preferred body, when this is an overload sending another kind; null otherwise.</param>
-    private static OperationView BuildOperation(OperationSpec operation, IReadOnlyDictionary<string, TypeSpec> types, string clientName, GeneratorOptions options, OperationSpec? overloadOf)
+    private static OperationView BuildOperation(OperationSpec operation, IReadOnlyDictionary<string, TypeSpec> types, string clientName, TypeNamesView names, GeneratorOptions options, OperationSpec? overloadOf)
     {
         var memberNames = new HashSet<string>(operation.Parameters.Select(p => p.Name).Append("Body"), StringComparer.Ordinal);
         var validation = new ValidationRules(memberNames);
@@ -585,7 +587,7 @@ internal static partial class SourceEmitter
             };
         }
 
-        var success = BuildSuccess(operation.SuccessResponse, operation.RequestTypeName, types, validation);
+        var success = BuildSuccess(operation.SuccessResponse, operation.RequestTypeName, types, names, validation);
         var typedErrors = TypedErrors(operation.ErrorReader);
         return new OperationView
         {

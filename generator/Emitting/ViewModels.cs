@@ -46,6 +46,23 @@ internal sealed class SpecView
     public WebhooksView? Webhooks { get; init; }
 
     public required bool EmitDataAnnotations { get; init; }
+
+    /// <summary>Gets the names to write for the runtime's and the framework's types that a schema of the spec may have taken.</summary>
+    public required TypeNamesView Names { get; init; }
+}
+
+/// <summary>
+/// The names the generated code writes for the runtime's and the framework's types that a schema may take
+/// (<c>ReservedNames.QualifiedWhereShadowed</c>): the plain name, or the full name where a type of the spec has it
+/// (<c>global::OpenApiClientGenerator.Runtime.ValidationError</c> beside FastAPI's <c>ValidationError</c>).
+/// </summary>
+internal sealed class TypeNamesView(Model.EquatableArray<string> shadowed)
+{
+    public string ValidationError => Of(nameof(ValidationError));
+
+    public string Uri => Of(nameof(Uri));
+
+    public string Of(string name) => shadowed.Contains(name) ? ModelBuilding.ReservedNames.QualifiedWhereShadowed[name] : name;
 }
 
 /// <summary>The webhooks' payload readers, and the static members their checks call.</summary>

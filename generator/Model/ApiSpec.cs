@@ -38,6 +38,12 @@ internal sealed record ApiSpec
 
     /// <summary>Gets the webhooks whose payloads the generated code reads, in the spec's order.</summary>
     public EquatableArray<WebhookSpec> Webhooks { get; init; } = EquatableArray<WebhookSpec>.Empty;
+
+    /// <summary>
+    /// Gets the names of <see cref="ModelBuilding.ReservedNames.QualifiedWhereShadowed"/> that a type of the spec has, in
+    /// ordinal order: the generated code names the runtime's and the framework's types of these names by their full names.
+    /// </summary>
+    public EquatableArray<string> ShadowedNames { get; init; } = EquatableArray<string>.Empty;
 }
 
 /// <summary>

@@ -133,6 +133,7 @@ internal sealed partial class ModelBuilder
             ErrorReaders = _errorReaders.Values.OrderBy(r => r.Name, StringComparer.Ordinal).ToEquatableArray(),
             HeadersRecords = _headersRecords.Values.OrderBy(r => r.Name, StringComparer.Ordinal).ToEquatableArray(),
             Webhooks = webhooks.ToEquatableArray(),
+            ShadowedNames = ReservedNames.QualifiedWhereShadowed.Keys.Where(_typeNames.IsTaken).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray(),
         };
     }
 

@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+
 namespace OpenApiClientGenerator.ModelBuilding;
 
 /// <summary>
@@ -74,27 +77,50 @@ internal static class ReservedNames
         "ServerAddress", "ServerVariable", "ApiAuthentication", "ApiKeyLocation", "HttpClient", "HttpClientHandler", "Uri",
     ];
 
-    /// <summary>Framework and runtime types the generated code names without qualification, which a schema must not shadow.</summary>
+    /// <summary>
+    /// Framework and runtime types the generated code names without qualification, which a schema must not shadow. Those
+    /// it names only with type arguments (<c>Task&lt;T&gt;</c>, <c>Action&lt;T&gt;</c>, <c>IReadOnlyList&lt;T&gt;</c>) are
+    /// not here: C# looks a generic name up among the types of its arity, which no schema's type has, so a schema
+    /// named <c>Task</c> keeps its name. Nor are those of <see cref="QualifiedWhereShadowed"/>.
+    /// </summary>
     public static readonly string[] Types =
     [
-        "System", "Task", "HttpClient", "HttpMethod", "HttpRequestMessage", "CancellationToken", "JsonElement", "JsonEncodedText",
-        "JsonTokenType", "JsonException", "Utf8JsonReader", "Utf8JsonWriter", "Regex", "RegexOptions", "TimeSpan", "Uri",
-        "Optional", "ValidationError", "ValidationContext", "RequestValidationException", "IValidatedRequest", "WebhookPayloadException", "WebhookBodies", "ApiException", "ApiResponse",
+        "System", "HttpClient", "HttpMethod", "HttpRequestMessage", "CancellationToken", "JsonElement", "JsonEncodedText",
+        "JsonTokenType", "JsonException", "Utf8JsonReader", "Utf8JsonWriter", "Regex", "RegexOptions", "TimeSpan",
+        "Optional", "ValidationContext", "RequestValidationException", "IValidatedRequest", "WebhookPayloadException", "WebhookBodies", "ApiException",
         "AcceptedResponse", "ApiResponseFormatException", "JsonRead", "JsonWrite", "JsonMemberNames", "JsonPointer", "ApiHttp", "TextRules", "Base64Text", "MapEntries",
         "ElementRules", "JsonTypes", "MergePatch", "UnionShape", "UnionVariant", "UnionJson", "IUnionValue", "IJsonWritable", "IValidatable", "ResponseMismatch", "ApiResponseValidationException", "ResponseCheck", "ResponseChecks", "AkSk", "HuaweiCloudSignature", "HuaweiCloudSigningHandler",
 
         // Media types: the request content the client methods build.
         "FormUrlEncoder", "FormEncoding", "ParameterStyle", "ParameterValue", "ParameterSerializer", "BinaryBody", "RequestContent", "HttpContent", "FilePart", "Multipart",
-        "MultipartFormDataContent", "FileResponse", "ServerSentEvent", "ServerSentEvents", "ResponseStreams", "IAsyncEnumerable",
+        "MultipartFormDataContent", "ServerSentEvent", "ServerSentEvents", "ResponseStreams",
         "JsonLines", "ResponseLines", "ResponseHeaders", "ApiResponseWithHeaders", "StreamResponse", "DateTimeOffset",
 
         // Authentication and client options.
         "ApiAuthentication", "ApiAuthenticationException", "ApiKeyLocation", "BasicCredentials", "OAuth2ClientCredentials",
-        "OAuth2TokenCache", "ServerAddress", "ServerVariable", "ValueTask", "DelegatingHandler", "HttpMessageHandler",
+        "OAuth2TokenCache", "ServerAddress", "ServerVariable", "DelegatingHandler", "HttpMessageHandler",
         "HttpClientHandler", "InvalidOperationException",
 
-        "IReadOnlyList", "IReadOnlyDictionary", "List", "Dictionary", "StringComparer", "StringBuilder", "JsonPropertyNameAttribute",
-        "JsonPropertyName", "ArgumentNullException", "ArgumentException", "Action", "Func", "Exception", "String", "Object",
+        "StringComparer", "StringBuilder", "JsonPropertyNameAttribute", "JsonPropertyName", "ArgumentNullException",
+        "ArgumentException", "ArgumentOutOfRangeException", "Array", "JsonValueKind", "IServiceCollection",
+        "ServiceDescriptor",
+
+        // Namespaces the generated code names types in.
+        "Microsoft", "OpenApiClientGenerator",
         .. ClientMembers,
     ];
+
+    /// <summary>
+    /// Types the generated code names without type arguments that a schema may take all the same, by their full names: a
+    /// spec with such a schema (FastAPI's <c>ValidationError</c>, the Petstore's <c>ApiResponse</c>) gets its type under
+    /// the schema's name, and the generated code names these by their full names instead
+    /// (<see cref="Model.ApiSpec.ShadowedNames"/>). Common nouns of APIs, unlike the rest of <see cref="Types"/>.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> QualifiedWhereShadowed = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["ApiResponse"] = "global::OpenApiClientGenerator.Runtime.ApiResponse",
+        ["FileResponse"] = "global::OpenApiClientGenerator.Runtime.FileResponse",
+        ["Uri"] = "global::System.Uri",
+        ["ValidationError"] = "global::OpenApiClientGenerator.Runtime.ValidationError",
+    };
 }

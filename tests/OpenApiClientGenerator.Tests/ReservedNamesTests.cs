@@ -62,9 +62,45 @@ public sealed class ReservedNamesTests
             .Distinct(StringComparer.Ordinal)
             .ToList();
 
-        Assert.All(declared, name => Assert.Contains(name, ReservedNames.Types));
+        Assert.All(declared, name => Assert.Contains(name, ReservedNames.Types.Concat(ReservedNames.QualifiedWhereShadowed.Keys)));
         Assert.Contains("ValidationContext", declared);
         Assert.Contains("JsonRead", declared);
+    }
+
+    /// <summary>
+    /// The types a schema may be named like (FrameworkTypeNamesTests): the templates name those C# tells from a schema's
+    /// type by their type arguments only with type arguments, and the others only through <c>names</c>, which writes
+    /// their full names where a schema has them.
+    /// </summary>
+    [Theory]
+    [InlineData("Task")]
+    [InlineData("Action")]
+    [InlineData("Func")]
+    [InlineData("List")]
+    [InlineData("Dictionary")]
+    [InlineData("IReadOnlyList")]
+    [InlineData("IReadOnlyDictionary")]
+    [InlineData("IAsyncEnumerable")]
+    [InlineData("ValueTask")]
+    [InlineData("ValidationError")]
+    [InlineData("ApiResponse")]
+    [InlineData("FileResponse")]
+    [InlineData("Uri")]
+    public void The_templates_name_the_types_a_schema_may_take_so_that_it_does_not_hide_them(string name)
+    {
+        Assert.DoesNotContain(name, ReservedNames.Types);
+        var generic = !ReservedNames.QualifiedWhereShadowed.ContainsKey(name);
+        var plainUse = new Regex(@"(?<![\w.""])" + name + (generic ? @"\b(?!\s*<)" : @"\b"), RegexOptions.CultureInvariant);
+        var uses = Templates()
+            .Where(template => template.Name.StartsWith("Templates.", StringComparison.Ordinal))
+            .SelectMany(template => template.Text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')
+                .Where(line => !line.TrimStart().StartsWith("///", StringComparison.Ordinal) && !line.TrimStart().StartsWith("//", StringComparison.Ordinal))
+                .Select(line => ScribanTag.Replace(line, Templated))
+                .Where(code => plainUse.IsMatch(code))
+                .Select(code => template.Name + ": " + code.Trim()))
+            .ToList();
+
+        Assert.True(uses.Count == 0, $"Templates name {name} where a schema's type of that name would hide it:\n" + string.Join("\n", uses));
     }
 
     /// <summary>The reserved list that applies to a generated type's members, by the template's declaration of it.</summary>

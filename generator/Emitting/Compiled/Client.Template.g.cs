@@ -736,12 +736,18 @@ internal sealed partial class CompiledTemplates
             Write("        /// <summary>Returns every violation of the spec's constraints, parameters and body alike; an empty list when the request is valid.</summary>\n");
             if ((Size(Get(operation.Value, ViewMembers.ValidatedParameters)) == 0) && !(IsTrue(Get(operation.Value, ViewMembers.Body)) && IsTrue(Get(Get(operation.Value, ViewMembers.Body), ViewMembers.HasChecks))))
             {
-                Write("        public IReadOnlyList<ValidationError> Validate() => Array.Empty<ValidationError>();\n");
+                Write("        public IReadOnlyList<");
+                WriteValue(Get(Get(View, ViewMembers.Names), ViewMembers.ValidationError));
+                Write("> Validate() => Array.Empty<");
+                WriteValue(Get(Get(View, ViewMembers.Names), ViewMembers.ValidationError));
+                Write(">();\n");
             }
             else
             {
+                Write("        public IReadOnlyList<");
+                WriteValue(Get(Get(View, ViewMembers.Names), ViewMembers.ValidationError));
                 Write(
-                    "        public IReadOnlyList<ValidationError> Validate()\n" +
+                    "> Validate()\n" +
                     "        {\n" +
                     "            var context = ValidationContext.Rent();\n");
                 foreach (var group in Items(Get(operation.Value, ViewMembers.ValidatedParameters)))
@@ -813,7 +819,9 @@ internal sealed partial class CompiledTemplates
                     "        /// <summary>Returns every way <paramref name=\"response\"/>, the body of a success answer to this request, breaks the spec's constraints and required members.</summary>\n");
                 if (((Size(Get(Get(operation.Value, ViewMembers.ResponseBody), ViewMembers.Rules)) == 1) && IsEqual(Get(Index(Get(Get(operation.Value, ViewMembers.ResponseBody), ViewMembers.Rules), 0), ViewMembers.Kind), "call")) && !IsTrue(Get(Get(operation.Value, ViewMembers.ResponseBody), ViewMembers.PresentCondition)))
                 {
-                    Write("        internal static IReadOnlyList<ValidationError> ValidateResponse(");
+                    Write("        internal static IReadOnlyList<");
+                    WriteValue(Get(Get(View, ViewMembers.Names), ViewMembers.ValidationError));
+                    Write("> ValidateResponse(");
                     WriteValue(Get(Get(operation.Value, ViewMembers.ResponseBody), ViewMembers.TypeName));
                     Write(
                         " response)\n" +
@@ -823,7 +831,9 @@ internal sealed partial class CompiledTemplates
                 }
                 else
                 {
-                    Write("        internal static IReadOnlyList<ValidationError> ValidateResponse(");
+                    Write("        internal static IReadOnlyList<");
+                    WriteValue(Get(Get(View, ViewMembers.Names), ViewMembers.ValidationError));
+                    Write("> ValidateResponse(");
                     WriteValue(Get(Get(operation.Value, ViewMembers.ResponseBody), ViewMembers.TypeName));
                     Write(
                         " response)\n" +

@@ -62,7 +62,9 @@ internal sealed partial class CompiledTemplates
             ":\n" +
             "        /// e.g. a local test server, or a proxy.\n" +
             "        /// </summary>\n" +
-            "        public Uri? BaseAddress { get; set; }\n");
+            "        public ");
+        WriteValue(Get(Get(View, ViewMembers.Names), ViewMembers.Uri));
+        Write("? BaseAddress { get; set; }\n");
         foreach (var variable in Items(Get(Get(View, ViewMembers.Options), ViewMembers.Variables)))
         {
             Write("\n");
@@ -146,7 +148,10 @@ internal sealed partial class CompiledTemplates
             "        /// <summary>Returns <see cref=\"BaseAddress\"/>, or the spec's server URL with the options' values for its variables.</summary>\n" +
             "        /// <returns>An absolute http or https URI whose path ends in <c>/</c>.</returns>\n" +
             "        /// <exception cref=\"InvalidOperationException\">No base address can be made from the options, or it is not an absolute http or https URI; the message names the option to set.</exception>\n" +
-            "        public Uri ResolveBaseAddress()\n" +
+            "        public ");
+        WriteValue(Get(Get(View, ViewMembers.Names), ViewMembers.Uri));
+        Write(
+            " ResolveBaseAddress()\n" +
             "            => ServerAddress.Resolve(");
         WriteValue(StringLiteral(StringAppend(Get(View, ViewMembers.ClientName), "Options")));
         Write(", BaseAddress, ");

@@ -135,6 +135,7 @@ internal sealed partial class CompiledTemplates
         public static readonly MemberRead MissingCondition = new("missing_condition");
         public static readonly MemberRead Name = new("name");
         public static readonly MemberRead NameLiteral = new("name_literal");
+        public static readonly MemberRead Names = new("names");
         public static readonly MemberRead Namespace = new("namespace");
         public static readonly MemberRead NeedsInitPolyfill = new("needs_init_polyfill");
         public static readonly MemberRead NeedsRequiredMemberPolyfill = new("needs_required_member_polyfill");
@@ -192,10 +193,12 @@ internal sealed partial class CompiledTemplates
         public static readonly MemberRead TypedErrors = new("typed_errors");
         public static readonly MemberRead Types = new("types");
         public static readonly MemberRead Union = new("union");
+        public static readonly MemberRead Uri = new("uri");
         public static readonly MemberRead UriExpression = new("uri_expression");
         public static readonly MemberRead UsesClock = new("uses_clock");
         public static readonly MemberRead ValidateMethod = new("validate_method");
         public static readonly MemberRead ValidatedParameters = new("validated_parameters");
+        public static readonly MemberRead ValidationError = new("validation_error");
         public static readonly MemberRead Validator = new("validator");
         public static readonly MemberRead Value = new("value");
         public static readonly MemberRead ValueExpression = new("value_expression");

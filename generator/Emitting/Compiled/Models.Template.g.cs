@@ -412,7 +412,10 @@ internal sealed partial class CompiledTemplates
                 Write(
                     "\n" +
                     "        /// <summary>Returns every violation of the spec's constraints; an empty list when the document is valid.</summary>\n" +
-                    "        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this);\n" +
+                    "        public IReadOnlyList<");
+                WriteValue(Get(Get(View, ViewMembers.Names), ViewMembers.ValidationError));
+                Write(
+                    "> Validate() => ValidationContext.Run(this);\n" +
                     "\n" +
                     "        /// <inheritdoc/>\n" +
                     "        public IEnumerator<");
@@ -690,7 +693,10 @@ internal sealed partial class CompiledTemplates
 
                 Write(
                     "        /// <summary>Returns every violation of the spec's constraints, with its JSON path; an empty list when the value is valid.</summary>\n" +
-                    "        public IReadOnlyList<ValidationError> Validate() => ValidationContext.Run(this);\n" +
+                    "        public IReadOnlyList<");
+                WriteValue(Get(Get(View, ViewMembers.Names), ViewMembers.ValidationError));
+                Write(
+                    "> Validate() => ValidationContext.Run(this);\n" +
                     "\n" +
                     "        /// <summary>Serializes the value to UTF-8 JSON.</summary>\n" +
                     "        public byte[] ToJson() => JsonWrite.ToUtf8(this);\n");

@@ -99,8 +99,10 @@ internal sealed partial class CompiledTemplates
             "        /// <returns>The builder of the client's <see cref=\"System.Net.Http.HttpClient\"/>.</returns>\n" +
             "        public static IHttpClientBuilder Add");
         WriteValue(Get(View, ViewMembers.ClientName));
+        Write("(this IServiceCollection services, ");
+        WriteValue(Get(Get(View, ViewMembers.Names), ViewMembers.Uri));
         Write(
-            "(this IServiceCollection services, Uri baseAddress)\n" +
+            " baseAddress)\n" +
             "            => services.Add");
         WriteValue(Get(View, ViewMembers.ClientName));
         Write(
