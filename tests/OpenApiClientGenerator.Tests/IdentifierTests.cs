@@ -95,7 +95,7 @@ public sealed class IdentifierTests
             event:
               type: string
               enum: ['on', 'off']
-            Task:
+            Array:
               type: object
               properties:
                 done: { type: boolean }
@@ -145,8 +145,8 @@ public sealed class IdentifierTests
             .Select(t => t.Name)
             .ToList();
         Assert.Equal(types.Count, types.Distinct(StringComparer.Ordinal).Count());
-        Assert.Superset(new HashSet<string>(["Class", "ABCD", "_2fa", "Namespace", "Event", "Task2", "Names", "ClassKind", "CreateThingRequest", "NamesClient"]), new HashSet<string>(types));
-        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "OAG008" && d.GetMessage(CultureInfo.InvariantCulture).Contains("'Task' is generated as 'Task2'", StringComparison.Ordinal));
+        Assert.Superset(new HashSet<string>(["Class", "ABCD", "_2fa", "Namespace", "Event", "Array2", "Names", "ClassKind", "CreateThingRequest", "NamesClient"]), new HashSet<string>(types));
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "OAG008" && d.GetMessage(CultureInfo.InvariantCulture).Contains("'Array' is generated as 'Array2'", StringComparison.Ordinal));
     }
 
     [Theory]
