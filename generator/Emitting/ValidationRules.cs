@@ -66,6 +66,11 @@ internal sealed class ValidationRules(ISet<string> memberNames)
             case ValueKind.Enum:
                 // One call with the enum's own check, so that a member is checked by its name in one line.
                 rules.Add(MemberCall("context.Allowed", value, $", {type.TypeName}Json.IsDefined, {type.TypeName}Json.AllowedValues"));
+
+                // An allOf part may allow only some of the enum's values (ModelBuilder.MergeValues). A value the enum does
+                // not define was reported by the call above and has no wire value to compare.
+                AddAllowedValues(rules, constraints, $"{type.TypeName}Json.ToWire({value})", StringLiteral, guard: $"{type.TypeName}Json.IsDefined({value})");
+
                 break;
             case ValueKind.Array:
                 AddCountRules(rules, constraints, value + ".Count");
@@ -302,7 +307,7 @@ internal sealed class ValidationRules(ISet<string> memberNames)
             rules.Add(Call($"context.Pattern({helper}({value}), {CSharpFragments.Literal(pattern.Pattern)}, {characterSet})"));
         }
 
-        AddAllowedValues(rules, constraints, value, v => v.StartsWith("\"", System.StringComparison.Ordinal) ? v : null);
+        AddAllowedValues(rules, constraints, value, StringLiteral);
     }
 
     private static void AddNumberRules(List<RuleView> rules, ConstraintSpec constraints, string value)
@@ -339,10 +344,11 @@ internal sealed class ValidationRules(ISet<string> memberNames)
     }
 
     /// <summary>
-    /// An enum on a string or number that did not become a C# enum (because it also allows other JSON kinds, say):
-    /// the value must equal one of the listed ones.
+    /// An enum on a string or number that did not become a C# enum (because it also allows other JSON kinds, say), or
+    /// an allOf part's enum that narrows a string or an enum: the value must equal one of the listed ones.
     /// </summary>
-    private static void AddAllowedValues(List<RuleView> rules, ConstraintSpec constraints, string value, System.Func<string, string?> toPattern)
+    /// <param name="guard">A condition the value must meet to be compared, or null.</param>
+    private static void AddAllowedValues(List<RuleView> rules, ConstraintSpec constraints, string value, System.Func<string, string?> toPattern, string? guard = null)
     {
         if (constraints.AllowedValues.IsEmpty)
         {
@@ -353,8 +359,11 @@ internal sealed class ValidationRules(ISet<string> memberNames)
         var report = $"context.NotAllowed({CSharpFragments.Literal(string.Join(", ", constraints.AllowedValues))})";
         rules.Add(patterns.All(p => p is null)
             ? Call(report)
-            : Unless($"{value} is not ({string.Join(" or ", patterns.Where(p => p is not null))})", report));
+            : Unless($"{(guard is null ? null : guard + " && ")}{value} is not ({string.Join(" or ", patterns.Where(p => p is not null))})", report));
     }
+
+    /// <summary>An allowed value that is a JSON string, which is a C# string literal too; null for any other.</summary>
+    private static string? StringLiteral(string allowedValue) => allowedValue.StartsWith("\"", System.StringComparison.Ordinal) ? allowedValue : null;
 
     private string PatternHelper(PatternSpec pattern)
     {

@@ -54,8 +54,9 @@ internal sealed partial class ModelBuilder
         TypeRef? merged = null;
         for (var i = 0; i < allOf.Count; i++)
         {
-            var part = ResolveContained(schema, allOf[i], AllOfPointer(pointer, i), nameHint, usage, mergePatch);
-            merged = merged is null ? part : MergeValues(merged, part, AllOfPointer(pointer, i));
+            var partPointer = AllOfPointer(pointer, i);
+            var part = (merged is null ? null : NarrowingEnum(allOf[i], partPointer, merged.Kind)) ?? ResolveContained(schema, allOf[i], partPointer, nameHint, usage, mergePatch);
+            merged = merged is null ? part : MergeValues(merged, part, partPointer);
         }
 
         return merged! with { Constraints = MergeConstraints(merged!.Constraints, ReadConstraints(schema, pointer), pointer) };
@@ -299,11 +300,17 @@ internal sealed partial class ModelBuilder
     }
 
     /// <summary>
-    /// The value of a member declared more than once: the first declaration's type, with the constraints of all. Two
-    /// declarations of different types cannot both hold; the later one is reported.
+    /// The value of a member declared more than once: the first declaration's type, with the constraints of all. A later
+    /// enum that only lists values (<see cref="NarrowingEnum"/>) narrows a string or an enum to them, which the validator
+    /// checks. Other declarations of different types cannot both hold; the later one is reported.
     /// </summary>
     private TypeRef MergeValues(TypeRef first, TypeRef next, string nextPointer)
     {
+        if (next.Kind == ValueKind.Enum && next.TypeName is null && (first.Kind is ValueKind.String or ValueKind.Enum || first.Kind == ValueKind.Any && first.TypeName is null))
+        {
+            return first with { Constraints = MergeConstraints(first.Constraints, next.Constraints, nextPointer), IsNullable = first.IsNullable && next.IsNullable };
+        }
+
         if (next.Kind == ValueKind.Any && next.TypeName is null)
         {
             return first with { Constraints = MergeConstraints(first.Constraints, next.Constraints, nextPointer) };
@@ -321,6 +328,25 @@ internal sealed partial class ModelBuilder
         }
 
         return first with { Constraints = MergeConstraints(first.Constraints, next.Constraints, nextPointer), IsNullable = first.IsNullable && next.IsNullable };
+    }
+
+    /// <summary>
+    /// A later allOf declaration of a value that is an inline enum of strings and nothing else, after one that makes the
+    /// value a string or an enum (<paramref name="earlier"/>): it narrows that value (<see cref="MergeValues"/>), as a
+    /// part that refines a check run allows its <c>status</c> only as <c>completed</c>. It is not resolved, so it makes no
+    /// enum type that nothing uses; its values are in its constraints. Null for any other declaration.
+    /// </summary>
+    private TypeRef? NarrowingEnum(IOpenApiSchema declaration, LazyPointer pointer, ValueKind earlier)
+    {
+        if (earlier is not (ValueKind.String or ValueKind.Enum) || declaration is OpenApiSchemaReference
+            || declaration.AllOf is { Count: > 0 } || declaration.OneOf is { Count: > 0 } || declaration.AnyOf is { Count: > 0 }
+            || ClassifyType(declaration) != ValueKind.Enum)
+        {
+            return null;
+        }
+
+        var nullable = declaration.Type is { } type && (type & JsonSchemaType.Null) != 0;
+        return new TypeRef { Kind = ValueKind.Enum, Constraints = ReadConstraints(declaration, pointer), IsNullable = nullable };
     }
 
     /// <summary>The constraints a value meets when it meets both: the tighter bound of each pair, the common allowed values.</summary>
@@ -346,6 +372,11 @@ internal sealed partial class ModelBuilder
             Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOfKey(JsonPointers.Append(nextPointer, "multipleOf")), "allOf parts with two multipleOf values for one value", "only the first part's multipleOf is validated");
         }
 
+        if (!first.AllowedValues.IsEmpty && !next.AllowedValues.IsEmpty && !first.AllowedValues.Any(next.AllowedValues.Contains))
+        {
+            Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOfKey(nextPointer), "allOf parts whose enums have no value in common", "only the first part's values are validated");
+        }
+
         var (minimum, exclusiveMinimum) = TighterBound(first.Minimum, first.ExclusiveMinimum, next.Minimum, next.ExclusiveMinimum, preferLarger: true);
         var (maximum, exclusiveMaximum) = TighterBound(first.Maximum, first.ExclusiveMaximum, next.Maximum, next.ExclusiveMaximum, preferLarger: false);
         return new ConstraintSpec
@@ -369,8 +400,9 @@ internal sealed partial class ModelBuilder
 
         static int? Smaller(int? a, int? b) => a is null ? b : b is null ? a : Math.Min(a.Value, b.Value);
 
+        // Two lists with nothing in common were reported above; the first one stays, rather than none, which would allow all.
         static EquatableArray<string> Common(EquatableArray<string> a, EquatableArray<string> b)
-            => a.Count == 0 ? b : b.Count == 0 ? a : a.Where(b.Contains).ToEquatableArray();
+            => a.Count == 0 ? b : b.Count == 0 ? a : a.Where(b.Contains).ToEquatableArray() is { Count: > 0 } common ? common : a;
     }
 
     private static (string? Bound, bool Exclusive) TighterBound(string? a, bool aExclusive, string? b, bool bExclusive, bool preferLarger)

@@ -265,10 +265,14 @@ internal sealed partial class ModelBuilder
         {
             foreach (var member in MembersOf(pending.Schema, pending.Pointer).Members)
             {
+                var firstShape = member.DeclarationCount > 1 ? ShapeOf(member.Declaration(0).Schema) : ValueKind.Any;
                 for (var i = 0; i < member.DeclarationCount; i++)
                 {
                     var declaration = member.Declaration(i);
-                    ResolveType(declaration.Schema, new LazyPointer(declaration), MemberTypeHint(pending, member.WireName, declaration), pending.Usage, pending.Kind == TypeKind.MergePatch);
+                    if (i == 0 || NarrowingEnum(declaration.Schema, new LazyPointer(declaration), firstShape) is null)
+                    {
+                        ResolveType(declaration.Schema, new LazyPointer(declaration), MemberTypeHint(pending, member.WireName, declaration), pending.Usage, pending.Kind == TypeKind.MergePatch);
+                    }
                 }
             }
         }
@@ -350,6 +354,7 @@ internal sealed partial class ModelBuilder
             var first = member.Declaration(0);
             var csharpName = ClaimMemberName(propertyNames, member.WireName, KeyAt(new LazyPointer(first)));
             var type = ResolveType(first.Schema, new LazyPointer(first), MemberTypeHint(pending, member.WireName, first), pending.Usage, pending.Kind == TypeKind.MergePatch);
+            var firstShape = member.DeclarationCount > 1 ? ShapeOf(first.Schema) : ValueKind.Any;
 
             // Each declaration, then what it references: the first that says a thing says it. A reference is asked only what
             // it says itself (its $ref siblings), since asking it for anything else resolves it again; its target is next.
@@ -358,7 +363,9 @@ internal sealed partial class ModelBuilder
             for (var i = 1; i < member.DeclarationCount; i++)
             {
                 var declaration = member.Declaration(i);
-                type = MergeValues(type, ResolveType(declaration.Schema, new LazyPointer(declaration), MemberTypeHint(pending, member.WireName, declaration), pending.Usage, pending.Kind == TypeKind.MergePatch), declaration.Pointer);
+                var next = NarrowingEnum(declaration.Schema, new LazyPointer(declaration), firstShape)
+                    ?? ResolveType(declaration.Schema, new LazyPointer(declaration), MemberTypeHint(pending, member.WireName, declaration), pending.Usage, pending.Kind == TypeKind.MergePatch);
+                type = MergeValues(type, next, declaration.Pointer);
                 annotations.Read(declaration.Schema, Target(declaration.Schema));
             }
 

@@ -139,4 +139,34 @@ public sealed class CompositionTests
 
         JsonAssert.Equal(JsonNode.Parse(FullItemJson), response.Body.ToJson());
     }
+
+    [Fact]
+    public void A_part_that_narrows_an_enum_or_a_string_to_some_values_keeps_the_type_and_checks_the_values()
+    {
+        CheckRunStatus status = new CompletedCheckRun { Status = CheckRunStatus.Completed, Conclusion = "success" }.Status;
+        string conclusion = new CompletedCheckRun { Status = CheckRunStatus.Completed, Conclusion = "success" }.Conclusion;
+        Assert.Equal((CheckRunStatus.Completed, "success"), (status, conclusion));
+        Assert.Empty(new CompletedCheckRun { Status = CheckRunStatus.Completed, Conclusion = "failure" }.Validate());
+
+        var errors = new CompletedCheckRun { Status = CheckRunStatus.Queued, Conclusion = "cancelled" }.Validate();
+
+        Assert.Equal(
+            [("conclusion", "enum", "must be one of \"success\", \"failure\""), ("status", "enum", "must be one of \"completed\"")],
+            errors.Select(e => (e.Path, e.Rule, e.Message)).Order());
+        Assert.Empty(new CheckRun { Status = CheckRunStatus.Queued, Conclusion = "cancelled" }.Validate());
+        Assert.Null(typeof(CheckRun).Assembly.GetType("HuaweiCloud.Composition.CompletedCheckRunStatus"));
+    }
+
+    [Fact]
+    public async Task A_narrowed_value_outside_the_part_s_values_is_refused_before_it_is_sent()
+    {
+        await using var server = await RecordingServer.StartAsync();
+        using var http = server.CreateHttpClient();
+        var run = new CompletedCheckRun { Status = CheckRunStatus.InProgress, Conclusion = "success" };
+
+        var exception = await Assert.ThrowsAsync<RequestValidationException>(() => new CompositionClient(http).CompleteCheckRunAsync(new CompleteCheckRunRequest { Body = run }));
+
+        Assert.Equal(("status", "enum"), (Assert.Single(exception.Errors).Path, exception.Errors[0].Rule));
+        Assert.Empty(server.Requests);
+    }
 }

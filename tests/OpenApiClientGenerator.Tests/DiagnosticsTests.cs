@@ -319,6 +319,41 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public void An_allOf_part_that_narrows_a_member_to_an_enum_is_no_warning_and_one_with_no_value_in_common_is_one()
+    {
+        var run = Run("demo.openapi.yaml", Head + """
+
+            paths: {}
+            components:
+              schemas:
+                Run:
+                  type: object
+                  properties:
+                    status: { type: string, enum: [queued, completed] }
+                    conclusion: { type: string }
+                Completed:
+                  allOf:
+                    - $ref: '#/components/schemas/Run'
+                    - properties:
+                        status: { type: string, enum: [completed] }
+                        conclusion: { type: string, enum: [success] }
+                Impossible:
+                  allOf:
+                    - $ref: '#/components/schemas/Completed'
+                    - properties:
+                        status: { type: string, enum: [queued] }
+            """);
+
+        AssertSingle(run, "OAG006", DiagnosticSeverity.Warning, "demo.openapi.yaml", 22, 12, "allOf parts whose enums have no value in common is not supported", "only the first part's values are validated");
+        var models = run.ModelsText("DemoClient");
+        Assert.Contains("public RunStatus? Status { get; init; }", models, StringComparison.Ordinal);
+        Assert.Contains("public string? Conclusion { get; init; }", models, StringComparison.Ordinal);
+        Assert.Contains("RunStatusJson.ToWire(statusValue) is not (\"completed\")", models, StringComparison.Ordinal);
+        Assert.DoesNotContain("enum CompletedStatus", models, StringComparison.Ordinal);
+        Assert.Empty(run.CompilationProblems());
+    }
+
+    [Fact]
     public void An_allOf_part_that_retypes_a_member_is_a_warning_at_that_declaration_and_the_base_type_is_kept()
     {
         var run = Run("demo.openapi.yaml", Head + """
