@@ -93,7 +93,7 @@ internal static class SpecParser
         if (mayHoldInnerReference)
         {
             // The checks collected every reference: a spec without an inner one is not walked again for them.
-            InnerReferenceInliner.Inline(root, diagnostics);
+            InnerReferenceInliner.Inline(root, diagnostics, own);
         }
 
         // The references the checks collected show what each part of the spec reaches, unless a stage after them wrote some.

@@ -11,13 +11,16 @@ namespace OpenApiClientGenerator.Reading;
 /// A <c>$ref</c> may be any JSON Pointer into the document (<c>#/components/schemas/Video/properties/name</c>,
 /// <c>#/paths/~1x/get/parameters/0</c>, <c>#/components/schemas/X/$defs/Y</c>), but Microsoft.OpenApi resolves only
 /// references to a component (<c>#/components/&lt;section&gt;/&lt;name&gt;</c>) and takes the last segment of any other for a
-/// component's name. Before it reads the document, each such reference is replaced by a copy of what it points at, with
-/// the reference's sibling keywords applied over it (OpenAPI 3.1 applies siblings; a 3.0 spec that writes them means
-/// them). Diagnostics inside a copy are placed at the reference. A reference into the schema that contains it (a
-/// recursive type written without a component) cannot be copied: it is reported, and the value is left untyped.
+/// component's name. Before it reads the document, each such reference is replaced: by a reference to a component made
+/// of the schema it points at, when that is a schema inside a component schema (<see cref="Hoist"/>), else by a copy of
+/// what it points at, with the reference's sibling keywords applied over it (OpenAPI 3.1 applies siblings; a 3.0 spec
+/// that writes them means them). Diagnostics inside a copy are placed at the reference. A reference into the schema
+/// that contains it (a recursive type written in an operation) cannot be copied: it is reported, and the value is left
+/// untyped.
 /// The references have been checked: each points at a node of this document, and none leads only back to itself.
 /// </summary>
-internal sealed class InnerReferenceInliner(JsonNode root, SpecDiagnostics diagnostics)
+/// <param name="own">Makes the node at a pointer the parse's own before a hoist changes it (<see cref="Checking.FragmentTrees.Own"/>).</param>
+internal sealed class InnerReferenceInliner(JsonNode root, SpecDiagnostics diagnostics, Action<string> own)
 {
     /// <summary>
     /// Copies hold references in turn, so a few references can ask for more copies than any real spec needs (as a YAML
@@ -27,8 +30,11 @@ internal sealed class InnerReferenceInliner(JsonNode root, SpecDiagnostics diagn
 
     private int _copies;
 
-    public static void Inline(JsonNode root, SpecDiagnostics diagnostics)
-        => new InnerReferenceInliner(root, diagnostics).Visit(root, new PointerPath(), []);
+    /// <summary>The schemas moved to components of their own (<see cref="Hoist"/>), by where they were written.</summary>
+    private readonly Dictionary<string, string> _hoisted = new(StringComparer.Ordinal);
+
+    public static void Inline(JsonNode root, SpecDiagnostics diagnostics, Action<string> own)
+        => new InnerReferenceInliner(root, diagnostics, own).Visit(root, new PointerPath(), []);
 
     /// <param name="path">Where <paramref name="node"/> stands; its pointer is written out only at an inner reference.</param>
     /// <param name="expanding">The targets copied on the way down to this node: one met again is a recursive structure.</param>
@@ -80,10 +86,18 @@ internal sealed class InnerReferenceInliner(JsonNode root, SpecDiagnostics diagn
         var copied = 0;
         var node = member;
         string? pointer = null;
-        while (InnerTarget(node) is { } target)
+        while (InnerTarget(node) is { } reference)
         {
             pointer ??= path.ToString();
             var referenceObject = (JsonObject)node;
+            var target = Relocated(reference);
+            if (!IsInner(target))
+            {
+                // The schema it points at, or the one it stands in, has become a component.
+                node = ReferenceTo(target, referenceObject);
+                break;
+            }
+
             var targetNode = JsonPointers.Find(root, target);
             if (targetNode is JsonValue targetValue && targetValue.TryGetValue(out bool _))
             {
@@ -101,6 +115,12 @@ internal sealed class InnerReferenceInliner(JsonNode root, SpecDiagnostics diagn
                     $"The reference '{referenceObject["$ref"]}' to a value that is no object",
                     "the value is generated as a JsonElement");
                 node = WithSiblings(new JsonObject(), referenceObject);
+                break;
+            }
+
+            if (IsSchemaInComponent(target) && JsonPointers.ReferencedBy(found) is null)
+            {
+                node = ReferenceTo(Hoist(target), referenceObject);
                 break;
             }
 
@@ -151,6 +171,185 @@ internal sealed class InnerReferenceInliner(JsonNode root, SpecDiagnostics diagn
     {
         var segments = target.Split('/');
         return !(segments.Length == 4 && segments[0].Length == 0 && segments[1] == "components");
+    }
+
+    /// <summary>
+    /// Moves a schema inside a component schema (<c>#/components/schemas/Pool/properties/owner</c>) to a component of its
+    /// own and leaves a reference to it in its place: every reference to it is then that component, which is read once
+    /// and typed once, rather than a copy each, and copies of copies. Azure's specs, bundled by APIs.guru, point into
+    /// their schemas in chains that would take more than <see cref="MaxCopies"/> copies, and a schema that points into
+    /// itself becomes a recursive component. Problems inside the component are placed where the schema was written.
+    /// </summary>
+    /// <returns>The component's pointer.</returns>
+    private string Hoist(string pointer)
+    {
+        // The schema's fragment may be shared with the cache, which holds the tree the checks read.
+        own(pointer);
+        var schema = (JsonObject)JsonPointers.Find(root, pointer)!;
+        var schemas = (JsonObject)root["components"]!["schemas"]!;
+        var name = UniqueName(schemas, ComponentName(pointer));
+        var component = "/components/schemas/" + name;
+        var slash = pointer.LastIndexOf('/');
+        var place = new JsonObject { ["$ref"] = "#" + component };
+        switch (JsonPointers.Find(root, pointer.Substring(0, slash)))
+        {
+            case JsonObject parent:
+                parent[JsonPointers.Unescape(pointer.Substring(slash + 1))] = place;
+                break;
+            case JsonArray parent:
+                parent[int.Parse(pointer.Substring(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture)] = place;
+                break;
+        }
+
+        schemas[name] = schema;
+        _hoisted.Add(pointer, component);
+        diagnostics.Map.AddRelocation(component, pointer);
+
+        // The walk may have passed the component map, or the schema's place, already; the references inside it are
+        // rewritten now, and a second visit of them finds none.
+        var path = new PointerPath();
+        path.PushMember("components");
+        path.PushMember("schemas");
+        path.PushMember(name);
+        Visit(schema, path, []);
+        return component;
+    }
+
+    /// <summary>
+    /// The name of a hoisted schema's component: its definition's name (<c>$defs/AccountRef</c>: <c>AccountRef</c>), else
+    /// the name its type has where it is written, the component's and its members' (<c>Pool/properties/owner</c>:
+    /// <c>PoolOwner</c>), so that the types of the specs that point at nothing inside their schemas keep their names.
+    /// </summary>
+    private static string ComponentName(string pointer)
+    {
+        var segments = pointer.Split('/');
+        var name = new System.Text.StringBuilder(NamePart(JsonPointers.Unescape(segments[3])));
+        for (var i = 4; i < segments.Length; i++)
+        {
+            var keyword = segments[i];
+            if (NamedSchemaKeywords.Contains(keyword))
+            {
+                var member = NamePart(JsonPointers.Unescape(segments[++i]));
+                if (keyword is "$defs" or "definitions")
+                {
+                    name.Clear();
+                }
+
+                name.Append(member);
+            }
+            else if (IndexedSchemaKeywords.Contains(keyword))
+            {
+                name.Append("Part").Append(segments[++i]);
+            }
+            else
+            {
+                name.Append(keyword switch { "items" => "Item", "additionalProperties" => "Value", _ => NamePart(keyword) });
+            }
+        }
+
+        return name.ToString();
+    }
+
+    /// <summary>A name as a part of a component's name: its letters and digits, each run capitalized (<c>logit_bias</c>: <c>LogitBias</c>).</summary>
+    private static string NamePart(string name)
+    {
+        var part = new System.Text.StringBuilder(name.Length);
+        var startsRun = true;
+        foreach (var character in name)
+        {
+            if (character is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9'))
+            {
+                part.Append(startsRun ? char.ToUpperInvariant(character) : character);
+                startsRun = false;
+            }
+            else
+            {
+                startsRun = true;
+            }
+        }
+
+        return part.Length == 0 ? "Member" : part.ToString();
+    }
+
+    private static string UniqueName(JsonObject schemas, string name)
+    {
+        var unique = name;
+        for (var number = 2; schemas.ContainsKey(unique); number++)
+        {
+            unique = name + number.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return unique;
+    }
+
+    /// <summary>
+    /// Whether a pointer names a schema inside a component schema, by the keywords on its way: each one holds a schema,
+    /// a map of them or a list of them. Any other node there (an <c>example</c>, an <c>enum</c>) is copied.
+    /// </summary>
+    private static bool IsSchemaInComponent(string pointer)
+    {
+        var segments = pointer.Split('/');
+        if (segments.Length < 5 || segments[1] != "components" || segments[2] != "schemas")
+        {
+            return false;
+        }
+
+        for (var i = 4; i < segments.Length; i++)
+        {
+            var keyword = segments[i];
+            if (NamedSchemaKeywords.Contains(keyword) || IndexedSchemaKeywords.Contains(keyword))
+            {
+                i++;
+                if (i == segments.Length)
+                {
+                    return false;
+                }
+            }
+            else if (!SchemaKeywords.Contains(keyword))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static readonly HashSet<string> NamedSchemaKeywords = new(StringComparer.Ordinal) { "properties", "patternProperties", "$defs", "definitions", "dependentSchemas" };
+
+    private static readonly HashSet<string> IndexedSchemaKeywords = new(StringComparer.Ordinal) { "allOf", "oneOf", "anyOf", "prefixItems" };
+
+    private static readonly HashSet<string> SchemaKeywords = new(StringComparer.Ordinal)
+    {
+        "items", "additionalProperties", "not", "if", "then", "else", "contains", "propertyNames", "unevaluatedItems", "unevaluatedProperties", "contentSchema",
+    };
+
+    /// <summary>Where a pointer's node is now, past the schemas hoisted on its way.</summary>
+    private string Relocated(string pointer)
+    {
+        if (_hoisted.Count == 0)
+        {
+            return pointer;
+        }
+
+        for (var end = pointer.Length; end > 0; end = pointer.LastIndexOf('/', end - 1))
+        {
+            if (_hoisted.TryGetValue(pointer.Substring(0, end), out var component))
+            {
+                return Relocated(component + pointer.Substring(end));
+            }
+        }
+
+        return pointer;
+    }
+
+    /// <summary>
+    /// A reference to a component in the place of an inner one. Its sibling keywords apply beside it, as a copy of the
+    /// target had them: the reference is then the one part of an allOf, beside which OpenAPI 3.0 keeps every keyword too.
+    /// </summary>
+    private static JsonObject ReferenceTo(string component, JsonObject reference)
+    {
+        var target = new JsonObject { ["$ref"] = "#" + component };
+        return reference.Count == 1 ? target : WithSiblings(new JsonObject { ["allOf"] = new JsonArray(target) }, reference);
     }
 
     /// <summary>The copy of a target with the reference's sibling keywords over it.</summary>

@@ -21,6 +21,7 @@ internal sealed class SourceMap
     private readonly Dictionary<string, SourcePosition> _values = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SourcePosition> _keys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AliasCopy> _aliasCopies = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _relocations = new(StringComparer.Ordinal);
     private readonly SourceMap? _skeleton;
     private readonly SkeletonLayout? _layout;
     private readonly Dictionary<string, PlacedFragment>? _fragments;
@@ -92,6 +93,9 @@ internal sealed class SourceMap
 
     internal void AddAliasCopy(string pointer, SourcePosition position, JsonNode copy) => _aliasCopies[pointer] = new AliasCopy(position, copy);
 
+    /// <summary>The nodes under <paramref name="pointer"/> were written under <paramref name="original"/> (a schema moved to a component of its own).</summary>
+    internal void AddRelocation(string pointer, string original) => _relocations[pointer] = original;
+
     /// <summary>
     /// The nodes inside an alias's copy are where the alias is. They are looked up on demand: recording each one would
     /// cost as much as the copies themselves, which an alias bomb makes huge.
@@ -161,7 +165,27 @@ internal sealed class SourceMap
             return true;
         }
 
-        return _skeleton is not null && _skeleton.TryGet(jsonPointer, key, out position) && FromSkeleton(ref position);
+        return (_skeleton is not null && _skeleton.TryGet(jsonPointer, key, out position) && FromSkeleton(ref position))
+            || TryGetRelocated(jsonPointer, key, out position);
+    }
+
+    private bool TryGetRelocated(string jsonPointer, bool key, out SourcePosition position)
+    {
+        position = default;
+        if (_relocations.Count == 0)
+        {
+            return false;
+        }
+
+        for (var end = jsonPointer.Length; end > 0; end = jsonPointer.LastIndexOf('/', end - 1))
+        {
+            if (_relocations.TryGetValue(jsonPointer.Substring(0, end), out var original))
+            {
+                return TryGet(original + jsonPointer.Substring(end), key, out position);
+            }
+        }
+
+        return false;
     }
 
     private bool FromSkeleton(ref SourcePosition position)

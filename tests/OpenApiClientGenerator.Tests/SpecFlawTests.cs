@@ -167,6 +167,96 @@ public sealed class SpecFlawTests
     }
 
     [Fact]
+    public void A_schema_inside_a_component_that_references_point_at_is_one_type_and_may_contain_itself()
+    {
+        var run = Run(Head + """
+
+            paths:
+              /trees:
+                get:
+                  operationId: getTree
+                  responses:
+                    '200':
+                      description: OK
+                      content:
+                        application/json:
+                          schema: { $ref: '#/components/schemas/Forest/properties/tree' }
+            components:
+              schemas:
+                Forest:
+                  type: object
+                  properties:
+                    tree:
+                      type: object
+                      description: A tree and the trees that grow from it.
+                      properties:
+                        name: { type: string, pattern: '([' }
+                        children:
+                          type: array
+                          items: { $ref: '#/components/schemas/Forest/properties/tree' }
+                    oldest:
+                      $ref: '#/components/schemas/Forest/properties/tree'
+            """);
+
+        AssertAt(Single(run, "OAG009"), 23, 43, "The pattern '(['");
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "OAG006");
+        var models = Models(run);
+        Assert.Contains("public sealed partial record ForestTree ", models, StringComparison.Ordinal);
+        Assert.Contains("public IReadOnlyList<ForestTree>? Children { get; init; }", models, StringComparison.Ordinal);
+        Assert.Contains("public ForestTree? Tree { get; init; }", models, StringComparison.Ordinal);
+        Assert.Contains("public ForestTree? Oldest { get; init; }", models, StringComparison.Ordinal);
+        Assert.Contains("Task<ApiResponse<ForestTree>> GetTreeAsync(", Client(run), StringComparison.Ordinal);
+        Assert.Empty(run.CompilationProblems());
+    }
+
+    [Fact]
+    public void References_into_a_component_that_would_be_copied_more_than_twenty_thousand_times_are_each_typed_once()
+    {
+        // Each level's two members point at the next level: copies of copies would be 2^16 of the last one.
+        const int Levels = 16;
+        var levels = new System.Text.StringBuilder();
+        for (var level = 0; level < Levels; level++)
+        {
+            var next = level + 1 < Levels
+                ? $"{{ $ref: '#/components/schemas/Chain/properties/level{level + 1}' }}"
+                : "{ type: string, maxLength: 3 }";
+            levels.Append(CultureInfo.InvariantCulture, $"""
+
+                        level{level}:
+                          type: object
+                          properties:
+                            left: {next}
+                            right: {next}
+                """);
+        }
+
+        var run = Run(Head + """
+
+            paths:
+              /chains:
+                get:
+                  operationId: getChain
+                  responses:
+                    '200':
+                      description: OK
+                      content:
+                        application/json:
+                          schema: { $ref: '#/components/schemas/Chain' }
+            components:
+              schemas:
+                Chain:
+                  type: object
+                  properties:
+            """ + levels);
+
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+        var models = Models(run);
+        Assert.Contains("public ChainLevel15? Left { get; init; }", models, StringComparison.Ordinal);
+        Assert.All(Enumerable.Range(0, Levels), level => Assert.NotNull(run.Compilation.GetTypeByMetadataName("Demo.ChainLevel" + level.ToString(CultureInfo.InvariantCulture))));
+        Assert.Empty(run.CompilationProblems());
+    }
+
+    [Fact]
     public void Required_true_inside_a_property_schema_makes_the_property_required_in_its_object_with_a_warning()
     {
         var run = Run(Head + """
