@@ -239,7 +239,13 @@ internal sealed class InnerReferenceInliner(JsonNode root, SpecDiagnostics diagn
             }
             else if (IndexedSchemaKeywords.Contains(keyword))
             {
-                name.Append("Part").Append(segments[++i]);
+                // An allOf part's members are its record's; a variant's record is named by the union.
+                if (keyword != "allOf")
+                {
+                    name.Append("Part").Append(segments[i + 1]);
+                }
+
+                i++;
             }
             else
             {
@@ -284,7 +290,9 @@ internal sealed class InnerReferenceInliner(JsonNode root, SpecDiagnostics diagn
 
     /// <summary>
     /// Whether a pointer names a schema inside a component schema, by the keywords on its way: each one holds a schema,
-    /// a map of them or a list of them. Any other node there (an <c>example</c>, an <c>enum</c>) is copied.
+    /// a map of them or a list of them. Any other node there (an <c>example</c>, an <c>enum</c>) is copied, and so is an
+    /// allOf, oneOf or anyOf part itself: a part is named by its place among the others (a union's <c>Object2</c>),
+    /// which a component of its own would change, and it is rarely the start of a chain of references.
     /// </summary>
     private static bool IsSchemaInComponent(string pointer)
     {
@@ -294,10 +302,12 @@ internal sealed class InnerReferenceInliner(JsonNode root, SpecDiagnostics diagn
             return false;
         }
 
+        var endsInPart = false;
         for (var i = 4; i < segments.Length; i++)
         {
             var keyword = segments[i];
-            if (NamedSchemaKeywords.Contains(keyword) || IndexedSchemaKeywords.Contains(keyword))
+            endsInPart = IndexedSchemaKeywords.Contains(keyword);
+            if (NamedSchemaKeywords.Contains(keyword) || endsInPart)
             {
                 i++;
                 if (i == segments.Length)
@@ -311,7 +321,7 @@ internal sealed class InnerReferenceInliner(JsonNode root, SpecDiagnostics diagn
             }
         }
 
-        return true;
+        return !endsInPart;
     }
 
     private static readonly HashSet<string> NamedSchemaKeywords = new(StringComparer.Ordinal) { "properties", "patternProperties", "$defs", "definitions", "dependentSchemas" };
