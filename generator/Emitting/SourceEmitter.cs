@@ -160,7 +160,8 @@ internal static partial class SourceEmitter
     /// <summary>
     /// The interfaces a record implements: its own, when others extend it, and those of the types it extends. A base
     /// member is always among the record's members with the same C# type (it is the first declaration, which the others
-    /// only constrain); the check keeps an interface whose member a part retyped (reported as OAG006) from breaking the build.
+    /// only constrain), except where a part types a list or a map of any value (ModelBuilder.MergeValues) or retypes it
+    /// (reported as OAG006): the record then does not implement that interface, which its member no longer fits.
     /// </summary>
     private static List<ImplementationView> Implementations(TypeSpec type, IReadOnlyDictionary<string, TypeSpec> types, IReadOnlyList<PropertyView> views, Func<TypeRef, TypeRef> qualify)
     {

@@ -302,11 +302,24 @@ internal sealed partial class ModelBuilder
     /// <summary>
     /// The value of a member declared more than once: the first declaration's type, with the constraints of all. A later
     /// enum that only lists values (<see cref="NarrowingEnum"/>) narrows a string or an enum to them, which the validator
-    /// checks. Other declarations of different types cannot both hold; the later one is reported.
+    /// checks. A list or a map of any value and a typed one (a page's <c>items</c> that a part makes a list of pets) are
+    /// the typed one, which a value of both is; a record that retypes a member so no longer implements the interface of
+    /// the part it came from (see SourceEmitter's Implementations). Other declarations of different types cannot both
+    /// hold; the later one is reported.
     /// </summary>
     private TypeRef MergeValues(TypeRef first, TypeRef next, string nextPointer)
     {
         if (next.Kind == ValueKind.Enum && next.TypeName is null && (first.Kind is ValueKind.String or ValueKind.Enum || first.Kind == ValueKind.Any && first.TypeName is null))
+        {
+            return first with { Constraints = MergeConstraints(first.Constraints, next.Constraints, nextPointer), IsNullable = first.IsNullable && next.IsNullable };
+        }
+
+        if (IsLooserForm(first, next))
+        {
+            return next with { Constraints = MergeConstraints(next.Constraints, first.Constraints, nextPointer), IsNullable = first.IsNullable && next.IsNullable };
+        }
+
+        if (IsLooserForm(next, first))
         {
             return first with { Constraints = MergeConstraints(first.Constraints, next.Constraints, nextPointer), IsNullable = first.IsNullable && next.IsNullable };
         }
@@ -329,6 +342,22 @@ internal sealed partial class ModelBuilder
 
         return first with { Constraints = MergeConstraints(first.Constraints, next.Constraints, nextPointer), IsNullable = first.IsNullable && next.IsNullable };
     }
+
+    /// <summary>
+    /// Whether <paramref name="loose"/> is a list or a map of values of any kind, and <paramref name="typed"/> another
+    /// list, map or record whose every value is one of the loose one's, by their forms alone: a list of any objects and
+    /// a list of pets, say.
+    /// </summary>
+    private static bool IsLooserForm(TypeRef loose, TypeRef typed)
+        => loose.Kind is ValueKind.Array or ValueKind.Map && loose != typed && Covers(loose, typed);
+
+    private static bool Covers(TypeRef loose, TypeRef typed)
+        => loose == TypeRef.Any || loose == typed || loose.Kind switch
+        {
+            ValueKind.Array => typed.Kind == ValueKind.Array && Covers(loose.Element!, typed.Element!),
+            ValueKind.Map => loose.Element == TypeRef.Any && typed.Kind is ValueKind.Map or ValueKind.Object,
+            _ => false,
+        };
 
     /// <summary>
     /// A later allOf declaration of a value that is an inline enum of strings and nothing else, after one that makes the

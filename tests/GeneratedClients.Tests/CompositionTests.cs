@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
@@ -168,5 +169,26 @@ public sealed class CompositionTests
 
         Assert.Equal(("status", "enum"), (Assert.Single(exception.Errors).Path, exception.Errors[0].Rule));
         Assert.Empty(server.Requests);
+    }
+
+    [Fact]
+    public async Task A_part_that_types_a_list_or_a_map_of_any_value_types_the_member_and_checks_it()
+    {
+        await using var server = await RecordingServer.StartAsync();
+        server.Response = new CannedResponse(200, """
+            {"items":[{"name":"Tom","petType":"Cat","huntingSkill":"lazy"},{"name":"Al","petType":"Cat","huntingSkill":"lazy"}],"tags":["indoor"],"filter":{"skill":"la"},"next":"p3"}
+            """);
+        using var http = server.CreateHttpClient();
+
+        var page = (await new CompositionClient(http).GetCatPageAsync(new GetCatPageRequest { Number = 2 })).Body;
+
+        IReadOnlyList<Cat> items = page.Items!;
+        CatPageFilter? filter = page.Filter;
+        Assert.Equal(["Tom", "Al"], items.Select(cat => cat.Name));
+        IReadOnlyList<string>? tags = page.Tags;
+        Assert.Equal(("la", "p3", "indoor"), (filter!.Skill, page.Next, Assert.Single(tags!)));
+        Assert.Equal([("filter.skill", "minLength"), ("items[1].name", "minLength")], page.Validate().Select(e => (e.Path, e.Rule)).Order());
+        Assert.Equal("maxItems", Assert.Single((page with { Items = [.. items, .. items] }).Validate(), e => e.Path == "items").Rule);
+        Assert.False(typeof(IPage).IsAssignableFrom(typeof(CatPage)));
     }
 }
