@@ -302,9 +302,9 @@ internal sealed partial class ModelBuilder
     /// <summary>
     /// The value of a member declared more than once: the first declaration's type, with the constraints of all. A later
     /// enum that only lists values (<see cref="NarrowingEnum"/>) narrows a string or an enum to them, which the validator
-    /// checks. A list or a map of any value and a typed one (a page's <c>items</c> that a part makes a list of pets) are
-    /// the typed one, which a value of both is; a record that retypes a member so no longer implements the interface of
-    /// the part it came from (see SourceEmitter's Implementations). Other declarations of different types cannot both
+    /// checks. A list or a map of any value and a typed one (a page's <c>items</c> that a part makes a list of pets), or a
+    /// record and one that extends it, are the typed or the extending one, which a value of both is; a record that
+    /// retypes a member so no longer implements the interface of the part it came from (see SourceEmitter's Implementations). Other declarations of different types cannot both
     /// hold; the later one is reported.
     /// </summary>
     private TypeRef MergeValues(TypeRef first, TypeRef next, string nextPointer)
@@ -314,12 +314,12 @@ internal sealed partial class ModelBuilder
             return first with { Constraints = MergeConstraints(first.Constraints, next.Constraints, nextPointer), IsNullable = first.IsNullable && next.IsNullable };
         }
 
-        if (IsLooserForm(first, next))
+        if (IsLooserForm(first, next) || Extends(next, first))
         {
             return next with { Constraints = MergeConstraints(next.Constraints, first.Constraints, nextPointer), IsNullable = first.IsNullable && next.IsNullable };
         }
 
-        if (IsLooserForm(next, first))
+        if (IsLooserForm(next, first) || Extends(first, next))
         {
             return first with { Constraints = MergeConstraints(first.Constraints, next.Constraints, nextPointer), IsNullable = first.IsNullable && next.IsNullable };
         }
@@ -350,6 +350,23 @@ internal sealed partial class ModelBuilder
     /// </summary>
     private static bool IsLooserForm(TypeRef loose, TypeRef typed)
         => loose.Kind is ValueKind.Array or ValueKind.Map && loose != typed && Covers(loose, typed);
+
+    /// <summary>
+    /// Whether <paramref name="derived"/> is a record whose allOf extends the record <paramref name="baseType"/> (Bitbucket's
+    /// team has the <c>team_links</c> that extend an account's <c>account_links</c>): its values are the base's too. The
+    /// records are linked before they are built (<see cref="LinkBaseTypes"/>); a value composed before that is not.
+    /// </summary>
+    private bool Extends(TypeRef derived, TypeRef baseType)
+    {
+        if (derived.Kind != ValueKind.Object || baseType.Kind != ValueKind.Object || derived.TypeName is not { } name || derived.TypeName == baseType.TypeName)
+        {
+            return false;
+        }
+
+        // Rare enough (a member two parts type with two records) to look the record up among all of them.
+        var record = _typeOrder.Find(t => t.Name == name && t.Kind == TypeKind.Object);
+        return record is not null && record.BaseTypes.Exists(b => b.Name == baseType.TypeName);
+    }
 
     private static bool Covers(TypeRef loose, TypeRef typed)
         => loose == TypeRef.Any || loose == typed || loose.Kind switch

@@ -172,11 +172,11 @@ public sealed class CompositionTests
     }
 
     [Fact]
-    public async Task A_part_that_types_a_list_or_a_map_of_any_value_types_the_member_and_checks_it()
+    public async Task A_part_that_types_a_list_or_a_map_of_any_value_or_extends_a_record_types_the_member_and_checks_it()
     {
         await using var server = await RecordingServer.StartAsync();
         server.Response = new CannedResponse(200, """
-            {"items":[{"name":"Tom","petType":"Cat","huntingSkill":"lazy"},{"name":"Al","petType":"Cat","huntingSkill":"lazy"}],"tags":["indoor"],"filter":{"skill":"la"},"next":"p3"}
+            {"items":[{"name":"Tom","petType":"Cat","huntingSkill":"lazy"},{"name":"Al","petType":"Cat","huntingSkill":"lazy"}],"tags":["indoor"],"filter":{"skill":"la"},"next":"p3","links":{"self":"/cats/pages/2","cats":"/cats"}}
             """);
         using var http = server.CreateHttpClient();
 
@@ -186,6 +186,8 @@ public sealed class CompositionTests
         CatPageFilter? filter = page.Filter;
         Assert.Equal(["Tom", "Al"], items.Select(cat => cat.Name));
         IReadOnlyList<string>? tags = page.Tags;
+        CatPageLinks? links = page.Links;
+        Assert.Equal(("/cats/pages/2", "/cats"), (links!.Self, links.Cats));
         Assert.Equal(("la", "p3", "indoor"), (filter!.Skill, page.Next, Assert.Single(tags!)));
         Assert.Equal([("filter.skill", "minLength"), ("items[1].name", "minLength")], page.Validate().Select(e => (e.Path, e.Rule)).Order());
         Assert.Equal("maxItems", Assert.Single((page with { Items = [.. items, .. items] }).Validate(), e => e.Path == "items").Rule);
