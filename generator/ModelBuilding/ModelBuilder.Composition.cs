@@ -304,24 +304,22 @@ internal sealed partial class ModelBuilder
     /// enum that only lists values (<see cref="NarrowingEnum"/>) narrows a string or an enum to them, which the validator
     /// checks. A list or a map of any value and a typed one (a page's <c>items</c> that a part makes a list of pets), or a
     /// record and one that extends it, are the typed or the extending one, which a value of both is; a record that
-    /// retypes a member so no longer implements the interface of the part it came from (see SourceEmitter's Implementations). Other declarations of different types cannot both
-    /// hold; the later one is reported.
+    /// retypes a member so no longer implements the interface of the part it came from (see SourceEmitter's
+    /// Implementations). Other declarations of different types cannot both hold; the later one is reported.
     /// </summary>
     private TypeRef MergeValues(TypeRef first, TypeRef next, string nextPointer)
     {
-        if (next.Kind == ValueKind.Enum && next.TypeName is null && (first.Kind is ValueKind.String or ValueKind.Enum || first.Kind == ValueKind.Any && first.TypeName is null))
-        {
-            return first with { Constraints = MergeConstraints(first.Constraints, next.Constraints, nextPointer), IsNullable = first.IsNullable && next.IsNullable };
-        }
-
         if (IsLooserForm(first, next) || Extends(next, first))
         {
-            return next with { Constraints = MergeConstraints(next.Constraints, first.Constraints, nextPointer), IsNullable = first.IsNullable && next.IsNullable };
+            return Both(next, first);
         }
 
-        if (IsLooserForm(next, first) || Extends(first, next))
+        // An enum part that only lists values (NarrowingEnum) has no type of its own: the value it narrows, or a value of
+        // any type, takes its values.
+        var narrows = next.Kind == ValueKind.Enum && next.TypeName is null && (first.Kind is ValueKind.String or ValueKind.Enum || first.Kind == ValueKind.Any && first.TypeName is null);
+        if (narrows || IsLooserForm(next, first) || Extends(first, next))
         {
-            return first with { Constraints = MergeConstraints(first.Constraints, next.Constraints, nextPointer), IsNullable = first.IsNullable && next.IsNullable };
+            return Both(first, next);
         }
 
         if (next.Kind == ValueKind.Any && next.TypeName is null)
@@ -331,7 +329,7 @@ internal sealed partial class ModelBuilder
 
         if (first.Kind == ValueKind.Any && first.TypeName is null)
         {
-            return next with { Constraints = MergeConstraints(next.Constraints, first.Constraints, nextPointer), IsNullable = first.IsNullable && next.IsNullable };
+            return Both(next, first);
         }
 
         if (first.Kind != next.Kind || first.TypeName != next.TypeName || first.Element != next.Element)
@@ -340,7 +338,10 @@ internal sealed partial class ModelBuilder
             return first;
         }
 
-        return first with { Constraints = MergeConstraints(first.Constraints, next.Constraints, nextPointer), IsNullable = first.IsNullable && next.IsNullable };
+        return Both(first, next);
+
+        TypeRef Both(TypeRef kept, TypeRef other)
+            => kept with { Constraints = MergeConstraints(kept.Constraints, other.Constraints, nextPointer), IsNullable = first.IsNullable && next.IsNullable };
     }
 
     /// <summary>

@@ -265,14 +265,9 @@ internal sealed partial class ModelBuilder
         {
             foreach (var member in MembersOf(pending.Schema, pending.Pointer).Members)
             {
-                var firstShape = member.DeclarationCount > 1 ? ShapeOf(member.Declaration(0).Schema) : ValueKind.Any;
                 for (var i = 0; i < member.DeclarationCount; i++)
                 {
-                    var declaration = member.Declaration(i);
-                    if (i == 0 || NarrowingEnum(declaration.Schema, new LazyPointer(declaration), firstShape) is null)
-                    {
-                        ResolveType(declaration.Schema, new LazyPointer(declaration), MemberTypeHint(pending, member.WireName, declaration), pending.Usage, pending.Kind == TypeKind.MergePatch);
-                    }
+                    ResolveDeclaration(pending, member, i);
                 }
             }
         }
@@ -280,6 +275,17 @@ internal sealed partial class ModelBuilder
         {
             _membersBeingResolved = outer;
         }
+    }
+
+    /// <summary>
+    /// The value one declaration of a member gives, as discovery and the record's build both resolve it: a later one that
+    /// only narrows the first to some values is not resolved (<see cref="NarrowingEnum"/>).
+    /// </summary>
+    private TypeRef ResolveDeclaration(PendingType pending, ComposedMember member, int index)
+    {
+        var declaration = member.Declaration(index);
+        return (index == 0 ? null : NarrowingEnum(declaration.Schema, new LazyPointer(declaration), ShapeOf(member.Declaration(0).Schema)))
+            ?? ResolveType(declaration.Schema, new LazyPointer(declaration), MemberTypeHint(pending, member.WireName, declaration), pending.Usage, pending.Kind == TypeKind.MergePatch);
     }
 
     /// <summary>The name an inline type in a member is named after: the component that declares the member, else the record.</summary>
@@ -353,8 +359,7 @@ internal sealed partial class ModelBuilder
         {
             var first = member.Declaration(0);
             var csharpName = ClaimMemberName(propertyNames, member.WireName, KeyAt(new LazyPointer(first)));
-            var type = ResolveType(first.Schema, new LazyPointer(first), MemberTypeHint(pending, member.WireName, first), pending.Usage, pending.Kind == TypeKind.MergePatch);
-            var firstShape = member.DeclarationCount > 1 ? ShapeOf(first.Schema) : ValueKind.Any;
+            var type = ResolveDeclaration(pending, member, 0);
 
             // Each declaration, then what it references: the first that says a thing says it. A reference is asked only what
             // it says itself (its $ref siblings), since asking it for anything else resolves it again; its target is next.
@@ -363,9 +368,7 @@ internal sealed partial class ModelBuilder
             for (var i = 1; i < member.DeclarationCount; i++)
             {
                 var declaration = member.Declaration(i);
-                var next = NarrowingEnum(declaration.Schema, new LazyPointer(declaration), firstShape)
-                    ?? ResolveType(declaration.Schema, new LazyPointer(declaration), MemberTypeHint(pending, member.WireName, declaration), pending.Usage, pending.Kind == TypeKind.MergePatch);
-                type = MergeValues(type, next, declaration.Pointer);
+                type = MergeValues(type, ResolveDeclaration(pending, member, i), declaration.Pointer);
                 annotations.Read(declaration.Schema, Target(declaration.Schema));
             }
 

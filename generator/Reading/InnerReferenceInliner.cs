@@ -118,9 +118,9 @@ internal sealed class InnerReferenceInliner(JsonNode root, SpecDiagnostics diagn
                 break;
             }
 
-            if (IsSchemaInComponent(target) && JsonPointers.ReferencedBy(found) is null)
+            if (JsonPointers.ReferencedBy(found) is null && HoistedName(target) is { } name)
             {
-                node = ReferenceTo(Hoist(target), referenceObject);
+                node = ReferenceTo(Hoist(target, name), referenceObject);
                 break;
             }
 
@@ -181,13 +181,14 @@ internal sealed class InnerReferenceInliner(JsonNode root, SpecDiagnostics diagn
     /// itself becomes a recursive component. Problems inside the component are placed where the schema was written.
     /// </summary>
     /// <returns>The component's pointer.</returns>
-    private string Hoist(string pointer)
+    /// <param name="preferredName">The component's name, unless another component has it (<see cref="HoistedName"/>).</param>
+    private string Hoist(string pointer, string preferredName)
     {
         // The schema's fragment may be shared with the cache, which holds the tree the checks read.
         own(pointer);
         var schema = (JsonObject)JsonPointers.Find(root, pointer)!;
         var schemas = (JsonObject)root["components"]!["schemas"]!;
-        var name = UniqueName(schemas, ComponentName(pointer));
+        var name = UniqueName(schemas, preferredName);
         var component = "/components/schemas/" + name;
         var slash = pointer.LastIndexOf('/');
         var place = new JsonObject { ["$ref"] = "#" + component };
@@ -213,47 +214,6 @@ internal sealed class InnerReferenceInliner(JsonNode root, SpecDiagnostics diagn
         path.PushMember(name);
         Visit(schema, path, []);
         return component;
-    }
-
-    /// <summary>
-    /// The name of a hoisted schema's component: its definition's name (<c>$defs/AccountRef</c>: <c>AccountRef</c>), else
-    /// the name its type has where it is written, the component's and its members' (<c>Pool/properties/owner</c>:
-    /// <c>PoolOwner</c>), so that the types of the specs that point at nothing inside their schemas keep their names.
-    /// </summary>
-    private static string ComponentName(string pointer)
-    {
-        var segments = pointer.Split('/');
-        var name = new System.Text.StringBuilder(NamePart(JsonPointers.Unescape(segments[3])));
-        for (var i = 4; i < segments.Length; i++)
-        {
-            var keyword = segments[i];
-            if (NamedSchemaKeywords.Contains(keyword))
-            {
-                var member = NamePart(JsonPointers.Unescape(segments[++i]));
-                if (keyword is "$defs" or "definitions")
-                {
-                    name.Clear();
-                }
-
-                name.Append(member);
-            }
-            else if (IndexedSchemaKeywords.Contains(keyword))
-            {
-                // An allOf part's members are its record's; a variant's record is named by the union.
-                if (keyword != "allOf")
-                {
-                    name.Append("Part").Append(segments[i + 1]);
-                }
-
-                i++;
-            }
-            else
-            {
-                name.Append(keyword switch { "items" => "Item", "additionalProperties" => "Value", _ => NamePart(keyword) });
-            }
-        }
-
-        return name.ToString();
     }
 
     /// <summary>A name as a part of a component's name: its letters and digits, each run capitalized (<c>logit_bias</c>: <c>LogitBias</c>).</summary>
@@ -289,39 +249,60 @@ internal sealed class InnerReferenceInliner(JsonNode root, SpecDiagnostics diagn
     }
 
     /// <summary>
-    /// Whether a pointer names a schema inside a component schema, by the keywords on its way: each one holds a schema,
-    /// a map of them or a list of them. Any other node there (an <c>example</c>, an <c>enum</c>) is copied, and so is an
-    /// allOf, oneOf or anyOf part itself: a part is named by its place among the others (a union's <c>Object2</c>),
-    /// which a component of its own would change, and it is rarely the start of a chain of references.
+    /// The component a schema inside a component schema is hoisted to, by the keywords on its way, each of which holds
+    /// a schema, a map of them or a list of them; null for any other node there (an <c>example</c>, an <c>enum</c>),
+    /// which is copied, and for an allOf, oneOf or anyOf part itself: a part is named by its place among the others (a
+    /// union's <c>Object2</c>), which a component of its own would change, and it is rarely the start of a chain of
+    /// references. The name is its definition's (<c>$defs/AccountRef</c>: <c>AccountRef</c>), else the one its type has
+    /// where it is written, the component's and its members' (<c>Pool/properties/owner</c>: <c>PoolOwner</c>), so that
+    /// the types of the specs that point at nothing inside their schemas keep their names.
     /// </summary>
-    private static bool IsSchemaInComponent(string pointer)
+    private static string? HoistedName(string pointer)
     {
         var segments = pointer.Split('/');
         if (segments.Length < 5 || segments[1] != "components" || segments[2] != "schemas")
         {
-            return false;
+            return null;
         }
 
-        var endsInPart = false;
+        var name = new System.Text.StringBuilder(NamePart(JsonPointers.Unescape(segments[3])));
         for (var i = 4; i < segments.Length; i++)
         {
             var keyword = segments[i];
-            endsInPart = IndexedSchemaKeywords.Contains(keyword);
-            if (NamedSchemaKeywords.Contains(keyword) || endsInPart)
+            var isPart = IndexedSchemaKeywords.Contains(keyword);
+            if (NamedSchemaKeywords.Contains(keyword) || isPart)
             {
-                i++;
-                if (i == segments.Length)
+                if (++i == segments.Length || (isPart && i == segments.Length - 1))
                 {
-                    return false;
+                    return null;
+                }
+
+                if (keyword is "$defs" or "definitions")
+                {
+                    name.Clear();
+                }
+
+                if (!isPart)
+                {
+                    name.Append(NamePart(JsonPointers.Unescape(segments[i])));
+                }
+                else if (keyword != "allOf")
+                {
+                    // An allOf part's members are its record's; a variant's record is named by the union.
+                    name.Append("Part").Append(segments[i]);
                 }
             }
-            else if (!SchemaKeywords.Contains(keyword))
+            else if (SchemaKeywords.Contains(keyword))
             {
-                return false;
+                name.Append(keyword switch { "items" => "Item", "additionalProperties" => "Value", _ => NamePart(keyword) });
+            }
+            else
+            {
+                return null;
             }
         }
 
-        return !endsInPart;
+        return name.ToString();
     }
 
     private static readonly HashSet<string> NamedSchemaKeywords = new(StringComparer.Ordinal) { "properties", "patternProperties", "$defs", "definitions", "dependentSchemas" };
@@ -333,20 +314,12 @@ internal sealed class InnerReferenceInliner(JsonNode root, SpecDiagnostics diagn
         "items", "additionalProperties", "not", "if", "then", "else", "contains", "propertyNames", "unevaluatedItems", "unevaluatedProperties", "contentSchema",
     };
 
-    /// <summary>Where a pointer's node is now, past the schemas hoisted on its way.</summary>
+    /// <summary>Where a pointer's node is now, past the schemas hoisted on its way (one inside a hoisted one moves again).</summary>
     private string Relocated(string pointer)
     {
-        if (_hoisted.Count == 0)
+        while (JsonPointers.TryMovePrefix(_hoisted, pointer, out var moved))
         {
-            return pointer;
-        }
-
-        for (var end = pointer.Length; end > 0; end = pointer.LastIndexOf('/', end - 1))
-        {
-            if (_hoisted.TryGetValue(pointer.Substring(0, end), out var component))
-            {
-                return Relocated(component + pointer.Substring(end));
-            }
+            pointer = moved;
         }
 
         return pointer;

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -93,6 +94,28 @@ internal static class JsonPointers
             : pointer.StartsWith(rootPointer, StringComparison.Ordinal) && (pointer.Length == rootPointer.Length || pointer[rootPointer.Length] == '/')
                 ? Find(root, pointer.Substring(rootPointer.Length))
                 : null;
+
+    /// <summary>
+    /// <paramref name="pointer"/> with its longest prefix that <paramref name="moves"/> holds (a whole pointer or one
+    /// ending before a '/') replaced by where that prefix went; false when none of its prefixes moved.
+    /// </summary>
+    public static bool TryMovePrefix(IReadOnlyDictionary<string, string> moves, string pointer, out string moved)
+    {
+        if (moves.Count > 0)
+        {
+            for (var end = pointer.Length; end > 0; end = pointer.LastIndexOf('/', end - 1))
+            {
+                if (moves.TryGetValue(pointer.Substring(0, end), out var destination))
+                {
+                    moved = destination + pointer.Substring(end);
+                    return true;
+                }
+            }
+        }
+
+        moved = pointer;
+        return false;
+    }
 
     /// <summary>A pointer is empty or starts with '/', and every '~' is followed by '0' or '1'.</summary>
     public static bool IsValid(string pointer)

@@ -172,20 +172,7 @@ internal sealed class SourceMap
     private bool TryGetRelocated(string jsonPointer, bool key, out SourcePosition position)
     {
         position = default;
-        if (_relocations.Count == 0)
-        {
-            return false;
-        }
-
-        for (var end = jsonPointer.Length; end > 0; end = jsonPointer.LastIndexOf('/', end - 1))
-        {
-            if (_relocations.TryGetValue(jsonPointer.Substring(0, end), out var original))
-            {
-                return TryGet(original + jsonPointer.Substring(end), key, out position);
-            }
-        }
-
-        return false;
+        return JsonPointers.TryMovePrefix(_relocations, jsonPointer, out var original) && TryGet(original, key, out position);
     }
 
     private bool FromSkeleton(ref SourcePosition position)
