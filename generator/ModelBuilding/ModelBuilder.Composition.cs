@@ -27,11 +27,12 @@ internal sealed partial class ModelBuilder
         }
 
         var pointer = place.Value;
-        if (NullableAlternative(schema) is var (keyword, alternative))
+        if (SoleAlternative(schema, pointer) is var (keyword, alternative, admitsNull))
         {
             var partPointer = JsonPointers.Append(JsonPointers.Append(pointer, keyword), alternative.ToString(CultureInfo.InvariantCulture));
             var parts = keyword == "oneOf" ? schema.OneOf! : schema.AnyOf!;
-            return ResolveContained(schema, parts[alternative], partPointer, nameHint, usage, mergePatch) with { IsNullable = true };
+            var part = ResolveContained(schema, parts[alternative], partPointer, nameHint, usage, mergePatch);
+            return admitsNull ? part with { IsNullable = true } : part;
         }
 
         if (ResolveUnion(schema, pointer, nameHint, usage, componentName) is { } union)
@@ -94,17 +95,43 @@ internal sealed partial class ModelBuilder
     private static readonly (string Keyword, Func<IOpenApiSchema, IList<IOpenApiSchema>?> Parts)[] Choices = [("oneOf", static s => s.OneOf), ("anyOf", static s => s.AnyOf)];
 
     /// <summary>
-    /// The oneOf or anyOf of a value that may be null, written as a choice between it and null
-    /// (<c>oneOf: [X, {type: 'null'}]</c>): the keyword and the index of the part that is not null; null for any other schema.
+    /// The oneOf or anyOf with a single part that is more than null, and nothing else the schema says but annotations and
+    /// the part's own type: a choice of one (<c>anyOf: [X]</c>, Stripe's way to describe a reference, with
+    /// <c>nullable: true</c> beside it) or between it and null (<c>oneOf: [X, {type: 'null'}]</c>). The value is that part,
+    /// nullable where null is a part or the schema says <c>nullable</c>. Returns the keyword, the part's index and whether
+    /// null is allowed; null for any other schema.
     /// </summary>
-    private static (string Keyword, int Index)? NullableAlternative(IOpenApiSchema schema)
+    private (string Keyword, int Index, bool AdmitsNull)? SoleAlternative(IOpenApiSchema schema, string pointer)
     {
         foreach (var (keyword, partsOf) in Choices)
         {
             var parts = partsOf(schema);
-            if (parts is { Count: 2 } && IsAnnotationOnly(schema, except: keyword) && parts.Count(IsNullOnly) == 1 && !parts.All(IsNullOnly))
+            if (parts is not { Count: > 0 } || !IsAnnotationOnly(schema, except: keyword, ignoreType: true))
             {
-                return (keyword, IsNullOnly(parts[0]) ? 1 : 0);
+                continue;
+            }
+
+            int? sole = null;
+            for (var i = 0; i < parts.Count; i++)
+            {
+                if (!IsNullOnly(parts[i]))
+                {
+                    if (sole is not null)
+                    {
+                        return null;
+                    }
+
+                    sole = i;
+                }
+            }
+
+            // A type beside the part is no constraint of its own when the part has that type (mailscript's list items,
+            // `type: object` beside `oneOf: [Address]`).
+            var ownType = (schema.Type ?? 0) & ~JsonSchemaType.Null;
+            if (sole is { } index && (ownType == 0 || ownType == ((Target(parts[index])?.Type ?? 0) & ~JsonSchemaType.Null)))
+            {
+                var admitsNull = parts.Count > 1 || (schema.Type & JsonSchemaType.Null) != 0 || SaysNullable(pointer);
+                return (keyword, index, admitsNull);
             }
         }
 
@@ -503,10 +530,13 @@ internal sealed partial class ModelBuilder
             var parts = partsOf(schema);
             if (parts is { Count: > 0 })
             {
-                var consequence = ClassifyType(schema) is ValueKind.Object || IsComposedObject(schema)
+                var kind = ClassifyType(schema);
+                var consequence = kind is ValueKind.Object || IsComposedObject(schema)
                     ? "the record is generated from the schema's own members, and the " + keyword + " is not validated"
                         + (schema.OneOf is { Count: > 0 } && schema.AnyOf is { Count: > 0 } ? " (a oneOf and an anyOf beside members are two choices no one type holds)" : string.Empty)
-                    : "a " + keyword + " beside other keywords of its schema is generated as a JsonElement and is not validated";
+                    : kind is ValueKind.Any
+                        ? "a " + keyword + " beside other keywords of its schema is generated as a JsonElement and is not validated"
+                        : "a " + keyword + " beside other keywords of its schema is generated as those keywords type the value, and is not validated";
                 Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOfKey(JsonPointers.Append(pointer, keyword)), keyword, consequence);
             }
         }

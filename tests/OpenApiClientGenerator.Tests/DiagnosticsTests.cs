@@ -384,6 +384,43 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public void A_choice_of_one_schema_is_that_schema_without_a_warning_and_one_beside_another_type_is_a_warning()
+    {
+        var run = Run("demo.openapi.yaml", Head + """
+
+            paths: {}
+            components:
+              schemas:
+                Profile:
+                  type: object
+                  properties:
+                    name: { type: string }
+                Account:
+                  type: object
+                  properties:
+                    profile: { anyOf: [ { $ref: '#/components/schemas/Profile' } ], nullable: true, description: The profile. }
+                    settings: { oneOf: [ { $ref: '#/components/schemas/Profile' } ] }
+                    code: { anyOf: [ { type: string, maxLength: 4 } ] }
+                    items: { type: array, items: { type: object, oneOf: [ { $ref: '#/components/schemas/Profile' } ] } }
+                    odd: { type: string, oneOf: [ { $ref: '#/components/schemas/Profile' } ] }
+                    loose: { required: [name], anyOf: [ { $ref: '#/components/schemas/Profile' } ] }
+            """);
+
+        Assert.Collection(
+            run.GeneratorDiagnostics.OrderBy(d => d.Location.GetLineSpan().StartLinePosition.Line),
+            d => AssertDiagnostic(d, "OAG006", DiagnosticSeverity.Warning, "demo.openapi.yaml", 18, 29, "oneOf is not supported", "generated as those keywords type the value"),
+            d => AssertDiagnostic(d, "OAG006", DiagnosticSeverity.Warning, "demo.openapi.yaml", 19, 35, "anyOf is not supported", "generated as a JsonElement"));
+        var models = run.ModelsText("DemoClient");
+        Assert.Contains("public Profile? Profile { get; init; }", models, StringComparison.Ordinal);
+        Assert.Contains("public Profile? Settings { get; init; }", models, StringComparison.Ordinal);
+        Assert.Contains("public string? Code { get; init; }", models, StringComparison.Ordinal);
+        Assert.Contains("public IReadOnlyList<Profile>? Items { get; init; }", models, StringComparison.Ordinal);
+        Assert.Contains("public string? Odd { get; init; }", models, StringComparison.Ordinal);
+        Assert.Contains("public JsonElement? Loose { get; init; }", models, StringComparison.Ordinal);
+        Assert.Empty(run.CompilationProblems());
+    }
+
+    [Fact]
     public void A_content_encoding_other_than_base64_is_a_warning_at_the_keyword_and_the_value_stays_its_text()
     {
         var run = Run("demo.openapi.yaml", """
