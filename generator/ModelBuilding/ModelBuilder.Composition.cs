@@ -126,9 +126,9 @@ internal sealed partial class ModelBuilder
             }
 
             // A type beside the part is no constraint of its own when the part has that type (mailscript's list items,
-            // `type: object` beside `oneOf: [Address]`).
+            // `type: object` beside `oneOf: [Address]`, whose members say it is an object).
             var ownType = (schema.Type ?? 0) & ~JsonSchemaType.Null;
-            if (sole is { } index && (ownType == 0 || ownType == ((Target(parts[index])?.Type ?? 0) & ~JsonSchemaType.Null)))
+            if (sole is { } index && (ownType == 0 || ownType == TypeOf(Target(parts[index]))))
             {
                 var admitsNull = parts.Count > 1 || (schema.Type & JsonSchemaType.Null) != 0 || SaysNullable(pointer);
                 return (keyword, index, admitsNull);
@@ -136,6 +136,13 @@ internal sealed partial class ModelBuilder
         }
 
         return null;
+    }
+
+    /// <summary>The type a schema says its value has, null aside: its <c>type</c>, or an object where it only declares members.</summary>
+    private JsonSchemaType TypeOf(IOpenApiSchema? schema)
+    {
+        var type = (schema?.Type ?? 0) & ~JsonSchemaType.Null;
+        return type == 0 && schema is not null && (schema.Properties is { Count: > 0 } || IsComposedObject(schema)) ? JsonSchemaType.Object : type;
     }
 
     /// <remarks>
@@ -241,7 +248,7 @@ internal sealed partial class ModelBuilder
             visited.Add(target);
             for (var i = 0; i < (target.AllOf?.Count ?? 0); i++)
             {
-                Collect(target.AllOf![i], AllOfPointer(partPointer, i), owner);
+                Collect(target.AllOf![i], target is IntersectionSchema intersection ? intersection.PartPointers[i] : AllOfPointer(partPointer, i), owner);
             }
 
             if (target.Properties is { Count: > 0 } properties)
@@ -327,12 +334,101 @@ internal sealed partial class ModelBuilder
     }
 
     /// <summary>
+    /// The record a member is when allOf parts declare it as records none of which extends another (Vonage's WhatsApp
+    /// image: the base's <c>image</c> has a <c>url</c>, the WhatsApp part's a <c>url</c> and a <c>caption</c>): a value of
+    /// all of them has the members of all, so the member is one record of them, the allOf of its declarations, named
+    /// after the record that composes them. Null for a member declared once, or as anything but such records. Made once
+    /// per record and member, so that its discovery and its build resolve the same schema.
+    /// </summary>
+    private IntersectionSchema? IntersectedRecords(PendingType pending, ComposedMember member)
+    {
+        if (member.DeclarationCount < 2)
+        {
+            return null;
+        }
+
+        var key = new SchemaAt(pending.Schema, member.WireName);
+        if (_intersections.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var records = new List<IOpenApiSchema>(member.DeclarationCount);
+        var allNullable = true;
+        for (var i = 0; i < member.DeclarationCount && records is not null; i++)
+        {
+            var declaration = member.Declaration(i).Schema;
+            if (Unwrap(declaration) is not { } record || !IsPlainRecord(record))
+            {
+                records = null;
+                break;
+            }
+
+            allNullable &= ((declaration.Type ?? record.Type ?? 0) & JsonSchemaType.Null) != 0;
+            if (!IsAmong(records, record))
+            {
+                records.Add(record);
+            }
+        }
+
+        IntersectionSchema? intersection = null;
+        if (records is { Count: >= 2 } && !records.Exists(derived => records.Exists(baseRecord => !ReferenceEquals(derived, baseRecord) && ExtendsRecord(derived, baseRecord, []))))
+        {
+            var parts = new List<IOpenApiSchema>(member.DeclarationCount);
+            var pointers = new string[member.DeclarationCount];
+            for (var i = 0; i < member.DeclarationCount; i++)
+            {
+                parts.Add(member.Declaration(i).Schema);
+                pointers[i] = member.Declaration(i).Pointer;
+            }
+
+            intersection = new IntersectionSchema(pointers) { AllOf = parts, Type = allNullable ? JsonSchemaType.Null : null };
+        }
+
+        _intersections.Add(key, intersection);
+        return intersection;
+    }
+
+    /// <summary>An object schema with members, which is no union: no choice of its own and no discriminator that derived records use.</summary>
+    private bool IsPlainRecord(IOpenApiSchema schema)
+        => (ClassifyType(schema) == ValueKind.Object || IsComposedObject(schema))
+            && schema.OneOf is not { Count: > 0 } && schema.AnyOf is not { Count: > 0 } && schema.Discriminator is null;
+
+    /// <summary>Whether <paramref name="derived"/>'s allOf parts, or theirs in turn, include <paramref name="baseRecord"/>.</summary>
+    private bool ExtendsRecord(IOpenApiSchema derived, IOpenApiSchema baseRecord, List<IOpenApiSchema> visited)
+    {
+        visited.Add(derived);
+        foreach (var part in derived.AllOf ?? [])
+        {
+            if (Target(part) is { } target && (ReferenceEquals(target, baseRecord) || (!IsAmong(visited, target) && ExtendsRecord(target, baseRecord, visited))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The intersections made, by the record and the member's wire name (null where the member is none).</summary>
+    private readonly Dictionary<SchemaAt, IntersectionSchema?> _intersections = [];
+
+    /// <summary>
+    /// The allOf of a member's declarations (<see cref="IntersectedRecords"/>), which the spec does not write: its parts'
+    /// members are placed where each declaration is written, not under an allOf of its own.
+    /// </summary>
+    private sealed class IntersectionSchema(string[] partPointers) : OpenApiSchema
+    {
+        public string[] PartPointers { get; } = partPointers;
+    }
+
+    /// <summary>
     /// The value of a member declared more than once: the first declaration's type, with the constraints of all. A later
     /// enum that only lists values (<see cref="NarrowingEnum"/>) narrows a string or an enum to them, which the validator
     /// checks. A list or a map of any value and a typed one (a page's <c>items</c> that a part makes a list of pets), or a
     /// record and one that extends it, are the typed or the extending one, which a value of both is; a record that
     /// retypes a member so no longer implements the interface of the part it came from (see SourceEmitter's
-    /// Implementations). Other declarations of different types cannot both hold; the later one is reported.
+    /// Implementations). Records none of which extends another are intersected before this (<see cref="IntersectedRecords"/>);
+    /// other declarations of different types cannot both hold, and the later one is reported.
     /// </summary>
     private TypeRef MergeValues(TypeRef first, TypeRef next, string nextPointer)
     {

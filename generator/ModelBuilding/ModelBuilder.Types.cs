@@ -265,6 +265,12 @@ internal sealed partial class ModelBuilder
         {
             foreach (var member in MembersOf(pending.Schema, pending.Pointer).Members)
             {
+                if (IntersectedRecords(pending, member) is { } intersection)
+                {
+                    ResolveIntersection(pending, member, intersection);
+                    continue;
+                }
+
                 for (var i = 0; i < member.DeclarationCount; i++)
                 {
                     ResolveDeclaration(pending, member, i);
@@ -287,6 +293,10 @@ internal sealed partial class ModelBuilder
         return (index == 0 ? null : NarrowingEnum(declaration.Schema, new LazyPointer(declaration), ShapeOf(member.Declaration(0).Schema)))
             ?? ResolveType(declaration.Schema, new LazyPointer(declaration), MemberTypeHint(pending, member.WireName, declaration), pending.Usage, pending.Kind == TypeKind.MergePatch);
     }
+
+    /// <summary>The record of a member that several parts declare as records (<see cref="IntersectedRecords"/>), named after the record that composes them.</summary>
+    private TypeRef ResolveIntersection(PendingType pending, ComposedMember member, IntersectionSchema intersection)
+        => ResolveType(intersection, new LazyPointer(member.Declaration(0)), new NameHint(pending.BaseName, PascalCase(member.WireName), member: PascalCase(member.WireName)), pending.Usage, pending.Kind == TypeKind.MergePatch);
 
     /// <summary>The name an inline type in a member is named after: the component that declares the member, else the record.</summary>
     private NameHint MemberTypeHint(PendingType pending, string wireName, MemberDeclaration declaration)
@@ -359,16 +369,21 @@ internal sealed partial class ModelBuilder
         {
             var first = member.Declaration(0);
             var csharpName = ClaimMemberName(propertyNames, member.WireName, KeyAt(new LazyPointer(first)));
-            var type = ResolveDeclaration(pending, member, 0);
 
             // Each declaration, then what it references: the first that says a thing says it. A reference is asked only what
             // it says itself (its $ref siblings), since asking it for anything else resolves it again; its target is next.
             var annotations = new MemberAnnotations();
             annotations.Read(first.Schema, Target(first.Schema));
+            var intersection = IntersectedRecords(pending, member);
+            var type = intersection is null ? ResolveDeclaration(pending, member, 0) : ResolveIntersection(pending, member, intersection);
             for (var i = 1; i < member.DeclarationCount; i++)
             {
                 var declaration = member.Declaration(i);
-                type = MergeValues(type, ResolveDeclaration(pending, member, i), declaration.Pointer);
+                if (intersection is null)
+                {
+                    type = MergeValues(type, ResolveDeclaration(pending, member, i), declaration.Pointer);
+                }
+
                 annotations.Read(declaration.Schema, Target(declaration.Schema));
             }
 

@@ -193,4 +193,22 @@ public sealed class CompositionTests
         Assert.Equal("maxItems", Assert.Single((page with { Items = [.. items, .. items] }).Validate(), e => e.Path == "items").Rule);
         Assert.False(typeof(IPage).IsAssignableFrom(typeof(CatPage)));
     }
+
+    [Fact]
+    public async Task A_member_that_two_parts_declare_as_records_is_a_record_of_both_and_checks_the_constraints_of_each()
+    {
+        await using var server = await RecordingServer.StartAsync();
+        server.Response = new CannedResponse(200, """{"image":{"url":"https://cdn.example/cat.png","caption":"Felix"}}""");
+        using var http = server.CreateHttpClient();
+        var client = new CompositionClient(http);
+
+        var sent = await client.SendImageAsync(new SendImageRequest { Body = new CaptionedImage { Image = new CaptionedImageImage { Url = "https://cdn.example/cat.png", Caption = "Felix" } } });
+        var tooShort = new CaptionedImage { Image = new CaptionedImageImage { Url = "x.png", Caption = "A caption too long" } };
+        var exception = await Assert.ThrowsAsync<RequestValidationException>(() => client.SendImageAsync(new SendImageRequest { Body = tooShort }));
+
+        JsonAssert.Equal("""{"image":{"url":"https://cdn.example/cat.png","caption":"Felix"}}""", Assert.Single(server.Requests).Body);
+        Assert.Equal(("https://cdn.example/cat.png", "Felix"), (sent.Body.Image!.Url, sent.Body.Image.Caption));
+        Assert.Equal([("image.caption", "maxLength"), ("image.url", "minLength")], exception.Errors.Select(e => (e.Path, e.Rule)).Order());
+        Assert.Equal([("image.url", "required")], new CaptionedImage { Image = new CaptionedImageImage() }.Validate().Select(e => (e.Path, e.Rule)));
+    }
 }

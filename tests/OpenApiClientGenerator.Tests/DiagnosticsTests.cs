@@ -421,6 +421,47 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public void A_member_that_two_parts_declare_as_different_records_is_a_record_of_both_without_a_warning()
+    {
+        var run = Run("demo.openapi.yaml", Head + """
+
+            paths:
+              /images:
+                patch:
+                  requestBody:
+                    content:
+                      application/merge-patch+json:
+                        schema: { $ref: '#/components/schemas/Captioned' }
+                  responses:
+                    '200':
+                      description: Patched.
+                      content:
+                        application/json:
+                          schema: { $ref: '#/components/schemas/Captioned' }
+            components:
+              schemas:
+                Message:
+                  type: object
+                  properties:
+                    image: { type: object, required: [url], properties: { url: { type: string } } }
+                Captioned:
+                  allOf:
+                    - $ref: '#/components/schemas/Message'
+                    - properties:
+                        image: { type: object, properties: { caption: { type: string } } }
+            """);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        var models = run.ModelsText("DemoClient");
+        Assert.Contains("public CaptionedImage? Image { get; init; }", models, StringComparison.Ordinal);
+        Assert.Contains("public Optional<CaptionedImagePatch?> Image { get; init; }", models, StringComparison.Ordinal);
+        Assert.Equal(
+            ["CaptionedImage", "CaptionedImagePatch", "MessageImage"],
+            Regex.Matches(models, @"partial record (\w*Image\w*)").Select(m => m.Groups[1].Value).Order(StringComparer.Ordinal));
+        Assert.Empty(run.CompilationProblems());
+    }
+
+    [Fact]
     public void A_content_encoding_other_than_base64_is_a_warning_at_the_keyword_and_the_value_stays_its_text()
     {
         var run = Run("demo.openapi.yaml", """
