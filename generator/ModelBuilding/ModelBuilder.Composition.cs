@@ -425,7 +425,8 @@ internal sealed partial class ModelBuilder
     /// The value of a member declared more than once: the first declaration's type, with the constraints of all. A later
     /// enum that only lists values (<see cref="NarrowingEnum"/>) narrows a string or an enum to them, which the validator
     /// checks. A list or a map of any value and a typed one (a page's <c>items</c> that a part makes a list of pets), or a
-    /// record and one that extends it, are the typed or the extending one, which a value of both is; a record that
+    /// record and one that extends it, are the typed or the extending one, which a value of both is, and of two enum
+    /// types the first is kept, narrowed to the values of the later one; a record that
     /// retypes a member so no longer implements the interface of the part it came from (see SourceEmitter's
     /// Implementations). Records none of which extends another are intersected before this (<see cref="IntersectedRecords"/>);
     /// other declarations of different types cannot both hold, and the later one is reported.
@@ -455,6 +456,16 @@ internal sealed partial class ModelBuilder
             return Both(next, first);
         }
 
+        if (first.Kind == ValueKind.Enum && next.Kind == ValueKind.Enum && first.TypeName != next.TypeName
+            && ValuesOfEnum(first.TypeName) is { } firstValues && ValuesOfEnum(next.TypeName) is { } nextValues)
+        {
+            // Two enum types (Vonage's reports: `product` and `product_sms`, the same values under two names): the first,
+            // narrowed to the values the later one has too, where it lacks some of the first's.
+            return firstValues.All(nextValues.Contains)
+                ? Both(first, next)
+                : first with { Constraints = MergeConstraints(first.Constraints with { AllowedValues = firstValues }, next.Constraints with { AllowedValues = nextValues }, nextPointer), IsNullable = first.IsNullable && next.IsNullable };
+        }
+
         if (first.Kind != next.Kind || first.TypeName != next.TypeName || first.Element != next.Element)
         {
             Report(DiagnosticDescriptors.UnsupportedConstruct, LocationOfKey(nextPointer), "allOf parts that give one value two different types", "the first part's type is generated and this declaration is not validated");
@@ -466,6 +477,13 @@ internal sealed partial class ModelBuilder
         TypeRef Both(TypeRef kept, TypeRef other)
             => kept with { Constraints = MergeConstraints(kept.Constraints, other.Constraints, nextPointer), IsNullable = first.IsNullable && next.IsNullable };
     }
+
+    /// <summary>
+    /// The values of the enum type named <paramref name="name"/>, as JSON text, as allowed values are kept; rare enough
+    /// (a member two parts type with two enums) to look it up among all types.
+    /// </summary>
+    private EquatableArray<string>? ValuesOfEnum(string? name)
+        => _typeOrder.Find(t => t.Name == name && t.Kind == TypeKind.Enum) is { } type ? AllowedValues(type.Schema) : null;
 
     /// <summary>
     /// Whether <paramref name="loose"/> is a list or a map of values of any kind, and <paramref name="typed"/> another

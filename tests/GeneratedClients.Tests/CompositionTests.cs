@@ -211,4 +211,20 @@ public sealed class CompositionTests
         Assert.Equal([("image.caption", "maxLength"), ("image.url", "minLength")], exception.Errors.Select(e => (e.Path, e.Rule)).Order());
         Assert.Equal([("image.url", "required")], new CaptionedImage { Image = new CaptionedImageImage() }.Validate().Select(e => (e.Path, e.Rule)));
     }
+
+    [Fact]
+    public async Task A_part_that_retypes_an_enum_with_another_enum_keeps_the_first_and_refuses_the_values_the_other_lacks()
+    {
+        await using var server = await RecordingServer.StartAsync();
+        server.Response = new CannedResponse(204, null);
+        using var http = server.CreateHttpClient();
+        var client = new CompositionClient(http);
+
+        await client.CreateMessagesReportAsync(new CreateMessagesReportRequest { Body = new MessagesReport { Product = Product.Messages } });
+        var exception = await Assert.ThrowsAsync<RequestValidationException>(() => client.CreateMessagesReportAsync(new CreateMessagesReportRequest { Body = new MessagesReport { Product = Product.VoiceCall } }));
+
+        JsonAssert.Equal("""{"product":"messages"}""", Assert.Single(server.Requests).Body);
+        Assert.Equal(("product", "enum"), (Assert.Single(exception.Errors).Path, exception.Errors[0].Rule));
+        Assert.Empty(new ReportRequest { Product = Product.VoiceCall }.Validate());
+    }
 }
