@@ -425,8 +425,8 @@ internal sealed partial class ModelBuilder
     /// The value of a member declared more than once: the first declaration's type, with the constraints of all. A later
     /// enum that only lists values (<see cref="NarrowingEnum"/>) narrows a string or an enum to them, which the validator
     /// checks. A list or a map of any value and a typed one (a page's <c>items</c> that a part makes a list of pets), or a
-    /// record and one that extends it, are the typed or the extending one, which a value of both is, and of two enum
-    /// types the first is kept, narrowed to the values of the later one; a record that
+    /// record and one that extends it, are the typed or the extending one, which a value of both is, as is an enum type
+    /// and a plain string; of two enum types the first is kept, narrowed to the values of the later one; a record that
     /// retypes a member so no longer implements the interface of the part it came from (see SourceEmitter's
     /// Implementations). Records none of which extends another are intersected before this (<see cref="IntersectedRecords"/>);
     /// other declarations of different types cannot both hold, and the later one is reported.
@@ -456,6 +456,18 @@ internal sealed partial class ModelBuilder
             return Both(next, first);
         }
 
+        // A string a part says nothing more of, and an enum type (Linode's backup `type`, which a part writes as a string):
+        // the enum, which every value of both is.
+        if (IsPlainString(next) && first is { Kind: ValueKind.Enum, TypeName: not null })
+        {
+            return Both(first, next);
+        }
+
+        if (IsPlainString(first) && next is { Kind: ValueKind.Enum, TypeName: not null })
+        {
+            return Both(next, first);
+        }
+
         if (first.Kind == ValueKind.Enum && next.Kind == ValueKind.Enum && first.TypeName != next.TypeName
             && ValuesOfEnum(first.TypeName) is { } firstValues && ValuesOfEnum(next.TypeName) is { } nextValues)
         {
@@ -476,6 +488,9 @@ internal sealed partial class ModelBuilder
 
         TypeRef Both(TypeRef kept, TypeRef other)
             => kept with { Constraints = MergeConstraints(kept.Constraints, other.Constraints, nextPointer), IsNullable = first.IsNullable && next.IsNullable };
+
+        // Its type aside, which the enum's values are too.
+        static bool IsPlainString(TypeRef value) => value.Kind == ValueKind.String && (value.Constraints with { AllowedTypes = EquatableArray<string>.Empty }).IsEmpty;
     }
 
     /// <summary>

@@ -462,6 +462,43 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public void An_allOf_part_that_types_an_enum_member_as_a_plain_string_or_a_string_member_as_an_enum_keeps_the_enum()
+    {
+        var run = Run("demo.openapi.yaml", Head + """
+
+            paths: {}
+            components:
+              schemas:
+                Kind:
+                  type: string
+                  enum: [auto, snapshot]
+                Backup:
+                  type: object
+                  properties:
+                    type: { $ref: '#/components/schemas/Kind' }
+                    label: { type: string }
+                AutomaticBackup:
+                  allOf:
+                    - $ref: '#/components/schemas/Backup'
+                    - properties:
+                        type: { type: string, nullable: true }
+                        label: { $ref: '#/components/schemas/Kind' }
+                        note: { type: string }
+                Worded:
+                  allOf:
+                    - $ref: '#/components/schemas/Backup'
+                    - properties:
+                        type: { type: string, maxLength: 3 }
+            """);
+
+        AssertSingle(run, "OAG006", DiagnosticSeverity.Warning, "demo.openapi.yaml", 26, 12, "allOf parts that give one value two different types is not supported");
+        var models = run.ModelsText("DemoClient");
+        Assert.Contains("public Kind? Type { get; init; }", models, StringComparison.Ordinal);
+        Assert.Contains("public Kind? Label { get; init; }", models, StringComparison.Ordinal);
+        Assert.Empty(run.CompilationProblems());
+    }
+
+    [Fact]
     public void A_content_encoding_other_than_base64_is_a_warning_at_the_keyword_and_the_value_stays_its_text()
     {
         var run = Run("demo.openapi.yaml", """
