@@ -337,10 +337,11 @@ internal sealed partial class ModelBuilder
     /// The record a member is when allOf parts declare it as records none of which extends another (Vonage's WhatsApp
     /// image: the base's <c>image</c> has a <c>url</c>, the WhatsApp part's a <c>url</c> and a <c>caption</c>): a value of
     /// all of them has the members of all, so the member is one record of them, the allOf of its declarations, named
-    /// after the record that composes them. Null for a member declared once, or as anything but such records. Made once
-    /// per record and member, so that its discovery and its build resolve the same schema.
+    /// after the record that composes them. So too the items of a member that parts declare as lists of such records
+    /// (Zuora's <c>reasons</c>). Null for a member declared once, or as anything else. Made once per record and member,
+    /// so that its discovery and its build resolve the same schema.
     /// </summary>
-    private IntersectionSchema? IntersectedRecords(PendingType pending, ComposedMember member)
+    private MemberIntersection? IntersectionOf(PendingType pending, ComposedMember member)
     {
         if (member.DeclarationCount < 2)
         {
@@ -353,41 +354,73 @@ internal sealed partial class ModelBuilder
             return known;
         }
 
-        var records = new List<IOpenApiSchema>(member.DeclarationCount);
-        var allNullable = true;
-        for (var i = 0; i < member.DeclarationCount && records is not null; i++)
+        var declarations = new SchemaAt[member.DeclarationCount];
+        for (var i = 0; i < declarations.Length; i++)
         {
-            var declaration = member.Declaration(i).Schema;
-            if (Unwrap(declaration) is not { } record || !IsPlainRecord(record))
+            declarations[i] = new SchemaAt(member.Declaration(i).Schema, member.Declaration(i).Pointer);
+        }
+
+        var intersection = Intersect(declarations) is { } records ? new MemberIntersection(records, Lists: null)
+            : ListsOf(declarations) is { } lists && Intersect(ItemsOf(lists)) is { } items ? new MemberIntersection(items, lists)
+            : null;
+        _intersections.Add(key, intersection);
+        return intersection;
+    }
+
+    /// <summary>The allOf of <paramref name="declarations"/> where each is a record and two or more records none of which extends another are among them; null otherwise.</summary>
+    private IntersectionSchema? Intersect(SchemaAt[] declarations)
+    {
+        var records = new List<IOpenApiSchema>(declarations.Length);
+        var allNullable = true;
+        foreach (var declaration in declarations)
+        {
+            if (Unwrap(declaration.Schema) is not { } record || !IsPlainRecord(record))
             {
-                records = null;
-                break;
+                return null;
             }
 
-            allNullable &= ((declaration.Type ?? record.Type ?? 0) & JsonSchemaType.Null) != 0;
+            allNullable &= ((declaration.Schema.Type ?? record.Type ?? 0) & JsonSchemaType.Null) != 0;
             if (!IsAmong(records, record))
             {
                 records.Add(record);
             }
         }
 
-        IntersectionSchema? intersection = null;
-        if (records is { Count: >= 2 } && !records.Exists(derived => records.Exists(baseRecord => !ReferenceEquals(derived, baseRecord) && ExtendsRecord(derived, baseRecord, []))))
+        if (records.Count < 2 || records.Exists(derived => records.Exists(baseRecord => !ReferenceEquals(derived, baseRecord) && ExtendsRecord(derived, baseRecord, []))))
         {
-            var parts = new List<IOpenApiSchema>(member.DeclarationCount);
-            var pointers = new string[member.DeclarationCount];
-            for (var i = 0; i < member.DeclarationCount; i++)
-            {
-                parts.Add(member.Declaration(i).Schema);
-                pointers[i] = member.Declaration(i).Pointer;
-            }
-
-            intersection = new IntersectionSchema(pointers) { AllOf = parts, Type = allNullable ? JsonSchemaType.Null : null };
+            return null;
         }
 
-        _intersections.Add(key, intersection);
-        return intersection;
+        return new IntersectionSchema(declarations.Select(d => d.Pointer).ToArray())
+        {
+            AllOf = declarations.Select(d => d.Schema).ToList(),
+            Type = allNullable ? JsonSchemaType.Null : null,
+        };
     }
+
+    /// <summary>The lists <paramref name="declarations"/> are, each where it is written (a referenced one in its component); null unless each is a list.</summary>
+    private SchemaAt[]? ListsOf(SchemaAt[] declarations)
+    {
+        var lists = new SchemaAt[declarations.Length];
+        for (var i = 0; i < declarations.Length; i++)
+        {
+            var declaration = declarations[i];
+            if (Target(declaration.Schema) is not { Items: not null } list || ClassifyType(list) != ValueKind.Array)
+            {
+                return null;
+            }
+
+            lists[i] = new SchemaAt(list, declaration.Schema is OpenApiSchemaReference reference ? ComponentPointer(reference) : declaration.Pointer);
+        }
+
+        return lists;
+    }
+
+    private static SchemaAt[] ItemsOf(SchemaAt[] lists)
+        => lists.Select(list => new SchemaAt(list.Schema.Items!, JsonPointers.Append(list.Pointer, "items"))).ToArray();
+
+    /// <summary>A member's intersection: its record, or, where <paramref name="Lists"/> are given, the record of the items of those lists.</summary>
+    private sealed record MemberIntersection(IntersectionSchema Records, SchemaAt[]? Lists);
 
     /// <summary>An object schema with members, which is no union: no choice of its own and no discriminator that derived records use.</summary>
     private bool IsPlainRecord(IOpenApiSchema schema)
@@ -410,10 +443,10 @@ internal sealed partial class ModelBuilder
     }
 
     /// <summary>The intersections made, by the record and the member's wire name (null where the member is none).</summary>
-    private readonly Dictionary<SchemaAt, IntersectionSchema?> _intersections = [];
+    private readonly Dictionary<SchemaAt, MemberIntersection?> _intersections = [];
 
     /// <summary>
-    /// The allOf of a member's declarations (<see cref="IntersectedRecords"/>), which the spec does not write: its parts'
+    /// The allOf of a member's declarations or of their items (<see cref="IntersectionOf"/>), which the spec does not write: its parts'
     /// members are placed where each declaration is written, not under an allOf of its own.
     /// </summary>
     private sealed class IntersectionSchema(string[] partPointers) : OpenApiSchema
@@ -428,7 +461,7 @@ internal sealed partial class ModelBuilder
     /// record and one that extends it, are the typed or the extending one, which a value of both is, as is an enum type
     /// and a plain string; of two enum types the first is kept, narrowed to the values of the later one; a record that
     /// retypes a member so no longer implements the interface of the part it came from (see SourceEmitter's
-    /// Implementations). Records none of which extends another are intersected before this (<see cref="IntersectedRecords"/>);
+    /// Implementations). Records none of which extends another are intersected before this (<see cref="IntersectionOf"/>);
     /// other declarations of different types cannot both hold, and the later one is reported.
     /// </summary>
     private TypeRef MergeValues(TypeRef first, TypeRef next, string nextPointer)

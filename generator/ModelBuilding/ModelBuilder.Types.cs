@@ -265,7 +265,7 @@ internal sealed partial class ModelBuilder
         {
             foreach (var member in MembersOf(pending.Schema, pending.Pointer).Members)
             {
-                if (IntersectedRecords(pending, member) is { } intersection)
+                if (IntersectionOf(pending, member) is { } intersection)
                 {
                     ResolveIntersection(pending, member, intersection);
                     continue;
@@ -294,9 +294,34 @@ internal sealed partial class ModelBuilder
             ?? ResolveType(declaration.Schema, new LazyPointer(declaration), MemberTypeHint(pending, member.WireName, declaration), pending.Usage, pending.Kind == TypeKind.MergePatch);
     }
 
-    /// <summary>The record of a member that several parts declare as records (<see cref="IntersectedRecords"/>), named after the record that composes them.</summary>
-    private TypeRef ResolveIntersection(PendingType pending, ComposedMember member, IntersectionSchema intersection)
-        => ResolveType(intersection, new LazyPointer(member.Declaration(0)), new NameHint(pending.BaseName, PascalCase(member.WireName), member: PascalCase(member.WireName)), pending.Usage, pending.Kind == TypeKind.MergePatch);
+    /// <summary>
+    /// The value of a member that several parts declare as records, or as lists of records (<see cref="IntersectionOf"/>):
+    /// the record of them all, named after the record that composes them, or a list of such records with the
+    /// constraints of every list.
+    /// </summary>
+    private TypeRef ResolveIntersection(PendingType pending, ComposedMember member, MemberIntersection intersection)
+    {
+        var memberName = PascalCase(member.WireName);
+        var hint = new NameHint(pending.BaseName, memberName, member: memberName);
+        if (intersection.Lists is not { } lists)
+        {
+            return ResolveType(intersection.Records, new LazyPointer(member.Declaration(0)), hint, pending.Usage, pending.Kind == TypeKind.MergePatch);
+        }
+
+        // A merge patch replaces a list whole, so its items are the plain records.
+        var element = ResolveType(intersection.Records, intersection.Records.PartPointers[0], hint.Then("Item"), pending.Usage, mergePatch: false);
+        var constraints = ReadConstraints(lists[0].Schema, lists[0].Pointer);
+        var nullable = IsNullableList(lists[0].Schema);
+        for (var i = 1; i < lists.Length; i++)
+        {
+            constraints = MergeConstraints(constraints, ReadConstraints(lists[i].Schema, lists[i].Pointer), lists[i].Pointer);
+            nullable &= IsNullableList(lists[i].Schema);
+        }
+
+        return new TypeRef { Kind = ValueKind.Array, Element = element, Constraints = constraints, IsNullable = nullable };
+
+        static bool IsNullableList(IOpenApiSchema list) => ((list.Type ?? 0) & JsonSchemaType.Null) != 0;
+    }
 
     /// <summary>The name an inline type in a member is named after: the component that declares the member, else the record.</summary>
     private NameHint MemberTypeHint(PendingType pending, string wireName, MemberDeclaration declaration)
@@ -374,7 +399,7 @@ internal sealed partial class ModelBuilder
             // it says itself (its $ref siblings), since asking it for anything else resolves it again; its target is next.
             var annotations = new MemberAnnotations();
             annotations.Read(first.Schema, Target(first.Schema));
-            var intersection = IntersectedRecords(pending, member);
+            var intersection = IntersectionOf(pending, member);
             var type = intersection is null ? ResolveDeclaration(pending, member, 0) : ResolveIntersection(pending, member, intersection);
             for (var i = 1; i < member.DeclarationCount; i++)
             {

@@ -213,6 +213,17 @@ public sealed class CompositionTests
     }
 
     [Fact]
+    public void A_member_that_two_parts_declare_as_lists_of_records_is_a_list_of_records_of_both_with_the_constraints_of_each_list()
+    {
+        var image = CaptionedImage.FromJson("""{"image":{"url":"https://cdn.example/cat.png"},"thumbnails":[{"url":"https://cdn.example/s.png","width":64},{"url":"https://cdn.example/m.png"}]}"""u8);
+
+        IReadOnlyList<CaptionedImageThumbnailsItem> thumbnails = image.Thumbnails!;
+        Assert.Equal([("https://cdn.example/s.png", 64), ("https://cdn.example/m.png", null)], thumbnails.Select(t => (t.Url, t.Width)));
+        Assert.Equal([("thumbnails[1].width", "required")], image.Validate().Select(e => (e.Path, e.Rule)));
+        Assert.Equal("maxItems", Assert.Single((image with { Thumbnails = [.. thumbnails, .. thumbnails] }).Validate(), e => e.Path == "thumbnails").Rule);
+    }
+
+    [Fact]
     public async Task A_part_that_retypes_an_enum_with_another_enum_keeps_the_first_and_refuses_the_values_the_other_lacks()
     {
         await using var server = await RecordingServer.StartAsync();
