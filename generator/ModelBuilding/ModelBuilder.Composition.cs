@@ -508,7 +508,7 @@ internal sealed partial class ModelBuilder
             // narrowed to the values the later one has too, where it lacks some of the first's.
             return firstValues.All(nextValues.Contains)
                 ? Both(first, next)
-                : first with { Constraints = MergeConstraints(first.Constraints with { AllowedValues = firstValues }, next.Constraints with { AllowedValues = nextValues }, nextPointer), IsNullable = first.IsNullable && next.IsNullable };
+                : Both(first with { Constraints = first.Constraints with { AllowedValues = firstValues } }, next with { Constraints = next.Constraints with { AllowedValues = nextValues } });
         }
 
         if (first.Kind != next.Kind || first.TypeName != next.TypeName || first.Element != next.Element)
