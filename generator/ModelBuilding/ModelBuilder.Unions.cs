@@ -137,17 +137,22 @@ internal sealed partial class ModelBuilder
     /// The parts of an object schema with a <c>oneOf</c> or <c>anyOf</c> beside its own members (<c>properties: {id}, oneOf:
     /// [Cat, Dog]</c>, or <c>oneOf: [{required: [a]}, {required: [b]}]</c>): the value has the members and is one of the
     /// parts, so each variant is a record of the members and its part together (JSON Schema's <c>allOf</c> of the two).
+    /// So too a schema that only requires names beside a choice of objects (gerermesaffaires' request bodies).
     /// Null for any other schema; one with both keywords is reported, as no type holds both choices.
     /// </summary>
     private UnionParts? PartsWithMembers(IOpenApiSchema schema, string? pointer)
     {
-        if (schema is not OpenApiSchema own || (schema.OneOf is { Count: > 0 }) == (schema.AnyOf is { Count: > 0 })
-            || (ClassifyType(schema) != ValueKind.Object && !IsComposedObject(schema)))
+        if (schema is not OpenApiSchema own || (schema.OneOf is { Count: > 0 }) == (schema.AnyOf is { Count: > 0 }))
         {
             return null;
         }
 
         var (keyword, parts) = schema.OneOf is { Count: > 0 } oneOf ? ("oneOf", oneOf) : ("anyOf", schema.AnyOf!);
+        if (ClassifyType(schema) != ValueKind.Object && !IsComposedObject(schema) && !RequiresNamesOfObjects(own, parts))
+        {
+            return null;
+        }
+
         if (ChoiceParts(keyword, parts, pointer) is not { } choice)
         {
             return null;
@@ -163,6 +168,19 @@ internal sealed partial class ModelBuilder
         }
 
         return choice with { Merged = merged };
+    }
+
+    /// <summary>Whether the schema says nothing beside its choice but annotations and the names it requires, and every part is an object.</summary>
+    private bool RequiresNamesOfObjects(OpenApiSchema schema, IList<IOpenApiSchema> parts)
+    {
+        if (schema.Required is not { Count: > 0 })
+        {
+            return false;
+        }
+
+        var withoutRequired = (OpenApiSchema)schema.CreateShallowCopy();
+        (withoutRequired.Required, withoutRequired.OneOf, withoutRequired.AnyOf) = (null, null, null);
+        return IsAnnotationOnly(withoutRequired, except: null) && parts.All(part => TypeOf(Target(part)) == JsonSchemaType.Object);
     }
 
     /// <summary>

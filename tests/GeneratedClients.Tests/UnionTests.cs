@@ -144,6 +144,26 @@ public sealed class UnionTests
     }
 
     [Fact]
+    public async Task Names_a_schema_requires_beside_a_one_of_of_objects_are_required_of_each_variant()
+    {
+        await using var server = await RecordingServer.StartAsync();
+        server.Response = new CannedResponse(204, null);
+        using var http = server.CreateHttpClient();
+        var client = new UnionsClient(http);
+
+        var contact = LabeledContact.FromJson("""{"number":"+33 1 23","label":"office"}"""u8);
+        await client.CreateLabeledContactAsync(new CreateLabeledContactRequest { Body = new LabeledContactEmail { Address = "tom@example.com", Label = "home" } });
+        var unlabeled = new LabeledContactEmail { Address = "tom@example.com", Label = null! };
+        var exception = await Assert.ThrowsAsync<RequestValidationException>(() => client.CreateLabeledContactAsync(new CreateLabeledContactRequest { Body = unlabeled }));
+
+        Assert.True(contact.TryGetPhone(out var phone));
+        Assert.Equal(("+33 1 23", "office"), (phone.Number, phone.Label));
+        JsonAssert.Equal("""{"address":"tom@example.com","label":"home"}""", Assert.Single(server.Requests).Body);
+        Assert.Equal(("label", "required"), (Assert.Single(exception.Errors).Path, exception.Errors[0].Rule));
+        Assert.True(LabeledContact.FromJson("""{"address":"tom@example.com"}"""u8).IsUnknown);
+    }
+
+    [Fact]
     public void Json_no_variant_matches_is_the_unknown_variant_and_a_oneOf_violation()
     {
         var contact = Contact.FromJson("""{"fax":"123"}"""u8);
