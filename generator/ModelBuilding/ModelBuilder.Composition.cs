@@ -153,12 +153,13 @@ internal sealed partial class ModelBuilder
 
     /// <summary>
     /// Whether a schema says nothing about the value beyond <paramref name="except"/>: no type (unless
-    /// <paramref name="ignoreType"/>), no members, no constraint, no other composition.
+    /// <paramref name="ignoreType"/>), no members, no required names (unless <paramref name="ignoreRequired"/>), no
+    /// constraint, no other composition.
     /// </summary>
-    private static bool IsAnnotationOnly(IOpenApiSchema schema, string? except, bool ignoreType = false)
+    private static bool IsAnnotationOnly(IOpenApiSchema schema, string? except, bool ignoreType = false, bool ignoreRequired = false)
         => schema is not OpenApiSchemaReference
             && (ignoreType || ((schema.Type ?? 0) & ~JsonSchemaType.Null) == 0)
-            && schema.Properties is not { Count: > 0 } && schema.Required is not { Count: > 0 }
+            && schema.Properties is not { Count: > 0 } && (ignoreRequired || schema.Required is not { Count: > 0 })
             && schema.AdditionalProperties is null && schema.Items is null && schema.Enum is not { Count: > 0 }
             && (except == "allOf" || schema.AllOf is not { Count: > 0 }) && (except == "oneOf" || schema.OneOf is not { Count: > 0 })
             && (except == "anyOf" || schema.AnyOf is not { Count: > 0 }) && schema.Not is null

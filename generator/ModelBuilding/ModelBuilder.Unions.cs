@@ -148,7 +148,7 @@ internal sealed partial class ModelBuilder
         }
 
         var (keyword, parts) = schema.OneOf is { Count: > 0 } oneOf ? ("oneOf", oneOf) : ("anyOf", schema.AnyOf!);
-        if (ClassifyType(schema) != ValueKind.Object && !IsComposedObject(schema) && !RequiresNamesOfObjects(own, parts))
+        if (ClassifyType(schema) != ValueKind.Object && !IsComposedObject(schema) && !RequiresNamesOfObjects(schema, keyword, parts))
         {
             return null;
         }
@@ -170,18 +170,10 @@ internal sealed partial class ModelBuilder
         return choice with { Merged = merged };
     }
 
-    /// <summary>Whether the schema says nothing beside its choice but annotations and the names it requires, and every part is an object.</summary>
-    private bool RequiresNamesOfObjects(OpenApiSchema schema, IList<IOpenApiSchema> parts)
-    {
-        if (schema.Required is not { Count: > 0 })
-        {
-            return false;
-        }
-
-        var withoutRequired = (OpenApiSchema)schema.CreateShallowCopy();
-        (withoutRequired.Required, withoutRequired.OneOf, withoutRequired.AnyOf) = (null, null, null);
-        return IsAnnotationOnly(withoutRequired, except: null) && parts.All(part => TypeOf(Target(part)) == JsonSchemaType.Object);
-    }
+    /// <summary>Whether the schema says nothing beside its choice (<paramref name="keyword"/>) but annotations and the names it requires, and every part is an object.</summary>
+    private bool RequiresNamesOfObjects(IOpenApiSchema schema, string keyword, IList<IOpenApiSchema> parts)
+        => schema.Required is { Count: > 0 } && IsAnnotationOnly(schema, except: keyword, ignoreRequired: true)
+            && parts.All(part => TypeOf(Target(part)) == JsonSchemaType.Object);
 
     /// <summary>
     /// The parts of a schema of several types: a <c>type</c> list of OpenAPI 3.1 (<c>type: [string, integer]</c>), or a
