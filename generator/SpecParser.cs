@@ -106,7 +106,7 @@ internal static class SpecParser
         {
             ExampleReferences.PutBack(root, leftOut, own);
             return leftOut.Count > 0;
-        });
+        }, mayHoldInnerReference ? null : trees);
         return loaded is null ? null : ModelBuilder.Build(input, diagnostics, loaded);
     }
 }

@@ -90,6 +90,15 @@ internal sealed class FragmentCheck : System.IEquatable<FragmentCheck>
     /// </summary>
     public bool ChangesAfterChecks { get; }
 
+    /// <summary>
+    /// Microsoft.OpenApi's reading of <see cref="Tree"/> (a path item, a webhook, a component), made by a parse that placed
+    /// the tree itself and read the spec without errors, for the next parse that places it (<see cref="PieceDocumentReader"/>):
+    /// Microsoft.OpenApi's objects have no structural equality, so they cannot be pipeline values of their own, but the tree
+    /// they are read from is this check's, never changed while it is placed. Only the parse that holds the tree
+    /// (<see cref="TryPlace"/>) reads or sets it, as a parse points the reading's references at its own document.
+    /// </summary>
+    public PieceReading? Reading { get; set; }
+
     /// <summary>Takes <see cref="Tree"/> for one parse to place in its assembled spec; false when it may change, or another parse holds it.</summary>
     public bool TryPlace() => Tree is not null && !ChangesAfterChecks && Interlocked.CompareExchange(ref _placed, 1, 0) == 0;
 
@@ -279,6 +288,9 @@ internal sealed class FragmentTrees : System.IDisposable
     private readonly IReadOnlyList<FragmentCheck> _checks;
     private readonly JsonNode?[] _trees;
 
+    /// <summary>The index of each check whose own tree this parse placed, by that tree.</summary>
+    private readonly Dictionary<JsonNode, int> _placed = new(ReferenceIdentity<JsonNode>.Instance);
+
     public FragmentTrees(FragmentIndex fragments)
     {
         _fragments = fragments;
@@ -286,12 +298,63 @@ internal sealed class FragmentTrees : System.IDisposable
         _trees = new JsonNode?[_checks.Count];
         for (var i = 0; i < _checks.Count; i++)
         {
-            _trees[i] = _checks[i].TryPlace() ? _checks[i].Tree : _checks[i].Tree?.DeepClone();
+            var placed = _checks[i].TryPlace();
+            _trees[i] = placed ? _checks[i].Tree : _checks[i].Tree?.DeepClone();
+            if (placed)
+            {
+                _placed.Add(_trees[i]!, i);
+            }
         }
     }
 
+    /// <summary>
+    /// The check whose own tree <paramref name="node"/> is, when this parse placed it and has not replaced it by a copy:
+    /// the tree is then as the checks left it, and <see cref="FragmentCheck.Reading"/> is this parse's to use.
+    /// </summary>
+    public FragmentCheck? PlacedCheckOf(JsonNode node)
+        => _placed.TryGetValue(node, out var index) && IsShared(index) ? _checks[index] : null;
+
+    /// <summary>The hosts of the pieces' readings this parse holds (<see cref="PieceHost"/>), given back with the trees.</summary>
+    private readonly HashSet<PieceHost> _hosts = new(ReferenceIdentity<PieceHost>.Instance);
+
     /// <summary>The trees to place, in the order of the checks: the skeleton's first.</summary>
     public IReadOnlyList<JsonNode?> Trees => _trees;
+
+    public IReadOnlyList<FragmentCheck> Checks => _checks;
+
+    /// <summary>Holds <paramref name="host"/> for this parse; false when another parse holds it.</summary>
+    public bool Hold(PieceHost host)
+    {
+        if (_hosts.Contains(host))
+        {
+            return true;
+        }
+
+        if (!host.TryHold())
+        {
+            return false;
+        }
+
+        _hosts.Add(host);
+        return true;
+    }
+
+    /// <summary>A new host for the pieces this parse reads, held by it.</summary>
+    public PieceHost HoldNew(Microsoft.OpenApi.OpenApiDocument document)
+    {
+        var host = PieceHost.Held(document);
+        _hosts.Add(host);
+        return host;
+    }
+
+    /// <summary>Resolves the references of every piece this parse placed in <paramref name="document"/>, its own document.</summary>
+    public void ServeHosts(Microsoft.OpenApi.OpenApiDocument document)
+    {
+        foreach (var host in _hosts)
+        {
+            host.Serve(document);
+        }
+    }
 
     /// <summary>
     /// Makes the node at <paramref name="pointer"/> in <paramref name="root"/> (the assembled spec) one the parse may
@@ -329,6 +392,11 @@ internal sealed class FragmentTrees : System.IDisposable
             {
                 _checks[i].Return();
             }
+        }
+
+        foreach (var host in _hosts)
+        {
+            host.Release();
         }
     }
 

@@ -107,15 +107,4 @@ internal sealed partial class ModelBuilder
 
         return target;
     }
-
-    /// <summary>Keys references by identity: each reference object in the document is looked up once.</summary>
-    private sealed class ReferenceIdentity<TReference> : IEqualityComparer<TReference>
-        where TReference : class
-    {
-        public static readonly ReferenceIdentity<TReference> Instance = new();
-
-        public bool Equals(TReference? x, TReference? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(TReference obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
-    }
 }

@@ -51,14 +51,18 @@ internal static class OpenApiDocumentLoader
     /// a reading's errors carry places left from what it read before, so a reading that fails is read again as the spec
     /// is written: its messages are then those of a reading of the whole spec.
     /// </param>
-    public static LoadedDocument? Load(JsonNode root, SpecDiagnostics diagnostics, IEnumerable<IReadOnlyList<SchemaReference>?>? referenceParts, Func<bool> putBackLeftOut)
+    /// <param name="trees">
+    /// The trees the parse placed, whose readings an earlier parse kept (<see cref="PieceDocumentReader"/>); null when the
+    /// stages after the checks may have written references, which the pieces' readings would not have.
+    /// </param>
+    public static LoadedDocument? Load(JsonNode root, SpecDiagnostics diagnostics, IEnumerable<IReadOnlyList<SchemaReference>?>? referenceParts, Func<bool> putBackLeftOut, FragmentTrees? trees)
     {
         var rules = referenceParts is not null && SchemaReferencesResolve(root, referenceParts) ? RulesWithoutReferences : Rules;
         ReadResult result;
         IReadOnlyList<OpenApiError> validationErrors;
         try
         {
-            (result, validationErrors) = ReadAndValidate(root, rules);
+            (result, validationErrors) = ReadAndValidate(root, rules, trees);
         }
         catch (OpenApiUnsupportedSpecVersionException exception)
         {
@@ -69,19 +73,19 @@ internal static class OpenApiDocumentLoader
         {
             if (putBackLeftOut())
             {
-                return Load(root, diagnostics, referenceParts, static () => false);
+                return Load(root, diagnostics, referenceParts, static () => false, trees);
             }
 
             // Microsoft.OpenApi throws raw exceptions from deep inside (FormatException for `minLength: "x"`), which say
             // what but not where.
-            var pointer = ReaderFailureLocator.Locate(root, exception, tree => ReadAndValidate(tree, rules));
+            var pointer = ReaderFailureLocator.Locate(root, exception, tree => ReadAndValidate(tree, rules, trees: null));
             diagnostics.Report(DiagnosticDescriptors.OpenApiError, diagnostics.LocationOf(pointer), DisplayPointer(pointer), CannotRead(pointer, exception));
             return null;
         }
 
         if (result.Diagnostic?.Errors is { Count: > 0 } && putBackLeftOut())
         {
-            return Load(root, diagnostics, referenceParts, static () => false);
+            return Load(root, diagnostics, referenceParts, static () => false, trees);
         }
 
         foreach (var error in result.Diagnostic?.Errors ?? [])
@@ -139,11 +143,14 @@ internal static class OpenApiDocumentLoader
         return diagnostic.Errors.Count == 0 ? schema : null;
     }
 
-    /// <summary>Validation runs only on a document read without errors, as a broken one would mostly yield follow-up errors.</summary>
-    private static (ReadResult Result, IReadOnlyList<OpenApiError> ValidationErrors) ReadAndValidate(JsonNode root, ValidationRuleSet rules)
+    /// <summary>
+    /// Read in pieces where it can be (<see cref="PieceDocumentReader"/>), else whole. Validation runs only on a document
+    /// read without errors, as a broken one would mostly yield follow-up errors.
+    /// </summary>
+    private static (ReadResult Result, IReadOnlyList<OpenApiError> ValidationErrors) ReadAndValidate(JsonNode root, ValidationRuleSet rules, FragmentTrees? trees)
     {
         var settings = new OpenApiReaderSettings { LoadExternalRefs = false, RuleSet = new ValidationRuleSet() };
-        var result = new OpenApiJsonReader().Read(root, DocumentUri, settings);
+        var result = (trees is null ? null : PieceDocumentReader.TryRead(root, DocumentUri, settings, trees)) ?? new OpenApiJsonReader().Read(root, DocumentUri, settings);
         var validationErrors = result.Document is not null && result.Diagnostic?.Errors is not { Count: > 0 }
             ? result.Document.Validate(rules)?.ToList() ?? []
             : [];
