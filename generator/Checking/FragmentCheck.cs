@@ -31,6 +31,8 @@ internal sealed class FragmentCheck : System.IEquatable<FragmentCheck>
 
     private IReadOnlyDictionary<string, IReadOnlyList<string>>? _reaches;
 
+    private bool? _declaresSchemaIdentifiers;
+
     /// <summary>1 while a parse holds <see cref="Tree"/> itself in its assembled spec (<see cref="FragmentTrees"/>).</summary>
     private int _placed;
 
@@ -98,6 +100,9 @@ internal sealed class FragmentCheck : System.IEquatable<FragmentCheck>
     /// (<see cref="TryPlace"/>) reads or sets it, as a parse points the reading's references at its own document.
     /// </summary>
     public PieceReading? Reading { get; set; }
+
+    /// <summary>Whether the fragment may declare a schema identifier or anchor, which keeps an OpenAPI 3.1 spec from being read in pieces (<see cref="PieceDocumentReader"/>); found once per fragment.</summary>
+    public bool DeclaresSchemaIdentifiers => _declaresSchemaIdentifiers ??= PieceDocumentReader.DeclaresSchemaIdentifiers(Read.Fragment);
 
     /// <summary>Takes <see cref="Tree"/> for one parse to place in its assembled spec; false when it may change, or another parse holds it.</summary>
     public bool TryPlace() => Tree is not null && !ChangesAfterChecks && Interlocked.CompareExchange(ref _placed, 1, 0) == 0;

@@ -144,13 +144,13 @@ internal static class OpenApiDocumentLoader
     }
 
     /// <summary>
-    /// Read in pieces where it can be (<see cref="PieceDocumentReader"/>), else whole. Validation runs only on a document
+    /// Read in pieces where an earlier parse kept them (<see cref="PieceDocumentReader"/>), else whole. Validation runs only on a document
     /// read without errors, as a broken one would mostly yield follow-up errors.
     /// </summary>
     private static (ReadResult Result, IReadOnlyList<OpenApiError> ValidationErrors) ReadAndValidate(JsonNode root, ValidationRuleSet rules, FragmentTrees? trees)
     {
         var settings = new OpenApiReaderSettings { LoadExternalRefs = false, RuleSet = new ValidationRuleSet() };
-        var result = (trees is null ? null : PieceDocumentReader.TryRead(root, DocumentUri, settings, trees)) ?? new OpenApiJsonReader().Read(root, DocumentUri, settings);
+        var result = trees is null ? new OpenApiJsonReader().Read(root, DocumentUri, settings) : PieceDocumentReader.Read(root, DocumentUri, settings, trees);
         var validationErrors = result.Document is not null && result.Diagnostic?.Errors is not { Count: > 0 }
             ? result.Document.Validate(rules)?.ToList() ?? []
             : [];

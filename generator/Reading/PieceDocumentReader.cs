@@ -23,27 +23,21 @@ internal sealed class PieceReading(OpenApiSpecVersion version, PieceHost host, I
 }
 
 /// <summary>
-/// The document that pieces read in one parse name as their references' host. Microsoft.OpenApi fixes a reference's host
-/// when it reads it, and resolves the reference through the host's workspace (its tags and security schemes through the
-/// host's own): a later parse that reuses the pieces makes their host serve its own document
-/// (<see cref="Serve"/>), which it may do while it alone holds the host.
+/// The document that the pieces read in one parse name as their references' host: that parse's own. Microsoft.OpenApi
+/// fixes a reference's host when it reads it, and resolves the reference through the host's workspace (its tags and
+/// security schemes through the host's own): a later parse that reuses the pieces makes their host serve its own
+/// document (<see cref="Serve"/>), which it may do while it alone holds the host.
 /// </summary>
 internal sealed class PieceHost
 {
     private int _held;
 
-    /// <summary>A copy of the document being read, whose base URI the references' locations start with.</summary>
-    private PieceHost(OpenApiDocument document) => Document = new OpenApiDocument(document);
+    private PieceHost(OpenApiDocument document) => Document = document;
 
     public OpenApiDocument Document { get; }
 
-    /// <summary>A host for the pieces one parse reads into <paramref name="document"/>, held by that parse.</summary>
-    public static PieceHost Held(OpenApiDocument document)
-    {
-        var host = new PieceHost(document);
-        host._held = 1;
-        return host;
-    }
+    /// <summary>The host of the pieces one parse reads into <paramref name="document"/>, held by that parse.</summary>
+    public static PieceHost Held(OpenApiDocument document) => new(document) { _held = 1 };
 
     /// <summary>Takes the host for one parse; false while another parse holds it (two runs of one driver state may parse at once, as an IDE does).</summary>
     public bool TryHold() => Interlocked.CompareExchange(ref _held, 1, 0) == 0;
@@ -60,45 +54,69 @@ internal sealed class PieceHost
 }
 
 /// <summary>
-/// Reads a spec with Microsoft.OpenApi piece by piece: the document without its path items, webhooks and components, then
-/// each of those on its own, where the parse placed a fragment's checked tree itself reusing the reading an earlier parse
-/// kept with it (<see cref="FragmentCheck.Reading"/>). A re-run after an edit of one operation or schema then reads that
-/// piece again instead of the whole spec, the largest part of a re-run before. Null, having changed nothing, where the
-/// document is not one this reads so: a Swagger 2.0 spec, a member it does not know, a piece that is a reference or that
-/// declares schema identifiers or anchors (which Microsoft.OpenApi registers as it reads them), a reading with any error.
-/// The spec is then read whole, with the messages a whole reading gives.
+/// Reads a spec with Microsoft.OpenApi, keeping the reading of each path item, webhook and component with the check of
+/// the fragment whose tree the parse placed itself (<see cref="FragmentCheck.Reading"/>). Where an earlier parse kept
+/// readings, the spec is read in pieces: the document without its path items, webhooks and components, then each of those
+/// on its own, the kept ones reused. A re-run after an edit of one operation or schema then reads that piece again
+/// instead of the whole spec, the largest part of a re-run before. A document that is not one this reads so is read
+/// whole and keeps nothing: a Swagger 2.0 spec, a member it does not know, a piece that declares schema identifiers or
+/// anchors (which Microsoft.OpenApi registers as it reads them); so is one whose pieces do not all read without error,
+/// with the messages a whole reading gives.
 /// </summary>
 internal static class PieceDocumentReader
 {
-    private static readonly string[] SchemaIdentifierKeywords = ["\"$id\"", "\"$anchor\"", "\"$dynamicAnchor\"", "\"$dynamicRef\""];
+    private static readonly string[] SchemaIdentifierKeywords = ["\"$id\"", "\"$anchor\"", "\"$dynamicAnchor\"", "\"$dynamicRef\"", "\\u"];
 
-    public static ReadResult? TryRead(JsonNode root, Uri location, OpenApiReaderSettings settings, FragmentTrees trees)
+    private static readonly OpenApiSpecVersion[] PieceVersions = [OpenApiSpecVersion.OpenApi3_0, OpenApiSpecVersion.OpenApi3_1, OpenApiSpecVersion.OpenApi3_2];
+
+    /// <summary>The sections of <c>components</c>, with the first dialect that has each; any other member leaves the spec to be read whole.</summary>
+    private static readonly Dictionary<string, Section> Sections = new(StringComparer.Ordinal)
     {
-        if (root is not JsonObject document || document.ContainsKey("swagger") || trees.Checks.Any(c => c.IsOpenApi31 && DeclaresSchemaIdentifiers(c)))
+        ["schemas"] = new Section<OpenApiSchema, IOpenApiSchema>(c => c.Schemas, (c, map) => c.Schemas = map),
+        ["responses"] = new Section<OpenApiResponse, IOpenApiResponse>(c => c.Responses, (c, map) => c.Responses = map),
+        ["parameters"] = new Section<OpenApiParameter, IOpenApiParameter>(c => c.Parameters, (c, map) => c.Parameters = map),
+        ["examples"] = new Section<OpenApiExample, IOpenApiExample>(c => c.Examples, (c, map) => c.Examples = map),
+        ["requestBodies"] = new Section<OpenApiRequestBody, IOpenApiRequestBody>(c => c.RequestBodies, (c, map) => c.RequestBodies = map),
+        ["headers"] = new Section<OpenApiHeader, IOpenApiHeader>(c => c.Headers, (c, map) => c.Headers = map),
+        ["securitySchemes"] = new Section<OpenApiSecurityScheme, IOpenApiSecurityScheme>(c => c.SecuritySchemes, (c, map) => c.SecuritySchemes = map),
+        ["links"] = new Section<OpenApiLink, IOpenApiLink>(c => c.Links, (c, map) => c.Links = map),
+        ["callbacks"] = new Section<OpenApiCallback, IOpenApiCallback>(c => c.Callbacks, (c, map) => c.Callbacks = map),
+        ["pathItems"] = new Section<OpenApiPathItem, IOpenApiPathItem>(c => c.PathItems, (c, map) => c.PathItems = map, OpenApiSpecVersion.OpenApi3_1),
+        ["mediaTypes"] = new Section<OpenApiMediaType, IOpenApiMediaType>(c => c.MediaTypes, (c, map) => c.MediaTypes = map, OpenApiSpecVersion.OpenApi3_2),
+    };
+
+    public static ReadResult Read(JsonNode root, Uri location, OpenApiReaderSettings settings, FragmentTrees trees)
+    {
+        var layout = Layout.Of(root, trees);
+        if (layout is not null && trees.Checks.Any(c => c.Reading is not null) && TryReadInPieces(layout, location, settings, trees) is { } pieces)
         {
-            return null;
+            return pieces;
         }
 
-        var paths = document["paths"] as JsonObject;
-        var webhooks = document["webhooks"] as JsonObject;
-        var components = document["components"] as JsonObject;
-        if ((document.ContainsKey("paths") && paths is null) || (document.ContainsKey("webhooks") && webhooks is null) || (document.ContainsKey("components") && components is null))
+        var whole = new OpenApiJsonReader().Read(root, location, settings);
+        if (layout is not null && whole.Document is { } document && whole.Diagnostic is { Errors.Count: 0 } diagnostic && PieceVersions.Contains(diagnostic.SpecificationVersion))
         {
-            return null;
+            new Pieces(document, diagnostic.SpecificationVersion, settings, trees).KeepWhole(layout);
         }
 
-        var shell = ReadShell(document, location, settings, ("paths", paths), ("webhooks", webhooks), ("components", components));
-        if (shell.Document is not { } read || shell.Diagnostic is not { } diagnostic || diagnostic.Errors.Count > 0
-            || diagnostic.SpecificationVersion is not (OpenApiSpecVersion.OpenApi3_0 or OpenApiSpecVersion.OpenApi3_1 or OpenApiSpecVersion.OpenApi3_2)
-            || (webhooks is not null && read.Webhooks is null))
+        return whole;
+    }
+
+    /// <summary>The spec read in pieces, reusing the readings its checks kept; null, having changed nothing, where it cannot be read so.</summary>
+    internal static ReadResult? TryReadInPieces(JsonNode root, Uri location, OpenApiReaderSettings settings, FragmentTrees trees)
+        => Layout.Of(root, trees) is { } layout ? TryReadInPieces(layout, location, settings, trees) : null;
+
+    private static ReadResult? TryReadInPieces(Layout layout, Uri location, OpenApiReaderSettings settings, FragmentTrees trees)
+    {
+        var shell = ReadShell(layout, location, settings);
+        if (shell.Document is not { } read || shell.Diagnostic is not { Errors.Count: 0 } diagnostic || !PieceVersions.Contains(diagnostic.SpecificationVersion)
+            || (layout.Webhooks is not null && read.Webhooks is null))
         {
             return null;
         }
 
         var pieces = new Pieces(read, diagnostic.SpecificationVersion, settings, trees);
-        if ((paths is not null && !pieces.ReadPaths(paths, read.Paths))
-            || (webhooks is not null && !pieces.ReadMap<OpenApiPathItem, IOpenApiPathItem>(webhooks, map => read.Webhooks = map))
-            || (components is not null && !pieces.ReadComponents(components, read.Components ??= new OpenApiComponents())))
+        if (!pieces.Read(layout))
         {
             return null;
         }
@@ -113,19 +131,20 @@ internal static class PieceDocumentReader
     /// Reads the document with its path items, webhooks and components taken out for the time (each map empty), as a whole
     /// reading reads the rest of it.
     /// </summary>
-    private static ReadResult ReadShell(JsonObject document, Uri location, OpenApiReaderSettings settings, params (string Name, JsonObject? Map)[] maps)
+    private static ReadResult ReadShell(Layout layout, Uri location, OpenApiReaderSettings settings)
     {
+        var maps = new[] { ("paths", layout.Paths), ("webhooks", layout.Webhooks), ("components", layout.Components) };
         foreach (var (name, map) in maps)
         {
             if (map is not null)
             {
-                document[name] = new JsonObject();
+                layout.Document[name] = new JsonObject();
             }
         }
 
         try
         {
-            return new OpenApiJsonReader().Read(document, location, settings);
+            return new OpenApiJsonReader().Read(layout.Document, location, settings);
         }
         finally
         {
@@ -133,15 +152,16 @@ internal static class PieceDocumentReader
             {
                 if (map is not null)
                 {
-                    document[name] = map;
+                    layout.Document[name] = map;
                 }
             }
         }
     }
 
-    private static bool DeclaresSchemaIdentifiers(FragmentCheck check)
+    /// <summary>Whether the fragment may declare a schema identifier or anchor: it names one, or it has a \u escape, which may spell one.</summary>
+    public static bool DeclaresSchemaIdentifiers(SpecFragment fragment)
     {
-        var text = check.Read.Fragment.Text.Span;
+        var text = fragment.Text.Span;
         foreach (var keyword in SchemaIdentifierKeywords)
         {
             if (text.IndexOf(keyword.AsSpan(), StringComparison.Ordinal) >= 0)
@@ -153,60 +173,143 @@ internal static class PieceDocumentReader
         return false;
     }
 
+    /// <summary>The maps of a spec that hold its pieces; null where the spec is not one to read in pieces.</summary>
+    private sealed class Layout(JsonObject document, JsonObject? paths, JsonObject? webhooks, JsonObject? components)
+    {
+        public JsonObject Document { get; } = document;
+
+        public JsonObject? Paths { get; } = paths;
+
+        public JsonObject? Webhooks { get; } = webhooks;
+
+        public JsonObject? Components { get; } = components;
+
+        public static Layout? Of(JsonNode root, FragmentTrees trees)
+        {
+            if (root is not JsonObject document || document.ContainsKey("swagger") || trees.Checks.Any(c => c.IsOpenApi31 && c.DeclaresSchemaIdentifiers))
+            {
+                return null;
+            }
+
+            var paths = document["paths"] as JsonObject;
+            var webhooks = document["webhooks"] as JsonObject;
+            var components = document["components"] as JsonObject;
+            return (document.ContainsKey("paths") && paths is null) || (document.ContainsKey("webhooks") && webhooks is null) || (document.ContainsKey("components") && components is null)
+                // Microsoft.OpenApi reads a member of paths that does not start with '/' as an extension or an error.
+                || paths?.Any(member => !member.Key.StartsWith("/", StringComparison.Ordinal) || member.Value is not JsonObject) == true
+                || components?.Any(member => !Sections.ContainsKey(member.Key) || member.Value is not JsonObject) == true
+                ? null
+                : new Layout(document, paths, webhooks, components);
+        }
+    }
+
+    /// <summary>A section of components: how its map is read into the document, and its pieces kept from a document read whole.</summary>
+    private abstract class Section(OpenApiSpecVersion since)
+    {
+        public bool IsIn(OpenApiSpecVersion version) => Array.IndexOf(PieceVersions, version) >= Array.IndexOf(PieceVersions, since);
+
+        public abstract bool Read(Pieces pieces, JsonObject members, OpenApiComponents into);
+
+        public abstract void Keep(Pieces pieces, JsonObject members, OpenApiComponents from);
+    }
+
+    private sealed class Section<TElement, TInterface>(
+        Func<OpenApiComponents, IDictionary<string, TInterface>?> get,
+        Action<OpenApiComponents, IDictionary<string, TInterface>> set,
+        OpenApiSpecVersion since = OpenApiSpecVersion.OpenApi3_0) : Section(since)
+        where TElement : class, TInterface, IOpenApiElement
+        where TInterface : class
+    {
+        public override bool Read(Pieces pieces, JsonObject members, OpenApiComponents into)
+        {
+            if (pieces.ReadMap<TElement, TInterface>(members) is not { } map)
+            {
+                return false;
+            }
+
+            set(into, map);
+            return true;
+        }
+
+        public override void Keep(Pieces pieces, JsonObject members, OpenApiComponents from) => pieces.KeepMap<TElement, TInterface>(members, get(from));
+    }
+
     /// <summary>The pieces of one parse's document, read or reused, and the hosts their references resolve through.</summary>
     private sealed class Pieces(OpenApiDocument document, OpenApiSpecVersion version, OpenApiReaderSettings settings, FragmentTrees trees)
     {
         private readonly List<(FragmentCheck Check, IOpenApiElement Element)> _read = [];
         private PieceHost? _host;
 
-        public bool ReadPaths(JsonObject paths, OpenApiPaths into)
+        private PieceHost Host => _host ??= trees.HoldNew(document);
+
+        public bool Read(Layout layout)
         {
-            foreach (var member in paths)
+            if (layout.Paths is { } paths)
             {
-                // Microsoft.OpenApi reads a member that does not start with '/' as an extension or an error.
-                if (!member.Key.StartsWith("/", StringComparison.Ordinal) || member.Value is not JsonObject node || Read<OpenApiPathItem>(node) is not { } item)
+                if (ReadMap<OpenApiPathItem, IOpenApiPathItem>(paths) is not { } items)
                 {
                     return false;
                 }
 
-                into.Add(member.Key, item);
+                foreach (var item in items)
+                {
+                    document.Paths.Add(item.Key, item.Value);
+                }
+            }
+
+            if (layout.Webhooks is { } webhooks)
+            {
+                // OpenAPI 3.0 has no webhooks: its reader reports the member.
+                if (version == OpenApiSpecVersion.OpenApi3_0 || ReadMap<OpenApiPathItem, IOpenApiPathItem>(webhooks) is not { } map)
+                {
+                    return false;
+                }
+
+                document.Webhooks = map;
+            }
+
+            if (layout.Components is { } components)
+            {
+                var into = document.Components ??= new OpenApiComponents();
+                foreach (var member in components)
+                {
+                    var section = Sections[member.Key];
+                    if (!section.IsIn(version) || !section.Read(this, (JsonObject)member.Value!, into))
+                    {
+                        return false;
+                    }
+                }
             }
 
             return true;
         }
 
-        public bool ReadComponents(JsonObject sections, OpenApiComponents into)
+        /// <summary>Keeps the pieces of a document read whole with the checks of the trees they were read from.</summary>
+        public void KeepWhole(Layout layout)
         {
-            foreach (var member in sections)
+            if (layout.Paths is { } paths)
             {
-                if (member.Value is not JsonObject members || !ReadSection(member.Key, members, into))
+                KeepMap<OpenApiPathItem, IOpenApiPathItem>(paths, document.Paths);
+            }
+
+            if (layout.Webhooks is { } webhooks)
+            {
+                KeepMap<OpenApiPathItem, IOpenApiPathItem>(webhooks, document.Webhooks);
+            }
+
+            if (layout.Components is { } components && document.Components is { } read)
+            {
+                foreach (var member in components)
                 {
-                    return false;
+                    Sections[member.Key].Keep(this, (JsonObject)member.Value!, read);
                 }
             }
 
-            return true;
+            Keep();
         }
-
-        /// <summary>The sections of <c>components</c> in each dialect, as Microsoft.OpenApi reads them; any other member ends the piecewise reading.</summary>
-        private bool ReadSection(string name, JsonObject members, OpenApiComponents into) => name switch
-        {
-            "schemas" => ReadMap<OpenApiSchema, IOpenApiSchema>(members, map => into.Schemas = map),
-            "responses" => ReadMap<OpenApiResponse, IOpenApiResponse>(members, map => into.Responses = map),
-            "parameters" => ReadMap<OpenApiParameter, IOpenApiParameter>(members, map => into.Parameters = map),
-            "examples" => ReadMap<OpenApiExample, IOpenApiExample>(members, map => into.Examples = map),
-            "requestBodies" => ReadMap<OpenApiRequestBody, IOpenApiRequestBody>(members, map => into.RequestBodies = map),
-            "headers" => ReadMap<OpenApiHeader, IOpenApiHeader>(members, map => into.Headers = map),
-            "securitySchemes" => ReadMap<OpenApiSecurityScheme, IOpenApiSecurityScheme>(members, map => into.SecuritySchemes = map),
-            "links" => ReadMap<OpenApiLink, IOpenApiLink>(members, map => into.Links = map),
-            "callbacks" => ReadMap<OpenApiCallback, IOpenApiCallback>(members, map => into.Callbacks = map),
-            "pathItems" when version != OpenApiSpecVersion.OpenApi3_0 => ReadMap<OpenApiPathItem, IOpenApiPathItem>(members, map => into.PathItems = map),
-            "mediaTypes" when version == OpenApiSpecVersion.OpenApi3_2 => ReadMap<OpenApiMediaType, IOpenApiMediaType>(members, map => into.MediaTypes = map),
-            _ => false,
-        };
 
         /// <summary>A map of pieces, in the order of the text; a member that is not an object is null, as Microsoft.OpenApi reads it.</summary>
-        public bool ReadMap<TElement, TInterface>(JsonObject members, Action<Dictionary<string, TInterface>> assign)
+        public Dictionary<string, TInterface>? ReadMap<TElement, TInterface>(JsonObject members)
             where TElement : class, TInterface, IOpenApiElement
             where TInterface : class
         {
@@ -216,17 +319,30 @@ internal static class PieceDocumentReader
                 TInterface? element = null;
                 if (member.Value is JsonObject node && (element = Read<TElement>(node)) is null)
                 {
-                    return false;
+                    return null;
                 }
 
                 map.Add(member.Key, element!);
             }
 
-            assign(map);
-            return true;
+            return map;
         }
 
-        /// <summary>The piece's kept reading, when the parse placed its check's tree and holds its host; else a reading of the node against this parse's host.</summary>
+        public void KeepMap<TElement, TInterface>(JsonObject members, IDictionary<string, TInterface>? read)
+            where TElement : class, TInterface, IOpenApiElement
+            where TInterface : class
+        {
+            foreach (var member in members)
+            {
+                // A piece that is a reference reads as one, not as the element: it is read again, and whole.
+                if (member.Value is { } node && trees.PlacedCheckOf(node) is { } check && read?.TryGetValue(member.Key, out var element) == true && element is TElement kept)
+                {
+                    _read.Add((check, kept));
+                }
+            }
+        }
+
+        /// <summary>The piece's kept reading, when the parse placed its check's tree and holds its host; else a reading of the node against this parse's document.</summary>
         private TElement? Read<TElement>(JsonNode node)
             where TElement : class, IOpenApiElement
         {
@@ -236,13 +352,12 @@ internal static class PieceDocumentReader
                 return kept;
             }
 
-            _host ??= trees.HoldNew(document);
             var diagnostic = new OpenApiDiagnostic();
             var context = new ParsingContext(diagnostic) { ExtensionParsers = settings.ExtensionParsers, BaseUrl = settings.BaseUrl, DefaultContentType = settings.DefaultContentType };
             TElement? element;
             try
             {
-                element = context.ParseFragment<TElement>(node, version, _host.Document);
+                element = context.ParseFragment<TElement>(node, version, Host.Document);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -269,7 +384,7 @@ internal static class PieceDocumentReader
             trees.ServeHosts(document);
             foreach (var (check, element) in _read)
             {
-                check.Reading = new PieceReading(version, _host!, element);
+                check.Reading = new PieceReading(version, Host, element);
             }
         }
     }

@@ -75,6 +75,7 @@ public sealed class PieceReadingTests
     [Theory]
     [InlineData("$id")]
     [InlineData("$anchor")]
+    [InlineData("\\u0024id")]
     public void A_spec_that_declares_schema_identifiers_is_read_whole(string keyword)
     {
         var text = """
@@ -83,7 +84,7 @@ public sealed class PieceReadingTests
             """.Replace("@keyword", keyword, StringComparison.Ordinal);
         using var trees = TreesOf(new SpecInput("ids.openapi.json", text, new SpecOptions(null, null, null)), SpecDocumentReader.Read(text));
 
-        Assert.Null(PieceDocumentReader.TryRead(trees.Trees[0]!, Location, Settings(), trees));
+        Assert.Null(PieceDocumentReader.TryReadInPieces(trees.Trees[0]!, Location, Settings(), trees));
     }
 
     private static void AssertPiecesGiveWholeReading(SpecInput input)
@@ -93,7 +94,7 @@ public sealed class PieceReadingTests
         var root = trees.Trees[0]!;
         var before = root.DeepClone();
 
-        var pieces = PieceDocumentReader.TryRead(root, Location, Settings(), trees);
+        var pieces = PieceDocumentReader.TryReadInPieces(root, Location, Settings(), trees);
         Assert.True(JsonNode.DeepEquals(before, root), "Reading in pieces changed the tree.");
         var whole = new OpenApiJsonReader().Read(root, Location, Settings());
 
