@@ -19,7 +19,8 @@ internal static class SpecParser
 {
     /// <summary>
     /// Reads the spec (YAML or JSON → JSON tree, a JSON spec in fragments: see <see cref="SpecFragmenter"/>), checks the
-    /// shape of its nodes and its references, reads it with Microsoft.OpenApi and builds the model. Each step reports
+    /// shape of its nodes and its references, reads it with Microsoft.OpenApi (in pieces where an earlier parse kept the
+    /// readings of the fragments an edit left alone: see <see cref="PieceDocumentReader"/>) and builds the model. Each step reports
     /// what it finds; any error stops the spec, so that no code is generated from a spec that was misread.
     /// </summary>
     public static SpecParseResult Parse(SpecInput input) => ParseRead(SpecFragmenter.Read(input));

@@ -101,7 +101,7 @@ internal sealed class FragmentCheck : System.IEquatable<FragmentCheck>
     /// </summary>
     public PieceReading? Reading { get; set; }
 
-    /// <summary>Whether the fragment may declare a schema identifier or anchor, which keeps an OpenAPI 3.1 spec from being read in pieces (<see cref="PieceDocumentReader"/>); found once per fragment.</summary>
+    /// <summary>Whether the fragment may declare a schema identifier or anchor, which keeps a spec of OpenAPI 3.1 or later from being read in pieces (<see cref="PieceDocumentReader"/>); found once per fragment.</summary>
     public bool DeclaresSchemaIdentifiers => _declaresSchemaIdentifiers ??= PieceDocumentReader.DeclaresSchemaIdentifiers(Read.Fragment);
 
     /// <summary>Takes <see cref="Tree"/> for one parse to place in its assembled spec; false when it may change, or another parse holds it.</summary>

@@ -121,6 +121,8 @@ internal static class PieceDocumentReader
             return null;
         }
 
+        // From here on the reused pieces' references resolve in this document, while its components are registered too.
+        trees.ServeHosts(read);
         read.SetReferenceHostDocument();
         read.Workspace?.RegisterComponents(read);
         pieces.Keep();
@@ -173,6 +175,9 @@ internal static class PieceDocumentReader
         return false;
     }
 
+    private static bool IsOpenApi30(JsonObject document)
+        => document["openapi"] is JsonValue value && value.TryGetValue(out string? version) && version.StartsWith("3.0", StringComparison.Ordinal);
+
     /// <summary>The maps of a spec that hold its pieces; null where the spec is not one to read in pieces.</summary>
     private sealed class Layout(JsonObject document, JsonObject? paths, JsonObject? webhooks, JsonObject? components)
     {
@@ -186,7 +191,8 @@ internal static class PieceDocumentReader
 
         public static Layout? Of(JsonNode root, FragmentTrees trees)
         {
-            if (root is not JsonObject document || document.ContainsKey("swagger") || trees.Checks.Any(c => c.IsOpenApi31 && c.DeclaresSchemaIdentifiers))
+            // Microsoft.OpenApi's reader of 3.0 reads $id and the anchors as unknown keywords; those of 3.1 and 3.2 register them.
+            if (root is not JsonObject document || document.ContainsKey("swagger") || (!IsOpenApi30(document) && trees.Checks.Any(c => c.DeclaresSchemaIdentifiers)))
             {
                 return null;
             }
@@ -378,10 +384,9 @@ internal static class PieceDocumentReader
             return element;
         }
 
-        /// <summary>Points every host this parse holds at its document, and keeps the pieces it read with their checks.</summary>
+        /// <summary>Keeps the pieces this parse read with their checks, for the next parse that places their trees.</summary>
         public void Keep()
         {
-            trees.ServeHosts(document);
             foreach (var (check, element) in _read)
             {
                 check.Reading = new PieceReading(version, Host, element);

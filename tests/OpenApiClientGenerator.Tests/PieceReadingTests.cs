@@ -73,18 +73,22 @@ public sealed class PieceReadingTests
 
     /// <summary>Microsoft.OpenApi registers a schema's identifier or anchor as it reads it, in the document it reads: such a spec is read whole.</summary>
     [Theory]
-    [InlineData("$id")]
-    [InlineData("$anchor")]
-    [InlineData("\\u0024id")]
-    public void A_spec_that_declares_schema_identifiers_is_read_whole(string keyword)
+    [InlineData("3.1.0", "$id")]
+    [InlineData("3.2.0", "$id")]
+    [InlineData("3.1.0", "$anchor")]
+    [InlineData("3.1.0", "\\u0024id")]
+    public void A_spec_that_declares_schema_identifiers_is_read_whole(string version, string keyword)
     {
         var text = """
-            {"openapi": "3.1.0", "info": {"title": "Ids", "version": "1"}, "paths": {},
+            {"openapi": "@version", "info": {"title": "Ids", "version": "1"}, "paths": {},
              "components": {"schemas": {"Box": {"@keyword": "box", "type": "object", "properties": {"n": {"type": "integer"}}}}}}
-            """.Replace("@keyword", keyword, StringComparison.Ordinal);
+            """.Replace("@version", version, StringComparison.Ordinal).Replace("@keyword", keyword, StringComparison.Ordinal);
+        var titled = text.Replace(keyword, "title", StringComparison.Ordinal);
         using var trees = TreesOf(new SpecInput("ids.openapi.json", text, new SpecOptions(null, null, null)), SpecDocumentReader.Read(text));
+        using var titledTrees = TreesOf(new SpecInput("ids.openapi.json", titled, new SpecOptions(null, null, null)), SpecDocumentReader.Read(titled));
 
         Assert.Null(PieceDocumentReader.TryReadInPieces(trees.Trees[0]!, Location, Settings(), trees));
+        Assert.NotNull(PieceDocumentReader.TryReadInPieces(titledTrees.Trees[0]!, Location, Settings(), titledTrees));
     }
 
     private static void AssertPiecesGiveWholeReading(SpecInput input)
