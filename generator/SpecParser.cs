@@ -53,6 +53,8 @@ internal static class SpecParser
         var document = SpecFragmenter.Assemble(diagnostics.Lines, read.Fragments.Select(c => c.Read).ToList(), trees.Trees);
         var mayHoldInnerReference = false;
         Action<string> own = static _ => { };
+        // The trees the parse placed, whose kept readings Microsoft.OpenApi may reuse; none when the spec is read again whole.
+        FragmentTrees? placed = trees;
         if (document?.Root is { } assembled)
         {
             diagnostics.Map = document.Map;
@@ -69,6 +71,7 @@ internal static class SpecParser
             // skeleton's did not meet it. The diagnostics are then those of the whole text.
             document = SpecDocumentReader.Read(input.Text);
             diagnostics.Map = document.Map;
+            placed = null;
             if (document.Root is { } whole)
             {
                 var check = FragmentCheck.Check(new FragmentRead(new SpecFragment(input.Path, string.Empty, 0, input.Text), document), SpecShapeChecker.IsOpenApi31(whole), whole);
@@ -107,7 +110,7 @@ internal static class SpecParser
         {
             ExampleReferences.PutBack(root, leftOut, own);
             return leftOut.Count > 0;
-        }, mayHoldInnerReference ? null : trees);
+        }, mayHoldInnerReference ? null : placed);
         return loaded is null ? null : ModelBuilder.Build(input, diagnostics, loaded);
     }
 }

@@ -13,13 +13,14 @@ namespace OpenApiClientGenerator.Reading;
 /// Microsoft.OpenApi's reading of one placed fragment's tree (<see cref="FragmentCheck.Reading"/>): the element, the dialect
 /// it was read in, and the document its references resolve through.
 /// </summary>
-internal sealed class PieceReading(OpenApiSpecVersion version, PieceHost host, IOpenApiElement element)
+internal sealed class PieceReading(OpenApiSpecVersion version, PieceHost host, object element)
 {
     public OpenApiSpecVersion Version { get; } = version;
 
     public PieceHost Host { get; } = host;
 
-    public IOpenApiElement Element { get; } = element;
+    /// <summary>The element, or the reference Microsoft.OpenApi reads a piece that is only a <c>$ref</c> as.</summary>
+    public object Element { get; } = element;
 }
 
 /// <summary>
@@ -243,7 +244,7 @@ internal static class PieceDocumentReader
     /// <summary>The pieces of one parse's document, read or reused, and the hosts their references resolve through.</summary>
     private sealed class Pieces(OpenApiDocument document, OpenApiSpecVersion version, OpenApiReaderSettings settings, FragmentTrees trees)
     {
-        private readonly List<(FragmentCheck Check, IOpenApiElement Element)> _read = [];
+        private readonly List<(FragmentCheck Check, object Element)> _read = [];
         private PieceHost? _host;
 
         private PieceHost Host => _host ??= trees.HoldNew(document);
@@ -323,7 +324,7 @@ internal static class PieceDocumentReader
             foreach (var member in members)
             {
                 TInterface? element = null;
-                if (member.Value is JsonObject node && (element = Read<TElement>(node)) is null)
+                if (member.Value is JsonObject node && (element = Read<TElement, TInterface>(node)) is null)
                 {
                     return null;
                 }
@@ -340,20 +341,24 @@ internal static class PieceDocumentReader
         {
             foreach (var member in members)
             {
-                // A piece that is a reference reads as one, not as the element: it is read again, and whole.
-                if (member.Value is { } node && trees.PlacedCheckOf(node) is { } check && read?.TryGetValue(member.Key, out var element) == true && element is TElement kept)
+                // A piece that is only a reference is kept as the reference it reads as: read on its own, it would not read as the element.
+                if (member.Value is { } node && trees.PlacedCheckOf(node) is { } check && read?.TryGetValue(member.Key, out var element) == true && element is not null)
                 {
-                    _read.Add((check, kept));
+                    _read.Add((check, element));
                 }
             }
         }
 
-        /// <summary>The piece's kept reading, when the parse placed its check's tree and holds its host; else a reading of the node against this parse's document.</summary>
-        private TElement? Read<TElement>(JsonNode node)
-            where TElement : class, IOpenApiElement
+        /// <summary>
+        /// The piece's kept reading, when the parse placed its check's tree and holds its host; else a reading of the node
+        /// against this parse's document, null where it does not read on its own (a piece that is only a reference) or has errors.
+        /// </summary>
+        private TInterface? Read<TElement, TInterface>(JsonNode node)
+            where TElement : class, TInterface, IOpenApiElement
+            where TInterface : class
         {
             var check = trees.PlacedCheckOf(node);
-            if (check?.Reading is { Element: TElement kept } reading && reading.Version == version && trees.Hold(reading.Host))
+            if (check?.Reading is { Element: TInterface kept } reading && reading.Version == version && trees.Hold(reading.Host))
             {
                 return kept;
             }

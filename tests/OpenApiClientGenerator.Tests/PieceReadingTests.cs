@@ -112,47 +112,70 @@ public sealed class PieceReadingTests
 
     /// <summary>
     /// The pipeline keeps the checks of the fragments an edit leaves alone: the next parse places their trees and reuses
-    /// their readings, whose references resolve in its own document. Here the edit turns a component that an unchanged
-    /// component refers to from a record into an enum, which changes the referring record's member, and the type of a
-    /// parameter component that an unchanged path item refers to, which Microsoft.OpenApi resolves.
+    /// their readings, whose references resolve in its own document. The first edit turns a component that an unchanged
+    /// component refers to, directly and through a component that is only a reference, from a record into an enum, and
+    /// changes the type of a parameter component that an unchanged path item refers to, which Microsoft.OpenApi resolves;
+    /// the second edits the tag and the security scheme that the unchanged path item names, and a third parse reuses
+    /// readings that two earlier parses made.
     /// </summary>
-    [Fact]
-    public void A_parse_reuses_the_readings_of_unchanged_fragments_and_resolves_them_in_its_own_document()
+    [Theory]
+    [InlineData("3.0.3")]
+    [InlineData("3.1.0")]
+    public void A_parse_reuses_the_readings_of_unchanged_fragments_and_resolves_them_in_its_own_document(string version)
     {
         var text = """
-            {"openapi": "3.0.3", "info": {"title": "Shop", "version": "1"},
-             "paths": {"/orders/{id}": {"get": {"operationId": "getOrder", "parameters": [{"$ref": "#/components/parameters/Id"}],
+            {"openapi": "@version", "info": {"title": "Shop", "version": "1"}, "tags": [{"name": "orders", "description": "Orders."}],
+             "paths": {"/orders/{id}": {"get": {"operationId": "getOrder", "tags": ["orders"], "security": [{"key": []}], "parameters": [{"$ref": "#/components/parameters/Id"}],
                         "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Order"}}}}}}}},
              "components": {
+               "securitySchemes": {"key": {"type": "apiKey", "in": "header", "name": "X-Key"}},
                "parameters": {"Id": {"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}},
                "schemas": {
-                 "Order": {"type": "object", "properties": {"customer": {"$ref": "#/components/schemas/Customer"}}},
+                 "Order": {"type": "object", "properties": {"customer": {"$ref": "#/components/schemas/Customer"}, "buyer": {"$ref": "#/components/schemas/Buyer"}}},
+                 "Buyer": {"$ref": "#/components/schemas/Customer"},
                  "Customer": {"type": "object", "properties": {"name": {"type": "string"}}}}}}
-            """;
-        var edited = text
+            """.Replace("@version", version, StringComparison.Ordinal);
+        var typesEdited = text
             .Replace("\"Customer\": {\"type\": \"object\", \"properties\": {\"name\": {\"type\": \"string\"}}}", "\"Customer\": {\"type\": \"string\", \"enum\": [\"walk-in\", \"online\"]}", StringComparison.Ordinal)
             .Replace("\"required\": true, \"schema\": {\"type\": \"string\"}", "\"required\": true, \"schema\": {\"type\": \"integer\", \"format\": \"int64\"}", StringComparison.Ordinal);
-        Assert.NotEqual(text, edited);
-        var first = SpecFragmenter.Read(new SpecInput("shop.openapi.json", text, new SpecOptions(null, null, null)));
+        var skeletonEdited = typesEdited
+            .Replace("\"description\": \"Orders.\"", "\"description\": \"The orders.\"", StringComparison.Ordinal)
+            .Replace("\"name\": \"X-Key\"", "\"name\": \"X-Api-Key\"", StringComparison.Ordinal);
+        var first = SpecFragmenter.Read(Input(text));
         var firstResult = SpecParser.ParseRead(first);
-        var kept = first.Fragments.ToDictionary(c => c.Read.Fragment.Pointer, c => c.Reading);
+        var kept = Readings(first);
 
-        var editedInput = new SpecInput("shop.openapi.json", edited, new SpecOptions(null, null, null));
-        var fresh = SpecFragmenter.Read(editedInput);
-        // As the pipeline does: a fragment whose text did not change keeps its check, with what the parse kept on it.
-        var second = new SpecRead(editedInput, fresh.Fragments.Select(c => first.Fragments.FirstOrDefault(c.Equals) ?? c).ToEquatableArray());
+        var second = Edited(first, typesEdited);
         var secondResult = SpecParser.ParseRead(second);
-        var cold = SpecParser.ParseRead(SpecFragmenter.Read(editedInput));
+        var secondKept = Readings(second);
+        var third = Edited(second, skeletonEdited);
+        var thirdResult = SpecParser.ParseRead(third);
 
-        Assert.All(new[] { "/paths/~1orders~1{id}", "/components/parameters/Id", "/components/schemas/Order", "/components/schemas/Customer" }, pointer => Assert.NotNull(kept[pointer]));
-        Assert.Same(kept["/components/schemas/Order"], second.Fragments.Single(c => c.Read.Fragment.Pointer == "/components/schemas/Order").Reading);
-        Assert.Same(kept["/paths/~1orders~1{id}"], second.Fragments.Single(c => c.Read.Fragment.Pointer == "/paths/~1orders~1{id}").Reading);
-        Assert.NotSame(kept["/components/schemas/Customer"], second.Fragments.Single(c => c.Read.Fragment.Pointer == "/components/schemas/Customer").Reading);
-        Assert.NotSame(kept["/components/parameters/Id"], second.Fragments.Single(c => c.Read.Fragment.Pointer == "/components/parameters/Id").Reading);
-        Assert.NotNull(cold.Spec);
-        Assert.NotEqual(firstResult.Spec, cold.Spec);
-        Assert.Equal(cold.Diagnostics, secondResult.Diagnostics);
-        Assert.Equal(cold.Spec, secondResult.Spec);
+        Assert.All(kept, reading => Assert.NotNull(reading.Value));
+        Assert.All(new[] { "/paths/~1orders~1{id}", "/components/schemas/Order", "/components/schemas/Buyer", "/components/securitySchemes/key" }, pointer => Assert.Same(kept[pointer], secondKept[pointer]));
+        Assert.All(new[] { "/components/schemas/Customer", "/components/parameters/Id" }, pointer => Assert.NotSame(kept[pointer], secondKept[pointer]));
+        Assert.All(new[] { "/paths/~1orders~1{id}", "/components/schemas/Customer", "/components/parameters/Id" }, pointer => Assert.Same(secondKept[pointer], Readings(third)[pointer]));
+        Assert.NotEqual(firstResult.Spec, secondResult.Spec);
+        Assert.NotEqual(secondResult.Spec, thirdResult.Spec);
+        foreach (var (read, result) in new[] { (second, secondResult), (third, thirdResult) })
+        {
+            var cold = SpecParser.ParseRead(SpecFragmenter.Read(read.Input));
+            Assert.NotNull(cold.Spec);
+            Assert.Equal(cold.Diagnostics, result.Diagnostics);
+            Assert.Equal(cold.Spec, result.Spec);
+        }
+    }
+
+    private static SpecInput Input(string text) => new("shop.openapi.json", text, new SpecOptions(null, null, null));
+
+    private static Dictionary<string, PieceReading?> Readings(SpecRead read) => read.Fragments.Skip(1).ToDictionary(c => c.Read.Fragment.Pointer, c => c.Reading);
+
+    /// <summary>The reading of an edited text, as the pipeline makes it: a fragment whose text did not change keeps its check, with what the parses kept on it.</summary>
+    private static SpecRead Edited(SpecRead previous, string text)
+    {
+        var fresh = SpecFragmenter.Read(Input(text));
+        Assert.NotEqual(previous.Input.Text, text);
+        return new SpecRead(fresh.Input, fresh.Fragments.Select(c => previous.Fragments.FirstOrDefault(c.Equals) ?? c).ToEquatableArray());
     }
 
     private static OpenApiReaderSettings Settings() => new() { LoadExternalRefs = false, RuleSet = new Microsoft.OpenApi.ValidationRuleSet() };
