@@ -24,7 +24,7 @@ internal sealed class PieceReading(OpenApiSpecVersion version, PieceHost host, o
 }
 
 /// <summary>
-/// The document that the pieces read in one parse name as their references' host: that parse's own. Microsoft.OpenApi
+/// The document that the pieces read in one parse name as their references' host. Microsoft.OpenApi
 /// fixes a reference's host when it reads it, and resolves the reference through the host's workspace (its tags and
 /// security schemes through the host's own): a later parse that reuses the pieces makes their host serve its own
 /// document (<see cref="Serve"/>), which it may do while it alone holds the host.
@@ -37,7 +37,7 @@ internal sealed class PieceHost
 
     public OpenApiDocument Document { get; }
 
-    /// <summary>The host of the pieces one parse reads into <paramref name="document"/>, held by that parse.</summary>
+    /// <summary>The host of the pieces one parse reads against <paramref name="document"/>, held by that parse.</summary>
     public static PieceHost Held(OpenApiDocument document) => new(document) { _held = 1 };
 
     /// <summary>Takes the host for one parse; false while another parse holds it (two runs of one driver state may parse at once, as an IDE does).</summary>
@@ -97,7 +97,7 @@ internal static class PieceDocumentReader
         var whole = new OpenApiJsonReader().Read(root, location, settings);
         if (layout is not null && whole.Document is { } document && whole.Diagnostic is { Errors.Count: 0 } diagnostic && PieceVersions.Contains(diagnostic.SpecificationVersion))
         {
-            new Pieces(document, diagnostic.SpecificationVersion, settings, trees).KeepWhole(layout);
+            new Pieces(document, diagnostic.SpecificationVersion, settings, trees, () => document).KeepWhole(layout);
         }
 
         return whole;
@@ -116,7 +116,7 @@ internal static class PieceDocumentReader
             return null;
         }
 
-        var pieces = new Pieces(read, diagnostic.SpecificationVersion, settings, trees);
+        var pieces = new Pieces(read, diagnostic.SpecificationVersion, settings, trees, () => HostStub(location, settings));
         if (!pieces.Read(layout))
         {
             return null;
@@ -241,13 +241,22 @@ internal static class PieceDocumentReader
         public override void Keep(Pieces pieces, JsonObject members, OpenApiComponents from) => pieces.KeepMap<TElement, TInterface>(members, get(from));
     }
 
+    /// <summary>
+    /// A document with nothing but the base URI that references' locations start with, for the pieces a parse reads on
+    /// their own to name as their host: the parse's own document, with its paths and the assembled tree its extensions'
+    /// nodes belong to, would then stay alive as long as any of those pieces is kept.
+    /// </summary>
+    private static OpenApiDocument HostStub(Uri location, OpenApiReaderSettings settings)
+        => new OpenApiJsonReader().Read(new JsonObject { ["openapi"] = "3.0.3", ["info"] = new JsonObject { ["title"] = "host", ["version"] = "1" }, ["paths"] = new JsonObject() }, location, settings).Document!;
+
     /// <summary>The pieces of one parse's document, read or reused, and the hosts their references resolve through.</summary>
-    private sealed class Pieces(OpenApiDocument document, OpenApiSpecVersion version, OpenApiReaderSettings settings, FragmentTrees trees)
+    /// <param name="hostDocument">The document the pieces read here name as their host: the document itself when it was read whole.</param>
+    private sealed class Pieces(OpenApiDocument document, OpenApiSpecVersion version, OpenApiReaderSettings settings, FragmentTrees trees, Func<OpenApiDocument> hostDocument)
     {
         private readonly List<(FragmentCheck Check, object Element)> _read = [];
         private PieceHost? _host;
 
-        private PieceHost Host => _host ??= trees.HoldNew(document);
+        private PieceHost Host => _host ??= trees.HoldNew(hostDocument());
 
         public bool Read(Layout layout)
         {
@@ -351,7 +360,7 @@ internal static class PieceDocumentReader
 
         /// <summary>
         /// The piece's kept reading, when the parse placed its check's tree and holds its host; else a reading of the node
-        /// against this parse's document, null where it does not read on its own (a piece that is only a reference) or has errors.
+        /// against this parse's host, null where it does not read on its own (a piece that is only a reference) or has errors.
         /// </summary>
         private TInterface? Read<TElement, TInterface>(JsonNode node)
             where TElement : class, TInterface, IOpenApiElement
