@@ -296,6 +296,9 @@ internal sealed class FragmentTrees : System.IDisposable
     /// <summary>The index of each check whose own tree this parse placed, by that tree.</summary>
     private readonly Dictionary<JsonNode, int> _placed = new(ReferenceIdentity<JsonNode>.Instance);
 
+    /// <summary>The hosts of the pieces' readings this parse holds (<see cref="PieceHost"/>), given back with the trees.</summary>
+    private readonly HashSet<PieceHost> _hosts = new(ReferenceIdentity<PieceHost>.Instance);
+
     public FragmentTrees(FragmentIndex fragments)
     {
         _fragments = fragments;
@@ -318,9 +321,6 @@ internal sealed class FragmentTrees : System.IDisposable
     /// </summary>
     public FragmentCheck? PlacedCheckOf(JsonNode node)
         => _placed.TryGetValue(node, out var index) && IsShared(index) ? _checks[index] : null;
-
-    /// <summary>The hosts of the pieces' readings this parse holds (<see cref="PieceHost"/>), given back with the trees.</summary>
-    private readonly HashSet<PieceHost> _hosts = new(ReferenceIdentity<PieceHost>.Instance);
 
     /// <summary>The trees to place, in the order of the checks: the skeleton's first.</summary>
     public IReadOnlyList<JsonNode?> Trees => _trees;

@@ -238,7 +238,7 @@ internal static class PieceDocumentReader
             return true;
         }
 
-        public override void Keep(Pieces pieces, JsonObject members, OpenApiComponents from) => pieces.KeepMap<TElement, TInterface>(members, get(from));
+        public override void Keep(Pieces pieces, JsonObject members, OpenApiComponents from) => pieces.KeepMap(members, get(from));
     }
 
     /// <summary>
@@ -305,12 +305,12 @@ internal static class PieceDocumentReader
         {
             if (layout.Paths is { } paths)
             {
-                KeepMap<OpenApiPathItem, IOpenApiPathItem>(paths, document.Paths);
+                KeepMap(paths, document.Paths);
             }
 
             if (layout.Webhooks is { } webhooks)
             {
-                KeepMap<OpenApiPathItem, IOpenApiPathItem>(webhooks, document.Webhooks);
+                KeepMap(webhooks, document.Webhooks);
             }
 
             if (layout.Components is { } components && document.Components is { } read)
@@ -344,8 +344,7 @@ internal static class PieceDocumentReader
             return map;
         }
 
-        public void KeepMap<TElement, TInterface>(JsonObject members, IDictionary<string, TInterface>? read)
-            where TElement : class, TInterface, IOpenApiElement
+        public void KeepMap<TInterface>(JsonObject members, IDictionary<string, TInterface>? read)
             where TInterface : class
         {
             foreach (var member in members)
